@@ -1,0 +1,121 @@
+#include "compiler/diagnostics/render.h"
+
+#include <fmt/format.h>
+
+namespace ecl {
+namespace {
+
+std::string location(const SourceManager& sources, const Range& range) {
+  if (!range.valid()) {
+    return "eclc";
+  }
+  const SourceFile& file = sources.file(range.file);
+  LineCol pos = file.position(range.begin);
+  return fmt::format("{}:{}:{}", file.path(), pos.line, pos.column);
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) {
+    n += (c & 0xC0) != 0x80;
+  }
+  return n;
+}
+
+// The source line (tabs shown as one space so carets line up) and the caret line below it.
+void render_excerpt(std::string& out, const SourceManager& sources, const Range& range,
+                    const TextStyle& style) {
+  if (!range.valid()) {
+    return;
+  }
+  const SourceFile& file = sources.file(range.file);
+  if (file.text().empty()) {
+    return;
+  }
+  LineCol start = file.position(range.begin);
+  std::string_view line = file.line_text(start.line);
+  std::string shown;
+  shown.reserve(line.size());
+  for (char c : line) {
+    unsigned char u = static_cast<unsigned char>(c);
+    // Control characters would garble a terminal; show them as spaces.
+    shown.push_back(c == '\t' || (u < 0x20) || u == 0x7f ? ' ' : c);
+  }
+  std::uint32_t line_start = file.offset_of({start.line, 1});
+  std::uint32_t line_end = line_start + static_cast<std::uint32_t>(line.size());
+  std::uint32_t end = std::min(std::max(range.end, range.begin + 1), line_end + 1);
+  std::size_t before = start.column - 1;
+  std::size_t width = std::max<std::size_t>(
+      1, code_points(file.text().substr(range.begin, end > range.begin ? end - range.begin : 0)));
+  std::string gutter = fmt::format("{:>5}", start.line);
+  out += fmt::format("{} | {}\n", gutter, shown);
+  std::string carets(width, '^');
+  if (style.color) {
+    carets = "\x1b[1;31m" + carets + "\x1b[0m";
+  }
+  out +=
+      fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), std::string(before, ' '), carets);
+}
+
+nlohmann::ordered_json position_json(const SourceFile& file, std::uint32_t offset) {
+  LineCol pos = file.position(offset);
+  return {{"line", pos.line}, {"column", pos.column}};
+}
+
+nlohmann::ordered_json range_json(const SourceManager& sources, const Range& range) {
+  nlohmann::ordered_json j;
+  if (!range.valid()) {
+    j["file"] = nullptr;
+    return j;
+  }
+  const SourceFile& file = sources.file(range.file);
+  j["file"] = file.path();
+  j["range"] = {{"start", position_json(file, range.begin)},
+                {"end", position_json(file, std::max(range.end, range.begin))}};
+  return j;
+}
+
+} // namespace
+
+std::string render_text(const Diagnostics& diags, const SourceManager& sources, TextStyle style) {
+  std::string out;
+  for (const Diagnostic& d : diags.items()) {
+    std::string severity(severity_name(d.severity));
+    if (style.color) {
+      severity =
+          (d.severity == Severity::Error ? "\x1b[1;31m" : "\x1b[1;33m") + severity + "\x1b[0m";
+    }
+    out +=
+        fmt::format("{}: {}[{}]: {}\n", location(sources, d.range), severity, d.code(), d.message);
+    render_excerpt(out, sources, d.range, style);
+    for (const Note& n : d.notes) {
+      if (n.range.valid()) {
+        out += fmt::format("note: {}: {}\n", n.message, location(sources, n.range));
+      } else {
+        out += fmt::format("note: {}\n", n.message);
+      }
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json render_json(const Diagnostics& diags, const SourceManager& sources) {
+  auto all = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diags.items()) {
+    nlohmann::ordered_json j = range_json(sources, d.range);
+    j["severity"] = severity_name(d.severity);
+    j["code"] = d.code();
+    j["message"] = d.message;
+    auto notes = nlohmann::ordered_json::array();
+    for (const Note& n : d.notes) {
+      nlohmann::ordered_json note = range_json(sources, n.range);
+      note["message"] = n.message;
+      notes.push_back(std::move(note));
+    }
+    j["notes"] = std::move(notes);
+    all.push_back(std::move(j));
+  }
+  return all;
+}
+
+} // namespace ecl

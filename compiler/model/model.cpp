@@ -1,0 +1,107 @@
+#include "compiler/model/model.h"
+
+#include <fmt/format.h>
+
+namespace ecl::model {
+
+const Attribute* Block::attribute(std::string_view attr) const {
+  auto it = attributes.find(attr);
+  return it == attributes.end() ? nullptr : &it->second;
+}
+
+const Value* Block::get(std::string_view attr) const {
+  const Attribute* a = attribute(attr);
+  return a && !a->value.is_null() ? &a->value : nullptr;
+}
+
+std::optional<std::int64_t> Block::get_int(std::string_view attr) const {
+  const Value* v = get(attr);
+  return v ? v->integer() : std::nullopt;
+}
+
+std::optional<bool> Block::get_bool(std::string_view attr) const {
+  const Value* v = get(attr);
+  return v ? v->boolean() : std::nullopt;
+}
+
+const std::string* Block::get_string(std::string_view attr) const {
+  const Value* v = get(attr);
+  return v ? v->string() : nullptr;
+}
+
+const std::string* Block::get_enum(std::string_view attr) const {
+  const Value* v = get(attr);
+  return v ? v->enum_member() : nullptr;
+}
+
+const Block* Block::get_ref(std::string_view attr) const {
+  const Value* v = get(attr);
+  return v ? v->block() : nullptr;
+}
+
+std::vector<const Block*> Block::get_refs(std::string_view attr) const {
+  std::vector<const Block*> out;
+  if (const Value* v = get(attr)) {
+    if (auto* list = v->as<List>()) {
+      for (const Value& item : *list) {
+        if (const Block* b = item.block()) {
+          out.push_back(b);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<const Block*> Block::children_of(std::string_view of) const {
+  std::vector<const Block*> out;
+  for (const Block* c : children) {
+    if (c->kind_name == of) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+const Block* Block::ancestor(std::string_view of) const {
+  for (const Block* b = this; b; b = b->parent) {
+    if (b->kind_name == of) {
+      return b;
+    }
+  }
+  return nullptr;
+}
+
+std::string Block::display() const {
+  return fmt::format("{} `{}`", kind_name, path);
+}
+
+std::vector<const Block*> Program::of_kind(std::string_view of) const {
+  std::vector<const Block*> out;
+  for (const auto& b : blocks) {
+    if (b->kind_name == of) {
+      out.push_back(b.get());
+    }
+  }
+  return out;
+}
+
+const Block* Program::find(std::string_view path) const {
+  for (const auto& b : blocks) {
+    if (b->path == path) {
+      return b.get();
+    }
+  }
+  return nullptr;
+}
+
+std::string Program::region() const {
+  if (stack) {
+    if (const std::string* r = stack->get_string("region")) {
+      return *r;
+    }
+  }
+  return {};
+}
+
+} // namespace ecl::model

@@ -1,0 +1,77 @@
+// The checked program: what the checker produces and the backends read. References are resolved
+// to blocks, values folded into canonical units, defaults filled in, and every value keeps the
+// source range it came from. Backends include only this header (and the schema's).
+#pragma once
+
+#include "compiler/model/value.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecl::schema {
+struct Kind;
+}
+
+namespace ecl::model {
+
+// One attribute of a block after checking.
+struct Attribute {
+  Value value;
+  Range range;            // the whole `name = value`; the block header for a default
+  bool defaulted = false; // filled in from the schema, not written in the source
+};
+
+// A block of the program: `subnet main.private_a`, or an unnamed nested one such as a `route`.
+struct Block {
+  const schema::Kind* kind = nullptr;
+  std::string kind_name; // "subnet"
+  std::string name;      // "private_a"; "" for unnamed blocks
+  // Dotted path from the program: "main.private_a"; unnamed blocks get `kind[i]`, counted per kind
+  // within their parent: "main.public.route[0]".
+  std::string path;
+  Range range;        // kind keyword to closing brace
+  Range header_range; // kind keyword and name: where "missing attribute" points
+  Block* parent = nullptr;
+  std::vector<Block*> children; // source order
+  std::map<std::string, Attribute, std::less<>> attributes;
+  bool implicit = false; // created by the checker because the schema gives the kind a default
+
+  const Attribute* attribute(std::string_view name) const;
+  // The attribute's value, or nullptr when it is absent or null.
+  const Value* get(std::string_view name) const;
+  std::optional<std::int64_t> get_int(std::string_view name) const;
+  std::optional<bool> get_bool(std::string_view name) const;
+  const std::string* get_string(std::string_view name) const;
+  const std::string* get_enum(std::string_view name) const;
+  const Block* get_ref(std::string_view name) const;
+  std::vector<const Block*> get_refs(std::string_view name) const; // a list of references
+  // Children of one kind, in source order.
+  std::vector<const Block*> children_of(std::string_view kind) const;
+  // The nearest ancestor (or self) of the given kind.
+  const Block* ancestor(std::string_view kind) const;
+  // "subnet `main.private_a`", for messages.
+  std::string display() const;
+};
+
+struct Output {
+  std::string name;
+  Value value;
+  Range range;
+};
+
+struct Program {
+  std::vector<std::unique_ptr<Block>> blocks; // every block, parents before children, source order
+  const Block* stack = nullptr;               // the `stack` block, if any
+  std::vector<Output> outputs;
+  std::map<std::string, Value, std::less<>> params; // final values after -p overrides
+
+  // Every block of one kind, in source order.
+  std::vector<const Block*> of_kind(std::string_view kind) const;
+  const Block* find(std::string_view path) const;
+  std::string region() const; // the stack's region, or ""
+};
+
+} // namespace ecl::model

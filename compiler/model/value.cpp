@@ -1,0 +1,147 @@
+#include "compiler/model/value.h"
+
+#include "compiler/model/model.h"
+
+#include <fmt/format.h>
+
+namespace ecl::model {
+
+std::optional<std::int64_t> Value::integer() const {
+  if (auto* i = as<std::int64_t>()) {
+    return *i;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> Value::number() const {
+  if (auto* i = as<std::int64_t>()) {
+    return static_cast<double>(*i);
+  }
+  if (auto* d = as<double>()) {
+    return *d;
+  }
+  if (auto* q = as<Quantity>()) {
+    return q->amount;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> Value::boolean() const {
+  if (auto* b = as<bool>()) {
+    return *b;
+  }
+  return std::nullopt;
+}
+
+const std::string* Value::string() const {
+  return as<std::string>();
+}
+
+const std::string* Value::enum_member() const {
+  if (auto* e = as<EnumMember>()) {
+    return &e->name;
+  }
+  return nullptr;
+}
+
+const Block* Value::block() const {
+  if (auto* r = as<BlockRef>()) {
+    return r->block;
+  }
+  return nullptr;
+}
+
+const Value* Value::field(std::string_view key) const {
+  if (auto* m = as<Map>()) {
+    for (const auto& [k, v] : *m) {
+      if (k == key) {
+        return &v;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool Value::same(const Value& other) const {
+  if (data.index() != other.data.index()) {
+    return false;
+  }
+  if (auto* l = as<List>()) {
+    const auto& r = *other.as<List>();
+    if (l->size() != r.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < l->size(); ++i) {
+      if (!(*l)[i].same(r[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (auto* m = as<Map>()) {
+    const auto& r = *other.as<Map>();
+    if (m->size() != r.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < m->size(); ++i) {
+      if ((*m)[i].first != r[i].first || !(*m)[i].second.same(r[i].second)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return std::visit(
+      [&](const auto& a) -> bool {
+        using T = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<T, List> || std::is_same_v<T, Map>) {
+          return false; // handled above
+        } else {
+          return a == *other.as<T>();
+        }
+      },
+      data);
+}
+
+std::string describe(const Value& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, Null>) {
+          return "nothing";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return "`bool`";
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          return "`int`";
+        } else if constexpr (std::is_same_v<T, double>) {
+          return "`number`";
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return "`string`";
+        } else if constexpr (std::is_same_v<T, Quantity>) {
+          switch (v.dimension) {
+          case Dimension::Memory:
+            return "`memory`";
+          case Dimension::Cpu:
+            return "`cpu`";
+          case Dimension::Duration:
+            return "`duration`";
+          }
+          return "a quantity";
+        } else if constexpr (std::is_same_v<T, EnumMember>) {
+          return fmt::format("`{}`", v.name);
+        } else if constexpr (std::is_same_v<T, BlockRef>) {
+          return v.block ? v.block->display() : "a block";
+        } else if constexpr (std::is_same_v<T, Deferred>) {
+          return fmt::format("`{}.{}` (known only after deployment)", v.block ? v.block->path : "?",
+                             v.attribute);
+        } else if constexpr (std::is_same_v<T, Template>) {
+          return "`string` (known only after deployment)";
+        } else if constexpr (std::is_same_v<T, List>) {
+          return "`list`";
+        } else {
+          return "`object`";
+        }
+      },
+      value.data);
+}
+
+} // namespace ecl::model

@@ -1,0 +1,91 @@
+// Folded values of the checked program. Everything written in the source is folded at compile
+// time; what AWS assigns later (an id, an ARN) stays a Deferred reference to its block.
+#pragma once
+
+#include "compiler/diagnostics/source.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace ecl::model {
+
+struct Block;
+struct Value;
+
+// Nothing: an absent optional attribute, or a value poisoned by an error already reported.
+struct Null {
+  friend bool operator==(const Null&, const Null&) = default;
+};
+
+// A number with a unit, in canonical units: MiB, CPU units (1 vCPU = 1024), or seconds.
+enum class Dimension { Memory, Cpu, Duration };
+struct Quantity {
+  double amount = 0;
+  Dimension dimension = Dimension::Memory;
+  friend bool operator==(const Quantity&, const Quantity&) = default;
+};
+
+// A bare identifier accepted as a member of an enum: `awsvpc`, `fargate_spot`.
+struct EnumMember {
+  std::string name;
+  friend bool operator==(const EnumMember&, const EnumMember&) = default;
+};
+
+// A reference to a declared block: `main.private_a`, `igw`.
+struct BlockRef {
+  const Block* block = nullptr;
+  friend bool operator==(const BlockRef&, const BlockRef&) = default;
+};
+
+// An attribute known only once the resource exists in AWS: `prod.arn`, `main.id`.
+struct Deferred {
+  const Block* block = nullptr;
+  std::string attribute;
+  friend bool operator==(const Deferred&, const Deferred&) = default;
+};
+
+// A string that contains deferred parts: `"${prod.arn}/service"`.
+struct Template {
+  std::vector<std::variant<std::string, Deferred>> parts;
+  friend bool operator==(const Template&, const Template&) = default;
+};
+
+using List = std::vector<Value>;
+// An object or map: entries in source order (or schema order for typed objects), keys unique.
+using Map = std::vector<std::pair<std::string, Value>>;
+
+struct Value {
+  std::variant<Null, bool, std::int64_t, double, std::string, Quantity, EnumMember, BlockRef,
+               Deferred, Template, List, Map>
+      data;
+  Range range; // where the value was written (a default points at its block's header)
+
+  bool is_null() const { return std::holds_alternative<Null>(data); }
+  template <typename T>
+  const T* as() const {
+    return std::get_if<T>(&data);
+  }
+  template <typename T>
+  T* as() {
+    return std::get_if<T>(&data);
+  }
+  // Convenience readers; nullopt/nullptr when the value has another form.
+  std::optional<std::int64_t> integer() const;
+  std::optional<double> number() const; // an int or a double
+  std::optional<bool> boolean() const;
+  const std::string* string() const;
+  const std::string* enum_member() const;
+  const Block* block() const;
+  const Value* field(std::string_view key) const; // a Map entry
+  // Semantic equality: ranges ignored.
+  bool same(const Value& other) const;
+};
+
+// A short description of a value's type for messages: "int", "memory", "list", "subnet `a.b`".
+std::string describe(const Value& value);
+
+} // namespace ecl::model

@@ -1,0 +1,795 @@
+#include "compiler/schema/schema.h"
+
+#include <deque>
+#include <fmt/format.h>
+#include <mutex>
+
+namespace ecl::schema {
+namespace {
+
+// ---- scalar and shared types -----------------------------------------------------------------
+const Type kString{TypeKind::String};
+const Type kInt{TypeKind::Int};
+const Type kNumber{TypeKind::Number};
+const Type kBool{TypeKind::Bool};
+const Type kCidr{TypeKind::Cidr};
+const Type kMemory{TypeKind::Memory};
+const Type kCpu{TypeKind::Cpu};
+const Type kDuration{TypeKind::Duration};
+const Type kPort{TypeKind::Port};
+const Type kStringList{TypeKind::List, &kString};
+const Type kStringMap{TypeKind::Map, &kString};
+
+Type ref(std::vector<std::string_view> to) {
+  return Type{TypeKind::Ref, nullptr, {}, std::move(to)};
+}
+Type enumeration(std::vector<std::string_view> members) {
+  return Type{TypeKind::Enum, nullptr, std::move(members)};
+}
+Type list(const Type& element) {
+  return Type{TypeKind::List, &element};
+}
+
+// Attribute builders, so the tables below read as one line each.
+Attribute required(std::string_view name, const Type& type, std::string_view doc) {
+  return Attribute{name, &type, true, {}, doc};
+}
+Attribute optional(std::string_view name, const Type& type, std::string_view doc) {
+  return Attribute{name, &type, false, {}, doc};
+}
+Attribute with_default(std::string_view name, const Type& type, std::string_view value,
+                       std::string_view doc) {
+  return Attribute{name, &type, false, {DefaultKind::Expression, value}, doc};
+}
+Attribute computed(std::string_view name, const Type& type, DefaultKind kind,
+                   std::string_view value, std::string_view doc) {
+  return Attribute{name, &type, false, {kind, value}, doc};
+}
+Attribute ranged(Attribute a, std::optional<double> min, std::optional<double> max) {
+  a.min = min;
+  a.max = max;
+  return a;
+}
+Attribute tags() {
+  return optional("tags", kStringMap,
+                  "Tags for the resource, added to the stack's tags (CloudFormation `Tags`).");
+}
+
+// References and enums shared by several kinds.
+const Type kSubnetRef = ref({"subnet"});
+const Type kSubnetRefs = list(kSubnetRef);
+const Type kSecurityGroupRef = ref({"security_group"});
+const Type kSecurityGroupRefs = list(kSecurityGroupRef);
+const Type kRouteTableRefs = list(*new Type(ref({"route_table"})));
+const Type kRouteTarget = ref({"internet_gateway", "nat_gateway"});
+const Type kProtocol = enumeration({"tcp", "udp", "icmp", "all"});
+const Type kPeer{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kCidr, &kSecurityGroupRef}};
+const Type kNetworkMode = enumeration({"awsvpc", "bridge", "host", "none"});
+const Type kCompatibility = enumeration({"fargate", "ec2", "external"});
+const Type kCompatibilities = list(kCompatibility);
+const Type kLaunchType = enumeration({"fargate", "ec2", "external"});
+const Type kFargateProvider = enumeration({"fargate", "fargate_spot"});
+const Type kEc2CapacityRef = ref({"ec2_capacity"});
+const Type kProvider{
+    TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kFargateProvider, &kEc2CapacityRef}};
+const Type kProviders = list(kProvider);
+
+const Type kPortMapping{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("container", kPort, "The port the container listens on (`containerPort`)."),
+     ranged(optional("host", kInt,
+                     "The host port (`hostPort`): equal to the container port under `awsvpc` and "
+                     "`host`; 0 or absent for a dynamic port under `bridge`."),
+            0, 65535),
+     with_default("protocol", *new Type(enumeration({"tcp", "udp"})), "tcp",
+                  "The transport protocol."),
+     optional("name", kString, "A name for the mapping (Service Connect)."),
+     optional("app_protocol", *new Type(enumeration({"http", "http2", "grpc"})),
+              "The application protocol (Service Connect).")},
+    "container",
+    {},
+    "port mapping"};
+
+const Type kDependency{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("container", *new Type(ref({"container"})),
+              "A container of the same task this one waits for."),
+     with_default("condition", *new Type(enumeration({"start", "complete", "success", "healthy"})),
+                  "start",
+                  "What to wait for: the container started, exited, exited with 0, or is "
+                  "healthy (needs its health check).")},
+    "container",
+    {},
+    "container dependency"};
+
+const Type kUlimit{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("name",
+              *new Type(enumeration({"core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue",
+                                     "nice", "nofile", "nproc", "rss", "rtprio", "rttime",
+                                     "sigpending", "stack"})),
+              "The resource limit."),
+     ranged(required("soft", kInt, "The soft limit."), 0, std::nullopt),
+     ranged(required("hard", kInt, "The hard limit."), 0, std::nullopt)},
+    {},
+    {},
+    "ulimit"};
+
+const Type kMountPoint{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("volume", kString, "The name of a volume of the task (`sourceVolume`)."),
+     required("path", kString, "Where it is mounted in the container (`containerPath`)."),
+     with_default("read_only", kBool, "false", "Mount read-only.")},
+    {},
+    {},
+    "mount point"};
+
+const Type kVolume{TypeKind::Object,
+                   nullptr,
+                   {},
+                   {},
+                   {required("name", kString, "The volume's name, used by `mount_points`."),
+                    optional("host_path", kString,
+                             "A path on the EC2 host (bind mount); absent for a task-scoped "
+                             "volume.")},
+                   {},
+                   {},
+                   "volume"};
+
+const Type kStrategyItem{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("provider", kProvider,
+              "`fargate`, `fargate_spot` or an `ec2_capacity` of the service's cluster."),
+     ranged(with_default("weight", kInt, "1", "The relative share of tasks for this provider."), 0,
+            1000),
+     ranged(with_default("base", kInt, "0", "Tasks that run on this provider first."), 0, 100000)},
+    "provider",
+    {},
+    "capacity provider strategy item"};
+
+const Type kPlacementStrategy{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("type", *new Type(enumeration({"spread", "binpack", "random"})),
+              "How tasks are placed."),
+     optional("field", kString,
+              "For `spread`: `instanceId`, `host` or an attribute such as "
+              "`attribute:ecs.availability-zone`; for `binpack`: `cpu` or `memory`.")},
+    {},
+    {},
+    "placement strategy"};
+
+const Type kPlacementConstraint{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("type", *new Type(enumeration({"distinct_instance", "member_of"})),
+              "`distinct_instance`: one task per instance; `member_of`: instances matching "
+              "`expression`."),
+     optional("expression", kString, "A cluster query language expression, for `member_of`.")},
+    {},
+    {},
+    "placement constraint"};
+
+std::vector<Kind> build_kinds() {
+  std::vector<Kind> k;
+
+  k.push_back(
+      Kind{"stack",
+           "The deployment as a whole: its region, description and the tags put on every resource.",
+           {""},
+           Naming::Required,
+           1,
+           false,
+           {optional("region", kString,
+                     "The AWS region, e.g. `us-east-1`; subnet zones must belong to it."),
+            optional("description", kString, "The template's `Description`."),
+            optional("tags", kStringMap, "Tags put on every taggable resource of the stack.")},
+           {},
+           "template Description and tags"});
+
+  k.push_back(Kind{
+      "vpc",
+      "A virtual private cloud: an isolated IPv4 network.",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {required("cidr", kCidr, "The VPC's IPv4 CIDR block, /16 to /28."),
+       with_default("dns_support", kBool, "true", "DNS resolution through the Amazon DNS server."),
+       with_default("dns_hostnames", kBool, "true",
+                    "Public DNS hostnames for instances with public addresses (needed for "
+                    "interface endpoints' private DNS)."),
+       with_default("instance_tenancy", *new Type(enumeration({"default", "dedicated"})), "default",
+                    "Tenancy of instances launched into the VPC."),
+       tags()},
+      {{"id", "The VPC ID (`vpc-…`)."},
+       {"default_security_group", "The ID of the VPC's default security group."}},
+      "AWS::EC2::VPC"});
+
+  k.push_back(
+      Kind{"subnet",
+           "A range of the VPC's addresses in one availability zone.",
+           {"vpc"},
+           Naming::Required,
+           0,
+           false,
+           {required("cidr", kCidr, "The subnet's CIDR block, inside the VPC's, /16 to /28."),
+            required("zone", kString, "The availability zone, e.g. `us-east-1a`."),
+            with_default("public", kBool, "false",
+                         "Give instances and tasks launched here a public IPv4 address "
+                         "(`MapPublicIpOnLaunch`); a public subnet also needs a route to "
+                         "an internet gateway."),
+            tags()},
+           {{"id", "The subnet ID (`subnet-…`)."},
+            {"zone_id", "The availability zone ID (`use1-az1`)."}},
+           "AWS::EC2::Subnet"});
+
+  k.push_back(Kind{"internet_gateway",
+                   "An internet gateway attached to the VPC.",
+                   {"vpc"},
+                   Naming::Required,
+                   1,
+                   false,
+                   {tags()},
+                   {{"id", "The internet gateway ID (`igw-…`)."}},
+                   "AWS::EC2::InternetGateway + AWS::EC2::VPCGatewayAttachment"});
+
+  k.push_back(Kind{
+      "nat_gateway",
+      "A NAT gateway in a public subnet, with an Elastic IP, for outbound traffic from private "
+      "subnets.",
+      {"vpc"},
+      Naming::Required,
+      0,
+      false,
+      {required("subnet", kSubnetRef, "The public subnet the gateway lives in."), tags()},
+      {{"id", "The NAT gateway ID (`nat-…`)."},
+       {"public_ip", "The Elastic IP address of the gateway."}},
+      "AWS::EC2::EIP + AWS::EC2::NatGateway"});
+
+  k.push_back(
+      Kind{"route_table",
+           "A route table and the subnets associated with it.",
+           {"vpc"},
+           Naming::Required,
+           0,
+           false,
+           {with_default("subnets", kSubnetRefs, "[]",
+                         "Subnets associated with this table; a subnet has at most one table."),
+            tags()},
+           {{"id", "The route table ID (`rtb-…`)."}},
+           "AWS::EC2::RouteTable + AWS::EC2::SubnetRouteTableAssociation"});
+
+  k.push_back(Kind{
+      "route",
+      "A route of its route table.",
+      {"route_table"},
+      Naming::None,
+      0,
+      false,
+      {required("destination", kCidr,
+                "The destination IPv4 CIDR, e.g. `0.0.0.0/0`; unique within the "
+                "table."),
+       required("target", kRouteTarget, "An `internet_gateway` or `nat_gateway` of the same VPC.")},
+      {},
+      "AWS::EC2::Route"});
+
+  k.push_back(Kind{
+      "endpoint",
+      "A VPC endpoint: private access to an AWS service without internet.",
+      {"vpc"},
+      Naming::Required,
+      0,
+      false,
+      {required("service", kString,
+                "The service's short name: `s3`, `dynamodb`, `ecr.api`, `ecr.dkr`, `logs`, "
+                "`secretsmanager`, `ssm`…; the full name adds the stack's region."),
+       computed("type", *new Type(enumeration({"gateway", "interface"})), DefaultKind::Derived,
+                "`gateway` for `s3` and `dynamodb`, `interface` otherwise",
+                "`gateway` (route tables; S3 and DynamoDB only) or `interface` (subnets and "
+                "security groups). Default: `gateway` for `s3` and `dynamodb`, `interface` "
+                "otherwise."),
+       with_default("route_tables", kRouteTableRefs, "[]", "Route tables of a gateway endpoint."),
+       with_default("subnets", kSubnetRefs, "[]",
+                    "Subnets of an interface endpoint (one network interface each)."),
+       with_default("security_groups", kSecurityGroupRefs, "[]",
+                    "Security groups of an interface endpoint's network interfaces."),
+       with_default("private_dns", kBool, "true",
+                    "Resolve the service's public name to the endpoint (interface endpoints)."),
+       tags()},
+      {{"id", "The endpoint ID (`vpce-…`)."}},
+      "AWS::EC2::VPCEndpoint"});
+
+  k.push_back(
+      Kind{"security_group",
+           "A security group: stateful firewall rules for network interfaces.",
+           {"vpc"},
+           Naming::Required,
+           0,
+           false,
+           {computed("description", kString, DefaultKind::Derived,
+                     "`security group ` and the block's path",
+                     "What the group is for (`GroupDescription`)."),
+            tags()},
+           {{"id", "The security group ID (`sg-…`)."}},
+           "AWS::EC2::SecurityGroup (+ ingress/egress resources for group-to-group rules)"});
+
+  auto rule_attributes = [](std::string_view peer, std::string_view peer_doc) {
+    return std::vector<Attribute>{
+        with_default("protocol", kProtocol, "tcp", "`tcp`, `udp`, `icmp` or `all`."),
+        optional("port", kPort, "A single port (tcp and udp)."),
+        ranged(optional("from_port", kInt,
+                        "The first port of a range (tcp, udp), or the ICMP type (-1: all)."),
+               -1, 65535),
+        ranged(optional("to_port", kInt,
+                        "The last port of a range (tcp, udp), or the ICMP code (-1: all)."),
+               -1, 65535),
+        required(peer, kPeer, peer_doc),
+        optional("description", kString, "What the rule is for.")};
+  };
+  k.push_back(
+      Kind{"ingress",
+           "An inbound rule of its security group.",
+           {"security_group"},
+           Naming::None,
+           0,
+           false,
+           rule_attributes("from", "The source: a CIDR, or a security group of the same VPC."),
+           {},
+           "SecurityGroupIngress / AWS::EC2::SecurityGroupIngress"});
+  k.push_back(
+      Kind{"egress",
+           "An outbound rule of its security group (without any, all outbound traffic is "
+           "allowed).",
+           {"security_group"},
+           Naming::None,
+           0,
+           false,
+           rule_attributes("to", "The destination: a CIDR, or a security group of the same VPC."),
+           {},
+           "SecurityGroupEgress / AWS::EC2::SecurityGroupEgress"});
+
+  k.push_back(Kind{
+      "cluster",
+      "An ECS cluster and the capacity providers its services may use.",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {with_default("capacity", kProviders, "[fargate]",
+                    "Capacity providers: `fargate`, `fargate_spot`, and `ec2_capacity` blocks of "
+                    "this cluster; the first is the default for services that choose none."),
+       with_default("container_insights", kBool, "false", "CloudWatch Container Insights."),
+       computed("name", kString, DefaultKind::StackName, "",
+                "The cluster's name. Default: the stack's name and the block's, joined by `-`."),
+       tags()},
+      {{"arn", "The cluster's ARN."}},
+      "AWS::ECS::Cluster + AWS::ECS::ClusterCapacityProviderAssociations"});
+
+  k.push_back(Kind{
+      "ec2_capacity",
+      "EC2 instances that join the cluster through the ECS container agent, managed by an Auto "
+      "Scaling group and a capacity provider.",
+      {"cluster"},
+      Naming::Required,
+      0,
+      false,
+      {required("instance_type", kString, "The EC2 instance type, e.g. `t3.medium`."),
+       ranged(with_default("min", kInt, "0", "The Auto Scaling group's minimum size."), 0,
+              std::nullopt),
+       ranged(required("max", kInt, "The Auto Scaling group's maximum size."), 0, std::nullopt),
+       ranged(computed("desired", kInt, DefaultKind::Derived, "`min`",
+                       "The Auto Scaling group's desired capacity. Default: `min`."),
+              0, std::nullopt),
+       required("subnets", kSubnetRefs, "Subnets the instances are launched in (one VPC)."),
+       with_default("security_groups", kSecurityGroupRefs, "[]",
+                    "Security groups of the instances."),
+       with_default("ami", kString,
+                    "\"/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id\"",
+                    "An AMI ID, or the name of a public SSM parameter holding one (starting with "
+                    "`/`): by default the ECS-optimized Amazon Linux 2023 image."),
+       optional("key_name", kString, "An EC2 key pair for SSH access."),
+       ranged(with_default("volume_size", kInt, "30", "The root volume's size in GiB."), 30, 16384),
+       with_default("managed_scaling", kBool, "true",
+                    "Let ECS scale the group to the tasks' needs (capacity provider managed "
+                    "scaling)."),
+       ranged(with_default("target_capacity", kInt, "100",
+                           "The utilization managed scaling aims for, in percent."),
+              1, 100),
+       computed("name", kString, DefaultKind::StackName, "",
+                "The capacity provider's name. Default: the stack's name and the block's."),
+       tags()},
+      {{"auto_scaling_group", "The Auto Scaling group's name."},
+       {"launch_template", "The launch template's ID."}},
+      "AWS::EC2::LaunchTemplate + AWS::AutoScaling::AutoScalingGroup + AWS::ECS::CapacityProvider "
+      "+ AWS::IAM::Role + AWS::IAM::InstanceProfile"});
+
+  k.push_back(Kind{
+      "task",
+      "A task definition: the containers that run together and the resources they share.",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {computed("family", kString, DefaultKind::StackName, "",
+                "The task definition family. Default: the stack's name and the block's."),
+       ranged(optional("cpu", kCpu,
+                       "Task CPU: `0.25vcpu` or CPU units (1 vCPU = 1024); required on Fargate."),
+              128, 196608),
+       ranged(optional("memory", kMemory, "Task memory: `512MiB`, `2GiB`; required on Fargate."),
+              128, std::nullopt),
+       with_default("network_mode", kNetworkMode, "awsvpc",
+                    "`awsvpc` (own network interface; required on Fargate), `bridge`, `host` or "
+                    "`none`."),
+       with_default("compatibilities", kCompatibilities, "[fargate]",
+                    "Where the task can run: `fargate`, `ec2`, `external`."),
+       computed("execution_role", kString, DefaultKind::Generated,
+                "generated when the task pulls from ECR, logs with awslogs or reads secrets",
+                "The ARN of the role ECS uses to pull images, write logs and read secrets."),
+       optional("task_role", kString, "The ARN of the role the containers run as."),
+       with_default("cpu_architecture", *new Type(enumeration({"x86_64", "arm64"})), "x86_64",
+                    "The CPU architecture (`runtimePlatform`)."),
+       optional("pid_mode", *new Type(enumeration({"host", "task"})),
+                "Process namespace shared with the host or the task."),
+       optional("ipc_mode", *new Type(enumeration({"host", "task", "none"})),
+                "IPC namespace shared with the host or the task."),
+       ranged(optional("ephemeral_storage", kMemory,
+                       "Fargate ephemeral storage, 21 to 200 GiB (default 20 GiB)."),
+              21 * 1024, 200 * 1024),
+       with_default("volumes", *new Type(list(kVolume)), "[]", "Volumes the containers can mount."),
+       ranged(with_default("log_retention", kInt, "30",
+                           "Days the generated log group keeps events (a CloudWatch Logs retention "
+                           "value: 1, 3, 5, 7, 14, 30, 60, 90, …)."),
+              1, 3653),
+       tags()},
+      {{"arn", "The task definition's ARN (with its revision)."}},
+      "AWS::ECS::TaskDefinition (+ execution role and log group when needed)"});
+
+  k.push_back(Kind{
+      "container",
+      "A container of its task.",
+      {"task"},
+      Naming::Required,
+      0,
+      false,
+      {required("image", kString,
+                "The image: `[registry/]repository[:tag|@digest]`, e.g. "
+                "`public.ecr.aws/nginx/nginx:1.27`."),
+       ranged(optional("cpu", kCpu, "CPU units reserved for the container."), 0, std::nullopt),
+       ranged(optional("memory", kMemory, "Hard memory limit; the container is killed above it."),
+              6, std::nullopt),
+       ranged(optional("memory_reservation", kMemory, "Soft memory limit (reservation)."), 6,
+              std::nullopt),
+       with_default("essential", kBool, "true",
+                    "If this container stops, the whole task stops; a task needs at least one."),
+       optional("port", kPortMapping,
+                "A port mapping: `8080`, or `{ container = 8080, host = 80, protocol = udp }`."),
+       with_default("ports", *new Type(list(kPortMapping)), "[]",
+                    "More port mappings, written like `port`."),
+       with_default("environment", kStringMap, "{}", "Environment variables."),
+       with_default("secrets", kStringMap, "{}",
+                    "Environment variables read from Secrets Manager or SSM Parameter Store: name "
+                    "to ARN."),
+       optional("command", kStringList, "The command (overrides the image's `CMD`)."),
+       optional("entrypoint", kStringList, "The entry point (overrides the image's `ENTRYPOINT`)."),
+       optional("working_dir", kString, "The working directory."),
+       optional("user", kString, "The user (and group) to run as: `1000`, `1000:1000`, `nginx`."),
+       with_default("depends_on", *new Type(list(kDependency)), "[]",
+                    "Containers of the same task to wait for: `[db]` or "
+                    "`[{ container = db, condition = healthy }]`."),
+       with_default("readonly_root_filesystem", kBool, "false",
+                    "Mount the root file system read-only."),
+       with_default("privileged", kBool, "false", "Extended privileges (EC2 only)."),
+       with_default("init_process", kBool, "false", "Run an init process that reaps zombies."),
+       with_default("ulimits", *new Type(list(kUlimit)), "[]", "Resource limits."),
+       with_default("mount_points", *new Type(list(kMountPoint)), "[]",
+                    "Volumes of the task mounted in the container."),
+       ranged(optional("stop_timeout", kDuration,
+                       "Time to wait before the container is killed after SIGTERM (Fargate: at "
+                       "most 120s)."),
+              0, 3600),
+       ranged(optional("start_timeout", kDuration,
+                       "Time to wait for `depends_on` conditions before giving up."),
+              0, 3600),
+       with_default("docker_labels", kStringMap, "{}", "Docker labels."),
+       with_default("interactive", kBool, "false", "Keep stdin open (`docker run -i`)."),
+       with_default("pseudo_terminal", kBool, "false", "Allocate a TTY (`docker run -t`).")},
+      {},
+      "an entry of ContainerDefinitions"});
+
+  k.push_back(Kind{
+      "health_check",
+      "The container's health check.",
+      {"container"},
+      Naming::None,
+      1,
+      false,
+      {required("command", kStringList,
+                "`[\"CMD\", …]` or `[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]`."),
+       ranged(with_default("interval", kDuration, "30s", "Time between checks, 5s to 300s."), 5,
+              300),
+       ranged(with_default("timeout", kDuration, "5s", "Time a check may take, 2s to 120s."), 2,
+              120),
+       ranged(with_default("retries", kInt, "3", "Failures before unhealthy, 1 to 10."), 1, 10),
+       ranged(
+           with_default("start_period", kDuration, "0s", "Grace period after start, 0s to 300s."),
+           0, 300)},
+      {},
+      "ContainerDefinitions[].HealthCheck"});
+
+  k.push_back(Kind{
+      "log",
+      "Where the container's output goes. Without a `log` block: awslogs to the task's generated "
+      "log group.",
+      {"container"},
+      Naming::None,
+      1,
+      true,
+      {with_default("driver",
+                    *new Type(enumeration({"awslogs", "splunk", "awsfirelens", "fluentd", "gelf",
+                                           "json_file", "journald", "syslog", "none"})),
+                    "awslogs", "The log driver; `none` turns logging off."),
+       computed("group", kString, DefaultKind::Generated, "`/ecs/` and the task's family",
+                "The CloudWatch Logs group (awslogs); by default one generated per task."),
+       with_default("stream_prefix", kString, "\"ecs\"", "The awslogs stream prefix."),
+       with_default("options", kStringMap, "{}", "Further options of the log driver.")},
+      {},
+      "ContainerDefinitions[].LogConfiguration (+ AWS::Logs::LogGroup)"});
+
+  k.push_back(Kind{
+      "service",
+      "An ECS service: keeps `desired` copies of a task running in its cluster.",
+      {"cluster"},
+      Naming::Required,
+      0,
+      false,
+      {required("task", *new Type(ref({"task"})), "The task definition to run."),
+       ranged(with_default("desired", kInt, "1", "How many tasks to keep running."), 0,
+              std::nullopt),
+       optional("launch_type", kLaunchType,
+                "`fargate`, `ec2` or `external`; or set `capacity` instead."),
+       computed("capacity", *new Type(list(kStrategyItem)), DefaultKind::Derived,
+                "the cluster's first capacity provider",
+                "A capacity provider strategy: `[fargate_spot]`, or "
+                "`[{ provider = fargate, base = 1 }, { provider = fargate_spot, weight = 3 }]`."),
+       with_default("subnets", kSubnetRefs, "[]", "Subnets of an `awsvpc` task (one VPC)."),
+       with_default("security_groups", kSecurityGroupRefs, "[]",
+                    "Security groups of an `awsvpc` task (the VPC's default group when empty)."),
+       with_default("public_ip", kBool, "false",
+                    "Give `awsvpc` tasks a public IP (`assignPublicIp`)."),
+       optional("platform_version", kString,
+                "The Fargate platform version; AWS's `LATEST` if unset."),
+       with_default("enable_execute_command", kBool, "false", "Allow ECS Exec into the tasks."),
+       with_default("propagate_tags",
+                    *new Type(enumeration({"service", "task_definition", "none"})), "service",
+                    "Copy tags to tasks from the service or the task definition."),
+       with_default("scheduling", *new Type(enumeration({"replica", "daemon"})), "replica",
+                    "`replica` keeps `desired` tasks; `daemon` runs one per instance (EC2)."),
+       computed("name", kString, DefaultKind::BlockName, "",
+                "The service's name. Default: the block's."),
+       tags()},
+      {{"arn", "The service's ARN."}},
+      "AWS::ECS::Service"});
+
+  k.push_back(
+      Kind{"placement",
+           "Placement strategies and constraints of an EC2 service.",
+           {"service"},
+           Naming::None,
+           1,
+           false,
+           {with_default("strategy", *new Type(list(kPlacementStrategy)), "[]",
+                         "`[{ type = spread, field = \"attribute:ecs.availability-zone\" }, "
+                         "{ type = binpack, field = \"memory\" }]`"),
+            with_default("constraint", *new Type(list(kPlacementConstraint)), "[]",
+                         "`[{ type = distinct_instance }]`")},
+           {},
+           "PlacementStrategies, PlacementConstraints"});
+
+  k.push_back(Kind{
+      "deployment",
+      "How the service replaces tasks during a deployment.",
+      {"service"},
+      Naming::None,
+      1,
+      true,
+      {with_default("min_healthy_percent", kInt, "100",
+                    "Running tasks kept during a deployment, in percent of `desired` (0 to 100)."),
+       with_default("max_percent", kInt, "200",
+                    "Tasks allowed during a deployment, in percent of `desired` (at least 100)."),
+       with_default("circuit_breaker", kBool, "true",
+                    "Stop a deployment whose tasks keep failing."),
+       with_default("rollback", kBool, "true",
+                    "Roll back to the last good deployment when the circuit breaker trips.")},
+      {},
+      "DeploymentConfiguration"});
+
+  return k;
+}
+
+std::mutex interned_mutex;
+std::deque<Type>& interned() {
+  static std::deque<Type> types;
+  return types;
+}
+
+} // namespace
+
+const Attribute* Kind::attribute(std::string_view attr) const {
+  for (const auto& a : attributes) {
+    if (a.name == attr) {
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+const DeferredAttribute* Kind::deferred_attribute(std::string_view attr) const {
+  for (const auto& d : deferred) {
+    if (d.name == attr) {
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
+bool Kind::allowed_in(std::string_view parent) const {
+  for (auto p : parents) {
+    if (p == parent) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::span<const Kind> kinds() {
+  static const std::vector<Kind> all = build_kinds();
+  return all;
+}
+
+const Kind* find_kind(std::string_view name) {
+  for (const Kind& kind : kinds()) {
+    if (kind.name == name) {
+      return &kind;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> kind_names() {
+  std::vector<std::string_view> names;
+  for (const Kind& kind : kinds()) {
+    names.push_back(kind.name);
+  }
+  return names;
+}
+
+std::string ref_expectation(const Type& type) {
+  std::string out;
+  for (std::size_t i = 0; i < type.kinds.size(); ++i) {
+    if (i > 0) {
+      out += " or ";
+    }
+    std::string_view kind = type.kinds[i];
+    bool vowel = !kind.empty() && std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
+    out += fmt::format("{} `{}`", vowel ? "an" : "a", kind);
+  }
+  return out;
+}
+
+std::string type_name(const Type& type) {
+  switch (type.kind) {
+  case TypeKind::String:
+    return "string";
+  case TypeKind::Int:
+    return "int";
+  case TypeKind::Number:
+    return "number";
+  case TypeKind::Bool:
+    return "bool";
+  case TypeKind::Cidr:
+    return "cidr";
+  case TypeKind::Memory:
+    return "memory";
+  case TypeKind::Cpu:
+    return "cpu";
+  case TypeKind::Duration:
+    return "duration";
+  case TypeKind::Port:
+    return "port";
+  case TypeKind::Enum: {
+    std::string out;
+    for (std::size_t i = 0; i < type.members.size(); ++i) {
+      out += (i ? " | " : "") + std::string(type.members[i]);
+    }
+    return out;
+  }
+  case TypeKind::Ref: {
+    std::string out = "ref<";
+    for (std::size_t i = 0; i < type.kinds.size(); ++i) {
+      out += (i ? " | " : "") + std::string(type.kinds[i]);
+    }
+    return out + ">";
+  }
+  case TypeKind::List:
+    return "list<" + type_name(*type.element) + ">";
+  case TypeKind::Map:
+    return "map<" + type_name(*type.element) + ">";
+  case TypeKind::Object:
+    return std::string(type.name);
+  case TypeKind::OneOf: {
+    std::string out;
+    for (std::size_t i = 0; i < type.alternatives.size(); ++i) {
+      out += (i ? " | " : "") + type_name(*type.alternatives[i]);
+    }
+    return out;
+  }
+  }
+  return "?";
+}
+
+const Type& string_type() {
+  return kString;
+}
+const Type& int_type() {
+  return kInt;
+}
+const Type& number_type() {
+  return kNumber;
+}
+const Type& bool_type() {
+  return kBool;
+}
+const Type& cidr_type() {
+  return kCidr;
+}
+const Type& memory_type() {
+  return kMemory;
+}
+const Type& cpu_type() {
+  return kCpu;
+}
+const Type& duration_type() {
+  return kDuration;
+}
+
+const Type& list_of(const Type& element) {
+  std::lock_guard lock(interned_mutex);
+  for (const Type& t : interned()) {
+    if (t.kind == TypeKind::List && t.element == &element) {
+      return t;
+    }
+  }
+  return interned().emplace_back(Type{TypeKind::List, &element});
+}
+
+const Type& map_of(const Type& element) {
+  std::lock_guard lock(interned_mutex);
+  for (const Type& t : interned()) {
+    if (t.kind == TypeKind::Map && t.element == &element) {
+      return t;
+    }
+  }
+  return interned().emplace_back(Type{TypeKind::Map, &element});
+}
+
+} // namespace ecl::schema

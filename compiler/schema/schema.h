@@ -1,0 +1,119 @@
+// The schema: every kind of block, its attributes with their types, defaults, ranges and one line
+// of documentation, its allowed parents and its deferred attributes. It is data, read alike by the
+// checker, the documentation generator and the editor (hover, completion).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecl::schema {
+
+enum class TypeKind {
+  String,
+  Int,
+  Number,
+  Bool,
+  Cidr,
+  Memory,   // MiB; a plain int is MiB
+  Cpu,      // CPU units; a plain int is units, `0.25vcpu` = 256
+  Duration, // seconds; a plain int is seconds
+  Port,     // an int from 1 to 65535
+  Enum,     // a bare identifier from `members`
+  Ref,      // a reference to a block of one of `kinds`
+  List,     // of `element`
+  Map,      // string keys to `element`
+  Object,   // typed fields; `shorthand` lets a scalar stand for one field
+  OneOf,    // the first of `alternatives` that fits
+};
+
+struct Attribute;
+
+struct Type {
+  TypeKind kind;
+  const Type* element = nullptr;              // List, Map
+  std::vector<std::string_view> members = {}; // Enum
+  std::vector<std::string_view> kinds = {};   // Ref
+  std::vector<Attribute> fields = {};         // Object
+  std::string_view shorthand = {};            // Object
+  std::vector<const Type*> alternatives = {}; // OneOf
+  std::string_view name = {};                 // Object: shown in messages ("port mapping")
+};
+
+// How a default is given: an ECL expression in `value`, or computed from the block.
+enum class DefaultKind {
+  None,       // no default: absent unless written
+  Expression, // `value` is ECL source text, folded like any other expression: "true", "[fargate]"
+  BlockName,  // the block's own name
+  StackName,  // the stack's name and the block's name joined by `-` ("webapp-prod"), or the name
+  Derived,    // filled in by the checker from other attributes (described in `value`)
+  Generated,  // left absent in the model; the backends generate it (described in `value`)
+};
+
+struct Default {
+  DefaultKind kind = DefaultKind::None;
+  std::string_view value = {};
+};
+
+// An attribute of a block, or a field of an object type.
+struct Attribute {
+  std::string_view name;
+  const Type* type;
+  bool required = false;
+  Default default_value = {};
+  std::string_view doc = {};
+  // Inclusive bounds in canonical units (MiB, CPU units, seconds) for numeric types.
+  std::optional<double> min = {};
+  std::optional<double> max = {};
+};
+
+// An attribute that AWS assigns when the resource is created: `id`, `arn`.
+struct DeferredAttribute {
+  std::string_view name;
+  std::string_view doc;
+};
+
+enum class Naming { Required, None };
+
+struct Kind {
+  std::string_view name;
+  std::string_view doc;
+  std::vector<std::string_view> parents; // "" is the program's top level
+  Naming naming = Naming::Required;
+  int max_per_parent = 0; // 0: any number
+  bool implicit = false;  // when absent, the parent behaves as if an empty one were written
+  std::vector<Attribute> attributes;
+  std::vector<DeferredAttribute> deferred;
+  std::string_view lowers_to;
+
+  const Attribute* attribute(std::string_view attr) const;
+  const DeferredAttribute* deferred_attribute(std::string_view attr) const;
+  bool allowed_in(std::string_view parent) const;
+};
+
+std::span<const Kind> kinds();
+const Kind* find_kind(std::string_view name);
+std::vector<std::string_view> kind_names();
+
+// "cidr", "list<ref<subnet>>", "`tcp` | `udp`": a type as the docs and messages show it.
+std::string type_name(const Type& type);
+// "a `subnet`", "an `internet_gateway` or a `nat_gateway`": what a reference type expects.
+std::string ref_expectation(const Type& type);
+
+// The shared scalar types, for the checker's params and built-ins.
+const Type& string_type();
+const Type& int_type();
+const Type& number_type();
+const Type& bool_type();
+const Type& cidr_type();
+const Type& memory_type();
+const Type& cpu_type();
+const Type& duration_type();
+// list<T> and map<T> of a shared type, interned so pointers stay valid.
+const Type& list_of(const Type& element);
+const Type& map_of(const Type& element);
+
+} // namespace ecl::schema

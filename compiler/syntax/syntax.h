@@ -1,0 +1,16 @@
+// The syntax layer: source text in, AST out. Lexing, the depth pre-pass, ANTLR parsing with error
+// recovery and the parse-tree-to-AST transform all happen behind this one call.
+#pragma once
+
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/syntax/ast.h"
+
+namespace ecl::syntax {
+
+// Parses file `id` of `sources`. Every syntax error of the file is reported to `diags` in words a
+// person understands; the returned AST holds everything that could be parsed (items containing
+// errors may be dropped or hold ast::Error expressions). Never throws, never recurses deeper than
+// limits::kMaxNesting on any input.
+ast::File parse_file(const SourceManager& sources, FileId id, Diagnostics& diags);
+
+} // namespace ecl::syntax
