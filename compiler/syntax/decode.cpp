@@ -1,0 +1,184 @@
+#include "compiler/syntax/decode.h"
+
+#include <fmt/format.h>
+
+namespace ecl::syntax {
+namespace {
+
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
+
+// The length of a well-formed sequence starting at `text[i]`, or 0 when it is not one. Follows
+// the Unicode table of well-formed byte sequences (Unicode 15, table 3-7).
+std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) -> unsigned {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;
+  };
+  unsigned b0 = byte(0);
+  if (b0 < 0x80) {
+    return 1;
+  }
+  auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+  if (in(b0, 0xC2, 0xDF)) {
+    return in(byte(1), 0x80, 0xBF) ? 2 : 0;
+  }
+  if (in(b0, 0xE0, 0xEF)) {
+    unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80; // 0xE0 0x80..0x9F would be overlong
+    unsigned hi = b0 == 0xED ? 0x9F : 0xBF; // 0xED 0xA0..0xBF are the surrogates
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+  }
+  if (in(b0, 0xF0, 0xF4)) {
+    unsigned lo = b0 == 0xF0 ? 0x90 : 0x80; // 0xF0 0x80..0x8F would be overlong
+    unsigned hi = b0 == 0xF4 ? 0x8F : 0xBF; // 0xF4 0x90.. is above U+10FFFF
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0; // 0x80..0xC1 (stray continuation, overlong lead) and 0xF5..0xFF never start one
+}
+
+} // namespace
+
+std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags) {
+  std::u32string out;
+  out.reserve(text.size());
+  std::size_t errors = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t length = valid_sequence_length(text, i);
+    if (length == 0) {
+      auto offset = static_cast<std::uint32_t>(i);
+      diags.report(Diag::InvalidUtf8, Range{file, offset, offset + 1},
+                   static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+      if (++errors == kMaxUtf8Errors) {
+        break;
+      }
+      // Resynchronise at the next byte that can start a character, so one broken sequence is
+      // one error.
+      ++i;
+      while (i < text.size() && is_continuation(static_cast<unsigned char>(text[i]))) {
+        ++i;
+      }
+      continue;
+    }
+    if (errors == 0) {
+      out.push_back(code_point_at(text, i).value);
+    }
+    i += length;
+  }
+  if (errors > 0) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+CodePoint code_point_at(std::string_view text, std::size_t offset) {
+  auto b = [&](std::size_t k) -> char32_t {
+    return offset + k < text.size() ? static_cast<unsigned char>(text[offset + k]) : 0;
+  };
+  char32_t b0 = b(0);
+  if (b0 < 0x80) {
+    return {b0, 1};
+  }
+  if (b0 < 0xE0) {
+    return {((b0 & 0x1F) << 6) | (b(1) & 0x3F), 2};
+  }
+  if (b0 < 0xF0) {
+    return {((b0 & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F), 3};
+  }
+  return {((b0 & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), 4};
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string describe_character(char32_t c) {
+  bool invisible = c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xAD ||
+                   (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
+                   (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0x3000 ||
+                   (c >= 0x2000 && c <= 0x200A) || c == 0xA0;
+  auto code = static_cast<std::uint32_t>(c);
+  if (invisible) {
+    return fmt::format("U+{:04X}", code);
+  }
+  if (c == U'`') {
+    return "`` ` ``";
+  }
+  std::string shown = "`";
+  append_utf8(shown, c);
+  shown += '`';
+  if (c >= 0x80) {
+    shown += fmt::format(" (U+{:04X})", code);
+  }
+  return shown;
+}
+
+std::string decode_escapes(std::string_view raw, std::vector<InvalidEscape>* invalid) {
+  std::string out;
+  out.reserve(raw.size());
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    char c = raw[i];
+    if (c != '\\') {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    if (i + 1 == raw.size()) {
+      break; // a lone backslash ending an unterminated string: already reported as such
+    }
+    char next = raw[i + 1];
+    switch (next) {
+    case '"':
+    case '\\':
+    case '$':
+      out.push_back(next);
+      i += 2;
+      continue;
+    case 'n':
+      out.push_back('\n');
+      i += 2;
+      continue;
+    case 't':
+      out.push_back('\t');
+      i += 2;
+      continue;
+    case 'r':
+      out.push_back('\r');
+      i += 2;
+      continue;
+    default:
+      break;
+    }
+    CodePoint cp = code_point_at(raw, i + 1);
+    if (invalid != nullptr) {
+      std::string shown;
+      bool printable = cp.value >= 0x20 && cp.value != 0x7F && cp.value != U'`';
+      if (printable) {
+        append_utf8(shown, cp.value);
+      } else {
+        shown = fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp.value));
+      }
+      invalid->push_back({static_cast<std::uint32_t>(i), 1 + cp.length, std::move(shown)});
+    }
+    out.append(raw.substr(i, 1 + cp.length));
+    i += 1 + cp.length;
+  }
+  return out;
+}
+
+} // namespace ecl::syntax

@@ -1,0 +1,50 @@
+// Text-level helpers of the syntax layer (private to compiler/syntax): UTF-8 validation and
+// decoding, the escapes of string literals, and how a character is shown in a message.
+#pragma once
+
+#include "compiler/diagnostics/diagnostic.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecl::syntax {
+
+// At most this many E0001 are reported for one file: after that the file is clearly not text.
+inline constexpr std::size_t kMaxUtf8Errors = 10;
+
+// Decodes `text` to code points. Overlong forms, surrogates, values above U+10FFFF, stray
+// continuation bytes and truncated sequences are reported as E0001 at the offending byte (at most
+// kMaxUtf8Errors); then the result is empty.
+std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags);
+
+// Appends the UTF-8 form of `c` (a valid code point) to `out`.
+void append_utf8(std::string& out, char32_t c);
+
+// The code point starting at `text[offset]` of valid UTF-8, and its length in bytes.
+struct CodePoint {
+  char32_t value = 0;
+  std::uint32_t length = 1;
+};
+CodePoint code_point_at(std::string_view text, std::size_t offset);
+
+// A character as messages show it: "`#`", "`é` (U+00E9)", or "U+0000" for control and invisible
+// characters.
+std::string describe_character(char32_t c);
+
+// An escape the language does not define, found by decode_escapes: `\q` at `offset` (bytes into
+// the raw text, pointing at the backslash), `length` bytes long; `character` is what followed the
+// backslash, as messages show it.
+struct InvalidEscape {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  std::string character;
+};
+
+// Decodes the raw text between a string's delimiters: `\" \\ \n \t \r \$`. Unknown escapes are
+// kept as written and listed in `invalid` when it is not null.
+std::string decode_escapes(std::string_view raw, std::vector<InvalidEscape>* invalid);
+
+} // namespace ecl::syntax

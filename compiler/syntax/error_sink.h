@@ -1,0 +1,48 @@
+// The syntax layer's front to Diagnostics (private to compiler/syntax): one report per position,
+// and at most limits::kMaxErrorsPerFile reports per file before one E0017 ends the file's reports.
+#pragma once
+
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/syntax/limits.h"
+
+#include <unordered_set>
+#include <utility>
+
+namespace ecl::syntax {
+
+class ErrorSink {
+public:
+  ErrorSink(Diagnostics& diags, FileId file) : diags_(diags), file_(file) {}
+
+  FileId file() const { return file_; }
+
+  // Reports `kind` at `range` unless an error was already reported at the same position or the
+  // error budget is spent. Returns the new diagnostic (valid until the next report, for notes), or
+  // nullptr when nothing was reported.
+  template <typename... Args>
+  Diagnostic* report(Diag kind, Range range, Args&&... args) {
+    if (stopped_ || !positions_.insert(range.begin).second) {
+      return nullptr;
+    }
+    if (count_ == limits::kMaxErrorsPerFile) {
+      stopped_ = true;
+      diags_.report(Diag::TooManyErrors, range, count_);
+      return nullptr;
+    }
+    ++count_;
+    return &diags_.report(kind, range, std::forward<Args>(args)...);
+  }
+
+  // True once E0017 is reported: every later stage stops.
+  bool stopped() const { return stopped_; }
+  std::size_t count() const { return count_; }
+
+private:
+  Diagnostics& diags_;
+  FileId file_;
+  std::unordered_set<std::uint32_t> positions_;
+  std::size_t count_ = 0;
+  bool stopped_ = false;
+};
+
+} // namespace ecl::syntax

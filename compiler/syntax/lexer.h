@@ -1,0 +1,89 @@
+// The lexing side of the syntax layer (private to compiler/syntax): the ANTLR lexer subclass that
+// knows which `}` ends an interpolation, the character stream we feed it, and the table that maps
+// every token to its byte range in the source.
+#pragma once
+
+#include "compiler/diagnostics/source.h"
+
+#include <EclLexer.h>
+#include <antlr4-runtime.h>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecl::syntax {
+
+using Tok = ecl_gen::EclLexer; // token type constants: Tok::IDENT, Tok::LBRACE, ...
+
+// The EOF token's type in a TokenInfo (ANTLR's Token::EOF does not fit 32 bits).
+inline constexpr std::uint32_t kEofType = 0xFFFFFFFFu;
+// ANTLR's "no index" for tokens it conjured while recovering.
+inline constexpr std::size_t kNoTokenIndex = static_cast<std::size_t>(-1);
+
+// Channel of ERROR_CHAR tokens (`-> channel(2)` in the grammar): the parser never sees them.
+inline constexpr std::size_t kErrorChannel = 2;
+
+// A character stream over code points we decoded and validated ourselves (decode_utf8), so the
+// runtime's own UTF-8 conversion never runs.
+class CodePointStream : public antlr4::ANTLRInputStream {
+public:
+  explicit CodePointStream(std::u32string code_points) { _data = std::move(code_points); }
+};
+
+// The generated lexer plus the one piece of state a combined grammar cannot express: a stack of
+// open braces and interpolations, so that `closesInterpolation()` can tell whether a `}` resumes a
+// string. A line break abandons every interpolation still open (strings end on their line).
+class Lexer : public ecl_gen::EclLexer {
+public:
+  explicit Lexer(antlr4::CharStream* input) : EclLexer(input) {}
+
+  std::unique_ptr<antlr4::Token> nextToken() override;
+  bool closesInterpolation() override;
+
+private:
+  enum class Open : std::uint8_t { Brace, Interpolation };
+  std::vector<Open> open_;
+  std::vector<std::size_t> interpolations_; // indexes into open_ of the Interpolation entries
+};
+
+// One token as the rest of the syntax layer sees it: type, channel and byte range.
+struct TokenInfo {
+  std::uint32_t type = 0; // a Tok:: constant or kEofType
+  std::uint32_t channel = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+// Every token of one file, indexed like the token stream (token->getTokenIndex()), with byte
+// ranges converted once from ANTLR's code-point indexes.
+class TokenTable {
+public:
+  TokenTable(const SourceFile& source, FileId file, const std::vector<antlr4::Token*>& tokens);
+
+  std::size_t size() const { return tokens_.size(); }
+  const TokenInfo& operator[](std::size_t index) const { return tokens_[index]; }
+  FileId file() const { return file_; }
+  std::string_view source() const { return source_.text(); }
+
+  Range range(std::size_t index) const;
+  std::string_view text(std::size_t index) const;
+  // For a token from the stream; a token the parser conjured while recovering (it has no index)
+  // gets an empty range at its line and column.
+  Range range(const antlr4::Token* token) const;
+  std::string_view text(const antlr4::Token* token) const;
+  // Tokens ANTLR conjured while recovering are not real text.
+  static bool is_real(const antlr4::Token* token);
+
+private:
+  const SourceFile& source_;
+  FileId file_;
+  std::vector<TokenInfo> tokens_;
+};
+
+// The raw text between a string piece's delimiters (`"…"`, `"…${`, `}…${`, `}…"`, and the
+// unterminated `"…` and `}…`); it always starts one byte into the token.
+std::string_view string_body(std::uint32_t type, std::string_view token_text);
+bool is_string_piece(std::uint32_t type);
+
+} // namespace ecl::syntax

@@ -1,0 +1,71 @@
+// How the parser reports syntax errors (private to compiler/syntax). ANTLR's recovery stays (an
+// editor wants every error of a file), but its wording does not: each report is rewritten into
+// words a person understands, naming what was expected from the rule being parsed ("expected `=`
+// after attribute name `cidr`, found `\"10.0.0.0/16\"`") and never ANTLR's token names.
+#pragma once
+
+#include "compiler/syntax/error_sink.h"
+#include "compiler/syntax/lexer.h"
+
+#include <antlr4-runtime.h>
+#include <string>
+
+namespace ecl::syntax {
+
+// Thrown out of the parser once the error budget is spent (E0017): ends the parse of the file.
+struct StopParsing {};
+
+// DefaultErrorStrategy's recovery with our messages, reported as E0009 through the sink.
+class ErrorStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  ErrorStrategy(const TokenTable& tokens, ErrorSink& sink);
+
+protected:
+  // Counts matched tokens: see report().
+  void reportMatch(antlr4::Parser* parser) override;
+  void reportNoViableAlternative(antlr4::Parser* parser,
+                                 const antlr4::NoViableAltException& e) override;
+  void reportInputMismatch(antlr4::Parser* parser,
+                           const antlr4::InputMismatchException& e) override;
+  void reportFailedPredicate(antlr4::Parser* parser,
+                             const antlr4::FailedPredicateException& e) override;
+  void reportUnwantedToken(antlr4::Parser* parser) override;
+  void reportMissingToken(antlr4::Parser* parser) override;
+  // The pre-pass guarantees balanced brackets, so recovery never deletes or conjures one (nor
+  // deletes the end of file): that would unbalance everything after it.
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
+  bool singleTokenInsertion(antlr4::Parser* parser) override;
+
+private:
+  void report(const antlr4::Token* at, const std::string& message);
+
+  const TokenTable& tokens_;
+  ErrorSink& sink_;
+  std::vector<std::uint32_t> unexpected_; // byte offsets of characters the parser never saw
+  bool reported_ = false;
+  std::size_t matched_since_error_ = 0;
+};
+
+// Replaces ANTLR's console listeners on the lexer and the parser. Our strategy reports everything
+// itself, so this only catches what the runtime might report on its own, in neutral words.
+class ErrorListener : public antlr4::BaseErrorListener {
+public:
+  ErrorListener(const TokenTable* tokens, const SourceFile& source, ErrorSink& sink)
+      : tokens_(tokens), source_(source), sink_(sink) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
+                   size_t column, const std::string& message, std::exception_ptr e) override;
+
+  // The lexer runs before the token table exists.
+  void set_tokens(const TokenTable* tokens) { tokens_ = tokens; }
+
+private:
+  const TokenTable* tokens_;
+  const SourceFile& source_;
+  ErrorSink& sink_;
+};
+
+// How a token is shown in a message: "`}`", "`cidr`", "end of file".
+std::string describe_token(const TokenTable& tokens, const antlr4::Token* token);
+
+} // namespace ecl::syntax

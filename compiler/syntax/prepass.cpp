@@ -1,0 +1,345 @@
+#include "compiler/syntax/prepass.h"
+
+#include "compiler/syntax/decode.h"
+
+#include <array>
+#include <optional>
+
+namespace ecl::syntax {
+namespace {
+
+enum Opener : std::uint8_t { Paren, Bracket, Brace, Interpolation, kOpenerCount };
+
+constexpr std::array<const char*, kOpenerCount> kOpenText = {"(", "[", "{", "${"};
+constexpr std::array<const char*, kOpenerCount> kCloseText = {")", "]", "}", "}"};
+
+// A hint for characters people type out of habit from other languages.
+std::string character_hint(char32_t c) {
+  switch (c) {
+  case U'&':
+    return "; did you mean `&&`?";
+  case U'|':
+    return "; did you mean `||`?";
+  case U'\'':
+    return "; strings use double quotes `\"`";
+  case U'\u201C':
+  case U'\u201D':
+    return "; strings use straight double quotes `\"`";
+  case U';':
+    return "; items need no separator";
+  case U'#':
+    return "; comments start with `//`";
+  default:
+    return "";
+  }
+}
+
+class Scanner {
+public:
+  Scanner(const TokenTable& tokens, ErrorSink& sink) : tokens_(tokens), sink_(sink) {}
+
+  bool run() {
+    for (std::size_t i = 0; i < tokens_.size() && !sink_.stopped(); ++i) {
+      const TokenInfo& t = tokens_[i];
+      if (t.type != Tok::ERROR_CHAR) {
+        flush_unexpected();
+      }
+      switch (t.type) {
+      case Tok::ERROR_CHAR:
+        unexpected_character(i);
+        continue;
+      case Tok::HASH_COMMENT:
+        sink_.report(Diag::UnexpectedCharacter, Range{tokens_.file(), t.begin, t.begin + 1},
+                     describe_character(U'#') + character_hint(U'#'));
+        continue;
+      case Tok::UNTERMINATED_COMMENT:
+        sink_.report(Diag::UnterminatedComment, Range{tokens_.file(), t.begin, t.begin + 2});
+        continue;
+      case Tok::NEWLINE:
+        end_of_line();
+        continue;
+      case Tok::LINE_COMMENT:
+      case Tok::BLOCK_COMMENT:
+        continue;
+      case kEofType:
+        end_of_file();
+        continue;
+      default:
+        break;
+      }
+      if (is_string_piece(t.type)) {
+        check_escapes(i);
+      }
+      track_type_context(t.type);
+      structure(i);
+    }
+    flush_unexpected();
+    return ok_ && !sink_.stopped();
+  }
+
+private:
+  struct Frame {
+    Opener kind;
+    std::uint32_t token;       // the opener, or for an interpolation the latest `${`
+    std::uint32_t origin;      // for an interpolation: the STRING_HEAD with the opening quote
+    std::uint32_t pending = 0; // `?` inside this frame still waiting for their `:`
+  };
+
+  std::size_t nesting() const { return stack_.size() + pending_ + type_depth_; }
+
+  void check_depth(std::size_t token) {
+    if (!depth_reported_ && nesting() > limits::kMaxNesting) {
+      depth_reported_ = true;
+      ok_ = false;
+      sink_.report(Diag::NestingTooDeep, tokens_.range(token), limits::kMaxNesting);
+    }
+  }
+
+  void push(Opener kind, std::size_t token) {
+    auto index = static_cast<std::uint32_t>(token);
+    if (kind == Interpolation) {
+      saved_counts_.push_back(counts_);
+      counts_ = {};
+      interpolations_.push_back(stack_.size());
+    } else {
+      ++counts_[kind];
+    }
+    stack_.push_back({kind, index, index});
+    check_depth(token);
+  }
+
+  Frame pop() {
+    Frame frame = stack_.back();
+    stack_.pop_back();
+    pending_ -= frame.pending;
+    if (frame.kind == Interpolation) {
+      counts_ = saved_counts_.back();
+      saved_counts_.pop_back();
+      interpolations_.pop_back();
+    } else {
+      --counts_[frame.kind];
+    }
+    return frame;
+  }
+
+  // The `${` of an interpolation frame: the last two bytes of its HEAD or MID token.
+  Range dollar_brace(const Frame& frame) const {
+    Range r = tokens_.range(frame.token);
+    return Range{r.file, r.end - 2, r.end};
+  }
+
+  void report_unclosed(const Frame& frame, const std::string& before) {
+    ok_ = false;
+    if (frame.kind == Interpolation) {
+      sink_.report(Diag::UnterminatedInterpolation, dollar_brace(frame));
+    } else {
+      sink_.report(Diag::UnclosedBracket, tokens_.range(frame.token), kOpenText[frame.kind],
+                   kCloseText[frame.kind], before);
+    }
+  }
+
+  // Handles a closer of `kind` at `token`; returns the frame it closed, if any. A closer that
+  // skips over open brackets closes them as unclosed; one that matches nothing is stray. Matching
+  // never reaches across an interpolation's boundary, except by the `}` that ends it.
+  std::optional<Frame> close(Opener kind, std::size_t token, bool pops = true) {
+    Range at = tokens_.range(token);
+    std::string closer = std::string("`") + kCloseText[kind] + "`";
+    bool reachable = kind == Interpolation ? !interpolations_.empty() : counts_[kind] > 0;
+    if (!reachable) {
+      ok_ = false;
+      if (stack_.empty()) {
+        sink_.report(Diag::UnexpectedClosingBracket, Range{at.file, at.begin, at.begin + 1},
+                     kCloseText[kind], fmt::format("; there is no open `{}`", kOpenText[kind]));
+      } else {
+        const Frame& top = stack_.back();
+        Diagnostic* d = sink_.report(Diag::UnexpectedClosingBracket,
+                                     Range{at.file, at.begin, at.begin + 1}, kCloseText[kind],
+                                     fmt::format("; expected `{}` to close `{}`",
+                                                 kCloseText[top.kind], kOpenText[top.kind]));
+        if (d != nullptr) {
+          Range opener = top.kind == Interpolation ? dollar_brace(top) : tokens_.range(top.token);
+          d->note(opener, fmt::format("`{}` is opened here", kOpenText[top.kind]));
+        }
+      }
+      return std::nullopt;
+    }
+    while (stack_.back().kind != kind) {
+      report_unclosed(pop(), closer);
+    }
+    if (!pops) {
+      return stack_.back();
+    }
+    return pop();
+  }
+
+  void structure(std::size_t i) {
+    const TokenInfo& t = tokens_[i];
+    switch (t.type) {
+    case Tok::LPAREN:
+      push(Paren, i);
+      break;
+    case Tok::LBRACKET:
+      push(Bracket, i);
+      break;
+    case Tok::LBRACE:
+      push(Brace, i);
+      break;
+    case Tok::STRING_HEAD:
+      push(Interpolation, i);
+      break;
+    case Tok::RPAREN:
+      close(Paren, i);
+      break;
+    case Tok::RBRACKET:
+      close(Bracket, i);
+      break;
+    case Tok::RBRACE:
+      close(Brace, i);
+      break;
+    case Tok::STRING_MID:
+      if (close(Interpolation, i, /*pops=*/false)) {
+        stack_.back().token = static_cast<std::uint32_t>(i);
+      }
+      break;
+    case Tok::STRING_TAIL:
+      close(Interpolation, i);
+      break;
+    case Tok::UNTERMINATED_TAIL:
+      if (auto frame = close(Interpolation, i)) {
+        unterminated_string(frame->origin);
+      }
+      break;
+    case Tok::UNTERMINATED_STRING:
+      unterminated_string(i);
+      break;
+    case Tok::QUESTION:
+      if (!stack_.empty()) {
+        ++stack_.back().pending;
+      }
+      ++pending_;
+      check_depth(i);
+      break;
+    case Tok::COLON:
+      if (!stack_.empty() ? stack_.back().pending > 0 : pending_ > 0) {
+        if (!stack_.empty()) {
+          --stack_.back().pending;
+        }
+        --pending_;
+      }
+      break;
+    case Tok::LT:
+      if (in_type_) {
+        ++type_depth_;
+        check_depth(i);
+      }
+      break;
+    case Tok::GT:
+      if (in_type_ && type_depth_ > 0) {
+        --type_depth_;
+      }
+      break;
+    default:
+      break;
+    }
+  }
+
+  // A param type (`param x: list<list<int>>`) nests through `<`, which is no bracket elsewhere.
+  void track_type_context(std::uint32_t type) {
+    if (type == Tok::COLON && prev_[0] == Tok::IDENT && prev_[1] == Tok::KW_PARAM) {
+      in_type_ = true;
+    } else if (in_type_ && type != Tok::IDENT && type != Tok::LT && type != Tok::GT) {
+      in_type_ = false;
+      type_depth_ = 0;
+    }
+    prev_[1] = prev_[0];
+    prev_[0] = type;
+  }
+
+  void unterminated_string(std::size_t token) {
+    Range r = tokens_.range(token);
+    sink_.report(Diag::UnterminatedString, Range{r.file, r.begin, r.begin + 1});
+  }
+
+  // A string ends at the end of its line, and so does every interpolation in it.
+  void end_of_line() {
+    if (interpolations_.empty()) {
+      return;
+    }
+    std::size_t outermost = interpolations_.front();
+    while (stack_.size() > outermost) {
+      Frame frame = pop();
+      if (frame.kind == Interpolation) {
+        report_unclosed(frame, "");
+      }
+    }
+  }
+
+  void end_of_file() {
+    if (depth_reported_) {
+      ok_ = false; // every level beyond the limit is unclosed too; one error says enough
+      return;
+    }
+    while (!stack_.empty()) {
+      report_unclosed(pop(), "end of file");
+    }
+  }
+
+  void check_escapes(std::size_t i) {
+    std::string_view text = tokens_.text(i);
+    std::string_view body = string_body(tokens_[i].type, text);
+    std::vector<InvalidEscape> invalid;
+    decode_escapes(body, &invalid);
+    std::uint32_t base = tokens_[i].begin + 1; // bodies start one byte into the token
+    for (const InvalidEscape& e : invalid) {
+      sink_.report(Diag::InvalidEscape,
+                   Range{tokens_.file(), base + e.offset, base + e.offset + e.length}, e.character);
+    }
+  }
+
+  // Runs of the same unexpected character are one error: a file of NUL bytes says so once.
+  void unexpected_character(std::size_t i) {
+    const TokenInfo& t = tokens_[i];
+    char32_t c = code_point_at(tokens_.source(), t.begin).value;
+    if (run_ && run_->character == c && run_->range.end == t.begin) {
+      run_->range.end = t.end;
+      return;
+    }
+    flush_unexpected();
+    run_ = Run{c, tokens_.range(i)};
+  }
+
+  void flush_unexpected() {
+    if (run_) {
+      sink_.report(Diag::UnexpectedCharacter, run_->range,
+                   describe_character(run_->character) + character_hint(run_->character));
+      run_.reset();
+    }
+  }
+
+  struct Run {
+    char32_t character;
+    Range range;
+  };
+
+  const TokenTable& tokens_;
+  ErrorSink& sink_;
+  std::vector<Frame> stack_;
+  std::array<std::uint32_t, kOpenerCount> counts_{}; // open brackets of each kind in this segment
+  std::vector<std::array<std::uint32_t, kOpenerCount>> saved_counts_; // at each interpolation
+  std::vector<std::size_t> interpolations_; // indexes into stack_ of interpolation frames
+  std::size_t pending_ = 0;                 // all pending `?`
+  std::size_t type_depth_ = 0;
+  bool in_type_ = false;
+  std::array<std::uint32_t, 2> prev_{}; // the two previous structural token types
+  bool depth_reported_ = false;
+  bool ok_ = true;
+  std::optional<Run> run_;
+};
+
+} // namespace
+
+bool scan_tokens(const TokenTable& tokens, ErrorSink& sink) {
+  return Scanner(tokens, sink).run();
+}
+
+} // namespace ecl::syntax

@@ -1,0 +1,305 @@
+// Expressions: the conditional, binary operator chains, unary runs, postfix chains, primaries.
+// Chains are walked with loops, never with recursion along their length.
+#include "compiler/syntax/parse_errors.h"
+#include "compiler/syntax/transformer.h"
+
+#include <algorithm>
+
+namespace ecl::syntax {
+namespace {
+
+ast::BinaryOp binary_op(std::size_t type) {
+  switch (type) {
+  case Tok::OR:
+    return ast::BinaryOp::Or;
+  case Tok::AND:
+    return ast::BinaryOp::And;
+  case Tok::EQ:
+    return ast::BinaryOp::Eq;
+  case Tok::NE:
+    return ast::BinaryOp::Ne;
+  case Tok::LT:
+    return ast::BinaryOp::Lt;
+  case Tok::LE:
+    return ast::BinaryOp::Le;
+  case Tok::GT:
+    return ast::BinaryOp::Gt;
+  case Tok::GE:
+    return ast::BinaryOp::Ge;
+  case Tok::PLUS:
+    return ast::BinaryOp::Add;
+  case Tok::MINUS:
+    return ast::BinaryOp::Sub;
+  case Tok::STAR:
+    return ast::BinaryOp::Mul;
+  case Tok::SLASH:
+    return ast::BinaryOp::Div;
+  default:
+    return ast::BinaryOp::Mod;
+  }
+}
+
+} // namespace
+
+Transformer::Built Transformer::error(Range range) {
+  auto expr = std::make_unique<ast::Expr>();
+  expr->range = range;
+  expr->node = ast::Error{};
+  return {std::move(expr), 1};
+}
+
+ast::ExprPtr Transformer::transformValue(P::ExprContext* ctx, Range fallback) {
+  too_deep_ = false;
+  if (ctx == nullptr) {
+    return error(Range{fallback.file, fallback.end, fallback.end}).expr;
+  }
+  Built value = transformExpr(ctx);
+  if (too_deep_) {
+    return error(range(ctx)).expr; // E0014 is reported; the rest of the tree says nothing more
+  }
+  return std::move(value.expr);
+}
+
+// `c1 ? t1 : c2 ? t2 : e` arrives as the flat list c1 t1 c2 t2 e and is built from the right:
+// `c1 ? t1 : (c2 ? t2 : e)`.
+Transformer::Built Transformer::transformExpr(P::ExprContext* ctx) {
+  if (ctx->exception != nullptr) {
+    return error(range(ctx));
+  }
+  std::vector<P::BinaryContext*> conditions;
+  std::vector<P::ExprContext*> thens;
+  std::vector<antlr4::Token*> questions;
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (auto* binary = dynamic_cast<P::BinaryContext*>(child)) {
+      conditions.push_back(binary);
+    } else if (auto* then = dynamic_cast<P::ExprContext*>(child)) {
+      thens.push_back(then);
+    } else if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+               real(terminal) && terminal->getSymbol()->getType() == Tok::QUESTION) {
+      questions.push_back(terminal->getSymbol());
+    }
+  }
+  if (conditions.size() != thens.size() + 1 || questions.size() != thens.size()) {
+    return error(range(ctx));
+  }
+  Built result = transformBinary(conditions.back());
+  for (std::size_t i = thens.size(); i-- > 0;) {
+    Built condition = transformBinary(conditions[i]);
+    Built then = transformExpr(thens[i]);
+    Range whole = condition.expr->range.to(result.expr->range);
+    std::size_t depth = std::max({condition.depth, then.depth, result.depth});
+    result = make(
+        whole,
+        ast::Conditional{std::move(condition.expr), std::move(then.expr), std::move(result.expr)},
+        depth, range(questions[i]));
+  }
+  return result;
+}
+
+// `a + b - c` is a left-deep tree of BinaryOpContext; walk its left spine with a loop. A right
+// operand holds only tighter operators, so recursing into it is bounded by the precedence levels.
+Transformer::Built Transformer::transformBinary(P::BinaryContext* ctx) {
+  std::vector<P::BinaryOpContext*> spine;
+  P::BinaryContext* leftmost = ctx;
+  while (auto* op = dynamic_cast<P::BinaryOpContext*>(leftmost)) {
+    spine.push_back(op);
+    leftmost = op->lhs;
+    if (leftmost == nullptr) {
+      break;
+    }
+  }
+  Built result;
+  auto* operand = dynamic_cast<P::UnaryOperandContext*>(leftmost);
+  if (operand != nullptr && operand->exception == nullptr && operand->unary() != nullptr) {
+    result = transformUnary(operand->unary());
+  } else {
+    result = error(leftmost != nullptr ? range(leftmost) : range(ctx));
+  }
+  for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+    P::BinaryOpContext* op = *it;
+    if (op->exception != nullptr || op->op == nullptr || op->rhs == nullptr) {
+      result = error(range(op));
+      continue;
+    }
+    Built rhs = transformBinary(op->rhs);
+    Range whole = result.expr->range.to(rhs.expr->range);
+    std::size_t depth = std::max(result.depth, rhs.depth);
+    result = make(whole,
+                  ast::Binary{binary_op(op->op->getType()), range(op->op), std::move(result.expr),
+                              std::move(rhs.expr)},
+                  depth, range(op->op));
+  }
+  return result;
+}
+
+// `- - !x`: the operators apply from the inside out.
+Transformer::Built Transformer::transformUnary(P::UnaryContext* ctx) {
+  if (ctx->exception != nullptr || ctx->postfix() == nullptr) {
+    return error(range(ctx));
+  }
+  std::vector<antlr4::Token*> ops;
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child); real(terminal)) {
+      ops.push_back(terminal->getSymbol());
+    }
+  }
+  Built result = transformPostfix(ctx->postfix());
+  for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
+    antlr4::Token* op = *it;
+    ast::UnaryOp kind = op->getType() == Tok::NOT ? ast::UnaryOp::Not : ast::UnaryOp::Negate;
+    Range whole = range(op).to(result.expr->range);
+    std::size_t depth = result.depth;
+    result = make(whole, ast::Unary{kind, std::move(result.expr)}, depth, range(op));
+  }
+  return result;
+}
+
+Transformer::Built Transformer::transformPostfix(P::PostfixContext* ctx) {
+  if (ctx->exception != nullptr || ctx->primary() == nullptr) {
+    return error(range(ctx));
+  }
+  Built result = transformPrimary(ctx->primary());
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (auto* op = dynamic_cast<P::PostfixOpContext*>(child)) {
+      result = transformPostfixOp(op, std::move(result));
+    }
+  }
+  return result;
+}
+
+Transformer::Built Transformer::transformPostfixOp(P::PostfixOpContext* ctx, Built object) {
+  if (ctx->exception != nullptr) {
+    return error(object.expr->range.to(range(ctx)));
+  }
+  if (auto* index = dynamic_cast<P::IndexOpContext*>(ctx)) {
+    if (index->expr() == nullptr || !real(index->RBRACKET())) {
+      return error(object.expr->range.to(range(ctx)));
+    }
+    Built key = transformExpr(index->expr());
+    Range whole = object.expr->range.to(range(index->RBRACKET()->getSymbol()));
+    std::size_t depth = std::max(object.depth, key.depth);
+    return make(whole, ast::Index{std::move(object.expr), std::move(key.expr)}, depth,
+                range(index->LBRACKET()->getSymbol()));
+  }
+  auto* member = dynamic_cast<P::MemberOpContext*>(ctx);
+  if (member == nullptr || !real(member->IDENT())) {
+    return error(object.expr->range.to(range(ctx)));
+  }
+  antlr4::Token* name = member->IDENT()->getSymbol();
+  Range whole = object.expr->range.to(range(name));
+  std::size_t depth = object.depth;
+  return make(whole, ast::Member{std::move(object.expr), text(name), range(name)}, depth,
+              range(member->DOT()->getSymbol()));
+}
+
+Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
+  Range whole = range(ctx);
+  if (ctx->exception != nullptr) {
+    return error(whole);
+  }
+  if (auto* number = dynamic_cast<P::NumberLitContext*>(ctx)) {
+    return real(number->NUMBER()) ? transformNumber(number->NUMBER()->getSymbol()) : error(whole);
+  }
+  if (auto* boolean = dynamic_cast<P::BoolLitContext*>(ctx)) {
+    return make(whole, ast::Bool{boolean->KW_TRUE() != nullptr}, 0, whole);
+  }
+  if (auto* string = dynamic_cast<P::StringExprContext*>(ctx)) {
+    return string->stringLit() != nullptr ? transformStringLit(string->stringLit()) : error(whole);
+  }
+  if (auto* name = dynamic_cast<P::NameExprContext*>(ctx)) {
+    return real(name->IDENT()) ? make(whole, ast::Name{text(name->IDENT()->getSymbol())}, 0, whole)
+                               : error(whole);
+  }
+  if (auto* call = dynamic_cast<P::CallExprContext*>(ctx)) {
+    if (!real(call->IDENT())) {
+      return error(whole);
+    }
+    ast::Call node;
+    node.name = text(call->IDENT()->getSymbol());
+    node.name_range = range(call->IDENT()->getSymbol());
+    Range name_range = node.name_range;
+    std::size_t depth = 0;
+    for (antlr4::tree::ParseTree* child : call->children) {
+      if (auto* arg = dynamic_cast<P::ExprContext*>(child)) {
+        Built built = transformExpr(arg);
+        depth = std::max(depth, built.depth);
+        node.args.push_back(std::move(built.expr));
+      }
+    }
+    return make(whole, std::move(node), depth, name_range);
+  }
+  if (auto* list = dynamic_cast<P::ListExprContext*>(ctx)) {
+    ast::List node;
+    std::size_t depth = 0;
+    for (antlr4::tree::ParseTree* child : list->children) {
+      if (auto* item = dynamic_cast<P::ExprContext*>(child)) {
+        Built built = transformExpr(item);
+        depth = std::max(depth, built.depth);
+        node.items.push_back(std::move(built.expr));
+      }
+    }
+    return make(whole, std::move(node), depth, range(list->LBRACKET()->getSymbol()));
+  }
+  if (auto* object = dynamic_cast<P::ObjectExprContext*>(ctx)) {
+    ast::Object node;
+    std::size_t depth = 0;
+    bool after_entry = false; // the previous child was an entry, with no `,` since
+    for (antlr4::tree::ParseTree* child : object->children) {
+      auto* entry = dynamic_cast<P::ObjectEntryContext*>(child);
+      if (entry == nullptr) {
+        after_entry = false;
+        continue;
+      }
+      if (after_entry) {
+        // The grammar lets a missing `,` through so that the object survives; say it here.
+        sink_.report(Diag::SyntaxError, range(entry->getStart()),
+                     fmt::format("expected `,` or `}}`, found {}; separate object entries with `,`",
+                                 describe_token(tokens_, entry->getStart())));
+      }
+      after_entry = true;
+      if (auto e = transformObjectEntry(entry, depth)) {
+        node.entries.push_back(std::move(*e));
+      }
+    }
+    return make(whole, std::move(node), depth, range(object->LBRACE()->getSymbol()));
+  }
+  if (auto* paren = dynamic_cast<P::ParenExprContext*>(ctx)) {
+    if (paren->expr() == nullptr) {
+      return error(whole);
+    }
+    // No node of its own: the inner expression's range grows to cover the parentheses.
+    Built inner = transformExpr(paren->expr());
+    inner.expr->range = whole;
+    return inner;
+  }
+  return error(whole);
+}
+
+std::optional<ast::ObjectEntry> Transformer::transformObjectEntry(P::ObjectEntryContext* ctx,
+                                                                  std::size_t& depth) {
+  if (ctx->exception != nullptr || ctx->expr() == nullptr) {
+    return std::nullopt;
+  }
+  ast::ObjectEntry entry;
+  if (real(ctx->IDENT())) {
+    entry.key = text(ctx->IDENT()->getSymbol());
+    entry.key_range = range(ctx->IDENT()->getSymbol());
+  } else if (ctx->stringLit() != nullptr) {
+    entry.key_range = range(ctx->stringLit());
+    std::optional<std::string> key = plainString(ctx->stringLit());
+    if (!key) {
+      sink_.report(Diag::SyntaxError, entry.key_range,
+                   std::string("an object key cannot use interpolation; write it as plain text"));
+      return std::nullopt;
+    }
+    entry.key = std::move(*key);
+  } else {
+    return std::nullopt;
+  }
+  Built value = transformExpr(ctx->expr());
+  depth = std::max(depth, value.depth);
+  entry.value = std::move(value.expr);
+  return entry;
+}
+
+} // namespace ecl::syntax

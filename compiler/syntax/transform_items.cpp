@@ -1,0 +1,229 @@
+// Items: params, lets, outputs, blocks and their attributes, and param types.
+#include "compiler/syntax/transformer.h"
+
+#include <array>
+#include <string_view>
+
+namespace ecl::syntax {
+namespace {
+
+struct TypeName {
+  std::string_view name;
+  ast::Type::Kind kind;
+  bool has_element; // list<T>, map<T>
+};
+
+constexpr std::array kTypeNames = {
+    TypeName{"string", ast::Type::String, false}, TypeName{"int", ast::Type::Int, false},
+    TypeName{"number", ast::Type::Number, false}, TypeName{"bool", ast::Type::Bool, false},
+    TypeName{"cidr", ast::Type::Cidr, false},     TypeName{"memory", ast::Type::Memory, false},
+    TypeName{"cpu", ast::Type::Cpu, false},       TypeName{"duration", ast::Type::Duration, false},
+    TypeName{"list", ast::Type::List, true},      TypeName{"map", ast::Type::Map, true},
+};
+
+} // namespace
+
+bool Transformer::real(antlr4::tree::TerminalNode* node) {
+  return node != nullptr && dynamic_cast<antlr4::tree::ErrorNode*>(node) == nullptr &&
+         TokenTable::is_real(node->getSymbol());
+}
+
+Range Transformer::range(antlr4::ParserRuleContext* ctx) const {
+  antlr4::Token* start = ctx->getStart();
+  antlr4::Token* stop = ctx->getStop();
+  Range first = tokens_.range(start);
+  if (stop == nullptr || !TokenTable::is_real(stop) || !TokenTable::is_real(start) ||
+      stop->getTokenIndex() < start->getTokenIndex()) {
+    return Range{first.file, first.begin, first.begin}; // the rule matched nothing
+  }
+  return first.to(tokens_.range(stop));
+}
+
+ast::File Transformer::transformProgram(P::ProgramContext* ctx) {
+  ast::File file;
+  file.file = tokens_.file();
+  if (ctx == nullptr) {
+    return file;
+  }
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (auto* item = dynamic_cast<P::ItemContext*>(child)) {
+      transformItem(item, file);
+    }
+  }
+  return file;
+}
+
+void Transformer::transformItem(P::ItemContext* ctx, ast::File& file) {
+  if (ctx->exception != nullptr) {
+    return;
+  }
+  if (auto* param = ctx->paramDecl()) {
+    if (auto p = transformParamDecl(param)) {
+      file.params.push_back(std::move(*p));
+    }
+  } else if (auto* let = ctx->letDecl()) {
+    if (auto l = transformLetDecl(let)) {
+      file.lets.push_back(std::move(*l));
+    }
+  } else if (auto* output = ctx->outputDecl()) {
+    if (auto o = transformOutputDecl(output)) {
+      file.outputs.push_back(std::move(*o));
+    }
+  } else if (auto* block = ctx->block()) {
+    if (auto b = transformBlock(block)) {
+      file.blocks.push_back(std::move(b));
+    }
+  }
+}
+
+std::optional<ast::Param> Transformer::transformParamDecl(P::ParamDeclContext* ctx) {
+  if (ctx->exception != nullptr || !real(ctx->IDENT()) || ctx->typeRef() == nullptr) {
+    return std::nullopt;
+  }
+  std::optional<ast::Type> type = transformTypeRef(ctx->typeRef());
+  if (!type) {
+    return std::nullopt;
+  }
+  ast::Param param;
+  param.name = text(ctx->IDENT()->getSymbol());
+  param.name_range = range(ctx->IDENT()->getSymbol());
+  param.type = std::move(*type);
+  if (ctx->ASSIGN() != nullptr) {
+    param.default_value = transformValue(ctx->expr(), range(ctx->ASSIGN()->getSymbol()));
+  }
+  param.range = range(ctx);
+  return param;
+}
+
+std::optional<ast::Let> Transformer::transformLetDecl(P::LetDeclContext* ctx) {
+  if (ctx->exception != nullptr || !real(ctx->IDENT())) {
+    return std::nullopt;
+  }
+  ast::Let let;
+  let.name = text(ctx->IDENT()->getSymbol());
+  let.name_range = range(ctx->IDENT()->getSymbol());
+  let.value = transformValue(ctx->expr(), let.name_range);
+  let.range = range(ctx);
+  return let;
+}
+
+std::optional<ast::Output> Transformer::transformOutputDecl(P::OutputDeclContext* ctx) {
+  if (ctx->exception != nullptr || !real(ctx->IDENT())) {
+    return std::nullopt;
+  }
+  ast::Output output;
+  output.name = text(ctx->IDENT()->getSymbol());
+  output.name_range = range(ctx->IDENT()->getSymbol());
+  output.value = transformValue(ctx->expr(), output.name_range);
+  output.range = range(ctx);
+  return output;
+}
+
+// Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
+std::unique_ptr<ast::Block> Transformer::transformBlock(P::BlockContext* ctx) {
+  if (ctx->exception != nullptr) {
+    return nullptr; // a broken header: the parser reported it and skipped the block
+  }
+  auto block = std::make_unique<ast::Block>();
+  std::size_t header = 0; // identifiers of the header seen so far
+  bool in_body = false;
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child)) {
+      if (!real(terminal)) {
+        continue;
+      }
+      antlr4::Token* token = terminal->getSymbol();
+      if (token->getType() == Tok::LBRACE) {
+        in_body = true;
+      } else if (token->getType() == Tok::IDENT && !in_body && header == 0) {
+        block->kind = text(token);
+        block->kind_range = range(token);
+        ++header;
+      } else if (token->getType() == Tok::IDENT && !in_body && header == 1) {
+        block->name = text(token);
+        block->name_range = range(token);
+        ++header;
+      }
+    } else if (auto* item = dynamic_cast<P::BodyItemContext*>(child)) {
+      transformBodyItem(item, *block);
+    }
+  }
+  if (header == 0) {
+    return nullptr;
+  }
+  block->range = range(ctx);
+  return block;
+}
+
+void Transformer::transformBodyItem(P::BodyItemContext* ctx, ast::Block& block) {
+  if (ctx->exception != nullptr) {
+    return;
+  }
+  if (auto* attribute = ctx->attribute()) {
+    if (auto a = transformAttribute(attribute)) {
+      block.attributes.push_back(std::move(*a));
+    }
+  } else if (auto* nested = ctx->block()) {
+    if (auto b = transformBlock(nested)) {
+      block.blocks.push_back(std::move(b));
+    }
+  }
+}
+
+std::optional<ast::Attribute> Transformer::transformAttribute(P::AttributeContext* ctx) {
+  if (!real(ctx->IDENT())) {
+    return std::nullopt;
+  }
+  ast::Attribute attribute;
+  attribute.name = text(ctx->IDENT()->getSymbol());
+  attribute.name_range = range(ctx->IDENT()->getSymbol());
+  attribute.value = transformValue(ctx->expr(), attribute.name_range);
+  attribute.range = attribute.name_range.to(attribute.value->range);
+  return attribute;
+}
+
+// Types nest at most limits::kMaxNesting deep (the pre-pass counts `<`), so this may recurse.
+std::optional<ast::Type> Transformer::transformTypeRef(P::TypeRefContext* ctx) {
+  if (ctx->exception != nullptr || !real(ctx->IDENT())) {
+    return std::nullopt;
+  }
+  antlr4::Token* name_token = ctx->IDENT()->getSymbol();
+  std::string name = text(name_token);
+  const TypeName* found = nullptr;
+  for (const TypeName& t : kTypeNames) {
+    if (t.name == name) {
+      found = &t;
+    }
+  }
+  if (found == nullptr) {
+    std::array<std::string_view, kTypeNames.size()> names;
+    for (std::size_t i = 0; i < kTypeNames.size(); ++i) {
+      names[i] = kTypeNames[i].name;
+    }
+    sink_.report(Diag::UnknownType, range(name_token), name,
+                 did_you_mean(nearest(name, std::span<const std::string_view>(names))));
+    return std::nullopt;
+  }
+  ast::Type type;
+  type.kind = found->kind;
+  type.range = range(ctx);
+  if (found->has_element) {
+    if (ctx->typeRef() == nullptr) {
+      sink_.report(Diag::SyntaxError, range(name_token),
+                   fmt::format("`{0}` needs an element type: `{0}<string>`", name));
+      return std::nullopt;
+    }
+    std::optional<ast::Type> element = transformTypeRef(ctx->typeRef());
+    if (!element) {
+      return std::nullopt;
+    }
+    type.element = std::make_unique<ast::Type>(std::move(*element));
+  } else if (ctx->LT() != nullptr) {
+    sink_.report(Diag::SyntaxError, range(ctx->LT()->getSymbol()).to(type.range),
+                 fmt::format("type `{}` takes no element type; only `list` and `map` do", name));
+    return std::nullopt;
+  }
+  return type;
+}
+
+} // namespace ecl::syntax

@@ -1,0 +1,146 @@
+// Literals: numbers with their units, and strings with escapes and interpolations.
+#include "compiler/syntax/decode.h"
+#include "compiler/syntax/transformer.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <string_view>
+
+namespace ecl::syntax {
+namespace {
+
+constexpr std::array<std::string_view, 7> kUnits = {"MiB", "GiB", "vcpu", "ms", "s", "m", "h"};
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::string unit_suggestion(std::string_view unit) {
+  for (std::string_view known : kUnits) {
+    if (same_ignoring_case(unit, known)) {
+      return std::string(known);
+    }
+  }
+  return nearest(unit, std::span<const std::string_view>(kUnits));
+}
+
+} // namespace
+
+// `512MiB`: the digits (with an optional fraction), then a unit glued on.
+Transformer::Built Transformer::transformNumber(antlr4::Token* token) {
+  Range whole = range(token);
+  std::string_view written = tokens_.text(token);
+  std::size_t length = 0;
+  while (length < written.size() && written[length] >= '0' && written[length] <= '9') {
+    ++length;
+  }
+  bool is_integer = true;
+  if (length + 1 < written.size() && written[length] == '.' && written[length + 1] >= '0' &&
+      written[length + 1] <= '9') {
+    is_integer = false;
+    ++length;
+    while (length < written.size() && written[length] >= '0' && written[length] <= '9') {
+      ++length;
+    }
+  }
+  std::string_view digits = written.substr(0, length);
+  std::string_view unit = written.substr(length);
+  Range digits_range{whole.file, whole.begin, whole.begin + static_cast<std::uint32_t>(length)};
+  if (!unit.empty() && std::find(kUnits.begin(), kUnits.end(), unit) == kUnits.end()) {
+    std::string suggestion = unit_suggestion(unit);
+    sink_.report(
+        Diag::UnknownUnit, Range{whole.file, digits_range.end, whole.end}, std::string(unit),
+        suggestion.empty() ? std::string() : fmt::format(" (did you mean `{}`?)", suggestion));
+    return error(whole);
+  }
+  ast::Number number;
+  number.is_integer = is_integer;
+  number.unit = std::string(unit);
+  if (is_integer) {
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number.integer);
+    if (ec != std::errc() || end != digits.data() + digits.size()) {
+      sink_.report(Diag::NumberOutOfRange, digits_range, std::string(digits));
+      return error(whole);
+    }
+    number.value = static_cast<double>(number.integer);
+  } else {
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number.value);
+    if (ec != std::errc() || end != digits.data() + digits.size()) {
+      sink_.report(Diag::NumberOutOfRange, digits_range, std::string(digits));
+      return error(whole);
+    }
+  }
+  return make(whole, std::move(number), 0, whole);
+}
+
+// `"api"`, or `"${env}-api"` as STRING_HEAD expr (STRING_MID expr)* STRING_TAIL: text pieces
+// decode their escapes (unknown ones were reported by the pre-pass); each interpolation's part
+// covers its `${` … `}`.
+Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
+  Range whole = range(ctx);
+  if (ctx->exception != nullptr) {
+    return error(whole);
+  }
+  ast::String node;
+  std::size_t depth = 0;
+  Built pending;                   // the interpolation waiting for its closing `}`
+  std::uint32_t pending_begin = 0; // where its `${` starts
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (auto* inner = dynamic_cast<P::ExprContext*>(child)) {
+      pending = transformExpr(inner);
+      depth = std::max(depth, pending.depth);
+      continue;
+    }
+    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+    if (!real(terminal)) {
+      continue;
+    }
+    antlr4::Token* piece = terminal->getSymbol();
+    auto type = static_cast<std::uint32_t>(piece->getType());
+    if (!is_string_piece(type)) {
+      continue;
+    }
+    Range at = range(piece);
+    if (pending.expr != nullptr) { // this piece starts with the `}` closing an interpolation
+      ast::StringPart part;
+      part.expr = std::move(pending.expr);
+      part.range = Range{at.file, pending_begin, at.begin + 1};
+      node.parts.push_back(std::move(part));
+    }
+    std::string_view body = string_body(type, tokens_.text(piece));
+    if (!body.empty()) {
+      ast::StringPart part;
+      part.text = decode_escapes(body, nullptr);
+      part.range =
+          Range{at.file, at.begin + 1, at.begin + 1 + static_cast<std::uint32_t>(body.size())};
+      node.parts.push_back(std::move(part));
+    }
+    if (type == Tok::STRING_HEAD || type == Tok::STRING_MID) {
+      pending_begin = at.end - 2;
+    }
+  }
+  if (pending.expr != nullptr) {
+    return error(whole); // an interpolation without its `}`: the parser has reported it
+  }
+  return make(whole, std::move(node), depth, whole);
+}
+
+std::optional<std::string> Transformer::plainString(P::StringLitContext* ctx) {
+  if (ctx->exception != nullptr || ctx->children.size() != 1) {
+    return std::nullopt;
+  }
+  auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[0]);
+  if (!real(terminal)) {
+    return std::nullopt;
+  }
+  auto type = static_cast<std::uint32_t>(terminal->getSymbol()->getType());
+  if (type != Tok::STRING && type != Tok::UNTERMINATED_STRING) {
+    return std::nullopt;
+  }
+  return decode_escapes(string_body(type, tokens_.text(terminal->getSymbol())), nullptr);
+}
+
+} // namespace ecl::syntax

@@ -1,0 +1,98 @@
+// The Transformer (private to compiler/syntax): ANTLR parse tree in, our AST out, one
+// transform<Rule>() per grammar rule, split by area: items (transform_items.cpp), expressions
+// (transform_expressions.cpp), literals (transform_literals.cpp). No *Context type leaves it.
+//
+// Every node and name gets a tight byte range. Subtrees the parser could not make sense of become
+// ast::Error (or the item is dropped, when its name is missing); the parser has reported those.
+// Left-deep operator chains are walked iteratively, and the AST it builds is at most
+// limits::kMaxExpressionDepth deep (E0014 beyond), so later passes may recurse.
+#pragma once
+
+#include "compiler/syntax/ast.h"
+#include "compiler/syntax/error_sink.h"
+#include "compiler/syntax/lexer.h"
+
+#include <EclParser.h>
+#include <optional>
+
+namespace ecl::syntax {
+
+class Transformer {
+public:
+  Transformer(const TokenTable& tokens, ErrorSink& sink) : tokens_(tokens), sink_(sink) {}
+
+  ast::File transformProgram(ecl_gen::EclParser::ProgramContext* ctx);
+
+private:
+  using P = ecl_gen::EclParser;
+
+  // An expression under construction, with the depth of its tree (a leaf is 1).
+  struct Built {
+    ast::ExprPtr expr;
+    std::size_t depth = 1;
+  };
+
+  // ---- items (transform_items.cpp)
+  void transformItem(P::ItemContext* ctx, ast::File& file);
+  std::optional<ast::Param> transformParamDecl(P::ParamDeclContext* ctx);
+  std::optional<ast::Let> transformLetDecl(P::LetDeclContext* ctx);
+  std::optional<ast::Output> transformOutputDecl(P::OutputDeclContext* ctx);
+  std::unique_ptr<ast::Block> transformBlock(P::BlockContext* ctx);
+  void transformBodyItem(P::BodyItemContext* ctx, ast::Block& block);
+  std::optional<ast::Attribute> transformAttribute(P::AttributeContext* ctx);
+  std::optional<ast::Type> transformTypeRef(P::TypeRefContext* ctx);
+
+  // ---- expressions (transform_expressions.cpp)
+  // The value of an item or attribute: a whole expression tree, bounded in depth.
+  ast::ExprPtr transformValue(P::ExprContext* ctx, Range fallback);
+  Built transformExpr(P::ExprContext* ctx);
+  Built transformBinary(P::BinaryContext* ctx);
+  Built transformUnary(P::UnaryContext* ctx);
+  Built transformPostfix(P::PostfixContext* ctx);
+  Built transformPostfixOp(P::PostfixOpContext* ctx, Built object);
+  Built transformPrimary(P::PrimaryContext* ctx);
+  std::optional<ast::ObjectEntry> transformObjectEntry(P::ObjectEntryContext* ctx,
+                                                       std::size_t& depth);
+
+  // ---- literals (transform_literals.cpp)
+  Built transformNumber(antlr4::Token* token);
+  Built transformStringLit(P::StringLitContext* ctx);
+  // The decoded text of a string without interpolation (an object key); nullopt otherwise.
+  std::optional<std::string> plainString(P::StringLitContext* ctx);
+
+  // ---- helpers
+  // Wraps `node` (whose children are at most `child_depth` deep) in an Expr; beyond the depth
+  // limit reports E0014 at `anchor` (once per value) and returns an Error instead.
+  template <typename Node>
+  Built make(Range range, Node node, std::size_t child_depth, Range anchor);
+  Built error(Range range);
+  Range range(const antlr4::Token* token) const { return tokens_.range(token); }
+  Range range(antlr4::ParserRuleContext* ctx) const;
+  std::string text(const antlr4::Token* token) const { return std::string(tokens_.text(token)); }
+  static bool real(antlr4::tree::TerminalNode* node);
+
+  const TokenTable& tokens_;
+  ErrorSink& sink_;
+  bool too_deep_ = false; // E0014 was reported in the current value
+};
+
+template <typename Node>
+Transformer::Built Transformer::make(Range range, Node node, std::size_t child_depth,
+                                     Range anchor) {
+  if (too_deep_) {
+    return error(range);
+  }
+  std::size_t depth = child_depth + 1;
+  if (depth > limits::kMaxExpressionDepth) {
+    too_deep_ = true;
+    sink_.report(Diag::ExpressionTooComplex, anchor,
+                 fmt::format("more than {}", limits::kMaxExpressionDepth));
+    return error(range);
+  }
+  auto expr = std::make_unique<ast::Expr>();
+  expr->range = range;
+  expr->node = std::move(node);
+  return {std::move(expr), depth};
+}
+
+} // namespace ecl::syntax
