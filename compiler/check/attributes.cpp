@@ -1,0 +1,327 @@
+// Attributes: which are written, their folded values in dependency order, defaults, params.
+#include "compiler/check/checker.h"
+#include "compiler/syntax/syntax.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace ecl::check {
+namespace {
+
+const model::Value kNull{};
+
+void point_at(model::Value& value, Range at) {
+  value.range = at;
+  if (auto* list = value.as<model::List>()) {
+    for (auto& item : *list) {
+      point_at(item, at);
+    }
+  } else if (auto* map = value.as<model::Map>()) {
+    for (auto& [k, v] : *map) {
+      point_at(v, at);
+    }
+  }
+}
+
+} // namespace
+
+void Checker::collect_attributes(model::Block& block) {
+  BlockInfo& info = blocks_[&block];
+  for (const schema::Attribute& attr : block.kind->attributes) {
+    info.slots[std::string(attr.name)].schema = &attr;
+  }
+  if (!info.syntax) {
+    return;
+  }
+  std::vector<std::string_view> names;
+  for (const schema::Attribute& attr : block.kind->attributes) {
+    names.push_back(attr.name);
+  }
+  for (const ast::Attribute& a : info.syntax->attributes) {
+    auto it = info.slots.find(a.name);
+    if (it == info.slots.end()) {
+      std::string hint = did_you_mean(nearest(a.name, std::span<const std::string_view>(names)));
+      const schema::Kind* as_kind = schema::find_kind(a.name);
+      if (hint.empty() && as_kind && as_kind->allowed_in(block.kind_name)) {
+        hint = fmt::format("; `{}` is a block: write `{} {{ … }}`", a.name, a.name);
+      }
+      diags_.report(Diag::UnknownAttribute, a.name_range, a.name, block.display(), hint);
+      continue;
+    }
+    if (it->second.syntax) {
+      diags_.report(Diag::DuplicateAttribute, a.name_range, a.name)
+          .note(it->second.syntax->name_range, "first set here");
+      continue;
+    }
+    it->second.syntax = &a;
+  }
+  // A block the parser had to repair may have lost attributes: do not pile "missing" on top.
+  bool repaired =
+      std::any_of(diags_.items().begin(), diags_.items().end(), [&](const Diagnostic& d) {
+        return d.code()[1] == '0' && d.range.file == block.range.file &&
+               d.range.begin >= block.range.begin && d.range.begin < block.range.end;
+      });
+  for (const schema::Attribute& attr : block.kind->attributes) {
+    if (!repaired && attr.required && !info.slots[std::string(attr.name)].syntax) {
+      diags_.report(Diag::MissingAttribute, block.header_range, block.display(), attr.name);
+    }
+  }
+}
+
+void Checker::evaluate_block(model::Block& block) {
+  for (const schema::Attribute& attr : block.kind->attributes) {
+    attribute_value(block, attr.name, block.header_range);
+  }
+}
+
+const model::Value& Checker::attribute_value(const model::Block& cblock, std::string_view name,
+                                             const Range& use) {
+  auto info = blocks_.find(&cblock);
+  if (info == blocks_.end()) {
+    return kNull;
+  }
+  auto slot_it = info->second.slots.find(name);
+  if (slot_it == info->second.slots.end()) {
+    return kNull;
+  }
+  AttrSlot& slot = slot_it->second;
+  // The model is ours to fill; the const view is what references hand around.
+  auto& block = const_cast<model::Block&>(cblock);
+  std::string key = fmt::format("{}.{}", block.path, name);
+  if (slot.state == State::Running) {
+    std::string cycle;
+    bool in = false;
+    for (const auto& item : eval_stack_) {
+      in = in || item == key;
+      if (in) {
+        cycle += item + " -> ";
+      }
+    }
+    diags_.report(Diag::ReferenceCycle, slot.syntax ? slot.syntax->name_range : use, cycle + key);
+    slot.state = State::Done;
+    block.attributes[std::string(name)] = {model::Value{model::Null{}, use},
+                                           slot.syntax ? slot.syntax->range : block.header_range,
+                                           false};
+  }
+  if (slot.state == State::Pending) {
+    slot.state = State::Running;
+    eval_stack_.push_back(key);
+    model::Attribute result;
+    if (slot.syntax) {
+      result.value = eval(*slot.syntax->value, slot.schema->type, &block);
+      if (coerce(result.value, *slot.schema->type, &diags_)) {
+        check_range(result.value, *slot.schema, &diags_);
+      }
+      result.range = slot.syntax->range;
+    } else {
+      result.value = default_value(block, *slot.schema);
+      result.range = block.header_range;
+      result.defaulted = true;
+    }
+    eval_stack_.pop_back();
+    if (slot.state == State::Running) {
+      slot.state = State::Done;
+      if (!result.value.is_null() || slot.syntax) {
+        block.attributes[std::string(name)] = std::move(result);
+      }
+    }
+  }
+  auto it = block.attributes.find(name);
+  return it == block.attributes.end() ? kNull : it->second.value;
+}
+
+model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
+  auto it = default_asts_.find(&attr);
+  if (it == default_asts_.end()) {
+    Diagnostics ignored; // schema defaults are ours and tested to parse
+    FileId id = default_sources_.add(fmt::format("<default of `{}`>", attr.name),
+                                     fmt::format("let v = {}", attr.default_value.value));
+    it = default_asts_.emplace(&attr, syntax::parse_file(default_sources_, id, ignored)).first;
+  }
+  if (it->second.lets.empty() || !it->second.lets.front().value) {
+    return model::Value{model::Null{}, at};
+  }
+  // Evaluate against the private source set so that messages about the text still work.
+  model::Value v = eval(*it->second.lets.front().value, attr.type, nullptr);
+  coerce(v, *attr.type, nullptr);
+  point_at(v, at);
+  return v;
+}
+
+model::Value Checker::default_value(const model::Block& block, const schema::Attribute& attr) {
+  switch (attr.default_value.kind) {
+  case schema::DefaultKind::Expression:
+    return fold_default(attr, block.header_range);
+  case schema::DefaultKind::BlockName:
+    return model::Value{block.name, block.header_range};
+  case schema::DefaultKind::StackName:
+    if (program_->stack && !program_->stack->name.empty()) {
+      return model::Value{fmt::format("{}-{}", program_->stack->name, block.name),
+                          block.header_range};
+    }
+    return model::Value{block.name, block.header_range};
+  case schema::DefaultKind::Derived:
+    return derived_value(block, attr);
+  case schema::DefaultKind::None:
+  case schema::DefaultKind::Generated:
+    break;
+  }
+  return model::Value{model::Null{}, block.header_range};
+}
+
+model::Value Checker::derived_value(const model::Block& block, const schema::Attribute& attr) {
+  const Range at = block.header_range;
+  model::Value none{model::Null{}, at};
+  if (block.kind_name == "endpoint" && attr.name == "type") {
+    const model::Value& service = attribute_value(block, "service", at);
+    if (const std::string* s = service.string()) {
+      bool gateway = *s == "s3" || *s == "dynamodb";
+      return model::Value{model::EnumMember{gateway ? "gateway" : "interface"}, at};
+    }
+    return none;
+  }
+  if (block.kind_name == "security_group" && attr.name == "description") {
+    return model::Value{fmt::format("Security group {}", block.path), at};
+  }
+  if (block.kind_name == "ec2_capacity" && attr.name == "desired") {
+    model::Value min = attribute_value(block, "min", at);
+    min.range = at;
+    return min;
+  }
+  if (block.kind_name == "service" && attr.name == "capacity") {
+    // Without a launch type, a service uses its cluster's first capacity provider.
+    if (!attribute_value(block, "launch_type", at).is_null() || !block.parent) {
+      return none;
+    }
+    const model::Value& capacity = attribute_value(*block.parent, "capacity", at);
+    auto* list = capacity.as<model::List>();
+    if (!list || list->empty() || list->front().is_null()) {
+      return none;
+    }
+    model::Map item;
+    item.emplace_back("provider", list->front());
+    item.emplace_back("weight", model::Value{std::int64_t{1}, at});
+    item.emplace_back("base", model::Value{std::int64_t{0}, at});
+    model::Value out{model::List{model::Value{std::move(item), at}}, at};
+    point_at(out, at);
+    return out;
+  }
+  return none;
+}
+
+void Checker::apply_param_overrides() {
+  for (const ParamOverride& o : options_.params) {
+    auto it = params_.find(o.name);
+    if (it == params_.end()) {
+      std::vector<std::string> names;
+      for (const auto& [name, slot] : params_) {
+        names.push_back(name);
+      }
+      diags_.report(Diag::UnknownParamOverride, Range{}, o.name,
+                    did_you_mean(nearest(o.name, std::span<const std::string>(names))));
+      continue;
+    }
+    ParamSlot& slot = it->second;
+    slot.override_value = &o;
+    slot.state = State::Done;
+    const Range at = slot.syntax->name_range;
+    if (slot.type->kind == schema::TypeKind::String || slot.type->kind == schema::TypeKind::Cidr) {
+      // Strings and CIDRs are written bare on a command line: `-p vpc_cidr=10.1.0.0/16`.
+      model::Value v{o.value, at};
+      Diagnostics inner;
+      std::swap(inner, diags_);
+      bool ok = coerce(v, *slot.type, &diags_);
+      std::swap(inner, diags_);
+      if (!ok) {
+        diags_.report(Diag::InvalidParamOverride, at, o.name, o.value,
+                      inner.empty() ? std::string("invalid value") : inner.items().front().message);
+      }
+      slot.value = std::move(v);
+      continue;
+    }
+    // Other types read the text as an ECL literal: `-p memory=2GiB`, `-p zones='["a", "b"]'`.
+    Diagnostics problems;
+    FileId id = default_sources_.add(fmt::format("<-p {}>", o.name), "let v = " + o.value);
+    ast::File parsed = syntax::parse_file(default_sources_, id, problems);
+    model::Value v{model::Null{}, at};
+    if (!problems.has_errors() && parsed.lets.size() == 1 && parsed.lets[0].value &&
+        parsed.params.empty() && parsed.blocks.empty() && parsed.outputs.empty()) {
+      Diagnostics inner;
+      std::swap(inner, diags_);
+      v = eval(*parsed.lets[0].value, slot.type, nullptr);
+      bool ok = !v.is_null() && coerce(v, *slot.type, &diags_) && !diags_.has_errors();
+      std::swap(inner, diags_);
+      if (!ok) {
+        problems.append(std::move(inner));
+        v = model::Value{model::Null{}, at};
+      }
+    }
+    if (v.is_null()) {
+      std::string why = fmt::format("expected `{}`", schema::type_name(*slot.type));
+      // Keep a problem that says more than "expected T" (a CIDR's host bits, a range).
+      for (const auto& d : problems.items()) {
+        if (d.kind == Diag::InvalidCidr || d.kind == Diag::ValueOutOfRange ||
+            d.kind == Diag::NotWholeUnits || d.kind == Diag::UnknownEnumMember) {
+          why = d.message;
+          break;
+        }
+      }
+      diags_.report(Diag::InvalidParamOverride, at, o.name, o.value, why);
+    }
+    point_at(v, at);
+    slot.value = std::move(v);
+  }
+  for (auto& [name, slot] : params_) {
+    if (!slot.override_value && !slot.syntax->default_value) {
+      diags_.report(Diag::MissingParamValue, slot.syntax->name_range, name, name);
+      slot.state = State::Done;
+      slot.value = model::Value{model::Null{}, slot.syntax->name_range};
+    }
+  }
+}
+
+void Checker::evaluate_outputs(const std::vector<ast::File>& files) {
+  std::map<std::string, Range> seen;
+  for (const ast::File& file : files) {
+    for (const ast::Output& o : file.outputs) {
+      if (auto it = seen.find(o.name); it != seen.end()) {
+        diags_.report(Diag::DuplicateName, o.name_range, "output", o.name, "the program")
+            .note(it->second, fmt::format("the first `{}` is here", o.name));
+        continue;
+      }
+      seen.emplace(o.name, o.name_range);
+      model::Value v = eval(*o.value, nullptr, nullptr);
+      if (const model::Block* b = v.block()) {
+        const char* attr = b->kind->deferred_attribute("id") ? "id" : "arn";
+        diags_.report(Diag::TypeMismatch, v.range, "a value (a string, a number, a list…)",
+                      fmt::format("{}; use `{}.{}`", b->display(), text(v.range), attr));
+        v = model::Value{model::Null{}, v.range};
+      }
+      program_->outputs.push_back({o.name, std::move(v), o.range});
+    }
+  }
+}
+
+void Checker::normalize(model::Block& block) {
+  // A container's `port` is one more port mapping: the model keeps them all in `ports`.
+  if (block.kind_name == "container") {
+    auto port = block.attributes.find("port");
+    if (port != block.attributes.end()) {
+      model::Attribute& ports = block.attributes["ports"];
+      model::List merged;
+      if (!port->second.value.is_null()) {
+        merged.push_back(port->second.value);
+      }
+      if (auto* rest = ports.value.as<model::List>()) {
+        merged.insert(merged.end(), rest->begin(), rest->end());
+      }
+      Range range = port->second.range;
+      ports.value = model::Value{std::move(merged), ports.defaulted ? range : ports.value.range};
+      ports.range = ports.defaulted ? range : ports.range;
+      ports.defaulted = false;
+      block.attributes.erase(port);
+    }
+  }
+}
+
+} // namespace ecl::check

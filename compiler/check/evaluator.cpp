@@ -1,0 +1,1069 @@
+// Folding expressions into values, and converting values to the schema's types.
+#include "compiler/check/builtins.h"
+#include "compiler/check/checker.h"
+#include "compiler/model/cidr.h"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <limits>
+
+namespace ecl::check {
+namespace {
+
+using model::Value;
+using schema::Type;
+using schema::TypeKind;
+
+Value make(auto data, Range range) {
+  return Value{std::move(data), range};
+}
+Value null_at(Range range) {
+  return Value{model::Null{}, range};
+}
+
+// Members of the enums `expected` accepts, directly or as a OneOf alternative.
+std::vector<std::string_view> enum_members(const Type* expected) {
+  std::vector<std::string_view> out;
+  if (!expected) {
+    return out;
+  }
+  if (expected->kind == TypeKind::Enum) {
+    return expected->members;
+  }
+  if (expected->kind == TypeKind::OneOf) {
+    for (const Type* alt : expected->alternatives) {
+      auto more = enum_members(alt);
+      out.insert(out.end(), more.begin(), more.end());
+    }
+  }
+  if (expected->kind == TypeKind::Object && !expected->shorthand.empty()) {
+    for (const auto& f : expected->fields) {
+      if (f.name == expected->shorthand) {
+        return enum_members(f.type);
+      }
+    }
+  }
+  return out;
+}
+
+// Kinds a reference in `expected` may point at.
+const std::vector<std::string_view>* ref_kinds(const Type* expected) {
+  if (!expected) {
+    return nullptr;
+  }
+  if (expected->kind == TypeKind::Ref) {
+    return &expected->kinds;
+  }
+  if (expected->kind == TypeKind::OneOf) {
+    for (const Type* alt : expected->alternatives) {
+      if (auto* k = ref_kinds(alt)) {
+        return k;
+      }
+    }
+  }
+  if (expected->kind == TypeKind::Object && !expected->shorthand.empty()) {
+    for (const auto& f : expected->fields) {
+      if (f.name == expected->shorthand) {
+        return ref_kinds(f.type);
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool is_member(const std::vector<std::string_view>& members, std::string_view name) {
+  for (auto m : members) {
+    if (m == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string quantity_text(const model::Quantity& q) {
+  switch (q.dimension) {
+  case model::Dimension::Memory:
+    return fmt::format("{} MiB", q.amount);
+  case model::Dimension::Cpu:
+    return fmt::format("{} CPU units", q.amount);
+  case model::Dimension::Duration:
+    return fmt::format("{}s", q.amount);
+  }
+  return "";
+}
+
+std::string article(std::string_view kind) {
+  bool vowel = !kind.empty() && std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
+  return fmt::format("{} `{}`", vowel ? "an" : "a", kind);
+}
+
+std::string number_text(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) {
+    return fmt::format("{}", static_cast<std::int64_t>(v));
+  }
+  return fmt::format("{}", v);
+}
+
+} // namespace
+
+std::string_view Checker::text(const Range& range) const {
+  if (!range.valid() || range.file >= sources_.size()) {
+    return {};
+  }
+  const std::string& t = sources_.file(range.file).text();
+  if (range.begin > t.size() || range.end > t.size() || range.end < range.begin) {
+    return {};
+  }
+  return std::string_view(t).substr(range.begin, range.end - range.begin);
+}
+
+bool Checker::require_known(const Value& value, std::string_view need) {
+  if (auto* d = value.as<model::Deferred>()) {
+    diags_.report(Diag::DeferredNotAllowed, value.range,
+                  fmt::format("{}.{}", d->block ? d->block->path : "?", d->attribute), need);
+    return false;
+  }
+  if (value.as<model::Template>()) {
+    diags_.report(Diag::DeferredNotAllowed, value.range, text(value.range), need);
+    return false;
+  }
+  return true;
+}
+
+Value Checker::eval(const ast::Expr& expr, const Type* expected, const model::Block* scope) {
+  const Range r = expr.range;
+  return std::visit(
+      [&](const auto& node) -> Value {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, ast::Number>) {
+          if (node.unit.empty()) {
+            return node.is_integer ? make(node.integer, r) : make(node.value, r);
+          }
+          model::Quantity q;
+          const std::string& u = node.unit;
+          if (u == "MiB" || u == "GiB") {
+            q = {node.value * (u == "GiB" ? 1024.0 : 1.0), model::Dimension::Memory};
+          } else if (u == "vcpu") {
+            q = {node.value * 1024.0, model::Dimension::Cpu};
+          } else {
+            double scale = u == "ms" ? 0.001 : u == "m" ? 60.0 : u == "h" ? 3600.0 : 1.0;
+            q = {node.value * scale, model::Dimension::Duration};
+          }
+          return make(q, r);
+        } else if constexpr (std::is_same_v<T, ast::Bool>) {
+          return make(node.value, r);
+        } else if constexpr (std::is_same_v<T, ast::String>) {
+          return eval_string(expr, node, scope);
+        } else if constexpr (std::is_same_v<T, ast::Name>) {
+          return eval_name(expr, node, expected, scope);
+        } else if constexpr (std::is_same_v<T, ast::Member>) {
+          return eval_member(expr, node, expected, scope);
+        } else if constexpr (std::is_same_v<T, ast::Index>) {
+          return eval_index(expr, node, scope);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          return eval_call(expr, node, scope);
+        } else if constexpr (std::is_same_v<T, ast::List>) {
+          const Type* element =
+              expected && expected->kind == TypeKind::List ? expected->element : nullptr;
+          model::List items;
+          for (const auto& item : node.items) {
+            items.push_back(eval(*item, element, scope));
+          }
+          return make(std::move(items), r);
+        } else if constexpr (std::is_same_v<T, ast::Object>) {
+          model::Map entries;
+          for (const auto& entry : node.entries) {
+            const Type* field_type = nullptr;
+            if (expected && expected->kind == TypeKind::Map) {
+              field_type = expected->element;
+            } else if (expected && expected->kind == TypeKind::Object) {
+              for (const auto& f : expected->fields) {
+                if (f.name == entry.key) {
+                  field_type = f.type;
+                }
+              }
+            }
+            bool duplicate = false;
+            for (const auto& [k, v] : entries) {
+              duplicate = duplicate || k == entry.key;
+            }
+            if (duplicate) {
+              diags_.report(Diag::DuplicateKey, entry.key_range, entry.key);
+              continue;
+            }
+            Value v = eval(*entry.value, field_type, scope);
+            entries.emplace_back(entry.key, std::move(v));
+          }
+          return make(std::move(entries), r);
+        } else if constexpr (std::is_same_v<T, ast::Unary>) {
+          return eval_unary(expr, node, scope);
+        } else if constexpr (std::is_same_v<T, ast::Binary>) {
+          return eval_binary(expr, node, scope);
+        } else if constexpr (std::is_same_v<T, ast::Conditional>) {
+          Value c = eval(*node.condition, nullptr, scope);
+          if (c.is_null()) {
+            return null_at(r);
+          }
+          auto b = c.boolean();
+          if (!b) {
+            diags_.report(Diag::TypeMismatch, c.range, "`bool` for the condition of `?:`",
+                          model::describe(c));
+            return null_at(r);
+          }
+          return eval(*b ? *node.then_value : *node.else_value, expected, scope);
+        } else {
+          return null_at(r); // ast::Error: the syntax layer already reported it
+        }
+      },
+      expr.node);
+}
+
+Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Type* expected,
+                         const model::Block* scope) {
+  auto members = enum_members(expected);
+  if (is_member(members, name.name)) {
+    return make(model::EnumMember{name.name}, expr.range);
+  }
+  if (auto* kinds = ref_kinds(expected)) {
+    auto found = lookup(name.name, scope, kinds);
+    if (found.size() == 1) {
+      return decl_value(*found.front(), expr.range);
+    }
+  }
+  auto found = lookup(name.name, scope, nullptr);
+  if (found.size() == 1) {
+    return decl_value(*found.front(), expr.range);
+  }
+  if (found.size() > 1) {
+    std::string what;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      what +=
+          fmt::format("{}{} `{}`",
+                      i == 0                  ? ""
+                      : i + 1 == found.size() ? " and "
+                                              : ", ",
+                      found[i]->kind(), found[i]->block ? found[i]->block->path : found[i]->name);
+    }
+    auto& d = diags_.report(Diag::AmbiguousName, expr.range, name.name, what,
+                            "write a path to the one you mean, or rename one");
+    for (const Decl* decl : found) {
+      d.note(decl->range, fmt::format("{} `{}` is declared here", decl->kind(), decl->name));
+    }
+    return null_at(expr.range);
+  }
+  if (!members.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      list += fmt::format("{}`{}`", i ? ", " : "", members[i]);
+    }
+    if (auto* kinds = ref_kinds(expected)) {
+      for (auto k : *kinds) {
+        list += fmt::format(", or the name of {}", article(k));
+      }
+    }
+    diags_.report(Diag::UnknownEnumMember, expr.range, name.name, list,
+                  did_you_mean(nearest(name.name, std::span<const std::string_view>(members))));
+    return null_at(expr.range);
+  }
+  auto names = visible_names(scope);
+  if (expected && expected->kind == TypeKind::Bool) {
+    names.insert(names.end(), {"true", "false"}); // `public = tru`
+  }
+  std::string prefix;
+  if (auto* kinds = ref_kinds(expected); kinds && kinds->size() == 1) {
+    prefix = fmt::format("{} ", (*kinds)[0]);
+  }
+  diags_.report(Diag::UnresolvedName, expr.range, prefix, name.name,
+                did_you_mean(nearest(name.name, std::span<const std::string>(names))));
+  return null_at(expr.range);
+}
+
+Value Checker::decl_value(const Decl& decl, const Range& use) {
+  switch (decl.what) {
+  case Decl::BlockDecl:
+    return make(model::BlockRef{decl.block}, use);
+  case Decl::LetDecl:
+    return let_value(lets_.at(decl.name), use);
+  case Decl::ParamDecl:
+    return param_value(params_.at(decl.name), use);
+  }
+  return null_at(use);
+}
+
+Value Checker::let_value(LetSlot& slot, const Range& use) {
+  if (slot.state == State::Running) {
+    std::string cycle;
+    bool in = false;
+    for (const auto& item : eval_stack_) {
+      in = in || item == "let " + slot.syntax->name || item == "param " + slot.syntax->name;
+      if (in) {
+        cycle += item + " -> ";
+      }
+    }
+    cycle += "let " + slot.syntax->name;
+    diags_.report(Diag::LetCycle, slot.syntax->name_range, cycle);
+    slot.value = null_at(slot.syntax->range);
+    slot.state = State::Done;
+  }
+  if (slot.state == State::Pending) {
+    slot.state = State::Running;
+    eval_stack_.push_back("let " + slot.syntax->name);
+    Value v = eval(*slot.syntax->value, nullptr, nullptr);
+    eval_stack_.pop_back();
+    if (slot.state == State::Running) {
+      slot.value = std::move(v);
+      slot.state = State::Done;
+    }
+  }
+  Value out = slot.value;
+  if (out.is_null()) {
+    out.range = use;
+  }
+  return out;
+}
+
+Value Checker::param_value(ParamSlot& slot, const Range& use) {
+  if (slot.state == State::Running) {
+    std::string cycle;
+    bool in = false;
+    for (const auto& item : eval_stack_) {
+      in = in || item == "param " + slot.syntax->name;
+      if (in) {
+        cycle += item + " -> ";
+      }
+    }
+    cycle += "param " + slot.syntax->name;
+    diags_.report(Diag::LetCycle, slot.syntax->name_range, cycle);
+    slot.value = null_at(slot.syntax->range);
+    slot.state = State::Done;
+  }
+  if (slot.state == State::Pending) {
+    slot.state = State::Running;
+    eval_stack_.push_back("param " + slot.syntax->name);
+    Value v = null_at(slot.syntax->range);
+    if (slot.syntax->default_value) {
+      v = eval(*slot.syntax->default_value, slot.type, nullptr);
+      if (!v.is_null()) {
+        coerce(v, *slot.type, &diags_);
+      }
+    }
+    eval_stack_.pop_back();
+    if (slot.state == State::Running) {
+      slot.value = std::move(v);
+      slot.state = State::Done;
+    }
+  }
+  Value out = slot.value;
+  if (out.is_null()) {
+    out.range = use;
+  }
+  return out;
+}
+
+Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, const Type* expected,
+                           const model::Block* scope) {
+  // A path whose first segment is a bare name: let the next segment choose among declarations
+  // of different kinds that share the name.
+  if (auto* root = std::get_if<ast::Name>(&member.object->node)) {
+    auto found = lookup(root->name, scope, nullptr);
+    if (found.size() > 1) {
+      std::vector<const Decl*> fitting;
+      for (const Decl* decl : found) {
+        if (decl->what != Decl::BlockDecl) {
+          continue;
+        }
+        const model::Block* b = decl->block;
+        bool has = b->kind->attribute(member.name) || b->kind->deferred_attribute(member.name);
+        for (const model::Block* child : b->children) {
+          has = has || child->name == member.name;
+        }
+        if (has) {
+          fitting.push_back(decl);
+        }
+      }
+      if (fitting.size() == 1) {
+        Value object = decl_value(*fitting.front(), member.object->range);
+        return select_member(object, member, expr.range, expected);
+      }
+    }
+  }
+  Value object = eval(*member.object, nullptr, scope);
+  return select_member(object, member, expr.range, expected);
+}
+
+Value Checker::select_member(const Value& object, const ast::Member& member, const Range& range,
+                             const Type* expected) {
+  if (object.is_null()) {
+    return null_at(range);
+  }
+  if (const model::Block* block = object.block()) {
+    std::vector<const model::Block*> children;
+    for (const model::Block* child : block->children) {
+      if (child->name == member.name) {
+        children.push_back(child);
+      }
+    }
+    if (children.size() > 1) {
+      if (auto* kinds = ref_kinds(expected)) {
+        std::erase_if(children,
+                      [&](const model::Block* c) { return !is_member(*kinds, c->kind_name); });
+      }
+    }
+    if (children.size() == 1) {
+      return make(model::BlockRef{children.front()}, range);
+    }
+    if (children.size() > 1) {
+      std::string what;
+      for (std::size_t i = 0; i < children.size(); ++i) {
+        what += fmt::format("{}{}", i ? " and " : "", children[i]->display());
+      }
+      diags_.report(Diag::AmbiguousName, range, text(range), what, "rename one of them");
+      return null_at(range);
+    }
+    if (block->kind->attribute(member.name)) {
+      Value v = attribute_value(*block, member.name, range);
+      return v;
+    }
+    if (block->kind->deferred_attribute(member.name)) {
+      return make(model::Deferred{block, member.name}, range);
+    }
+    std::vector<std::string> names;
+    for (const auto& a : block->kind->attributes) {
+      names.emplace_back(a.name);
+    }
+    for (const auto& d : block->kind->deferred) {
+      names.emplace_back(d.name);
+    }
+    for (const model::Block* child : block->children) {
+      if (!child->name.empty()) {
+        names.push_back(child->name);
+      }
+    }
+    diags_.report(Diag::UnknownMember, member.name_range, block->display(), member.name,
+                  did_you_mean(nearest(member.name, std::span<const std::string>(names))));
+    return null_at(range);
+  }
+  if (auto* map = object.as<model::Map>()) {
+    for (const auto& [k, v] : *map) {
+      if (k == member.name) {
+        Value out = v;
+        return out;
+      }
+    }
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : *map) {
+      keys.push_back(k);
+    }
+    diags_.report(Diag::UnknownMember, member.name_range, "this object", member.name,
+                  did_you_mean(nearest(member.name, std::span<const std::string>(keys))));
+    return null_at(range);
+  }
+  diags_.report(Diag::UnknownMember, member.name_range, model::describe(object), member.name, "");
+  return null_at(range);
+}
+
+Value Checker::eval_string(const ast::Expr& expr, const ast::String& string,
+                           const model::Block* scope) {
+  model::Template tmpl;
+  std::string current;
+  bool poisoned = false;
+  for (const auto& part : string.parts) {
+    if (!part.expr) {
+      current += part.text;
+      continue;
+    }
+    Value v = eval(*part.expr, nullptr, scope);
+    if (v.is_null()) {
+      poisoned = true;
+    } else if (auto* s = v.string()) {
+      current += *s;
+    } else if (auto* i = v.as<std::int64_t>()) {
+      current += std::to_string(*i);
+    } else if (auto* d = v.as<double>()) {
+      current += number_text(*d);
+    } else if (auto* b = v.as<bool>()) {
+      current += *b ? "true" : "false";
+    } else if (auto* q = v.as<model::Quantity>()) {
+      current += number_text(q->amount);
+    } else if (auto* e = v.as<model::EnumMember>()) {
+      current += e->name;
+    } else if (auto* d2 = v.as<model::Deferred>()) {
+      if (!current.empty()) {
+        tmpl.parts.emplace_back(std::move(current));
+        current.clear();
+      }
+      tmpl.parts.emplace_back(*d2);
+    } else if (auto* t = v.as<model::Template>()) {
+      for (const auto& p : t->parts) {
+        if (auto* s2 = std::get_if<std::string>(&p)) {
+          current += *s2;
+        } else {
+          if (!current.empty()) {
+            tmpl.parts.emplace_back(std::move(current));
+            current.clear();
+          }
+          tmpl.parts.push_back(p);
+        }
+      }
+    } else {
+      std::string hint = v.block() ? fmt::format("; use `{}.id` or `{}.arn` for its identifier",
+                                                 text(part.expr->range), text(part.expr->range))
+                                   : "";
+      diags_.report(Diag::TypeMismatch, part.expr->range, "a string, number or bool inside `${…}`",
+                    model::describe(v) + hint);
+      poisoned = true;
+    }
+  }
+  if (poisoned) {
+    return null_at(expr.range);
+  }
+  if (tmpl.parts.empty()) {
+    return make(std::move(current), expr.range);
+  }
+  if (!current.empty()) {
+    tmpl.parts.emplace_back(std::move(current));
+  }
+  return make(std::move(tmpl), expr.range);
+}
+
+Value Checker::eval_unary(const ast::Expr& expr, const ast::Unary& unary,
+                          const model::Block* scope) {
+  Value v = eval(*unary.operand, nullptr, scope);
+  if (v.is_null()) {
+    return null_at(expr.range);
+  }
+  if (unary.op == ast::UnaryOp::Not) {
+    if (auto b = v.boolean()) {
+      return make(!*b, expr.range);
+    }
+    diags_.report(Diag::InvalidOperands, expr.range, "!", model::describe(v));
+    return null_at(expr.range);
+  }
+  if (auto* i = v.as<std::int64_t>()) {
+    if (*i == std::numeric_limits<std::int64_t>::min()) {
+      diags_.report(Diag::InvalidOperands, expr.range, "-", "a number that overflows");
+      return null_at(expr.range);
+    }
+    return make(-*i, expr.range);
+  }
+  if (auto* d = v.as<double>()) {
+    return make(-*d, expr.range);
+  }
+  if (auto* q = v.as<model::Quantity>()) {
+    return make(model::Quantity{-q->amount, q->dimension}, expr.range);
+  }
+  diags_.report(Diag::InvalidOperands, expr.range, "-", model::describe(v));
+  return null_at(expr.range);
+}
+
+Value Checker::eval_binary(const ast::Expr& expr, const ast::Binary& bin,
+                           const model::Block* scope) {
+  using Op = ast::BinaryOp;
+  const Range r = expr.range;
+  Value lhs = eval(*bin.lhs, nullptr, scope);
+  if (bin.op == Op::And || bin.op == Op::Or) {
+    if (lhs.is_null()) {
+      return null_at(r);
+    }
+    auto a = lhs.boolean();
+    if (!a) {
+      diags_.report(Diag::InvalidOperands, bin.op_range, ast::binary_op_text(bin.op),
+                    model::describe(lhs));
+      return null_at(r);
+    }
+    if ((bin.op == Op::And && !*a) || (bin.op == Op::Or && *a)) {
+      return make(*a, r); // short-circuit: the right side is not evaluated
+    }
+    Value rhs = eval(*bin.rhs, nullptr, scope);
+    if (rhs.is_null()) {
+      return null_at(r);
+    }
+    auto b = rhs.boolean();
+    if (!b) {
+      diags_.report(Diag::InvalidOperands, bin.op_range, ast::binary_op_text(bin.op),
+                    model::describe(rhs));
+      return null_at(r);
+    }
+    return make(*b, r);
+  }
+  Value rhs = eval(*bin.rhs, nullptr, scope);
+  if (lhs.is_null() || rhs.is_null()) {
+    return null_at(r);
+  }
+  auto mismatch = [&]() {
+    diags_.report(Diag::InvalidOperands, bin.op_range, ast::binary_op_text(bin.op),
+                  fmt::format("{} and {}", model::describe(lhs), model::describe(rhs)));
+    return null_at(r);
+  };
+  std::string need = fmt::format("`{}`", ast::binary_op_text(bin.op));
+  if (!require_known(lhs, need) || !require_known(rhs, need)) {
+    return null_at(r);
+  }
+  if (bin.op == Op::Eq || bin.op == Op::Ne) {
+    bool equal;
+    auto ln = lhs.number(), rn = rhs.number();
+    bool lq = lhs.as<model::Quantity>(), rq = rhs.as<model::Quantity>();
+    if (ln && rn && !lq && !rq) {
+      equal = *ln == *rn; // 1 == 1.0
+    } else if (lhs.data.index() != rhs.data.index()) {
+      // Enum members compare with strings of the same text: `network_mode == "awsvpc"`.
+      auto ls = lhs.string() ? lhs.string() : lhs.enum_member();
+      auto rs = rhs.string() ? rhs.string() : rhs.enum_member();
+      if (!ls || !rs) {
+        return mismatch();
+      }
+      equal = *ls == *rs;
+    } else {
+      equal = lhs.same(rhs);
+    }
+    return make(bin.op == Op::Eq ? equal : !equal, r);
+  }
+  if (bin.op == Op::Lt || bin.op == Op::Le || bin.op == Op::Gt || bin.op == Op::Ge) {
+    int cmp;
+    auto lq = lhs.as<model::Quantity>(), rq = rhs.as<model::Quantity>();
+    if (lhs.string() && rhs.string()) {
+      cmp = lhs.string()->compare(*rhs.string());
+    } else if ((lq && rq && lq->dimension == rq->dimension) ||
+               (!lq && !rq && lhs.number() && rhs.number())) {
+      double a = *lhs.number(), b = *rhs.number();
+      cmp = a < b ? -1 : a > b ? 1 : 0;
+    } else {
+      return mismatch();
+    }
+    bool result = bin.op == Op::Lt   ? cmp < 0
+                  : bin.op == Op::Le ? cmp <= 0
+                  : bin.op == Op::Gt ? cmp > 0
+                                     : cmp >= 0;
+    return make(result, r);
+  }
+  // Arithmetic.
+  if (bin.op == Op::Add) {
+    if (lhs.string() && rhs.string()) {
+      return make(*lhs.string() + *rhs.string(), r);
+    }
+    if (auto* a = lhs.as<model::List>(); a && rhs.as<model::List>()) {
+      model::List out = *a;
+      for (const auto& v : *rhs.as<model::List>()) {
+        out.push_back(v);
+      }
+      return make(std::move(out), r);
+    }
+  }
+  auto* lq = lhs.as<model::Quantity>();
+  auto* rq = rhs.as<model::Quantity>();
+  auto* li = lhs.as<std::int64_t>();
+  auto* ri = rhs.as<std::int64_t>();
+  if (!lhs.number() || !rhs.number()) {
+    return mismatch();
+  }
+  double a = *lhs.number(), b = *rhs.number();
+  if ((bin.op == Op::Div || bin.op == Op::Mod) && b == 0) {
+    diags_.report(Diag::DivisionByZero, bin.rhs->range);
+    return null_at(r);
+  }
+  if (li && ri) {
+    std::int64_t x = *li, y = *ri, out = 0;
+    bool overflow = false;
+    switch (bin.op) {
+    case Op::Add:
+      overflow = __builtin_add_overflow(x, y, &out);
+      break;
+    case Op::Sub:
+      overflow = __builtin_sub_overflow(x, y, &out);
+      break;
+    case Op::Mul:
+      overflow = __builtin_mul_overflow(x, y, &out);
+      break;
+    case Op::Div:
+      if (x % y != 0) {
+        return make(static_cast<double>(x) / static_cast<double>(y), r);
+      }
+      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
+      out = overflow ? 0 : x / y;
+      break;
+    case Op::Mod:
+      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
+      out = overflow ? 0 : x % y;
+      break;
+    default:
+      return mismatch();
+    }
+    if (overflow) {
+      diags_.report(Diag::InvalidOperands, bin.op_range, ast::binary_op_text(bin.op),
+                    "integers whose result overflows 64 bits");
+      return null_at(r);
+    }
+    return make(out, r);
+  }
+  if (bin.op == Op::Mod) {
+    return mismatch();
+  }
+  double out = 0;
+  switch (bin.op) {
+  case Op::Add:
+    out = a + b;
+    break;
+  case Op::Sub:
+    out = a - b;
+    break;
+  case Op::Mul:
+    out = a * b;
+    break;
+  case Op::Div:
+    out = a / b;
+    break;
+  default:
+    return mismatch();
+  }
+  if (lq || rq) {
+    // memory ± memory, memory * n, n * memory, memory / n; memory / memory is a plain number.
+    bool add = bin.op == Op::Add || bin.op == Op::Sub;
+    if (add && lq && rq && lq->dimension == rq->dimension) {
+      return make(model::Quantity{out, lq->dimension}, r);
+    }
+    if (bin.op == Op::Mul && (lq == nullptr) != (rq == nullptr)) {
+      return make(model::Quantity{out, (lq ? lq : rq)->dimension}, r);
+    }
+    if (bin.op == Op::Div && lq && !rq) {
+      return make(model::Quantity{out, lq->dimension}, r);
+    }
+    if (bin.op == Op::Div && lq && rq && lq->dimension == rq->dimension) {
+      return make(out, r);
+    }
+    return mismatch();
+  }
+  return make(out, r);
+}
+
+Value Checker::eval_index(const ast::Expr& expr, const ast::Index& index,
+                          const model::Block* scope) {
+  Value object = eval(*index.object, nullptr, scope);
+  Value key = eval(*index.index, nullptr, scope);
+  if (object.is_null() || key.is_null()) {
+    return null_at(expr.range);
+  }
+  if (auto* list = object.as<model::List>()) {
+    auto i = key.integer();
+    if (!i) {
+      diags_.report(Diag::TypeMismatch, key.range, "an `int` index", model::describe(key));
+      return null_at(expr.range);
+    }
+    if (*i < 0 || static_cast<std::size_t>(*i) >= list->size()) {
+      diags_.report(Diag::IndexOutOfRange, key.range, *i, list->size(),
+                    list->size() == 1 ? "" : "s");
+      return null_at(expr.range);
+    }
+    return (*list)[static_cast<std::size_t>(*i)];
+  }
+  if (auto* map = object.as<model::Map>()) {
+    auto* k = key.string();
+    if (!k) {
+      diags_.report(Diag::TypeMismatch, key.range, "a `string` key", model::describe(key));
+      return null_at(expr.range);
+    }
+    for (const auto& [name, v] : *map) {
+      if (name == *k) {
+        return v;
+      }
+    }
+    diags_.report(Diag::InvalidValue, key.range, fmt::format("no key `{}` in this object", *k));
+    return null_at(expr.range);
+  }
+  diags_.report(Diag::TypeMismatch, index.object->range, "a list or an object to index",
+                model::describe(object));
+  return null_at(expr.range);
+}
+
+Value Checker::eval_call(const ast::Expr& expr, const ast::Call& call, const model::Block* scope) {
+  const Builtin* fn = find_builtin(call.name);
+  if (!fn) {
+    auto names = builtin_names();
+    diags_.report(Diag::UnknownFunction, call.name_range, call.name,
+                  did_you_mean(nearest(call.name, std::span<const std::string_view>(names))));
+    return null_at(expr.range);
+  }
+  std::vector<Value> args;
+  for (const auto& a : call.args) {
+    args.push_back(eval(*a, nullptr, scope));
+    if (args.back().is_null()) {
+      return null_at(expr.range);
+    }
+    if (!require_known(args.back(), fmt::format("`{}()`", call.name))) {
+      return null_at(expr.range);
+    }
+  }
+  BuiltinCall c{call.name, call.name_range, expr.range, args, diags_};
+  return fn->run(c);
+}
+
+bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
+  if (value.is_null()) {
+    return true; // an error was already reported where it was made
+  }
+  auto fail = [&](Diag kind, auto&&... args) {
+    if (sink) {
+      sink->report(kind, value.range, args...);
+    }
+    value.data = model::Null{};
+    return false;
+  };
+  auto expected = [&]() { return fmt::format("`{}`", schema::type_name(type)); };
+  auto found = model::describe(value);
+  switch (type.kind) {
+  case TypeKind::String:
+    if (value.string() || value.as<model::Template>()) {
+      return true;
+    }
+    if (auto* d = value.as<model::Deferred>()) {
+      value.data = model::Template{{*d}};
+      return true;
+    }
+    return fail(Diag::TypeMismatch, expected(), found);
+  case TypeKind::Int:
+  case TypeKind::Port:
+    if (!value.integer()) {
+      return fail(Diag::TypeMismatch, expected(), found);
+    }
+    if (type.kind == TypeKind::Port && (*value.integer() < 1 || *value.integer() > 65535)) {
+      return fail(Diag::ValueOutOfRange, fmt::format("port `{}`", *value.integer()),
+                  "a port is 1 to 65535");
+    }
+    return true;
+  case TypeKind::Number:
+    if (auto i = value.integer()) {
+      value.data = static_cast<double>(*i);
+      return true;
+    }
+    return value.as<double>() ? true : fail(Diag::TypeMismatch, expected(), found);
+  case TypeKind::Bool:
+    return value.boolean() ? true : fail(Diag::TypeMismatch, expected(), found);
+  case TypeKind::Cidr: {
+    if (value.as<model::Deferred>() || value.as<model::Template>()) {
+      return fail(Diag::DeferredNotAllowed, std::string(text(value.range)), "a CIDR");
+    }
+    const std::string* s = value.string();
+    if (!s) {
+      return fail(Diag::TypeMismatch, expected(), found);
+    }
+    std::string error;
+    auto cidr = Cidr::parse(*s, &error);
+    if (!cidr) {
+      return fail(Diag::InvalidCidr, *s, error);
+    }
+    value.data = cidr->str();
+    return true;
+  }
+  case TypeKind::Memory:
+  case TypeKind::Cpu:
+  case TypeKind::Duration: {
+    auto dim = type.kind == TypeKind::Memory ? model::Dimension::Memory
+               : type.kind == TypeKind::Cpu  ? model::Dimension::Cpu
+                                             : model::Dimension::Duration;
+    if (auto i = value.integer()) {
+      value.data = model::Quantity{static_cast<double>(*i), dim};
+    } else if (auto* q = value.as<model::Quantity>(); !q || q->dimension != dim) {
+      return fail(Diag::TypeMismatch, expected(), found);
+    }
+    auto* q = value.as<model::Quantity>();
+    if (dim != model::Dimension::Duration && std::floor(q->amount) != q->amount) {
+      return fail(Diag::NotWholeUnits,
+                  fmt::format("`{}` ({})", text(value.range), quantity_text(*q)),
+                  dim == model::Dimension::Cpu ? "CPU units (1 vCPU = 1024 units)" : "MiB");
+    }
+    if (q->amount < 0) {
+      return fail(Diag::ValueOutOfRange, fmt::format("`{}`", text(value.range)),
+                  "it must not be negative");
+    }
+    return true;
+  }
+  case TypeKind::Enum: {
+    const std::string* name = value.enum_member() ? value.enum_member() : value.string();
+    if (!name) {
+      return fail(Diag::TypeMismatch, fmt::format("one of {}", schema::type_name(type)), found);
+    }
+    if (!is_member(type.members, *name)) {
+      std::string list;
+      for (std::size_t i = 0; i < type.members.size(); ++i) {
+        list += fmt::format("{}`{}`", i ? ", " : "", type.members[i]);
+      }
+      return fail(Diag::UnknownEnumMember, *name, list,
+                  did_you_mean(nearest(*name, std::span<const std::string_view>(type.members))));
+    }
+    value.data = model::EnumMember{*name};
+    return true;
+  }
+  case TypeKind::Ref: {
+    const model::Block* b = value.block();
+    if (!b) {
+      return fail(Diag::TypeMismatch, schema::ref_expectation(type), found);
+    }
+    if (!is_member(type.kinds, b->kind_name)) {
+      return fail(Diag::WrongKindReference, schema::ref_expectation(type),
+                  std::string(text(value.range)), article(b->kind_name));
+    }
+    return true;
+  }
+  case TypeKind::List: {
+    auto* list = value.as<model::List>();
+    if (!list) {
+      return fail(Diag::TypeMismatch, expected(), found);
+    }
+    bool ok = true;
+    for (auto& item : *list) {
+      ok = coerce(item, *type.element, sink) && ok;
+    }
+    return ok;
+  }
+  case TypeKind::Map: {
+    auto* map = value.as<model::Map>();
+    if (!map) {
+      return fail(Diag::TypeMismatch, expected(), found);
+    }
+    bool ok = true;
+    for (auto& [k, v] : *map) {
+      ok = coerce(v, *type.element, sink) && ok;
+    }
+    return ok;
+  }
+  case TypeKind::Object:
+    return coerce_object(value, type, sink);
+  case TypeKind::OneOf: {
+    for (const Type* alt : type.alternatives) {
+      Value attempt = value;
+      if (coerce(attempt, *alt, nullptr) && !attempt.is_null()) {
+        value = std::move(attempt);
+        return true;
+      }
+    }
+    // A reference of the wrong kind deserves the precise message.
+    if (value.block()) {
+      for (const Type* alt : type.alternatives) {
+        if (alt->kind == TypeKind::Ref) {
+          return coerce(value, *alt, sink);
+        }
+      }
+    }
+    // A malformed CIDR string deserves the CIDR's reason.
+    if (value.string()) {
+      for (const Type* alt : type.alternatives) {
+        if (alt->kind == TypeKind::Cidr) {
+          return coerce(value, *alt, sink);
+        }
+      }
+    }
+    std::string want;
+    for (std::size_t i = 0; i < type.alternatives.size(); ++i) {
+      const Type* alt = type.alternatives[i];
+      want += (i ? " or " : "") + (alt->kind == TypeKind::Ref
+                                       ? schema::ref_expectation(*alt)
+                                       : fmt::format("`{}`", schema::type_name(*alt)));
+    }
+    return fail(Diag::TypeMismatch, want, found);
+  }
+  }
+  return false;
+}
+
+bool Checker::coerce_object(Value& value, const Type& type, Diagnostics* sink) {
+  if (!value.as<model::Map>()) {
+    if (type.shorthand.empty()) {
+      if (sink) {
+        sink->report(Diag::TypeMismatch, value.range, fmt::format("a {} object", type.name),
+                     model::describe(value));
+      }
+      value.data = model::Null{};
+      return false;
+    }
+    model::Map wrapped;
+    wrapped.emplace_back(std::string(type.shorthand), value);
+    value.data = std::move(wrapped);
+  }
+  auto& map = *value.as<model::Map>();
+  bool ok = true;
+  std::vector<std::string_view> names;
+  for (const auto& f : type.fields) {
+    names.push_back(f.name);
+  }
+  for (const auto& [k, v] : map) {
+    bool known = false;
+    for (const auto& f : type.fields) {
+      known = known || f.name == k;
+    }
+    if (!known) {
+      ok = false;
+      if (sink) {
+        sink->report(Diag::UnknownAttribute, v.range, k, fmt::format("a {}", type.name),
+                     did_you_mean(nearest(k, std::span<const std::string_view>(names))));
+      }
+    }
+  }
+  model::Map out;
+  for (const auto& f : type.fields) {
+    Value* given = nullptr;
+    for (auto& [k, v] : map) {
+      if (k == f.name) {
+        given = &v;
+      }
+    }
+    if (given) {
+      Value v = *given;
+      if (!coerce(v, *f.type, sink)) {
+        ok = false;
+      } else {
+        check_range(v, f, sink);
+      }
+      out.emplace_back(std::string(f.name), std::move(v));
+    } else if (f.required) {
+      ok = false;
+      if (sink) {
+        sink->report(Diag::MissingAttribute, value.range, fmt::format("this {}", type.name),
+                     f.name);
+      }
+    } else if (f.default_value.kind == schema::DefaultKind::Expression) {
+      out.emplace_back(std::string(f.name), fold_default(f, value.range));
+    }
+  }
+  if (!ok) {
+    value.data = model::Null{};
+    return false;
+  }
+  value.data = std::move(out);
+  return true;
+}
+
+void Checker::check_range(Value& value, const schema::Attribute& attr, Diagnostics* sink) {
+  if (value.is_null() || (!attr.min && !attr.max)) {
+    return;
+  }
+  auto n = value.number();
+  if (!n) {
+    return;
+  }
+  auto shown = [&](double v) {
+    if (auto* q = value.as<model::Quantity>()) {
+      return quantity_text({v, q->dimension});
+    }
+    return number_text(v);
+  };
+  std::string problem;
+  if (attr.min && *n < *attr.min) {
+    problem =
+        attr.max ? fmt::format("`{}` takes {} to {}", attr.name, shown(*attr.min), shown(*attr.max))
+                 : fmt::format("`{}` must be at least {}", attr.name, shown(*attr.min));
+  } else if (attr.max && *n > *attr.max) {
+    problem =
+        attr.min ? fmt::format("`{}` takes {} to {}", attr.name, shown(*attr.min), shown(*attr.max))
+                 : fmt::format("`{}` must be at most {}", attr.name, shown(*attr.max));
+  }
+  if (!problem.empty()) {
+    if (sink) {
+      std::string what = value.as<model::Quantity>()
+                             ? fmt::format("`{}` ({})", text(value.range), shown(*n))
+                             : fmt::format("`{}`", shown(*n));
+      sink->report(Diag::ValueOutOfRange, value.range, what, problem);
+    }
+    value.data = model::Null{};
+  }
+}
+
+} // namespace ecl::check

@@ -1,0 +1,29 @@
+// VPC and subnet CIDR blocks have prefixes from /16 to /28.
+#include "compiler/check/rules/rule.h"
+
+namespace ecl::check {
+namespace {
+
+void run(RuleContext& c) {
+  for (const auto& block : c.program.blocks) {
+    if (block->kind_name != "vpc" && block->kind_name != "subnet") {
+      continue;
+    }
+    auto cidr = cidr_of(*block, "cidr");
+    if (cidr && (cidr->prefix() < 16 || cidr->prefix() > 28)) {
+      c.diags.report(Diag::CidrPrefixRange, attribute_range(*block, "cidr"), block->kind_name,
+                     block->name, cidr->str(), cidr->prefix());
+    }
+  }
+}
+
+} // namespace
+
+extern const Rule kCidrPrefixRule;
+const Rule kCidrPrefixRule{"cidr-prefix",
+                           "VPC and subnet CIDR blocks have prefixes from /16 to /28",
+                           "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html",
+                           {Diag::CidrPrefixRange},
+                           run};
+
+} // namespace ecl::check

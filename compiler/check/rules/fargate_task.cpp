@@ -1,0 +1,144 @@
+// A task runs on Fargate when `fargate` is among its `compatibilities` (the default). Such a task
+// needs `awsvpc` networking (E3101), task-level `cpu` and `memory` (E3102) forming a pair of the
+// Fargate table (E3103), log drivers Fargate supports (E3113), and none of the EC2-only settings:
+// privileged containers, `pid_mode = host`, any `ipc_mode` (E3115).
+#include "compiler/check/fargate_sizes.h"
+#include "compiler/check/rules/rule.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace ecl::check {
+namespace {
+
+// The `fargate` member of an explicit `compatibilities` list, or nullptr when the task is not
+// Fargate-compatible (or the list had an error). `is_fargate` is set for the default list too.
+const model::Value* fargate_member(const model::Block& task, bool& is_fargate) {
+  is_fargate = false;
+  const model::Value* list = task.get("compatibilities");
+  if (!list || !list->as<model::List>()) {
+    return nullptr;
+  }
+  for (const model::Value& item : *list->as<model::List>()) {
+    const std::string* name = item.enum_member();
+    if (name && *name == "fargate") {
+      is_fargate = true;
+      return &item;
+    }
+  }
+  return nullptr;
+}
+
+// Says why the task counts as a Fargate task: the list entry, or the default.
+void explain_fargate(Diagnostic& d, const model::Block& task, const model::Value* member) {
+  const model::Attribute* compat = task.attribute("compatibilities");
+  if (compat && compat->defaulted) {
+    d.note(task.header_range, "`compatibilities` defaults to `[fargate]`; write "
+                              "`compatibilities = [ec2]` for a task that runs on EC2 instances");
+  } else if (member) {
+    d.note(member->range, "the task is Fargate-compatible here");
+  }
+}
+
+std::optional<std::int64_t> amount(const model::Block& block, std::string_view name) {
+  const model::Value* v = block.get(name);
+  auto n = v ? v->number() : std::nullopt;
+  if (!n) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(std::llround(*n));
+}
+
+void check_size(RuleContext& c, const model::Block& task, const model::Value* member) {
+  for (std::string_view attr : {"cpu", "memory"}) {
+    if (!task.attribute(attr)) {
+      explain_fargate(
+          c.diags.report(Diag::FargateNeedsTaskSize, task.header_range, task.name, attr), task,
+          member);
+    }
+  }
+  auto cpu = amount(task, "cpu");
+  auto mib = amount(task, "memory");
+  if (!cpu || !mib || is_valid_fargate_size(*cpu, *mib)) {
+    return;
+  }
+  if (!fargate_cpu(*cpu)) {
+    c.diags
+        .report(Diag::FargateInvalidSize, attribute_range(task, "cpu"), task.name, *cpu, *mib,
+                fmt::format("Fargate's CPU values are {} units (0.25 to 16 vCPU)",
+                            describe_fargate_cpus()))
+        .note(attribute_range(task, "memory"), "the task's memory is set here");
+    return;
+  }
+  c.diags
+      .report(Diag::FargateInvalidSize, attribute_range(task, "memory"), task.name, *cpu, *mib,
+              fmt::format("with {} CPU units use {}", *cpu, describe_fargate_memory(*cpu)))
+      .note(attribute_range(task, "cpu"), "the task's cpu is set here");
+}
+
+void check_settings(RuleContext& c, const model::Block& task, const model::Value* member) {
+  if (const std::string* pid = task.get_enum("pid_mode"); pid && *pid == "host") {
+    explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting,
+                                   attribute_range(task, "pid_mode"), task.display(),
+                                   "pid_mode = host",
+                                   "use `pid_mode = task` to share processes within the task"),
+                    task, member);
+  }
+  if (const std::string* ipc = task.get_enum("ipc_mode")) {
+    explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting,
+                                   attribute_range(task, "ipc_mode"), task.display(),
+                                   fmt::format("ipc_mode = {}", *ipc),
+                                   "remove it, or run the task on EC2"),
+                    task, member);
+  }
+  for (const model::Block* container : task.children_of("container")) {
+    if (container->get_bool("privileged").value_or(false)) {
+      explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting,
+                                     attribute_range(*container, "privileged"),
+                                     fmt::format("container `{}`", container->name),
+                                     "privileged = true", "remove it, or run the task on EC2"),
+                      task, member);
+    }
+    for (const model::Block* log : container->children_of("log")) {
+      const std::string* driver = log->get_enum("driver");
+      if (driver && *driver != "awslogs" && *driver != "splunk" && *driver != "awsfirelens" &&
+          *driver != "none") {
+        explain_fargate(c.diags.report(Diag::LogDriverUnsupported, attribute_range(*log, "driver"),
+                                       *driver, "`awslogs`, `splunk` or `awsfirelens`"),
+                        task, member);
+      }
+    }
+  }
+}
+
+void run(RuleContext& c) {
+  for (const model::Block* task : c.program.of_kind("task")) {
+    bool is_fargate = false;
+    const model::Value* member = fargate_member(*task, is_fargate);
+    if (!is_fargate) {
+      continue;
+    }
+    const std::string* mode = task->get_enum("network_mode");
+    if (mode && *mode != "awsvpc") {
+      explain_fargate(c.diags.report(Diag::FargateNetworkMode,
+                                     attribute_range(*task, "network_mode"), task->name, *mode),
+                      *task, member);
+    }
+    check_size(c, *task, member);
+    check_settings(c, *task, member);
+  }
+}
+
+} // namespace
+
+extern const Rule kFargateTaskRule;
+const Rule kFargateTaskRule{
+    "fargate-task",
+    "Fargate tasks use awsvpc, a task size from the Fargate table, supported log drivers and no "
+    "EC2-only settings",
+    "https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html",
+    {Diag::FargateNetworkMode, Diag::FargateNeedsTaskSize, Diag::FargateInvalidSize,
+     Diag::LogDriverUnsupported, Diag::FargateUnsupportedSetting},
+    run};
+
+} // namespace ecl::check

@@ -1,0 +1,42 @@
+// AWS rules run after the generic schema pass, on the checked model. One rule a file, each citing
+// the AWS documentation page it comes from (cfn-lint's layout). A rule reads folded values and
+// skips what is null: the generic pass has already reported those.
+#pragma once
+
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/model/cidr.h"
+#include "compiler/model/model.h"
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace ecl::check {
+
+struct RuleContext {
+  const model::Program& program;
+  Diagnostics& diags;
+  const SourceManager& sources;
+};
+
+struct Rule {
+  std::string_view name;        // "subnet-in-vpc"
+  std::string_view description; // one line: what it enforces
+  std::string_view source;      // the AWS documentation page
+  std::vector<Diag> codes;      // the diagnostics it can report
+  void (*run)(RuleContext& context);
+};
+
+// Every rule, in the order they run.
+std::span<const Rule> all_rules();
+void run_rules(RuleContext& context);
+
+// Helpers shared by rules.
+// The attribute's range (or the block header when it was defaulted).
+Range attribute_range(const model::Block& block, std::string_view name);
+// A CIDR attribute parsed; nullopt when absent or null.
+std::optional<Cidr> cidr_of(const model::Block& block, std::string_view name);
+// The VPC a block belongs to (itself for a vpc).
+const model::Block* vpc_of(const model::Block* block);
+
+} // namespace ecl::check

@@ -1,0 +1,66 @@
+// The registry of AWS rules. Each rule lives in its own file in this folder and is listed here.
+#include "compiler/check/rules/rule.h"
+
+namespace ecl::check {
+
+#define ECL_RULES(X)                                                                               \
+  X(kCidrPrefixRule)                                                                               \
+  X(kSubnetInVpcRule)                                                                              \
+  X(kZoneInRegionRule)                                                                             \
+  X(kRouteTableRule)                                                                               \
+  X(kNatGatewayPublicRule)                                                                         \
+  X(kPublicSubnetRouteRule)                                                                        \
+  X(kEndpointRule)                                                                                 \
+  X(kSecurityGroupRule)                                                                            \
+  X(kOpenIngressRule)                                                                              \
+  X(kFargateTaskRule)                                                                              \
+  X(kContainerResourcesRule)                                                                       \
+  X(kEssentialContainerRule)                                                                       \
+  X(kPortMappingRule)                                                                              \
+  X(kContainerDependencyRule)                                                                      \
+  X(kImageReferenceRule)                                                                           \
+  X(kCredentialEnvironmentRule)                                                                    \
+  X(kLogRetentionRule)                                                                             \
+  X(kServiceCompatibilityRule)                                                                     \
+  X(kServiceNetworkRule)                                                                           \
+  X(kPlacementRule)                                                                                \
+  X(kDeploymentRule)                                                                               \
+  X(kEc2CapacityRule)                                                                              \
+  X(kPrivateEgressRule)                                                                            \
+  X(kEc2LaunchCapacityRule)
+
+#define ECL_DECLARE_RULE(name) extern const Rule name;
+ECL_RULES(ECL_DECLARE_RULE)
+#undef ECL_DECLARE_RULE
+
+std::span<const Rule> all_rules() {
+#define ECL_LIST_RULE(name) name,
+  static const std::vector<Rule> rules = {ECL_RULES(ECL_LIST_RULE)};
+#undef ECL_LIST_RULE
+  return rules;
+}
+
+void run_rules(RuleContext& context) {
+  for (const Rule& rule : all_rules()) {
+    rule.run(context);
+  }
+}
+
+Range attribute_range(const model::Block& block, std::string_view name) {
+  const model::Attribute* a = block.attribute(name);
+  if (!a) {
+    return block.header_range;
+  }
+  return a->defaulted ? block.header_range : a->value.range;
+}
+
+std::optional<Cidr> cidr_of(const model::Block& block, std::string_view name) {
+  const std::string* s = block.get_string(name);
+  return s ? Cidr::parse(*s) : std::nullopt;
+}
+
+const model::Block* vpc_of(const model::Block* block) {
+  return block ? block->ancestor("vpc") : nullptr;
+}
+
+} // namespace ecl::check

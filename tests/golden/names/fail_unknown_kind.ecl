@@ -1,0 +1,11 @@
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnett a {
+    cidr = "10.0.1.0/24"
+    zone = "us-east-1a"
+  }
+  tags {
+    team = "web"
+  }
+}
+load_balancer lb {}

@@ -1,0 +1,15 @@
+// E3002: the second public subnet was computed from the wrong base range.
+stack webapp { region = "us-east-1" }
+
+vpc main {
+  cidr = "10.0.0.0/16"
+
+  subnet public_a { cidr = "10.0.0.0/24"  zone = "us-east-1a"  public = true }
+  subnet public_b { cidr = "10.1.1.0/24"  zone = "us-east-1b"  public = true }
+
+  internet_gateway igw {}
+  route_table public {
+    subnets = [public_a, public_b]
+    route { destination = "0.0.0.0/0"  target = igw }
+  }
+}

@@ -1,0 +1,182 @@
+// Name resolution: nearest declaration outward, typed references, paths, ambiguity, cycles.
+#include "tests/unit/check_fixture.h"
+
+#include <gtest/gtest.h>
+
+namespace ecl {
+namespace {
+
+using test::check_text;
+
+const char* kTwoVpcs = R"(vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.1.0/24"  zone = "us-east-1a" }
+  subnet b { cidr = "10.0.2.0/24"  zone = "us-east-1b" }
+  security_group api { description = "api" }
+  route_table rt { subnets = [a, b] }
+}
+vpc other {
+  cidr = "10.1.0.0/16"
+  subnet a { cidr = "10.1.1.0/24"  zone = "us-east-1a" }
+  route_table rt { subnets = [a] }
+}
+)";
+
+TEST(Names, BareReferenceResolvesToTheNearestDeclaration) {
+  auto c = check_text(kTwoVpcs);
+  EXPECT_TRUE(c.clean()) << c.diagnostics();
+  auto main_refs = c.block("main.rt")->get_refs("subnets");
+  ASSERT_EQ(main_refs.size(), 2u);
+  EXPECT_EQ(main_refs[0]->path, "main.a");
+  EXPECT_EQ(main_refs[1]->path, "main.b");
+  auto other_refs = c.block("other.rt")->get_refs("subnets");
+  ASSERT_EQ(other_refs.size(), 1u);
+  EXPECT_EQ(other_refs[0]->path, "other.a");
+}
+
+TEST(Names, PathsSelectChildrenAndAttributes) {
+  auto c = check_text(std::string(kTwoVpcs) + R"(
+let first = main.a
+let cidr = main.b.cidr
+output vpc_id = main.id
+)");
+  EXPECT_TRUE(c.clean()) << c.diagnostics();
+  const auto& out = c.compilation.program->outputs;
+  ASSERT_EQ(out.size(), 1u);
+  auto* d = out[0].value.as<model::Deferred>();
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->block->path, "main");
+  EXPECT_EQ(d->attribute, "id");
+}
+
+TEST(Names, WrongKindReference) {
+  auto c = check_text(std::string(kTwoVpcs) + R"(
+cluster prod {
+  service s {
+    task    = t
+    subnets = [main.api]
+  }
+}
+task t {
+  cpu = 256
+  memory = 512
+  container c { image = "nginx" }
+}
+)");
+  EXPECT_NE(
+      c.diagnostics().find("error[E1006]: expected a `subnet`, `main.api` is a `security_group`"),
+      std::string::npos)
+      << c.diagnostics();
+}
+
+TEST(Names, UnresolvedNameSuggestsTheNearest) {
+  auto c = check_text(R"(vpc main {
+  cidr = "10.0.0.0/16"
+  subnet public_a { cidr = "10.0.1.0/24"  zone = "us-east-1a" }
+  route_table rt { subnets = [publc_a] }
+}
+)");
+  EXPECT_EQ(c.codes(), "E1004") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("test.ecl:4:31: error[E1004]: cannot find subnet `publc_a`; did "
+                                 "you mean `public_a`?"),
+            std::string::npos)
+      << c.diagnostics();
+}
+
+TEST(Names, SameNameDifferentKindsCoexist) {
+  auto c = check_text(R"(task api {
+  cpu = 256
+  memory = 512
+  container app { image = "nginx" }
+}
+cluster prod {
+  service api {
+    task = api
+    subnets = [main.a]
+  }
+}
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.1.0/24"  zone = "us-east-1a" }
+}
+)");
+  EXPECT_EQ(c.codes().find("E1"), std::string::npos) << c.diagnostics();
+  EXPECT_EQ(c.block("prod.api")->get_ref("task")->path, "api");
+}
+
+TEST(Names, AmbiguousNameIsAnError) {
+  auto c = check_text(R"(vpc api { cidr = "10.0.0.0/16" }
+task api {
+  cpu = 256
+  memory = 512
+  container app { image = "nginx" }
+}
+let x = api
+)");
+  EXPECT_EQ(c.codes(), "E1005") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("`api` is ambiguous: it names vpc `api` and task `api`"),
+            std::string::npos)
+      << c.diagnostics();
+}
+
+TEST(Names, NextPathSegmentDisambiguates) {
+  auto c = check_text(R"(vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.1.0/24"  zone = "us-east-1a" }
+}
+cluster main {}
+let s = main.a
+let arn = main.arn
+)");
+  EXPECT_TRUE(c.clean()) << c.diagnostics();
+}
+
+TEST(Names, DuplicateNamesPerKindAndScope) {
+  auto c = check_text(R"(vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.1.0/24"  zone = "us-east-1a" }
+  subnet a { cidr = "10.0.2.0/24"  zone = "us-east-1a" }
+}
+)");
+  EXPECT_EQ(c.codes(), "E1003") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("subnet `a` is declared twice in vpc `main`"), std::string::npos)
+      << c.diagnostics();
+}
+
+TEST(Names, LetCycleNamesTheWholeCycle) {
+  auto c = check_text("let a = b\nlet b = c\nlet c = a\n");
+  EXPECT_EQ(c.codes(), "E1007") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("`let` cycle: let a -> let b -> let c -> let a"),
+            std::string::npos)
+      << c.diagnostics();
+}
+
+TEST(Names, AttributeCycle) {
+  auto c = check_text(R"(vpc a { cidr = b.cidr }
+vpc b { cidr = a.cidr }
+)");
+  EXPECT_NE(c.codes().find("E1008"), std::string::npos) << c.diagnostics();
+}
+
+TEST(Names, ParamsAndLetsShareOneNamespace) {
+  auto c = check_text("param env: string = \"prod\"\nlet env = \"x\"\n");
+  EXPECT_EQ(c.codes(), "E1003") << c.diagnostics();
+}
+
+TEST(Names, UnknownParamOverride) {
+  auto c = check_text("param env: string = \"prod\"\n", {{"evn", "x"}});
+  EXPECT_EQ(c.codes(), "E1009") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("`-p evn` names no param; did you mean `env`?"), std::string::npos)
+      << c.diagnostics();
+}
+
+TEST(Names, MissingParamValue) {
+  auto c = check_text("param env: string\n");
+  EXPECT_EQ(c.codes(), "E2008") << c.diagnostics();
+  auto given = check_text("param env: string\n", {{"env", "staging"}});
+  EXPECT_TRUE(given.clean()) << given.diagnostics();
+  EXPECT_EQ(*given.compilation.program->params.at("env").string(), "staging");
+}
+
+} // namespace
+} // namespace ecl

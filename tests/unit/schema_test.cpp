@@ -1,0 +1,209 @@
+// The schema is data: these tests keep it consistent, and check that defaults fill the model.
+#include "compiler/schema/schema.h"
+#include "compiler/syntax/syntax.h"
+#include "tests/unit/check_fixture.h"
+
+#include <gtest/gtest.h>
+#include <set>
+
+namespace ecl {
+namespace {
+
+using test::check_text;
+
+bool is_snake_case(std::string_view s) {
+  if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) {
+    return false;
+  }
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void check_type(const schema::Type& t, const std::string& where) {
+  switch (t.kind) {
+  case schema::TypeKind::Enum:
+    EXPECT_FALSE(t.members.empty()) << where;
+    for (auto m : t.members) {
+      EXPECT_TRUE(is_snake_case(m)) << where << ": enum member " << m;
+    }
+    break;
+  case schema::TypeKind::Ref:
+    for (auto k : t.kinds) {
+      EXPECT_NE(schema::find_kind(k), nullptr) << where << ": ref to unknown kind " << k;
+    }
+    break;
+  case schema::TypeKind::List:
+  case schema::TypeKind::Map:
+    ASSERT_NE(t.element, nullptr) << where;
+    check_type(*t.element, where);
+    break;
+  case schema::TypeKind::Object:
+    EXPECT_FALSE(t.name.empty()) << where;
+    for (const auto& f : t.fields) {
+      EXPECT_FALSE(f.doc.empty()) << where << "." << f.name;
+      check_type(*f.type, where + "." + std::string(f.name));
+    }
+    break;
+  case schema::TypeKind::OneOf:
+    for (const auto* alt : t.alternatives) {
+      check_type(*alt, where);
+    }
+    break;
+  default:
+    break;
+  }
+}
+
+TEST(Schema, KindsAreConsistent) {
+  std::set<std::string_view> names;
+  for (const auto& kind : schema::kinds()) {
+    EXPECT_TRUE(names.insert(kind.name).second) << "duplicate kind " << kind.name;
+    EXPECT_TRUE(is_snake_case(kind.name)) << kind.name;
+    EXPECT_FALSE(kind.doc.empty()) << kind.name;
+    EXPECT_FALSE(kind.lowers_to.empty()) << kind.name;
+    EXPECT_FALSE(kind.parents.empty()) << kind.name;
+    for (auto p : kind.parents) {
+      EXPECT_TRUE(p.empty() || schema::find_kind(p)) << kind.name << ": unknown parent " << p;
+    }
+    std::set<std::string_view> attrs;
+    for (const auto& a : kind.attributes) {
+      std::string where = std::string(kind.name) + "." + std::string(a.name);
+      EXPECT_TRUE(attrs.insert(a.name).second) << "duplicate " << where;
+      EXPECT_TRUE(is_snake_case(a.name)) << where;
+      EXPECT_FALSE(a.doc.empty()) << where;
+      EXPECT_FALSE(a.required && a.default_value.kind != schema::DefaultKind::None) << where;
+      check_type(*a.type, where);
+    }
+    for (const auto& d : kind.deferred) {
+      EXPECT_FALSE(attrs.count(d.name)) << kind.name << "." << d.name << " is both";
+      EXPECT_FALSE(d.doc.empty()) << kind.name << "." << d.name;
+    }
+  }
+  // The spec's kinds are all there.
+  for (auto k :
+       {"stack", "vpc", "subnet", "internet_gateway", "nat_gateway", "route_table", "endpoint",
+        "security_group", "cluster", "ec2_capacity", "task", "container", "service"}) {
+    EXPECT_NE(schema::find_kind(k), nullptr) << k;
+  }
+}
+
+TEST(Schema, ExpressionDefaultsParse) {
+  for (const auto& kind : schema::kinds()) {
+    for (const auto& a : kind.attributes) {
+      if (a.default_value.kind != schema::DefaultKind::Expression) {
+        continue;
+      }
+      SourceManager sources;
+      Diagnostics diags;
+      FileId id = sources.add("default", "let v = " + std::string(a.default_value.value));
+      auto file = syntax::parse_file(sources, id, diags);
+      EXPECT_TRUE(diags.empty()) << kind.name << "." << a.name;
+      EXPECT_EQ(file.lets.size(), 1u) << kind.name << "." << a.name;
+    }
+  }
+}
+
+TEST(Schema, DefaultsAreFilledIn) {
+  auto c = check_text(R"(stack web { region = "us-east-1" }
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.1.0/24"  zone = "us-east-1a" }
+  endpoint s3 { service = "s3" }
+  endpoint logs { service = "logs"  subnets = [a] }
+  security_group sg {}
+}
+task api {
+  cpu = 256
+  memory = 512
+  container app { image = "nginx" }
+}
+cluster prod {
+  capacity = [fargate_spot, fargate]
+  service api {
+    task = api
+    subnets = [main.a]
+  }
+}
+)");
+  ASSERT_NE(c.compilation.program, nullptr);
+  EXPECT_EQ(*c.block("main")->get_bool("dns_support"), true);
+  EXPECT_EQ(*c.block("main.a")->get_bool("public"), false);
+  EXPECT_EQ(*c.block("main.s3")->get_enum("type"), "gateway");
+  EXPECT_EQ(*c.block("main.logs")->get_enum("type"), "interface");
+  EXPECT_EQ(*c.block("main.sg")->get_string("description"), "Security group main.sg");
+  EXPECT_EQ(*c.block("api")->get_enum("network_mode"), "awsvpc");
+  EXPECT_EQ(*c.block("api")->get_string("family"), "web-api");
+  EXPECT_EQ(*c.block("api.app")->get_bool("essential"), true);
+  // Implicit blocks: the container's log and the service's deployment exist with defaults.
+  const model::Block* log = c.block("api.app.log[0]");
+  ASSERT_NE(log, nullptr);
+  EXPECT_TRUE(log->implicit);
+  EXPECT_EQ(*log->get_enum("driver"), "awslogs");
+  const model::Block* deployment = c.block("prod.api.deployment[0]");
+  ASSERT_NE(deployment, nullptr);
+  EXPECT_EQ(*deployment->get_int("min_healthy_percent"), 100);
+  EXPECT_EQ(*deployment->get_bool("circuit_breaker"), true);
+  // A service without launch type takes its cluster's first capacity provider.
+  const model::Value* capacity = c.value("prod.api", "capacity");
+  ASSERT_NE(capacity, nullptr);
+  const auto& items = *capacity->as<model::List>();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(*items[0].field("provider")->enum_member(), "fargate_spot");
+  EXPECT_EQ(*items[0].field("weight")->integer(), 1);
+  EXPECT_EQ(*c.block("prod")->get_string("name"), "web-prod");
+  EXPECT_EQ(*c.block("prod.api")->get_string("name"), "api");
+  EXPECT_TRUE(c.block("prod.api")->attribute("desired")->defaulted);
+}
+
+TEST(Schema, PortsMergeAndShorthand) {
+  auto c = check_text(R"(task api {
+  cpu = 256
+  memory = 512
+  container app {
+    image = "nginx"
+    port  = 8080
+    ports = [{ container = 9090, protocol = udp }]
+  }
+}
+)");
+  EXPECT_TRUE(c.clean()) << c.diagnostics();
+  const model::Block* app = c.block("api.app");
+  EXPECT_EQ(app->attribute("port"), nullptr);
+  const auto& ports = *app->get("ports")->as<model::List>();
+  ASSERT_EQ(ports.size(), 2u);
+  EXPECT_EQ(*ports[0].field("container")->integer(), 8080);
+  EXPECT_EQ(*ports[0].field("protocol")->enum_member(), "tcp");
+  EXPECT_EQ(*ports[1].field("container")->integer(), 9090);
+  EXPECT_EQ(*ports[1].field("protocol")->enum_member(), "udp");
+}
+
+TEST(Schema, UnknownAttributeSuggests) {
+  auto c = check_text("vpc main {\n  cidr = \"10.0.0.0/16\"\n  dns_hostname = true\n}\n");
+  EXPECT_EQ(c.codes(), "E2001");
+  EXPECT_NE(c.diagnostics().find("unknown attribute `dns_hostname` in vpc `main`; did you mean "
+                                 "`dns_hostnames`?"),
+            std::string::npos)
+      << c.diagnostics();
+}
+
+TEST(Schema, UnknownEnumMemberSuggests) {
+  auto c = check_text("task t {\n  network_mode = awsvcp\n  cpu = 256\n  memory = 512\n"
+                      "  container c { image = \"nginx\" }\n}\n");
+  EXPECT_EQ(c.codes(), "E2005") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("did you mean `awsvpc`?"), std::string::npos) << c.diagnostics();
+}
+
+TEST(Schema, UnknownKindSuggests) {
+  auto c = check_text("vpc main {\n  cidr = \"10.0.0.0/16\"\n  subnett a {}\n}\n");
+  EXPECT_EQ(c.codes(), "E1001");
+  EXPECT_NE(c.diagnostics().find("unknown kind `subnett`; did you mean `subnet`?"),
+            std::string::npos)
+      << c.diagnostics();
+}
+
+} // namespace
+} // namespace ecl
