@@ -1,0 +1,152 @@
+#include "compiler/driver/driver.h"
+
+#include "compiler/syntax/limits.h"
+#include "compiler/syntax/syntax.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ecl::driver {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads one file, or reports why it cannot be read.
+bool read_source(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
+                 Diagnostics& diags) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > limits::kMaxFileBytes) {
+    // Too large to read: keep the name so the error has a file and a position.
+    FileId id = sources.add(path, "");
+    diags.report(Diag::FileTooLarge, Range{id, 0, 0}, size, limits::kMaxFileBytes);
+    files.push_back(id);
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    FileId id = sources.add(path, "");
+    diags.report(Diag::CannotRead, Range{id, 0, 0}, path, std::strerror(errno));
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    FileId id = sources.add(path, "");
+    diags.report(Diag::CannotRead, Range{id, 0, 0}, path, "read error");
+    return false;
+  }
+  files.push_back(sources.add(path, std::move(buffer).str()));
+  return true;
+}
+
+} // namespace
+
+bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
+          Diagnostics& diags) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    FileId id = sources.add(path, "");
+    diags.report(Diag::CannotRead, Range{id, 0, 0}, path,
+                 ec ? ec.message() : std::string("no such file or directory"));
+    return false;
+  }
+  if (!fs::is_directory(status)) {
+    return read_source(path, sources, files, diags);
+  }
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    if (it->path().extension() == ".ecl" && !it->is_directory(entry_ec)) {
+      names.push_back(it->path().string());
+    }
+  }
+  if (ec) {
+    FileId id = sources.add(path, "");
+    diags.report(Diag::CannotRead, Range{id, 0, 0}, path, ec.message());
+    return false;
+  }
+  if (names.empty()) {
+    FileId id = sources.add(path, "");
+    diags.report(Diag::NoSourceFiles, Range{id, 0, 0}, path);
+    return false;
+  }
+  std::sort(names.begin(), names.end());
+  bool ok = true;
+  for (const auto& name : names) {
+    ok = read_source(name, sources, files, diags) && ok;
+  }
+  return ok;
+}
+
+void compile_sources(Compilation& c, const std::vector<FileId>& files,
+                     const check::Options& options) {
+  std::vector<ast::File> asts;
+  asts.reserve(files.size());
+  for (FileId id : files) {
+    asts.push_back(syntax::parse_file(c.sources, id, c.diags));
+  }
+  c.program = check::check(asts, c.sources, options, c.diags);
+  c.diags.sort();
+}
+
+Compilation compile(const std::string& path, const check::Options& options) {
+  Compilation c;
+  std::vector<FileId> files;
+  if (!load(path, c.sources, files, c.diags)) {
+    c.input_unusable = true;
+    c.diags.sort();
+    return c;
+  }
+  compile_sources(c, files, options);
+  return c;
+}
+
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error) {
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (dir / ("." + target.filename().string() + ".tmpXXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  std::size_t written = 0;
+  while (written < content.size()) {
+    ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      error = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return false;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  // Data reaches the disk before the name points at it.
+  if (::fsync(fd) != 0 || ::fchmod(fd, 0644) != 0) {
+    error = std::strerror(errno);
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return false;
+  }
+  ::close(fd);
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    error = std::strerror(errno);
+    ::unlink(temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+} // namespace ecl::driver

@@ -1,0 +1,37 @@
+// The pipeline in one place: load the program's files, parse each, check the whole. The command
+// line (tools/eclc), the tests and the language server all call this.
+#pragma once
+
+#include "compiler/check/check.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/model/model.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ecl::driver {
+
+struct Compilation {
+  SourceManager sources;
+  Diagnostics diags;
+  std::unique_ptr<model::Program> program; // null when the input could not be read
+  bool input_unusable = false;             // a path could not be read: exit status 2
+};
+
+// Reads `path`: one `.ecl` file, or every `.ecl` file of a directory in name order. Reports
+// E0015/E0016 and returns false when the path cannot be used.
+bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
+          Diagnostics& diags);
+
+// text -> tokens -> AST (per file) -> checked model (whole program). Diagnostics come sorted.
+Compilation compile(const std::string& path, const check::Options& options);
+// The same for sources already in memory (an editor's buffers, tests).
+void compile_sources(Compilation& compilation, const std::vector<FileId>& files,
+                     const check::Options& options);
+
+// Writes `content` to `path` through a temporary file in the same directory and a rename, so
+// readers see the old file or the new one, never a part. Returns false with `error` set.
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error);
+
+} // namespace ecl::driver

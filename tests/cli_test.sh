@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# The eclc command line, end to end: exit statuses, where output goes, the JSON format, `-p`
+# overrides, and the input limits. CTest runs it from the repository root as
+#   ECLC=/path/to/eclc bash tests/cli_test.sh
+# It prints one line per failed check and a final line `N passed, M failed`, and exits non-zero
+# when any check failed.
+set -u
+
+if [[ -z "${ECLC:-}" || ! -x "$ECLC" ]]; then
+  echo "cli_test.sh: set ECLC to the eclc executable" >&2
+  exit 2
+fi
+case "$ECLC" in
+/*) ;;
+*) ECLC="$PWD/$ECLC" ;;
+esac
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
+
+tmp=$(mktemp -d)
+# Restore permissions first so that the removal cannot fail on a directory made unreadable below.
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+status=0
+out=""
+err=""
+
+# run ARGS...: runs eclc, keeping its exit status, standard output and standard error.
+run() {
+  "$ECLC" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+  status=$?
+  out=$(<"$tmp/stdout")
+  err=$(<"$tmp/stderr")
+}
+
+# check NAME CONDITION...: counts the check; on failure prints what eclc said.
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name (exit status $status)"
+    [[ -n "$out" ]] && printf '  stdout: %s\n' "${out:0:2000}"
+    [[ -n "$err" ]] && printf '  stderr: %s\n' "${err:0:2000}"
+  fi
+}
+
+is_status() { [[ $status -eq $1 ]]; }
+err_has() { [[ $err == *"$1"* ]]; }
+out_has() { [[ $out == *"$1"* ]]; }
+silent() { [[ -z "$out" && -z "$err" ]]; }
+clean() { is_status 0 && silent; }
+
+# ---- programs used below ----------------------------------------------------------------------
+
+# One type error: `cidr` takes a CIDR string, not an int (line 3, column 10).
+cat >"$tmp/error.ecl" <<'EOF'
+// a program with one error
+vpc main {
+  cidr = 42
+}
+EOF
+
+# Valid, but SSH is open to the world: a warning (W0001) and no error.
+cat >"$tmp/warning.ecl" <<'EOF'
+vpc main {
+  cidr = "10.0.0.0/16"
+
+  security_group admin {
+    description = "SSH for administrators"
+    ingress {
+      protocol = tcp
+      port     = 22
+      from     = "0.0.0.0/0"
+    }
+  }
+}
+EOF
+
+# Valid only once the command line gives the VPC's CIDR and two zones.
+cat >"$tmp/params.ecl" <<'EOF'
+param vpc_cidr: cidr
+param zones:    list<string> = ["us-east-1a"]
+param desired:  int          = 1
+
+vpc main {
+  cidr = vpc_cidr
+  subnet a {
+    cidr = cidrsubnet(vpc_cidr, 8, 0)
+    zone = zones[0]
+  }
+  subnet b {
+    cidr = cidrsubnet(vpc_cidr, 8, 1)
+    zone = zones[1]
+  }
+}
+
+output desired = desired
+EOF
+
+# ---- every example checks clean ---------------------------------------------------------------
+
+shopt -s nullglob
+examples=(examples/*.ecl examples/*/)
+shopt -u nullglob
+check "examples/ holds programs" [ ${#examples[@]} -gt 0 ]
+for example in "${examples[@]}"; do
+  run check "$example"
+  check "example $example checks clean" clean
+done
+
+# ---- errors and warnings ----------------------------------------------------------------------
+
+run check "$tmp/error.ecl"
+check "a program with errors exits 1" is_status 1
+check "errors are reported on stderr" err_has "error[E2004]"
+check "text diagnostics end with a summary" err_has "1 error, 0 warnings"
+check "text diagnostics leave stdout empty" [ -z "$out" ]
+
+run check "$tmp/warning.ecl"
+check "warnings alone exit 0" is_status 0
+check "the warning is printed" err_has "warning[W0001]"
+check "the summary counts the warning" err_has "0 errors, 1 warning"
+
+run check "$tmp/warning.ecl" --werror
+check "--werror makes warnings fail" is_status 1
+check "--werror reports the warning as an error" err_has "error[W0001]"
+
+# ---- unusable input: exit status 2 ------------------------------------------------------------
+
+run check "$tmp/does-not-exist.ecl"
+check "a missing path exits 2" is_status 2
+check "a missing path is E0015" err_has "E0015"
+
+mkdir -p "$tmp/no-sources"
+echo "not ECL" >"$tmp/no-sources/README.md"
+run check "$tmp/no-sources"
+check "a directory without .ecl files exits 2" is_status 2
+check "a directory without .ecl files is E0016" err_has "E0016"
+
+# An unreadable file. As root, permissions do not stop reading, so the root case uses a dangling
+# symbolic link instead: the directory lists it as a source file that cannot be opened.
+mkdir -p "$tmp/unreadable"
+if [[ $(id -u) -eq 0 ]]; then
+  ln -s "$tmp/nowhere/gone.ecl" "$tmp/unreadable/broken.ecl"
+else
+  echo 'let a = 1' >"$tmp/unreadable/locked.ecl"
+  chmod 000 "$tmp/unreadable/locked.ecl"
+fi
+run check "$tmp/unreadable"
+check "an unreadable source file exits 2" is_status 2
+check "an unreadable source file is E0015" err_has "E0015"
+
+run check "$tmp/error.ecl" -p novalue
+check "-p without = exits 2" is_status 2
+run check "$tmp/error.ecl" -p =value
+check "-p without a name exits 2" is_status 2
+run frobnicate "$tmp/error.ecl"
+check "an unknown subcommand exits 2" is_status 2
+run check "$tmp/error.ecl" --frobnicate
+check "an unknown option exits 2" is_status 2
+run check "$tmp/error.ecl" --format xml
+check "an unknown format exits 2" is_status 2
+run
+check "no subcommand exits 2" is_status 2
+run check
+check "check without a path exits 2" is_status 2
+
+# ---- --format json ----------------------------------------------------------------------------
+
+# json_check FIELD-ASSERTIONS: parses stdout with python3 and evaluates the assertion on `d`.
+json_check() {
+  python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+sys.exit(0 if (isinstance(d, list) and '"$1"') else 1)
+' <<<"$out"
+}
+
+run check "$tmp/error.ecl" --format json
+check "json: errors still exit 1" is_status 1
+check "json: nothing on stderr" [ -z "$err" ]
+check "json: one diagnostic with its code, line and column" json_check \
+  'len(d) == 1 and d[0]["code"] == "E2004" and d[0]["severity"] == "error"
+   and d[0]["file"].endswith("error.ecl")
+   and d[0]["range"]["start"] == {"line": 3, "column": 10}
+   and d[0]["range"]["end"] == {"line": 3, "column": 12}
+   and isinstance(d[0]["message"], str) and d[0]["notes"] == []'
+
+run check examples/webapp.ecl --format json
+check "json: a clean program prints an empty array" json_check 'd == []'
+check "json: a clean program exits 0" is_status 0
+
+run check "$tmp/warning.ecl" --format json
+check "json: a warning has its severity" json_check \
+  'len(d) == 1 and d[0]["code"] == "W0001" and d[0]["severity"] == "warning"
+   and d[0]["range"]["start"]["line"] == 9'
+
+# ---- -p overrides -----------------------------------------------------------------------------
+
+run check "$tmp/params.ecl"
+check "a param without default and no -p exits 1" is_status 1
+check "a param without default is E2008" err_has "E2008"
+
+run check "$tmp/params.ecl" -p vpc_cidr=10.0.0.0/16
+check "with one zone, zones[1] is out of range" err_has "E2011"
+
+run check "$tmp/params.ecl" -p vpc_cidr=10.0.0.0/16 -p 'zones=["us-east-1a", "us-east-1b"]'
+check "-p values make the program valid" clean
+
+run check "$tmp/params.ecl" -p vpc_cidr=10.0.0.0/16 -p 'zones=["us-east-1a", "us-east-1b"]' \
+  -p desired=two
+check "an -p value of the wrong type exits 1" is_status 1
+check "an -p value of the wrong type is E2007" err_has "E2007"
+
+run check "$tmp/params.ecl" -p vpc_cidr=10.0.0.1/16 -p 'zones=["us-east-1a", "us-east-1b"]'
+check "an invalid -p cidr is E2007" err_has "E2007"
+
+run check "$tmp/params.ecl" -p vpc_cidr=10.0.0.0/16 -p 'zones=["us-east-1a", "us-east-1b"]' \
+  -p desird=3
+check "an -p for no param exits 1" is_status 1
+check "an -p for no param is E1009" err_has "E1009"
+
+run check examples/multi_file -p env=prod -p desired=4 -p api_memory=6GiB
+check "example multi_file with production params checks clean" clean
+
+# ---- edge cases of the input ------------------------------------------------------------------
+
+: >"$tmp/empty.ecl"
+run check "$tmp/empty.ecl"
+check "an empty file is clean" clean
+
+printf 'let a = 1\nlet b = "x\xffy"\n' >"$tmp/latin1.ecl"
+run check "$tmp/latin1.ecl"
+check "invalid UTF-8 exits 1" is_status 1
+check "invalid UTF-8 is E0001 at the byte" err_has "latin1.ecl:2:11: error[E0001]"
+
+{
+  printf 'let deep = '
+  head -c 100000 /dev/zero | tr '\0' '['
+  printf '\n'
+} >"$tmp/deep.ecl"
+status=0
+timeout 10 "$ECLC" check "$tmp/deep.ecl" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
+out=$(<"$tmp/stdout")
+err=$(head -c 20000 "$tmp/stderr")
+check "100,000 nested brackets finish within 10 seconds" [ $status -ne 124 ]
+check "100,000 nested brackets exit 1" is_status 1
+check "100,000 nested brackets are E0008" err_has "E0008"
+
+truncate -s 70M "$tmp/huge.ecl"
+run check "$tmp/huge.ecl"
+check "a 70 MB file exits 1" is_status 1
+check "a 70 MB file is E0013" err_has "E0013"
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
