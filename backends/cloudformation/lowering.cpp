@@ -1,0 +1,491 @@
+#include "backends/cloudformation/lowering.h"
+
+#include "backends/cloudformation/cloudformation.h"
+
+#include <cctype>
+#include <cmath>
+#include <fmt/format.h>
+#include <regex>
+
+namespace ecl::backend::cfn {
+
+namespace {
+
+const model::List kEmptyList;
+
+// A deferred attribute's template form: the resource (the block's main one unless `role` names a
+// supporting one) and the Fn::GetAtt attribute, or "" for Ref.
+struct DeferredForm {
+  std::string_view kind;
+  std::string_view attribute;
+  std::string_view role;   // suffix of a supporting resource's ID, "" for the main resource
+  std::string_view getatt; // "" for Ref
+};
+
+// Every deferred attribute of the schema (compiler/schema/schema.cpp); the coverage test checks
+// that none is missing.
+constexpr DeferredForm kDeferred[] = {
+    {"vpc", "id", "", ""},
+    {"vpc", "default_security_group", "", "DefaultSecurityGroup"},
+    {"subnet", "id", "", ""},
+    {"subnet", "zone_id", "", "AvailabilityZoneId"},
+    {"internet_gateway", "id", "", ""},
+    {"nat_gateway", "id", "", ""},
+    {"nat_gateway", "public_ip", "Eip", "PublicIp"},
+    {"route_table", "id", "", ""},
+    {"endpoint", "id", "", ""},
+    {"security_group", "id", "", "GroupId"},
+    {"cluster", "arn", "", "Arn"},
+    {"ec2_capacity", "auto_scaling_group", "AutoScalingGroup", ""},
+    {"ec2_capacity", "launch_template", "LaunchTemplate", ""},
+    {"task", "arn", "", ""},
+    {"service", "arn", "", ""},
+};
+
+const DeferredForm* deferred_form(std::string_view kind, std::string_view attribute) {
+  for (const DeferredForm& f : kDeferred) {
+    if (f.kind == kind && f.attribute == attribute) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+std::string number_text(double d) {
+  if (d == std::floor(d) && std::fabs(d) < 1e15) {
+    return fmt::format("{}", static_cast<std::int64_t>(d));
+  }
+  return fmt::format("{}", d);
+}
+
+} // namespace
+
+bool has_deferred_form(std::string_view kind, std::string_view attribute) {
+  return deferred_form(kind, attribute) != nullptr;
+}
+
+std::string pascal(std::string_view name) {
+  std::string out;
+  bool upper = true;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+std::string path_id(const model::Block& block) {
+  return pascal(block.path);
+}
+
+std::string logical_id(const model::Block& block) {
+  // An unnamed block's path already ends in its kind and index: `main.public.route[0]`.
+  return block.name.empty() ? path_id(block) : path_id(block) + pascal(block.kind_name);
+}
+
+std::int64_t whole(const model::Value& v) {
+  if (auto* q = v.as<model::Quantity>()) {
+    return static_cast<std::int64_t>(std::llround(q->amount));
+  }
+  if (auto n = v.number()) {
+    return static_cast<std::int64_t>(std::llround(*n));
+  }
+  return 0;
+}
+
+// ---- reading the model -------------------------------------------------------------------------
+
+void Lowering::record(std::string key) {
+  if (read_) {
+    read_->insert(std::move(key));
+  }
+}
+
+const model::Value* Lowering::get(const model::Block& block, std::string_view attribute) {
+  record(fmt::format("{}.{}", block.kind_name, attribute));
+  return block.get(attribute);
+}
+
+const std::string* Lowering::get_string(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  return v ? v->string() : nullptr;
+}
+
+std::optional<std::int64_t> Lowering::get_int(const model::Block& block,
+                                              std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  if (!v) {
+    return std::nullopt;
+  }
+  if (auto i = v->integer()) {
+    return i;
+  }
+  if (v->as<model::Quantity>() || v->number()) {
+    return whole(*v);
+  }
+  return std::nullopt;
+}
+
+bool Lowering::get_bool(const model::Block& block, std::string_view attribute, bool otherwise) {
+  const model::Value* v = get(block, attribute);
+  auto b = v ? v->boolean() : std::nullopt;
+  return b ? *b : otherwise;
+}
+
+const std::string* Lowering::get_enum(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  return v ? v->enum_member() : nullptr;
+}
+
+const model::Block* Lowering::get_ref(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  return v ? v->block() : nullptr;
+}
+
+std::vector<const model::Block*> Lowering::get_refs(const model::Block& block,
+                                                    std::string_view attribute) {
+  record(fmt::format("{}.{}", block.kind_name, attribute));
+  return block.get_refs(attribute);
+}
+
+const model::List& Lowering::get_list(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  const model::List* list = v ? v->as<model::List>() : nullptr;
+  return list ? *list : kEmptyList;
+}
+
+const model::Value* Lowering::field(const model::Block& block, std::string_view attribute,
+                                    const model::Value& object, std::string_view name) {
+  record(fmt::format("{}.{}.{}", block.kind_name, attribute, name));
+  const model::Value* v = object.field(name);
+  return v && !v->is_null() ? v : nullptr;
+}
+
+const model::Block* Lowering::child(const model::Block& block, std::string_view kind) const {
+  auto children = block.children_of(kind);
+  return children.empty() ? nullptr : children.front();
+}
+
+// ---- building the template ---------------------------------------------------------------------
+
+json& Lowering::add_resource(const model::Block& owner, const std::string& id,
+                             std::string_view type) {
+  auto [it, inserted] = owners_.emplace(id, &owner);
+  if (!inserted) {
+    diags_
+        .report(Diag::LogicalIdCollision, owner.header_range, it->second->display(),
+                owner.display(), id)
+        .note(it->second->header_range, fmt::format("{} is declared here", it->second->display()));
+    failed_ = true;
+    scratch_ = json::object();
+    return scratch_;
+  }
+  json& r = resources_.emplace_back(id, json::object()).second;
+  r["Type"] = std::string(type);
+  r["Properties"] = json::object();
+  return r;
+}
+
+json& Lowering::add_parameter(const model::Block& owner, const std::string& id) {
+  auto [it, inserted] = owners_.emplace(id, &owner);
+  if (!inserted) {
+    diags_
+        .report(Diag::LogicalIdCollision, owner.header_range, it->second->display(),
+                owner.display(), id)
+        .note(it->second->header_range, fmt::format("{} is declared here", it->second->display()));
+    failed_ = true;
+    scratch_ = json::object();
+    return scratch_;
+  }
+  return parameters_[id];
+}
+
+json Lowering::ref(const model::Block& block) const {
+  if (block.kind_name == "security_group") {
+    return json{{"Fn::GetAtt", json::array({logical_id(block), "GroupId"})}};
+  }
+  if (block.kind_name == "container") {
+    return block.name; // a container is named inside its task definition
+  }
+  return json{{"Ref", logical_id(block)}};
+}
+
+json Lowering::deferred(const model::Deferred& d) const {
+  const DeferredForm* form = d.block ? deferred_form(d.block->kind_name, d.attribute) : nullptr;
+  if (!form) {
+    return nullptr; // the checker admits only the schema's deferred attributes
+  }
+  std::string id =
+      form->role.empty() ? logical_id(*d.block) : path_id(*d.block) + std::string(form->role);
+  if (form->getatt.empty()) {
+    return json{{"Ref", id}};
+  }
+  return json{{"Fn::GetAtt", json::array({id, std::string(form->getatt)})}};
+}
+
+std::string Lowering::sub_literal(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+      out += "{!";
+      ++i;
+    }
+  }
+  return out;
+}
+
+json Lowering::value(const model::Value& v) const {
+  return std::visit(
+      [&](const auto& x) -> json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, model::Null>) {
+          return nullptr;
+        } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
+                             std::is_same_v<T, double> || std::is_same_v<T, std::string>) {
+          return x;
+        } else if constexpr (std::is_same_v<T, model::Quantity>) {
+          return whole(v);
+        } else if constexpr (std::is_same_v<T, model::EnumMember>) {
+          return x.name;
+        } else if constexpr (std::is_same_v<T, model::BlockRef>) {
+          return x.block ? ref(*x.block) : json(nullptr);
+        } else if constexpr (std::is_same_v<T, model::Deferred>) {
+          return deferred(x);
+        } else if constexpr (std::is_same_v<T, model::Template>) {
+          std::string text;
+          for (const auto& part : x.parts) {
+            if (auto* s = std::get_if<std::string>(&part)) {
+              text += sub_literal(*s);
+              continue;
+            }
+            json d = deferred(std::get<model::Deferred>(part));
+            if (d.contains("Ref")) {
+              text += fmt::format("${{{}}}", d["Ref"].get<std::string>());
+            } else {
+              text += fmt::format("${{{}.{}}}", d["Fn::GetAtt"][0].get<std::string>(),
+                                  d["Fn::GetAtt"][1].get<std::string>());
+            }
+          }
+          return json{{"Fn::Sub", text}};
+        } else if constexpr (std::is_same_v<T, model::List>) {
+          json out = json::array();
+          for (const model::Value& item : x) {
+            out.push_back(value(item));
+          }
+          return out;
+        } else {
+          json out = json::object();
+          for (const auto& [k, item] : x) {
+            out[k] = value(item);
+          }
+          return out;
+        }
+      },
+      v.data);
+}
+
+json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
+  std::vector<std::pair<std::string, json>> merged;
+  auto add = [&](const model::Value* map) {
+    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
+    if (!entries) {
+      return;
+    }
+    for (const auto& [key, v] : *entries) {
+      auto same = std::find_if(merged.begin(), merged.end(),
+                               [&](const auto& kv) { return kv.first == key; });
+      if (same != merged.end()) {
+        same->second = value(v); // the resource's own tag wins over the stack's
+      } else {
+        merged.emplace_back(key, value(v));
+      }
+    }
+  };
+  if (program_.stack) {
+    add(get(*program_.stack, "tags"));
+  }
+  add(get(block, "tags"));
+  merged.emplace_back("ecl:path", block.path);
+  json out = json::array();
+  for (auto& [key, v] : merged) {
+    json tag = {{"Key", key}, {"Value", std::move(v)}};
+    if (propagate_at_launch) {
+      tag["PropagateAtLaunch"] = true;
+    }
+    out.push_back(std::move(tag));
+  }
+  return out;
+}
+
+json Lowering::zone(const std::string& zone_name) {
+  // Zones are written in full ("us-east-1a") and the checker keeps them in the stack's region;
+  // the template names them relative to the region it is deployed in, as cfn-lint wants (W3010).
+  std::string region = program_.stack ? program_.region() : "";
+  if (program_.stack) {
+    record("stack.region");
+  }
+  if (region.empty()) {
+    static const std::regex kRegionPrefix(R"(^[a-z]{2}(-[a-z]+)+-[0-9]+)");
+    std::smatch m;
+    if (std::regex_search(zone_name, m, kRegionPrefix)) {
+      region = m.str(0);
+    }
+  }
+  if (!region.empty() && zone_name.size() > region.size() && zone_name.rfind(region, 0) == 0) {
+    return json{{"Fn::Sub", "${AWS::Region}" + sub_literal(zone_name.substr(region.size()))}};
+  }
+  return zone_name;
+}
+
+std::string Lowering::attachment_id(const model::Block& vpc) const {
+  auto igws = vpc.children_of("internet_gateway");
+  return igws.empty() ? "" : path_id(*igws.front()) + "Attachment";
+}
+
+std::string Lowering::associations_id(const model::Block& cluster) {
+  return get_list(cluster, "capacity").empty() ? "" : path_id(cluster) + "CapacityProviders";
+}
+
+// ---- the template ------------------------------------------------------------------------------
+
+void Lowering::lower_block(const model::Block& b) {
+  using Lower = void (*)(Lowering&, const model::Block&);
+  static const std::map<std::string_view, Lower> kLowerings = {
+      {"vpc", lower_vpc},
+      {"subnet", lower_subnet},
+      {"internet_gateway", lower_internet_gateway},
+      {"nat_gateway", lower_nat_gateway},
+      {"route_table", lower_route_table},
+      {"route", lower_route},
+      {"endpoint", lower_endpoint},
+      {"security_group", lower_security_group},
+      {"ingress", lower_rule},
+      {"egress", lower_rule},
+      {"cluster", lower_cluster},
+      {"ec2_capacity", lower_ec2_capacity},
+      {"task", lower_task},
+      {"service", lower_service},
+  };
+  // `stack` lowers to the template's Description and tags; a task's containers, health checks
+  // and logs and a service's placement and deployment lower inside their parent's resource.
+  auto it = kLowerings.find(b.kind_name);
+  if (it != kLowerings.end()) {
+    it->second(*this, b);
+  }
+  if (b.kind_name == "task") {
+    return; // containers are lowered by lower_task
+  }
+  for (const model::Block* c : b.children) {
+    lower_block(*c);
+  }
+}
+
+json Lowering::output_value(const model::Value& v) const {
+  // Outputs are strings: lists are joined with commas, maps written `key=value`.
+  if (auto* b = v.as<bool>()) {
+    return *b ? "true" : "false";
+  }
+  if (v.as<std::int64_t>() || v.as<double>() || v.as<model::Quantity>()) {
+    return v.as<model::Quantity>() ? std::to_string(whole(v)) : number_text(*v.number());
+  }
+  auto join = [](const json& parts) -> json {
+    std::string plain;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (!parts[i].is_string()) {
+        return json{{"Fn::Join", json::array({",", parts})}};
+      }
+      plain += (i ? "," : "") + parts[i].get<std::string>();
+    }
+    return plain;
+  };
+  if (auto* list = v.as<model::List>()) {
+    json parts = json::array();
+    for (const model::Value& item : *list) {
+      parts.push_back(output_value(item));
+    }
+    return join(parts);
+  }
+  if (auto* map = v.as<model::Map>()) {
+    json parts = json::array();
+    for (const auto& [k, item] : *map) {
+      json inner = output_value(item);
+      if (inner.is_string()) {
+        parts.push_back(k + "=" + inner.get<std::string>());
+      } else {
+        parts.push_back(json{{"Fn::Join", json::array({"=", json::array({k, inner})})}});
+      }
+    }
+    return join(parts);
+  }
+  return value(v);
+}
+
+json Lowering::outputs() {
+  json out = json::object();
+  std::map<std::string, const model::Output*> taken;
+  for (const model::Output& o : program_.outputs) {
+    json v = output_value(o.value);
+    if (v.is_null()) {
+      continue;
+    }
+    std::string id = pascal(o.name);
+    auto [it, inserted] = taken.emplace(id, &o);
+    if (!inserted) {
+      diags_
+          .report(Diag::LogicalIdCollision, o.range, fmt::format("output `{}`", it->second->name),
+                  fmt::format("output `{}`", o.name), id)
+          .note(it->second->range, fmt::format("output `{}` is declared here", it->second->name));
+      failed_ = true;
+      continue;
+    }
+    out[id] = {{"Description", fmt::format("The ECL output `{}`", o.name)},
+               {"Value", std::move(v)}};
+  }
+  return out;
+}
+
+bool Lowering::run(json& out) {
+  // Top-level blocks in source order; each block's resources come right before its children's.
+  for (const auto& b : program_.blocks) {
+    if (!b->parent) {
+      lower_block(*b);
+    }
+  }
+  out = json::object();
+  out["AWSTemplateFormatVersion"] = "2010-09-09";
+  if (program_.stack) {
+    if (const std::string* d = get_string(*program_.stack, "description")) {
+      out["Description"] = *d;
+    }
+  }
+  if (!parameters_.empty()) {
+    out["Parameters"] = std::move(parameters_);
+  }
+  json& resources = out["Resources"] = json::object();
+  for (auto& [id, resource] : resources_) {
+    resources[id] = std::move(resource);
+  }
+  json o = outputs();
+  if (!o.empty()) {
+    out["Outputs"] = std::move(o);
+  }
+  return !failed_;
+}
+
+bool lower_template(const model::Program& program, Diagnostics& diags, std::string& out,
+                    std::set<std::string>* read) {
+  Lowering lowering(program, diags, read);
+  json t;
+  if (!lowering.run(t)) {
+    return false;
+  }
+  out = t.dump(2) + "\n";
+  return true;
+}
+
+} // namespace ecl::backend::cfn

@@ -1,0 +1,110 @@
+// The CloudFormation lowering's shared state: the template being built, the logical IDs taken so
+// far (collision-checked), and the helpers every area uses to turn model values into template
+// JSON (Ref, Fn::GetAtt, Fn::Sub, tags). network.cpp lowers the VPC kinds, ecs.cpp the ECS ones.
+#pragma once
+
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/model/model.h"
+
+#include <deque>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace ecl::backend::cfn {
+
+using json = nlohmann::ordered_json;
+
+class Lowering {
+public:
+  Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
+      : program_(program), diags_(diags), read_(read) {}
+
+  // The whole template, or false when a logical ID collided.
+  bool run(json& out);
+
+  // ---- reading the model (every read is recorded for the schema coverage test) ----------------
+  const model::Value* get(const model::Block& block, std::string_view attribute);
+  const std::string* get_string(const model::Block& block, std::string_view attribute);
+  std::optional<std::int64_t> get_int(const model::Block& block, std::string_view attribute);
+  bool get_bool(const model::Block& block, std::string_view attribute, bool otherwise = false);
+  const std::string* get_enum(const model::Block& block, std::string_view attribute);
+  const model::Block* get_ref(const model::Block& block, std::string_view attribute);
+  std::vector<const model::Block*> get_refs(const model::Block& block, std::string_view attribute);
+  // The elements of a list attribute (empty when absent).
+  const model::List& get_list(const model::Block& block, std::string_view attribute);
+  // A field of an object value, recorded as "kind.attribute.field".
+  const model::Value* field(const model::Block& block, std::string_view attribute,
+                            const model::Value& object, std::string_view name);
+  // The one child block of a kind (`health_check`, `log`), or null.
+  const model::Block* child(const model::Block& block, std::string_view kind) const;
+
+  // ---- building the template -------------------------------------------------------------------
+  // Adds a resource that `owner` lowers to and returns it ({"Type", "Properties": {}}); reports
+  // E4001 when another block already took the ID.
+  json& add_resource(const model::Block& owner, const std::string& id, std::string_view type);
+  json& add_parameter(const model::Block& owner, const std::string& id);
+
+  // The template value of a folded model value: strings, numbers and lists as they are, enum
+  // members by name, references as Ref / Fn::GetAtt, strings with deferred parts as Fn::Sub.
+  json value(const model::Value& v) const;
+  // A reference to the block's main resource ({"Ref": id}, or Fn::GetAtt GroupId for groups).
+  json ref(const model::Block& block) const;
+  json deferred(const model::Deferred& d) const;
+  // The stack's tags, the block's `tags`, and `ecl:path`: [{Key, Value}...].
+  json tags(const model::Block& block, bool propagate_at_launch = false);
+  // A string as CloudFormation wants it in Fn::Sub: `${` escaped as `${!`.
+  static std::string sub_literal(std::string_view text);
+  // "us-east-1a" -> {"Fn::Sub": "${AWS::Region}a"}: the zone relative to the stack's region.
+  json zone(const std::string& zone_name);
+  // The logical ID of the gateway attachment of the vpc's internet gateway, or "".
+  std::string attachment_id(const model::Block& vpc) const;
+  // The logical ID of a cluster's capacity provider associations, or "".
+  std::string associations_id(const model::Block& cluster);
+
+  const model::Program& program() const { return program_; }
+
+private:
+  void lower_block(const model::Block& block);
+  json outputs();
+  json output_value(const model::Value& v) const;
+  void record(std::string key);
+
+  const model::Program& program_;
+  Diagnostics& diags_;
+  std::set<std::string>* read_;
+  json parameters_ = json::object();
+  // Resources in the order they were added; a deque so that references stay valid.
+  std::deque<std::pair<std::string, json>> resources_;
+  std::map<std::string, const model::Block*, std::less<>> owners_;
+  json scratch_; // the target of a resource whose ID collided
+  bool failed_ = false;
+};
+
+// One function per kind; each adds the block's resources (children are visited after it).
+void lower_vpc(Lowering& l, const model::Block& b);
+void lower_subnet(Lowering& l, const model::Block& b);
+void lower_internet_gateway(Lowering& l, const model::Block& b);
+void lower_nat_gateway(Lowering& l, const model::Block& b);
+void lower_route_table(Lowering& l, const model::Block& b);
+void lower_route(Lowering& l, const model::Block& b);
+void lower_endpoint(Lowering& l, const model::Block& b);
+void lower_security_group(Lowering& l, const model::Block& b);
+void lower_rule(Lowering& l, const model::Block& b); // ingress and egress to a group
+void lower_cluster(Lowering& l, const model::Block& b);
+void lower_ec2_capacity(Lowering& l, const model::Block& b);
+void lower_task(Lowering& l, const model::Block& b); // with its containers
+void lower_service(Lowering& l, const model::Block& b);
+
+// The Pascal-case form of a name: "private_a" -> "PrivateA", "ec2_capacity" -> "Ec2Capacity".
+std::string pascal(std::string_view name);
+// The Pascal-case path of a block without its kind: `subnet main.private_a` -> "MainPrivateA".
+std::string path_id(const model::Block& block);
+// Whether the deferred attribute `kind.attribute` has a template form (Ref / Fn::GetAtt).
+bool has_deferred_form(std::string_view kind, std::string_view attribute);
+// Integer values of quantities (MiB, CPU units, seconds), rounded.
+std::int64_t whole(const model::Value& v);
+
+} // namespace ecl::backend::cfn

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Each example's template deploys on moto_server: `aws cloudformation create-stack` reaches
+CREATE_COMPLETE, and EC2 and ECS then show what the source declared (subnet CIDRs and zones,
+cluster names, services and task definitions as far as moto keeps them).
+
+moto_server runs on 127.0.0.1 on a free port for the whole test and is stopped at the end, even on
+failure. moto implements part of CloudFormation: resource types it does not know (capacity
+providers, their associations, security group egress resources) are skipped, and many ECS
+properties are dropped, so the checks stay to what it keeps."""
+
+import argparse
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common  # noqa: E402
+
+STACK_TIMEOUT = 60  # seconds for one stack to settle; moto creates stacks synchronously
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Moto:
+    def __init__(self, moto_server):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([moto_server, "-H", "127.0.0.1", "-p", str(self.port)],
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait(self):
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                urllib.request.urlopen(self.url + "/moto-api/", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.log.seek(0)
+        common.fail(f"moto_server did not start on {self.url}:\n{self.log.read().decode()}")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class Aws:
+    def __init__(self, aws, url, region):
+        self.aws = aws
+        self.url = url
+        self.env = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+                        AWS_SESSION_TOKEN="testing", AWS_DEFAULT_REGION=region,
+                        AWS_MAX_ATTEMPTS="1", AWS_PAGER="", AWS_CONFIG_FILE="/dev/null",
+                        AWS_SHARED_CREDENTIALS_FILE="/dev/null")
+
+    def __call__(self, *args):
+        cmd = [self.aws, "--endpoint-url", self.url, "--output", "json"] + list(args)
+        r = subprocess.run(cmd, capture_output=True, text=True, env=self.env)
+        if r.returncode != 0:
+            raise RuntimeError(f"{' '.join(args[:2])} failed: {r.stderr.strip()}")
+        return json.loads(r.stdout) if r.stdout.strip() else {}
+
+
+def zone_of(value, region):
+    """The zone a template names: "us-east-1a" or {"Fn::Sub": "${AWS::Region}a"}."""
+    if isinstance(value, dict) and "Fn::Sub" in value:
+        return value["Fn::Sub"].replace("${AWS::Region}", region)
+    return value
+
+
+def check_example(aws_tool, url, eclc, program, tmp):
+    name = program.relative_to(common.ROOT)
+    problems = []
+    template_path = Path(tmp) / f"{program.stem}.json"
+    ok, log = common.compile_program(eclc, program, template_path)
+    if not ok:
+        return [f"{name} does not compile:\n{log}"]
+    template = json.loads(template_path.read_text())
+    region = common.stack_region(program)
+    aws = Aws(aws_tool, url, region)
+    stack = "ecl-" + re.sub(r"[^A-Za-z0-9-]", "-", program.stem)
+
+    aws("cloudformation", "create-stack", "--stack-name", stack,
+        "--template-body", f"file://{template_path}",
+        "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM")
+    deadline = time.time() + STACK_TIMEOUT
+    status = ""
+    while time.time() < deadline:
+        status = aws("cloudformation", "describe-stacks", "--stack-name",
+                     stack)["Stacks"][0]["StackStatus"]
+        if not status.endswith("IN_PROGRESS"):
+            break
+        time.sleep(0.5)
+    if status != "CREATE_COMPLETE":
+        events = aws("cloudformation", "describe-stack-events", "--stack-name", stack)
+        reasons = [f"  {e.get('LogicalResourceId')}: {e.get('ResourceStatus')} "
+                   f"{e.get('ResourceStatusReason', '')}" for e in events.get("StackEvents", [])]
+        return [f"{name}: stack {stack} is {status}, not CREATE_COMPLETE\n" + "\n".join(reasons)]
+
+    # moto lists the resource types it skipped as entries without an ID.
+    physical = {r["LogicalResourceId"]: r.get("PhysicalResourceId")
+                for r in aws("cloudformation", "describe-stack-resources",
+                             "--stack-name", stack)["StackResources"]
+                if r.get("LogicalResourceId")}
+    resources = template["Resources"]
+
+    def of_type(t):
+        return [(k, v.get("Properties", {})) for k, v in resources.items() if v["Type"] == t]
+
+    # Subnets: the declared CIDR and zone.
+    subnets = of_type("AWS::EC2::Subnet")
+    for logical, props in subnets:
+        sid = physical.get(logical)
+        if not sid:
+            problems.append(f"{name}: subnet {logical} was not created")
+            continue
+        got = aws("ec2", "describe-subnets", "--subnet-ids", sid)["Subnets"][0]
+        want_zone = zone_of(props["AvailabilityZone"], region)
+        if got["CidrBlock"] != props["CidrBlock"] or got["AvailabilityZone"] != want_zone:
+            problems.append(f"{name}: subnet {logical} is {got['CidrBlock']} in "
+                            f"{got['AvailabilityZone']}, declared {props['CidrBlock']} in "
+                            f"{want_zone}")
+        # (moto's CloudFormation ignores MapPublicIpOnLaunch: not compared.)
+    if not subnets:
+        problems.append(f"{name}: the example declares no subnet")
+
+    # VPCs: the declared CIDR.
+    for logical, props in of_type("AWS::EC2::VPC"):
+        got = aws("ec2", "describe-vpcs", "--vpc-ids", physical[logical])["Vpcs"][0]
+        if got["CidrBlock"] != props["CidrBlock"]:
+            problems.append(f"{name}: vpc {logical} is {got['CidrBlock']}, declared "
+                            f"{props['CidrBlock']}")
+
+    # Clusters: the declared names, and the services in them.
+    for logical, props in of_type("AWS::ECS::Cluster"):
+        got = aws("ecs", "describe-clusters", "--clusters", physical[logical])["clusters"]
+        if not got or got[0]["clusterName"] != props["ClusterName"]:
+            problems.append(f"{name}: cluster {logical} is not named {props['ClusterName']}")
+            continue
+        want_services = sorted(p["ServiceName"] for _, p in of_type("AWS::ECS::Service")
+                               if p["Cluster"] == {"Ref": logical})
+        arns = aws("ecs", "list-services", "--cluster", props["ClusterName"])["serviceArns"]
+        got_services = sorted(a.rsplit("/", 1)[-1] for a in arns)
+        if got_services != want_services:
+            problems.append(f"{name}: cluster {props['ClusterName']} runs {got_services}, "
+                            f"declared {want_services}")
+            continue
+        if not arns:
+            continue
+        described = aws("ecs", "describe-services", "--cluster", props["ClusterName"],
+                        "--services", *arns)["services"]
+        desired = {p["ServiceName"]: p.get("DesiredCount") for _, p in of_type("AWS::ECS::Service")
+                   if p["Cluster"] == {"Ref": logical}}
+        for service in described:
+            want = desired.get(service["serviceName"])
+            if want is not None and service.get("desiredCount") != want:
+                problems.append(f"{name}: service {service['serviceName']} wants "
+                                f"{service.get('desiredCount')} tasks, declared {want}")
+
+    # Task definitions: family and container names.
+    for logical, props in of_type("AWS::ECS::TaskDefinition"):
+        got = aws("ecs", "describe-task-definition", "--task-definition",
+                  physical[logical])["taskDefinition"]
+        want = [(c["Name"], c["Image"]) for c in props["ContainerDefinitions"]]
+        names = [(c["name"], c.get("image")) for c in got["containerDefinitions"]]
+        if got["family"] != props["Family"] or names != want:
+            problems.append(f"{name}: task definition {logical} is {got['family']} {names}, "
+                            f"declared {props['Family']} {want}")
+
+    print(f"{name}: {stack} CREATE_COMPLETE in {region}; {len(subnets)} subnets, "
+          f"{len(of_type('AWS::ECS::Cluster'))} clusters, "
+          f"{len(of_type('AWS::ECS::Service'))} services checked")
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--eclc", required=True)
+    args = parser.parse_args()
+    moto_server = common.find_tool("moto_server")
+    aws = common.find_tool("aws")
+    examples = common.examples()
+    if not examples:
+        common.fail("no example to deploy")
+
+    moto = Moto(moto_server)
+    problems = []
+    try:
+        moto.wait()
+        with tempfile.TemporaryDirectory() as tmp:
+            for program in examples:
+                try:
+                    problems += check_example(aws, moto.url, args.eclc, program, tmp)
+                except (RuntimeError, KeyError, IndexError, ValueError) as e:
+                    problems.append(f"{program.relative_to(common.ROOT)}: {e!r}")
+    finally:
+        moto.stop()
+    for p in problems:
+        print(p, file=sys.stderr)
+    print(f"moto deploy: {len(examples)} examples, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
