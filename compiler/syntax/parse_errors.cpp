@@ -256,7 +256,8 @@ enum class Problem { Expected, Unwanted };
 class MessageBuilder {
 public:
   MessageBuilder(const TokenTable& tokens, antlr4::Parser* parser, const Token* found)
-      : tokens_(tokens), parser_(parser), found_(found),
+      : tokens_(tokens), parser_(parser),
+        found_(found != nullptr ? found : parser->getCurrentToken()),
         expected_(token_types(parser->getExpectedTokens())) {}
 
   std::string build(Problem problem) {
@@ -275,7 +276,7 @@ public:
   std::string body_item(const Token* start) {
     std::size_t second = next_default(tokens_, start->getTokenIndex());
     std::string first_text(tokens_.text(start));
-    if (found_->getTokenIndex() <= second) {
+    if (found_->getTokenIndex() <= second || second >= tokens_.size()) {
       return fmt::format("expected `=` after attribute name `{}`, found {}", first_text, found());
     }
     return fmt::format("expected `{{` after `{} {}`, found {}", first_text, tokens_.text(second),
