@@ -89,15 +89,7 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::st
   auto& block = const_cast<model::Block&>(cblock);
   std::string key = fmt::format("{}.{}", block.path, name);
   if (slot.state == State::Running) {
-    std::string cycle;
-    bool in = false;
-    for (const auto& item : eval_stack_) {
-      in = in || item == key;
-      if (in) {
-        cycle += item + " -> ";
-      }
-    }
-    diags_.report(Diag::ReferenceCycle, slot.syntax ? slot.syntax->name_range : use, cycle + key);
+    diags_.report(Diag::ReferenceCycle, slot.syntax ? slot.syntax->name_range : use, cycle_to(key));
     slot.state = State::Done;
     block.attributes[std::string(name)] = {model::Value{model::Null{}, use},
                                            slot.syntax ? slot.syntax->range : block.header_range,

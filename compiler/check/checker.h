@@ -92,6 +92,29 @@ private:
   model::Value eval_index(const ast::Expr& expr, const ast::Index& index,
                           const model::Block* scope);
   model::Value decl_value(const Decl& decl, const Range& use);
+  // "let a -> let b -> let a": the evaluation stack from `key`'s first entry back to `key`.
+  std::string cycle_to(const std::string& key) const;
+  // Evaluates a let or param once: `compute` runs with `key` on the evaluation stack; meeting
+  // `key` again while it runs is a cycle (E1007), reported at `name_range`.
+  template <typename Compute>
+  void evaluate_once(State& state, model::Value& value, const std::string& key, Range name_range,
+                     Compute compute) {
+    if (state == State::Running) {
+      diags_.report(Diag::LetCycle, name_range, cycle_to(key));
+      value = model::Value{model::Null{}, name_range};
+      state = State::Done;
+    }
+    if (state == State::Pending) {
+      state = State::Running;
+      eval_stack_.push_back(key);
+      model::Value v = compute();
+      eval_stack_.pop_back();
+      if (state == State::Running) {
+        value = std::move(v);
+        state = State::Done;
+      }
+    }
+  }
   model::Value let_value(LetSlot& slot, const Range& use);
   model::Value param_value(ParamSlot& slot, const Range& use);
   bool coerce_object(model::Value& value, const schema::Type& type, Diagnostics* sink);

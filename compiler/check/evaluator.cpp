@@ -290,31 +290,21 @@ Value Checker::decl_value(const Decl& decl, const Range& use) {
   return null_at(use);
 }
 
+std::string Checker::cycle_to(const std::string& key) const {
+  std::string cycle;
+  bool in = false;
+  for (const auto& item : eval_stack_) {
+    in = in || item == key;
+    if (in) {
+      cycle += item + " -> ";
+    }
+  }
+  return cycle + key;
+}
+
 Value Checker::let_value(LetSlot& slot, const Range& use) {
-  if (slot.state == State::Running) {
-    std::string cycle;
-    bool in = false;
-    for (const auto& item : eval_stack_) {
-      in = in || item == "let " + slot.syntax->name || item == "param " + slot.syntax->name;
-      if (in) {
-        cycle += item + " -> ";
-      }
-    }
-    cycle += "let " + slot.syntax->name;
-    diags_.report(Diag::LetCycle, slot.syntax->name_range, cycle);
-    slot.value = null_at(slot.syntax->range);
-    slot.state = State::Done;
-  }
-  if (slot.state == State::Pending) {
-    slot.state = State::Running;
-    eval_stack_.push_back("let " + slot.syntax->name);
-    Value v = eval(*slot.syntax->value, nullptr, nullptr);
-    eval_stack_.pop_back();
-    if (slot.state == State::Running) {
-      slot.value = std::move(v);
-      slot.state = State::Done;
-    }
-  }
+  evaluate_once(slot.state, slot.value, "let " + slot.syntax->name, slot.syntax->name_range,
+                [&] { return eval(*slot.syntax->value, nullptr, nullptr); });
   Value out = slot.value;
   if (out.is_null()) {
     out.range = use;
@@ -323,23 +313,7 @@ Value Checker::let_value(LetSlot& slot, const Range& use) {
 }
 
 Value Checker::param_value(ParamSlot& slot, const Range& use) {
-  if (slot.state == State::Running) {
-    std::string cycle;
-    bool in = false;
-    for (const auto& item : eval_stack_) {
-      in = in || item == "param " + slot.syntax->name;
-      if (in) {
-        cycle += item + " -> ";
-      }
-    }
-    cycle += "param " + slot.syntax->name;
-    diags_.report(Diag::LetCycle, slot.syntax->name_range, cycle);
-    slot.value = null_at(slot.syntax->range);
-    slot.state = State::Done;
-  }
-  if (slot.state == State::Pending) {
-    slot.state = State::Running;
-    eval_stack_.push_back("param " + slot.syntax->name);
+  evaluate_once(slot.state, slot.value, "param " + slot.syntax->name, slot.syntax->name_range, [&] {
     Value v = null_at(slot.syntax->range);
     if (slot.syntax->default_value) {
       v = eval(*slot.syntax->default_value, slot.type, nullptr);
@@ -347,12 +321,8 @@ Value Checker::param_value(ParamSlot& slot, const Range& use) {
         coerce(v, *slot.type, &diags_);
       }
     }
-    eval_stack_.pop_back();
-    if (slot.state == State::Running) {
-      slot.value = std::move(v);
-      slot.state = State::Done;
-    }
-  }
+    return v;
+  });
   Value out = slot.value;
   if (out.is_null()) {
     out.range = use;
