@@ -10,31 +10,10 @@
 namespace ecl::check {
 namespace {
 
-std::optional<std::int64_t> amount(const model::Block& block, std::string_view name) {
-  const model::Value* v = block.get(name);
-  auto n = v ? v->number() : std::nullopt;
-  if (!n) {
-    return std::nullopt;
-  }
-  return static_cast<std::int64_t>(std::llround(*n));
-}
-
 // Written but poisoned by an error the generic pass reported: the sum cannot be known.
 bool poisoned(const model::Block& block, std::string_view name) {
   const model::Attribute* a = block.attribute(name);
   return a && a->value.is_null();
-}
-
-bool runs_on_fargate(const model::Block& task) {
-  const model::Value* list = task.get("compatibilities");
-  if (list && list->as<model::List>()) {
-    for (const model::Value& item : *list->as<model::List>()) {
-      if (const std::string* name = item.enum_member(); name && *name == "fargate") {
-        return true;
-      }
-    }
-  }
-  return false;
 }
 
 // One container's share of the task: its amount and the attribute it comes from.
@@ -47,7 +26,7 @@ struct Share {
 void check_sum(RuleContext& c, const model::Block& task, std::string_view task_attr,
                const std::vector<const model::Block*>& containers, std::string_view unit,
                std::string_view what) {
-  auto limit = amount(task, task_attr);
+  auto limit = amount_of(task, task_attr);
   if (!limit) {
     return;
   }
@@ -63,7 +42,7 @@ void check_sum(RuleContext& c, const model::Block& task, std::string_view task_a
       if (poisoned(*container, attr)) {
         return;
       }
-      if (auto value = amount(*container, attr)) {
+      if (auto value = amount_of(*container, attr)) {
         shares.push_back({container, attr, *value});
         total += *value;
         break;
@@ -90,15 +69,15 @@ void run(RuleContext& c) {
     check_sum(c, *task, "cpu", containers, "CPU units", "");
 
     // Fargate tasks without memory are reported by the fargate-task rule (E3102).
-    bool needs_container_memory = !task->attribute("memory") && !runs_on_fargate(*task);
+    bool needs_container_memory = !task->attribute("memory") && !fargate_compatibility(*task);
     for (const model::Block* container : containers) {
       if (needs_container_memory && !container->attribute("memory") &&
           !container->attribute("memory_reservation")) {
         c.diags.report(Diag::ContainerMemoryMissing, container->header_range, container->name,
                        task->name);
       }
-      auto hard = amount(*container, "memory");
-      auto soft = amount(*container, "memory_reservation");
+      auto hard = amount_of(*container, "memory");
+      auto soft = amount_of(*container, "memory_reservation");
       if (hard && soft && *soft > *hard) {
         c.diags
             .report(Diag::ReservationAboveLimit, attribute_range(*container, "memory_reservation"),

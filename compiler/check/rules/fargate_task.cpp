@@ -11,24 +11,6 @@
 namespace ecl::check {
 namespace {
 
-// The `fargate` member of an explicit `compatibilities` list, or nullptr when the task is not
-// Fargate-compatible (or the list had an error). `is_fargate` is set for the default list too.
-const model::Value* fargate_member(const model::Block& task, bool& is_fargate) {
-  is_fargate = false;
-  const model::Value* list = task.get("compatibilities");
-  if (!list || !list->as<model::List>()) {
-    return nullptr;
-  }
-  for (const model::Value& item : *list->as<model::List>()) {
-    const std::string* name = item.enum_member();
-    if (name && *name == "fargate") {
-      is_fargate = true;
-      return &item;
-    }
-  }
-  return nullptr;
-}
-
 // Says why the task counts as a Fargate task: the list entry, or the default.
 void explain_fargate(Diagnostic& d, const model::Block& task, const model::Value* member) {
   const model::Attribute* compat = task.attribute("compatibilities");
@@ -40,15 +22,6 @@ void explain_fargate(Diagnostic& d, const model::Block& task, const model::Value
   }
 }
 
-std::optional<std::int64_t> amount(const model::Block& block, std::string_view name) {
-  const model::Value* v = block.get(name);
-  auto n = v ? v->number() : std::nullopt;
-  if (!n) {
-    return std::nullopt;
-  }
-  return static_cast<std::int64_t>(std::llround(*n));
-}
-
 void check_size(RuleContext& c, const model::Block& task, const model::Value* member) {
   for (std::string_view attr : {"cpu", "memory"}) {
     if (!task.attribute(attr)) {
@@ -57,8 +30,8 @@ void check_size(RuleContext& c, const model::Block& task, const model::Value* me
           member);
     }
   }
-  auto cpu = amount(task, "cpu");
-  auto mib = amount(task, "memory");
+  auto cpu = amount_of(task, "cpu");
+  auto mib = amount_of(task, "memory");
   if (!cpu || !mib || is_valid_fargate_size(*cpu, *mib)) {
     return;
   }
@@ -113,9 +86,8 @@ void check_settings(RuleContext& c, const model::Block& task, const model::Value
 
 void run(RuleContext& c) {
   for (const model::Block* task : c.program.of_kind("task")) {
-    bool is_fargate = false;
-    const model::Value* member = fargate_member(*task, is_fargate);
-    if (!is_fargate) {
+    const model::Value* member = fargate_compatibility(*task);
+    if (!member) {
       continue;
     }
     const std::string* mode = task->get_enum("network_mode");

@@ -38,5 +38,10 @@ Range attribute_range(const model::Block& block, std::string_view name);
 std::optional<Cidr> cidr_of(const model::Block& block, std::string_view name);
 // The VPC a block belongs to (itself for a vpc).
 const model::Block* vpc_of(const model::Block* block);
+// A memory, CPU or number attribute in canonical units, rounded; nullopt when absent or null.
+std::optional<std::int64_t> amount_of(const model::Block& block, std::string_view name);
+// The `fargate` entry of a task's `compatibilities`, or nullptr when the task does not run on
+// Fargate (or the list had an error).
+const model::Value* fargate_compatibility(const model::Block& task);
 
 } // namespace ecl::check

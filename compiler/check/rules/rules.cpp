@@ -1,6 +1,8 @@
 // The registry of AWS rules. Each rule lives in its own file in this folder and is listed here.
 #include "compiler/check/rules/rule.h"
 
+#include <cmath>
+
 namespace ecl::check {
 
 #define ECL_RULES(X)                                                                               \
@@ -57,6 +59,28 @@ Range attribute_range(const model::Block& block, std::string_view name) {
 std::optional<Cidr> cidr_of(const model::Block& block, std::string_view name) {
   const std::string* s = block.get_string(name);
   return s ? Cidr::parse(*s) : std::nullopt;
+}
+
+std::optional<std::int64_t> amount_of(const model::Block& block, std::string_view name) {
+  const model::Value* v = block.get(name);
+  auto n = v ? v->number() : std::nullopt;
+  if (!n) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(std::llround(*n));
+}
+
+const model::Value* fargate_compatibility(const model::Block& task) {
+  const model::Value* list = task.get("compatibilities");
+  if (!list || !list->as<model::List>()) {
+    return nullptr;
+  }
+  for (const model::Value& item : *list->as<model::List>()) {
+    if (const std::string* name = item.enum_member(); name && *name == "fargate") {
+      return &item;
+    }
+  }
+  return nullptr;
 }
 
 const model::Block* vpc_of(const model::Block* block) {
