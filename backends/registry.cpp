@@ -1,6 +1,7 @@
 #include "backends/registry.h"
 
 #include "backends/cloudformation/cloudformation.h"
+#include "backends/plan/plan.h"
 
 #include <vector>
 
@@ -10,6 +11,7 @@ std::span<const BackendInfo> all_backends() {
   // Backends register here as they are written (cloudformation, plan).
   static const std::vector<BackendInfo> backends = {
       {"cloudformation", ".cfn.json", make_cloudformation_backend},
+      {"plan", ".plan.json", make_plan_backend},
   };
   return backends;
 }

@@ -42,7 +42,9 @@ vpc main {
   }
 
   internet_gateway igw {}
-  nat_gateway nat { subnet = public_a }
+  nat_gateway nat {
+    subnet = public_a
+  }
 
   route_table public {
     subnets = [public_a, public_b]
@@ -113,7 +115,7 @@ cluster apps {
     }
 
     deployment {
-      min_healthy_percent = 50 // replace two at a time
+      min_healthy_percent = 50  // replace two at a time
       max_percent         = 100 // never more than `desired`: each copy needs its own instance
     }
   }

@@ -23,11 +23,7 @@ let is_prod = env == "prod"
 stack webapp {
   region      = region
   description = "Public web API on Fargate (${env})"
-  tags        = {
-    team        = "platform",
-    env         = env,
-    cost_center = "cc-1042",
-  }
+  tags        = { team = "platform", env = env, cost_center = "cc-1042" }
 }
 
 // ---- Network ----------------------------------------------------------------------------------
@@ -62,8 +58,12 @@ vpc main {
 
   // One NAT gateway per zone: the private subnets of a zone keep their outbound path when the
   // other zone fails. A NAT gateway must sit in a public subnet.
-  nat_gateway nat_a { subnet = public_a }
-  nat_gateway nat_b { subnet = public_b }
+  nat_gateway nat_a {
+    subnet = public_a
+  }
+  nat_gateway nat_b {
+    subnet = public_b
+  }
 
   // The public route table sends everything that is not local to the internet gateway; this is
   // what makes `public_a` and `public_b` public.

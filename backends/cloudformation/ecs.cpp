@@ -3,21 +3,16 @@
 // execution role and log group) and service.
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
+#include "backends/common/aws.h"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <regex>
 
 namespace ecl::backend::cfn {
 
 namespace {
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
+using common::upper;
 
 // `fargate` -> "FARGATE", `fargate_spot` -> "FARGATE_SPOT", an ec2_capacity -> its provider.
 json provider(Lowering& l, const model::Value& v) {
@@ -39,57 +34,6 @@ json assume_role_policy(std::string_view service) {
                                       {"Action", "sts:AssumeRole"}}})}};
 }
 
-// A private ECR image (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag`): pulling it
-// needs the execution role.
-bool from_private_ecr(const model::Value& image) {
-  static const std::regex kEcr(
-      R"(^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/)");
-  if (const std::string* s = image.string()) {
-    return std::regex_search(*s, kEcr);
-  }
-  if (auto* t = image.as<model::Template>()) {
-    auto* first = t->parts.empty() ? nullptr : std::get_if<std::string>(&t->parts.front());
-    return first && std::regex_search(*first, kEcr);
-  }
-  return false;
-}
-
-std::string log_driver(std::string_view driver) {
-  return driver == "json_file" ? "json-file" : std::string(driver);
-}
-
-// ECS's names for the dependency conditions.
-std::string condition(std::string_view c) {
-  return upper(c);
-}
-
-struct TaskNeeds {
-  bool execution_role = false;
-  bool log_group = false;
-  json secret_arns = json::array();    // Secrets Manager secrets the containers read
-  json parameter_arns = json::array(); // SSM parameters the containers read
-};
-
-// A secret's `valueFrom` as an IAM resource: an ARN as written, or an SSM parameter name of the
-// stack's account and region.
-void add_secret(TaskNeeds& needs, const std::string& from) {
-  if (from.rfind("arn:", 0) == 0) {
-    bool secrets_manager = from.find(":secretsmanager:") != std::string::npos;
-    json& list = secrets_manager ? needs.secret_arns : needs.parameter_arns;
-    if (std::find(list.begin(), list.end(), json(from)) == list.end()) {
-      list.push_back(from);
-    }
-    return;
-  }
-  std::string name = from.rfind('/', 0) == 0 ? from.substr(1) : from;
-  json arn = {{"Fn::Sub", "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" +
-                              Lowering::sub_literal(name)}};
-  if (std::find(needs.parameter_arns.begin(), needs.parameter_arns.end(), arn) ==
-      needs.parameter_arns.end()) {
-    needs.parameter_arns.push_back(arn);
-  }
-}
-
 json health_check(Lowering& l, const model::Block& h) {
   json out = json::object();
   out["Command"] = l.value(*l.get(h, "command"));
@@ -108,14 +52,12 @@ json health_check(Lowering& l, const model::Block& h) {
   return out;
 }
 
-json container_definition(Lowering& l, const model::Block& c, const std::string& task_id,
-                          TaskNeeds& needs) {
+json container_definition(Lowering& l, const model::Block& c, const std::string& task_id) {
   json d = json::object();
   d["Name"] = c.name;
   const model::Value* image = l.get(c, "image");
   if (image) {
     d["Image"] = l.value(*image);
-    needs.execution_role = needs.execution_role || from_private_ecr(*image);
   }
   if (auto v = l.get_int(c, "cpu")) {
     d["Cpu"] = *v;
@@ -167,12 +109,6 @@ json container_definition(Lowering& l, const model::Block& c, const std::string&
     d["Environment"] = std::move(env);
   }
   if (json secrets = name_values("secrets", "ValueFrom"); !secrets.empty()) {
-    needs.execution_role = true;
-    for (const json& s : secrets) {
-      if (s["ValueFrom"].is_string()) {
-        add_secret(needs, s["ValueFrom"].get<std::string>());
-      }
-    }
     d["Secrets"] = std::move(secrets);
   }
   if (const model::Value* v = l.get(c, "command")) {
@@ -197,7 +133,7 @@ json container_definition(Lowering& l, const model::Block& c, const std::string&
       if (other && other->block()) {
         item["ContainerName"] = other->block()->name;
       }
-      item["Condition"] = cond && cond->enum_member() ? condition(*cond->enum_member()) : "START";
+      item["Condition"] = cond && cond->enum_member() ? upper(*cond->enum_member()) : "START";
       out.push_back(std::move(item));
     }
     d["DependsOn"] = std::move(out);
@@ -276,11 +212,9 @@ json container_definition(Lowering& l, const model::Block& c, const std::string&
     if (name != "none") {
       json opts = json::object();
       if (name == "awslogs") {
-        needs.execution_role = true;
         if (group) {
           opts["awslogs-group"] = *group;
         } else {
-          needs.log_group = true;
           opts["awslogs-group"] = json{{"Ref", task_id + "LogGroup"}};
         }
         opts["awslogs-region"] = json{{"Ref", "AWS::Region"}};
@@ -293,7 +227,7 @@ json container_definition(Lowering& l, const model::Block& c, const std::string&
           opts[k] = l.value(v);
         }
       }
-      json config = {{"LogDriver", log_driver(name)}};
+      json config = {{"LogDriver", common::log_driver(name)}};
       if (!opts.empty()) {
         config["Options"] = std::move(opts);
       }
@@ -372,9 +306,9 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   }
 
   json& role = l.add_resource(b, base + "InstanceRole", "AWS::IAM::Role");
-  role["Properties"]["AssumeRolePolicyDocument"] = assume_role_policy("ec2.amazonaws.com");
+  role["Properties"]["AssumeRolePolicyDocument"] = assume_role_policy(common::kEc2Principal);
   role["Properties"]["ManagedPolicyArns"] =
-      json::array({managed_policy("service-role/AmazonEC2ContainerServiceforEC2Role")});
+      json::array({managed_policy(common::kInstanceRolePolicy)});
   role["Properties"]["Tags"] = l.tags(b);
 
   json& profile = l.add_resource(b, base + "InstanceProfile", "AWS::IAM::InstanceProfile");
@@ -406,7 +340,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
     }
     // The ECS-optimized Amazon Linux 2023 AMI's root device.
     data["BlockDeviceMappings"] =
-        json::array({{{"DeviceName", "/dev/xvda"}, {"Ebs", std::move(ebs)}}});
+        json::array({{{"DeviceName", common::kRootDevice}, {"Ebs", std::move(ebs)}}});
     data["MetadataOptions"] = {{"HttpTokens", "required"}};
     // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
     std::string cluster_ref = cluster ? fmt::format("${{{}}}", logical_id(*cluster)) : "default";
@@ -452,10 +386,10 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
 void lower_task(Lowering& l, const model::Block& b) {
   const std::string id = logical_id(b);
   const std::string base = path_id(b);
-  TaskNeeds needs;
+  const common::TaskNeeds needs = common::task_needs(b);
   json containers = json::array();
   for (const model::Block* c : b.children_of("container")) {
-    containers.push_back(container_definition(l, *c, base, needs));
+    containers.push_back(container_definition(l, *c, base));
   }
 
   json& r = l.add_resource(b, id, "AWS::ECS::TaskDefinition");
@@ -524,19 +458,26 @@ void lower_task(Lowering& l, const model::Block& b) {
   if (!execution_role && needs.execution_role) {
     json& role = l.add_resource(b, base + "ExecutionRole", "AWS::IAM::Role");
     json& rp = role["Properties"];
-    rp["AssumeRolePolicyDocument"] = assume_role_policy("ecs-tasks.amazonaws.com");
-    rp["ManagedPolicyArns"] =
-        json::array({managed_policy("service-role/AmazonECSTaskExecutionRolePolicy")});
+    rp["AssumeRolePolicyDocument"] = assume_role_policy(common::kEcsTasksPrincipal);
+    rp["ManagedPolicyArns"] = json::array({managed_policy(common::kExecutionRolePolicy)});
     json statements = json::array();
     if (!needs.secret_arns.empty()) {
       statements.push_back({{"Effect", "Allow"},
                             {"Action", "secretsmanager:GetSecretValue"},
                             {"Resource", needs.secret_arns}});
     }
-    if (!needs.parameter_arns.empty()) {
-      statements.push_back({{"Effect", "Allow"},
-                            {"Action", "ssm:GetParameters"},
-                            {"Resource", needs.parameter_arns}});
+    if (!needs.parameters.empty()) {
+      // An SSM parameter named without an ARN belongs to the stack's account and region.
+      json resources = json::array();
+      for (const common::SecretSource& source : needs.parameters) {
+        resources.push_back(source.arn
+                                ? json(source.text)
+                                : json{{"Fn::Sub", "arn:${AWS::Partition}:ssm:${AWS::Region}:"
+                                                   "${AWS::AccountId}:parameter/" +
+                                                       Lowering::sub_literal(source.text)}});
+      }
+      statements.push_back(
+          {{"Effect", "Allow"}, {"Action", "ssm:GetParameters"}, {"Resource", resources}});
     }
     if (!statements.empty()) {
       rp["Policies"] = json::array(
@@ -553,7 +494,7 @@ void lower_task(Lowering& l, const model::Block& b) {
     group["UpdateReplacePolicy"] = "Delete";
     json& gp = group["Properties"];
     if (family && family->string()) {
-      gp["LogGroupName"] = "/ecs/" + *family->string();
+      gp["LogGroupName"] = common::log_group_name(*family->string());
     } else if (family) {
       gp["LogGroupName"] = l.value(*family);
     }
@@ -673,7 +614,7 @@ void lower_service(Lowering& l, const model::Block& b) {
       json item = json::object();
       if (const model::Value* v = l.field(*placement, "constraint", c, "type")) {
         const std::string* t = v->enum_member();
-        item["Type"] = t && *t == "member_of" ? "memberOf" : "distinctInstance";
+        item["Type"] = common::placement_constraint_type(t ? *t : "");
       }
       if (const model::Value* v = l.field(*placement, "constraint", c, "expression")) {
         item["Expression"] = l.value(*v);

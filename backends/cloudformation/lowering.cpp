@@ -296,7 +296,10 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
     if (!entries) {
       return;
     }
-    for (const auto& [key, v] : *entries) {
+    for (const auto& entry : *entries) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+      const std::string& key = entry.first;
+      const model::Value& v = entry.second;
       auto same = std::find_if(merged.begin(), merged.end(),
                                [&](const auto& kv) { return kv.first == key; });
       if (same != merged.end()) {

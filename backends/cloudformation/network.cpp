@@ -2,6 +2,7 @@
 // security_group with its ingress and egress rules.
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
+#include "backends/common/aws.h"
 
 namespace ecl::backend::cfn {
 
@@ -22,28 +23,13 @@ json refs(Lowering& l, const std::vector<const model::Block*>& blocks) {
 
 // The protocol and ports of a security group rule, as SecurityGroupIngress/Egress want them.
 void rule_ports(Lowering& l, const model::Block& rule, json& out) {
-  const std::string* protocol = l.get_enum(rule, "protocol");
-  std::string p = protocol ? *protocol : "tcp";
-  auto port = l.get_int(rule, "port");
-  auto from_port = l.get_int(rule, "from_port");
-  auto to_port = l.get_int(rule, "to_port");
-  if (p == "all") {
-    out["IpProtocol"] = "-1"; // every protocol and port
-    return;
-  }
-  out["IpProtocol"] = p;
-  if (port) {
-    out["FromPort"] = *port;
-    out["ToPort"] = *port;
-  } else if (from_port || to_port) {
-    out["FromPort"] = from_port ? *from_port : *to_port;
-    out["ToPort"] = to_port ? *to_port : *from_port;
-  } else if (p == "icmp") {
-    out["FromPort"] = -1; // every ICMP type and code
-    out["ToPort"] = -1;
-  } else {
-    out["FromPort"] = 0;
-    out["ToPort"] = 65535;
+  common::RulePorts ports =
+      common::rule_ports(l.get_enum(rule, "protocol"), l.get_int(rule, "port"),
+                         l.get_int(rule, "from_port"), l.get_int(rule, "to_port"));
+  out["IpProtocol"] = ports.protocol;
+  if (ports.from) {
+    out["FromPort"] = *ports.from;
+    out["ToPort"] = *ports.to;
   }
 }
 

@@ -1,6 +1,7 @@
 #include "compiler/check/builtins.h"
 
 #include "compiler/model/cidr.h"
+#include "compiler/syntax/limits.h"
 
 #include <algorithm>
 #include <array>
@@ -164,6 +165,9 @@ Value join(BuiltinCall& c) {
           fmt::format("list elements must be strings, found {}", model::describe((*list)[i])));
     }
     out += (i ? *sep : "") + *s;
+    if (out.size() > limits::kMaxStringBytes) {
+      break; // too long already (eval reports E0019); more separators could exhaust memory
+    }
   }
   return Value{std::move(out), c.range};
 }

@@ -84,6 +84,12 @@ private:
                              const Range& range, const schema::Type* expected);
   model::Value eval_string(const ast::Expr& expr, const ast::String& string,
                            const model::Block* scope);
+  // The node-by-node folding behind eval(), which bounds its depth and its result's size.
+  model::Value eval_node(const ast::Expr& expr, const schema::Type* expected,
+                         const model::Block* scope);
+  // `value` when it is within limits::kMaxStringBytes, kMaxValueSize and kMaxValueDepth;
+  // otherwise E0019, E0020 or E0021 at `range` and Null.
+  model::Value bounded(model::Value value, const Range& range);
   model::Value eval_unary(const ast::Expr& expr, const ast::Unary& unary,
                           const model::Block* scope);
   model::Value eval_binary(const ast::Expr& expr, const ast::Binary& binary,
@@ -143,6 +149,8 @@ private:
   std::map<std::string, LetSlot, std::less<>> lets_;
   std::map<std::string, ParamSlot, std::less<>> params_;
   std::vector<std::string> eval_stack_; // for cycle messages: "a.cidr", "let x"
+  std::size_t eval_depth_ = 0;          // eval() frames active, at most limits::kMaxEvalDepth
+  bool eval_depth_reported_ = false;    // E0022 once per program: every level above it is Null
   // Defaults are ECL text in the schema; they are parsed once into this private source set.
   SourceManager default_sources_;
   std::map<const schema::Attribute*, ast::File> default_asts_;

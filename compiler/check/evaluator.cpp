@@ -2,10 +2,12 @@
 #include "compiler/check/builtins.h"
 #include "compiler/check/checker.h"
 #include "compiler/model/cidr.h"
+#include "compiler/syntax/limits.h"
 
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <set>
 
 namespace ecl::check {
 namespace {
@@ -17,6 +19,52 @@ using schema::TypeKind;
 Value make(auto data, Range range) {
   return Value{std::move(data), range};
 }
+// The size limits::kMaxValueSize counts: string bytes plus one per list or map element (keys
+// included), through nested values. Stops counting once past the limit, so it costs at most that
+// much; sets `too_deep` when lists and maps nest beyond limits::kMaxValueDepth (counting `depth`
+// for `value` itself) and does not look deeper.
+std::size_t value_size(const Value& value, std::size_t depth, bool& too_deep) {
+  if (auto* s = value.as<std::string>()) {
+    return s->size();
+  }
+  if (auto* t = value.as<model::Template>()) {
+    std::size_t size = 0;
+    for (const auto& part : t->parts) {
+      auto* text = std::get_if<std::string>(&part);
+      size += text ? text->size() : 1;
+    }
+    return size;
+  }
+  auto* list = value.as<model::List>();
+  auto* map = value.as<model::Map>();
+  if (!list && !map) {
+    return 0;
+  }
+  if (depth > limits::kMaxValueDepth) {
+    too_deep = true;
+    return 0;
+  }
+  std::size_t size = 0;
+  auto count = [&](const Value& element, std::size_t key_bytes) {
+    size += 1 + key_bytes + value_size(element, depth + 1, too_deep);
+    return size <= limits::kMaxValueSize && !too_deep;
+  };
+  if (list) {
+    for (const Value& element : *list) {
+      if (!count(element, 0)) {
+        break;
+      }
+    }
+  } else {
+    for (const auto& entry : *map) {
+      if (!count(entry.second, entry.first.size())) {
+        break;
+      }
+    }
+  }
+  return size;
+}
+
 Value null_at(Range range) {
   return Value{model::Null{}, range};
 }
@@ -130,7 +178,57 @@ bool Checker::require_known(const Value& value, std::string_view need) {
   return true;
 }
 
+// Every value the checker folds passes here: the recursion is bounded (E0022) and so is the
+// result (bounded()), so `let`s that reuse each other cannot build a value that exhausts memory
+// or nests deep enough to overflow the stack when copied.
 Value Checker::eval(const ast::Expr& expr, const Type* expected, const model::Block* scope) {
+  if (eval_depth_ >= limits::kMaxEvalDepth) {
+    if (!eval_depth_reported_) {
+      eval_depth_reported_ = true;
+      diags_.report(Diag::EvaluationTooDeep, expr.range, limits::kMaxEvalDepth);
+    }
+    return null_at(expr.range);
+  }
+  struct Depth {
+    std::size_t& depth;
+    explicit Depth(std::size_t& d) : depth(++d) {}
+    ~Depth() { --depth; }
+    Depth(const Depth&) = delete;
+    Depth& operator=(const Depth&) = delete;
+  } depth(eval_depth_);
+  return bounded(eval_node(expr, expected, scope), expr.range);
+}
+
+Value Checker::bounded(Value value, const Range& range) {
+  std::size_t string_bytes = 0;
+  if (auto* s = value.as<std::string>()) {
+    string_bytes = s->size();
+  } else if (auto* t = value.as<model::Template>()) {
+    for (const auto& part : t->parts) {
+      if (auto* text = std::get_if<std::string>(&part)) {
+        string_bytes += text->size();
+      }
+    }
+  }
+  if (string_bytes > limits::kMaxStringBytes) {
+    diags_.report(Diag::StringTooLong, range, string_bytes, limits::kMaxStringBytes);
+    return null_at(range);
+  }
+  if (value.as<model::List>() || value.as<model::Map>()) {
+    bool too_deep = false;
+    if (value_size(value, 1, too_deep) > limits::kMaxValueSize) {
+      diags_.report(Diag::ValueTooLarge, range, limits::kMaxValueSize);
+      return null_at(range);
+    }
+    if (too_deep) {
+      diags_.report(Diag::ValueTooDeep, range, limits::kMaxValueDepth);
+      return null_at(range);
+    }
+  }
+  return value;
+}
+
+Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const model::Block* scope) {
   const Range r = expr.range;
   return std::visit(
       [&](const auto& node) -> Value {
@@ -166,12 +264,21 @@ Value Checker::eval(const ast::Expr& expr, const Type* expected, const model::Bl
           const Type* element =
               expected && expected->kind == TypeKind::List ? expected->element : nullptr;
           model::List items;
+          std::size_t size = 0; // checked as the list grows: each item may be large already
           for (const auto& item : node.items) {
             items.push_back(eval(*item, element, scope));
+            bool too_deep = false;
+            size += 1 + value_size(items.back(), 2, too_deep);
+            if (size > limits::kMaxValueSize) {
+              diags_.report(Diag::ValueTooLarge, r, limits::kMaxValueSize);
+              return null_at(r);
+            }
           }
           return make(std::move(items), r);
         } else if constexpr (std::is_same_v<T, ast::Object>) {
           model::Map entries;
+          std::set<std::string_view> keys; // not a scan of `entries`: objects may be large
+          std::size_t size = 0;            // checked as the map grows, like a list
           for (const auto& entry : node.entries) {
             const Type* field_type = nullptr;
             if (expected && expected->kind == TypeKind::Map) {
@@ -183,15 +290,17 @@ Value Checker::eval(const ast::Expr& expr, const Type* expected, const model::Bl
                 }
               }
             }
-            bool duplicate = false;
-            for (const auto& [k, v] : entries) {
-              duplicate = duplicate || k == entry.key;
-            }
-            if (duplicate) {
+            if (!keys.insert(entry.key).second) {
               diags_.report(Diag::DuplicateKey, entry.key_range, entry.key);
               continue;
             }
             Value v = eval(*entry.value, field_type, scope);
+            bool too_deep = false;
+            size += 1 + entry.key.size() + value_size(v, 2, too_deep);
+            if (size > limits::kMaxValueSize) {
+              diags_.report(Diag::ValueTooLarge, r, limits::kMaxValueSize);
+              return null_at(r);
+            }
             entries.emplace_back(entry.key, std::move(v));
           }
           return make(std::move(entries), r);
@@ -438,6 +547,9 @@ Value Checker::eval_string(const ast::Expr& expr, const ast::String& string,
   std::string current;
   bool poisoned = false;
   for (const auto& part : string.parts) {
+    if (current.size() > limits::kMaxStringBytes) {
+      break; // already too long: bounded() reports it; appending more could exhaust memory
+    }
     if (!part.expr) {
       current += part.text;
       continue;
@@ -753,8 +865,15 @@ Value Checker::eval_call(const ast::Expr& expr, const ast::Call& call, const mod
     return null_at(expr.range);
   }
   std::vector<Value> args;
+  std::size_t size = 0; // all arguments together, like a list: concat() and join() copy them
   for (const auto& a : call.args) {
     args.push_back(eval(*a, nullptr, scope));
+    bool too_deep = false;
+    size += 1 + value_size(args.back(), 1, too_deep);
+    if (size > limits::kMaxValueSize) {
+      diags_.report(Diag::ValueTooLarge, expr.range, limits::kMaxValueSize);
+      return null_at(expr.range);
+    }
     if (args.back().is_null()) {
       return null_at(expr.range);
     }

@@ -54,9 +54,10 @@ struct Template {
   friend bool operator==(const Template&, const Template&) = default;
 };
 
+struct MapEntry;
 using List = std::vector<Value>;
 // An object or map: entries in source order (or schema order for typed objects), keys unique.
-using Map = std::vector<std::pair<std::string, Value>>;
+using Map = std::vector<MapEntry>;
 
 struct Value {
   std::variant<Null, bool, std::int64_t, double, std::string, Quantity, EnumMember, BlockRef,
@@ -83,6 +84,19 @@ struct Value {
   const Value* field(std::string_view key) const; // a Map entry
   // Semantic equality: ranges ignored.
   bool same(const Value& other) const;
+};
+
+// One entry of a Map, shaped like the std::pair it replaces. Not a std::pair: clang with
+// libstdc++ 12 cannot instantiate pair<string, Value> inside Value's variant in C++20 (pair's
+// conditionally explicit default constructor asks whether Value is default-constructible, which
+// needs the variant's constexpr destructor, which needs the pair complete).
+struct MapEntry {
+  MapEntry() = default;
+  // For emplace_back(key, value): clang 14 has no parenthesized aggregate initialization.
+  MapEntry(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
+
+  std::string first;
+  Value second;
 };
 
 // A short description of a value's type for messages: "int", "memory", "list", "subnet `a.b`".

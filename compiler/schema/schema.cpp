@@ -7,6 +7,14 @@
 namespace ecl::schema {
 namespace {
 
+// Keeps a type the tables below point to for the life of the program. Owned here rather than
+// leaked with `new`: the ASan builds' leak check runs after static destructors (scripts/
+// test-hardened). Only called during static initialization and under kinds()' static guard.
+const Type& keep(Type type) {
+  static std::deque<Type> kept;
+  return kept.emplace_back(std::move(type));
+}
+
 // ---- scalar and shared types -----------------------------------------------------------------
 const Type kString{TypeKind::String};
 const Type kInt{TypeKind::Int};
@@ -60,7 +68,7 @@ const Type kSubnetRef = ref({"subnet"});
 const Type kSubnetRefs = list(kSubnetRef);
 const Type kSecurityGroupRef = ref({"security_group"});
 const Type kSecurityGroupRefs = list(kSecurityGroupRef);
-const Type kRouteTableRefs = list(*new Type(ref({"route_table"})));
+const Type kRouteTableRefs = list(keep(ref({"route_table"})));
 const Type kRouteTarget = ref({"internet_gateway", "nat_gateway"});
 const Type kProtocol = enumeration({"tcp", "udp", "icmp", "all"});
 const Type kPeer{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kCidr, &kSecurityGroupRef}};
@@ -84,10 +92,9 @@ const Type kPortMapping{
                      "The host port (`hostPort`): equal to the container port under `awsvpc` and "
                      "`host`; 0 or absent for a dynamic port under `bridge`."),
             0, 65535),
-     with_default("protocol", *new Type(enumeration({"tcp", "udp"})), "tcp",
-                  "The transport protocol."),
+     with_default("protocol", keep(enumeration({"tcp", "udp"})), "tcp", "The transport protocol."),
      optional("name", kString, "A name for the mapping (Service Connect)."),
-     optional("app_protocol", *new Type(enumeration({"http", "http2", "grpc"})),
+     optional("app_protocol", keep(enumeration({"http", "http2", "grpc"})),
               "The application protocol (Service Connect).")},
     "container",
     {},
@@ -98,9 +105,9 @@ const Type kDependency{
     nullptr,
     {},
     {},
-    {required("container", *new Type(ref({"container"})),
+    {required("container", keep(ref({"container"})),
               "A container of the same task this one waits for."),
-     with_default("condition", *new Type(enumeration({"start", "complete", "success", "healthy"})),
+     with_default("condition", keep(enumeration({"start", "complete", "success", "healthy"})),
                   "start",
                   "What to wait for: the container started, exited, exited with 0, or is "
                   "healthy (needs its health check).")},
@@ -108,21 +115,20 @@ const Type kDependency{
     {},
     "container dependency"};
 
-const Type kUlimit{
-    TypeKind::Object,
-    nullptr,
-    {},
-    {},
-    {required("name",
-              *new Type(enumeration({"core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue",
-                                     "nice", "nofile", "nproc", "rss", "rtprio", "rttime",
-                                     "sigpending", "stack"})),
-              "The resource limit."),
-     ranged(required("soft", kInt, "The soft limit."), 0, std::nullopt),
-     ranged(required("hard", kInt, "The hard limit."), 0, std::nullopt)},
-    {},
-    {},
-    "ulimit"};
+const Type kUlimit{TypeKind::Object,
+                   nullptr,
+                   {},
+                   {},
+                   {required("name",
+                             keep(enumeration({"core", "cpu", "data", "fsize", "locks", "memlock",
+                                               "msgqueue", "nice", "nofile", "nproc", "rss",
+                                               "rtprio", "rttime", "sigpending", "stack"})),
+                             "The resource limit."),
+                    ranged(required("soft", kInt, "The soft limit."), 0, std::nullopt),
+                    ranged(required("hard", kInt, "The hard limit."), 0, std::nullopt)},
+                   {},
+                   {},
+                   "ulimit"};
 
 const Type kMountPoint{
     TypeKind::Object,
@@ -167,8 +173,7 @@ const Type kPlacementStrategy{
     nullptr,
     {},
     {},
-    {required("type", *new Type(enumeration({"spread", "binpack", "random"})),
-              "How tasks are placed."),
+    {required("type", keep(enumeration({"spread", "binpack", "random"})), "How tasks are placed."),
      optional("field", kString,
               "For `spread`: `instanceId`, `host` or an attribute such as "
               "`attribute:ecs.availability-zone`; for `binpack`: `cpu` or `memory`.")},
@@ -181,7 +186,7 @@ const Type kPlacementConstraint{
     nullptr,
     {},
     {},
-    {required("type", *new Type(enumeration({"distinct_instance", "member_of"})),
+    {required("type", keep(enumeration({"distinct_instance", "member_of"})),
               "`distinct_instance`: one task per instance; `member_of`: instances matching "
               "`expression`."),
      optional("expression", kString, "A cluster query language expression, for `member_of`.")},
@@ -218,7 +223,7 @@ std::vector<Kind> build_kinds() {
        with_default("dns_hostnames", kBool, "true",
                     "Public DNS hostnames for instances with public addresses (needed for "
                     "interface endpoints' private DNS)."),
-       with_default("instance_tenancy", *new Type(enumeration({"default", "dedicated"})), "default",
+       with_default("instance_tenancy", keep(enumeration({"default", "dedicated"})), "default",
                     "Tenancy of instances launched into the VPC."),
        tags()},
       {{"id", "The VPC ID (`vpc-…`)."},
@@ -303,7 +308,7 @@ std::vector<Kind> build_kinds() {
       {required("service", kString,
                 "The service's short name: `s3`, `dynamodb`, `ecr.api`, `ecr.dkr`, `logs`, "
                 "`secretsmanager`, `ssm`…; the full name adds the stack's region."),
-       computed("type", *new Type(enumeration({"gateway", "interface"})), DefaultKind::Derived,
+       computed("type", keep(enumeration({"gateway", "interface"})), DefaultKind::Derived,
                 "`gateway` for `s3` and `dynamodb`, `interface` otherwise",
                 "`gateway` (route tables; S3 and DynamoDB only) or `interface` (subnets and "
                 "security groups). Default: `gateway` for `s3` and `dynamodb`, `interface` "
@@ -446,16 +451,16 @@ std::vector<Kind> build_kinds() {
                 "generated when the task pulls from ECR, logs with awslogs or reads secrets",
                 "The ARN of the role ECS uses to pull images, write logs and read secrets."),
        optional("task_role", kString, "The ARN of the role the containers run as."),
-       with_default("cpu_architecture", *new Type(enumeration({"x86_64", "arm64"})), "x86_64",
+       with_default("cpu_architecture", keep(enumeration({"x86_64", "arm64"})), "x86_64",
                     "The CPU architecture (`runtimePlatform`)."),
-       optional("pid_mode", *new Type(enumeration({"host", "task"})),
+       optional("pid_mode", keep(enumeration({"host", "task"})),
                 "Process namespace shared with the host or the task."),
-       optional("ipc_mode", *new Type(enumeration({"host", "task", "none"})),
+       optional("ipc_mode", keep(enumeration({"host", "task", "none"})),
                 "IPC namespace shared with the host or the task."),
        ranged(optional("ephemeral_storage", kMemory,
                        "Fargate ephemeral storage, 21 to 200 GiB (default 20 GiB)."),
               21 * 1024, 200 * 1024),
-       with_default("volumes", *new Type(list(kVolume)), "[]", "Volumes the containers can mount."),
+       with_default("volumes", keep(list(kVolume)), "[]", "Volumes the containers can mount."),
        ranged(with_default("log_retention", kInt, "30",
                            "Days the generated log group keeps events (a CloudWatch Logs retention "
                            "value: 1, 3, 5, 7, 14, 30, 60, 90, …)."),
@@ -483,7 +488,7 @@ std::vector<Kind> build_kinds() {
                     "If this container stops, the whole task stops; a task needs at least one."),
        optional("port", kPortMapping,
                 "A port mapping: `8080`, or `{ container = 8080, host = 80, protocol = udp }`."),
-       with_default("ports", *new Type(list(kPortMapping)), "[]",
+       with_default("ports", keep(list(kPortMapping)), "[]",
                     "More port mappings, written like `port`."),
        with_default("environment", kStringMap, "{}", "Environment variables."),
        with_default("secrets", kStringMap, "{}",
@@ -493,15 +498,15 @@ std::vector<Kind> build_kinds() {
        optional("entrypoint", kStringList, "The entry point (overrides the image's `ENTRYPOINT`)."),
        optional("working_dir", kString, "The working directory."),
        optional("user", kString, "The user (and group) to run as: `1000`, `1000:1000`, `nginx`."),
-       with_default("depends_on", *new Type(list(kDependency)), "[]",
+       with_default("depends_on", keep(list(kDependency)), "[]",
                     "Containers of the same task to wait for: `[db]` or "
                     "`[{ container = db, condition = healthy }]`."),
        with_default("readonly_root_filesystem", kBool, "false",
                     "Mount the root file system read-only."),
        with_default("privileged", kBool, "false", "Extended privileges (EC2 only)."),
        with_default("init_process", kBool, "false", "Run an init process that reaps zombies."),
-       with_default("ulimits", *new Type(list(kUlimit)), "[]", "Resource limits."),
-       with_default("mount_points", *new Type(list(kMountPoint)), "[]",
+       with_default("ulimits", keep(list(kUlimit)), "[]", "Resource limits."),
+       with_default("mount_points", keep(list(kMountPoint)), "[]",
                     "Volumes of the task mounted in the container."),
        ranged(optional("stop_timeout", kDuration,
                        "Time to wait before the container is killed after SIGTERM (Fargate: at "
@@ -545,8 +550,8 @@ std::vector<Kind> build_kinds() {
       1,
       true,
       {with_default("driver",
-                    *new Type(enumeration({"awslogs", "splunk", "awsfirelens", "fluentd", "gelf",
-                                           "json_file", "journald", "syslog", "none"})),
+                    keep(enumeration({"awslogs", "splunk", "awsfirelens", "fluentd", "gelf",
+                                      "json_file", "journald", "syslog", "none"})),
                     "awslogs", "The log driver; `none` turns logging off."),
        computed("group", kString, DefaultKind::Generated, "`/ecs/` and the task's family",
                 "The CloudWatch Logs group (awslogs); by default one generated per task."),
@@ -562,12 +567,12 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("task", *new Type(ref({"task"})), "The task definition to run."),
+      {required("task", keep(ref({"task"})), "The task definition to run."),
        ranged(with_default("desired", kInt, "1", "How many tasks to keep running."), 0,
               std::nullopt),
        optional("launch_type", kLaunchType,
                 "`fargate`, `ec2` or `external`; or set `capacity` instead."),
-       computed("capacity", *new Type(list(kStrategyItem)), DefaultKind::Derived,
+       computed("capacity", keep(list(kStrategyItem)), DefaultKind::Derived,
                 "the cluster's first capacity provider",
                 "A capacity provider strategy: `[fargate_spot]`, or "
                 "`[{ provider = fargate, base = 1 }, { provider = fargate_spot, weight = 3 }]`."),
@@ -579,10 +584,9 @@ std::vector<Kind> build_kinds() {
        optional("platform_version", kString,
                 "The Fargate platform version; AWS's `LATEST` if unset."),
        with_default("enable_execute_command", kBool, "false", "Allow ECS Exec into the tasks."),
-       with_default("propagate_tags",
-                    *new Type(enumeration({"service", "task_definition", "none"})), "service",
-                    "Copy tags to tasks from the service or the task definition."),
-       with_default("scheduling", *new Type(enumeration({"replica", "daemon"})), "replica",
+       with_default("propagate_tags", keep(enumeration({"service", "task_definition", "none"})),
+                    "service", "Copy tags to tasks from the service or the task definition."),
+       with_default("scheduling", keep(enumeration({"replica", "daemon"})), "replica",
                     "`replica` keeps `desired` tasks; `daemon` runs one per instance (EC2)."),
        computed("name", kString, DefaultKind::BlockName, "",
                 "The service's name. Default: the block's."),
@@ -597,10 +601,10 @@ std::vector<Kind> build_kinds() {
            Naming::None,
            1,
            false,
-           {with_default("strategy", *new Type(list(kPlacementStrategy)), "[]",
+           {with_default("strategy", keep(list(kPlacementStrategy)), "[]",
                          "`[{ type = spread, field = \"attribute:ecs.availability-zone\" }, "
                          "{ type = binpack, field = \"memory\" }]`"),
-            with_default("constraint", *new Type(list(kPlacementConstraint)), "[]",
+            with_default("constraint", keep(list(kPlacementConstraint)), "[]",
                          "`[{ type = distinct_instance }]`")},
            {},
            "PlacementStrategies, PlacementConstraints"});

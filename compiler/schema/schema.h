@@ -30,18 +30,7 @@ enum class TypeKind {
   OneOf,    // the first of `alternatives` that fits
 };
 
-struct Attribute;
-
-struct Type {
-  TypeKind kind;
-  const Type* element = nullptr;              // List, Map
-  std::vector<std::string_view> members = {}; // Enum
-  std::vector<std::string_view> kinds = {};   // Ref
-  std::vector<Attribute> fields = {};         // Object
-  std::string_view shorthand = {};            // Object
-  std::vector<const Type*> alternatives = {}; // OneOf
-  std::string_view name = {};                 // Object: shown in messages ("port mapping")
-};
+struct Type;
 
 // How a default is given: an ECL expression in `value`, or computed from the block.
 enum class DefaultKind {
@@ -68,6 +57,18 @@ struct Attribute {
   // Inclusive bounds in canonical units (MiB, CPU units, seconds) for numeric types.
   std::optional<double> min = {};
   std::optional<double> max = {};
+};
+
+// After Attribute: clang instantiates `fields = {}` here and needs Attribute complete.
+struct Type {
+  TypeKind kind;
+  const Type* element = nullptr;              // List, Map
+  std::vector<std::string_view> members = {}; // Enum
+  std::vector<std::string_view> kinds = {};   // Ref
+  std::vector<Attribute> fields = {};         // Object
+  std::string_view shorthand = {};            // Object
+  std::vector<const Type*> alternatives = {}; // OneOf
+  std::string_view name = {};                 // Object: shown in messages ("port mapping")
 };
 
 // An attribute that AWS assigns when the resource is created: `id`, `arn`.

@@ -19,4 +19,27 @@ inline constexpr std::size_t kMaxExpressionDepth = 512;
 // otherwise produce one per byte.
 inline constexpr std::size_t kMaxErrorsPerFile = 100;
 
+// Longest string, written (E0019, in the syntax layer) or computed by interpolation, `+` or
+// `join` (E0019, in the checker). An ECS task definition is at most 64 KiB in all, so no AWS
+// string an ECL program sets can be longer.
+inline constexpr std::size_t kMaxStringBytes = 64u << 10;
+// Largest folded value (E0020): string bytes plus list and map elements, counted through nested
+// values. `let`s and references copy values, so without a bound `let b = [a, a]` repeated 40
+// times would need a terabyte; 1 Mi is far beyond any deployable program (CloudFormation
+// templates are at most 1 MB).
+inline constexpr std::size_t kMaxValueSize = 1u << 20;
+// Deepest folded value (E0021): values are copied and destroyed recursively, and `let`s can nest
+// a list one level deeper each. Literals are already bounded by kMaxNesting, so this is the same.
+inline constexpr std::size_t kMaxValueDepth = kMaxNesting;
+// Deepest evaluation (E0022): the checker folds `let`s, params and attributes on demand, so a
+// chain of `let a1 = a0`, `let a2 = a1`, … recurses once per link, on top of each expression's
+// own depth (at most kMaxExpressionDepth). Realistic programs stay under 100. One level takes
+// about 5 KiB of stack in a sanitizer build (measured: 1,500 chained attributes fit in 8 MiB,
+// 2,000 do not), so 1,000 leaves room on the default 8 MiB stack.
+inline constexpr std::size_t kMaxEvalDepth = 1000;
+// Most blocks in one file (E0023). CloudFormation allows 500 resources per template and a block
+// lowers to a few, so 10,000 blocks is twenty times anything deployable; it bounds the checker's
+// pairwise rules (subnet overlaps, duplicate names).
+inline constexpr std::size_t kMaxBlocksPerFile = 10000;
+
 } // namespace ecl::limits

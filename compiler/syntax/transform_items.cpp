@@ -1,4 +1,5 @@
 // Items: params, lets, outputs, blocks and their attributes, and param types.
+#include "compiler/syntax/limits.h"
 #include "compiler/syntax/transformer.h"
 
 #include <array>
@@ -149,6 +150,14 @@ std::unique_ptr<ast::Block> Transformer::transformBlock(P::BlockContext* ctx) {
     }
   }
   if (header == 0) {
+    return nullptr;
+  }
+  // Counted after the body, so the limit holds for nested blocks too; reported once, at the
+  // first block beyond it, and every later block is dropped.
+  if (++blocks_ > limits::kMaxBlocksPerFile) {
+    if (blocks_ == limits::kMaxBlocksPerFile + 1) {
+      sink_.report(Diag::TooManyBlocksInFile, block->kind_range, limits::kMaxBlocksPerFile);
+    }
     return nullptr;
   }
   block->range = range(ctx);

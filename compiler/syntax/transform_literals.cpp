@@ -1,5 +1,6 @@
 // Literals: numbers with their units, and strings with escapes and interpolations.
 #include "compiler/syntax/decode.h"
+#include "compiler/syntax/limits.h"
 #include "compiler/syntax/transformer.h"
 
 #include <algorithm>
@@ -124,6 +125,14 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
   }
   if (pending.expr != nullptr) {
     return error(whole); // an interpolation without its `}`: the parser has reported it
+  }
+  std::size_t bytes = 0;
+  for (const ast::StringPart& part : node.parts) {
+    bytes += part.text.size();
+  }
+  if (bytes > limits::kMaxStringBytes) {
+    sink_.report(Diag::StringTooLong, whole, bytes, limits::kMaxStringBytes);
+    return error(whole);
   }
   return make(whole, std::move(node), depth, whole);
 }

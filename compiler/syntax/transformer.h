@@ -74,6 +74,8 @@ private:
   const TokenTable& tokens_;
   ErrorSink& sink_;
   bool too_deep_ = false; // E0014 was reported in the current value
+  // Blocks transformed so far; beyond limits::kMaxBlocksPerFile, E0023.
+  std::size_t blocks_ = 0;
 };
 
 template <typename Node>

@@ -25,7 +25,9 @@ vpc net {
   }
 
   internet_gateway igw {}
-  nat_gateway nat { subnet = public_a }
+  nat_gateway nat {
+    subnet = public_a
+  }
 
   route_table public {
     subnets = [public_a, public_b]

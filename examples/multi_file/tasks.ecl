@@ -12,9 +12,9 @@ task api {
     port   = 8080
 
     environment = {
-      APP_ENV       = upper(env),                 // "STAGING"
-      ALLOWED_ZONES = join(",", zones),           // "us-west-2a,us-west-2b"
-      WORKERS       = "${worker_count}",          // numbers interpolate as text
+      APP_ENV       = upper(env),        // "STAGING"
+      ALLOWED_ZONES = join(",", zones),  // "us-west-2a,us-west-2b"
+      WORKERS       = "${worker_count}", // numbers interpolate as text
       CACHE_MB      = "${(api_memory - 128MiB) / 4}",
     }
 

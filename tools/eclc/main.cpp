@@ -1,10 +1,16 @@
 // eclc: the command line. Each subcommand reads its options and calls the driver; no compiler
 // logic lives here.
+#include "apply/command.h"
+#include "backends/plan/plan.h"
 #include "backends/registry.h"
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/driver.h"
+#include "compiler/format/format.h"
+#include "compiler/lsp/server.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -120,6 +126,152 @@ int run_compile(const CompileFlags& flags) {
   return kExitClean;
 }
 
+struct PlanFlags {
+  CheckFlags check;
+  bool json = false;
+  std::string output; // "": no file
+  std::string state;  // `plan --state`, apply, destroy: the state file ("" for the default)
+  std::string endpoint_url;
+  std::string profile;
+  bool auto_approve = false;
+  int parallelism = 4;
+};
+
+// What `run_plan` does with the plan it builds.
+enum class PlanMode { Show, Graph, Apply, Destroy };
+
+// check, then build the API plan: for people on stdout (or the document with `--json`), and the
+// document written atomically to `-o FILE`; nothing is written when the program has errors.
+// Diagnostics go to stderr: stdout belongs to the plan.
+int run_plan(const PlanFlags& flags, PlanMode mode) {
+  ecl::check::Options options;
+  if (!parse_params(flags.check.params, options)) {
+    return kExitUsage;
+  }
+  ecl::driver::Compilation c = ecl::driver::compile(flags.check.path, options);
+  if (flags.check.werror) {
+    c.diags.promote_warnings();
+  }
+  ecl::backend::plan::Plan plan;
+  bool built = false;
+  if (c.program && !c.input_unusable && !c.diags.has_errors()) {
+    ecl::Diagnostics lowering;
+    built = ecl::backend::plan::build_plan(*c.program, lowering, plan);
+    c.diags.append(std::move(lowering));
+  }
+  int status = report(c, flags.check, std::cerr);
+  if (status != kExitClean) {
+    return status;
+  }
+  if (!built) {
+    std::cerr << "eclc: error: the plan's steps cannot be ordered\n";
+    return kExitErrors;
+  }
+  if (mode == PlanMode::Graph) {
+    std::cout << ecl::backend::plan::render_dot(plan);
+    return kExitClean;
+  }
+  ecl::apply::CommandOptions apply_options;
+  apply_options.program_path = flags.check.path;
+  apply_options.state_path = flags.state;
+  apply_options.endpoint_url = flags.endpoint_url;
+  apply_options.profile = flags.profile;
+  apply_options.auto_approve = flags.auto_approve;
+  apply_options.parallelism = flags.parallelism;
+  apply_options.color =
+      flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
+  if (mode == PlanMode::Apply) {
+    return ecl::apply::apply(plan, apply_options);
+  }
+  if (mode == PlanMode::Destroy) {
+    return ecl::apply::destroy(plan, apply_options);
+  }
+  if (!flags.state.empty() && !flags.json && flags.output.empty()) {
+    return ecl::apply::plan_against_state(plan, apply_options);
+  }
+  std::string document = ecl::backend::plan::to_json(plan);
+  if (!flags.output.empty()) {
+    std::string error;
+    if (!ecl::driver::write_file_atomically(flags.output, document, error)) {
+      std::cerr << "eclc: error: cannot write `" << flags.output << "`: " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.json) {
+    std::cout << document;
+  } else {
+    bool color =
+        flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
+    std::cout << ecl::backend::plan::render_text(plan, color);
+  }
+  return kExitClean;
+}
+
+// The options every command that checks a program shares: -p, --format, --color, --werror.
+void add_check_options(CLI::App* command, CheckFlags& flags) {
+  command->add_option("path", flags.path, "An .ecl file, or a directory of .ecl files")->required();
+  command->add_option("-p,--param", flags.params, "Override a param: -p name=value")
+      ->allow_extra_args(false);
+  command->add_option("--format", flags.format, "Diagnostics format")
+      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--color", flags.color, "Colour the output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_flag("--werror", flags.werror, "Treat warnings as errors");
+}
+
+// `eclc lsp`: the language server on stdin/stdout until the client says `exit` or goes away.
+int run_lsp() {
+  std::signal(SIGPIPE, SIG_IGN); // a client that vanishes must not kill us mid-write
+  std::ios::sync_with_stdio(false);
+  std::cin.tie(nullptr);
+  ecl::lsp::Server server(std::cin, std::cout);
+  return server.run();
+}
+
+struct FmtFlags {
+  std::vector<std::string> paths;
+  bool check = false;
+};
+
+// `eclc fmt`: rewrites each file in the canonical layout (atomically), or with --check names the
+// files that would change. Files with syntax errors are reported and left alone.
+int run_fmt(const FmtFlags& flags) {
+  int status = kExitClean;
+  std::vector<std::string> files;
+  for (const auto& path : flags.paths) {
+    if (!ecl::format::collect_files(path, files)) {
+      std::cerr << "eclc: error: cannot read `" << path << "`\n";
+      status = kExitUsage;
+    }
+  }
+  for (const auto& file : files) {
+    ecl::SourceManager sources;
+    std::vector<ecl::FileId> ids;
+    ecl::Diagnostics diags;
+    std::string formatted;
+    bool loaded = ecl::driver::load(file, sources, ids, diags) && !ids.empty() && diags.empty();
+    if (!loaded || !ecl::format::format_file(sources, ids.front(), diags, formatted)) {
+      std::cerr << ecl::render_text(diags, sources, {::isatty(STDERR_FILENO) != 0});
+      status = std::max(status, loaded ? kExitErrors : kExitUsage);
+      continue;
+    }
+    if (formatted == sources.file(ids.front()).text()) {
+      continue;
+    }
+    if (flags.check) {
+      std::cout << file << "\n"; // would be reformatted
+      status = std::max(status, kExitErrors);
+      continue;
+    }
+    std::string error;
+    if (!ecl::driver::write_file_atomically(file, formatted, error)) {
+      std::cerr << "eclc: error: cannot write `" << file << "`: " << error << "\n";
+      status = kExitUsage;
+    }
+  }
+  return status;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -145,7 +297,8 @@ int main(int argc, char** argv) {
   compile
       ->add_option("path", compile_flags.check.path, "An .ecl file, or a directory of .ecl files")
       ->required();
-  compile->add_option("--target", compile_flags.target, "The backend: cloudformation")->required();
+  compile->add_option("--target", compile_flags.target, "The backend: cloudformation or plan")
+      ->required();
   compile->add_option("-o,--output", compile_flags.output,
                       "Write the result to this file (atomically) instead of stdout");
   compile->add_option("-p,--param", compile_flags.check.params, "Override a param: -p name=value")
@@ -155,6 +308,50 @@ int main(int argc, char** argv) {
   compile->add_option("--color", compile_flags.check.color, "Colour the text diagnostics")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   compile->add_flag("--werror", compile_flags.check.werror, "Treat warnings as errors");
+
+  PlanFlags plan_flags;
+  CLI::App* plan = app.add_subcommand(
+      "plan", "Check a program and show the AWS API calls that create it, in order");
+  add_check_options(plan, plan_flags.check);
+  plan->add_flag("--json", plan_flags.json, "Print the plan document (JSON) instead");
+  plan->add_option("-o,--output", plan_flags.output,
+                   "Also write the plan document to this file (atomically)");
+
+  plan->add_option("--state", plan_flags.state,
+                   "Compare with this state file and plan create/update/replace/delete, offline");
+
+  // apply and destroy: the plan, made real (or undone) against AWS, remembered in a state file.
+  PlanFlags apply_flags, destroy_flags;
+  CLI::App* apply = app.add_subcommand(
+      "apply", "Make the AWS API calls that bring the state to the program, and record them");
+  CLI::App* destroy =
+      app.add_subcommand("destroy", "Delete everything the state file holds, in reverse order");
+  for (auto [command, f] : {std::pair{apply, &apply_flags}, std::pair{destroy, &destroy_flags}}) {
+    add_check_options(command, f->check);
+    command->add_option("--state", f->state, "The state file (default: PROGRAM.state.json)");
+    command->add_option("--endpoint-url", f->endpoint_url,
+                        "Send every call to this URL (a local endpoint such as moto_server)");
+    command->add_option("--profile", f->profile, "The profile of the shared AWS files");
+    command->add_flag("--auto-approve", f->auto_approve, "Do not ask for confirmation");
+    command->add_option("--parallelism", f->parallelism, "Independent calls in flight at once")
+        ->check(CLI::Range(1, 64));
+  }
+
+  PlanFlags graph_flags;
+  CLI::App* graph =
+      app.add_subcommand("graph", "Check a program and print its plan's dependency graph (dot)");
+  add_check_options(graph, graph_flags.check);
+
+  CLI::App* lsp = app.add_subcommand("lsp", "Run the language server on stdin/stdout");
+  bool stdio = true; // the only transport; editor clients pass --stdio
+  lsp->add_flag("--stdio", stdio, "Talk over stdin/stdout (the default and only transport)");
+
+  FmtFlags fmt_flags;
+  CLI::App* fmt = app.add_subcommand("fmt", "Rewrite .ecl files in the canonical layout");
+  fmt->add_option("paths", fmt_flags.paths, "Files, or directories of .ecl files (recursively)")
+      ->required();
+  fmt->add_flag("--check", fmt_flags.check,
+                "Change nothing; name the files that would change and exit 1 if any");
 
   try {
     app.parse(argc, argv);
@@ -173,6 +370,24 @@ int main(int argc, char** argv) {
   }
   if (compile->parsed()) {
     return run_compile(compile_flags);
+  }
+  if (plan->parsed()) {
+    return run_plan(plan_flags, PlanMode::Show);
+  }
+  if (graph->parsed()) {
+    return run_plan(graph_flags, PlanMode::Graph);
+  }
+  if (apply->parsed()) {
+    return run_plan(apply_flags, PlanMode::Apply);
+  }
+  if (destroy->parsed()) {
+    return run_plan(destroy_flags, PlanMode::Destroy);
+  }
+  if (lsp->parsed()) {
+    return run_lsp();
+  }
+  if (fmt->parsed()) {
+    return run_fmt(fmt_flags);
   }
   return kExitUsage;
 }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace ecl::check {
@@ -29,6 +30,16 @@ bool hex(char ch) {
   return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
 }
 
+// The whole character starting at byte `at` (every byte of its UTF-8 sequence), so that a message
+// never quotes half of one: JSON output rejects a cut sequence.
+std::string_view character_at(std::string_view text, std::size_t at) {
+  std::size_t end = at + 1;
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    ++end;
+  }
+  return text.substr(at, end - at);
+}
+
 std::vector<std::string_view> split(std::string_view text, char sep) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
@@ -44,7 +55,8 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
 
 // A path component: [a-z0-9]+ ((. | _ | __ | -+) [a-z0-9]+)*.
 std::optional<std::string> component_problem(std::string_view c) {
-  for (char ch : c) {
+  for (std::size_t at = 0; at < c.size(); ++at) {
+    char ch = c[at];
     if (upper(ch)) {
       return fmt::format("repository `{}` has uppercase letters; repository names are lowercase",
                          c);
@@ -52,7 +64,7 @@ std::optional<std::string> component_problem(std::string_view c) {
     if (!lower_alnum(ch) && ch != '.' && ch != '_' && ch != '-') {
       return fmt::format("repository component `{}` contains `{}`; use lowercase letters, "
                          "digits, `.`, `_` and `-`",
-                         c, ch);
+                         c, character_at(c, at));
     }
   }
   std::size_t i = 0;
@@ -146,10 +158,11 @@ std::optional<std::string> image_problem(std::string_view image) {
       return fmt::format("tag `{}` starts with `{}`; a tag starts with a letter, digit or `_`", tag,
                          tag.front());
     }
-    for (char ch : tag) {
+    for (std::size_t at = 0; at < tag.size(); ++at) {
+      char ch = tag[at];
       if (!alnum(ch) && ch != '_' && ch != '.' && ch != '-') {
         return fmt::format("tag `{}` contains `{}`; a tag has letters, digits, `_`, `.` and `-`",
-                           tag, ch);
+                           tag, character_at(tag, at));
       }
     }
   }

@@ -1,0 +1,528 @@
+#include "apply/aws.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <curl/curl.h>
+#include <fstream>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace ecl::apply {
+
+namespace {
+
+// ---- Credentials and region -------------------------------------------------------------------
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::string trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+// The `key = value` lines of one section of an INI file (the AWS shared files' format).
+std::map<std::string, std::string> ini_section(const std::string& path,
+                                               const std::string& section) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    line = trim(line);
+    if (line.empty() || line[0] == '#' || line[0] == ';') {
+      continue;
+    }
+    if (line.front() == '[' && line.back() == ']') {
+      inside = trim(line.substr(1, line.size() - 2)) == section;
+      continue;
+    }
+    auto eq = line.find('=');
+    if (inside && eq != std::string::npos) {
+      out[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
+    }
+  }
+  return out;
+}
+
+std::string home_file(const char* variable, const char* name) {
+  std::string set = env(variable);
+  if (!set.empty()) {
+    return set;
+  }
+  return env("HOME") + "/.aws/" + name;
+}
+
+// ---- The wire -----------------------------------------------------------------------------------
+
+struct ServiceInfo {
+  const char* name;
+  bool json;           // JSON 1.1 (else query + XML)
+  const char* version; // the query protocol's Version, or the JSON target prefix
+  const char* signing; // the SigV4 service name
+  bool global;         // one endpoint (IAM), signed for us-east-1
+};
+
+constexpr ServiceInfo kServices[] = {
+    {"ec2", false, "2016-11-15", "ec2", false},
+    {"iam", false, "2010-05-08", "iam", true},
+    {"autoscaling", false, "2011-01-01", "autoscaling", false},
+    {"ecs", true, "AmazonEC2ContainerServiceV20141113", "ecs", false},
+    {"logs", true, "Logs_20140328", "logs", false},
+};
+
+const ServiceInfo* service_info(const std::string& name) {
+  for (const auto& s : kServices) {
+    if (name == s.name) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+std::string percent_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else if (c == ' ') {
+      // Form encoding's `+`: AWS hashes the bytes sent; moto re-encodes the parsed form the way
+      // Python's urlencode does (spaces as `+`) before checking the signature.
+      out += '+';
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// EC2 sends some members under other names (generated from botocore's model).
+struct Ec2Top {
+  const char* operation;
+  const char* member;
+  const char* wire;
+};
+struct Ec2Nested {
+  const char* member;
+  const char* wire;
+};
+#define ECL_EC2_TOP(op, member, wire) Ec2Top{op, member, wire},
+#define ECL_EC2_NESTED(member, wire)
+constexpr Ec2Top kEc2Top[] = {
+#include "apply/ec2_names.inc"
+};
+#undef ECL_EC2_TOP
+#undef ECL_EC2_NESTED
+#define ECL_EC2_TOP(op, member, wire)
+#define ECL_EC2_NESTED(member, wire) Ec2Nested{member, wire},
+constexpr Ec2Nested kEc2Nested[] = {
+#include "apply/ec2_names.inc"
+};
+#undef ECL_EC2_TOP
+#undef ECL_EC2_NESTED
+
+std::string ec2_wire(const std::string& operation, const std::string& member, bool top) {
+  if (top) {
+    for (const auto& t : kEc2Top) {
+      if (operation == t.operation && member == t.member) {
+        return t.wire;
+      }
+    }
+    return member;
+  }
+  for (const auto& n : kEc2Nested) {
+    if (member == n.member) {
+      return n.wire;
+    }
+  }
+  return member;
+}
+
+std::string scalar_text(const json& v) {
+  if (v.is_string()) {
+    return v.get<std::string>();
+  }
+  if (v.is_boolean()) {
+    return v.get<bool>() ? "true" : "false";
+  }
+  return v.dump();
+}
+
+void flatten(const std::string& operation, bool ec2, const std::string& prefix, const json& value,
+             std::vector<std::pair<std::string, std::string>>& out) {
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      std::string name = ec2 ? ec2_wire(operation, key, prefix.empty()) : key;
+      flatten(operation, ec2, prefix.empty() ? name : prefix + "." + name, member, out);
+    }
+  } else if (value.is_array()) {
+    if (value.empty() && !ec2) {
+      out.emplace_back(prefix, ""); // the query protocol's empty list
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      std::string index = std::to_string(i + 1);
+      flatten(operation, ec2, ec2 ? prefix + "." + index : prefix + ".member." + index, value[i],
+              out);
+    }
+  } else if (!value.is_null()) {
+    out.emplace_back(prefix, scalar_text(value));
+  }
+}
+
+// ---- XML ----------------------------------------------------------------------------------------
+
+std::string element_name(const xmlNode* node) {
+  std::string name = reinterpret_cast<const char*>(node->name);
+  if (!name.empty()) {
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  }
+  return name;
+}
+
+std::vector<const xmlNode*> child_elements(const xmlNode* node) {
+  std::vector<const xmlNode*> out;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+json xml_value(const xmlNode* node) {
+  auto children = child_elements(node);
+  if (children.empty()) {
+    xmlChar* text = xmlNodeGetContent(node);
+    std::string s = text ? reinterpret_cast<const char*>(text) : "";
+    xmlFree(text);
+    return s;
+  }
+  bool list = std::all_of(children.begin(), children.end(), [](const xmlNode* c) {
+    std::string n = reinterpret_cast<const char*>(c->name);
+    return n == "item" || n == "member";
+  });
+  if (list) {
+    json out = json::array();
+    for (const xmlNode* c : children) {
+      out.push_back(xml_value(c));
+    }
+    return out;
+  }
+  json out = json::object();
+  for (const xmlNode* c : children) {
+    std::string name = element_name(c);
+    if (name == "ResponseMetadata" || name == "RequestId") {
+      continue;
+    }
+    out[name] = xml_value(c);
+  }
+  return out;
+}
+
+// ---- HTTP ---------------------------------------------------------------------------------------
+
+std::size_t collect(char* data, std::size_t size, std::size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// Each thread keeps one handle, so connections are reused.
+CURL* thread_handle() {
+  struct Handle {
+    CURL* curl = curl_easy_init();
+    ~Handle() { curl_easy_cleanup(curl); }
+  };
+  thread_local Handle handle;
+  curl_easy_reset(handle.curl);
+  return handle.curl;
+}
+
+bool is_throttling(const std::string& code) {
+  static const char* codes[] = {"Throttling",
+                                "ThrottlingException",
+                                "ThrottledException",
+                                "RequestLimitExceeded",
+                                "RequestThrottled",
+                                "RequestThrottledException",
+                                "TooManyRequestsException",
+                                "SlowDown",
+                                "ProvisionedThroughputExceededException",
+                                "ServiceUnavailable",
+                                "InternalError",
+                                "InternalFailure"};
+  return std::find(std::begin(codes), std::end(codes), code) != std::end(codes);
+}
+
+// The code of a JSON error's `__type` (`com.amazonaws.ecs#ClientException` -> ClientException).
+std::string json_error_code(const json& body) {
+  std::string type = body.value("__type", body.value("code", std::string()));
+  auto hash = type.rfind('#');
+  if (hash != std::string::npos) {
+    type = type.substr(hash + 1);
+  }
+  auto colon = type.find(':');
+  return colon == std::string::npos ? type : type.substr(0, colon);
+}
+
+} // namespace
+
+bool load_config(const std::string& profile, AwsConfig& out, std::string& error) {
+  out.profile = !profile.empty()              ? profile
+                : !env("AWS_PROFILE").empty() ? env("AWS_PROFILE")
+                                              : "default";
+  std::string credentials_file = home_file("AWS_SHARED_CREDENTIALS_FILE", "credentials");
+  std::string config_file = home_file("AWS_CONFIG_FILE", "config");
+  auto creds = ini_section(credentials_file, out.profile);
+  auto config =
+      ini_section(config_file, out.profile == "default" ? "default" : "profile " + out.profile);
+  // An explicit profile wins over the environment's keys, as in the AWS CLI.
+  bool from_env = profile.empty() && !env("AWS_ACCESS_KEY_ID").empty();
+  if (from_env) {
+    out.credentials = {env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY"),
+                       env("AWS_SESSION_TOKEN")};
+  } else {
+    auto pick = [&](const char* key) {
+      return creds.count(key) ? creds[key] : config.count(key) ? config[key] : std::string();
+    };
+    out.credentials = {pick("aws_access_key_id"), pick("aws_secret_access_key"),
+                       pick("aws_session_token")};
+  }
+  out.region = !env("AWS_REGION").empty()           ? env("AWS_REGION")
+               : !env("AWS_DEFAULT_REGION").empty() ? env("AWS_DEFAULT_REGION")
+               : config.count("region")             ? config["region"]
+                                                    : std::string();
+  if (out.credentials.access_key_id.empty() || out.credentials.secret_access_key.empty()) {
+    error =
+        "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give profile `" +
+        out.profile + "` keys in " + credentials_file;
+    return false;
+  }
+  return true;
+}
+
+bool Result::retryable() const {
+  return code == "Transport" || http_status == 429 || http_status >= 500 || is_throttling(code);
+}
+
+Client::Client(AwsConfig config, RetryPolicy retry) : config_(std::move(config)), retry_(retry) {
+  global_init();
+}
+
+Client::~Client() = default;
+
+std::string Client::redact(std::string text) const {
+  for (const std::string* secret :
+       {&config_.credentials.secret_access_key, &config_.credentials.session_token,
+        &config_.credentials.access_key_id}) {
+    if (secret->empty()) {
+      continue;
+    }
+    for (auto at = text.find(*secret); at != std::string::npos; at = text.find(*secret, at)) {
+      text.replace(at, secret->size(), "***");
+    }
+  }
+  return text;
+}
+
+std::string query_body(const std::string& service, const std::string& operation,
+                       const json& params) {
+  const ServiceInfo* info = service_info(service);
+  std::vector<std::pair<std::string, std::string>> fields;
+  flatten(operation, service == "ec2", "", params, fields);
+  std::string body = "Action=" + percent_encode(operation) +
+                     "&Version=" + percent_encode(info ? info->version : "");
+  for (const auto& [key, value] : fields) {
+    body += "&" + percent_encode(key) + "=" + percent_encode(value);
+  }
+  return body;
+}
+
+std::optional<json> xml_to_json(const std::string& xml) {
+  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "response.xml", nullptr,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+      xmlFreeDoc);
+  if (!doc) {
+    return std::nullopt;
+  }
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (!root) {
+    return std::nullopt;
+  }
+  // IAM and Auto Scaling wrap the answer in `<XResult>`; EC2 does not.
+  for (const xmlNode* c : child_elements(root)) {
+    std::string name = reinterpret_cast<const char*>(c->name);
+    if (name.size() > 6 && name.ends_with("Result")) {
+      json inner = xml_value(c);
+      return inner.is_object() ? inner : json::object();
+    }
+  }
+  json out = xml_value(root);
+  return out.is_object() ? out : json::object();
+}
+
+json response_value(const json& response, const std::string& path) {
+  const json* value = &response;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t dot = path.find('.', start);
+    std::string part =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::size_t bracket = part.find('[');
+    std::string key = part.substr(0, bracket);
+    if (!value->is_object() || !value->contains(key)) {
+      return nullptr;
+    }
+    value = &(*value)[key];
+    while (bracket != std::string::npos) {
+      std::size_t close = part.find(']', bracket);
+      if (close == std::string::npos || !value->is_array()) {
+        return nullptr;
+      }
+      std::size_t index = std::stoul(part.substr(bracket + 1, close - bracket - 1));
+      if (index >= value->size()) {
+        return nullptr;
+      }
+      value = &(*value)[index];
+      bracket = part.find('[', close);
+    }
+    if (dot == std::string::npos) {
+      break;
+    }
+    start = dot + 1;
+  }
+  return *value;
+}
+
+Result Client::call_once(const std::string& service, const std::string& operation,
+                         const json& params) const {
+  Result result;
+  const ServiceInfo* info = service_info(service);
+  if (!info) {
+    result.code = "UnknownService";
+    result.message = "eclc cannot call service `" + service + "`";
+    return result;
+  }
+  std::string region = info->global ? "us-east-1" : config_.region;
+  std::string url = config_.endpoint_url;
+  if (url.empty()) {
+    url = info->global ? std::string("https://iam.amazonaws.com/")
+                       : "https://" + service + "." + region + ".amazonaws.com/";
+  }
+  std::string body;
+  curl_slist* headers = nullptr;
+  if (info->json) {
+    body = params.dump();
+    headers = curl_slist_append(headers, "Content-Type: application/x-amz-json-1.1");
+    headers = curl_slist_append(
+        headers, ("X-Amz-Target: " + std::string(info->version) + "." + operation).c_str());
+  } else {
+    body = query_body(service, operation, params);
+    headers = curl_slist_append(headers,
+                                "Content-Type: application/x-www-form-urlencoded; charset=utf-8");
+  }
+  if (!config_.credentials.session_token.empty()) {
+    headers = curl_slist_append(
+        headers, ("X-Amz-Security-Token: " + config_.credentials.session_token).c_str());
+  }
+  // No `Expect:` override: curl 7.88 would sign the empty header it then leaves out.
+  std::string sigv4 = "aws:amz:" + region + ":" + info->signing;
+  std::string answer;
+  CURL* curl = thread_handle();
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_POST, 1L);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());
+  curl_easy_setopt(curl, CURLOPT_USERNAME, config_.credentials.access_key_id.c_str());
+  curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.credentials.secret_access_key.c_str());
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);        // threads: no SIGALRM for timeouts
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L); // seconds: a dead endpoint fails fast
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);       // seconds: the slowest calls take ~30
+  CURLcode rc = curl_easy_perform(curl);
+  curl_slist_free_all(headers);
+  if (rc != CURLE_OK) {
+    result.code = "Transport";
+    result.message = redact(curl_easy_strerror(rc));
+    return result;
+  }
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.http_status);
+  bool success = result.http_status >= 200 && result.http_status < 300;
+  if (info->json) {
+    json parsed = json::parse(answer, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) {
+      parsed = json::object();
+    }
+    if (success) {
+      result.ok = true;
+      result.response = parsed.is_object() ? parsed : json::object();
+      return result;
+    }
+    result.code = json_error_code(parsed);
+    result.message = parsed.value("message", parsed.value("Message", std::string()));
+  } else {
+    std::optional<json> parsed = xml_to_json(answer);
+    if (success && parsed) {
+      result.ok = true;
+      result.response = std::move(*parsed);
+      return result;
+    }
+    if (parsed) {
+      // EC2: <Response><Errors><Error>; IAM, Auto Scaling: <ErrorResponse><Error>.
+      json error = parsed->contains("Errors") ? response_value(*parsed, "Errors.Error")
+                                              : response_value(*parsed, "Error");
+      if (error.is_object()) {
+        result.code = error.value("Code", std::string());
+        result.message = error.value("Message", std::string());
+      }
+    }
+  }
+  if (result.code.empty()) {
+    result.code = "HTTP" + std::to_string(result.http_status);
+    result.message = answer.substr(0, 200);
+  }
+  result.message = redact(result.message);
+  return result;
+}
+
+Result Client::call(const std::string& service, const std::string& operation, const json& params,
+                    const std::function<void(const Result&)>& on_retry) const {
+  thread_local std::mt19937 random{std::random_device{}()};
+  Result result;
+  for (int attempt = 0;; ++attempt) {
+    result = call_once(service, operation, params);
+    result.attempts = attempt + 1;
+    if (result.ok || !result.retryable() || attempt + 1 >= retry_.max_attempts) {
+      return result;
+    }
+    if (on_retry) {
+      on_retry(result);
+    }
+    auto delay = std::min(retry_.max_delay, retry_.base * (1 << std::min(attempt, 10)));
+    // Full jitter between half the delay and the delay: parallel callers spread out.
+    std::uniform_int_distribution<long> pick(delay.count() / 2, delay.count());
+    std::this_thread::sleep_for(std::chrono::milliseconds(pick(random)));
+  }
+}
+
+} // namespace ecl::apply

@@ -1,0 +1,96 @@
+// Talking to AWS: credentials and region from the standard places, and one client that makes an
+// API call of the five services a plan uses, signed with SigV4 by libcurl (CURLOPT_AWS_SIGV4).
+// ECS and CloudWatch Logs speak JSON 1.1; EC2, IAM and Auto Scaling the query protocol with XML
+// answers, which the client turns into JSON with the API model's (PascalCase) member names, so a
+// plan's response paths (`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN`) read both.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace ecl::apply {
+
+using json = nlohmann::ordered_json;
+
+// Secrets: never printed, logged or written to a plan or the state (see `redact`).
+struct Credentials {
+  std::string access_key_id;
+  std::string secret_access_key;
+  std::string session_token; // "" without one
+};
+
+struct AwsConfig {
+  Credentials credentials;
+  std::string region;       // from the environment or the profile; "" when neither names one
+  std::string endpoint_url; // "" for AWS's own endpoints
+  std::string profile;      // the profile read ("default" unless AWS_PROFILE or --profile)
+};
+
+// Credentials and region, in the AWS CLI's order: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
+// AWS_SESSION_TOKEN, then the profile (`profile`, else AWS_PROFILE, else "default") of the shared
+// credentials file (AWS_SHARED_CREDENTIALS_FILE, ~/.aws/credentials) and config file
+// (AWS_CONFIG_FILE, ~/.aws/config, `[profile NAME]`); region from AWS_REGION, AWS_DEFAULT_REGION,
+// then the profile. False with `error` when no credentials are found.
+bool load_config(const std::string& profile, AwsConfig& out, std::string& error);
+
+// An answer: `ok` with the response as JSON, or AWS's error code and message (`code` is
+// "Transport" when no HTTP answer came).
+struct Result {
+  bool ok = false;
+  long http_status = 0;
+  json response = json::object();
+  std::string code;
+  std::string message;
+  int attempts = 0;
+  bool retryable() const;
+};
+
+// How calls are retried: throttling errors, HTTP 429 and 5xx and transport failures are tried
+// again after base * 2^attempt (with jitter, at most `max_delay`), up to `max_attempts` in all.
+struct RetryPolicy {
+  int max_attempts = 8;
+  std::chrono::milliseconds base{100};
+  std::chrono::milliseconds max_delay{5000};
+};
+
+class Client {
+public:
+  Client(AwsConfig config, RetryPolicy retry = {});
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // One call (`service`: ec2, ecs, iam, logs, autoscaling; `operation`: CreateVpc), with retries.
+  // `on_retry` (may be empty) hears of each retry. Thread-safe: each thread gets its own handle.
+  Result call(const std::string& service, const std::string& operation, const json& params,
+              const std::function<void(const Result&)>& on_retry = {}) const;
+  // One attempt, no retry.
+  Result call_once(const std::string& service, const std::string& operation,
+                   const json& params) const;
+
+  // `text` with every credential in it replaced by `***` (AWS error messages may quote them).
+  std::string redact(std::string text) const;
+  const std::string& region() const { return config_.region; }
+
+private:
+  AwsConfig config_;
+  RetryPolicy retry_;
+};
+
+// The query-protocol body of a request (`Action=CreateVpc&Version=2016-11-15&CidrBlock=...`):
+// EC2's flattening (`TagSpecification.1.Tag.1.Key`) or IAM's and Auto Scaling's
+// (`Tags.member.1.Key`). Exposed for the unit tests.
+std::string query_body(const std::string& service, const std::string& operation,
+                       const json& params);
+// An XML answer as JSON: elements become members with the first letter upper-cased, `item` and
+// `member` lists become arrays, text becomes strings; the `XResult` wrapper and the
+// `ResponseMetadata`/`requestId` are dropped. Nullopt when `xml` does not parse.
+std::optional<json> xml_to_json(const std::string& xml);
+
+// The value at a response path (`AutoScalingGroups[0].AutoScalingGroupARN`), or null.
+json response_value(const json& response, const std::string& path);
+
+} // namespace ecl::apply

@@ -1,0 +1,34 @@
+// The commands on top of the engine: `eclc apply`, `eclc destroy` and `eclc plan --state`, given
+// the program's plan. main() only parses options and builds the plan.
+#pragma once
+
+#include "backends/plan/plan.h"
+
+#include <string>
+
+namespace ecl::apply {
+
+struct CommandOptions {
+  std::string program_path; // for the default state path
+  std::string state_path;   // "" for the default
+  std::string endpoint_url; // "" for AWS
+  std::string profile;      // "" for AWS_PROFILE or "default"
+  bool auto_approve = false;
+  int parallelism = 4;
+  bool color = false;
+};
+
+// The state file when --state is not given: beside the program, `PROGRAM.state.json` (a
+// directory program's state sits beside the directory).
+std::string default_state_path(const std::string& program_path);
+
+// `eclc plan --state`: the changes that bring the state to the program, offline. Exit status 0,
+// or 2 when the state cannot be read.
+int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& options);
+// `eclc apply`: shows the changes, asks on a terminal (else needs --auto-approve), runs them.
+// 0 when done, 1 when a call fails, 2 for bad input (state, credentials, no approval).
+int apply(const backend::plan::Plan& plan, const CommandOptions& options);
+// `eclc destroy`: deletes everything the state holds, in reverse dependency order.
+int destroy(const backend::plan::Plan& plan, const CommandOptions& options);
+
+} // namespace ecl::apply

@@ -1,0 +1,50 @@
+// Plans against state and runs them: the program's plan (backends/plan) and the state file give
+// the changes (create / update / replace / delete, each with its reason); the executor makes
+// their calls in dependency order with bounded parallelism, saving the state after each call.
+#pragma once
+
+#include "apply/aws.h"
+#include "apply/state.h"
+#include "backends/plan/plan.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ecl::apply {
+
+enum class Action { Create, Update, Replace, Delete };
+
+struct Change {
+  Action action = Action::Create;
+  std::string id;                            // the step id
+  const backend::plan::Step* step = nullptr; // the planned step (not for Delete)
+  std::string reason;                        // why (update, replace, resumed create)
+  std::string call;                          // what runs: "ecs:UpdateService"
+};
+
+// Offline: what it takes to bring the state to the program. Steps already in the state with the
+// same inputs (compared semantically: object member order and tag order do not count) and nothing
+// replaced upstream are no change. In plan order; deletions of what the program dropped last.
+std::vector<Change> diff(const backend::plan::Plan& plan, const State& state);
+// Everything the state holds, to delete.
+std::vector<Change> destroy_changes(const State& state);
+
+// For people: one line a change, then `Plan: ...`, or `No changes.`.
+std::string render_changes(const std::vector<Change>& changes, bool color);
+
+struct ExecuteOptions {
+  std::string state_path;
+  int parallelism = 4; // independent calls in flight at once
+  bool tty = false;    // progress lines that rewrite themselves
+};
+
+// Runs the changes: first the deletions (of Delete and Replace) in reverse dependency order, then
+// creates and updates in plan order, each as soon as what it depends on is done. The state is
+// saved after every successful call. On failure: false with the AWS error code and message and
+// the step in `error`, after the calls in flight finish.
+bool execute(const Client& client, const backend::plan::Plan* plan, State& state,
+             const std::vector<Change>& changes, const ExecuteOptions& options, std::ostream& out,
+             std::string& error);
+
+} // namespace ecl::apply

@@ -1,0 +1,115 @@
+#include "backends/common/aws.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace ecl::backend::common {
+
+std::string upper(std::string_view member) {
+  std::string out(member);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+std::string placement_constraint_type(std::string_view member) {
+  return member == "member_of" ? "memberOf" : "distinctInstance";
+}
+
+std::string log_driver(std::string_view member) {
+  return member == "json_file" ? "json-file" : std::string(member);
+}
+
+bool from_private_ecr(const model::Value& image) {
+  static const std::regex kEcr(
+      R"(^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/)");
+  if (const std::string* s = image.string()) {
+    return std::regex_search(*s, kEcr);
+  }
+  if (auto* t = image.as<model::Template>()) {
+    auto* first = t->parts.empty() ? nullptr : std::get_if<std::string>(&t->parts.front());
+    return first && std::regex_search(*first, kEcr);
+  }
+  return false;
+}
+
+std::string log_group_name(std::string_view family) {
+  return "/ecs/" + std::string(family);
+}
+
+namespace {
+
+void add_secret(TaskNeeds& needs, const std::string& from) {
+  if (from.rfind("arn:", 0) == 0) {
+    if (from.find(":secretsmanager:") != std::string::npos) {
+      if (std::find(needs.secret_arns.begin(), needs.secret_arns.end(), from) ==
+          needs.secret_arns.end()) {
+        needs.secret_arns.push_back(from);
+      }
+      return;
+    }
+    SecretSource arn{true, from};
+    if (std::find(needs.parameters.begin(), needs.parameters.end(), arn) ==
+        needs.parameters.end()) {
+      needs.parameters.push_back(std::move(arn));
+    }
+    return;
+  }
+  SecretSource name{false, from.rfind('/', 0) == 0 ? from.substr(1) : from};
+  if (std::find(needs.parameters.begin(), needs.parameters.end(), name) == needs.parameters.end()) {
+    needs.parameters.push_back(std::move(name));
+  }
+}
+
+} // namespace
+
+TaskNeeds task_needs(const model::Block& task) {
+  TaskNeeds needs;
+  for (const model::Block* c : task.children_of("container")) {
+    if (const model::Value* image = c->get("image")) {
+      needs.execution_role = needs.execution_role || from_private_ecr(*image);
+    }
+    if (const model::Value* secrets = c->get("secrets")) {
+      const model::Map* map = secrets->as<model::Map>();
+      if (map && !map->empty()) {
+        needs.execution_role = true;
+        for (const auto& [name, from] : *map) {
+          if (const std::string* s = from.string()) {
+            add_secret(needs, *s);
+          }
+        }
+      }
+    }
+    auto logs = c->children_of("log");
+    if (logs.empty()) {
+      continue;
+    }
+    const std::string* driver = logs.front()->get_enum("driver");
+    if (!driver || *driver == "awslogs") {
+      needs.execution_role = true;
+      needs.log_group = needs.log_group || logs.front()->get_string("group") == nullptr;
+    }
+  }
+  return needs;
+}
+
+RulePorts rule_ports(const std::string* protocol, std::optional<std::int64_t> port,
+                     std::optional<std::int64_t> from_port, std::optional<std::int64_t> to_port) {
+  std::string p = protocol ? *protocol : "tcp";
+  if (p == "all") {
+    return {"-1", std::nullopt, std::nullopt}; // every protocol and port
+  }
+  if (port) {
+    return {p, port, port};
+  }
+  if (from_port || to_port) {
+    return {p, from_port ? from_port : to_port, to_port ? to_port : from_port};
+  }
+  if (p == "icmp") {
+    return {p, -1, -1}; // every ICMP type and code
+  }
+  return {p, 0, 65535};
+}
+
+} // namespace ecl::backend::common

@@ -1,0 +1,267 @@
+// The VPC kinds: vpc, subnet, internet_gateway, nat_gateway, route_table and route, endpoint,
+// security_group with its ingress and egress rules; all EC2 calls.
+#include "backends/common/aws.h"
+#include "backends/plan/planner.h"
+
+#include <fmt/format.h>
+
+namespace ecl::backend::plan {
+
+namespace {
+
+json vpc_ref(Planner& p, const model::Block& b) {
+  const model::Block* vpc = b.ancestor("vpc");
+  return vpc ? p.ref(*vpc) : json(nullptr);
+}
+
+json refs(Planner& p, const std::vector<const model::Block*>& blocks) {
+  json out = json::array();
+  for (const model::Block* b : blocks) {
+    out.push_back(p.ref(*b));
+  }
+  return out;
+}
+
+std::string text_of(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+const char* peer_attribute(const model::Block& rule) {
+  return rule.kind_name == "ingress" ? "from" : "to";
+}
+
+// "tcp 80", "tcp 32768-65535", "all traffic", "icmp": how a rule reads in the summary.
+std::string ports_text(const common::RulePorts& ports) {
+  if (ports.protocol == "-1") {
+    return "all traffic";
+  }
+  if (!ports.from || (ports.protocol == "icmp" && *ports.from == -1)) {
+    return ports.protocol;
+  }
+  if (*ports.from == *ports.to) {
+    return fmt::format("{} {}", ports.protocol, *ports.from);
+  }
+  return fmt::format("{} {}-{}", ports.protocol, *ports.from, *ports.to);
+}
+
+} // namespace
+
+void lower_vpc(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "ec2", "CreateVpc");
+  json cidr = p.value(*p.get(b, "cidr"));
+  s.params["CidrBlock"] = cidr;
+  if (const std::string* tenancy = p.get_enum(b, "instance_tenancy")) {
+    s.params["InstanceTenancy"] = *tenancy;
+  }
+  s.params["TagSpecifications"] = p.tag_specifications(b, "vpc");
+  s.produces["id"] = "Vpc.VpcId";
+  s.summary = text_of(cidr);
+  // A new VPC resolves names (EnableDnsSupport) but gives no hostnames (EnableDnsHostnames);
+  // one attribute a call, support before hostnames (hostnames need it).
+  bool support = p.get_bool(b, "dns_support", true);
+  bool hostnames = p.get_bool(b, "dns_hostnames", true);
+  if (!support) {
+    Step& m = p.add(b, "dns-support", "ec2", "ModifyVpcAttribute");
+    m.params["VpcId"] = p.ref(b);
+    m.params["EnableDnsSupport"] = {{"Value", false}};
+    m.summary = "DNS support off";
+  }
+  if (hostnames) {
+    Step& m = p.add(b, "dns-hostnames", "ec2", "ModifyVpcAttribute");
+    m.params["VpcId"] = p.ref(b);
+    m.params["EnableDnsHostnames"] = {{"Value", true}};
+    m.summary = "DNS hostnames on";
+    if (!support) {
+      m.after.push_back(p.step_id(b, "dns-support"));
+    }
+  }
+}
+
+void lower_subnet(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "ec2", "CreateSubnet");
+  s.params["VpcId"] = vpc_ref(p, b);
+  json cidr = p.value(*p.get(b, "cidr"));
+  s.params["CidrBlock"] = cidr;
+  const std::string* zone = p.get_string(b, "zone");
+  if (zone) {
+    s.params["AvailabilityZone"] = *zone;
+  }
+  s.params["TagSpecifications"] = p.tag_specifications(b, "subnet");
+  s.produces["id"] = "Subnet.SubnetId";
+  s.produces["zone_id"] = "Subnet.AvailabilityZoneId";
+  bool is_public = p.get_bool(b, "public");
+  s.summary =
+      fmt::format("{} in {}{}", text_of(cidr), zone ? *zone : "?", is_public ? ", public" : "");
+  if (is_public) {
+    Step& m = p.add(b, "public-ip", "ec2", "ModifySubnetAttribute");
+    m.params["SubnetId"] = p.ref(b);
+    m.params["MapPublicIpOnLaunch"] = {{"Value", true}};
+    m.summary = "public IPs on launch";
+  }
+}
+
+void lower_internet_gateway(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "ec2", "CreateInternetGateway");
+  s.params["TagSpecifications"] = p.tag_specifications(b, "internet-gateway");
+  s.produces["id"] = "InternetGateway.InternetGatewayId";
+  const model::Block* vpc = b.ancestor("vpc");
+  Step& a = p.add(b, "attach", "ec2", "AttachInternetGateway");
+  a.params["InternetGatewayId"] = p.ref(b);
+  a.params["VpcId"] = vpc_ref(p, b);
+  a.summary = vpc ? fmt::format("to vpc {}", vpc->path) : "";
+}
+
+void lower_nat_gateway(Planner& p, const model::Block& b) {
+  // The Elastic IP and the gateway wait for the internet gateway's attachment: a NAT gateway in a
+  // subnet without a working route to the internet fails to start.
+  std::string attachment = p.attachment_step(*b.ancestor("vpc"));
+  Step& eip = p.add(b, "eip", "ec2", "AllocateAddress");
+  eip.params["Domain"] = "vpc";
+  eip.params["TagSpecifications"] = p.tag_specifications(b, "elastic-ip");
+  eip.produces["allocation_id"] = "AllocationId";
+  eip.produces["public_ip"] = "PublicIp";
+  eip.summary = "Elastic IP";
+  if (!attachment.empty()) {
+    eip.after.push_back(attachment);
+  }
+  Step& s = p.add(b, "", "ec2", "CreateNatGateway");
+  const model::Block* subnet = p.get_ref(b, "subnet");
+  if (subnet) {
+    s.params["SubnetId"] = p.ref(*subnet);
+  }
+  s.params["AllocationId"] = Planner::placeholder(p.step_id(b, "eip"), "AllocationId");
+  s.params["TagSpecifications"] = p.tag_specifications(b, "natgateway");
+  s.produces["id"] = "NatGateway.NatGatewayId";
+  s.summary = subnet ? fmt::format("in subnet {}", subnet->path) : "";
+  if (!attachment.empty()) {
+    s.after.push_back(attachment);
+  }
+}
+
+void lower_route_table(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "ec2", "CreateRouteTable");
+  s.params["VpcId"] = vpc_ref(p, b);
+  s.params["TagSpecifications"] = p.tag_specifications(b, "route-table");
+  s.produces["id"] = "RouteTable.RouteTableId";
+  for (const model::Block* subnet : p.get_refs(b, "subnets")) {
+    Step& a = p.add(b, "associate." + subnet->name, "ec2", "AssociateRouteTable");
+    a.params["RouteTableId"] = p.ref(b);
+    a.params["SubnetId"] = p.ref(*subnet);
+    a.produces["association_id"] = "AssociationId";
+    a.summary = fmt::format("subnet {}", subnet->path);
+  }
+}
+
+void lower_route(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "ec2", "CreateRoute");
+  const model::Block* target = p.get_ref(b, "target");
+  s.params["RouteTableId"] = p.ref(*b.parent);
+  json destination = p.value(*p.get(b, "destination"));
+  s.params["DestinationCidrBlock"] = destination;
+  if (target) {
+    bool igw = target->kind_name == "internet_gateway";
+    s.params[igw ? "GatewayId" : "NatGatewayId"] = p.ref(*target);
+    if (igw) {
+      // A route to an internet gateway fails until the gateway is attached to the VPC.
+      s.after.push_back(p.attachment_step(*target->ancestor("vpc")));
+    }
+  }
+  s.summary = fmt::format("{} via {}", text_of(destination),
+                          target ? fmt::format("{} {}", target->kind_name, target->path) : "?");
+}
+
+void lower_endpoint(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "ec2", "CreateVpcEndpoint");
+  const std::string* type = p.get_enum(b, "type");
+  bool gateway = type && *type == "gateway";
+  s.params["VpcEndpointType"] = gateway ? "Gateway" : "Interface";
+  s.params["VpcId"] = vpc_ref(p, b);
+  std::string service_name;
+  if (const std::string* service = p.get_string(b, "service")) {
+    // A short name gets the plan's region.
+    service_name = service->rfind("com.amazonaws.", 0) == 0
+                       ? *service
+                       : fmt::format("com.amazonaws.{}.{}", p.region(), *service);
+    s.params["ServiceName"] = Planner::literal(service_name);
+  }
+  auto tables = p.get_refs(b, "route_tables");
+  auto subnets = p.get_refs(b, "subnets");
+  auto groups = p.get_refs(b, "security_groups");
+  bool private_dns = p.get_bool(b, "private_dns", true);
+  if (gateway) {
+    s.params["RouteTableIds"] = refs(p, tables);
+  } else {
+    s.params["SubnetIds"] = refs(p, subnets);
+    if (!groups.empty()) {
+      s.params["SecurityGroupIds"] = refs(p, groups);
+    }
+    s.params["PrivateDnsEnabled"] = private_dns;
+  }
+  s.params["TagSpecifications"] = p.tag_specifications(b, "vpc-endpoint");
+  s.produces["id"] = "VpcEndpoint.VpcEndpointId";
+  s.summary = fmt::format("{} {}", gateway ? "gateway" : "interface", service_name);
+}
+
+void lower_security_group(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "ec2", "CreateSecurityGroup");
+  // EC2 wants a name unique in the VPC (at most 255 characters, not starting with `sg-`).
+  s.params["GroupName"] = p.name_for(b, "", 255);
+  if (const std::string* description = p.get_string(b, "description")) {
+    s.params["Description"] = Planner::literal(*description);
+    s.summary = *description;
+  }
+  s.params["VpcId"] = vpc_ref(p, b);
+  s.params["TagSpecifications"] = p.tag_specifications(b, "security-group");
+  s.produces["id"] = "GroupId";
+  // A new group allows all outbound traffic; a group with egress rules allows only those, as in
+  // CloudFormation: the default rule goes first, before the group's own rules are added.
+  bool any_egress = !b.children_of("egress").empty();
+  if (any_egress) {
+    Step& r = p.add(b, "revoke-default-egress", "ec2", "RevokeSecurityGroupEgress");
+    r.params["GroupId"] = p.ref(b);
+    r.params["IpPermissions"] = json::array(
+        {{{"IpProtocol", "-1"}, {"IpRanges", json::array({{{"CidrIp", "0.0.0.0/0"}}})}}});
+    r.summary = "the default allow-all egress rule";
+  }
+}
+
+void lower_rule(Planner& p, const model::Block& b) {
+  bool in = b.kind_name == "ingress";
+  const model::Block* group = b.parent;
+  Step& s =
+      p.add(b, "", "ec2", in ? "AuthorizeSecurityGroupIngress" : "AuthorizeSecurityGroupEgress");
+  s.params["GroupId"] = p.ref(*group);
+  common::RulePorts ports = common::rule_ports(p.get_enum(b, "protocol"), p.get_int(b, "port"),
+                                               p.get_int(b, "from_port"), p.get_int(b, "to_port"));
+  json permission = {{"IpProtocol", ports.protocol}};
+  if (ports.from) {
+    permission["FromPort"] = *ports.from;
+    permission["ToPort"] = *ports.to;
+  }
+  const model::Value* peer = p.get(b, peer_attribute(b));
+  const std::string* description = p.get_string(b, "description");
+  std::string peer_text;
+  if (const model::Block* other = peer ? peer->block() : nullptr) {
+    json pair = {{"GroupId", p.ref(*other)}};
+    if (description) {
+      pair["Description"] = Planner::literal(*description);
+    }
+    permission["UserIdGroupPairs"] = json::array({pair});
+    peer_text = fmt::format("security group {}", other->path);
+  } else if (peer) {
+    json range = {{"CidrIp", p.value(*peer)}};
+    if (description) {
+      range["Description"] = Planner::literal(*description);
+    }
+    peer_text = text_of(range["CidrIp"]);
+    permission["IpRanges"] = json::array({range});
+  }
+  s.params["IpPermissions"] = json::array({permission});
+  s.params["TagSpecifications"] = p.tag_specifications(b, "security-group-rule");
+  s.summary = fmt::format("{} {} {}", ports_text(ports), in ? "from" : "to", peer_text);
+  if (!in) {
+    s.after.push_back(p.step_id(*group, "revoke-default-egress"));
+  }
+}
+
+} // namespace ecl::backend::plan

@@ -1,0 +1,69 @@
+// The API plan backend: the checked program -> the AWS API calls that create it, in an order that
+// respects every dependency (docs/plan-format.md). The document is JSON; `eclc plan` shows it to
+// people one line a step, `eclc graph` as a Graphviz graph.
+#pragma once
+
+#include "backends/backend.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ecl::backend {
+
+std::unique_ptr<Backend> make_plan_backend();
+
+namespace plan {
+
+using json = nlohmann::ordered_json;
+
+// The version of the document's format (docs/plan-format.md); raised on incompatible changes.
+inline constexpr int kFormatVersion = 1;
+// The region of a program without `stack.region`.
+inline constexpr const char* kDefaultRegion = "us-east-1";
+
+// One API call.
+struct Step {
+  std::string id;      // the block path, `#suffix` for a block's secondary calls: `main.igw#attach`
+  std::string block;   // the block path
+  std::string service; // "ec2", "ecs", "iam", "logs", "autoscaling"
+  std::string operation;               // "CreateVpc"
+  std::string summary;                 // the key facts, for people: "10.0.0.0/16"
+  json params = json::object();        // the request, member names of the AWS API model
+  std::vector<std::string> after;      // steps this one must follow besides those its params name
+  std::vector<std::string> depends_on; // every step it follows, in plan order (set by build_plan)
+  json produces = json::object();      // value name -> response path: {"id": "Vpc.VpcId"}
+  bool read = false;                   // a read (Describe*) rather than a change
+};
+
+struct Plan {
+  std::string stack;  // the stack's name, or ""
+  std::string region; // the stack's region, or kDefaultRegion
+  std::string description;
+  std::vector<Step> steps; // in execution order
+  json outputs = json::object();
+};
+
+// Builds the plan of an error-free program. When `read` is given, every schema attribute the
+// lowering looked at is added to it as "kind.attribute" (and "kind.attribute.field").
+bool build_plan(const model::Program& program, Diagnostics& diags, Plan& out,
+                std::set<std::string>* read = nullptr);
+
+// The plan document: 2-space JSON with a trailing newline.
+std::string to_json(const Plan& plan);
+// For people: one line a step (`+ ec2:CreateVpc  main  10.0.0.0/16`), then `Plan: N to create.`;
+// ANSI colours when `color`.
+std::string render_text(const Plan& plan, bool color);
+// The dependency graph in Graphviz dot: one node a step, an edge from each step to those that
+// follow it.
+std::string render_dot(const Plan& plan);
+
+// `${step-id.Response.Path}` placeholders of a string, as (step id, response path) pairs; the step
+// id is the longest prefix naming one of `ids`. `$${` is a literal `${`.
+std::vector<std::pair<std::string, std::string>>
+placeholders(const std::string& text, const std::set<std::string, std::less<>>& ids);
+
+} // namespace plan
+} // namespace ecl::backend

@@ -1,0 +1,543 @@
+#include "backends/plan/planner.h"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <queue>
+
+namespace ecl::backend::plan {
+
+namespace {
+
+const model::List kEmptyList;
+
+// Where each deferred attribute of the schema comes from: the step (the block's main one unless
+// `suffix` names a secondary one) and the path of the value in that step's response. The plan test
+// checks that none of the schema's is missing.
+struct DeferredSource {
+  std::string_view kind;
+  std::string_view attribute;
+  std::string_view suffix;
+  std::string_view path;
+};
+
+constexpr DeferredSource kDeferred[] = {
+    {"vpc", "id", "", "Vpc.VpcId"},
+    {"vpc", "default_security_group", "default-security-group", "SecurityGroups[0].GroupId"},
+    {"subnet", "id", "", "Subnet.SubnetId"},
+    {"subnet", "zone_id", "", "Subnet.AvailabilityZoneId"},
+    {"internet_gateway", "id", "", "InternetGateway.InternetGatewayId"},
+    {"nat_gateway", "id", "", "NatGateway.NatGatewayId"},
+    {"nat_gateway", "public_ip", "eip", "PublicIp"},
+    {"route_table", "id", "", "RouteTable.RouteTableId"},
+    {"endpoint", "id", "", "VpcEndpoint.VpcEndpointId"},
+    {"security_group", "id", "", "GroupId"},
+    {"cluster", "arn", "", "cluster.clusterArn"},
+    {"ec2_capacity", "auto_scaling_group", "describe-auto-scaling-group",
+     "AutoScalingGroups[0].AutoScalingGroupName"},
+    {"ec2_capacity", "launch_template", "launch-template", "LaunchTemplate.LaunchTemplateId"},
+    {"task", "arn", "", "taskDefinition.taskDefinitionArn"},
+    {"service", "arn", "", "service.serviceArn"},
+};
+
+const DeferredSource* deferred_source(std::string_view kind, std::string_view attribute) {
+  for (const DeferredSource& s : kDeferred) {
+    if (s.kind == kind && s.attribute == attribute) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+// FNV-1a: a short, stable hash for names that must be shortened.
+std::uint32_t fnv1a(std::string_view text) {
+  std::uint32_t h = 2166136261u;
+  for (char c : text) {
+    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  return h;
+}
+
+void collect_strings(const json& v, std::vector<std::string>& out) {
+  if (v.is_string()) {
+    out.push_back(v.get<std::string>());
+  } else if (v.is_array() || v.is_object()) {
+    for (const auto& item : v) {
+      collect_strings(item, out);
+    }
+  }
+}
+
+} // namespace
+
+bool has_deferred_source(std::string_view kind, std::string_view attribute) {
+  return deferred_source(kind, attribute) != nullptr;
+}
+
+std::int64_t whole(const model::Value& v) {
+  if (auto* q = v.as<model::Quantity>()) {
+    return static_cast<std::int64_t>(std::llround(q->amount));
+  }
+  if (auto n = v.number()) {
+    return static_cast<std::int64_t>(std::llround(*n));
+  }
+  return 0;
+}
+
+std::string policy_text(const json& document) {
+  return document.dump();
+}
+
+std::vector<std::pair<std::string, std::string>>
+placeholders(const std::string& text, const std::set<std::string, std::less<>>& ids) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] != '$') {
+      continue;
+    }
+    if (text[i + 1] == '$' && i + 2 < text.size() && text[i + 2] == '{') {
+      i += 2; // `$${`: a literal `${`
+      continue;
+    }
+    if (text[i + 1] != '{') {
+      continue;
+    }
+    std::size_t close = text.find('}', i + 2);
+    if (close == std::string::npos) {
+      break;
+    }
+    std::string_view inner(text.data() + i + 2, close - i - 2);
+    // The step id is the longest prefix, ending before a `.`, that names a step.
+    for (std::size_t dot = inner.rfind('.'); dot != std::string_view::npos && dot > 0;
+         dot = inner.rfind('.', dot - 1)) {
+      if (ids.count(inner.substr(0, dot))) {
+        out.emplace_back(std::string(inner.substr(0, dot)), std::string(inner.substr(dot + 1)));
+        break;
+      }
+      if (dot == 0) {
+        break;
+      }
+    }
+    i = close;
+  }
+  return out;
+}
+
+Planner::Planner(const model::Program& program, std::set<std::string>* read)
+    : program_(program), read_(read) {
+  std::map<std::string_view, int> uses;
+  for (const auto& b : program.blocks) {
+    if (++uses[b->path] == 2) {
+      shared_paths_.insert(b->path);
+    }
+  }
+  region_ = program.stack ? program.region() : "";
+  if (program.stack) {
+    record("stack.region");
+  }
+  if (region_.empty()) {
+    region_ = kDefaultRegion;
+  }
+}
+
+// ---- reading the model -------------------------------------------------------------------------
+
+void Planner::record(std::string key) {
+  if (read_) {
+    read_->insert(std::move(key));
+  }
+}
+
+const model::Value* Planner::get(const model::Block& block, std::string_view attribute) {
+  record(fmt::format("{}.{}", block.kind_name, attribute));
+  return block.get(attribute);
+}
+
+const std::string* Planner::get_string(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  return v ? v->string() : nullptr;
+}
+
+std::optional<std::int64_t> Planner::get_int(const model::Block& block,
+                                             std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  if (!v) {
+    return std::nullopt;
+  }
+  if (auto i = v->integer()) {
+    return i;
+  }
+  if (v->as<model::Quantity>() || v->number()) {
+    return whole(*v);
+  }
+  return std::nullopt;
+}
+
+bool Planner::get_bool(const model::Block& block, std::string_view attribute, bool otherwise) {
+  const model::Value* v = get(block, attribute);
+  auto b = v ? v->boolean() : std::nullopt;
+  return b ? *b : otherwise;
+}
+
+const std::string* Planner::get_enum(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  return v ? v->enum_member() : nullptr;
+}
+
+const model::Block* Planner::get_ref(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  return v ? v->block() : nullptr;
+}
+
+std::vector<const model::Block*> Planner::get_refs(const model::Block& block,
+                                                   std::string_view attribute) {
+  record(fmt::format("{}.{}", block.kind_name, attribute));
+  return block.get_refs(attribute);
+}
+
+const model::List& Planner::get_list(const model::Block& block, std::string_view attribute) {
+  const model::Value* v = get(block, attribute);
+  const model::List* list = v ? v->as<model::List>() : nullptr;
+  return list ? *list : kEmptyList;
+}
+
+const model::Value* Planner::field(const model::Block& block, std::string_view attribute,
+                                   const model::Value& object, std::string_view name) {
+  record(fmt::format("{}.{}.{}", block.kind_name, attribute, name));
+  const model::Value* v = object.field(name);
+  return v && !v->is_null() ? v : nullptr;
+}
+
+const model::Block* Planner::child(const model::Block& block, std::string_view kind) const {
+  auto children = block.children_of(kind);
+  return children.empty() ? nullptr : children.front();
+}
+
+// ---- building steps ----------------------------------------------------------------------------
+
+Step& Planner::add(const model::Block& block, std::string_view suffix, std::string_view service,
+                   std::string_view operation) {
+  Step& s = steps_.emplace_back();
+  s.id = step_id(block, suffix);
+  s.block = block.path;
+  s.service = std::string(service);
+  s.operation = std::string(operation);
+  ids_.insert(s.id);
+  return s;
+}
+
+std::string Planner::step_id(const model::Block& block, std::string_view suffix) const {
+  std::string id = block.path;
+  if (shared_paths_.count(block.path)) {
+    id += "@" + block.kind_name; // `subnet main.a` and `route_table main.a`: `main.a@route_table`
+  }
+  return suffix.empty() ? id : fmt::format("{}#{}", id, suffix);
+}
+
+std::string Planner::placeholder(std::string_view step, std::string_view path) {
+  return fmt::format("${{{}.{}}}", step, path);
+}
+
+std::string Planner::literal(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+      out += '$';
+    }
+  }
+  return out;
+}
+
+std::string Planner::default_group_step(const model::Block& vpc) {
+  std::string id = step_id(vpc, "default-security-group");
+  if (ids_.count(id)) {
+    return id;
+  }
+  Step& s = add(vpc, "default-security-group", "ec2", "DescribeSecurityGroups");
+  s.read = true;
+  s.summary = "the default security group";
+  s.params["Filters"] =
+      json::array({{{"Name", "vpc-id"}, {"Values", json::array({ref(vpc)})}},
+                   {{"Name", "group-name"}, {"Values", json::array({"default"})}}});
+  s.produces["default_security_group"] = "SecurityGroups[0].GroupId";
+  return id;
+}
+
+json Planner::deferred(const model::Deferred& d) {
+  const DeferredSource* source =
+      d.block ? deferred_source(d.block->kind_name, d.attribute) : nullptr;
+  if (!source) {
+    return nullptr; // the checker admits only the schema's deferred attributes
+  }
+  std::string step = step_id(*d.block, source->suffix);
+  if (d.block->kind_name == "vpc" && d.attribute == "default_security_group") {
+    step = default_group_step(*d.block);
+  }
+  return placeholder(step, source->path);
+}
+
+json Planner::ref(const model::Block& block) {
+  if (block.kind_name == "container") {
+    return block.name; // a container is named inside its task definition
+  }
+  if (block.kind_name == "ec2_capacity") {
+    return placeholder(step_id(block), "capacityProvider.name");
+  }
+  std::string_view attribute =
+      block.kind_name == "cluster" || block.kind_name == "task" || block.kind_name == "service"
+          ? "arn"
+          : "id";
+  return deferred(model::Deferred{&block, std::string(attribute)});
+}
+
+json Planner::value(const model::Value& v) {
+  return std::visit(
+      [&](const auto& x) -> json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, model::Null>) {
+          return nullptr;
+        } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
+                             std::is_same_v<T, double>) {
+          return x;
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return literal(x);
+        } else if constexpr (std::is_same_v<T, model::Quantity>) {
+          return whole(v);
+        } else if constexpr (std::is_same_v<T, model::EnumMember>) {
+          return x.name;
+        } else if constexpr (std::is_same_v<T, model::BlockRef>) {
+          return x.block ? ref(*x.block) : json(nullptr);
+        } else if constexpr (std::is_same_v<T, model::Deferred>) {
+          return deferred(x);
+        } else if constexpr (std::is_same_v<T, model::Template>) {
+          std::string text;
+          for (const auto& part : x.parts) {
+            if (auto* s = std::get_if<std::string>(&part)) {
+              text += literal(*s);
+            } else if (json d = deferred(std::get<model::Deferred>(part)); d.is_string()) {
+              text += d.get<std::string>();
+            }
+          }
+          return text;
+        } else if constexpr (std::is_same_v<T, model::List>) {
+          json out = json::array();
+          for (const model::Value& item : x) {
+            out.push_back(value(item));
+          }
+          return out;
+        } else {
+          json out = json::object();
+          for (const auto& [k, item] : x) {
+            out[k] = value(item);
+          }
+          return out;
+        }
+      },
+      v.data);
+}
+
+std::vector<std::pair<std::string, json>> Planner::tags(const model::Block& block) {
+  std::vector<std::pair<std::string, json>> merged;
+  auto add_map = [&](const model::Value* map) {
+    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
+    if (!entries) {
+      return;
+    }
+    for (const auto& entry : *entries) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+      const std::string& key = entry.first;
+      const model::Value& v = entry.second;
+      auto same = std::find_if(merged.begin(), merged.end(),
+                               [&](const auto& kv) { return kv.first == key; });
+      if (same != merged.end()) {
+        same->second = value(v); // the resource's own tag wins over the stack's
+      } else {
+        merged.emplace_back(key, value(v));
+      }
+    }
+  };
+  if (program_.stack) {
+    add_map(get(*program_.stack, "tags"));
+  }
+  add_map(get(block, "tags"));
+  merged.emplace_back("ecl:path", block.path);
+  return merged;
+}
+
+json Planner::key_value_tags(const model::Block& block, bool lower_case) {
+  json out = json::array();
+  for (auto& [key, v] : tags(block)) {
+    out.push_back({{lower_case ? "key" : "Key", key}, {lower_case ? "value" : "Value", v}});
+  }
+  return out;
+}
+
+json Planner::tag_specifications(const model::Block& block, std::string_view resource_type) {
+  return json::array(
+      {{{"ResourceType", std::string(resource_type)}, {"Tags", key_value_tags(block)}}});
+}
+
+std::string Planner::name_for(const model::Block& block, std::string_view role,
+                              std::size_t max) const {
+  std::string name = program_.stack ? program_.stack->name + "-" : "";
+  for (char c : block.path) {
+    name += std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ? c : '-';
+  }
+  if (!role.empty()) {
+    name += "-" + std::string(role);
+  }
+  if (name.size() > max) {
+    // Names are unique because paths are: keep that when shortening.
+    std::string hash = fmt::format("-{:08x}", fnv1a(name));
+    name = name.substr(0, max - hash.size()) + hash;
+  }
+  return name;
+}
+
+std::string Planner::partition() const {
+  if (region_.rfind("cn-", 0) == 0) {
+    return "aws-cn";
+  }
+  if (region_.rfind("us-gov-", 0) == 0) {
+    return "aws-us-gov";
+  }
+  return "aws";
+}
+
+std::string Planner::attachment_step(const model::Block& vpc) const {
+  auto igws = vpc.children_of("internet_gateway");
+  return igws.empty() ? "" : step_id(*igws.front(), "attach");
+}
+
+std::string Planner::associations_step(const model::Block& cluster) {
+  return get_list(cluster, "capacity").empty() ? "" : step_id(cluster, "capacity-providers");
+}
+
+// ---- the plan ----------------------------------------------------------------------------------
+
+void Planner::lower_block(const model::Block& b) {
+  using Lower = void (*)(Planner&, const model::Block&);
+  static const std::map<std::string_view, Lower> kLowerings = {
+      {"vpc", lower_vpc},
+      {"subnet", lower_subnet},
+      {"internet_gateway", lower_internet_gateway},
+      {"nat_gateway", lower_nat_gateway},
+      {"route_table", lower_route_table},
+      {"route", lower_route},
+      {"endpoint", lower_endpoint},
+      {"security_group", lower_security_group},
+      {"ingress", lower_rule},
+      {"egress", lower_rule},
+      {"cluster", lower_cluster},
+      {"ec2_capacity", lower_ec2_capacity},
+      {"task", lower_task},
+      {"service", lower_service},
+  };
+  // `stack` gives the plan its region and every call its tags; a task's containers, health checks
+  // and logs and a service's placement and deployment lower inside their parent's call.
+  auto it = kLowerings.find(b.kind_name);
+  if (it != kLowerings.end()) {
+    it->second(*this, b);
+  }
+  if (b.kind_name == "task") {
+    return; // containers are lowered by lower_task
+  }
+  for (const model::Block* c : b.children) {
+    lower_block(*c);
+  }
+}
+
+bool Planner::run(Plan& out) {
+  for (const auto& b : program_.blocks) {
+    if (!b->parent) {
+      lower_block(*b);
+    }
+  }
+  out.stack = program_.stack ? program_.stack->name : "";
+  out.region = region_;
+  if (program_.stack) {
+    if (const std::string* d = get_string(*program_.stack, "description")) {
+      out.description = *d;
+    }
+  }
+  for (const model::Output& o : program_.outputs) {
+    json v = value(o.value);
+    if (!v.is_null()) {
+      out.outputs[o.name] = std::move(v);
+    }
+  }
+
+  // Each step follows the steps its parameters name and those it lists in `after`.
+  const std::size_t n = steps_.size();
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < n; ++i) {
+    index.emplace(steps_[i].id, i);
+  }
+  std::vector<std::set<std::size_t>> before(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::string> strings;
+    collect_strings(steps_[i].params, strings);
+    for (const std::string& s : strings) {
+      for (const auto& [step, path] : placeholders(s, ids_)) {
+        before[i].insert(index.at(step));
+      }
+    }
+    for (const std::string& a : steps_[i].after) {
+      auto it = index.find(a);
+      if (it != index.end()) {
+        before[i].insert(it->second);
+      }
+    }
+    before[i].erase(i);
+  }
+  // Kahn's algorithm; among the steps that are ready, the one added first (source order).
+  std::vector<std::vector<std::size_t>> followers(n);
+  std::vector<std::size_t> waiting(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    waiting[i] = before[i].size();
+    for (std::size_t b : before[i]) {
+      followers[b].push_back(i);
+    }
+  }
+  std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (waiting[i] == 0) {
+      ready.push(i);
+    }
+  }
+  std::vector<std::size_t> order;
+  std::vector<std::size_t> position(n);
+  while (!ready.empty()) {
+    std::size_t i = ready.top();
+    ready.pop();
+    position[i] = order.size();
+    order.push_back(i);
+    for (std::size_t f : followers[i]) {
+      if (--waiting[f] == 0) {
+        ready.push(f);
+      }
+    }
+  }
+  if (order.size() != n) {
+    return false; // a cycle: the checker rejects cyclic references, so this is a lowering bug
+  }
+  std::vector<std::string> id_of(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    id_of[i] = steps_[i].id;
+  }
+  out.steps.clear();
+  for (std::size_t i : order) {
+    Step s = std::move(steps_[i]);
+    std::vector<std::size_t> deps(before[i].begin(), before[i].end());
+    std::sort(deps.begin(), deps.end(),
+              [&](std::size_t a, std::size_t b) { return position[a] < position[b]; });
+    s.depends_on.clear();
+    for (std::size_t d : deps) {
+      s.depends_on.push_back(id_of[d]);
+    }
+    out.steps.push_back(std::move(s));
+  }
+  return true;
+}
+
+} // namespace ecl::backend::plan

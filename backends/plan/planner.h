@@ -1,0 +1,121 @@
+// The plan lowering's shared state: the steps added so far and the helpers every area uses to
+// turn model values into request parameters (placeholders for what AWS assigns, tags, names).
+// network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones.
+#pragma once
+
+#include "backends/plan/plan.h"
+#include "compiler/model/model.h"
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace ecl::backend::plan {
+
+class Planner {
+public:
+  Planner(const model::Program& program, std::set<std::string>* read);
+
+  // Every step, in dependency order; false when the steps cannot be ordered.
+  bool run(Plan& out);
+
+  // ---- reading the model (every read is recorded for the schema coverage test) ----------------
+  const model::Value* get(const model::Block& block, std::string_view attribute);
+  const std::string* get_string(const model::Block& block, std::string_view attribute);
+  std::optional<std::int64_t> get_int(const model::Block& block, std::string_view attribute);
+  bool get_bool(const model::Block& block, std::string_view attribute, bool otherwise = false);
+  const std::string* get_enum(const model::Block& block, std::string_view attribute);
+  const model::Block* get_ref(const model::Block& block, std::string_view attribute);
+  std::vector<const model::Block*> get_refs(const model::Block& block, std::string_view attribute);
+  const model::List& get_list(const model::Block& block, std::string_view attribute);
+  const model::Value* field(const model::Block& block, std::string_view attribute,
+                            const model::Value& object, std::string_view name);
+  const model::Block* child(const model::Block& block, std::string_view kind) const;
+
+  // ---- building steps --------------------------------------------------------------------------
+  // Adds the call `block` lowers to; `suffix` names a secondary call (`attach` ->
+  // `main.igw#attach`).
+  Step& add(const model::Block& block, std::string_view suffix, std::string_view service,
+            std::string_view operation);
+
+  // The id of a block's step, or of its secondary step `suffix`: the block's path (`main.igw`,
+  // `main.igw#attach`); a path that blocks of several kinds share gets the kind
+  // (`main.private_a@route_table`).
+  std::string step_id(const model::Block& block, std::string_view suffix = "") const;
+
+  // The request value of a folded model value: strings, numbers and lists as they are, enum
+  // members by name, references and deferred attributes as placeholders.
+  json value(const model::Value& v);
+  // A placeholder for the value `name` of the block's step `id`: `${main.Vpc.VpcId}`.
+  static std::string placeholder(std::string_view step, std::string_view path);
+  // The placeholder of a block's identity as other calls take it (a VPC id, a group id, a task
+  // definition ARN, a capacity provider name; a container's name).
+  json ref(const model::Block& block);
+  // The placeholder of a deferred attribute (`prod.arn`), or null.
+  json deferred(const model::Deferred& d);
+  // A literal string with `${` written `$${`, so that it is not read as a placeholder.
+  static std::string literal(std::string_view text);
+
+  // The stack's tags, the block's `tags` and `ecl:path`, in order: (key, value) pairs.
+  std::vector<std::pair<std::string, json>> tags(const model::Block& block);
+  // The tags as EC2 wants them: [{ResourceType, Tags: [{Key, Value}]}].
+  json tag_specifications(const model::Block& block, std::string_view resource_type);
+  // [{Key, Value}] (EC2, IAM), [{key, value}] (ECS).
+  json key_value_tags(const model::Block& block, bool lower_case = false);
+
+  // A name for a resource AWS wants named and ECL does not name: the stack's and the block's path
+  // joined by `-`, then the role (`webapp-main-web`, `webapp-api-execution`), at most `max`
+  // characters (longer names keep a prefix and a hash of the whole).
+  std::string name_for(const model::Block& block, std::string_view role, std::size_t max) const;
+
+  const std::string& region() const { return region_; }
+  // "aws", "aws-cn", "aws-us-gov": the partition of the plan's region, for ARNs.
+  std::string partition() const;
+  // The id of the vpc's internet gateway attachment step, or "".
+  std::string attachment_step(const model::Block& vpc) const;
+  // The id of the cluster's PutClusterCapacityProviders step, or "".
+  std::string associations_step(const model::Block& cluster);
+
+  const model::Program& program() const { return program_; }
+
+private:
+  void lower_block(const model::Block& block);
+  void record(std::string key);
+  // The step of the vpc's default security group (a DescribeSecurityGroups read), added on first
+  // use.
+  std::string default_group_step(const model::Block& vpc);
+
+  const model::Program& program_;
+  std::set<std::string>* read_;
+  std::string region_;
+  std::deque<Step> steps_; // in the order they were added: source order
+  std::set<std::string, std::less<>> ids_;
+  std::set<std::string, std::less<>> shared_paths_; // paths of more than one block
+};
+
+// One function per kind; each adds the block's calls (children are visited after it).
+void lower_vpc(Planner& p, const model::Block& b);
+void lower_subnet(Planner& p, const model::Block& b);
+void lower_internet_gateway(Planner& p, const model::Block& b);
+void lower_nat_gateway(Planner& p, const model::Block& b);
+void lower_route_table(Planner& p, const model::Block& b);
+void lower_route(Planner& p, const model::Block& b);
+void lower_endpoint(Planner& p, const model::Block& b);
+void lower_security_group(Planner& p, const model::Block& b);
+void lower_rule(Planner& p, const model::Block& b); // ingress and egress
+void lower_cluster(Planner& p, const model::Block& b);
+void lower_ec2_capacity(Planner& p, const model::Block& b);
+void lower_task(Planner& p, const model::Block& b); // with its containers
+void lower_service(Planner& p, const model::Block& b);
+
+// Whether the deferred attribute `kind.attribute` has a source in the plan (a step's response).
+bool has_deferred_source(std::string_view kind, std::string_view attribute);
+// Integer values of quantities (MiB, CPU units, seconds), rounded.
+std::int64_t whole(const model::Value& v);
+// A JSON text as IAM takes policy documents (compact).
+std::string policy_text(const json& document);
+
+} // namespace ecl::backend::plan

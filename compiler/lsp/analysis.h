@@ -1,0 +1,127 @@
+// One analysed program for the language server: the sources (editor buffers or files on disk),
+// their ASTs, the checker's diagnostics and model, and an index of the places an editor asks about
+// (block names and the references to them, attribute names, kind keywords, `block.attribute`
+// accesses, lets and params). Built in one call; read-only afterwards.
+#pragma once
+
+#include "compiler/check/check.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/lsp/positions.h"
+#include "compiler/model/model.h"
+#include "compiler/schema/schema.h"
+#include "compiler/syntax/ast.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ecl::lsp {
+
+// One file of a program: its URI (as the client spells it, or made from the path) and its text.
+struct SourceInput {
+  std::string uri;
+  std::string path; // for messages; the URI when the document has no file
+  std::string text;
+};
+
+// A declaration of a `let` or `param`.
+struct ValueDecl {
+  bool is_param = false;
+  std::string name;
+  Range name_range;
+  const ast::Expr* value = nullptr; // the let's value or the param's default
+  const ast::Type* type = nullptr;  // a param's type
+};
+
+// A place in the source an editor may ask about.
+struct Site {
+  enum What {
+    BlockName,       // `private_a` in `subnet private_a { … }`: the declaration
+    BlockReference,  // `private_a` in `subnets = [private_a]` or `main.private_a`
+    ValueName,       // `zones` in `let zones = …`
+    ValueReference,  // `zones` in `zone = zones[0]`
+    AttributeName,   // `cidr` in `cidr = "10.0.0.0/16"`
+    AttributeAccess, // `cidr` in `main.cidr`, `arn` in `prod.arn`
+    KindKeyword,     // `subnet` in `subnet private_a { … }`
+  };
+  Site(What w, Range r) : what(w), range(r) {}
+  What what;
+  Range range;
+  const model::Block* block = nullptr;          // named, referenced, accessed or owning block
+  const schema::Kind* kind = nullptr;           // KindKeyword, AttributeName
+  const schema::Attribute* attribute = nullptr; // AttributeName, AttributeAccess
+  const ValueDecl* value = nullptr;             // ValueName, ValueReference
+  std::string name;                             // the attribute's name
+};
+
+class Analysis {
+public:
+  // Parses and checks `inputs` as one program (in the order given) and indexes it.
+  explicit Analysis(std::vector<SourceInput> inputs);
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+
+  const SourceManager& sources() const { return sources_; }
+  const Diagnostics& diagnostics() const { return diags_; }
+  const model::Program* program() const { return program_.get(); }
+  const std::vector<SourceInput>& inputs() const { return inputs_; }
+  const ast::File& ast(FileId file) const { return asts_[file]; }
+  std::optional<FileId> file_of(std::string_view uri) const;
+  const std::string& uri_of(FileId file) const { return inputs_[file].uri; }
+  const LineIndex& lines(FileId file) const { return lines_[file]; }
+
+  // The innermost site around `offset` (its end included, for a cursor just after a word).
+  const Site* site_at(FileId file, std::uint32_t offset) const;
+  const std::vector<Site>& sites() const { return sites_; }
+  // The deepest block written in `file` whose braces contain `offset`, or null (the top level).
+  const model::Block* block_at(FileId file, std::uint32_t offset) const;
+  // Where a named block's name is written.
+  static Range name_range(const model::Block& block);
+
+  // Name resolution as the checker does it: the declarations named `name` visible from `scope`
+  // (null: the program), nearest scope first; `kinds` filters blocks by kind (and drops lets and
+  // params). Each result is a block or a value.
+  struct Found {
+    const model::Block* block = nullptr;
+    const ValueDecl* value = nullptr;
+  };
+  std::vector<Found> lookup(std::string_view name, const model::Block* scope,
+                            const std::vector<std::string_view>* kinds) const;
+  const std::vector<ValueDecl>& values() const { return values_; }
+
+private:
+  void index_block(const ast::Block& block, const model::Block* parent_scope);
+  void index_expr(const ast::Expr& expr, const schema::Type* expected, const model::Block* scope);
+  const model::Block* resolve(const ast::Expr& expr, const schema::Type* expected,
+                              const model::Block* scope);
+  void add_reference(const Range& range, const Found& found);
+
+  std::vector<SourceInput> inputs_;
+  SourceManager sources_;
+  std::vector<ast::File> asts_;
+  std::vector<LineIndex> lines_;
+  Diagnostics diags_;
+  std::unique_ptr<model::Program> program_;
+  std::vector<ValueDecl> values_;
+  // Name -> indices into values_, so a lookup is not a scan (a program may hold 100,000 lets).
+  std::multimap<std::string, std::size_t, std::less<>> value_index_;
+  std::map<std::pair<FileId, std::uint32_t>, const model::Block*> by_start_; // written blocks
+  std::map<std::pair<const model::Block*, std::string>, std::vector<const model::Block*>,
+           std::less<>>
+      scopes_;
+  std::vector<Site> sites_;
+};
+
+// Expected-type helpers shared by the index and completion: the enum members and the kinds of
+// reference a value of `type` may be written as (through `OneOf` and object shorthands).
+std::vector<std::string_view> enum_members(const schema::Type* type);
+std::vector<std::string_view> ref_kinds(const schema::Type* type);
+bool accepts_bool(const schema::Type* type);
+// The type of field `key` of an object or map type (null when there is none).
+const schema::Type* field_type(const schema::Type* type, std::string_view key);
+// The element type of a list type, through `OneOf` (null when there is none).
+const schema::Type* element_type(const schema::Type* type);
+
+} // namespace ecl::lsp

@@ -1,0 +1,803 @@
+#include "compiler/lsp/features.h"
+
+#include "compiler/syntax/tokens.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <set>
+
+namespace ecl::lsp {
+namespace {
+
+using nlohmann::json;
+
+// LSP enumerations used below (the protocol's numbers).
+enum CompletionKind {
+  kField = 5,
+  kVariable = 6,
+  kClass = 7,
+  kProperty = 10,
+  kKeyword = 14,
+  kReference = 18,
+  kEnumMember = 20
+};
+enum SymbolKind { kSymProperty = 7, kSymVariable = 13, kSymConstant = 14, kSymStruct = 23 };
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) {
+    return false;
+  }
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+bool is_reserved(std::string_view s) {
+  return s == "param" || s == "let" || s == "output" || s == "true" || s == "false";
+}
+
+std::string number_text(double d) {
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(d));
+  }
+  return fmt::format("{}", d);
+}
+
+std::string quote_string(std::string_view s) {
+  return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string code_block(std::string_view body) {
+  return fmt::format("```ecl\n{}\n```", body);
+}
+
+// The first sentence of a doc line, for a completion item's detail.
+std::string_view first_sentence(std::string_view doc) {
+  auto end = doc.find(". ");
+  return end == std::string_view::npos ? doc : doc.substr(0, end + 1);
+}
+
+std::string default_text(const schema::Attribute& attr) {
+  switch (attr.default_value.kind) {
+  case schema::DefaultKind::None:
+    return attr.required ? "Required." : "Optional.";
+  case schema::DefaultKind::Expression:
+    return fmt::format("Default: `{}`.", attr.default_value.value);
+  case schema::DefaultKind::BlockName:
+    return "Default: the block's name.";
+  case schema::DefaultKind::StackName:
+    return "Default: the stack's name and the block's name joined by `-`.";
+  case schema::DefaultKind::Derived:
+  case schema::DefaultKind::Generated:
+    return fmt::format("Default: {}.", attr.default_value.value);
+  }
+  return {};
+}
+
+// The block's attributes with their folded values, in schema order, one a line.
+std::string block_summary(const model::Block& block) {
+  std::string out;
+  std::size_t lines = 0;
+  for (const auto& attr : block.kind->attributes) {
+    const model::Attribute* a = block.attribute(attr.name);
+    if (!a || a->value.is_null()) {
+      continue;
+    }
+    if (++lines > 24) { // a hover is a glance, not a listing
+      out += "…\n";
+      break;
+    }
+    out += fmt::format("{} = {}{}\n", attr.name, value_text(a->value),
+                       a->defaulted ? "  // default" : "");
+  }
+  if (!out.empty()) {
+    out.pop_back();
+  }
+  return out;
+}
+
+std::string block_hover(const model::Block& block) {
+  std::string text = code_block(fmt::format("{} {}", block.kind_name, block.path));
+  text += fmt::format("\n{}", block.kind->doc);
+  std::string summary = block_summary(block);
+  if (!summary.empty()) {
+    text += "\n\n" + code_block(summary);
+  }
+  return text;
+}
+
+std::string value_hover(const Analysis& a, const ValueDecl& v) {
+  if (v.is_param) {
+    std::string line = fmt::format("param {}: {}", v.name, v.type ? ast::type_text(*v.type) : "?");
+    if (a.program()) {
+      auto it = a.program()->params.find(v.name);
+      if (it != a.program()->params.end() && !it->second.is_null()) {
+        line += " = " + value_text(it->second);
+      }
+    }
+    return code_block(line);
+  }
+  std::string source;
+  if (v.value) {
+    const std::string& text = a.sources().file(v.value->range.file).text();
+    source = text.substr(v.value->range.begin, v.value->range.end - v.value->range.begin);
+  }
+  return code_block(fmt::format("let {} = {}", v.name, source));
+}
+
+std::string kind_hover(const schema::Kind& kind) {
+  std::string places;
+  for (std::size_t i = 0; i < kind.parents.size(); ++i) {
+    places += fmt::format("{}{}", i ? " or " : "",
+                          kind.parents[i].empty() ? std::string("at the top level")
+                                                  : fmt::format("inside a `{}`", kind.parents[i]));
+  }
+  return fmt::format("**{}**: {}\n\nGoes {}. Lowers to `{}`.", kind.name, kind.doc, places,
+                     kind.lowers_to);
+}
+
+std::string attribute_hover(const Site& site) {
+  const schema::Attribute& attr = *site.attribute;
+  std::string text = code_block(fmt::format("{}: {}", attr.name, schema::type_name(*attr.type)));
+  text += fmt::format("\n{}\n\n{}", attr.doc, default_text(attr));
+  if (site.block) {
+    if (const model::Value* v = site.block->get(attr.name)) {
+      text += fmt::format("\n\nValue: `{}`", value_text(*v));
+    }
+  }
+  return text;
+}
+
+std::string access_hover(const Site& site) {
+  const model::Block& block = *site.block;
+  if (!site.attribute) {
+    const schema::DeferredAttribute* d = block.kind->deferred_attribute(site.name);
+    return code_block(fmt::format("{}.{}", block.path, site.name)) +
+           fmt::format("\nKnown once the resource exists in AWS. {}", d ? d->doc : "");
+  }
+  std::string line = fmt::format("{}.{}", block.path, site.name);
+  if (const model::Value* v = block.get(site.name)) {
+    line += " = " + value_text(*v);
+  }
+  return code_block(line) + "\n" + std::string(site.attribute->doc);
+}
+
+// The block or value a site is about, for definition, references and rename.
+struct Target {
+  const model::Block* block = nullptr;
+  const ValueDecl* value = nullptr;
+  bool valid() const { return block || value; }
+};
+
+Target target_of(const Site* site) {
+  if (!site) {
+    return {};
+  }
+  switch (site->what) {
+  case Site::BlockName:
+  case Site::BlockReference:
+    return {site->block, nullptr};
+  case Site::ValueName:
+  case Site::ValueReference:
+    return {nullptr, site->value};
+  default:
+    return {};
+  }
+}
+
+Range declaration_range(const Target& t) {
+  return t.block ? Analysis::name_range(*t.block) : t.value->name_range;
+}
+
+// Every site naming the target, declaration first, then in file and position order.
+std::vector<Range> occurrences(const Analysis& a, const Target& t, bool include_declaration) {
+  std::vector<Range> out;
+  std::set<std::tuple<FileId, std::uint32_t, std::uint32_t>> seen;
+  Range decl = declaration_range(t);
+  if (include_declaration) {
+    out.push_back(decl);
+  }
+  seen.insert({decl.file, decl.begin, decl.end});
+  std::vector<Range> rest;
+  for (const Site& s : a.sites()) {
+    Target other = target_of(&s);
+    if (other.block == t.block && other.value == t.value &&
+        seen.insert({s.range.file, s.range.begin, s.range.end}).second) {
+      rest.push_back(s.range);
+    }
+  }
+  std::sort(rest.begin(), rest.end(), [](const Range& x, const Range& y) {
+    return std::tie(x.file, x.begin) < std::tie(y.file, y.begin);
+  });
+  out.insert(out.end(), rest.begin(), rest.end());
+  return out;
+}
+
+json markup(const std::string& markdown) {
+  return {{"kind", "markdown"}, {"value", markdown}};
+}
+
+// ---- completion ----------------------------------------------------------------------------
+
+using syntax::Token;
+using syntax::TokenKind;
+
+// An open bracket around the cursor.
+struct Frame {
+  enum What { Block, Object, List, Paren } what;
+  std::string kind;  // Block: the block's kind
+  std::string key;   // the attribute or field this value belongs to (`subnets = [`)
+  std::size_t index; // of the opener among the significant tokens
+};
+
+bool is_operator(const Token& t) {
+  static const std::set<std::string_view> ops{"==", "!=", "<", "<=", ">", ">=", "&&", "||",
+                                              "!",  "+",  "-", "*",  "/", "%",  "?",  ":"};
+  return t.kind == TokenKind::Punct && ops.contains(t.text);
+}
+
+bool ends_operand(const Token& t) {
+  return t.kind == TokenKind::Identifier || t.kind == TokenKind::Keyword ||
+         t.kind == TokenKind::Number || t.kind == TokenKind::String ||
+         t.kind == TokenKind::StringTail || t.is_punct(")") || t.is_punct("]") || t.is_punct("}");
+}
+
+json item(std::string_view label, int kind, std::string_view detail, std::string_view doc = {},
+          std::string_view insert = {}) {
+  json j{{"label", label}, {"kind", kind}};
+  if (!detail.empty()) {
+    j["detail"] = detail;
+  }
+  if (!doc.empty()) {
+    j["documentation"] = markup(std::string(doc));
+  }
+  if (!insert.empty()) {
+    j["insertText"] = insert;
+  }
+  return j;
+}
+
+// The name a reference to `block` is written with from `scope`: its bare name when that
+// resolves to it, else its path.
+std::string reference_text(const Analysis& a, const model::Block& block, const model::Block* scope,
+                           const std::vector<std::string_view>& kinds) {
+  auto found = a.lookup(block.name, scope, kinds.empty() ? nullptr : &kinds);
+  if (found.size() == 1 && found.front().block == &block) {
+    return block.name;
+  }
+  return block.path;
+}
+
+void value_items(const Analysis& a, const schema::Type* type, const model::Block* scope,
+                 json& items) {
+  for (auto m : enum_members(type)) {
+    items.push_back(item(m, kEnumMember, type ? schema::type_name(*type) : ""));
+  }
+  if (accepts_bool(type)) {
+    items.push_back(item("true", kKeyword, "bool"));
+    items.push_back(item("false", kKeyword, "bool"));
+  }
+  auto kinds = ref_kinds(type);
+  if (a.program()) {
+    std::set<std::string> labels;
+    for (const auto& b : a.program()->blocks) {
+      if (b->implicit || b->name.empty()) {
+        continue;
+      }
+      bool fits = kinds.empty()
+                      ? (type == nullptr && b->parent == nullptr)
+                      : std::find(kinds.begin(), kinds.end(), b->kind_name) != kinds.end();
+      if (fits) {
+        std::string label = reference_text(a, *b, scope, kinds);
+        if (labels.insert(label).second) {
+          items.push_back(item(label, kReference, b->display(), b->kind->doc));
+        }
+      }
+    }
+  }
+  if (kinds.empty() && enum_members(type).empty()) {
+    for (const ValueDecl& v : a.values()) {
+      items.push_back(item(v.name, kVariable, v.is_param ? "param" : "let"));
+    }
+  }
+}
+
+// Members of the block a path before a `.` names: named children, attributes, deferred ones.
+void member_items(const Analysis& a, const std::vector<std::string_view>& path,
+                  const model::Block* scope, json& items) {
+  auto found = a.lookup(path.front(), scope, nullptr);
+  std::vector<const model::Block*> blocks;
+  for (const auto& f : found) {
+    if (f.block) {
+      blocks.push_back(f.block);
+    }
+  }
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    std::vector<const model::Block*> next;
+    for (const model::Block* b : blocks) {
+      for (const model::Block* c : b->children) {
+        if (c->name == path[i]) {
+          next.push_back(c);
+        }
+      }
+    }
+    blocks = std::move(next);
+  }
+  std::set<std::string> labels;
+  for (const model::Block* b : blocks) {
+    for (const model::Block* c : b->children) {
+      if (!c->name.empty() && labels.insert(c->name).second) {
+        items.push_back(item(c->name, kReference, c->display(), c->kind->doc));
+      }
+    }
+    for (const auto& attr : b->kind->attributes) {
+      if (labels.insert(std::string(attr.name)).second) {
+        items.push_back(item(attr.name, kProperty, schema::type_name(*attr.type), attr.doc));
+      }
+    }
+    for (const auto& d : b->kind->deferred) {
+      if (labels.insert(std::string(d.name)).second) {
+        items.push_back(item(d.name, kProperty, "known once deployed", d.doc));
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::string value_text(const model::Value& value) {
+  return std::visit(
+      [&](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, model::Null>) {
+          return "null";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          return std::to_string(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          return number_text(v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return quote_string(v);
+        } else if constexpr (std::is_same_v<T, model::Quantity>) {
+          switch (v.dimension) {
+          case model::Dimension::Memory:
+            return number_text(v.amount) + "MiB";
+          case model::Dimension::Cpu:
+            return number_text(v.amount / 1024.0) + "vcpu";
+          case model::Dimension::Duration:
+            return number_text(v.amount) + "s";
+          }
+          return number_text(v.amount);
+        } else if constexpr (std::is_same_v<T, model::EnumMember>) {
+          return v.name;
+        } else if constexpr (std::is_same_v<T, model::BlockRef>) {
+          return v.block ? v.block->path : "null";
+        } else if constexpr (std::is_same_v<T, model::Deferred>) {
+          return fmt::format("{}.{}", v.block ? v.block->path : "?", v.attribute);
+        } else if constexpr (std::is_same_v<T, model::Template>) {
+          std::string out;
+          for (const auto& part : v.parts) {
+            if (const auto* s = std::get_if<std::string>(&part)) {
+              std::string q = quote_string(*s);
+              out += q.substr(1, q.size() - 2);
+            } else {
+              const auto& d = std::get<model::Deferred>(part);
+              out += fmt::format("${{{}.{}}}", d.block ? d.block->path : "?", d.attribute);
+            }
+          }
+          return "\"" + out + "\"";
+        } else if constexpr (std::is_same_v<T, model::List>) {
+          std::string out = "[";
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            out += (i ? ", " : "") + value_text(v[i]);
+          }
+          return out + "]";
+        } else {
+          if (v.empty()) {
+            return "{}";
+          }
+          std::string out = "{ ";
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string& key = v[i].first;
+            out +=
+                fmt::format("{}{} = {}", i ? ", " : "",
+                            is_identifier(key) ? key : quote_string(key), value_text(v[i].second));
+          }
+          return out + " }";
+        }
+      },
+      value.data);
+}
+
+json diagnostics_json(const Analysis& a, FileId file, const LocationOf& location) {
+  json out = json::array();
+  for (const Diagnostic& d : a.diagnostics().items()) {
+    bool here = d.range.file == file || (!d.range.valid() && file == 0);
+    if (!here) {
+      continue;
+    }
+    Range r = d.range.valid() ? d.range : Range{file, 0, 0};
+    json diag{{"range", location(r)["range"]},
+              {"severity", d.severity == Severity::Error ? 1 : 2},
+              {"code", std::string(d.code())},
+              {"source", "eclc"},
+              {"message", d.message}};
+    json related = json::array();
+    for (const Note& n : d.notes) {
+      if (n.range.valid()) {
+        related.push_back({{"location", location(n.range)}, {"message", n.message}});
+      } else {
+        diag["message"] = diag["message"].get<std::string>() + "\nnote: " + n.message;
+      }
+    }
+    if (!related.empty()) {
+      diag["relatedInformation"] = std::move(related);
+    }
+    out.push_back(std::move(diag));
+  }
+  return out;
+}
+
+json hover(const Analysis& a, FileId file, std::uint32_t offset, const LocationOf& location) {
+  const Site* site = a.site_at(file, offset);
+  if (!site) {
+    return nullptr;
+  }
+  std::string text;
+  switch (site->what) {
+  case Site::BlockName:
+  case Site::BlockReference:
+    text = block_hover(*site->block);
+    break;
+  case Site::ValueName:
+  case Site::ValueReference:
+    text = value_hover(a, *site->value);
+    break;
+  case Site::AttributeName:
+    if (site->attribute) {
+      text = attribute_hover(*site);
+    }
+    break;
+  case Site::AttributeAccess:
+    text = access_hover(*site);
+    break;
+  case Site::KindKeyword:
+    if (site->kind) {
+      text = kind_hover(*site->kind);
+    }
+    break;
+  }
+  if (text.empty()) {
+    return nullptr;
+  }
+  return {{"contents", markup(text)}, {"range", location(site->range)["range"]}};
+}
+
+json definition(const Analysis& a, FileId file, std::uint32_t offset, const LocationOf& location) {
+  Target t = target_of(a.site_at(file, offset));
+  if (!t.valid()) {
+    return nullptr;
+  }
+  return location(declaration_range(t));
+}
+
+json references(const Analysis& a, FileId file, std::uint32_t offset, bool include_declaration,
+                const LocationOf& location) {
+  Target t = target_of(a.site_at(file, offset));
+  json out = json::array();
+  if (t.valid()) {
+    for (const Range& r : occurrences(a, t, include_declaration)) {
+      out.push_back(location(r));
+    }
+  }
+  return out;
+}
+
+json prepare_rename(const Analysis& a, FileId file, std::uint32_t offset,
+                    const LocationOf& location) {
+  const Site* site = a.site_at(file, offset);
+  Target t = target_of(site);
+  if (!t.valid()) {
+    return nullptr;
+  }
+  const std::string& name = t.block ? t.block->name : t.value->name;
+  return {{"range", location(site->range)["range"]}, {"placeholder", name}};
+}
+
+json rename(const Analysis& a, FileId file, std::uint32_t offset, const std::string& new_name,
+            const LocationOf& location, std::string& error) {
+  Target t = target_of(a.site_at(file, offset));
+  if (!t.valid()) {
+    error = "nothing to rename here; place the cursor on the name of a block, a let or a param";
+    return nullptr;
+  }
+  if (!is_identifier(new_name) || is_reserved(new_name)) {
+    error = fmt::format("`{}` is not a valid name; names are letters, digits and `_`, not starting "
+                        "with a digit, and not a keyword",
+                        new_name);
+    return nullptr;
+  }
+  if (t.block) {
+    std::vector<std::string_view> kinds{t.block->kind_name};
+    for (const auto& f : a.lookup(new_name, t.block->parent, &kinds)) {
+      if (f.block != t.block && f.block->parent == t.block->parent) {
+        error = fmt::format("{} already exists", f.block->display());
+        return nullptr;
+      }
+    }
+  } else {
+    for (const ValueDecl& v : a.values()) {
+      if (v.name == new_name && &v != t.value) {
+        error = fmt::format("{} `{}` already exists", v.is_param ? "param" : "let", new_name);
+        return nullptr;
+      }
+    }
+  }
+  json changes = json::object();
+  for (const Range& r : occurrences(a, t, true)) {
+    json loc = location(r);
+    changes[loc["uri"].get<std::string>()].push_back(
+        {{"range", loc["range"]}, {"newText", new_name}});
+  }
+  return {{"changes", changes}};
+}
+
+json document_symbols(const Analysis& a, FileId file, const LocationOf& location) {
+  const ast::File& f = a.ast(file);
+  struct Entry {
+    std::uint32_t begin;
+    json symbol;
+  };
+  auto symbol = [&](const std::string& name, const std::string& detail, int kind,
+                    const Range& range, const Range& selection) {
+    return json{{"name", name.empty() ? detail : name},
+                {"detail", detail},
+                {"kind", kind},
+                {"range", location(range)["range"]},
+                {"selectionRange", location(selection)["range"]}};
+  };
+  std::function<json(const ast::Block&)> block_symbol = [&](const ast::Block& b) {
+    Range selection = b.name ? b.name_range : b.kind_range;
+    json s = symbol(b.name.value_or(""), b.kind, kSymStruct, b.range, selection);
+    json children = json::array(); // blocks only: attributes would drown the outline
+    for (const auto& child : b.blocks) {
+      children.push_back(block_symbol(*child));
+    }
+    if (!children.empty()) {
+      s["children"] = std::move(children);
+    }
+    return s;
+  };
+  std::vector<Entry> entries;
+  for (const auto& p : f.params) {
+    entries.push_back(
+        {p.range.begin, symbol(p.name, "param", kSymConstant, p.range, p.name_range)});
+  }
+  for (const auto& l : f.lets) {
+    entries.push_back({l.range.begin, symbol(l.name, "let", kSymVariable, l.range, l.name_range)});
+  }
+  for (const auto& o : f.outputs) {
+    entries.push_back(
+        {o.range.begin, symbol(o.name, "output", kSymProperty, o.range, o.name_range)});
+  }
+  for (const auto& b : f.blocks) {
+    entries.push_back({b->range.begin, block_symbol(*b)});
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& x, const Entry& y) { return x.begin < y.begin; });
+  json out = json::array();
+  for (auto& e : entries) {
+    out.push_back(std::move(e.symbol));
+  }
+  return out;
+}
+
+json completion(const Analysis& a, FileId file, std::uint32_t offset) {
+  json items = json::array();
+  const std::string& text = a.sources().file(file).text();
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+  auto lexed = syntax::lex(text);
+  if (!lexed) {
+    return items;
+  }
+  // The significant tokens before the cursor; the word being typed is not one of them.
+  std::vector<Token> before;
+  for (const Token& t : *lexed) {
+    if (t.begin >= offset) {
+      break;
+    }
+    bool word = t.kind == TokenKind::Identifier || t.kind == TokenKind::Keyword ||
+                t.kind == TokenKind::Number;
+    if (t.end >= offset && word) {
+      break; // the prefix under the cursor
+    }
+    if (t.end > offset || (t.end == offset && t.kind == TokenKind::LineComment)) {
+      return items; // inside a string or a comment
+    }
+    if (t.is_significant()) {
+      before.push_back(t);
+    }
+  }
+
+  // The open brackets around the cursor.
+  std::vector<Frame> frames;
+  for (std::size_t j = 0; j < before.size(); ++j) {
+    const Token& t = before[j];
+    auto prev = [&](std::size_t back) -> const Token* {
+      return j >= back ? &before[j - back] : nullptr;
+    };
+    std::string key;
+    if (prev(1) && prev(1)->is_punct("=") && prev(2) && prev(2)->kind == TokenKind::Identifier) {
+      key = std::string(prev(2)->text);
+    }
+    if (t.is_punct("{")) {
+      if (prev(1) && prev(1)->kind == TokenKind::Identifier) {
+        // `kind {` or `kind name {`; in `a = b route {`, `b` is a value, not a kind.
+        const Token* p2 = prev(2);
+        const Token* p3 = prev(3);
+        bool named = p2 && p2->kind == TokenKind::Identifier &&
+                     !(p3 && (p3->is_punct("=") || p3->is_punct(".") || is_operator(*p3) ||
+                              p3->is_punct(",") || p3->is_punct("[") || p3->is_punct("(")));
+        frames.push_back({Frame::Block, std::string(named ? p2->text : prev(1)->text), "", j});
+      } else {
+        frames.push_back({Frame::Object, "", key, j});
+      }
+    } else if (t.is_punct("[")) {
+      bool index = prev(1) && ends_operand(*prev(1));
+      frames.push_back({index ? Frame::Paren : Frame::List, "", key, j});
+    } else if (t.is_punct("(")) {
+      frames.push_back({Frame::Paren, "", "", j});
+    } else if ((t.is_punct("}") || t.is_punct("]") || t.is_punct(")")) && !frames.empty()) {
+      frames.pop_back();
+    }
+  }
+
+  const model::Block* scope = a.block_at(file, offset);
+  // The innermost block frame and the type of the value the cursor is in.
+  std::size_t block_frame = frames.size();
+  for (std::size_t i = frames.size(); i-- > 0;) {
+    if (frames[i].what == Frame::Block) {
+      block_frame = i;
+      break;
+    }
+  }
+  const schema::Kind* kind =
+      block_frame < frames.size() ? schema::find_kind(frames[block_frame].kind) : nullptr;
+  const schema::Type* type = nullptr; // of the innermost list's items or object
+  bool typed = true;
+  for (std::size_t i = block_frame == frames.size() ? 0 : block_frame + 1; i < frames.size(); ++i) {
+    const Frame& f = frames[i];
+    if (!f.key.empty()) {
+      if (i == block_frame + 1 && kind) {
+        const schema::Attribute* attr = kind->attribute(f.key);
+        type = attr ? attr->type : nullptr;
+      } else {
+        type = field_type(type, f.key);
+      }
+    }
+    if (f.what == Frame::List) {
+      type = element_type(type);
+    } else if (f.what == Frame::Paren) {
+      typed = false;
+    }
+  }
+  if (block_frame == frames.size() && !frames.empty()) {
+    typed = false; // an expression at the top level (a let or an output)
+  }
+
+  const Frame* inner = frames.empty() ? nullptr : &frames.back();
+  std::size_t inner_start = inner ? inner->index + 1 : 0;
+  const Token* last = before.size() > inner_start ? &before.back() : nullptr;
+  const Token* last2 = before.size() > inner_start + 1 ? &before[before.size() - 2] : nullptr;
+
+  // `main.` : members of the path.
+  if (!before.empty() && before.back().is_punct(".")) {
+    std::vector<std::string_view> path;
+    std::size_t k = before.size() - 1;
+    while (k > 0 && before[k - 1].kind == TokenKind::Identifier) {
+      path.insert(path.begin(), before[k - 1].text);
+      if (k >= 2 && before[k - 2].is_punct(".")) {
+        k -= 2;
+      } else {
+        break;
+      }
+    }
+    if (!path.empty()) {
+      member_items(a, path, scope, items);
+    }
+    return items;
+  }
+
+  bool after_assign = last && last->is_punct("=") && last2 && last2->kind == TokenKind::Identifier;
+  bool after_operator = last && (is_operator(*last) || last->is_punct("("));
+
+  if (!inner || inner->what == Frame::Block) {
+    if (after_assign) {
+      const schema::Attribute* attr = kind ? kind->attribute(last2->text) : nullptr;
+      value_items(a, attr ? attr->type : nullptr, scope, items);
+      return items;
+    }
+    if (after_operator) {
+      value_items(a, nullptr, scope, items);
+      return items;
+    }
+    // A new item: the kinds this block may contain and the attributes not written yet.
+    std::string_view parent = inner ? std::string_view(inner->kind) : std::string_view("");
+    std::set<std::string_view> written;
+    if (inner) {
+      // Scan the whole block, after the cursor too, at this block's depth.
+      int depth = 0;
+      bool started = false;
+      const Token* previous = nullptr;
+      for (const Token& t : *lexed) {
+        if (!t.is_significant()) {
+          continue;
+        }
+        if (!started) {
+          started = t.begin == before[inner->index].begin;
+          continue;
+        }
+        if (t.is_punct("{") || t.is_punct("[") || t.is_punct("(")) {
+          ++depth;
+        } else if (t.is_punct("}") || t.is_punct("]") || t.is_punct(")")) {
+          if (depth-- == 0) {
+            break;
+          }
+        } else if (depth == 0 && t.is_punct("=") && previous &&
+                   previous->kind == TokenKind::Identifier) {
+          written.insert(previous->text);
+        }
+        previous = &t;
+      }
+    }
+    for (const schema::Kind& k : schema::kinds()) {
+      if (k.allowed_in(parent)) {
+        items.push_back(item(k.name, kClass, first_sentence(k.doc), k.doc));
+      }
+    }
+    if (!inner) {
+      for (std::string_view kw : {"param", "let", "output"}) {
+        items.push_back(item(kw, kKeyword, "declaration"));
+      }
+    } else if (kind) {
+      for (const auto& attr : kind->attributes) {
+        if (!written.contains(attr.name)) {
+          std::string doc = fmt::format("{}\n\n{}", attr.doc, default_text(attr));
+          items.push_back(item(attr.name, kProperty, schema::type_name(*attr.type), doc,
+                               fmt::format("{} = ", attr.name)));
+        }
+      }
+    }
+    return items;
+  }
+
+  if (inner->what == Frame::Object) {
+    bool key_position = !last || last->is_punct(",") || ends_operand(*last);
+    if (after_assign) {
+      value_items(a, typed ? field_type(type, last2->text) : nullptr, scope, items);
+    } else if (key_position && typed && type && type->kind == schema::TypeKind::Object) {
+      std::set<std::string_view> written;
+      for (std::size_t j = inner_start; j + 1 < before.size(); ++j) {
+        if (before[j].kind == TokenKind::Identifier && before[j + 1].is_punct("=")) {
+          written.insert(before[j].text);
+        }
+      }
+      for (const auto& field : type->fields) {
+        if (!written.contains(field.name)) {
+          items.push_back(item(field.name, kField, schema::type_name(*field.type), field.doc,
+                               fmt::format("{} = ", field.name)));
+        }
+      }
+    } else if (!key_position) {
+      value_items(a, nullptr, scope, items);
+    }
+    return items;
+  }
+  // Inside a list, a call or parentheses: a value.
+  value_items(a, typed ? type : nullptr, scope, items);
+  return items;
+}
+
+} // namespace ecl::lsp

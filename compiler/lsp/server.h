@@ -1,0 +1,77 @@
+// `eclc lsp`: a Language Server Protocol server over a byte stream (stdio in eclc).
+//
+// Single-threaded: each message is handled to the end before the next is read, so responses and
+// notifications come out in a deterministic order. Every change re-checks the document's program
+// (the file, or every `.ecl` file of its directory when it has several; files not open are read
+// from disk) and publishes the diagnostics of each of its files.
+#pragma once
+
+#include "compiler/lsp/analysis.h"
+#include "compiler/lsp/transport.h"
+
+#include <istream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+
+namespace ecl::lsp {
+
+class Server {
+public:
+  Server(std::istream& in, std::ostream& out) : transport_(in, out) {}
+
+  // Serves until `exit` or the end of input. Returns the process exit status: 0 after
+  // shutdown/exit, 1 when the client went away or sent `exit` without `shutdown`.
+  int run();
+
+private:
+  struct Document {
+    std::string text;
+    std::int64_t version = 0;
+  };
+  // A program: the key is its directory (several files) or the document's URI (one file).
+  struct Program {
+    std::vector<std::string> uris; // in the program's file order
+    std::shared_ptr<Analysis> analysis;
+  };
+
+  void handle(const std::string& body);
+  void dispatch(const nlohmann::json& message);
+  nlohmann::json request(const std::string& method, const nlohmann::json& params);
+  void notification(const std::string& method, const nlohmann::json& params);
+
+  void open(const std::string& uri, std::string text, std::int64_t version);
+  void change(const std::string& uri, const nlohmann::json& changes, std::int64_t version);
+  void close(const std::string& uri);
+  // Re-checks the program document `uri` belongs to and publishes its diagnostics.
+  void refresh(const std::string& uri);
+  std::string program_key(const std::string& uri, std::vector<SourceInput>& inputs) const;
+  // The analysis holding `uri` and its file id; throws a RequestFailed error when unknown.
+  std::pair<std::shared_ptr<Analysis>, FileId> analysis_for(const std::string& uri);
+  nlohmann::json location(const Analysis& a, const Range& range) const;
+  std::uint32_t offset_in(const Analysis& a, FileId file, const nlohmann::json& position) const;
+
+  void send(const nlohmann::json& message);
+  void respond(const nlohmann::json& id, nlohmann::json result);
+  void respond_error(const nlohmann::json& id, int code, const std::string& message);
+  void publish(const std::string& uri, nlohmann::json diagnostics);
+
+  Transport transport_;
+  enum class State { Uninitialized, Running, ShutDown } state_ = State::Uninitialized;
+  bool exit_ = false;
+  bool client_gone_ = false;
+  std::map<std::string, Document> documents_;
+  std::map<std::string, Program> programs_;
+  std::map<std::string, std::string> program_of_; // document URI -> program key
+  std::set<std::string> published_;               // URIs whose last diagnostics were not empty
+};
+
+// file:///a%20b/c.ecl <-> /a b/c.ecl; nullopt for other schemes.
+std::optional<std::string> uri_to_path(const std::string& uri);
+std::string path_to_uri(const std::string& path);
+
+} // namespace ecl::lsp

@@ -1,0 +1,82 @@
+#include "compiler/syntax/tokens.h"
+
+#include "compiler/syntax/decode.h"
+#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/limits.h"
+
+namespace ecl::syntax {
+namespace {
+
+TokenKind kind_of(std::size_t type, std::size_t channel) {
+  if (channel == kErrorChannel) {
+    return TokenKind::Error;
+  }
+  switch (type) {
+  case Tok::IDENT:
+    return TokenKind::Identifier;
+  case Tok::KW_PARAM:
+  case Tok::KW_LET:
+  case Tok::KW_OUTPUT:
+  case Tok::KW_TRUE:
+  case Tok::KW_FALSE:
+    return TokenKind::Keyword;
+  case Tok::NUMBER:
+    return TokenKind::Number;
+  case Tok::STRING:
+  case Tok::UNTERMINATED_STRING:
+    return TokenKind::String;
+  case Tok::STRING_HEAD:
+    return TokenKind::StringHead;
+  case Tok::STRING_MID:
+    return TokenKind::StringMid;
+  case Tok::STRING_TAIL:
+  case Tok::UNTERMINATED_TAIL:
+    return TokenKind::StringTail;
+  case Tok::LINE_COMMENT:
+    return TokenKind::LineComment;
+  case Tok::BLOCK_COMMENT:
+  case Tok::UNTERMINATED_COMMENT:
+    return TokenKind::BlockComment;
+  case Tok::NEWLINE:
+    return TokenKind::Newline;
+  default:
+    return TokenKind::Punct;
+  }
+}
+
+} // namespace
+
+std::optional<std::vector<Token>> lex(std::string_view text) {
+  if (text.size() > limits::kMaxFileBytes) {
+    return std::nullopt;
+  }
+  Diagnostics ignored; // decode errors only tell us the text is not UTF-8
+  std::optional<std::u32string> code_points = decode_utf8(text, 0, ignored);
+  if (!code_points) {
+    return std::nullopt;
+  }
+  try {
+    CodePointStream input(std::move(*code_points));
+    Lexer lexer(&input);
+    lexer.removeErrorListeners(); // unmatched input becomes ERROR_CHAR tokens, never an error
+    antlr4::CommonTokenStream stream(&lexer);
+    stream.fill();
+    SourceFile source("", std::string(text));
+    TokenTable table(source, 0, stream.getTokens());
+    std::vector<Token> out;
+    out.reserve(table.size());
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      const TokenInfo& info = table[i];
+      if (info.type == kEofType) {
+        continue;
+      }
+      out.push_back(Token{kind_of(info.type, info.channel), info.begin, info.end,
+                          text.substr(info.begin, info.end - info.begin)});
+    }
+    return out;
+  } catch (...) {
+    return std::nullopt; // the runtime failed in a way it should not: no tokens rather than a crash
+  }
+}
+
+} // namespace ecl::syntax

@@ -1,0 +1,2 @@
+" .ecl files are ECL (eclc).
+autocmd BufRead,BufNewFile *.ecl setfiletype ecl

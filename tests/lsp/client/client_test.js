@@ -1,0 +1,182 @@
+// Drives `eclc lsp` from the real LSP client libraries (vscode-jsonrpc and
+// vscode-languageserver-protocol, installed here by scripts/setup with `npm ci`):
+// open a document with errors and receive them, fix it and receive an empty list, then ask
+// hover, definition, completion and rename and check the answers.
+//
+// Usage: node tests/lsp/client/client_test.js path/to/eclc
+// Fails (exit 1), never skips, when the packages are missing.
+'use strict';
+
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+let rpc, proto;
+try {
+  rpc = require('vscode-jsonrpc/node');
+  proto = require('vscode-languageserver-protocol');
+} catch (e) {
+  console.error('FAIL: the npm packages are missing; run `npm ci` in tests/lsp/client ' +
+                '(scripts/setup does it): ' + e.message);
+  process.exit(1);
+}
+
+const eclc = process.argv[2];
+if (!eclc) {
+  console.error('usage: node client_test.js path/to/eclc');
+  process.exit(2);
+}
+
+// A document alone in a directory that does not exist: a one-file program.
+const uri = 'file:///nonexistent-eclc-lsp-client-test/app.ecl';
+const broken = [
+  'vpc main {',
+  '  cidr = "10.0.0.0/16"',
+  '  subnet public_a {',
+  '    cidr   = "10.1.1.0/24"', // outside the VPC: E3002
+  '    zone   = "us-east-1a"',
+  '    public = true',
+  '  }',
+  '  internet_gateway igw {}',
+  '  route_table public {',
+  '    subnets = [public_a]',
+  '    route {',
+  '      destination = "0.0.0.0/0"',
+  '      target      = igw',
+  '    }',
+  '  }',
+  '  security_group web {',
+  '    description = "web"',
+  '  }',
+  '}',
+  '',
+  'task web {',
+  '  cpu    = 256',
+  '  memory = 512MiB',
+  '  container app {',
+  '    image = "public.ecr.aws/nginx/nginx:1.27"',
+  '    port  = 80',
+  '  }',
+  '}',
+  '',
+  'cluster prod {',
+  '  service web {',
+  '    task            = web',
+  '    desired         = 1',
+  '    subnets         = [main.public_a]',
+  '    security_groups = [main.web]',
+  '    launch_type     = fargate',
+  '    public_ip       = true',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+async function main() {
+  const child = spawn(eclc, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+
+  // Diagnostics arrive as notifications; each wait takes the next one for our document.
+  const pending = [];
+  const queued = [];
+  connection.onNotification(proto.PublishDiagnosticsNotification.type, (params) => {
+    if (params.uri !== uri) return;
+    if (pending.length) pending.shift()(params); else queued.push(params);
+  });
+  const nextDiagnostics = () => new Promise((resolve, reject) => {
+    if (queued.length) return resolve(queued.shift());
+    const timer = setTimeout(() => reject(new Error('no diagnostics within 10 s')), 10000);
+    pending.push((p) => { clearTimeout(timer); resolve(p); });
+  });
+  connection.listen();
+
+  const init = await connection.sendRequest(proto.InitializeRequest.type, {
+    processId: process.pid, rootUri: null, capabilities: {},
+  });
+  assert.equal(init.capabilities.hoverProvider, true);
+  assert.equal(init.capabilities.textDocumentSync.change, proto.TextDocumentSyncKind.Incremental);
+  await connection.sendNotification(proto.InitializedNotification.type, {});
+
+  // 1. Open a document with an error: the error arrives, with its code and UTF-16 range.
+  await connection.sendNotification(proto.DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'ecl', version: 1, text: broken },
+  });
+  let diags = await nextDiagnostics();
+  assert.equal(diags.diagnostics.length, 1, JSON.stringify(diags.diagnostics));
+  const error = diags.diagnostics[0];
+  assert.equal(error.code, 'E3002');
+  assert.equal(error.severity, proto.DiagnosticSeverity.Error);
+  assert.deepEqual(error.range, { start: { line: 3, character: 13 },
+                                  end: { line: 3, character: 26 } });
+  assert.match(error.message, /lies outside vpc `main`/);
+  assert.equal(error.relatedInformation[0].location.range.start.line, 0);
+
+  // 2. Fix it with an incremental change: the list empties.
+  await connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 3, character: 17 },
+                                end: { line: 3, character: 18 } }, text: '0' }],
+  });
+  diags = await nextDiagnostics();
+  assert.deepEqual(diags.diagnostics, []);
+
+  const doc = { uri };
+  // 3. Hover on the reference `main.public_a`: its kind, path and folded CIDR.
+  const hover = await connection.sendRequest(proto.HoverRequest.type, {
+    textDocument: doc, position: { line: 33, character: 30 },
+  });
+  assert.match(hover.contents.value, /subnet main\.public_a/);
+  assert.match(hover.contents.value, /cidr\s+= "10\.0\.1\.0\/24"/);
+  // ... and on an attribute name: its type and documentation from the schema.
+  const attrHover = await connection.sendRequest(proto.HoverRequest.type, {
+    textDocument: doc, position: { line: 1, character: 3 },
+  });
+  assert.match(attrHover.contents.value, /cidr: cidr/);
+  assert.match(attrHover.contents.value, /The VPC's IPv4 CIDR block/);
+
+  // 4. Definition: the reference leads to `subnet public_a`'s name.
+  const def = await connection.sendRequest(proto.DefinitionRequest.type, {
+    textDocument: doc, position: { line: 33, character: 30 },
+  });
+  assert.equal(def.uri, uri);
+  assert.deepEqual(def.range, { start: { line: 2, character: 9 }, end: { line: 2, character: 17 } });
+
+  // 5. Completion: the launch types, then a service's unset attributes.
+  const launch = await connection.sendRequest(proto.CompletionRequest.type, {
+    textDocument: doc, position: { line: 35, character: 22 },
+  });
+  assert.deepEqual(launch.map((i) => i.label).sort(), ['ec2', 'external', 'fargate']);
+  const attrs = await connection.sendRequest(proto.CompletionRequest.type, {
+    textDocument: doc, position: { line: 37, character: 0 },
+  });
+  const labels = attrs.map((i) => i.label);
+  assert.ok(labels.includes('placement'), labels.join(' ')); // a nested kind
+  assert.ok(labels.includes('capacity'), labels.join(' '));  // an attribute not yet set
+  assert.ok(!labels.includes('desired'), labels.join(' '));  // already set
+
+  // 6. Rename the subnet: its declaration and both references change.
+  const edit = await connection.sendRequest(proto.RenameRequest.type, {
+    textDocument: doc, position: { line: 9, character: 16 }, newName: 'edge_a',
+  });
+  const edits = edit.changes[uri].map((e) => [e.range.start.line, e.range.start.character]);
+  assert.deepEqual(edits, [[2, 9], [9, 15], [33, 28]]);
+  assert.ok(edit.changes[uri].every((e) => e.newText === 'edge_a'));
+  await assert.rejects(connection.sendRequest(proto.RenameRequest.type, {
+    textDocument: doc, position: { line: 9, character: 16 }, newName: 'not valid',
+  }), /not a valid name/);
+
+  // 7. Unknown methods are errors, and the server shuts down cleanly.
+  await assert.rejects(connection.sendRequest('eclc/nothing', {}), (e) => e.code === -32601);
+  await connection.sendRequest(proto.ShutdownRequest.type);
+  await connection.sendNotification(proto.ExitNotification.type);
+  const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  assert.equal(status, 0);
+  connection.dispose();
+  console.log('lsp client test: ok (' + path.basename(eclc) + ')');
+}
+
+main().catch((e) => {
+  console.error('FAIL:', e && e.stack ? e.stack : e);
+  process.exit(1);
+});

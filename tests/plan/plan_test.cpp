@@ -1,0 +1,188 @@
+// Unit tests of the API plan backend: the schema is lowered in full (every attribute and object
+// field is read, every deferred attribute has a source step), steps come after all they depend
+// on, placeholders are read back the way the document describes, and the output is
+// deterministic. What the plans contain is pinned by the golden `.plan.json` sidecars; that they
+// are valid requests and run, by the scripts beside this file.
+#include "backends/plan/plan.h"
+#include "backends/plan/planner.h"
+#include "compiler/diagnostics/render.h"
+#include "compiler/driver/driver.h"
+#include "compiler/schema/schema.h"
+#include "tests/test_util.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+namespace fs = std::filesystem;
+namespace plan = ecl::backend::plan;
+
+namespace {
+
+// Every clean program of the repository: examples, golden programs, the CloudFormation tests'.
+std::vector<fs::path> clean_programs() {
+  std::vector<fs::path> out;
+  const fs::path root(ECL_SOURCE_DIR);
+  for (const auto& e : fs::directory_iterator(root / "examples")) {
+    if (e.is_directory() || e.path().extension() == ".ecl") {
+      out.push_back(e.path());
+    }
+  }
+  for (const char* dir : {"tests/golden", "tests/cfn"}) {
+    for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
+      std::string name = e.path().filename().string();
+      bool program = (e.is_regular_file() && e.path().extension() == ".ecl") ||
+                     (e.is_directory() && e.path().extension() == ".d");
+      if (program && name.rfind("fail_", 0) != 0) {
+        out.push_back(e.path());
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Built {
+  ecl::driver::Compilation c;
+  plan::Plan plan;
+};
+
+std::unique_ptr<Built> build(const fs::path& p, std::set<std::string>* read = nullptr) {
+  auto out = std::make_unique<Built>();
+  ecl::test::ScopedCwd cwd(p.parent_path());
+  out->c = ecl::driver::compile(p.filename().string(), {});
+  if (out->c.diags.has_errors() || !out->c.program) {
+    return nullptr;
+  }
+  ecl::Diagnostics diags;
+  EXPECT_TRUE(plan::build_plan(*out->c.program, diags, out->plan, read)) << p;
+  return out;
+}
+
+std::set<std::string> schema_keys() {
+  std::set<std::string> keys;
+  for (const ecl::schema::Kind& kind : ecl::schema::kinds()) {
+    for (const ecl::schema::Attribute& a : kind.attributes) {
+      std::string key = std::string(kind.name) + "." + std::string(a.name);
+      keys.insert(key);
+      const ecl::schema::Type* t = a.type;
+      if (t->kind == ecl::schema::TypeKind::List) {
+        t = t->element;
+      }
+      if (t->kind == ecl::schema::TypeKind::Object) {
+        for (const ecl::schema::Attribute& f : t->fields) {
+          keys.insert(key + "." + std::string(f.name));
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+TEST(PlanCoverage, EverySchemaAttributeReachesThePlan) {
+  std::set<std::string> read;
+  std::size_t built = 0;
+  for (const fs::path& p : clean_programs()) {
+    if (build(p, &read)) {
+      ++built;
+    }
+  }
+  ASSERT_GT(built, 0u);
+  for (const std::string& key : schema_keys()) {
+    const std::string port = "container.port.";
+    if (key.rfind(port, 0) == 0) { // merged into `ports` by the checker
+      EXPECT_TRUE(read.count("container.ports." + key.substr(port.size()))) << key;
+      continue;
+    }
+    EXPECT_TRUE(read.count(key)) << "`" << key << "` is in the schema but the plan never reads it";
+  }
+}
+
+TEST(PlanCoverage, EveryDeferredAttributeHasASource) {
+  for (const ecl::schema::Kind& kind : ecl::schema::kinds()) {
+    for (const ecl::schema::DeferredAttribute& d : kind.deferred) {
+      EXPECT_TRUE(plan::has_deferred_source(kind.name, d.name))
+          << kind.name << "." << d.name << " has no step that produces it";
+    }
+  }
+}
+
+TEST(PlanOrder, EveryStepComesAfterAllItDependsOn) {
+  for (const fs::path& p : clean_programs()) {
+    auto b = build(p);
+    if (!b) {
+      continue;
+    }
+    std::set<std::string, std::less<>> ids, seen;
+    for (const plan::Step& s : b->plan.steps) {
+      EXPECT_TRUE(ids.insert(s.id).second) << p << ": step id " << s.id << " twice";
+    }
+    for (const plan::Step& s : b->plan.steps) {
+      for (const std::string& d : s.depends_on) {
+        EXPECT_TRUE(seen.count(d)) << p << ": " << s.id << " comes before " << d;
+      }
+      // Every placeholder names a step it depends on and a value that step produces.
+      std::function<void(const plan::json&)> visit = [&](const plan::json& v) {
+        if (v.is_string()) {
+          for (const auto& [step, path] : plan::placeholders(v.get<std::string>(), ids)) {
+            EXPECT_NE(std::find(s.depends_on.begin(), s.depends_on.end(), step), s.depends_on.end())
+                << p << ": " << s.id << " uses " << step << " without depending on it";
+          }
+        } else if (v.is_structured()) {
+          for (const auto& item : v) {
+            visit(item);
+          }
+        }
+      };
+      visit(s.params);
+      seen.insert(s.id);
+    }
+  }
+}
+
+TEST(PlanOrder, TiesFollowSourceOrder) {
+  auto b = build(fs::path(ECL_SOURCE_DIR) / "examples" / "webapp.ecl");
+  ASSERT_TRUE(b);
+  std::vector<std::string> ids;
+  for (const plan::Step& s : b->plan.steps) {
+    ids.push_back(s.id);
+  }
+  auto at = [&](const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) - ids.begin();
+  };
+  EXPECT_EQ(ids.front(), "main");
+  EXPECT_LT(at("main.public_a"), at("main.public_b"));
+  EXPECT_LT(at("main.igw#attach"), at("main.nat_a#eip"));
+  EXPECT_LT(at("main.web"), at("api#execution-role"));
+  EXPECT_LT(at("api"), at("prod"));
+  EXPECT_EQ(ids.back(), "prod.api");
+}
+
+TEST(PlanPlaceholders, LongestStepPrefixAndLiterals) {
+  std::set<std::string, std::less<>> ids = {"main", "main.a", "main.a#eip"};
+  auto found =
+      plan::placeholders("x ${main.a.Subnet.SubnetId},${main.a#eip.PublicIp} $${main.Vpc}", ids);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], (std::pair<std::string, std::string>{"main.a", "Subnet.SubnetId"}));
+  EXPECT_EQ(found[1], (std::pair<std::string, std::string>{"main.a#eip", "PublicIp"}));
+}
+
+TEST(PlanOutput, DeterministicTextAndDot) {
+  const fs::path webapp = fs::path(ECL_SOURCE_DIR) / "examples" / "webapp.ecl";
+  auto a = build(webapp);
+  auto b = build(webapp);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(plan::to_json(a->plan), plan::to_json(b->plan));
+  std::string text = plan::render_text(a->plan, false);
+  EXPECT_NE(text.find("+  ec2:CreateVpc"), std::string::npos) << text;
+  EXPECT_NE(text.find("10.0.0.0/16"), std::string::npos);
+  EXPECT_NE(text.find(fmt::format("Plan: {} to create.\n", a->plan.steps.size())),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_NE(plan::render_text(a->plan, true).find("\x1b[32m+"), std::string::npos);
+  std::string dot = plan::render_dot(a->plan);
+  EXPECT_NE(dot.find("digraph plan {"), std::string::npos);
+  EXPECT_NE(dot.find("\"main\" -> \"main.public_a\";"), std::string::npos) << dot;
+}
+
+} // namespace
