@@ -11,8 +11,6 @@ namespace ecl::backend::cfn {
 
 namespace {
 
-const model::List kEmptyList;
-
 // A deferred attribute's template form: the resource (the block's main one unless `role` names a
 // supporting one) and the Fn::GetAtt attribute, or "" for Ref.
 struct DeferredForm {
@@ -85,89 +83,6 @@ std::string path_id(const model::Block& block) {
 std::string logical_id(const model::Block& block) {
   // An unnamed block's path already ends in its kind and index: `main.public.route[0]`.
   return block.name.empty() ? path_id(block) : path_id(block) + pascal(block.kind_name);
-}
-
-std::int64_t whole(const model::Value& v) {
-  if (auto* q = v.as<model::Quantity>()) {
-    return static_cast<std::int64_t>(std::llround(q->amount));
-  }
-  if (auto n = v.number()) {
-    return static_cast<std::int64_t>(std::llround(*n));
-  }
-  return 0;
-}
-
-// ---- reading the model -------------------------------------------------------------------------
-
-void Lowering::record(std::string key) {
-  if (read_) {
-    read_->insert(std::move(key));
-  }
-}
-
-const model::Value* Lowering::get(const model::Block& block, std::string_view attribute) {
-  record(fmt::format("{}.{}", block.kind_name, attribute));
-  return block.get(attribute);
-}
-
-const std::string* Lowering::get_string(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  return v ? v->string() : nullptr;
-}
-
-std::optional<std::int64_t> Lowering::get_int(const model::Block& block,
-                                              std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  if (!v) {
-    return std::nullopt;
-  }
-  if (auto i = v->integer()) {
-    return i;
-  }
-  if (v->as<model::Quantity>() || v->number()) {
-    return whole(*v);
-  }
-  return std::nullopt;
-}
-
-bool Lowering::get_bool(const model::Block& block, std::string_view attribute, bool otherwise) {
-  const model::Value* v = get(block, attribute);
-  auto b = v ? v->boolean() : std::nullopt;
-  return b ? *b : otherwise;
-}
-
-const std::string* Lowering::get_enum(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  return v ? v->enum_member() : nullptr;
-}
-
-const model::Block* Lowering::get_ref(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  return v ? v->block() : nullptr;
-}
-
-std::vector<const model::Block*> Lowering::get_refs(const model::Block& block,
-                                                    std::string_view attribute) {
-  record(fmt::format("{}.{}", block.kind_name, attribute));
-  return block.get_refs(attribute);
-}
-
-const model::List& Lowering::get_list(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  const model::List* list = v ? v->as<model::List>() : nullptr;
-  return list ? *list : kEmptyList;
-}
-
-const model::Value* Lowering::field(const model::Block& block, std::string_view attribute,
-                                    const model::Value& object, std::string_view name) {
-  record(fmt::format("{}.{}.{}", block.kind_name, attribute, name));
-  const model::Value* v = object.field(name);
-  return v && !v->is_null() ? v : nullptr;
-}
-
-const model::Block* Lowering::child(const model::Block& block, std::string_view kind) const {
-  auto children = block.children_of(kind);
-  return children.empty() ? nullptr : children.front();
 }
 
 // ---- building the template ---------------------------------------------------------------------

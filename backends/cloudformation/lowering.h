@@ -3,6 +3,7 @@
 // JSON (Ref, Fn::GetAtt, Fn::Sub, tags). network.cpp lowers the VPC kinds, ecs.cpp the ECS ones.
 #pragma once
 
+#include "backends/common/model_reader.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
 
@@ -17,29 +18,14 @@ namespace ecl::backend::cfn {
 
 using json = nlohmann::ordered_json;
 
-class Lowering {
+// Reads the model through ModelReader (every read recorded for the coverage test).
+class Lowering : public ModelReader {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : program_(program), diags_(diags), read_(read) {}
+      : ModelReader(read), program_(program), diags_(diags) {}
 
   // The whole template, or false when a logical ID collided.
   bool run(json& out);
-
-  // ---- reading the model (every read is recorded for the schema coverage test) ----------------
-  const model::Value* get(const model::Block& block, std::string_view attribute);
-  const std::string* get_string(const model::Block& block, std::string_view attribute);
-  std::optional<std::int64_t> get_int(const model::Block& block, std::string_view attribute);
-  bool get_bool(const model::Block& block, std::string_view attribute, bool otherwise = false);
-  const std::string* get_enum(const model::Block& block, std::string_view attribute);
-  const model::Block* get_ref(const model::Block& block, std::string_view attribute);
-  std::vector<const model::Block*> get_refs(const model::Block& block, std::string_view attribute);
-  // The elements of a list attribute (empty when absent).
-  const model::List& get_list(const model::Block& block, std::string_view attribute);
-  // A field of an object value, recorded as "kind.attribute.field".
-  const model::Value* field(const model::Block& block, std::string_view attribute,
-                            const model::Value& object, std::string_view name);
-  // The one child block of a kind (`health_check`, `log`), or null.
-  const model::Block* child(const model::Block& block, std::string_view kind) const;
 
   // ---- building the template -------------------------------------------------------------------
   // Adds a resource that `owner` lowers to and returns it ({"Type", "Properties": {}}); reports
@@ -70,11 +56,9 @@ private:
   void lower_block(const model::Block& block);
   json outputs();
   json output_value(const model::Value& v) const;
-  void record(std::string key);
 
   const model::Program& program_;
   Diagnostics& diags_;
-  std::set<std::string>* read_;
   json parameters_ = json::object();
   // Resources in the order they were added; a deque so that references stay valid.
   std::deque<std::pair<std::string, json>> resources_;
@@ -104,7 +88,5 @@ std::string pascal(std::string_view name);
 std::string path_id(const model::Block& block);
 // Whether the deferred attribute `kind.attribute` has a template form (Ref / Fn::GetAtt).
 bool has_deferred_form(std::string_view kind, std::string_view attribute);
-// Integer values of quantities (MiB, CPU units, seconds), rounded.
-std::int64_t whole(const model::Value& v);
 
 } // namespace ecl::backend::cfn

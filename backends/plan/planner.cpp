@@ -8,8 +8,6 @@ namespace ecl::backend::plan {
 
 namespace {
 
-const model::List kEmptyList;
-
 // Where each deferred attribute of the schema comes from: the step (the block's main one unless
 // `suffix` names a secondary one) and the path of the value in that step's response. The plan test
 // checks that none of the schema's is missing.
@@ -73,16 +71,6 @@ bool has_deferred_source(std::string_view kind, std::string_view attribute) {
   return deferred_source(kind, attribute) != nullptr;
 }
 
-std::int64_t whole(const model::Value& v) {
-  if (auto* q = v.as<model::Quantity>()) {
-    return static_cast<std::int64_t>(std::llround(q->amount));
-  }
-  if (auto n = v.number()) {
-    return static_cast<std::int64_t>(std::llround(*n));
-  }
-  return 0;
-}
-
 std::string policy_text(const json& document) {
   return document.dump();
 }
@@ -123,7 +111,7 @@ placeholders(const std::string& text, const std::set<std::string, std::less<>>& 
 }
 
 Planner::Planner(const model::Program& program, std::set<std::string>* read)
-    : program_(program), read_(read) {
+    : ModelReader(read), program_(program) {
   std::map<std::string_view, int> uses;
   for (const auto& b : program.blocks) {
     if (++uses[b->path] == 2) {
@@ -140,77 +128,6 @@ Planner::Planner(const model::Program& program, std::set<std::string>* read)
 }
 
 // ---- reading the model -------------------------------------------------------------------------
-
-void Planner::record(std::string key) {
-  if (read_) {
-    read_->insert(std::move(key));
-  }
-}
-
-const model::Value* Planner::get(const model::Block& block, std::string_view attribute) {
-  record(fmt::format("{}.{}", block.kind_name, attribute));
-  return block.get(attribute);
-}
-
-const std::string* Planner::get_string(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  return v ? v->string() : nullptr;
-}
-
-std::optional<std::int64_t> Planner::get_int(const model::Block& block,
-                                             std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  if (!v) {
-    return std::nullopt;
-  }
-  if (auto i = v->integer()) {
-    return i;
-  }
-  if (v->as<model::Quantity>() || v->number()) {
-    return whole(*v);
-  }
-  return std::nullopt;
-}
-
-bool Planner::get_bool(const model::Block& block, std::string_view attribute, bool otherwise) {
-  const model::Value* v = get(block, attribute);
-  auto b = v ? v->boolean() : std::nullopt;
-  return b ? *b : otherwise;
-}
-
-const std::string* Planner::get_enum(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  return v ? v->enum_member() : nullptr;
-}
-
-const model::Block* Planner::get_ref(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  return v ? v->block() : nullptr;
-}
-
-std::vector<const model::Block*> Planner::get_refs(const model::Block& block,
-                                                   std::string_view attribute) {
-  record(fmt::format("{}.{}", block.kind_name, attribute));
-  return block.get_refs(attribute);
-}
-
-const model::List& Planner::get_list(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
-  const model::List* list = v ? v->as<model::List>() : nullptr;
-  return list ? *list : kEmptyList;
-}
-
-const model::Value* Planner::field(const model::Block& block, std::string_view attribute,
-                                   const model::Value& object, std::string_view name) {
-  record(fmt::format("{}.{}.{}", block.kind_name, attribute, name));
-  const model::Value* v = object.field(name);
-  return v && !v->is_null() ? v : nullptr;
-}
-
-const model::Block* Planner::child(const model::Block& block, std::string_view kind) const {
-  auto children = block.children_of(kind);
-  return children.empty() ? nullptr : children.front();
-}
 
 // ---- building steps ----------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 // network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones.
 #pragma once
 
+#include "backends/common/model_reader.h"
 #include "backends/plan/plan.h"
 #include "compiler/model/model.h"
 
@@ -15,25 +16,13 @@
 
 namespace ecl::backend::plan {
 
-class Planner {
+// Reads the model through ModelReader (every read recorded for the coverage test).
+class Planner : public ModelReader {
 public:
   Planner(const model::Program& program, std::set<std::string>* read);
 
   // Every step, in dependency order; false when the steps cannot be ordered.
   bool run(Plan& out);
-
-  // ---- reading the model (every read is recorded for the schema coverage test) ----------------
-  const model::Value* get(const model::Block& block, std::string_view attribute);
-  const std::string* get_string(const model::Block& block, std::string_view attribute);
-  std::optional<std::int64_t> get_int(const model::Block& block, std::string_view attribute);
-  bool get_bool(const model::Block& block, std::string_view attribute, bool otherwise = false);
-  const std::string* get_enum(const model::Block& block, std::string_view attribute);
-  const model::Block* get_ref(const model::Block& block, std::string_view attribute);
-  std::vector<const model::Block*> get_refs(const model::Block& block, std::string_view attribute);
-  const model::List& get_list(const model::Block& block, std::string_view attribute);
-  const model::Value* field(const model::Block& block, std::string_view attribute,
-                            const model::Value& object, std::string_view name);
-  const model::Block* child(const model::Block& block, std::string_view kind) const;
 
   // ---- building steps --------------------------------------------------------------------------
   // Adds the call `block` lowers to; `suffix` names a secondary call (`attach` ->
@@ -83,13 +72,11 @@ public:
 
 private:
   void lower_block(const model::Block& block);
-  void record(std::string key);
   // The step of the vpc's default security group (a DescribeSecurityGroups read), added on first
   // use.
   std::string default_group_step(const model::Block& vpc);
 
   const model::Program& program_;
-  std::set<std::string>* read_;
   std::string region_;
   std::deque<Step> steps_; // in the order they were added: source order
   std::set<std::string, std::less<>> ids_;
@@ -113,8 +100,6 @@ void lower_service(Planner& p, const model::Block& b);
 
 // Whether the deferred attribute `kind.attribute` has a source in the plan (a step's response).
 bool has_deferred_source(std::string_view kind, std::string_view attribute);
-// Integer values of quantities (MiB, CPU units, seconds), rounded.
-std::int64_t whole(const model::Value& v);
 // A JSON text as IAM takes policy documents (compact).
 std::string policy_text(const json& document);
 
