@@ -184,4 +184,8 @@ struct File {
   std::vector<std::unique_ptr<Block>> blocks;
 };
 
+// Every field of `file`, ranges included, one node a line: what tests compare to show that two
+// ways of parsing the same text built the same tree.
+std::string debug_dump(const File& file);
+
 } // namespace ecl::ast

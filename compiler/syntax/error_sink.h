@@ -7,6 +7,7 @@
 
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace ecl::syntax {
 
@@ -24,6 +25,9 @@ public:
     if (stopped_ || !positions_.insert(range.begin).second) {
       return nullptr;
     }
+    if (tentative_) {
+      inserted_.push_back(range.begin);
+    }
     if (count_ == limits::kMaxErrorsPerFile) {
       stopped_ = true;
       diags_.report(Diag::TooManyErrors, range, count_);
@@ -31,6 +35,30 @@ public:
     }
     ++count_;
     return &diags_.report(kind, range, std::forward<Args>(args)...);
+  }
+
+  // Tentative reports: parse_file's chunked fast path transforms items while it parses, and when
+  // the parse then fails it parses the whole file again, reporting everything anew. Between
+  // begin_tentative() and rollback() every report is undone (diagnostics, positions, budget), so
+  // the file's diagnostics are exactly those of the second parse; commit() keeps them.
+  void begin_tentative() {
+    tentative_ = true;
+    inserted_.clear();
+    saved_ = {diags_.items().size(), count_, stopped_};
+  }
+  void commit() {
+    tentative_ = false;
+    inserted_.clear();
+  }
+  void rollback() {
+    auto& items = diags_.items();
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(saved_.diagnostics), items.end());
+    count_ = saved_.count;
+    stopped_ = saved_.stopped;
+    for (std::uint32_t position : inserted_) {
+      positions_.erase(position);
+    }
+    commit();
   }
 
   // True once E0017 is reported: every later stage stops.
@@ -43,6 +71,15 @@ private:
   std::unordered_set<std::uint32_t> positions_;
   std::size_t count_ = 0;
   bool stopped_ = false;
+
+  struct Saved {
+    std::size_t diagnostics = 0;
+    std::size_t count = 0;
+    bool stopped = false;
+  };
+  bool tentative_ = false;
+  Saved saved_;
+  std::vector<std::uint32_t> inserted_; // positions first reported since begin_tentative()
 };
 
 } // namespace ecl::syntax

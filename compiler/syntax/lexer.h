@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ecl::syntax {
@@ -53,16 +54,23 @@ struct TokenInfo {
   std::uint32_t channel = 0;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
+  friend bool operator==(const TokenInfo&, const TokenInfo&) = default;
 };
+static_assert(sizeof(TokenInfo) <= 16);
 
 // Every token of one file, indexed like the token stream (token->getTokenIndex()), with byte
-// ranges converted once from ANTLR's code-point indexes.
+// ranges: straight from fast_lex, or converted once from ANTLR's code-point indexes (the oracle).
 class TokenTable {
 public:
   TokenTable(const SourceFile& source, FileId file, const std::vector<antlr4::Token*>& tokens);
+  // Tokens with byte ranges already (fast_lex), ending with the EOF token.
+  TokenTable(const SourceFile& source, FileId file, std::vector<TokenInfo> tokens)
+      : source_(source), file_(file), tokens_(std::move(tokens)) {}
 
   std::size_t size() const { return tokens_.size(); }
   const TokenInfo& operator[](std::size_t index) const { return tokens_[index]; }
+  const std::vector<TokenInfo>& tokens() const { return tokens_; }
+  const SourceFile& source_file() const { return source_; }
   FileId file() const { return file_; }
   std::string_view source() const { return source_.text(); }
 

@@ -38,8 +38,10 @@ inline constexpr std::size_t kMaxValueDepth = kMaxNesting;
 // 2,000 do not), so 1,000 leaves room on the default 8 MiB stack.
 inline constexpr std::size_t kMaxEvalDepth = 1000;
 // Most blocks in one file (E0023). CloudFormation allows 500 resources per template and a block
-// lowers to a few, so 10,000 blocks is twenty times anything deployable; it bounds the checker's
-// pairwise rules (subnet overlaps, duplicate names).
-inline constexpr std::size_t kMaxBlocksPerFile = 10000;
+// lowers to a few, so no deployable program comes near; the bound keeps memory proportional to a
+// file the size limit admits (a million-line program has about 200,000 blocks) and bounds the
+// checker's per-block work, whose pairwise rules (subnet overlaps, duplicate names) are
+// O(n log n).
+inline constexpr std::size_t kMaxBlocksPerFile = 1000000;
 
 } // namespace ecl::limits

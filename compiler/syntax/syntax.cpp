@@ -1,18 +1,29 @@
 // parse_file: the syntax layer's pipeline, one stage per line.
 //
-//   bytes -> (size, UTF-8) -> code points -> tokens -> (pre-pass) -> parse tree -> AST
+//   bytes -> (size) -> tokens (fast_lex: UTF-8 checked) -> (pre-pass) -> parse tree, item by item
+//   -> AST
 //
 // Each stage reports into the same ErrorSink (one error per position, E0017 after
-// limits::kMaxErrorsPerFile) and a stage that cannot help stops the pipeline: invalid UTF-8 is not
-// lexed, unbalanced or too deeply nested brackets are not parsed.
+// limits::kMaxErrorsPerFile) and a stage that cannot help stops the pipeline: invalid UTF-8 gives
+// no tokens, unbalanced or too deeply nested brackets are not parsed.
+//
+// Parsing has two paths. The fast one (almost every real file) parses with SLL prediction and no
+// error recovery, one top-level item at a time and a block one body item at a time, transforms
+// each piece to AST at once and frees its parse tree: a million-line file never has more than one
+// item's tree alive. When that fails anywhere (a syntax error, or the rare input SLL cannot
+// predict), everything it built and reported is thrown away and the whole file is parsed again
+// the careful way: full LL prediction, error recovery and our messages, one tree for the file.
+// The goldens' diagnostics all come from that second path, so they do not depend on the first.
 #include "compiler/syntax/syntax.h"
 
-#include "compiler/syntax/decode.h"
 #include "compiler/syntax/error_sink.h"
+#include "compiler/syntax/fast_lexer.h"
 #include "compiler/syntax/lexer.h"
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/parse_errors.h"
 #include "compiler/syntax/prepass.h"
+#include "compiler/syntax/stages.h"
+#include "compiler/syntax/token_stream.h"
 #include "compiler/syntax/transformer.h"
 
 #include <EclParser.h>
@@ -20,75 +31,260 @@
 namespace ecl::syntax {
 namespace {
 
+using P = ecl_gen::EclParser;
+
 ast::File empty_file(FileId id) {
   ast::File file;
   file.file = id;
   return file;
 }
 
-// Parses the buffered tokens: SLL prediction first (fast, enough for almost every input), and
-// only if that fails the full LL prediction with error recovery and our messages. Throws
-// StopParsing when the error budget runs out.
-ecl_gen::EclParser::ProgramContext* parse_tokens(ecl_gen::EclParser& parser,
-                                                 antlr4::CommonTokenStream& stream,
-                                                 const TokenTable& tokens, ErrorSink& sink,
-                                                 ErrorListener& listener) {
-  auto* interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
-  parser.removeErrorListeners();
-  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-  interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
-  try {
-    return parser.program();
-  } catch (const antlr4::ParseCancellationException&) {
-    // Not necessarily an error: SLL may fail where LL succeeds. Parse again, properly.
+// Every token of one file, lexed up front by fast_lex (the pre-pass needs all of them before the
+// parser starts), and the stream the parser reads them from, which makes ANTLR's token objects
+// only for the part being parsed.
+class LexedFile {
+public:
+  LexedFile(const SourceFile& source, FileId id, std::vector<TokenInfo> tokens, ErrorSink& sink)
+      : table_(source, id, std::move(tokens)), listener_(&table_, source, sink), stream_(table_) {}
+
+  const TokenTable& table() const { return table_; }
+  ErrorListener& listener() { return listener_; }
+  antlr4::TokenStream& stream() { return stream_; }
+  // The fast path is done with every token before `index` (and has freed their parse trees).
+  void release_before(std::size_t index) { stream_.release_before(index); }
+  // Back to the first token, for the careful parse.
+  antlr4::TokenStream& restart() {
+    stream_.seek(0);
+    return stream_;
   }
-  stream.seek(0);
-  parser.reset();
-  parser.addErrorListener(&listener);
-  parser.setErrorHandler(std::make_shared<ErrorStrategy>(tokens, sink));
-  interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
+
+private:
+  TokenTable table_;
+  ErrorListener listener_;
+  TableTokenStream stream_;
+};
+
+// The fast path: SLL prediction, no recovery (BailErrorStrategy throws
+// ParseCancellationException at the first problem), the file driven item by item through the
+// grammar's entry rules: `item` for params, lets and outputs; `blockHead`, then `bodyItem` or a
+// nested block for each body item, then `blockEnd` for blocks, whose `block` rule matches exactly
+// that sequence. SLL prediction does not depend on the rule invocation stack, so each piece
+// parses as it would inside the whole file's tree. Attributes with a simple value, the most
+// common body item by far, skip the parser (simple_attribute). With no Transformer it only
+// parses. tests/unit/syntax_test.cpp (SyntaxPaths) checks the result against the careful path on
+// every .ecl file of the repository.
+class ChunkedParser {
+public:
+  ChunkedParser(P& parser, LexedFile& lexed, Transformer* transformer)
+      : parser_(parser), lexed_(lexed), transformer_(transformer) {
+    parser_.removeErrorListeners();
+    parser_.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    parser_.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+        antlr4::atn::PredictionMode::SLL);
+  }
+
+  // Parses every item into `file` (when there is a Transformer); returns the number of items.
+  // Throws ParseCancellationException where SLL without recovery cannot go on.
+  std::size_t run(ast::File& file) {
+    std::size_t items = 0;
+    while (la(1) != antlr4::Token::EOF) {
+      if (la(1) == Tok::IDENT) { // only a block starts with an identifier
+        std::unique_ptr<ast::Block> block = parse_block();
+        if (block != nullptr) {
+          file.blocks.push_back(std::move(block));
+        }
+      } else {
+        P::ItemContext* item = parser_.item();
+        if (transformer_ != nullptr) {
+          transformer_->transformItem(item, file);
+        }
+        release();
+      }
+      ++items;
+    }
+    return items;
+  }
+
+private:
+  std::size_t la(std::ptrdiff_t i) { return parser_.getTokenStream()->LA(i); }
+
+  // Frees every parse tree built so far (the Transformer has copied what it needs) and the tokens
+  // behind the parser.
+  void release() {
+    parser_.getTreeTracker().reset();
+    lexed_.release_before(parser_.getTokenStream()->index());
+  }
+
+  // Most attributes are `name = value` with a simple value: `cidr = "10.0.0.0/16"`,
+  // `public = true`, `subnets = [main.private_a, main.private_b]`. The grammar parses a value
+  // through expr > binary > unary > postfix > primary, five rule contexts and five predictions for
+  // each name in it, so the fast path builds these itself, and may only where the grammar would
+  // parse exactly that shape:
+  //   attribute := IDENT `=` value, then IDENT or `}` (the next body item, or the block's end)
+  //   value     := path | `[` (path (`,` path)* `,`?)? `]`
+  //   path      := NUMBER | STRING | `true` | `false` | IDENT, then (`.` IDENT)*
+  // where what follows a path (`,` or `]` in a list, else IDENT or `}`) cannot continue an
+  // expression: no operator, `?`, `[` or `(` (which would make the name a call). Fills `tokens`
+  // with the table indexes of the attribute's default-channel tokens; false for anything else,
+  // which goes through bodyItem().
+  bool simple_attribute(std::vector<std::size_t>& tokens) {
+    tokens.clear();
+    const TokenTable& table = lexed_.table();
+    std::size_t i = parser_.getTokenStream()->index(); // LT(1), past any hidden token
+    while (i + 1 < table.size() && table[i].channel != antlr4::Token::DEFAULT_CHANNEL) {
+      ++i;
+    }
+    auto type = [&] { return table[i].type; };
+    auto next = [&] {
+      tokens.push_back(i);
+      do {
+        ++i;
+      } while (i + 1 < table.size() && table[i].channel != antlr4::Token::DEFAULT_CHANNEL);
+    };
+    auto path = [&] {
+      if (!Transformer::is_one_token_value(type())) {
+        return false;
+      }
+      next();
+      while (type() == Tok::DOT) {
+        next();
+        if (type() != Tok::IDENT) {
+          return false;
+        }
+        next();
+      }
+      return true;
+    };
+    if (type() != Tok::IDENT) {
+      return false;
+    }
+    next();
+    if (type() != Tok::ASSIGN) {
+      return false;
+    }
+    next();
+    if (type() == Tok::LBRACKET) {
+      next();
+      while (type() != Tok::RBRACKET) {
+        if (!path()) {
+          return false;
+        }
+        if (type() == Tok::COMMA) {
+          next();
+        } else if (type() != Tok::RBRACKET) {
+          return false;
+        }
+      }
+      next();
+    } else if (!path()) {
+      return false;
+    }
+    return type() == Tok::IDENT || type() == Tok::RBRACE;
+  }
+
+  // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
+  std::unique_ptr<ast::Block> parse_block() {
+    P::BlockHeadContext* head = parser_.blockHead();
+    std::unique_ptr<ast::Block> block;
+    if (transformer_ != nullptr) {
+      block = transformer_->transformBlockHead(head);
+    }
+    release();
+    while (la(1) != Tok::RBRACE) {
+      // `kind {` or `kind name {` starts a nested block; anything else is an attribute, or an
+      // error bodyItem() reports by throwing.
+      if (simple_attribute(simple_)) {
+        if (block != nullptr) {
+          transformer_->transformSimpleAttribute(simple_, *block);
+        }
+        for (std::size_t n = 0; n < simple_.size(); ++n) {
+          parser_.getTokenStream()->consume();
+        }
+      } else if (la(1) == Tok::IDENT && (la(2) == Tok::IDENT || la(2) == Tok::LBRACE)) {
+        std::unique_ptr<ast::Block> nested = parse_block();
+        if (block != nullptr && nested != nullptr) {
+          block->blocks.push_back(std::move(nested));
+        }
+      } else {
+        P::BodyItemContext* item = parser_.bodyItem();
+        if (block != nullptr) {
+          transformer_->transformBodyItem(item, *block);
+        }
+        release();
+      }
+    }
+    P::BlockEndContext* end = parser_.blockEnd();
+    if (block != nullptr) {
+      block = transformer_->finishBlock(std::move(block), end->RBRACE()->getSymbol());
+    }
+    release();
+    return block;
+  }
+
+  P& parser_;
+  LexedFile& lexed_;
+  Transformer* transformer_;
+  std::vector<std::size_t> simple_; // tokens of the current simple attribute
+};
+
+// The careful path: full LL prediction with error recovery and our messages, one parse tree for
+// the whole file (the parser owns it). Throws StopParsing when the error budget runs out.
+P::ProgramContext* parse_whole(P& parser, LexedFile& lexed, ErrorSink& sink) {
+  parser.addErrorListener(&lexed.listener());
+  parser.setErrorHandler(std::make_shared<ErrorStrategy>(lexed.table(), sink));
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::LL);
   return parser.program();
 }
 
-ast::File parse_checked(const SourceFile& source, FileId id, ErrorSink& sink,
-                        std::u32string code_points) {
-  // Lex everything up front: the pre-pass needs all tokens before the parser may start.
-  CodePointStream input(std::move(code_points));
-  Lexer lexer(&input);
-  ErrorListener listener(nullptr, source, sink);
-  lexer.removeErrorListeners();
-  lexer.addErrorListener(&listener);
-  antlr4::CommonTokenStream stream(&lexer);
-  stream.fill();
-  TokenTable tokens(source, id, stream.getTokens());
-  listener.set_tokens(&tokens);
+// Which of the two parsing paths parse_file may take.
+enum class Path { Both, FastOnly, CarefulOnly };
 
-  if (!scan_tokens(tokens, sink)) {
+// nullopt when `path` is FastOnly and the fast path failed.
+std::optional<ast::File> parse_checked(const SourceFile& source, FileId id, ErrorSink& sink,
+                                       std::vector<TokenInfo> tokens, Path path) {
+  LexedFile lexed(source, id, std::move(tokens), sink);
+  if (!scan_tokens(lexed.table(), sink)) {
     return empty_file(id);
   }
 
-  // The parser owns the parse tree; both go away when this function returns.
-  ecl_gen::EclParser parser(&stream);
-  ecl_gen::EclParser::ProgramContext* tree = parse_tokens(parser, stream, tokens, sink, listener);
-  return Transformer(tokens, sink).transformProgram(tree);
+  if (path != Path::CarefulOnly) {
+    P parser(&lexed.stream());
+    Transformer transformer(lexed.table(), sink);
+    ast::File file = empty_file(id);
+    sink.begin_tentative();
+    try {
+      ChunkedParser(parser, lexed, &transformer).run(file);
+      sink.commit();
+      return file;
+    } catch (const antlr4::ParseCancellationException&) {
+      // Not necessarily an error: SLL may fail where LL succeeds. Parse again, properly.
+      sink.rollback();
+    }
+    if (path == Path::FastOnly) {
+      return std::nullopt;
+    }
+  }
+  P parser(&lexed.restart());
+  P::ProgramContext* tree = parse_whole(parser, lexed, sink);
+  return Transformer(lexed.table(), sink).transformProgram(tree);
 }
 
-} // namespace
-
-ast::File parse_file(const SourceManager& sources, FileId id, Diagnostics& diags) {
+std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Diagnostics& diags,
+                                    Path path) {
   const SourceFile& source = sources.file(id);
   const std::string& text = source.text();
   if (text.size() > limits::kMaxFileBytes) {
     diags.report(Diag::FileTooLarge, Range{id, 0, 0}, text.size(), limits::kMaxFileBytes);
     return empty_file(id);
   }
-  std::optional<std::u32string> code_points = decode_utf8(text, id, diags);
-  if (!code_points) {
-    return empty_file(id);
+  std::optional<std::vector<TokenInfo>> tokens = fast_lex(text, id, diags);
+  if (!tokens) {
+    return empty_file(id); // not UTF-8: E0001 is reported
   }
   ErrorSink sink(diags, id);
   try {
-    return parse_checked(source, id, sink, std::move(*code_points));
+    return parse_checked(source, id, sink, std::move(*tokens), path);
   } catch (const StopParsing&) {
     // E0017 is reported; what was parsed so far is dropped with the parse tree.
   } catch (...) {
@@ -98,5 +294,58 @@ ast::File parse_file(const SourceManager& sources, FileId id, Diagnostics& diags
   }
   return empty_file(id);
 }
+
+} // namespace
+
+ast::File parse_file(const SourceManager& sources, FileId id, Diagnostics& diags) {
+  return std::move(*parse_path(sources, id, diags, Path::Both));
+}
+
+std::optional<ast::File> parse_file_fast_path(const SourceManager& sources, FileId id,
+                                              Diagnostics& diags) {
+  return parse_path(sources, id, diags, Path::FastOnly);
+}
+
+ast::File parse_file_careful_path(const SourceManager& sources, FileId id, Diagnostics& diags) {
+  return std::move(*parse_path(sources, id, diags, Path::CarefulOnly));
+}
+
+namespace stages {
+
+std::size_t lex(const SourceFile& source, FileId id) {
+  Diagnostics diags;
+  std::optional<std::vector<TokenInfo>> tokens = fast_lex(source.text(), id, diags);
+  return tokens ? tokens->size() : 0;
+}
+
+std::size_t parse(const SourceFile& source, FileId id) {
+  Diagnostics diags;
+  std::optional<std::vector<TokenInfo>> tokens = fast_lex(source.text(), id, diags);
+  if (!tokens) {
+    return 0;
+  }
+  ErrorSink sink(diags, id);
+  try {
+    LexedFile lexed(source, id, std::move(*tokens), sink);
+    if (!scan_tokens(lexed.table(), sink)) {
+      return 0;
+    }
+    {
+      P parser(&lexed.stream());
+      ast::File unused;
+      try {
+        return ChunkedParser(parser, lexed, nullptr).run(unused);
+      } catch (const antlr4::ParseCancellationException&) {
+        // Parsed again below, as parse_file does.
+      }
+    }
+    P parser(&lexed.restart());
+    return parse_whole(parser, lexed, sink)->item().size();
+  } catch (...) {
+    return 0; // StopParsing, or the runtime failed: parse_file reports these
+  }
+}
+
+} // namespace stages
 
 } // namespace ecl::syntax

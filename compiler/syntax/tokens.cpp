@@ -1,6 +1,6 @@
 #include "compiler/syntax/tokens.h"
 
-#include "compiler/syntax/decode.h"
+#include "compiler/syntax/fast_lexer.h"
 #include "compiler/syntax/lexer.h"
 #include "compiler/syntax/limits.h"
 
@@ -51,32 +51,20 @@ std::optional<std::vector<Token>> lex(std::string_view text) {
     return std::nullopt;
   }
   Diagnostics ignored; // decode errors only tell us the text is not UTF-8
-  std::optional<std::u32string> code_points = decode_utf8(text, 0, ignored);
-  if (!code_points) {
+  std::optional<std::vector<TokenInfo>> tokens = fast_lex(text, 0, ignored);
+  if (!tokens) {
     return std::nullopt;
   }
-  try {
-    CodePointStream input(std::move(*code_points));
-    Lexer lexer(&input);
-    lexer.removeErrorListeners(); // unmatched input becomes ERROR_CHAR tokens, never an error
-    antlr4::CommonTokenStream stream(&lexer);
-    stream.fill();
-    SourceFile source("", std::string(text));
-    TokenTable table(source, 0, stream.getTokens());
-    std::vector<Token> out;
-    out.reserve(table.size());
-    for (std::size_t i = 0; i < table.size(); ++i) {
-      const TokenInfo& info = table[i];
-      if (info.type == kEofType) {
-        continue;
-      }
-      out.push_back(Token{kind_of(info.type, info.channel), info.begin, info.end,
-                          text.substr(info.begin, info.end - info.begin)});
+  std::vector<Token> out;
+  out.reserve(tokens->size());
+  for (const TokenInfo& info : *tokens) {
+    if (info.type == kEofType) {
+      continue;
     }
-    return out;
-  } catch (...) {
-    return std::nullopt; // the runtime failed in a way it should not: no tokens rather than a crash
+    out.push_back(Token{kind_of(info.type, info.channel), info.begin, info.end,
+                        text.substr(info.begin, info.end - info.begin)});
   }
+  return out;
 }
 
 } // namespace ecl::syntax

@@ -192,13 +192,84 @@ Transformer::Built Transformer::transformPostfixOp(P::PostfixOpContext* ctx, Bui
               range(member->DOT()->getSymbol()));
 }
 
+bool Transformer::is_one_token_value(std::uint32_t type) {
+  return type == Tok::NUMBER || type == Tok::STRING || type == Tok::KW_TRUE ||
+         type == Tok::KW_FALSE || type == Tok::IDENT;
+}
+
+Transformer::Built Transformer::transformOneTokenPrimary(std::size_t index) {
+  Range whole = tokens_.range(index);
+  switch (tokens_[index].type) {
+  case Tok::NUMBER:
+    return transformNumber(index);
+  case Tok::STRING:
+    return transformPlainString(index);
+  case Tok::KW_TRUE:
+  case Tok::KW_FALSE:
+    return make(whole, ast::Bool{tokens_[index].type == Tok::KW_TRUE}, 0, whole);
+  default:
+    return make(whole, ast::Name{std::string(tokens_.text(index))}, 0, whole);
+  }
+}
+
+Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t> tokens,
+                                                    std::size_t& at) {
+  // As transformPostfix() and transformPostfixOp() build `a.b.c`.
+  Built result = transformOneTokenPrimary(tokens[at++]);
+  while (at + 1 < tokens.size() && tokens_[tokens[at]].type == Tok::DOT) {
+    std::size_t dot = tokens[at];
+    std::size_t name = tokens[at + 1];
+    Range whole = result.expr->range.to(tokens_.range(name));
+    std::size_t depth = result.depth;
+    result = make(
+        whole,
+        ast::Member{std::move(result.expr), std::string(tokens_.text(name)), tokens_.range(name)},
+        depth, tokens_.range(dot));
+    at += 2;
+  }
+  return result;
+}
+
+void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block) {
+  too_deep_ = false; // as transformValue() does for every value
+  ast::Attribute attribute;
+  attribute.name = std::string(tokens_.text(tokens[0]));
+  attribute.name_range = tokens_.range(tokens[0]);
+  Range value_range = tokens_.range(tokens[2]).to(tokens_.range(tokens.back()));
+  Built value;
+  std::size_t at = 2;
+  if (tokens_[tokens[at]].type == Tok::LBRACKET) {
+    // As transformPrimary() builds a list.
+    Range open = tokens_.range(tokens[at++]);
+    ast::List node;
+    std::size_t depth = 0;
+    while (tokens_[tokens[at]].type != Tok::RBRACKET) {
+      if (tokens_[tokens[at]].type == Tok::COMMA) {
+        ++at;
+        continue;
+      }
+      Built item = transformSimplePath(tokens, at);
+      depth = std::max(depth, item.depth);
+      node.items.push_back(std::move(item.expr));
+    }
+    value = make(value_range, std::move(node), depth, open);
+  } else {
+    value = transformSimplePath(tokens, at);
+  }
+  attribute.value = too_deep_ ? error(value_range).expr : std::move(value.expr);
+  attribute.range = attribute.name_range.to(attribute.value->range);
+  block.attributes.push_back(std::move(attribute));
+}
+
 Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
   Range whole = range(ctx);
   if (ctx->exception != nullptr) {
     return error(whole);
   }
   if (auto* number = dynamic_cast<P::NumberLitContext*>(ctx)) {
-    return real(number->NUMBER()) ? transformNumber(number->NUMBER()->getSymbol()) : error(whole);
+    return real(number->NUMBER())
+               ? transformOneTokenPrimary(number->NUMBER()->getSymbol()->getTokenIndex())
+               : error(whole);
   }
   if (auto* boolean = dynamic_cast<P::BoolLitContext*>(ctx)) {
     return make(whole, ast::Bool{boolean->KW_TRUE() != nullptr}, 0, whole);
@@ -207,8 +278,9 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
     return string->stringLit() != nullptr ? transformStringLit(string->stringLit()) : error(whole);
   }
   if (auto* name = dynamic_cast<P::NameExprContext*>(ctx)) {
-    return real(name->IDENT()) ? make(whole, ast::Name{text(name->IDENT()->getSymbol())}, 0, whole)
-                               : error(whole);
+    return real(name->IDENT())
+               ? transformOneTokenPrimary(name->IDENT()->getSymbol()->getTokenIndex())
+               : error(whole);
   }
   if (auto* call = dynamic_cast<P::CallExprContext*>(ctx)) {
     if (!real(call->IDENT())) {

@@ -152,6 +152,11 @@ std::unique_ptr<ast::Block> Transformer::transformBlock(P::BlockContext* ctx) {
   if (header == 0) {
     return nullptr;
   }
+  block->range = range(ctx);
+  return countBlock(std::move(block));
+}
+
+std::unique_ptr<ast::Block> Transformer::countBlock(std::unique_ptr<ast::Block> block) {
   // Counted after the body, so the limit holds for nested blocks too; reported once, at the
   // first block beyond it, and every later block is dropped.
   if (++blocks_ > limits::kMaxBlocksPerFile) {
@@ -160,8 +165,27 @@ std::unique_ptr<ast::Block> Transformer::transformBlock(P::BlockContext* ctx) {
     }
     return nullptr;
   }
-  block->range = range(ctx);
   return block;
+}
+
+// The fast path parses without recovery, so every token here is real: the kind, perhaps a name,
+// and `{`.
+std::unique_ptr<ast::Block> Transformer::transformBlockHead(P::BlockHeadContext* ctx) {
+  auto block = std::make_unique<ast::Block>();
+  std::vector<antlr4::tree::TerminalNode*> names = ctx->IDENT();
+  block->kind = text(names.at(0)->getSymbol());
+  block->kind_range = range(names[0]->getSymbol());
+  if (names.size() > 1) {
+    block->name = text(names[1]->getSymbol());
+    block->name_range = range(names[1]->getSymbol());
+  }
+  return block;
+}
+
+std::unique_ptr<ast::Block> Transformer::finishBlock(std::unique_ptr<ast::Block> block,
+                                                     const antlr4::Token* close) {
+  block->range = block->kind_range.to(range(close));
+  return countBlock(std::move(block));
 }
 
 void Transformer::transformBodyItem(P::BodyItemContext* ctx, ast::Block& block) {

@@ -31,9 +31,9 @@ std::string unit_suggestion(std::string_view unit) {
 } // namespace
 
 // `512MiB`: the digits (with an optional fraction), then a unit glued on.
-Transformer::Built Transformer::transformNumber(antlr4::Token* token) {
-  Range whole = range(token);
-  std::string_view written = tokens_.text(token);
+Transformer::Built Transformer::transformNumber(std::size_t index) {
+  Range whole = tokens_.range(index);
+  std::string_view written = tokens_.text(index);
   std::size_t length = 0;
   while (length < written.size() && written[length] >= '0' && written[length] <= '9') {
     ++length;
@@ -85,6 +85,12 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
   if (ctx->exception != nullptr) {
     return error(whole);
   }
+  if (ctx->children.size() == 1) {
+    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[0]);
+    if (real(terminal) && terminal->getSymbol()->getType() == Tok::STRING) {
+      return transformPlainString(terminal->getSymbol()->getTokenIndex());
+    }
+  }
   ast::String node;
   std::size_t depth = 0;
   Built pending;                   // the interpolation waiting for its closing `}`
@@ -135,6 +141,25 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
     return error(whole);
   }
   return make(whole, std::move(node), depth, whole);
+}
+
+Transformer::Built Transformer::transformPlainString(std::size_t index) {
+  Range whole = tokens_.range(index);
+  ast::String node;
+  std::string_view body = string_body(Tok::STRING, tokens_.text(index));
+  if (!body.empty()) {
+    ast::StringPart part;
+    part.text = decode_escapes(body, nullptr);
+    part.range = Range{whole.file, whole.begin + 1,
+                       whole.begin + 1 + static_cast<std::uint32_t>(body.size())};
+    node.parts.push_back(std::move(part));
+  }
+  std::size_t bytes = node.parts.empty() ? 0 : node.parts[0].text.size();
+  if (bytes > limits::kMaxStringBytes) {
+    sink_.report(Diag::StringTooLong, whole, bytes, limits::kMaxStringBytes);
+    return error(whole);
+  }
+  return make(whole, std::move(node), 0, whole);
 }
 
 std::optional<std::string> Transformer::plainString(P::StringLitContext* ctx) {

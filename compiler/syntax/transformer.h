@@ -14,6 +14,7 @@
 
 #include <EclParser.h>
 #include <optional>
+#include <span>
 
 namespace ecl::syntax {
 
@@ -23,9 +24,28 @@ public:
 
   ast::File transformProgram(ecl_gen::EclParser::ProgramContext* ctx);
 
-private:
   using P = ecl_gen::EclParser;
 
+  // The chunked fast path of parse_file (syntax.cpp) parses and transforms a file one item at a
+  // time, and a large block one body item at a time: transformBlockHead(), then
+  // transformBodyItem() or a nested block for each body item, then finishBlock() at its `}`. The
+  // result equals transformProgram()'s on the whole tree, diagnostics included.
+  void transformItem(P::ItemContext* ctx, ast::File& file);
+  std::unique_ptr<ast::Block> transformBlockHead(P::BlockHeadContext* ctx);
+  void transformBodyItem(P::BodyItemContext* ctx, ast::Block& block);
+  // Null when the block is beyond limits::kMaxBlocksPerFile (E0023).
+  std::unique_ptr<ast::Block> finishBlock(std::unique_ptr<ast::Block> block,
+                                          const antlr4::Token* close);
+  // `name = value` with a simple value (see ChunkedParser::simple_attribute in syntax.cpp): a
+  // one-token primary with `.name`s after it, or a list of those. `tokens` are the table indexes
+  // of its default-channel tokens, name to end of value, already checked to have that shape. The
+  // fast path builds these without a parse tree; the result is what transformBodyItem() builds
+  // from the attribute's tree.
+  void transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block);
+  // NUMBER, STRING, `true`, `false`, or a name (a call when `(` follows).
+  static bool is_one_token_value(std::uint32_t type);
+
+private:
   // An expression under construction, with the depth of its tree (a leaf is 1).
   struct Built {
     ast::ExprPtr expr;
@@ -33,12 +53,12 @@ private:
   };
 
   // ---- items (transform_items.cpp)
-  void transformItem(P::ItemContext* ctx, ast::File& file);
   std::optional<ast::Param> transformParamDecl(P::ParamDeclContext* ctx);
   std::optional<ast::Let> transformLetDecl(P::LetDeclContext* ctx);
   std::optional<ast::Output> transformOutputDecl(P::OutputDeclContext* ctx);
   std::unique_ptr<ast::Block> transformBlock(P::BlockContext* ctx);
-  void transformBodyItem(P::BodyItemContext* ctx, ast::Block& block);
+  // Counts a finished block (its body included); null beyond the limit.
+  std::unique_ptr<ast::Block> countBlock(std::unique_ptr<ast::Block> block);
   std::optional<ast::Attribute> transformAttribute(P::AttributeContext* ctx);
   std::optional<ast::Type> transformTypeRef(P::TypeRefContext* ctx);
 
@@ -55,8 +75,14 @@ private:
                                                        std::size_t& depth);
 
   // ---- literals (transform_literals.cpp)
-  Built transformNumber(antlr4::Token* token);
+  Built transformNumber(std::size_t index);
   Built transformStringLit(P::StringLitContext* ctx);
+  // A STRING token: `"api"`.
+  Built transformPlainString(std::size_t index);
+  // A primary of one token (see is_one_token_value).
+  Built transformOneTokenPrimary(std::size_t index);
+  // tokens[at…]: a one-token primary and its `.name`s; `at` moves past them.
+  Built transformSimplePath(std::span<const std::size_t> tokens, std::size_t& at);
   // The decoded text of a string without interpolation (an object key); nullopt otherwise.
   std::optional<std::string> plainString(P::StringLitContext* ctx);
 

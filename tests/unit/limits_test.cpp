@@ -4,6 +4,7 @@
 // largest program within the limit is accepted.
 #include "check_fixture.h"
 #include "compiler/syntax/limits.h"
+#include "compiler/syntax/syntax.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -152,16 +153,28 @@ TEST(Limits, E0022ChainOfAttributes) {
 
 // ---- E0023: blocks per file ---------------------------------------------------------------------
 
+// Checked on the syntax layer alone: the checker's own limits (blocks of a kind per parent) would
+// report a million blocks too. `a{}` is the shortest block.
 TEST(Limits, E0023TooManyBlocks) {
-  std::string text = "vpc main {\n  cidr = \"10.0.0.0/16\"\n";
-  for (std::size_t i = 0; i <= limits::kMaxBlocksPerFile; ++i) {
-    text += fmt::format("  security_group g{} {{}}\n", i);
-  }
-  text += "}\n";
-  auto c = check_text(text);
-  EXPECT_EQ(c.codes(), "E0023") << c.diagnostics().substr(0, 2000);
-  EXPECT_EQ(c.compilation.diags.items().at(0).message,
-            "file declares more than 10000 blocks; split the program");
+  SourceManager sources;
+  FileId id = sources.add("test.ecl", repeat("a{}", limits::kMaxBlocksPerFile + 1));
+  Diagnostics diags;
+  ast::File file = syntax::parse_file(sources, id, diags);
+  ASSERT_EQ(diags.items().size(), 1u);
+  const Diagnostic& d = diags.items()[0];
+  EXPECT_EQ(d.code(), "E0023");
+  EXPECT_EQ(d.message, "file declares more than 1000000 blocks; split the program");
+  EXPECT_EQ(d.range.begin, 3 * limits::kMaxBlocksPerFile); // the kind of the first block beyond
+  EXPECT_EQ(file.blocks.size(), limits::kMaxBlocksPerFile);
+}
+
+TEST(Limits, E0023BlocksAtTheLimitAreAccepted) {
+  SourceManager sources;
+  FileId id = sources.add("test.ecl", repeat("a{}", limits::kMaxBlocksPerFile));
+  Diagnostics diags;
+  ast::File file = syntax::parse_file(sources, id, diags);
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(file.blocks.size(), limits::kMaxBlocksPerFile);
 }
 
 } // namespace

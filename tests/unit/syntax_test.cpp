@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <memory>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -930,6 +933,208 @@ TEST(SyntaxHostile, LargeValidProgram) {
   EXPECT_EQ(p->lines(), Lines{});
   EXPECT_EQ(p->file.blocks.size(), 5000u);
   EXPECT_LT(ms, kHostileCpuBudgetMs);
+}
+
+// ---- the two parsing paths ---------------------------------------------------------------------
+// parse_file parses item by item with SLL and no recovery (the fast path), and parses the whole
+// file again with LL and recovery (the careful path, the grammar's full behaviour) when that fails.
+// These show that the fast path builds exactly the AST and diagnostics the careful one does, and
+// that parse_file's result is always the careful path's.
+
+// Every diagnostic in report order, notes included.
+std::string describe(const Diagnostics& diags) {
+  std::string out;
+  for (const Diagnostic& d : diags.items()) {
+    out += fmt::format("{} {}:{}-{} {}\n", d.code(), d.range.file, d.range.begin, d.range.end,
+                       d.message);
+    for (const Note& n : d.notes) {
+      out += fmt::format("  note {}-{} {}\n", n.range.begin, n.range.end, n.message);
+    }
+  }
+  return out;
+}
+
+struct PathResults {
+  std::string careful;             // dump and diagnostics of the careful path
+  std::string both;                // of parse_file
+  std::optional<std::string> fast; // of the fast path, when it could parse the file
+  bool careful_has_e0009 = false;
+};
+
+PathResults parse_both_ways(const std::string& text) {
+  PathResults r;
+  auto run = [&](auto parse) {
+    SourceManager sources;
+    FileId id = sources.add("test.ecl", text);
+    Diagnostics diags;
+    auto file = parse(sources, id, diags);
+    return std::make_pair(std::move(file), std::move(diags));
+  };
+  {
+    auto [file, diags] = run(parse_file_careful_path);
+    r.careful = ast::debug_dump(file) + describe(diags);
+    for (const Diagnostic& d : diags.items()) {
+      r.careful_has_e0009 |= d.code() == "E0009";
+    }
+  }
+  {
+    auto [file, diags] = run(parse_file);
+    r.both = ast::debug_dump(file) + describe(diags);
+  }
+  {
+    auto [file, diags] = run(parse_file_fast_path);
+    if (file) {
+      r.fast = ast::debug_dump(*file) + describe(diags);
+    } else {
+      EXPECT_EQ(describe(diags), "") << "the fast path reports nothing when it gives up";
+    }
+  }
+  return r;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+TEST(SyntaxPaths, FastPathEqualsCarefulPathOnEveryFileOfTheRepository) {
+  namespace fs = std::filesystem;
+  std::size_t files = 0;
+  std::size_t fast = 0;
+  for (const char* dir : {"tests", "examples"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(ECL_SOURCE_DIR) / dir)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".ecl") {
+        continue;
+      }
+      ++files;
+      PathResults r = parse_both_ways(read_text(entry.path()));
+      EXPECT_EQ(r.both, r.careful) << entry.path();
+      if (r.fast) {
+        ++fast;
+        EXPECT_EQ(*r.fast, r.careful) << entry.path();
+      } else {
+        // Only a syntax error (which the careful path reports) stops the fast path.
+        EXPECT_TRUE(r.careful_has_e0009) << entry.path();
+      }
+    }
+  }
+  EXPECT_GT(files, 50u);
+  EXPECT_GT(fast, files / 2) << "the fast path should parse most files";
+}
+
+TEST(SyntaxPaths, NestedBlocksPieceByPiece) {
+  // Blocks inside blocks inside blocks, with and without names, attributes before and after
+  // nested blocks, empty blocks, comments and every kind of item between them.
+  std::string text = R"(// top
+param env: string = "prod"
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.1.0/24" }
+  tags = { team = "x", "Name" = "y${env}z" }
+  security_group web {
+    ingress { port = 443  from = ["0.0.0.0/0"] }
+    ingress {}
+    /* between */ description = env == "prod" ? "p" : "d"
+  }
+  empty {}
+}
+let n = -1 + 2 * (3 - 4) % 5
+cluster c { service s { task t { container app { image = "nginx" } } count = n } }
+output o = main.a.cidr
+)";
+  PathResults r = parse_both_ways(text);
+  ASSERT_TRUE(r.fast.has_value());
+  EXPECT_EQ(*r.fast, r.careful);
+  EXPECT_EQ(r.both, r.careful);
+  EXPECT_NE(r.careful.find("block container"), std::string::npos) << r.careful;
+}
+
+TEST(SyntaxPaths, SimpleAttributes) {
+  // The fast path builds `name = <simple value>` itself (one-token values, `a.b.c` paths and
+  // lists of them) when the next token cannot continue the expression; everything else goes
+  // through the grammar. Both must give the careful path's AST and diagnostics.
+  std::string text = R"(vpc v {
+  a = 1  b = 2.5  c = 512MiB  d = "s\t$ x"  e = "x"  f = true  g = false  h = name
+  i = call(1)  j = k.l  m = n[0]  o = p ? q : r  s = -1  t = !u  w = 1 + 2  x = "a" y = []
+  z = 3xyz  aa = 99999999999999999999  bb = ""  cc = "${v}"
+  nested { a = 1 } dd = 1 empty {} ee = 2
+  l1 = [a, b.c, "d".e, 1, true,]  l2 = [
+    main.private_a, // a comment
+    main.private_b
+  ]
+  l3 = [a.b.c] l4 = [a, b] + [c]  l5 = [a b]  l6 = [f(1).b]  l7 = [[a]]  l8 = [a.0]
+  p1 = a.b.c.d  p2 = 1.5.x  p3 = a.b.c == d  p4 = [fargate]
+  ff = gg
+})";
+  PathResults r = parse_both_ways(text);
+  EXPECT_FALSE(r.fast.has_value()) << "`[a b]` and `[a.0]` are syntax errors";
+  EXPECT_EQ(r.both, r.careful);
+  std::string valid = text;
+  valid.replace(valid.find("l5 = [a b]"), 10, "l5 = [a,b]");
+  valid.replace(valid.find("l8 = [a.0]"), 10, "l8 = [a.o]");
+  r = parse_both_ways(valid);
+  ASSERT_TRUE(r.fast.has_value()) << r.careful;
+  EXPECT_EQ(*r.fast, r.careful);
+  EXPECT_EQ(r.both, r.careful);
+  EXPECT_NE(r.careful.find("E0011"), std::string::npos) << r.careful; // unknown unit `xyz`
+  EXPECT_NE(r.careful.find("E0018"), std::string::npos) << r.careful; // out of range
+}
+
+TEST(SyntaxPaths, LongSimplePathIsTooComplex) {
+  // E0014 on a path built by the fast path, exactly as the careful path reports it.
+  std::string path = "a";
+  for (std::size_t i = 0; i <= limits::kMaxExpressionDepth; ++i) {
+    path += ".b";
+  }
+  for (const std::string& value : {path, "[" + path + "]", "[x, " + path + ", y]"}) {
+    PathResults r = parse_both_ways("vpc v {\n  x = " + value + "\n  y = 1\n}\n");
+    ASSERT_TRUE(r.fast.has_value());
+    EXPECT_EQ(*r.fast, r.careful);
+    EXPECT_NE(r.careful.find("E0014"), std::string::npos);
+  }
+}
+
+TEST(SyntaxPaths, AnErrorLateInTheFileUndoesWhatTheFastPathReported) {
+  // The first items are transformed, with diagnostics of their own (E0012 unknown type, E0019,
+  // E0023 is out of reach here), before the syntax error in the last block stops the fast path:
+  // parse_file must report each exactly once, as the careful path does.
+  std::string text = "param p: strin\n"
+                     "let s = \"" +
+                     repeat("x", limits::kMaxStringBytes + 1) +
+                     "\"\n"
+                     "vpc main {\n  cidr = \"10.0.0.0/16\"\n  subnet a { cidr = }\n}\n";
+  PathResults r = parse_both_ways(text);
+  EXPECT_FALSE(r.fast.has_value());
+  EXPECT_EQ(r.both, r.careful);
+  auto p = parse(text);
+  EXPECT_EQ(p->lines(), (Lines{"1:10 E0012 unknown type `strin`; did you mean `string`?",
+                               "2:9 E0019 string is 65537 bytes long; the limit is 65536 bytes",
+                               "5:21 E0009 expected an expression, found `}`"}));
+}
+
+TEST(SyntaxPaths, BrokenProgramsAgree) {
+  // Each breaks the fast path somewhere else: at the top level, in a block head, in a body, in
+  // an expression, after the last item.
+  const char* programs[] = {
+      "= 3\n",
+      "vpc main cidr = 1 }\n",
+      "vpc main { cidr }\n",
+      "vpc main { a b c { } }\n",
+      "vpc main { cidr = [1, 2 }\n",
+      "let a = 1\nlet b = \nlet c = 3\n",
+      "vpc a {}\nvpc b {}\n)\n",
+      "param p: list<>\n",
+      "vpc main { subnet a { x = 1 } y { z = 2 } 3 }\n",
+  };
+  for (const char* program : programs) {
+    PathResults r = parse_both_ways(program);
+    EXPECT_EQ(r.both, r.careful) << program;
+    if (r.fast) {
+      EXPECT_EQ(*r.fast, r.careful) << program;
+    }
+  }
 }
 
 } // namespace
