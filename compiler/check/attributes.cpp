@@ -25,12 +25,21 @@ void point_at(model::Value& value, Range at) {
 
 } // namespace
 
-void Checker::collect_attributes(model::Block& block) {
-  BlockInfo& info = blocks_[&block];
-  for (const schema::Attribute& attr : block.kind->attributes) {
-    info.slots[std::string(attr.name)].schema = &attr;
+AttrSlot* Checker::slot_of(const model::Block& block, std::string_view name) {
+  const schema::Attribute* attr = block.kind->attribute(name);
+  if (!attr) {
+    return nullptr;
   }
+  auto& slots = info_of(block).slots;
+  std::size_t index = static_cast<std::size_t>(attr - block.kind->attributes.data());
+  return index < slots.size() ? &slots[index] : nullptr;
+}
+
+void Checker::collect_attributes(model::Block& block) {
+  BlockInfo& info = info_of(block);
+  info.slots.resize(block.kind->attributes.size());
   if (!info.syntax) {
+    reserve_attributes(block);
     return;
   }
   std::vector<std::string_view> names;
@@ -38,8 +47,8 @@ void Checker::collect_attributes(model::Block& block) {
     names.push_back(attr.name);
   }
   for (const ast::Attribute& a : info.syntax->attributes) {
-    auto it = info.slots.find(a.name);
-    if (it == info.slots.end()) {
+    AttrSlot* slot = slot_of(block, a.name);
+    if (!slot) {
       std::string hint = did_you_mean(nearest(a.name, std::span<const std::string_view>(names)));
       const schema::Kind* as_kind = schema::find_kind(a.name);
       if (hint.empty() && as_kind && as_kind->allowed_in(block.kind_name)) {
@@ -48,65 +57,87 @@ void Checker::collect_attributes(model::Block& block) {
       diags_.report(Diag::UnknownAttribute, a.name_range, a.name, block.display(), hint);
       continue;
     }
-    if (it->second.syntax) {
+    if (slot->syntax) {
       diags_.report(Diag::DuplicateAttribute, a.name_range, a.name)
-          .note(it->second.syntax->name_range, "first set here");
+          .note(slot->syntax->name_range, "first set here");
       continue;
     }
-    it->second.syntax = &a;
+    slot->syntax = &a;
   }
   // A block the parser had to repair may have lost attributes: do not pile "missing" on top.
-  bool repaired =
-      std::any_of(diags_.items().begin(), diags_.items().end(), [&](const Diagnostic& d) {
-        return d.code()[1] == '0' && d.range.file == block.range.file &&
-               d.range.begin >= block.range.begin && d.range.begin < block.range.end;
-      });
-  for (const schema::Attribute& attr : block.kind->attributes) {
-    if (!repaired && attr.required && !info.slots[std::string(attr.name)].syntax) {
+  auto error = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
+                                std::pair{block.range.file, block.range.begin});
+  bool repaired = error != syntax_errors_.end() && error->first == block.range.file &&
+                  error->second < block.range.end;
+  for (std::size_t i = 0; i < info.slots.size(); ++i) {
+    const schema::Attribute& attr = block.kind->attributes[i];
+    if (!repaired && attr.required && !info.slots[i].syntax) {
       diags_.report(Diag::MissingAttribute, block.header_range, block.display(), attr.name);
     }
   }
+  reserve_attributes(block);
+}
+
+void Checker::reserve_attributes(model::Block& block) {
+  // Room for every attribute evaluation can store: the written ones and those with a default
+  // that is not null by construction. Besides sparing reallocations, this keeps the references
+  // attribute_value() returns valid while other attributes of the block are added.
+  const auto& slots = info_of(block).slots;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    auto kind = block.kind->attributes[i].default_value.kind;
+    n += slots[i].syntax ||
+         (kind != schema::DefaultKind::None && kind != schema::DefaultKind::Generated);
+  }
+  block.attributes.reserve(n);
 }
 
 void Checker::evaluate_block(model::Block& block) {
-  for (const schema::Attribute& attr : block.kind->attributes) {
-    attribute_value(block, attr.name, block.header_range);
+  for (std::size_t i = 0; i < block.kind->attributes.size(); ++i) {
+    attribute_value(block, i, block.header_range);
   }
 }
 
-const model::Value& Checker::attribute_value(const model::Block& cblock, std::string_view name,
+const model::Value& Checker::attribute_value(const model::Block& block, std::string_view name,
                                              const Range& use) {
-  auto info = blocks_.find(&cblock);
-  if (info == blocks_.end()) {
+  const schema::Attribute* attr = block.kind->attribute(name);
+  if (!attr) {
     return kNull;
   }
-  auto slot_it = info->second.slots.find(name);
-  if (slot_it == info->second.slots.end()) {
-    return kNull;
+  return attribute_value(block, static_cast<std::size_t>(attr - block.kind->attributes.data()),
+                         use);
+}
+
+const model::Value& Checker::attribute_value(const model::Block& cblock, std::size_t index,
+                                             const Range& use) {
+  auto& slots = info_of(cblock).slots;
+  if (index >= slots.size()) {
+    return kNull; // attributes not collected yet (a `-p` value read before the blocks)
   }
-  AttrSlot& slot = slot_it->second;
+  AttrSlot& slot = slots[index];
+  const schema::Attribute& attr = cblock.kind->attributes[index];
   // The model is ours to fill; the const view is what references hand around.
   auto& block = const_cast<model::Block&>(cblock);
-  std::string key = fmt::format("{}.{}", block.path, name);
+  // The schema's copy of the name outlives the stack frame and the block.
+  const Frame key{Frame::AttrFrame, &block, attr.name};
   if (slot.state == State::Running) {
     diags_.report(Diag::ReferenceCycle, slot.syntax ? slot.syntax->name_range : use, cycle_to(key));
     slot.state = State::Done;
-    block.attributes[std::string(name)] = {model::Value{model::Null{}, use},
-                                           slot.syntax ? slot.syntax->range : block.header_range,
-                                           false};
+    block.attributes[attr.name] = {model::Value{model::Null{}, use},
+                                   slot.syntax ? slot.syntax->range : block.header_range, false};
   }
   if (slot.state == State::Pending) {
     slot.state = State::Running;
     eval_stack_.push_back(key);
     model::Attribute result;
     if (slot.syntax) {
-      result.value = eval(*slot.syntax->value, slot.schema->type, &block);
-      if (coerce(result.value, *slot.schema->type, &diags_)) {
-        check_range(result.value, *slot.schema, &diags_);
+      result.value = eval(*slot.syntax->value, attr.type, &block);
+      if (coerce(result.value, *attr.type, &diags_)) {
+        check_range(result.value, attr, &diags_);
       }
       result.range = slot.syntax->range;
     } else {
-      result.value = default_value(block, *slot.schema);
+      result.value = default_value(block, attr);
       result.range = block.header_range;
       result.defaulted = true;
     }
@@ -114,12 +145,12 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::st
     if (slot.state == State::Running) {
       slot.state = State::Done;
       if (!result.value.is_null() || slot.syntax) {
-        block.attributes[std::string(name)] = std::move(result);
+        block.attributes[attr.name] = std::move(result);
       }
     }
   }
-  auto it = block.attributes.find(name);
-  return it == block.attributes.end() ? kNull : it->second.value;
+  const model::Attribute* found = block.attributes.find(attr.name);
+  return found ? found->value : kNull;
 }
 
 model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
@@ -128,14 +159,30 @@ model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
     Diagnostics ignored; // schema defaults are ours and tested to parse
     FileId id = default_sources_.add(fmt::format("<default of `{}`>", attr.name),
                                      fmt::format("let v = {}", attr.default_value.value));
-    it = default_asts_.emplace(&attr, syntax::parse_file(default_sources_, id, ignored)).first;
+    it = default_asts_
+             .emplace(&attr,
+                      DefaultFold{syntax::parse_file(default_sources_, id, ignored), std::nullopt})
+             .first;
   }
-  if (it->second.lets.empty() || !it->second.lets.front().value) {
+  DefaultFold& fold = it->second;
+  if (fold.file.lets.empty() || !fold.file.lets.front().value) {
     return model::Value{model::Null{}, at};
   }
-  // Evaluate against the private source set so that messages about the text still work.
-  model::Value v = eval(*it->second.lets.front().value, attr.type, nullptr);
-  coerce(v, *attr.type, nullptr);
+  model::Value v;
+  if (fold.folded) {
+    v = *fold.folded;
+  } else {
+    // Evaluate against the private source set so that messages about the text still work.
+    const std::size_t lookups = lookups_;
+    const std::size_t reported = diags_.items().size();
+    v = eval(*fold.file.lets.front().value, attr.type, nullptr);
+    coerce(v, *attr.type, nullptr);
+    // A default that read no name of the program and reported nothing (all of the schema's:
+    // literals and enum members) folds the same for every block: keep it.
+    if (lookups == lookups_ && reported == diags_.items().size()) {
+      fold.folded = v;
+    }
+  }
   point_at(v, at);
   return v;
 }
@@ -297,21 +344,23 @@ void Checker::evaluate_outputs(const std::vector<ast::File>& files) {
 void Checker::normalize(model::Block& block) {
   // A container's `port` is one more port mapping: the model keeps them all in `ports`.
   if (block.kind_name == "container") {
-    auto port = block.attributes.find("port");
-    if (port != block.attributes.end()) {
+    if (model::Attribute* found = block.attributes.find("port")) {
+      // Moved out first: adding `ports` may move the entries.
+      model::Attribute port = std::move(*found);
       model::Attribute& ports = block.attributes["ports"];
       model::List merged;
-      if (!port->second.value.is_null()) {
-        merged.push_back(port->second.value);
+      if (!port.value.is_null()) {
+        merged.push_back(std::move(port.value));
       }
       if (auto* rest = ports.value.as<model::List>()) {
-        merged.insert(merged.end(), rest->begin(), rest->end());
+        merged.insert(merged.end(), std::make_move_iterator(rest->begin()),
+                      std::make_move_iterator(rest->end()));
       }
-      Range range = port->second.range;
+      Range range = port.range;
       ports.value = model::Value{std::move(merged), ports.defaulted ? range : ports.value.range};
       ports.range = ports.defaulted ? range : ports.range;
       ports.defaulted = false;
-      block.attributes.erase(port);
+      block.attributes.erase("port");
     }
   }
 }

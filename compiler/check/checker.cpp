@@ -3,6 +3,7 @@
 
 #include "compiler/check/rules/rule.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace ecl::check {
@@ -36,7 +37,6 @@ std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
 // The checker in one page: declare, evaluate, default, normalize, then the AWS rules.
 std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files) {
   program_ = std::make_unique<model::Program>();
-  scopes_[nullptr]; // the program scope exists even when empty
   for (const ast::File& file : files) {
     for (const auto& block : file.blocks) {
       declare_block(*block, nullptr);
@@ -45,6 +45,12 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   declare_values(files);
   add_implicit_children();
   apply_param_overrides();
+  for (const Diagnostic& d : diags_.items()) {
+    if (d.code()[1] == '0') {
+      syntax_errors_.emplace_back(d.range.file, d.range.begin);
+    }
+  }
+  std::sort(syntax_errors_.begin(), syntax_errors_.end());
   for (auto& block : program_->blocks) {
     collect_attributes(*block);
   }
@@ -104,16 +110,13 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     return;
   }
   // How many of this kind the parent already has.
-  int count = 0;
-  if (parent) {
-    for (const model::Block* sibling : parent->children) {
-      count += sibling->kind == kind;
-    }
-  } else {
-    for (const auto& b : program_->blocks) {
-      count += !b->parent && b->kind == kind;
-    }
+  auto& counts = parent ? info_of(*parent).child_counts : top_level_.child_counts;
+  auto counted = std::find_if(counts.begin(), counts.end(),
+                              [&](const auto& entry) { return entry.first == kind; });
+  if (counted == counts.end()) {
+    counted = counts.insert(counts.end(), {kind, 0});
   }
+  const int count = counted->second;
   if (kind->max_per_parent > 0 && count >= kind->max_per_parent) {
     if (kind->name == "stack") {
       diags_.report(Diag::DuplicateStack, syntax.kind_range)
@@ -140,23 +143,20 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
 
   if (syntax.name) {
     // A name is unique per kind within its scope.
-    auto& scope = scopes_[parent];
-    auto [first, last] = scope.equal_range(*syntax.name);
-    for (auto it = first; it != last; ++it) {
-      if (it->second.what == Decl::BlockDecl && it->second.block->kind == kind) {
+    for (const Decl& other : scope_of(parent).find(*syntax.name)) {
+      if (other.what == Decl::BlockDecl && other.block->kind == kind) {
         diags_
             .report(Diag::DuplicateName, syntax.name_range, kind->name, *syntax.name,
                     scope_text(parent))
-            .note(it->second.range, fmt::format("the first `{}` is here", *syntax.name));
+            .note(other.range, fmt::format("the first `{}` is here", *syntax.name));
         return;
       }
     }
   }
 
-  model::Block* raw = block.get();
-  program_->blocks.push_back(std::move(block));
-  blocks_[raw].syntax = &syntax;
-  scopes_[raw];
+  ++counted->second;
+  model::Block* raw = add_block(std::move(block));
+  info_of(*raw).syntax = &syntax;
   if (parent) {
     parent->children.push_back(raw);
   }
@@ -172,19 +172,44 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
 }
 
 void Checker::declare(const model::Block* scope, Decl decl) {
-  std::string name = decl.name;
-  scopes_[scope].emplace(std::move(name), std::move(decl));
+  scope_of(scope).add(std::move(decl));
+}
+
+void Scope::add(Decl decl) {
+  auto it = by_name_.find(decl.name);
+  if (it == by_name_.end()) {
+    it = by_name_.emplace(decl.name, std::vector<Decl>{}).first;
+  }
+  it->second.push_back(std::move(decl));
+}
+
+std::span<const Decl> Scope::find(std::string_view name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? std::span<const Decl>{} : std::span<const Decl>(it->second);
+}
+
+std::vector<std::string> Scope::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, decls] : by_name_) {
+    out.insert(out.end(), decls.size(), name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+model::Block* Checker::add_block(std::unique_ptr<model::Block> block) {
+  model::Block* raw = program_->add(std::move(block));
+  blocks_.emplace_back();
+  return raw;
 }
 
 void Checker::declare_values(const std::vector<ast::File>& files) {
   // Params and lets share the program's namespace of values.
   auto taken = [&](const std::string& name, const Range& range, std::string_view what) {
-    auto [first, last] = scopes_[nullptr].equal_range(name);
-    for (auto it = first; it != last; ++it) {
-      if (it->second.what != Decl::BlockDecl) {
+    for (const Decl& other : program_scope_.find(name)) {
+      if (other.what != Decl::BlockDecl) {
         diags_.report(Diag::DuplicateName, range, what, name, "the program")
-            .note(it->second.range,
-                  fmt::format("{} `{}` is declared here", it->second.kind(), name));
+            .note(other.range, fmt::format("{} `{}` is declared here", other.kind(), name));
         return true;
       }
     }
@@ -217,8 +242,12 @@ void Checker::add_implicit_children() {
   for (std::size_t i = 0; i < n; ++i) {
     model::Block* parent = program_->blocks[i].get();
     for (const schema::Kind& kind : schema::kinds()) {
-      if (!kind.implicit || !kind.allowed_in(parent->kind_name) ||
-          !parent->children_of(kind.name).empty()) {
+      if (!kind.implicit || !kind.allowed_in(parent->kind_name)) {
+        continue;
+      }
+      const auto& counts = info_of(*parent).child_counts;
+      if (std::any_of(counts.begin(), counts.end(),
+                      [&](const auto& entry) { return entry.first == &kind && entry.second; })) {
         continue;
       }
       auto block = std::make_unique<model::Block>();
@@ -230,9 +259,7 @@ void Checker::add_implicit_children() {
       block->parent = parent;
       block->implicit = true;
       parent->children.push_back(block.get());
-      blocks_[block.get()];
-      scopes_[block.get()];
-      program_->blocks.push_back(std::move(block));
+      add_block(std::move(block));
     }
   }
 }
@@ -240,21 +267,18 @@ void Checker::add_implicit_children() {
 std::vector<const Decl*> Checker::lookup(std::string_view name, const model::Block* scope,
                                          const std::vector<std::string_view>* kinds) const {
   // Search outward from `scope`; the first scope with a fitting declaration wins.
+  ++lookups_;
   for (const model::Block* s = scope;; s = s->parent) {
     std::vector<const Decl*> found;
-    auto it = scopes_.find(s);
-    if (it != scopes_.end()) {
-      auto [first, last] = it->second.equal_range(name);
-      for (auto d = first; d != last; ++d) {
-        bool fits = !kinds;
-        if (kinds && d->second.what == Decl::BlockDecl) {
-          for (auto k : *kinds) {
-            fits = fits || d->second.block->kind_name == k;
-          }
+    for (const Decl& d : scope_of(s).find(name)) {
+      bool fits = !kinds;
+      if (kinds && d.what == Decl::BlockDecl) {
+        for (auto k : *kinds) {
+          fits = fits || d.block->kind_name == k;
         }
-        if (fits) {
-          found.push_back(&d->second);
-        }
+      }
+      if (fits) {
+        found.push_back(&d);
       }
     }
     if (!found.empty() || !s) {
@@ -266,11 +290,8 @@ std::vector<const Decl*> Checker::lookup(std::string_view name, const model::Blo
 std::vector<std::string> Checker::visible_names(const model::Block* scope) const {
   std::vector<std::string> names;
   for (const model::Block* s = scope;; s = s->parent) {
-    auto it = scopes_.find(s);
-    if (it != scopes_.end()) {
-      for (const auto& [name, decl] : it->second) {
-        names.push_back(name);
-      }
+    for (std::string& name : scope_of(s).names()) {
+      names.push_back(std::move(name));
     }
     if (!s) {
       return names;

@@ -4,9 +4,13 @@
 #include "compiler/check/check.h"
 #include "compiler/schema/schema.h"
 
+#include <deque>
 #include <map>
+#include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ecl::check {
@@ -36,15 +40,47 @@ struct ParamSlot {
   model::Value value;
 };
 
+// One attribute of one block (its schema entry is the same index of the kind's attributes).
 struct AttrSlot {
-  const schema::Attribute* schema = nullptr;
   const ast::Attribute* syntax = nullptr; // null: not written, the default applies
   State state = State::Pending;
 };
 
+// The names declared directly in one scope (a block, or the program); one name may be declared
+// once per kind. Hashed: a VPC or the program may hold tens of thousands of names, and every
+// reference looks one up.
+class Scope {
+public:
+  void add(Decl decl);
+  // The declarations of `name`, in declaration order.
+  std::span<const Decl> find(std::string_view name) const;
+  // Every declared name, sorted, once per declaration (for did-you-mean).
+  std::vector<std::string> names() const;
+
+private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Decl>, Hash, std::equal_to<>> by_name_;
+};
+
 struct BlockInfo {
   const ast::Block* syntax = nullptr; // null for implicit blocks
-  std::map<std::string, AttrSlot, std::less<>> slots;
+  // One per attribute of the block's kind, in the schema's order (see slot_of()).
+  std::vector<AttrSlot> slots;
+  Scope scope; // the named children
+  // How many children of each kind the block has so far, for `kind[i]` paths and max_per_parent.
+  std::vector<std::pair<const schema::Kind*, int>> child_counts;
+};
+
+// An entry of the evaluation stack, formatted only for a cycle message: "a.cidr", "let x".
+struct Frame {
+  enum What { AttrFrame, LetFrame, ParamFrame } what;
+  const model::Block* block = nullptr; // AttrFrame
+  std::string_view name;               // the attribute, let or param
+  friend bool operator==(const Frame&, const Frame&) = default;
+  std::string str() const;
 };
 
 class Checker {
@@ -69,6 +105,21 @@ private:
   // ---- declarations (checker.cpp) ----
   void declare_block(const ast::Block& syntax, model::Block* parent);
   void declare(const model::Block* scope, Decl decl);
+  BlockInfo& info_of(const model::Block& block) { return blocks_[block.id]; }
+  Scope& scope_of(const model::Block* block) {
+    return block ? info_of(*block).scope : program_scope_;
+  }
+  const Scope& scope_of(const model::Block* block) const {
+    return block ? blocks_[block->id].scope : program_scope_;
+  }
+  // The named children of `block` called `name` (any kind), in source order.
+  std::span<const Decl> named_children(const model::Block& block, std::string_view name) const {
+    return scope_of(&block).find(name);
+  }
+  // The slot of attribute `name` of the block's kind, or null when the kind has none.
+  AttrSlot* slot_of(const model::Block& block, std::string_view name);
+  // Adds `block` to the model and gives it a BlockInfo; returns it.
+  model::Block* add_block(std::unique_ptr<model::Block> block);
   void declare_values(const std::vector<ast::File>& files);
   void add_implicit_children();
   std::vector<const Decl*> lookup(std::string_view name, const model::Block* scope,
@@ -99,11 +150,11 @@ private:
                           const model::Block* scope);
   model::Value decl_value(const Decl& decl, const Range& use);
   // "let a -> let b -> let a": the evaluation stack from `key`'s first entry back to `key`.
-  std::string cycle_to(const std::string& key) const;
+  std::string cycle_to(const Frame& key) const;
   // Evaluates a let or param once: `compute` runs with `key` on the evaluation stack; meeting
   // `key` again while it runs is a cycle (E1007), reported at `name_range`.
   template <typename Compute>
-  void evaluate_once(State& state, model::Value& value, const std::string& key, Range name_range,
+  void evaluate_once(State& state, model::Value& value, const Frame& key, Range name_range,
                      Compute compute) {
     if (state == State::Running) {
       diags_.report(Diag::LetCycle, name_range, cycle_to(key));
@@ -130,8 +181,13 @@ private:
   // ---- attributes and defaults (attributes.cpp) ----
   void collect_attributes(model::Block& block);
   void evaluate_block(model::Block& block);
+  // The folded value of an attribute (by name, or by index in the kind's attributes), evaluated
+  // on first use. The reference stays valid until normalize().
   const model::Value& attribute_value(const model::Block& block, std::string_view name,
                                       const Range& use);
+  const model::Value& attribute_value(const model::Block& block, std::size_t index,
+                                      const Range& use);
+  void reserve_attributes(model::Block& block);
   model::Value default_value(const model::Block& block, const schema::Attribute& attr);
   // Folds a schema default written as ECL text (`"[fargate]"`), pointing its range at `at`.
   model::Value fold_default(const schema::Attribute& attr, Range at);
@@ -144,16 +200,27 @@ private:
   Diagnostics& diags_;
   const Options& options_;
   std::unique_ptr<model::Program> program_;
-  std::map<const model::Block*, BlockInfo> blocks_;
-  std::map<const model::Block*, std::multimap<std::string, Decl, std::less<>>> scopes_;
+  // BlockInfo of each block, indexed by model::Block::id. A deque: entries stay put while blocks
+  // are added during the recursive declaration pass.
+  std::deque<BlockInfo> blocks_;
+  Scope program_scope_; // top-level blocks, params and lets
+  BlockInfo top_level_; // child_counts of the program (its scope is program_scope_)
   std::map<std::string, LetSlot, std::less<>> lets_;
   std::map<std::string, ParamSlot, std::less<>> params_;
-  std::vector<std::string> eval_stack_; // for cycle messages: "a.cidr", "let x"
-  std::size_t eval_depth_ = 0;          // eval() frames active, at most limits::kMaxEvalDepth
-  bool eval_depth_reported_ = false;    // E0022 once per program: every level above it is Null
+  std::vector<Frame> eval_stack_; // for cycle messages
+  // Where syntax errors (E0xxx) were reported before attributes were collected, sorted: a block
+  // containing one was repaired by the parser and may have lost attributes.
+  std::vector<std::pair<FileId, std::uint32_t>> syntax_errors_;
+  std::size_t eval_depth_ = 0;       // eval() frames active, at most limits::kMaxEvalDepth
+  bool eval_depth_reported_ = false; // E0022 once per program: every level above it is Null
   // Defaults are ECL text in the schema; they are parsed once into this private source set.
   SourceManager default_sources_;
-  std::map<const schema::Attribute*, ast::File> default_asts_;
+  struct DefaultFold {
+    ast::File file;
+    std::optional<model::Value> folded; // set when the value does not depend on the program
+  };
+  std::map<const schema::Attribute*, DefaultFold> default_asts_;
+  mutable std::size_t lookups_ = 0; // lookup() calls so far, to tell context-free folds
 };
 
 // Scalar parameter text for -p: "512MiB" -> memory, "true" -> bool, etc.

@@ -399,20 +399,33 @@ Value Checker::decl_value(const Decl& decl, const Range& use) {
   return null_at(use);
 }
 
-std::string Checker::cycle_to(const std::string& key) const {
+std::string Frame::str() const {
+  switch (what) {
+  case AttrFrame:
+    return fmt::format("{}.{}", block->path, name);
+  case LetFrame:
+    return fmt::format("let {}", name);
+  case ParamFrame:
+    return fmt::format("param {}", name);
+  }
+  return "";
+}
+
+std::string Checker::cycle_to(const Frame& key) const {
   std::string cycle;
   bool in = false;
-  for (const auto& item : eval_stack_) {
+  for (const Frame& item : eval_stack_) {
     in = in || item == key;
     if (in) {
-      cycle += item + " -> ";
+      cycle += item.str() + " -> ";
     }
   }
-  return cycle + key;
+  return cycle + key.str();
 }
 
 Value Checker::let_value(LetSlot& slot, const Range& use) {
-  evaluate_once(slot.state, slot.value, "let " + slot.syntax->name, slot.syntax->name_range,
+  evaluate_once(slot.state, slot.value, Frame{Frame::LetFrame, nullptr, slot.syntax->name},
+                slot.syntax->name_range,
                 [&] { return eval(*slot.syntax->value, nullptr, nullptr); });
   Value out = slot.value;
   if (out.is_null()) {
@@ -422,16 +435,17 @@ Value Checker::let_value(LetSlot& slot, const Range& use) {
 }
 
 Value Checker::param_value(ParamSlot& slot, const Range& use) {
-  evaluate_once(slot.state, slot.value, "param " + slot.syntax->name, slot.syntax->name_range, [&] {
-    Value v = null_at(slot.syntax->range);
-    if (slot.syntax->default_value) {
-      v = eval(*slot.syntax->default_value, slot.type, nullptr);
-      if (!v.is_null()) {
-        coerce(v, *slot.type, &diags_);
-      }
-    }
-    return v;
-  });
+  evaluate_once(slot.state, slot.value, Frame{Frame::ParamFrame, nullptr, slot.syntax->name},
+                slot.syntax->name_range, [&] {
+                  Value v = null_at(slot.syntax->range);
+                  if (slot.syntax->default_value) {
+                    v = eval(*slot.syntax->default_value, slot.type, nullptr);
+                    if (!v.is_null()) {
+                      coerce(v, *slot.type, &diags_);
+                    }
+                  }
+                  return v;
+                });
   Value out = slot.value;
   if (out.is_null()) {
     out.range = use;
@@ -452,10 +466,8 @@ Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, con
           continue;
         }
         const model::Block* b = decl->block;
-        bool has = b->kind->attribute(member.name) || b->kind->deferred_attribute(member.name);
-        for (const model::Block* child : b->children) {
-          has = has || child->name == member.name;
-        }
+        bool has = b->kind->attribute(member.name) || b->kind->deferred_attribute(member.name) ||
+                   !named_children(*b, member.name).empty();
         if (has) {
           fitting.push_back(decl);
         }
@@ -477,10 +489,9 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
   }
   if (const model::Block* block = object.block()) {
     std::vector<const model::Block*> children;
-    for (const model::Block* child : block->children) {
-      if (child->name == member.name) {
-        children.push_back(child);
-      }
+    // The block's scope holds exactly its named children.
+    for (const Decl& child : named_children(*block, member.name)) {
+      children.push_back(child.block);
     }
     if (children.size() > 1) {
       if (auto* kinds = ref_kinds(expected)) {

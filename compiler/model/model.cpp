@@ -1,12 +1,37 @@
 #include "compiler/model/model.h"
 
+#include <cstring>
 #include <fmt/format.h>
 
 namespace ecl::model {
 
+const Attribute* AttributeMap::find(std::string_view name) const {
+  // Most callers pass the schema's own name (the key's storage): the pointer test settles those;
+  // the first byte rejects most others without a call to memcmp.
+  for (const Entry& entry : entries_) {
+    const std::string_view key = entry.first;
+    if (key.size() == name.size() &&
+        (key.data() == name.data() || key.empty() ||
+         (key[0] == name[0] && std::memcmp(key.data(), name.data(), key.size()) == 0))) {
+      return &entry.second;
+    }
+  }
+  return nullptr;
+}
+
+Attribute& AttributeMap::operator[](std::string_view name) {
+  if (Attribute* found = find(name)) {
+    return *found;
+  }
+  return entries_.emplace_back(name, Attribute{}).second;
+}
+
+void AttributeMap::erase(std::string_view name) {
+  std::erase_if(entries_, [&](const Entry& entry) { return entry.first == name; });
+}
+
 const Attribute* Block::attribute(std::string_view attr) const {
-  auto it = attributes.find(attr);
-  return it == attributes.end() ? nullptr : &it->second;
+  return attributes.find(attr);
 }
 
 const Value* Block::get(std::string_view attr) const {
@@ -76,14 +101,22 @@ std::string Block::display() const {
   return fmt::format("{} `{}`", kind_name, path);
 }
 
-std::vector<const Block*> Program::of_kind(std::string_view of) const {
-  std::vector<const Block*> out;
-  for (const auto& b : blocks) {
-    if (b->kind_name == of) {
-      out.push_back(b.get());
-    }
+Block* Program::add(std::unique_ptr<Block> block) {
+  Block* raw = block.get();
+  raw->id = blocks.size();
+  blocks.push_back(std::move(block));
+  auto it = by_kind_.find(raw->kind_name);
+  if (it == by_kind_.end()) {
+    it = by_kind_.emplace(raw->kind_name, std::vector<const Block*>{}).first;
   }
-  return out;
+  it->second.push_back(raw);
+  return raw;
+}
+
+const std::vector<const Block*>& Program::of_kind(std::string_view of) const {
+  static const std::vector<const Block*> kNone;
+  auto it = by_kind_.find(of);
+  return it == by_kind_.end() ? kNone : it->second;
 }
 
 const Block* Program::find(std::string_view path) const {

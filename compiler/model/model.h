@@ -24,6 +24,31 @@ struct Attribute {
   bool defaulted = false; // filled in from the schema, not written in the source
 };
 
+// A block's attributes by name: a flat map searched front to back. A kind has at most a few dozen
+// attributes and a block sets fewer, so one contiguous scan beats a tree of string nodes on the
+// checker's and the rules' hot paths, and costs one allocation per block. Keys are views: pass
+// names with static storage (the schema's, or literals).
+class AttributeMap {
+public:
+  using Entry = std::pair<std::string_view, Attribute>;
+
+  const Attribute* find(std::string_view name) const;
+  Attribute* find(std::string_view name) {
+    return const_cast<Attribute*>(std::as_const(*this).find(name));
+  }
+  // The attribute called `name`, added (default-constructed) when absent.
+  Attribute& operator[](std::string_view name);
+  void erase(std::string_view name);
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+
+private:
+  std::vector<Entry> entries_; // in the order they were added
+};
+
 // A block of the program: `subnet main.private_a`, or an unnamed nested one such as a `route`.
 struct Block {
   const schema::Kind* kind = nullptr;
@@ -36,8 +61,10 @@ struct Block {
   Range header_range; // kind keyword and name: where "missing attribute" points
   Block* parent = nullptr;
   std::vector<Block*> children; // source order
-  std::map<std::string, Attribute, std::less<>> attributes;
+  AttributeMap attributes;
   bool implicit = false; // created by the checker because the schema gives the kind a default
+  // Position in Program::blocks (set by Program::add), for per-block tables indexed without a map.
+  std::size_t id = 0;
 
   const Attribute* attribute(std::string_view name) const;
   // The attribute's value, or nullptr when it is absent or null.
@@ -63,15 +90,22 @@ struct Output {
 };
 
 struct Program {
-  std::vector<std::unique_ptr<Block>> blocks; // every block, parents before children, source order
-  const Block* stack = nullptr;               // the `stack` block, if any
+  // Every block, parents before children, source order (implicit blocks last). Filled through
+  // add(), which also keeps the index behind of_kind().
+  std::vector<std::unique_ptr<Block>> blocks;
+  const Block* stack = nullptr; // the `stack` block, if any
   std::vector<Output> outputs;
   std::map<std::string, Value, std::less<>> params; // final values after -p overrides
 
-  // Every block of one kind, in source order.
-  std::vector<const Block*> of_kind(std::string_view kind) const;
+  // Appends `block` (its kind_name set) to `blocks` and to the kind index; returns it.
+  Block* add(std::unique_ptr<Block> block);
+  // Every block of one kind, in the order of `blocks`. An index, not a scan: rules ask per block.
+  const std::vector<const Block*>& of_kind(std::string_view kind) const;
   const Block* find(std::string_view path) const;
   std::string region() const; // the stack's region, or ""
+
+private:
+  std::map<std::string, std::vector<const Block*>, std::less<>> by_kind_;
 };
 
 } // namespace ecl::model

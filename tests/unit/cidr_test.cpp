@@ -1,7 +1,11 @@
 // The CIDR value type: parsing, containment, overlap, cidrsubnet and cidrhost arithmetic.
 #include "compiler/model/cidr.h"
+#include "tests/unit/check_fixture.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <set>
+#include <vector>
 
 namespace ecl {
 namespace {
@@ -68,6 +72,53 @@ TEST(Cidr, Host) {
   EXPECT_EQ(Cidr::address_str(*c.host(0)), "10.0.1.0");
   EXPECT_FALSE(c.host(256));
   EXPECT_FALSE(c.host(-257));
+}
+
+// The subnet-overlap rule (E3003) compares subnets through an index, not pairwise. Among many
+// subnets of mixed sizes — disjoint ones, equal ones, blocks inside earlier and later ones — it
+// must report exactly the pairs a pairwise comparison finds, each once, at the later subnet.
+TEST(Cidr, OverlappingSubnetsAmongManyAreAllReported) {
+  std::vector<Cidr> cidrs;
+  std::uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 8;
+  };
+  const std::uint32_t base = 10u << 24; // 10.0.0.0/16 holds every subnet
+  for (int i = 0; i < 400; ++i) {
+    // Mostly /24s and /28s spread over the VPC, with some /20s and /22s that cover them.
+    static const int kPrefixes[] = {24, 24, 24, 28, 28, 28, 28, 20, 22, 26};
+    int prefix = kPrefixes[next() % 10];
+    std::uint32_t offset = (next() % 65536u) & Cidr(0, prefix).mask();
+    cidrs.emplace_back(base | offset, prefix);
+  }
+  cidrs.push_back(cidrs[7]); // an exact duplicate
+
+  std::string program = "vpc main {\n  cidr = \"10.0.0.0/16\"\n";
+  for (std::size_t i = 0; i < cidrs.size(); ++i) {
+    program += fmt::format("  subnet s{} {{\n    cidr = \"{}\"\n    zone = \"us-east-1a\"\n  }}\n",
+                           i, cidrs[i].str());
+  }
+  program += "}\n";
+  auto c = test::check_text(program);
+
+  std::multiset<std::string> expected;
+  for (std::size_t i = 0; i < cidrs.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (cidrs[i].overlaps(cidrs[j])) {
+        expected.insert(fmt::format("subnet `s{}` ({}) overlaps subnet `s{}` ({})", i,
+                                    cidrs[i].str(), j, cidrs[j].str()));
+      }
+    }
+  }
+  std::multiset<std::string> reported;
+  for (const auto& d : c.compilation.diags.items()) {
+    if (d.kind == Diag::SubnetOverlap) {
+      reported.insert(d.message);
+    }
+  }
+  EXPECT_GT(expected.size(), 50u); // the case is not vacuous
+  EXPECT_EQ(reported, expected);
 }
 
 } // namespace

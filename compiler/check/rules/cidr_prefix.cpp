@@ -4,15 +4,18 @@
 namespace ecl::check {
 namespace {
 
+void check_prefix(RuleContext& c, const model::Block& block) {
+  auto cidr = cidr_of(block, "cidr");
+  if (cidr && (cidr->prefix() < 16 || cidr->prefix() > 28)) {
+    c.diags.report(Diag::CidrPrefixRange, attribute_range(block, "cidr"), block.kind_name,
+                   block.name, cidr->str(), cidr->prefix());
+  }
+}
+
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name != "vpc" && block->kind_name != "subnet") {
-      continue;
-    }
-    auto cidr = cidr_of(*block, "cidr");
-    if (cidr && (cidr->prefix() < 16 || cidr->prefix() > 28)) {
-      c.diags.report(Diag::CidrPrefixRange, attribute_range(*block, "cidr"), block->kind_name,
-                     block->name, cidr->str(), cidr->prefix());
+  for (std::string_view kind : {"vpc", "subnet"}) {
+    for (const model::Block* block : c.program.of_kind(kind)) {
+      check_prefix(c, *block);
     }
   }
 }

@@ -38,8 +38,8 @@ void check(RuleContext& c, const model::Block& service, const model::Block& depl
 }
 
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name != "deployment" || !block->parent) {
+  for (const model::Block* block : c.program.of_kind("deployment")) {
+    if (!block->parent) {
       continue;
     }
     check(c, *block->parent, *block);

@@ -43,10 +43,7 @@ void check_counts(RuleContext& c, const model::Block& capacity) {
 }
 
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name != "ec2_capacity") {
-      continue;
-    }
+  for (const model::Block* block : c.program.of_kind("ec2_capacity")) {
     check_counts(c, *block);
     services::check_one_vpc(c, *block);
   }

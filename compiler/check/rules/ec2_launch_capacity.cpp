@@ -4,18 +4,21 @@
 #include "compiler/check/rules/service_common.h"
 
 #include <fmt/format.h>
+#include <unordered_set>
 
 namespace ecl::check {
 namespace {
 
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name != "service") {
-      continue;
-    }
+  // Clusters with an ec2_capacity, found once: a cluster may hold thousands of services.
+  std::unordered_set<const model::Block*> with_capacity;
+  for (const model::Block* capacity : c.program.of_kind("ec2_capacity")) {
+    with_capacity.insert(capacity->parent);
+  }
+  for (const model::Block* block : c.program.of_kind("service")) {
     const std::string* type = services::launch_type(*block);
     const model::Block* cluster = block->ancestor("cluster");
-    if (!type || *type != "ec2" || !cluster || !cluster->children_of("ec2_capacity").empty()) {
+    if (!type || *type != "ec2" || !cluster || with_capacity.count(cluster)) {
       continue;
     }
     c.diags

@@ -8,19 +8,8 @@ namespace ecl::check {
 
 // The route table of the subnet's VPC that lists the subnet (the first one, when several do), or
 // nullptr: the subnet then uses the VPC's main route table, which has no internet route.
-inline const model::Block* route_table_of(const model::Program& program,
-                                          const model::Block* subnet) {
-  for (const model::Block* table : program.of_kind("route_table")) {
-    if (vpc_of(table) != vpc_of(subnet)) {
-      continue;
-    }
-    for (const model::Block* s : table->get_refs("subnets")) {
-      if (s == subnet) {
-        return table;
-      }
-    }
-  }
-  return nullptr;
+inline const model::Block* route_table_of(RuleContext& c, const model::Block* subnet) {
+  return c.route_table_of(subnet, true);
 }
 
 // The table's route for 0.0.0.0/0, or nullptr.
@@ -39,15 +28,15 @@ inline const model::Block* default_route_of(const model::Block* table) {
 
 // Whether the subnet is public in AWS's sense: its route table sends 0.0.0.0/0 to an internet
 // gateway.
-inline bool routes_to_internet(const model::Program& program, const model::Block* subnet) {
-  const model::Block* route = default_route_of(route_table_of(program, subnet));
+inline bool routes_to_internet(RuleContext& c, const model::Block* subnet) {
+  const model::Block* route = default_route_of(route_table_of(c, subnet));
   const model::Block* target = route ? route->get_ref("target") : nullptr;
   return target && target->kind_name == "internet_gateway";
 }
 
 // A note explaining why the subnet is not public, for E3008 and W0005.
-inline Note no_internet_route_note(const model::Program& program, const model::Block* subnet) {
-  const model::Block* table = route_table_of(program, subnet);
+inline Note no_internet_route_note(RuleContext& c, const model::Block* subnet) {
+  const model::Block* table = route_table_of(c, subnet);
   if (!table) {
     return {subnet->header_range,
             fmt::format("subnet `{}` is associated with no route table", subnet->name)};

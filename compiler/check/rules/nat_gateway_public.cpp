@@ -24,8 +24,8 @@ void run(RuleContext& c) {
           .note(subnet->header_range, fmt::format("subnet `{}` is declared here", subnet->name));
       continue;
     }
-    if (!routes_to_internet(c.program, subnet)) {
-      Note why = no_internet_route_note(c.program, subnet);
+    if (!routes_to_internet(c, subnet)) {
+      Note why = no_internet_route_note(c, subnet);
       c.diags.report(Diag::NatGatewayNotPublic, at, nat->name, subnet->name)
           .note(why.range, why.message);
     }

@@ -139,10 +139,8 @@ void check_service(RuleContext& c, const model::Block& service) {
 }
 
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name == "service") {
-      check_service(c, *block);
-    }
+  for (const model::Block* service : c.program.of_kind("service")) {
+    check_service(c, *service);
   }
 }
 

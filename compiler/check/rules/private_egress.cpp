@@ -13,15 +13,8 @@ namespace {
 
 // The route table a subnet is associated with, or nullptr (the VPC's main table, which ECL
 // leaves empty).
-const model::Block* route_table_of(const model::Program& program, const model::Block& subnet) {
-  for (const model::Block* table : program.of_kind("route_table")) {
-    for (const model::Block* s : table->get_refs("subnets")) {
-      if (s == &subnet) {
-        return table;
-      }
-    }
-  }
-  return nullptr;
+const model::Block* route_table_of(RuleContext& c, const model::Block& subnet) {
+  return c.route_table_of(&subnet, false);
 }
 
 bool has_nat_route(const model::Block* table) {
@@ -92,11 +85,18 @@ void check_service(RuleContext& c, const model::Block& service) {
     return;
   }
   const bool public_ip = service.get_bool("public_ip") == true;
-  std::vector<std::string_view> needed = {"ecr.api", "ecr.dkr"};
-  if (logs_with_awslogs(*task)) {
-    needed.push_back("logs");
-  }
-  needed.push_back("s3");
+  // What the tasks must reach, worked out only for a subnet without a NAT route (rarely).
+  std::vector<std::string_view> needed;
+  auto need = [&]() -> const std::vector<std::string_view>& {
+    if (needed.empty()) {
+      needed = {"ecr.api", "ecr.dkr"};
+      if (logs_with_awslogs(*task)) {
+        needed.push_back("logs");
+      }
+      needed.push_back("s3");
+    }
+    return needed;
+  };
   for (const services::RefItem& item : services::ref_items(service, "subnets")) {
     const model::Block& subnet = *item.block;
     auto is_public = subnet.get_bool("public");
@@ -104,13 +104,13 @@ void check_service(RuleContext& c, const model::Block& service) {
     if (!is_public || (*is_public && public_ip) || !vpc) {
       continue;
     }
-    const model::Block* table = route_table_of(c.program, subnet);
+    const model::Block* table = route_table_of(c, subnet);
     if (has_nat_route(table)) {
       continue;
     }
     std::string missing;
     std::size_t count = 0;
-    for (std::string_view service_name : needed) {
+    for (std::string_view service_name : need()) {
       if (!has_endpoint(c.program, *vpc, table, service_name)) {
         missing += fmt::format("{}`{}`", missing.empty() ? "" : ", ", service_name);
         ++count;
@@ -137,10 +137,8 @@ void check_service(RuleContext& c, const model::Block& service) {
 }
 
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name == "service") {
-      check_service(c, *block);
-    }
+  for (const model::Block* service : c.program.of_kind("service")) {
+    check_service(c, *service);
   }
 }
 

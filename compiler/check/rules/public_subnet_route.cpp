@@ -7,10 +7,10 @@ namespace {
 
 void run(RuleContext& c) {
   for (const model::Block* subnet : c.program.of_kind("subnet")) {
-    if (subnet->get_bool("public") != true || routes_to_internet(c.program, subnet)) {
+    if (subnet->get_bool("public") != true || routes_to_internet(c, subnet)) {
       continue;
     }
-    Note why = no_internet_route_note(c.program, subnet);
+    Note why = no_internet_route_note(c, subnet);
     c.diags.report(Diag::PublicSubnetNoRoute, attribute_range(*subnet, "public"), subnet->name)
         .note(why.range, why.message);
   }

@@ -50,18 +50,18 @@ void run(RuleContext& c) {
       }
     }
 
-    std::vector<std::pair<Cidr, Range>> destinations;
+    // (network, prefix) of each destination -> where the first route to it is.
+    std::map<std::pair<std::uint32_t, int>, Range> destinations;
     for (const model::Block* route : table->children_of("route")) {
       if (auto destination = cidr_of(*route, "destination")) {
         Range at = attribute_range(*route, "destination");
-        for (const auto& [seen, seen_at] : destinations) {
-          if (seen == *destination) {
-            c.diags.report(Diag::DuplicateRouteDestination, at, table->name, destination->str())
-                .note(seen_at, fmt::format("the first route to {} is here", seen.str()));
-            break;
-          }
+        auto [first, inserted] =
+            destinations.emplace(std::pair(destination->network(), destination->prefix()), at);
+        if (!inserted) {
+          c.diags.report(Diag::DuplicateRouteDestination, at, table->name, destination->str())
+              .note(first->second,
+                    fmt::format("the first route to {} is here", destination->str()));
         }
-        destinations.emplace_back(*destination, at);
       }
       if (const model::Block* target = route->get_ref("target")) {
         check_same_vpc(c, *table, *target, attribute_range(*route, "target"));

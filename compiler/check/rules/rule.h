@@ -9,14 +9,28 @@
 
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ecl::check {
 
 struct RuleContext {
+  RuleContext(const model::Program& p, Diagnostics& d, const SourceManager& s)
+      : program(p), diags(d), sources(s) {}
+
   const model::Program& program;
   Diagnostics& diags;
   const SourceManager& sources;
+
+  // The first route table (in source order) whose `subnets` lists `subnet`, or nullptr; with
+  // `same_vpc`, the first such table of the subnet's own VPC. Indexed on first use: rules ask per
+  // subnet and per service, and a scan of every table each time would be quadratic.
+  const model::Block* route_table_of(const model::Block* subnet, bool same_vpc);
+
+private:
+  bool tables_indexed_ = false;
+  std::unordered_map<const model::Block*, const model::Block*> first_table_;
+  std::unordered_map<const model::Block*, const model::Block*> first_table_in_vpc_;
 };
 
 struct Rule {

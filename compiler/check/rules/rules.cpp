@@ -83,6 +83,23 @@ const model::Value* fargate_compatibility(const model::Block& task) {
   return nullptr;
 }
 
+const model::Block* RuleContext::route_table_of(const model::Block* subnet, bool same_vpc) {
+  if (!tables_indexed_) {
+    tables_indexed_ = true;
+    for (const model::Block* table : program.of_kind("route_table")) {
+      for (const model::Block* s : table->get_refs("subnets")) {
+        first_table_.emplace(s, table); // keeps the first
+        if (vpc_of(table) == vpc_of(s)) {
+          first_table_in_vpc_.emplace(s, table);
+        }
+      }
+    }
+  }
+  const auto& index = same_vpc ? first_table_in_vpc_ : first_table_;
+  auto it = index.find(subnet);
+  return it == index.end() ? nullptr : it->second;
+}
+
 const model::Block* vpc_of(const model::Block* block) {
   return block ? block->ancestor("vpc") : nullptr;
 }

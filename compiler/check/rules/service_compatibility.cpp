@@ -7,6 +7,7 @@
 #include "compiler/check/rules/service_common.h"
 
 #include <fmt/format.h>
+#include <map>
 
 namespace ecl::check {
 namespace {
@@ -140,18 +141,19 @@ void check_strategy(RuleContext& c, const model::Block& service) {
                                   cluster->path));
     }
   }
-  // The same provider twice.
+  // The same provider twice: (name, ec2 block) -> its first item.
+  std::map<std::pair<std::string_view, const model::Block*>, std::size_t> first_listed;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (items[i].provider.same(items[j].provider)) {
-        c.diags
-            .report(Diag::CapacityStrategyShape, items[i].provider_value->range,
-                    fmt::format("service `{}` lists capacity provider {} twice; a strategy names "
-                                "each provider once",
-                                service.path, items[i].provider.display()))
-            .note(items[j].provider_value->range, "first listed here");
-        break;
-      }
+    auto [first, inserted] = first_listed.emplace(
+        std::pair(std::string_view(items[i].provider.name), items[i].provider.ec2), i);
+    if (!inserted) {
+      const std::size_t j = first->second;
+      c.diags
+          .report(Diag::CapacityStrategyShape, items[i].provider_value->range,
+                  fmt::format("service `{}` lists capacity provider {} twice; a strategy names "
+                              "each provider once",
+                              service.path, items[i].provider.display()))
+          .note(items[j].provider_value->range, "first listed here");
     }
   }
   // At most one provider with a base.
@@ -202,10 +204,7 @@ void check_strategy(RuleContext& c, const model::Block& service) {
 }
 
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name != "service") {
-      continue;
-    }
+  for (const model::Block* block : c.program.of_kind("service")) {
     const model::Block& service = *block;
     if (services::launch_type(service) && services::capacity_written(service)) {
       c.diags

@@ -95,10 +95,7 @@ void check_zones(RuleContext& c, const model::Block& service) {
 }
 
 void run(RuleContext& c) {
-  for (const auto& block : c.program.blocks) {
-    if (block->kind_name != "service") {
-      continue;
-    }
+  for (const model::Block* block : c.program.of_kind("service")) {
     const model::Block& service = *block;
     const model::Block* task = service.get_ref("task");
     const std::string* mode = services::network_mode(task);
