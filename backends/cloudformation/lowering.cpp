@@ -1,6 +1,7 @@
 #include "backends/cloudformation/lowering.h"
 
 #include "backends/cloudformation/cloudformation.h"
+#include "backends/common/json_writer.h"
 
 #include <cctype>
 #include <cmath>
@@ -294,6 +295,7 @@ void Lowering::lower_block(const model::Block& b) {
   auto it = kLowerings.find(b.kind_name);
   if (it != kLowerings.end()) {
     it->second(*this, b);
+    write_resources();
   }
   if (b.kind_name == "task") {
     return; // containers are lowered by lower_task
@@ -301,6 +303,17 @@ void Lowering::lower_block(const model::Block& b) {
   for (const model::Block* c : b.children) {
     lower_block(*c);
   }
+}
+
+void Lowering::write_resources() {
+  if (resources_text_.empty()) {
+    // About a kilobyte a resource: growing a megabytes-long string by doubling costs copies.
+    resources_text_.reserve(1024 * program_.blocks.size());
+  }
+  for (const auto& [id, resource] : resources_) {
+    resources_writer_.member(id, resource); // unique: add_resource checked them
+  }
+  resources_.clear();
 }
 
 json Lowering::output_value(const model::Value& v) const {
@@ -367,42 +380,50 @@ json Lowering::outputs() {
   return out;
 }
 
-bool Lowering::run(json& out) {
+bool Lowering::run(std::string& out) {
   // Top-level blocks in source order; each block's resources come right before its children's.
   for (const auto& b : program_.blocks) {
     if (!b->parent) {
       lower_block(*b);
     }
   }
-  out = json::object();
-  out["AWSTemplateFormatVersion"] = "2010-09-09";
+  json o = outputs();
+  if (failed_) {
+    return false;
+  }
+  // Written as it is streamed rather than built as one value: Resources has an entry per
+  // resource (thousands), and ordered_json finds keys by linear search.
+  write_resources();
+  resources_writer_.end_object();
+  out.reserve(out.size() + resources_text_.size() + 4096);
+  common::JsonWriter w(out, 2);
+  w.begin_object();
+  w.member("AWSTemplateFormatVersion", "2010-09-09");
   if (program_.stack) {
     if (const std::string* d = get_string(*program_.stack, "description")) {
-      out["Description"] = *d;
+      w.member("Description", *d);
     }
   }
   if (!parameters_.empty()) {
-    out["Parameters"] = std::move(parameters_);
+    w.member("Parameters", parameters_);
   }
-  json& resources = out["Resources"] = json::object();
-  for (auto& [id, resource] : resources_) {
-    resources[id] = std::move(resource);
-  }
-  json o = outputs();
+  w.key("Resources").raw(resources_text_);
   if (!o.empty()) {
-    out["Outputs"] = std::move(o);
+    w.member("Outputs", o);
   }
-  return !failed_;
+  w.end_object();
+  out += '\n';
+  return true;
 }
 
 bool lower_template(const model::Program& program, Diagnostics& diags, std::string& out,
                     std::set<std::string>* read) {
   Lowering lowering(program, diags, read);
-  json t;
-  if (!lowering.run(t)) {
+  std::string text;
+  if (!lowering.run(text)) {
     return false;
   }
-  out = t.dump(2) + "\n";
+  out = std::move(text);
   return true;
 }
 

@@ -3,6 +3,7 @@
 // JSON (Ref, Fn::GetAtt, Fn::Sub, tags). network.cpp lowers the VPC kinds, ecs.cpp the ECS ones.
 #pragma once
 
+#include "backends/common/json_writer.h"
 #include "backends/common/model_reader.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
@@ -22,10 +23,13 @@ using json = nlohmann::ordered_json;
 class Lowering : public ModelReader {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : ModelReader(read), program_(program), diags_(diags) {}
+      : ModelReader(read), program_(program), diags_(diags) {
+    resources_writer_.begin_object();
+  }
 
-  // The whole template, or false when a logical ID collided.
-  bool run(json& out);
+  // Appends the whole template (as `dump(2)` writes it, and a newline), or returns false when a
+  // logical ID collided.
+  bool run(std::string& out);
 
   // ---- building the template -------------------------------------------------------------------
   // Adds a resource that `owner` lowers to and returns it ({"Type", "Properties": {}}); reports
@@ -54,14 +58,22 @@ public:
 
 private:
   void lower_block(const model::Block& block);
+  // Writes the resources added so far to resources_text_ and drops them.
+  void write_resources();
   json outputs();
   json output_value(const model::Value& v) const;
 
   const model::Program& program_;
   Diagnostics& diags_;
   json parameters_ = json::object();
-  // Resources in the order they were added; a deque so that references stay valid.
+  // The resources of the block being lowered, in the order they were added; a deque so that the
+  // references add_resource returns stay valid while the block's lowering fills them in.
   std::deque<std::pair<std::string, json>> resources_;
+  // The Resources object as written so far: each block's resources are written once its lowering
+  // is done, while they are still in the cache, rather than kept until the end. (Parameters come
+  // first in the template, and any block may add one, so the object is spliced in at the end.)
+  std::string resources_text_;
+  common::JsonWriter resources_writer_{resources_text_, 2, 1};
   std::map<std::string, const model::Block*, std::less<>> owners_;
   json scratch_; // the target of a resource whose ID collided
   bool failed_ = false;

@@ -27,7 +27,9 @@ void ModelReader::record(std::string key) {
 }
 
 const model::Value* ModelReader::get(const model::Block& block, std::string_view attribute) {
-  record(fmt::format("{}.{}", block.kind_name, attribute));
+  if (read_) { // formatting the key costs an allocation per read: only when someone asks
+    record(fmt::format("{}.{}", block.kind_name, attribute));
+  }
   return block.get(attribute);
 }
 
@@ -69,7 +71,9 @@ const model::Block* ModelReader::get_ref(const model::Block& block, std::string_
 
 std::vector<const model::Block*> ModelReader::get_refs(const model::Block& block,
                                                        std::string_view attribute) {
-  record(fmt::format("{}.{}", block.kind_name, attribute));
+  if (read_) {
+    record(fmt::format("{}.{}", block.kind_name, attribute));
+  }
   return block.get_refs(attribute);
 }
 
@@ -81,7 +85,9 @@ const model::List& ModelReader::get_list(const model::Block& block, std::string_
 
 const model::Value* ModelReader::field(const model::Block& block, std::string_view attribute,
                                        const model::Value& object, std::string_view name) {
-  record(fmt::format("{}.{}.{}", block.kind_name, attribute, name));
+  if (read_) {
+    record(fmt::format("{}.{}.{}", block.kind_name, attribute, name));
+  }
   const model::Value* v = object.field(name);
   return v && !v->is_null() ? v : nullptr;
 }

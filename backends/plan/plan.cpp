@@ -1,5 +1,6 @@
 #include "backends/plan/plan.h"
 
+#include "backends/common/json_writer.h"
 #include "backends/plan/planner.h"
 
 namespace ecl::backend {
@@ -15,32 +16,38 @@ bool build_plan(const model::Program& program, Diagnostics& /*diags*/, Plan& out
 }
 
 std::string to_json(const Plan& plan) {
-  json out = json::object();
-  out["format_version"] = kFormatVersion;
+  // Streamed rather than built as one value: building would copy every step's params.
+  std::string out;
+  out.reserve(1024 * plan.steps.size()); // about a kilobyte a step: no copies as it grows
+  common::JsonWriter w(out, 2);
+  w.begin_object();
+  w.member("format_version", kFormatVersion);
   if (!plan.stack.empty()) {
-    out["stack"] = plan.stack;
+    w.member("stack", plan.stack);
   }
-  out["region"] = plan.region;
+  w.member("region", plan.region);
   if (!plan.description.empty()) {
-    out["description"] = plan.description;
+    w.member("description", plan.description);
   }
-  json steps = json::array();
+  w.key("steps").begin_array();
   for (const Step& s : plan.steps) {
-    json step = json::object();
-    step["id"] = s.id;
-    step["block"] = s.block;
-    step["action"] = s.read ? "read" : "create";
-    step["service"] = s.service;
-    step["operation"] = s.operation;
-    step["summary"] = s.summary;
-    step["params"] = s.params;
-    step["depends_on"] = s.depends_on;
-    step["produces"] = s.produces;
-    steps.push_back(std::move(step));
+    w.begin_object();
+    w.member("id", s.id);
+    w.member("block", s.block);
+    w.member("action", s.read ? "read" : "create");
+    w.member("service", s.service);
+    w.member("operation", s.operation);
+    w.member("summary", s.summary);
+    w.member("params", s.params);
+    w.member("depends_on", s.depends_on);
+    w.member("produces", s.produces);
+    w.end_object();
   }
-  out["steps"] = std::move(steps);
-  out["outputs"] = plan.outputs;
-  return out.dump(2) + "\n";
+  w.end_array();
+  w.member("outputs", plan.outputs);
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 } // namespace plan

@@ -55,12 +55,14 @@ std::uint32_t fnv1a(std::string_view text) {
   return h;
 }
 
-void collect_strings(const json& v, std::vector<std::string>& out) {
+// Calls `f` with every string in `v`, in place (no copies: params hold thousands of strings).
+template <typename F>
+void for_each_string(const json& v, const F& f) {
   if (v.is_string()) {
-    out.push_back(v.get<std::string>());
+    f(v.get_ref<const std::string&>());
   } else if (v.is_array() || v.is_object()) {
     for (const auto& item : v) {
-      collect_strings(item, out);
+      for_each_string(item, f);
     }
   }
 }
@@ -392,13 +394,14 @@ bool Planner::run(Plan& out) {
   }
   std::vector<std::set<std::size_t>> before(n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::vector<std::string> strings;
-    collect_strings(steps_[i].params, strings);
-    for (const std::string& s : strings) {
+    for_each_string(steps_[i].params, [&](const std::string& s) {
+      if (s.find("${") == std::string::npos) {
+        return; // no placeholder (the common case)
+      }
       for (const auto& [step, path] : placeholders(s, ids_)) {
         before[i].insert(index.at(step));
       }
-    }
+    });
     for (const std::string& a : steps_[i].after) {
       auto it = index.find(a);
       if (it != index.end()) {

@@ -1,0 +1,80 @@
+// Writing JSON documents fast and exactly as nlohmann's `dump` does. The backends build each
+// resource or step as an nlohmann::ordered_json, but the documents they emit are large (a 500
+// service template is ~2 MB): building the whole document as one value and then dumping it costs
+// a linear key search per top-level entry (ordered_map is a vector) and a copy of every value.
+// JsonWriter instead streams the document's outer structure and appends each value in place.
+//
+// The bytes are the same as `dump(indent)` (the golden sidecars depend on it): the same
+// indentation and separators, the same escapes (`\b \f \n \r \t \" \\`, other control characters
+// as `\u00xx`, everything else as is), and numbers and non-ASCII strings through nlohmann's own
+// routines (so invalid UTF-8 throws as it does in `dump`).
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecl::backend::common {
+
+using json = nlohmann::ordered_json;
+
+// Appends `value.dump(indent)` to `out`, as if the value were nested `level` levels deep in a
+// document dumped with `indent` (only the lines after the first are indented). indent < 0: compact.
+void append_json(std::string& out, const json& value, int indent = -1, unsigned level = 0);
+
+// `value.dump(indent)`, the faster way.
+std::string dump(const json& value, int indent = -1);
+
+// A document written piece by piece: containers opened and closed, keys, values. The caller keeps
+// the structure well formed (a key before each value in an object, none in an array).
+class JsonWriter {
+public:
+  // Appends to `out`; indent < 0: compact. `level`: how deep in a document the written value
+  // nests (its lines are indented that much more), so that it can be spliced in with raw().
+  explicit JsonWriter(std::string& out, int indent = -1, unsigned level = 0)
+      : out_(out), indent_(indent), level_(level) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  // The key of the object member whose value comes next.
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& value(const json& v);
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(std::int64_t i);
+  JsonWriter& value(int i) { return value(static_cast<std::int64_t>(i)); }
+  JsonWriter& value(bool b);
+  // A list of strings as an array.
+  JsonWriter& value(const std::vector<std::string>& strings);
+  // A value already written, by a JsonWriter with the same indent at this value's level.
+  JsonWriter& raw(std::string_view text);
+
+  // key(name).value(v)
+  template <typename T>
+  JsonWriter& member(std::string_view name, const T& v) {
+    key(name);
+    return value(v);
+  }
+
+private:
+  // Before a value or a key: the separator from the previous member and the new line's indent.
+  void next_item();
+  void before_value();
+  void close(char bracket);
+  unsigned depth() const { return level_ + static_cast<unsigned>(empty_.size()); }
+
+  std::string& out_;
+  int indent_;
+  unsigned level_;
+  // One entry per open container: whether nothing has been written into it yet.
+  std::vector<bool> empty_;
+  bool after_key_ = false;
+};
+
+} // namespace ecl::backend::common

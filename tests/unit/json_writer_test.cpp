@@ -1,0 +1,151 @@
+// The backends' JSON writer against nlohmann's dump: the golden sidecars are dump's bytes, so the
+// writer must produce exactly those for every value, indent and nesting.
+#include "backends/common/json_writer.h"
+
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <random>
+#include <sstream>
+
+namespace {
+
+using ecl::backend::common::append_json;
+using ecl::backend::common::dump;
+using ecl::backend::common::json;
+using ecl::backend::common::JsonWriter;
+
+std::string random_string(std::mt19937& rng) {
+  // Mostly plain ASCII, with every character that dump escapes and some UTF-8.
+  static const std::vector<std::string> pieces = {
+      "a",  "Z",  "0",  " ",  "-",      "${x}",   "\"",     "\\",     "/",      "\b",     "\f",
+      "\n", "\r", "\t", "\x01", "\x1f", "\x7f",   "é",      "日本",   "😀",     "key",    "Fn::Sub",
+      "\x00"};
+  std::string s;
+  int n = static_cast<int>(rng() % 12);
+  for (int i = 0; i < n; ++i) {
+    const std::string& p = pieces[rng() % pieces.size()];
+    s += p == std::string("\x00") ? std::string(1, '\0') : p;
+  }
+  return s;
+}
+
+json random_value(std::mt19937& rng, int depth) {
+  switch (rng() % (depth > 4 ? 7 : 9)) {
+  case 0:
+    return nullptr;
+  case 1:
+    return rng() % 2 == 0;
+  case 2:
+    return static_cast<std::int64_t>(rng()) - static_cast<std::int64_t>(rng()) * 4096;
+  case 3:
+    return static_cast<std::uint64_t>(rng()) * 1000003ULL;
+  case 4: {
+    static const double doubles[] = {0.0, -0.0, 1.5, 100.0, 1e20, 1e-7, 3.141592653589793, -2.5e300};
+    return doubles[rng() % 8];
+  }
+  case 5:
+  case 6:
+    return random_string(rng);
+  case 7: {
+    json a = json::array();
+    int n = static_cast<int>(rng() % 5);
+    for (int i = 0; i < n; ++i) {
+      a.push_back(random_value(rng, depth + 1));
+    }
+    return a;
+  }
+  default: {
+    json o = json::object();
+    int n = static_cast<int>(rng() % 5);
+    for (int i = 0; i < n; ++i) {
+      o[random_string(rng)] = random_value(rng, depth + 1);
+    }
+    return o;
+  }
+  }
+}
+
+TEST(JsonWriter, DumpsLikeNlohmannOnRandomValues) {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    json v = random_value(rng, 0);
+    for (int indent : {-1, 0, 2, 4}) {
+      ASSERT_EQ(dump(v, indent), v.dump(indent)) << "indent " << indent << ": " << v.dump();
+    }
+  }
+}
+
+TEST(JsonWriter, DumpsLikeNlohmannOnEveryGoldenDocument) {
+  int documents = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(ECL_SOURCE_DIR)) {
+    std::string name = entry.path().filename().string();
+    std::string path = entry.path().string();
+    if (path.find("/build") != std::string::npos || path.find("/.git/") != std::string::npos) {
+      continue;
+    }
+    if (!(name.ends_with(".cfn.json") || name.ends_with(".plan.json"))) {
+      continue;
+    }
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    json v = json::parse(text.str());
+    EXPECT_EQ(dump(v, 2) + "\n", text.str()) << path;
+    EXPECT_EQ(dump(v, -1), v.dump()) << path;
+    ++documents;
+  }
+  EXPECT_GT(documents, 20);
+}
+
+TEST(JsonWriter, InvalidUtf8ThrowsAsDumpDoes) {
+  json v = std::string("a\xff");
+  EXPECT_THROW(v.dump(), json::type_error);
+  EXPECT_THROW(dump(v), json::type_error);
+}
+
+TEST(JsonWriter, StreamsTheSameBytesAsABuiltDocument) {
+  std::mt19937 rng(11);
+  for (int i = 0; i < 2000; ++i) {
+    json members = json::object();
+    json items = json::array();
+    for (int n = static_cast<int>(rng() % 4); n > 0; --n) {
+      members[random_string(rng)] = random_value(rng, 1);
+      items.push_back(random_value(rng, 1));
+    }
+    std::vector<std::string> strings;
+    for (int n = static_cast<int>(rng() % 3); n > 0; --n) {
+      strings.push_back(random_string(rng));
+    }
+    json built = json::object();
+    built["version"] = 1;
+    built["name"] = "x\ty";
+    built["flag"] = true;
+    built["members"] = members;
+    built["items"] = items;
+    built["strings"] = strings;
+    built["empty"] = json::object();
+    for (int indent : {-1, 2}) {
+      std::string out;
+      JsonWriter w(out, indent);
+      w.begin_object();
+      w.member("version", 1).member("name", "x\ty").member("flag", true);
+      w.key("members").begin_object();
+      for (const auto& [k, v] : members.items()) {
+        w.member(k, v);
+      }
+      w.end_object();
+      w.key("items").begin_array();
+      for (const json& v : items) {
+        w.value(v);
+      }
+      w.end_array();
+      w.member("strings", strings);
+      w.key("empty").begin_object().end_object();
+      w.end_object();
+      ASSERT_EQ(out, built.dump(indent));
+    }
+  }
+}
+
+} // namespace
