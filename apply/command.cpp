@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace ecl::apply {
@@ -83,6 +84,10 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   exec.state_path = path;
   exec.parallelism = options.parallelism;
   exec.tty = ::isatty(STDOUT_FILENO) != 0;
+  if (struct winsize size{}; exec.tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+    exec.width = size.ws_col;
+  }
+  exec.wait.timeout = std::chrono::seconds(options.wait_timeout_seconds);
   std::cout << "\n";
   if (!execute(client, destroying ? nullptr : &plan, state, changes, exec, std::cout, error)) {
     std::cerr << "eclc: error: " << client.redact(error) << "\n";

@@ -15,6 +15,7 @@ struct CommandOptions {
   std::string profile;      // "" for AWS_PROFILE or "default"
   bool auto_approve = false;
   int parallelism = 4;
+  int wait_timeout_seconds = 1200; // for what AWS finishes after answering
   bool color = false;
 };
 

@@ -105,13 +105,151 @@ std::string short_value(const json& v) {
   return text.size() > 60 ? text.substr(0, 57) + "..." : text;
 }
 
+// ---- Tags ---------------------------------------------------------------------------------------
+
+// The request members that carry a resource's tags, in the shapes of the five services.
+bool is_tag_member(const std::string& member) {
+  return member == "TagSpecifications" || member == "Tags" || member == "tags";
+}
+
+using TagMap = std::map<std::string, std::string>;
+
+// A request's tags as key -> value, whichever shape carries them: EC2's TagSpecifications, IAM's
+// and Auto Scaling's `Tags` lists, ECS's `tags` list or CloudWatch Logs' `tags` map.
+TagMap tag_map(const json& request) {
+  TagMap out;
+  auto add_list = [&](const json& list) {
+    if (!list.is_array()) {
+      return;
+    }
+    for (const json& t : list) {
+      if (!t.is_object()) {
+        continue;
+      }
+      std::string key = t.value("Key", t.value("key", ""));
+      const json& v = t.contains("Value") ? t["Value"] : t.contains("value") ? t["value"] : json();
+      out[key] = v.is_string() ? v.get<std::string>() : v.dump();
+    }
+  };
+  if (request.contains("TagSpecifications") && request["TagSpecifications"].is_array()) {
+    for (const json& spec : request["TagSpecifications"]) {
+      add_list(spec.value("Tags", json::array()));
+    }
+  }
+  if (request.contains("Tags")) {
+    add_list(request["Tags"]);
+  }
+  if (request.contains("tags")) {
+    const json& tags = request["tags"];
+    if (tags.is_object()) {
+      for (const auto& [k, v] : tags.items()) {
+        out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+      }
+    } else {
+      add_list(tags);
+    }
+  }
+  return out;
+}
+
+// For people: `env prod -> staging, +owner=ops, -cost_center`.
+std::string describe_tags(const TagMap& before, const TagMap& after) {
+  std::vector<std::string> parts;
+  for (const auto& [k, v] : after) {
+    auto it = before.find(k);
+    if (it == before.end()) {
+      parts.push_back(fmt::format("+{}={}", k, short_value(v)));
+    } else if (it->second != v) {
+      parts.push_back(fmt::format("{} {} -> {}", k, short_value(it->second), short_value(v)));
+    }
+  }
+  for (const auto& [k, v] : before) {
+    if (!after.count(k)) {
+      parts.push_back("-" + k);
+    }
+  }
+  std::string out = "tags ";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += (i ? ", " : "") + parts[i];
+  }
+  return out;
+}
+
+// The id EC2's tag calls take: the `id` value, else an `...Id` output (AllocationId).
+std::string ec2_resource_id(const Entry& e) {
+  if (!e.resource.empty()) {
+    return e.resource;
+  }
+  for (const auto& [path, v] : e.outputs.items()) {
+    if (path.ends_with("Id") && v.is_string()) {
+      return v.get<std::string>();
+    }
+  }
+  return "";
+}
+
+std::string arn_of(const Entry& e) {
+  for (const auto& [path, v] : e.outputs.items()) {
+    if (v.is_string() && v.get<std::string>().rfind("arn:", 0) == 0) {
+      return v.get<std::string>();
+    }
+  }
+  return "";
+}
+
+// The call that changes the tags of what `operation` created in place ("" when its tags cannot
+// change without replacing it: a security group rule's id is not recorded).
+std::string tag_call(const std::string& service, const std::string& operation, const Entry& e) {
+  if (service == "ec2") {
+    return ec2_resource_id(e).empty() ? "" : "ec2:CreateTags";
+  }
+  if (service == "ecs") {
+    return arn_of(e).empty() ? "" : "ecs:TagResource";
+  }
+  if (operation == "CreateRole") {
+    return "iam:TagRole";
+  }
+  if (operation == "CreateInstanceProfile") {
+    return "iam:TagInstanceProfile";
+  }
+  if (operation == "CreateLogGroup") {
+    return "logs:TagLogGroup";
+  }
+  if (operation == "CreateAutoScalingGroup") {
+    return "autoscaling:CreateOrUpdateTags";
+  }
+  return "";
+}
+
 // How a changed step changes: update in place, or replace with a reason.
 Change classify(const Step& step, const Entry& entry) {
   Change c;
   c.id = step.id;
   c.step = &step;
   std::vector<std::string> members = changed_members(entry.params, step.params);
+  std::vector<std::string> untagged; // the members that changed besides the tags
+  bool tags_changed = false;
+  for (const std::string& m : members) {
+    if (is_tag_member(m)) {
+      tags_changed = true;
+    } else {
+      untagged.push_back(m);
+    }
+  }
+  std::string tag_text =
+      tags_changed ? describe_tags(tag_map(entry.params), tag_map(step.params)) : "";
+  std::string tagger = tags_changed ? tag_call(step.service, step.operation, entry) : "";
+  if (tags_changed && untagged.empty() && !tagger.empty()) {
+    // Only the tags: they change in place, whatever the resource (even a task definition).
+    c.action = Action::Update;
+    c.call = tagger;
+    c.reason = tag_text;
+    return c;
+  }
   auto describe = [&](const std::string& m) {
+    if (is_tag_member(m)) {
+      return tag_text;
+    }
     const json& old_list = entry.params.value(m, json());
     const json& new_list = step.params.value(m, json());
     if (m == "containerDefinitions" && old_list.is_array() && new_list.is_array()) {
@@ -128,16 +266,20 @@ Change classify(const Step& step, const Entry& entry) {
     std::string after = step.params.contains(m) ? short_value(step.params[m]) : "(none)";
     return fmt::format("{} {} -> {}", m, before, after);
   };
+  // What a replacement is for: the first member besides the tags that changed.
+  const std::string& first = untagged.empty() ? members.front() : untagged.front();
   if (step.operation == "RegisterTaskDefinition") {
     c.action = Action::Replace;
     c.call = "ecs:RegisterTaskDefinition";
-    c.reason = "task definitions are immutable: a new revision is registered (" +
-               describe(members.front()) + ")";
+    c.reason =
+        "task definitions are immutable: a new revision is registered (" + describe(first) + ")";
     return c;
   }
   if (step.operation == "CreateService" &&
-      std::all_of(members.begin(), members.end(),
-                  [](const std::string& m) { return service_updatable().count(m) > 0; })) {
+      std::all_of(members.begin(), members.end(), [&](const std::string& m) {
+        // Tags change with TagResource / UntagResource beside the UpdateService call.
+        return service_updatable().count(m) > 0 || (is_tag_member(m) && !tagger.empty());
+      })) {
     c.action = Action::Update;
     c.call = "ecs:UpdateService";
     c.reason = describe(members.front());
@@ -154,9 +296,11 @@ Change classify(const Step& step, const Entry& entry) {
   }
   c.action = Action::Replace;
   c.call = step.service + ":" + step.operation;
-  const std::string& m = members.front();
+  const std::string& m = first;
   if (step.operation == "CreateSubnet" && m == "CidrBlock") {
     c.reason = "a subnet's CIDR block cannot change in place (" + describe(m) + ")";
+  } else if (is_tag_member(m)) {
+    c.reason = "its tags cannot change in place: its id is not recorded (" + describe(m) + ")";
   } else {
     c.reason = fmt::format("`{}` cannot change in place ({})", m, describe(m));
   }
@@ -165,10 +309,148 @@ Change classify(const Step& step, const Entry& entry) {
 
 // ---- Calls of each change -----------------------------------------------------------------------
 
+// One API call.
+struct Request {
+  std::string service;
+  std::string operation;
+  json params;
+};
+
+bool already_gone(const Result& r) {
+  return r.code.find("NotFound") != std::string::npos || r.code == "NoSuchEntity" ||
+         r.code == "ResourceNotFoundException" || r.code == "InvalidAssociationID.NotFound";
+}
+
+// ---- Waiting for what AWS does after answering --------------------------------------------------
+
+enum class Poll { Done, Pending, Failed };
+
+// Some calls answer before their work is done: a NAT gateway is `pending` for minutes after
+// CreateNatGateway and `deleting` after DeleteNatGateway (its addresses stay in use, so its
+// elastic IP cannot be released nor its subnet deleted), a deleted service drains its tasks
+// (its cluster cannot be deleted meanwhile). A waiter reads the state back until it is there.
+struct Waiter {
+  std::string what; // for people: "NAT gateway nat-0abc to be deleted"
+  Request probe;    // the describe call
+  // Done, still pending or failed, from the probe's answer; `state` is what the answer says.
+  std::function<Poll(const Result& r, std::string& state)> check;
+};
+
+Waiter nat_waiter(const std::string& id, bool deleting) {
+  Waiter w;
+  w.what = fmt::format("NAT gateway {} to be {}", id, deleting ? "deleted" : "available");
+  w.probe = {"ec2", "DescribeNatGateways", {{"NatGatewayIds", json::array({id})}}};
+  w.check = [deleting](const Result& r, std::string& state) {
+    json s = response_value(r.response, "NatGatewaySet[0].State");
+    state = r.ok && s.is_string() ? s.get<std::string>() : "gone";
+    if (deleting) {
+      return state == "deleted" || state == "gone" ? Poll::Done : Poll::Pending;
+    }
+    if (state == "available") {
+      return Poll::Done;
+    }
+    if (state == "pending" || state == "gone") {
+      return Poll::Pending; // "gone": not yet visible to describe calls (eventual consistency)
+    }
+    json why = response_value(r.response, "NatGatewaySet[0].FailureMessage");
+    if (why.is_string()) {
+      state += ": " + why.get<std::string>();
+    }
+    return Poll::Failed; // failed, deleting, deleted
+  };
+  return w;
+}
+
+Waiter service_waiter(const std::string& cluster, const std::string& service) {
+  Waiter w;
+  w.what = fmt::format("service {} to drain and become inactive", service);
+  w.probe = {
+      "ecs", "DescribeServices", {{"cluster", cluster}, {"services", json::array({service})}}};
+  w.check = [](const Result& r, std::string& state) {
+    json s = response_value(r.response, "services[0].status");
+    state = r.ok && s.is_string() ? s.get<std::string>() : "gone";
+    return state == "INACTIVE" || state == "gone" ? Poll::Done : Poll::Pending;
+  };
+  return w;
+}
+
+Waiter endpoint_waiter(const std::string& id) {
+  Waiter w;
+  w.what = fmt::format("VPC endpoint {} to be deleted", id);
+  w.probe = {"ec2", "DescribeVpcEndpoints", {{"VpcEndpointIds", json::array({id})}}};
+  w.check = [](const Result& r, std::string& state) {
+    json s = response_value(r.response, "VpcEndpointSet[0].State");
+    state = r.ok && s.is_string() ? s.get<std::string>() : "gone";
+    std::string lower = state;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return lower == "deleted" || lower == "gone" ? Poll::Done : Poll::Pending;
+  };
+  return w;
+}
+
+Waiter group_waiter(const std::string& name) {
+  Waiter w;
+  w.what = fmt::format("auto scaling group {} to be deleted", name);
+  w.probe = {
+      "autoscaling", "DescribeAutoScalingGroups", {{"AutoScalingGroupNames", json::array({name})}}};
+  w.check = [](const Result& r, std::string& state) {
+    json s = response_value(r.response, "AutoScalingGroups[0].Status");
+    json name_of = response_value(r.response, "AutoScalingGroups[0].AutoScalingGroupName");
+    if (!r.ok || name_of.is_null()) {
+      state = "gone";
+      return Poll::Done;
+    }
+    state = s.is_string() ? s.get<std::string>() : "in service";
+    return Poll::Pending;
+  };
+  return w;
+}
+
+// Probes until the waiter is done, with growing pauses (first_delay, doubling up to max_delay),
+// for at most `timeout`; `on_poll` hears what is awaited after each probe that says not yet.
+bool wait_until(const Client& client, const Waiter& w, const WaitPolicy& policy,
+                const std::function<void(const std::string&)>& on_poll, std::string& error) {
+  using clock = std::chrono::steady_clock;
+  auto start = clock::now();
+  auto delay = policy.first_delay;
+  std::string state;
+  while (true) {
+    Result r = client.call(w.probe.service, w.probe.operation, w.probe.params);
+    if (!r.ok && !already_gone(r)) {
+      error = fmt::format("waiting for {}: {}:{} failed: {}: {}", w.what, w.probe.service,
+                          w.probe.operation, r.code, r.message);
+      return false;
+    }
+    Poll p = w.check(r, state);
+    if (p == Poll::Done) {
+      return true;
+    }
+    if (p == Poll::Failed) {
+      error = fmt::format("waiting for {}: it is {}", w.what, state);
+      return false;
+    }
+    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - start);
+    if (elapsed >= policy.timeout) {
+      error = fmt::format("timed out after {} s waiting for {} (last state: {}); raise "
+                          "--wait-timeout, or run the command again to go on waiting",
+                          std::chrono::duration_cast<std::chrono::seconds>(policy.timeout).count(),
+                          w.what, state);
+      return false;
+    }
+    on_poll(fmt::format("waiting for {} ({}, {} s)", w.what, state,
+                        std::chrono::duration_cast<std::chrono::seconds>(elapsed).count()));
+    std::this_thread::sleep_for(std::min(delay, policy.timeout - elapsed));
+    delay = std::min(delay * 2, policy.max_delay);
+  }
+}
+
+// A call, and what to wait for once AWS accepted it.
 struct Call {
   std::string service;
   std::string operation;
   json params;
+  std::optional<Waiter> then = std::nullopt;
 };
 
 std::string out_value(const Entry& e, const std::string& path) {
@@ -209,8 +491,8 @@ std::vector<Call> delete_calls(const Entry& e) {
     return {{"ec2", "ReleaseAddress", {{"AllocationId", out_value(e, "AllocationId")}}}};
   }
   if (op == "CreateNatGateway") {
-    return {
-        {"ec2", "DeleteNatGateway", {{"NatGatewayId", out_value(e, "NatGateway.NatGatewayId")}}}};
+    std::string id = out_value(e, "NatGateway.NatGatewayId");
+    return {{"ec2", "DeleteNatGateway", {{"NatGatewayId", id}}, nat_waiter(id, true)}};
   }
   if (op == "CreateRouteTable") {
     return {
@@ -226,9 +508,11 @@ std::vector<Call> delete_calls(const Entry& e) {
               {"DestinationCidrBlock", req(e, "DestinationCidrBlock")}}}};
   }
   if (op == "CreateVpcEndpoint") {
+    std::string id = out_value(e, "VpcEndpoint.VpcEndpointId");
     return {{"ec2",
              "DeleteVpcEndpoints",
-             {{"VpcEndpointIds", json::array({out_value(e, "VpcEndpoint.VpcEndpointId")})}}}};
+             {{"VpcEndpointIds", json::array({id})}},
+             endpoint_waiter(id)}};
   }
   if (op == "CreateSecurityGroup") {
     return {{"ec2", "DeleteSecurityGroup", {{"GroupId", out_value(e, "GroupId")}}}};
@@ -273,9 +557,11 @@ std::vector<Call> delete_calls(const Entry& e) {
     return {{"logs", "DeleteLogGroup", {{"logGroupName", req(e, "logGroupName")}}}};
   }
   if (op == "CreateAutoScalingGroup") {
+    std::string name = req(e, "AutoScalingGroupName");
     return {{"autoscaling",
              "DeleteAutoScalingGroup",
-             {{"AutoScalingGroupName", req(e, "AutoScalingGroupName")}, {"ForceDelete", true}}}};
+             {{"AutoScalingGroupName", name}, {"ForceDelete", true}},
+             group_waiter(name)}};
   }
   if (op == "CreateCluster") {
     return {{"ecs", "DeleteCluster", {{"cluster", out_value(e, "cluster.clusterArn")}}}};
@@ -300,14 +586,97 @@ std::vector<Call> delete_calls(const Entry& e) {
     std::string cluster = req(e, "cluster"), service = req(e, "serviceName");
     return {
         {"ecs", "UpdateService", {{"cluster", cluster}, {"service", service}, {"desiredCount", 0}}},
-        {"ecs", "DeleteService", {{"cluster", cluster}, {"service", service}, {"force", true}}}};
+        {"ecs",
+         "DeleteService",
+         {{"cluster", cluster}, {"service", service}, {"force", true}},
+         service_waiter(cluster, service)}};
   }
   return {}; // ModifyVpcAttribute, RevokeSecurityGroupEgress, PutRetentionPolicy, reads...
 }
 
-bool already_gone(const Result& r) {
-  return r.code.find("NotFound") != std::string::npos || r.code == "NoSuchEntity" ||
-         r.code == "ResourceNotFoundException" || r.code == "InvalidAssociationID.NotFound";
+// The calls that bring the tags of what an entry made from its recorded request's to `request`'s:
+// the removed keys untagged, the added and changed ones tagged.
+std::vector<Call> tag_calls(const Entry& e, const json& request) {
+  TagMap before = tag_map(e.request), after = tag_map(request);
+  std::vector<std::string> removed;
+  TagMap set;
+  for (const auto& [k, v] : before) {
+    if (!after.count(k)) {
+      removed.push_back(k);
+    }
+  }
+  for (const auto& [k, v] : after) {
+    auto it = before.find(k);
+    if (it == before.end() || it->second != v) {
+      set[k] = v;
+    }
+  }
+  // The tags as a list of {key, value} objects of the service's spelling.
+  auto pairs = [&](const char* key, const char* value) {
+    json out = json::array();
+    for (const auto& [k, v] : set) {
+      out.push_back({{key, k}, {value, v}});
+    }
+    return out;
+  };
+  json keys = json::array();
+  for (const std::string& k : removed) {
+    keys.push_back(k);
+  }
+  std::vector<Call> out;
+  auto add = [&](bool any, const char* service, const char* operation, json params) {
+    if (any) {
+      out.push_back({service, operation, std::move(params)});
+    }
+  };
+  const std::string& op = e.operation;
+  if (e.service == "ec2") {
+    json ids = json::array({ec2_resource_id(e)});
+    json key_objects = json::array();
+    for (const std::string& k : removed) {
+      key_objects.push_back({{"Key", k}});
+    }
+    add(!removed.empty(), "ec2", "DeleteTags", {{"Resources", ids}, {"Tags", key_objects}});
+    add(!set.empty(), "ec2", "CreateTags", {{"Resources", ids}, {"Tags", pairs("Key", "Value")}});
+  } else if (e.service == "ecs") {
+    std::string arn = arn_of(e);
+    add(!removed.empty(), "ecs", "UntagResource", {{"resourceArn", arn}, {"tagKeys", keys}});
+    add(!set.empty(), "ecs", "TagResource",
+        {{"resourceArn", arn}, {"tags", pairs("key", "value")}});
+  } else if (op == "CreateRole") {
+    std::string name = req(e, "RoleName");
+    add(!removed.empty(), "iam", "UntagRole", {{"RoleName", name}, {"TagKeys", keys}});
+    add(!set.empty(), "iam", "TagRole", {{"RoleName", name}, {"Tags", pairs("Key", "Value")}});
+  } else if (op == "CreateInstanceProfile") {
+    std::string name = req(e, "InstanceProfileName");
+    add(!removed.empty(), "iam", "UntagInstanceProfile",
+        {{"InstanceProfileName", name}, {"TagKeys", keys}});
+    add(!set.empty(), "iam", "TagInstanceProfile",
+        {{"InstanceProfileName", name}, {"Tags", pairs("Key", "Value")}});
+  } else if (op == "CreateLogGroup") {
+    std::string name = req(e, "logGroupName");
+    json map = json::object();
+    for (const auto& [k, v] : set) {
+      map[k] = v;
+    }
+    add(!removed.empty(), "logs", "UntagLogGroup", {{"logGroupName", name}, {"tags", keys}});
+    add(!set.empty(), "logs", "TagLogGroup", {{"logGroupName", name}, {"tags", map}});
+  } else if (op == "CreateAutoScalingGroup") {
+    // Auto Scaling's tags name their group and say whether instances inherit them.
+    std::string name = req(e, "AutoScalingGroupName");
+    json gone = json::array(), tags = json::array();
+    for (const std::string& k : removed) {
+      gone.push_back({{"ResourceId", name}, {"ResourceType", "auto-scaling-group"}, {"Key", k}});
+    }
+    for (const json& t : request.value("Tags", json::array())) {
+      if (t.is_object() && set.count(t.value("Key", ""))) {
+        tags.push_back(t);
+      }
+    }
+    add(!removed.empty(), "autoscaling", "DeleteTags", {{"Tags", gone}});
+    add(!set.empty(), "autoscaling", "CreateOrUpdateTags", {{"Tags", tags}});
+  }
+  return out;
 }
 
 // Errors that, for a call that may already have been made, mean it was.
@@ -574,6 +943,90 @@ bool run_graph(std::vector<Task>& tasks, int parallelism, std::string& error) {
   return !failed;
 }
 
+// What people see while calls run. On a terminal the last line names the call in flight (the
+// oldest, and how many more run beside it) and is rewritten in place ("\r", erase to the end of
+// the line) as calls start and end; lines of finished work are printed above it once. Elsewhere
+// (a log, a pipe) only the finished lines, one a line. The caller holds the executor's lock.
+class Progress {
+public:
+  Progress(std::ostream& out, bool tty, int width) : out_(out), tty_(tty), width_(width) {}
+  ~Progress() { clear(); }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  std::size_t total = 0;    // the changes to make
+  std::size_t finished = 0; // those made
+
+  // A call starts: `what` is "ec2:CreateSubnet main.private_a".
+  int begin(std::string what) {
+    int id = next_++;
+    flight_.emplace(id, std::move(what));
+    draw();
+    return id;
+  }
+  void update(int id, std::string what) {
+    flight_[id] = std::move(what);
+    draw();
+  }
+  void end(int id) {
+    flight_.erase(id);
+    draw();
+  }
+  // A line of its own: a retry, one call of a deletion.
+  void line(const std::string& text) {
+    clear();
+    out_ << text << "\n";
+    draw();
+  }
+  // A change is made.
+  void done(const std::string& text) {
+    ++finished;
+    line(fmt::format("[{}/{}] {}", finished, total, text));
+  }
+
+private:
+  void clear() {
+    if (shown_) {
+      out_ << "\r\x1b[K";
+      shown_ = false;
+    }
+  }
+  void draw() {
+    if (!tty_) {
+      out_.flush();
+      return;
+    }
+    clear();
+    if (!flight_.empty()) {
+      std::string text = fmt::format("[{}/{}] {} ...", std::min(finished + 1, total), total,
+                                     flight_.begin()->second);
+      if (flight_.size() > 1) {
+        text += fmt::format(" (+{} more in flight)", flight_.size() - 1);
+      }
+      // A line wider than the terminal wraps, and "\r" would then rewrite only its last row.
+      if (width_ > 1 && text.size() >= static_cast<std::size_t>(width_)) {
+        text.resize(static_cast<std::size_t>(width_) - 1);
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
+          text.pop_back(); // never half a UTF-8 sequence
+        }
+        if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) {
+          text.pop_back();
+        }
+      }
+      out_ << text;
+      shown_ = true;
+    }
+    out_.flush();
+  }
+
+  std::ostream& out_;
+  bool tty_;
+  int width_;
+  bool shown_ = false;
+  int next_ = 0;
+  std::map<int, std::string> flight_;
+};
+
 const char* action_symbol(Action a) {
   switch (a) {
   case Action::Create:
@@ -707,14 +1160,14 @@ std::string render_changes(const std::vector<Change>& changes, bool color) {
 bool execute(const Client& client, const Plan* plan, State& state,
              const std::vector<Change>& changes, const ExecuteOptions& options, std::ostream& out,
              std::string& error) {
-  std::mutex m; // guards state, the state file and `out`
+  std::mutex m; // guards state, the state file and the progress output
   std::set<std::string, std::less<>> ids;
   if (plan) {
     for (const Step& s : plan->steps) {
       ids.insert(s.id);
     }
   }
-  std::size_t total = 0, finished = 0;
+  Progress progress(out, options.tty, options.width);
   auto save = [&](std::string& err) {
     if (!save_state(options.state_path, state, err)) {
       err = "cannot write the state `" + options.state_path + "`: " + err;
@@ -722,17 +1175,51 @@ bool execute(const Client& client, const Plan* plan, State& state,
     }
     return true;
   };
-  auto report = [&](const std::string& line) {
-    ++finished;
-    out << fmt::format("[{}/{}] {}\n", finished, total, line);
-    out.flush();
-  };
-  auto on_retry = [&](const std::string& what) {
-    return [&, what](const Result& r) {
+  // One call with its retries, shown in flight while it runs.
+  auto make = [&](const std::string& service, const std::string& operation, const json& params,
+                  const std::string& id) {
+    std::string what = fmt::format("{}:{} {}", service, operation, id);
+    int token;
+    {
       std::lock_guard guard(m);
-      out << fmt::format("  retrying {} after {} ({})\n", what, r.code,
-                         r.http_status ? std::to_string(r.http_status) : "no answer");
-    };
+      token = progress.begin(what);
+    }
+    Result r = client.call(service, operation, params, [&](const Result& failed) {
+      std::lock_guard guard(m);
+      progress.line(
+          fmt::format("  retrying {} after {} ({})", what, failed.code,
+                      failed.http_status ? std::to_string(failed.http_status) : "no answer"));
+    });
+    std::lock_guard guard(m);
+    progress.end(token);
+    return r;
+  };
+  // Waits for what a call started, shown in flight with the state last read.
+  auto await = [&](const Waiter& w, const std::string& id, std::string& err) {
+    std::string what = fmt::format("{}:{} {}", w.probe.service, w.probe.operation, id);
+    int token;
+    {
+      std::lock_guard guard(m);
+      token = progress.begin(what + ": waiting for " + w.what);
+    }
+    bool told = false;
+    bool ok = wait_until(
+        client, w, options.wait,
+        [&](const std::string& status) {
+          std::lock_guard guard(m);
+          if (!options.tty && !told) {
+            progress.line("  " + what + ": waiting for " + w.what); // once, for logs
+            told = true;
+          }
+          progress.update(token, what + ": " + status);
+        },
+        err);
+    std::lock_guard guard(m);
+    progress.end(token);
+    if (!ok) {
+      err = fmt::format("step `{}`: {}", id, err);
+    }
+    return ok;
   };
 
   // Phase 1: deletions, each after the deletions of what depends on it.
@@ -755,20 +1242,25 @@ bool execute(const Client& client, const Plan* plan, State& state,
                            entry = *state.find(id);
                          }
                          for (const Call& call : delete_calls(entry)) {
-                           Result r = client.call(call.service, call.operation, call.params,
-                                                  on_retry(call.operation + " " + id));
+                           Result r = make(call.service, call.operation, call.params, id);
                            if (!r.ok && !already_gone(r)) {
                              err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service,
                                                call.operation, r.code, r.message);
                              return false;
                            }
-                           std::lock_guard guard(m);
-                           out << fmt::format("  {}:{} {}{}\n", call.service, call.operation, id,
-                                              r.ok ? "" : " (already gone)");
+                           {
+                             std::lock_guard guard(m);
+                             progress.line(fmt::format("  {}:{} {}{}", call.service, call.operation,
+                                                       id, r.ok ? "" : " (already gone)"));
+                           }
+                           // What depends on it waits until AWS has finished the deletion.
+                           if (r.ok && call.then && !await(*call.then, id, err)) {
+                             return false;
+                           }
                          }
                          std::lock_guard guard(m);
                          state.erase(id);
-                         report(fmt::format("deleted {} ({})", id, entry.operation));
+                         progress.done(fmt::format("deleted {} ({})", id, entry.operation));
                          return save(err);
                        }});
   }
@@ -783,10 +1275,10 @@ bool execute(const Client& client, const Plan* plan, State& state,
   }
   // Transitive dependencies through entries that stay are respected by the plan order the state
   // keeps: an entry that stays blocks nothing here.
-  total = deletes.size();
+  progress.total = deletes.size();
   for (const Change& c : changes) {
     if (c.action != Action::Delete) {
-      ++total;
+      ++progress.total;
     }
   }
   if (!run_graph(deletes, options.parallelism, error)) {
@@ -814,6 +1306,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
     t.run = [&, step, action](std::string& err) {
       json request;
       bool resumed = false;
+      Entry before; // the state's entry of an update
       {
         std::lock_guard guard(m);
         if (!fill(step->params, state, ids, request, err)) {
@@ -822,19 +1315,55 @@ bool execute(const Client& client, const Plan* plan, State& state,
         }
         const Entry* existing = state.find(step->id);
         resumed = existing && existing->pending;
+        if (existing) {
+          before = *existing;
+        }
       }
-      std::string service = step->service, operation = step->operation;
-      json params = request;
-      bool update_service = action == Action::Update && operation == "CreateService";
-      if (update_service) {
-        operation = "UpdateService";
-        params = json{{"cluster", request.value("cluster", "")},
-                      {"service", request.value("serviceName", "")}};
-        for (const auto& [k, v] : request.items()) {
-          if (service_updatable().count(k)) {
-            params[k] = v;
+      const std::string& service = step->service;
+      const std::string& operation = step->operation;
+      if (action == Action::Update && !is_idempotent_put(operation)) {
+        // In place: UpdateService for what a service's update takes, tag calls for the tags.
+        std::vector<Call> calls;
+        if (operation == "CreateService") {
+          bool changed = false;
+          for (const std::string& member : changed_members(before.request, request)) {
+            changed = changed || !is_tag_member(member);
+          }
+          for (const std::string& member : changed_members(before.params, step->params)) {
+            changed = changed || !is_tag_member(member);
+          }
+          if (changed) {
+            json params{{"cluster", request.value("cluster", "")},
+                        {"service", request.value("serviceName", "")}};
+            for (const auto& [k, v] : request.items()) {
+              if (service_updatable().count(k)) {
+                params[k] = v;
+              }
+            }
+            calls.push_back({"ecs", "UpdateService", std::move(params)});
           }
         }
+        for (Call& call : tag_calls(before, request)) {
+          calls.push_back(std::move(call));
+        }
+        std::string made;
+        for (const Call& call : calls) {
+          Result r = make(call.service, call.operation, call.params, step->id);
+          if (!r.ok) {
+            err = fmt::format("step `{}` ({}:{}) failed: {}: {}", step->id, call.service,
+                              call.operation, r.code, r.message);
+            return false;
+          }
+          made += (made.empty() ? "" : ", ") + call.service + ":" + call.operation;
+        }
+        // What it made keeps its values (ARN, id, name).
+        std::lock_guard guard(m);
+        Entry* e = state.find(step->id);
+        e->params = step->params;
+        e->request = request;
+        e->depends_on = step->depends_on;
+        progress.done(fmt::format("{} {}", made.empty() ? "(nothing to call)" : made, step->id));
+        return save(err);
       }
       std::optional<json> response;
       if (resumed) {
@@ -846,14 +1375,11 @@ bool execute(const Client& client, const Plan* plan, State& state,
           return false;
         }
       }
-      if (!response && !update_service && !step->read) {
+      if (!response && !step->read) {
         // Mark the call as in flight before making it: a crash now leaves `pending`, and the
         // next apply looks for what the call made instead of repeating it blindly.
         std::lock_guard guard(m);
-        Entry pending;
-        if (const Entry* existing = state.find(step->id)) {
-          pending = *existing;
-        }
+        Entry pending = before;
         pending.id = step->id;
         pending.block = step->block;
         pending.service = step->service;
@@ -868,7 +1394,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         }
       }
       if (!response) {
-        Result r = client.call(service, operation, params, on_retry(operation + " " + step->id));
+        Result r = make(service, operation, request, step->id);
         if (!r.ok && !(resumed && already_done(r))) {
           err = fmt::format("step `{}` ({}:{}) failed: {}: {}", step->id, service, operation,
                             r.code, r.message);
@@ -885,16 +1411,6 @@ bool execute(const Client& client, const Plan* plan, State& state,
             return false;
           }
         }
-      }
-      if (update_service) {
-        // The service's values (ARN, name) do not change.
-        std::lock_guard guard(m);
-        Entry* e = state.find(step->id);
-        e->params = step->params;
-        e->request = request;
-        e->depends_on = step->depends_on;
-        report(fmt::format("{} {}", "ecs:UpdateService", step->id));
-        return save(err);
       }
       Entry entry;
       entry.id = step->id;
@@ -917,13 +1433,23 @@ bool execute(const Client& client, const Plan* plan, State& state,
           entry.resource = v.is_string() ? v.get<std::string>() : v.dump();
         }
       }
+      std::string resource = entry.resource;
+      {
+        std::lock_guard guard(m);
+        state.put(std::move(entry));
+        if (!save(err)) {
+          return false;
+        }
+      }
+      // A NAT gateway routes nothing until it is available: the routes naming it wait.
+      if (operation == "CreateNatGateway" && !await(nat_waiter(resource, false), step->id, err)) {
+        return false;
+      }
       std::lock_guard guard(m);
-      state.put(std::move(entry));
-      report(fmt::format(
-          "{}:{} {}{}{}", service, operation, step->id,
-          state.find(step->id)->resource.empty() ? "" : " " + state.find(step->id)->resource,
-          resumed ? " (resumed)" : ""));
-      return save(err);
+      progress.done(fmt::format("{}:{} {}{}{}", service, operation, step->id,
+                                resource.empty() ? "" : " " + resource,
+                                resumed ? " (resumed)" : ""));
+      return true;
     };
     tasks.push_back(std::move(t));
   }

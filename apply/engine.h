@@ -7,6 +7,7 @@
 #include "apply/state.h"
 #include "backends/plan/plan.h"
 
+#include <chrono>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,7 +26,8 @@ struct Change {
 
 // Offline: what it takes to bring the state to the program. Steps already in the state with the
 // same inputs (compared semantically: object member order and tag order do not count) and nothing
-// replaced upstream are no change. In plan order; deletions of what the program dropped last.
+// replaced upstream are no change; a change of tags alone is an in-place update (CreateTags,
+// TagResource...). In plan order; deletions of what the program dropped last.
 std::vector<Change> diff(const backend::plan::Plan& plan, const State& state);
 // Everything the state holds, to delete.
 std::vector<Change> destroy_changes(const State& state);
@@ -33,14 +35,27 @@ std::vector<Change> destroy_changes(const State& state);
 // For people: one line a change, then `Plan: ...`, or `No changes.`.
 std::string render_changes(const std::vector<Change>& changes, bool color);
 
+// How long to wait for what AWS finishes after answering (a NAT gateway becoming available or
+// deleted, a deleted service draining): probes after first_delay, then twice as long each time
+// up to max_delay, until `timeout` has passed; then the step fails with a timeout error.
+struct WaitPolicy {
+  std::chrono::milliseconds timeout{std::chrono::minutes(20)};
+  std::chrono::milliseconds first_delay{std::chrono::seconds(1)};
+  std::chrono::milliseconds max_delay{std::chrono::seconds(15)};
+};
+
 struct ExecuteOptions {
   std::string state_path;
   int parallelism = 4; // independent calls in flight at once
-  bool tty = false;    // progress lines that rewrite themselves
+  bool tty = false;    // a status line naming the call in flight, rewritten in place
+  int width = 0;       // the terminal's columns (0: unknown), so the status line never wraps
+  WaitPolicy wait;
 };
 
 // Runs the changes: first the deletions (of Delete and Replace) in reverse dependency order, then
-// creates and updates in plan order, each as soon as what it depends on is done. The state is
+// creates and updates in plan order, each as soon as what it depends on is done. A deletion or
+// creation AWS finishes later (NAT gateways, services, VPC endpoints, auto scaling groups) is
+// waited for before what depends on it runs. The state is
 // saved after every successful call. On failure: false with the AWS error code and message and
 // the step in `error`, after the calls in flight finish.
 bool execute(const Client& client, const backend::plan::Plan* plan, State& state,

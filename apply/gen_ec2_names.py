@@ -16,7 +16,7 @@ DescribeVpcs DescribeSubnets DescribeInternetGateways DescribeRouteTables Descri
 DescribeNatGateways DescribeAddresses DescribeVpcEndpoints DescribeLaunchTemplates DeleteVpc
 DeleteSubnet DeleteInternetGateway DetachInternetGateway ReleaseAddress DeleteNatGateway
 DeleteRouteTable DisassociateRouteTable DeleteRoute DeleteVpcEndpoints DeleteSecurityGroup
-DeleteLaunchTemplate""".split()
+DeleteLaunchTemplate CreateTags DeleteTags""".split()
 
 
 def wire(name, member):

@@ -13,18 +13,29 @@ moto_test.moto_task_memory). Parts, each a function below:
 - changes: desired count -> UpdateService, image -> new revision + UpdateService, subnet CIDR ->
   replace, a removed service -> delete; each planned, applied, then `No changes.`;
 - destroy: leaves nothing tagged by eclc behind;
-- faults: 500 and throttling answers are retried and the apply converges."""
+- faults: 500 and throttling answers are retried and the apply converges;
+- prompt: through a pseudo-terminal, only `yes` applies (anything else: no call made), without a
+  terminal --auto-approve is required, and each call is shown in flight on a rewritten line;
+- waiters: the proxy answers `pending` / `deleting` / `DRAINING` where moto is done at once;
+  routes wait for their NAT gateway, EIPs are released after it is deleted, the cluster deleted
+  after its service drained, and a NAT gateway that never comes times out clearly;
+- tags: a stack tags change is planned and applied as in-place tag calls, not replacements."""
 
 import argparse
+import fcntl
 import http.server
 import json
 import os
 import re
+import select
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -58,6 +69,8 @@ class Proxy:
         self.kill_after = None
         self.victim = None
         self.faulted = 0
+        self.stall = {}  # operation -> how many more answers show the work still in progress
+        self.log = []  # (operation, request body, stalled) of each call moto answered
         self.lock = threading.Lock()
         proxy = self
 
@@ -91,6 +104,14 @@ class Proxy:
                         status, answer, kind = r.status, r.read(), r.headers.get("Content-Type")
                 except urllib.error.HTTPError as e:
                     status, answer, kind = e.code, e.read(), e.headers.get("Content-Type")
+                operation = target.rsplit(".", 1)[-1] if target else \
+                    (re.search(rb"Action=(\w+)", body) or [b"", b"?"])[1].decode()
+                with proxy.lock:
+                    stalled = status == 200 and proxy.stall.get(operation, 0) > 0
+                    if stalled:
+                        proxy.stall[operation] -= 1
+                        answer = stall_answer(answer)
+                    proxy.log.append((operation, body.decode(errors="replace"), stalled))
                 if proxy.kill_after is not None and n >= proxy.kill_after and proxy.victim:
                     os.kill(proxy.victim, signal.SIGKILL)
                     self.close_connection = True
@@ -125,9 +146,19 @@ class Proxy:
 
     def reset(self):
         self.count, self.faults, self.kill_after, self.victim, self.faulted = 0, set(), None, None, 0
+        self.stall, self.log = {}, []
+
 
     def stop(self):
         self.server.shutdown()
+
+
+def stall_answer(answer):
+    """What AWS answers while the work is still under way, where moto has finished at once: a NAT
+    gateway still `pending` or `deleting`, a deleted service still `DRAINING`."""
+    answer = answer.replace(b"<state>available</state>", b"<state>pending</state>")
+    answer = answer.replace(b"<state>deleted</state>", b"<state>deleting</state>")
+    return re.sub(rb'"status":\s*"INACTIVE"', b'"status": "DRAINING"', answer)
 
 
 def eclc(args, env_keys=KEYS, proxy=None, kill_after=None):
@@ -266,6 +297,8 @@ def check_examples(moto, proxy, tmp):
         expect(code == 0, f"{program.name}: apply failed (exit {code}): {err.strip()}")
         census(plan, moto.url, 1)
         no_secrets([out, err, state.read_text()], ["testing"], program.name)
+        expect("\r" not in out and "\x1b" not in out,
+               f"{program.name}: terminal control characters in the output to a pipe")
         code, out, err = eclc(["plan", program, "--state", state] + common.params_of(program))
         expect(out == "No changes.\n", f"{program.name}: second plan is not `No changes.`: {out}")
         print(f"  {program.name}: {len(plan['steps'])} calls applied, read back, no changes")
@@ -374,14 +407,223 @@ def check_faults(moto, proxy, tmp):
         print(f"  {program.name}: {proxy.faulted} faults injected, retried, converged")
 
 
+def run_on_terminal(args, answer, proxy_url=None):
+    """Runs eclc with a pseudo-terminal as stdin and stdout (so it asks, and shows progress), types
+    `answer` when the question comes, and returns the exit status and everything it printed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(KEYS)
+    env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+    env["TERM"] = "xterm"
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+    proc = subprocess.Popen([ARGS.eclc] + [str(a) for a in args], stdin=slave, stdout=slave,
+                            stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    output, asked, deadline = b"", False, time.time() + 300
+    while time.time() < deadline:
+        ready, _, _ = select.select([master], [], [], 1)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: every copy of the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            output += chunk
+            if not asked and b"Only `yes` is accepted" in output:
+                os.write(master, answer.encode() + b"\n")
+                asked = True
+        elif proc.poll() is not None:
+            break
+    os.close(master)
+    code = proc.wait(timeout=60)
+    return code, asked, output.decode(errors="replace")
+
+
+def check_prompt(moto, proxy, tmp):
+    program = common.ROOT / "examples" / "webapp.ecl"
+    params = common.params_of(program)
+    moto.reset()
+    proxy.reset()
+    state = tmp / "prompt.json"
+    args = ["apply", program, "--state", state, "--endpoint-url", proxy.url] + params
+    # Not a terminal and no --auto-approve: refused before any call.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(KEYS)
+    proc = subprocess.run([ARGS.eclc] + [str(a) for a in args], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, env=env, timeout=120)
+    expect(proc.returncode == 2 and "pass --auto-approve" in proc.stderr and proxy.count == 0,
+           f"prompt: without a terminal nor --auto-approve: exit {proc.returncode}, "
+           f"{proxy.count} calls, {proc.stderr.strip()}")
+    # On a terminal, anything but `yes` cancels before any call.
+    for answer in ("no", "y", "YES", ""):
+        code, asked, out = run_on_terminal(args, answer)
+        expect(asked and code == 2 and "cancelled" in out and proxy.count == 0,
+               f"prompt: answer {answer!r}: asked {asked}, exit {code}, {proxy.count} calls:\n{out}")
+    expect(not state.exists() or json.loads(state.read_text())["resources"] == [],
+           "prompt: a cancelled apply wrote resources to the state")
+    print("  no terminal: refused; `no`, `y`, `YES`, empty: cancelled, no call made")
+    # `yes` applies, and the terminal shows each call in flight on a line rewritten in place.
+    # One call at a time, so that each is the one the status line names while it runs.
+    code, asked, out = run_on_terminal(args + ["--parallelism", "1"], "yes")
+    expect(asked and code == 0 and "Apply complete." in out,
+           f"prompt: answer 'yes': asked {asked}, exit {code}:\n{out[-2000:]}")
+    in_flight = re.findall(r"\[(\d+)/(\d+)\] ([a-z0-9]+:[A-Za-z]+ \S+) \.\.\.", out)
+    expect(len(in_flight) >= 10 and "\r\x1b[K" in out,
+           f"prompt: no in-flight status line on the terminal:\n{out[-2000:]!r}")
+    # Finished lines end the line; a status line is always rewritten (`\r`, erase) instead.
+    plan = plans.build_plan(ARGS.eclc, program)[0]
+    shown = {call for _, _, call in in_flight}
+    missing = [s["id"] for s in plan["steps"]
+               if f"{s['service']}:{s['operation']} {s['id']}" not in shown]
+    expect("[7/38] ec2:CreateSubnet main.private_a ...\r\x1b[K" in out and not missing,
+           f"prompt: calls never shown in flight: {missing}")
+    finished = re.findall(r"\[(\d+)/(\d+)\] ([^\r\n]*)\r\n", out)
+    expect(len(finished) == len(plan["steps"]) and not any("..." in f[2] for f in finished)
+           and [int(f[0]) for f in finished] == list(range(1, len(plan["steps"]) + 1)),
+           f"prompt: {len(finished)} finished lines for {len(plan['steps'])} steps")
+    census(plan, moto.url, 1)
+    print(f"  yes: applied; {len(in_flight)} in-flight status lines, {len(finished)} finished")
+    # destroy asks too.
+    code, asked, out = run_on_terminal(["destroy", program, "--state", state, "--endpoint-url",
+                                        proxy.url] + params, "yes")
+    expect(asked and code == 0 and "Destroy complete." in out,
+           f"prompt: destroy 'yes': asked {asked}, exit {code}:\n{out[-2000:]}")
+    print("  destroy asked, yes: destroyed")
+
+
+def first_index(log, predicate, start=0):
+    for i in range(start, len(log)):
+        if predicate(log[i]):
+            return i
+    return None
+
+
+def check_waiters(moto, proxy, tmp):
+    program = common.ROOT / "examples" / "webapp.ecl"
+    plan, _ = plans.build_plan(ARGS.eclc, program)
+    moto.reset()
+    proxy.reset()
+    state = tmp / "waiters.json"
+    # Creation: the NAT gateways answer `pending` three times; no route names one before it is
+    # `available`.
+    proxy.stall = {"DescribeNatGateways": 3}
+    code, out, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0 and "waiting for NAT gateway" in out,
+           f"waiters: apply failed or did not wait (exit {code}): {err.strip()}\n{out}")
+    log = proxy.log
+    described = [o for o, _, _ in log].count("DescribeNatGateways")
+    expect(described >= 5 and proxy.stall["DescribeNatGateways"] == 0,
+           f"waiters: {described} DescribeNatGateways calls")
+    for i, (op, body, _) in enumerate(log):
+        nat = re.search(r"NatGatewayId=(nat-[0-9a-f]+)", body)
+        if op == "CreateRoute" and nat:
+            ready = first_index(log, lambda e: e[0] == "DescribeNatGateways" and not e[2]
+                                and nat[1] in e[1])
+            expect(ready is not None and ready < i,
+                   f"waiters: a route names {nat[1]} before it is available")
+    census(plan, moto.url, 1)
+    print(f"  create: {described} DescribeNatGateways, routes only after `available`")
+    # Deletion: NAT gateways `deleting` and the service `DRAINING` three times each; the EIPs
+    # are released after their NAT gateway is deleted, the cluster after its service drained.
+    nats = {e["outputs"]["NatGateway.NatGatewayId"]: e["request"]["AllocationId"]
+            for e in json.loads(state.read_text())["resources"]
+            if e["operation"] == "CreateNatGateway"}
+    proxy.reset()
+    proxy.stall = {"DescribeNatGateways": 3, "DescribeServices": 3}
+    code, out, err = eclc(apply_args(program, state, proxy.url, command="destroy"))
+    expect(code == 0, f"waiters: destroy failed (exit {code}): {err.strip()}")
+    log = proxy.log
+    for nat, allocation in nats.items():
+        deleted = first_index(log, lambda e: e[0] == "DeleteNatGateway" and nat in e[1])
+        gone = deleted is not None and first_index(
+            log, lambda e: e[0] == "DescribeNatGateways" and not e[2] and nat in e[1], deleted)
+        released = first_index(log, lambda e: e[0] == "ReleaseAddress" and allocation in e[1])
+        expect(gone is not None and released is not None and gone < released,
+               f"waiters: {allocation} released before {nat} was deleted "
+               f"(deleted {deleted}, gone {gone}, released {released})")
+    drained = first_index(log, lambda e: e[0] == "DescribeServices" and not e[2])
+    cluster = first_index(log, lambda e: e[0] == "DeleteCluster")
+    expect(proxy.stall == {"DescribeNatGateways": 0, "DescribeServices": 0} and drained
+           is not None and cluster is not None and drained < cluster,
+           f"waiters: cluster deleted at {cluster} before the service drained at {drained}")
+    census(plan, moto.url, 0)
+    print("  destroy: EIPs released after their NAT gateway is gone, cluster after its service")
+    # A NAT gateway that never becomes available: a clear timeout, and a rerun goes on.
+    moto.reset()
+    proxy.reset()
+    state = tmp / "timeout.json"
+    proxy.stall = {"DescribeNatGateways": 10 ** 6}
+    code, out, err = eclc(apply_args(program, state, proxy.url) + ["--wait-timeout", "3"])
+    expect(code == 1 and re.search(r"timed out after 3 s waiting for NAT gateway nat-\w+ to be "
+                                   r"available \(last state: pending\)", err),
+           f"waiters: no timeout error (exit {code}): {err.strip()}")
+    expect(not any(o == "CreateRoute" and "NatGatewayId" in b for o, b, _ in proxy.log),
+           "waiters: a route names a NAT gateway that timed out")
+    proxy.reset()
+    code, out, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"waiters: the rerun after a timeout failed (exit {code}): {err.strip()}")
+    census(plan, moto.url, 1)
+    print("  timeout: `timed out after 3 s waiting for NAT gateway ...`; the rerun converges")
+
+
+def check_tags(moto, proxy, tmp):
+    moto.reset()
+    proxy.reset()
+    source = (common.ROOT / "examples" / "webapp.ecl").read_text()
+    program = tmp / "webapp.ecl"
+    state = tmp / "tags.json"
+    program.write_text(source)
+    code, _, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"tags: first apply failed: {err}")
+    program.write_text(edit(source, 'cost_center = "cc-1042"', 'owner = "ops"'))
+    code, out, err = eclc(["plan", program, "--state", state])
+    changes = [line.split() for line in out.splitlines() if line.startswith("  ")]
+    for words in changes:
+        symbol, call, step = words[:3]
+        if call == "ec2:AuthorizeSecurityGroupIngress":
+            # A rule's id is not recorded: its tags change with the rule.
+            expect(symbol == "-/+", f"tags: {step}: {' '.join(words)}")
+            continue
+        expect(symbol == "~" and call in ("ec2:CreateTags", "ecs:TagResource", "iam:TagRole",
+                                          "logs:TagLogGroup")
+               and " ".join(words[3:]) == "tags +owner=ops, -cost_center",
+               f"tags: {step} is not an in-place tag update: {' '.join(words)}")
+    expect(len(changes) >= 20 and re.search(r"~\s+ec2:CreateTags\s+main\s+tags", out) and
+           re.search(r"~\s+ecs:TagResource\s+prod\.api\s+tags", out),
+           f"tags: the plan is\n{out}")
+    code, out, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"tags: apply failed: {err}")
+    c = clients(moto.url, "us-east-1")
+    vpc = c["ec2"].describe_vpcs(Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
+    vpc_tags = {t["Key"]: t["Value"] for t in vpc[0]["Tags"]} if len(vpc) == 1 else {}
+    expect(vpc_tags.get("owner") == "ops" and "cost_center" not in vpc_tags,
+           f"tags: the VPC's tags are {vpc_tags}")
+    cluster = c["ecs"].describe_clusters(clusters=["webapp-prod"])["clusters"][0]["clusterArn"]
+    cluster_tags = {t["key"]: t["value"] for t in
+                    c["ecs"].list_tags_for_resource(resourceArn=cluster)["tags"]}
+    expect(cluster_tags.get("owner") == "ops" and "cost_center" not in cluster_tags,
+           f"tags: the cluster's tags are {cluster_tags}")
+    role = next(e for e in json.loads(state.read_text())["resources"]
+                if e["operation"] == "CreateRole")["request"]["RoleName"]
+    role_tags = {t["Key"]: t["Value"] for t in c["iam"].list_role_tags(RoleName=role)["Tags"]}
+    expect(role_tags.get("owner") == "ops" and "cost_center" not in role_tags,
+           f"tags: the role's tags are {role_tags}")
+    census(plans.build_plan(ARGS.eclc, common.ROOT / "examples" / "webapp.ecl")[0], moto.url, 1)
+    code, out, err = eclc(["plan", program, "--state", state])
+    expect(out == "No changes.\n", f"tags: after apply the plan is {out}")
+    print(f"  {len(changes)} changes, tags updated in place (rules replaced), no changes after")
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
-    parser.add_argument("--only", help="run one part: signing, examples, crash, changes, faults")
+    parser.add_argument("--only", help="run one part: signing, examples, crash, changes, "
+                                       "faults, prompt, waiters, tags")
     ARGS = parser.parse_args()
     moto_server = common.find_tool("moto_server")
-    parts = ["signing", "examples", "crash", "changes", "faults"]
+    parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags"]
     if ARGS.only:
         parts = [ARGS.only]
     if "signing" in parts:

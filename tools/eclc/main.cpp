@@ -11,8 +11,13 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <malloc.h>
+#include <memory>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace {
@@ -43,6 +48,54 @@ bool parse_params(const std::vector<std::string>& raw, ecl::check::Options& opti
   return true;
 }
 
+// Allocation policy of the one-shot commands (check, compile, plan). A large program allocates
+// hundreds of megabytes in small pieces; with glibc's defaults the heap grows 128 KiB at a time
+// and every 4 KiB page costs a fault (0.4 s of system time for a 1M-line check, a quarter of the
+// run). Here the heap grows in large steps and is marked for transparent huge pages, so it faults
+// in 2 MiB at a time: same memory, almost no system time. Untouched reservations cost nothing.
+// Not for the language server, which lives long and whose documents are small, nor under
+// sanitizers, which bring their own allocator.
+void tune_allocator_for_batch() {
+#ifndef ECL_SANITIZED
+  constexpr std::size_t kTopPad = std::size_t{1} << 30;
+  constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+  if (mallopt(M_TOP_PAD, static_cast<int>(kTopPad)) != 1) {
+    return;
+  }
+  // Allocate until the main arena's heap grows (once: by kTopPad), then mark the new stretch.
+  void* const old_break = sbrk(0);
+  std::vector<void*> probes;
+  while (sbrk(0) == old_break && probes.size() < 64) {
+    probes.push_back(std::malloc(64 << 10)); // below the mmap threshold: from the heap
+  }
+  auto begin = (reinterpret_cast<std::uintptr_t>(old_break) + kHugePage - 1) & ~(kHugePage - 1);
+  auto end = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(kHugePage - 1);
+  if (end > begin) {
+    // Advice only: where THP is off or unsupported, nothing changes.
+    static_cast<void>(madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE));
+  }
+  for (void* probe : probes) {
+    std::free(probe);
+  }
+#endif
+}
+
+// The compilation of a one-shot command, kept on the heap. eclc exits right after the command, and
+// freeing a large program's AST and model object by object costs more than the kernel reclaiming
+// the pages at once (0.2 s of a 1M-line check), so a command hands its compilation to `finish`,
+// which lets it go without destructors. Sanitizer builds free it, so that leak checking still sees
+// everything else.
+using CompilationPtr = std::unique_ptr<ecl::driver::Compilation>;
+
+int finish(CompilationPtr c, int status) {
+#ifdef ECL_SANITIZED
+  c.reset();
+#else
+  static_cast<void>(c.release());
+#endif
+  return status;
+}
+
 int report(const ecl::driver::Compilation& c, const CheckFlags& flags,
            std::ostream& json_out = std::cout) {
   if (flags.format == "json") {
@@ -65,11 +118,12 @@ int run_check(const CheckFlags& flags) {
   if (!parse_params(flags.params, options)) {
     return kExitUsage;
   }
-  ecl::driver::Compilation c = ecl::driver::compile(flags.path, options);
+  auto c = std::make_unique<ecl::driver::Compilation>(ecl::driver::compile(flags.path, options));
   if (flags.werror) {
-    c.diags.promote_warnings();
+    c->diags.promote_warnings();
   }
-  return report(c, flags);
+  int status = report(*c, flags);
+  return finish(std::move(c), status);
 }
 
 struct CompileFlags {
@@ -78,23 +132,9 @@ struct CompileFlags {
   std::string output; // "" or "-": stdout
 };
 
-// check, then lower with the target's backend: the artifact on stdout or written atomically to
-// `-o FILE`; nothing is written when the program (or its lowering) has errors.
-int run_compile(const CompileFlags& flags) {
-  const ecl::backend::BackendInfo* info = ecl::backend::find_backend(flags.target);
-  if (!info) {
-    std::cerr << "eclc: error: unknown target `" << flags.target << "`; targets are:";
-    for (const auto& b : ecl::backend::all_backends()) {
-      std::cerr << " " << b.name;
-    }
-    std::cerr << "\n";
-    return kExitUsage;
-  }
-  ecl::check::Options options;
-  if (!parse_params(flags.check.params, options)) {
-    return kExitUsage;
-  }
-  ecl::driver::Compilation c = ecl::driver::compile(flags.check.path, options);
+// Lowers a checked compilation with `info`'s backend and writes the artifact (see run_compile).
+int lower_and_write(ecl::driver::Compilation& c, const ecl::backend::BackendInfo& info,
+                    const CompileFlags& flags) {
   if (flags.check.werror) {
     c.diags.promote_warnings();
   }
@@ -102,7 +142,7 @@ int run_compile(const CompileFlags& flags) {
   bool lowered = false;
   if (c.program && !c.input_unusable && !c.diags.has_errors()) {
     ecl::Diagnostics lowering;
-    lowered = info->make()->lower(*c.program, lowering, artifact);
+    lowered = info.make()->lower(*c.program, lowering, artifact);
     c.diags.append(std::move(lowering));
   }
   // The artifact owns stdout when no file is given: JSON diagnostics then go to stderr.
@@ -126,6 +166,28 @@ int run_compile(const CompileFlags& flags) {
   return kExitClean;
 }
 
+// check, then lower with the target's backend: the artifact on stdout or written atomically to
+// `-o FILE`; nothing is written when the program (or its lowering) has errors.
+int run_compile(const CompileFlags& flags) {
+  const ecl::backend::BackendInfo* info = ecl::backend::find_backend(flags.target);
+  if (!info) {
+    std::cerr << "eclc: error: unknown target `" << flags.target << "`; targets are:";
+    for (const auto& b : ecl::backend::all_backends()) {
+      std::cerr << " " << b.name;
+    }
+    std::cerr << "\n";
+    return kExitUsage;
+  }
+  ecl::check::Options options;
+  if (!parse_params(flags.check.params, options)) {
+    return kExitUsage;
+  }
+  auto c =
+      std::make_unique<ecl::driver::Compilation>(ecl::driver::compile(flags.check.path, options));
+  int status = lower_and_write(*c, *info, flags);
+  return finish(std::move(c), status);
+}
+
 struct PlanFlags {
   CheckFlags check;
   bool json = false;
@@ -135,6 +197,7 @@ struct PlanFlags {
   std::string profile;
   bool auto_approve = false;
   int parallelism = 4;
+  int wait_timeout = 1200; // seconds
 };
 
 // What `run_plan` does with the plan it builds.
@@ -178,6 +241,7 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   apply_options.profile = flags.profile;
   apply_options.auto_approve = flags.auto_approve;
   apply_options.parallelism = flags.parallelism;
+  apply_options.wait_timeout_seconds = flags.wait_timeout;
   apply_options.color =
       flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
   if (mode == PlanMode::Apply) {
@@ -335,6 +399,10 @@ int main(int argc, char** argv) {
     command->add_flag("--auto-approve", f->auto_approve, "Do not ask for confirmation");
     command->add_option("--parallelism", f->parallelism, "Independent calls in flight at once")
         ->check(CLI::Range(1, 64));
+    command
+        ->add_option("--wait-timeout", f->wait_timeout,
+                     "Seconds to wait for AWS to finish a NAT gateway, a service's draining...")
+        ->check(CLI::Range(1, 24 * 3600));
   }
 
   PlanFlags graph_flags;
@@ -364,6 +432,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;
+  }
+  if (check->parsed() || compile->parsed() || plan->parsed() || graph->parsed()) {
+    tune_allocator_for_batch();
   }
   if (check->parsed()) {
     return run_check(flags);
