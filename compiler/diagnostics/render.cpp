@@ -1,5 +1,7 @@
 #include "compiler/diagnostics/render.h"
 
+#include "compiler/diagnostics/utf8.h"
+
 #include <fmt/format.h>
 
 namespace ecl {
@@ -69,7 +71,8 @@ nlohmann::ordered_json range_json(const SourceManager& sources, const Range& ran
     return j;
   }
   const SourceFile& file = sources.file(range.file);
-  j["file"] = file.path();
+  // A path is whatever bytes the file system holds; JSON needs UTF-8.
+  j["file"] = replace_invalid_utf8(file.path());
   j["range"] = {{"start", position_json(file, range.begin)},
                 {"end", position_json(file, std::max(range.end, range.begin))}};
   return j;
@@ -105,11 +108,12 @@ nlohmann::ordered_json render_json(const Diagnostics& diags, const SourceManager
     nlohmann::ordered_json j = range_json(sources, d.range);
     j["severity"] = severity_name(d.severity);
     j["code"] = d.code();
-    j["message"] = d.message;
+    // Messages quote paths and source text; a cut-off quote must not make the output unwritable.
+    j["message"] = replace_invalid_utf8(d.message);
     auto notes = nlohmann::ordered_json::array();
     for (const Note& n : d.notes) {
       nlohmann::ordered_json note = range_json(sources, n.range);
-      note["message"] = n.message;
+      note["message"] = replace_invalid_utf8(n.message);
       notes.push_back(std::move(note));
     }
     j["notes"] = std::move(notes);

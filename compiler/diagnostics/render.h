@@ -17,7 +17,8 @@ struct TextStyle {
 std::string render_text(const Diagnostics& diags, const SourceManager& sources,
                         TextStyle style = {});
 // A JSON array: file, range {start, end} as 1-based line/column (end exclusive), severity, code,
-// message, notes.
+// message, notes. Every string in it is valid UTF-8 (invalid bytes in a path or message become
+// U+FFFD), so dumping it never throws.
 nlohmann::ordered_json render_json(const Diagnostics& diags, const SourceManager& sources);
 
 } // namespace ecl

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <sstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -209,6 +210,76 @@ TEST(Server, GarbageNeverCrashes) {
     int status = ecl::lsp::Server(in, out).run();
     EXPECT_EQ(status, 1); // never shut down properly
   }
+}
+
+// ---- invalid UTF-8 never makes output unwritable ---------------------------------------------
+
+// Every message a server wrote, each parsed by the strict reader (which rejects invalid UTF-8).
+std::vector<json> written_messages(const std::string& output) {
+  std::istringstream in(output);
+  std::ostringstream sink;
+  ecl::lsp::Transport reader(in, sink);
+  std::vector<json> messages;
+  std::string body, error;
+  while (reader.read(body, error) == ecl::lsp::Transport::Read::Message) {
+    messages.push_back(json::parse(body)); // throws on invalid UTF-8
+  }
+  return messages;
+}
+
+TEST(Transport, InvalidUtf8IsReplacedNotThrown) {
+  // Strings built from a client's or the file system's bytes: a stray byte, a cut-off `é`.
+  std::istringstream in;
+  std::ostringstream out;
+  ecl::lsp::Transport t(in, out);
+  ASSERT_TRUE(t.write({{"a", "x\xFFy"}, {"b", "caf\xC3"}, {"c\xE2\x82", 1}}));
+  std::vector<json> messages = written_messages(out.str());
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0]["a"], "x\xEF\xBF\xBDy");
+  EXPECT_EQ(messages[0]["b"], "caf\xEF\xBF\xBD");
+  EXPECT_EQ(messages[0]["c\xEF\xBF\xBD"], 1);
+}
+
+TEST(Server, InvalidUtf8FromClientAndDiskGivesValidJson) {
+  // A directory named with bytes that are not UTF-8, holding a sibling named so too that declares
+  // the same VPC as the open document: every message stays valid JSON, the sibling's diagnostics
+  // name it by its percent-encoded URI, and raw invalid UTF-8 from the client is a parse error.
+  fs::path dir = fs::temp_directory_path() / ("eclc-lsp-utf8-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "\xFF\xC3");
+  ecl::test::write_file(dir / "\xFF\xC3" / "\xE2\x82.ecl", "vpc main { cidr = \"10.0.0.0/16\" }\n");
+  std::string uri = ecl::lsp::path_to_uri((dir / "\xFF\xC3" / "a.ecl").string());
+  std::string input =
+      frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})") +
+      frame(json{{"jsonrpc", "2.0"},
+                 {"method", "textDocument/didOpen"},
+                 {"params",
+                  {{"textDocument",
+                    {{"uri", uri},
+                     {"version", 1},
+                     {"text", "vpc main { cidr = \"10.0.0.0/16\" }\nbogus \"\xC3\xA9\" {}\n"}}}}}}
+                .dump()) +
+      // Raw invalid UTF-8 inside a JSON string: not valid JSON, answered with a parse error.
+      frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/"
+            "hover\",\"params\":{\"x\":\"\xFF\"}}") +
+      frame(R"({"jsonrpc":"2.0","id":3,"method":"shutdown"})") +
+      frame(R"({"jsonrpc":"2.0","method":"exit"})");
+  std::istringstream in(input);
+  std::ostringstream out;
+  int status = ecl::lsp::Server(in, out).run();
+  fs::remove_all(dir);
+  EXPECT_EQ(status, 0);
+  std::vector<json> messages;
+  ASSERT_NO_THROW(messages = written_messages(out.str()));
+  bool parse_error = false, sibling = false;
+  for (const json& m : messages) {
+    parse_error = parse_error || (m.contains("error") && m["error"]["code"] == -32700);
+    if (m.value("method", "") == "textDocument/publishDiagnostics" &&
+        m["params"]["uri"].get<std::string>().ends_with("/%FF%C3/%E2%82.ecl")) {
+      sibling = !m["params"]["diagnostics"].empty();
+    }
+  }
+  EXPECT_TRUE(parse_error);
+  EXPECT_TRUE(sibling);
 }
 
 } // namespace
