@@ -1,11 +1,10 @@
 #include "apply/aws.h"
 
+#include "apply/network_libraries.h"
+
 #include <algorithm>
 #include <cstdlib>
-#include <curl/curl.h>
 #include <fstream>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -204,9 +203,9 @@ std::vector<const xmlNode*> child_elements(const xmlNode* node) {
 json xml_value(const xmlNode* node) {
   auto children = child_elements(node);
   if (children.empty()) {
-    xmlChar* text = xmlNodeGetContent(node);
+    xmlChar* text = libxml().node_get_content(node);
     std::string s = text ? reinterpret_cast<const char*>(text) : "";
-    xmlFree(text);
+    libxml().free(text);
     return s;
   }
   bool list = std::all_of(children.begin(), children.end(), [](const xmlNode* c) {
@@ -240,17 +239,17 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* user)
 
 void global_init() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] { libcurl().global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 // Each thread keeps one handle, so connections are reused.
 CURL* thread_handle() {
   struct Handle {
-    CURL* curl = curl_easy_init();
-    ~Handle() { curl_easy_cleanup(curl); }
+    CURL* curl = libcurl().easy_init();
+    ~Handle() { libcurl().easy_cleanup(curl); }
   };
   thread_local Handle handle;
-  curl_easy_reset(handle.curl);
+  libcurl().easy_reset(handle.curl);
   return handle.curl;
 }
 
@@ -356,13 +355,13 @@ std::string query_body(const std::string& service, const std::string& operation,
 
 std::optional<json> xml_to_json(const std::string& xml) {
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "response.xml", nullptr,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-      xmlFreeDoc);
+      libxml().read_memory(xml.data(), static_cast<int>(xml.size()), "response.xml", nullptr,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+      libxml().free_doc);
   if (!doc) {
     return std::nullopt;
   }
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  const xmlNode* root = libxml().doc_get_root_element(doc.get());
   if (!root) {
     return std::nullopt;
   }
@@ -430,43 +429,43 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   curl_slist* headers = nullptr;
   if (info->json) {
     body = params.dump();
-    headers = curl_slist_append(headers, "Content-Type: application/x-amz-json-1.1");
-    headers = curl_slist_append(
+    headers = libcurl().slist_append(headers, "Content-Type: application/x-amz-json-1.1");
+    headers = libcurl().slist_append(
         headers, ("X-Amz-Target: " + std::string(info->version) + "." + operation).c_str());
   } else {
     body = query_body(service, operation, params);
-    headers = curl_slist_append(headers,
-                                "Content-Type: application/x-www-form-urlencoded; charset=utf-8");
+    headers = libcurl().slist_append(
+        headers, "Content-Type: application/x-www-form-urlencoded; charset=utf-8");
   }
   if (!config_.credentials.session_token.empty()) {
-    headers = curl_slist_append(
+    headers = libcurl().slist_append(
         headers, ("X-Amz-Security-Token: " + config_.credentials.session_token).c_str());
   }
   // No `Expect:` override: curl 7.88 would sign the empty header it then leaves out.
   std::string sigv4 = "aws:amz:" + region + ":" + info->signing;
   std::string answer;
   CURL* curl = thread_handle();
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_POST, 1L);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());
-  curl_easy_setopt(curl, CURLOPT_USERNAME, config_.credentials.access_key_id.c_str());
-  curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.credentials.secret_access_key.c_str());
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);        // threads: no SIGALRM for timeouts
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L); // seconds: a dead endpoint fails fast
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);       // seconds: the slowest calls take ~30
-  CURLcode rc = curl_easy_perform(curl);
-  curl_slist_free_all(headers);
+  libcurl().easy_setopt(curl, CURLOPT_URL, url.c_str());
+  libcurl().easy_setopt(curl, CURLOPT_POST, 1L);
+  libcurl().easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+  libcurl().easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  libcurl().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  libcurl().easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());
+  libcurl().easy_setopt(curl, CURLOPT_USERNAME, config_.credentials.access_key_id.c_str());
+  libcurl().easy_setopt(curl, CURLOPT_PASSWORD, config_.credentials.secret_access_key.c_str());
+  libcurl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+  libcurl().easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+  libcurl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);        // threads: no SIGALRM for timeouts
+  libcurl().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L); // seconds: a dead endpoint fails fast
+  libcurl().easy_setopt(curl, CURLOPT_TIMEOUT, 120L);       // seconds: the slowest calls take ~30
+  CURLcode rc = libcurl().easy_perform(curl);
+  libcurl().slist_free_all(headers);
   if (rc != CURLE_OK) {
     result.code = "Transport";
-    result.message = redact(curl_easy_strerror(rc));
+    result.message = redact(libcurl().easy_strerror(rc));
     return result;
   }
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.http_status);
+  libcurl().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.http_status);
   bool success = result.http_status >= 200 && result.http_status < 300;
   if (info->json) {
     json parsed = json::parse(answer, nullptr, /*allow_exceptions=*/false);

@@ -1,6 +1,7 @@
 #include "apply/command.h"
 
 #include "apply/engine.h"
+#include "apply/network_libraries.h"
 
 #include <filesystem>
 #include <iostream>
@@ -73,7 +74,7 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   }
   AwsConfig config;
   std::string error;
-  if (!load_config(options.profile, config, error)) {
+  if (!load_network_libraries(error) || !load_config(options.profile, config, error)) {
     std::cerr << "eclc: error: " << error << "\n";
     return kExitUsage;
   }
