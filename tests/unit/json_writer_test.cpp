@@ -18,9 +18,8 @@ using ecl::backend::common::JsonWriter;
 std::string random_string(std::mt19937& rng) {
   // Mostly plain ASCII, with every character that dump escapes and some UTF-8.
   static const std::vector<std::string> pieces = {
-      "a",  "Z",  "0",  " ",  "-",      "${x}",   "\"",     "\\",     "/",      "\b",     "\f",
-      "\n", "\r", "\t", "\x01", "\x1f", "\x7f",   "é",      "日本",   "😀",     "key",    "Fn::Sub",
-      "\x00"};
+      "a",  "Z",  "0",    " ",    "-",    "${x}", "\"",   "\\", "/",   "\b",      "\f",  "\n",
+      "\r", "\t", "\x01", "\x1f", "\x7f", "é",    "日本", "😀",  "key", "Fn::Sub", "\x00"};
   std::string s;
   int n = static_cast<int>(rng() % 12);
   for (int i = 0; i < n; ++i) {
@@ -41,7 +40,8 @@ json random_value(std::mt19937& rng, int depth) {
   case 3:
     return static_cast<std::uint64_t>(rng()) * 1000003ULL;
   case 4: {
-    static const double doubles[] = {0.0, -0.0, 1.5, 100.0, 1e20, 1e-7, 3.141592653589793, -2.5e300};
+    static const double doubles[] = {0.0,     -0.0, 1.5, 100.0, 1e20, 1e-7, 3.141592653589793,
+                                     -2.5e300};
     return doubles[rng() % 8];
   }
   case 5:
