@@ -282,15 +282,35 @@ std::string json_error_code(const json& body) {
 
 } // namespace
 
+namespace {
+
+std::string profile_name(const std::string& profile) {
+  return !profile.empty() ? profile : !env("AWS_PROFILE").empty() ? env("AWS_PROFILE") : "default";
+}
+
+std::map<std::string, std::string> config_section(const std::string& profile) {
+  return ini_section(home_file("AWS_CONFIG_FILE", "config"),
+                     profile == "default" ? "default" : "profile " + profile);
+}
+
+} // namespace
+
+std::string configured_region(const std::string& profile) {
+  if (!env("AWS_REGION").empty()) {
+    return env("AWS_REGION");
+  }
+  if (!env("AWS_DEFAULT_REGION").empty()) {
+    return env("AWS_DEFAULT_REGION");
+  }
+  auto config = config_section(profile_name(profile));
+  return config.count("region") ? config["region"] : std::string();
+}
+
 bool load_config(const std::string& profile, AwsConfig& out, std::string& error) {
-  out.profile = !profile.empty()              ? profile
-                : !env("AWS_PROFILE").empty() ? env("AWS_PROFILE")
-                                              : "default";
+  out.profile = profile_name(profile);
   std::string credentials_file = home_file("AWS_SHARED_CREDENTIALS_FILE", "credentials");
-  std::string config_file = home_file("AWS_CONFIG_FILE", "config");
   auto creds = ini_section(credentials_file, out.profile);
-  auto config =
-      ini_section(config_file, out.profile == "default" ? "default" : "profile " + out.profile);
+  auto config = config_section(out.profile);
   // An explicit profile wins over the environment's keys, as in the AWS CLI.
   bool from_env = profile.empty() && !env("AWS_ACCESS_KEY_ID").empty();
   if (from_env) {
@@ -303,10 +323,7 @@ bool load_config(const std::string& profile, AwsConfig& out, std::string& error)
     out.credentials = {pick("aws_access_key_id"), pick("aws_secret_access_key"),
                        pick("aws_session_token")};
   }
-  out.region = !env("AWS_REGION").empty()           ? env("AWS_REGION")
-               : !env("AWS_DEFAULT_REGION").empty() ? env("AWS_DEFAULT_REGION")
-               : config.count("region")             ? config["region"]
-                                                    : std::string();
+  out.region = configured_region(profile);
   if (out.credentials.access_key_id.empty() || out.credentials.secret_access_key.empty()) {
     error =
         "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give profile `" +

@@ -35,6 +35,9 @@ struct AwsConfig {
 // (AWS_CONFIG_FILE, ~/.aws/config, `[profile NAME]`); region from AWS_REGION, AWS_DEFAULT_REGION,
 // then the profile. False with `error` when no credentials are found.
 bool load_config(const std::string& profile, AwsConfig& out, std::string& error);
+// The region alone, found as load_config finds it (AWS_REGION, AWS_DEFAULT_REGION, the profile's
+// `region`); "" when none is configured. Needs no credentials: `plan --state` is offline.
+std::string configured_region(const std::string& profile);
 
 // An answer: `ok` with the response as JSON, or AWS's error code and message (`code` is
 // "Transport" when no HTTP answer came).

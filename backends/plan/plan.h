@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ecl::backend {
@@ -40,7 +41,7 @@ struct Step {
 
 struct Plan {
   std::string stack;  // the stack's name, or ""
-  std::string region; // the stack's region, or kDefaultRegion
+  std::string region; // the stack's region, else the fallback build_plan was given
   std::string description;
   std::vector<Step> steps; // in execution order
   json outputs = json::object();
@@ -48,8 +49,11 @@ struct Plan {
 
 // Builds the plan of an error-free program. When `read` is given, every schema attribute the
 // lowering looked at is added to it as "kind.attribute" (and "kind.attribute.field").
+// A program without `stack.region` is planned for `region_if_unset`: kDefaultRegion offline, the
+// region the AWS configuration names when the plan is applied.
 bool build_plan(const model::Program& program, Diagnostics& diags, Plan& out,
-                std::set<std::string>* read = nullptr);
+                std::set<std::string>* read = nullptr,
+                std::string_view region_if_unset = kDefaultRegion);
 
 // The plan document: 2-space JSON with a trailing newline.
 std::string to_json(const Plan& plan);

@@ -112,7 +112,8 @@ placeholders(const std::string& text, const std::set<std::string, std::less<>>& 
   return out;
 }
 
-Planner::Planner(const model::Program& program, std::set<std::string>* read)
+Planner::Planner(const model::Program& program, std::set<std::string>* read,
+                 std::string_view region_if_unset)
     : ModelReader(read), program_(program) {
   std::map<std::string_view, int> uses;
   for (const auto& b : program.blocks) {
@@ -125,7 +126,7 @@ Planner::Planner(const model::Program& program, std::set<std::string>* read)
     record("stack.region");
   }
   if (region_.empty()) {
-    region_ = kDefaultRegion;
+    region_ = region_if_unset;
   }
 }
 

@@ -19,7 +19,8 @@ namespace ecl::backend::plan {
 // Reads the model through ModelReader (every read recorded for the coverage test).
 class Planner : public ModelReader {
 public:
-  Planner(const model::Program& program, std::set<std::string>* read);
+  Planner(const model::Program& program, std::set<std::string>* read,
+          std::string_view region_if_unset);
 
   // Every step, in dependency order; false when the steps cannot be ordered.
   bool run(Plan& out);

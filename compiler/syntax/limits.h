@@ -25,9 +25,11 @@ inline constexpr std::size_t kMaxErrorsPerFile = 100;
 inline constexpr std::size_t kMaxStringBytes = 64u << 10;
 // Largest folded value (E0020): string bytes plus list and map elements, counted through nested
 // values. `let`s and references copy values, so without a bound `let b = [a, a]` repeated 40
-// times would need a terabyte; 1 Mi is far beyond any deployable program (CloudFormation
-// templates are at most 1 MB).
-inline constexpr std::size_t kMaxValueSize = 1u << 20;
+// times would need a terabyte. 256 Ki is far beyond any deployable program (CloudFormation
+// templates are at most 1 MB, an ECS task definition 64 KiB) and keeps the worst case, every `let`
+// of a doubling chain at the limit, within a fraction of a second (0.3 s; 1 s at 1 Mi, and ten
+// times that under the sanitizers, where fuzz_lsp's 10 s timeout caught it).
+inline constexpr std::size_t kMaxValueSize = 1u << 18;
 // Deepest folded value (E0021): values are copied and destroyed recursively, and `let`s can nest
 // a list one level deeper each. Literals are already bounded by kMaxNesting, so this is the same.
 inline constexpr std::size_t kMaxValueDepth = kMaxNesting;

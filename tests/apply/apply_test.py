@@ -615,15 +615,53 @@ def check_tags(moto, proxy, tmp):
     print(f"  {len(changes)} changes, tags updated in place (rules replaced), no changes after")
 
 
+NO_REGION_PROGRAM = """\
+// No `stack`, so no region: eclc applies it where the AWS configuration says.
+vpc main {
+  cidr = "10.1.0.0/16"
+  subnet a {
+    cidr = "10.1.1.0/24"
+    zone = "eu-west-1a"
+  }
+}
+"""
+
+
+def check_region(moto, proxy, tmp):
+    """A program without `stack.region` is applied, diffed and destroyed in the region of the
+    AWS configuration (AWS_REGION here), not in the offline plan's us-east-1."""
+    moto.reset()
+    proxy.reset()
+    program = tmp / "noregion.ecl"
+    program.write_text(NO_REGION_PROGRAM)
+    state = tmp / "region.json"
+    keys = dict(KEYS, AWS_REGION="eu-west-1")
+    code, out, err = eclc(apply_args(program, state, proxy.url), env_keys=keys)
+    expect(code == 0 and " in eu-west-1:" in out, f"region: apply failed or elsewhere: {out}{err}")
+    tag = [{"Name": "tag:ecl:path", "Values": ["main.a"]}]
+    subnets = clients(moto.url, "eu-west-1")["ec2"].describe_subnets(Filters=tag)["Subnets"]
+    expect([s["AvailabilityZone"] for s in subnets] == ["eu-west-1a"],
+           f"region: subnets in eu-west-1: {subnets}")
+    elsewhere = clients(moto.url, "us-east-1")["ec2"].describe_subnets(Filters=tag)["Subnets"]
+    expect(not elsewhere, f"region: subnets in us-east-1: {elsewhere}")
+    code, out, err = eclc(["plan", program, "--state", state], env_keys=keys)
+    expect(out == "No changes.\n", f"region: the second plan is {out}{err}")
+    code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"), env_keys=keys)
+    subnets = clients(moto.url, "eu-west-1")["ec2"].describe_subnets(Filters=tag)["Subnets"]
+    expect(code == 0 and not subnets, f"region: destroy left {subnets}: {err}")
+    print("  applied, unchanged and destroyed in eu-west-1")
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="run one part: signing, examples, crash, changes, "
-                                       "faults, prompt, waiters, tags")
+                                       "faults, prompt, waiters, tags, region")
     ARGS = parser.parse_args()
     moto_server = common.find_tool("moto_server")
-    parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags"]
+    parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags",
+             "region"]
     if ARGS.only:
         parts = [ARGS.only]
     if "signing" in parts:

@@ -82,7 +82,7 @@ TEST(Limits, E0020ListBuiltByDoubling) {
     auto c = check_text(let_chain("[1, 2, 3, 4]", step, 40));
     EXPECT_TRUE(only(c, "E0020")) << step << "\n" << c.diagnostics();
     EXPECT_EQ(c.compilation.diags.items().at(0).message,
-              "value is larger than 1048576 (string bytes plus list and map elements); split it "
+              "value is larger than 262144 (string bytes plus list and map elements); split it "
               "up");
   }
 }

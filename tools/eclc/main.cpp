@@ -1,5 +1,6 @@
 // eclc: the command line. Each subcommand reads its options and calls the driver; no compiler
 // logic lives here.
+#include "apply/aws.h"
 #include "apply/command.h"
 #include "backends/plan/plan.h"
 #include "backends/registry.h"
@@ -219,7 +220,15 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   bool built = false;
   if (c.program && !c.input_unusable && !c.diags.has_errors()) {
     ecl::Diagnostics lowering;
-    built = ecl::backend::plan::build_plan(*c.program, lowering, plan);
+    // Applying, destroying and diffing against a state use the region the AWS configuration names
+    // when the program has none, as the AWS CLI would; an offline plan stays reproducible.
+    std::string region;
+    if (mode == PlanMode::Apply || mode == PlanMode::Destroy || !flags.state.empty()) {
+      region = ecl::apply::configured_region(flags.profile);
+    }
+    built = ecl::backend::plan::build_plan(*c.program, lowering, plan, nullptr,
+                                           region.empty() ? ecl::backend::plan::kDefaultRegion
+                                                          : region);
     c.diags.append(std::move(lowering));
   }
   int status = report(c, flags.check, std::cerr);
