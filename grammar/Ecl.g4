@@ -49,14 +49,6 @@ block : IDENT IDENT? LBRACE bodyItem* RBRACE ;
 // Its own rule so that recovery from a broken item stays inside the block.
 bodyItem : attribute | block ;
 
-// Entry points of the chunked fast path only (parse_file in compiler/syntax/syntax.cpp), which
-// parses a huge block one body item at a time and frees each item's tree: `blockHead bodyItem*
-// blockEnd` matches exactly what `block` matches (tests/unit/syntax_test.cpp checks the ASTs are
-// equal). No rule uses them: `block` stays one rule so that error recovery and its messages, which
-// only the whole-file parse does, see the whole block.
-blockHead : IDENT IDENT? LBRACE ;
-blockEnd : RBRACE ;
-
 // `cidr = "10.0.0.0/16"`
 attribute : IDENT ASSIGN expr ;
 

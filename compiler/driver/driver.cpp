@@ -8,8 +8,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,20 +28,41 @@ bool read_source(const std::string& path, SourceManager& sources, std::vector<Fi
     files.push_back(id);
     return true;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One read into a string of the file's size (a stream would copy the text twice).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     FileId id = sources.add(path, "");
     diags.report(Diag::CannotRead, Range{id, 0, 0}, path, std::strerror(errno));
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    FileId id = sources.add(path, "");
-    diags.report(Diag::CannotRead, Range{id, 0, 0}, path, "read error");
-    return false;
+  std::string text;
+  text.resize(ec ? 0 : static_cast<std::size_t>(size));
+  std::size_t length = 0;
+  for (;;) {
+    if (length == text.size()) {
+      text.resize(std::max<std::size_t>(2 * text.size(), 4096)); // grew, or not a regular file
+    }
+    ssize_t n = ::read(fd, text.data() + length, text.size() - length);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      int error = errno;
+      ::close(fd);
+      FileId id = sources.add(path, "");
+      diags.report(Diag::CannotRead, Range{id, 0, 0}, path, std::strerror(error));
+      return false;
+    }
+    length += static_cast<std::size_t>(n);
+    // Past the limit (a file that grew, or a device without end) the parser reports E0021 at the
+    // size read so far rather than eclc reading on.
+    if (n == 0 || length > limits::kMaxFileBytes) {
+      break;
+    }
   }
-  files.push_back(sources.add(path, std::move(buffer).str()));
+  ::close(fd);
+  text.resize(length);
+  files.push_back(sources.add(path, std::move(text)));
   return true;
 }
 

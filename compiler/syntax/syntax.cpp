@@ -66,13 +66,13 @@ private:
 
 // The fast path: SLL prediction, no recovery (BailErrorStrategy throws
 // ParseCancellationException at the first problem), the file driven item by item through the
-// grammar's entry rules: `item` for params, lets and outputs; `blockHead`, then `bodyItem` or a
-// nested block for each body item, then `blockEnd` for blocks, whose `block` rule matches exactly
-// that sequence. SLL prediction does not depend on the rule invocation stack, so each piece
-// parses as it would inside the whole file's tree. Attributes with a simple value, the most
-// common body item by far, skip the parser (simple_attribute). With no Transformer it only
-// parses. tests/unit/syntax_test.cpp (SyntaxPaths) checks the result against the careful path on
-// every .ecl file of the repository.
+// grammar's entry rules: `item` for params, lets and outputs; for a block, its head, then
+// `bodyItem` or a nested block for each body item, then its closing `}`. SLL prediction does not
+// depend on the rule invocation stack, so each piece parses as it would inside the whole file's
+// tree. The commonest pieces need no prediction at all and skip the parser: block heads and ends
+// (simple_block_head) and attributes with a simple value (simple_attribute). With no Transformer
+// it only parses. tests/unit/syntax_test.cpp (SyntaxPaths) checks the result against the careful
+// path on every .ecl file of the repository.
 class ChunkedParser {
 public:
   ChunkedParser(P& parser, LexedFile& lexed, Transformer* transformer)
@@ -130,16 +130,11 @@ private:
   bool simple_attribute(std::vector<std::size_t>& tokens) {
     tokens.clear();
     const TokenTable& table = lexed_.table();
-    std::size_t i = parser_.getTokenStream()->index(); // LT(1), past any hidden token
-    while (i + 1 < table.size() && table[i].channel != antlr4::Token::DEFAULT_CHANNEL) {
-      ++i;
-    }
+    std::size_t i = lt1_index();
     auto type = [&] { return table[i].type; };
     auto next = [&] {
       tokens.push_back(i);
-      do {
-        ++i;
-      } while (i + 1 < table.size() && table[i].channel != antlr4::Token::DEFAULT_CHANNEL);
+      i = next_index(i);
     };
     auto path = [&] {
       if (!Transformer::is_one_token_value(type())) {
@@ -182,14 +177,50 @@ private:
     return type() == Tok::IDENT || type() == Tok::RBRACE;
   }
 
+  // The grammar's `block : IDENT IDENT? LBRACE bodyItem* RBRACE`: its head (`kind {` or
+  // `kind name {`) and its end need no prediction, so the fast path reads them itself and only
+  // the body items that are not simple attributes go through the parser. Fills `names` with the
+  // table indexes of the one or two IDENTs; false for any other shape (a syntax error).
+  bool simple_block_head(std::vector<std::size_t>& names) {
+    names.clear();
+    std::size_t i = lt1_index();
+    const TokenTable& table = lexed_.table();
+    for (int n = 0; n < 2 && table[i].type == Tok::IDENT; ++n) {
+      names.push_back(i);
+      i = next_index(i);
+    }
+    return !names.empty() && table[i].type == Tok::LBRACE;
+  }
+
+  // The table index of LT(1), past any hidden token.
+  std::size_t lt1_index() const {
+    std::size_t i = parser_.getTokenStream()->index();
+    return skip_hidden(i);
+  }
+  std::size_t next_index(std::size_t i) const { return skip_hidden(i + 1); }
+  std::size_t skip_hidden(std::size_t i) const {
+    const TokenTable& table = lexed_.table();
+    while (i + 1 < table.size() && table[i].channel != antlr4::Token::DEFAULT_CHANNEL) {
+      ++i;
+    }
+    return i;
+  }
+  void consume(std::size_t tokens) {
+    for (std::size_t n = 0; n < tokens; ++n) {
+      parser_.getTokenStream()->consume();
+    }
+  }
+
   // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
   std::unique_ptr<ast::Block> parse_block() {
-    P::BlockHeadContext* head = parser_.blockHead();
+    if (!simple_block_head(simple_)) {
+      throw antlr4::ParseCancellationException(); // not a block: the careful path reports it
+    }
     std::unique_ptr<ast::Block> block;
     if (transformer_ != nullptr) {
-      block = transformer_->transformBlockHead(head);
+      block = transformer_->transformBlockHead(simple_);
     }
-    release();
+    consume(simple_.size() + 1);
     while (la(1) != Tok::RBRACE) {
       // `kind {` or `kind name {` starts a nested block; anything else is an attribute, or an
       // error bodyItem() reports by throwing.
@@ -197,9 +228,7 @@ private:
         if (block != nullptr) {
           transformer_->transformSimpleAttribute(simple_, *block);
         }
-        for (std::size_t n = 0; n < simple_.size(); ++n) {
-          parser_.getTokenStream()->consume();
-        }
+        consume(simple_.size());
       } else if (la(1) == Tok::IDENT && (la(2) == Tok::IDENT || la(2) == Tok::LBRACE)) {
         std::unique_ptr<ast::Block> nested = parse_block();
         if (block != nullptr && nested != nullptr) {
@@ -213,9 +242,10 @@ private:
         release();
       }
     }
-    P::BlockEndContext* end = parser_.blockEnd();
+    std::size_t close = lt1_index(); // the `}` the loop stopped at
+    consume(1);
     if (block != nullptr) {
-      block = transformer_->finishBlock(std::move(block), end->RBRACE()->getSymbol());
+      block = transformer_->finishBlock(std::move(block), close);
     }
     release();
     return block;

@@ -170,21 +170,20 @@ std::unique_ptr<ast::Block> Transformer::countBlock(std::unique_ptr<ast::Block> 
 
 // The fast path parses without recovery, so every token here is real: the kind, perhaps a name,
 // and `{`.
-std::unique_ptr<ast::Block> Transformer::transformBlockHead(P::BlockHeadContext* ctx) {
+std::unique_ptr<ast::Block> Transformer::transformBlockHead(std::span<const std::size_t> names) {
   auto block = std::make_unique<ast::Block>();
-  std::vector<antlr4::tree::TerminalNode*> names = ctx->IDENT();
-  block->kind = text(names.at(0)->getSymbol());
-  block->kind_range = range(names[0]->getSymbol());
+  block->kind = std::string(tokens_.text(names[0]));
+  block->kind_range = tokens_.range(names[0]);
   if (names.size() > 1) {
-    block->name = text(names[1]->getSymbol());
-    block->name_range = range(names[1]->getSymbol());
+    block->name = std::string(tokens_.text(names[1]));
+    block->name_range = tokens_.range(names[1]);
   }
   return block;
 }
 
 std::unique_ptr<ast::Block> Transformer::finishBlock(std::unique_ptr<ast::Block> block,
-                                                     const antlr4::Token* close) {
-  block->range = block->kind_range.to(range(close));
+                                                     std::size_t close) {
+  block->range = block->kind_range.to(tokens_.range(close));
   return countBlock(std::move(block));
 }
 

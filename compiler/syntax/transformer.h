@@ -31,11 +31,13 @@ public:
   // transformBodyItem() or a nested block for each body item, then finishBlock() at its `}`. The
   // result equals transformProgram()'s on the whole tree, diagnostics included.
   void transformItem(P::ItemContext* ctx, ast::File& file);
-  std::unique_ptr<ast::Block> transformBlockHead(P::BlockHeadContext* ctx);
+  // `kind {` or `kind name {`: `names` are the table indexes of the one or two IDENT tokens
+  // (ChunkedParser::simple_block_head checked the shape).
+  std::unique_ptr<ast::Block> transformBlockHead(std::span<const std::size_t> names);
   void transformBodyItem(P::BodyItemContext* ctx, ast::Block& block);
   // Null when the block is beyond limits::kMaxBlocksPerFile (E0023).
-  std::unique_ptr<ast::Block> finishBlock(std::unique_ptr<ast::Block> block,
-                                          const antlr4::Token* close);
+  // `close`: the table index of its `}`.
+  std::unique_ptr<ast::Block> finishBlock(std::unique_ptr<ast::Block> block, std::size_t close);
   // `name = value` with a simple value (see ChunkedParser::simple_attribute in syntax.cpp): a
   // one-token primary with `.name`s after it, or a list of those. `tokens` are the table indexes
   // of its default-channel tokens, name to end of value, already checked to have that shape. The

@@ -3,6 +3,7 @@
 // one limit, checks the exact diagnostic and that nothing else is reported, and checks that the
 // largest program within the limit is accepted.
 #include "check_fixture.h"
+#include "compiler/driver/driver.h"
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/syntax.h"
 
@@ -155,6 +156,21 @@ TEST(Limits, E0022ChainOfAttributes) {
 
 // Checked on the syntax layer alone: the checker's own limits (blocks of a kind per parent) would
 // report a million blocks too. `a{}` is the shortest block.
+// A path that never ends (a device, a file that keeps growing) is read up to just past the limit
+// and refused with E0013, instead of eclc reading until memory runs out.
+TEST(Limits, E0013EndlessInputStopsAtTheLimit) {
+  SourceManager sources;
+  std::vector<FileId> files;
+  Diagnostics diags;
+  ASSERT_TRUE(driver::load("/dev/zero", sources, files, diags));
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_GT(sources.file(files[0]).text().size(), limits::kMaxFileBytes);
+  ast::File file = syntax::parse_file(sources, files[0], diags);
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code(), "E0013");
+  EXPECT_TRUE(file.blocks.empty());
+}
+
 TEST(Limits, E0023TooManyBlocks) {
   SourceManager sources;
   FileId id = sources.add("test.ecl", repeat("a{}", limits::kMaxBlocksPerFile + 1));
