@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_map>
 
 namespace ecl::check {
 namespace {
@@ -26,29 +27,33 @@ void point_at(model::Value& value, Range at) {
 } // namespace
 
 AttrSlot* Checker::slot_of(const model::Block& block, std::string_view name) {
-  const schema::Attribute* attr = block.kind->attribute(name);
-  if (!attr) {
-    return nullptr;
-  }
+  // schema::Kind::attribute() without a call to memcmp per attribute of the same length: this
+  // runs for every attribute the program writes.
+  const auto& attributes = block.kind->attributes;
   auto& slots = info_of(block).slots;
-  std::size_t index = static_cast<std::size_t>(attr - block.kind->attributes.data());
-  return index < slots.size() ? &slots[index] : nullptr;
+  for (std::size_t index = 0; index < attributes.size() && index < slots.size(); ++index) {
+    const std::string_view candidate = attributes[index].name;
+    if (candidate.size() == name.size() && candidate[0] == name[0] &&
+        std::equal(candidate.begin(), candidate.end(), name.begin())) {
+      return &slots[index];
+    }
+  }
+  return nullptr;
 }
 
 void Checker::collect_attributes(model::Block& block) {
   BlockInfo& info = info_of(block);
-  info.slots.resize(block.kind->attributes.size());
   if (!info.syntax) {
     reserve_attributes(block);
     return;
   }
-  std::vector<std::string_view> names;
-  for (const schema::Attribute& attr : block.kind->attributes) {
-    names.push_back(attr.name);
-  }
   for (const ast::Attribute& a : info.syntax->attributes) {
     AttrSlot* slot = slot_of(block, a.name);
     if (!slot) {
+      std::vector<std::string_view> names;
+      for (const schema::Attribute& attr : block.kind->attributes) {
+        names.push_back(attr.name);
+      }
       std::string hint = did_you_mean(nearest(a.name, std::span<const std::string_view>(names)));
       const schema::Kind* as_kind = schema::find_kind(a.name);
       if (hint.empty() && as_kind && as_kind->allowed_in(block.kind_name)) {
@@ -116,6 +121,13 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
   }
   AttrSlot& slot = slots[index];
   const schema::Attribute& attr = cblock.kind->attributes[index];
+  if (slot.state == State::Pending && !slot.syntax &&
+      (attr.default_value.kind == schema::DefaultKind::None ||
+       attr.default_value.kind == schema::DefaultKind::Generated)) {
+    // Not written and without a default: absent from the model, nothing to evaluate.
+    slot.state = State::Done;
+    return kNull;
+  }
   // The model is ours to fill; the const view is what references hand around.
   auto& block = const_cast<model::Block&>(cblock);
   // The schema's copy of the name outlives the stack frame and the block.
@@ -123,8 +135,9 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
   if (slot.state == State::Running) {
     diags_.report(Diag::ReferenceCycle, slot.syntax ? slot.syntax->name_range : use, cycle_to(key));
     slot.state = State::Done;
-    block.attributes[attr.name] = {model::Value{model::Null{}, use},
-                                   slot.syntax ? slot.syntax->range : block.header_range, false};
+    slot.entry = static_cast<std::uint32_t>(block.attributes.append(
+        attr.name, {model::Value{model::Null{}, use},
+                    slot.syntax ? slot.syntax->range : block.header_range, false}));
   }
   if (slot.state == State::Pending) {
     slot.state = State::Running;
@@ -145,15 +158,24 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
     if (slot.state == State::Running) {
       slot.state = State::Done;
       if (!result.value.is_null() || slot.syntax) {
-        block.attributes[attr.name] = std::move(result);
+        slot.entry =
+            static_cast<std::uint32_t>(block.attributes.append(attr.name, std::move(result)));
       }
     }
   }
-  const model::Attribute* found = block.attributes.find(attr.name);
-  return found ? found->value : kNull;
+  return slot.entry == AttrSlot::kAbsent ? kNull : block.attributes.at(slot.entry).value;
 }
 
 model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
+  // The schema's defaults are literals and enum members: each folds to one value for every block
+  // of every program. Kept per thread (the language server checks on its own), so that checking
+  // neither parses nor folds them again.
+  thread_local std::unordered_map<const schema::Attribute*, model::Value> context_free;
+  if (auto known = context_free.find(&attr); known != context_free.end()) {
+    model::Value v = known->second;
+    point_at(v, at);
+    return v;
+  }
   auto it = default_asts_.find(&attr);
   if (it == default_asts_.end()) {
     Diagnostics ignored; // schema defaults are ours and tested to parse
@@ -178,9 +200,13 @@ model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
     v = eval(*fold.file.lets.front().value, attr.type, nullptr);
     coerce(v, *attr.type, nullptr);
     // A default that read no name of the program and reported nothing (all of the schema's:
-    // literals and enum members) folds the same for every block: keep it.
+    // literals and enum members) folds the same for every block: keep it. Not when the evaluation
+    // depth limit was reported already: eval() then returns null silently near the limit.
     if (lookups == lookups_ && reported == diags_.items().size()) {
       fold.folded = v;
+      if (!eval_depth_reported_) {
+        context_free.emplace(&attr, v);
+      }
     }
   }
   point_at(v, at);
@@ -343,7 +369,8 @@ void Checker::evaluate_outputs(const std::vector<ast::File>& files) {
 
 void Checker::normalize(model::Block& block) {
   // A container's `port` is one more port mapping: the model keeps them all in `ports`.
-  if (block.kind_name == "container") {
+  static const schema::Kind* const container = schema::find_kind("container");
+  if (block.kind == container) {
     if (model::Attribute* found = block.attributes.find("port")) {
       // Moved out first: adding `ports` may move the entries.
       model::Attribute port = std::move(*found);

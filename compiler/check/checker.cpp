@@ -37,6 +37,24 @@ std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
 // The checker in one page: declare, evaluate, default, normalize, then the AWS rules.
 std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files) {
   program_ = std::make_unique<model::Program>();
+  eval_stack_.reserve(64);
+  {
+    // One allocation for the per-block tables instead of a series of regrowths.
+    std::size_t count = 0;
+    auto count_blocks = [&](auto& self, const ast::Block& b) -> void {
+      ++count;
+      for (const auto& child : b.blocks) {
+        self(self, *child);
+      }
+    };
+    for (const ast::File& file : files) {
+      for (const auto& block : file.blocks) {
+        count_blocks(count_blocks, *block);
+      }
+    }
+    blocks_.reserve(count);
+    program_->blocks.reserve(count);
+  }
   for (const ast::File& file : files) {
     for (const auto& block : file.blocks) {
       declare_block(*block, nullptr);
@@ -51,6 +69,17 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
     }
   }
   std::sort(syntax_errors_.begin(), syntax_errors_.end());
+  // Every block is declared now (implicit ones included): the slots can take one allocation.
+  std::size_t slot_count = 0;
+  for (const auto& block : program_->blocks) {
+    slot_count += block->kind->attributes.size();
+  }
+  slots_.assign(slot_count, AttrSlot{});
+  for (std::size_t i = 0, next = 0; i < program_->blocks.size(); ++i) {
+    const std::size_t n = program_->blocks[i]->kind->attributes.size();
+    blocks_[i].slots = std::span<AttrSlot>(slots_.data() + next, n);
+    next += n;
+  }
   for (auto& block : program_->blocks) {
     collect_attributes(*block);
   }
@@ -135,7 +164,12 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   if (syntax.name) {
     block->path = parent ? parent->path + "." + *syntax.name : *syntax.name;
   } else {
-    block->path = fmt::format("{}.{}[{}]", parent ? parent->path : "", kind->name, count);
+    // Concatenated rather than formatted: one per unnamed block (every `ingress`, `log`, …).
+    const std::string index = std::to_string(count);
+    const std::string_view parent_path = parent ? std::string_view(parent->path) : "";
+    block->path.reserve(parent_path.size() + kind->name.size() + index.size() + 3);
+    block->path.append(parent_path).append(".").append(kind->name);
+    block->path.append("[").append(index).append("]");
   }
   block->range = syntax.range;
   block->header_range = syntax.name ? syntax.kind_range.to(syntax.name_range) : syntax.kind_range;
@@ -176,22 +210,50 @@ void Checker::declare(const model::Block* scope, Decl decl) {
 }
 
 void Scope::add(Decl decl) {
-  auto it = by_name_.find(decl.name);
-  if (it == by_name_.end()) {
-    it = by_name_.emplace(decl.name, std::vector<Decl>{}).first;
+  if (by_name_.empty() && few_.size() < kLinear) {
+    // After the last declaration of the same name, if any: a name's declarations stay together.
+    auto at = few_.end();
+    for (auto it = few_.begin(); it != few_.end(); ++it) {
+      if (it->name == decl.name) {
+        at = it + 1;
+      }
+    }
+    few_.insert(at, std::move(decl));
+    return;
   }
-  it->second.push_back(std::move(decl));
+  if (by_name_.empty()) {
+    for (Decl& d : few_) {
+      by_name_[d.name].push_back(std::move(d));
+    }
+    few_ = {};
+  }
+  by_name_[decl.name].push_back(std::move(decl));
 }
 
 std::span<const Decl> Scope::find(std::string_view name) const {
+  if (by_name_.empty()) {
+    for (std::size_t i = 0; i < few_.size(); ++i) {
+      if (few_[i].name == name) {
+        std::size_t end = i + 1;
+        while (end < few_.size() && few_[end].name == name) {
+          ++end;
+        }
+        return std::span<const Decl>(few_.data() + i, end - i);
+      }
+    }
+    return {};
+  }
   auto it = by_name_.find(name);
   return it == by_name_.end() ? std::span<const Decl>{} : std::span<const Decl>(it->second);
 }
 
 std::vector<std::string> Scope::names() const {
   std::vector<std::string> out;
+  for (const Decl& d : few_) {
+    out.emplace_back(d.name);
+  }
   for (const auto& [name, decls] : by_name_) {
-    out.insert(out.end(), decls.size(), name);
+    out.insert(out.end(), decls.size(), std::string(name));
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -238,11 +300,18 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
 void Checker::add_implicit_children() {
   // Kinds marked implicit (a container's `log`, a service's `deployment`) exist with their
   // defaults even when not written, so the backends read one shape.
+  std::vector<const schema::Kind*> implicit;
+  for (const schema::Kind& kind : schema::kinds()) {
+    if (kind.implicit) {
+      implicit.push_back(&kind);
+    }
+  }
   std::size_t n = program_->blocks.size();
   for (std::size_t i = 0; i < n; ++i) {
     model::Block* parent = program_->blocks[i].get();
-    for (const schema::Kind& kind : schema::kinds()) {
-      if (!kind.implicit || !kind.allowed_in(parent->kind_name)) {
+    for (const schema::Kind* implicit_kind : implicit) {
+      const schema::Kind& kind = *implicit_kind;
+      if (!kind.allowed_in(parent->kind->name)) {
         continue;
       }
       const auto& counts = info_of(*parent).child_counts;
@@ -253,7 +322,8 @@ void Checker::add_implicit_children() {
       auto block = std::make_unique<model::Block>();
       block->kind = &kind;
       block->kind_name = std::string(kind.name);
-      block->path = fmt::format("{}.{}[0]", parent->path, kind.name);
+      block->path.reserve(parent->path.size() + kind.name.size() + 4);
+      block->path.append(parent->path).append(".").append(kind.name).append("[0]");
       block->range = parent->header_range;
       block->header_range = parent->header_range;
       block->parent = parent;

@@ -4,7 +4,7 @@
 #include "compiler/check/check.h"
 #include "compiler/schema/schema.h"
 
-#include <deque>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -21,7 +21,7 @@ enum class State { Pending, Running, Done };
 struct Decl {
   enum What { BlockDecl, LetDecl, ParamDecl } what;
   model::Block* block = nullptr;
-  std::string name;
+  std::string_view name; // the AST's, which outlives the checker
   Range range;
   std::string kind() const; // "subnet", "let", "param"
 };
@@ -42,13 +42,18 @@ struct ParamSlot {
 
 // One attribute of one block (its schema entry is the same index of the kind's attributes).
 struct AttrSlot {
+  static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
   const ast::Attribute* syntax = nullptr; // null: not written, the default applies
   State state = State::Pending;
+  // Once Done: the attribute's position in the block's AttributeMap (valid until normalize()),
+  // or kAbsent when it has no value. Spares a search of the map per read.
+  std::uint32_t entry = kAbsent;
 };
 
 // The names declared directly in one scope (a block, or the program); one name may be declared
-// once per kind. Hashed: a VPC or the program may hold tens of thousands of names, and every
-// reference looks one up.
+// once per kind. Most scopes hold a few names (a task's containers, a block's one child): those
+// are kept in one small vector, scanned. A VPC or the program may hold tens of thousands of names,
+// and every reference looks one up: past kLinear names the scope is hashed.
 class Scope {
 public:
   void add(Decl decl);
@@ -58,17 +63,27 @@ public:
   std::vector<std::string> names() const;
 
 private:
+  static constexpr std::size_t kLinear = 8;
+  // FNV-1a: names are short, and std::hash's Murmur costs more than the probe it serves.
   struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const {
+      std::uint64_t h = 14695981039346656037ull;
+      for (unsigned char c : s) {
+        h = (h ^ c) * 1099511628211ull;
+      }
+      return static_cast<std::size_t>(h);
+    }
   };
-  std::unordered_map<std::string, std::vector<Decl>, Hash, std::equal_to<>> by_name_;
+  // Declarations of one name are kept next to each other, in declaration order.
+  std::vector<Decl> few_;
+  std::unordered_map<std::string_view, std::vector<Decl>, Hash> by_name_; // once past kLinear
 };
 
 struct BlockInfo {
   const ast::Block* syntax = nullptr; // null for implicit blocks
-  // One per attribute of the block's kind, in the schema's order (see slot_of()).
-  std::vector<AttrSlot> slots;
+  // One per attribute of the block's kind, in the schema's order (see slot_of()); a view of
+  // Checker::slots_, empty until the attributes are collected.
+  std::span<AttrSlot> slots;
   Scope scope; // the named children
   // How many children of each kind the block has so far, for `kind[i]` paths and max_per_parent.
   std::vector<std::pair<const schema::Kind*, int>> child_counts;
@@ -200,9 +215,11 @@ private:
   Diagnostics& diags_;
   const Options& options_;
   std::unique_ptr<model::Program> program_;
-  // BlockInfo of each block, indexed by model::Block::id. A deque: entries stay put while blocks
-  // are added during the recursive declaration pass.
-  std::deque<BlockInfo> blocks_;
+  // BlockInfo of each block, indexed by model::Block::id. Entries move when a block is added: the
+  // declaration pass holds no reference to one across add_block().
+  std::vector<BlockInfo> blocks_;
+  // Every block's AttrSlots in one allocation, sized once every block is declared.
+  std::vector<AttrSlot> slots_;
   Scope program_scope_; // top-level blocks, params and lets
   BlockInfo top_level_; // child_counts of the program (its scope is program_scope_)
   std::map<std::string, LetSlot, std::less<>> lets_;

@@ -351,7 +351,8 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
                       i == 0                  ? ""
                       : i + 1 == found.size() ? " and "
                                               : ", ",
-                      found[i]->kind(), found[i]->block ? found[i]->block->path : found[i]->name);
+                      found[i]->kind(),
+                      found[i]->block ? std::string_view(found[i]->block->path) : found[i]->name);
     }
     auto& d = diags_.report(Diag::AmbiguousName, expr.range, name.name, what,
                             "write a path to the one you mean, or rename one");
@@ -392,9 +393,9 @@ Value Checker::decl_value(const Decl& decl, const Range& use) {
   case Decl::BlockDecl:
     return make(model::BlockRef{decl.block}, use);
   case Decl::LetDecl:
-    return let_value(lets_.at(decl.name), use);
+    return let_value(lets_.find(decl.name)->second, use);
   case Decl::ParamDecl:
-    return param_value(params_.at(decl.name), use);
+    return param_value(params_.find(decl.name)->second, use);
   }
   return null_at(use);
 }
@@ -908,7 +909,8 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     return false;
   };
   auto expected = [&]() { return fmt::format("`{}`", schema::type_name(type)); };
-  auto found = model::describe(value);
+  // Described only for a message: coerce() runs for every value the program writes.
+  auto found = [&] { return model::describe(value); };
   switch (type.kind) {
   case TypeKind::String:
     if (value.string() || value.as<model::Template>()) {
@@ -918,11 +920,11 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
       value.data = model::Template{{*d}};
       return true;
     }
-    return fail(Diag::TypeMismatch, expected(), found);
+    return fail(Diag::TypeMismatch, expected(), found());
   case TypeKind::Int:
   case TypeKind::Port:
     if (!value.integer()) {
-      return fail(Diag::TypeMismatch, expected(), found);
+      return fail(Diag::TypeMismatch, expected(), found());
     }
     if (type.kind == TypeKind::Port && (*value.integer() < 1 || *value.integer() > 65535)) {
       return fail(Diag::ValueOutOfRange, fmt::format("port `{}`", *value.integer()),
@@ -934,16 +936,16 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
       value.data = static_cast<double>(*i);
       return true;
     }
-    return value.as<double>() ? true : fail(Diag::TypeMismatch, expected(), found);
+    return value.as<double>() ? true : fail(Diag::TypeMismatch, expected(), found());
   case TypeKind::Bool:
-    return value.boolean() ? true : fail(Diag::TypeMismatch, expected(), found);
+    return value.boolean() ? true : fail(Diag::TypeMismatch, expected(), found());
   case TypeKind::Cidr: {
     if (value.as<model::Deferred>() || value.as<model::Template>()) {
       return fail(Diag::DeferredNotAllowed, std::string(text(value.range)), "a CIDR");
     }
     const std::string* s = value.string();
     if (!s) {
-      return fail(Diag::TypeMismatch, expected(), found);
+      return fail(Diag::TypeMismatch, expected(), found());
     }
     std::string error;
     auto cidr = Cidr::parse(*s, &error);
@@ -962,7 +964,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     if (auto i = value.integer()) {
       value.data = model::Quantity{static_cast<double>(*i), dim};
     } else if (auto* q = value.as<model::Quantity>(); !q || q->dimension != dim) {
-      return fail(Diag::TypeMismatch, expected(), found);
+      return fail(Diag::TypeMismatch, expected(), found());
     }
     auto* q = value.as<model::Quantity>();
     if (dim != model::Dimension::Duration && std::floor(q->amount) != q->amount) {
@@ -979,7 +981,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
   case TypeKind::Enum: {
     const std::string* name = value.enum_member() ? value.enum_member() : value.string();
     if (!name) {
-      return fail(Diag::TypeMismatch, fmt::format("one of {}", schema::type_name(type)), found);
+      return fail(Diag::TypeMismatch, fmt::format("one of {}", schema::type_name(type)), found());
     }
     if (!is_member(type.members, *name)) {
       std::string list;
@@ -995,7 +997,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
   case TypeKind::Ref: {
     const model::Block* b = value.block();
     if (!b) {
-      return fail(Diag::TypeMismatch, schema::ref_expectation(type), found);
+      return fail(Diag::TypeMismatch, schema::ref_expectation(type), found());
     }
     if (!is_member(type.kinds, b->kind_name)) {
       return fail(Diag::WrongKindReference, schema::ref_expectation(type),
@@ -1006,7 +1008,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
   case TypeKind::List: {
     auto* list = value.as<model::List>();
     if (!list) {
-      return fail(Diag::TypeMismatch, expected(), found);
+      return fail(Diag::TypeMismatch, expected(), found());
     }
     bool ok = true;
     for (auto& item : *list) {
@@ -1017,7 +1019,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
   case TypeKind::Map: {
     auto* map = value.as<model::Map>();
     if (!map) {
-      return fail(Diag::TypeMismatch, expected(), found);
+      return fail(Diag::TypeMismatch, expected(), found());
     }
     bool ok = true;
     for (auto& [k, v] : *map) {
@@ -1058,7 +1060,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
                                        ? schema::ref_expectation(*alt)
                                        : fmt::format("`{}`", schema::type_name(*alt)));
     }
-    return fail(Diag::TypeMismatch, want, found);
+    return fail(Diag::TypeMismatch, want, found());
   }
   }
   return false;
@@ -1080,10 +1082,6 @@ bool Checker::coerce_object(Value& value, const Type& type, Diagnostics* sink) {
   }
   auto& map = *value.as<model::Map>();
   bool ok = true;
-  std::vector<std::string_view> names;
-  for (const auto& f : type.fields) {
-    names.push_back(f.name);
-  }
   for (const auto& [k, v] : map) {
     bool known = false;
     for (const auto& f : type.fields) {
@@ -1092,6 +1090,10 @@ bool Checker::coerce_object(Value& value, const Type& type, Diagnostics* sink) {
     if (!known) {
       ok = false;
       if (sink) {
+        std::vector<std::string_view> names;
+        for (const auto& f : type.fields) {
+          names.push_back(f.name);
+        }
         sink->report(Diag::UnknownAttribute, v.range, k, fmt::format("a {}", type.name),
                      did_you_mean(nearest(k, std::span<const std::string_view>(names))));
       }

@@ -1,18 +1,27 @@
 #include "compiler/model/model.h"
 
-#include <cstring>
 #include <fmt/format.h>
 
 namespace ecl::model {
 
 const Attribute* AttributeMap::find(std::string_view name) const {
-  // Most callers pass the schema's own name (the key's storage): the pointer test settles those;
-  // the first byte rejects most others without a call to memcmp.
+  // Most callers pass the schema's own name (the key's storage): the pointer test settles those.
+  // Names are a few bytes: a loop the compiler inlines is cheaper than a call to memcmp, and the
+  // first byte rejects most keys of the same length.
+  const std::size_t n = name.size();
   for (const Entry& entry : entries_) {
     const std::string_view key = entry.first;
-    if (key.size() == name.size() &&
-        (key.data() == name.data() || key.empty() ||
-         (key[0] == name[0] && std::memcmp(key.data(), name.data(), key.size()) == 0))) {
+    if (key.size() != n) {
+      continue;
+    }
+    if (key.data() == name.data()) {
+      return &entry.second;
+    }
+    std::size_t i = 0;
+    while (i < n && key[i] == name[i]) {
+      ++i;
+    }
+    if (i == n) {
       return &entry.second;
     }
   }
@@ -105,11 +114,22 @@ Block* Program::add(std::unique_ptr<Block> block) {
   Block* raw = block.get();
   raw->id = blocks.size();
   blocks.push_back(std::move(block));
+  if (raw->kind) {
+    for (const auto& [kind, list] : kind_lists_) {
+      if (kind == raw->kind) {
+        list->push_back(raw);
+        return raw;
+      }
+    }
+  }
   auto it = by_kind_.find(raw->kind_name);
   if (it == by_kind_.end()) {
     it = by_kind_.emplace(raw->kind_name, std::vector<const Block*>{}).first;
   }
   it->second.push_back(raw);
+  if (raw->kind) {
+    kind_lists_.emplace_back(raw->kind, &it->second);
+  }
   return raw;
 }
 

@@ -38,6 +38,15 @@ public:
   }
   // The attribute called `name`, added (default-constructed) when absent.
   Attribute& operator[](std::string_view name);
+  // Adds `attribute` as `name`, which the caller knows is absent (the checker adds each attribute
+  // of a block once), without searching; returns its position for at().
+  std::size_t append(std::string_view name, Attribute attribute) {
+    entries_.emplace_back(name, std::move(attribute));
+    return entries_.size() - 1;
+  }
+  // The attribute at a position append() returned; positions hold until erase().
+  const Attribute& at(std::size_t index) const { return entries_[index].second; }
+  Attribute& at(std::size_t index) { return entries_[index].second; }
   void erase(std::string_view name);
   void reserve(std::size_t n) { entries_.reserve(n); }
   std::size_t size() const { return entries_.size(); }
@@ -106,6 +115,8 @@ struct Program {
 
 private:
   std::map<std::string, std::vector<const Block*>, std::less<>> by_kind_;
+  // add()'s shortcut past the map: the list of each schema kind seen so far (map nodes stay put).
+  std::vector<std::pair<const schema::Kind*, std::vector<const Block*>*>> kind_lists_;
 };
 
 } // namespace ecl::model
