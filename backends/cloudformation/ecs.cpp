@@ -12,6 +12,7 @@ namespace ecl::backend::cfn {
 
 namespace {
 
+using common::JsonWriter;
 using common::upper;
 
 // `fargate` -> "FARGATE", `fargate_spot` -> "FARGATE_SPOT", an ec2_capacity -> its provider.
@@ -23,249 +24,278 @@ json provider(Lowering& l, const model::Value& v) {
   return member ? json(upper(*member)) : json(nullptr);
 }
 
-json managed_policy(std::string_view name) {
-  return json{{"Fn::Sub", fmt::format("arn:${{AWS::Partition}}:iam::aws:policy/{}", name)}};
+void write_managed_policy(JsonWriter& w, std::string_view name) {
+  w.begin_object();
+  w.member("Fn::Sub", fmt::format("arn:${{AWS::Partition}}:iam::aws:policy/{}", name));
+  w.end_object();
 }
 
-json assume_role_policy(std::string_view service) {
-  return {{"Version", "2012-10-17"},
-          {"Statement", json::array({{{"Effect", "Allow"},
-                                      {"Principal", {{"Service", std::string(service)}}},
-                                      {"Action", "sts:AssumeRole"}}})}};
+void write_assume_role_policy(JsonWriter& w, std::string_view service) {
+  w.begin_object().member("Version", "2012-10-17");
+  w.key("Statement").begin_array().begin_object();
+  w.member("Effect", "Allow");
+  w.key("Principal").begin_object().member("Service", service).end_object();
+  w.member("Action", "sts:AssumeRole");
+  w.end_object().end_array().end_object();
 }
 
-json health_check(Lowering& l, const model::Block& h) {
-  json out = json::object();
-  out["Command"] = l.value(*l.get(h, "command"));
+void write_health_check(Lowering& l, const model::Block& h, JsonWriter& w) {
+  w.begin_object();
+  l.write_value(w.key("Command"), *l.get(h, "command"));
   if (auto v = l.get_int(h, "interval")) {
-    out["Interval"] = *v;
+    w.member("Interval", *v);
   }
   if (auto v = l.get_int(h, "timeout")) {
-    out["Timeout"] = *v;
+    w.member("Timeout", *v);
   }
   if (auto v = l.get_int(h, "retries")) {
-    out["Retries"] = *v;
+    w.member("Retries", *v);
   }
   if (auto v = l.get_int(h, "start_period")) {
-    out["StartPeriod"] = *v;
+    w.member("StartPeriod", *v);
   }
-  return out;
+  w.end_object();
 }
 
-json container_definition(Lowering& l, const model::Block& c, const std::string& task_id) {
-  json d = json::object();
-  d["Name"] = c.name;
-  const model::Value* image = l.get(c, "image");
-  if (image) {
-    d["Image"] = l.value(*image);
+// A container's LogConfiguration, unless its driver is `none`.
+void write_log_configuration(Lowering& l, const model::Block& log, const std::string& task_id,
+                             JsonWriter& w) {
+  const std::string* driver = l.get_enum(log, "driver");
+  std::string name = driver ? *driver : "awslogs";
+  const model::Value* options = l.get(log, "options");
+  const std::string* group = l.get_string(log, "group");
+  const model::Value* prefix = l.get(log, "stream_prefix");
+  // `none` turns logging off: ECS has no such driver, so the container gets no configuration.
+  if (name == "none") {
+    return;
   }
-  if (auto v = l.get_int(c, "cpu")) {
-    d["Cpu"] = *v;
-  }
-  if (auto v = l.get_int(c, "memory")) {
-    d["Memory"] = *v;
-  }
-  if (auto v = l.get_int(c, "memory_reservation")) {
-    d["MemoryReservation"] = *v;
-  }
-  d["Essential"] = l.get_bool(c, "essential", true);
-  l.get(c, "port"); // merged into `ports` by the checker
-  const model::List& ports = l.get_list(c, "ports");
-  if (!ports.empty()) {
-    json mappings = json::array();
-    for (const model::Value& m : ports) {
-      json pm = json::object();
-      if (const model::Value* v = l.field(c, "ports", m, "container")) {
-        pm["ContainerPort"] = l.value(*v);
+  const model::Map* extra = options ? options->as<model::Map>() : nullptr;
+  const bool awslogs = name == "awslogs";
+  w.key("LogConfiguration").begin_object();
+  w.member("LogDriver", common::log_driver(name));
+  if (awslogs || (extra && !extra->empty())) {
+    // The awslogs settings, then the block's `options`. An option named like a setting replaces
+    // the setting where it stands, as assigning an existing key of a JSON object does.
+    auto option = [&](std::string_view key) -> const model::Value* {
+      if (extra) {
+        for (const model::MapEntry& e : *extra) {
+          if (e.first == key) {
+            return &e.second;
+          }
+        }
       }
-      if (const model::Value* v = l.field(c, "ports", m, "host")) {
-        pm["HostPort"] = l.value(*v);
+      return nullptr;
+    };
+    auto is_setting = [&](std::string_view key) {
+      return awslogs && (key == "awslogs-group" || key == "awslogs-region" ||
+                         (prefix && key == "awslogs-stream-prefix"));
+    };
+    w.key("Options").begin_object();
+    if (awslogs) {
+      if (const model::Value* v = option("awslogs-group")) {
+        l.write_value(w.key("awslogs-group"), *v);
+      } else if (group) {
+        w.member("awslogs-group", *group);
+      } else {
+        Lowering::write_ref_to(w.key("awslogs-group"), task_id + "LogGroup");
       }
-      if (const model::Value* v = l.field(c, "ports", m, "protocol")) {
-        pm["Protocol"] = l.value(*v);
+      if (const model::Value* v = option("awslogs-region")) {
+        l.write_value(w.key("awslogs-region"), *v);
+      } else {
+        Lowering::write_ref_to(w.key("awslogs-region"), "AWS::Region");
       }
-      if (const model::Value* v = l.field(c, "ports", m, "name")) {
-        pm["Name"] = l.value(*v);
+      if (prefix) {
+        const model::Value* v = option("awslogs-stream-prefix");
+        l.write_value(w.key("awslogs-stream-prefix"), v ? *v : *prefix);
       }
-      if (const model::Value* v = l.field(c, "ports", m, "app_protocol")) {
-        pm["AppProtocol"] = l.value(*v);
-      }
-      mappings.push_back(std::move(pm));
     }
-    d["PortMappings"] = std::move(mappings);
-  }
-  auto name_values = [&](std::string_view attribute, const char* value_key) {
-    json out = json::array();
-    if (const model::Value* v = l.get(c, attribute)) {
-      if (auto* map = v->as<model::Map>()) {
-        for (const auto& [k, item] : *map) {
-          out.push_back({{"Name", k}, {value_key, l.value(item)}});
+    if (extra) {
+      for (const model::MapEntry& e : *extra) {
+        if (!is_setting(e.first)) {
+          l.write_value(w.key(e.first), e.second);
         }
       }
     }
-    return out;
+    w.end_object();
+  }
+  w.end_object();
+}
+
+void write_container_definition(Lowering& l, const model::Block& c, const std::string& task_id,
+                                JsonWriter& w) {
+  w.begin_object();
+  w.member("Name", c.name);
+  if (const model::Value* image = l.get(c, "image")) {
+    l.write_value(w.key("Image"), *image);
+  }
+  if (auto v = l.get_int(c, "cpu")) {
+    w.member("Cpu", *v);
+  }
+  if (auto v = l.get_int(c, "memory")) {
+    w.member("Memory", *v);
+  }
+  if (auto v = l.get_int(c, "memory_reservation")) {
+    w.member("MemoryReservation", *v);
+  }
+  w.member("Essential", l.get_bool(c, "essential", true));
+  l.get(c, "port"); // merged into `ports` by the checker
+  // An object field, written when it is set.
+  auto field = [&](std::string_view attribute, const model::Value& object, std::string_view name,
+                   std::string_view key) {
+    if (const model::Value* v = l.field(c, attribute, object, name)) {
+      l.write_value(w.key(key), *v);
+    }
   };
-  if (json env = name_values("environment", "Value"); !env.empty()) {
-    d["Environment"] = std::move(env);
+  const model::List& ports = l.get_list(c, "ports");
+  if (!ports.empty()) {
+    w.key("PortMappings").begin_array();
+    for (const model::Value& m : ports) {
+      w.begin_object();
+      field("ports", m, "container", "ContainerPort");
+      field("ports", m, "host", "HostPort");
+      field("ports", m, "protocol", "Protocol");
+      field("ports", m, "name", "Name");
+      field("ports", m, "app_protocol", "AppProtocol");
+      w.end_object();
+    }
+    w.end_array();
   }
-  if (json secrets = name_values("secrets", "ValueFrom"); !secrets.empty()) {
-    d["Secrets"] = std::move(secrets);
-  }
+  auto name_values = [&](std::string_view attribute, std::string_view key,
+                         std::string_view value_key) {
+    const model::Value* v = l.get(c, attribute);
+    const model::Map* map = v ? v->as<model::Map>() : nullptr;
+    if (!map || map->empty()) {
+      return;
+    }
+    w.key(key).begin_array();
+    for (const model::MapEntry& e : *map) {
+      w.begin_object().member("Name", e.first);
+      l.write_value(w.key(value_key), e.second);
+      w.end_object();
+    }
+    w.end_array();
+  };
+  name_values("environment", "Environment", "Value");
+  name_values("secrets", "Secrets", "ValueFrom");
   if (const model::Value* v = l.get(c, "command")) {
-    d["Command"] = l.value(*v);
+    l.write_value(w.key("Command"), *v);
   }
   if (const model::Value* v = l.get(c, "entrypoint")) {
-    d["EntryPoint"] = l.value(*v);
+    l.write_value(w.key("EntryPoint"), *v);
   }
   if (const model::Value* v = l.get(c, "working_dir")) {
-    d["WorkingDirectory"] = l.value(*v);
+    l.write_value(w.key("WorkingDirectory"), *v);
   }
   if (const model::Value* v = l.get(c, "user")) {
-    d["User"] = l.value(*v);
+    l.write_value(w.key("User"), *v);
   }
   const model::List& depends = l.get_list(c, "depends_on");
   if (!depends.empty()) {
-    json out = json::array();
+    w.key("DependsOn").begin_array();
     for (const model::Value& dep : depends) {
       const model::Value* other = l.field(c, "depends_on", dep, "container");
       const model::Value* cond = l.field(c, "depends_on", dep, "condition");
-      json item = json::object();
+      w.begin_object();
       if (other && other->block()) {
-        item["ContainerName"] = other->block()->name;
+        w.member("ContainerName", other->block()->name);
       }
-      item["Condition"] = cond && cond->enum_member() ? upper(*cond->enum_member()) : "START";
-      out.push_back(std::move(item));
+      w.member("Condition",
+               cond && cond->enum_member() ? upper(*cond->enum_member()) : std::string("START"));
+      w.end_object();
     }
-    d["DependsOn"] = std::move(out);
+    w.end_array();
   }
   // Booleans that default to false appear only when set.
   if (l.get_bool(c, "readonly_root_filesystem")) {
-    d["ReadonlyRootFilesystem"] = true;
+    w.member("ReadonlyRootFilesystem", true);
   }
   if (l.get_bool(c, "privileged")) {
-    d["Privileged"] = true;
+    w.member("Privileged", true);
   }
   if (l.get_bool(c, "init_process")) {
-    d["LinuxParameters"] = {{"InitProcessEnabled", true}};
+    w.key("LinuxParameters").begin_object().member("InitProcessEnabled", true).end_object();
   }
   const model::List& ulimits = l.get_list(c, "ulimits");
   if (!ulimits.empty()) {
-    json out = json::array();
+    w.key("Ulimits").begin_array();
     for (const model::Value& u : ulimits) {
-      json item = json::object();
-      if (const model::Value* v = l.field(c, "ulimits", u, "name")) {
-        item["Name"] = l.value(*v);
-      }
-      if (const model::Value* v = l.field(c, "ulimits", u, "soft")) {
-        item["SoftLimit"] = l.value(*v);
-      }
-      if (const model::Value* v = l.field(c, "ulimits", u, "hard")) {
-        item["HardLimit"] = l.value(*v);
-      }
-      out.push_back(std::move(item));
+      w.begin_object();
+      field("ulimits", u, "name", "Name");
+      field("ulimits", u, "soft", "SoftLimit");
+      field("ulimits", u, "hard", "HardLimit");
+      w.end_object();
     }
-    d["Ulimits"] = std::move(out);
+    w.end_array();
   }
   const model::List& mounts = l.get_list(c, "mount_points");
   if (!mounts.empty()) {
-    json out = json::array();
+    w.key("MountPoints").begin_array();
     for (const model::Value& m : mounts) {
-      json item = json::object();
-      if (const model::Value* v = l.field(c, "mount_points", m, "volume")) {
-        item["SourceVolume"] = l.value(*v);
-      }
-      if (const model::Value* v = l.field(c, "mount_points", m, "path")) {
-        item["ContainerPath"] = l.value(*v);
-      }
+      w.begin_object();
+      field("mount_points", m, "volume", "SourceVolume");
+      field("mount_points", m, "path", "ContainerPath");
       const model::Value* ro = l.field(c, "mount_points", m, "read_only");
-      item["ReadOnly"] = ro && ro->boolean() ? *ro->boolean() : false;
-      out.push_back(std::move(item));
+      w.member("ReadOnly", ro && ro->boolean() ? *ro->boolean() : false);
+      w.end_object();
     }
-    d["MountPoints"] = std::move(out);
+    w.end_array();
   }
   if (auto v = l.get_int(c, "stop_timeout")) {
-    d["StopTimeout"] = *v;
+    w.member("StopTimeout", *v);
   }
   if (auto v = l.get_int(c, "start_timeout")) {
-    d["StartTimeout"] = *v;
+    w.member("StartTimeout", *v);
   }
   if (const model::Value* v = l.get(c, "docker_labels");
       v && v->as<model::Map>() && !v->as<model::Map>()->empty()) {
-    d["DockerLabels"] = l.value(*v);
+    l.write_value(w.key("DockerLabels"), *v);
   }
   if (l.get_bool(c, "interactive")) {
-    d["Interactive"] = true;
+    w.member("Interactive", true);
   }
   if (l.get_bool(c, "pseudo_terminal")) {
-    d["PseudoTerminal"] = true;
+    w.member("PseudoTerminal", true);
   }
-  if (const model::Block* h = l.child(c, "health_check")) {
-    d["HealthCheck"] = health_check(l, *h);
+  if (const model::Block* h = first_child(c, "health_check")) {
+    write_health_check(l, *h, w.key("HealthCheck"));
   }
-  if (const model::Block* log = l.child(c, "log")) {
-    const std::string* driver = l.get_enum(*log, "driver");
-    std::string name = driver ? *driver : "awslogs";
-    const model::Value* options = l.get(*log, "options");
-    const std::string* group = l.get_string(*log, "group");
-    const model::Value* prefix = l.get(*log, "stream_prefix");
-    // `none` turns logging off: ECS has no such driver, so the container gets no configuration.
-    if (name != "none") {
-      json opts = json::object();
-      if (name == "awslogs") {
-        if (group) {
-          opts["awslogs-group"] = *group;
-        } else {
-          opts["awslogs-group"] = json{{"Ref", task_id + "LogGroup"}};
-        }
-        opts["awslogs-region"] = json{{"Ref", "AWS::Region"}};
-        if (prefix) {
-          opts["awslogs-stream-prefix"] = l.value(*prefix);
-        }
-      }
-      if (options && options->as<model::Map>()) {
-        for (const auto& [k, v] : *options->as<model::Map>()) {
-          opts[k] = l.value(v);
-        }
-      }
-      json config = {{"LogDriver", common::log_driver(name)}};
-      if (!opts.empty()) {
-        config["Options"] = std::move(opts);
-      }
-      d["LogConfiguration"] = std::move(config);
-    }
+  if (const model::Block* log = first_child(c, "log")) {
+    write_log_configuration(l, *log, task_id, w);
   }
-  return d;
+  w.end_object();
 }
 
 } // namespace
 
 void lower_cluster(Lowering& l, const model::Block& b) {
-  json& r = l.add_resource(b, logical_id(b), "AWS::ECS::Cluster");
-  json& p = r["Properties"];
+  const std::string id = l.id(b);
+  JsonWriter& w = l.begin_resource(b, id, "AWS::ECS::Cluster");
   if (const model::Value* name = l.get(b, "name")) {
-    p["ClusterName"] = l.value(*name);
+    l.write_value(w.key("ClusterName"), *name);
   }
-  p["ClusterSettings"] =
-      json::array({{{"Name", "containerInsights"},
-                    {"Value", l.get_bool(b, "container_insights") ? "enabled" : "disabled"}}});
-  p["Tags"] = l.tags(b);
+  w.key("ClusterSettings").begin_array().begin_object();
+  w.member("Name", "containerInsights");
+  w.member("Value", l.get_bool(b, "container_insights") ? "enabled" : "disabled");
+  w.end_object().end_array();
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
 
   const model::List& capacity = l.get_list(b, "capacity");
   if (capacity.empty()) {
     return;
   }
-  json& a =
-      l.add_resource(b, l.associations_id(b), "AWS::ECS::ClusterCapacityProviderAssociations");
-  json& ap = a["Properties"];
-  ap["Cluster"] = json{{"Ref", logical_id(b)}};
+  l.begin_resource(b, l.associations_id(b), "AWS::ECS::ClusterCapacityProviderAssociations");
+  Lowering::write_ref_to(w.key("Cluster"), id);
   json providers = json::array();
   for (const model::Value& v : capacity) {
     providers.push_back(provider(l, v));
   }
-  ap["CapacityProviders"] = providers;
+  w.member("CapacityProviders", providers);
   // The first provider is the default for services that choose none.
-  ap["DefaultCapacityProviderStrategy"] =
-      json::array({{{"CapacityProvider", providers.front()}, {"Weight", 1}, {"Base", 0}}});
+  w.key("DefaultCapacityProviderStrategy").begin_array().begin_object();
+  w.member("CapacityProvider", providers.front()).member("Weight", 1).member("Base", 0);
+  w.end_object().end_array();
+  l.end_resource();
 }
 
 void lower_ec2_capacity(Lowering& l, const model::Block& b) {
@@ -273,11 +303,10 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
 
   // The capacity provider (the block's main resource) and what it manages.
-  json& cp = l.add_resource(b, logical_id(b), "AWS::ECS::CapacityProvider");
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::CapacityProvider");
   {
-    json& p = cp["Properties"];
     if (const model::Value* name = l.get(b, "name")) {
-      p["Name"] = l.value(*name);
+      l.write_value(w.key("Name"), *name);
     }
     json managed = json::object();
     bool scaling = l.get_bool(b, "managed_scaling", true);
@@ -285,11 +314,13 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
     if (auto target = l.get_int(b, "target_capacity"); target && scaling) {
       managed["TargetCapacity"] = *target;
     }
-    p["AutoScalingGroupProvider"] = {{"AutoScalingGroupArn", {{"Ref", base + "AutoScalingGroup"}}},
-                                     {"ManagedScaling", std::move(managed)},
-                                     {"ManagedTerminationProtection", "DISABLED"}};
-    p["Tags"] = l.tags(b);
+    w.member("AutoScalingGroupProvider",
+             json{{"AutoScalingGroupArn", {{"Ref", base + "AutoScalingGroup"}}},
+                  {"ManagedScaling", std::move(managed)},
+                  {"ManagedTerminationProtection", "DISABLED"}});
+    l.write_tags(w.key("Tags"), b);
   }
+  l.end_resource();
 
   // The AMI: an ID as written, or a public SSM parameter through a template parameter.
   json image_id;
@@ -305,16 +336,21 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
     }
   }
 
-  json& role = l.add_resource(b, base + "InstanceRole", "AWS::IAM::Role");
-  role["Properties"]["AssumeRolePolicyDocument"] = assume_role_policy(common::kEc2Principal);
-  role["Properties"]["ManagedPolicyArns"] =
-      json::array({managed_policy(common::kInstanceRolePolicy)});
-  role["Properties"]["Tags"] = l.tags(b);
+  l.begin_resource(b, base + "InstanceRole", "AWS::IAM::Role");
+  write_assume_role_policy(w.key("AssumeRolePolicyDocument"), common::kEc2Principal);
+  w.key("ManagedPolicyArns").begin_array();
+  write_managed_policy(w, common::kInstanceRolePolicy);
+  w.end_array();
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
 
-  json& profile = l.add_resource(b, base + "InstanceProfile", "AWS::IAM::InstanceProfile");
-  profile["Properties"]["Roles"] = json::array({{{"Ref", base + "InstanceRole"}}});
+  l.begin_resource(b, base + "InstanceProfile", "AWS::IAM::InstanceProfile");
+  w.key("Roles").begin_array();
+  Lowering::write_ref_to(w, base + "InstanceRole");
+  w.end_array();
+  l.end_resource();
 
-  json& lt = l.add_resource(b, base + "LaunchTemplate", "AWS::EC2::LaunchTemplate");
+  l.begin_resource(b, base + "LaunchTemplate", "AWS::EC2::LaunchTemplate");
   {
     json data = json::object();
     data["ImageId"] = image_id;
@@ -343,123 +379,134 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
         json::array({{{"DeviceName", common::kRootDevice}, {"Ebs", std::move(ebs)}}});
     data["MetadataOptions"] = {{"HttpTokens", "required"}};
     // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
-    std::string cluster_ref = cluster ? fmt::format("${{{}}}", logical_id(*cluster)) : "default";
+    std::string cluster_ref = cluster ? fmt::format("${{{}}}", l.id(*cluster)) : "default";
     data["UserData"] = {
         {"Fn::Base64",
          {{"Fn::Sub", fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n",
                                   cluster_ref)}}}};
     data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", l.tags(b)}},
                                              {{"ResourceType", "volume"}, {"Tags", l.tags(b)}}});
-    lt["Properties"]["LaunchTemplateData"] = std::move(data);
-    lt["Properties"]["TagSpecifications"] =
-        json::array({{{"ResourceType", "launch-template"}, {"Tags", l.tags(b)}}});
+    w.member("LaunchTemplateData", data);
+    w.key("TagSpecifications").begin_array().begin_object();
+    w.member("ResourceType", "launch-template");
+    l.write_tags(w.key("Tags"), b);
+    w.end_object().end_array();
   }
+  l.end_resource();
 
-  json& asg = l.add_resource(b, base + "AutoScalingGroup", "AWS::AutoScaling::AutoScalingGroup");
+  l.begin_resource(b, base + "AutoScalingGroup", "AWS::AutoScaling::AutoScalingGroup");
   {
-    // The instances register with the cluster as they boot: the cluster must exist first.
-    if (cluster) {
-      asg["DependsOn"] = logical_id(*cluster);
-    }
-    json& p = asg["Properties"];
     auto min = l.get_int(b, "min");
     auto max = l.get_int(b, "max");
     auto desired = l.get_int(b, "desired");
-    p["MinSize"] = std::to_string(min.value_or(0));
-    p["MaxSize"] = std::to_string(max.value_or(0));
+    w.member("MinSize", std::to_string(min.value_or(0)));
+    w.member("MaxSize", std::to_string(max.value_or(0)));
     if (desired) {
-      p["DesiredCapacity"] = std::to_string(*desired);
+      w.member("DesiredCapacity", std::to_string(*desired));
     }
-    p["LaunchTemplate"] = {
-        {"LaunchTemplateId", {{"Ref", base + "LaunchTemplate"}}},
-        {"Version",
-         {{"Fn::GetAtt", json::array({base + "LaunchTemplate", "LatestVersionNumber"})}}}};
-    json subnets = json::array();
+    w.key("LaunchTemplate").begin_object();
+    Lowering::write_ref_to(w.key("LaunchTemplateId"), base + "LaunchTemplate");
+    Lowering::write_getatt(w.key("Version"), base + "LaunchTemplate", "LatestVersionNumber");
+    w.end_object();
+    w.key("VPCZoneIdentifier").begin_array();
     for (const model::Block* s : l.get_refs(b, "subnets")) {
-      subnets.push_back(l.ref(*s));
+      l.write_ref(w, *s);
     }
-    p["VPCZoneIdentifier"] = std::move(subnets);
-    p["Tags"] = l.tags(b, /*propagate_at_launch=*/true);
+    w.end_array();
+    l.write_tags(w.key("Tags"), b, /*propagate_at_launch=*/true);
+    // The instances register with the cluster as they boot: the cluster must exist first.
+    if (cluster) {
+      l.end_properties().member("DependsOn", l.id(*cluster));
+    }
   }
+  l.end_resource();
 }
 
 void lower_task(Lowering& l, const model::Block& b) {
-  const std::string id = logical_id(b);
   const std::string base = path_id(b);
   const common::TaskNeeds needs = common::task_needs(b);
-  json containers = json::array();
-  for (const model::Block* c : b.children_of("container")) {
-    containers.push_back(container_definition(l, *c, base));
-  }
 
-  json& r = l.add_resource(b, id, "AWS::ECS::TaskDefinition");
-  json& p = r["Properties"];
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::TaskDefinition");
   const model::Value* family = l.get(b, "family");
   if (family) {
-    p["Family"] = l.value(*family);
+    l.write_value(w.key("Family"), *family);
   }
   // CloudFormation takes the task's CPU units and MiB as strings.
   if (auto cpu = l.get_int(b, "cpu")) {
-    p["Cpu"] = std::to_string(*cpu);
+    w.member("Cpu", std::to_string(*cpu));
   }
   if (auto memory = l.get_int(b, "memory")) {
-    p["Memory"] = std::to_string(*memory);
+    w.member("Memory", std::to_string(*memory));
   }
   if (const std::string* mode = l.get_enum(b, "network_mode")) {
-    p["NetworkMode"] = *mode;
+    w.member("NetworkMode", *mode);
   }
-  json compat = json::array();
+  w.key("RequiresCompatibilities").begin_array();
   for (const model::Value& v : l.get_list(b, "compatibilities")) {
     if (const std::string* m = v.enum_member()) {
-      compat.push_back(upper(*m));
+      w.value(upper(*m));
     }
   }
-  p["RequiresCompatibilities"] = std::move(compat);
+  w.end_array();
   const model::Value* execution_role = l.get(b, "execution_role");
   if (execution_role) {
-    p["ExecutionRoleArn"] = l.value(*execution_role);
+    l.write_value(w.key("ExecutionRoleArn"), *execution_role);
   } else if (needs.execution_role) {
-    p["ExecutionRoleArn"] = json{{"Fn::GetAtt", json::array({base + "ExecutionRole", "Arn"})}};
+    Lowering::write_getatt(w.key("ExecutionRoleArn"), base + "ExecutionRole", "Arn");
   }
   if (const model::Value* role = l.get(b, "task_role")) {
-    p["TaskRoleArn"] = l.value(*role);
+    l.write_value(w.key("TaskRoleArn"), *role);
   }
   if (const std::string* arch = l.get_enum(b, "cpu_architecture")) {
-    p["RuntimePlatform"] = {{"CpuArchitecture", upper(*arch)}, {"OperatingSystemFamily", "LINUX"}};
+    w.key("RuntimePlatform").begin_object();
+    w.member("CpuArchitecture", upper(*arch)).member("OperatingSystemFamily", "LINUX");
+    w.end_object();
   }
   if (const std::string* pid = l.get_enum(b, "pid_mode")) {
-    p["PidMode"] = *pid;
+    w.member("PidMode", *pid);
   }
   if (const std::string* ipc = l.get_enum(b, "ipc_mode")) {
-    p["IpcMode"] = *ipc;
+    w.member("IpcMode", *ipc);
   }
   if (auto storage = l.get_int(b, "ephemeral_storage")) {
-    p["EphemeralStorage"] = {{"SizeInGiB", (*storage + 1023) / 1024}}; // whole GiB, rounded up
+    w.key("EphemeralStorage").begin_object();
+    w.member("SizeInGiB", (*storage + 1023) / 1024); // whole GiB, rounded up
+    w.end_object();
   }
   const model::List& volumes = l.get_list(b, "volumes");
   if (!volumes.empty()) {
-    json out = json::array();
+    w.key("Volumes").begin_array();
     for (const model::Value& v : volumes) {
-      json item = json::object();
+      w.begin_object();
       if (const model::Value* name = l.field(b, "volumes", v, "name")) {
-        item["Name"] = l.value(*name);
+        l.write_value(w.key("Name"), *name);
       }
       if (const model::Value* host = l.field(b, "volumes", v, "host_path")) {
-        item["Host"] = {{"SourcePath", l.value(*host)}};
+        w.key("Host").begin_object();
+        l.write_value(w.key("SourcePath"), *host);
+        w.end_object();
       }
-      out.push_back(std::move(item));
+      w.end_object();
     }
-    p["Volumes"] = std::move(out);
+    w.end_array();
   }
-  p["ContainerDefinitions"] = std::move(containers);
-  p["Tags"] = l.tags(b);
+  w.key("ContainerDefinitions").begin_array();
+  for (const model::Block* c : b.children) {
+    if (c->kind_name == "container") {
+      write_container_definition(l, *c, base, w);
+    }
+  }
+  w.end_array();
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
   auto retention = l.get_int(b, "log_retention");
 
   if (!execution_role && needs.execution_role) {
-    json& role = l.add_resource(b, base + "ExecutionRole", "AWS::IAM::Role");
-    json& rp = role["Properties"];
-    rp["AssumeRolePolicyDocument"] = assume_role_policy(common::kEcsTasksPrincipal);
-    rp["ManagedPolicyArns"] = json::array({managed_policy(common::kExecutionRolePolicy)});
+    l.begin_resource(b, base + "ExecutionRole", "AWS::IAM::Role");
+    write_assume_role_policy(w.key("AssumeRolePolicyDocument"), common::kEcsTasksPrincipal);
+    w.key("ManagedPolicyArns").begin_array();
+    write_managed_policy(w, common::kExecutionRolePolicy);
+    w.end_array();
     json statements = json::array();
     if (!needs.secret_arns.empty()) {
       statements.push_back({{"Effect", "Allow"},
@@ -480,152 +527,157 @@ void lower_task(Lowering& l, const model::Block& b) {
           {{"Effect", "Allow"}, {"Action", "ssm:GetParameters"}, {"Resource", resources}});
     }
     if (!statements.empty()) {
-      rp["Policies"] = json::array(
-          {{{"PolicyName", "read-secrets"},
-            {"PolicyDocument", {{"Version", "2012-10-17"}, {"Statement", statements}}}}});
+      w.member("Policies",
+               json::array(
+                   {{{"PolicyName", "read-secrets"},
+                     {"PolicyDocument", {{"Version", "2012-10-17"}, {"Statement", statements}}}}}));
     }
-    rp["Tags"] = l.tags(b);
+    l.write_tags(w.key("Tags"), b);
+    l.end_resource();
   }
   if (needs.log_group) {
-    json& group = l.add_resource(b, base + "LogGroup", "AWS::Logs::LogGroup");
-    // The group has a fixed name and its events expire: deleting it with the stack (the default,
-    // stated as cfn-lint asks for stateful resources) lets the stack be created again.
-    group["DeletionPolicy"] = "Delete";
-    group["UpdateReplacePolicy"] = "Delete";
-    json& gp = group["Properties"];
+    l.begin_resource(b, base + "LogGroup", "AWS::Logs::LogGroup");
     if (family && family->string()) {
-      gp["LogGroupName"] = common::log_group_name(*family->string());
+      w.member("LogGroupName", common::log_group_name(*family->string()));
     } else if (family) {
-      gp["LogGroupName"] = l.value(*family);
+      l.write_value(w.key("LogGroupName"), *family);
     }
     if (retention) {
-      gp["RetentionInDays"] = *retention;
+      w.member("RetentionInDays", *retention);
     }
-    gp["Tags"] = l.tags(b);
+    l.write_tags(w.key("Tags"), b);
+    // The group has a fixed name and its events expire: deleting it with the stack (the default,
+    // stated as cfn-lint asks for stateful resources) lets the stack be created again.
+    l.end_properties().member("DeletionPolicy", "Delete").member("UpdateReplacePolicy", "Delete");
+    l.end_resource();
   }
 }
 
 void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = l.get_ref(b, "task");
-  json& r = l.add_resource(b, logical_id(b), "AWS::ECS::Service");
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::Service");
   std::string associations = cluster ? l.associations_id(*cluster) : "";
-  if (!associations.empty()) {
-    // A service that names no launch type uses the cluster's default strategy, which exists only
-    // once the associations do; deleting them first would strand the service.
-    r["DependsOn"] = associations;
-  }
-  json& p = r["Properties"];
   if (const model::Value* name = l.get(b, "name")) {
-    p["ServiceName"] = l.value(*name);
+    l.write_value(w.key("ServiceName"), *name);
   }
   if (cluster) {
-    p["Cluster"] = json{{"Ref", logical_id(*cluster)}};
+    Lowering::write_ref_to(w.key("Cluster"), l.id(*cluster));
   }
   if (task) {
-    p["TaskDefinition"] = l.ref(*task);
+    l.write_ref(w.key("TaskDefinition"), *task);
   }
   const std::string* scheduling = l.get_enum(b, "scheduling");
   bool daemon = scheduling && *scheduling == "daemon";
-  p["SchedulingStrategy"] = daemon ? "DAEMON" : "REPLICA";
+  w.member("SchedulingStrategy", daemon ? "DAEMON" : "REPLICA");
   if (auto desired = l.get_int(b, "desired"); desired && !daemon) {
-    p["DesiredCount"] = *desired; // a daemon service runs one task per instance
+    w.member("DesiredCount", *desired); // a daemon service runs one task per instance
   }
   if (const std::string* launch = l.get_enum(b, "launch_type")) {
-    p["LaunchType"] = upper(*launch);
+    w.member("LaunchType", upper(*launch));
   }
   const model::List& strategy = l.get_list(b, "capacity");
   if (!strategy.empty()) {
-    json items = json::array();
+    w.key("CapacityProviderStrategy").begin_array();
     for (const model::Value& item : strategy) {
-      json out = json::object();
+      w.begin_object();
       if (const model::Value* v = l.field(b, "capacity", item, "provider")) {
-        out["CapacityProvider"] = provider(l, *v);
+        w.member("CapacityProvider", provider(l, *v));
       }
       if (const model::Value* v = l.field(b, "capacity", item, "weight")) {
-        out["Weight"] = l.value(*v);
+        l.write_value(w.key("Weight"), *v);
       }
       if (const model::Value* v = l.field(b, "capacity", item, "base")) {
-        out["Base"] = l.value(*v);
+        l.write_value(w.key("Base"), *v);
       }
-      items.push_back(std::move(out));
+      w.end_object();
     }
-    p["CapacityProviderStrategy"] = std::move(items);
+    w.end_array();
   }
   if (const model::Value* v = l.get(b, "platform_version")) {
-    p["PlatformVersion"] = l.value(*v);
+    l.write_value(w.key("PlatformVersion"), *v);
   }
   auto subnets = l.get_refs(b, "subnets");
   auto groups = l.get_refs(b, "security_groups");
   bool public_ip = l.get_bool(b, "public_ip");
   const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
   if (mode && *mode == "awsvpc") {
-    json awsvpc = json::object();
-    json ids = json::array();
+    w.key("NetworkConfiguration").begin_object();
+    w.key("AwsvpcConfiguration").begin_object();
+    w.key("Subnets").begin_array();
     for (const model::Block* s : subnets) {
-      ids.push_back(l.ref(*s));
+      l.write_ref(w, *s);
     }
-    awsvpc["Subnets"] = std::move(ids);
+    w.end_array();
     if (!groups.empty()) {
-      json sgs = json::array();
+      w.key("SecurityGroups").begin_array();
       for (const model::Block* g : groups) {
-        sgs.push_back(l.ref(*g));
+        l.write_ref(w, *g);
       }
-      awsvpc["SecurityGroups"] = std::move(sgs);
+      w.end_array();
     }
-    awsvpc["AssignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
-    p["NetworkConfiguration"] = {{"AwsvpcConfiguration", std::move(awsvpc)}};
+    w.member("AssignPublicIp", public_ip ? "ENABLED" : "DISABLED");
+    w.end_object().end_object();
   }
   if (l.get_bool(b, "enable_execute_command")) {
-    p["EnableExecuteCommand"] = true;
+    w.member("EnableExecuteCommand", true);
   }
   if (const std::string* propagate = l.get_enum(b, "propagate_tags")) {
-    p["PropagateTags"] = upper(*propagate);
+    w.member("PropagateTags", upper(*propagate));
   }
-  if (const model::Block* d = l.child(b, "deployment")) {
-    json config = json::object();
+  if (const model::Block* d = first_child(b, "deployment")) {
+    w.key("DeploymentConfiguration").begin_object();
     if (auto v = l.get_int(*d, "min_healthy_percent")) {
-      config["MinimumHealthyPercent"] = *v;
+      w.member("MinimumHealthyPercent", *v);
     }
     if (auto v = l.get_int(*d, "max_percent"); v && !daemon) {
-      config["MaximumPercent"] = *v;
+      w.member("MaximumPercent", *v);
     }
-    config["DeploymentCircuitBreaker"] = {{"Enable", l.get_bool(*d, "circuit_breaker", true)},
-                                          {"Rollback", l.get_bool(*d, "rollback", true)}};
-    p["DeploymentConfiguration"] = std::move(config);
+    w.key("DeploymentCircuitBreaker").begin_object();
+    w.member("Enable", l.get_bool(*d, "circuit_breaker", true));
+    w.member("Rollback", l.get_bool(*d, "rollback", true));
+    w.end_object().end_object();
   }
-  if (const model::Block* placement = l.child(b, "placement")) {
-    json strategies = json::array();
-    for (const model::Value& s : l.get_list(*placement, "strategy")) {
-      json item = json::object();
-      if (const model::Value* v = l.field(*placement, "strategy", s, "type")) {
-        item["Type"] = l.value(*v);
-      }
-      if (const model::Value* v = l.field(*placement, "strategy", s, "field")) {
-        item["Field"] = l.value(*v);
-      }
-      strategies.push_back(std::move(item));
-    }
+  if (const model::Block* placement = first_child(b, "placement")) {
+    const model::List& strategies = l.get_list(*placement, "strategy");
     if (!strategies.empty()) {
-      p["PlacementStrategies"] = std::move(strategies);
-    }
-    json constraints = json::array();
-    for (const model::Value& c : l.get_list(*placement, "constraint")) {
-      json item = json::object();
-      if (const model::Value* v = l.field(*placement, "constraint", c, "type")) {
-        const std::string* t = v->enum_member();
-        item["Type"] = common::placement_constraint_type(t ? *t : "");
+      w.key("PlacementStrategies").begin_array();
+      for (const model::Value& s : strategies) {
+        w.begin_object();
+        if (const model::Value* v = l.field(*placement, "strategy", s, "type")) {
+          l.write_value(w.key("Type"), *v);
+        }
+        if (const model::Value* v = l.field(*placement, "strategy", s, "field")) {
+          l.write_value(w.key("Field"), *v);
+        }
+        w.end_object();
       }
-      if (const model::Value* v = l.field(*placement, "constraint", c, "expression")) {
-        item["Expression"] = l.value(*v);
-      }
-      constraints.push_back(std::move(item));
+      w.end_array();
     }
+    const model::List& constraints = l.get_list(*placement, "constraint");
     if (!constraints.empty()) {
-      p["PlacementConstraints"] = std::move(constraints);
+      w.key("PlacementConstraints").begin_array();
+      for (const model::Value& c : constraints) {
+        w.begin_object();
+        if (const model::Value* v = l.field(*placement, "constraint", c, "type")) {
+          const std::string* t = v->enum_member();
+          w.member("Type", common::placement_constraint_type(t ? *t : ""));
+        }
+        if (const model::Value* v = l.field(*placement, "constraint", c, "expression")) {
+          l.write_value(w.key("Expression"), *v);
+        }
+        w.end_object();
+      }
+      w.end_array();
     }
   }
-  p["Tags"] = l.tags(b);
+  l.write_tags(w.key("Tags"), b);
+  if (!associations.empty()) {
+    // A service that names no launch type uses the cluster's default strategy, which exists only
+    // once the associations do; deleting them first would strand the service.
+    l.end_properties().member("DependsOn", associations);
+  }
+  l.end_resource();
 }
 
 } // namespace ecl::backend::cfn

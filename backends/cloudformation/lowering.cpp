@@ -3,7 +3,7 @@
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/common/json_writer.h"
 
-#include <cctype>
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <regex>
@@ -63,17 +63,35 @@ bool has_deferred_form(std::string_view kind, std::string_view attribute) {
   return deferred_form(kind, attribute) != nullptr;
 }
 
-std::string pascal(std::string_view name) {
-  std::string out;
+namespace {
+
+// std::isalnum and std::toupper of the "C" locale (eclc never sets another), without the calls.
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char ascii_upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+void append_pascal(std::string& out, std::string_view name) {
   bool upper = true;
   for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) {
+    if (!is_ascii_alnum(c)) {
       upper = true;
       continue;
     }
-    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    out += upper ? ascii_upper(c) : c;
     upper = false;
   }
+}
+
+} // namespace
+
+std::string pascal(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  append_pascal(out, name);
   return out;
 }
 
@@ -83,31 +101,60 @@ std::string path_id(const model::Block& block) {
 
 std::string logical_id(const model::Block& block) {
   // An unnamed block's path already ends in its kind and index: `main.public.route[0]`.
-  return block.name.empty() ? path_id(block) : path_id(block) + pascal(block.kind_name);
+  std::string id;
+  id.reserve(block.path.size() + (block.name.empty() ? 0 : block.kind_name.size()));
+  append_pascal(id, block.path);
+  if (!block.name.empty()) {
+    append_pascal(id, block.kind_name);
+  }
+  return id;
 }
 
-// ---- building the template ---------------------------------------------------------------------
+const model::Block* first_child(const model::Block& block, std::string_view kind) {
+  for (const model::Block* c : block.children) {
+    if (c->kind_name == kind) {
+      return c;
+    }
+  }
+  return nullptr;
+}
 
-json& Lowering::add_resource(const model::Block& owner, const std::string& id,
-                             std::string_view type) {
-  auto [it, inserted] = owners_.emplace(id, &owner);
+// ---- writing the template ----------------------------------------------------------------------
+
+common::JsonWriter& Lowering::begin_resource(const model::Block& owner, std::string id,
+                                             std::string_view type) {
+  auto [it, inserted] = owners_.try_emplace(std::move(id), &owner);
   if (!inserted) {
     diags_
         .report(Diag::LogicalIdCollision, owner.header_range, it->second->display(),
-                owner.display(), id)
+                owner.display(), it->first)
         .note(it->second->header_range, fmt::format("{} is declared here", it->second->display()));
     failed_ = true;
-    scratch_ = json::object();
-    return scratch_;
+    // Written all the same (the lowering goes on, to report every collision): the template is
+    // dropped when the lowering fails.
   }
-  json& r = resources_.emplace_back(id, json::object()).second;
-  r["Type"] = std::string(type);
-  r["Properties"] = json::object();
-  return r;
+  common::JsonWriter& w = resources_writer_;
+  w.key(it->first).begin_object();
+  w.member("Type", type);
+  w.key("Properties").begin_object();
+  in_properties_ = true;
+  return w;
+}
+
+common::JsonWriter& Lowering::end_properties() {
+  in_properties_ = false;
+  return resources_writer_.end_object();
+}
+
+void Lowering::end_resource() {
+  if (in_properties_) {
+    end_properties();
+  }
+  resources_writer_.end_object();
 }
 
 json& Lowering::add_parameter(const model::Block& owner, const std::string& id) {
-  auto [it, inserted] = owners_.emplace(id, &owner);
+  auto [it, inserted] = owners_.try_emplace(id, &owner);
   if (!inserted) {
     diags_
         .report(Diag::LogicalIdCollision, owner.header_range, it->second->display(),
@@ -118,6 +165,130 @@ json& Lowering::add_parameter(const model::Block& owner, const std::string& id) 
     return scratch_;
   }
   return parameters_[id];
+}
+
+void Lowering::write_value(common::JsonWriter& w, const model::Value& v) {
+  if (const auto* s = v.as<std::string>()) {
+    w.value(*s);
+  } else if (const auto* i = v.as<std::int64_t>()) {
+    w.value(*i);
+  } else if (const auto* b = v.as<bool>()) {
+    w.value(*b);
+  } else if (const auto* e = v.as<model::EnumMember>()) {
+    w.value(e->name);
+  } else if (v.as<model::Quantity>()) {
+    w.value(whole(v));
+  } else if (const auto* r = v.as<model::BlockRef>(); r && r->block) {
+    write_ref(w, *r->block);
+  } else if (const auto* list = v.as<model::List>()) {
+    w.begin_array();
+    for (const model::Value& item : *list) {
+      write_value(w, item);
+    }
+    w.end_array();
+  } else {
+    w.value(value(v)); // null, floating point numbers, maps, deferred attributes: rarer
+  }
+}
+
+const std::string& Lowering::id(const model::Block& block) {
+  if (ids_.empty()) {
+    ids_.resize(program_.blocks.size());
+  }
+  if (block.id >= ids_.size() || program_.blocks[block.id].get() != &block) {
+    return other_ids_.emplace_back(logical_id(block)); // not this program's: no lowering gets here
+  }
+  std::string& cached = ids_[block.id];
+  if (cached.empty()) {
+    cached = logical_id(block);
+  }
+  return cached;
+}
+
+void Lowering::write_ref(common::JsonWriter& w, const model::Block& block) {
+  if (block.kind_name == "security_group") {
+    write_getatt(w, id(block), "GroupId");
+  } else if (block.kind_name == "container") {
+    w.value(block.name);
+  } else {
+    write_ref_to(w, id(block));
+  }
+}
+
+void Lowering::write_ref_to(common::JsonWriter& w, std::string_view id) {
+  w.begin_object().member("Ref", id).end_object();
+}
+
+void Lowering::write_getatt(common::JsonWriter& w, std::string_view id,
+                            std::string_view attribute) {
+  w.begin_object().key("Fn::GetAtt").begin_array().value(id).value(attribute).end_array();
+  w.end_object();
+}
+
+const std::vector<std::pair<std::string_view, const model::Value*>>&
+Lowering::merged_tags(const model::Block& block) {
+  if (!stack_tags_read_) {
+    stack_tags_read_ = true;
+    stack_tags_ = program_.stack ? get(*program_.stack, "tags") : nullptr;
+  }
+  merged_tags_.clear();
+  auto add = [&](const model::Value* map) {
+    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
+    if (!entries) {
+      return;
+    }
+    for (const auto& entry : *entries) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+      const std::string& key = entry.first;
+      auto same = std::find_if(merged_tags_.begin(), merged_tags_.end(),
+                               [&](const auto& kv) { return kv.first == key; });
+      if (same != merged_tags_.end()) {
+        same->second = &entry.second; // the resource's own tag wins over the stack's
+      } else {
+        merged_tags_.emplace_back(key, &entry.second);
+      }
+    }
+  };
+  add(stack_tags_);
+  add(get(block, "tags"));
+  return merged_tags_;
+}
+
+void Lowering::write_tags(common::JsonWriter& w, const model::Block& block,
+                          bool propagate_at_launch) {
+  auto tag = [&](std::string_view key) -> common::JsonWriter& {
+    return w.begin_object().member("Key", key).key("Value");
+  };
+  w.begin_array();
+  for (const auto& [key, v] : merged_tags(block)) {
+    write_value(tag(key), *v);
+    if (propagate_at_launch) {
+      w.member("PropagateAtLaunch", true);
+    }
+    w.end_object();
+  }
+  tag("ecl:path").value(block.path);
+  if (propagate_at_launch) {
+    w.member("PropagateAtLaunch", true);
+  }
+  w.end_object();
+  w.end_array();
+}
+
+json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
+  json out = json::array();
+  auto add = [&](std::string_view key, json v) {
+    json tag = {{"Key", std::string(key)}, {"Value", std::move(v)}};
+    if (propagate_at_launch) {
+      tag["PropagateAtLaunch"] = true;
+    }
+    out.push_back(std::move(tag));
+  };
+  for (const auto& [key, v] : merged_tags(block)) {
+    add(key, value(*v));
+  }
+  add("ecl:path", block.path);
+  return out;
 }
 
 json Lowering::ref(const model::Block& block) const {
@@ -205,42 +376,6 @@ json Lowering::value(const model::Value& v) const {
       v.data);
 }
 
-json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
-  std::vector<std::pair<std::string, json>> merged;
-  auto add = [&](const model::Value* map) {
-    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
-    if (!entries) {
-      return;
-    }
-    for (const auto& entry : *entries) {
-      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
-      const std::string& key = entry.first;
-      const model::Value& v = entry.second;
-      auto same = std::find_if(merged.begin(), merged.end(),
-                               [&](const auto& kv) { return kv.first == key; });
-      if (same != merged.end()) {
-        same->second = value(v); // the resource's own tag wins over the stack's
-      } else {
-        merged.emplace_back(key, value(v));
-      }
-    }
-  };
-  if (program_.stack) {
-    add(get(*program_.stack, "tags"));
-  }
-  add(get(block, "tags"));
-  merged.emplace_back("ecl:path", block.path);
-  json out = json::array();
-  for (auto& [key, v] : merged) {
-    json tag = {{"Key", key}, {"Value", std::move(v)}};
-    if (propagate_at_launch) {
-      tag["PropagateAtLaunch"] = true;
-    }
-    out.push_back(std::move(tag));
-  }
-  return out;
-}
-
 json Lowering::zone(const std::string& zone_name) {
   // Zones are written in full ("us-east-1a") and the checker keeps them in the stack's region;
   // the template names them relative to the region it is deployed in, as cfn-lint wants (W3010).
@@ -295,7 +430,6 @@ void Lowering::lower_block(const model::Block& b) {
   auto it = kLowerings.find(b.kind_name);
   if (it != kLowerings.end()) {
     it->second(*this, b);
-    write_resources();
   }
   if (b.kind_name == "task") {
     return; // containers are lowered by lower_task
@@ -303,17 +437,6 @@ void Lowering::lower_block(const model::Block& b) {
   for (const model::Block* c : b.children) {
     lower_block(*c);
   }
-}
-
-void Lowering::write_resources() {
-  if (resources_text_.empty()) {
-    // About a kilobyte a resource: growing a megabytes-long string by doubling costs copies.
-    resources_text_.reserve(1024 * program_.blocks.size());
-  }
-  for (const auto& [id, resource] : resources_) {
-    resources_writer_.member(id, resource); // unique: add_resource checked them
-  }
-  resources_.clear();
 }
 
 json Lowering::output_value(const model::Value& v) const {
@@ -381,6 +504,9 @@ json Lowering::outputs() {
 }
 
 bool Lowering::run(std::string& out) {
+  // About a kilobyte a block: growing a megabytes-long string by doubling costs copies.
+  resources_text_.reserve(1024 * program_.blocks.size());
+  owners_.reserve(2 * program_.blocks.size()); // a block lowers to one to six resources
   // Top-level blocks in source order; each block's resources come right before its children's.
   for (const auto& b : program_.blocks) {
     if (!b->parent) {
@@ -391,9 +517,6 @@ bool Lowering::run(std::string& out) {
   if (failed_) {
     return false;
   }
-  // Written as it is streamed rather than built as one value: Resources has an entry per
-  // resource (thousands), and ordered_json finds keys by linear search.
-  write_resources();
   resources_writer_.end_object();
   out.reserve(out.size() + resources_text_.size() + 4096);
   common::JsonWriter w(out, 2);

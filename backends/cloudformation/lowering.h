@@ -14,12 +14,20 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace ecl::backend::cfn {
 
 using json = nlohmann::ordered_json;
 
 // Reads the model through ModelReader (every read recorded for the coverage test).
+//
+// The template is streamed, not built: each resource is written into the Resources text as its
+// lowering runs (begin_resource ... end_resource), its properties in the order the lowering writes
+// them. A 500 service template has ~2500 resources; building each as an ordered_json (a node and
+// an allocation per value, a linear key search per member) cost several times the writing.
 class Lowering : public ModelReader {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
@@ -31,19 +39,41 @@ public:
   // logical ID collided.
   bool run(std::string& out);
 
-  // ---- building the template -------------------------------------------------------------------
-  // Adds a resource that `owner` lowers to and returns it ({"Type", "Properties": {}}); reports
-  // E4001 when another block already took the ID.
-  json& add_resource(const model::Block& owner, const std::string& id, std::string_view type);
+  // ---- writing the template --------------------------------------------------------------------
+  // Starts a resource that `owner` lowers to: writes `"id": {"Type": type, "Properties": {` and
+  // returns the writer (the same one for every resource), inside Properties. Reports E4001 when
+  // another block already took the ID (the resource is still written, but the template is then
+  // dropped).
+  common::JsonWriter& begin_resource(const model::Block& owner, std::string id,
+                                     std::string_view type);
+  // Closes Properties, for the resource's attributes that follow it (DependsOn, DeletionPolicy).
+  common::JsonWriter& end_properties();
+  // Closes the resource (and its Properties, unless end_properties did).
+  void end_resource();
   json& add_parameter(const model::Block& owner, const std::string& id);
 
-  // The template value of a folded model value: strings, numbers and lists as they are, enum
-  // members by name, references as Ref / Fn::GetAtt, strings with deferred parts as Fn::Sub.
+  // Writes the template value of a folded model value: strings, numbers and lists as they are,
+  // enum members by name, references as Ref / Fn::GetAtt, strings with deferred parts as Fn::Sub.
+  void write_value(common::JsonWriter& w, const model::Value& v);
+  // The logical ID of the block's main resource (logical_id()), computed once per block: blocks
+  // are referred to many times (a cluster, a task, subnets and groups by each service).
+  const std::string& id(const model::Block& block);
+  // Writes a reference to the block's main resource (see ref()).
+  void write_ref(common::JsonWriter& w, const model::Block& block);
+  // {"Ref": id}
+  static void write_ref_to(common::JsonWriter& w, std::string_view id);
+  // {"Fn::GetAtt": [id, attribute]}
+  static void write_getatt(common::JsonWriter& w, std::string_view id, std::string_view attribute);
+  // Writes the stack's tags, the block's `tags`, and `ecl:path`: [{Key, Value}...].
+  void write_tags(common::JsonWriter& w, const model::Block& block,
+                  bool propagate_at_launch = false);
+
+  // The template value as a JSON value, for what is rare (outputs, parameters, floating point
+  // numbers, maps, deferred attributes, the less used kinds' nested settings).
   json value(const model::Value& v) const;
   // A reference to the block's main resource ({"Ref": id}, or Fn::GetAtt GroupId for groups).
   json ref(const model::Block& block) const;
   json deferred(const model::Deferred& d) const;
-  // The stack's tags, the block's `tags`, and `ecl:path`: [{Key, Value}...].
   json tags(const model::Block& block, bool propagate_at_launch = false);
   // A string as CloudFormation wants it in Fn::Sub: `${` escaped as `${!`.
   static std::string sub_literal(std::string_view text);
@@ -58,26 +88,35 @@ public:
 
 private:
   void lower_block(const model::Block& block);
-  // Writes the resources added so far to resources_text_ and drops them.
-  void write_resources();
+  // The tags of tags() and write_tags(): the stack's, overridden and extended by the block's.
+  // Valid until the next call.
+  const std::vector<std::pair<std::string_view, const model::Value*>>&
+  merged_tags(const model::Block& block);
   json outputs();
   json output_value(const model::Value& v) const;
 
   const model::Program& program_;
   Diagnostics& diags_;
   json parameters_ = json::object();
-  // The resources of the block being lowered, in the order they were added; a deque so that the
-  // references add_resource returns stay valid while the block's lowering fills them in.
-  std::deque<std::pair<std::string, json>> resources_;
-  // The Resources object as written so far: each block's resources are written once its lowering
-  // is done, while they are still in the cache, rather than kept until the end. (Parameters come
-  // first in the template, and any block may add one, so the object is spliced in at the end.)
+  // The Resources object as written so far. (Parameters come first in the template, and any block
+  // may add one, so the object is spliced in at the end.)
   std::string resources_text_;
   common::JsonWriter resources_writer_{resources_text_, 2, 1};
-  std::map<std::string, const model::Block*, std::less<>> owners_;
-  json scratch_; // the target of a resource whose ID collided
+  bool in_properties_ = false;
+  // Logical ID -> the block that took it. Unordered: it is only looked up, never walked.
+  std::unordered_map<std::string, const model::Block*> owners_;
+  // The stack's `tags`, read once (every resource carries them).
+  const model::Value* stack_tags_ = nullptr;
+  bool stack_tags_read_ = false;
+  std::vector<std::pair<std::string_view, const model::Value*>> merged_tags_;
+  std::vector<std::string> ids_; // by Block::id; "" until asked for
+  std::deque<std::string> other_ids_;
+  json scratch_; // the target of a parameter whose ID collided
   bool failed_ = false;
 };
+
+// The first child block of a kind, or null (Block::children_of without the vector).
+const model::Block* first_child(const model::Block& block, std::string_view kind);
 
 // One function per kind; each adds the block's resources (children are visited after it).
 void lower_vpc(Lowering& l, const model::Block& b);

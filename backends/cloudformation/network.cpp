@@ -8,28 +8,34 @@ namespace ecl::backend::cfn {
 
 namespace {
 
-json vpc_ref(const model::Block& b) {
+using common::JsonWriter;
+
+void write_vpc_ref(Lowering& l, JsonWriter& w, const model::Block& b) {
   const model::Block* vpc = b.ancestor("vpc");
-  return vpc ? json{{"Ref", logical_id(*vpc)}} : json(nullptr);
+  if (vpc) {
+    Lowering::write_ref_to(w, l.id(*vpc));
+  } else {
+    w.value(json(nullptr));
+  }
 }
 
-json refs(Lowering& l, const std::vector<const model::Block*>& blocks) {
-  json out = json::array();
+void write_refs(Lowering& l, JsonWriter& w, const std::vector<const model::Block*>& blocks) {
+  w.begin_array();
   for (const model::Block* b : blocks) {
-    out.push_back(l.ref(*b));
+    l.write_ref(w, *b);
   }
-  return out;
+  w.end_array();
 }
 
 // The protocol and ports of a security group rule, as SecurityGroupIngress/Egress want them.
-void rule_ports(Lowering& l, const model::Block& rule, json& out) {
+void write_rule_ports(Lowering& l, const model::Block& rule, JsonWriter& w) {
   common::RulePorts ports =
       common::rule_ports(l.get_enum(rule, "protocol"), l.get_int(rule, "port"),
                          l.get_int(rule, "from_port"), l.get_int(rule, "to_port"));
-  out["IpProtocol"] = ports.protocol;
+  w.member("IpProtocol", ports.protocol);
   if (ports.from) {
-    out["FromPort"] = *ports.from;
-    out["ToPort"] = *ports.to;
+    w.member("FromPort", *ports.from);
+    w.member("ToPort", *ports.to);
   }
 }
 
@@ -37,41 +43,62 @@ const char* peer_attribute(const model::Block& rule) {
   return rule.kind_name == "ingress" ? "from" : "to";
 }
 
+// A rule to a CIDR, which its group lists inline (rules to a group are resources of their own).
+bool is_inline_rule(Lowering& l, const model::Block& rule) {
+  if (rule.kind_name != "ingress" && rule.kind_name != "egress") {
+    return false;
+  }
+  const model::Value* peer = l.get(rule, peer_attribute(rule));
+  return peer && !peer->block();
+}
+
+void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
+  w.begin_object();
+  write_rule_ports(l, rule, w);
+  l.write_value(w.key("CidrIp"), *l.get(rule, peer_attribute(rule)));
+  if (const std::string* d = l.get_string(rule, "description")) {
+    w.member("Description", *d);
+  }
+  w.end_object();
+}
+
 } // namespace
 
 void lower_vpc(Lowering& l, const model::Block& b) {
-  json& r = l.add_resource(b, logical_id(b), "AWS::EC2::VPC");
-  json& p = r["Properties"];
-  p["CidrBlock"] = l.value(*l.get(b, "cidr"));
-  p["EnableDnsSupport"] = l.get_bool(b, "dns_support", true);
-  p["EnableDnsHostnames"] = l.get_bool(b, "dns_hostnames", true);
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::VPC");
+  l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
+  w.member("EnableDnsSupport", l.get_bool(b, "dns_support", true));
+  w.member("EnableDnsHostnames", l.get_bool(b, "dns_hostnames", true));
   if (const std::string* tenancy = l.get_enum(b, "instance_tenancy")) {
-    p["InstanceTenancy"] = *tenancy;
+    w.member("InstanceTenancy", *tenancy);
   }
-  p["Tags"] = l.tags(b);
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
 }
 
 void lower_subnet(Lowering& l, const model::Block& b) {
-  json& r = l.add_resource(b, logical_id(b), "AWS::EC2::Subnet");
-  json& p = r["Properties"];
-  p["VpcId"] = vpc_ref(b);
-  p["CidrBlock"] = l.value(*l.get(b, "cidr"));
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::Subnet");
+  write_vpc_ref(l, w.key("VpcId"), b);
+  l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
   if (const std::string* zone = l.get_string(b, "zone")) {
-    p["AvailabilityZone"] = l.zone(*zone);
+    w.member("AvailabilityZone", l.zone(*zone));
   }
   if (l.get_bool(b, "public")) {
-    p["MapPublicIpOnLaunch"] = true;
+    w.member("MapPublicIpOnLaunch", true);
   }
-  p["Tags"] = l.tags(b);
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
 }
 
 void lower_internet_gateway(Lowering& l, const model::Block& b) {
-  json& igw = l.add_resource(b, logical_id(b), "AWS::EC2::InternetGateway");
-  igw["Properties"]["Tags"] = l.tags(b);
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::InternetGateway");
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
   const model::Block* vpc = b.ancestor("vpc");
-  json& attachment = l.add_resource(b, l.attachment_id(*vpc), "AWS::EC2::VPCGatewayAttachment");
-  attachment["Properties"]["VpcId"] = vpc_ref(b);
-  attachment["Properties"]["InternetGatewayId"] = json{{"Ref", logical_id(b)}};
+  l.begin_resource(b, l.attachment_id(*vpc), "AWS::EC2::VPCGatewayAttachment");
+  write_vpc_ref(l, w.key("VpcId"), b);
+  Lowering::write_ref_to(w.key("InternetGatewayId"), l.id(b));
+  l.end_resource();
 }
 
 void lower_nat_gateway(Lowering& l, const model::Block& b) {
@@ -79,128 +106,136 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
   // subnet without a working route to the internet fails to start.
   std::string attachment = l.attachment_id(*b.ancestor("vpc"));
   std::string eip_id = path_id(b) + "Eip";
-  json& nat = l.add_resource(b, logical_id(b), "AWS::EC2::NatGateway");
-  if (!attachment.empty()) {
-    nat["DependsOn"] = attachment;
-  }
-  nat["Properties"]["AllocationId"] = json{{"Fn::GetAtt", json::array({eip_id, "AllocationId"})}};
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::NatGateway");
+  Lowering::write_getatt(w.key("AllocationId"), eip_id, "AllocationId");
   if (const model::Block* subnet = l.get_ref(b, "subnet")) {
-    nat["Properties"]["SubnetId"] = l.ref(*subnet);
+    l.write_ref(w.key("SubnetId"), *subnet);
   }
-  nat["Properties"]["Tags"] = l.tags(b);
-  json& eip = l.add_resource(b, eip_id, "AWS::EC2::EIP");
+  l.write_tags(w.key("Tags"), b);
   if (!attachment.empty()) {
-    eip["DependsOn"] = attachment;
+    l.end_properties().member("DependsOn", attachment);
   }
-  eip["Properties"]["Domain"] = "vpc";
-  eip["Properties"]["Tags"] = l.tags(b);
+  l.end_resource();
+
+  l.begin_resource(b, eip_id, "AWS::EC2::EIP");
+  w.member("Domain", "vpc");
+  l.write_tags(w.key("Tags"), b);
+  if (!attachment.empty()) {
+    l.end_properties().member("DependsOn", attachment);
+  }
+  l.end_resource();
 }
 
 void lower_route_table(Lowering& l, const model::Block& b) {
-  json& table = l.add_resource(b, logical_id(b), "AWS::EC2::RouteTable");
-  table["Properties"]["VpcId"] = vpc_ref(b);
-  table["Properties"]["Tags"] = l.tags(b);
+  const std::string id = l.id(b);
+  JsonWriter& w = l.begin_resource(b, id, "AWS::EC2::RouteTable");
+  write_vpc_ref(l, w.key("VpcId"), b);
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
   for (const model::Block* subnet : l.get_refs(b, "subnets")) {
-    json& a = l.add_resource(b, path_id(b) + pascal(subnet->name) + "Association",
-                             "AWS::EC2::SubnetRouteTableAssociation");
-    a["Properties"]["RouteTableId"] = json{{"Ref", logical_id(b)}};
-    a["Properties"]["SubnetId"] = l.ref(*subnet);
+    l.begin_resource(b, path_id(b) + pascal(subnet->name) + "Association",
+                     "AWS::EC2::SubnetRouteTableAssociation");
+    Lowering::write_ref_to(w.key("RouteTableId"), id);
+    l.write_ref(w.key("SubnetId"), *subnet);
+    l.end_resource();
   }
 }
 
 void lower_route(Lowering& l, const model::Block& b) {
-  json& r = l.add_resource(b, logical_id(b), "AWS::EC2::Route");
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::Route");
   const model::Block* target = l.get_ref(b, "target");
-  if (target && target->kind_name == "internet_gateway") {
-    // A route to an internet gateway fails until the gateway is attached to the VPC.
-    r["DependsOn"] = l.attachment_id(*target->ancestor("vpc"));
-  }
-  json& p = r["Properties"];
-  p["RouteTableId"] = json{{"Ref", logical_id(*b.parent)}};
-  p["DestinationCidrBlock"] = l.value(*l.get(b, "destination"));
+  const bool to_gateway = target && target->kind_name == "internet_gateway";
+  Lowering::write_ref_to(w.key("RouteTableId"), l.id(*b.parent));
+  l.write_value(w.key("DestinationCidrBlock"), *l.get(b, "destination"));
   if (target) {
-    p[target->kind_name == "internet_gateway" ? "GatewayId" : "NatGatewayId"] = l.ref(*target);
+    l.write_ref(w.key(to_gateway ? "GatewayId" : "NatGatewayId"), *target);
   }
+  if (to_gateway) {
+    // A route to an internet gateway fails until the gateway is attached to the VPC.
+    l.end_properties().member("DependsOn", l.attachment_id(*target->ancestor("vpc")));
+  }
+  l.end_resource();
 }
 
 void lower_endpoint(Lowering& l, const model::Block& b) {
-  json& r = l.add_resource(b, logical_id(b), "AWS::EC2::VPCEndpoint");
-  json& p = r["Properties"];
-  p["VpcId"] = vpc_ref(b);
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::VPCEndpoint");
+  write_vpc_ref(l, w.key("VpcId"), b);
   if (const std::string* service = l.get_string(b, "service")) {
     // A short name gets the region of the stack the template is deployed in.
     if (service->rfind("com.amazonaws.", 0) == 0) {
-      p["ServiceName"] = *service;
+      w.member("ServiceName", *service);
     } else {
-      p["ServiceName"] =
-          json{{"Fn::Sub", "com.amazonaws.${AWS::Region}." + Lowering::sub_literal(*service)}};
+      w.key("ServiceName").begin_object();
+      w.member("Fn::Sub", "com.amazonaws.${AWS::Region}." + Lowering::sub_literal(*service));
+      w.end_object();
     }
   }
   const std::string* type = l.get_enum(b, "type");
   bool gateway = type && *type == "gateway";
-  p["VpcEndpointType"] = gateway ? "Gateway" : "Interface";
+  w.member("VpcEndpointType", gateway ? "Gateway" : "Interface");
   auto tables = l.get_refs(b, "route_tables");
   auto subnets = l.get_refs(b, "subnets");
   auto groups = l.get_refs(b, "security_groups");
   bool private_dns = l.get_bool(b, "private_dns", true);
   if (gateway) {
-    p["RouteTableIds"] = refs(l, tables);
+    write_refs(l, w.key("RouteTableIds"), tables);
   } else {
-    p["SubnetIds"] = refs(l, subnets);
+    write_refs(l, w.key("SubnetIds"), subnets);
     if (!groups.empty()) {
-      p["SecurityGroupIds"] = refs(l, groups);
+      write_refs(l, w.key("SecurityGroupIds"), groups);
     }
-    p["PrivateDnsEnabled"] = private_dns;
+    w.member("PrivateDnsEnabled", private_dns);
   }
-  p["Tags"] = l.tags(b);
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
 }
 
 void lower_security_group(Lowering& l, const model::Block& b) {
-  json& r = l.add_resource(b, logical_id(b), "AWS::EC2::SecurityGroup");
-  json& p = r["Properties"];
+  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::SecurityGroup");
   if (const std::string* description = l.get_string(b, "description")) {
-    p["GroupDescription"] = *description;
+    w.member("GroupDescription", *description);
   }
-  p["VpcId"] = vpc_ref(b);
+  write_vpc_ref(l, w.key("VpcId"), b);
   // Rules to a CIDR are inline; rules to a group are separate resources (lower_rule), so that two
-  // groups that name each other do not form a dependency cycle.
-  json ingress = json::array(), egress = json::array();
-  bool any_egress = false;
+  // groups that name each other do not form a dependency cycle. Which lists to write is known
+  // before they are written.
+  bool inline_ingress = false, inline_egress = false, any_egress = false;
   for (const model::Block* rule : b.children) {
-    if (rule->kind_name != "ingress" && rule->kind_name != "egress") {
-      continue;
-    }
     bool in = rule->kind_name == "ingress";
-    any_egress = any_egress || !in;
-    const model::Value* peer = l.get(*rule, peer_attribute(*rule));
-    if (!peer || peer->block()) {
-      continue;
+    any_egress = any_egress || rule->kind_name == "egress";
+    if (is_inline_rule(l, *rule)) {
+      (in ? inline_ingress : inline_egress) = true;
     }
-    json item = json::object();
-    rule_ports(l, *rule, item);
-    item["CidrIp"] = l.value(*peer);
-    if (const std::string* d = l.get_string(*rule, "description")) {
-      item["Description"] = *d;
+  }
+  auto write_inline_rules = [&](std::string_view kind) {
+    for (const model::Block* rule : b.children) {
+      if (rule->kind_name == kind && is_inline_rule(l, *rule)) {
+        write_inline_rule(l, *rule, w);
+      }
     }
-    (in ? ingress : egress).push_back(std::move(item));
+  };
+  if (inline_ingress) {
+    w.key("SecurityGroupIngress").begin_array();
+    write_inline_rules("ingress");
+    w.end_array();
   }
-  if (!ingress.empty()) {
-    p["SecurityGroupIngress"] = std::move(ingress);
+  if (any_egress) {
+    w.key("SecurityGroupEgress").begin_array();
+    if (inline_egress) {
+      write_inline_rules("egress");
+    } else {
+      // Only rules to groups: CloudFormation would keep the default allow-all egress rule next to
+      // them. An inline rule that matches nothing (ICMP type 252 code 86 to one broadcast address,
+      // as the AWS CDK writes it) replaces the default.
+      w.begin_object();
+      w.member("IpProtocol", "icmp").member("FromPort", 252).member("ToPort", 86);
+      w.member("CidrIp", "255.255.255.255/32").member("Description", "Disallow all traffic");
+      w.end_object();
+    }
+    w.end_array();
   }
-  if (any_egress && egress.empty()) {
-    // Only rules to groups: CloudFormation would keep the default allow-all egress rule next to
-    // them. An inline rule that matches nothing (ICMP type 252 code 86 to one broadcast address,
-    // as the AWS CDK writes it) replaces the default.
-    egress.push_back({{"IpProtocol", "icmp"},
-                      {"FromPort", 252},
-                      {"ToPort", 86},
-                      {"CidrIp", "255.255.255.255/32"},
-                      {"Description", "Disallow all traffic"}});
-  }
-  if (!egress.empty()) {
-    p["SecurityGroupEgress"] = std::move(egress);
-  }
-  p["Tags"] = l.tags(b);
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
 }
 
 void lower_rule(Lowering& l, const model::Block& b) {
@@ -210,15 +245,15 @@ void lower_rule(Lowering& l, const model::Block& b) {
     return; // a CIDR rule: inline in its group (lower_security_group)
   }
   bool in = b.kind_name == "ingress";
-  json& r = l.add_resource(b, logical_id(b),
-                           in ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress");
-  json& p = r["Properties"];
-  p["GroupId"] = l.ref(*b.parent);
-  rule_ports(l, b, p);
-  p[in ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"] = l.ref(*group);
+  JsonWriter& w = l.begin_resource(
+      b, l.id(b), in ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress");
+  l.write_ref(w.key("GroupId"), *b.parent);
+  write_rule_ports(l, b, w);
+  l.write_ref(w.key(in ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), *group);
   if (const std::string* d = l.get_string(b, "description")) {
-    p["Description"] = *d;
+    w.member("Description", *d);
   }
+  l.end_resource();
 }
 
 } // namespace ecl::backend::cfn

@@ -1,7 +1,9 @@
 #include "backends/common/json_writer.h"
 
+#include <array>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 
 namespace ecl::backend::common {
 
@@ -17,19 +19,56 @@ void nlohmann_dump(std::string& out, const json& v, int indent, unsigned level) 
   s.dump(v, pretty, /*ensure_ascii=*/false, step, level * step);
 }
 
-void append_string(std::string& out, std::string_view s) {
+// How append_string treats each byte: copied as is, escaped, or (not ASCII) left to nlohmann.
+enum CharClass : unsigned char { kPlain, kEscaped, kNonAscii };
+constexpr std::array<unsigned char, 256> kCharClass = [] {
+  std::array<unsigned char, 256> table{};
+  for (std::size_t c = 0; c < table.size(); ++c) {
+    table[c] = c >= 0x80 ? kNonAscii : c < 0x20 || c == '"' || c == '\\' ? kEscaped : kPlain;
+  }
+  return table;
+}();
+
+// Whether `s` is written between quotes as it is (most strings of a template are). Tested eight
+// bytes at a time: a byte of 0x80 or more, below 0x20, '"' or '\\' sets the high bit of its lane in
+// one of the terms below (the classic "has a byte less than n" / "has a zero byte" tests).
+bool is_plain(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHigh = 0x8080808080808080;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    const std::uint64_t quote = x ^ (kOnes * '"');
+    const std::uint64_t backslash = x ^ (kOnes * '\\');
+    const std::uint64_t special = x | ((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
+                                  ((backslash - kOnes) & ~backslash);
+    if (special & kHigh) {
+      return false;
+    }
+  }
+  for (; n > 0; ++p, --n) {
+    if (kCharClass[static_cast<unsigned char>(*p)] != kPlain) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void append_escaped(std::string& out, std::string_view s) {
   const std::size_t mark = out.size();
   out += '"';
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
+    if (kCharClass[c] == kNonAscii) {
       // UTF-8 is copied as is, but invalid UTF-8 throws: leave both to nlohmann.
       out.resize(mark);
       nlohmann_dump(out, json(std::string(s)), -1, 0);
       return;
     }
-    if (c >= 0x20 && c != '"' && c != '\\') {
+    if (kCharClass[c] == kPlain) {
       continue;
     }
     out.append(s.data() + start, i - start);
@@ -67,6 +106,16 @@ void append_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_string(std::string& out, std::string_view s) {
+  if (!is_plain(s)) {
+    append_escaped(out, s);
+    return;
+  }
+  out += '"';
+  out.append(s);
+  out += '"';
+}
+
 template <typename Integer>
 void append_integer(std::string& out, Integer i) {
   char buffer[24];
@@ -74,8 +123,27 @@ void append_integer(std::string& out, Integer i) {
   out.append(buffer, end);
 }
 
-void newline_and_indent(std::string& out, unsigned width) {
-  out += '\n';
+// ",\n" and the spaces of an indent, appended in one piece: a template is mostly line breaks and
+// indentation.
+constexpr std::size_t kMaxIndent = 126;
+constexpr std::array<char, 2 + kMaxIndent> kSeparator = [] {
+  std::array<char, 2 + kMaxIndent> text{};
+  text[0] = ',';
+  text[1] = '\n';
+  for (std::size_t i = 2; i < text.size(); ++i) {
+    text[i] = ' ';
+  }
+  return text;
+}();
+
+// A line break and `width` spaces, after a comma when `comma`.
+void new_line(std::string& out, unsigned width, bool comma = false) {
+  const char* start = kSeparator.data() + (comma ? 0 : 1);
+  if (width <= kMaxIndent) {
+    out.append(start, (comma ? 2 : 1) + width);
+    return;
+  }
+  out.append(start, comma ? 2 : 1);
   out.append(width, ' ');
 }
 
@@ -98,14 +166,14 @@ void append_json(std::string& out, const json& v, int indent, unsigned level) {
       }
       first = false;
       if (pretty) {
-        newline_and_indent(out, (level + 1) * static_cast<unsigned>(indent));
+        new_line(out, (level + 1) * static_cast<unsigned>(indent));
       }
       append_string(out, name);
       out += pretty ? ": " : ":";
       append_json(out, item, indent, level + 1);
     }
     if (pretty) {
-      newline_and_indent(out, level * static_cast<unsigned>(indent));
+      new_line(out, level * static_cast<unsigned>(indent));
     }
     out += '}';
     return;
@@ -124,12 +192,12 @@ void append_json(std::string& out, const json& v, int indent, unsigned level) {
       }
       first = false;
       if (pretty) {
-        newline_and_indent(out, (level + 1) * static_cast<unsigned>(indent));
+        new_line(out, (level + 1) * static_cast<unsigned>(indent));
       }
       append_json(out, item, indent, level + 1);
     }
     if (pretty) {
-      newline_and_indent(out, level * static_cast<unsigned>(indent));
+      new_line(out, level * static_cast<unsigned>(indent));
     }
     out += ']';
     return;
@@ -169,12 +237,12 @@ void JsonWriter::next_item() {
   if (empty_.empty()) {
     return; // the document's one value
   }
-  if (!empty_.back()) {
-    out_ += ',';
-  }
+  const bool comma = !empty_.back();
   empty_.back() = false;
   if (indent_ >= 0) {
-    newline_and_indent(out_, static_cast<unsigned>(indent_) * depth());
+    new_line(out_, static_cast<unsigned>(indent_) * depth(), comma);
+  } else if (comma) {
+    out_ += ',';
   }
 }
 
@@ -190,7 +258,7 @@ void JsonWriter::close(char bracket) {
   bool was_empty = empty_.back();
   empty_.pop_back();
   if (!was_empty && indent_ >= 0) {
-    newline_and_indent(out_, static_cast<unsigned>(indent_) * depth());
+    new_line(out_, static_cast<unsigned>(indent_) * depth());
   }
   out_ += bracket;
 }
@@ -221,8 +289,14 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   next_item();
-  append_string(out_, name);
-  out_ += indent_ >= 0 ? ": " : ":";
+  if (is_plain(name)) {
+    out_ += '"';
+    out_.append(name);
+    out_.append(indent_ >= 0 ? "\": " : "\":");
+  } else {
+    append_escaped(out_, name);
+    out_ += indent_ >= 0 ? ": " : ":";
+  }
   after_key_ = true;
   return *this;
 }

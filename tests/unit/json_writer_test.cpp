@@ -104,6 +104,51 @@ TEST(JsonWriter, InvalidUtf8ThrowsAsDumpDoes) {
   EXPECT_THROW(dump(v), json::type_error);
 }
 
+TEST(JsonWriter, EscapesEveryByteAtEveryPosition) {
+  // The writer tests plain strings eight bytes at a time: each byte value, at every position of
+  // strings longer than a word, as a key and as a value.
+  for (int c = 0; c < 0x80; ++c) {
+    for (std::size_t length : {1u, 7u, 8u, 9u, 16u, 21u}) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string s(length, 'a');
+        s[at] = static_cast<char>(c);
+        json o = json::object();
+        o[s] = s;
+        std::string out;
+        JsonWriter(out, 2).begin_object().member(s, s).end_object();
+        ASSERT_EQ(out, o.dump(2)) << "byte " << c << " at " << at << " of " << length;
+      }
+    }
+  }
+  for (int c = 0x80; c < 0x100; ++c) { // a lone byte of 0x80 or more is invalid UTF-8
+    std::string s = "abcdefghij";
+    s[5] = static_cast<char>(c);
+    std::string out;
+    EXPECT_THROW(JsonWriter(out).value(s), json::type_error) << "byte " << c;
+  }
+}
+
+TEST(JsonWriter, IndentsDeeperThanItsSpacesInOnePiece) {
+  json v = json::array();
+  json* inner = &v;
+  for (int i = 0; i < 80; ++i) { // 160 spaces at the innermost level
+    inner->push_back(json::array());
+    inner = &inner->back();
+  }
+  inner->push_back("x");
+  std::string out;
+  JsonWriter w(out, 2);
+  for (int i = 0; i < 81; ++i) {
+    w.begin_array();
+  }
+  w.value("x");
+  for (int i = 0; i < 81; ++i) {
+    w.end_array();
+  }
+  EXPECT_EQ(out, v.dump(2));
+  EXPECT_EQ(dump(v, 2), v.dump(2));
+}
+
 TEST(JsonWriter, StreamsTheSameBytesAsABuiltDocument) {
   std::mt19937 rng(11);
   for (int i = 0; i < 2000; ++i) {
