@@ -108,12 +108,12 @@ bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& 
 
 void compile_sources(Compilation& c, const std::vector<FileId>& files,
                      const check::Options& options) {
-  std::vector<ast::File> asts;
-  asts.reserve(files.size());
+  c.asts.clear();
+  c.asts.reserve(files.size());
   for (FileId id : files) {
-    asts.push_back(syntax::parse_file(c.sources, id, c.diags));
+    c.asts.push_back(syntax::parse_file(c.sources, id, c.diags));
   }
-  c.program = check::check(asts, c.sources, options, c.diags);
+  c.program = check::check(c.asts, c.sources, options, c.diags);
   c.diags.sort();
 }
 

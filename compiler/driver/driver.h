@@ -5,6 +5,7 @@
 #include "compiler/check/check.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
+#include "compiler/syntax/ast.h"
 
 #include <memory>
 #include <string>
@@ -15,6 +16,10 @@ namespace ecl::driver {
 struct Compilation {
   SourceManager sources;
   Diagnostics diags;
+  // The syntax trees the program was checked from. Nothing reads them after the check; they are
+  // kept so that a one-shot command, which exits without destructors (tools/eclc), does not pay
+  // for freeing them node by node either.
+  std::vector<ast::File> asts;
   std::unique_ptr<model::Program> program; // null when the input could not be read
   bool input_unusable = false;             // a path could not be read: exit status 2
 };

@@ -1,0 +1,96 @@
+// The AWS helpers the backends share (backends/common/aws.h).
+#include "backends/common/aws.h"
+
+#include <gtest/gtest.h>
+#include <random>
+#include <regex>
+#include <string>
+
+namespace ecl::backend::common {
+namespace {
+
+model::Value string_value(std::string s) {
+  model::Value v;
+  v.data = std::move(s);
+  return v;
+}
+
+// The AWS documentation's form of a private repository's URI
+// (https://docs.aws.amazon.com/AmazonECR/latest/userguide/Repositories.html), as a regular
+// expression: from_private_ecr matches it by hand and must agree with it.
+const std::regex kEcr(R"(^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/)");
+
+bool by_regex(const std::string& s) {
+  return std::regex_search(s, kEcr);
+}
+
+TEST(Aws, PrivateEcrImages) {
+  for (const char* yes : {"123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag",
+                          "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/r",
+                          "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/r@sha256:00"}) {
+    EXPECT_TRUE(from_private_ecr(string_value(yes))) << yes;
+    EXPECT_TRUE(by_regex(yes)) << yes;
+  }
+  for (const char* no :
+       {"public.ecr.aws/nginx/nginx:1.27", "nginx", "12345678901.dkr.ecr.eu-west-1.amazonaws.com/r",
+        "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "123456789012.dkr.ecr..amazonaws.com/r",
+        "123456789012.dkr.ecr.eu-west-1.amazonaws.com.cnx/r",
+        "x123456789012.dkr.ecr.a.amazonaws.com/", "123456789012.dkr.ecr-fipsx.a.amazonaws.com/",
+        "123456789012.dkr.ecr.EU.amazonaws.com/r"}) {
+    EXPECT_FALSE(from_private_ecr(string_value(no))) << no;
+    EXPECT_FALSE(by_regex(no)) << no;
+  }
+}
+
+// Random strings built from the pieces of the pattern, near misses included: the hand-written
+// match and the regular expression agree on every one.
+TEST(Aws, PrivateEcrAgreesWithTheRegularExpression) {
+  const std::vector<std::string> pieces = {"123456789012",
+                                           "12345678901",
+                                           "1234567890123",
+                                           "0",
+                                           "9",
+                                           ".dkr",
+                                           ".ecr",
+                                           "-fips",
+                                           "-fip",
+                                           ".",
+                                           "eu-west-1",
+                                           "a",
+                                           "-",
+                                           "A",
+                                           "_",
+                                           ".amazonaws",
+                                           ".com",
+                                           ".cn",
+                                           ".c",
+                                           "/",
+                                           "repo",
+                                           ":"};
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), count(0, 9);
+  const std::string canonical = "123456789012.dkr.ecr-fips.eu-west-1.amazonaws.com.cn/";
+  std::size_t matches = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    if (i % 2 == 0) {
+      // A mutation of a match: one piece replaced, dropped or inserted somewhere.
+      s = canonical;
+      std::size_t at = std::uniform_int_distribution<std::size_t>(0, s.size())(random);
+      std::size_t cut = std::uniform_int_distribution<std::size_t>(0, 4)(random);
+      s = s.substr(0, at) + (i % 4 == 0 ? pieces[piece(random)] : "") +
+          s.substr(std::min(s.size(), at + cut));
+    } else {
+      for (std::size_t n = count(random); n > 0; --n) {
+        s += pieces[piece(random)];
+      }
+    }
+    bool expected = by_regex(s);
+    matches += expected ? 1 : 0;
+    ASSERT_EQ(from_private_ecr(string_value(s)), expected) << s;
+  }
+  EXPECT_GT(matches, 100u); // the inputs reach both answers
+}
+
+} // namespace
+} // namespace ecl::backend::common
