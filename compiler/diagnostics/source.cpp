@@ -1,16 +1,21 @@
 #include "compiler/diagnostics/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ecl {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') {
-      line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) {
+      break;
     }
+    line_starts_.push_back(static_cast<std::uint32_t>(p - begin + 1));
   }
 }
 

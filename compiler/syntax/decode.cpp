@@ -132,10 +132,12 @@ std::string decode_escapes(std::string_view raw, std::vector<InvalidEscape>* inv
   out.reserve(raw.size());
   std::size_t i = 0;
   while (i < raw.size()) {
-    char c = raw[i];
-    if (c != '\\') {
-      out.push_back(c);
-      ++i;
+    // The plain run up to the next backslash, in one append.
+    std::size_t slash = raw.find('\\', i);
+    if (slash != i) {
+      std::size_t stop = slash == std::string_view::npos ? raw.size() : slash;
+      out.append(raw.substr(i, stop - i));
+      i = stop;
       continue;
     }
     if (i + 1 == raw.size()) {

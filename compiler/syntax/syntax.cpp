@@ -49,7 +49,7 @@ public:
 
   const TokenTable& table() const { return table_; }
   ErrorListener& listener() { return listener_; }
-  antlr4::TokenStream& stream() { return stream_; }
+  TableTokenStream& stream() { return stream_; }
   // The fast path is done with every token before `index` (and has freed their parse trees).
   void release_before(std::size_t index) { stream_.release_before(index); }
   // Back to the first token, for the careful parse.
@@ -106,13 +106,14 @@ public:
   }
 
 private:
-  std::size_t la(std::ptrdiff_t i) { return parser_.getTokenStream()->LA(i); }
+  // The parser reads the same stream: what the fast path consumes itself, the parser does not see.
+  std::size_t la(std::ptrdiff_t i) { return lexed_.stream().LA(i); }
 
   // Frees every parse tree built so far (the Transformer has copied what it needs) and the tokens
   // behind the parser.
   void release() {
     parser_.getTreeTracker().reset();
-    lexed_.release_before(parser_.getTokenStream()->index());
+    lexed_.release_before(lexed_.stream().index());
   }
 
   // Most attributes are `name = value` with a simple value: `cidr = "10.0.0.0/16"`,
@@ -194,7 +195,7 @@ private:
 
   // The table index of LT(1), past any hidden token.
   std::size_t lt1_index() const {
-    std::size_t i = parser_.getTokenStream()->index();
+    std::size_t i = lexed_.stream().index();
     return skip_hidden(i);
   }
   std::size_t next_index(std::size_t i) const { return skip_hidden(i + 1); }
@@ -207,7 +208,7 @@ private:
   }
   void consume(std::size_t tokens) {
     for (std::size_t n = 0; n < tokens; ++n) {
-      parser_.getTokenStream()->consume();
+      lexed_.stream().consume();
     }
   }
 
