@@ -106,7 +106,7 @@ void add_secret(TaskNeeds& needs, const std::string& from) {
 
 TaskNeeds task_needs(const model::Block& task) {
   TaskNeeds needs;
-  for (const model::Block* c : task.children_of("container")) {
+  for (const model::Block* c : task.each_child("container")) {
     if (const model::Value* image = c->get("image")) {
       needs.execution_role = needs.execution_role || from_private_ecr(*image);
     }
@@ -121,14 +121,14 @@ TaskNeeds task_needs(const model::Block& task) {
         }
       }
     }
-    auto logs = c->children_of("log");
-    if (logs.empty()) {
+    const model::Block* log = c->first_child("log");
+    if (!log) {
       continue;
     }
-    const std::string* driver = logs.front()->get_enum("driver");
+    const std::string* driver = log->get_enum("driver");
     if (!driver || *driver == "awslogs") {
       needs.execution_role = true;
-      needs.log_group = needs.log_group || logs.front()->get_string("group") == nullptr;
+      needs.log_group = needs.log_group || log->get_string("group") == nullptr;
     }
   }
   return needs;

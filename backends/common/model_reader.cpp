@@ -93,8 +93,7 @@ const model::Value* ModelReader::field(const model::Block& block, std::string_vi
 }
 
 const model::Block* ModelReader::child(const model::Block& block, std::string_view kind) const {
-  auto children = block.children_of(kind);
-  return children.empty() ? nullptr : children.front();
+  return block.first_child(kind);
 }
 
 } // namespace ecl::backend

@@ -11,6 +11,35 @@ namespace {
 
 const model::Value kNull{};
 
+// A copy of `value` whose ranges (nested ones included) are all `at`: a cached default handed to
+// one block. One pass instead of a copy and a second walk to repoint it.
+model::Value copy_at(const model::Value& value, Range at) {
+  if (const auto* list = value.as<model::List>()) {
+    model::List items;
+    items.reserve(list->size());
+    for (const model::Value& item : *list) {
+      items.push_back(copy_at(item, at));
+    }
+    return model::Value{std::move(items), at};
+  }
+  if (const auto* map = value.as<model::Map>()) {
+    model::Map entries;
+    entries.reserve(map->size());
+    for (const auto& [k, v] : *map) {
+      entries.emplace_back(k, copy_at(v, at));
+    }
+    return model::Value{std::move(entries), at};
+  }
+  return model::Value{value.data, at};
+}
+
+// The schema's defaults folded once per thread (the language server checks on its own), so that
+// checking neither parses nor folds them again; node-based, so pointers to values stay valid.
+std::unordered_map<const schema::Attribute*, model::Value>& context_free_defaults() {
+  thread_local std::unordered_map<const schema::Attribute*, model::Value> folded;
+  return folded;
+}
+
 void point_at(model::Value& value, Range at) {
   value.range = at;
   if (auto* list = value.as<model::List>()) {
@@ -74,13 +103,17 @@ void Checker::collect_attributes(model::Block& block) {
                                 std::pair{block.range.file, block.range.begin});
   bool repaired = error != syntax_errors_.end() && error->first == block.range.file &&
                   error->second < block.range.end;
+  // One pass for the missing attributes and reserve_attributes()'s count.
+  std::size_t stored = 0;
   for (std::size_t i = 0; i < info.slots.size(); ++i) {
     const schema::Attribute& attr = block.kind->attributes[i];
-    if (!repaired && attr.required && !info.slots[i].syntax) {
+    const bool written = info.slots[i].syntax != nullptr;
+    if (!repaired && attr.required && !written) {
       diags_.report(Diag::MissingAttribute, block.header_range, block.display(), attr.name);
     }
+    stored += written || has_default(attr);
   }
-  reserve_attributes(block);
+  block.attributes.reserve(stored);
 }
 
 void Checker::reserve_attributes(model::Block& block) {
@@ -90,15 +123,25 @@ void Checker::reserve_attributes(model::Block& block) {
   const auto& slots = info_of(block).slots;
   std::size_t n = 0;
   for (std::size_t i = 0; i < slots.size(); ++i) {
-    auto kind = block.kind->attributes[i].default_value.kind;
-    n += slots[i].syntax ||
-         (kind != schema::DefaultKind::None && kind != schema::DefaultKind::Generated);
+    n += slots[i].syntax || has_default(block.kind->attributes[i]);
   }
   block.attributes.reserve(n);
 }
 
 void Checker::evaluate_block(model::Block& block) {
-  for (std::size_t i = 0; i < block.kind->attributes.size(); ++i) {
+  // attribute_value() for each attribute, without a call for those already evaluated (read by
+  // another block) or absent: a kind has dozens of attributes and a block writes a few.
+  const auto& attributes = block.kind->attributes;
+  std::span<AttrSlot> slots = info_of(block).slots;
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    AttrSlot& slot = slots[i];
+    if (slot.state == State::Done) {
+      continue;
+    }
+    if (slot.state == State::Pending && !slot.syntax && !has_default(attributes[i])) {
+      slot.state = State::Done;
+      continue;
+    }
     attribute_value(block, i, block.header_range);
   }
 }
@@ -121,9 +164,7 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
   }
   AttrSlot& slot = slots[index];
   const schema::Attribute& attr = cblock.kind->attributes[index];
-  if (slot.state == State::Pending && !slot.syntax &&
-      (attr.default_value.kind == schema::DefaultKind::None ||
-       attr.default_value.kind == schema::DefaultKind::Generated)) {
+  if (slot.state == State::Pending && !slot.syntax && !has_default(attr)) {
     // Not written and without a default: absent from the model, nothing to evaluate.
     slot.state = State::Done;
     return kNull;
@@ -170,11 +211,9 @@ model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
   // The schema's defaults are literals and enum members: each folds to one value for every block
   // of every program. Kept per thread (the language server checks on its own), so that checking
   // neither parses nor folds them again.
-  thread_local std::unordered_map<const schema::Attribute*, model::Value> context_free;
+  auto& context_free = context_free_defaults();
   if (auto known = context_free.find(&attr); known != context_free.end()) {
-    model::Value v = known->second;
-    point_at(v, at);
-    return v;
+    return copy_at(known->second, at);
   }
   auto it = default_asts_.find(&attr);
   if (it == default_asts_.end()) {
@@ -215,8 +254,22 @@ model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
 
 model::Value Checker::default_value(const model::Block& block, const schema::Attribute& attr) {
   switch (attr.default_value.kind) {
-  case schema::DefaultKind::Expression:
-    return fold_default(attr, block.header_range);
+  case schema::DefaultKind::Expression: {
+    // The fold of this attribute of this kind, once known to be context-free: an index instead of
+    // fold_default()'s hash lookup, for the dozen defaults of every container.
+    const std::size_t kind = static_cast<std::size_t>(block.kind - kinds_base_);
+    const std::size_t index = static_cast<std::size_t>(&attr - block.kind->attributes.data());
+    const model::Value*& known = kind_defaults_[kind_default_offsets_[kind] + index];
+    if (known) {
+      return copy_at(*known, block.header_range);
+    }
+    model::Value v = fold_default(attr, block.header_range);
+    auto& context_free = context_free_defaults();
+    if (auto it = context_free.find(&attr); it != context_free.end()) {
+      known = &it->second;
+    }
+    return v;
+  }
   case schema::DefaultKind::BlockName:
     return model::Value{block.name, block.header_range};
   case schema::DefaultKind::StackName:

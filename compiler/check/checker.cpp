@@ -39,6 +39,16 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   program_ = std::make_unique<model::Program>();
   eval_stack_.reserve(64);
   {
+    const std::span<const schema::Kind> kinds = schema::kinds();
+    kinds_base_ = kinds.data();
+    std::size_t attributes = 0;
+    for (const schema::Kind& kind : kinds) {
+      kind_default_offsets_.push_back(attributes);
+      attributes += kind.attributes.size();
+    }
+    kind_defaults_.assign(attributes, nullptr);
+  }
+  {
     // One allocation for the per-block tables instead of a series of regrowths.
     std::size_t count = 0;
     auto count_blocks = [&](auto& self, const ast::Block& b) -> void {
@@ -162,7 +172,12 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   block->kind_name = std::string(kind->name);
   block->name = syntax.name.value_or("");
   if (syntax.name) {
-    block->path = parent ? parent->path + "." + *syntax.name : *syntax.name;
+    if (parent) {
+      block->path.reserve(parent->path.size() + 1 + syntax.name->size());
+      block->path.append(parent->path).append(".").append(*syntax.name);
+    } else {
+      block->path = *syntax.name;
+    }
   } else {
     // Concatenated rather than formatted: one per unnamed block (every `ingress`, `log`, …).
     const std::string index = std::to_string(count);
@@ -223,11 +238,18 @@ void Scope::add(Decl decl) {
   }
   if (by_name_.empty()) {
     for (Decl& d : few_) {
-      by_name_[d.name].push_back(std::move(d));
+      add_hashed(d);
     }
     few_ = {};
   }
-  by_name_[decl.name].push_back(std::move(decl));
+  add_hashed(decl);
+}
+
+void Scope::add_hashed(Decl decl) {
+  auto [it, inserted] = by_name_.try_emplace(decl.name, Named{decl, {}});
+  if (!inserted) {
+    it->second.add(decl);
+  }
 }
 
 std::span<const Decl> Scope::find(std::string_view name) const {
@@ -244,7 +266,7 @@ std::span<const Decl> Scope::find(std::string_view name) const {
     return {};
   }
   auto it = by_name_.find(name);
-  return it == by_name_.end() ? std::span<const Decl>{} : std::span<const Decl>(it->second);
+  return it == by_name_.end() ? std::span<const Decl>{} : it->second.decls();
 }
 
 std::vector<std::string> Scope::names() const {
@@ -252,8 +274,8 @@ std::vector<std::string> Scope::names() const {
   for (const Decl& d : few_) {
     out.emplace_back(d.name);
   }
-  for (const auto& [name, decls] : by_name_) {
-    out.insert(out.end(), decls.size(), std::string(name));
+  for (const auto& [name, named] : by_name_) {
+    out.insert(out.end(), named.decls().size(), std::string(name));
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -76,7 +76,22 @@ private:
   };
   // Declarations of one name are kept next to each other, in declaration order.
   std::vector<Decl> few_;
-  std::unordered_map<std::string_view, std::vector<Decl>, Hash> by_name_; // once past kLinear
+  // A name's declarations: nearly always one, kept in the node (no vector to allocate per name).
+  struct Named {
+    Decl first;
+    std::vector<Decl> all; // every declaration, once the name has more than one
+    std::span<const Decl> decls() const {
+      return all.empty() ? std::span<const Decl>(&first, 1) : std::span<const Decl>(all);
+    }
+    void add(Decl decl) {
+      if (all.empty()) {
+        all.push_back(first);
+      }
+      all.push_back(decl);
+    }
+  };
+  void add_hashed(Decl decl);
+  std::unordered_map<std::string_view, Named, Hash> by_name_; // once past kLinear
 };
 
 struct BlockInfo {
@@ -207,6 +222,12 @@ private:
   // Folds a schema default written as ECL text (`"[fargate]"`), pointing its range at `at`.
   model::Value fold_default(const schema::Attribute& attr, Range at);
   model::Value derived_value(const model::Block& block, const schema::Attribute& attr);
+  // Whether an attribute that is not written gets a value: not when it has no default, nor when
+  // the backends generate it.
+  static bool has_default(const schema::Attribute& attr) {
+    return attr.default_value.kind != schema::DefaultKind::None &&
+           attr.default_value.kind != schema::DefaultKind::Generated;
+  }
   void apply_param_overrides();
   void evaluate_outputs(const std::vector<ast::File>& files);
   void normalize(model::Block& block);
@@ -238,6 +259,11 @@ private:
   };
   std::map<const schema::Attribute*, DefaultFold> default_asts_;
   mutable std::size_t lookups_ = 0; // lookup() calls so far, to tell context-free folds
+  // Per attribute of every kind (the kind's offset, then the attribute's index): the schema
+  // default's context-free fold (kept by fold_default() for the thread), once known.
+  const schema::Kind* kinds_base_ = nullptr; // schema::kinds().data()
+  std::vector<std::size_t> kind_default_offsets_;
+  std::vector<const model::Value*> kind_defaults_;
 };
 
 // Scalar parameter text for -p: "512MiB" -> memory, "true" -> bool, etc.

@@ -97,6 +97,21 @@ std::vector<const Block*> Block::children_of(std::string_view of) const {
   return out;
 }
 
+void ChildrenOfKind::iterator::skip() {
+  while (at_ != end_ && (*at_)->kind_name != kind_) {
+    ++at_;
+  }
+}
+
+const Block* Block::first_child(std::string_view of) const {
+  for (const Block* c : children) {
+    if (c->kind_name == of) {
+      return c;
+    }
+  }
+  return nullptr;
+}
+
 const Block* Block::ancestor(std::string_view of) const {
   for (const Block* b = this; b; b = b->parent) {
     if (b->kind_name == of) {

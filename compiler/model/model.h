@@ -58,6 +58,63 @@ private:
   std::vector<Entry> entries_; // in the order they were added
 };
 
+struct Block;
+
+// The children of one kind of a block, in source order, as a range that builds no vector: what
+// Block::children_of() returns, for the rules and backends that only walk them.
+class ChildrenOfKind {
+public:
+  class iterator {
+  public:
+    using value_type = const Block*;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(Block* const* at, Block* const* end, std::string_view kind)
+        : at_(at), end_(end), kind_(kind) {
+      skip();
+    }
+    const Block* operator*() const { return *at_; }
+    iterator& operator++() {
+      ++at_;
+      skip();
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+
+  private:
+    void skip();
+    Block* const* at_ = nullptr;
+    Block* const* end_ = nullptr;
+    std::string_view kind_;
+  };
+
+  ChildrenOfKind(const std::vector<Block*>& children, std::string_view kind)
+      : children_(children), kind_(kind) {}
+  iterator begin() const { return {children_.data(), children_.data() + children_.size(), kind_}; }
+  iterator end() const {
+    const auto* last = children_.data() + children_.size();
+    return {last, last, kind_};
+  }
+  bool empty() const { return begin() == end(); }
+  const Block* front() const { return *begin(); } // the first; not on an empty range
+  std::size_t size() const {
+    std::size_t n = 0;
+    for (auto it = begin(); it != end(); ++it) {
+      ++n;
+    }
+    return n;
+  }
+
+private:
+  const std::vector<Block*>& children_;
+  std::string_view kind_;
+};
+
 // A block of the program: `subnet main.private_a`, or an unnamed nested one such as a `route`.
 struct Block {
   const schema::Kind* kind = nullptr;
@@ -86,6 +143,10 @@ struct Block {
   std::vector<const Block*> get_refs(std::string_view name) const; // a list of references
   // Children of one kind, in source order.
   std::vector<const Block*> children_of(std::string_view kind) const;
+  // The same without building a vector (`for (const Block* c : block.each_child("route"))`).
+  ChildrenOfKind each_child(std::string_view of) const { return {children, of}; }
+  // The first child of the kind, or nullptr.
+  const Block* first_child(std::string_view kind) const;
   // The nearest ancestor (or self) of the given kind.
   const Block* ancestor(std::string_view kind) const;
   // "subnet `main.private_a`", for messages.

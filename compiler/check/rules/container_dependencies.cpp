@@ -144,7 +144,7 @@ void check_edge(RuleContext& c, const model::Block& task, const model::Block& co
                                 e.target->name)
                   : fmt::format("`{}` is made essential here", e.target->name));
   }
-  if (e.condition == "healthy" && e.target->children_of("health_check").empty()) {
+  if (e.condition == "healthy" && !e.target->first_child("health_check")) {
     c.diags
         .report(Diag::HealthyWithoutHealthCheck, e.condition_range, container.name, e.target->name,
                 e.target->name)
@@ -156,9 +156,19 @@ void check_edge(RuleContext& c, const model::Block& task, const model::Block& co
 
 void run(RuleContext& c) {
   for (const model::Block* task : c.program.of_kind("task")) {
+    // Most tasks have no dependency at all: no graph to build for them.
+    bool any = false;
+    for (const model::Block* container : task->each_child("container")) {
+      const model::Value* list = container->get("depends_on");
+      const model::List* items = list ? list->as<model::List>() : nullptr;
+      any = any || (items && !items->empty());
+    }
+    if (!any) {
+      continue;
+    }
     Graph graph(task->children_of("container"));
     std::size_t index = 0;
-    for (const model::Block* container : task->children_of("container")) {
+    for (const model::Block* container : task->each_child("container")) {
       for (const Edge& e : edges_of(*container)) {
         check_edge(c, *task, *container, e);
         graph.add(index, e);

@@ -24,7 +24,7 @@ struct Share {
 };
 
 void check_sum(RuleContext& c, const model::Block& task, std::string_view task_attr,
-               const std::vector<const model::Block*>& containers, std::string_view unit,
+               const model::ChildrenOfKind& containers, std::string_view unit,
                std::string_view what) {
   auto limit = amount_of(task, task_attr);
   if (!limit) {
@@ -34,11 +34,9 @@ void check_sum(RuleContext& c, const model::Block& task, std::string_view task_a
   std::int64_t total = 0;
   for (const model::Block* container : containers) {
     // Memory counts the hard limit, else the reservation; CPU is only `cpu`.
-    std::vector<std::string_view> attrs{task_attr};
-    if (task_attr == "memory") {
-      attrs.push_back("memory_reservation");
-    }
-    for (std::string_view attr : attrs) {
+    const std::string_view attrs[] = {task_attr, "memory_reservation"};
+    const std::size_t count = task_attr == "memory" ? 2 : 1;
+    for (std::string_view attr : std::span(attrs, count)) {
       if (poisoned(*container, attr)) {
         return;
       }
@@ -64,7 +62,7 @@ void check_sum(RuleContext& c, const model::Block& task, std::string_view task_a
 
 void run(RuleContext& c) {
   for (const model::Block* task : c.program.of_kind("task")) {
-    std::vector<const model::Block*> containers = task->children_of("container");
+    const model::ChildrenOfKind containers = task->each_child("container");
     check_sum(c, *task, "memory", containers, "MiB", " of memory");
     check_sum(c, *task, "cpu", containers, "CPU units", "");
 

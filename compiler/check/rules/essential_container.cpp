@@ -12,7 +12,7 @@ constexpr std::size_t kMaxContainers = 10;
 
 void run(RuleContext& c) {
   for (const model::Block* task : c.program.of_kind("task")) {
-    std::vector<const model::Block*> containers = task->children_of("container");
+    const model::ChildrenOfKind containers = task->each_child("container");
     bool any_essential = false;
     bool unknown = false; // an `essential` poisoned by an earlier error
     for (const model::Block* container : containers) {
@@ -28,7 +28,8 @@ void run(RuleContext& c) {
       }
     }
     if (containers.size() > kMaxContainers) {
-      c.diags.report(Diag::TooManyContainers, containers[kMaxContainers]->header_range, task->name,
+      c.diags.report(Diag::TooManyContainers,
+                     task->children_of("container")[kMaxContainers]->header_range, task->name,
                      containers.size());
     }
   }

@@ -64,7 +64,7 @@ void check_settings(RuleContext& c, const model::Block& task, const model::Value
                                    "remove it, or run the task on EC2"),
                     task, member);
   }
-  for (const model::Block* container : task.children_of("container")) {
+  for (const model::Block* container : task.each_child("container")) {
     if (container->get_bool("privileged").value_or(false)) {
       explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting,
                                      attribute_range(*container, "privileged"),
@@ -72,7 +72,7 @@ void check_settings(RuleContext& c, const model::Block& task, const model::Value
                                      "privileged = true", "remove it, or run the task on EC2"),
                       task, member);
     }
-    for (const model::Block* log : container->children_of("log")) {
+    for (const model::Block* log : container->each_child("log")) {
       const std::string* driver = log->get_enum("driver");
       if (driver && *driver != "awslogs" && *driver != "splunk" && *driver != "awsfirelens" &&
           *driver != "none") {

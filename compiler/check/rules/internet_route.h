@@ -17,7 +17,7 @@ inline const model::Block* default_route_of(const model::Block* table) {
   if (!table) {
     return nullptr;
   }
-  for (const model::Block* route : table->children_of("route")) {
+  for (const model::Block* route : table->each_child("route")) {
     auto destination = cidr_of(*route, "destination");
     if (destination && destination->prefix() == 0) {
       return route;

@@ -94,7 +94,7 @@ void check_service(RuleContext& c, const model::Block& service) {
                             service.path))
         .note(origin.range, origin.message);
   }
-  for (const model::Block* placement : service.children_of("placement")) {
+  for (const model::Block* placement : service.each_child("placement")) {
     const model::List* strategies = list_of(*placement, "strategy");
     const model::List* constraints = list_of(*placement, "constraint");
     if (fargate) {

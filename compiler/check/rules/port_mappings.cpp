@@ -23,7 +23,7 @@ void run(RuleContext& c) {
     }
     bool same_port = *mode == "awsvpc" || *mode == "host";
     std::map<std::pair<std::int64_t, std::string>, Taken> taken; // (host port, protocol)
-    for (const model::Block* container : task->children_of("container")) {
+    for (const model::Block* container : task->each_child("container")) {
       const model::Value* ports = container->get("ports");
       if (!ports || !ports->as<model::List>()) {
         continue;

@@ -21,7 +21,7 @@ bool has_nat_route(const model::Block* table) {
   if (!table) {
     return false;
   }
-  for (const model::Block* route : table->children_of("route")) {
+  for (const model::Block* route : table->each_child("route")) {
     const std::string* destination = route->get_string("destination");
     const model::Block* target = route->get_ref("target");
     if (destination && *destination == "0.0.0.0/0" && target &&
@@ -67,8 +67,8 @@ bool has_endpoint(const model::Program& program, const model::Block& vpc, const 
 
 // Some container of the task sends its output to CloudWatch Logs.
 bool logs_with_awslogs(const model::Block& task) {
-  for (const model::Block* container : task.children_of("container")) {
-    for (const model::Block* log : container->children_of("log")) {
+  for (const model::Block* container : task.each_child("container")) {
+    for (const model::Block* log : container->each_child("log")) {
       const std::string* driver = log->get_enum("driver");
       if (driver && *driver == "awslogs") {
         return true;

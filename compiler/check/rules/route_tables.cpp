@@ -52,7 +52,7 @@ void run(RuleContext& c) {
 
     // (network, prefix) of each destination -> where the first route to it is.
     std::map<std::pair<std::uint32_t, int>, Range> destinations;
-    for (const model::Block* route : table->children_of("route")) {
+    for (const model::Block* route : table->each_child("route")) {
       if (auto destination = cidr_of(*route, "destination")) {
         Range at = attribute_range(*route, "destination");
         auto [first, inserted] =

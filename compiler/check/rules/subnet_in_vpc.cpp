@@ -68,7 +68,7 @@ void run(RuleContext& c) {
     auto vpc_cidr = cidr_of(*vpc, "cidr");
     std::vector<const model::Block*> subnets;
     std::vector<Cidr> cidrs;
-    for (const model::Block* subnet : vpc->children_of("subnet")) {
+    for (const model::Block* subnet : vpc->each_child("subnet")) {
       if (auto cidr = cidr_of(*subnet, "cidr")) {
         subnets.push_back(subnet);
         cidrs.push_back(*cidr);
