@@ -15,6 +15,21 @@ namespace {
 using common::JsonWriter;
 using common::upper;
 
+// common::upper(member) as a value, without the string: enum members are short ASCII names, and
+// std::toupper is a call per character.
+void write_upper(JsonWriter& w, std::string_view member) {
+  char buffer[64];
+  if (member.size() > sizeof buffer) {
+    w.value(upper(member));
+    return;
+  }
+  for (std::size_t i = 0; i < member.size(); ++i) {
+    const char c = member[i];
+    buffer[i] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  w.value(std::string_view(buffer, member.size()));
+}
+
 // `fargate` -> "FARGATE", `fargate_spot` -> "FARGATE_SPOT", an ec2_capacity -> its provider.
 json provider(Lowering& l, const model::Value& v) {
   if (const model::Block* capacity = v.block()) {
@@ -322,14 +337,12 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   }
   l.end_resource();
 
-  // The AMI: an ID as written, or a public SSM parameter through a template parameter.
+  // The AMI: an ID as written, or a public SSM parameter through a template parameter (already
+  // in the template's head: see Lowering::run).
   json image_id;
   if (const std::string* ami = l.get_string(b, "ami")) {
     if (ami->rfind('/', 0) == 0) {
-      json& param = l.add_parameter(b, base + "ImageId");
-      param["Type"] = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>";
-      param["Default"] = *ami;
-      param["Description"] = fmt::format("The AMI of ec2_capacity `{}` (an SSM parameter)", b.path);
+      l.claim_parameter(b, base + "ImageId");
       image_id = json{{"Ref", base + "ImageId"}};
     } else {
       image_id = *ami;
@@ -422,6 +435,19 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   l.end_resource();
 }
 
+std::string add_image_parameter(Lowering& l, const model::Block& b, json& parameters) {
+  const std::string* ami = l.get_string(b, "ami");
+  if (!ami || ami->rfind('/', 0) != 0) {
+    return "";
+  }
+  std::string id = path_id(b) + "ImageId";
+  json& param = parameters[id];
+  param["Type"] = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>";
+  param["Default"] = *ami;
+  param["Description"] = fmt::format("The AMI of ec2_capacity `{}` (an SSM parameter)", b.path);
+  return id;
+}
+
 void lower_task(Lowering& l, const model::Block& b) {
   const std::string base = path_id(b);
   const common::TaskNeeds needs = common::task_needs(b);
@@ -444,7 +470,7 @@ void lower_task(Lowering& l, const model::Block& b) {
   w.key("RequiresCompatibilities").begin_array();
   for (const model::Value& v : l.get_list(b, "compatibilities")) {
     if (const std::string* m = v.enum_member()) {
-      w.value(upper(*m));
+      write_upper(w, *m);
     }
   }
   w.end_array();
@@ -459,7 +485,8 @@ void lower_task(Lowering& l, const model::Block& b) {
   }
   if (const std::string* arch = l.get_enum(b, "cpu_architecture")) {
     w.key("RuntimePlatform").begin_object();
-    w.member("CpuArchitecture", upper(*arch)).member("OperatingSystemFamily", "LINUX");
+    write_upper(w.key("CpuArchitecture"), *arch);
+    w.member("OperatingSystemFamily", "LINUX");
     w.end_object();
   }
   if (const std::string* pid = l.get_enum(b, "pid_mode")) {
@@ -492,7 +519,7 @@ void lower_task(Lowering& l, const model::Block& b) {
   }
   w.key("ContainerDefinitions").begin_array();
   for (const model::Block* c : b.children) {
-    if (c->kind_name == "container") {
+    if (is_kind(*c, "container")) {
       write_container_definition(l, *c, base, w);
     }
   }
@@ -557,7 +584,8 @@ void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = l.get_ref(b, "task");
   JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::Service");
-  std::string associations = cluster ? l.associations_id(*cluster) : "";
+  const std::string_view associations =
+      cluster ? std::string_view(l.associations_id(*cluster)) : std::string_view();
   if (const model::Value* name = l.get(b, "name")) {
     l.write_value(w.key("ServiceName"), *name);
   }
@@ -574,7 +602,7 @@ void lower_service(Lowering& l, const model::Block& b) {
     w.member("DesiredCount", *desired); // a daemon service runs one task per instance
   }
   if (const std::string* launch = l.get_enum(b, "launch_type")) {
-    w.member("LaunchType", upper(*launch));
+    write_upper(w.key("LaunchType"), *launch);
   }
   const model::List& strategy = l.get_list(b, "capacity");
   if (!strategy.empty()) {
@@ -597,24 +625,16 @@ void lower_service(Lowering& l, const model::Block& b) {
   if (const model::Value* v = l.get(b, "platform_version")) {
     l.write_value(w.key("PlatformVersion"), *v);
   }
-  auto subnets = l.get_refs(b, "subnets");
-  auto groups = l.get_refs(b, "security_groups");
+  const model::List& subnets = l.get_list(b, "subnets");
+  const model::List& groups = l.get_list(b, "security_groups");
   bool public_ip = l.get_bool(b, "public_ip");
   const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
   if (mode && *mode == "awsvpc") {
     w.key("NetworkConfiguration").begin_object();
     w.key("AwsvpcConfiguration").begin_object();
-    w.key("Subnets").begin_array();
-    for (const model::Block* s : subnets) {
-      l.write_ref(w, *s);
-    }
-    w.end_array();
-    if (!groups.empty()) {
-      w.key("SecurityGroups").begin_array();
-      for (const model::Block* g : groups) {
-        l.write_ref(w, *g);
-      }
-      w.end_array();
+    l.write_refs(w.key("Subnets"), subnets);
+    if (Lowering::has_refs(groups)) {
+      l.write_refs(w.key("SecurityGroups"), groups);
     }
     w.member("AssignPublicIp", public_ip ? "ENABLED" : "DISABLED");
     w.end_object().end_object();
@@ -623,7 +643,7 @@ void lower_service(Lowering& l, const model::Block& b) {
     w.member("EnableExecuteCommand", true);
   }
   if (const std::string* propagate = l.get_enum(b, "propagate_tags")) {
-    w.member("PropagateTags", upper(*propagate));
+    write_upper(w.key("PropagateTags"), *propagate);
   }
   if (const model::Block* d = first_child(b, "deployment")) {
     w.key("DeploymentConfiguration").begin_object();

@@ -121,20 +121,51 @@ const model::Block* first_child(const model::Block& block, std::string_view kind
 
 // ---- writing the template ----------------------------------------------------------------------
 
-common::JsonWriter& Lowering::begin_resource(const model::Block& owner, std::string id,
-                                             std::string_view type) {
-  auto [it, inserted] = owners_.try_emplace(std::move(id), &owner);
-  if (!inserted) {
-    diags_
-        .report(Diag::LogicalIdCollision, owner.header_range, it->second->display(),
-                owner.display(), it->first)
-        .note(it->second->header_range, fmt::format("{} is declared here", it->second->display()));
-    failed_ = true;
-    // Written all the same (the lowering goes on, to report every collision): the template is
-    // dropped when the lowering fails.
+void Lowering::claim(const model::Block& owner, std::string_view id) {
+  claims_.push_back({static_cast<std::uint32_t>(ids_text_.size()),
+                     static_cast<std::uint32_t>(id.size()), &owner});
+  ids_text_ += id;
+}
+
+void Lowering::check_ids() {
+  // Open addressing over the claims (index + 1, 0 for a free slot), at most half full.
+  std::size_t slots = 16;
+  while (slots < 2 * claims_.size()) {
+    slots *= 2;
   }
-  common::JsonWriter& w = resources_writer_;
-  w.key(it->first).begin_object();
+  std::vector<std::uint32_t> table(slots, 0);
+  auto text = [&](const Claim& c) { return std::string_view(ids_text_).substr(c.offset, c.size); };
+  for (std::size_t i = 0; i < claims_.size(); ++i) {
+    const std::string_view id = text(claims_[i]);
+    std::size_t slot = std::hash<std::string_view>{}(id) & (slots - 1);
+    for (; table[slot] != 0; slot = (slot + 1) & (slots - 1)) {
+      const Claim& first = claims_[table[slot] - 1];
+      if (text(first) != id) {
+        continue;
+      }
+      // Taken before: reported against the block that took it first, as each collision is met.
+      const model::Block& owner = *claims_[i].owner;
+      diags_
+          .report(Diag::LogicalIdCollision, owner.header_range, first.owner->display(),
+                  owner.display(), std::string(id))
+          .note(first.owner->header_range,
+                fmt::format("{} is declared here", first.owner->display()));
+      failed_ = true;
+      break;
+    }
+    if (table[slot] == 0) {
+      table[slot] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+}
+
+common::JsonWriter& Lowering::begin_resource(const model::Block& owner, std::string_view id,
+                                             std::string_view type) {
+  // A resource whose ID collides is written all the same (the lowering goes on, to report every
+  // collision): the template is dropped when the lowering fails.
+  claim(owner, id);
+  common::JsonWriter& w = *writer_;
+  w.key(id).begin_object();
   w.member("Type", type);
   w.key("Properties").begin_object();
   in_properties_ = true;
@@ -143,28 +174,31 @@ common::JsonWriter& Lowering::begin_resource(const model::Block& owner, std::str
 
 common::JsonWriter& Lowering::end_properties() {
   in_properties_ = false;
-  return resources_writer_.end_object();
+  return writer_->end_object();
 }
 
 void Lowering::end_resource() {
   if (in_properties_) {
     end_properties();
   }
-  resources_writer_.end_object();
+  writer_->end_object();
 }
 
-json& Lowering::add_parameter(const model::Block& owner, const std::string& id) {
-  auto [it, inserted] = owners_.try_emplace(id, &owner);
-  if (!inserted) {
-    diags_
-        .report(Diag::LogicalIdCollision, owner.header_range, it->second->display(),
-                owner.display(), id)
-        .note(it->second->header_range, fmt::format("{} is declared here", it->second->display()));
-    failed_ = true;
-    scratch_ = json::object();
-    return scratch_;
+void Lowering::claim_parameter(const model::Block& owner, std::string_view id) {
+  claim(owner, id);
+}
+
+void Lowering::collect_parameters(const model::Block& block, json& parameters) {
+  // The walk of lower_block, so that the parameters come in the order their blocks lower.
+  if (is_kind(block, "ec2_capacity")) {
+    add_image_parameter(*this, block, parameters);
   }
-  return parameters_[id];
+  if (is_kind(block, "task")) {
+    return;
+  }
+  for (const model::Block* c : block.children) {
+    collect_parameters(*c, parameters);
+  }
 }
 
 void Lowering::write_value(common::JsonWriter& w, const model::Value& v) {
@@ -206,9 +240,9 @@ const std::string& Lowering::id(const model::Block& block) {
 }
 
 void Lowering::write_ref(common::JsonWriter& w, const model::Block& block) {
-  if (block.kind_name == "security_group") {
+  if (is_kind(block, "security_group")) {
     write_getatt(w, id(block), "GroupId");
-  } else if (block.kind_name == "container") {
+  } else if (is_kind(block, "container")) {
     w.value(block.name);
   } else {
     write_ref_to(w, id(block));
@@ -292,10 +326,10 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
 }
 
 json Lowering::ref(const model::Block& block) const {
-  if (block.kind_name == "security_group") {
+  if (is_kind(block, "security_group")) {
     return json{{"Fn::GetAtt", json::array({logical_id(block), "GroupId"})}};
   }
-  if (block.kind_name == "container") {
+  if (is_kind(block, "container")) {
     return block.name; // a container is named inside its task definition
   }
   return json{{"Ref", logical_id(block)}};
@@ -401,15 +435,37 @@ std::string Lowering::attachment_id(const model::Block& vpc) const {
   return igws.empty() ? "" : path_id(*igws.front()) + "Attachment";
 }
 
-std::string Lowering::associations_id(const model::Block& cluster) {
-  return get_list(cluster, "capacity").empty() ? "" : path_id(cluster) + "CapacityProviders";
+const std::string& Lowering::associations_id(const model::Block& cluster) {
+  const bool any = !get_list(cluster, "capacity").empty(); // read each time: it is recorded
+  if (associations_of_ != &cluster) {
+    associations_of_ = &cluster;
+    associations_id_ = any ? path_id(cluster) + "CapacityProviders" : "";
+  }
+  return associations_id_;
+}
+
+void Lowering::write_refs(common::JsonWriter& w, const model::List& items) {
+  w.begin_array();
+  for (const model::Value& item : items) {
+    if (const model::Block* b = item.block()) {
+      write_ref(w, *b);
+    }
+  }
+  w.end_array();
+}
+
+bool Lowering::has_refs(const model::List& items) {
+  return std::any_of(items.begin(), items.end(),
+                     [](const model::Value& item) { return item.block() != nullptr; });
 }
 
 // ---- the template ------------------------------------------------------------------------------
 
 void Lowering::lower_block(const model::Block& b) {
   using Lower = void (*)(Lowering&, const model::Block&);
-  static const std::map<std::string_view, Lower> kLowerings = {
+  // Scanned: the lengths differ mostly, so a miss costs a compare of sizes (a map's string
+  // compares cost more).
+  static constexpr std::pair<std::string_view, Lower> kLowerings[] = {
       {"vpc", lower_vpc},
       {"subnet", lower_subnet},
       {"internet_gateway", lower_internet_gateway},
@@ -427,11 +483,13 @@ void Lowering::lower_block(const model::Block& b) {
   };
   // `stack` lowers to the template's Description and tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's resource.
-  auto it = kLowerings.find(b.kind_name);
-  if (it != kLowerings.end()) {
-    it->second(*this, b);
+  for (const auto& [kind, lower] : kLowerings) {
+    if (is_kind(b, kind)) {
+      lower(*this, b);
+      break;
+    }
   }
-  if (b.kind_name == "task") {
+  if (is_kind(b, "task")) {
     return; // containers are lowered by lower_task
   }
   for (const model::Block* c : b.children) {
@@ -504,22 +562,21 @@ json Lowering::outputs() {
 }
 
 bool Lowering::run(std::string& out) {
-  // About a kilobyte a block: growing a megabytes-long string by doubling costs copies.
-  resources_text_.reserve(1024 * program_.blocks.size());
-  owners_.reserve(2 * program_.blocks.size()); // a block lowers to one to six resources
-  // Top-level blocks in source order; each block's resources come right before its children's.
+  // Parameters come before Resources in the template, and only ec2_capacity blocks add one: they
+  // are gathered first, so that the resources can be written straight into `out` as they lower
+  // (rather than into a text of their own, copied in at the end: ~2 MB for 500 services).
+  json parameters = json::object();
   for (const auto& b : program_.blocks) {
     if (!b->parent) {
-      lower_block(*b);
+      collect_parameters(*b, parameters);
     }
   }
-  json o = outputs();
-  if (failed_) {
-    return false;
-  }
-  resources_writer_.end_object();
-  out.reserve(out.size() + resources_text_.size() + 4096);
+  // About a kilobyte a block: growing a megabytes-long string by doubling costs copies.
+  out.reserve(out.size() + 1024 * program_.blocks.size() + 4096);
   common::JsonWriter w(out, 2);
+  writer_ = &w;
+  claims_.reserve(2 * program_.blocks.size()); // a block lowers to one to six resources
+  ids_text_.reserve(32 * claims_.capacity());
   w.begin_object();
   w.member("AWSTemplateFormatVersion", "2010-09-09");
   if (program_.stack) {
@@ -527,10 +584,23 @@ bool Lowering::run(std::string& out) {
       w.member("Description", *d);
     }
   }
-  if (!parameters_.empty()) {
-    w.member("Parameters", parameters_);
+  if (!parameters.empty()) {
+    w.member("Parameters", parameters);
   }
-  w.key("Resources").raw(resources_text_);
+  w.key("Resources").begin_object();
+  // Top-level blocks in source order; each block's resources come right before its children's.
+  for (const auto& b : program_.blocks) {
+    if (!b->parent) {
+      lower_block(*b);
+    }
+  }
+  writer_ = nullptr;
+  check_ids();
+  json o = outputs();
+  if (failed_) {
+    return false;
+  }
+  w.end_object();
   if (!o.empty()) {
     w.member("Outputs", o);
   }

@@ -8,13 +8,13 @@
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
 
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,26 +31,26 @@ using json = nlohmann::ordered_json;
 class Lowering : public ModelReader {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : ModelReader(read), program_(program), diags_(diags) {
-    resources_writer_.begin_object();
-  }
+      : ModelReader(read), program_(program), diags_(diags) {}
 
-  // Appends the whole template (as `dump(2)` writes it, and a newline), or returns false when a
-  // logical ID collided.
+  // Writes the whole template (as `dump(2)` writes it, and a newline) into `out`, or returns
+  // false when a logical ID collided (`out` then holds a partial template).
   bool run(std::string& out);
 
   // ---- writing the template --------------------------------------------------------------------
   // Starts a resource that `owner` lowers to: writes `"id": {"Type": type, "Properties": {` and
-  // returns the writer (the same one for every resource), inside Properties. Reports E4001 when
-  // another block already took the ID (the resource is still written, but the template is then
-  // dropped).
-  common::JsonWriter& begin_resource(const model::Block& owner, std::string id,
+  // returns the writer (the same one for every resource), inside Properties. E4001 when another
+  // block took the ID too is reported once the resources are written (see check_ids); the
+  // template is then dropped.
+  common::JsonWriter& begin_resource(const model::Block& owner, std::string_view id,
                                      std::string_view type);
   // Closes Properties, for the resource's attributes that follow it (DependsOn, DeletionPolicy).
   common::JsonWriter& end_properties();
   // Closes the resource (and its Properties, unless end_properties did).
   void end_resource();
-  json& add_parameter(const model::Block& owner, const std::string& id);
+  // Takes the ID of the parameter that add_image_parameter() gives the block (written in the
+  // template's head, before the resources), for the collision check.
+  void claim_parameter(const model::Block& owner, std::string_view id);
 
   // Writes the template value of a folded model value: strings, numbers and lists as they are,
   // enum members by name, references as Ref / Fn::GetAtt, strings with deferred parts as Fn::Sub.
@@ -81,13 +81,25 @@ public:
   json zone(const std::string& zone_name);
   // The logical ID of the gateway attachment of the vpc's internet gateway, or "".
   std::string attachment_id(const model::Block& vpc) const;
-  // The logical ID of a cluster's capacity provider associations, or "".
-  std::string associations_id(const model::Block& cluster);
+  // The logical ID of a cluster's capacity provider associations, or "". Every service of the
+  // cluster asks: the last cluster's is kept (valid until the next call).
+  const std::string& associations_id(const model::Block& cluster);
+  // Writes references to the blocks of a list attribute's items (get_refs without the vector).
+  void write_refs(common::JsonWriter& w, const model::List& items);
+  // Whether a list attribute's items hold a block reference (!get_refs(...).empty()).
+  static bool has_refs(const model::List& items);
 
   const model::Program& program() const { return program_; }
 
 private:
   void lower_block(const model::Block& block);
+  // Records that `owner` takes a logical ID.
+  void claim(const model::Block& owner, std::string_view id);
+  // Reports E4001 for every ID taken twice, in the order they were taken.
+  void check_ids();
+  // Adds the template parameters of the block and its descendants in lowering order (only
+  // ec2_capacity adds one).
+  void collect_parameters(const model::Block& block, json& parameters);
   // The tags of tags() and write_tags(): the stack's, overridden and extended by the block's.
   // Valid until the next call.
   const std::vector<std::pair<std::string_view, const model::Value*>>&
@@ -97,23 +109,35 @@ private:
 
   const model::Program& program_;
   Diagnostics& diags_;
-  json parameters_ = json::object();
-  // The Resources object as written so far. (Parameters come first in the template, and any block
-  // may add one, so the object is spliced in at the end.)
-  std::string resources_text_;
-  common::JsonWriter resources_writer_{resources_text_, 2, 1};
+  // The template's writer (run() sets it); the resources are written straight into the output.
+  common::JsonWriter* writer_ = nullptr;
   bool in_properties_ = false;
-  // Logical ID -> the block that took it. Unordered: it is only looked up, never walked.
-  std::unordered_map<std::string, const model::Block*> owners_;
+  // The logical IDs taken, in order: their text one after another in ids_text_, and who took
+  // them. Checked once, at the end: a collision drops the template, so the check need not come
+  // before the resource is written, and one flat table costs less than a map node per ID.
+  struct Claim {
+    std::uint32_t offset;
+    std::uint32_t size;
+    const model::Block* owner;
+  };
+  std::string ids_text_;
+  std::vector<Claim> claims_;
   // The stack's `tags`, read once (every resource carries them).
   const model::Value* stack_tags_ = nullptr;
   bool stack_tags_read_ = false;
   std::vector<std::pair<std::string_view, const model::Value*>> merged_tags_;
   std::vector<std::string> ids_; // by Block::id; "" until asked for
+  const model::Block* associations_of_ = nullptr;
+  std::string associations_id_;
   std::deque<std::string> other_ids_;
-  json scratch_; // the target of a parameter whose ID collided
   bool failed_ = false;
 };
+
+// Whether the block is of the kind. (std::string == const char* compares through memcmp even when
+// the lengths differ; a string_view compares the lengths first.)
+inline bool is_kind(const model::Block& block, std::string_view kind) {
+  return std::string_view(block.kind_name) == kind;
+}
 
 // The first child block of a kind, or null (Block::children_of without the vector).
 const model::Block* first_child(const model::Block& block, std::string_view kind);
@@ -132,6 +156,9 @@ void lower_cluster(Lowering& l, const model::Block& b);
 void lower_ec2_capacity(Lowering& l, const model::Block& b);
 void lower_task(Lowering& l, const model::Block& b); // with its containers
 void lower_service(Lowering& l, const model::Block& b);
+// Adds the template parameter that an ec2_capacity block needs (its AMI named by a public SSM
+// parameter), if it does, to `parameters`; returns its ID, or "".
+std::string add_image_parameter(Lowering& l, const model::Block& b, json& parameters);
 
 // The Pascal-case form of a name: "private_a" -> "PrivateA", "ec2_capacity" -> "Ec2Capacity".
 std::string pascal(std::string_view name);

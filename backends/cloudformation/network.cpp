@@ -40,12 +40,12 @@ void write_rule_ports(Lowering& l, const model::Block& rule, JsonWriter& w) {
 }
 
 const char* peer_attribute(const model::Block& rule) {
-  return rule.kind_name == "ingress" ? "from" : "to";
+  return is_kind(rule, "ingress") ? "from" : "to";
 }
 
 // A rule to a CIDR, which its group lists inline (rules to a group are resources of their own).
 bool is_inline_rule(Lowering& l, const model::Block& rule) {
-  if (rule.kind_name != "ingress" && rule.kind_name != "egress") {
+  if (!is_kind(rule, "ingress") && !is_kind(rule, "egress")) {
     return false;
   }
   const model::Value* peer = l.get(rule, peer_attribute(rule));
@@ -144,7 +144,7 @@ void lower_route_table(Lowering& l, const model::Block& b) {
 void lower_route(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::Route");
   const model::Block* target = l.get_ref(b, "target");
-  const bool to_gateway = target && target->kind_name == "internet_gateway";
+  const bool to_gateway = target && is_kind(*target, "internet_gateway");
   Lowering::write_ref_to(w.key("RouteTableId"), l.id(*b.parent));
   l.write_value(w.key("DestinationCidrBlock"), *l.get(b, "destination"));
   if (target) {
@@ -201,8 +201,8 @@ void lower_security_group(Lowering& l, const model::Block& b) {
   // before they are written.
   bool inline_ingress = false, inline_egress = false, any_egress = false;
   for (const model::Block* rule : b.children) {
-    bool in = rule->kind_name == "ingress";
-    any_egress = any_egress || rule->kind_name == "egress";
+    bool in = is_kind(*rule, "ingress");
+    any_egress = any_egress || is_kind(*rule, "egress");
     if (is_inline_rule(l, *rule)) {
       (in ? inline_ingress : inline_egress) = true;
     }
@@ -244,7 +244,7 @@ void lower_rule(Lowering& l, const model::Block& b) {
   if (!group) {
     return; // a CIDR rule: inline in its group (lower_security_group)
   }
-  bool in = b.kind_name == "ingress";
+  bool in = is_kind(b, "ingress");
   JsonWriter& w = l.begin_resource(
       b, l.id(b), in ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress");
   l.write_ref(w.key("GroupId"), *b.parent);

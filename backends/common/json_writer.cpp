@@ -1,5 +1,6 @@
 #include "backends/common/json_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -29,27 +30,51 @@ constexpr std::array<unsigned char, 256> kCharClass = [] {
   return table;
 }();
 
-// Whether `s` is written between quotes as it is (most strings of a template are). Tested eight
-// bytes at a time: a byte of 0x80 or more, below 0x20, '"' or '\\' sets the high bit of its lane in
-// one of the terms below (the classic "has a byte less than n" / "has a zero byte" tests).
-bool is_plain(std::string_view s) {
+// Whether one of the eight bytes of `x` is not written as it is: a byte of 0x80 or more, below
+// 0x20, '"' or '\\' sets the high bit of its lane in one of the terms below (the classic "has a
+// byte less than n" / "has a zero byte" tests).
+[[gnu::always_inline]] inline bool is_special(std::uint64_t x) {
   constexpr std::uint64_t kOnes = 0x0101010101010101;
   constexpr std::uint64_t kHigh = 0x8080808080808080;
+  const std::uint64_t quote = x ^ (kOnes * '"');
+  const std::uint64_t backslash = x ^ (kOnes * '\\');
+  const std::uint64_t special = x | ((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
+                                ((backslash - kOnes) & ~backslash);
+  return (special & kHigh) != 0;
+}
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+std::uint64_t load4(const char* p) {
+  std::uint32_t x;
+  std::memcpy(&x, p, 4);
+  return x;
+}
+
+// Whether `s` is written between quotes as it is (most strings of a template are). Inlined: it
+// runs for most keys and values, mostly on a few bytes.
+[[gnu::always_inline]] inline bool is_plain(std::string_view s) {
   const char* p = s.data();
-  std::size_t n = s.size();
-  for (; n >= 8; p += 8, n -= 8) {
-    std::uint64_t x;
-    std::memcpy(&x, p, 8);
-    const std::uint64_t quote = x ^ (kOnes * '"');
-    const std::uint64_t backslash = x ^ (kOnes * '\\');
-    const std::uint64_t special = x | ((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
-                                  ((backslash - kOnes) & ~backslash);
-    if (special & kHigh) {
-      return false;
+  const std::size_t n = s.size();
+  // Short strings (most keys) in one or two overlapping loads rather than byte by byte: the
+  // bytes tested twice do not change the answer.
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (is_special(load8(p + i))) {
+        return false;
+      }
     }
+    return !is_special(load8(p + n - 8));
   }
-  for (; n > 0; ++p, --n) {
-    if (kCharClass[static_cast<unsigned char>(*p)] != kPlain) {
+  if (n >= 4) {
+    return !is_special(load4(p) | load4(p + n - 4) << 32);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (kCharClass[static_cast<unsigned char>(p[i])] != kPlain) {
       return false;
     }
   }
@@ -233,6 +258,63 @@ std::string dump(const json& value, int indent) {
 
 // ---- JsonWriter --------------------------------------------------------------------------------
 
+void JsonWriter::grow(std::size_t n) {
+  // Grown by doubling, and zero-filled (resize) only a chunk at a time: after a flush (before an
+  // nlohmann value, say) the room is filled again, and that should not cost the whole capacity.
+  constexpr std::size_t kChunk = 16 * 1024;
+  if (!open_) {
+    pos_ = out_.size(); // after a flush: `out` may have grown since
+    open_ = true;
+  }
+  const std::size_t need = pos_ + n;
+  if (need > out_.capacity()) {
+    out_.reserve(std::max(need, 2 * out_.capacity()));
+  }
+  out_.resize(std::max(need, std::min(out_.capacity(), pos_ + kChunk)));
+}
+
+void JsonWriter::put(std::string_view s) {
+  std::memcpy(room(s.size()), s.data(), s.size());
+  pos_ += s.size();
+}
+
+// Most lines are indented by less than 30: their separator is written as a fixed 32 bytes (past
+// the line's end, into room that the next piece overwrites), a few moves instead of a memcpy call.
+constexpr std::size_t kShort = 32;
+static_assert(kSeparator.size() >= kShort + 1);
+
+void JsonWriter::new_line(unsigned width, bool comma) {
+  const char* start = kSeparator.data() + (comma ? 0 : 1);
+  const std::size_t length = (comma ? 2 : 1) + width;
+  if (width > kMaxIndent) {
+    put(std::string_view(start, comma ? 2 : 1));
+    std::memset(room(width), ' ', width);
+    pos_ += width;
+    return;
+  }
+  char* p = room(std::max(length, kShort));
+  if (length <= kShort) {
+    std::memcpy(p, start, kShort);
+  } else {
+    std::memcpy(p, start, length);
+  }
+  pos_ += length;
+}
+
+void JsonWriter::put_string(std::string_view s) {
+  if (!is_plain(s)) {
+    flush();
+    append_escaped(out_, s);
+    pos_ = out_.size();
+    return;
+  }
+  char* p = room(s.size() + 2);
+  p[0] = '"';
+  std::memcpy(p + 1, s.data(), s.size());
+  p[s.size() + 1] = '"';
+  pos_ += s.size() + 2;
+}
+
 void JsonWriter::next_item() {
   if (empty_.empty()) {
     return; // the document's one value
@@ -240,9 +322,9 @@ void JsonWriter::next_item() {
   const bool comma = !empty_.back();
   empty_.back() = false;
   if (indent_ >= 0) {
-    new_line(out_, static_cast<unsigned>(indent_) * depth(), comma);
+    new_line(static_cast<unsigned>(indent_) * depth(), comma);
   } else if (comma) {
-    out_ += ',';
+    put(',');
   }
 }
 
@@ -258,14 +340,24 @@ void JsonWriter::close(char bracket) {
   bool was_empty = empty_.back();
   empty_.pop_back();
   if (!was_empty && indent_ >= 0) {
-    new_line(out_, static_cast<unsigned>(indent_) * depth());
+    const unsigned width = static_cast<unsigned>(indent_) * depth();
+    if (width < kShort) { // the line break, its indent and the bracket at once
+      char* p = room(kShort + 1);
+      std::memcpy(p, kSeparator.data() + 1, kShort);
+      p[1 + width] = bracket;
+      pos_ += 2 + width;
+      after_value();
+      return;
+    }
+    new_line(width, false);
   }
-  out_ += bracket;
+  put(bracket);
+  after_value();
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ += '{';
+  put('{');
   empty_.push_back(true);
   return *this;
 }
@@ -277,7 +369,7 @@ JsonWriter& JsonWriter::end_object() {
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ += '[';
+  put('[');
   empty_.push_back(true);
   return *this;
 }
@@ -288,14 +380,45 @@ JsonWriter& JsonWriter::end_array() {
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
+  const std::size_t n = name.size();
+  if (indent_ >= 0 && !empty_.empty() && is_plain(name)) {
+    // A member of an indented object, the bulk of a template: separator, indent, key and ": " at
+    // once.
+    const bool comma = !empty_.back();
+    empty_.back() = false;
+    const unsigned width = static_cast<unsigned>(indent_) * depth();
+    if (width + 2 <= kShort) {
+      char* p = room(kShort + n + 4);
+      std::memcpy(p, kSeparator.data() + (comma ? 0 : 1), kShort);
+      p += (comma ? 2 : 1) + width;
+      p[0] = '"';
+      std::memcpy(p + 1, name.data(), n);
+      std::memcpy(p + 1 + n, "\": ", 3);
+      pos_ = static_cast<std::size_t>(p + n + 4 - out_.data());
+    } else {
+      new_line(width, comma);
+      char* p = room(n + 4);
+      p[0] = '"';
+      std::memcpy(p + 1, name.data(), n);
+      std::memcpy(p + 1 + n, "\": ", 3);
+      pos_ += n + 4;
+    }
+    after_key_ = true;
+    return *this;
+  }
   next_item();
+  const std::size_t separator = indent_ >= 0 ? 2 : 1; // ": " or ":"
   if (is_plain(name)) {
-    out_ += '"';
-    out_.append(name);
-    out_.append(indent_ >= 0 ? "\": " : "\":");
+    char* p = room(name.size() + 4);
+    p[0] = '"';
+    std::memcpy(p + 1, name.data(), name.size());
+    std::memcpy(p + 1 + name.size(), "\": ", 3);
+    pos_ += name.size() + 2 + separator;
   } else {
+    flush();
     append_escaped(out_, name);
     out_ += indent_ >= 0 ? ": " : ":";
+    pos_ = out_.size();
   }
   after_key_ = true;
   return *this;
@@ -303,31 +426,39 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 JsonWriter& JsonWriter::value(const json& v) {
   before_value();
+  flush(); // rare in the backends' documents: written by append_json, on `out` itself
   append_json(out_, v, indent_, depth());
+  pos_ = out_.size();
+  after_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  append_string(out_, s);
+  put_string(s);
+  after_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t i) {
   before_value();
-  append_integer(out_, i);
+  char* p = room(24);
+  pos_ = static_cast<std::size_t>(std::to_chars(p, p + 24, i).ptr - out_.data());
+  after_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  put(b ? std::string_view("true") : std::string_view("false"));
+  after_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view text) {
   before_value();
-  out_ += text;
+  put(text);
+  after_value();
   return *this;
 }
 

@@ -1,8 +1,8 @@
-// Writing JSON documents fast and exactly as nlohmann's `dump` does. The backends build each
-// resource or step as an nlohmann::ordered_json, but the documents they emit are large (a 500
-// service template is ~2 MB): building the whole document as one value and then dumping it costs
-// a linear key search per top-level entry (ordered_map is a vector) and a copy of every value.
-// JsonWriter instead streams the document's outer structure and appends each value in place.
+// Writing JSON documents fast and exactly as nlohmann's `dump` does. The documents the backends
+// emit are large (a 500 service template is ~2 MB): building one as an nlohmann::ordered_json and
+// then dumping it costs a node and an allocation per value and a linear key search per member.
+// JsonWriter instead streams the document (the CloudFormation backend writes every resource with
+// it as it lowers; the plan backend writes each step's nlohmann params in place).
 //
 // The bytes are the same as `dump(indent)` (the golden sidecars depend on it): the same
 // indentation and separators, the same escapes (`\b \f \n \r \t \" \\`, other control characters
@@ -29,12 +29,22 @@ std::string dump(const json& value, int indent = -1);
 
 // A document written piece by piece: containers opened and closed, keys, values. The caller keeps
 // the structure well formed (a key before each value in an object, none in an array).
+//
+// The writer writes through a cursor into `out`'s own storage rather than appending piece by piece
+// (a template is ~90k short pieces, and std::string::append checks, copies through memcpy and
+// terminates each one): `out` is grown ahead of the cursor, so while a document is open it ends in
+// scratch bytes. It holds exactly the text written once the outermost value is complete, after
+// flush(), and when the writer goes away; do not touch `out` in between. (After a flush the caller
+// may append to `out`, a newline say: the writer goes on from `out`'s end.)
 class JsonWriter {
 public:
   // Appends to `out`; indent < 0: compact. `level`: how deep in a document the written value
   // nests (its lines are indented that much more), so that it can be spliced in with raw().
   explicit JsonWriter(std::string& out, int indent = -1, unsigned level = 0)
-      : out_(out), indent_(indent), level_(level) {}
+      : out_(out), pos_(out.size()), indent_(indent), level_(level) {}
+  ~JsonWriter() { flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -62,18 +72,50 @@ public:
     return value(v);
   }
 
+  // Cuts `out` to the text written so far (see the class comment).
+  void flush() {
+    if (open_) {
+      out_.resize(pos_);
+      open_ = false;
+    }
+  }
+
 private:
+  // Where the next `n` bytes go: out_.data() + pos_, with at least `n` bytes of room.
+  char* room(std::size_t n) {
+    if (!open_ || out_.size() - pos_ < n) {
+      grow(n);
+    }
+    return out_.data() + pos_;
+  }
+  void grow(std::size_t n);
+  void put(char c) {
+    *room(1) = c;
+    ++pos_;
+  }
+  void put(std::string_view s);
+  // A line break and `width` spaces, after a comma when `comma`.
+  void new_line(unsigned width, bool comma);
+  void put_string(std::string_view s);
   // Before a value or a key: the separator from the previous member and the new line's indent.
   void next_item();
   void before_value();
+  // After a value: a complete document is flushed into `out`.
+  void after_value() {
+    if (empty_.empty()) {
+      flush();
+    }
+  }
   void close(char bracket);
   unsigned depth() const { return level_ + static_cast<unsigned>(empty_.size()); }
 
   std::string& out_;
+  std::size_t pos_; // the end of what is written; while open_, out_ is scratch from here
+  bool open_ = false;
   int indent_;
   unsigned level_;
   // One entry per open container: whether nothing has been written into it yet.
-  std::vector<bool> empty_;
+  std::vector<unsigned char> empty_;
   bool after_key_ = false;
 };
 

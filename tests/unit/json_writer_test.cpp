@@ -105,10 +105,11 @@ TEST(JsonWriter, InvalidUtf8ThrowsAsDumpDoes) {
 }
 
 TEST(JsonWriter, EscapesEveryByteAtEveryPosition) {
-  // The writer tests plain strings eight bytes at a time: each byte value, at every position of
-  // strings longer than a word, as a key and as a value.
+  // The writer tests plain strings eight bytes at a time (shorter ones in two overlapping four
+  // byte loads): each byte value, at every position of strings of every length class, as a key and
+  // as a value.
   for (int c = 0; c < 0x80; ++c) {
-    for (std::size_t length : {1u, 7u, 8u, 9u, 16u, 21u}) {
+    for (std::size_t length : {1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u, 9u, 15u, 16u, 17u, 21u}) {
       for (std::size_t at = 0; at < length; ++at) {
         std::string s(length, 'a');
         s[at] = static_cast<char>(c);
@@ -147,6 +148,54 @@ TEST(JsonWriter, IndentsDeeperThanItsSpacesInOnePiece) {
   }
   EXPECT_EQ(out, v.dump(2));
   EXPECT_EQ(dump(v, 2), v.dump(2));
+}
+
+TEST(JsonWriter, WritesKeysAndClosesAtEveryDepth) {
+  // Keys and closing brackets are written with their line's indent in one piece up to a width,
+  // and in parts beyond it (and beyond the spaces kept for indents): every depth up to past both.
+  for (int indent : {-1, 0, 1, 2, 4}) {
+    json v = "x";
+    for (int i = 0; i < 70; ++i) {
+      json o = json::object();
+      o["k" + std::to_string(i)] = std::move(v);
+      o["a\tb"] = i; // escaped key
+      v = std::move(o);
+    }
+    std::string out = "head ";
+    {
+      JsonWriter w(out, indent);
+      for (int i = 69; i >= 0; --i) {
+        w.begin_object().key("k" + std::to_string(i));
+      }
+      w.value("x");
+      for (int i = 0; i < 70; ++i) {
+        w.member("a\tb", i).end_object();
+      }
+    }
+    ASSERT_EQ(out, "head " + v.dump(indent)) << "indent " << indent;
+  }
+}
+
+TEST(JsonWriter, OutputIsCompleteOnceTheDocumentIs) {
+  // While a document is open the output ends in room the writer has not filled yet; once the
+  // outermost value is complete it is exact, and the caller may append to it with the writer
+  // still alive (the writer goes on from the new end).
+  std::string out;
+  JsonWriter w(out, 2);
+  w.begin_object().key("big").begin_array();
+  for (int i = 0; i < 5000; ++i) {
+    w.value("item").value(json::array({i})); // nlohmann values in between
+  }
+  w.end_array().end_object();
+  json expected = {{"big", json::array()}};
+  for (int i = 0; i < 5000; ++i) {
+    expected["big"].push_back("item");
+    expected["big"].push_back(json::array({i}));
+  }
+  EXPECT_EQ(out, expected.dump(2));
+  out += '\n';
+  w.value(7);
+  EXPECT_EQ(out, expected.dump(2) + "\n7");
 }
 
 TEST(JsonWriter, StreamsTheSameBytesAsABuiltDocument) {
