@@ -609,9 +609,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Toke
                                 size_t line, size_t column, const std::string& /*message*/,
                                 std::exception_ptr /*e*/) {
   // ANTLR's own wording is never shown; only the place is used.
-  if (tokens_ != nullptr && offending != nullptr) {
-    sink_.report(Diag::SyntaxError, tokens_->range(offending),
-                 fmt::format("unexpected {}", describe_token(*tokens_, offending)));
+  if (offending != nullptr) {
+    sink_.report(Diag::SyntaxError, tokens_.range(offending),
+                 fmt::format("unexpected {}", describe_token(tokens_, offending)));
   } else {
     std::uint32_t offset = source_.offset_of(
         LineCol{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column + 1)});

@@ -50,17 +50,14 @@ private:
 // itself, so this only catches what the runtime might report on its own, in neutral words.
 class ErrorListener : public antlr4::BaseErrorListener {
 public:
-  ErrorListener(const TokenTable* tokens, const SourceFile& source, ErrorSink& sink)
+  ErrorListener(const TokenTable& tokens, const SourceFile& source, ErrorSink& sink)
       : tokens_(tokens), source_(source), sink_(sink) {}
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
                    size_t column, const std::string& message, std::exception_ptr e) override;
 
-  // The lexer runs before the token table exists.
-  void set_tokens(const TokenTable* tokens) { tokens_ = tokens; }
-
 private:
-  const TokenTable* tokens_;
+  const TokenTable& tokens_;
   const SourceFile& source_;
   ErrorSink& sink_;
 };

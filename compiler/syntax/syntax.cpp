@@ -45,7 +45,7 @@ ast::File empty_file(FileId id) {
 class LexedFile {
 public:
   LexedFile(const SourceFile& source, FileId id, std::vector<TokenInfo> tokens, ErrorSink& sink)
-      : table_(source, id, std::move(tokens)), listener_(&table_, source, sink), stream_(table_) {}
+      : table_(source, id, std::move(tokens)), listener_(table_, source, sink), stream_(table_) {}
 
   const TokenTable& table() const { return table_; }
   ErrorListener& listener() { return listener_; }
@@ -255,7 +255,7 @@ private:
   P& parser_;
   LexedFile& lexed_;
   Transformer* transformer_;
-  std::vector<std::size_t> simple_; // tokens of the current simple attribute
+  std::vector<std::size_t> simple_; // tokens of the current block head or simple attribute
 };
 
 // The careful path: full LL prediction with error recovery and our messages, one parse tree for

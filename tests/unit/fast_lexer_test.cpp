@@ -495,7 +495,7 @@ template <typename Stream>
 std::string parse_with(Stream& stream, const TokenTable& tokens, const SourceFile& source) {
   Diagnostics diags;
   ErrorSink sink(diags, 0);
-  ErrorListener listener(&tokens, source, sink);
+  ErrorListener listener(tokens, source, sink);
   std::string tree;
   try {
     if (!scan_tokens(tokens, sink)) {
