@@ -15,21 +15,6 @@ namespace {
 using common::JsonWriter;
 using common::upper;
 
-// common::upper(member) as a value, without the string: enum members are short ASCII names, and
-// std::toupper is a call per character.
-void write_upper(JsonWriter& w, std::string_view member) {
-  char buffer[64];
-  if (member.size() > sizeof buffer) {
-    w.value(upper(member));
-    return;
-  }
-  for (std::size_t i = 0; i < member.size(); ++i) {
-    const char c = member[i];
-    buffer[i] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-  }
-  w.value(std::string_view(buffer, member.size()));
-}
-
 // `fargate` -> "FARGATE", `fargate_spot` -> "FARGATE_SPOT", an ec2_capacity -> its provider.
 json provider(Lowering& l, const model::Value& v) {
   if (const model::Block* capacity = v.block()) {
@@ -271,10 +256,10 @@ void write_container_definition(Lowering& l, const model::Block& c, const std::s
   if (l.get_bool(c, "pseudo_terminal")) {
     w.member("PseudoTerminal", true);
   }
-  if (const model::Block* h = first_child(c, "health_check")) {
+  if (const model::Block* h = c.first_child("health_check")) {
     write_health_check(l, *h, w.key("HealthCheck"));
   }
-  if (const model::Block* log = first_child(c, "log")) {
+  if (const model::Block* log = c.first_child("log")) {
     write_log_configuration(l, *log, task_id, w);
   }
   w.end_object();
@@ -470,7 +455,7 @@ void lower_task(Lowering& l, const model::Block& b) {
   w.key("RequiresCompatibilities").begin_array();
   for (const model::Value& v : l.get_list(b, "compatibilities")) {
     if (const std::string* m = v.enum_member()) {
-      write_upper(w, *m);
+      w.value(upper(*m));
     }
   }
   w.end_array();
@@ -485,7 +470,7 @@ void lower_task(Lowering& l, const model::Block& b) {
   }
   if (const std::string* arch = l.get_enum(b, "cpu_architecture")) {
     w.key("RuntimePlatform").begin_object();
-    write_upper(w.key("CpuArchitecture"), *arch);
+    w.key("CpuArchitecture").value(upper(*arch));
     w.member("OperatingSystemFamily", "LINUX");
     w.end_object();
   }
@@ -584,8 +569,8 @@ void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = l.get_ref(b, "task");
   JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::Service");
-  const std::string_view associations =
-      cluster ? std::string_view(l.associations_id(*cluster)) : std::string_view();
+  // A copy: associations_id() caches one cluster's ID at a time.
+  const std::string associations = cluster ? l.associations_id(*cluster) : std::string();
   if (const model::Value* name = l.get(b, "name")) {
     l.write_value(w.key("ServiceName"), *name);
   }
@@ -602,7 +587,7 @@ void lower_service(Lowering& l, const model::Block& b) {
     w.member("DesiredCount", *desired); // a daemon service runs one task per instance
   }
   if (const std::string* launch = l.get_enum(b, "launch_type")) {
-    write_upper(w.key("LaunchType"), *launch);
+    w.key("LaunchType").value(upper(*launch));
   }
   const model::List& strategy = l.get_list(b, "capacity");
   if (!strategy.empty()) {
@@ -643,9 +628,9 @@ void lower_service(Lowering& l, const model::Block& b) {
     w.member("EnableExecuteCommand", true);
   }
   if (const std::string* propagate = l.get_enum(b, "propagate_tags")) {
-    write_upper(w.key("PropagateTags"), *propagate);
+    w.key("PropagateTags").value(upper(*propagate));
   }
-  if (const model::Block* d = first_child(b, "deployment")) {
+  if (const model::Block* d = b.first_child("deployment")) {
     w.key("DeploymentConfiguration").begin_object();
     if (auto v = l.get_int(*d, "min_healthy_percent")) {
       w.member("MinimumHealthyPercent", *v);
@@ -658,7 +643,7 @@ void lower_service(Lowering& l, const model::Block& b) {
     w.member("Rollback", l.get_bool(*d, "rollback", true));
     w.end_object().end_object();
   }
-  if (const model::Block* placement = first_child(b, "placement")) {
+  if (const model::Block* placement = b.first_child("placement")) {
     const model::List& strategies = l.get_list(*placement, "strategy");
     if (!strategies.empty()) {
       w.key("PlacementStrategies").begin_array();

@@ -110,15 +110,6 @@ std::string logical_id(const model::Block& block) {
   return id;
 }
 
-const model::Block* first_child(const model::Block& block, std::string_view kind) {
-  for (const model::Block* c : block.children) {
-    if (c->kind_name == kind) {
-      return c;
-    }
-  }
-  return nullptr;
-}
-
 // ---- writing the template ----------------------------------------------------------------------
 
 void Lowering::claim(const model::Block& owner, std::string_view id) {

@@ -1,6 +1,7 @@
-// The CloudFormation lowering's shared state: the template being built, the logical IDs taken so
-// far (collision-checked), and the helpers every area uses to turn model values into template
-// JSON (Ref, Fn::GetAtt, Fn::Sub, tags). network.cpp lowers the VPC kinds, ecs.cpp the ECS ones.
+// The CloudFormation lowering's shared state: the writer the template is streamed into, the logical
+// IDs claimed so far (checked for collisions once the lowering is done), and the helpers every area
+// uses to write model values as template JSON (Ref, Fn::GetAtt, Fn::Sub, tags). network.cpp lowers
+// the VPC kinds, ecs.cpp the ECS ones.
 #pragma once
 
 #include "backends/common/json_writer.h"
@@ -138,9 +139,6 @@ private:
 inline bool is_kind(const model::Block& block, std::string_view kind) {
   return std::string_view(block.kind_name) == kind;
 }
-
-// The first child block of a kind, or null (Block::children_of without the vector).
-const model::Block* first_child(const model::Block& block, std::string_view kind);
 
 // One function per kind; each adds the block's resources (children are visited after it).
 void lower_vpc(Lowering& l, const model::Block& b);

@@ -1,14 +1,17 @@
 #include "backends/common/aws.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace ecl::backend::common {
 
 std::string upper(std::string_view member) {
+  // Enum members are ASCII names; no locale.
   std::string out(member);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
   return out;
 }
 

@@ -10,16 +10,6 @@ namespace ecl::backend::common {
 
 namespace {
 
-// nlohmann's own serializer, appending to `out`: for what is rare in the backends' documents and
-// must stay exactly as `dump` writes it (floating point numbers, non-ASCII strings, binary).
-void nlohmann_dump(std::string& out, const json& v, int indent, unsigned level) {
-  nlohmann::detail::serializer<json> s(nlohmann::detail::output_adapter<char, std::string>(out),
-                                       ' ');
-  bool pretty = indent >= 0;
-  auto step = static_cast<unsigned>(pretty ? indent : 0);
-  s.dump(v, pretty, /*ensure_ascii=*/false, step, level * step);
-}
-
 // How append_string treats each byte: copied as is, escaped, or (not ASCII) left to nlohmann.
 enum CharClass : unsigned char { kPlain, kEscaped, kNonAscii };
 constexpr std::array<unsigned char, 256> kCharClass = [] {
@@ -90,7 +80,7 @@ void append_escaped(std::string& out, std::string_view s) {
     if (kCharClass[c] == kNonAscii) {
       // UTF-8 is copied as is, but invalid UTF-8 throws: leave both to nlohmann.
       out.resize(mark);
-      nlohmann_dump(out, json(std::string(s)), -1, 0);
+      out += json(std::string(s)).dump(); // nlohmann's own escaping, and its error on invalid UTF-8
       return;
     }
     if (kCharClass[c] == kPlain) {
@@ -243,9 +233,17 @@ void append_json(std::string& out, const json& v, int indent, unsigned level) {
     out += "null";
     return;
   case json::value_t::number_float:
+    out += v.dump(); // nlohmann's own number formatting
+    return;
   case json::value_t::binary:
   case json::value_t::discarded:
-    nlohmann_dump(out, v, indent, level);
+    // Never in the backends' documents: as dump() writes them, its lines indented to this level.
+    for (char c : v.dump(indent)) {
+      out += c;
+      if (c == '\n') {
+        out.append(level * static_cast<unsigned>(std::max(indent, 0)), ' ');
+      }
+    }
     return;
   }
 }
@@ -451,13 +449,6 @@ JsonWriter& JsonWriter::value(std::int64_t i) {
 JsonWriter& JsonWriter::value(bool b) {
   before_value();
   put(b ? std::string_view("true") : std::string_view("false"));
-  after_value();
-  return *this;
-}
-
-JsonWriter& JsonWriter::raw(std::string_view text) {
-  before_value();
-  put(text);
   after_value();
   return *this;
 }

@@ -38,10 +38,9 @@ std::string dump(const json& value, int indent = -1);
 // may append to `out`, a newline say: the writer goes on from `out`'s end.)
 class JsonWriter {
 public:
-  // Appends to `out`; indent < 0: compact. `level`: how deep in a document the written value
-  // nests (its lines are indented that much more), so that it can be spliced in with raw().
-  explicit JsonWriter(std::string& out, int indent = -1, unsigned level = 0)
-      : out_(out), pos_(out.size()), indent_(indent), level_(level) {}
+  // Appends to `out`; indent < 0: compact.
+  explicit JsonWriter(std::string& out, int indent = -1)
+      : out_(out), pos_(out.size()), indent_(indent) {}
   ~JsonWriter() { flush(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -62,8 +61,6 @@ public:
   JsonWriter& value(bool b);
   // A list of strings as an array.
   JsonWriter& value(const std::vector<std::string>& strings);
-  // A value already written, by a JsonWriter with the same indent at this value's level.
-  JsonWriter& raw(std::string_view text);
 
   // key(name).value(v)
   template <typename T>
@@ -107,13 +104,12 @@ private:
     }
   }
   void close(char bracket);
-  unsigned depth() const { return level_ + static_cast<unsigned>(empty_.size()); }
+  unsigned depth() const { return static_cast<unsigned>(empty_.size()); }
 
   std::string& out_;
   std::size_t pos_; // the end of what is written; while open_, out_ is scratch from here
   bool open_ = false;
   int indent_;
-  unsigned level_;
   // One entry per open container: whether nothing has been written into it yet.
   std::vector<unsigned char> empty_;
   bool after_key_ = false;

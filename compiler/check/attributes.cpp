@@ -241,11 +241,9 @@ model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
     // A default that read no name of the program and reported nothing (all of the schema's:
     // literals and enum members) folds the same for every block: keep it. Not when the evaluation
     // depth limit was reported already: eval() then returns null silently near the limit.
-    if (lookups == lookups_ && reported == diags_.items().size()) {
+    if (lookups == lookups_ && reported == diags_.items().size() && !eval_depth_reported_) {
       fold.folded = v;
-      if (!eval_depth_reported_) {
-        context_free.emplace(&attr, v);
-      }
+      context_free.emplace(&attr, v);
     }
   }
   point_at(v, at);

@@ -36,7 +36,8 @@ bool read_source(const std::string& path, SourceManager& sources, std::vector<Fi
     return false;
   }
   std::string text;
-  text.resize(ec ? 0 : static_cast<std::size_t>(size));
+  // One byte of room past the end, so the read that finds the end needs no growing.
+  text.resize(ec ? 0 : static_cast<std::size_t>(size) + 1);
   std::size_t length = 0;
   for (;;) {
     if (length == text.size()) {

@@ -60,8 +60,9 @@ private:
 
 struct Block;
 
-// The children of one kind of a block, in source order, as a range that builds no vector: what
-// Block::children_of() returns, for the rules and backends that only walk them.
+// The children of one kind of a block, in source order, as a range that builds no vector
+// (Block::each_child): Block::children_of() without the vector, for the rules and backends that
+// only walk them.
 class ChildrenOfKind {
 public:
   class iterator {

@@ -152,10 +152,8 @@ TEST(Limits, E0022ChainOfAttributes) {
   EXPECT_EQ(c.codes(), "E0022") << c.diagnostics().substr(0, 2000);
 }
 
-// ---- E0023: blocks per file ---------------------------------------------------------------------
+// ---- E0013: file size ---------------------------------------------------------------------------
 
-// Checked on the syntax layer alone: the checker's own limits (blocks of a kind per parent) would
-// report a million blocks too. `a{}` is the shortest block.
 // A path that never ends (a device, a file that keeps growing) is read up to just past the limit
 // and refused with E0013, instead of eclc reading until memory runs out.
 TEST(Limits, E0013EndlessInputStopsAtTheLimit) {
@@ -171,6 +169,10 @@ TEST(Limits, E0013EndlessInputStopsAtTheLimit) {
   EXPECT_TRUE(file.blocks.empty());
 }
 
+// ---- E0023: blocks per file ---------------------------------------------------------------------
+
+// Checked on the syntax layer alone: the checker's own limits (blocks of a kind per parent) would
+// report a million blocks too. `a{}` is the shortest block.
 TEST(Limits, E0023TooManyBlocks) {
   SourceManager sources;
   FileId id = sources.add("test.ecl", repeat("a{}", limits::kMaxBlocksPerFile + 1));
