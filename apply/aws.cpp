@@ -350,8 +350,19 @@ std::string Client::redact(std::string text) const {
     if (secret->empty()) {
       continue;
     }
-    for (auto at = text.find(*secret); at != std::string::npos; at = text.find(*secret, at)) {
-      text.replace(at, secret->size(), "***");
+    // As sent and as an echoing server may quote it: percent-encoded in either case of hex.
+    std::string encoded = percent_encode(*secret), lower = encoded;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+      if (lower[i] == '%' && i + 2 < lower.size()) {
+        lower[i + 1] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[i + 1])));
+        lower[i + 2] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[i + 2])));
+      }
+    }
+    for (const std::string* form : {secret, static_cast<const std::string*>(&encoded),
+                                    static_cast<const std::string*>(&lower)}) {
+      for (auto at = text.find(*form); at != std::string::npos; at = text.find(*form, at)) {
+        text.replace(at, form->size(), "***");
+      }
     }
   }
   return text;
@@ -472,6 +483,9 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   libcurl().easy_setopt(curl, CURLOPT_PASSWORD, config_.credentials.secret_access_key.c_str());
   libcurl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
   libcurl().easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+  // HTTP(S) only: an endpoint URL such as file:///etc/passwd must not be read.
+  libcurl().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  libcurl().easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   libcurl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);        // threads: no SIGALRM for timeouts
   libcurl().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L); // seconds: a dead endpoint fails fast
   libcurl().easy_setopt(curl, CURLOPT_TIMEOUT, 120L);       // seconds: the slowest calls take ~30
@@ -517,6 +531,7 @@ Result Client::call_once(const std::string& service, const std::string& operatio
     result.code = "HTTP" + std::to_string(result.http_status);
     result.message = answer.substr(0, 200);
   }
+  result.code = redact(result.code);
   result.message = redact(result.message);
   return result;
 }

@@ -17,6 +17,8 @@ struct CommandOptions {
   int parallelism = 4;
   int wait_timeout_seconds = 1200; // for what AWS finishes after answering
   bool color = false;
+  bool force = false;           // use a state of another stack, or older than its backup
+  int lock_timeout_seconds = 0; // how long to wait for another run's lock
 };
 
 // The state file when --state is not given: beside the program, `PROGRAM.state.json` (a
@@ -31,5 +33,7 @@ int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& op
 int apply(const backend::plan::Plan& plan, const CommandOptions& options);
 // `eclc destroy`: deletes everything the state holds, in reverse dependency order.
 int destroy(const backend::plan::Plan& plan, const CommandOptions& options);
+// `eclc force-unlock`: removes the lock of the state, naming who held it.
+int force_unlock(const CommandOptions& options);
 
 } // namespace ecl::apply

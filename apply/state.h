@@ -6,6 +6,7 @@
 
 #include "apply/aws.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ struct Entry {
 struct State {
   std::string stack;
   std::string region;
+  // Who this state is: a random id given when it is first written and kept for its life (another
+  // stack's state, or a copy of another, is refused by it), and the number of writes so far (an
+  // older copy of the same state has a lower one).
+  std::string lineage;
+  std::int64_t serial = 0;
   std::vector<Entry> entries; // in the order they were first created
 
   Entry* find(const std::string& id);
@@ -38,9 +44,13 @@ struct State {
   void erase(const std::string& id);
 };
 
-// False with `error` when the file exists but is not a state file; an absent file is empty state.
+// False with `error` when the file exists but is not a state file (the error names the member that
+// is wrong); an absent file is empty state.
 bool load_state(const std::string& path, State& out, std::string& error);
-bool save_state(const std::string& path, const State& state, std::string& error);
+// Writes the state (mode 0600) with its serial raised by one; a state without a lineage gets one.
+bool save_state(const std::string& path, State& state, std::string& error);
+// A new lineage: 128 random bits as a UUID.
+std::string new_lineage();
 std::string to_json(const State& state);
 
 } // namespace ecl::apply

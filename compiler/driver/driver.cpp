@@ -130,43 +130,4 @@ Compilation compile(const std::string& path, const check::Options& options) {
   return c;
 }
 
-bool write_file_atomically(const std::string& path, std::string_view content, std::string& error) {
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".tmpXXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    error = std::strerror(errno);
-    return false;
-  }
-  std::size_t written = 0;
-  while (written < content.size()) {
-    ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      error = std::strerror(errno);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return false;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  // Data reaches the disk before the name points at it.
-  if (::fsync(fd) != 0 || ::fchmod(fd, 0644) != 0) {
-    error = std::strerror(errno);
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return false;
-  }
-  ::close(fd);
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    error = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return false;
-  }
-  return true;
-}
-
 } // namespace ecl::driver

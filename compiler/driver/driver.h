@@ -35,8 +35,17 @@ Compilation compile(const std::string& path, const check::Options& options);
 void compile_sources(Compilation& compilation, const std::vector<FileId>& files,
                      const check::Options& options);
 
+// Who may read a file eclc writes. Private: only its owner (0600: the state holds environment
+// values and AWS ids). Shared: what the umask allows (templates, plans). Keep: the mode the file
+// has now (a formatted source), else what the umask allows.
+enum class FileMode { Private, Shared, Keep };
+
 // Writes `content` to `path` through a temporary file in the same directory and a rename, so
-// readers see the old file or the new one, never a part. Returns false with `error` set.
-bool write_file_atomically(const std::string& path, std::string_view content, std::string& error);
+// readers see the old file or the new one, never a part. A symbolic link is followed: its target
+// is replaced and the link stays. What exists and is not a regular file (a FIFO, a device, a
+// directory) is refused. Temporary files that killed runs left beside `path` are removed first.
+// Returns false with `error` set.
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error,
+                           FileMode mode = FileMode::Shared);
 
 } // namespace ecl::driver

@@ -199,6 +199,8 @@ struct PlanFlags {
   bool auto_approve = false;
   int parallelism = 4;
   int wait_timeout = 1200; // seconds
+  bool force = false;
+  int lock_timeout = 0; // seconds
 };
 
 // What `run_plan` does with the plan it builds.
@@ -251,6 +253,8 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   apply_options.auto_approve = flags.auto_approve;
   apply_options.parallelism = flags.parallelism;
   apply_options.wait_timeout_seconds = flags.wait_timeout;
+  apply_options.force = flags.force;
+  apply_options.lock_timeout_seconds = flags.lock_timeout;
   apply_options.color =
       flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
   if (mode == PlanMode::Apply) {
@@ -337,7 +341,7 @@ int run_fmt(const FmtFlags& flags) {
       continue;
     }
     std::string error;
-    if (!ecl::driver::write_file_atomically(file, formatted, error)) {
+    if (!ecl::driver::write_file_atomically(file, formatted, error, ecl::driver::FileMode::Keep)) {
       std::cerr << "eclc: error: cannot write `" << file << "`: " << error << "\n";
       status = kExitUsage;
     }
@@ -392,6 +396,8 @@ int main(int argc, char** argv) {
 
   plan->add_option("--state", plan_flags.state,
                    "Compare with this state file and plan create/update/replace/delete, offline");
+  plan->add_flag("--force", plan_flags.force,
+                 "Compare with a state of another stack, or one older than its backup");
 
   // apply and destroy: the plan, made real (or undone) against AWS, remembered in a state file.
   PlanFlags apply_flags, destroy_flags;
@@ -412,7 +418,18 @@ int main(int argc, char** argv) {
         ->add_option("--wait-timeout", f->wait_timeout,
                      "Seconds to wait for AWS to finish a NAT gateway, a service's draining...")
         ->check(CLI::Range(1, 24 * 3600));
+    command->add_flag("--force", f->force,
+                      "Use a state of another stack, or one older than its backup");
+    command
+        ->add_option("--lock-timeout", f->lock_timeout,
+                     "Seconds to wait for another run holding the state's lock (default 0)")
+        ->check(CLI::Range(0, 24 * 3600));
   }
+  std::string unlock_path, unlock_state;
+  CLI::App* unlock = app.add_subcommand(
+      "force-unlock", "Remove the lock of a state file that a stuck run still holds");
+  unlock->add_option("path", unlock_path, "The program (for its default state file)")->required();
+  unlock->add_option("--state", unlock_state, "The state file (default: PROGRAM.state.json)");
 
   PlanFlags graph_flags;
   CLI::App* graph =
@@ -462,6 +479,12 @@ int main(int argc, char** argv) {
   }
   if (destroy->parsed()) {
     return run_plan(destroy_flags, PlanMode::Destroy);
+  }
+  if (unlock->parsed()) {
+    ecl::apply::CommandOptions options;
+    options.program_path = unlock_path;
+    options.state_path = unlock_state;
+    return ecl::apply::force_unlock(options);
   }
   if (lsp->parsed()) {
     return run_lsp();

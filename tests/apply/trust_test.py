@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""State you can trust (issue 16): what keeps one state file from being used against the wrong
+resources, two runs from sharing one state, and files and secrets from leaking. Against
+moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
+
+- stack: another stack's state is refused (nothing deleted), unless --force;
+- lock: a run holding the state's lock makes a second fail naming the holder; `--lock-timeout`
+  waits; two applies at once leave one set of resources and one complete state; `force-unlock`;
+- backup: apply keeps the previous state as STATE.backup; a state older than its backup
+  (restored from an old copy) is refused;
+- malformed: broken state documents are a clear error naming the member, never a crash;
+- files: the state is 0600, templates and plans follow the umask, `eclc fmt` keeps a source's
+  mode, a symlinked state is written through its link, a FIFO is refused, stale temporary files
+  are removed;
+- secrets: `--endpoint-url file://...` is refused; a session token echoed back percent-encoded,
+  in the error code of a retried answer, is redacted everywhere."""
+
+import argparse
+import http.server
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import apply_test  # noqa: E402
+from apply_test import expect, eclc, apply_args, census  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = """stack {name} {{ region = "us-east-1" }}
+vpc main {{
+  cidr = "10.0.0.0/16"
+  subnet a {{ cidr = "10.0.1.0/24"  zone = "us-east-1a" }}
+}}
+"""
+
+
+def small(tmp, name):
+    program = tmp / f"{name}.ecl"
+    program.write_text(SMALL.format(name=name))
+    return program
+
+
+def plan_of(program):
+    out = subprocess.run([apply_test.ARGS.eclc, "plan", program, "--json"], capture_output=True,
+                         text=True, check=True).stdout
+    return json.loads(out)
+
+
+def vpcs(url, name):
+    ec2 = apply_test.clients(url, "us-east-1")["ec2"]
+    found = ec2.describe_vpcs(Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
+    return [v for v in found if {"Key": "ecl:stack", "Value": name} in v.get("Tags", [])] or \
+        [v for v in found if any(t["Key"] == "ecl:stack" and t["Value"] == name
+                                 for t in v.get("Tags", []))]
+
+
+def check_stack(moto, tmp):
+    web, other = small(tmp, "webapp"), small(tmp, "other")
+    other.write_text(SMALL.format(name="other").replace("vpc main", "vpc net"))
+    state = tmp / "webapp.state.json"
+    code, out, err = eclc(apply_args(web, state, moto.url))
+    expect(code == 0, f"stack: apply webapp failed: {out}{err}")
+    before = json.loads(state.read_text())
+    code, out, err = eclc(apply_args(other, state, moto.url))
+    expect(code == 2 and "is of stack `webapp`" in err and "--force" in err,
+           f"stack: another stack's state was not refused: {code} {out}{err}")
+    expect(json.loads(state.read_text())["resources"] == before["resources"],
+           "stack: the refused run changed the state")
+    code, out, err = eclc(["plan", other, "--state", state])
+    expect(code == 2 and "is of stack" in err, f"stack: plan --state accepted it: {out}{err}")
+    code, out, err = eclc(["plan", other, "--state", state, "--force"])
+    expect(code == 0 and "to delete" in out, f"stack: plan --force: {out}{err}")
+    code, out, err = eclc(apply_args(web, state, moto.url, "destroy"))
+    expect(code == 0, f"stack: destroy failed: {err}")
+    print("  another stack's state refused, --force lets plan read it")
+
+
+def check_lock(moto, tmp):
+    import fcntl
+    program = small(tmp, "locked")
+    state = tmp / "locked.state.json"
+    lock = open(str(state) + ".lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    lock.write(json.dumps({"command": "apply", "user": "alice", "host": "build-7", "pid": 4242,
+                           "since": "2026-12-04T10:00:00Z"}))
+    lock.flush()
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 2 and "alice@build-7 (pid 4242)" in err and "force-unlock" in err,
+           f"lock: a locked state was used: {code} {out}{err}")
+    expect(not state.exists(), "lock: the locked run wrote a state")
+    # --lock-timeout waits for the holder to let go.
+    threading.Timer(1.5, lambda: (fcntl.flock(lock, fcntl.LOCK_UN), lock.close())).start()
+    started = time.time()
+    code, out, err = eclc(apply_args(program, state, moto.url) + ["--lock-timeout", "30"])
+    expect(code == 0 and time.time() - started >= 1.4,
+           f"lock: --lock-timeout did not wait and apply: {code} {err}")
+    code, out, err = eclc(apply_args(program, state, moto.url, "destroy"))
+    expect(code == 0, f"lock: destroy failed: {err}")
+    # Two applies at once: the second waits for the first, then finds nothing to do.
+    state.unlink(missing_ok=True)
+    args = apply_args(program, state, moto.url) + ["--lock-timeout", "120"]
+    results = [None, None]
+
+    def run(i):
+        results[i] = eclc(args)
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    expect(all(r[0] == 0 for r in results), f"lock: concurrent applies failed: {results}")
+    expect(sum("No changes." in r[1] for r in results) == 1,
+           f"lock: not exactly one of the concurrent runs found nothing to do: {results}")
+    document = json.loads(state.read_text())
+    expect(len(document["resources"]) == len(plan_of(program)["steps"]),
+           f"lock: the state has {len(document['resources'])} entries")
+    apply_test.census(plan_of(program), moto.url, 1)
+    code, out, err = eclc(apply_args(program, state, moto.url, "destroy"))
+    expect(code == 0, f"lock: destroy failed: {err}")
+    apply_test.census(plan_of(program), moto.url, 0)
+    # force-unlock removes a lock a stuck run holds.
+    holder = open(str(state) + ".lock", "w")
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    holder.write(json.dumps({"command": "destroy", "user": "bob", "host": "ci", "pid": 7,
+                             "since": "x"}))
+    holder.flush()
+    code, out, err = eclc(["force-unlock", program, "--state", state])
+    expect(code == 0 and "bob@ci" in out, f"lock: force-unlock: {code} {out}{err}")
+    code, out, err = eclc(["force-unlock", program, "--state", state])
+    expect(code == 2 and "has no lock" in err, f"lock: second force-unlock: {out}{err}")
+    holder.close()
+    print("  a held lock is named, --lock-timeout waits, two applies make one set, force-unlock")
+
+
+def check_backup(moto, tmp):
+    program = small(tmp, "backed")
+    state = tmp / "backed.state.json"
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 0, f"backup: apply failed: {err}")
+    first = state.read_text()
+    program.write_text(SMALL.format(name="backed").replace(
+        "}\n}", "}\n  subnet b { cidr = \"10.0.2.0/24\"  zone = \"us-east-1b\" }\n}"))
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 0, f"backup: second apply failed: {err}")
+    backup = Path(str(state) + ".backup")
+    expect(backup.exists() and backup.read_text() == first,
+           "backup: STATE.backup is not the state from before the run")
+    expect(stat.S_IMODE(backup.stat().st_mode) == 0o600, "backup: the backup is not 0600")
+    doc = json.loads(state.read_text())
+    expect(len(doc["lineage"]) == 36 and doc["serial"] > json.loads(first)["serial"],
+           f"backup: lineage/serial: {doc['lineage']} {doc['serial']}")
+    # Putting the old copy back: the newer backup betrays it.
+    newer = state.read_text()
+    state.write_text(first)
+    backup.write_text(newer)
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 2 and "older than its backup" in err, f"backup: old state used: {out}{err}")
+    state.write_text(newer)
+    code, out, err = eclc(apply_args(program, state, moto.url, "destroy"))
+    expect(code == 0, f"backup: destroy failed: {err}")
+    print("  the previous state is kept, an older copy is refused")
+
+
+def check_malformed(moto, tmp):
+    program = small(tmp, "broken")
+    cases = {
+        '{"format_version":"1","resources":[]}': "`format_version`: a whole number was expected",
+        '{"format_version":null,"resources":[]}': "`format_version`: a whole number",
+        '{"format_version":1,"resources":[{"id":"a","service":"ec2","operation":"CreateVpc",'
+        '"params":"x"}]}': "`resources[0].params`: an object was expected, not a string",
+        '{"format_version":1,"resources":{}}': "`resources`: an array was expected",
+        '{"format_version":1,"resources":[{"id":"a","service":"ec2"}]}':
+            "`resources[0].operation`: is missing",
+        '{"format_version":1,"resources":[7]}': "`resources[0]`: an object was expected",
+        '{"format_version":1,"resources":[{"id":"a","service":"ec2","operation":"X",'
+        '"depends_on":[1]}]}': "`resources[0].depends_on[0]`",
+        '[]': "not a JSON object",
+        '{"format_version":1}': "`resources`: is missing",
+    }
+    for i, (text, message) in enumerate(cases.items()):
+        state = tmp / f"bad{i}.json"
+        state.write_text(text)
+        for args in (["plan", program, "--state", state], apply_args(program, state, moto.url),
+                     apply_args(program, state, moto.url, "destroy")):
+            code, out, err = eclc(args)
+            expect(code == 2 and message in err and "is not an eclc state file" in err,
+                   f"malformed: {text} with {args[0]}: exit {code}: {err.strip()}")
+    print(f"  {len(cases)} broken states, each named, exit 2")
+
+
+def check_files(moto, tmp):
+    program = small(tmp, "files")
+    state = tmp / "real.state.json"
+    link = tmp / "link.state.json"
+    link.symlink_to(state.name)
+    code, out, err = eclc(apply_args(program, link, moto.url))
+    expect(code == 0, f"files: apply through a link failed: {err}")
+    expect(link.is_symlink() and state.exists(), "files: the state link was replaced by a file")
+    expect(stat.S_IMODE(state.stat().st_mode) == 0o600,
+           f"files: the state is {oct(stat.S_IMODE(state.stat().st_mode))}, not 0600")
+    code, out, err = eclc(apply_args(program, link, moto.url, "destroy"))
+    expect(code == 0 and link.is_symlink(), f"files: destroy through the link: {err}")
+
+    env = dict(os.environ)
+    for umask, want in ((0o027, 0o640), (0o022, 0o644)):
+        out_file = tmp / f"template{umask}.json"
+        stale = tmp / f".{out_file.name}.tmp.999999999.AbCdEf"
+        stale.write_text("left by a killed run")
+        subprocess.run(["sh", "-c", f'umask {umask:o}; exec "$0" "$@"', apply_test.ARGS.eclc,
+                        "compile", program, "--target", "cloudformation", "-o", out_file],
+                       check=True, env=env)
+        mode = stat.S_IMODE(out_file.stat().st_mode)
+        expect(mode == want, f"files: umask {umask:o} gave a template of {oct(mode)}")
+        expect(not stale.exists(), "files: a stale temporary file was left")
+        plan_file = tmp / f"plan{umask}.json"
+        subprocess.run(["sh", "-c", f'umask {umask:o}; exec "$0" "$@"', apply_test.ARGS.eclc,
+                        "plan", program, "-o", plan_file], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
+        mode = stat.S_IMODE(plan_file.stat().st_mode)
+        expect(mode == want, f"files: umask {umask:o} gave a plan of {oct(mode)}")
+    source = tmp / "private.ecl"
+    source.write_text(SMALL.format(name="private").replace("  subnet", "subnet"))
+    source.chmod(0o600)
+    subprocess.run([apply_test.ARGS.eclc, "fmt", source], check=True)
+    expect(stat.S_IMODE(source.stat().st_mode) == 0o600, "files: fmt changed a 0600 source")
+
+    fifo = tmp / "fifo.state.json"
+    os.mkfifo(fifo)
+    for args in (["plan", program, "--state", fifo], apply_args(program, fifo, moto.url)):
+        try:
+            code, out, err = eclc(args)
+        except subprocess.TimeoutExpired:
+            code, err = None, "hung"
+        expect(code == 2 and "not a regular file" in err, f"files: a FIFO state: {code} {err}")
+    out_fifo = tmp / "out.fifo"
+    os.mkfifo(out_fifo)
+    proc = subprocess.run([apply_test.ARGS.eclc, "compile", program, "--target",
+                           "cloudformation", "-o", out_fifo], capture_output=True, text=True,
+                          timeout=30)
+    expect(proc.returncode == 2 and "not a regular file" in proc.stderr,
+           f"files: -o FIFO: {proc.returncode} {proc.stderr}")
+    print("  state 0600 through its link, umask for templates and plans, fmt keeps modes, "
+          "FIFOs refused, stale temporaries removed")
+
+
+class Echo(http.server.BaseHTTPRequestHandler):
+    """Answers every call with a retryable error whose code and message quote the session
+    token as the request carried it, percent-encoded."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        token = urllib.parse.quote(self.headers.get("X-Amz-Security-Token", ""), safe="")
+        lower = re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), token)
+        body = (f"<Response><Errors><Error><Code>Throttling{token}</Code>"
+                f"<Message>bad token {token} {lower}</Message></Error></Errors>"
+                "</Response>").encode()
+        self.send_response(503)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def check_secrets(moto, tmp):
+    program = small(tmp, "secret")
+    state = tmp / "secret.state.json"
+    code, out, err = eclc(apply_args(program, state, "file:///etc/passwd"))
+    expect(code == 2 and "only http:// and https://" in err and "root:" not in out + err,
+           f"secrets: a file:// endpoint: {code} {out}{err}")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    token = "FwoGZXIvYXdzEJr//////////wEaDK+secret/token=="
+    keys = dict(apply_test.KEYS, AWS_SESSION_TOKEN=token)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        code, out, err = eclc(apply_args(program, state, url), env_keys=keys)
+    finally:
+        server.shutdown()
+    expect(code == 1 and "retrying" in out, f"secrets: expected retries and a failure: {out}{err}")
+    texts = [out, err, state.read_text() if state.exists() else ""]
+    encoded = urllib.parse.quote(token, safe="")
+    lower = re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded)
+    for form in (token, encoded, lower, "FwoGZXIvYXdzEJr"):
+        expect(all(form not in t for t in texts), f"secrets: `{form[:12]}...` leaked: {texts}")
+    print("  file:// refused; an echoed session token is redacted in every form")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--eclc", required=True)
+    parser.add_argument("--only", help="one part: stack, lock, backup, malformed, files, secrets")
+    apply_test.ARGS = parser.parse_args()
+    parts = ["stack", "lock", "backup", "malformed", "files", "secrets"]
+    if apply_test.ARGS.only:
+        parts = [apply_test.ARGS.only]
+    moto = apply_test.moto_test.Moto(apply_test.common.find_tool("moto_server"))
+    try:
+        moto.wait()
+        with tempfile.TemporaryDirectory() as tmp:
+            for part in parts:
+                print(f"{part}:")
+                globals()[f"check_{part}"](moto, Path(tmp))
+    finally:
+        moto.stop()
+    problems = apply_test.PROBLEMS
+    print(f"trust tests: {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
