@@ -66,6 +66,8 @@ class Proxy:
         self.target = target
         self.count = 0
         self.faults = set()
+        self.lose = set()  # request numbers whose answer is lost after moto made the call
+        self.resets = set()  # request numbers whose connection is reset before reaching moto
         self.kill_after = None
         self.victim = None
         self.faulted = 0
@@ -93,6 +95,9 @@ class Proxy:
                     proxy.faulted += 1
                     self.fault(n, target)
                     return
+                if n in proxy.resets:
+                    self.close_connection = True
+                    return
                 if target.endswith(".RegisterTaskDefinition"):
                     body = json.dumps(moto_test.moto_task_memory(json.loads(body))).encode()
                 headers = {k: v for k, v in self.headers.items()
@@ -112,6 +117,9 @@ class Proxy:
                         proxy.stall[operation] -= 1
                         answer = stall_answer(answer)
                     proxy.log.append((operation, body.decode(errors="replace"), stalled))
+                if n in proxy.lose:
+                    self.close_connection = True  # AWS did the work; the answer never arrives
+                    return
                 if proxy.kill_after is not None and n >= proxy.kill_after and proxy.victim:
                     os.kill(proxy.victim, signal.SIGKILL)
                     self.close_connection = True
@@ -146,6 +154,7 @@ class Proxy:
 
     def reset(self):
         self.count, self.faults, self.kill_after, self.victim, self.faulted = 0, set(), None, None, 0
+        self.lose, self.resets = set(), set()
         self.stall, self.log = {}, []
 
 

@@ -13,7 +13,10 @@ moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
   mode, a symlinked state is written through its link, a FIFO is refused, stale temporary files
   are removed;
 - secrets: `--endpoint-url file://...` is refused; a session token echoed back percent-encoded,
-  in the error code of a retried answer, is redacted everywhere."""
+  in the error code of a retried answer, is redacted everywhere;
+- lost: every example applied and destroyed through a proxy that loses answers after AWS did the
+  work, resets connections and throttles: 0 duplicates, 0 leftovers;
+- killdestroy: apply killed at many points, then destroy straight away: 0 leftovers."""
 
 import argparse
 import http.server
@@ -297,10 +300,135 @@ def check_secrets(moto, tmp):
     print("  file:// refused; an echoed session token is redacted in every form")
 
 
+def inventory(url, region, plan):
+    """What moto holds that a program made, by kind (moto is reset before each program)."""
+    c = apply_test.clients(url, region)
+    ec2, ecs, iam = c["ec2"], c["ecs"], c["iam"]
+    import botocore.session
+    session = botocore.session.get_session()
+    session.set_credentials("testing", "testing")
+    logs = session.create_client("logs", region_name=region, endpoint_url=url)
+    autoscaling = session.create_client("autoscaling", region_name=region, endpoint_url=url)
+    vpcs = [v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"] if not v.get("IsDefault")]
+    in_ours = [{"Name": "vpc-id", "Values": vpcs}] if vpcs else None
+    out = {"vpc": len(vpcs)}
+    if in_ours:
+        out["subnet"] = len(ec2.describe_subnets(Filters=in_ours)["Subnets"])
+        out["route table"] = sum(not any(a.get("Main") for a in t.get("Associations", []))
+                                 for t in ec2.describe_route_tables(Filters=in_ours)["RouteTables"])
+        out["security group"] = sum(g["GroupName"] != "default" for g in
+                                    ec2.describe_security_groups(Filters=in_ours)["SecurityGroups"])
+        out["endpoint"] = len(apply_test.live("CreateVpcEndpoint", ec2.describe_vpc_endpoints(
+            Filters=in_ours)["VpcEndpoints"]))
+    out["internet gateway"] = len(ec2.describe_internet_gateways()["InternetGateways"])
+    out["NAT gateway"] = len(apply_test.live("CreateNatGateway",
+                                             ec2.describe_nat_gateways()["NatGateways"]))
+    out["elastic IP"] = len(ec2.describe_addresses()["Addresses"])
+    out["launch template"] = len(ec2.describe_launch_templates()["LaunchTemplates"])
+    out["role"] = len(iam.list_roles()["Roles"])
+    out["instance profile"] = len(iam.list_instance_profiles()["InstanceProfiles"])
+    out["log group"] = len(logs.describe_log_groups()["logGroups"])
+    out["auto scaling group"] = len(autoscaling.describe_auto_scaling_groups()["AutoScalingGroups"])
+    clusters = ecs.list_clusters()["clusterArns"]
+    active = [x for x in ecs.describe_clusters(clusters=clusters)["clusters"]
+              if x["status"] == "ACTIVE"] if clusters else []
+    out["cluster"] = len(active)
+    out["service"] = sum(
+        sum(s["status"] == "ACTIVE" for s in ecs.describe_services(
+            cluster=x["clusterArn"], services=ecs.list_services(cluster=x["clusterArn"])[
+                "serviceArns"])["services"]) if ecs.list_services(
+            cluster=x["clusterArn"])["serviceArns"] else 0 for x in active)
+    out["task definition"] = len(ecs.list_task_definitions(status="ACTIVE")["taskDefinitionArns"])
+    # moto answers 500 to DescribeCapacityProviders without names: ask for the plan's.
+    names = [st["params"]["name"] for st in plan["steps"]
+             if st["operation"] == "CreateCapacityProvider"]
+    if names:
+        found = ecs.describe_capacity_providers(capacityProviders=names)["capacityProviders"]
+        out["capacity provider"] = sum(p.get("status", "ACTIVE") == "ACTIVE" for p in found)
+    return {k: v for k, v in out.items() if v}
+
+
+def expected_inventory(plan):
+    kinds = {"CreateVpc": "vpc", "CreateSubnet": "subnet", "CreateRouteTable": "route table",
+             "CreateSecurityGroup": "security group", "CreateVpcEndpoint": "endpoint",
+             "CreateInternetGateway": "internet gateway", "CreateNatGateway": "NAT gateway",
+             "AllocateAddress": "elastic IP", "CreateLaunchTemplate": "launch template",
+             "CreateRole": "role", "CreateInstanceProfile": "instance profile",
+             "CreateLogGroup": "log group", "CreateAutoScalingGroup": "auto scaling group",
+             "CreateCluster": "cluster", "CreateService": "service",
+             "RegisterTaskDefinition": "task definition",
+             "CreateCapacityProvider": "capacity provider"}
+    out = {}
+    for step in plan["steps"]:
+        if step["operation"] in kinds:
+            out[kinds[step["operation"]]] = out.get(kinds[step["operation"]], 0) + 1
+    return out
+
+
+def check_lost(moto, tmp):
+    proxy = apply_test.Proxy(moto.url)
+    try:
+        for program in apply_test.common.examples():
+            plan = plan_of_args(program)
+            moto.reset()
+            proxy.reset()
+            calls = len(plan["steps"])
+            # Every 5th answer lost, every 7th connection reset, every 11th throttled.
+            proxy.lose = set(range(3, 4 * calls, 5))
+            proxy.resets = set(range(5, 4 * calls, 7)) - proxy.lose
+            proxy.faults = set(range(4, 4 * calls, 11)) - proxy.lose - proxy.resets
+            state = tmp / f"lost-{program.stem}.json"
+            code, out, err = eclc(apply_args(program, state, proxy.url))
+            expect(code == 0, f"lost: {program.name}: apply failed: {err.strip()[-400:]}")
+            got, want = inventory(moto.url, plan["region"], plan), expected_inventory(plan)
+            expect(got == want, f"lost: {program.name}: after apply {got}, expected {want}")
+            code, out, err = eclc(["plan", program, "--state", state] +
+                                  apply_test.common.params_of(program))
+            expect(out == "No changes.\n", f"lost: {program.name}: the plan after it: {out}{err}")
+            code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
+            expect(code == 0, f"lost: {program.name}: destroy failed: {err.strip()[-400:]}")
+            proxy.lose, proxy.resets, proxy.faults = set(), set(), set()
+            left = inventory(moto.url, plan["region"], plan)
+            expect(not left, f"lost: {program.name}: destroy left {left}")
+            print(f"  {program.name}: applied and destroyed losing {len(proxy.log)} answers' worth")
+    finally:
+        proxy.stop()
+
+
+def plan_of_args(program):
+    out = subprocess.run([apply_test.ARGS.eclc, "plan", program, "--json"] +
+                         apply_test.common.params_of(program), capture_output=True, text=True,
+                         check=True).stdout
+    return json.loads(out)
+
+
+def check_killdestroy(moto, tmp):
+    proxy = apply_test.Proxy(moto.url)
+    program = ROOT / "examples" / "webapp.ecl"
+    plan = plan_of_args(program)
+    try:
+        points = sorted({1, 2, 3, 5, 8, 13, 21, 30, len(plan["steps"]) - 2})
+        for k in points:
+            moto.reset()
+            proxy.reset()
+            state = tmp / f"kill{k}.json"
+            code, _, _ = eclc(apply_args(program, state, proxy.url), proxy=proxy, kill_after=k)
+            expect(code == -9, f"killdestroy k={k}: apply was not killed ({code})")
+            proxy.reset()
+            code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
+            left = inventory(moto.url, plan["region"], plan)
+            expect(code == 0 and not left,
+                   f"killdestroy k={k}: destroy exit {code}, left {left}: {err.strip()[-300:]}")
+        print(f"  killed at {len(points)} points, destroyed straight away: nothing left")
+    finally:
+        proxy.stop()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
-    parser.add_argument("--only", help="one part: stack, lock, backup, malformed, files, secrets")
+    parser.add_argument("--only", help="one part: stack, lock, backup, malformed, files, secrets, "
+                                       "lost, killdestroy")
     apply_test.ARGS = parser.parse_args()
     parts = ["stack", "lock", "backup", "malformed", "files", "secrets"]
     if apply_test.ARGS.only:
