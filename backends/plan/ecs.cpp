@@ -53,8 +53,6 @@ void add_role(Planner& p, const model::Block& b, const std::string& role,
   r.params["RoleName"] = name;
   r.params["AssumeRolePolicyDocument"] = assume_role_policy(principal);
   r.params["Tags"] = p.key_value_tags(b);
-  r.produces["arn"] = "Role.Arn";
-  r.produces["name"] = "Role.RoleName";
   r.summary = fmt::format("{}, assumed by {}", name, principal);
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
   a.params["RoleName"] = Planner::placeholder(p.step_id(b, role), "Role.RoleName");
@@ -304,8 +302,6 @@ void lower_cluster(Planner& p, const model::Block& b) {
   s.params["settings"] =
       json::array({{{"name", "containerInsights"}, {"value", insights ? "enabled" : "disabled"}}});
   s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
-  s.produces["arn"] = "cluster.clusterArn";
-  s.produces["name"] = "cluster.clusterName";
   s.summary = text_of(name) + (insights ? ", Container Insights" : "");
 
   const model::List& capacity = p.get_list(b, "capacity");
@@ -336,8 +332,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   std::string profile_name = p.name_for(b, "instance", 128);
   profile.params["InstanceProfileName"] = profile_name;
   profile.params["Tags"] = p.key_value_tags(b);
-  profile.produces["arn"] = "InstanceProfile.Arn";
-  profile.produces["name"] = "InstanceProfile.InstanceProfileName";
   profile.summary = profile_name;
   Step& add_role_step = p.add(b, "add-role", "iam", "AddRoleToInstanceProfile");
   add_role_step.params["InstanceProfileName"] =
@@ -395,8 +389,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
                                            {{"ResourceType", "volume"}, {"Tags", instance_tags}}});
   lt.params["LaunchTemplateData"] = std::move(data);
   lt.params["TagSpecifications"] = p.tag_specifications(b, "launch-template");
-  lt.produces["id"] = "LaunchTemplate.LaunchTemplateId";
-  lt.produces["version"] = "LaunchTemplate.LatestVersionNumber";
   lt.summary = fmt::format("{}, {} GiB gp3", text_of(type), size.value_or(0));
   // The instances' profile must hold the role when they boot.
   lt.after.push_back(p.step_id(b, "add-role"));
@@ -445,8 +437,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
       p.add(b, "describe-auto-scaling-group", "autoscaling", "DescribeAutoScalingGroups");
   describe.read = true;
   describe.params["AutoScalingGroupNames"] = json::array({asg_name});
-  describe.produces["arn"] = "AutoScalingGroups[0].AutoScalingGroupARN";
-  describe.produces["auto_scaling_group"] = "AutoScalingGroups[0].AutoScalingGroupName";
   describe.after.push_back(p.step_id(b, "auto-scaling-group"));
   describe.summary = "its ARN";
 
@@ -470,8 +460,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
       {"managedScaling", std::move(managed)},
       {"managedTerminationProtection", "DISABLED"}};
   cp.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
-  cp.produces["name"] = "capacityProvider.name";
-  cp.produces["arn"] = "capacityProvider.capacityProviderArn";
   cp.summary = text_of(name) + (scaling && target ? fmt::format(", managed scaling to {}%", *target)
                                                   : ", no managed scaling");
 }
@@ -608,8 +596,6 @@ void lower_task(Planner& p, const model::Block& b) {
                                    {"operatingSystemFamily", "LINUX"}};
   }
   s.after = std::move(after);
-  s.produces["arn"] = "taskDefinition.taskDefinitionArn";
-  s.produces["revision"] = "taskDefinition.revision";
   std::string sizes;
   if (cpu) {
     sizes += fmt::format(", cpu {}", *cpu);
@@ -749,8 +735,6 @@ void lower_service(Planner& p, const model::Block& b) {
     s.params["propagateTags"] = upper(*propagate);
   }
   s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
-  s.produces["arn"] = "service.serviceArn";
-  s.produces["name"] = "service.serviceName";
   std::string count = daemon ? "daemon" : fmt::format("desired {}", desired.value_or(0));
   s.summary = fmt::format("{}: {} x task {}{}", text_of(name), count, task ? task->path : "?",
                           how.empty() ? "" : ", " + how);

@@ -99,8 +99,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b);
 void lower_task(Planner& p, const model::Block& b); // with its containers
 void lower_service(Planner& p, const model::Block& b);
 
-// Whether the deferred attribute `kind.attribute` has a source in the plan (a step's response).
-bool has_deferred_source(std::string_view kind, std::string_view attribute);
 // A JSON text as IAM takes policy documents (compact).
 std::string policy_text(const json& document);
 

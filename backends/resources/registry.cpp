@@ -1,0 +1,161 @@
+#include "backends/resources/registry.h"
+
+#include <algorithm>
+
+namespace ecl::resources {
+
+// One function a descriptor file.
+const Descriptor& ec2_vpc();
+const Descriptor& ec2_subnet();
+const Descriptor& ec2_internet_gateway();
+const Descriptor& ec2_gateway_attachment();
+const Descriptor& ec2_eip();
+const Descriptor& ec2_nat_gateway();
+const Descriptor& ec2_route_table();
+const Descriptor& ec2_route_table_association();
+const Descriptor& ec2_route();
+const Descriptor& ec2_vpc_endpoint();
+const Descriptor& ec2_security_group();
+const Descriptor& ec2_security_group_ingress();
+const Descriptor& ec2_security_group_egress();
+const Descriptor& ec2_launch_template();
+const Descriptor& iam_role();
+const Descriptor& iam_instance_profile();
+const Descriptor& logs_log_group();
+const Descriptor& autoscaling_auto_scaling_group();
+const Descriptor& ecs_cluster();
+const Descriptor& ecs_cluster_capacity_providers();
+const Descriptor& ecs_capacity_provider();
+const Descriptor& ecs_task_definition();
+const Descriptor& ecs_service();
+
+std::span<const Descriptor* const> descriptors() {
+  static const Descriptor* const all[] = {
+      &ec2_vpc(),
+      &ec2_subnet(),
+      &ec2_internet_gateway(),
+      &ec2_gateway_attachment(),
+      &ec2_eip(),
+      &ec2_nat_gateway(),
+      &ec2_route_table(),
+      &ec2_route_table_association(),
+      &ec2_route(),
+      &ec2_vpc_endpoint(),
+      &ec2_security_group(),
+      &ec2_security_group_ingress(),
+      &ec2_security_group_egress(),
+      &ec2_launch_template(),
+      &iam_role(),
+      &iam_instance_profile(),
+      &logs_log_group(),
+      &autoscaling_auto_scaling_group(),
+      &ecs_cluster(),
+      &ecs_cluster_capacity_providers(),
+      &ecs_capacity_provider(),
+      &ecs_task_definition(),
+      &ecs_service(),
+  };
+  return all;
+}
+
+const Operation* find_operation(std::string_view service, std::string_view operation) {
+  using Key = std::pair<std::string_view, std::string_view>;
+  static const std::map<Key, const Operation*> index = [] {
+    std::map<Key, const Operation*> out;
+    for (const Descriptor* d : descriptors()) {
+      for (const Operation& op : d->operations) {
+        out.emplace(Key{op.service, op.name}, &op);
+      }
+    }
+    return out;
+  }();
+  auto it = index.find(Key{service, operation});
+  return it == index.end() ? nullptr : it->second;
+}
+
+const Attribute* find_attribute(std::string_view kind, std::string_view name) {
+  for (const Descriptor* d : descriptors()) {
+    for (const Attribute& a : d->attributes) {
+      if (a.kind == kind && a.name == name) {
+        return &a;
+      }
+    }
+  }
+  return nullptr;
+}
+
+const Attribute* find_reference(std::string_view kind) {
+  static const std::map<std::string_view, const Attribute*> index = [] {
+    std::map<std::string_view, const Attribute*> out;
+    for (const Descriptor* d : descriptors()) {
+      for (const Attribute& a : d->attributes) {
+        if (a.reference) {
+          out.emplace(a.kind, &a);
+        }
+      }
+    }
+    return out;
+  }();
+  auto it = index.find(kind);
+  return it == index.end() ? nullptr : it->second;
+}
+
+std::string_view output_path(const Operation& operation, std::string_view name) {
+  for (const Output& o : operation.outputs) {
+    if (o.name == name) {
+      return o.path;
+    }
+  }
+  return "";
+}
+
+std::string_view output_path(const Attribute& attribute) {
+  for (const Descriptor* d : descriptors()) {
+    for (const Operation& op : d->operations) {
+      if (op.name == attribute.operation) {
+        return output_path(op, attribute.output);
+      }
+    }
+  }
+  return "";
+}
+
+bool has_code(const Codes& codes, std::string_view code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+json fill(const json& value, const Operation& operation, const json& outputs, const json& request,
+          std::string_view block) {
+  if (value.is_string()) {
+    std::string_view text = value.get_ref<const std::string&>();
+    auto found = [](const json& object, std::string_view key) -> json {
+      auto it = object.find(std::string(key));
+      return it == object.end() || it->is_null() ? json("") : *it;
+    };
+    if (text.starts_with("$output.")) {
+      return found(outputs, output_path(operation, text.substr(8)));
+    }
+    if (text.starts_with("$request.")) {
+      return found(request, text.substr(9));
+    }
+    if (text == "$block") {
+      return std::string(block);
+    }
+    return value;
+  }
+  if (value.is_structured()) {
+    json out = value.is_array() ? json::array() : json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      json v = fill(*it, operation, outputs, request, block);
+      if (value.is_array()) {
+        out.push_back(std::move(v));
+      } else {
+        out[it.key()] = std::move(v);
+      }
+    }
+    return out;
+  }
+  return value;
+}
+
+} // namespace ecl::resources
