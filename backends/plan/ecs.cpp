@@ -55,7 +55,7 @@ void add_role(Planner& p, const model::Block& b, const std::string& role,
   r.params["Tags"] = p.key_value_tags(b);
   r.summary = fmt::format("{}, assumed by {}", name, principal);
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
-  a.params["RoleName"] = Planner::placeholder(p.step_id(b, role), "Role.RoleName");
+  a.params["RoleName"] = p.output(b, role, "name");
   a.params["PolicyArn"] = managed_policy(p, policy);
   a.summary = std::string(policy.substr(policy.rfind('/') + 1));
 }
@@ -334,10 +334,8 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   profile.params["Tags"] = p.key_value_tags(b);
   profile.summary = profile_name;
   Step& add_role_step = p.add(b, "add-role", "iam", "AddRoleToInstanceProfile");
-  add_role_step.params["InstanceProfileName"] =
-      Planner::placeholder(p.step_id(b, "instance-profile"), "InstanceProfile.InstanceProfileName");
-  add_role_step.params["RoleName"] =
-      Planner::placeholder(p.step_id(b, "instance-role"), "Role.RoleName");
+  add_role_step.params["InstanceProfileName"] = p.output(b, "instance-profile", "name");
+  add_role_step.params["RoleName"] = p.output(b, "instance-role", "name");
   add_role_step.summary = "the instance role";
 
   // The launch template.
@@ -354,8 +352,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
     type = p.value(*v);
     data["InstanceType"] = type;
   }
-  data["IamInstanceProfile"] = {
-      {"Arn", Planner::placeholder(p.step_id(b, "instance-profile"), "InstanceProfile.Arn")}};
+  data["IamInstanceProfile"] = {{"Arn", p.output(b, "instance-profile", "arn")}};
   auto groups = p.get_refs(b, "security_groups");
   if (!groups.empty()) {
     json ids = json::array();
@@ -397,11 +394,8 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   Step& asg = p.add(b, "auto-scaling-group", "autoscaling", "CreateAutoScalingGroup");
   std::string asg_name = p.name_for(b, "", 255);
   asg.params["AutoScalingGroupName"] = asg_name;
-  asg.params["LaunchTemplate"] = {
-      {"LaunchTemplateId",
-       Planner::placeholder(p.step_id(b, "launch-template"), "LaunchTemplate.LaunchTemplateId")},
-      {"Version", Planner::placeholder(p.step_id(b, "launch-template"),
-                                       "LaunchTemplate.LatestVersionNumber")}};
+  asg.params["LaunchTemplate"] = {{"LaunchTemplateId", p.output(b, "launch-template", "id")},
+                                  {"Version", p.output(b, "launch-template", "version")}};
   auto min = p.get_int(b, "min");
   auto max = p.get_int(b, "max");
   auto desired = p.get_int(b, "desired");
@@ -455,8 +449,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
     managed["targetCapacity"] = *target;
   }
   cp.params["autoScalingGroupProvider"] = {
-      {"autoScalingGroupArn", Planner::placeholder(p.step_id(b, "describe-auto-scaling-group"),
-                                                   "AutoScalingGroups[0].AutoScalingGroupARN")},
+      {"autoScalingGroupArn", p.output(b, "describe-auto-scaling-group", "arn")},
       {"managedScaling", std::move(managed)},
       {"managedTerminationProtection", "DISABLED"}};
   cp.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
@@ -497,7 +490,7 @@ void lower_task(Planner& p, const model::Block& b) {
     }
     if (!statements.empty()) {
       Step& s = p.add(b, "execution-role-secrets", "iam", "PutRolePolicy");
-      s.params["RoleName"] = Planner::placeholder(p.step_id(b, "execution-role"), "Role.RoleName");
+      s.params["RoleName"] = p.output(b, "execution-role", "name");
       s.params["PolicyName"] = "read-secrets";
       s.params["PolicyDocument"] =
           policy_text({{"Version", "2012-10-17"}, {"Statement", statements}});
@@ -543,7 +536,7 @@ void lower_task(Planner& p, const model::Block& b) {
   if (execution_role) {
     s.params["executionRoleArn"] = p.value(*execution_role);
   } else if (needs.execution_role) {
-    s.params["executionRoleArn"] = Planner::placeholder(p.step_id(b, "execution-role"), "Role.Arn");
+    s.params["executionRoleArn"] = p.output(b, "execution-role", "arn");
   }
   const std::string* mode = p.get_enum(b, "network_mode");
   if (mode) {

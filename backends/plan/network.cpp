@@ -123,7 +123,7 @@ void lower_nat_gateway(Planner& p, const model::Block& b) {
   if (subnet) {
     s.params["SubnetId"] = p.ref(*subnet);
   }
-  s.params["AllocationId"] = Planner::placeholder(p.step_id(b, "eip"), "AllocationId");
+  s.params["AllocationId"] = p.output(b, "eip", "allocation_id");
   s.params["TagSpecifications"] = p.tag_specifications(b, "natgateway");
   s.summary = subnet ? fmt::format("in subnet {}", subnet->path) : "";
   if (!attachment.empty()) {

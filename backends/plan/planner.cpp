@@ -123,6 +123,16 @@ std::string Planner::placeholder(std::string_view step, std::string_view path) {
   return fmt::format("${{{}.{}}}", step, path);
 }
 
+std::string Planner::output(const model::Block& block, std::string_view suffix,
+                            std::string_view name) const {
+  std::string id = step_id(block, suffix);
+  auto step =
+      std::find_if(steps_.rbegin(), steps_.rend(), [&](const Step& s) { return s.id == id; });
+  const resources::Operation* op =
+      step == steps_.rend() ? nullptr : resources::find_operation(step->service, step->operation);
+  return placeholder(id, op ? resources::output_path(*op, name) : "");
+}
+
 std::string Planner::literal(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -4,57 +4,40 @@
 
 namespace ecl::resources {
 
-// One function a descriptor file.
-const Descriptor& ec2_vpc();
-const Descriptor& ec2_subnet();
-const Descriptor& ec2_internet_gateway();
-const Descriptor& ec2_gateway_attachment();
-const Descriptor& ec2_eip();
-const Descriptor& ec2_nat_gateway();
-const Descriptor& ec2_route_table();
-const Descriptor& ec2_route_table_association();
-const Descriptor& ec2_route();
-const Descriptor& ec2_vpc_endpoint();
-const Descriptor& ec2_security_group();
-const Descriptor& ec2_security_group_ingress();
-const Descriptor& ec2_security_group_egress();
-const Descriptor& ec2_launch_template();
-const Descriptor& iam_role();
-const Descriptor& iam_instance_profile();
-const Descriptor& logs_log_group();
-const Descriptor& autoscaling_auto_scaling_group();
-const Descriptor& ecs_cluster();
-const Descriptor& ecs_cluster_capacity_providers();
-const Descriptor& ecs_capacity_provider();
-const Descriptor& ecs_task_definition();
-const Descriptor& ecs_service();
+// Every descriptor file, by the function that returns its descriptor.
+#define ECL_RESOURCES(X)                                                                           \
+  X(ec2_vpc)                                                                                       \
+  X(ec2_subnet)                                                                                    \
+  X(ec2_internet_gateway)                                                                          \
+  X(ec2_gateway_attachment)                                                                        \
+  X(ec2_eip)                                                                                       \
+  X(ec2_nat_gateway)                                                                               \
+  X(ec2_route_table)                                                                               \
+  X(ec2_route_table_association)                                                                   \
+  X(ec2_route)                                                                                     \
+  X(ec2_vpc_endpoint)                                                                              \
+  X(ec2_security_group)                                                                            \
+  X(ec2_security_group_ingress)                                                                    \
+  X(ec2_security_group_egress)                                                                     \
+  X(ec2_launch_template)                                                                           \
+  X(iam_role)                                                                                      \
+  X(iam_instance_profile)                                                                          \
+  X(logs_log_group)                                                                                \
+  X(autoscaling_auto_scaling_group)                                                                \
+  X(ecs_cluster)                                                                                   \
+  X(ecs_cluster_capacity_providers)                                                                \
+  X(ecs_capacity_provider)                                                                         \
+  X(ecs_task_definition)                                                                           \
+  X(ecs_service)
+
+#define ECL_DECLARE(name) const Descriptor& name();
+ECL_RESOURCES(ECL_DECLARE)
+#undef ECL_DECLARE
 
 std::span<const Descriptor* const> descriptors() {
-  static const Descriptor* const all[] = {
-      &ec2_vpc(),
-      &ec2_subnet(),
-      &ec2_internet_gateway(),
-      &ec2_gateway_attachment(),
-      &ec2_eip(),
-      &ec2_nat_gateway(),
-      &ec2_route_table(),
-      &ec2_route_table_association(),
-      &ec2_route(),
-      &ec2_vpc_endpoint(),
-      &ec2_security_group(),
-      &ec2_security_group_ingress(),
-      &ec2_security_group_egress(),
-      &ec2_launch_template(),
-      &iam_role(),
-      &iam_instance_profile(),
-      &logs_log_group(),
-      &autoscaling_auto_scaling_group(),
-      &ecs_cluster(),
-      &ecs_cluster_capacity_providers(),
-      &ecs_capacity_provider(),
-      &ecs_task_definition(),
-      &ecs_service(),
-  };
+#define ECL_ADDRESS(name) &name(),
+  static const Descriptor* const all[] = {ECL_RESOURCES(ECL_ADDRESS)};
+#undef ECL_ADDRESS
   return all;
 }
 
