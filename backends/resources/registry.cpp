@@ -41,46 +41,61 @@ std::span<const Descriptor* const> descriptors() {
   return all;
 }
 
-const Operation* find_operation(std::string_view service, std::string_view operation) {
+namespace {
+
+// The look-ups, built once: plans ask for every step and every reference.
+struct Index {
   using Key = std::pair<std::string_view, std::string_view>;
-  static const std::map<Key, const Operation*> index = [] {
-    std::map<Key, const Operation*> out;
+  std::map<Key, const Operation*> operations;              // (service, name)
+  std::map<Key, const Attribute*> attributes;              // (kind, name)
+  std::map<std::string_view, const Attribute*> references; // kind
+  std::map<const Attribute*, std::string_view> paths;
+
+  Index() {
     for (const Descriptor* d : descriptors()) {
       for (const Operation& op : d->operations) {
-        out.emplace(Key{op.service, op.name}, &op);
+        operations.emplace(Key{op.service, op.name}, &op);
       }
     }
-    return out;
-  }();
-  auto it = index.find(Key{service, operation});
-  return it == index.end() ? nullptr : it->second;
-}
-
-const Attribute* find_attribute(std::string_view kind, std::string_view name) {
-  for (const Descriptor* d : descriptors()) {
-    for (const Attribute& a : d->attributes) {
-      if (a.kind == kind && a.name == name) {
-        return &a;
-      }
-    }
-  }
-  return nullptr;
-}
-
-const Attribute* find_reference(std::string_view kind) {
-  static const std::map<std::string_view, const Attribute*> index = [] {
-    std::map<std::string_view, const Attribute*> out;
     for (const Descriptor* d : descriptors()) {
       for (const Attribute& a : d->attributes) {
+        attributes.emplace(Key{a.kind, a.name}, &a);
         if (a.reference) {
-          out.emplace(a.kind, &a);
+          references.emplace(a.kind, &a);
+        }
+        for (const Operation& op : d->operations) {
+          if (op.name == a.operation) {
+            paths.emplace(&a, output_path(op, a.output));
+          }
         }
       }
     }
-    return out;
-  }();
-  auto it = index.find(kind);
-  return it == index.end() ? nullptr : it->second;
+  }
+};
+
+const Index& index() {
+  static const Index built;
+  return built;
+}
+
+template <typename Map, typename Key>
+auto find_in(const Map& map, const Key& key) -> typename Map::mapped_type {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : it->second;
+}
+
+} // namespace
+
+const Operation* find_operation(std::string_view service, std::string_view operation) {
+  return find_in(index().operations, Index::Key{service, operation});
+}
+
+const Attribute* find_attribute(std::string_view kind, std::string_view name) {
+  return find_in(index().attributes, Index::Key{kind, name});
+}
+
+const Attribute* find_reference(std::string_view kind) {
+  return find_in(index().references, kind);
 }
 
 std::string_view output_path(const Operation& operation, std::string_view name) {
@@ -93,14 +108,8 @@ std::string_view output_path(const Operation& operation, std::string_view name) 
 }
 
 std::string_view output_path(const Attribute& attribute) {
-  for (const Descriptor* d : descriptors()) {
-    for (const Operation& op : d->operations) {
-      if (op.name == attribute.operation) {
-        return output_path(op, attribute.output);
-      }
-    }
-  }
-  return "";
+  auto it = index().paths.find(&attribute);
+  return it == index().paths.end() ? "" : it->second;
 }
 
 bool has_code(const Codes& codes, std::string_view code) {
