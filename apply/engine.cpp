@@ -1,5 +1,7 @@
 #include "apply/engine.h"
 
+#include "backends/resources/registry.h"
+
 #include <algorithm>
 #include <condition_variable>
 #include <fmt/format.h>
@@ -75,82 +77,33 @@ void referenced_steps(const json& value, const std::set<std::string, std::less<>
   }
 }
 
-// Calls that set something and can simply be made again with the new values.
-bool is_idempotent_put(const std::string& operation) {
-  static const std::set<std::string> ops = {"ModifyVpcAttribute", "ModifySubnetAttribute",
-                                            "PutRetentionPolicy", "PutClusterCapacityProviders",
-                                            "PutRolePolicy"};
-  return ops.count(operation) > 0;
+// The descriptor of a step's or entry's call (backends/resources); a call without one is replaced
+// when it changes and deletes nothing.
+const resources::Operation& operation_of(const std::string& service, const std::string& name) {
+  static const resources::Operation none{};
+  const resources::Operation* op = resources::find_operation(service, name);
+  return op ? *op : none;
 }
 
-// What UpdateService takes of CreateService's request.
-const std::set<std::string>& service_updatable() {
-  static const std::set<std::string> members = {"desiredCount",
-                                                "taskDefinition",
-                                                "networkConfiguration",
-                                                "capacityProviderStrategy",
-                                                "deploymentConfiguration",
-                                                "healthCheckGracePeriodSeconds",
-                                                "placementConstraints",
-                                                "placementStrategy",
-                                                "enableExecuteCommand",
-                                                "propagateTags",
-                                                "enableECSManagedTags",
-                                                "platformVersion"};
-  return members;
+// A template of the descriptor filled from what an entry's call recorded.
+json fill_from(const json& value, const resources::Operation& op, const Entry& e) {
+  return resources::fill(value, op, e.outputs, e.request, e.block);
+}
+
+std::string text_of(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
 std::string short_value(const json& v) {
-  std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+  std::string text = text_of(v);
   return text.size() > 60 ? text.substr(0, 57) + "..." : text;
 }
 
 // ---- Tags ---------------------------------------------------------------------------------------
 
-// The request members that carry a resource's tags, in the shapes of the five services.
-bool is_tag_member(const std::string& member) {
-  return member == "TagSpecifications" || member == "Tags" || member == "tags";
-}
-
-using TagMap = std::map<std::string, std::string>;
-
-// A request's tags as key -> value, whichever shape carries them: EC2's TagSpecifications, IAM's
-// and Auto Scaling's `Tags` lists, ECS's `tags` list or CloudWatch Logs' `tags` map.
-TagMap tag_map(const json& request) {
-  TagMap out;
-  auto add_list = [&](const json& list) {
-    if (!list.is_array()) {
-      return;
-    }
-    for (const json& t : list) {
-      if (!t.is_object()) {
-        continue;
-      }
-      std::string key = t.value("Key", t.value("key", ""));
-      const json& v = t.contains("Value") ? t["Value"] : t.contains("value") ? t["value"] : json();
-      out[key] = v.is_string() ? v.get<std::string>() : v.dump();
-    }
-  };
-  if (request.contains("TagSpecifications") && request["TagSpecifications"].is_array()) {
-    for (const json& spec : request["TagSpecifications"]) {
-      add_list(spec.value("Tags", json::array()));
-    }
-  }
-  if (request.contains("Tags")) {
-    add_list(request["Tags"]);
-  }
-  if (request.contains("tags")) {
-    const json& tags = request["tags"];
-    if (tags.is_object()) {
-      for (const auto& [k, v] : tags.items()) {
-        out[k] = v.is_string() ? v.get<std::string>() : v.dump();
-      }
-    } else {
-      add_list(tags);
-    }
-  }
-  return out;
-}
+using resources::is_tag_member;
+using resources::tag_map;
+using resources::TagMap;
 
 // For people: `env prod -> staging, +owner=ops, -cost_center`.
 std::string describe_tags(const TagMap& before, const TagMap& after) {
@@ -175,54 +128,27 @@ std::string describe_tags(const TagMap& before, const TagMap& after) {
   return out;
 }
 
-// The id EC2's tag calls take: the `id` value, else an `...Id` output (AllocationId).
-std::string ec2_resource_id(const Entry& e) {
-  if (!e.resource.empty()) {
-    return e.resource;
+// The id, ARN or name the tag calls of what an entry made take ("" when not recorded).
+std::string tag_subject(const resources::Operation& op, const Entry& e) {
+  if (op.tags.style == resources::TagStyle::None) {
+    return "";
   }
-  for (const auto& [path, v] : e.outputs.items()) {
-    if (path.ends_with("Id") && v.is_string()) {
-      return v.get<std::string>();
-    }
-  }
-  return "";
+  return text_of(fill_from(json(std::string(op.tags.subject)), op, e));
 }
 
-std::string arn_of(const Entry& e) {
-  for (const auto& [path, v] : e.outputs.items()) {
-    if (v.is_string() && v.get<std::string>().rfind("arn:", 0) == 0) {
-      return v.get<std::string>();
-    }
-  }
-  return "";
+// The call that changes the tags of what an entry made in place ("" when its tags cannot change
+// without replacing it: a security group rule's id is not recorded).
+std::string tag_call(const resources::Operation& op, const Entry& e) {
+  return tag_subject(op, e).empty() ? "" : resources::tag_call(op.tags.style);
 }
 
-// The call that changes the tags of what `operation` created in place ("" when its tags cannot
-// change without replacing it: a security group rule's id is not recorded).
-std::string tag_call(const std::string& service, const std::string& operation, const Entry& e) {
-  if (service == "ec2") {
-    return ec2_resource_id(e).empty() ? "" : "ec2:CreateTags";
-  }
-  if (service == "ecs") {
-    return arn_of(e).empty() ? "" : "ecs:TagResource";
-  }
-  if (operation == "CreateRole") {
-    return "iam:TagRole";
-  }
-  if (operation == "CreateInstanceProfile") {
-    return "iam:TagInstanceProfile";
-  }
-  if (operation == "CreateLogGroup") {
-    return "logs:TagLogGroup";
-  }
-  if (operation == "CreateAutoScalingGroup") {
-    return "autoscaling:CreateOrUpdateTags";
-  }
-  return "";
+std::string call_name(const resources::Request& r) {
+  return fmt::format("{}:{}", r.service, r.operation);
 }
 
 // How a changed step changes: update in place, or replace with a reason.
 Change classify(const Step& step, const Entry& entry) {
+  const resources::Operation& op = operation_of(step.service, step.operation);
   Change c;
   c.id = step.id;
   c.step = &step;
@@ -238,7 +164,7 @@ Change classify(const Step& step, const Entry& entry) {
   }
   std::string tag_text =
       tags_changed ? describe_tags(tag_map(entry.params), tag_map(step.params)) : "";
-  std::string tagger = tags_changed ? tag_call(step.service, step.operation, entry) : "";
+  std::string tagger = tags_changed ? tag_call(op, entry) : "";
   if (tags_changed && untagged.empty() && !tagger.empty()) {
     // Only the tags: they change in place, whatever the resource (even a task definition).
     c.action = Action::Update;
@@ -266,39 +192,30 @@ Change classify(const Step& step, const Entry& entry) {
     std::string after = step.params.contains(m) ? short_value(step.params[m]) : "(none)";
     return fmt::format("{} {} -> {}", m, before, after);
   };
-  // What a replacement is for: the first member besides the tags that changed.
-  const std::string& first = untagged.empty() ? members.front() : untagged.front();
-  if (step.operation == "RegisterTaskDefinition") {
-    c.action = Action::Replace;
-    c.call = "ecs:RegisterTaskDefinition";
-    c.reason =
-        "task definitions are immutable: a new revision is registered (" + describe(first) + ")";
-    return c;
-  }
-  if (step.operation == "CreateService" &&
-      std::all_of(members.begin(), members.end(), [&](const std::string& m) {
-        // Tags change with TagResource / UntagResource beside the UpdateService call.
-        return service_updatable().count(m) > 0 || (is_tag_member(m) && !tagger.empty());
-      })) {
+  auto updatable = [&](const std::string& m) {
+    // Tags change with the tag calls beside the update call.
+    return resources::has_code(op.updatable, m) || (is_tag_member(m) && !tagger.empty());
+  };
+  if ((op.on_change == resources::OnChange::Update && op.update &&
+       std::all_of(members.begin(), members.end(), updatable)) ||
+      op.on_change == resources::OnChange::Repeat) {
     c.action = Action::Update;
-    c.call = "ecs:UpdateService";
+    c.call = op.on_change == resources::OnChange::Repeat ? step.service + ":" + step.operation
+                                                         : call_name(*op.update);
     c.reason = describe(members.front());
-    for (std::size_t i = 1; i < members.size(); ++i) {
+    for (std::size_t i = 1; op.update && i < members.size(); ++i) {
       c.reason += ", " + describe(members[i]);
     }
     return c;
   }
-  if (is_idempotent_put(step.operation)) {
-    c.action = Action::Update;
-    c.call = step.service + ":" + step.operation;
-    c.reason = describe(members.front());
-    return c;
-  }
+  // What a replacement is for: the first member besides the tags that changed.
+  const std::string& m = untagged.empty() ? members.front() : untagged.front();
   c.action = Action::Replace;
   c.call = step.service + ":" + step.operation;
-  const std::string& m = first;
-  if (step.operation == "CreateSubnet" && m == "CidrBlock") {
-    c.reason = "a subnet's CIDR block cannot change in place (" + describe(m) + ")";
+  auto reason = std::find_if(op.replace_reasons.begin(), op.replace_reasons.end(),
+                             [&](const auto& r) { return r.first.empty() || r.first == m; });
+  if (reason != op.replace_reasons.end()) {
+    c.reason = fmt::format(fmt::runtime(reason->second), describe(m));
   } else if (is_tag_member(m)) {
     c.reason = "its tags cannot change in place: its id is not recorded (" + describe(m) + ")";
   } else {
@@ -307,122 +224,72 @@ Change classify(const Step& step, const Entry& entry) {
   return c;
 }
 
-// ---- Calls of each change -----------------------------------------------------------------------
-
-// One API call.
-struct Request {
-  std::string service;
-  std::string operation;
-  json params;
-};
-
-bool already_gone(const Result& r) {
-  return r.code.find("NotFound") != std::string::npos || r.code == "NoSuchEntity" ||
-         r.code == "ResourceNotFoundException" || r.code == "InvalidAssociationID.NotFound";
-}
-
 // ---- Waiting for what AWS does after answering --------------------------------------------------
 
 enum class Poll { Done, Pending, Failed };
 
-// Some calls answer before their work is done: a NAT gateway is `pending` for minutes after
-// CreateNatGateway and `deleting` after DeleteNatGateway (its addresses stay in use, so its
-// elastic IP cannot be released nor its subnet deleted), a deleted service drains its tasks
-// (its cluster cannot be deleted meanwhile). A waiter reads the state back until it is there.
-struct Waiter {
-  std::string what; // for people: "NAT gateway nat-0abc to be deleted"
-  Request probe;    // the describe call
-  // Done, still pending or failed, from the probe's answer; `state` is what the answer says.
-  std::function<Poll(const Result& r, std::string& state)> check;
+// A descriptor's waiter for one resource: what it waits for, for people, and the probe's request.
+struct Waiting {
+  const resources::Waiter* spec = nullptr;
+  std::string what; // "NAT gateway nat-0abc to be deleted"
+  json params;
 };
 
-Waiter nat_waiter(const std::string& id, bool deleting) {
-  Waiter w;
-  w.what = fmt::format("NAT gateway {} to be {}", id, deleting ? "deleted" : "available");
-  w.probe = {"ec2", "DescribeNatGateways", {{"NatGatewayIds", json::array({id})}}};
-  w.check = [deleting](const Result& r, std::string& state) {
-    json s = response_value(r.response, "NatGatewaySet[0].State");
-    state = r.ok && s.is_string() ? s.get<std::string>() : "gone";
-    if (deleting) {
-      return state == "deleted" || state == "gone" ? Poll::Done : Poll::Pending;
-    }
-    if (state == "available") {
-      return Poll::Done;
-    }
-    if (state == "pending" || state == "gone") {
-      return Poll::Pending; // "gone": not yet visible to describe calls (eventual consistency)
-    }
-    json why = response_value(r.response, "NatGatewaySet[0].FailureMessage");
-    if (why.is_string()) {
-      state += ": " + why.get<std::string>();
-    }
-    return Poll::Failed; // failed, deleting, deleted
-  };
-  return w;
+Waiting waiting(const resources::Waiter& w, const resources::Operation& op, const Entry& e) {
+  std::string subject = text_of(fill_from(json(std::string(w.subject)), op, e));
+  return {&w, fmt::format(fmt::runtime(w.what), subject), fill_from(w.probe.params, op, e)};
 }
 
-Waiter service_waiter(const std::string& cluster, const std::string& service) {
-  Waiter w;
-  w.what = fmt::format("service {} to drain and become inactive", service);
-  w.probe = {
-      "ecs", "DescribeServices", {{"cluster", cluster}, {"services", json::array({service})}}};
-  w.check = [](const Result& r, std::string& state) {
-    json s = response_value(r.response, "services[0].status");
-    state = r.ok && s.is_string() ? s.get<std::string>() : "gone";
-    return state == "INACTIVE" || state == "gone" ? Poll::Done : Poll::Pending;
-  };
-  return w;
+bool same_text(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
 }
 
-Waiter endpoint_waiter(const std::string& id) {
-  Waiter w;
-  w.what = fmt::format("VPC endpoint {} to be deleted", id);
-  w.probe = {"ec2", "DescribeVpcEndpoints", {{"VpcEndpointIds", json::array({id})}}};
-  w.check = [](const Result& r, std::string& state) {
-    json s = response_value(r.response, "VpcEndpointSet[0].State");
-    state = r.ok && s.is_string() ? s.get<std::string>() : "gone";
-    std::string lower = state;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return lower == "deleted" || lower == "gone" ? Poll::Done : Poll::Pending;
+// Done, still pending or failed, from the probe's answer; `state` is what the answer says.
+Poll check(const resources::Waiter& w, const Result& r, std::string& state) {
+  json present = response_value(r.response, std::string(w.present.empty() ? w.status : w.present));
+  json status = response_value(r.response, std::string(w.status));
+  if (!r.ok || present.is_null()) {
+    state = "gone";
+  } else {
+    state = status.is_string() ? status.get<std::string>() : std::string(w.idle);
+  }
+  auto any = [&](const resources::Codes& states) {
+    return std::any_of(states.begin(), states.end(),
+                       [&](std::string_view s) { return same_text(s, state); });
   };
-  return w;
-}
-
-Waiter group_waiter(const std::string& name) {
-  Waiter w;
-  w.what = fmt::format("auto scaling group {} to be deleted", name);
-  w.probe = {
-      "autoscaling", "DescribeAutoScalingGroups", {{"AutoScalingGroupNames", json::array({name})}}};
-  w.check = [](const Result& r, std::string& state) {
-    json s = response_value(r.response, "AutoScalingGroups[0].Status");
-    json name_of = response_value(r.response, "AutoScalingGroups[0].AutoScalingGroupName");
-    if (!r.ok || name_of.is_null()) {
-      state = "gone";
-      return Poll::Done;
-    }
-    state = s.is_string() ? s.get<std::string>() : "in service";
+  if (any(w.done)) {
+    return Poll::Done;
+  }
+  if (!any(w.failed)) {
     return Poll::Pending;
-  };
-  return w;
+  }
+  json why = w.reason.empty() ? json() : response_value(r.response, std::string(w.reason));
+  if (why.is_string()) {
+    state += ": " + why.get<std::string>();
+  }
+  return Poll::Failed;
 }
 
 // Probes until the waiter is done, with growing pauses (first_delay, doubling up to max_delay),
 // for at most `timeout`; `on_poll` hears what is awaited after each probe that says not yet.
-bool wait_until(const Client& client, const Waiter& w, const WaitPolicy& policy,
+bool wait_until(const Client& client, const Waiting& w, const WaitPolicy& policy,
                 const std::function<void(const std::string&)>& on_poll, std::string& error) {
   using clock = std::chrono::steady_clock;
   auto start = clock::now();
   auto delay = policy.first_delay;
   std::string state;
+  const resources::Request& probe = w.spec->probe;
   while (true) {
-    Result r = client.call(w.probe.service, w.probe.operation, w.probe.params);
-    if (!r.ok && !already_gone(r)) {
-      error = fmt::format("waiting for {}: {}:{} failed: {}: {}", w.what, w.probe.service,
-                          w.probe.operation, r.code, r.message);
+    Result r = client.call(std::string(probe.service), std::string(probe.operation), w.params);
+    if (!r.ok && !resources::has_code(probe.gone, r.code)) {
+      error = fmt::format("waiting for {}: {}:{} failed: {}: {}", w.what, probe.service,
+                          probe.operation, r.code, r.message);
       return false;
     }
-    Poll p = w.check(r, state);
+    Poll p = check(*w.spec, r, state);
     if (p == Poll::Done) {
       return true;
     }
@@ -445,252 +312,43 @@ bool wait_until(const Client& client, const Waiter& w, const WaitPolicy& policy,
   }
 }
 
-// A call, and what to wait for once AWS accepted it.
+// ---- Calls of each change -----------------------------------------------------------------------
+
+// A call, the codes that mean what it acts on is already gone, and what to wait for once AWS
+// accepted it.
 struct Call {
   std::string service;
   std::string operation;
   json params;
-  std::optional<Waiter> then = std::nullopt;
+  const resources::Codes* gone = nullptr;
+  std::optional<Waiting> then = std::nullopt;
 };
 
-std::string out_value(const Entry& e, const std::string& path) {
-  if (e.outputs.contains(path) && !e.outputs[path].is_null()) {
-    const json& v = e.outputs[path];
-    return v.is_string() ? v.get<std::string>() : v.dump();
-  }
-  return "";
-}
-
-std::string req(const Entry& e, const std::string& member) {
-  return e.request.contains(member) && e.request[member].is_string()
-             ? e.request[member].get<std::string>()
-             : "";
-}
-
-// The calls that delete what an entry's create call made (none for calls that only configure
-// what another entry deletes).
+// The calls that delete what an entry's call made (none for calls that only configure what
+// another entry deletes).
 std::vector<Call> delete_calls(const Entry& e) {
-  const std::string& op = e.operation;
-  if (op == "CreateVpc") {
-    return {{"ec2", "DeleteVpc", {{"VpcId", out_value(e, "Vpc.VpcId")}}}};
-  }
-  if (op == "CreateSubnet") {
-    return {{"ec2", "DeleteSubnet", {{"SubnetId", out_value(e, "Subnet.SubnetId")}}}};
-  }
-  if (op == "CreateInternetGateway") {
-    return {{"ec2",
-             "DeleteInternetGateway",
-             {{"InternetGatewayId", out_value(e, "InternetGateway.InternetGatewayId")}}}};
-  }
-  if (op == "AttachInternetGateway") {
-    return {{"ec2",
-             "DetachInternetGateway",
-             {{"InternetGatewayId", req(e, "InternetGatewayId")}, {"VpcId", req(e, "VpcId")}}}};
-  }
-  if (op == "AllocateAddress") {
-    return {{"ec2", "ReleaseAddress", {{"AllocationId", out_value(e, "AllocationId")}}}};
-  }
-  if (op == "CreateNatGateway") {
-    std::string id = out_value(e, "NatGateway.NatGatewayId");
-    return {{"ec2", "DeleteNatGateway", {{"NatGatewayId", id}}, nat_waiter(id, true)}};
-  }
-  if (op == "CreateRouteTable") {
-    return {
-        {"ec2", "DeleteRouteTable", {{"RouteTableId", out_value(e, "RouteTable.RouteTableId")}}}};
-  }
-  if (op == "AssociateRouteTable") {
-    return {{"ec2", "DisassociateRouteTable", {{"AssociationId", out_value(e, "AssociationId")}}}};
-  }
-  if (op == "CreateRoute") {
-    return {{"ec2",
-             "DeleteRoute",
-             {{"RouteTableId", req(e, "RouteTableId")},
-              {"DestinationCidrBlock", req(e, "DestinationCidrBlock")}}}};
-  }
-  if (op == "CreateVpcEndpoint") {
-    std::string id = out_value(e, "VpcEndpoint.VpcEndpointId");
-    return {{"ec2",
-             "DeleteVpcEndpoints",
-             {{"VpcEndpointIds", json::array({id})}},
-             endpoint_waiter(id)}};
-  }
-  if (op == "CreateSecurityGroup") {
-    return {{"ec2", "DeleteSecurityGroup", {{"GroupId", out_value(e, "GroupId")}}}};
-  }
-  if (op == "AuthorizeSecurityGroupIngress" || op == "AuthorizeSecurityGroupEgress") {
-    json params = e.request;
-    return {{"ec2",
-             op == "AuthorizeSecurityGroupIngress" ? "RevokeSecurityGroupIngress"
-                                                   : "RevokeSecurityGroupEgress",
-             {{"GroupId", params.value("GroupId", "")},
-              {"IpPermissions", params.value("IpPermissions", json::array())}}}};
-  }
-  if (op == "CreateLaunchTemplate") {
-    return {{"ec2",
-             "DeleteLaunchTemplate",
-             {{"LaunchTemplateId", out_value(e, "LaunchTemplate.LaunchTemplateId")}}}};
-  }
-  if (op == "CreateRole") {
-    return {{"iam", "DeleteRole", {{"RoleName", req(e, "RoleName")}}}};
-  }
-  if (op == "AttachRolePolicy") {
-    return {{"iam",
-             "DetachRolePolicy",
-             {{"RoleName", req(e, "RoleName")}, {"PolicyArn", req(e, "PolicyArn")}}}};
-  }
-  if (op == "PutRolePolicy") {
-    return {{"iam",
-             "DeleteRolePolicy",
-             {{"RoleName", req(e, "RoleName")}, {"PolicyName", req(e, "PolicyName")}}}};
-  }
-  if (op == "CreateInstanceProfile") {
-    return {
-        {"iam", "DeleteInstanceProfile", {{"InstanceProfileName", req(e, "InstanceProfileName")}}}};
-  }
-  if (op == "AddRoleToInstanceProfile") {
-    return {{"iam",
-             "RemoveRoleFromInstanceProfile",
-             {{"InstanceProfileName", req(e, "InstanceProfileName")},
-              {"RoleName", req(e, "RoleName")}}}};
-  }
-  if (op == "CreateLogGroup") {
-    return {{"logs", "DeleteLogGroup", {{"logGroupName", req(e, "logGroupName")}}}};
-  }
-  if (op == "CreateAutoScalingGroup") {
-    std::string name = req(e, "AutoScalingGroupName");
-    return {{"autoscaling",
-             "DeleteAutoScalingGroup",
-             {{"AutoScalingGroupName", name}, {"ForceDelete", true}},
-             group_waiter(name)}};
-  }
-  if (op == "CreateCluster") {
-    return {{"ecs", "DeleteCluster", {{"cluster", out_value(e, "cluster.clusterArn")}}}};
-  }
-  if (op == "PutClusterCapacityProviders") {
-    // A cluster's providers must be let go before a provider can be deleted.
-    return {{"ecs",
-             "PutClusterCapacityProviders",
-             {{"cluster", req(e, "cluster")},
-              {"capacityProviders", json::array()},
-              {"defaultCapacityProviderStrategy", json::array()}}}};
-  }
-  if (op == "CreateCapacityProvider") {
-    return {{"ecs", "DeleteCapacityProvider", {{"capacityProvider", req(e, "name")}}}};
-  }
-  if (op == "RegisterTaskDefinition") {
-    return {{"ecs",
-             "DeregisterTaskDefinition",
-             {{"taskDefinition", out_value(e, "taskDefinition.taskDefinitionArn")}}}};
-  }
-  if (op == "CreateService") {
-    std::string cluster = req(e, "cluster"), service = req(e, "serviceName");
-    return {
-        {"ecs", "UpdateService", {{"cluster", cluster}, {"service", service}, {"desiredCount", 0}}},
-        {"ecs",
-         "DeleteService",
-         {{"cluster", cluster}, {"service", service}, {"force", true}},
-         service_waiter(cluster, service)}};
-  }
-  return {}; // ModifyVpcAttribute, RevokeSecurityGroupEgress, PutRetentionPolicy, reads...
-}
-
-// The calls that bring the tags of what an entry made from its recorded request's to `request`'s:
-// the removed keys untagged, the added and changed ones tagged.
-std::vector<Call> tag_calls(const Entry& e, const json& request) {
-  TagMap before = tag_map(e.request), after = tag_map(request);
-  std::vector<std::string> removed;
-  TagMap set;
-  for (const auto& [k, v] : before) {
-    if (!after.count(k)) {
-      removed.push_back(k);
-    }
-  }
-  for (const auto& [k, v] : after) {
-    auto it = before.find(k);
-    if (it == before.end() || it->second != v) {
-      set[k] = v;
-    }
-  }
-  // The tags as a list of {key, value} objects of the service's spelling.
-  auto pairs = [&](const char* key, const char* value) {
-    json out = json::array();
-    for (const auto& [k, v] : set) {
-      out.push_back({{key, k}, {value, v}});
-    }
-    return out;
-  };
-  json keys = json::array();
-  for (const std::string& k : removed) {
-    keys.push_back(k);
-  }
+  const resources::Operation& op = operation_of(e.service, e.operation);
   std::vector<Call> out;
-  auto add = [&](bool any, const char* service, const char* operation, json params) {
-    if (any) {
-      out.push_back({service, operation, std::move(params)});
+  for (const resources::Removal& removal : op.remove) {
+    const resources::Request& r = removal.call;
+    out.push_back(
+        {std::string(r.service), std::string(r.operation), fill_from(r.params, op, e), &r.gone});
+    if (removal.then) {
+      out.back().then = waiting(*removal.then, op, e);
     }
-  };
-  const std::string& op = e.operation;
-  if (e.service == "ec2") {
-    json ids = json::array({ec2_resource_id(e)});
-    json key_objects = json::array();
-    for (const std::string& k : removed) {
-      key_objects.push_back({{"Key", k}});
-    }
-    add(!removed.empty(), "ec2", "DeleteTags", {{"Resources", ids}, {"Tags", key_objects}});
-    add(!set.empty(), "ec2", "CreateTags", {{"Resources", ids}, {"Tags", pairs("Key", "Value")}});
-  } else if (e.service == "ecs") {
-    std::string arn = arn_of(e);
-    add(!removed.empty(), "ecs", "UntagResource", {{"resourceArn", arn}, {"tagKeys", keys}});
-    add(!set.empty(), "ecs", "TagResource",
-        {{"resourceArn", arn}, {"tags", pairs("key", "value")}});
-  } else if (op == "CreateRole") {
-    std::string name = req(e, "RoleName");
-    add(!removed.empty(), "iam", "UntagRole", {{"RoleName", name}, {"TagKeys", keys}});
-    add(!set.empty(), "iam", "TagRole", {{"RoleName", name}, {"Tags", pairs("Key", "Value")}});
-  } else if (op == "CreateInstanceProfile") {
-    std::string name = req(e, "InstanceProfileName");
-    add(!removed.empty(), "iam", "UntagInstanceProfile",
-        {{"InstanceProfileName", name}, {"TagKeys", keys}});
-    add(!set.empty(), "iam", "TagInstanceProfile",
-        {{"InstanceProfileName", name}, {"Tags", pairs("Key", "Value")}});
-  } else if (op == "CreateLogGroup") {
-    std::string name = req(e, "logGroupName");
-    json map = json::object();
-    for (const auto& [k, v] : set) {
-      map[k] = v;
-    }
-    add(!removed.empty(), "logs", "UntagLogGroup", {{"logGroupName", name}, {"tags", keys}});
-    add(!set.empty(), "logs", "TagLogGroup", {{"logGroupName", name}, {"tags", map}});
-  } else if (op == "CreateAutoScalingGroup") {
-    // Auto Scaling's tags name their group and say whether instances inherit them.
-    std::string name = req(e, "AutoScalingGroupName");
-    json gone = json::array(), tags = json::array();
-    for (const std::string& k : removed) {
-      gone.push_back({{"ResourceId", name}, {"ResourceType", "auto-scaling-group"}, {"Key", k}});
-    }
-    for (const json& t : request.value("Tags", json::array())) {
-      if (t.is_object() && set.count(t.value("Key", ""))) {
-        tags.push_back(t);
-      }
-    }
-    add(!removed.empty(), "autoscaling", "DeleteTags", {{"Tags", gone}});
-    add(!set.empty(), "autoscaling", "CreateOrUpdateTags", {{"Tags", tags}});
   }
   return out;
 }
 
-// Errors that, for a call that may already have been made, mean it was.
-bool already_done(const Result& r) {
-  static const std::set<std::string> codes = {"Resource.AlreadyAssociated",
-                                              "InvalidPermission.Duplicate",
-                                              "RouteAlreadyExists",
-                                              "EntityAlreadyExists",
-                                              "ResourceAlreadyExistsException",
-                                              "AlreadyExists",
-                                              "LimitExceeded",
-                                              "InvalidPermission.NotFound",
-                                              "InvalidGroup.Duplicate"};
-  return codes.count(r.code) > 0;
+// The calls that bring the tags of what an entry made from its recorded request's to `request`'s.
+std::vector<Call> tag_calls(const Entry& e, const json& request) {
+  const resources::Operation& op = operation_of(e.service, e.operation);
+  std::vector<Call> out;
+  for (resources::Call& c :
+       resources::tag_calls(op.tags.style, tag_subject(op, e), e.request, request)) {
+    out.push_back({std::move(c.service), std::move(c.operation), std::move(c.params)});
+  }
+  return out;
 }
 
 // ---- Filling placeholders -----------------------------------------------------------------------
@@ -763,121 +421,82 @@ bool fill(const json& value, const State& state, const std::set<std::string, std
 
 // ---- Finding what an interrupted call made ------------------------------------------------------
 
-// EC2 creates carry the `ecl:path` tag: find the resource by it.
-struct TaggedLookup {
-  const char* create;
-  const char* describe;
-  const char* list;    // the list in the XML answer (its wire name)
-  const char* wrapper; // the create answer's member holding the resource, or ""
-};
+// Whether a candidate of a lookup carries the `ecl:path` tag of the block and is not being
+// deleted (moto ignores some kinds' tag filters, so the tag is checked here too).
+bool tagged_with(const json& item, const std::string& block) {
+  json tags = item.value("TagSet", json::array());
+  bool ours = tags.is_array() && std::any_of(tags.begin(), tags.end(), [&](const json& tag) {
+                return tag.value("Key", "") == "ecl:path" && tag.value("Value", "") == block;
+              });
+  std::string state = item.value("State", "");
+  return ours && state != "deleted" && state != "deleting";
+}
 
-constexpr TaggedLookup kTagged[] = {
-    {"CreateVpc", "DescribeVpcs", "VpcSet", "Vpc"},
-    {"CreateSubnet", "DescribeSubnets", "SubnetSet", "Subnet"},
-    {"CreateInternetGateway", "DescribeInternetGateways", "InternetGatewaySet", "InternetGateway"},
-    {"CreateRouteTable", "DescribeRouteTables", "RouteTableSet", "RouteTable"},
-    {"CreateSecurityGroup", "DescribeSecurityGroups", "SecurityGroupInfo", ""},
-    {"CreateNatGateway", "DescribeNatGateways", "NatGatewaySet", "NatGateway"},
-    {"AllocateAddress", "DescribeAddresses", "AddressesSet", ""},
-    {"CreateVpcEndpoint", "DescribeVpcEndpoints", "VpcEndpointSet", "VpcEndpoint"},
-    {"CreateLaunchTemplate", "DescribeLaunchTemplates", "LaunchTemplates", "LaunchTemplate"},
-};
+// A value with only `members` of each object of a list (all of it when `members` is empty).
+json project(const json& value, const resources::Codes& members) {
+  if (members.empty() || !value.is_array()) {
+    return value;
+  }
+  json out = json::array();
+  for (const json& item : value) {
+    json kept = json::object();
+    for (std::string_view m : members) {
+      kept[std::string(m)] = item.is_object() ? item.value(std::string(m), json()) : json();
+    }
+    out.push_back(std::move(kept));
+  }
+  return out;
+}
 
 // The answer the interrupted create call would have given, when what it creates exists: found
-// by tag, name or association. Nullopt when it does not exist (the call never reached AWS).
+// by the descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the
+// call never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
+// repeat).
 std::optional<json> recover(const Client& client, const Step& step, const json& request,
                             std::string& error) {
-  auto first = [](const Result& r, const std::string& list) -> std::optional<json> {
-    json items = response_value(r.response, list);
-    if (r.ok && items.is_array() && !items.empty()) {
-      return items[0];
+  const resources::Operation& op = operation_of(step.service, step.operation);
+  if (!op.lookup) {
+    return std::nullopt;
+  }
+  const resources::Lookup& l = *op.lookup;
+  const json none = json::object();
+  json params = l.by_tag ? json{{"Filters", json::array({{{"Name", "tag:ecl:path"},
+                                                          {"Values", json::array({step.block})}}})}}
+                         : resources::fill(l.describe.params, op, none, request, step.block);
+  Result r =
+      client.call(std::string(l.describe.service), std::string(l.describe.operation), params);
+  if (!r.ok) {
+    if (!resources::has_code(l.describe.gone, r.code)) {
+      error = fmt::format("{}: {}", r.code, r.message);
     }
     return std::nullopt;
-  };
-  for (const auto& t : kTagged) {
-    if (step.operation != t.create) {
+  }
+  json items = l.items.empty() ? r.response : response_value(r.response, std::string(l.items));
+  if (items.is_object()) {
+    items = json::array({items});
+  }
+  for (const json& item : items.is_array() ? items : json::array()) {
+    if (l.by_tag && !tagged_with(item, step.block)) {
       continue;
     }
-    json filters = json::array({{{"Name", "tag:ecl:path"}, {"Values", json::array({step.block})}}});
-    Result r = client.call("ec2", t.describe, {{"Filters", filters}});
-    if (!r.ok) {
-      error = fmt::format("{}: {}", r.code, r.message);
-      return std::nullopt;
+    bool matches = std::all_of(l.match.begin(), l.match.end(), [&](const resources::Match& m) {
+      json want = resources::fill(json(std::string(m.expected)), op, none, request, step.block);
+      return project(response_value(item, std::string(m.item)), m.members) ==
+             project(want, m.members);
+    });
+    if (!matches) {
+      continue;
     }
-    // The tag is checked here too: moto ignores some kinds' tag filters.
-    json items = response_value(r.response, t.list);
-    for (const json& item : items.is_array() ? items : json::array()) {
-      json tags = item.value("TagSet", json::array());
-      bool ours =
-          tags.is_array() && std::any_of(tags.begin(), tags.end(), [&](const json& tag) {
-            return tag.value("Key", "") == "ecl:path" && tag.value("Value", "") == step.block;
-          });
-      std::string state = item.value("State", "");
-      if (ours && state != "deleted" && state != "deleting") {
-        return std::string(t.wrapper).empty() ? item : json{{t.wrapper, item}};
-      }
-    }
-    return std::nullopt;
-  }
-  if (step.operation == "CreateService") {
-    Result r = client.call("ecs", "DescribeServices",
-                           {{"cluster", request.value("cluster", "")},
-                            {"services", json::array({request.value("serviceName", "")})}});
-    auto item = first(r, "services");
-    if (item && item->value("status", "") == "ACTIVE") {
-      return json{{"service", *item}};
-    }
-    return std::nullopt;
-  }
-  if (step.operation == "RegisterTaskDefinition") {
-    Result r = client.call("ecs", "DescribeTaskDefinition",
-                           {{"taskDefinition", request.value("family", "")}});
-    if (!r.ok) {
-      return std::nullopt;
-    }
-    // The latest revision is ours when its containers are those of the request.
-    json got = response_value(r.response, "taskDefinition");
-    auto images = [](const json& td) {
-      std::vector<std::pair<std::string, std::string>> out;
-      for (const auto& c : td.value("containerDefinitions", json::array())) {
-        out.emplace_back(c.value("name", ""), c.value("image", ""));
+    if (!l.answer.empty()) {
+      json out = json::object();
+      for (const auto& [member, from] : l.answer) {
+        out[std::string(member)] = item.value(std::string(from), json(""));
       }
       return out;
-    };
-    if (got.is_object() && images(got) == images(request)) {
-      return json{{"taskDefinition", got}};
     }
-    return std::nullopt;
+    return l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
   }
-  if (step.operation == "CreateCapacityProvider") {
-    Result r = client.call("ecs", "DescribeCapacityProviders",
-                           {{"capacityProviders", json::array({request.value("name", "")})}});
-    auto item = first(r, "capacityProviders");
-    return item ? std::optional<json>(json{{"capacityProvider", *item}}) : std::nullopt;
-  }
-  if (step.operation == "CreateRole") {
-    Result r = client.call("iam", "GetRole", {{"RoleName", request.value("RoleName", "")}});
-    return r.ok ? std::optional<json>(r.response) : std::nullopt;
-  }
-  if (step.operation == "CreateInstanceProfile") {
-    Result r = client.call("iam", "GetInstanceProfile",
-                           {{"InstanceProfileName", request.value("InstanceProfileName", "")}});
-    return r.ok ? std::optional<json>(r.response) : std::nullopt;
-  }
-  if (step.operation == "AssociateRouteTable") {
-    Result r = client.call("ec2", "DescribeRouteTables",
-                           {{"RouteTableIds", json::array({request.value("RouteTableId", "")})}});
-    json table = response_value(r.response, "RouteTableSet[0].AssociationSet");
-    if (table.is_array()) {
-      for (const auto& a : table) {
-        if (a.value("SubnetId", "") == request.value("SubnetId", "")) {
-          return json{{"AssociationId", a.value("RouteTableAssociationId", "")}};
-        }
-      }
-    }
-    return std::nullopt;
-  }
-  return std::nullopt; // calls that may simply be made again (already_done covers a repeat)
+  return std::nullopt;
 }
 
 // ---- Running a graph of tasks -------------------------------------------------------------------
@@ -1093,14 +712,11 @@ std::vector<Change> diff(const Plan& plan, const State& state) {
       c.id = s.id;
       c.step = &s;
       c.reason = "`" + upstream + "` is renewed";
-      if (s.operation == "CreateService" || is_idempotent_put(s.operation)) {
-        c.action = Action::Update;
-        c.call =
-            s.operation == "CreateService" ? "ecs:UpdateService" : s.service + ":" + s.operation;
-      } else {
-        c.action = s.operation == "RegisterTaskDefinition" ? Action::Replace : Action::Replace;
-        c.call = s.service + ":" + s.operation;
-      }
+      const resources::Operation& op = operation_of(s.service, s.operation);
+      c.action = op.on_change == resources::OnChange::Replace ? Action::Replace : Action::Update;
+      c.call = op.on_change == resources::OnChange::Update && op.update
+                   ? call_name(*op.update)
+                   : s.service + ":" + s.operation;
     }
     if (c.action == Action::Replace) {
       renewed.insert(s.id);
@@ -1195,8 +811,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
     return r;
   };
   // Waits for what a call started, shown in flight with the state last read.
-  auto await = [&](const Waiter& w, const std::string& id, std::string& err) {
-    std::string what = fmt::format("{}:{} {}", w.probe.service, w.probe.operation, id);
+  auto await = [&](const Waiting& w, const std::string& id, std::string& err) {
+    std::string what = fmt::format("{}:{} {}", w.spec->probe.service, w.spec->probe.operation, id);
     int token;
     {
       std::lock_guard guard(m);
@@ -1243,7 +859,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
                          }
                          for (const Call& call : delete_calls(entry)) {
                            Result r = make(call.service, call.operation, call.params, id);
-                           if (!r.ok && !already_gone(r)) {
+                           if (!r.ok && !resources::has_code(*call.gone, r.code)) {
                              err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service,
                                                call.operation, r.code, r.message);
                              return false;
@@ -1321,10 +937,11 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
       const std::string& service = step->service;
       const std::string& operation = step->operation;
-      if (action == Action::Update && !is_idempotent_put(operation)) {
-        // In place: UpdateService for what a service's update takes, tag calls for the tags.
+      const resources::Operation& op = operation_of(service, operation);
+      if (action == Action::Update && op.on_change != resources::OnChange::Repeat) {
+        // In place: the descriptor's update call for what it takes, tag calls for the tags.
         std::vector<Call> calls;
-        if (operation == "CreateService") {
+        if (op.update) {
           bool changed = false;
           for (const std::string& member : changed_members(before.request, request)) {
             changed = changed || !is_tag_member(member);
@@ -1333,14 +950,15 @@ bool execute(const Client& client, const Plan* plan, State& state,
             changed = changed || !is_tag_member(member);
           }
           if (changed) {
-            json params{{"cluster", request.value("cluster", "")},
-                        {"service", request.value("serviceName", "")}};
+            json params =
+                resources::fill(op.update->params, op, before.outputs, request, step->block);
             for (const auto& [k, v] : request.items()) {
-              if (service_updatable().count(k)) {
+              if (resources::has_code(op.updatable, k)) {
                 params[k] = v;
               }
             }
-            calls.push_back({"ecs", "UpdateService", std::move(params)});
+            calls.push_back({std::string(op.update->service), std::string(op.update->operation),
+                             std::move(params)});
           }
         }
         for (Call& call : tag_calls(before, request)) {
@@ -1395,7 +1013,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
       if (!response) {
         Result r = make(service, operation, request, step->id);
-        if (!r.ok && !(resumed && already_done(r))) {
+        if (!r.ok && !(resumed && resources::has_code(op.done, r.code))) {
           err = fmt::format("step `{}` ({}:{}) failed: {}: {}", step->id, service, operation,
                             r.code, r.message);
           return false;
@@ -1434,6 +1052,12 @@ bool execute(const Client& client, const Plan* plan, State& state,
         }
       }
       std::string resource = entry.resource;
+      // What AWS finishes after answering (a NAT gateway routes nothing until it is available):
+      // what follows waits.
+      std::optional<Waiting> then;
+      if (op.wait) {
+        then = waiting(*op.wait, op, entry);
+      }
       {
         std::lock_guard guard(m);
         state.put(std::move(entry));
@@ -1441,8 +1065,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
           return false;
         }
       }
-      // A NAT gateway routes nothing until it is available: the routes naming it wait.
-      if (operation == "CreateNatGateway" && !await(nat_waiter(resource, false), step->id, err)) {
+      if (then && !await(*then, step->id, err)) {
         return false;
       }
       std::lock_guard guard(m);

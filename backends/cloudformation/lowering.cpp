@@ -2,6 +2,7 @@
 
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/common/json_writer.h"
+#include "backends/resources/registry.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,58 +13,12 @@ namespace ecl::backend::cfn {
 
 namespace {
 
-// A deferred attribute's template form: the resource (the block's main one unless `role` names a
-// supporting one) and the Fn::GetAtt attribute, or "" for Ref.
-struct DeferredForm {
-  std::string_view kind;
-  std::string_view attribute;
-  std::string_view role;   // suffix of a supporting resource's ID, "" for the main resource
-  std::string_view getatt; // "" for Ref
-};
-
-// Every deferred attribute of the schema (compiler/schema/schema.cpp); the coverage test checks
-// that none is missing.
-constexpr DeferredForm kDeferred[] = {
-    {"vpc", "id", "", ""},
-    {"vpc", "default_security_group", "", "DefaultSecurityGroup"},
-    {"subnet", "id", "", ""},
-    {"subnet", "zone_id", "", "AvailabilityZoneId"},
-    {"internet_gateway", "id", "", ""},
-    {"nat_gateway", "id", "", ""},
-    {"nat_gateway", "public_ip", "Eip", "PublicIp"},
-    {"route_table", "id", "", ""},
-    {"endpoint", "id", "", ""},
-    {"security_group", "id", "", "GroupId"},
-    {"cluster", "arn", "", "Arn"},
-    {"ec2_capacity", "auto_scaling_group", "AutoScalingGroup", ""},
-    {"ec2_capacity", "launch_template", "LaunchTemplate", ""},
-    {"task", "arn", "", ""},
-    {"service", "arn", "", ""},
-};
-
-const DeferredForm* deferred_form(std::string_view kind, std::string_view attribute) {
-  for (const DeferredForm& f : kDeferred) {
-    if (f.kind == kind && f.attribute == attribute) {
-      return &f;
-    }
-  }
-  return nullptr;
-}
-
 std::string number_text(double d) {
   if (d == std::floor(d) && std::fabs(d) < 1e15) {
     return fmt::format("{}", static_cast<std::int64_t>(d));
   }
   return fmt::format("{}", d);
 }
-
-} // namespace
-
-bool has_deferred_form(std::string_view kind, std::string_view attribute) {
-  return deferred_form(kind, attribute) != nullptr;
-}
-
-namespace {
 
 // std::isalnum and std::toupper of the "C" locale (eclc never sets another), without the calls.
 bool is_ascii_alnum(char c) {
@@ -327,12 +282,13 @@ json Lowering::ref(const model::Block& block) const {
 }
 
 json Lowering::deferred(const model::Deferred& d) const {
-  const DeferredForm* form = d.block ? deferred_form(d.block->kind_name, d.attribute) : nullptr;
+  const resources::Attribute* form =
+      d.block ? resources::find_attribute(d.block->kind_name, d.attribute) : nullptr;
   if (!form) {
     return nullptr; // the checker admits only the schema's deferred attributes
   }
-  std::string id =
-      form->role.empty() ? logical_id(*d.block) : path_id(*d.block) + std::string(form->role);
+  std::string id = form->cfn_suffix.empty() ? logical_id(*d.block)
+                                            : path_id(*d.block) + std::string(form->cfn_suffix);
   if (form->getatt.empty()) {
     return json{{"Ref", id}};
   }

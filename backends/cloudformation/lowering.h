@@ -162,7 +162,5 @@ std::string add_image_parameter(Lowering& l, const model::Block& b, json& parame
 std::string pascal(std::string_view name);
 // The Pascal-case path of a block without its kind: `subnet main.private_a` -> "MainPrivateA".
 std::string path_id(const model::Block& block);
-// Whether the deferred attribute `kind.attribute` has a template form (Ref / Fn::GetAtt).
-bool has_deferred_form(std::string_view kind, std::string_view attribute);
 
 } // namespace ecl::backend::cfn

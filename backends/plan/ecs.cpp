@@ -53,11 +53,9 @@ void add_role(Planner& p, const model::Block& b, const std::string& role,
   r.params["RoleName"] = name;
   r.params["AssumeRolePolicyDocument"] = assume_role_policy(principal);
   r.params["Tags"] = p.key_value_tags(b);
-  r.produces["arn"] = "Role.Arn";
-  r.produces["name"] = "Role.RoleName";
   r.summary = fmt::format("{}, assumed by {}", name, principal);
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
-  a.params["RoleName"] = Planner::placeholder(p.step_id(b, role), "Role.RoleName");
+  a.params["RoleName"] = p.output(b, role, "name");
   a.params["PolicyArn"] = managed_policy(p, policy);
   a.summary = std::string(policy.substr(policy.rfind('/') + 1));
 }
@@ -304,8 +302,6 @@ void lower_cluster(Planner& p, const model::Block& b) {
   s.params["settings"] =
       json::array({{{"name", "containerInsights"}, {"value", insights ? "enabled" : "disabled"}}});
   s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
-  s.produces["arn"] = "cluster.clusterArn";
-  s.produces["name"] = "cluster.clusterName";
   s.summary = text_of(name) + (insights ? ", Container Insights" : "");
 
   const model::List& capacity = p.get_list(b, "capacity");
@@ -336,14 +332,10 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   std::string profile_name = p.name_for(b, "instance", 128);
   profile.params["InstanceProfileName"] = profile_name;
   profile.params["Tags"] = p.key_value_tags(b);
-  profile.produces["arn"] = "InstanceProfile.Arn";
-  profile.produces["name"] = "InstanceProfile.InstanceProfileName";
   profile.summary = profile_name;
   Step& add_role_step = p.add(b, "add-role", "iam", "AddRoleToInstanceProfile");
-  add_role_step.params["InstanceProfileName"] =
-      Planner::placeholder(p.step_id(b, "instance-profile"), "InstanceProfile.InstanceProfileName");
-  add_role_step.params["RoleName"] =
-      Planner::placeholder(p.step_id(b, "instance-role"), "Role.RoleName");
+  add_role_step.params["InstanceProfileName"] = p.output(b, "instance-profile", "name");
+  add_role_step.params["RoleName"] = p.output(b, "instance-role", "name");
   add_role_step.summary = "the instance role";
 
   // The launch template.
@@ -360,8 +352,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
     type = p.value(*v);
     data["InstanceType"] = type;
   }
-  data["IamInstanceProfile"] = {
-      {"Arn", Planner::placeholder(p.step_id(b, "instance-profile"), "InstanceProfile.Arn")}};
+  data["IamInstanceProfile"] = {{"Arn", p.output(b, "instance-profile", "arn")}};
   auto groups = p.get_refs(b, "security_groups");
   if (!groups.empty()) {
     json ids = json::array();
@@ -395,8 +386,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
                                            {{"ResourceType", "volume"}, {"Tags", instance_tags}}});
   lt.params["LaunchTemplateData"] = std::move(data);
   lt.params["TagSpecifications"] = p.tag_specifications(b, "launch-template");
-  lt.produces["id"] = "LaunchTemplate.LaunchTemplateId";
-  lt.produces["version"] = "LaunchTemplate.LatestVersionNumber";
   lt.summary = fmt::format("{}, {} GiB gp3", text_of(type), size.value_or(0));
   // The instances' profile must hold the role when they boot.
   lt.after.push_back(p.step_id(b, "add-role"));
@@ -405,11 +394,8 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   Step& asg = p.add(b, "auto-scaling-group", "autoscaling", "CreateAutoScalingGroup");
   std::string asg_name = p.name_for(b, "", 255);
   asg.params["AutoScalingGroupName"] = asg_name;
-  asg.params["LaunchTemplate"] = {
-      {"LaunchTemplateId",
-       Planner::placeholder(p.step_id(b, "launch-template"), "LaunchTemplate.LaunchTemplateId")},
-      {"Version", Planner::placeholder(p.step_id(b, "launch-template"),
-                                       "LaunchTemplate.LatestVersionNumber")}};
+  asg.params["LaunchTemplate"] = {{"LaunchTemplateId", p.output(b, "launch-template", "id")},
+                                  {"Version", p.output(b, "launch-template", "version")}};
   auto min = p.get_int(b, "min");
   auto max = p.get_int(b, "max");
   auto desired = p.get_int(b, "desired");
@@ -445,8 +431,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
       p.add(b, "describe-auto-scaling-group", "autoscaling", "DescribeAutoScalingGroups");
   describe.read = true;
   describe.params["AutoScalingGroupNames"] = json::array({asg_name});
-  describe.produces["arn"] = "AutoScalingGroups[0].AutoScalingGroupARN";
-  describe.produces["auto_scaling_group"] = "AutoScalingGroups[0].AutoScalingGroupName";
   describe.after.push_back(p.step_id(b, "auto-scaling-group"));
   describe.summary = "its ARN";
 
@@ -465,13 +449,10 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
     managed["targetCapacity"] = *target;
   }
   cp.params["autoScalingGroupProvider"] = {
-      {"autoScalingGroupArn", Planner::placeholder(p.step_id(b, "describe-auto-scaling-group"),
-                                                   "AutoScalingGroups[0].AutoScalingGroupARN")},
+      {"autoScalingGroupArn", p.output(b, "describe-auto-scaling-group", "arn")},
       {"managedScaling", std::move(managed)},
       {"managedTerminationProtection", "DISABLED"}};
   cp.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
-  cp.produces["name"] = "capacityProvider.name";
-  cp.produces["arn"] = "capacityProvider.capacityProviderArn";
   cp.summary = text_of(name) + (scaling && target ? fmt::format(", managed scaling to {}%", *target)
                                                   : ", no managed scaling");
 }
@@ -509,7 +490,7 @@ void lower_task(Planner& p, const model::Block& b) {
     }
     if (!statements.empty()) {
       Step& s = p.add(b, "execution-role-secrets", "iam", "PutRolePolicy");
-      s.params["RoleName"] = Planner::placeholder(p.step_id(b, "execution-role"), "Role.RoleName");
+      s.params["RoleName"] = p.output(b, "execution-role", "name");
       s.params["PolicyName"] = "read-secrets";
       s.params["PolicyDocument"] =
           policy_text({{"Version", "2012-10-17"}, {"Statement", statements}});
@@ -555,7 +536,7 @@ void lower_task(Planner& p, const model::Block& b) {
   if (execution_role) {
     s.params["executionRoleArn"] = p.value(*execution_role);
   } else if (needs.execution_role) {
-    s.params["executionRoleArn"] = Planner::placeholder(p.step_id(b, "execution-role"), "Role.Arn");
+    s.params["executionRoleArn"] = p.output(b, "execution-role", "arn");
   }
   const std::string* mode = p.get_enum(b, "network_mode");
   if (mode) {
@@ -608,8 +589,6 @@ void lower_task(Planner& p, const model::Block& b) {
                                    {"operatingSystemFamily", "LINUX"}};
   }
   s.after = std::move(after);
-  s.produces["arn"] = "taskDefinition.taskDefinitionArn";
-  s.produces["revision"] = "taskDefinition.revision";
   std::string sizes;
   if (cpu) {
     sizes += fmt::format(", cpu {}", *cpu);
@@ -749,8 +728,6 @@ void lower_service(Planner& p, const model::Block& b) {
     s.params["propagateTags"] = upper(*propagate);
   }
   s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
-  s.produces["arn"] = "service.serviceArn";
-  s.produces["name"] = "service.serviceName";
   std::string count = daemon ? "daemon" : fmt::format("desired {}", desired.value_or(0));
   s.summary = fmt::format("{}: {} x task {}{}", text_of(name), count, task ? task->path : "?",
                           how.empty() ? "" : ", " + how);

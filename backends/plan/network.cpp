@@ -54,7 +54,6 @@ void lower_vpc(Planner& p, const model::Block& b) {
     s.params["InstanceTenancy"] = *tenancy;
   }
   s.params["TagSpecifications"] = p.tag_specifications(b, "vpc");
-  s.produces["id"] = "Vpc.VpcId";
   s.summary = text_of(cidr);
   // A new VPC resolves names (EnableDnsSupport) but gives no hostnames (EnableDnsHostnames);
   // one attribute a call, support before hostnames (hostnames need it).
@@ -87,8 +86,6 @@ void lower_subnet(Planner& p, const model::Block& b) {
     s.params["AvailabilityZone"] = *zone;
   }
   s.params["TagSpecifications"] = p.tag_specifications(b, "subnet");
-  s.produces["id"] = "Subnet.SubnetId";
-  s.produces["zone_id"] = "Subnet.AvailabilityZoneId";
   bool is_public = p.get_bool(b, "public");
   s.summary =
       fmt::format("{} in {}{}", text_of(cidr), zone ? *zone : "?", is_public ? ", public" : "");
@@ -103,7 +100,6 @@ void lower_subnet(Planner& p, const model::Block& b) {
 void lower_internet_gateway(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateInternetGateway");
   s.params["TagSpecifications"] = p.tag_specifications(b, "internet-gateway");
-  s.produces["id"] = "InternetGateway.InternetGatewayId";
   const model::Block* vpc = b.ancestor("vpc");
   Step& a = p.add(b, "attach", "ec2", "AttachInternetGateway");
   a.params["InternetGatewayId"] = p.ref(b);
@@ -118,8 +114,6 @@ void lower_nat_gateway(Planner& p, const model::Block& b) {
   Step& eip = p.add(b, "eip", "ec2", "AllocateAddress");
   eip.params["Domain"] = "vpc";
   eip.params["TagSpecifications"] = p.tag_specifications(b, "elastic-ip");
-  eip.produces["allocation_id"] = "AllocationId";
-  eip.produces["public_ip"] = "PublicIp";
   eip.summary = "Elastic IP";
   if (!attachment.empty()) {
     eip.after.push_back(attachment);
@@ -129,9 +123,8 @@ void lower_nat_gateway(Planner& p, const model::Block& b) {
   if (subnet) {
     s.params["SubnetId"] = p.ref(*subnet);
   }
-  s.params["AllocationId"] = Planner::placeholder(p.step_id(b, "eip"), "AllocationId");
+  s.params["AllocationId"] = p.output(b, "eip", "allocation_id");
   s.params["TagSpecifications"] = p.tag_specifications(b, "natgateway");
-  s.produces["id"] = "NatGateway.NatGatewayId";
   s.summary = subnet ? fmt::format("in subnet {}", subnet->path) : "";
   if (!attachment.empty()) {
     s.after.push_back(attachment);
@@ -142,12 +135,10 @@ void lower_route_table(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateRouteTable");
   s.params["VpcId"] = vpc_ref(p, b);
   s.params["TagSpecifications"] = p.tag_specifications(b, "route-table");
-  s.produces["id"] = "RouteTable.RouteTableId";
   for (const model::Block* subnet : p.get_refs(b, "subnets")) {
     Step& a = p.add(b, "associate." + subnet->name, "ec2", "AssociateRouteTable");
     a.params["RouteTableId"] = p.ref(b);
     a.params["SubnetId"] = p.ref(*subnet);
-    a.produces["association_id"] = "AssociationId";
     a.summary = fmt::format("subnet {}", subnet->path);
   }
 }
@@ -198,7 +189,6 @@ void lower_endpoint(Planner& p, const model::Block& b) {
     s.params["PrivateDnsEnabled"] = private_dns;
   }
   s.params["TagSpecifications"] = p.tag_specifications(b, "vpc-endpoint");
-  s.produces["id"] = "VpcEndpoint.VpcEndpointId";
   s.summary = fmt::format("{} {}", gateway ? "gateway" : "interface", service_name);
 }
 
@@ -212,7 +202,6 @@ void lower_security_group(Planner& p, const model::Block& b) {
   }
   s.params["VpcId"] = vpc_ref(p, b);
   s.params["TagSpecifications"] = p.tag_specifications(b, "security-group");
-  s.produces["id"] = "GroupId";
   // A new group allows all outbound traffic; a group with egress rules allows only those, as in
   // CloudFormation: the default rule goes first, before the group's own rules are added.
   bool any_egress = !b.children_of("egress").empty();

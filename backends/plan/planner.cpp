@@ -1,5 +1,7 @@
 #include "backends/plan/planner.h"
 
+#include "backends/resources/registry.h"
+
 #include <cmath>
 #include <fmt/format.h>
 #include <queue>
@@ -7,44 +9,6 @@
 namespace ecl::backend::plan {
 
 namespace {
-
-// Where each deferred attribute of the schema comes from: the step (the block's main one unless
-// `suffix` names a secondary one) and the path of the value in that step's response. The plan test
-// checks that none of the schema's is missing.
-struct DeferredSource {
-  std::string_view kind;
-  std::string_view attribute;
-  std::string_view suffix;
-  std::string_view path;
-};
-
-constexpr DeferredSource kDeferred[] = {
-    {"vpc", "id", "", "Vpc.VpcId"},
-    {"vpc", "default_security_group", "default-security-group", "SecurityGroups[0].GroupId"},
-    {"subnet", "id", "", "Subnet.SubnetId"},
-    {"subnet", "zone_id", "", "Subnet.AvailabilityZoneId"},
-    {"internet_gateway", "id", "", "InternetGateway.InternetGatewayId"},
-    {"nat_gateway", "id", "", "NatGateway.NatGatewayId"},
-    {"nat_gateway", "public_ip", "eip", "PublicIp"},
-    {"route_table", "id", "", "RouteTable.RouteTableId"},
-    {"endpoint", "id", "", "VpcEndpoint.VpcEndpointId"},
-    {"security_group", "id", "", "GroupId"},
-    {"cluster", "arn", "", "cluster.clusterArn"},
-    {"ec2_capacity", "auto_scaling_group", "describe-auto-scaling-group",
-     "AutoScalingGroups[0].AutoScalingGroupName"},
-    {"ec2_capacity", "launch_template", "launch-template", "LaunchTemplate.LaunchTemplateId"},
-    {"task", "arn", "", "taskDefinition.taskDefinitionArn"},
-    {"service", "arn", "", "service.serviceArn"},
-};
-
-const DeferredSource* deferred_source(std::string_view kind, std::string_view attribute) {
-  for (const DeferredSource& s : kDeferred) {
-    if (s.kind == kind && s.attribute == attribute) {
-      return &s;
-    }
-  }
-  return nullptr;
-}
 
 // FNV-1a: a short, stable hash for names that must be shortened.
 std::uint32_t fnv1a(std::string_view text) {
@@ -68,10 +32,6 @@ void for_each_string(const json& v, const F& f) {
 }
 
 } // namespace
-
-bool has_deferred_source(std::string_view kind, std::string_view attribute) {
-  return deferred_source(kind, attribute) != nullptr;
-}
 
 std::string policy_text(const json& document) {
   return document.dump();
@@ -141,6 +101,12 @@ Step& Planner::add(const model::Block& block, std::string_view suffix, std::stri
   s.block = block.path;
   s.service = std::string(service);
   s.operation = std::string(operation);
+  // What the call's answer gives, as its descriptor names it.
+  if (const resources::Operation* op = resources::find_operation(service, operation)) {
+    for (const resources::Output& o : op->outputs) {
+      s.produces[std::string(o.name)] = std::string(o.path);
+    }
+  }
   ids_.insert(s.id);
   return s;
 }
@@ -155,6 +121,16 @@ std::string Planner::step_id(const model::Block& block, std::string_view suffix)
 
 std::string Planner::placeholder(std::string_view step, std::string_view path) {
   return fmt::format("${{{}.{}}}", step, path);
+}
+
+std::string Planner::output(const model::Block& block, std::string_view suffix,
+                            std::string_view name) const {
+  std::string id = step_id(block, suffix);
+  auto step =
+      std::find_if(steps_.rbegin(), steps_.rend(), [&](const Step& s) { return s.id == id; });
+  const resources::Operation* op =
+      step == steps_.rend() ? nullptr : resources::find_operation(step->service, step->operation);
+  return placeholder(id, op ? resources::output_path(*op, name) : "");
 }
 
 std::string Planner::literal(std::string_view text) {
@@ -179,35 +155,28 @@ std::string Planner::default_group_step(const model::Block& vpc) {
   s.params["Filters"] =
       json::array({{{"Name", "vpc-id"}, {"Values", json::array({ref(vpc)})}},
                    {{"Name", "group-name"}, {"Values", json::array({"default"})}}});
-  s.produces["default_security_group"] = "SecurityGroups[0].GroupId";
   return id;
 }
 
 json Planner::deferred(const model::Deferred& d) {
-  const DeferredSource* source =
-      d.block ? deferred_source(d.block->kind_name, d.attribute) : nullptr;
+  const resources::Attribute* source =
+      d.block ? resources::find_attribute(d.block->kind_name, d.attribute) : nullptr;
   if (!source) {
     return nullptr; // the checker admits only the schema's deferred attributes
   }
-  std::string step = step_id(*d.block, source->suffix);
+  std::string step = step_id(*d.block, source->step);
   if (d.block->kind_name == "vpc" && d.attribute == "default_security_group") {
     step = default_group_step(*d.block);
   }
-  return placeholder(step, source->path);
+  return placeholder(step, resources::output_path(*source));
 }
 
 json Planner::ref(const model::Block& block) {
   if (block.kind_name == "container") {
     return block.name; // a container is named inside its task definition
   }
-  if (block.kind_name == "ec2_capacity") {
-    return placeholder(step_id(block), "capacityProvider.name");
-  }
-  std::string_view attribute =
-      block.kind_name == "cluster" || block.kind_name == "task" || block.kind_name == "service"
-          ? "arn"
-          : "id";
-  return deferred(model::Deferred{&block, std::string(attribute)});
+  const resources::Attribute* reference = resources::find_reference(block.kind_name);
+  return reference ? deferred(model::Deferred{&block, std::string(reference->name)}) : json();
 }
 
 json Planner::value(const model::Value& v) {

@@ -41,6 +41,11 @@ public:
   json value(const model::Value& v);
   // A placeholder for the value `name` of the block's step `id`: `${main.Vpc.VpcId}`.
   static std::string placeholder(std::string_view step, std::string_view path);
+  // The placeholder of the output `name` of the block's step `suffix` (added before), as the
+  // descriptor of its call names it: output(b, "eip", "allocation_id") ->
+  // `${main.nat#eip.AllocationId}`.
+  std::string output(const model::Block& block, std::string_view suffix,
+                     std::string_view name) const;
   // The placeholder of a block's identity as other calls take it (a VPC id, a group id, a task
   // definition ARN, a capacity provider name; a container's name).
   json ref(const model::Block& block);
@@ -99,8 +104,6 @@ void lower_ec2_capacity(Planner& p, const model::Block& b);
 void lower_task(Planner& p, const model::Block& b); // with its containers
 void lower_service(Planner& p, const model::Block& b);
 
-// Whether the deferred attribute `kind.attribute` has a source in the plan (a step's response).
-bool has_deferred_source(std::string_view kind, std::string_view attribute);
 // A JSON text as IAM takes policy documents (compact).
 std::string policy_text(const json& document);
 

@@ -5,6 +5,7 @@
 // are valid requests and run, by the scripts beside this file.
 #include "backends/plan/plan.h"
 #include "backends/plan/planner.h"
+#include "backends/resources/registry.h"
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/driver.h"
 #include "compiler/schema/schema.h"
@@ -15,6 +16,7 @@
 
 namespace fs = std::filesystem;
 namespace plan = ecl::backend::plan;
+namespace resources = ecl::resources;
 
 namespace {
 
@@ -100,8 +102,39 @@ TEST(PlanCoverage, EverySchemaAttributeReachesThePlan) {
 TEST(PlanCoverage, EveryDeferredAttributeHasASource) {
   for (const ecl::schema::Kind& kind : ecl::schema::kinds()) {
     for (const ecl::schema::DeferredAttribute& d : kind.deferred) {
-      EXPECT_TRUE(plan::has_deferred_source(kind.name, d.name))
-          << kind.name << "." << d.name << " has no step that produces it";
+      const resources::Attribute* a = resources::find_attribute(kind.name, d.name);
+      ASSERT_NE(a, nullptr) << kind.name << "." << d.name << " has no resource descriptor";
+      EXPECT_FALSE(resources::output_path(*a).empty())
+          << kind.name << "." << d.name << " names no output of " << a->operation;
+    }
+  }
+}
+
+// Every call a plan makes has a descriptor (backends/resources), which apply/ runs it by, and
+// the step produces what the descriptor's outputs say.
+TEST(PlanCoverage, EveryStepHasADescriptor) {
+  std::set<std::string> seen;
+  for (const fs::path& p : clean_programs()) {
+    auto b = build(p);
+    if (!b) {
+      continue;
+    }
+    for (const plan::Step& s : b->plan.steps) {
+      const resources::Operation* op = resources::find_operation(s.service, s.operation);
+      ASSERT_NE(op, nullptr) << p << ": " << s.service << ":" << s.operation << " of " << s.id;
+      plan::json produces = plan::json::object();
+      for (const resources::Output& o : op->outputs) {
+        produces[std::string(o.name)] = std::string(o.path);
+      }
+      EXPECT_EQ(s.produces, produces) << s.id;
+      seen.insert(s.service + ":" + s.operation);
+    }
+  }
+  // And the other way: every descriptor's operation is one the plans of the repository make.
+  for (const resources::Descriptor* d : resources::descriptors()) {
+    for (const resources::Operation& op : d->operations) {
+      EXPECT_TRUE(seen.count(std::string(op.service) + ":" + std::string(op.name)))
+          << d->name << ": no clean program makes " << op.service << ":" << op.name;
     }
   }
 }

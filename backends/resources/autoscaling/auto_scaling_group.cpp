@@ -1,0 +1,39 @@
+// An ec2_capacity's Auto Scaling group, and the read of its ARN (CreateAutoScalingGroup answers
+// nothing). A deleted group terminates its instances before it is gone.
+// https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& autoscaling_auto_scaling_group() {
+  static const Descriptor d{
+      "autoscaling/auto_scaling_group",
+      "AWS::AutoScaling::AutoScalingGroup",
+      {{.service = "autoscaling",
+        .name = "CreateAutoScalingGroup",
+        .remove = {{{"autoscaling",
+                     "DeleteAutoScalingGroup",
+                     {{"AutoScalingGroupName", "$request.AutoScalingGroupName"},
+                      {"ForceDelete", true}}},
+                    Waiter{.what = "auto scaling group {} to be deleted",
+                           .subject = "$request.AutoScalingGroupName",
+                           .probe = {"autoscaling",
+                                     "DescribeAutoScalingGroups",
+                                     {{"AutoScalingGroupNames",
+                                       json::array({"$request.AutoScalingGroupName"})}}},
+                           .status = "AutoScalingGroups[0].Status",
+                           .done = {"gone"},
+                           .present = "AutoScalingGroups[0].AutoScalingGroupName",
+                           .idle = "in service"}}},
+        .tags = {TagStyle::AutoScaling, "$request.AutoScalingGroupName"},
+        .done = {"AlreadyExists"}},
+       {.service = "autoscaling",
+        .name = "DescribeAutoScalingGroups",
+        .outputs = {{"arn", "AutoScalingGroups[0].AutoScalingGroupARN"},
+                    {"auto_scaling_group", "AutoScalingGroups[0].AutoScalingGroupName"}}}},
+      {{"ec2_capacity", "auto_scaling_group", "describe-auto-scaling-group",
+        "DescribeAutoScalingGroups", "auto_scaling_group", "AutoScalingGroup"}}};
+  return d;
+}
+
+} // namespace ecl::resources

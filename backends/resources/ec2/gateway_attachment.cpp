@@ -1,0 +1,23 @@
+// An internet gateway's attachment to its VPC.
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AttachInternetGateway.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ec2_gateway_attachment() {
+  static const Descriptor d{
+      "ec2/gateway_attachment",
+      "AWS::EC2::VPCGatewayAttachment",
+      {{.service = "ec2",
+        .name = "AttachInternetGateway",
+        .remove = {{{"ec2",
+                     "DetachInternetGateway",
+                     {{"InternetGatewayId", "$request.InternetGatewayId"},
+                      {"VpcId", "$request.VpcId"}},
+                     {"Gateway.NotAttached", "InvalidInternetGatewayID.NotFound",
+                      "InvalidVpcID.NotFound"}}}},
+        .done = {"Resource.AlreadyAssociated"}}}};
+  return d;
+}
+
+} // namespace ecl::resources

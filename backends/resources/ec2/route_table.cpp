@@ -1,0 +1,25 @@
+// A route table (its routes and subnet associations are route.cpp and
+// route_table_association.cpp).
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRouteTable.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ec2_route_table() {
+  static const Descriptor d{
+      "ec2/route_table",
+      "AWS::EC2::RouteTable",
+      {{.service = "ec2",
+        .name = "CreateRouteTable",
+        .outputs = {{"id", "RouteTable.RouteTableId"}},
+        .remove = {{{"ec2",
+                     "DeleteRouteTable",
+                     {{"RouteTableId", "$output.id"}},
+                     {"InvalidRouteTableID.NotFound"}}}},
+        .lookup = tagged("DescribeRouteTables", "RouteTableSet", "RouteTable"),
+        .tags = {TagStyle::Ec2, "$output.id"}}},
+      {{"route_table", "id", "", "CreateRouteTable", "id", "", "", true}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,21 @@
+// An egress rule of a security group. Its id is not recorded, so its tags change by replacing it.
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupEgress.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ec2_security_group_egress() {
+  static const Descriptor d{
+      "ec2/security_group_egress",
+      "AWS::EC2::SecurityGroupEgress",
+      {{.service = "ec2",
+        .name = "AuthorizeSecurityGroupEgress",
+        .remove = {{{"ec2",
+                     "RevokeSecurityGroupEgress",
+                     {{"GroupId", "$request.GroupId"}, {"IpPermissions", "$request.IpPermissions"}},
+                     {"InvalidPermission.NotFound", "InvalidGroup.NotFound"}}}},
+        .done = {"InvalidPermission.Duplicate"}}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,21 @@
+// An ingress rule of a security group. Its id is not recorded, so its tags change by replacing it.
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ec2_security_group_ingress() {
+  static const Descriptor d{
+      "ec2/security_group_ingress",
+      "AWS::EC2::SecurityGroupIngress",
+      {{.service = "ec2",
+        .name = "AuthorizeSecurityGroupIngress",
+        .remove = {{{"ec2",
+                     "RevokeSecurityGroupIngress",
+                     {{"GroupId", "$request.GroupId"}, {"IpPermissions", "$request.IpPermissions"}},
+                     {"InvalidPermission.NotFound", "InvalidGroup.NotFound"}}}},
+        .done = {"InvalidPermission.Duplicate"}}}};
+  return d;
+}
+
+} // namespace ecl::resources

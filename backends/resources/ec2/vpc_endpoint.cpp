@@ -1,0 +1,28 @@
+// A VPC endpoint: deleted after DeleteVpcEndpoints answered, which its subnets and groups wait for.
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ec2_vpc_endpoint() {
+  static const Codes gone = {"InvalidVpcEndpointId.NotFound"};
+  static const json ids = {{"VpcEndpointIds", json::array({"$output.id"})}};
+  static const Descriptor d{
+      "ec2/vpc_endpoint",
+      "AWS::EC2::VPCEndpoint",
+      {{.service = "ec2",
+        .name = "CreateVpcEndpoint",
+        .outputs = {{"id", "VpcEndpoint.VpcEndpointId"}},
+        .remove = {{{"ec2", "DeleteVpcEndpoints", ids, gone},
+                    Waiter{.what = "VPC endpoint {} to be deleted",
+                           .subject = "$output.id",
+                           .probe = {"ec2", "DescribeVpcEndpoints", ids, gone},
+                           .status = "VpcEndpointSet[0].State",
+                           .done = {"deleted", "gone"}}}},
+        .lookup = tagged("DescribeVpcEndpoints", "VpcEndpointSet", "VpcEndpoint"),
+        .tags = {TagStyle::Ec2, "$output.id"}}},
+      {{"endpoint", "id", "", "CreateVpcEndpoint", "id", "", "", true}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,27 @@
+// An ec2_capacity's capacity provider, the block's main call; services and clusters name it by
+// its name.
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ecs_capacity_provider() {
+  static const Descriptor d{
+      "ecs/capacity_provider",
+      "AWS::ECS::CapacityProvider",
+      {{.service = "ecs",
+        .name = "CreateCapacityProvider",
+        .outputs = {{"name", "capacityProvider.name"},
+                    {"arn", "capacityProvider.capacityProviderArn"}},
+        .remove = {{{"ecs", "DeleteCapacityProvider", {{"capacityProvider", "$request.name"}}}}},
+        .lookup = Lookup{.describe = {"ecs",
+                                      "DescribeCapacityProviders",
+                                      {{"capacityProviders", json::array({"$request.name"})}}},
+                         .items = "capacityProviders",
+                         .wrapper = "capacityProvider"},
+        .tags = {TagStyle::Ecs, "$output.arn"}}},
+      {{"ec2_capacity", "name", "", "CreateCapacityProvider", "name", "", "", true}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,23 @@
+// An ECS cluster: CreateCluster with the name of an active cluster answers that cluster.
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ecs_cluster() {
+  static const Descriptor d{
+      "ecs/cluster",
+      "AWS::ECS::Cluster",
+      {{.service = "ecs",
+        .name = "CreateCluster",
+        .outputs = {{"arn", "cluster.clusterArn"}, {"name", "cluster.clusterName"}},
+        .remove = {{{"ecs",
+                     "DeleteCluster",
+                     {{"cluster", "$output.arn"}},
+                     {"ClusterNotFoundException"}}}},
+        .tags = {TagStyle::Ecs, "$output.arn"}}},
+      {{"cluster", "arn", "", "CreateCluster", "arn", "", "Arn", true}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,34 @@
+// A task definition: immutable, so a changed one is registered as a new revision (and the old one
+// deregistered). After a crash, the family's latest revision is the one the interrupted call made
+// when its containers are those of the request.
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& ecs_task_definition() {
+  static const Descriptor d{
+      "ecs/task_definition",
+      "AWS::ECS::TaskDefinition",
+      {{.service = "ecs",
+        .name = "RegisterTaskDefinition",
+        .outputs = {{"arn", "taskDefinition.taskDefinitionArn"},
+                    {"revision", "taskDefinition.revision"}},
+        .replace_reasons = {{"",
+                             "task definitions are immutable: a new revision is registered ({})"}},
+        .remove = {{{"ecs", "DeregisterTaskDefinition", {{"taskDefinition", "$output.arn"}}}}},
+        .lookup = Lookup{.describe = {"ecs",
+                                      "DescribeTaskDefinition",
+                                      {{"taskDefinition", "$request.family"}},
+                                      {"ClientException"}},
+                         .items = "taskDefinition",
+                         .match = {{"containerDefinitions",
+                                    "$request.containerDefinitions",
+                                    {"name", "image"}}},
+                         .wrapper = "taskDefinition"},
+        .tags = {TagStyle::Ecs, "$output.arn"}}},
+      {{"task", "arn", "", "RegisterTaskDefinition", "arn", "", "", true}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,33 @@
+// The instance profile of an ec2_capacity's instances, holding its instance role.
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& iam_instance_profile() {
+  static const json name = {{"InstanceProfileName", "$request.InstanceProfileName"}};
+  static const Descriptor d{
+      "iam/instance_profile",
+      "AWS::IAM::InstanceProfile",
+      {{.service = "iam",
+        .name = "CreateInstanceProfile",
+        .outputs = {{"arn", "InstanceProfile.Arn"},
+                    {"name", "InstanceProfile.InstanceProfileName"}},
+        .remove = {{{"iam", "DeleteInstanceProfile", name, {"NoSuchEntity"}}}},
+        .lookup =
+            Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}}, .items = ""},
+        .tags = {TagStyle::IamInstanceProfile, "$request.InstanceProfileName"},
+        .done = {"EntityAlreadyExists"}},
+       // A profile holds one role: adding it again is refused with LimitExceeded.
+       {.service = "iam",
+        .name = "AddRoleToInstanceProfile",
+        .remove = {{{"iam",
+                     "RemoveRoleFromInstanceProfile",
+                     {{"InstanceProfileName", "$request.InstanceProfileName"},
+                      {"RoleName", "$request.RoleName"}},
+                     {"NoSuchEntity"}}}},
+        .done = {"LimitExceeded"}}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,38 @@
+// An IAM role with its managed policy (AttachRolePolicy) and inline policy (PutRolePolicy): an
+// ec2_capacity's instance role, a task's execution role.
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& iam_role() {
+  static const Descriptor d{
+      "iam/role",
+      "AWS::IAM::Role",
+      {{.service = "iam",
+        .name = "CreateRole",
+        .outputs = {{"arn", "Role.Arn"}, {"name", "Role.RoleName"}},
+        .remove = {{{"iam", "DeleteRole", {{"RoleName", "$request.RoleName"}}, {"NoSuchEntity"}}}},
+        .lookup =
+            Lookup{.describe =
+                       {"iam", "GetRole", {{"RoleName", "$request.RoleName"}}, {"NoSuchEntity"}},
+                   .items = ""},
+        .tags = {TagStyle::IamRole, "$request.RoleName"},
+        .done = {"EntityAlreadyExists"}},
+       {.service = "iam",
+        .name = "AttachRolePolicy",
+        .remove = {{{"iam",
+                     "DetachRolePolicy",
+                     {{"RoleName", "$request.RoleName"}, {"PolicyArn", "$request.PolicyArn"}},
+                     {"NoSuchEntity"}}}}},
+       {.service = "iam",
+        .name = "PutRolePolicy",
+        .on_change = OnChange::Repeat,
+        .remove = {{{"iam",
+                     "DeleteRolePolicy",
+                     {{"RoleName", "$request.RoleName"}, {"PolicyName", "$request.PolicyName"}},
+                     {"NoSuchEntity"}}}}}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,153 @@
+#include "backends/resources/registry.h"
+
+#include <algorithm>
+
+namespace ecl::resources {
+
+// Every descriptor file, by the function that returns its descriptor.
+#define ECL_RESOURCES(X)                                                                           \
+  X(ec2_vpc)                                                                                       \
+  X(ec2_subnet)                                                                                    \
+  X(ec2_internet_gateway)                                                                          \
+  X(ec2_gateway_attachment)                                                                        \
+  X(ec2_eip)                                                                                       \
+  X(ec2_nat_gateway)                                                                               \
+  X(ec2_route_table)                                                                               \
+  X(ec2_route_table_association)                                                                   \
+  X(ec2_route)                                                                                     \
+  X(ec2_vpc_endpoint)                                                                              \
+  X(ec2_security_group)                                                                            \
+  X(ec2_security_group_ingress)                                                                    \
+  X(ec2_security_group_egress)                                                                     \
+  X(ec2_launch_template)                                                                           \
+  X(iam_role)                                                                                      \
+  X(iam_instance_profile)                                                                          \
+  X(logs_log_group)                                                                                \
+  X(autoscaling_auto_scaling_group)                                                                \
+  X(ecs_cluster)                                                                                   \
+  X(ecs_cluster_capacity_providers)                                                                \
+  X(ecs_capacity_provider)                                                                         \
+  X(ecs_task_definition)                                                                           \
+  X(ecs_service)
+
+#define ECL_DECLARE(name) const Descriptor& name();
+ECL_RESOURCES(ECL_DECLARE)
+#undef ECL_DECLARE
+
+std::span<const Descriptor* const> descriptors() {
+#define ECL_ADDRESS(name) &name(),
+  static const Descriptor* const all[] = {ECL_RESOURCES(ECL_ADDRESS)};
+#undef ECL_ADDRESS
+  return all;
+}
+
+namespace {
+
+// The look-ups, built once: plans ask for every step and every reference.
+struct Index {
+  using Key = std::pair<std::string_view, std::string_view>;
+  std::map<Key, const Operation*> operations;              // (service, name)
+  std::map<Key, const Attribute*> attributes;              // (kind, name)
+  std::map<std::string_view, const Attribute*> references; // kind
+  std::map<const Attribute*, std::string_view> paths;
+
+  Index() {
+    for (const Descriptor* d : descriptors()) {
+      for (const Operation& op : d->operations) {
+        operations.emplace(Key{op.service, op.name}, &op);
+      }
+    }
+    for (const Descriptor* d : descriptors()) {
+      for (const Attribute& a : d->attributes) {
+        attributes.emplace(Key{a.kind, a.name}, &a);
+        if (a.reference) {
+          references.emplace(a.kind, &a);
+        }
+        for (const Operation& op : d->operations) {
+          if (op.name == a.operation) {
+            paths.emplace(&a, output_path(op, a.output));
+          }
+        }
+      }
+    }
+  }
+};
+
+const Index& index() {
+  static const Index built;
+  return built;
+}
+
+template <typename Map, typename Key>
+auto find_in(const Map& map, const Key& key) -> typename Map::mapped_type {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : it->second;
+}
+
+} // namespace
+
+const Operation* find_operation(std::string_view service, std::string_view operation) {
+  return find_in(index().operations, Index::Key{service, operation});
+}
+
+const Attribute* find_attribute(std::string_view kind, std::string_view name) {
+  return find_in(index().attributes, Index::Key{kind, name});
+}
+
+const Attribute* find_reference(std::string_view kind) {
+  return find_in(index().references, kind);
+}
+
+std::string_view output_path(const Operation& operation, std::string_view name) {
+  for (const Output& o : operation.outputs) {
+    if (o.name == name) {
+      return o.path;
+    }
+  }
+  return "";
+}
+
+std::string_view output_path(const Attribute& attribute) {
+  auto it = index().paths.find(&attribute);
+  return it == index().paths.end() ? "" : it->second;
+}
+
+bool has_code(const Codes& codes, std::string_view code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+json fill(const json& value, const Operation& operation, const json& outputs, const json& request,
+          std::string_view block) {
+  if (value.is_string()) {
+    std::string_view text = value.get_ref<const std::string&>();
+    auto found = [](const json& object, std::string_view key) -> json {
+      auto it = object.find(std::string(key));
+      return it == object.end() || it->is_null() ? json("") : *it;
+    };
+    if (text.starts_with("$output.")) {
+      return found(outputs, output_path(operation, text.substr(8)));
+    }
+    if (text.starts_with("$request.")) {
+      return found(request, text.substr(9));
+    }
+    if (text == "$block") {
+      return std::string(block);
+    }
+    return value;
+  }
+  if (value.is_structured()) {
+    json out = value.is_array() ? json::array() : json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      json v = fill(*it, operation, outputs, request, block);
+      if (value.is_array()) {
+        out.push_back(std::move(v));
+      } else {
+        out[it.key()] = std::move(v);
+      }
+    }
+    return out;
+  }
+  return value;
+}
+
+} // namespace ecl::resources

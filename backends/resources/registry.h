@@ -1,0 +1,57 @@
+// Every resource descriptor (backends/resources/<service>/<resource>.cpp), and the look-ups the
+// backends and apply/ make in them.
+#pragma once
+
+#include "backends/resources/resource.h"
+
+#include <map>
+#include <span>
+#include <string>
+
+namespace ecl::resources {
+
+// Every descriptor, in the order registry.cpp lists them.
+std::span<const Descriptor* const> descriptors();
+
+// The operation of a plan step or state entry ("ec2", "CreateVpc"), or null.
+const Operation* find_operation(std::string_view service, std::string_view operation);
+// The source of the deferred attribute `kind.name`, or null.
+const Attribute* find_attribute(std::string_view kind, std::string_view name);
+// What a reference to a block of `kind` means in a plan (its id, ARN or name), or null.
+const Attribute* find_reference(std::string_view kind);
+// The response path of an attribute (its operation's output), or "".
+std::string_view output_path(const Attribute& attribute);
+// The response path of an operation's output `name`, or "".
+std::string_view output_path(const Operation& operation, std::string_view name);
+
+// Whether an error code is one of `codes`.
+bool has_code(const Codes& codes, std::string_view code);
+
+// A template (see Request) filled from a recorded call: its outputs (response path -> value), its
+// request and its block. A missing output or request member is "".
+json fill(const json& value, const Operation& operation, const json& outputs, const json& request,
+          std::string_view block);
+
+// ---- tags (tags.cpp) ----------------------------------------------------------------------------
+
+// A concrete call.
+struct Call {
+  std::string service;
+  std::string operation;
+  json params;
+};
+
+using TagMap = std::map<std::string, std::string>;
+
+// Whether a request member carries the resource's tags (TagSpecifications, Tags, tags).
+bool is_tag_member(std::string_view member);
+// A request's tags as key -> value, whichever service's shape carries them.
+TagMap tag_map(const json& request);
+// For people: the call that changes the tags of a resource of the style ("ec2:CreateTags"), "".
+std::string tag_call(TagStyle style);
+// The calls that bring the tags of `subject` from `before`'s to `after`'s (requests of its
+// create call): the removed keys untagged, the added and changed ones tagged.
+std::vector<Call> tag_calls(TagStyle style, const std::string& subject, const json& before,
+                            const json& after);
+
+} // namespace ecl::resources

@@ -1,0 +1,146 @@
+// An AWS resource the program can create, as data: the calls that create and configure it, what
+// their answers give, which changes of a call's request are made in place and which replace it,
+// the calls that delete it, how it is found again after a crash, what is waited for, how it is
+// tagged, and the error codes that mean "already done" or "already gone" for each call. In the
+// manner of a Terraform provider's resource and of the CloudFormation registry schemas: the plan
+// backend takes the calls' outputs from here, both backends the deferred attributes of the schema
+// kinds, and apply/ runs the lifecycle generically (it names no operation of its own).
+//
+// One descriptor a file (backends/resources/<service>/<resource>.cpp), listed in registry.cpp.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ecl::resources {
+
+using json = nlohmann::ordered_json;
+using Codes = std::vector<std::string_view>;
+
+// A call as a template: in its params, a string "$output.NAME" stands for the recorded output
+// NAME of the entry's call (see Operation::outputs), "$request.MEMBER" for a member of the request
+// it recorded, "$block" for its block path (whole strings only; see fill()).
+struct Request {
+  std::string_view service;
+  std::string_view operation;
+  json params = json::object();
+  Codes gone = {}; // error codes meaning that what it acts on does not exist (any more)
+};
+
+// Some calls answer before AWS has finished: the probe is made until the state at `status` is one
+// of `done` (compared in any case), or one of `failed`; any other state is pending. The state is
+// "gone" when the probe fails with one of its `gone` codes or its answer has nothing at `present`
+// (`status` when empty); `idle` when it has something there but no status.
+struct Waiter {
+  std::string_view what;    // for people, `{}` the subject: "NAT gateway {} to be deleted"
+  std::string_view subject; // a template string: "$output.id"
+  Request probe;
+  std::string_view status;
+  Codes done;
+  Codes failed = {};
+  std::string_view present = "";
+  std::string_view idle = "";
+  std::string_view reason = ""; // the path of why it failed, added to the state
+};
+
+// A call of a deletion, and what to wait for once AWS accepted it.
+struct Removal {
+  Request call;
+  std::optional<Waiter> then = std::nullopt;
+};
+
+// How tags are spelled and changed: EC2 (TagSpecifications; CreateTags / DeleteTags by resource
+// id), ECS (`tags` [{key, value}]; TagResource / UntagResource by ARN), IAM roles and instance
+// profiles (`Tags`; TagRole, TagInstanceProfile... by name), CloudWatch Logs (a `tags` map;
+// TagLogGroup / UntagLogGroup), Auto Scaling (`Tags` naming their group; CreateOrUpdateTags /
+// DeleteTags). The spellings are in tags.cpp.
+enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoScaling };
+
+struct Tagging {
+  TagStyle style = TagStyle::None;
+  std::string_view subject = ""; // a template string: the id, ARN or name the tag calls take
+};
+
+// How the answer an interrupted create call would have given is found, when what it made exists.
+// The describe call is made (with `Filters` on the `ecl:path` tag when `by_tag`: the item must
+// carry the tag and not be deleted or deleting); its candidates are the list at `items` (an
+// object there is the one candidate; "" the whole answer). The first candidate whose `match`es all
+// hold is the answer: wrapped as {wrapper: item}, or built as {member: item's member} from
+// `answer`, or the item itself. A failure with one of the describe call's `gone` codes means not
+// found; another is an error.
+struct Match {
+  std::string_view item;     // a path in the candidate
+  std::string_view expected; // a template string, or a literal
+  Codes members = {};        // for lists of objects: compare only these members
+};
+
+struct Lookup {
+  Request describe;
+  std::string_view items;
+  bool by_tag = false;
+  std::vector<Match> match = {};
+  std::string_view wrapper = "";
+  std::vector<std::pair<std::string_view, std::string_view>> answer = {};
+};
+
+// An EC2 create call's lookup: `describe` filtered by the tag, the items at `items`.
+inline Lookup tagged(std::string_view describe, std::string_view items, std::string_view wrapper) {
+  return {.describe = {"ec2", describe}, .items = items, .by_tag = true, .wrapper = wrapper};
+}
+
+// What a call's answer gives: a name for people and templates, and its path in the answer.
+struct Output {
+  std::string_view name; // "id", "arn"
+  std::string_view path; // "Vpc.VpcId"
+};
+
+// How a changed request is brought about: a new resource in its place, the same call made again
+// (it sets something: ModifyVpcAttribute, PutRolePolicy), or `update` with the members it takes.
+enum class OnChange { Replace, Repeat, Update };
+
+// One call the plan makes for a resource: the call that creates it, one that configures it, or a
+// read of what it made.
+struct Operation {
+  std::string_view service;
+  std::string_view name;
+  std::vector<Output> outputs = {}; // in the order the plan lists them
+  OnChange on_change = OnChange::Replace;
+  std::optional<Request> update = std::nullopt; // OnChange::Update: the call, with `updatable`
+  Codes updatable = {};
+  // Why a change replaces: (member, reason with `{}` for the change), "" for any member.
+  std::vector<std::pair<std::string_view, std::string_view>> replace_reasons = {};
+  std::vector<Removal> remove = {};
+  std::optional<Lookup> lookup = std::nullopt; // after a crash (none: it is simply made again)
+  std::optional<Waiter> wait = std::nullopt;   // after it is made, before what follows it runs
+  Tagging tags = {};
+  Codes done = {}; // error codes meaning that this call, made again, was already made
+};
+
+// A deferred attribute of a schema kind that the resource gives (`nat_gateway.public_ip`): in a
+// plan, the output `output` of the block's step `step` (its id suffix, "" for the block's main
+// step), which makes the call `operation`; in a template, the resource whose logical ID is the
+// block's with `cfn_suffix` ("" for the block's own) and Fn::GetAtt `getatt` ("" for Ref).
+// `reference`: what a reference to a block of the kind means in a plan.
+struct Attribute {
+  std::string_view kind;
+  std::string_view name;
+  std::string_view step;
+  std::string_view operation;
+  std::string_view output;
+  std::string_view cfn_suffix = "";
+  std::string_view getatt = "";
+  bool reference = false;
+};
+
+struct Descriptor {
+  std::string_view name;     // "ec2/vpc"
+  std::string_view cfn_type; // "AWS::EC2::VPC"
+  std::vector<Operation> operations;
+  std::vector<Attribute> attributes = {};
+};
+
+} // namespace ecl::resources

@@ -1,0 +1,172 @@
+// The tag spellings of the five services, in one place (TagStyle).
+#include "backends/resources/registry.h"
+
+namespace ecl::resources {
+
+bool is_tag_member(std::string_view member) {
+  return member == "TagSpecifications" || member == "Tags" || member == "tags";
+}
+
+TagMap tag_map(const json& request) {
+  TagMap out;
+  auto text = [](const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+  auto add_list = [&](const json& list) {
+    if (!list.is_array()) {
+      return;
+    }
+    for (const json& t : list) {
+      if (!t.is_object()) {
+        continue;
+      }
+      std::string key = t.value("Key", t.value("key", ""));
+      out[key] = text(t.contains("Value") ? t["Value"] : t.contains("value") ? t["value"] : json());
+    }
+  };
+  // EC2's TagSpecifications, IAM's and Auto Scaling's `Tags` lists, ECS's `tags` list or
+  // CloudWatch Logs' `tags` map.
+  if (request.contains("TagSpecifications") && request["TagSpecifications"].is_array()) {
+    for (const json& spec : request["TagSpecifications"]) {
+      add_list(spec.value("Tags", json::array()));
+    }
+  }
+  if (request.contains("Tags")) {
+    add_list(request["Tags"]);
+  }
+  if (request.contains("tags")) {
+    const json& tags = request["tags"];
+    if (tags.is_object()) {
+      for (const auto& [k, v] : tags.items()) {
+        out[k] = text(v);
+      }
+    } else {
+      add_list(tags);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The calls of a style: (service, tag call, untag call).
+struct Spelling {
+  TagStyle style;
+  const char* service;
+  const char* tag;
+  const char* untag;
+};
+
+constexpr Spelling kSpellings[] = {
+    {TagStyle::Ec2, "ec2", "CreateTags", "DeleteTags"},
+    {TagStyle::Ecs, "ecs", "TagResource", "UntagResource"},
+    {TagStyle::IamRole, "iam", "TagRole", "UntagRole"},
+    {TagStyle::IamInstanceProfile, "iam", "TagInstanceProfile", "UntagInstanceProfile"},
+    {TagStyle::Logs, "logs", "TagLogGroup", "UntagLogGroup"},
+    {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags"},
+};
+
+const Spelling* spelling(TagStyle style) {
+  for (const Spelling& s : kSpellings) {
+    if (s.style == style) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+std::string tag_call(TagStyle style) {
+  const Spelling* s = spelling(style);
+  return s ? std::string(s->service) + ":" + s->tag : "";
+}
+
+std::vector<Call> tag_calls(TagStyle style, const std::string& subject, const json& before,
+                            const json& after) {
+  const Spelling* spelt = spelling(style);
+  if (!spelt) {
+    return {};
+  }
+  TagMap old_tags = tag_map(before), new_tags = tag_map(after);
+  json removed = json::array(); // the keys
+  TagMap set;
+  for (const auto& [k, v] : old_tags) {
+    if (!new_tags.count(k)) {
+      removed.push_back(k);
+    }
+  }
+  for (const auto& [k, v] : new_tags) {
+    auto it = old_tags.find(k);
+    if (it == old_tags.end() || it->second != v) {
+      set[k] = v;
+    }
+  }
+  // The set tags as {key, value} objects of the service's spelling.
+  auto pairs = [&](const char* key, const char* value) {
+    json out = json::array();
+    for (const auto& [k, v] : set) {
+      out.push_back({{key, k}, {value, v}});
+    }
+    return out;
+  };
+  json untag, tag;
+  switch (style) {
+  case TagStyle::Ec2: {
+    json ids = json::array({subject});
+    json key_objects = json::array();
+    for (const json& k : removed) {
+      key_objects.push_back({{"Key", k}});
+    }
+    untag = {{"Resources", ids}, {"Tags", key_objects}};
+    tag = {{"Resources", ids}, {"Tags", pairs("Key", "Value")}};
+    break;
+  }
+  case TagStyle::Ecs:
+    untag = {{"resourceArn", subject}, {"tagKeys", removed}};
+    tag = {{"resourceArn", subject}, {"tags", pairs("key", "value")}};
+    break;
+  case TagStyle::IamRole:
+  case TagStyle::IamInstanceProfile: {
+    const char* name = style == TagStyle::IamRole ? "RoleName" : "InstanceProfileName";
+    untag = {{name, subject}, {"TagKeys", removed}};
+    tag = {{name, subject}, {"Tags", pairs("Key", "Value")}};
+    break;
+  }
+  case TagStyle::Logs: {
+    json map = json::object();
+    for (const auto& [k, v] : set) {
+      map[k] = v;
+    }
+    untag = {{"logGroupName", subject}, {"tags", removed}};
+    tag = {{"logGroupName", subject}, {"tags", map}};
+    break;
+  }
+  case TagStyle::AutoScaling: {
+    // Auto Scaling's tags name their group and say whether instances inherit them: the request's
+    // own are sent again.
+    json gone = json::array(), tags = json::array();
+    for (const json& k : removed) {
+      gone.push_back({{"ResourceId", subject}, {"ResourceType", "auto-scaling-group"}, {"Key", k}});
+    }
+    for (const json& t : after.value("Tags", json::array())) {
+      if (t.is_object() && set.count(t.value("Key", ""))) {
+        tags.push_back(t);
+      }
+    }
+    untag = {{"Tags", gone}};
+    tag = {{"Tags", tags}};
+    break;
+  }
+  case TagStyle::None:
+    break;
+  }
+  std::vector<Call> out;
+  if (!removed.empty()) {
+    out.push_back({spelt->service, spelt->untag, std::move(untag)});
+  }
+  if (!set.empty()) {
+    out.push_back({spelt->service, spelt->tag, std::move(tag)});
+  }
+  return out;
+}
+
+} // namespace ecl::resources

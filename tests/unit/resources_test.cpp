@@ -1,0 +1,301 @@
+// The resource descriptors (backends/resources) and the generic lifecycle apply/ runs from them:
+// the registry is consistent, each call has its own "already done" / "already gone" codes, the
+// templates fill from what a call recorded, the tag calls are spelled per service, and the
+// state-aware diff decides update or replace from the descriptors.
+#include "apply/engine.h"
+#include "backends/resources/registry.h"
+
+#include <gtest/gtest.h>
+#include <map>
+#include <set>
+
+namespace resources = ecl::resources;
+using resources::json;
+
+namespace {
+
+const resources::Operation& op(std::string_view service, std::string_view name) {
+  const resources::Operation* o = resources::find_operation(service, name);
+  EXPECT_NE(o, nullptr) << service << ":" << name;
+  static const resources::Operation none{};
+  return o ? *o : none;
+}
+
+// Every "$output.NAME" of a template names an output of `o`.
+void expect_outputs_named(const json& value, const resources::Operation& o,
+                          const std::string& where) {
+  if (value.is_string()) {
+    std::string_view text = value.get_ref<const std::string&>();
+    if (text.starts_with("$output.")) {
+      EXPECT_FALSE(resources::output_path(o, text.substr(8)).empty()) << where << ": " << text;
+    }
+  } else if (value.is_structured()) {
+    for (const json& v : value) {
+      expect_outputs_named(v, o, where);
+    }
+  }
+}
+
+} // namespace
+
+TEST(Registry, OperationsAreUniqueAndTemplatesNameTheirOutputs) {
+  std::set<std::string> seen;
+  for (const resources::Descriptor* d : resources::descriptors()) {
+    EXPECT_TRUE(std::string_view(d->cfn_type).starts_with("AWS::")) << d->name;
+    for (const resources::Operation& o : d->operations) {
+      std::string key = std::string(o.service) + ":" + std::string(o.name);
+      EXPECT_TRUE(seen.insert(key).second) << key << " is described twice";
+      EXPECT_EQ(resources::find_operation(o.service, o.name), &o) << key;
+      for (const resources::Removal& r : o.remove) {
+        expect_outputs_named(r.call.params, o, key);
+        if (r.then) {
+          expect_outputs_named(r.then->probe.params, o, key);
+          expect_outputs_named(json(std::string(r.then->subject)), o, key);
+        }
+      }
+      if (o.wait) {
+        expect_outputs_named(o.wait->probe.params, o, key);
+      }
+      expect_outputs_named(json(std::string(o.tags.subject)), o, key);
+      EXPECT_EQ(o.on_change == resources::OnChange::Update, o.update.has_value()) << key;
+    }
+    for (const resources::Attribute& a : d->attributes) {
+      EXPECT_FALSE(resources::output_path(a).empty()) << a.kind << "." << a.name;
+      EXPECT_EQ(resources::find_attribute(a.kind, a.name), &a) << a.kind << "." << a.name;
+    }
+  }
+}
+
+// LimitExceeded means "already made" only for the call that answers a repeat with it.
+TEST(AlreadyDone, IsPerCall) {
+  EXPECT_TRUE(resources::has_code(op("iam", "AddRoleToInstanceProfile").done, "LimitExceeded"));
+  for (const resources::Descriptor* d : resources::descriptors()) {
+    for (const resources::Operation& o : d->operations) {
+      if (o.name != "AddRoleToInstanceProfile") {
+        EXPECT_FALSE(resources::has_code(o.done, "LimitExceeded")) << o.name;
+      }
+    }
+  }
+  EXPECT_TRUE(resources::has_code(op("ec2", "CreateRoute").done, "RouteAlreadyExists"));
+  EXPECT_FALSE(resources::has_code(op("ec2", "CreateRoute").done, "InvalidPermission.Duplicate"));
+  EXPECT_TRUE(resources::has_code(op("ec2", "RevokeSecurityGroupEgress").done,
+                                  "InvalidPermission.NotFound"));
+  EXPECT_FALSE(resources::has_code(op("ec2", "CreateVpc").done, "InvalidPermission.NotFound"));
+  EXPECT_FALSE(resources::has_code(op("iam", "CreateRole").done, "ResourceAlreadyExistsException"));
+}
+
+// A "not found" of one service never means gone for another's call, nor for a call of the same
+// service that acts on something else.
+TEST(AlreadyGone, IsPerCall) {
+  std::map<std::string, std::set<std::string>> by_service;
+  for (const resources::Descriptor* d : resources::descriptors()) {
+    for (const resources::Operation& o : d->operations) {
+      for (const resources::Removal& r : o.remove) {
+        for (std::string_view code : r.call.gone) {
+          by_service[std::string(r.call.service)].insert(std::string(code));
+        }
+      }
+    }
+  }
+  for (const auto& [service, codes] : by_service) {
+    for (const auto& [other, other_codes] : by_service) {
+      if (service == other) {
+        continue;
+      }
+      for (const std::string& code : codes) {
+        EXPECT_FALSE(other_codes.count(code))
+            << code << " is gone for " << service << " and " << other;
+      }
+    }
+  }
+  const resources::Codes& vpc = op("ec2", "CreateVpc").remove.at(0).call.gone;
+  EXPECT_TRUE(resources::has_code(vpc, "InvalidVpcID.NotFound"));
+  EXPECT_FALSE(resources::has_code(vpc, "InvalidSubnetID.NotFound"));
+  EXPECT_FALSE(resources::has_code(vpc, "ClusterNotFoundException"));
+  const resources::Codes& cluster = op("ecs", "CreateCluster").remove.at(0).call.gone;
+  EXPECT_TRUE(resources::has_code(cluster, "ClusterNotFoundException"));
+  EXPECT_FALSE(resources::has_code(cluster, "ServiceNotFoundException"));
+  EXPECT_FALSE(resources::has_code(cluster, "NoSuchEntity"));
+  // The probe of a NAT gateway's deletion: gone when EC2 no longer knows it.
+  const auto& nat = op("ec2", "CreateNatGateway").remove.at(0);
+  ASSERT_TRUE(nat.then.has_value());
+  EXPECT_TRUE(resources::has_code(nat.then->probe.gone, "NatGatewayNotFound"));
+  EXPECT_FALSE(resources::has_code(nat.then->probe.gone, "InvalidVpcEndpointId.NotFound"));
+}
+
+TEST(Templates, FillFromTheRecordedCall) {
+  const resources::Operation& service = op("ecs", "CreateService");
+  json outputs = {{"service.serviceArn", "arn:aws:ecs:us-east-1:1:service/c/web"}};
+  json request = {{"cluster", "c"}, {"serviceName", "web"}};
+  json deleted = resources::fill(service.remove.at(1).call.params, service, outputs, request, "b");
+  EXPECT_EQ(deleted, (json{{"cluster", "c"}, {"service", "web"}, {"force", true}}));
+  json tags = resources::fill(json("$output.arn"), service, outputs, request, "b");
+  EXPECT_EQ(tags, "arn:aws:ecs:us-east-1:1:service/c/web");
+  EXPECT_EQ(resources::fill(json("$output.name"), service, json::object(), request, "b"), "");
+  EXPECT_EQ(resources::fill(json("$request.missing"), service, outputs, request, "b"), "");
+  EXPECT_EQ(resources::fill(json("$block"), service, outputs, request, "main.web"), "main.web");
+  EXPECT_EQ(resources::fill(json("plain"), service, outputs, request, "b"), "plain");
+}
+
+TEST(Tags, SpelledPerService) {
+  json before = {{"tags", json::array({{{"key", "env"}, {"value", "prod"}},
+                                       {{"key", "gone"}, {"value", "x"}}})}};
+  json after = {{"tags", json::array({{{"key", "env"}, {"value", "staging"}}})}};
+  auto ecs = resources::tag_calls(resources::TagStyle::Ecs, "arn:x", before, after);
+  ASSERT_EQ(ecs.size(), 2u);
+  EXPECT_EQ(ecs[0].operation, "UntagResource");
+  EXPECT_EQ(ecs[0].params, (json{{"resourceArn", "arn:x"}, {"tagKeys", {"gone"}}}));
+  EXPECT_EQ(ecs[1].operation, "TagResource");
+  EXPECT_EQ(ecs[1].params["tags"], (json::array({{{"key", "env"}, {"value", "staging"}}})));
+
+  json logs_before = {{"tags", {{"env", "prod"}}}};
+  json logs_after = {{"tags", {{"env", "prod"}, {"team", "core"}}}};
+  auto logs = resources::tag_calls(resources::TagStyle::Logs, "/ecs/web", logs_before, logs_after);
+  ASSERT_EQ(logs.size(), 1u);
+  EXPECT_EQ(logs[0].operation, "TagLogGroup");
+  EXPECT_EQ(logs[0].params, (json{{"logGroupName", "/ecs/web"}, {"tags", {{"team", "core"}}}}));
+
+  EXPECT_EQ(resources::tag_call(resources::TagStyle::Ec2), "ec2:CreateTags");
+  EXPECT_EQ(resources::tag_call(resources::TagStyle::None), "");
+  EXPECT_TRUE(resources::tag_calls(resources::TagStyle::None, "x", before, after).empty());
+}
+
+// ---- the state-aware diff, from the descriptors
+// --------------------------------------------------
+
+namespace {
+
+namespace apply = ecl::apply;
+using ecl::backend::plan::Plan;
+using ecl::backend::plan::Step;
+
+Step step(std::string id, std::string service, std::string operation, json params) {
+  Step s;
+  s.id = id;
+  s.block = id;
+  s.service = std::move(service);
+  s.operation = std::move(operation);
+  s.params = std::move(params);
+  return s;
+}
+
+// The state after the plan was applied as it is, every call answering `outputs`.
+apply::State applied(const Plan& plan, const std::map<std::string, json>& outputs = {}) {
+  apply::State state;
+  for (const Step& s : plan.steps) {
+    apply::Entry e;
+    e.id = s.id;
+    e.block = s.block;
+    e.service = s.service;
+    e.operation = s.operation;
+    e.params = s.params;
+    e.request = s.params;
+    auto it = outputs.find(s.id);
+    e.outputs = it == outputs.end() ? json::object() : it->second;
+    state.put(std::move(e));
+  }
+  return state;
+}
+
+const apply::Change* change_of(const std::vector<apply::Change>& changes, const std::string& id) {
+  for (const apply::Change& c : changes) {
+    if (c.id == id) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+TEST(Diff, UpdateOrReplaceFromTheDescriptors) {
+  Plan plan;
+  plan.steps.push_back(
+      step("main", "ec2", "CreateVpc",
+           {{"CidrBlock", "10.0.0.0/16"},
+            {"TagSpecifications",
+             json::array({{{"ResourceType", "vpc"},
+                           {"Tags", json::array({{{"Key", "a"}, {"Value", "1"}}})}}})}}));
+  plan.steps.push_back(
+      step("main#dns-hostnames", "ec2", "ModifyVpcAttribute",
+           {{"VpcId", "${main.Vpc.VpcId}"}, {"EnableDnsHostnames", {{"Value", true}}}}));
+  plan.steps.push_back(step("main.a", "ec2", "CreateSubnet",
+                            {{"VpcId", "${main.Vpc.VpcId}"}, {"CidrBlock", "10.0.1.0/24"}}));
+  plan.steps.push_back(
+      step("web", "ecs", "RegisterTaskDefinition",
+           {{"family", "web"},
+            {"containerDefinitions", json::array({{{"name", "app"}, {"image", "nginx:1"}}})}}));
+  plan.steps.push_back(step("svc", "ecs", "CreateService",
+                            {{"serviceName", "svc"},
+                             {"taskDefinition", "${web.taskDefinition.taskDefinitionArn}"},
+                             {"desiredCount", 2}}));
+  apply::State state = applied(plan, {{"main", {{"Vpc.VpcId", "vpc-1"}}},
+                                      {"web", {{"taskDefinition.taskDefinitionArn", "arn:td:1"}}}});
+  EXPECT_TRUE(apply::diff(plan, state).empty());
+
+  // The task's image and the service's count change; the subnet's CIDR block too.
+  plan.steps[3].params["containerDefinitions"][0]["image"] = "nginx:2";
+  plan.steps[4].params["desiredCount"] = 3;
+  plan.steps[2].params["CidrBlock"] = "10.0.2.0/24";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  const apply::Change* task = change_of(changes, "web");
+  ASSERT_NE(task, nullptr);
+  EXPECT_EQ(task->action, apply::Action::Replace);
+  EXPECT_EQ(task->call, "ecs:RegisterTaskDefinition");
+  EXPECT_EQ(task->reason, "task definitions are immutable: a new revision is registered (container "
+                          "`app` image nginx:1 -> nginx:2)");
+  const apply::Change* service = change_of(changes, "svc");
+  ASSERT_NE(service, nullptr);
+  EXPECT_EQ(service->action, apply::Action::Update);
+  EXPECT_EQ(service->call, "ecs:UpdateService");
+  EXPECT_EQ(service->reason, "desiredCount 2 -> 3");
+  const apply::Change* subnet = change_of(changes, "main.a");
+  ASSERT_NE(subnet, nullptr);
+  EXPECT_EQ(subnet->action, apply::Action::Replace);
+  EXPECT_EQ(subnet->reason,
+            "a subnet's CIDR block cannot change in place (CidrBlock 10.0.1.0/24 -> 10.0.2.0/24)");
+
+  // A VPC replaced: what names it is renewed; a call that sets something is made again.
+  plan = Plan();
+  plan.steps.push_back(step("main", "ec2", "CreateVpc", {{"CidrBlock", "10.1.0.0/16"}}));
+  plan.steps.push_back(
+      step("main#dns-hostnames", "ec2", "ModifyVpcAttribute",
+           {{"VpcId", "${main.Vpc.VpcId}"}, {"EnableDnsHostnames", {{"Value", true}}}}));
+  plan.steps.push_back(step("main.a", "ec2", "CreateSubnet",
+                            {{"VpcId", "${main.Vpc.VpcId}"}, {"CidrBlock", "10.0.1.0/24"}}));
+  state.find("main")->params = {{"CidrBlock", "10.0.0.0/16"}};
+  changes = apply::diff(plan, state);
+  const apply::Change* put = change_of(changes, "main#dns-hostnames");
+  ASSERT_NE(put, nullptr);
+  EXPECT_EQ(put->action, apply::Action::Update);
+  EXPECT_EQ(put->call, "ec2:ModifyVpcAttribute");
+  EXPECT_EQ(put->reason, "`main` is renewed");
+  subnet = change_of(changes, "main.a");
+  ASSERT_NE(subnet, nullptr);
+  EXPECT_EQ(subnet->action, apply::Action::Replace);
+  EXPECT_EQ(subnet->call, "ec2:CreateSubnet");
+}
+
+TEST(Diff, TagsChangeInPlaceWhenTheResourceIsRecorded) {
+  auto tagged = [](std::string value) {
+    return json::array(
+        {{{"ResourceType", "vpc"}, {"Tags", json::array({{{"Key", "env"}, {"Value", value}}})}}});
+  };
+  Plan plan;
+  plan.steps.push_back(step("main", "ec2", "CreateVpc",
+                            {{"CidrBlock", "10.0.0.0/16"}, {"TagSpecifications", tagged("prod")}}));
+  plan.steps.push_back(step("main.g.in", "ec2", "AuthorizeSecurityGroupIngress",
+                            {{"GroupId", "sg-1"}, {"TagSpecifications", tagged("prod")}}));
+  apply::State state = applied(plan, {{"main", {{"Vpc.VpcId", "vpc-1"}}}});
+  plan.steps[0].params["TagSpecifications"] = tagged("staging");
+  plan.steps[1].params["TagSpecifications"] = tagged("staging");
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "ec2:CreateTags");
+  EXPECT_EQ(changes[0].reason, "tags env prod -> staging");
+  // A rule's id is not recorded: its tags change by replacing it.
+  EXPECT_EQ(changes[1].action, apply::Action::Replace);
+  EXPECT_EQ(changes[1].reason,
+            "its tags cannot change in place: its id is not recorded (tags env prod -> staging)");
+}
