@@ -76,40 +76,15 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
 
   l.begin_resource(b, base + "LaunchTemplate", "AWS::EC2::LaunchTemplate");
   {
-    json data = json::object();
-    data["ImageId"] = image_id;
-    if (const model::Value* type = l.get(b, "instance_type")) {
-      data["InstanceType"] = l.value(*type);
-    }
-    data["IamInstanceProfile"] = {
-        {"Arn", {{"Fn::GetAtt", json::array({base + "InstanceProfile", "Arn"})}}}};
-    auto groups = l.get_refs(b, "security_groups");
-    if (!groups.empty()) {
-      json ids = json::array();
-      for (const model::Block* g : groups) {
-        ids.push_back(l.ref(*g));
-      }
-      data["SecurityGroupIds"] = std::move(ids);
-    }
-    if (const model::Value* key = l.get(b, "key_name")) {
-      data["KeyName"] = l.value(*key);
-    }
-    json ebs = {{"VolumeType", "gp3"}, {"Encrypted", true}};
-    if (auto size = l.get_int(b, "volume_size")) {
-      ebs["VolumeSize"] = *size;
-    }
-    // The ECS-optimized Amazon Linux 2023 AMI's root device.
-    data["BlockDeviceMappings"] =
-        json::array({{{"DeviceName", common::kRootDevice}, {"Ebs", std::move(ebs)}}});
-    data["MetadataOptions"] = {{"HttpTokens", "required"}};
     // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
     std::string cluster_ref = cluster ? fmt::format("${{{}}}", l.id(*cluster)) : "default";
-    data["UserData"] = {
+    json user_data = {
         {"Fn::Base64",
          {{"Fn::Sub", fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n",
                                   cluster_ref)}}}};
-    data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", l.tags(b)}},
-                                             {{"ResourceType", "volume"}, {"Tags", l.tags(b)}}});
+    json profile_arn = {{"Fn::GetAtt", json::array({base + "InstanceProfile", "Arn"})}};
+    json data = common::launch_template_data(
+        l, b, {std::move(image_id), std::move(profile_arn), std::move(user_data), l.tags(b)});
     w.member("LaunchTemplateData", data);
     w.key("TagSpecifications").begin_array().begin_object();
     w.member("ResourceType", "launch-template");

@@ -370,6 +370,30 @@ json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
   return out;
 }
 
+json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplateParts parts) {
+  json data = json::object();
+  data["ImageId"] = std::move(parts.image_id);
+  copy(s, data, b, "instance_type", "InstanceType");
+  data["IamInstanceProfile"] = {{"Arn", std::move(parts.instance_profile_arn)}};
+  if (auto groups = s.get_refs(b, "security_groups"); !groups.empty()) {
+    json& ids = data["SecurityGroupIds"] = json::array();
+    for (const model::Block* g : groups) {
+      ids.push_back(s.ref(*g));
+    }
+  }
+  copy(s, data, b, "key_name", "KeyName");
+  json ebs = {{"VolumeType", "gp3"}, {"Encrypted", true}};
+  copy_int(s, ebs, b, "volume_size", "VolumeSize");
+  // The ECS-optimized Amazon Linux 2023 AMI's root device.
+  data["BlockDeviceMappings"] =
+      json::array({{{"DeviceName", kRootDevice}, {"Ebs", std::move(ebs)}}});
+  data["MetadataOptions"] = {{"HttpTokens", "required"}};
+  data["UserData"] = std::move(parts.user_data);
+  data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", parts.tags}},
+                                           {{"ResourceType", "volume"}, {"Tags", parts.tags}}});
+  return data;
+}
+
 json read_secrets_policy(const TaskNeeds& needs,
                          const std::function<json(const std::string& name)>& parameter_arn) {
   json statements = json::array();

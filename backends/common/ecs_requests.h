@@ -33,6 +33,18 @@ json cluster_capacity_providers(Spelling& s, const model::Block& cluster);
 // CreateCapacityProvider without tags, for the Auto Scaling group `group_arn`.
 json capacity_provider(Spelling& s, const model::Block& capacity, json group_arn);
 
+// What an ec2_capacity's launch template names that the backend spells: the AMI (an SSM
+// parameter resolved its own way), the instance profile's ARN, the user data (base64 of the ECS
+// agent's configuration) and the tags of the instances and volumes.
+struct LaunchTemplateParts {
+  json image_id;
+  json instance_profile_arn;
+  json user_data;
+  json tags;
+};
+// EC2's LaunchTemplateData (CreateLaunchTemplate; CloudFormation takes it as is).
+json launch_template_data(Spelling& s, const model::Block& capacity, LaunchTemplateParts parts);
+
 // The document of the execution role's `read-secrets` policy, or null when the task reads no
 // secret; `parameter_arn` spells the ARN of an SSM parameter of the stack's account and region.
 json read_secrets_policy(const TaskNeeds& needs,

@@ -124,54 +124,27 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   Step& lt = p.add(b, "launch-template", "ec2", "CreateLaunchTemplate");
   std::string template_name = p.name_for(b, "", 128);
   lt.params["LaunchTemplateName"] = template_name;
-  json data = json::object();
-  if (const std::string* ami = p.get_string(b, "ami")) {
-    // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
-    data["ImageId"] = Planner::literal(ami->rfind('/', 0) == 0 ? "resolve:ssm:" + *ami : *ami);
-  }
-  json type;
-  if (const model::Value* v = p.get(b, "instance_type")) {
-    type = p.value(*v);
-    data["InstanceType"] = type;
-  }
-  data["IamInstanceProfile"] = {
-      {"Arn", Planner::placeholder(p.step_id(b, "instance-profile"), "InstanceProfile.Arn")}};
-  auto groups = p.get_refs(b, "security_groups");
-  if (!groups.empty()) {
-    json ids = json::array();
-    for (const model::Block* g : groups) {
-      ids.push_back(p.ref(*g));
-    }
-    data["SecurityGroupIds"] = std::move(ids);
-  }
-  if (const model::Value* key = p.get(b, "key_name")) {
-    data["KeyName"] = p.value(*key);
-  }
-  json ebs = {{"Encrypted", true}};
-  auto size = p.get_int(b, "volume_size");
-  if (size) {
-    ebs["VolumeSize"] = *size;
-  }
-  ebs["VolumeType"] = "gp3";
-  data["BlockDeviceMappings"] =
-      json::array({{{"DeviceName", common::kRootDevice}, {"Ebs", std::move(ebs)}}});
-  data["MetadataOptions"] = {{"HttpTokens", "required"}};
+  // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
+  const std::string& ami = *p.get_string(b, "ami");
   // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
   std::string cluster_name = "default";
   if (cluster) {
     const std::string* n = cluster->get_string("name");
     cluster_name = n ? *n : cluster->name;
   }
-  data["UserData"] = base64(
-      fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n", cluster_name));
-  json instance_tags = p.key_value_tags(b);
-  data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", instance_tags}},
-                                           {{"ResourceType", "volume"}, {"Tags", instance_tags}}});
+  json data = common::launch_template_data(
+      p, b,
+      {Planner::literal(ami.rfind('/', 0) == 0 ? "resolve:ssm:" + ami : ami),
+       Planner::placeholder(p.step_id(b, "instance-profile"), "InstanceProfile.Arn"),
+       base64(
+           fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n", cluster_name)),
+       p.key_value_tags(b)});
+  const json type = data.value("InstanceType", json());
   lt.params["LaunchTemplateData"] = std::move(data);
   lt.params["TagSpecifications"] = p.tag_specifications(b, "launch-template");
   lt.produces["id"] = "LaunchTemplate.LaunchTemplateId";
   lt.produces["version"] = "LaunchTemplate.LatestVersionNumber";
-  lt.summary = fmt::format("{}, {} GiB gp3", text_of(type), size.value_or(0));
+  lt.summary = fmt::format("{}, {} GiB gp3", text_of(type), *p.get_int(b, "volume_size"));
   // The instances' profile must hold the role when they boot.
   lt.after.push_back(p.step_id(b, "add-role"));
 
@@ -287,10 +260,12 @@ void lower_task(Planner& p, const model::Block& b) {
     }
   }
 
-  Step& s = p.add(b, "", "ecs", "RegisterTaskDefinition");
-  s.params = common::task_definition(
+  // The request first: a value of a container may add the read of a VPC's default group.
+  json params = common::task_definition(
       p, b, needs,
       {Planner::placeholder(p.step_id(b, "execution-role"), "Role.Arn"), log_group, p.region()});
+  Step& s = p.add(b, "", "ecs", "RegisterTaskDefinition");
+  s.params = std::move(params);
   s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
   s.after = std::move(after);
   s.produces["arn"] = "taskDefinition.taskDefinitionArn";
