@@ -249,6 +249,12 @@ void write_spelled(common::JsonWriter& w, const json& v, std::string& name) {
       write_spelled(w, item, name);
     }
     w.end_array();
+  } else if (v.is_string()) {
+    w.value(v.get_ref<const std::string&>()); // the writer's own string path: faster
+  } else if (v.is_number_integer()) {
+    w.value(v.get<std::int64_t>());
+  } else if (v.is_boolean()) {
+    w.value(v.get<bool>());
   } else {
     w.value(v);
   }
