@@ -156,19 +156,70 @@ void Lowering::write_value(common::JsonWriter& w, const model::Value& v) {
     w.value(*b);
   } else if (const auto* e = v.as<model::EnumMember>()) {
     w.value(e->name);
-  } else if (v.as<model::Quantity>()) {
-    w.value(whole(v));
   } else if (const auto* r = v.as<model::BlockRef>(); r && r->block) {
     write_ref(w, *r->block);
-  } else if (const auto* list = v.as<model::List>()) {
+  } else {
+    w.value(value(v));
+  }
+}
+
+namespace {
+
+// The properties CloudFormation names otherwise than the API does, and the free-form maps whose
+// keys are the user's.
+constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
+    {"placementStrategy", "PlacementStrategies"},
+    {"settings", "ClusterSettings"},
+};
+constexpr std::string_view kFreeForm[] = {"options", "dockerLabels"};
+
+void write_spelled(common::JsonWriter& w, const json& v, std::string& name);
+
+void write_members(common::JsonWriter& w, const json& object, std::string& name) {
+  for (const auto& [key, item] : object.items()) {
+    name.assign(key);
+    for (const auto& [api, cfn] : kRenamed) {
+      if (key == api) {
+        name.assign(cfn);
+      }
+    }
+    name[0] = ascii_upper(name[0]);
+    w.key(name);
+    if (std::find(std::begin(kFreeForm), std::end(kFreeForm), key) != std::end(kFreeForm)) {
+      w.value(item);
+    } else {
+      write_spelled(w, item, name);
+    }
+  }
+}
+
+void write_spelled(common::JsonWriter& w, const json& v, std::string& name) {
+  if (v.is_object()) {
+    w.begin_object();
+    write_members(w, v, name);
+    w.end_object();
+  } else if (v.is_array()) {
     w.begin_array();
-    for (const model::Value& item : *list) {
-      write_value(w, item);
+    for (const json& item : v) {
+      write_spelled(w, item, name);
     }
     w.end_array();
+  } else if (v.is_string()) {
+    w.value(v.get_ref<const std::string&>()); // the writer's own string path: faster
+  } else if (v.is_number_integer()) {
+    w.value(v.get<std::int64_t>());
+  } else if (v.is_boolean()) {
+    w.value(v.get<bool>());
   } else {
-    w.value(value(v)); // null, floating point numbers, maps, deferred attributes: rarer
+    w.value(v);
   }
+}
+
+} // namespace
+
+void Lowering::write_request(common::JsonWriter& w, const json& request) {
+  std::string name; // one buffer for every member name
+  write_members(w, request, name);
 }
 
 const std::string& Lowering::id(const model::Block& block) {
@@ -271,7 +322,7 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
   return out;
 }
 
-json Lowering::ref(const model::Block& block) const {
+json Lowering::ref(const model::Block& block) {
   if (is_kind(block, "security_group")) {
     return json{{"Fn::GetAtt", json::array({logical_id(block), "GroupId"})}};
   }
@@ -307,54 +358,13 @@ std::string Lowering::sub_literal(std::string_view text) {
   return out;
 }
 
-json Lowering::value(const model::Value& v) const {
-  return std::visit(
-      [&](const auto& x) -> json {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, model::Null>) {
-          return nullptr;
-        } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
-                             std::is_same_v<T, double> || std::is_same_v<T, std::string>) {
-          return x;
-        } else if constexpr (std::is_same_v<T, model::Quantity>) {
-          return whole(v);
-        } else if constexpr (std::is_same_v<T, model::EnumMember>) {
-          return x.name;
-        } else if constexpr (std::is_same_v<T, model::BlockRef>) {
-          return x.block ? ref(*x.block) : json(nullptr);
-        } else if constexpr (std::is_same_v<T, model::Deferred>) {
-          return deferred(x);
-        } else if constexpr (std::is_same_v<T, model::Template>) {
-          std::string text;
-          for (const auto& part : x.parts) {
-            if (auto* s = std::get_if<std::string>(&part)) {
-              text += sub_literal(*s);
-              continue;
-            }
-            json d = deferred(std::get<model::Deferred>(part));
-            if (d.contains("Ref")) {
-              text += fmt::format("${{{}}}", d["Ref"].get<std::string>());
-            } else {
-              text += fmt::format("${{{}.{}}}", d["Fn::GetAtt"][0].get<std::string>(),
-                                  d["Fn::GetAtt"][1].get<std::string>());
-            }
-          }
-          return json{{"Fn::Sub", text}};
-        } else if constexpr (std::is_same_v<T, model::List>) {
-          json out = json::array();
-          for (const model::Value& item : x) {
-            out.push_back(value(item));
-          }
-          return out;
-        } else {
-          json out = json::object();
-          for (const auto& [k, item] : x) {
-            out[k] = value(item);
-          }
-          return out;
-        }
-      },
-      v.data);
+std::string Lowering::template_reference(const model::Deferred& d) {
+  json r = deferred(d);
+  if (r.contains("Ref")) {
+    return fmt::format("${{{}}}", r["Ref"].get<std::string>());
+  }
+  return fmt::format("${{{}.{}}}", r["Fn::GetAtt"][0].get<std::string>(),
+                     r["Fn::GetAtt"][1].get<std::string>());
 }
 
 json Lowering::zone(const std::string& zone_name) {
@@ -444,7 +454,7 @@ void Lowering::lower_block(const model::Block& b) {
   }
 }
 
-json Lowering::output_value(const model::Value& v) const {
+json Lowering::output_value(const model::Value& v) {
   // Outputs are strings: lists are joined with commas, maps written `key=value`.
   if (auto* b = v.as<bool>()) {
     return *b ? "true" : "false";

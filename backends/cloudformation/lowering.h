@@ -5,7 +5,7 @@
 #pragma once
 
 #include "backends/common/json_writer.h"
-#include "backends/common/model_reader.h"
+#include "backends/common/spelling.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
 
@@ -23,16 +23,17 @@ namespace ecl::backend::cfn {
 
 using json = nlohmann::ordered_json;
 
-// Reads the model through ModelReader (every read recorded for the coverage test).
+// Reads the model through ModelReader (every read recorded for the coverage test); spells model
+// values as Ref / Fn::GetAtt / Fn::Sub (common::Spelling).
 //
 // The template is streamed, not built: each resource is written into the Resources text as its
 // lowering runs (begin_resource ... end_resource), its properties in the order the lowering writes
 // them. A 500 service template has ~2500 resources; building each as an ordered_json (a node and
 // an allocation per value, a linear key search per member) cost several times the writing.
-class Lowering : public ModelReader {
+class Lowering : public common::Spelling {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : ModelReader(read), program_(program), diags_(diags) {}
+      : Spelling(read), program_(program), diags_(diags) {}
 
   // Writes the whole template (as `dump(2)` writes it, and a newline) into `out`, or returns
   // false when a logical ID collided (`out` then holds a partial template).
@@ -53,9 +54,14 @@ public:
   // template's head, before the resources), for the collision check.
   void claim_parameter(const model::Block& owner, std::string_view id);
 
-  // Writes the template value of a folded model value: strings, numbers and lists as they are,
-  // enum members by name, references as Ref / Fn::GetAtt, strings with deferred parts as Fn::Sub.
+  // Writes the template value of a folded model value (value(), with the common scalars and
+  // references written straight).
   void write_value(common::JsonWriter& w, const model::Value& v);
+  // Writes the members of an ECS request (common/ecs_requests.h) as the resource's properties:
+  // member names capitalised (`containerPort` -> `ContainerPort`), a few renamed
+  // (`placementStrategy` -> `PlacementStrategies`), free-form maps (log options, docker labels)
+  // as they are.
+  void write_request(common::JsonWriter& w, const json& request);
   // The logical ID of the block's main resource (logical_id()), computed once per block: blocks
   // are referred to many times (a cluster, a task, subnets and groups by each service).
   const std::string& id(const model::Block& block);
@@ -69,12 +75,14 @@ public:
   void write_tags(common::JsonWriter& w, const model::Block& block,
                   bool propagate_at_launch = false);
 
-  // The template value as a JSON value, for what is rare (outputs, parameters, floating point
-  // numbers, maps, deferred attributes, the less used kinds' nested settings).
-  json value(const model::Value& v) const;
   // A reference to the block's main resource ({"Ref": id}, or Fn::GetAtt GroupId for groups).
-  json ref(const model::Block& block) const;
+  json ref(const model::Block& block) override;
   json deferred(const model::Deferred& d) const;
+  json deferred_value(const model::Deferred& d) override { return deferred(d); }
+  json string_value(const std::string& text) override { return text; }
+  std::string template_text(std::string_view literal) override { return sub_literal(literal); }
+  std::string template_reference(const model::Deferred& d) override;
+  json template_value(std::string text) override { return json{{"Fn::Sub", std::move(text)}}; }
   json tags(const model::Block& block, bool propagate_at_launch = false);
   // A string as CloudFormation wants it in Fn::Sub: `${` escaped as `${!`.
   static std::string sub_literal(std::string_view text);
@@ -106,7 +114,7 @@ private:
   const std::vector<std::pair<std::string_view, const model::Value*>>&
   merged_tags(const model::Block& block);
   json outputs();
-  json output_value(const model::Value& v) const;
+  json output_value(const model::Value& v);
 
   const model::Program& program_;
   Diagnostics& diags_;

@@ -67,8 +67,8 @@ void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
 void lower_vpc(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::VPC");
   l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
-  w.member("EnableDnsSupport", l.get_bool(b, "dns_support", true));
-  w.member("EnableDnsHostnames", l.get_bool(b, "dns_hostnames", true));
+  w.member("EnableDnsSupport", l.get_bool(b, "dns_support"));
+  w.member("EnableDnsHostnames", l.get_bool(b, "dns_hostnames"));
   if (const std::string* tenancy = l.get_enum(b, "instance_tenancy")) {
     w.member("InstanceTenancy", *tenancy);
   }
@@ -176,7 +176,7 @@ void lower_endpoint(Lowering& l, const model::Block& b) {
   auto tables = l.get_refs(b, "route_tables");
   auto subnets = l.get_refs(b, "subnets");
   auto groups = l.get_refs(b, "security_groups");
-  bool private_dns = l.get_bool(b, "private_dns", true);
+  bool private_dns = l.get_bool(b, "private_dns");
   if (gateway) {
     write_refs(l, w.key("RouteTableIds"), tables);
   } else {

@@ -53,10 +53,10 @@ std::optional<std::int64_t> ModelReader::get_int(const model::Block& block,
   return std::nullopt;
 }
 
-bool ModelReader::get_bool(const model::Block& block, std::string_view attribute, bool otherwise) {
+bool ModelReader::get_bool(const model::Block& block, std::string_view attribute) {
   const model::Value* v = get(block, attribute);
   auto b = v ? v->boolean() : std::nullopt;
-  return b ? *b : otherwise;
+  return b.value_or(false);
 }
 
 const std::string* ModelReader::get_enum(const model::Block& block, std::string_view attribute) {

@@ -22,7 +22,9 @@ public:
   const model::Value* get(const model::Block& block, std::string_view attribute);
   const std::string* get_string(const model::Block& block, std::string_view attribute);
   std::optional<std::int64_t> get_int(const model::Block& block, std::string_view attribute);
-  bool get_bool(const model::Block& block, std::string_view attribute, bool otherwise = false);
+  // A boolean attribute; false when absent. The checker fills in the schema's defaults, so a
+  // backend never restates one.
+  bool get_bool(const model::Block& block, std::string_view attribute);
   const std::string* get_enum(const model::Block& block, std::string_view attribute);
   const model::Block* get_ref(const model::Block& block, std::string_view attribute);
   std::vector<const model::Block*> get_refs(const model::Block& block, std::string_view attribute);

@@ -57,8 +57,8 @@ void lower_vpc(Planner& p, const model::Block& b) {
   s.summary = text_of(cidr);
   // A new VPC resolves names (EnableDnsSupport) but gives no hostnames (EnableDnsHostnames);
   // one attribute a call, support before hostnames (hostnames need it).
-  bool support = p.get_bool(b, "dns_support", true);
-  bool hostnames = p.get_bool(b, "dns_hostnames", true);
+  bool support = p.get_bool(b, "dns_support");
+  bool hostnames = p.get_bool(b, "dns_hostnames");
   if (!support) {
     Step& m = p.add(b, "dns-support", "ec2", "ModifyVpcAttribute");
     m.params["VpcId"] = p.ref(b);
@@ -178,7 +178,7 @@ void lower_endpoint(Planner& p, const model::Block& b) {
   auto tables = p.get_refs(b, "route_tables");
   auto subnets = p.get_refs(b, "subnets");
   auto groups = p.get_refs(b, "security_groups");
-  bool private_dns = p.get_bool(b, "private_dns", true);
+  bool private_dns = p.get_bool(b, "private_dns");
   if (gateway) {
     s.params["RouteTableIds"] = refs(p, tables);
   } else {

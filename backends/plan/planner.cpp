@@ -74,7 +74,7 @@ placeholders(const std::string& text, const std::set<std::string, std::less<>>& 
 
 Planner::Planner(const model::Program& program, std::set<std::string>* read,
                  std::string_view region_if_unset)
-    : ModelReader(read), program_(program) {
+    : Spelling(read), program_(program) {
   std::map<std::string_view, int> uses;
   for (const auto& b : program.blocks) {
     if (++uses[b->path] == 2) {
@@ -179,50 +179,9 @@ json Planner::ref(const model::Block& block) {
   return reference ? deferred(model::Deferred{&block, std::string(reference->name)}) : json();
 }
 
-json Planner::value(const model::Value& v) {
-  return std::visit(
-      [&](const auto& x) -> json {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, model::Null>) {
-          return nullptr;
-        } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
-                             std::is_same_v<T, double>) {
-          return x;
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return literal(x);
-        } else if constexpr (std::is_same_v<T, model::Quantity>) {
-          return whole(v);
-        } else if constexpr (std::is_same_v<T, model::EnumMember>) {
-          return x.name;
-        } else if constexpr (std::is_same_v<T, model::BlockRef>) {
-          return x.block ? ref(*x.block) : json(nullptr);
-        } else if constexpr (std::is_same_v<T, model::Deferred>) {
-          return deferred(x);
-        } else if constexpr (std::is_same_v<T, model::Template>) {
-          std::string text;
-          for (const auto& part : x.parts) {
-            if (auto* s = std::get_if<std::string>(&part)) {
-              text += literal(*s);
-            } else if (json d = deferred(std::get<model::Deferred>(part)); d.is_string()) {
-              text += d.get<std::string>();
-            }
-          }
-          return text;
-        } else if constexpr (std::is_same_v<T, model::List>) {
-          json out = json::array();
-          for (const model::Value& item : x) {
-            out.push_back(value(item));
-          }
-          return out;
-        } else {
-          json out = json::object();
-          for (const auto& [k, item] : x) {
-            out[k] = value(item);
-          }
-          return out;
-        }
-      },
-      v.data);
+std::string Planner::template_reference(const model::Deferred& d) {
+  json placeholder = deferred(d);
+  return placeholder.is_string() ? placeholder.get<std::string>() : "";
 }
 
 std::vector<std::pair<std::string, json>> Planner::tags(const model::Block& block) {

@@ -3,7 +3,7 @@
 // network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones.
 #pragma once
 
-#include "backends/common/model_reader.h"
+#include "backends/common/spelling.h"
 #include "backends/plan/plan.h"
 #include "compiler/model/model.h"
 
@@ -16,8 +16,9 @@
 
 namespace ecl::backend::plan {
 
-// Reads the model through ModelReader (every read recorded for the coverage test).
-class Planner : public ModelReader {
+// Reads the model through ModelReader (every read recorded for the coverage test); spells model
+// values with placeholders for what AWS assigns (common::Spelling).
+class Planner : public common::Spelling {
 public:
   Planner(const model::Program& program, std::set<std::string>* read,
           std::string_view region_if_unset);
@@ -36,9 +37,6 @@ public:
   // (`main.private_a@route_table`).
   std::string step_id(const model::Block& block, std::string_view suffix = "") const;
 
-  // The request value of a folded model value: strings, numbers and lists as they are, enum
-  // members by name, references and deferred attributes as placeholders.
-  json value(const model::Value& v);
   // A placeholder for the value `name` of the block's step `id`: `${main.Vpc.VpcId}`.
   static std::string placeholder(std::string_view step, std::string_view path);
   // The placeholder of the output `name` of the block's step `suffix` (added before), as the
@@ -48,11 +46,16 @@ public:
                      std::string_view name) const;
   // The placeholder of a block's identity as other calls take it (a VPC id, a group id, a task
   // definition ARN, a capacity provider name; a container's name).
-  json ref(const model::Block& block);
+  json ref(const model::Block& block) override;
   // The placeholder of a deferred attribute (`prod.arn`), or null.
   json deferred(const model::Deferred& d);
+  json deferred_value(const model::Deferred& d) override { return deferred(d); }
   // A literal string with `${` written `$${`, so that it is not read as a placeholder.
   static std::string literal(std::string_view text);
+  json string_value(const std::string& text) override { return literal(text); }
+  std::string template_text(std::string_view text) override { return literal(text); }
+  std::string template_reference(const model::Deferred& d) override;
+  json template_value(std::string text) override { return text; }
 
   // The stack's tags, the block's `tags` and `ecl:path`, in order: (key, value) pairs.
   std::vector<std::pair<std::string, json>> tags(const model::Block& block);

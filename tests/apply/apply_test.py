@@ -41,9 +41,9 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan"))
-import moto_test  # noqa: E402  (Moto, moto_task_memory)
+import moto_test  # noqa: E402  (moto_task_memory)
 import plans  # noqa: E402
-from plans import common  # noqa: E402
+import harness  # noqa: E402
 
 import botocore.session  # noqa: E402  (moto_test fails cleanly when it is missing)
 from botocore.config import Config  # noqa: E402
@@ -186,7 +186,7 @@ def eclc(args, env_keys=KEYS, proxy=None, kill_after=None):
 
 def apply_args(program, state, url, command="apply"):
     return [command, program, "--state", state, "--endpoint-url", url, "--auto-approve"] + \
-        common.params_of(Path(program))
+        harness.params_of(Path(program))
 
 
 def clients(url, region):
@@ -261,7 +261,7 @@ def no_secrets(texts, secrets, what):
 def check_signing(moto_server):
     print("signing: moto checks SigV4 after 3 unauthenticated calls")
     os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "3"
-    moto = moto_test.Moto(moto_server)
+    moto = harness.Moto(moto_server, managed_policies=True)
     del os.environ["INITIAL_NO_AUTH_ACTION_COUNT"]
     try:
         moto.wait()
@@ -274,7 +274,7 @@ def check_signing(moto_server):
         good = {"AWS_ACCESS_KEY_ID": key["AccessKeyId"],
                 "AWS_SECRET_ACCESS_KEY": key["SecretAccessKey"]}
         bad = dict(good, AWS_SECRET_ACCESS_KEY="wrong" + key["SecretAccessKey"][5:])
-        program = common.ROOT / "examples" / "webapp.ecl"
+        program = harness.ROOT / "examples" / "webapp.ecl"
         with tempfile.TemporaryDirectory() as tmp:
             state = Path(tmp) / "bad.json"
             code, out, err = eclc(apply_args(program, state, moto.url), env_keys=bad)
@@ -295,7 +295,7 @@ def check_signing(moto_server):
 
 
 def check_examples(moto, proxy, tmp):
-    for program in common.examples():
+    for program in harness.examples():
         moto.reset()
         plan, log = plans.build_plan(ARGS.eclc, program)
         if plan is None:
@@ -308,13 +308,13 @@ def check_examples(moto, proxy, tmp):
         no_secrets([out, err, state.read_text()], ["testing"], program.name)
         expect("\r" not in out and "\x1b" not in out,
                f"{program.name}: terminal control characters in the output to a pipe")
-        code, out, err = eclc(["plan", program, "--state", state] + common.params_of(program))
+        code, out, err = eclc(["plan", program, "--state", state] + harness.params_of(program))
         expect(out == "No changes.\n", f"{program.name}: second plan is not `No changes.`: {out}")
         print(f"  {program.name}: {len(plan['steps'])} calls applied, read back, no changes")
 
 
 def check_crash(moto, proxy, tmp):
-    program = common.ROOT / "examples" / "webapp.ecl"
+    program = harness.ROOT / "examples" / "webapp.ecl"
     plan, _ = plans.build_plan(ARGS.eclc, program)
     for k in (1, 4, 9, 17, 26, 33, len(plan["steps"]) - 1):
         moto.reset()
@@ -337,7 +337,7 @@ def edit(text, old, new):
 
 def check_changes(moto, proxy, tmp):
     moto.reset()
-    source = (common.ROOT / "examples" / "webapp.ecl").read_text()
+    source = (harness.ROOT / "examples" / "webapp.ecl").read_text()
     program = tmp / "webapp.ecl"
     state = tmp / "changes.json"
     program.write_text(source)
@@ -394,7 +394,7 @@ def check_changes(moto, proxy, tmp):
                 ["services"] if s["status"] == "ACTIVE"], "changes: service still active")
     print("  removed service: planned, deleted")
     # Destroy leaves nothing behind.
-    plan, _ = plans.build_plan(ARGS.eclc, common.ROOT / "examples" / "webapp.ecl")
+    plan, _ = plans.build_plan(ARGS.eclc, harness.ROOT / "examples" / "webapp.ecl")
     code, out, err = eclc(apply_args(program, state, proxy.url, command="destroy"))
     expect(code == 0, f"destroy failed: {err}")
     census(plan, moto.url, 0)
@@ -403,7 +403,7 @@ def check_changes(moto, proxy, tmp):
 
 
 def check_faults(moto, proxy, tmp):
-    for program in common.examples():
+    for program in harness.examples():
         moto.reset()
         proxy.reset()
         proxy.faults = {n for n in range(1, 400) if n % 3 == 0}
@@ -450,8 +450,8 @@ def run_on_terminal(args, answer, proxy_url=None):
 
 
 def check_prompt(moto, proxy, tmp):
-    program = common.ROOT / "examples" / "webapp.ecl"
-    params = common.params_of(program)
+    program = harness.ROOT / "examples" / "webapp.ecl"
+    params = harness.params_of(program)
     moto.reset()
     proxy.reset()
     state = tmp / "prompt.json"
@@ -509,7 +509,7 @@ def first_index(log, predicate, start=0):
 
 
 def check_waiters(moto, proxy, tmp):
-    program = common.ROOT / "examples" / "webapp.ecl"
+    program = harness.ROOT / "examples" / "webapp.ecl"
     plan, _ = plans.build_plan(ARGS.eclc, program)
     moto.reset()
     proxy.reset()
@@ -579,7 +579,7 @@ def check_waiters(moto, proxy, tmp):
 def check_tags(moto, proxy, tmp):
     moto.reset()
     proxy.reset()
-    source = (common.ROOT / "examples" / "webapp.ecl").read_text()
+    source = (harness.ROOT / "examples" / "webapp.ecl").read_text()
     program = tmp / "webapp.ecl"
     state = tmp / "tags.json"
     program.write_text(source)
@@ -618,7 +618,7 @@ def check_tags(moto, proxy, tmp):
     role_tags = {t["Key"]: t["Value"] for t in c["iam"].list_role_tags(RoleName=role)["Tags"]}
     expect(role_tags.get("owner") == "ops" and "cost_center" not in role_tags,
            f"tags: the role's tags are {role_tags}")
-    census(plans.build_plan(ARGS.eclc, common.ROOT / "examples" / "webapp.ecl")[0], moto.url, 1)
+    census(plans.build_plan(ARGS.eclc, harness.ROOT / "examples" / "webapp.ecl")[0], moto.url, 1)
     code, out, err = eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"tags: after apply the plan is {out}")
     print(f"  {len(changes)} changes, tags updated in place (rules replaced), no changes after")
@@ -668,14 +668,14 @@ def main():
     parser.add_argument("--only", help="run one part: signing, examples, crash, changes, "
                                        "faults, prompt, waiters, tags, region")
     ARGS = parser.parse_args()
-    moto_server = common.find_tool("moto_server")
+    moto_server = harness.find_tool("moto_server")
     parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags",
              "region"]
     if ARGS.only:
         parts = [ARGS.only]
     if "signing" in parts:
         check_signing(moto_server)
-    moto = moto_test.Moto(moto_server)
+    moto = harness.Moto(moto_server, managed_policies=True)
     proxy = Proxy(moto.url)
     try:
         moto.wait()

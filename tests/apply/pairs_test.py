@@ -115,10 +115,10 @@ def check_clean(text, tmp, params):
 
 def make_pair(rng, tmp):
     """(name, text A, text B, edits, params) with B checking clean."""
-    programs = [p for p in apply_test.common.examples() if p.suffix == ".ecl"]
+    programs = [p for p in apply_test.harness.examples() if p.suffix == ".ecl"]
     for _ in range(200):
         program = rng.choice(programs)
-        params = apply_test.common.params_of(program)
+        params = apply_test.harness.params_of(program)
         a = program.read_text()
         b, names = a, []
         for name in rng.sample(sorted(EDITS), rng.choice([1, 1, 2, 3])):
@@ -220,7 +220,7 @@ FIXED = [("webapp", ["vpc cidr", "stack tag"]), ("ec2_bridge", ["subnet cidr"])]
 
 def fixed_pair(rng, tmp, name, edits):
     program = ROOT / "examples" / f"{name}.ecl"
-    params = apply_test.common.params_of(program)
+    params = apply_test.harness.params_of(program)
     a = program.read_text()
     b = a
     for edit in edits:
@@ -273,7 +273,8 @@ def main():
     parser.add_argument("--seed", type=int, default=15)
     apply_test.ARGS = parser.parse_args()
     rng = random.Random(apply_test.ARGS.seed)
-    moto = apply_test.moto_test.Moto(apply_test.common.find_tool("moto_server"))
+    moto = apply_test.harness.Moto(apply_test.harness.find_tool("moto_server"),
+                                   managed_policies=True)
     proxy = apply_test.Proxy(moto.url)  # for moto's task memory quirk (see moto_test)
     try:
         moto.wait()

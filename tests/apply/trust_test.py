@@ -368,7 +368,7 @@ def expected_inventory(plan):
 def check_lost(moto, tmp):
     proxy = apply_test.Proxy(moto.url)
     try:
-        for program in apply_test.common.examples():
+        for program in apply_test.harness.examples():
             plan = plan_of_args(program)
             moto.reset()
             proxy.reset()
@@ -383,7 +383,7 @@ def check_lost(moto, tmp):
             got, want = inventory(moto.url, plan["region"], plan), expected_inventory(plan)
             expect(got == want, f"lost: {program.name}: after apply {got}, expected {want}")
             code, out, err = eclc(["plan", program, "--state", state] +
-                                  apply_test.common.params_of(program))
+                                  apply_test.harness.params_of(program))
             expect(out == "No changes.\n", f"lost: {program.name}: the plan after it: {out}{err}")
             code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
             expect(code == 0, f"lost: {program.name}: destroy failed: {err.strip()[-400:]}")
@@ -397,7 +397,7 @@ def check_lost(moto, tmp):
 
 def plan_of_args(program):
     out = subprocess.run([apply_test.ARGS.eclc, "plan", program, "--json"] +
-                         apply_test.common.params_of(program), capture_output=True, text=True,
+                         apply_test.harness.params_of(program), capture_output=True, text=True,
                          check=True).stdout
     return json.loads(out)
 
@@ -433,7 +433,8 @@ def main():
     parts = ["stack", "lock", "backup", "malformed", "files", "secrets"]
     if apply_test.ARGS.only:
         parts = [apply_test.ARGS.only]
-    moto = apply_test.moto_test.Moto(apply_test.common.find_tool("moto_server"))
+    moto = apply_test.harness.Moto(apply_test.harness.find_tool("moto_server"),
+                                   managed_policies=True)
     try:
         moto.wait()
         with tempfile.TemporaryDirectory() as tmp:

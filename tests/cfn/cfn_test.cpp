@@ -9,6 +9,7 @@
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/driver.h"
 #include "compiler/schema/schema.h"
+#include "tests/backend_test_util.h"
 #include "tests/test_util.h"
 
 #include <filesystem>
@@ -17,6 +18,9 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+using ecl::test::clean_programs;
+using ecl::test::schema_keys;
 
 using ecl::backend::cfn::json;
 
@@ -30,50 +34,6 @@ std::unique_ptr<Compiled> compile_text(const std::string& text) {
   ecl::FileId id = out->c.sources.add("test.ecl", text);
   ecl::driver::compile_sources(out->c, {id}, {});
   return out;
-}
-
-// Every clean program of the repository: examples, golden programs, and this folder's.
-std::vector<fs::path> clean_programs() {
-  std::vector<fs::path> out;
-  const fs::path root(ECL_SOURCE_DIR);
-  for (const auto& e : fs::directory_iterator(root / "examples")) {
-    if (e.is_directory() || e.path().extension() == ".ecl") {
-      out.push_back(e.path());
-    }
-  }
-  for (const char* dir : {"tests/golden", "tests/cfn"}) {
-    for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
-      std::string name = e.path().filename().string();
-      bool program = (e.is_regular_file() && e.path().extension() == ".ecl") ||
-                     (e.is_directory() && e.path().extension() == ".d");
-      if (program && name.rfind("fail_", 0) != 0) {
-        out.push_back(e.path());
-      }
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// "kind.attribute" and "kind.attribute.field" for every attribute and object field of the schema.
-std::set<std::string> schema_keys() {
-  std::set<std::string> keys;
-  for (const ecl::schema::Kind& kind : ecl::schema::kinds()) {
-    for (const ecl::schema::Attribute& a : kind.attributes) {
-      std::string key = std::string(kind.name) + "." + std::string(a.name);
-      keys.insert(key);
-      const ecl::schema::Type* t = a.type;
-      if (t->kind == ecl::schema::TypeKind::List) {
-        t = t->element;
-      }
-      if (t->kind == ecl::schema::TypeKind::Object) {
-        for (const ecl::schema::Attribute& f : t->fields) {
-          keys.insert(key + "." + std::string(f.name));
-        }
-      }
-    }
-  }
-  return keys;
 }
 
 TEST(CfnCoverage, EverySchemaAttributeIsLowered) {

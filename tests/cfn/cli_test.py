@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import harness  # noqa: E402
 
 problems = []
 
@@ -26,7 +26,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     eclc = parser.parse_args().eclc
-    webapp = common.ROOT / "examples" / "webapp.ecl"
+    webapp = harness.ROOT / "examples" / "webapp.ecl"
 
     def run(*args):
         return subprocess.run([eclc, "compile", *args], capture_output=True, text=True)

@@ -12,56 +12,17 @@ import argparse
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import harness  # noqa: E402
 
 STACK_TIMEOUT = 60  # seconds for one stack to settle; moto creates stacks synchronously
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Moto:
-    def __init__(self, moto_server):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen([moto_server, "-H", "127.0.0.1", "-p", str(self.port)],
-                                     stdout=self.log, stderr=subprocess.STDOUT)
-
-    def wait(self):
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                urllib.request.urlopen(self.url + "/moto-api/", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.log.seek(0)
-        common.fail(f"moto_server did not start on {self.url}:\n{self.log.read().decode()}")
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
 
 
 class Aws:
@@ -89,14 +50,14 @@ def zone_of(value, region):
 
 
 def check_example(aws_tool, url, eclc, program, tmp):
-    name = program.relative_to(common.ROOT)
+    name = program.relative_to(harness.ROOT)
     problems = []
     template_path = Path(tmp) / f"{program.stem}.json"
-    ok, log = common.compile_program(eclc, program, template_path)
+    ok, log = harness.compile_program(eclc, program, template_path)
     if not ok:
         return [f"{name} does not compile:\n{log}"]
     template = json.loads(template_path.read_text())
-    region = common.stack_region(program)
+    region = harness.stack_region(program)
     aws = Aws(aws_tool, url, region)
     stack = "ecl-" + re.sub(r"[^A-Za-z0-9-]", "-", program.stem)
 
@@ -197,13 +158,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     args = parser.parse_args()
-    moto_server = common.find_tool("moto_server")
-    aws = common.find_tool("aws")
-    examples = common.examples()
+    moto_server = harness.find_tool("moto_server")
+    aws = harness.find_tool("aws")
+    examples = harness.examples()
     if not examples:
-        common.fail("no example to deploy")
+        harness.fail("no example to deploy")
 
-    moto = Moto(moto_server)
+    moto = harness.Moto(moto_server)
     problems = []
     try:
         moto.wait()
@@ -212,13 +173,11 @@ def main():
                 try:
                     problems += check_example(aws, moto.url, args.eclc, program, tmp)
                 except (RuntimeError, KeyError, IndexError, ValueError) as e:
-                    problems.append(f"{program.relative_to(common.ROOT)}: {e!r}")
+                    problems.append(f"{program.relative_to(harness.ROOT)}: {e!r}")
     finally:
         moto.stop()
-    for p in problems:
-        print(p, file=sys.stderr)
-    print(f"moto deploy: {len(examples)} examples, {len(problems)} problems")
-    return 1 if problems else 0
+    return harness.report(problems,
+                          f"moto deploy: {len(examples)} examples, {len(problems)} problems")
 
 
 if __name__ == "__main__":

@@ -9,27 +9,27 @@ import tempfile
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import harness  # noqa: E402
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     args = parser.parse_args()
-    cfn_lint = common.find_tool("cfn-lint")
+    cfn_lint = harness.find_tool("cfn-lint")
 
-    programs = common.examples() + common.clean_golden()
+    programs = harness.examples() + harness.clean_golden()
     if not programs:
-        common.fail("no program to lint")
+        harness.fail("no program to lint")
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         templates = {}
         for i, program in enumerate(programs):
             out = Path(tmp) / f"{i:03d}_{program.stem}.json"
-            ok, log = common.compile_program(args.eclc, program, out)
+            ok, log = harness.compile_program(args.eclc, program, out)
             if not ok:
-                failures.append(f"{program.relative_to(common.ROOT)} does not compile:\n{log}")
+                failures.append(f"{program.relative_to(harness.ROOT)} does not compile:\n{log}")
                 continue
             templates[str(out)] = program
         # One cfn-lint run for all templates: its start-up dominates the time.
@@ -39,14 +39,11 @@ def main():
         for line in findings:
             path = line.split(":", 1)[0]
             source = templates.get(path)
-            name = source.relative_to(common.ROOT) if source else path
+            name = source.relative_to(harness.ROOT) if source else path
             failures.append(f"{name}: {line}")
         if r.returncode != 0 and not findings:
             failures.append(f"cfn-lint exited {r.returncode} without findings")
-    for f in failures:
-        print(f, file=sys.stderr)
-    print(f"cfn-lint: {len(templates)} templates, {len(failures)} problems")
-    return 1 if failures else 0
+    return harness.report(failures, f"cfn-lint: {len(templates)} templates, {len(failures)} problems")
 
 
 if __name__ == "__main__":

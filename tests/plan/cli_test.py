@@ -13,8 +13,8 @@ import tempfile
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from plans import common  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import harness  # noqa: E402
 
 problems = []
 
@@ -28,8 +28,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     eclc = parser.parse_args().eclc
-    webapp = common.ROOT / "examples" / "webapp.ecl"
-    golden = (common.ROOT / "examples" / "webapp.plan.json").read_text()
+    webapp = harness.ROOT / "examples" / "webapp.ecl"
+    golden = (harness.ROOT / "examples" / "webapp.plan.json").read_text()
 
     def run(*args):
         return subprocess.run([eclc, *args], capture_output=True, text=True)
@@ -74,10 +74,8 @@ def main():
     if dot:
         r = subprocess.run([dot, "-Tsvg"], input=graph.stdout, capture_output=True, text=True)
         expect(r.returncode == 0 and "<svg" in r.stdout, f"dot rejects the graph: {r.stderr}")
-    for p in problems:
-        print(p, file=sys.stderr)
-    print(f"plan cli: {len(problems)} problems" + ("" if dot else " (dot not installed: not run)"))
-    return 1 if problems else 0
+    return harness.report(problems, f"plan cli: {len(problems)} problems" +
+                          ("" if dot else " (dot not installed: not run)"))
 
 
 if __name__ == "__main__":

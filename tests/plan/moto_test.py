@@ -9,68 +9,20 @@ moto_server runs on 127.0.0.1 on a free port, with AWS's managed policies loaded
 roles attach them), and is stopped at the end, even on failure. moto is reset between examples."""
 
 import argparse
-import os
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import plans  # noqa: E402
-from plans import common  # noqa: E402
+import harness  # noqa: E402
 
 try:
     import botocore.session
     from botocore.config import Config
     from botocore.exceptions import BotoCoreError, ClientError
 except ImportError as e:
-    common.fail(f"{e.name} is missing; install it (pip install botocore)")
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Moto:
-    def __init__(self, moto_server):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.TemporaryFile()
-        env = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")
-        self.proc = subprocess.Popen([moto_server, "-H", "127.0.0.1", "-p", str(self.port)],
-                                     stdout=self.log, stderr=subprocess.STDOUT, env=env)
-
-    def wait(self):
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                urllib.request.urlopen(self.url + "/moto-api/", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.log.seek(0)
-        common.fail(f"moto_server did not start on {self.url}:\n{self.log.read().decode()}")
-
-    def reset(self):
-        request = urllib.request.Request(self.url + "/moto-api/reset", method="POST")
-        urllib.request.urlopen(request, timeout=30).read()
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+    harness.fail(f"{e.name} is missing; install it (pip install botocore)")
 
 
 def moto_task_memory(params):
@@ -142,7 +94,7 @@ class Executor:
 
 
 def check_example(moto, program):
-    name = program.relative_to(common.ROOT)
+    name = program.relative_to(harness.ROOT)
     plan, log = plans.build_plan(ARGS.eclc, program)
     if plan is None:
         return [f"{name}: eclc plan failed:\n{log}"]
@@ -261,11 +213,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     ARGS = parser.parse_args()
-    moto_server = common.find_tool("moto_server")
-    examples = common.examples()
+    moto_server = harness.find_tool("moto_server")
+    examples = harness.examples()
     if not examples:
-        common.fail("no example to run")
-    moto = Moto(moto_server)
+        harness.fail("no example to run")
+    moto = harness.Moto(moto_server, managed_policies=True)
     problems = []
     try:
         moto.wait()
@@ -273,7 +225,7 @@ def main():
             try:
                 problems += check_example(moto, program)
             except (RuntimeError, KeyError, IndexError, ValueError) as e:
-                problems.append(f"{program.relative_to(common.ROOT)}: {e}")
+                problems.append(f"{program.relative_to(harness.ROOT)}: {e}")
     finally:
         moto.stop()
     for p in problems:

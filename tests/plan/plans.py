@@ -1,6 +1,6 @@
 """Helpers shared by the plan tests: building a program's plan with `eclc plan --json`, reading
 placeholders (`${step-id.Response.Path}`), filling them from responses. Finding tools and listing
-programs comes from the CloudFormation tests' helpers (tests/cfn/common.py)."""
+programs comes from the CloudFormation tests' helpers (tests/cfn/harness.py)."""
 
 import json
 import re
@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cfn"))
-import common  # noqa: E402,F401  (re-exported: ROOT, fail, find_tool, examples, clean_golden)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import harness  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\$(\$?)\{([^}]*)\}")
 
 
 def build_plan(eclc, program):
     """The plan document of one program, or (None, log) when eclc fails."""
-    cmd = [eclc, "plan", str(program), "--json"] + common.params_of(program)
+    cmd = [eclc, "plan", str(program), "--json"] + harness.params_of(program)
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
         return None, r.stdout + r.stderr
@@ -85,4 +85,4 @@ def fill(value, responses, ids):
 
 def programs():
     """Every example and every clean golden program."""
-    return common.examples() + common.clean_golden()
+    return harness.examples() + harness.clean_golden()

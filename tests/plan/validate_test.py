@@ -13,13 +13,13 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import plans  # noqa: E402
-from plans import common  # noqa: E402
+import harness  # noqa: E402
 
 try:
     import botocore.session
     import regex  # botocore's patterns are Java regular expressions: \p{L} needs `regex`
 except ImportError as e:
-    common.fail(f"{e.name} is missing; install it (pip install botocore regex)")
+    harness.fail(f"{e.name} is missing; install it (pip install botocore regex)")
 
 SERVICES = {"ec2", "ecs", "iam", "logs", "autoscaling"}
 _patterns = {}
@@ -196,11 +196,11 @@ def main():
     session = botocore.session.get_session()
     programs = plans.programs()
     if not programs:
-        common.fail("no program to validate")
+        harness.fail("no program to validate")
     problems = []
     total = 0
     for program in programs:
-        name = program.relative_to(common.ROOT)
+        name = program.relative_to(harness.ROOT)
         plan, log = plans.build_plan(args.eclc, program)
         if plan is None:
             problems.append(f"{name}: eclc plan failed:\n{log}")
@@ -209,10 +209,8 @@ def main():
         problems += found
         total += calls
         print(f"{name}: {calls} calls checked against botocore {botocore.__version__}")
-    for p in problems:
-        print(p, file=sys.stderr)
-    print(f"plan validation: {len(programs)} programs, {total} calls, {len(problems)} problems")
-    return 1 if problems else 0
+    return harness.report(problems, f"plan validation: {len(programs)} programs, {total} calls, "
+                                    f"{len(problems)} problems")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,19 @@
-"""Helpers shared by the CloudFormation acceptance tests: finding the tools, listing the programs,
-compiling them with `eclc compile --target cloudformation`."""
+"""Helpers shared by the tests that run eclc and AWS tooling (tests/cfn, tests/plan, tests/apply):
+finding the tools, listing the programs, compiling them with `eclc compile --target
+cloudformation`, and a moto_server on a free port of 127.0.0.1."""
 
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def fail(message):
@@ -101,3 +106,58 @@ def stack_region(program):
             if let:
                 return let.group(1)
     return "us-east-1"
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Moto:
+    """moto_server on 127.0.0.1 on a free port, its output kept for when it does not start;
+    `managed_policies` loads AWS's managed IAM policies (roles that attach them need it)."""
+
+    def __init__(self, moto_server, managed_policies=False):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.TemporaryFile()
+        env = dict(os.environ)
+        if managed_policies:
+            env["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
+        self.proc = subprocess.Popen([moto_server, "-H", "127.0.0.1", "-p", str(self.port)],
+                                     stdout=self.log, stderr=subprocess.STDOUT, env=env)
+
+    def wait(self, timeout=60):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                urllib.request.urlopen(self.url + "/moto-api/", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.log.seek(0)
+        fail(f"moto_server did not start on {self.url}:\n{self.log.read().decode()}")
+
+    def reset(self):
+        request = urllib.request.Request(self.url + "/moto-api/reset", method="POST")
+        urllib.request.urlopen(request, timeout=30).read()
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def report(problems, summary):
+    """Prints the problems to stderr and the summary line; the exit status: 1 when any."""
+    for p in problems:
+        print(p, file=sys.stderr)
+    print(summary)
+    return 1 if problems else 0

@@ -1,0 +1,426 @@
+#include "backends/common/ecs_requests.h"
+
+namespace ecl::backend::common {
+
+namespace {
+
+// `fargate` -> "FARGATE", `fargate_spot` -> "FARGATE_SPOT", an ec2_capacity -> its provider.
+json provider(Spelling& s, const model::Value& v) {
+  if (const model::Block* capacity = v.block()) {
+    return s.ref(*capacity);
+  }
+  const std::string* member = v.enum_member();
+  return member ? json(upper(*member)) : json(nullptr);
+}
+
+// Sets out[key] to the attribute's value, when it is set.
+void copy(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+          const char* key) {
+  if (const model::Value* v = s.get(b, attribute)) {
+    out[key] = s.value(*v);
+  }
+}
+
+// An integer attribute (quantities in their unit), when it is set.
+void copy_int(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+              const char* key) {
+  if (auto v = s.get_int(b, attribute)) {
+    out[key] = *v;
+  }
+}
+
+// An enum attribute in upper case, when it is set.
+void copy_upper(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+                const char* key) {
+  if (const std::string* v = s.get_enum(b, attribute)) {
+    out[key] = upper(*v);
+  }
+}
+
+// A boolean that is false unless set: written only when true.
+void copy_flag(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+               const char* key) {
+  if (s.get_bool(b, attribute)) {
+    out[key] = true;
+  }
+}
+
+// The objects of a list attribute, each field as the member `key` of a request item:
+// {"ports", {{"container", "containerPort"}, ...}} -> [{"containerPort": 80}, ...].
+void copy_objects(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+                  const char* key,
+                  std::initializer_list<std::pair<std::string_view, const char*>> fields) {
+  const model::List& items = s.get_list(b, attribute);
+  if (items.empty()) {
+    return;
+  }
+  json& list = out[key] = json::array();
+  for (const model::Value& item : items) {
+    json o = json::object();
+    for (const auto& [field, member] : fields) {
+      if (const model::Value* v = s.field(b, attribute, item, field)) {
+        o[member] = s.value(*v);
+      }
+    }
+    list.push_back(std::move(o));
+  }
+}
+
+// A map attribute as [{name, VALUE_KEY}].
+void copy_name_values(Spelling& s, json& out, const model::Block& c, std::string_view attribute,
+                      const char* key, const char* value_key) {
+  const model::Value* v = s.get(c, attribute);
+  const model::Map* map = v ? v->as<model::Map>() : nullptr;
+  if (!map || map->empty()) {
+    return;
+  }
+  json& list = out[key] = json::array();
+  for (const model::MapEntry& e : *map) {
+    list.push_back({{"name", e.first}, {value_key, s.value(e.second)}});
+  }
+}
+
+json health_check(Spelling& s, const model::Block& h) {
+  json out = json::object();
+  copy(s, out, h, "command", "command");
+  copy_int(s, out, h, "interval", "interval");
+  copy_int(s, out, h, "timeout", "timeout");
+  copy_int(s, out, h, "retries", "retries");
+  copy_int(s, out, h, "start_period", "startPeriod");
+  return out;
+}
+
+// A container's logConfiguration, or null when its driver is `none`.
+json log_configuration(Spelling& s, const model::Block& log, const TaskResources& resources) {
+  const std::string& driver = *s.get_enum(log, "driver");
+  const model::Value* options = s.get(log, "options");
+  const std::string* group = s.get_string(log, "group");
+  const model::Value* prefix = s.get(log, "stream_prefix");
+  // `none` turns logging off: ECS has no such driver, so the container gets no configuration.
+  if (driver == "none") {
+    return nullptr;
+  }
+  // The awslogs settings, then the block's `options`. An option named like a setting replaces the
+  // setting where it stands.
+  json opts = json::object();
+  if (driver == "awslogs") {
+    opts["awslogs-group"] = group ? s.string_value(*group) : resources.log_group;
+    opts["awslogs-region"] = resources.region;
+    if (prefix) {
+      opts["awslogs-stream-prefix"] = s.value(*prefix);
+    }
+  }
+  if (const model::Map* extra = options ? options->as<model::Map>() : nullptr) {
+    for (const model::MapEntry& e : *extra) {
+      opts[e.first] = s.value(e.second);
+    }
+  }
+  json config = {{"logDriver", log_driver(driver)}};
+  if (!opts.empty()) {
+    config["options"] = std::move(opts);
+  }
+  return config;
+}
+
+json container_definition(Spelling& s, const model::Block& c, const TaskResources& resources) {
+  json d = json::object();
+  d["name"] = c.name;
+  copy(s, d, c, "image", "image");
+  copy_int(s, d, c, "cpu", "cpu");
+  copy_int(s, d, c, "memory", "memory");
+  copy_int(s, d, c, "memory_reservation", "memoryReservation");
+  d["essential"] = s.get_bool(c, "essential");
+  s.get(c, "port"); // merged into `ports` by the checker
+  copy_objects(s, d, c, "ports", "portMappings",
+               {{"container", "containerPort"},
+                {"host", "hostPort"},
+                {"protocol", "protocol"},
+                {"name", "name"},
+                {"app_protocol", "appProtocol"}});
+  copy_name_values(s, d, c, "environment", "environment", "value");
+  copy_name_values(s, d, c, "secrets", "secrets", "valueFrom");
+  copy(s, d, c, "command", "command");
+  copy(s, d, c, "entrypoint", "entryPoint");
+  copy(s, d, c, "working_dir", "workingDirectory");
+  copy(s, d, c, "user", "user");
+  const model::List& depends = s.get_list(c, "depends_on");
+  if (!depends.empty()) {
+    json& out = d["dependsOn"] = json::array();
+    for (const model::Value& dep : depends) {
+      const model::Value* other = s.field(c, "depends_on", dep, "container");
+      const model::Value* cond = s.field(c, "depends_on", dep, "condition");
+      json item = json::object();
+      if (other && other->block()) {
+        item["containerName"] = other->block()->name;
+      }
+      item["condition"] = upper(*cond->enum_member());
+      out.push_back(std::move(item));
+    }
+  }
+  copy_flag(s, d, c, "readonly_root_filesystem", "readonlyRootFilesystem");
+  copy_flag(s, d, c, "privileged", "privileged");
+  if (s.get_bool(c, "init_process")) {
+    d["linuxParameters"] = {{"initProcessEnabled", true}};
+  }
+  copy_objects(s, d, c, "ulimits", "ulimits",
+               {{"name", "name"}, {"soft", "softLimit"}, {"hard", "hardLimit"}});
+  copy_objects(s, d, c, "mount_points", "mountPoints",
+               {{"volume", "sourceVolume"}, {"path", "containerPath"}, {"read_only", "readOnly"}});
+  copy_int(s, d, c, "stop_timeout", "stopTimeout");
+  copy_int(s, d, c, "start_timeout", "startTimeout");
+  if (const model::Value* v = s.get(c, "docker_labels");
+      v && v->as<model::Map>() && !v->as<model::Map>()->empty()) {
+    d["dockerLabels"] = s.value(*v);
+  }
+  copy_flag(s, d, c, "interactive", "interactive");
+  copy_flag(s, d, c, "pseudo_terminal", "pseudoTerminal");
+  if (const model::Block* h = s.child(c, "health_check")) {
+    d["healthCheck"] = health_check(s, *h);
+  }
+  if (const model::Block* log = s.child(c, "log")) {
+    if (json config = log_configuration(s, *log, resources); !config.is_null()) {
+      d["logConfiguration"] = std::move(config);
+    }
+  }
+  return d;
+}
+
+} // namespace
+
+json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
+                     const TaskResources& resources) {
+  json t = json::object();
+  copy(s, t, task, "family", "family");
+  // ECS takes the task's CPU units and MiB as strings.
+  if (auto cpu = s.get_int(task, "cpu")) {
+    t["cpu"] = std::to_string(*cpu);
+  }
+  if (auto memory = s.get_int(task, "memory")) {
+    t["memory"] = std::to_string(*memory);
+  }
+  copy(s, t, task, "network_mode", "networkMode");
+  json& compatibilities = t["requiresCompatibilities"] = json::array();
+  for (const model::Value& v : s.get_list(task, "compatibilities")) {
+    if (const std::string* m = v.enum_member()) {
+      compatibilities.push_back(upper(*m));
+    }
+  }
+  if (const model::Value* role = s.get(task, "execution_role")) {
+    t["executionRoleArn"] = s.value(*role);
+  } else if (needs.execution_role) {
+    t["executionRoleArn"] = resources.execution_role_arn;
+  }
+  copy(s, t, task, "task_role", "taskRoleArn");
+  if (const std::string* arch = s.get_enum(task, "cpu_architecture")) {
+    t["runtimePlatform"] = {{"cpuArchitecture", upper(*arch)}, {"operatingSystemFamily", "LINUX"}};
+  }
+  copy(s, t, task, "pid_mode", "pidMode");
+  copy(s, t, task, "ipc_mode", "ipcMode");
+  if (auto storage = s.get_int(task, "ephemeral_storage")) {
+    t["ephemeralStorage"] = {{"sizeInGiB", (*storage + 1023) / 1024}}; // whole GiB, rounded up
+  }
+  const model::List& volumes = s.get_list(task, "volumes");
+  if (!volumes.empty()) {
+    json& out = t["volumes"] = json::array();
+    for (const model::Value& v : volumes) {
+      json item = json::object();
+      if (const model::Value* name = s.field(task, "volumes", v, "name")) {
+        item["name"] = s.value(*name);
+      }
+      if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
+        item["host"] = {{"sourcePath", s.value(*host)}};
+      }
+      out.push_back(std::move(item));
+    }
+  }
+  json& containers = t["containerDefinitions"] = json::array();
+  for (const model::Block* c : task.children_of("container")) {
+    containers.push_back(container_definition(s, *c, resources));
+  }
+  return t;
+}
+
+json service(Spelling& s, const model::Block& b) {
+  const model::Block* cluster = b.ancestor("cluster");
+  const model::Block* task = s.get_ref(b, "task");
+  json out = json::object();
+  copy(s, out, b, "name", "serviceName");
+  if (cluster) {
+    out["cluster"] = s.ref(*cluster);
+  }
+  if (task) {
+    out["taskDefinition"] = s.ref(*task);
+  }
+  const bool daemon = *s.get_enum(b, "scheduling") == "daemon";
+  out["schedulingStrategy"] = daemon ? "DAEMON" : "REPLICA";
+  if (auto desired = s.get_int(b, "desired"); desired && !daemon) {
+    out["desiredCount"] = *desired; // a daemon service runs one task per instance
+  }
+  copy_upper(s, out, b, "launch_type", "launchType");
+  const model::List& strategy = s.get_list(b, "capacity");
+  if (!strategy.empty()) {
+    json& items = out["capacityProviderStrategy"] = json::array();
+    for (const model::Value& item : strategy) {
+      json o = json::object();
+      if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
+        o["capacityProvider"] = provider(s, *v);
+      }
+      if (const model::Value* v = s.field(b, "capacity", item, "weight")) {
+        o["weight"] = s.value(*v);
+      }
+      if (const model::Value* v = s.field(b, "capacity", item, "base")) {
+        o["base"] = s.value(*v);
+      }
+      items.push_back(std::move(o));
+    }
+  }
+  copy(s, out, b, "platform_version", "platformVersion");
+  auto subnets = s.get_refs(b, "subnets");
+  auto groups = s.get_refs(b, "security_groups");
+  const bool public_ip = s.get_bool(b, "public_ip");
+  const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
+  if (mode && *mode == "awsvpc") {
+    json awsvpc = json::object();
+    json& ids = awsvpc["subnets"] = json::array();
+    for (const model::Block* sub : subnets) {
+      ids.push_back(s.ref(*sub));
+    }
+    if (!groups.empty()) {
+      json& sgs = awsvpc["securityGroups"] = json::array();
+      for (const model::Block* g : groups) {
+        sgs.push_back(s.ref(*g));
+      }
+    }
+    awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
+    out["networkConfiguration"] = {{"awsvpcConfiguration", std::move(awsvpc)}};
+  }
+  copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
+  copy_upper(s, out, b, "propagate_tags", "propagateTags");
+  if (const model::Block* d = s.child(b, "deployment")) {
+    json config = json::object();
+    copy_int(s, config, *d, "min_healthy_percent", "minimumHealthyPercent");
+    if (auto v = s.get_int(*d, "max_percent"); v && !daemon) {
+      config["maximumPercent"] = *v;
+    }
+    config["deploymentCircuitBreaker"] = {{"enable", s.get_bool(*d, "circuit_breaker")},
+                                          {"rollback", s.get_bool(*d, "rollback")}};
+    out["deploymentConfiguration"] = std::move(config);
+  }
+  if (const model::Block* placement = s.child(b, "placement")) {
+    copy_objects(s, out, *placement, "strategy", "placementStrategy",
+                 {{"type", "type"}, {"field", "field"}});
+    const model::List& constraints = s.get_list(*placement, "constraint");
+    if (!constraints.empty()) {
+      json& items = out["placementConstraints"] = json::array();
+      for (const model::Value& c : constraints) {
+        json item = json::object();
+        if (const model::Value* v = s.field(*placement, "constraint", c, "type")) {
+          const std::string* t = v->enum_member();
+          item["type"] = placement_constraint_type(t ? *t : "");
+        }
+        if (const model::Value* v = s.field(*placement, "constraint", c, "expression")) {
+          item["expression"] = s.value(*v);
+        }
+        items.push_back(std::move(item));
+      }
+    }
+  }
+  return out;
+}
+
+json cluster(Spelling& s, const model::Block& b) {
+  json out = json::object();
+  copy(s, out, b, "name", "clusterName");
+  out["settings"] =
+      json::array({{{"name", "containerInsights"},
+                    {"value", s.get_bool(b, "container_insights") ? "enabled" : "disabled"}}});
+  return out;
+}
+
+json cluster_capacity_providers(Spelling& s, const model::Block& b) {
+  const model::List& capacity = s.get_list(b, "capacity");
+  if (capacity.empty()) {
+    return nullptr;
+  }
+  json providers = json::array();
+  for (const model::Value& v : capacity) {
+    providers.push_back(provider(s, v));
+  }
+  json out = json::object();
+  out["cluster"] = s.ref(b);
+  out["capacityProviders"] = providers;
+  // The first provider is the default for services that choose none.
+  out["defaultCapacityProviderStrategy"] =
+      json::array({{{"capacityProvider", providers.front()}, {"weight", 1}, {"base", 0}}});
+  return out;
+}
+
+json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
+  json out = json::object();
+  copy(s, out, b, "name", "name");
+  json managed = json::object();
+  const bool scaling = s.get_bool(b, "managed_scaling");
+  managed["status"] = scaling ? "ENABLED" : "DISABLED";
+  if (auto target = s.get_int(b, "target_capacity"); target && scaling) {
+    managed["targetCapacity"] = *target;
+  }
+  out["autoScalingGroupProvider"] = {{"autoScalingGroupArn", std::move(group_arn)},
+                                     {"managedScaling", std::move(managed)},
+                                     {"managedTerminationProtection", "DISABLED"}};
+  return out;
+}
+
+json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplateParts parts) {
+  json data = json::object();
+  data["ImageId"] = std::move(parts.image_id);
+  copy(s, data, b, "instance_type", "InstanceType");
+  data["IamInstanceProfile"] = {{"Arn", std::move(parts.instance_profile_arn)}};
+  if (auto groups = s.get_refs(b, "security_groups"); !groups.empty()) {
+    json& ids = data["SecurityGroupIds"] = json::array();
+    for (const model::Block* g : groups) {
+      ids.push_back(s.ref(*g));
+    }
+  }
+  copy(s, data, b, "key_name", "KeyName");
+  json ebs = {{"VolumeType", "gp3"}, {"Encrypted", true}};
+  copy_int(s, ebs, b, "volume_size", "VolumeSize");
+  // The ECS-optimized Amazon Linux 2023 AMI's root device.
+  data["BlockDeviceMappings"] =
+      json::array({{{"DeviceName", kRootDevice}, {"Ebs", std::move(ebs)}}});
+  data["MetadataOptions"] = {{"HttpTokens", "required"}};
+  data["UserData"] = std::move(parts.user_data);
+  data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", parts.tags}},
+                                           {{"ResourceType", "volume"}, {"Tags", parts.tags}}});
+  return data;
+}
+
+json read_secrets_policy(const TaskNeeds& needs,
+                         const std::function<json(const std::string& name)>& parameter_arn) {
+  json statements = json::array();
+  if (!needs.secret_arns.empty()) {
+    statements.push_back({{"Effect", "Allow"},
+                          {"Action", "secretsmanager:GetSecretValue"},
+                          {"Resource", needs.secret_arns}});
+  }
+  if (!needs.parameters.empty()) {
+    json resources = json::array();
+    for (const SecretSource& source : needs.parameters) {
+      resources.push_back(source.arn ? json(source.text) : parameter_arn(source.text));
+    }
+    statements.push_back(
+        {{"Effect", "Allow"}, {"Action", "ssm:GetParameters"}, {"Resource", resources}});
+  }
+  if (statements.empty()) {
+    return nullptr;
+  }
+  return {{"Version", "2012-10-17"}, {"Statement", std::move(statements)}};
+}
+
+json assume_role_policy(std::string_view principal) {
+  return {{"Version", "2012-10-17"},
+          {"Statement", json::array({{{"Effect", "Allow"},
+                                      {"Principal", {{"Service", std::string(principal)}}},
+                                      {"Action", "sts:AssumeRole"}}})}};
+}
+
+} // namespace ecl::backend::common

@@ -1,0 +1,55 @@
+// The ECS requests both backends send, built once from the checked model in the ECS API's spelling
+// (RegisterTaskDefinition, CreateService, CreateCluster, PutClusterCapacityProviders,
+// CreateCapacityProvider; docs.aws.amazon.com/AmazonECS/latest/APIReference/). The plan backend
+// sends them as they are; CloudFormation's ECS resources take the same members capitalised
+// (cloudformation/ecs.cpp). Tags are left to the backends, which spell them differently.
+#pragma once
+
+#include "backends/common/aws.h"
+#include "backends/common/spelling.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace ecl::backend::common {
+
+// What a task's requests name that the backend creates around it.
+struct TaskResources {
+  json execution_role_arn; // the generated execution role's ARN (when the task needs one)
+  json log_group;          // the generated log group's name (when a container logs to it)
+  json region;             // the region awslogs writes to
+};
+
+// RegisterTaskDefinition without tags, its containers included.
+json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
+                     const TaskResources& resources);
+// CreateService without tags.
+json service(Spelling& s, const model::Block& service);
+// CreateCluster without tags.
+json cluster(Spelling& s, const model::Block& cluster);
+// PutClusterCapacityProviders of a cluster with `capacity`, or null.
+json cluster_capacity_providers(Spelling& s, const model::Block& cluster);
+// CreateCapacityProvider without tags, for the Auto Scaling group `group_arn`.
+json capacity_provider(Spelling& s, const model::Block& capacity, json group_arn);
+
+// What an ec2_capacity's launch template names that the backend spells: the AMI (an SSM
+// parameter resolved its own way), the instance profile's ARN, the user data (base64 of the ECS
+// agent's configuration) and the tags of the instances and volumes.
+struct LaunchTemplateParts {
+  json image_id;
+  json instance_profile_arn;
+  json user_data;
+  json tags;
+};
+// EC2's LaunchTemplateData (CreateLaunchTemplate; CloudFormation takes it as is).
+json launch_template_data(Spelling& s, const model::Block& capacity, LaunchTemplateParts parts);
+
+// The document of the execution role's `read-secrets` policy, or null when the task reads no
+// secret; `parameter_arn` spells the ARN of an SSM parameter of the stack's account and region.
+json read_secrets_policy(const TaskNeeds& needs,
+                         const std::function<json(const std::string& name)>& parameter_arn);
+// The trust policy of a role that `principal` assumes.
+json assume_role_policy(std::string_view principal);
+
+} // namespace ecl::backend::common

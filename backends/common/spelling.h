@@ -1,0 +1,44 @@
+// A backend's spelling of model values as JSON. Both backends turn folded model values into the
+// JSON of a request (a plan step's params, a template resource's properties) the same way, except
+// for what only the backend can name: another block, a deferred attribute AWS assigns, a string
+// with such parts. Spelling walks the value once; each backend implements those few hooks (the
+// plan as `${step.Response.Path}` placeholders, CloudFormation as Ref / Fn::GetAtt / Fn::Sub).
+#pragma once
+
+#include "backends/common/model_reader.h"
+#include "compiler/model/model.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace ecl::backend::common {
+
+using json = nlohmann::ordered_json;
+
+class Spelling : public ModelReader {
+public:
+  explicit Spelling(std::set<std::string>* read) : ModelReader(read) {}
+  virtual ~Spelling() = default;
+
+  // The request value of a folded model value: strings (string_value), numbers, booleans and
+  // lists as they are, quantities as whole numbers, enum members by name, maps as objects,
+  // references and deferred attributes through the hooks below.
+  json value(const model::Value& v);
+
+  // ---- what each backend spells its own way -----------------------------------------------------
+  // A reference to a block: what other requests take for it (a VPC id, a group id, a task
+  // definition ARN, a capacity provider name; a container's name).
+  virtual json ref(const model::Block& block) = 0;
+  // A deferred attribute (`prod.arn`), or null.
+  virtual json deferred_value(const model::Deferred& d) = 0;
+  // A literal string.
+  virtual json string_value(const std::string& text) = 0;
+  // A string with deferred parts (`"${prod.arn}/x"`): the text of each part, then the whole.
+  virtual std::string template_text(std::string_view literal) = 0;
+  virtual std::string template_reference(const model::Deferred& d) = 0;
+  virtual json template_value(std::string text) = 0;
+};
+
+} // namespace ecl::backend::common
