@@ -39,16 +39,6 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   program_ = std::make_unique<model::Program>();
   eval_stack_.reserve(64);
   {
-    const std::span<const schema::Kind> kinds = schema::kinds();
-    kinds_base_ = kinds.data();
-    std::size_t attributes = 0;
-    for (const schema::Kind& kind : kinds) {
-      kind_default_offsets_.push_back(attributes);
-      attributes += kind.attributes.size();
-    }
-    kind_defaults_.assign(attributes, nullptr);
-  }
-  {
     // One allocation for the per-block tables instead of a series of regrowths.
     std::size_t count = 0;
     auto count_blocks = [&](auto& self, const ast::Block& b) -> void {
@@ -359,7 +349,6 @@ void Checker::add_implicit_children() {
 std::vector<const Decl*> Checker::lookup(std::string_view name, const model::Block* scope,
                                          const std::vector<std::string_view>* kinds) const {
   // Search outward from `scope`; the first scope with a fitting declaration wins.
-  ++lookups_;
   for (const model::Block* s = scope;; s = s->parent) {
     std::vector<const Decl*> found;
     for (const Decl& d : scope_of(s).find(name)) {

@@ -336,11 +336,13 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
   if (auto* kinds = ref_kinds(expected)) {
     auto found = lookup(name.name, scope, kinds);
     if (found.size() == 1) {
+      record(*found.front(), expr.range);
       return decl_value(*found.front(), expr.range);
     }
   }
   auto found = lookup(name.name, scope, nullptr);
   if (found.size() == 1) {
+    record(*found.front(), expr.range);
     return decl_value(*found.front(), expr.range);
   }
   if (found.size() > 1) {
@@ -386,6 +388,35 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
   diags_.report(Diag::UnresolvedName, expr.range, prefix, name.name,
                 did_you_mean(nearest(name.name, std::span<const std::string>(names))));
   return null_at(expr.range);
+}
+
+void Checker::record(const Decl& decl, const Range& use) {
+  if (!options_.record_references) {
+    return;
+  }
+  model::Reference ref;
+  ref.range = use;
+  switch (decl.what) {
+  case Decl::BlockDecl:
+    ref.what = model::Reference::ToBlock;
+    ref.block = decl.block;
+    break;
+  case Decl::LetDecl:
+    ref.what = model::Reference::ToLet;
+    ref.declaration = decl.range;
+    break;
+  case Decl::ParamDecl:
+    ref.what = model::Reference::ToParam;
+    ref.declaration = decl.range;
+    break;
+  }
+  program_->references.push_back(ref);
+}
+
+void Checker::record_access(const model::Block& block, std::string_view name, const Range& use) {
+  if (options_.record_references) {
+    program_->references.push_back({model::Reference::ToAttribute, use, &block, Range{}, name});
+  }
 }
 
 Value Checker::decl_value(const Decl& decl, const Range& use) {
@@ -474,6 +505,7 @@ Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, con
         }
       }
       if (fitting.size() == 1) {
+        record(*fitting.front(), member.object->range);
         Value object = decl_value(*fitting.front(), member.object->range);
         return select_member(object, member, expr.range, expected);
       }
@@ -489,33 +521,36 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     return null_at(range);
   }
   if (const model::Block* block = object.block()) {
-    std::vector<const model::Block*> children;
+    std::vector<const Decl*> children;
     // The block's scope holds exactly its named children.
     for (const Decl& child : named_children(*block, member.name)) {
-      children.push_back(child.block);
+      children.push_back(&child);
     }
     if (children.size() > 1) {
       if (auto* kinds = ref_kinds(expected)) {
         std::erase_if(children,
-                      [&](const model::Block* c) { return !is_member(*kinds, c->kind_name); });
+                      [&](const Decl* c) { return !is_member(*kinds, c->block->kind_name); });
       }
     }
     if (children.size() == 1) {
-      return make(model::BlockRef{children.front()}, range);
+      record(*children.front(), member.name_range);
+      return make(model::BlockRef{children.front()->block}, range);
     }
     if (children.size() > 1) {
       std::string what;
       for (std::size_t i = 0; i < children.size(); ++i) {
-        what += fmt::format("{}{}", i ? " and " : "", children[i]->display());
+        what += fmt::format("{}{}", i ? " and " : "", children[i]->block->display());
       }
       diags_.report(Diag::AmbiguousName, range, text(range), what, "rename one of them");
       return null_at(range);
     }
-    if (block->kind->attribute(member.name)) {
+    if (const schema::Attribute* attr = block->kind->attribute(member.name)) {
+      record_access(*block, attr->name, member.name_range);
       Value v = attribute_value(*block, member.name, range);
       return v;
     }
-    if (block->kind->deferred_attribute(member.name)) {
+    if (const schema::DeferredAttribute* deferred = block->kind->deferred_attribute(member.name)) {
+      record_access(*block, deferred->name, member.name_range);
       return make(model::Deferred{block, member.name}, range);
     }
     std::vector<std::string> names;
@@ -1121,8 +1156,8 @@ bool Checker::coerce_object(Value& value, const Type& type, Diagnostics* sink) {
         sink->report(Diag::MissingAttribute, value.range, fmt::format("this {}", type.name),
                      f.name);
       }
-    } else if (f.default_value.kind == schema::DefaultKind::Expression) {
-      out.emplace_back(std::string(f.name), fold_default(f, value.range));
+    } else if (f.default_value.kind == schema::DefaultKind::Value) {
+      out.emplace_back(std::string(f.name), copy_at(f.default_value.value, value.range));
     }
   }
   if (!ok) {
