@@ -804,15 +804,16 @@ Value Checker::eval_binary(const ast::Expr& expr, const ast::Binary& bin,
       overflow = __builtin_mul_overflow(x, y, &out);
       break;
     case Op::Div:
-      if (x % y != 0) {
+      // min / -1 is the one quotient that overflows, and x86 traps on it (and on min % -1, which
+      // the exactness test below would compute first).
+      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
+      if (!overflow && x % y != 0) {
         return make(static_cast<double>(x) / static_cast<double>(y), r);
       }
-      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
       out = overflow ? 0 : x / y;
       break;
     case Op::Mod:
-      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
-      out = overflow ? 0 : x % y;
+      out = y == -1 ? 0 : x % y; // min % -1 is 0, but traps on x86
       break;
     default:
       return mismatch();
