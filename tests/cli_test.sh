@@ -34,6 +34,14 @@ run() {
   err=$(<"$tmp/stderr")
 }
 
+# run_timed ARGS...: as run, but gives up after 10 seconds (status 124): for what once hung.
+run_timed() {
+  status=0
+  timeout 10 "$ECLC" "$@" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
+  out=$(<"$tmp/stdout")
+  err=$(<"$tmp/stderr")
+}
+
 # check NAME CONDITION...: counts the check; on failure prints what eclc said.
 check() {
   local name=$1
@@ -259,17 +267,13 @@ check "a 70 MB file is E0013" err_has "E0013"
 # Not regular files: a FIFO (alone or among a program's files) would block the read forever, and
 # a device may never end.
 mkfifo "$tmp/fifo.ecl"
-status=0
-timeout 10 "$ECLC" check "$tmp/fifo.ecl" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
-err=$(<"$tmp/stderr")
+run_timed check "$tmp/fifo.ecl"
 check "a FIFO is refused, not read" is_status 2
 check "a FIFO is E0015" err_has "error[E0015]: cannot read \`$tmp/fifo.ecl\`: not a regular file"
 mkdir "$tmp/with-fifo"
 cp "$tmp/warning.ecl" "$tmp/with-fifo/a.ecl"
 mkfifo "$tmp/with-fifo/b.ecl"
-status=0
-timeout 10 "$ECLC" check "$tmp/with-fifo" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
-err=$(<"$tmp/stderr")
+run_timed check "$tmp/with-fifo"
 check "a FIFO in a program directory is refused" is_status 2
 check "a FIFO in a program directory is E0015" err_has "b.ecl\`: not a regular file"
 run check /dev/zero

@@ -54,8 +54,17 @@ void Checker::collect_attributes(model::Block& block) {
     reserve_attributes(block);
     return;
   }
+  // A block the parser had to repair may have lost attributes, and may have gained what followed
+  // the error (the rest of a broken child): do not pile "missing", "unknown" or "set twice" on top.
+  auto error = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
+                                std::pair{block.range.file, block.range.begin});
+  const bool repaired = error != syntax_errors_.end() && error->first == block.range.file &&
+                        error->second < block.range.end;
   for (const ast::Attribute& a : info.syntax->attributes) {
     AttrSlot* slot = slot_of(block, a.name);
+    if (repaired && a.name_range.begin > error->second && (!slot || slot->syntax)) {
+      continue;
+    }
     if (!slot) {
       std::vector<std::string_view> names;
       for (const schema::Attribute& attr : block.kind->attributes) {
@@ -76,11 +85,6 @@ void Checker::collect_attributes(model::Block& block) {
     }
     slot->syntax = &a;
   }
-  // A block the parser had to repair may have lost attributes: do not pile "missing" on top.
-  auto error = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
-                                std::pair{block.range.file, block.range.begin});
-  bool repaired = error != syntax_errors_.end() && error->first == block.range.file &&
-                  error->second < block.range.end;
   // One pass for the missing attributes and reserve_attributes()'s count.
   std::size_t stored = 0;
   for (std::size_t i = 0; i < info.slots.size(); ++i) {

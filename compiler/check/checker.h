@@ -135,6 +135,9 @@ private:
   // ---- declarations (checker.cpp) ----
   void declare_block(const ast::Block& syntax, model::Block* parent);
   void declare(const model::Block* scope, Decl decl);
+  // A block that was reported and left out of the model (an unknown kind, a wrong parent): its
+  // name and its children's are remembered, so references to them are not reported again.
+  void drop(const ast::Block& syntax);
   BlockInfo& info_of(const model::Block& block) { return blocks_[block.id]; }
   Scope& scope_of(const model::Block* block) {
     return block ? info_of(*block).scope : program_scope_;
@@ -232,6 +235,12 @@ private:
   void apply_param_overrides();
   void evaluate_outputs(const std::vector<ast::File>& files);
   void normalize(model::Block& block);
+  // Removes what earlier errors caused, from the diagnostics the checker reported (index
+  // `first_checked` on): anything after a syntax error on the same line (the parser's recovery
+  // read the rest of the line as new items), and a diagnostic of the AWS rules (index `first_rule`
+  // on) about a block holding an error reported before them, or noting one (a misspelt child, a
+  // reference of the wrong kind): the rules do not judge a block the checker could not read whole.
+  void drop_consequences(std::size_t first_checked, std::size_t first_rule);
 
   const SourceManager& sources_;
   Diagnostics& diags_;
@@ -253,6 +262,9 @@ private:
   std::size_t eval_depth_ = 0;       // eval() frames active, at most limits::kMaxEvalDepth
   bool eval_depth_reported_ = false; // E0022 once per program: every level above it is Null
   SourceManager override_sources_;   // `-p` values read as ECL literals
+  std::set<std::string_view, std::less<>> dropped_names_; // see drop()
+  // Kinds of blocks left out for want of a name: a reference to one of them is not reported.
+  std::set<std::string_view, std::less<>> nameless_kinds_;
 };
 
 // A copy of `value` whose ranges (nested ones included) are all `at`: a schema default handed to

@@ -368,13 +368,25 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
     for (std::size_t i = 0; i < members.size(); ++i) {
       list += fmt::format("{}`{}`", i ? ", " : "", members[i]);
     }
+    std::vector<std::string> candidates(members.begin(), members.end());
     if (auto* kinds = ref_kinds(expected)) {
       for (auto k : *kinds) {
         list += fmt::format(", or the name of {}", article(k));
       }
+      // `capacity = [worker]` for the `ec2_capacity workers`: the names are candidates too.
+      auto names = visible_names(scope);
+      candidates.insert(candidates.end(), names.begin(), names.end());
     }
     diags_.report(Diag::UnknownEnumMember, expr.range, name.name, list,
-                  did_you_mean(nearest(name.name, std::span<const std::string_view>(members))));
+                  did_you_mean(nearest(name.name, std::span<const std::string>(candidates))));
+    return null_at(expr.range);
+  }
+  // A block left out after an error (reported already), or any name after a syntax error (the
+  // parser's repair may have lost its declaration): not reported again.
+  auto* wanted = ref_kinds(expected);
+  if (dropped_names_.contains(name.name) || !syntax_errors_.empty() ||
+      (wanted && std::any_of(wanted->begin(), wanted->end(),
+                             [&](std::string_view k) { return nameless_kinds_.contains(k); }))) {
     return null_at(expr.range);
   }
   auto names = visible_names(scope);
@@ -552,6 +564,9 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     if (const schema::DeferredAttribute* deferred = block->kind->deferred_attribute(member.name)) {
       record_access(*block, deferred->name, member.name_range);
       return make(model::Deferred{block, member.name}, range);
+    }
+    if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {
+      return null_at(range); // the child may be lost to an error reported already
     }
     std::vector<std::string> names;
     for (const auto& a : block->kind->attributes) {
