@@ -34,6 +34,14 @@ run() {
   err=$(<"$tmp/stderr")
 }
 
+# run_timed ARGS...: as run, but gives up after 10 seconds (status 124): for what once hung.
+run_timed() {
+  status=0
+  timeout 10 "$ECLC" "$@" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
+  out=$(<"$tmp/stdout")
+  err=$(<"$tmp/stderr")
+}
+
 # check NAME CONDITION...: counts the check; on failure prints what eclc said.
 check() {
   local name=$1
@@ -255,6 +263,33 @@ truncate -s 70M "$tmp/huge.ecl"
 run check "$tmp/huge.ecl"
 check "a 70 MB file exits 1" is_status 1
 check "a 70 MB file is E0013" err_has "E0013"
+
+# Not regular files: a FIFO (alone or among a program's files) would block the read forever, and
+# a device may never end.
+mkfifo "$tmp/fifo.ecl"
+run_timed check "$tmp/fifo.ecl"
+check "a FIFO is refused, not read" is_status 2
+check "a FIFO is E0015" err_has "error[E0015]: cannot read \`$tmp/fifo.ecl\`: not a regular file"
+mkdir "$tmp/with-fifo"
+cp "$tmp/warning.ecl" "$tmp/with-fifo/a.ecl"
+mkfifo "$tmp/with-fifo/b.ecl"
+run_timed check "$tmp/with-fifo"
+check "a FIFO in a program directory is refused" is_status 2
+check "a FIFO in a program directory is E0015" err_has "b.ecl\`: not a regular file"
+run check /dev/zero
+check "/dev/zero is refused" is_status 2
+check "/dev/zero is E0015 in one line" [ "$(wc -l <"$tmp/stderr")" -le 2 ]
+
+# A diagnostic shows a window of its line: 1 MB of `${` on one line printed the whole line per
+# error (101 MB).
+{
+  printf 'let s = "'
+  head -c 1000000 /dev/zero | tr '\0' '$' | sed 's/\$/${/g' | head -c 1000000
+  printf '\n'
+} >"$tmp/long-line.ecl"
+run check "$tmp/long-line.ecl"
+check "errors on a 1 MB line exit 1" is_status 1
+check "errors on a 1 MB line print at most 64 KB" [ "$(wc -c <"$tmp/stderr")" -le 65536 ]
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -11,8 +11,8 @@ namespace {
 
 const model::Value kNull{};
 
-// A copy of `value` whose ranges (nested ones included) are all `at`: a cached default handed to
-// one block. One pass instead of a copy and a second walk to repoint it.
+} // namespace
+
 model::Value copy_at(const model::Value& value, Range at) {
   if (const auto* list = value.as<model::List>()) {
     model::List items;
@@ -32,28 +32,6 @@ model::Value copy_at(const model::Value& value, Range at) {
   }
   return model::Value{value.data, at};
 }
-
-// The schema's defaults folded once per thread (the language server checks on its own), so that
-// checking neither parses nor folds them again; node-based, so pointers to values stay valid.
-std::unordered_map<const schema::Attribute*, model::Value>& context_free_defaults() {
-  thread_local std::unordered_map<const schema::Attribute*, model::Value> folded;
-  return folded;
-}
-
-void point_at(model::Value& value, Range at) {
-  value.range = at;
-  if (auto* list = value.as<model::List>()) {
-    for (auto& item : *list) {
-      point_at(item, at);
-    }
-  } else if (auto* map = value.as<model::Map>()) {
-    for (auto& [k, v] : *map) {
-      point_at(v, at);
-    }
-  }
-}
-
-} // namespace
 
 AttrSlot* Checker::slot_of(const model::Block& block, std::string_view name) {
   // schema::Kind::attribute() without a call to memcmp per attribute of the same length: this
@@ -76,8 +54,17 @@ void Checker::collect_attributes(model::Block& block) {
     reserve_attributes(block);
     return;
   }
+  // A block the parser had to repair may have lost attributes, and may have gained what followed
+  // the error (the rest of a broken child): do not pile "missing", "unknown" or "set twice" on top.
+  auto error = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
+                                std::pair{block.range.file, block.range.begin});
+  const bool repaired = error != syntax_errors_.end() && error->first == block.range.file &&
+                        error->second < block.range.end;
   for (const ast::Attribute& a : info.syntax->attributes) {
     AttrSlot* slot = slot_of(block, a.name);
+    if (repaired && a.name_range.begin > error->second && (!slot || slot->syntax)) {
+      continue;
+    }
     if (!slot) {
       std::vector<std::string_view> names;
       for (const schema::Attribute& attr : block.kind->attributes) {
@@ -98,11 +85,6 @@ void Checker::collect_attributes(model::Block& block) {
     }
     slot->syntax = &a;
   }
-  // A block the parser had to repair may have lost attributes: do not pile "missing" on top.
-  auto error = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
-                                std::pair{block.range.file, block.range.begin});
-  bool repaired = error != syntax_errors_.end() && error->first == block.range.file &&
-                  error->second < block.range.end;
   // One pass for the missing attributes and reserve_attributes()'s count.
   std::size_t stored = 0;
   for (std::size_t i = 0; i < info.slots.size(); ++i) {
@@ -207,67 +189,10 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
   return slot.entry == AttrSlot::kAbsent ? kNull : block.attributes.at(slot.entry).value;
 }
 
-model::Value Checker::fold_default(const schema::Attribute& attr, Range at) {
-  // The schema's defaults are literals and enum members: each folds to one value for every block
-  // of every program. Kept per thread (the language server checks on its own), so that checking
-  // neither parses nor folds them again.
-  auto& context_free = context_free_defaults();
-  if (auto known = context_free.find(&attr); known != context_free.end()) {
-    return copy_at(known->second, at);
-  }
-  auto it = default_asts_.find(&attr);
-  if (it == default_asts_.end()) {
-    Diagnostics ignored; // schema defaults are ours and tested to parse
-    FileId id = default_sources_.add(fmt::format("<default of `{}`>", attr.name),
-                                     fmt::format("let v = {}", attr.default_value.value));
-    it = default_asts_
-             .emplace(&attr,
-                      DefaultFold{syntax::parse_file(default_sources_, id, ignored), std::nullopt})
-             .first;
-  }
-  DefaultFold& fold = it->second;
-  if (fold.file.lets.empty() || !fold.file.lets.front().value) {
-    return model::Value{model::Null{}, at};
-  }
-  model::Value v;
-  if (fold.folded) {
-    v = *fold.folded;
-  } else {
-    // Evaluate against the private source set so that messages about the text still work.
-    const std::size_t lookups = lookups_;
-    const std::size_t reported = diags_.items().size();
-    v = eval(*fold.file.lets.front().value, attr.type, nullptr);
-    coerce(v, *attr.type, nullptr);
-    // A default that read no name of the program and reported nothing (all of the schema's:
-    // literals and enum members) folds the same for every block: keep it. Not when the evaluation
-    // depth limit was reported already: eval() then returns null silently near the limit.
-    if (lookups == lookups_ && reported == diags_.items().size() && !eval_depth_reported_) {
-      fold.folded = v;
-      context_free.emplace(&attr, v);
-    }
-  }
-  point_at(v, at);
-  return v;
-}
-
 model::Value Checker::default_value(const model::Block& block, const schema::Attribute& attr) {
   switch (attr.default_value.kind) {
-  case schema::DefaultKind::Expression: {
-    // The fold of this attribute of this kind, once known to be context-free: an index instead of
-    // fold_default()'s hash lookup, for the dozen defaults of every container.
-    const std::size_t kind = static_cast<std::size_t>(block.kind - kinds_base_);
-    const std::size_t index = static_cast<std::size_t>(&attr - block.kind->attributes.data());
-    const model::Value*& known = kind_defaults_[kind_default_offsets_[kind] + index];
-    if (known) {
-      return copy_at(*known, block.header_range);
-    }
-    model::Value v = fold_default(attr, block.header_range);
-    auto& context_free = context_free_defaults();
-    if (auto it = context_free.find(&attr); it != context_free.end()) {
-      known = &it->second;
-    }
-    return v;
-  }
+  case schema::DefaultKind::Value:
+    return copy_at(attr.default_value.value, block.header_range);
   case schema::DefaultKind::BlockName:
     return model::Value{block.name, block.header_range};
   case schema::DefaultKind::StackName:
@@ -319,8 +244,7 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     item.emplace_back("weight", model::Value{std::int64_t{1}, at});
     item.emplace_back("base", model::Value{std::int64_t{0}, at});
     model::Value out{model::List{model::Value{std::move(item), at}}, at};
-    point_at(out, at);
-    return out;
+    return copy_at(out, at);
   }
   return none;
 }
@@ -357,8 +281,8 @@ void Checker::apply_param_overrides() {
     }
     // Other types read the text as an ECL literal: `-p memory=2GiB`, `-p zones='["a", "b"]'`.
     Diagnostics problems;
-    FileId id = default_sources_.add(fmt::format("<-p {}>", o.name), "let v = " + o.value);
-    ast::File parsed = syntax::parse_file(default_sources_, id, problems);
+    FileId id = override_sources_.add(fmt::format("<-p {}>", o.name), "let v = " + o.value);
+    ast::File parsed = syntax::parse_file(override_sources_, id, problems);
     model::Value v{model::Null{}, at};
     if (!problems.has_errors() && parsed.lets.size() == 1 && parsed.lets[0].value &&
         parsed.params.empty() && parsed.blocks.empty() && parsed.outputs.empty()) {
@@ -384,8 +308,7 @@ void Checker::apply_param_overrides() {
       }
       diags_.report(Diag::InvalidParamOverride, at, o.name, o.value, why);
     }
-    point_at(v, at);
-    slot.value = std::move(v);
+    slot.value = copy_at(v, at);
   }
   for (auto& [name, slot] : params_) {
     if (!slot.override_value && !slot.syntax->default_value) {

@@ -20,6 +20,8 @@ struct ParamOverride {
 
 struct Options {
   std::vector<ParamOverride> params;
+  // Record what every name resolved to in model::Program::references (the language server).
+  bool record_references = false;
 };
 
 // Checks the program made of `files` (one namespace, in the order given). The model is complete

@@ -37,17 +37,15 @@ std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
 // The checker in one page: declare, evaluate, default, normalize, then the AWS rules.
 std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files) {
   program_ = std::make_unique<model::Program>();
+  const std::size_t first_checked = diags_.items().size();
   eval_stack_.reserve(64);
-  {
-    const std::span<const schema::Kind> kinds = schema::kinds();
-    kinds_base_ = kinds.data();
-    std::size_t attributes = 0;
-    for (const schema::Kind& kind : kinds) {
-      kind_default_offsets_.push_back(attributes);
-      attributes += kind.attributes.size();
+  for (const Diagnostic& d : diags_.items()) {
+    if (d.code()[1] == '0') {
+      syntax_errors_.emplace_back(d.range.file, d.range.begin);
     }
-    kind_defaults_.assign(attributes, nullptr);
   }
+  std::sort(syntax_errors_.begin(), syntax_errors_.end());
+
   {
     // One allocation for the per-block tables instead of a series of regrowths.
     std::size_t count = 0;
@@ -73,12 +71,6 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   declare_values(files);
   add_implicit_children();
   apply_param_overrides();
-  for (const Diagnostic& d : diags_.items()) {
-    if (d.code()[1] == '0') {
-      syntax_errors_.emplace_back(d.range.file, d.range.begin);
-    }
-  }
-  std::sort(syntax_errors_.begin(), syntax_errors_.end());
   // Every block is declared now (implicit ones included): the slots can take one allocation.
   std::size_t slot_count = 0;
   for (const auto& block : program_->blocks) {
@@ -110,8 +102,96 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
     program_->params.emplace(name, slot.value);
   }
   RuleContext context{*program_, diags_, sources_};
-  run_rules(context);
+  const std::size_t before_rules = diags_.items().size();
+  // The AWS rules judge a program that parsed: after a syntax error the parser's repairs may have
+  // moved or lost anything, and what the rules would say about it is noise.
+  if (syntax_errors_.empty()) {
+    run_rules(context);
+  }
+  drop_consequences(first_checked, before_rules);
   return std::move(program_);
+}
+
+void Checker::drop_consequences(std::size_t first_checked, std::size_t first_rule) {
+  using Position = std::pair<FileId, std::uint32_t>;
+  auto& items = diags_.items();
+  // After a syntax error the parser's recovery reads the rest of the line as new items: what the
+  // checker says about them is the same mistake again.
+  auto after_syntax_error = [&](const Diagnostic& d) {
+    if (syntax_errors_.empty() || !d.range.valid() || d.code()[1] == '0') {
+      return false;
+    }
+    auto it = std::upper_bound(syntax_errors_.begin(), syntax_errors_.end(),
+                               Position{d.range.file, d.range.begin});
+    if (it == syntax_errors_.begin() || std::prev(it)->first != d.range.file) {
+      return false;
+    }
+    const std::uint32_t error = std::prev(it)->second;
+    std::string_view text = sources_.file(d.range.file).text();
+    return text.substr(error, d.range.begin - error).find('\n') == std::string_view::npos;
+  };
+  // Errors reported before the rules, by position, for blocks_with_errors below.
+  std::vector<Position> errors;
+  for (std::size_t i = 0; i < first_rule; ++i) {
+    const Diagnostic& d = items[i];
+    if (d.severity == Severity::Error && d.range.valid()) {
+      errors.emplace_back(d.range.file, d.range.begin);
+    }
+  }
+  std::sort(errors.begin(), errors.end());
+  // Written blocks by where they start: parents before children, so the last block starting at
+  // or before a position, or one of its parents, is the innermost block around it.
+  std::vector<std::pair<Position, const model::Block*>> starts;
+  if (!errors.empty() && first_rule < items.size()) {
+    for (const auto& block : program_->blocks) {
+      if (!block->implicit && block->range.valid()) {
+        starts.push_back({{block->range.file, block->range.begin}, block.get()});
+      }
+    }
+    std::sort(starts.begin(), starts.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
+  // Whether the innermost block around `at` holds an error reported before the rules ran.
+  auto in_block_with_error = [&](const Range& at) {
+    if (starts.empty() || !at.valid()) {
+      return false;
+    }
+    const Position pos{at.file, at.begin};
+    auto it = std::upper_bound(starts.begin(), starts.end(), pos,
+                               [](const Position& p, const auto& s) { return p < s.first; });
+    if (it == starts.begin()) {
+      return false;
+    }
+    const model::Block* block = std::prev(it)->second;
+    while (block && !(block->range.file == at.file && at.begin < block->range.end)) {
+      block = block->parent;
+    }
+    if (!block) {
+      return false;
+    }
+    auto error = std::lower_bound(errors.begin(), errors.end(),
+                                  Position{block->range.file, block->range.begin});
+    return error != errors.end() && error->first == block->range.file &&
+           error->second < block->range.end;
+  };
+  // A rule's diagnostic about a block that holds an error, or noting one, judges a block the
+  // checker could not read whole.
+  auto rule_consequence = [&](const Diagnostic& d) {
+    return in_block_with_error(d.range) ||
+           std::any_of(d.notes.begin(), d.notes.end(),
+                       [&](const Note& n) { return in_block_with_error(n.range); });
+  };
+  std::size_t kept = first_checked;
+  for (std::size_t i = first_checked; i < items.size(); ++i) {
+    if (after_syntax_error(items[i]) || (i >= first_rule && rule_consequence(items[i]))) {
+      continue;
+    }
+    if (kept != i) {
+      items[kept] = std::move(items[i]);
+    }
+    ++kept;
+  }
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept), items.end());
 }
 
 void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
@@ -125,6 +205,10 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
       hint = fmt::format("; `{}` is an attribute: write `{} = …`", syntax.kind, syntax.kind);
     }
     diags_.report(Diag::UnknownKind, syntax.kind_range, syntax.kind, hint);
+    drop(syntax);
+    if (!syntax.name) {
+      dropped_names_.insert(syntax.kind); // `main { … }`: the kind was left out, not the name
+    }
     return;
   }
   if (!kind->allowed_in(parent_kind)) {
@@ -136,12 +220,21 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
                       kind->parents[i].empty() ? std::string("at the top level")
                                                : fmt::format("inside a `{}`", kind->parents[i]));
     }
-    diags_.report(Diag::WrongParent, syntax.kind_range, kind->name, where,
-                  fmt::format("they go {}", place));
+    // After a syntax error earlier in the file, the parser's repair may have closed the parent
+    // early: the block is left out without a word.
+    auto error = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
+                                  std::pair{syntax.range.file, syntax.range.begin});
+    if (error == syntax_errors_.begin() || std::prev(error)->first != syntax.range.file) {
+      diags_.report(Diag::WrongParent, syntax.kind_range, kind->name, where,
+                    fmt::format("they go {}", place));
+    }
+    drop(syntax);
     return;
   }
   if (kind->naming == schema::Naming::Required && !syntax.name) {
     diags_.report(Diag::MissingBlockName, syntax.kind_range, kind->name, kind->name);
+    nameless_kinds_.insert(kind->name);
+    drop(syntax);
     return;
   }
   if (kind->naming == schema::Naming::None && syntax.name) {
@@ -218,6 +311,18 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   for (const auto& child : syntax.blocks) {
     declare_block(*child, raw);
   }
+}
+
+void Checker::drop(const ast::Block& syntax) {
+  auto forget = [&](auto& self, const ast::Block& b) -> void {
+    if (b.name) {
+      dropped_names_.insert(*b.name);
+    }
+    for (const auto& child : b.blocks) {
+      self(self, *child);
+    }
+  };
+  forget(forget, syntax);
 }
 
 void Checker::declare(const model::Block* scope, Decl decl) {
@@ -359,7 +464,6 @@ void Checker::add_implicit_children() {
 std::vector<const Decl*> Checker::lookup(std::string_view name, const model::Block* scope,
                                          const std::vector<std::string_view>* kinds) const {
   // Search outward from `scope`; the first scope with a fitting declaration wins.
-  ++lookups_;
   for (const model::Block* s = scope;; s = s->parent) {
     std::vector<const Decl*> found;
     for (const Decl& d : scope_of(s).find(name)) {

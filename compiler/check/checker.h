@@ -135,6 +135,9 @@ private:
   // ---- declarations (checker.cpp) ----
   void declare_block(const ast::Block& syntax, model::Block* parent);
   void declare(const model::Block* scope, Decl decl);
+  // A block that was reported and left out of the model (an unknown kind, a wrong parent): its
+  // name and its children's are remembered, so references to them are not reported again.
+  void drop(const ast::Block& syntax);
   BlockInfo& info_of(const model::Block& block) { return blocks_[block.id]; }
   Scope& scope_of(const model::Block* block) {
     return block ? info_of(*block).scope : program_scope_;
@@ -179,6 +182,9 @@ private:
   model::Value eval_index(const ast::Expr& expr, const ast::Index& index,
                           const model::Block* scope);
   model::Value decl_value(const Decl& decl, const Range& use);
+  // Notes for editors that the name at `use` resolved to `decl` (or to `block`'s attribute `name`).
+  void record(const Decl& decl, const Range& use);
+  void record_access(const model::Block& block, std::string_view name, const Range& use);
   // "let a -> let b -> let a": the evaluation stack from `key`'s first entry back to `key`.
   std::string cycle_to(const Frame& key) const;
   // Evaluates a let or param once: `compute` runs with `key` on the evaluation stack; meeting
@@ -219,8 +225,6 @@ private:
                                       const Range& use);
   void reserve_attributes(model::Block& block);
   model::Value default_value(const model::Block& block, const schema::Attribute& attr);
-  // Folds a schema default written as ECL text (`"[fargate]"`), pointing its range at `at`.
-  model::Value fold_default(const schema::Attribute& attr, Range at);
   model::Value derived_value(const model::Block& block, const schema::Attribute& attr);
   // Whether an attribute that is not written gets a value: not when it has no default, nor when
   // the backends generate it.
@@ -231,6 +235,12 @@ private:
   void apply_param_overrides();
   void evaluate_outputs(const std::vector<ast::File>& files);
   void normalize(model::Block& block);
+  // Removes what earlier errors caused, from the diagnostics the checker reported (index
+  // `first_checked` on): anything after a syntax error on the same line (the parser's recovery
+  // read the rest of the line as new items), and a diagnostic of the AWS rules (index `first_rule`
+  // on) about a block holding an error reported before them, or noting one (a misspelt child, a
+  // reference of the wrong kind): the rules do not judge a block the checker could not read whole.
+  void drop_consequences(std::size_t first_checked, std::size_t first_rule);
 
   const SourceManager& sources_;
   Diagnostics& diags_;
@@ -251,20 +261,15 @@ private:
   std::vector<std::pair<FileId, std::uint32_t>> syntax_errors_;
   std::size_t eval_depth_ = 0;       // eval() frames active, at most limits::kMaxEvalDepth
   bool eval_depth_reported_ = false; // E0022 once per program: every level above it is Null
-  // Defaults are ECL text in the schema; they are parsed once into this private source set.
-  SourceManager default_sources_;
-  struct DefaultFold {
-    ast::File file;
-    std::optional<model::Value> folded; // set when the value does not depend on the program
-  };
-  std::map<const schema::Attribute*, DefaultFold> default_asts_;
-  mutable std::size_t lookups_ = 0; // lookup() calls so far, to tell context-free folds
-  // Per attribute of every kind (the kind's offset, then the attribute's index): the schema
-  // default's context-free fold (kept by fold_default() for the thread), once known.
-  const schema::Kind* kinds_base_ = nullptr; // schema::kinds().data()
-  std::vector<std::size_t> kind_default_offsets_;
-  std::vector<const model::Value*> kind_defaults_;
+  SourceManager override_sources_;   // `-p` values read as ECL literals
+  std::set<std::string_view, std::less<>> dropped_names_; // see drop()
+  // Kinds of blocks left out for want of a name: a reference to one of them is not reported.
+  std::set<std::string_view, std::less<>> nameless_kinds_;
 };
+
+// A copy of `value` whose ranges (nested ones included) are all `at`: a schema default handed to
+// one block.
+model::Value copy_at(const model::Value& value, Range at);
 
 // Scalar parameter text for -p: "512MiB" -> memory, "true" -> bool, etc.
 const schema::Type* param_type(const ast::Type& type);

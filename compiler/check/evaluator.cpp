@@ -336,11 +336,13 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
   if (auto* kinds = ref_kinds(expected)) {
     auto found = lookup(name.name, scope, kinds);
     if (found.size() == 1) {
+      record(*found.front(), expr.range);
       return decl_value(*found.front(), expr.range);
     }
   }
   auto found = lookup(name.name, scope, nullptr);
   if (found.size() == 1) {
+    record(*found.front(), expr.range);
     return decl_value(*found.front(), expr.range);
   }
   if (found.size() > 1) {
@@ -366,13 +368,25 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
     for (std::size_t i = 0; i < members.size(); ++i) {
       list += fmt::format("{}`{}`", i ? ", " : "", members[i]);
     }
+    std::vector<std::string> candidates(members.begin(), members.end());
     if (auto* kinds = ref_kinds(expected)) {
       for (auto k : *kinds) {
         list += fmt::format(", or the name of {}", article(k));
       }
+      // `capacity = [worker]` for the `ec2_capacity workers`: the names are candidates too.
+      auto names = visible_names(scope);
+      candidates.insert(candidates.end(), names.begin(), names.end());
     }
     diags_.report(Diag::UnknownEnumMember, expr.range, name.name, list,
-                  did_you_mean(nearest(name.name, std::span<const std::string_view>(members))));
+                  did_you_mean(nearest(name.name, std::span<const std::string>(candidates))));
+    return null_at(expr.range);
+  }
+  // A block left out after an error (reported already), or any name after a syntax error (the
+  // parser's repair may have lost its declaration): not reported again.
+  auto* wanted = ref_kinds(expected);
+  if (dropped_names_.contains(name.name) || !syntax_errors_.empty() ||
+      (wanted && std::any_of(wanted->begin(), wanted->end(),
+                             [&](std::string_view k) { return nameless_kinds_.contains(k); }))) {
     return null_at(expr.range);
   }
   auto names = visible_names(scope);
@@ -386,6 +400,35 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
   diags_.report(Diag::UnresolvedName, expr.range, prefix, name.name,
                 did_you_mean(nearest(name.name, std::span<const std::string>(names))));
   return null_at(expr.range);
+}
+
+void Checker::record(const Decl& decl, const Range& use) {
+  if (!options_.record_references) {
+    return;
+  }
+  model::Reference ref;
+  ref.range = use;
+  switch (decl.what) {
+  case Decl::BlockDecl:
+    ref.what = model::Reference::ToBlock;
+    ref.block = decl.block;
+    break;
+  case Decl::LetDecl:
+    ref.what = model::Reference::ToLet;
+    ref.declaration = decl.range;
+    break;
+  case Decl::ParamDecl:
+    ref.what = model::Reference::ToParam;
+    ref.declaration = decl.range;
+    break;
+  }
+  program_->references.push_back(ref);
+}
+
+void Checker::record_access(const model::Block& block, std::string_view name, const Range& use) {
+  if (options_.record_references) {
+    program_->references.push_back({model::Reference::ToAttribute, use, &block, Range{}, name});
+  }
 }
 
 Value Checker::decl_value(const Decl& decl, const Range& use) {
@@ -474,6 +517,7 @@ Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, con
         }
       }
       if (fitting.size() == 1) {
+        record(*fitting.front(), member.object->range);
         Value object = decl_value(*fitting.front(), member.object->range);
         return select_member(object, member, expr.range, expected);
       }
@@ -489,34 +533,40 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     return null_at(range);
   }
   if (const model::Block* block = object.block()) {
-    std::vector<const model::Block*> children;
+    std::vector<const Decl*> children;
     // The block's scope holds exactly its named children.
     for (const Decl& child : named_children(*block, member.name)) {
-      children.push_back(child.block);
+      children.push_back(&child);
     }
     if (children.size() > 1) {
       if (auto* kinds = ref_kinds(expected)) {
         std::erase_if(children,
-                      [&](const model::Block* c) { return !is_member(*kinds, c->kind_name); });
+                      [&](const Decl* c) { return !is_member(*kinds, c->block->kind_name); });
       }
     }
     if (children.size() == 1) {
-      return make(model::BlockRef{children.front()}, range);
+      record(*children.front(), member.name_range);
+      return make(model::BlockRef{children.front()->block}, range);
     }
     if (children.size() > 1) {
       std::string what;
       for (std::size_t i = 0; i < children.size(); ++i) {
-        what += fmt::format("{}{}", i ? " and " : "", children[i]->display());
+        what += fmt::format("{}{}", i ? " and " : "", children[i]->block->display());
       }
       diags_.report(Diag::AmbiguousName, range, text(range), what, "rename one of them");
       return null_at(range);
     }
-    if (block->kind->attribute(member.name)) {
+    if (const schema::Attribute* attr = block->kind->attribute(member.name)) {
+      record_access(*block, attr->name, member.name_range);
       Value v = attribute_value(*block, member.name, range);
       return v;
     }
-    if (block->kind->deferred_attribute(member.name)) {
+    if (const schema::DeferredAttribute* deferred = block->kind->deferred_attribute(member.name)) {
+      record_access(*block, deferred->name, member.name_range);
       return make(model::Deferred{block, member.name}, range);
+    }
+    if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {
+      return null_at(range); // the child may be lost to an error reported already
     }
     std::vector<std::string> names;
     for (const auto& a : block->kind->attributes) {
@@ -769,15 +819,16 @@ Value Checker::eval_binary(const ast::Expr& expr, const ast::Binary& bin,
       overflow = __builtin_mul_overflow(x, y, &out);
       break;
     case Op::Div:
-      if (x % y != 0) {
+      // min / -1 is the one quotient that overflows, and x86 traps on it (and on min % -1, which
+      // the exactness test below would compute first).
+      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
+      if (!overflow && x % y != 0) {
         return make(static_cast<double>(x) / static_cast<double>(y), r);
       }
-      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
       out = overflow ? 0 : x / y;
       break;
     case Op::Mod:
-      overflow = x == std::numeric_limits<std::int64_t>::min() && y == -1;
-      out = overflow ? 0 : x % y;
+      out = y == -1 ? 0 : x % y; // min % -1 is 0, but traps on x86
       break;
     default:
       return mismatch();
@@ -1121,8 +1172,8 @@ bool Checker::coerce_object(Value& value, const Type& type, Diagnostics* sink) {
         sink->report(Diag::MissingAttribute, value.range, fmt::format("this {}", type.name),
                      f.name);
       }
-    } else if (f.default_value.kind == schema::DefaultKind::Expression) {
-      out.emplace_back(std::string(f.name), fold_default(f, value.range));
+    } else if (f.default_value.kind == schema::DefaultKind::Value) {
+      out.emplace_back(std::string(f.name), copy_at(f.default_value.value, value.range));
     }
   }
   if (!ok) {

@@ -24,7 +24,29 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
-// The source line (tabs shown as one space so carets line up) and the caret line below it.
+// How much of a long line an excerpt shows, in code points: the caret's column starts at most
+// kLead into the window. A line can be megabytes long (generated or hostile input), and every
+// diagnostic on it would print all of it. Lines of ordinary code fit whole.
+constexpr std::size_t kWindow = 160;
+constexpr std::size_t kLead = 60;
+
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
+
+// The byte offset in `line` where code point `n` starts (line.size() when it has fewer).
+std::size_t byte_of(std::string_view line, std::size_t n) {
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (!is_continuation(static_cast<unsigned char>(line[i])) && points++ == n) {
+      return i;
+    }
+  }
+  return line.size();
+}
+
+// The source line around the range (tabs and control characters shown as one space so carets
+// line up, invalid UTF-8 as U+FFFD, at most kWindow code points) and the caret line below it.
 void render_excerpt(std::string& out, const SourceManager& sources, const Range& range,
                     const TextStyle& style) {
   if (!range.valid()) {
@@ -36,19 +58,31 @@ void render_excerpt(std::string& out, const SourceManager& sources, const Range&
   }
   LineCol start = file.position(range.begin);
   std::string_view line = file.line_text(start.line);
-  std::string shown;
-  shown.reserve(line.size());
-  for (char c : line) {
-    unsigned char u = static_cast<unsigned char>(c);
-    // Control characters would garble a terminal; show them as spaces.
-    shown.push_back(c == '\t' || (u < 0x20) || u == 0x7f ? ' ' : c);
-  }
   std::uint32_t line_start = file.offset_of({start.line, 1});
   std::uint32_t line_end = line_start + static_cast<std::uint32_t>(line.size());
   std::uint32_t end = std::min(std::max(range.end, range.begin + 1), line_end + 1);
   std::size_t before = start.column - 1;
   std::size_t width = std::max<std::size_t>(
       1, code_points(file.text().substr(range.begin, end > range.begin ? end - range.begin : 0)));
+  // A line longer than the window is shown from kLead code points before the caret (or so that
+  // the window ends with the line), kWindow code points long.
+  const std::size_t length = line.size() <= kWindow ? line.size() : code_points(line);
+  std::size_t skip =
+      length <= kWindow || before <= kLead ? 0 : std::min(before - kLead, length - kWindow);
+  std::size_t from = byte_of(line, skip);
+  std::size_t to = from + byte_of(line.substr(from), kWindow);
+  std::string shown = skip ? "…" : "";
+  for (char c : replace_invalid_utf8(line.substr(from, to - from))) {
+    unsigned char u = static_cast<unsigned char>(c);
+    // Control characters would garble a terminal; show them as spaces.
+    shown.push_back(c == '\t' || (u < 0x20) || u == 0x7f ? ' ' : c);
+  }
+  if (to < line.size()) {
+    shown += "…";
+  }
+  // Carets under the window only; the `…` shown before it takes one column.
+  width = std::min(width, std::max<std::size_t>(1, kWindow - std::min(kWindow, before - skip)));
+  before = before - skip + (skip ? 1 : 0);
   std::string gutter = fmt::format("{:>5}", start.line);
   out += fmt::format("{} | {}\n", gutter, shown);
   std::string carets(width, '^');

@@ -55,15 +55,15 @@ std::string default_text(const schema::Attribute& a) {
   switch (a.default_value.kind) {
   case schema::DefaultKind::None:
     return a.required ? "required" : "—";
-  case schema::DefaultKind::Expression:
-    return fmt::format("`{}`", a.default_value.value);
+  case schema::DefaultKind::Value:
+    return fmt::format("`{}`", model::ecl_text(a.default_value.value));
   case schema::DefaultKind::BlockName:
     return "the block's name";
   case schema::DefaultKind::StackName:
     return "`STACK-NAME`";
   case schema::DefaultKind::Derived:
   case schema::DefaultKind::Generated:
-    return std::string(a.default_value.value);
+    return std::string(a.default_value.description);
   }
   return "";
 }

@@ -16,32 +16,41 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Reads one file, or reports why it cannot be read.
+// Reads one file, or reports why it cannot be read. Only a regular file: a FIFO would block the
+// read (or the open) forever and a device may never end.
 bool read_source(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
                  Diagnostics& diags) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > limits::kMaxFileBytes) {
+  auto cannot_read = [&](const char* why) {
+    FileId id = sources.add(path, "");
+    diags.report(Diag::CannotRead, Range{id, 0, 0}, path, why);
+    return false;
+  };
+  // O_NONBLOCK: opening a FIFO without a writer would wait for one.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    return cannot_read(std::strerror(errno));
+  }
+  struct stat st = {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return cannot_read("not a regular file");
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (size > limits::kMaxFileBytes) {
+    ::close(fd);
     // Too large to read: keep the name so the error has a file and a position.
     FileId id = sources.add(path, "");
     diags.report(Diag::FileTooLarge, Range{id, 0, 0}, size, limits::kMaxFileBytes);
     files.push_back(id);
     return true;
   }
-  // One read into a string of the file's size (a stream would copy the text twice).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    FileId id = sources.add(path, "");
-    diags.report(Diag::CannotRead, Range{id, 0, 0}, path, std::strerror(errno));
-    return false;
-  }
-  std::string text;
-  // One byte of room past the end, so the read that finds the end needs no growing.
-  text.resize(ec ? 0 : static_cast<std::size_t>(size) + 1);
+  // One read into a string of the file's size (a stream would copy the text twice), and one byte
+  // of room past the end so the read that finds the end needs no growing.
+  std::string text(size + 1, '\0');
   std::size_t length = 0;
   for (;;) {
     if (length == text.size()) {
-      text.resize(std::max<std::size_t>(2 * text.size(), 4096)); // grew, or not a regular file
+      text.resize(2 * text.size()); // the file grew since fstat()
     }
     ssize_t n = ::read(fd, text.data() + length, text.size() - length);
     if (n < 0 && errno == EINTR) {
@@ -50,13 +59,11 @@ bool read_source(const std::string& path, SourceManager& sources, std::vector<Fi
     if (n < 0) {
       int error = errno;
       ::close(fd);
-      FileId id = sources.add(path, "");
-      diags.report(Diag::CannotRead, Range{id, 0, 0}, path, std::strerror(error));
-      return false;
+      return cannot_read(std::strerror(error));
     }
     length += static_cast<std::size_t>(n);
-    // Past the limit (a file that grew, or a device without end) the parser reports E0021 at the
-    // size read so far rather than eclc reading on.
+    // Past the limit (a file that grew) the parser reports E0021 at the size read so far rather
+    // than eclc reading on.
     if (n == 0 || length > limits::kMaxFileBytes) {
       break;
     }

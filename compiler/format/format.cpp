@@ -564,7 +564,8 @@ std::vector<std::string_view> essential(const std::vector<Token>& tokens) {
 
 } // namespace
 
-bool format_file(const SourceManager& sources, FileId id, Diagnostics& diags, std::string& out) {
+bool format_file(const SourceManager& sources, FileId id, Diagnostics& diags, std::string& out,
+                 std::size_t max_bytes) {
   Diagnostics syntax_diags;
   ast::File file = syntax::parse_file(sources, id, syntax_diags);
   if (syntax_diags.has_errors()) {
@@ -580,6 +581,12 @@ bool format_file(const SourceManager& sources, FileId id, Diagnostics& diags, st
   if (ok) {
     std::vector<TokenInfo> info = annotate(tokens, newlines, collect(file));
     result = Printer(tokens, std::move(info)).run();
+    if (result.size() > max_bytes) {
+      // Canonical spacing can grow a file near the limit past it: eclc could not read the result.
+      diags.report(Diag::FileTooLarge, Range{id, 0, 0}, result.size(), max_bytes)
+          .note(Range{}, "that is the formatted text's size; the file is left as it is");
+      return false;
+    }
     // The safety net: the result must lex to the same tokens, comments included.
     std::vector<Token> again;
     std::vector<std::size_t> again_newlines;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "compiler/diagnostics/diagnostic.h"
+#include "compiler/syntax/limits.h"
 
 #include <string>
 #include <vector>
@@ -19,8 +20,10 @@ namespace ecl::format {
 inline constexpr std::size_t kLineWidth = 100;
 
 // Formats file `id` of `sources` into `out`. A file with syntax errors is not formatted: they are
-// reported to `diags` and the result is false. Never throws.
-bool format_file(const SourceManager& sources, FileId id, Diagnostics& diags, std::string& out);
+// reported to `diags` and the result is false, as it is when the result would be larger than
+// `max_bytes` (E0013: eclc could not read it back). Never throws.
+bool format_file(const SourceManager& sources, FileId id, Diagnostics& diags, std::string& out,
+                 std::size_t max_bytes = limits::kMaxFileBytes);
 
 // The files `eclc fmt PATH` covers: PATH itself when it is a file; the `.ecl` files under it,
 // recursively and in name order (hidden directories skipped), when it is a directory. Returns false

@@ -130,7 +130,9 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
   for (FileId id : files) {
     asts_.push_back(syntax::parse_file(sources_, id, diags_));
   }
-  program_ = check::check(asts_, sources_, check::Options{}, diags_);
+  check::Options options;
+  options.record_references = true;
+  program_ = check::check(asts_, sources_, options, diags_);
   diags_.sort();
 
   // Declarations: lets and params (the program's scope), then written blocks by position.
@@ -159,25 +161,45 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
     }
   }
 
+  std::map<std::pair<FileId, std::uint32_t>, const ValueDecl*> value_at;
   for (const ValueDecl& v : values_) {
     Site site{Site::ValueName, v.name_range};
     site.value = &v;
     sites_.push_back(site);
+    value_at[{v.name_range.file, v.name_range.begin}] = &v;
   }
   for (const auto& file : asts_) {
-    for (const auto& p : file.params) {
-      if (p.default_value) {
-        index_expr(*p.default_value, nullptr, nullptr);
-      }
-    }
-    for (const auto& l : file.lets) {
-      index_expr(*l.value, nullptr, nullptr);
-    }
-    for (const auto& o : file.outputs) {
-      index_expr(*o.value, nullptr, nullptr);
-    }
     for (const auto& b : file.blocks) {
-      index_block(*b, nullptr);
+      index_block(*b);
+    }
+  }
+  // References as the checker resolved them.
+  for (const model::Reference& ref : program_->references) {
+    switch (ref.what) {
+    case model::Reference::ToBlock: {
+      Site site{Site::BlockReference, ref.range};
+      site.block = ref.block;
+      sites_.push_back(site);
+      break;
+    }
+    case model::Reference::ToLet:
+    case model::Reference::ToParam: {
+      auto it = value_at.find({ref.declaration.file, ref.declaration.begin});
+      if (it != value_at.end()) {
+        Site site{Site::ValueReference, ref.range};
+        site.value = it->second;
+        sites_.push_back(site);
+      }
+      break;
+    }
+    case model::Reference::ToAttribute: {
+      Site site{Site::AttributeAccess, ref.range};
+      site.block = ref.block;
+      site.attribute = ref.block->kind->attribute(ref.name);
+      site.name = ref.name;
+      sites_.push_back(site);
+      break;
+    }
     }
   }
 }
@@ -248,18 +270,10 @@ std::vector<Analysis::Found> Analysis::lookup(std::string_view name, const model
   }
 }
 
-void Analysis::add_reference(const Range& range, const Found& found) {
-  Site site{found.block ? Site::BlockReference : Site::ValueReference, range};
-  site.block = found.block;
-  site.value = found.value;
-  sites_.push_back(site);
-}
-
-void Analysis::index_block(const ast::Block& block, const model::Block* parent_scope) {
+void Analysis::index_block(const ast::Block& block) {
   const schema::Kind* kind = schema::find_kind(block.kind);
   auto it = by_start_.find({block.range.file, block.range.begin});
   const model::Block* self = it == by_start_.end() ? nullptr : it->second;
-  const model::Block* scope = self ? self : parent_scope;
 
   Site kind_site{Site::KindKeyword, block.kind_range};
   kind_site.kind = kind;
@@ -278,146 +292,10 @@ void Analysis::index_block(const ast::Block& block, const model::Block* parent_s
     site.attribute = attr;
     site.name = a.name;
     sites_.push_back(site);
-    index_expr(*a.value, attr ? attr->type : nullptr, scope);
   }
   for (const auto& child : block.blocks) {
-    index_block(*child, scope);
+    index_block(*child);
   }
-}
-
-void Analysis::index_expr(const ast::Expr& expr, const Type* expected, const model::Block* scope) {
-  std::visit(
-      [&](const auto& node) {
-        using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, ast::Name> || std::is_same_v<T, ast::Member>) {
-          resolve(expr, expected, scope);
-        } else if constexpr (std::is_same_v<T, ast::String>) {
-          for (const auto& part : node.parts) {
-            if (part.expr) {
-              index_expr(*part.expr, nullptr, scope);
-            }
-          }
-        } else if constexpr (std::is_same_v<T, ast::Index>) {
-          index_expr(*node.object, nullptr, scope);
-          index_expr(*node.index, nullptr, scope);
-        } else if constexpr (std::is_same_v<T, ast::Call>) {
-          for (const auto& arg : node.args) {
-            index_expr(*arg, nullptr, scope);
-          }
-        } else if constexpr (std::is_same_v<T, ast::List>) {
-          for (const auto& item : node.items) {
-            index_expr(*item, element_type(expected), scope);
-          }
-        } else if constexpr (std::is_same_v<T, ast::Object>) {
-          for (const auto& entry : node.entries) {
-            index_expr(*entry.value, field_type(expected, entry.key), scope);
-          }
-        } else if constexpr (std::is_same_v<T, ast::Unary>) {
-          index_expr(*node.operand, nullptr, scope);
-        } else if constexpr (std::is_same_v<T, ast::Binary>) {
-          index_expr(*node.lhs, nullptr, scope);
-          index_expr(*node.rhs, nullptr, scope);
-        } else if constexpr (std::is_same_v<T, ast::Conditional>) {
-          index_expr(*node.condition, nullptr, scope);
-          index_expr(*node.then_value, expected, scope);
-          index_expr(*node.else_value, expected, scope);
-        }
-      },
-      expr.node);
-}
-
-// Resolves a name or path as the checker's evaluator does, recording a site for each segment
-// that names a block or value; returns the block the expression denotes, if any.
-const model::Block* Analysis::resolve(const ast::Expr& expr, const Type* expected,
-                                      const model::Block* scope) {
-  if (const auto* name = std::get_if<ast::Name>(&expr.node)) {
-    auto members = enum_members(expected);
-    if (std::find(members.begin(), members.end(), name->name) != members.end()) {
-      return nullptr; // an enum member, not a reference
-    }
-    auto kinds = ref_kinds(expected);
-    if (!kinds.empty()) {
-      auto found = lookup(name->name, scope, &kinds);
-      if (found.size() == 1) {
-        add_reference(expr.range, found.front());
-        return found.front().block;
-      }
-    }
-    auto found = lookup(name->name, scope, nullptr);
-    if (found.size() == 1) {
-      add_reference(expr.range, found.front());
-      return found.front().block;
-    }
-    return nullptr;
-  }
-  const auto* member = std::get_if<ast::Member>(&expr.node);
-  if (!member) {
-    index_expr(expr, expected, scope);
-    return nullptr;
-  }
-  const model::Block* object = nullptr;
-  bool resolved_root = false;
-  if (const auto* root = std::get_if<ast::Name>(&member->object->node)) {
-    // Declarations of several kinds share the name: the next segment chooses, as in the checker.
-    auto found = lookup(root->name, scope, nullptr);
-    if (found.size() > 1) {
-      std::vector<Found> fitting;
-      for (const Found& f : found) {
-        if (!f.block) {
-          continue;
-        }
-        bool has = f.block->kind->attribute(member->name) ||
-                   f.block->kind->deferred_attribute(member->name);
-        for (const model::Block* child : f.block->children) {
-          has = has || child->name == member->name;
-        }
-        if (has) {
-          fitting.push_back(f);
-        }
-      }
-      if (fitting.size() == 1) {
-        add_reference(member->object->range, fitting.front());
-        object = fitting.front().block;
-      }
-      resolved_root = true;
-    }
-  }
-  if (!resolved_root) {
-    object = resolve(*member->object, nullptr, scope);
-  }
-  if (!object) {
-    return nullptr;
-  }
-  std::vector<const model::Block*> children;
-  for (const model::Block* child : object->children) {
-    if (child->name == member->name) {
-      children.push_back(child);
-    }
-  }
-  if (children.size() > 1) {
-    auto kinds = ref_kinds(expected);
-    std::erase_if(children, [&](const model::Block* c) {
-      return std::find(kinds.begin(), kinds.end(), c->kind_name) == kinds.end();
-    });
-  }
-  if (children.size() == 1) {
-    add_reference(member->name_range, {children.front(), nullptr});
-    return children.front();
-  }
-  const schema::Attribute* attr = object->kind->attribute(member->name);
-  if (attr || object->kind->deferred_attribute(member->name)) {
-    Site site{Site::AttributeAccess, member->name_range};
-    site.block = object;
-    site.attribute = attr;
-    site.name = member->name;
-    sites_.push_back(site);
-    if (attr) {
-      if (const model::Value* v = object->get(member->name)) {
-        return v->block(); // `svc.task`: a reference attribute leads on to its target
-      }
-    }
-  }
-  return nullptr;
 }
 
 } // namespace ecl::lsp

@@ -1,7 +1,8 @@
 // One analysed program for the language server: the sources (editor buffers or files on disk),
 // their ASTs, the checker's diagnostics and model, and an index of the places an editor asks about
 // (block names and the references to them, attribute names, kind keywords, `block.attribute`
-// accesses, lets and params). Built in one call; read-only afterwards.
+// accesses, lets and params). References are what the checker resolved them to
+// (model::Program::references), not resolved again here. Built in one call; read-only afterwards.
 #pragma once
 
 #include "compiler/check/check.h"
@@ -80,9 +81,9 @@ public:
   // Where a named block's name is written.
   static Range name_range(const model::Block& block);
 
-  // Name resolution as the checker does it: the declarations named `name` visible from `scope`
-  // (null: the program), nearest scope first; `kinds` filters blocks by kind (and drops lets and
-  // params). Each result is a block or a value.
+  // The declarations named `name` visible from `scope` (null: the program), nearest scope first,
+  // for completion and rename's clash check (references are the checker's, in sites()); `kinds`
+  // filters blocks by kind (and drops lets and params). Each result is a block or a value.
   struct Found {
     const model::Block* block = nullptr;
     const ValueDecl* value = nullptr;
@@ -92,11 +93,7 @@ public:
   const std::vector<ValueDecl>& values() const { return values_; }
 
 private:
-  void index_block(const ast::Block& block, const model::Block* parent_scope);
-  void index_expr(const ast::Expr& expr, const schema::Type* expected, const model::Block* scope);
-  const model::Block* resolve(const ast::Expr& expr, const schema::Type* expected,
-                              const model::Block* scope);
-  void add_reference(const Range& range, const Found& found);
+  void index_block(const ast::Block& block);
 
   std::vector<SourceInput> inputs_;
   SourceManager sources_;

@@ -37,17 +37,6 @@ bool is_reserved(std::string_view s) {
   return s == "param" || s == "let" || s == "output" || s == "true" || s == "false";
 }
 
-std::string number_text(double d) {
-  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(d));
-  }
-  return fmt::format("{}", d);
-}
-
-std::string quote_string(std::string_view s) {
-  return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 std::string code_block(std::string_view body) {
   return fmt::format("```ecl\n{}\n```", body);
 }
@@ -62,15 +51,15 @@ std::string default_text(const schema::Attribute& attr) {
   switch (attr.default_value.kind) {
   case schema::DefaultKind::None:
     return attr.required ? "Required." : "Optional.";
-  case schema::DefaultKind::Expression:
-    return fmt::format("Default: `{}`.", attr.default_value.value);
+  case schema::DefaultKind::Value:
+    return fmt::format("Default: `{}`.", model::ecl_text(attr.default_value.value));
   case schema::DefaultKind::BlockName:
     return "Default: the block's name.";
   case schema::DefaultKind::StackName:
     return "Default: the stack's name and the block's name joined by `-`.";
   case schema::DefaultKind::Derived:
   case schema::DefaultKind::Generated:
-    return fmt::format("Default: {}.", attr.default_value.value);
+    return fmt::format("Default: {}.", attr.default_value.description);
   }
   return {};
 }
@@ -88,7 +77,7 @@ std::string block_summary(const model::Block& block) {
       out += "…\n";
       break;
     }
-    out += fmt::format("{} = {}{}\n", attr.name, value_text(a->value),
+    out += fmt::format("{} = {}{}\n", attr.name, model::ecl_text(a->value),
                        a->defaulted ? "  // default" : "");
   }
   if (!out.empty()) {
@@ -113,7 +102,7 @@ std::string value_hover(const Analysis& a, const ValueDecl& v) {
     if (a.program()) {
       auto it = a.program()->params.find(v.name);
       if (it != a.program()->params.end() && !it->second.is_null()) {
-        line += " = " + value_text(it->second);
+        line += " = " + model::ecl_text(it->second);
       }
     }
     return code_block(line);
@@ -143,7 +132,7 @@ std::string attribute_hover(const Site& site) {
   text += fmt::format("\n{}\n\n{}", attr.doc, default_text(attr));
   if (site.block) {
     if (const model::Value* v = site.block->get(attr.name)) {
-      text += fmt::format("\n\nValue: `{}`", value_text(*v));
+      text += fmt::format("\n\nValue: `{}`", model::ecl_text(*v));
     }
   }
   return text;
@@ -158,7 +147,7 @@ std::string access_hover(const Site& site) {
   }
   std::string line = fmt::format("{}.{}", block.path, site.name);
   if (const model::Value* v = block.get(site.name)) {
-    line += " = " + value_text(*v);
+    line += " = " + model::ecl_text(*v);
   }
   return code_block(line) + "\n" + std::string(site.attribute->doc);
 }
@@ -345,71 +334,6 @@ void member_items(const Analysis& a, const std::vector<std::string_view>& path,
 }
 
 } // namespace
-
-std::string value_text(const model::Value& value) {
-  return std::visit(
-      [&](const auto& v) -> std::string {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, model::Null>) {
-          return "null";
-        } else if constexpr (std::is_same_v<T, bool>) {
-          return v ? "true" : "false";
-        } else if constexpr (std::is_same_v<T, std::int64_t>) {
-          return std::to_string(v);
-        } else if constexpr (std::is_same_v<T, double>) {
-          return number_text(v);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return quote_string(v);
-        } else if constexpr (std::is_same_v<T, model::Quantity>) {
-          switch (v.dimension) {
-          case model::Dimension::Memory:
-            return number_text(v.amount) + "MiB";
-          case model::Dimension::Cpu:
-            return number_text(v.amount / 1024.0) + "vcpu";
-          case model::Dimension::Duration:
-            return number_text(v.amount) + "s";
-          }
-          return number_text(v.amount);
-        } else if constexpr (std::is_same_v<T, model::EnumMember>) {
-          return v.name;
-        } else if constexpr (std::is_same_v<T, model::BlockRef>) {
-          return v.block ? v.block->path : "null";
-        } else if constexpr (std::is_same_v<T, model::Deferred>) {
-          return fmt::format("{}.{}", v.block ? v.block->path : "?", v.attribute);
-        } else if constexpr (std::is_same_v<T, model::Template>) {
-          std::string out;
-          for (const auto& part : v.parts) {
-            if (const auto* s = std::get_if<std::string>(&part)) {
-              std::string q = quote_string(*s);
-              out += q.substr(1, q.size() - 2);
-            } else {
-              const auto& d = std::get<model::Deferred>(part);
-              out += fmt::format("${{{}.{}}}", d.block ? d.block->path : "?", d.attribute);
-            }
-          }
-          return "\"" + out + "\"";
-        } else if constexpr (std::is_same_v<T, model::List>) {
-          std::string out = "[";
-          for (std::size_t i = 0; i < v.size(); ++i) {
-            out += (i ? ", " : "") + value_text(v[i]);
-          }
-          return out + "]";
-        } else {
-          if (v.empty()) {
-            return "{}";
-          }
-          std::string out = "{ ";
-          for (std::size_t i = 0; i < v.size(); ++i) {
-            const std::string& key = v[i].first;
-            out +=
-                fmt::format("{}{} = {}", i ? ", " : "",
-                            is_identifier(key) ? key : quote_string(key), value_text(v[i].second));
-          }
-          return out + " }";
-        }
-      },
-      value.data);
-}
 
 json diagnostics_json(const Analysis& a, FileId file, const LocationOf& location) {
   json out = json::array();

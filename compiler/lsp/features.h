@@ -38,7 +38,4 @@ nlohmann::json document_symbols(const Analysis& a, FileId file, const LocationOf
 // CompletionItem[] for the cursor at `offset` of `text` (the file's current text).
 nlohmann::json completion(const Analysis& a, FileId file, std::uint32_t offset);
 
-// A folded value as ECL text: `"10.0.0.0/16"`, `512MiB`, `[main.a, main.b]`.
-std::string value_text(const model::Value& value);
-
 } // namespace ecl::lsp

@@ -160,6 +160,18 @@ struct Output {
   Range range;
 };
 
+// A name written in the program and what the checker resolved it to, for editors (definition,
+// references, rename, hover): `igw` in `target = igw`, `private_a` in `main.private_a`, `zones` in
+// `zones[0]`, `cidr` in `main.cidr`. Recorded when check::Options::record_references is set.
+struct Reference {
+  enum What { ToBlock, ToLet, ToParam, ToAttribute };
+  What what = ToBlock;
+  Range range;                  // the name as written
+  const Block* block = nullptr; // ToBlock: the block; ToAttribute: the block the attribute is of
+  Range declaration;            // ToLet, ToParam: the declared name
+  std::string_view name;        // ToAttribute: the attribute or deferred attribute (the schema's)
+};
+
 struct Program {
   // Every block, parents before children, source order (implicit blocks last). Filled through
   // add(), which also keeps the index behind of_kind().
@@ -167,6 +179,7 @@ struct Program {
   const Block* stack = nullptr; // the `stack` block, if any
   std::vector<Output> outputs;
   std::map<std::string, Value, std::less<>> params; // final values after -p overrides
+  std::vector<Reference> references; // in evaluation order, when the checker records them
 
   // Appends `block` (its kind_name set) to `blocks` and to the kind index; returns it.
   Block* add(std::unique_ptr<Block> block);

@@ -2,7 +2,11 @@
 
 #include "compiler/model/model.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace ecl::model {
 
@@ -139,6 +143,94 @@ std::string describe(const Value& value) {
           return "`list`";
         } else {
           return "`object`";
+        }
+      },
+      value.data);
+}
+
+namespace {
+
+std::string number_text(double d) {
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(d));
+  }
+  return fmt::format("{}", d);
+}
+
+// ECL's string escapes are JSON's; invalid UTF-8 shows as U+FFFD.
+std::string quote_string(std::string_view s) {
+  return nlohmann::json(std::string(s))
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool is_identifier(std::string_view s) {
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+  return !s.empty() && letter(s[0]) && std::all_of(s.begin(), s.end(), [&](char c) {
+    return letter(c) || std::isdigit(static_cast<unsigned char>(c));
+  });
+}
+
+} // namespace
+
+std::string ecl_text(const Value& value) {
+  return std::visit(
+      [&](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, Null>) {
+          return "null";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          return std::to_string(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          return number_text(v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return quote_string(v);
+        } else if constexpr (std::is_same_v<T, Quantity>) {
+          switch (v.dimension) {
+          case Dimension::Memory:
+            return number_text(v.amount) + "MiB";
+          case Dimension::Cpu:
+            return number_text(v.amount / 1024.0) + "vcpu";
+          case Dimension::Duration:
+            return number_text(v.amount) + "s";
+          }
+          return number_text(v.amount);
+        } else if constexpr (std::is_same_v<T, EnumMember>) {
+          return v.name;
+        } else if constexpr (std::is_same_v<T, BlockRef>) {
+          return v.block ? v.block->path : "null";
+        } else if constexpr (std::is_same_v<T, Deferred>) {
+          return fmt::format("{}.{}", v.block ? v.block->path : "?", v.attribute);
+        } else if constexpr (std::is_same_v<T, Template>) {
+          std::string out;
+          for (const auto& part : v.parts) {
+            if (const auto* s = std::get_if<std::string>(&part)) {
+              std::string q = quote_string(*s);
+              out += q.substr(1, q.size() - 2);
+            } else {
+              const auto& d = std::get<Deferred>(part);
+              out += fmt::format("${{{}.{}}}", d.block ? d.block->path : "?", d.attribute);
+            }
+          }
+          return "\"" + out + "\"";
+        } else if constexpr (std::is_same_v<T, List>) {
+          std::string out = "[";
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            out += (i ? ", " : "") + ecl_text(v[i]);
+          }
+          return out + "]";
+        } else {
+          if (v.empty()) {
+            return "{}";
+          }
+          std::string out = "{ ";
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string& key = v[i].first;
+            out += fmt::format("{}{} = {}", i ? ", " : "",
+                               is_identifier(key) ? key : quote_string(key), ecl_text(v[i].second));
+          }
+          return out + " }";
         }
       },
       value.data);

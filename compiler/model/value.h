@@ -102,4 +102,7 @@ struct MapEntry {
 // A short description of a value's type for messages: "int", "memory", "list", "subnet `a.b`".
 std::string describe(const Value& value);
 
+// A folded value as ECL text: `"10.0.0.0/16"`, `512MiB`, `[main.a, main.b]`, `{}`.
+std::string ecl_text(const Value& value);
+
 } // namespace ecl::model

@@ -45,14 +45,41 @@ Attribute required(std::string_view name, const Type& type, std::string_view doc
 Attribute optional(std::string_view name, const Type& type, std::string_view doc) {
   return Attribute{name, &type, false, {}, doc};
 }
-Attribute with_default(std::string_view name, const Type& type, std::string_view value,
+Attribute with_default(std::string_view name, const Type& type, model::Value value,
                        std::string_view doc) {
-  return Attribute{name, &type, false, {DefaultKind::Expression, value}, doc};
+  return Attribute{name, &type, false, {DefaultKind::Value, std::move(value)}, doc};
 }
 Attribute computed(std::string_view name, const Type& type, DefaultKind kind,
-                   std::string_view value, std::string_view doc) {
-  return Attribute{name, &type, false, {kind, value}, doc};
+                   std::string_view description, std::string_view doc) {
+  return Attribute{name, &type, false, {kind, {}, description}, doc};
 }
+// Default values, in the canonical form the checker folds the same text to.
+model::Value flag(bool b) {
+  return model::Value{b, {}};
+}
+model::Value integer(std::int64_t n) {
+  return model::Value{n, {}};
+}
+model::Value member(std::string name) {
+  return model::Value{model::EnumMember{std::move(name)}, {}};
+}
+model::Value members(std::initializer_list<std::string_view> names) {
+  model::List items;
+  for (std::string_view name : names) {
+    items.push_back(member(std::string(name)));
+  }
+  return model::Value{std::move(items), {}};
+}
+model::Value text(std::string s) {
+  return model::Value{std::move(s), {}};
+}
+model::Value seconds(double s) {
+  return model::Value{model::Quantity{s, model::Dimension::Duration}, {}};
+}
+model::Value empty_map() {
+  return model::Value{model::Map{}, {}};
+}
+
 Attribute ranged(Attribute a, std::optional<double> min, std::optional<double> max) {
   a.min = min;
   a.max = max;
@@ -92,7 +119,8 @@ const Type kPortMapping{
                      "The host port (`hostPort`): equal to the container port under `awsvpc` and "
                      "`host`; 0 or absent for a dynamic port under `bridge`."),
             0, 65535),
-     with_default("protocol", keep(enumeration({"tcp", "udp"})), "tcp", "The transport protocol."),
+     with_default("protocol", keep(enumeration({"tcp", "udp"})), member("tcp"),
+                  "The transport protocol."),
      optional("name", kString, "A name for the mapping (Service Connect)."),
      optional("app_protocol", keep(enumeration({"http", "http2", "grpc"})),
               "The application protocol (Service Connect).")},
@@ -108,7 +136,7 @@ const Type kDependency{
     {required("container", keep(ref({"container"})),
               "A container of the same task this one waits for."),
      with_default("condition", keep(enumeration({"start", "complete", "success", "healthy"})),
-                  "start",
+                  member("start"),
                   "What to wait for: the container started, exited, exited with 0, or is "
                   "healthy (needs its health check).")},
     "container",
@@ -137,7 +165,7 @@ const Type kMountPoint{
     {},
     {required("volume", kString, "The name of a volume of the task (`sourceVolume`)."),
      required("path", kString, "Where it is mounted in the container (`containerPath`)."),
-     with_default("read_only", kBool, "false", "Mount read-only.")},
+     with_default("read_only", kBool, flag(false), "Mount read-only.")},
     {},
     {},
     "mount point"};
@@ -161,9 +189,11 @@ const Type kStrategyItem{
     {},
     {required("provider", kProvider,
               "`fargate`, `fargate_spot` or an `ec2_capacity` of the service's cluster."),
-     ranged(with_default("weight", kInt, "1", "The relative share of tasks for this provider."), 0,
-            1000),
-     ranged(with_default("base", kInt, "0", "Tasks that run on this provider first."), 0, 100000)},
+     ranged(
+         with_default("weight", kInt, integer(1), "The relative share of tasks for this provider."),
+         0, 1000),
+     ranged(with_default("base", kInt, integer(0), "Tasks that run on this provider first."), 0,
+            100000)},
     "provider",
     {},
     "capacity provider strategy item"};
@@ -211,24 +241,25 @@ std::vector<Kind> build_kinds() {
            {},
            "template Description and tags"});
 
-  k.push_back(Kind{
-      "vpc",
-      "A virtual private cloud: an isolated IPv4 network.",
-      {""},
-      Naming::Required,
-      0,
-      false,
-      {required("cidr", kCidr, "The VPC's IPv4 CIDR block, /16 to /28."),
-       with_default("dns_support", kBool, "true", "DNS resolution through the Amazon DNS server."),
-       with_default("dns_hostnames", kBool, "true",
-                    "Public DNS hostnames for instances with public addresses (needed for "
-                    "interface endpoints' private DNS)."),
-       with_default("instance_tenancy", keep(enumeration({"default", "dedicated"})), "default",
-                    "Tenancy of instances launched into the VPC."),
-       tags()},
-      {{"id", "The VPC ID (`vpc-…`)."},
-       {"default_security_group", "The ID of the VPC's default security group."}},
-      "AWS::EC2::VPC"});
+  k.push_back(
+      Kind{"vpc",
+           "A virtual private cloud: an isolated IPv4 network.",
+           {""},
+           Naming::Required,
+           0,
+           false,
+           {required("cidr", kCidr, "The VPC's IPv4 CIDR block, /16 to /28."),
+            with_default("dns_support", kBool, flag(true),
+                         "DNS resolution through the Amazon DNS server."),
+            with_default("dns_hostnames", kBool, flag(true),
+                         "Public DNS hostnames for instances with public addresses (needed for "
+                         "interface endpoints' private DNS)."),
+            with_default("instance_tenancy", keep(enumeration({"default", "dedicated"})),
+                         member("default"), "Tenancy of instances launched into the VPC."),
+            tags()},
+           {{"id", "The VPC ID (`vpc-…`)."},
+            {"default_security_group", "The ID of the VPC's default security group."}},
+           "AWS::EC2::VPC"});
 
   k.push_back(
       Kind{"subnet",
@@ -239,7 +270,7 @@ std::vector<Kind> build_kinds() {
            false,
            {required("cidr", kCidr, "The subnet's CIDR block, inside the VPC's, /16 to /28."),
             required("zone", kString, "The availability zone, e.g. `us-east-1a`."),
-            with_default("public", kBool, "false",
+            with_default("public", kBool, flag(false),
                          "Give instances and tasks launched here a public IPv4 address "
                          "(`MapPublicIpOnLaunch`); a public subnet also needs a route to "
                          "an internet gateway."),
@@ -278,7 +309,7 @@ std::vector<Kind> build_kinds() {
            Naming::Required,
            0,
            false,
-           {with_default("subnets", kSubnetRefs, "[]",
+           {with_default("subnets", kSubnetRefs, members({}),
                          "Subnets associated with this table; a subnet has at most one table."),
             tags()},
            {{"id", "The route table ID (`rtb-…`)."}},
@@ -313,12 +344,13 @@ std::vector<Kind> build_kinds() {
                 "`gateway` (route tables; S3 and DynamoDB only) or `interface` (subnets and "
                 "security groups). Default: `gateway` for `s3` and `dynamodb`, `interface` "
                 "otherwise."),
-       with_default("route_tables", kRouteTableRefs, "[]", "Route tables of a gateway endpoint."),
-       with_default("subnets", kSubnetRefs, "[]",
+       with_default("route_tables", kRouteTableRefs, members({}),
+                    "Route tables of a gateway endpoint."),
+       with_default("subnets", kSubnetRefs, members({}),
                     "Subnets of an interface endpoint (one network interface each)."),
-       with_default("security_groups", kSecurityGroupRefs, "[]",
+       with_default("security_groups", kSecurityGroupRefs, members({}),
                     "Security groups of an interface endpoint's network interfaces."),
-       with_default("private_dns", kBool, "true",
+       with_default("private_dns", kBool, flag(true),
                     "Resolve the service's public name to the endpoint (interface endpoints)."),
        tags()},
       {{"id", "The endpoint ID (`vpce-…`)."}},
@@ -340,7 +372,7 @@ std::vector<Kind> build_kinds() {
 
   auto rule_attributes = [](std::string_view peer, std::string_view peer_doc) {
     return std::vector<Attribute>{
-        with_default("protocol", kProtocol, "tcp", "`tcp`, `udp`, `icmp` or `all`."),
+        with_default("protocol", kProtocol, member("tcp"), "`tcp`, `udp`, `icmp` or `all`."),
         optional("port", kPort, "A single port (tcp and udp)."),
         ranged(optional("from_port", kInt,
                         "The first port of a range (tcp, udp), or the ICMP type (-1: all)."),
@@ -380,10 +412,10 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {with_default("capacity", kProviders, "[fargate]",
+      {with_default("capacity", kProviders, members({"fargate"}),
                     "Capacity providers: `fargate`, `fargate_spot`, and `ec2_capacity` blocks of "
                     "this cluster; the first is the default for services that choose none."),
-       with_default("container_insights", kBool, "false", "CloudWatch Container Insights."),
+       with_default("container_insights", kBool, flag(false), "CloudWatch Container Insights."),
        computed("name", kString, DefaultKind::StackName, "",
                 "The cluster's name. Default: the stack's name and the block's, joined by `-`."),
        tags()},
@@ -399,25 +431,26 @@ std::vector<Kind> build_kinds() {
       0,
       false,
       {required("instance_type", kString, "The EC2 instance type, e.g. `t3.medium`."),
-       ranged(with_default("min", kInt, "0", "The Auto Scaling group's minimum size."), 0,
+       ranged(with_default("min", kInt, integer(0), "The Auto Scaling group's minimum size."), 0,
               std::nullopt),
        ranged(required("max", kInt, "The Auto Scaling group's maximum size."), 0, std::nullopt),
        ranged(computed("desired", kInt, DefaultKind::Derived, "`min`",
                        "The Auto Scaling group's desired capacity. Default: `min`."),
               0, std::nullopt),
        required("subnets", kSubnetRefs, "Subnets the instances are launched in (one VPC)."),
-       with_default("security_groups", kSecurityGroupRefs, "[]",
+       with_default("security_groups", kSecurityGroupRefs, members({}),
                     "Security groups of the instances."),
        with_default("ami", kString,
-                    "\"/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id\"",
+                    text("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"),
                     "An AMI ID, or the name of a public SSM parameter holding one (starting with "
                     "`/`): by default the ECS-optimized Amazon Linux 2023 image."),
        optional("key_name", kString, "An EC2 key pair for SSH access."),
-       ranged(with_default("volume_size", kInt, "30", "The root volume's size in GiB."), 30, 16384),
-       with_default("managed_scaling", kBool, "true",
+       ranged(with_default("volume_size", kInt, integer(30), "The root volume's size in GiB."), 30,
+              16384),
+       with_default("managed_scaling", kBool, flag(true),
                     "Let ECS scale the group to the tasks' needs (capacity provider managed "
                     "scaling)."),
-       ranged(with_default("target_capacity", kInt, "100",
+       ranged(with_default("target_capacity", kInt, integer(100),
                            "The utilization managed scaling aims for, in percent."),
               1, 100),
        computed("name", kString, DefaultKind::StackName, "",
@@ -442,16 +475,16 @@ std::vector<Kind> build_kinds() {
               128, 196608),
        ranged(optional("memory", kMemory, "Task memory: `512MiB`, `2GiB`; required on Fargate."),
               128, std::nullopt),
-       with_default("network_mode", kNetworkMode, "awsvpc",
+       with_default("network_mode", kNetworkMode, member("awsvpc"),
                     "`awsvpc` (own network interface; required on Fargate), `bridge`, `host` or "
                     "`none`."),
-       with_default("compatibilities", kCompatibilities, "[fargate]",
+       with_default("compatibilities", kCompatibilities, members({"fargate"}),
                     "Where the task can run: `fargate`, `ec2`, `external`."),
        computed("execution_role", kString, DefaultKind::Generated,
                 "generated when the task pulls from ECR, logs with awslogs or reads secrets",
                 "The ARN of the role ECS uses to pull images, write logs and read secrets."),
        optional("task_role", kString, "The ARN of the role the containers run as."),
-       with_default("cpu_architecture", keep(enumeration({"x86_64", "arm64"})), "x86_64",
+       with_default("cpu_architecture", keep(enumeration({"x86_64", "arm64"})), member("x86_64"),
                     "The CPU architecture (`runtimePlatform`)."),
        optional("pid_mode", keep(enumeration({"host", "task"})),
                 "Process namespace shared with the host or the task."),
@@ -460,8 +493,9 @@ std::vector<Kind> build_kinds() {
        ranged(optional("ephemeral_storage", kMemory,
                        "Fargate ephemeral storage, 21 to 200 GiB (default 20 GiB)."),
               21 * 1024, 200 * 1024),
-       with_default("volumes", keep(list(kVolume)), "[]", "Volumes the containers can mount."),
-       ranged(with_default("log_retention", kInt, "30",
+       with_default("volumes", keep(list(kVolume)), members({}),
+                    "Volumes the containers can mount."),
+       ranged(with_default("log_retention", kInt, integer(30),
                            "Days the generated log group keeps events (a CloudWatch Logs retention "
                            "value: 1, 3, 5, 7, 14, 30, 60, 90, …)."),
               1, 3653),
@@ -484,29 +518,29 @@ std::vector<Kind> build_kinds() {
               6, std::nullopt),
        ranged(optional("memory_reservation", kMemory, "Soft memory limit (reservation)."), 6,
               std::nullopt),
-       with_default("essential", kBool, "true",
+       with_default("essential", kBool, flag(true),
                     "If this container stops, the whole task stops; a task needs at least one."),
        optional("port", kPortMapping,
                 "A port mapping: `8080`, or `{ container = 8080, host = 80, protocol = udp }`."),
-       with_default("ports", keep(list(kPortMapping)), "[]",
+       with_default("ports", keep(list(kPortMapping)), members({}),
                     "More port mappings, written like `port`."),
-       with_default("environment", kStringMap, "{}", "Environment variables."),
-       with_default("secrets", kStringMap, "{}",
+       with_default("environment", kStringMap, empty_map(), "Environment variables."),
+       with_default("secrets", kStringMap, empty_map(),
                     "Environment variables read from Secrets Manager or SSM Parameter Store: name "
                     "to ARN."),
        optional("command", kStringList, "The command (overrides the image's `CMD`)."),
        optional("entrypoint", kStringList, "The entry point (overrides the image's `ENTRYPOINT`)."),
        optional("working_dir", kString, "The working directory."),
        optional("user", kString, "The user (and group) to run as: `1000`, `1000:1000`, `nginx`."),
-       with_default("depends_on", keep(list(kDependency)), "[]",
+       with_default("depends_on", keep(list(kDependency)), members({}),
                     "Containers of the same task to wait for: `[db]` or "
                     "`[{ container = db, condition = healthy }]`."),
-       with_default("readonly_root_filesystem", kBool, "false",
+       with_default("readonly_root_filesystem", kBool, flag(false),
                     "Mount the root file system read-only."),
-       with_default("privileged", kBool, "false", "Extended privileges (EC2 only)."),
-       with_default("init_process", kBool, "false", "Run an init process that reaps zombies."),
-       with_default("ulimits", keep(list(kUlimit)), "[]", "Resource limits."),
-       with_default("mount_points", keep(list(kMountPoint)), "[]",
+       with_default("privileged", kBool, flag(false), "Extended privileges (EC2 only)."),
+       with_default("init_process", kBool, flag(false), "Run an init process that reaps zombies."),
+       with_default("ulimits", keep(list(kUlimit)), members({}), "Resource limits."),
+       with_default("mount_points", keep(list(kMountPoint)), members({}),
                     "Volumes of the task mounted in the container."),
        ranged(optional("stop_timeout", kDuration,
                        "Time to wait before the container is killed after SIGTERM (Fargate: at "
@@ -515,9 +549,9 @@ std::vector<Kind> build_kinds() {
        ranged(optional("start_timeout", kDuration,
                        "Time to wait for `depends_on` conditions before giving up."),
               0, 3600),
-       with_default("docker_labels", kStringMap, "{}", "Docker labels."),
-       with_default("interactive", kBool, "false", "Keep stdin open (`docker run -i`)."),
-       with_default("pseudo_terminal", kBool, "false", "Allocate a TTY (`docker run -t`).")},
+       with_default("docker_labels", kStringMap, empty_map(), "Docker labels."),
+       with_default("interactive", kBool, flag(false), "Keep stdin open (`docker run -i`)."),
+       with_default("pseudo_terminal", kBool, flag(false), "Allocate a TTY (`docker run -t`).")},
       {},
       "an entry of ContainerDefinitions"});
 
@@ -530,14 +564,15 @@ std::vector<Kind> build_kinds() {
       false,
       {required("command", kStringList,
                 "`[\"CMD\", …]` or `[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]`."),
-       ranged(with_default("interval", kDuration, "30s", "Time between checks, 5s to 300s."), 5,
-              300),
-       ranged(with_default("timeout", kDuration, "5s", "Time a check may take, 2s to 120s."), 2,
-              120),
-       ranged(with_default("retries", kInt, "3", "Failures before unhealthy, 1 to 10."), 1, 10),
-       ranged(
-           with_default("start_period", kDuration, "0s", "Grace period after start, 0s to 300s."),
-           0, 300)},
+       ranged(with_default("interval", kDuration, seconds(30), "Time between checks, 5s to 300s."),
+              5, 300),
+       ranged(with_default("timeout", kDuration, seconds(5), "Time a check may take, 2s to 120s."),
+              2, 120),
+       ranged(with_default("retries", kInt, integer(3), "Failures before unhealthy, 1 to 10."), 1,
+              10),
+       ranged(with_default("start_period", kDuration, seconds(0),
+                           "Grace period after start, 0s to 300s."),
+              0, 300)},
       {},
       "ContainerDefinitions[].HealthCheck"});
 
@@ -552,11 +587,11 @@ std::vector<Kind> build_kinds() {
       {with_default("driver",
                     keep(enumeration({"awslogs", "splunk", "awsfirelens", "fluentd", "gelf",
                                       "json_file", "journald", "syslog", "none"})),
-                    "awslogs", "The log driver; `none` turns logging off."),
+                    member("awslogs"), "The log driver; `none` turns logging off."),
        computed("group", kString, DefaultKind::Generated, "`/ecs/` and the task's family",
                 "The CloudWatch Logs group (awslogs); by default one generated per task."),
-       with_default("stream_prefix", kString, "\"ecs\"", "The awslogs stream prefix."),
-       with_default("options", kStringMap, "{}", "Further options of the log driver.")},
+       with_default("stream_prefix", kString, text("ecs"), "The awslogs stream prefix."),
+       with_default("options", kStringMap, empty_map(), "Further options of the log driver.")},
       {},
       "ContainerDefinitions[].LogConfiguration (+ AWS::Logs::LogGroup)"});
 
@@ -568,7 +603,7 @@ std::vector<Kind> build_kinds() {
       0,
       false,
       {required("task", keep(ref({"task"})), "The task definition to run."),
-       ranged(with_default("desired", kInt, "1", "How many tasks to keep running."), 0,
+       ranged(with_default("desired", kInt, integer(1), "How many tasks to keep running."), 0,
               std::nullopt),
        optional("launch_type", kLaunchType,
                 "`fargate`, `ec2` or `external`; or set `capacity` instead."),
@@ -576,17 +611,18 @@ std::vector<Kind> build_kinds() {
                 "the cluster's first capacity provider",
                 "A capacity provider strategy: `[fargate_spot]`, or "
                 "`[{ provider = fargate, base = 1 }, { provider = fargate_spot, weight = 3 }]`."),
-       with_default("subnets", kSubnetRefs, "[]", "Subnets of an `awsvpc` task (one VPC)."),
-       with_default("security_groups", kSecurityGroupRefs, "[]",
+       with_default("subnets", kSubnetRefs, members({}), "Subnets of an `awsvpc` task (one VPC)."),
+       with_default("security_groups", kSecurityGroupRefs, members({}),
                     "Security groups of an `awsvpc` task (the VPC's default group when empty)."),
-       with_default("public_ip", kBool, "false",
+       with_default("public_ip", kBool, flag(false),
                     "Give `awsvpc` tasks a public IP (`assignPublicIp`)."),
        optional("platform_version", kString,
                 "The Fargate platform version; AWS's `LATEST` if unset."),
-       with_default("enable_execute_command", kBool, "false", "Allow ECS Exec into the tasks."),
+       with_default("enable_execute_command", kBool, flag(false), "Allow ECS Exec into the tasks."),
        with_default("propagate_tags", keep(enumeration({"service", "task_definition", "none"})),
-                    "service", "Copy tags to tasks from the service or the task definition."),
-       with_default("scheduling", keep(enumeration({"replica", "daemon"})), "replica",
+                    member("service"),
+                    "Copy tags to tasks from the service or the task definition."),
+       with_default("scheduling", keep(enumeration({"replica", "daemon"})), member("replica"),
                     "`replica` keeps `desired` tasks; `daemon` runs one per instance (EC2)."),
        computed("name", kString, DefaultKind::BlockName, "",
                 "The service's name. Default: the block's."),
@@ -601,10 +637,10 @@ std::vector<Kind> build_kinds() {
            Naming::None,
            1,
            false,
-           {with_default("strategy", keep(list(kPlacementStrategy)), "[]",
+           {with_default("strategy", keep(list(kPlacementStrategy)), members({}),
                          "`[{ type = spread, field = \"attribute:ecs.availability-zone\" }, "
                          "{ type = binpack, field = \"memory\" }]`"),
-            with_default("constraint", keep(list(kPlacementConstraint)), "[]",
+            with_default("constraint", keep(list(kPlacementConstraint)), members({}),
                          "`[{ type = distinct_instance }]`")},
            {},
            "PlacementStrategies, PlacementConstraints"});
@@ -616,13 +652,13 @@ std::vector<Kind> build_kinds() {
       Naming::None,
       1,
       true,
-      {with_default("min_healthy_percent", kInt, "100",
+      {with_default("min_healthy_percent", kInt, integer(100),
                     "Running tasks kept during a deployment, in percent of `desired` (0 to 100)."),
-       with_default("max_percent", kInt, "200",
+       with_default("max_percent", kInt, integer(200),
                     "Tasks allowed during a deployment, in percent of `desired` (at least 100)."),
-       with_default("circuit_breaker", kBool, "true",
+       with_default("circuit_breaker", kBool, flag(true),
                     "Stop a deployment whose tasks keep failing."),
-       with_default("rollback", kBool, "true",
+       with_default("rollback", kBool, flag(true),
                     "Roll back to the last good deployment when the circuit breaker trips.")},
       {},
       "DeploymentConfiguration"});

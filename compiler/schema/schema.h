@@ -3,6 +3,8 @@
 // checker, the documentation generator and the editor (hover, completion).
 #pragma once
 
+#include "compiler/model/value.h"
+
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -32,19 +34,20 @@ enum class TypeKind {
 
 struct Type;
 
-// How a default is given: an ECL expression in `value`, or computed from the block.
+// How a default is given: a folded value, or computed from the block.
 enum class DefaultKind {
-  None,       // no default: absent unless written
-  Expression, // `value` is ECL source text, folded like any other expression: "true", "[fargate]"
-  BlockName,  // the block's own name
-  StackName,  // the stack's name and the block's name joined by `-` ("webapp-prod"), or the name
-  Derived,    // filled in by the checker from other attributes (described in `value`)
-  Generated,  // left absent in the model; the backends generate it (described in `value`)
+  None,      // no default: absent unless written
+  Value,     // `value`, folded when the schema is built: `true`, `[fargate]`, `30s`
+  BlockName, // the block's own name
+  StackName, // the stack's name and the block's name joined by `-` ("webapp-prod"), or the name
+  Derived,   // filled in by the checker from other attributes (described in `description`)
+  Generated, // left absent in the model; the backends generate it (described in `description`)
 };
 
 struct Default {
   DefaultKind kind = DefaultKind::None;
-  std::string_view value = {};
+  model::Value value = {};           // Value: in the attribute's canonical form, without a range
+  std::string_view description = {}; // Derived, Generated: for the docs and hover
 };
 
 // An attribute of a block, or a field of an object type.

@@ -203,6 +203,9 @@ std::string describe_expected(const std::vector<std::size_t>& types) {
   return join_alternatives(phrases);
 }
 
+// What may start an item at the top level, as messages say it.
+constexpr const char* kTopLevelItems = "`param`, `let`, `output` or a block";
+
 // Brackets, braces, interpolation delimiters and the end of file: what recovery must not touch.
 bool is_structural(std::size_t type) {
   switch (type) {
@@ -379,7 +382,7 @@ private:
   }
 
   std::string top_level(Problem problem) {
-    const char* what = "`param`, `let`, `output` or a block";
+    const char* what = kTopLevelItems;
     if (problem == Problem::Unwanted) {
       return fmt::format("unexpected {}; expected {}", found(), what);
     }
@@ -515,19 +518,46 @@ void ErrorStrategy::reportMatch(antlr4::Parser* parser) {
 }
 
 void ErrorStrategy::report(const Token* at, const std::string& message) {
-  // One mistake, one error: an error close behind the previous one is its echo.
-  bool echo = reported_ && matched_since_error_ < kMatchesToRecover;
+  // One mistake, one error: an error close behind the previous one, or on the same line, is its
+  // echo (recovery resumes inside the broken line and reads its rest as new items).
+  Range range = tokens_.range(at);
+  std::string_view source = tokens_.source();
+  // The pre-pass found the braces balanced: a `}` at the top level after an earlier error is one
+  // that error's repair left over (it closed a block early). top_level()'s wording tells the place.
+  const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
+                              message.find(kTopLevelItems) != std::string::npos;
+  bool echo =
+      leftover_brace ||
+      (reported_ && (matched_since_error_ < kMatchesToRecover ||
+                     (last_reported_ <= range.begin &&
+                      source.substr(last_reported_, range.begin - last_reported_).find('\n') ==
+                          std::string_view::npos)));
   matched_since_error_ = 0;
   if (echo) {
     return;
   }
   reported_ = true;
-  Range range = tokens_.range(at);
+  last_reported_ = range.begin;
+  // A block head that a line break ends (`protocol tcp` without its `=`) is reported there, not at
+  // the first token of the next line.
+  if (TokenTable::is_real(at) && message.starts_with("expected `{` after")) {
+    std::size_t index = at->getTokenIndex();
+    while (index > 0 && tokens_[index - 1].channel != antlr4::Token::DEFAULT_CHANNEL) {
+      --index;
+    }
+    if (index > 0) {
+      const TokenInfo& previous = tokens_[index - 1];
+      if (previous.end <= range.begin &&
+          source.substr(previous.end, range.begin - previous.end).find('\n') !=
+              std::string_view::npos) {
+        range = Range{range.file, previous.begin, previous.end};
+      }
+    }
+  }
   // Earlier on the same line, a character the parser never saw (`a & b`): its E0002 already
   // explains whatever goes wrong after it.
   auto before = std::lower_bound(unexpected_.begin(), unexpected_.end(), range.begin);
   if (before != unexpected_.begin()) {
-    std::string_view source = tokens_.source();
     std::uint32_t previous = *(before - 1);
     if (source.substr(previous, range.begin - previous).find('\n') == std::string_view::npos) {
       return;

@@ -43,6 +43,7 @@ private:
   ErrorSink& sink_;
   std::vector<std::uint32_t> unexpected_; // byte offsets of characters the parser never saw
   bool reported_ = false;
+  std::uint32_t last_reported_ = 0; // where the last reported error starts
   std::size_t matched_since_error_ = 0;
 };
 

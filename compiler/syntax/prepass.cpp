@@ -342,4 +342,49 @@ bool scan_tokens(const TokenTable& tokens, ErrorSink& sink) {
   return Scanner(tokens, sink).run();
 }
 
+void split_unterminated_strings(std::vector<TokenInfo>& tokens, std::string_view text) {
+  auto closer = [](char c) -> std::uint32_t {
+    return c == '}' ? Tok::RBRACE : c == ']' ? Tok::RBRACKET : c == ')' ? Tok::RPAREN : 0;
+  };
+  std::vector<TokenInfo> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const TokenInfo& t = tokens[i];
+    std::uint32_t cut = t.end;
+    if (t.type == Tok::UNTERMINATED_STRING) {
+      // The trailing run of closers and blanks (past the opening quote).
+      for (std::uint32_t at = t.end; at > t.begin + 1; --at) {
+        char c = text[at - 1];
+        if (c != ' ' && c != '\t' && !closer(c)) {
+          break;
+        }
+        if (closer(c)) {
+          cut = at - 1;
+        }
+      }
+    }
+    if (cut == t.end) {
+      if (!out.empty()) {
+        out.push_back(t);
+      }
+      continue;
+    }
+    if (out.empty()) { // the first split: copy what came before
+      out.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    std::uint32_t end = cut;
+    while (end > t.begin + 1 && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
+      --end;
+    }
+    out.push_back(TokenInfo{t.type, t.channel, t.begin, end});
+    for (std::uint32_t at = cut; at < t.end; ++at) {
+      if (std::uint32_t type = closer(text[at])) {
+        out.push_back(TokenInfo{type, t.channel, at, at + 1});
+      }
+    }
+  }
+  if (!out.empty()) {
+    tokens = std::move(out);
+  }
+}
+
 } // namespace ecl::syntax

@@ -18,4 +18,10 @@ namespace ecl::syntax {
 // spent. Lexical errors alone do not stop the parser.
 bool scan_tokens(const TokenTable& tokens, ErrorSink& sink);
 
+// Recovery before the pre-pass: an unterminated string runs to the end of its line, taking with it
+// the brackets that close the line (`cidr = "10.0.0.0/16 }`). Those are split off as tokens of
+// their own, so that the string alone is reported (E0003), not an unclosed `{` at the end of the
+// file, and the rest of the file is still parsed.
+void split_unterminated_strings(std::vector<TokenInfo>& tokens, std::string_view text);
+
 } // namespace ecl::syntax

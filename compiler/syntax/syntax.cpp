@@ -313,6 +313,7 @@ std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Dia
   if (!tokens) {
     return empty_file(id); // not UTF-8: E0001 is reported
   }
+  split_unterminated_strings(*tokens, text);
   ErrorSink sink(diags, id);
   try {
     return parse_checked(source, id, sink, std::move(*tokens), path);

@@ -81,6 +81,20 @@ TEST(Format, SyntaxErrorsAreReportedNotFormatted) {
   EXPECT_EQ(out, "untouched");
 }
 
+// A result past the size limit is refused (E0013) rather than failing the lexer's safety net,
+// which reported "a bug in eclc" for a 64 MiB file whose layout grew past 64 MiB.
+TEST(Format, ResultLargerThanTheLimitIsRefused) {
+  ecl::SourceManager sources;
+  ecl::FileId id = sources.add("big.ecl", "let a=[1,2,3]\n");
+  ecl::Diagnostics diags;
+  std::string out;
+  EXPECT_FALSE(ecl::format::format_file(sources, id, diags, out, 16));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code(), "E0013");
+  EXPECT_EQ(diags.items()[0].message, "file is 18 bytes; the limit is 16 bytes per file");
+  EXPECT_TRUE(out.empty());
+}
+
 TEST(Format, CommentsAreKept) {
   std::string text = "// a\nvpc main { /* b */ cidr = \"10.0.0.0/16\" // c\n  // d\n}\n// e\n";
   std::string out;

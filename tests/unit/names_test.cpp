@@ -1,6 +1,8 @@
 // Name resolution: nearest declaration outward, typed references, paths, ambiguity, cycles.
 #include "tests/unit/check_fixture.h"
 
+#include <algorithm>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace ecl {
@@ -176,6 +178,59 @@ TEST(Names, MissingParamValue) {
   auto given = check_text("param env: string\n", {{"env", "staging"}});
   EXPECT_TRUE(given.clean()) << given.diagnostics();
   EXPECT_EQ(*given.compilation.program->params.at("env").string(), "staging");
+}
+
+} // namespace
+} // namespace ecl
+
+namespace ecl {
+namespace {
+
+// The checker records what each name resolved to, for the language server: blocks, lets, params
+// and `block.attribute` accesses, at the name as written.
+TEST(Names, ReferencesAreRecordedAsResolved) {
+  const std::string text = R"(param env: string = "prod"
+let cidr = "10.0.0.0/16"
+vpc main {
+  cidr = cidr
+  subnet a { cidr = cidrsubnet(main.cidr, 8, 0)  zone = "us-east-1a" }
+  tags = { env = env }
+}
+output subnet = main.a.id
+)";
+  driver::Compilation c;
+  FileId id = c.sources.add("test.ecl", text);
+  check::Options options;
+  options.record_references = true;
+  driver::compile_sources(c, {id}, options);
+  ASSERT_TRUE(c.diags.empty()) << render_text(c.diags, c.sources);
+  std::vector<std::string> seen;
+  for (const model::Reference& r : c.program->references) {
+    std::string_view written =
+        std::string_view(text).substr(r.range.begin, r.range.end - r.range.begin);
+    switch (r.what) {
+    case model::Reference::ToBlock:
+      seen.push_back(fmt::format("{} -> block {}", written, r.block->path));
+      break;
+    case model::Reference::ToLet:
+    case model::Reference::ToParam:
+      seen.push_back(fmt::format("{} -> {} at {}", written,
+                                 r.what == model::Reference::ToLet ? "let" : "param",
+                                 r.declaration.begin));
+      break;
+    case model::Reference::ToAttribute:
+      seen.push_back(fmt::format("{} -> {}.{}", written, r.block->path, r.name));
+      break;
+    }
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{"a -> block main.a", "cidr -> let at 31", "cidr -> main.cidr",
+                                      "env -> param at 6", "id -> main.a.id", "main -> block main",
+                                      "main -> block main"}));
+  // Not recorded unless asked for: `eclc check` does not pay for it.
+  auto plain = test::check_text(text);
+  EXPECT_TRUE(plain.compilation.program->references.empty());
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // `logs` when a container logs with awslogs. A service whose Fargate tasks sit in a private
 // subnet (or in a public one without a public IP) with neither a NAT route nor those endpoints
 // cannot start them: warn, naming what is missing.
+#include "compiler/check/rules/internet_route.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
@@ -10,12 +11,6 @@
 
 namespace ecl::check {
 namespace {
-
-// The route table a subnet is associated with, or nullptr (the VPC's main table, which ECL
-// leaves empty).
-const model::Block* route_table_of(RuleContext& c, const model::Block& subnet) {
-  return c.route_table_of(&subnet, false);
-}
 
 bool has_nat_route(const model::Block* table) {
   if (!table) {
@@ -99,12 +94,13 @@ void check_service(RuleContext& c, const model::Block& service) {
   };
   for (const services::RefItem& item : services::ref_items(service, "subnets")) {
     const model::Block& subnet = *item.block;
-    auto is_public = subnet.get_bool("public");
+    // Public as AWS sees it, whatever `public` says: routed to an internet gateway.
+    const bool is_public = routes_to_internet(c, &subnet);
     const model::Block* vpc = vpc_of(&subnet);
-    if (!is_public || (*is_public && public_ip) || !vpc) {
+    if ((is_public && public_ip) || !vpc) {
       continue;
     }
-    const model::Block* table = route_table_of(c, subnet);
+    const model::Block* table = c.route_table_of(&subnet, false);
     if (has_nat_route(table)) {
       continue;
     }
@@ -119,7 +115,7 @@ void check_service(RuleContext& c, const model::Block& service) {
     if (count == 0) {
       continue;
     }
-    const char* where = *is_public ? "without a public IP in public subnet" : "in private subnet";
+    const char* where = is_public ? "without a public IP in public subnet" : "in private subnet";
     auto& d = c.diags.report(Diag::PrivateSubnetNoEgress, item.value->range, service.path, where,
                              subnet.path, missing);
     if (table) {
@@ -129,7 +125,7 @@ void check_service(RuleContext& c, const model::Block& service) {
       d.note(subnet.header_range,
              fmt::format("subnet `{}` has no route table, so no NAT route", subnet.path));
     }
-    if (*is_public) {
+    if (is_public) {
       d.note(attribute_range(service, "public_ip"),
              "with `public_ip = true` the tasks could pull through the internet gateway");
     }

@@ -2,6 +2,7 @@
 // security groups belong to one VPC, at most 16 subnets and 5 security groups; tasks in other
 // network modes take none of `subnets`, `security_groups`, `public_ip`. Warnings: a public IP in
 // a private subnet, and several tasks whose subnets all share one zone.
+#include "compiler/check/rules/internet_route.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
@@ -64,7 +65,8 @@ void check_public_ip(RuleContext& c, const model::Block& service) {
     return;
   }
   for (const RefItem& subnet : services::ref_items(service, "subnets")) {
-    if (subnet.block->get_bool("public") == false) {
+    // Private as AWS sees it, whatever `public` says: not routed to an internet gateway.
+    if (!routes_to_internet(c, subnet.block)) {
       c.diags
           .report(Diag::PublicIpInPrivateSubnet, subnet.value->range, service.path,
                   subnet.block->path)
