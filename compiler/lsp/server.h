@@ -53,6 +53,9 @@ private:
   // The analysis holding `uri` and its file id; throws a RequestFailed error when unknown.
   std::pair<std::shared_ptr<Analysis>, FileId> analysis_for(const std::string& uri);
   nlohmann::json location(const Analysis& a, const Range& range) const;
+  // SymbolInformation[] for the named blocks, lets and params of every program checked so far
+  // whose name contains `query` (ignoring case).
+  nlohmann::json workspace_symbols(const std::string& query) const;
   std::uint32_t offset_in(const Analysis& a, FileId file, const nlohmann::json& position) const;
 
   void send(const nlohmann::json& message);
