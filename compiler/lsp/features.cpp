@@ -662,7 +662,13 @@ json document_symbols(const Analysis& a, FileId file, const LocationOf& location
   return out;
 }
 
-json completion(const Analysis& a, FileId file, std::uint32_t offset) {
+json completion(const Analysis& a, FileId file, std::uint32_t offset, const Analysis* parsed) {
+  // Names come from `parsed` (the last analysis whose files all parsed) while this file has a
+  // syntax error the parser could not recover from (an unclosed `[` loses the whole file).
+  const Analysis& names = parsed && parsed != &a && parsed->inputs().size() == a.inputs().size() &&
+                                  a.ast(file).blocks.size() < parsed->ast(file).blocks.size()
+                              ? *parsed
+                              : a;
   json items = json::array();
   const std::string& text = a.sources().file(file).text();
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
@@ -724,7 +730,7 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
     }
   }
 
-  const model::Block* scope = a.block_at(file, offset);
+  const model::Block* scope = names.block_at(file, offset);
   // The innermost block frame and the type of the value the cursor is in.
   std::size_t block_frame = frames.size();
   for (std::size_t i = frames.size(); i-- > 0;) {
@@ -789,7 +795,7 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
           expected = field_type(type, before[k - 3].text);
         }
       }
-      member_items(a, path, scope, ref_kinds(expected), items);
+      member_items(names, path, scope, ref_kinds(expected), items);
     }
     return items;
   }
@@ -815,11 +821,11 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
   if (!inner || inner->what == Frame::Block) {
     if (after_assign) {
       const schema::Attribute* attr = kind ? kind->attribute(last2->text) : nullptr;
-      value_items(a, attr ? attr->type : nullptr, scope, items);
+      value_items(names, attr ? attr->type : nullptr, scope, items);
       return items;
     }
     if (after_operator) {
-      value_items(a, nullptr, scope, items);
+      value_items(names, nullptr, scope, items);
       return items;
     }
     // A new item: the kinds this block may contain and the attributes not written yet.
@@ -875,7 +881,7 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
   if (inner->what == Frame::Object) {
     bool key_position = !last || last->is_punct(",") || ends_operand(*last);
     if (after_assign) {
-      value_items(a, typed ? field_type(type, last2->text) : nullptr, scope, items);
+      value_items(names, typed ? field_type(type, last2->text) : nullptr, scope, items);
     } else if (key_position && typed && type && type->kind == schema::TypeKind::Object) {
       std::set<std::string_view> written;
       for (std::size_t j = inner_start; j + 1 < before.size(); ++j) {
@@ -890,12 +896,12 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
         }
       }
     } else if (!key_position) {
-      value_items(a, nullptr, scope, items);
+      value_items(names, nullptr, scope, items);
     }
     return items;
   }
   // Inside a list, a call or parentheses: a value.
-  value_items(a, typed ? type : nullptr, scope, items);
+  value_items(names, typed ? type : nullptr, scope, items);
   return items;
 }
 

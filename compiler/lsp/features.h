@@ -36,7 +36,10 @@ nlohmann::json rename(const Analysis& a, FileId file, std::uint32_t offset,
 // file the checker rejects still has an outline).
 nlohmann::json document_symbols(const Analysis& a, FileId file, const LocationOf& location);
 // CompletionItem[] for the cursor at `offset` of `text` (the file's current text).
-nlohmann::json completion(const Analysis& a, FileId file, std::uint32_t offset);
+// `parsed`: an earlier analysis of the program whose files all parsed, for names while the file
+// has lost its blocks to a syntax error (`subnets = [net.w` being typed); may be null.
+nlohmann::json completion(const Analysis& a, FileId file, std::uint32_t offset,
+                          const Analysis* parsed);
 
 // CodeAction[]: the quick fixes of the diagnostics of `file` that touch [begin, end].
 nlohmann::json code_actions(const Analysis& a, FileId file, std::uint32_t begin, std::uint32_t end,

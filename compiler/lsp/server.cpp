@@ -257,7 +257,14 @@ json Server::request(const std::string& method, const json& params) {
     });
   }
   if (method == "textDocument/completion") {
-    return located([](auto& a, FileId f, std::uint32_t o, auto&) { return completion(a, f, o); });
+    const Analysis* parsed = nullptr;
+    if (auto key = program_of_.find(uri_param(params)); key != program_of_.end()) {
+      if (auto program = programs_.find(key->second); program != programs_.end()) {
+        parsed = program->second.parsed.get();
+      }
+    }
+    return located(
+        [&](auto& a, FileId f, std::uint32_t o, auto&) { return completion(a, f, o, parsed); });
   }
   if (method == "textDocument/documentSymbol") {
     auto [a, file] = analysis_for(uri_param(params));
@@ -467,6 +474,13 @@ void Server::refresh(const std::string& uri) {
   std::vector<std::string> previous = std::move(program.uris);
   program.uris.clear();
   program.analysis = analysis;
+  bool syntax_error =
+      std::any_of(analysis->diagnostics().items().begin(), analysis->diagnostics().items().end(),
+                  [](const Diagnostic& d) { return d.code().starts_with("E00"); });
+  if (!syntax_error || program.parsed == nullptr ||
+      program.parsed->inputs().size() != analysis->inputs().size()) {
+    program.parsed = analysis;
+  }
   for (const SourceInput& input : analysis->inputs()) {
     program.uris.push_back(input.uri);
     if (documents_.contains(input.uri)) {

@@ -37,6 +37,7 @@ private:
   struct Program {
     std::vector<std::string> uris; // in the program's file order
     std::shared_ptr<Analysis> analysis;
+    std::shared_ptr<Analysis> parsed; // the last analysis without syntax errors, for completion
   };
 
   void handle(const std::string& body);

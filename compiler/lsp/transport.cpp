@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <optional>
 
 namespace ecl::lsp {
 namespace {
@@ -32,7 +31,8 @@ std::string_view trim(std::string_view s) {
 } // namespace
 
 Transport::Read Transport::read(std::string& body, std::string& error) {
-  std::optional<std::size_t> length;
+  std::size_t length = 0;
+  bool have_length = false;
   bool bad_length = false;
   bool any_header = false;
   // Header lines up to an empty line.
@@ -55,7 +55,7 @@ Transport::Read Transport::read(std::string& body, std::string& error) {
     // misframed body) starts a new header block; the garbage was answered as the error before.
     if (auto at = lower(text).find(kLengthHeader); at != 0 && at != std::string::npos) {
       text.remove_prefix(at);
-      length.reset();
+      have_length = false;
       bad_length = false;
       any_header = false;
     }
@@ -77,27 +77,28 @@ Transport::Read Transport::read(std::string& body, std::string& error) {
       auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
       bool valid = ec == std::errc() && ptr == value.data() + value.size();
       // A second Content-Length is accepted only when it agrees with the first.
-      bad_length = bad_length || !valid || (length && *length != n);
+      bad_length = bad_length || !valid || (have_length && length != n);
       length = n;
+      have_length = true;
     }
   }
-  if (!length || bad_length) {
+  if (!have_length || bad_length) {
     error = "a message header without a valid Content-Length";
     return Read::Malformed;
   }
-  if (*length > kMaxMessageBytes) {
+  if (length > kMaxMessageBytes) {
     // Skip the body without holding it.
-    in_.ignore(static_cast<std::streamsize>(*length));
-    if (static_cast<std::size_t>(in_.gcount()) < *length) {
+    in_.ignore(static_cast<std::streamsize>(length));
+    if (static_cast<std::size_t>(in_.gcount()) < length) {
       return Read::End;
     }
-    error = "a message of " + std::to_string(*length) + " bytes; the limit is " +
+    error = "a message of " + std::to_string(length) + " bytes; the limit is " +
             std::to_string(kMaxMessageBytes);
     return Read::Malformed;
   }
-  body.resize(*length);
-  in_.read(body.data(), static_cast<std::streamsize>(*length));
-  if (static_cast<std::size_t>(in_.gcount()) < *length) {
+  body.resize(length);
+  in_.read(body.data(), static_cast<std::streamsize>(length));
+  if (static_cast<std::size_t>(in_.gcount()) < length) {
     return Read::End;
   }
   return Read::Message;
