@@ -137,6 +137,35 @@ run check "$tmp/warning.ecl" --werror
 check "--werror makes warnings fail" is_status 1
 check "--werror reports the warning as an error" err_has "error[W0001]"
 
+# ---- a folder of programs: two or more files declare a `stack` ----------------------------------
+
+run check examples
+check "examples/ is a folder of programs, each clean" clean
+mkdir -p "$tmp/folder"
+cp examples/webapp.ecl examples/ec2_bridge.ecl "$tmp/folder/"
+cp examples/webapp.ecl "$tmp/folder/webapp_copy.ecl"
+echo 'vpc lonely { cidr = "10.9.0.0/16" }' >"$tmp/folder/no_stack.ecl"
+run check "$tmp/folder"
+check "a copy beside other programs is checked alone (no duplicates)" clean
+sed 's/desired         = is_prod ? 4 : 1/desired         = -1/' examples/webapp.ecl >"$tmp/folder/webapp_copy.ecl"
+run check "$tmp/folder"
+check "an error in one program of a folder exits 1" is_status 1
+check "the error names its file" err_has "webapp_copy.ecl:"
+check "one error counted over the folder" err_has "1 error, 0 warnings"
+run compile "$tmp/folder" --target cloudformation
+check "compile rejects a folder of programs (exit 2)" is_status 2
+check "compile of a folder of programs is E0024" err_has "E0024"
+check "compile of a folder of programs writes nothing" [ -z "$out" ]
+run plan examples
+check "plan rejects a folder of programs with E0024" err_has "E0024"
+run compile examples/webapp.ecl --target cloudformation
+check "one file of a folder of programs compiles" is_status 0
+mkdir -p "$tmp/one-stack"
+cp examples/webapp.ecl "$tmp/one-stack/"
+echo 'let extra = main.cidr' >"$tmp/one-stack/extra.ecl"
+run check "$tmp/one-stack"
+check "a directory with one stack is one program (names cross files)" clean
+
 # ---- unusable input: exit status 2 ------------------------------------------------------------
 
 run check "$tmp/does-not-exist.ecl"

@@ -1,5 +1,6 @@
 // Attributes: which are written, their folded values in dependency order, defaults, params.
 #include "compiler/check/checker.h"
+#include "compiler/check/fixes.h"
 #include "compiler/syntax/syntax.h"
 
 #include <algorithm>
@@ -70,12 +71,14 @@ void Checker::collect_attributes(model::Block& block) {
       for (const schema::Attribute& attr : block.kind->attributes) {
         names.push_back(attr.name);
       }
-      std::string hint = did_you_mean(nearest(a.name, std::span<const std::string_view>(names)));
+      std::string suggestion = nearest(a.name, std::span<const std::string_view>(names));
+      std::string hint = did_you_mean(suggestion);
       const schema::Kind* as_kind = schema::find_kind(a.name);
       if (hint.empty() && as_kind && as_kind->allowed_in(block.kind_name)) {
         hint = fmt::format("; `{}` is a block: write `{} {{ … }}`", a.name, a.name);
       }
-      diags_.report(Diag::UnknownAttribute, a.name_range, a.name, block.display(), hint);
+      diags_.report(Diag::UnknownAttribute, a.name_range, a.name, block.display(), hint)
+          .fix(a.name_range, suggestion);
       continue;
     }
     if (slot->syntax) {
@@ -91,7 +94,12 @@ void Checker::collect_attributes(model::Block& block) {
     const schema::Attribute& attr = block.kind->attributes[i];
     const bool written = info.slots[i].syntax != nullptr;
     if (!repaired && attr.required && !written) {
-      diags_.report(Diag::MissingAttribute, block.header_range, block.display(), attr.name);
+      Diagnostic& d =
+          diags_.report(Diag::MissingAttribute, block.header_range, block.display(), attr.name);
+      if (std::string value = placeholder(*attr.type); !value.empty()) {
+        fix_add_item(d, sources_, block.range, fmt::format("{} = {}", attr.name, value),
+                     fmt::format("add `{}`", attr.name));
+      }
     }
     stored += written || has_default(attr);
   }

@@ -199,12 +199,14 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   std::string_view parent_kind = parent ? std::string_view(parent->kind_name) : "";
   if (!kind) {
     auto names = schema::kind_names();
-    std::string hint = did_you_mean(nearest(syntax.kind, std::span<const std::string_view>(names)));
+    std::string suggestion = nearest(syntax.kind, std::span<const std::string_view>(names));
+    std::string hint = did_you_mean(suggestion);
     // An attribute-like word used as a block (`tags { … }`) reads better as a hint.
     if (hint.empty() && parent && parent->kind->attribute(syntax.kind)) {
       hint = fmt::format("; `{}` is an attribute: write `{} = …`", syntax.kind, syntax.kind);
     }
-    diags_.report(Diag::UnknownKind, syntax.kind_range, syntax.kind, hint);
+    diags_.report(Diag::UnknownKind, syntax.kind_range, syntax.kind, hint)
+        .fix(syntax.kind_range, suggestion);
     drop(syntax);
     if (!syntax.name) {
       dropped_names_.insert(syntax.kind); // `main { … }`: the kind was left out, not the name

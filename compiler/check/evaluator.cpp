@@ -377,8 +377,9 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
       auto names = visible_names(scope);
       candidates.insert(candidates.end(), names.begin(), names.end());
     }
-    diags_.report(Diag::UnknownEnumMember, expr.range, name.name, list,
-                  did_you_mean(nearest(name.name, std::span<const std::string>(candidates))));
+    std::string suggestion = nearest(name.name, std::span<const std::string>(candidates));
+    diags_.report(Diag::UnknownEnumMember, expr.range, name.name, list, did_you_mean(suggestion))
+        .fix(expr.range, suggestion);
     return null_at(expr.range);
   }
   // A block left out after an error (reported already), or any name after a syntax error (the
@@ -397,8 +398,9 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
   if (auto* kinds = ref_kinds(expected); kinds && kinds->size() == 1) {
     prefix = fmt::format("{} ", (*kinds)[0]);
   }
-  diags_.report(Diag::UnresolvedName, expr.range, prefix, name.name,
-                did_you_mean(nearest(name.name, std::span<const std::string>(names))));
+  std::string suggestion = nearest(name.name, std::span<const std::string>(names));
+  diags_.report(Diag::UnresolvedName, expr.range, prefix, name.name, did_you_mean(suggestion))
+      .fix(expr.range, suggestion);
   return null_at(expr.range);
 }
 
@@ -580,8 +582,11 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
         names.push_back(child->name);
       }
     }
-    diags_.report(Diag::UnknownMember, member.name_range, block->display(), member.name,
-                  did_you_mean(nearest(member.name, std::span<const std::string>(names))));
+    std::string suggestion = nearest(member.name, std::span<const std::string>(names));
+    diags_
+        .report(Diag::UnknownMember, member.name_range, block->display(), member.name,
+                did_you_mean(suggestion))
+        .fix(member.name_range, suggestion);
     return null_at(range);
   }
   if (auto* map = object.as<model::Map>()) {
@@ -595,8 +600,11 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     for (const auto& [k, v] : *map) {
       keys.push_back(k);
     }
-    diags_.report(Diag::UnknownMember, member.name_range, "this object", member.name,
-                  did_you_mean(nearest(member.name, std::span<const std::string>(keys))));
+    std::string suggestion = nearest(member.name, std::span<const std::string>(keys));
+    diags_
+        .report(Diag::UnknownMember, member.name_range, "this object", member.name,
+                did_you_mean(suggestion))
+        .fix(member.name_range, suggestion);
     return null_at(range);
   }
   diags_.report(Diag::UnknownMember, member.name_range, model::describe(object), member.name, "");
@@ -923,8 +931,9 @@ Value Checker::eval_call(const ast::Expr& expr, const ast::Call& call, const mod
   const Builtin* fn = find_builtin(call.name);
   if (!fn) {
     auto names = builtin_names();
-    diags_.report(Diag::UnknownFunction, call.name_range, call.name,
-                  did_you_mean(nearest(call.name, std::span<const std::string_view>(names))));
+    std::string suggestion = nearest(call.name, std::span<const std::string_view>(names));
+    diags_.report(Diag::UnknownFunction, call.name_range, call.name, did_you_mean(suggestion))
+        .fix(call.name_range, suggestion);
     return null_at(expr.range);
   }
   std::vector<Value> args;

@@ -1,5 +1,6 @@
 #include "compiler/check/fargate_sizes.h"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -79,6 +80,27 @@ std::string describe_fargate_memory(std::int64_t cpu) {
   }
   return fmt::format("{} GiB to {} GiB in {} GiB steps", row->min_mib / kGiB, row->max_mib / kGiB,
                      row->step_mib / kGiB);
+}
+
+std::vector<std::int64_t> nearest_fargate_memory(std::int64_t cpu, std::int64_t mib) {
+  auto row = fargate_cpu(cpu);
+  if (!row) {
+    return {};
+  }
+  std::vector<std::int64_t> values(row->listed.begin(), row->listed.end());
+  for (std::int64_t v = row->min_mib; row->listed.empty() && v <= row->max_mib;
+       v += row->step_mib) {
+    values.push_back(v);
+  }
+  std::vector<std::int64_t> out;
+  auto above = std::upper_bound(values.begin(), values.end(), mib);
+  if (above != values.begin()) {
+    out.push_back(*(above - 1));
+  }
+  if (above != values.end()) {
+    out.push_back(*above);
+  }
+  return out;
 }
 
 std::string describe_fargate_cpus() {

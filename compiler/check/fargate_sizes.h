@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace ecl::check {
 
@@ -28,6 +29,9 @@ bool is_valid_fargate_size(std::int64_t cpu, std::int64_t mib);
 // The memory values that go with a Fargate CPU value, for messages: "512, 1024 or 2048 MiB",
 // "1 GiB to 4 GiB in 1 GiB steps"; "" for a CPU value Fargate does not have.
 std::string describe_fargate_memory(std::int64_t cpu);
+// The valid memory values (MiB) for a Fargate CPU value nearest to `mib`: the largest below and the
+// smallest above (one when `mib` is beyond the row's ends; none for a CPU value Fargate lacks).
+std::vector<std::int64_t> nearest_fargate_memory(std::int64_t cpu, std::int64_t mib);
 // The Fargate CPU values, for messages: "256, 512, 1024, 2048, 4096, 8192 or 16384".
 std::string describe_fargate_cpus();
 

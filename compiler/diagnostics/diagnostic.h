@@ -39,16 +39,35 @@ struct Note {
   std::string message;
 };
 
+// A suggested edit that resolves a diagnostic: replace `range` (empty: insert there) with `text`.
+// The editor offers it as a quick fix titled `title` ("replace with `zone`").
+struct Fix {
+  Range range;
+  std::string text;
+  std::string title;
+};
+
 struct Diagnostic {
   Diag kind;
   Severity severity;
   Range range;
   std::string message;
   std::vector<Note> notes;
+  std::vector<Fix> fixes;
 
   std::string_view code() const { return info(kind).code; }
   Diagnostic& note(Range where, std::string message_text) {
     notes.push_back({where, std::move(message_text)});
+    return *this;
+  }
+  // Offers `replacement` for `where`; nothing when `replacement` is empty (no suggestion).
+  Diagnostic& fix(Range where, std::string replacement, std::string title = {}) {
+    if (!replacement.empty() && where.valid()) {
+      if (title.empty()) {
+        title = fmt::format("replace with `{}`", replacement);
+      }
+      fixes.push_back({where, std::move(replacement), std::move(title)});
+    }
     return *this;
   }
 };
@@ -65,6 +84,7 @@ public:
                 range,
                 fmt::vformat(fmt::string_view(i.format.data(), i.format.size()),
                              fmt::make_format_args(args...)),
+                {},
                 {}});
   }
   Diagnostic& add(Diagnostic d);

@@ -2,6 +2,7 @@
 
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/syntax.h"
+#include "compiler/syntax/tokens.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -125,16 +126,133 @@ void compile_sources(Compilation& c, const std::vector<FileId>& files,
   c.diags.sort();
 }
 
+bool declares_stack(std::string_view text) {
+  if (text.find("stack") == std::string_view::npos) {
+    return false; // most files: no lexing
+  }
+  auto tokens = syntax::lex(text);
+  if (!tokens) {
+    return false;
+  }
+  // `stack NAME {` or `stack {` at bracket depth 0, not after `=` or `.` (a value named `stack`).
+  std::vector<const syntax::Token*> significant;
+  for (const auto& t : *tokens) {
+    if (t.is_significant()) {
+      significant.push_back(&t);
+    }
+  }
+  int depth = 0;
+  for (std::size_t i = 0; i < significant.size(); ++i) {
+    const syntax::Token& t = *significant[i];
+    if (t.is_punct("{") || t.is_punct("[") || t.is_punct("(")) {
+      ++depth;
+    } else if (t.is_punct("}") || t.is_punct("]") || t.is_punct(")")) {
+      depth = std::max(0, depth - 1);
+    } else if (depth == 0 && t.kind == syntax::TokenKind::Identifier && t.text == "stack" &&
+               !(i > 0 &&
+                 (significant[i - 1]->is_punct("=") || significant[i - 1]->is_punct(".")))) {
+      std::size_t next = i + 1;
+      if (next < significant.size() && significant[next]->kind == syntax::TokenKind::Identifier) {
+        ++next;
+      }
+      if (next < significant.size() && significant[next]->is_punct("{")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<std::vector<std::size_t>> split_programs(std::span<const std::string_view> texts) {
+  std::vector<std::vector<std::size_t>> programs;
+  std::size_t stacks = 0;
+  for (std::string_view text : texts) {
+    stacks += declares_stack(text) ? 1 : 0;
+  }
+  if (stacks < 2) {
+    programs.emplace_back();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      programs.back().push_back(i);
+    }
+    return programs;
+  }
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    programs.push_back({i});
+  }
+  return programs;
+}
+
+namespace {
+
+// Loads `path` and splits it into programs; `loaded` holds what was read (and any error).
+std::vector<std::vector<std::size_t>> load_programs(const std::string& path, Compilation& loaded,
+                                                    std::vector<FileId>& files) {
+  if (!load(path, loaded.sources, files, loaded.diags)) {
+    loaded.input_unusable = true;
+    return {};
+  }
+  if (files.size() < 2) {
+    return {{0}};
+  }
+  std::vector<std::string_view> texts;
+  for (FileId id : files) {
+    texts.push_back(loaded.sources.file(id).text());
+  }
+  return split_programs(texts);
+}
+
+} // namespace
+
 Compilation compile(const std::string& path, const check::Options& options) {
   Compilation c;
   std::vector<FileId> files;
-  if (!load(path, c.sources, files, c.diags)) {
+  auto programs = load_programs(path, c, files);
+  if (programs.size() > 1) {
+    FileId id = c.sources.add(path, "");
+    c.diags.report(Diag::SeveralPrograms, Range{id, 0, 0}, path, programs.size());
     c.input_unusable = true;
+  }
+  if (c.input_unusable) {
     c.diags.sort();
     return c;
   }
   compile_sources(c, files, options);
   return c;
+}
+
+std::vector<Compilation> compile_each(const std::string& path, const check::Options& options) {
+  std::vector<Compilation> out(1);
+  std::vector<FileId> files;
+  auto programs = load_programs(path, out[0], files);
+  if (out[0].input_unusable) {
+    out[0].diags.sort();
+    return out;
+  }
+  if (programs.size() == 1) {
+    compile_sources(out[0], files, options);
+    return out;
+  }
+  Compilation& loaded = out[0];
+  std::vector<Compilation> each(programs.size());
+  for (std::size_t p = 0; p < programs.size(); ++p) {
+    std::vector<FileId> ids;
+    for (std::size_t i : programs[p]) {
+      const SourceFile& file = loaded.sources.file(files[i]);
+      ids.push_back(each[p].sources.add(file.path(), std::string(file.text())));
+    }
+    // Diagnostics of reading (a file too large) stay with the file's program.
+    for (const Diagnostic& d : loaded.diags.items()) {
+      for (std::size_t k = 0; k < programs[p].size(); ++k) {
+        if (d.range.file == files[programs[p][k]]) {
+          Diagnostic copy = d;
+          copy.range.file = ids[k];
+          each[p].diags.add(std::move(copy));
+        }
+      }
+    }
+    compile_sources(each[p], ids, options);
+  }
+  return each;
 }
 
 } // namespace ecl::driver

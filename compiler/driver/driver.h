@@ -8,7 +8,9 @@
 #include "compiler/syntax/ast.h"
 
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ecl::driver {
@@ -24,13 +26,26 @@ struct Compilation {
   bool input_unusable = false;             // a path could not be read: exit status 2
 };
 
+// The folder rule, which the command line and the language server share: the `.ecl` files of a
+// directory form one program, unless two or more of them declare a `stack` block; then the
+// directory is a folder of programs and each of its files is a program of its own (as
+// `examples/` is). Takes the files' texts in name order and returns the programs as lists of
+// indices into `texts`, in that order.
+std::vector<std::vector<std::size_t>> split_programs(std::span<const std::string_view> texts);
+// Whether `text` declares a `stack` block at its top level (a token scan, no parse).
+bool declares_stack(std::string_view text);
+
 // Reads `path`: one `.ecl` file, or every `.ecl` file of a directory in name order. Reports
 // E0015/E0016 and returns false when the path cannot be used.
 bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
           Diagnostics& diags);
 
 // text -> tokens -> AST (per file) -> checked model (whole program). Diagnostics come sorted.
+// A directory holding several programs (split_programs) is reported (E0024) as unusable.
 Compilation compile(const std::string& path, const check::Options& options);
+// The same for every program `path` holds: one for a file or a one-program directory, one per
+// file for a folder of programs (`eclc check DIR`).
+std::vector<Compilation> compile_each(const std::string& path, const check::Options& options);
 // The same for sources already in memory (an editor's buffers, tests).
 void compile_sources(Compilation& compilation, const std::vector<FileId>& files,
                      const check::Options& options);

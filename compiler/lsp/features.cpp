@@ -1,5 +1,6 @@
 #include "compiler/lsp/features.h"
 
+#include "compiler/check/builtins.h"
 #include "compiler/syntax/tokens.h"
 
 #include <algorithm>
@@ -14,10 +15,12 @@ using nlohmann::json;
 
 // LSP enumerations used below (the protocol's numbers).
 enum CompletionKind {
+  kFunction = 3,
   kField = 5,
   kVariable = 6,
   kClass = 7,
   kProperty = 10,
+  kUnit = 11,
   kKeyword = 14,
   kReference = 18,
   kEnumMember = 20
@@ -289,12 +292,72 @@ void value_items(const Analysis& a, const schema::Type* type, const model::Block
     for (const ValueDecl& v : a.values()) {
       items.push_back(item(v.name, kVariable, v.is_param ? "param" : "let"));
     }
+    // The built-in functions, their parameters as snippet placeholders.
+    for (const check::Builtin& b : check::builtins()) {
+      json fn = item(b.name, kFunction, b.signature, b.doc, fmt::format("{}($1)", b.name));
+      fn["insertTextFormat"] = 2; // snippet
+      items.push_back(std::move(fn));
+    }
+  }
+}
+
+// A kind as a snippet: `subnet ${1:name} {` with its required attributes, one a line.
+json kind_item(const schema::Kind& k) {
+  json j = item(k.name, kClass, first_sentence(k.doc), k.doc);
+  std::string body;
+  int stop = k.naming == schema::Naming::Required ? 2 : 1;
+  for (const auto& attr : k.attributes) {
+    if (attr.required) {
+      body += fmt::format("  {} = ${}\n", attr.name, stop++);
+    }
+  }
+  std::string name = k.naming == schema::Naming::Required ? " ${1:name}" : "";
+  j["insertText"] = body.empty() ? fmt::format("{}{} {{$0}}", k.name, name)
+                                 : fmt::format("{}{} {{\n{}}}$0", k.name, name, body);
+  j["insertTextFormat"] = 2;
+  return j;
+}
+
+// Units for the number being typed, when the value's type has a dimension: `1` -> `1GiB`.
+void unit_items(const Analysis& a, FileId file, const Token& number, const schema::Type* type,
+                json& items) {
+  std::vector<std::string_view> units;
+  std::vector<const schema::Type*> forms{type};
+  if (type && type->kind == schema::TypeKind::OneOf) {
+    forms = type->alternatives;
+  }
+  for (const schema::Type* t : forms) {
+    if (!t) {
+      continue;
+    }
+    if (t->kind == schema::TypeKind::Memory) {
+      units.insert(units.end(), {"MiB", "GiB"});
+    } else if (t->kind == schema::TypeKind::Cpu) {
+      units.push_back("vcpu");
+    } else if (t->kind == schema::TypeKind::Duration) {
+      units.insert(units.end(), {"s", "ms", "m", "h"});
+    }
+  }
+  std::string_view digits = number.text.substr(
+      0, static_cast<std::size_t>(
+             std::find_if(number.text.begin(), number.text.end(),
+                          [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) -
+             number.text.begin()));
+  for (std::string_view unit : units) {
+    std::string text = fmt::format("{}{}", digits, unit);
+    json j = item(text, kUnit, unit);
+    j["filterText"] = text;
+    j["textEdit"] = {{"range", range_json(a.lines(file), number.begin, number.end)},
+                     {"newText", text}};
+    items.push_back(std::move(j));
   }
 }
 
 // Members of the block a path before a `.` names: named children, attributes, deferred ones.
+// With `kinds` (the reference expected there), only children of those kinds.
 void member_items(const Analysis& a, const std::vector<std::string_view>& path,
-                  const model::Block* scope, json& items) {
+                  const model::Block* scope, const std::vector<std::string_view>& kinds,
+                  json& items) {
   auto found = a.lookup(path.front(), scope, nullptr);
   std::vector<const model::Block*> blocks;
   for (const auto& f : found) {
@@ -316,9 +379,14 @@ void member_items(const Analysis& a, const std::vector<std::string_view>& path,
   std::set<std::string> labels;
   for (const model::Block* b : blocks) {
     for (const model::Block* c : b->children) {
-      if (!c->name.empty() && labels.insert(c->name).second) {
+      bool fits =
+          kinds.empty() || std::find(kinds.begin(), kinds.end(), c->kind_name) != kinds.end();
+      if (fits && !c->name.empty() && labels.insert(c->name).second) {
         items.push_back(item(c->name, kReference, c->display(), c->kind->doc));
       }
+    }
+    if (!kinds.empty()) {
+      continue; // a reference is wanted: attributes are not references
     }
     for (const auto& attr : b->kind->attributes) {
       if (labels.insert(std::string(attr.name)).second) {
@@ -518,7 +586,13 @@ json document_symbols(const Analysis& a, FileId file, const LocationOf& location
   return out;
 }
 
-json completion(const Analysis& a, FileId file, std::uint32_t offset) {
+json completion(const Analysis& a, FileId file, std::uint32_t offset, const Analysis* parsed) {
+  // Names come from `parsed` (the last analysis whose files all parsed) while this file has a
+  // syntax error the parser could not recover from (an unclosed `[` loses the whole file).
+  const Analysis& names = parsed && parsed != &a && parsed->inputs().size() == a.inputs().size() &&
+                                  a.ast(file).blocks.size() < parsed->ast(file).blocks.size()
+                              ? *parsed
+                              : a;
   json items = json::array();
   const std::string& text = a.sources().file(file).text();
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
@@ -528,13 +602,15 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
   }
   // The significant tokens before the cursor; the word being typed is not one of them.
   std::vector<Token> before;
+  const Token* word = nullptr; // the word under the cursor
   for (const Token& t : *lexed) {
     if (t.begin >= offset) {
       break;
     }
-    bool word = t.kind == TokenKind::Identifier || t.kind == TokenKind::Keyword ||
-                t.kind == TokenKind::Number;
-    if (t.end >= offset && word) {
+    bool is_word = t.kind == TokenKind::Identifier || t.kind == TokenKind::Keyword ||
+                   t.kind == TokenKind::Number;
+    if (t.end >= offset && is_word) {
+      word = &t;
       break; // the prefix under the cursor
     }
     if (t.end > offset || (t.end == offset && t.kind == TokenKind::LineComment)) {
@@ -578,7 +654,7 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
     }
   }
 
-  const model::Block* scope = a.block_at(file, offset);
+  const model::Block* scope = names.block_at(file, offset);
   // The innermost block frame and the type of the value the cursor is in.
   std::size_t block_frame = frames.size();
   for (std::size_t i = frames.size(); i-- > 0;) {
@@ -629,8 +705,37 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
       }
     }
     if (!path.empty()) {
-      member_items(a, path, scope, items);
+      // The kinds a reference here must have: `subnets = [net.` lists subnets only.
+      const schema::Type* expected = nullptr;
+      const Token* op = k >= 2 ? &before[k - 2] : nullptr; // before the path's first name
+      if (typed && inner && inner->what == Frame::List && op &&
+          (op->is_punct("[") || op->is_punct(","))) {
+        expected = type;
+      } else if (op && op->is_punct("=") && k >= 3 && before[k - 3].kind == TokenKind::Identifier) {
+        if (inner && inner->what == Frame::Block && kind) {
+          const schema::Attribute* attr = kind->attribute(before[k - 3].text);
+          expected = attr ? attr->type : nullptr;
+        } else if (typed && inner && inner->what == Frame::Object) {
+          expected = field_type(type, before[k - 3].text);
+        }
+      }
+      member_items(names, path, scope, ref_kinds(expected), items);
     }
+    return items;
+  }
+  if (word && word->kind == TokenKind::Number && word->end == offset) {
+    const schema::Type* expected = nullptr;
+    if (last && last->is_punct("=") && last2 && last2->kind == TokenKind::Identifier) {
+      if ((!inner || inner->what == Frame::Block) && kind) {
+        const schema::Attribute* attr = kind->attribute(last2->text);
+        expected = attr ? attr->type : nullptr;
+      } else if (typed && inner && inner->what == Frame::Object) {
+        expected = field_type(type, last2->text);
+      }
+    } else if (typed && inner && inner->what == Frame::List) {
+      expected = type;
+    }
+    unit_items(a, file, *word, expected, items);
     return items;
   }
 
@@ -640,11 +745,11 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
   if (!inner || inner->what == Frame::Block) {
     if (after_assign) {
       const schema::Attribute* attr = kind ? kind->attribute(last2->text) : nullptr;
-      value_items(a, attr ? attr->type : nullptr, scope, items);
+      value_items(names, attr ? attr->type : nullptr, scope, items);
       return items;
     }
     if (after_operator) {
-      value_items(a, nullptr, scope, items);
+      value_items(names, nullptr, scope, items);
       return items;
     }
     // A new item: the kinds this block may contain and the attributes not written yet.
@@ -678,7 +783,7 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
     }
     for (const schema::Kind& k : schema::kinds()) {
       if (k.allowed_in(parent)) {
-        items.push_back(item(k.name, kClass, first_sentence(k.doc), k.doc));
+        items.push_back(kind_item(k));
       }
     }
     if (!inner) {
@@ -700,7 +805,7 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
   if (inner->what == Frame::Object) {
     bool key_position = !last || last->is_punct(",") || ends_operand(*last);
     if (after_assign) {
-      value_items(a, typed ? field_type(type, last2->text) : nullptr, scope, items);
+      value_items(names, typed ? field_type(type, last2->text) : nullptr, scope, items);
     } else if (key_position && typed && type && type->kind == schema::TypeKind::Object) {
       std::set<std::string_view> written;
       for (std::size_t j = inner_start; j + 1 < before.size(); ++j) {
@@ -715,12 +820,12 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset) {
         }
       }
     } else if (!key_position) {
-      value_items(a, nullptr, scope, items);
+      value_items(names, nullptr, scope, items);
     }
     return items;
   }
   // Inside a list, a call or parentheses: a value.
-  value_items(a, typed ? type : nullptr, scope, items);
+  value_items(names, typed ? type : nullptr, scope, items);
   return items;
 }
 

@@ -1,9 +1,11 @@
 #include "compiler/lsp/server.h"
 
+#include "compiler/driver/driver.h"
 #include "compiler/format/format.h"
 #include "compiler/lsp/features.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -64,6 +66,12 @@ json capabilities() {
       {"documentSymbolProvider", true},
       {"documentFormattingProvider", true},
       {"renameProvider", {{"prepareProvider", true}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+      {"signatureHelpProvider", {{"triggerCharacters", {"(", ","}}}},
+      {"workspaceSymbolProvider", true},
+      {"foldingRangeProvider", true},
+      {"inlayHintProvider", true},
+      {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}}},
       {"completionProvider", {{"triggerCharacters", {".", "="}}}},
   };
 }
@@ -214,8 +222,14 @@ json Server::request(const std::string& method, const json& params) {
     return feature(*a, file, offset, loc);
   };
   if (method == "textDocument/hover") {
+    return located([](auto& a, FileId f, std::uint32_t o, auto& loc) {
+      json result = hover(a, f, o, loc);
+      return result.is_null() ? builtin_hover(a, f, o) : result;
+    });
+  }
+  if (method == "textDocument/signatureHelp") {
     return located(
-        [](auto& a, FileId f, std::uint32_t o, auto& loc) { return hover(a, f, o, loc); });
+        [](auto& a, FileId f, std::uint32_t o, auto&) { return signature_help(a, f, o); });
   }
   if (method == "textDocument/definition") {
     return located(
@@ -243,12 +257,44 @@ json Server::request(const std::string& method, const json& params) {
     });
   }
   if (method == "textDocument/completion") {
-    return located([](auto& a, FileId f, std::uint32_t o, auto&) { return completion(a, f, o); });
+    const Analysis* parsed = nullptr;
+    if (auto key = program_of_.find(uri_param(params)); key != program_of_.end()) {
+      if (auto program = programs_.find(key->second); program != programs_.end()) {
+        parsed = program->second.parsed.get();
+      }
+    }
+    return located(
+        [&](auto& a, FileId f, std::uint32_t o, auto&) { return completion(a, f, o, parsed); });
   }
   if (method == "textDocument/documentSymbol") {
     auto [a, file] = analysis_for(uri_param(params));
     return document_symbols(*a, file,
                             [&, an = a.get()](const Range& r) { return location(*an, r); });
+  }
+  if (method == "textDocument/semanticTokens/full") {
+    auto [a, file] = analysis_for(uri_param(params));
+    return semantic_tokens(*a, file);
+  }
+  if (method == "textDocument/foldingRange") {
+    auto [a, file] = analysis_for(uri_param(params));
+    return folding_ranges(*a, file);
+  }
+  if (method == "textDocument/inlayHint") {
+    auto [a, file] = analysis_for(uri_param(params));
+    const json& range = params.at("range");
+    return inlay_hints(*a, file, offset_in(*a, file, range.at("start")),
+                       offset_in(*a, file, range.at("end")));
+  }
+  if (method == "workspace/symbol") {
+    return workspace_symbols(params.value("query", std::string()));
+  }
+  if (method == "textDocument/codeAction") {
+    auto [a, file] = analysis_for(uri_param(params));
+    const json& range = params.at("range");
+    std::uint32_t begin = offset_in(*a, file, range.at("start"));
+    std::uint32_t end = offset_in(*a, file, range.at("end"));
+    return code_actions(*a, file, std::min(begin, end), std::max(begin, end),
+                        [&, an = a.get()](const Range& r) { return location(*an, r); });
   }
   if (method == "textDocument/formatting") {
     auto [a, file] = analysis_for(uri_param(params));
@@ -374,18 +420,28 @@ std::string Server::program_key(const std::string& uri, std::vector<SourceInput>
       }
     }
     if (files.size() >= 2) {
+      std::vector<SourceInput> all;
       for (const auto& [file_path, open_uri] : files) {
         if (!open_uri.empty()) {
-          inputs.push_back({open_uri, file_path, documents_.at(open_uri).text});
+          all.push_back({open_uri, file_path, documents_.at(open_uri).text});
           continue;
         }
         bool ok = false;
         std::string text = read_file(file_path, ok);
         if (ok) {
-          inputs.push_back({path_to_uri(file_path), file_path, std::move(text)});
+          all.push_back({path_to_uri(file_path), file_path, std::move(text)});
         }
       }
-      return "dir:" + dir.string();
+      // The folder rule of `eclc check DIR`: one program, or a folder of programs.
+      std::vector<std::string_view> texts;
+      for (const SourceInput& input : all) {
+        texts.push_back(input.text);
+      }
+      auto programs = driver::split_programs(texts);
+      if (programs.size() == 1 && all.size() >= 2) {
+        inputs = std::move(all);
+        return "dir:" + dir.string();
+      }
     }
   }
   inputs.push_back({uri, path.value_or(uri), doc.text});
@@ -396,10 +452,17 @@ void Server::refresh(const std::string& uri) {
   std::vector<SourceInput> inputs;
   std::string key = program_key(uri, inputs);
   auto old = program_of_.find(uri);
+  std::vector<std::string> left_behind; // open documents of the program `uri` left
   if (old != program_of_.end() && old->second != key) {
-    // The document changed programs (a sibling file appeared): forget the old one if unused.
+    // The document changed programs (a sibling file appeared, or a `stack` made the directory a
+    // folder of programs): forget the old one if unused.
     std::string old_key = old->second;
     program_of_.erase(old);
+    for (const auto& [other, other_key] : program_of_) {
+      if (other_key == old_key) {
+        left_behind.push_back(other);
+      }
+    }
     bool used = std::any_of(program_of_.begin(), program_of_.end(),
                             [&](const auto& p) { return p.second == old_key; });
     if (!used) {
@@ -411,6 +474,13 @@ void Server::refresh(const std::string& uri) {
   std::vector<std::string> previous = std::move(program.uris);
   program.uris.clear();
   program.analysis = analysis;
+  bool syntax_error =
+      std::any_of(analysis->diagnostics().items().begin(), analysis->diagnostics().items().end(),
+                  [](const Diagnostic& d) { return d.code().starts_with("E00"); });
+  if (!syntax_error || program.parsed == nullptr ||
+      program.parsed->inputs().size() != analysis->inputs().size()) {
+    program.parsed = analysis;
+  }
   for (const SourceInput& input : analysis->inputs()) {
     program.uris.push_back(input.uri);
     if (documents_.contains(input.uri)) {
@@ -426,6 +496,11 @@ void Server::refresh(const std::string& uri) {
   for (const std::string& u : previous) {
     if (!analysis->file_of(u) && published_.contains(u)) {
       publish(u, json::array()); // a file that left the program
+    }
+  }
+  for (const std::string& other : left_behind) {
+    if (program_of_.contains(other) && program_of_.at(other) != key) {
+      refresh(other); // its program lost a file: check it again, maybe as a program of its own
     }
   }
 }
@@ -447,6 +522,44 @@ std::pair<std::shared_ptr<Analysis>, FileId> Server::analysis_for(const std::str
     }
   }
   throw RequestError{kRequestFailed, "unknown document `" + uri + "`; open it first"};
+}
+
+json Server::workspace_symbols(const std::string& query) const {
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  };
+  std::string wanted = lower(query);
+  constexpr int kStruct = 23, kVariable = 13, kConstant = 14; // LSP SymbolKind
+  json out = json::array();
+  std::size_t limit = 1000; // a workspace symbol list is a picker, not an export
+  for (const auto& [key, program] : programs_) {
+    const Analysis& a = *program.analysis;
+    if (a.program()) {
+      for (const auto& b : a.program()->blocks) {
+        if (b->implicit || b->name.empty() || !b->range.valid() ||
+            lower(b->name).find(wanted) == std::string::npos || out.size() >= limit) {
+          continue;
+        }
+        json symbol{{"name", b->name},
+                    {"kind", kStruct},
+                    {"location", location(a, Analysis::name_range(*b))},
+                    {"containerName", b->parent ? b->parent->path : b->kind_name}};
+        symbol["detail"] = b->kind_name;
+        out.push_back(std::move(symbol));
+      }
+    }
+    for (const ValueDecl& v : a.values()) {
+      if (lower(v.name).find(wanted) != std::string::npos && out.size() < limit) {
+        out.push_back({{"name", v.name},
+                       {"kind", v.is_param ? kConstant : kVariable},
+                       {"location", location(a, v.name_range)},
+                       {"containerName", v.is_param ? "param" : "let"}});
+      }
+    }
+  }
+  return out;
 }
 
 json Server::location(const Analysis& a, const Range& range) const {

@@ -37,6 +37,7 @@ private:
   struct Program {
     std::vector<std::string> uris; // in the program's file order
     std::shared_ptr<Analysis> analysis;
+    std::shared_ptr<Analysis> parsed; // the last analysis without syntax errors, for completion
   };
 
   void handle(const std::string& body);
@@ -53,6 +54,9 @@ private:
   // The analysis holding `uri` and its file id; throws a RequestFailed error when unknown.
   std::pair<std::shared_ptr<Analysis>, FileId> analysis_for(const std::string& uri);
   nlohmann::json location(const Analysis& a, const Range& range) const;
+  // SymbolInformation[] for the named blocks, lets and params of every program checked so far
+  // whose name contains `query` (ignoring case).
+  nlohmann::json workspace_symbols(const std::string& query) const;
   std::uint32_t offset_in(const Analysis& a, FileId file, const nlohmann::json& position) const;
 
   void send(const nlohmann::json& message);

@@ -9,6 +9,7 @@ namespace {
 
 // A header line longer than this is garbage, not a header.
 constexpr std::size_t kMaxHeaderLine = 8192;
+constexpr std::string_view kLengthHeader = "content-length:";
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -30,26 +31,34 @@ std::string_view trim(std::string_view s) {
 } // namespace
 
 Transport::Read Transport::read(std::string& body, std::string& error) {
+  std::size_t length = 0;
   bool have_length = false;
   bool bad_length = false;
   bool any_header = false;
-  std::size_t length = 0;
   // Header lines up to an empty line.
   while (true) {
     std::string line;
     int c = 0;
-    bool too_long = false;
     while ((c = in_.get()) != std::char_traits<char>::eof() && c != '\n') {
-      if (line.size() < kMaxHeaderLine) {
-        line.push_back(static_cast<char>(c));
-      } else {
-        too_long = true;
+      if (line.size() == 2 * kMaxHeaderLine) {
+        // An overlong line is garbage; its tail is kept in case a header follows the garbage.
+        line.erase(0, kMaxHeaderLine);
+        bad_length = any_header = true;
       }
+      line.push_back(static_cast<char>(c));
     }
     if (c == std::char_traits<char>::eof()) {
       return Read::End;
     }
     std::string_view text = trim(line);
+    // Resynchronisation: a header after garbage on the same line (the rest of an unframed or
+    // misframed body) starts a new header block; the garbage was answered as the error before.
+    if (auto at = lower(text).find(kLengthHeader); at != 0 && at != std::string::npos) {
+      text.remove_prefix(at);
+      have_length = false;
+      bad_length = false;
+      any_header = false;
+    }
     if (text.empty()) {
       if (!any_header) {
         continue; // stray blank lines between messages
@@ -57,20 +66,20 @@ Transport::Read Transport::read(std::string& body, std::string& error) {
       break;
     }
     any_header = true;
-    if (too_long) {
-      bad_length = true;
-      continue;
-    }
     auto colon = text.find(':');
-    if (colon == std::string_view::npos) {
+    if (colon == std::string_view::npos || text.size() > kMaxHeaderLine) {
       bad_length = true; // not a header at all
       continue;
     }
-    if (lower(trim(text.substr(0, colon))) == "content-length") {
+    if (lower(trim(text.substr(0, colon))) == kLengthHeader.substr(0, kLengthHeader.size() - 1)) {
       std::string_view value = trim(text.substr(colon + 1));
-      auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), length);
-      have_length = ec == std::errc() && ptr == value.data() + value.size();
-      bad_length = bad_length || !have_length;
+      std::size_t n = 0;
+      auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      bool valid = ec == std::errc() && ptr == value.data() + value.size();
+      // A second Content-Length is accepted only when it agrees with the first.
+      bad_length = bad_length || !valid || (have_length && length != n);
+      length = n;
+      have_length = true;
     }
   }
   if (!have_length || bad_length) {

@@ -1,6 +1,7 @@
 // JSON-RPC framing over a byte stream, as LSP defines it: `Content-Length: N\r\n\r\n` then N bytes
 // of JSON. Reading never trusts the peer: oversized, truncated and garbled messages are reported,
-// not fatal.
+// not fatal, and reading resynchronises on the next `Content-Length` header, even one that follows
+// garbage on the same line (the rest of a body whose length was missing, wrong or duplicated).
 #pragma once
 
 #include <cstddef>
@@ -21,7 +22,8 @@ public:
 
   enum class Read {
     Message,   // `body` holds one message's bytes
-    Malformed, // a header block without a usable Content-Length, or a message too large
+    Malformed, // a header block without one usable Content-Length (missing, not a number, two that
+               // disagree, a header line over 8 KiB), or a message too large
     End,       // the stream ended (the client is gone)
   };
   // Reads the next message. On Malformed, `error` says why and reading can go on.

@@ -232,8 +232,11 @@ std::optional<ast::Type> Transformer::transformTypeRef(P::TypeRefContext* ctx) {
     for (std::size_t i = 0; i < kTypeNames.size(); ++i) {
       names[i] = kTypeNames[i].name;
     }
-    sink_.report(Diag::UnknownType, range(name_token), name,
-                 did_you_mean(nearest(name, std::span<const std::string_view>(names))));
+    std::string suggestion = nearest(name, std::span<const std::string_view>(names));
+    if (Diagnostic* d =
+            sink_.report(Diag::UnknownType, range(name_token), name, did_you_mean(suggestion))) {
+      d->fix(range(name_token), suggestion);
+    }
     return std::nullopt;
   }
   ast::Type type;

@@ -52,9 +52,13 @@ Transformer::Built Transformer::transformNumber(std::size_t index) {
   Range digits_range{whole.file, whole.begin, whole.begin + static_cast<std::uint32_t>(length)};
   if (!unit.empty() && std::find(kUnits.begin(), kUnits.end(), unit) == kUnits.end()) {
     std::string suggestion = unit_suggestion(unit);
-    sink_.report(
-        Diag::UnknownUnit, Range{whole.file, digits_range.end, whole.end}, std::string(unit),
-        suggestion.empty() ? std::string() : fmt::format(" (did you mean `{}`?)", suggestion));
+    Range unit_range{whole.file, digits_range.end, whole.end};
+    if (Diagnostic* d =
+            sink_.report(Diag::UnknownUnit, unit_range, std::string(unit),
+                         suggestion.empty() ? std::string()
+                                            : fmt::format(" (did you mean `{}`?)", suggestion))) {
+      d->fix(unit_range, suggestion);
+    }
     return error(whole);
   }
   ast::Number number;

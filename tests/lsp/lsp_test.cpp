@@ -158,6 +158,54 @@ TEST(Transport, ReadsAndRecovers) {
   EXPECT_EQ(t.read(body, error), ecl::lsp::Transport::Read::End);
 }
 
+TEST(Transport, ResynchronisesOnTheNextHeader) {
+  // Each broken frame is one Malformed (or a body that is not JSON), then the next message reads.
+  const std::string next = "Content-Length: 2\r\n\r\n{}";
+  const std::string body = R"({"jsonrpc":"2.0","method":"exit"})";
+  for (const std::string& broken : {
+           "Content-Length: abc\r\n\r\n" + body,
+           "Content-Type: text/plain\r\n\r\n" + body,
+           "Content-Length: 3\r\nContent-Length: 4\r\n\r\n" + body,
+           "X-Junk: " + std::string(100 * 1024, 'x') + "\r\n\r\n",
+       }) {
+    std::istringstream in(broken + next);
+    std::ostringstream out;
+    ecl::lsp::Transport t(in, out);
+    std::string read, error;
+    EXPECT_EQ(t.read(read, error), ecl::lsp::Transport::Read::Malformed) << broken.substr(0, 40);
+    EXPECT_EQ(t.read(read, error), ecl::lsp::Transport::Read::Message) << broken.substr(0, 40);
+    EXPECT_EQ(read, "{}");
+  }
+  {
+    // A 100 KB header line running into the next header: the garbage before it is skipped.
+    std::istringstream in("X-Junk: " + std::string(100 * 1024, 'x') + next);
+    std::ostringstream out;
+    ecl::lsp::Transport t(in, out);
+    std::string read, error;
+    EXPECT_EQ(t.read(read, error), ecl::lsp::Transport::Read::Message);
+    EXPECT_EQ(read, "{}");
+  }
+  // Too short: the cut body is a message (not JSON, answered so), then the next one reads.
+  std::istringstream in("Content-Length: 5\r\n\r\n" + body + next);
+  std::ostringstream out;
+  ecl::lsp::Transport t(in, out);
+  std::string read, error;
+  EXPECT_EQ(t.read(read, error), ecl::lsp::Transport::Read::Message);
+  EXPECT_EQ(read, body.substr(0, 5));
+  EXPECT_EQ(t.read(read, error), ecl::lsp::Transport::Read::Message);
+  EXPECT_EQ(read, "{}");
+}
+
+TEST(Server, ShutsDownAfterBrokenFraming) {
+  // Deaf, the server would read to the end of input and return 1.
+  std::istringstream in(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize"})") +
+                        "Content-Length: abc\r\n\r\n{}" +
+                        frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+                        frame(R"({"jsonrpc":"2.0","method":"exit"})"));
+  std::ostringstream out;
+  EXPECT_EQ(ecl::lsp::Server(in, out).run(), 0);
+}
+
 TEST(Transport, TruncatedBodyEnds) {
   std::istringstream in("Content-Length: 10\r\n\r\n{\"a\"");
   std::ostringstream out;

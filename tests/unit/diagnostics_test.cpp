@@ -52,7 +52,8 @@ TEST(RenderJson, InvalidUtf8InPathAndMessagesIsReplaced) {
   ecl::FileId file = sources.add("dir/\xFF\xFEname.ecl", "vpc main {}\n");
   ecl::Diagnostics diags;
   const ecl::DiagInfo& kind = ecl::all_diagnostic_kinds().front();
-  diags.add({kind.kind, kind.severity, ecl::Range{file, 4, 8}, "quotes `caf\xC3` cut short", {}})
+  diags
+      .add({kind.kind, kind.severity, ecl::Range{file, 4, 8}, "quotes `caf\xC3` cut short", {}, {}})
       .note(ecl::Range{file, 0, 3}, "and \xE2\x82 here")
       .note(ecl::Range{}, "stray \x80");
   std::string out;

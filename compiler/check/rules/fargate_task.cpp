@@ -43,10 +43,19 @@ void check_size(RuleContext& c, const model::Block& task, const model::Value* me
         .note(attribute_range(task, "memory"), "the task's memory is set here");
     return;
   }
-  c.diags
-      .report(Diag::FargateInvalidSize, attribute_range(task, "memory"), task.name, *cpu, *mib,
-              fmt::format("with {} CPU units use {}", *cpu, describe_fargate_memory(*cpu)))
-      .note(attribute_range(task, "cpu"), "the task's cpu is set here");
+  Range at = attribute_range(task, "memory");
+  Diagnostic& d =
+      c.diags
+          .report(Diag::FargateInvalidSize, at, task.name, *cpu, *mib,
+                  fmt::format("with {} CPU units use {}", *cpu, describe_fargate_memory(*cpu)))
+          .note(attribute_range(task, "cpu"), "the task's cpu is set here");
+  // The nearest sizes that fit, when the memory is written in the task itself (not in a `let`).
+  if (at.file == task.range.file && task.range.begin <= at.begin && at.end <= task.range.end &&
+      at != task.header_range) {
+    for (std::int64_t v : nearest_fargate_memory(*cpu, *mib)) {
+      d.fix(at, v % 1024 == 0 ? fmt::format("{}GiB", v / 1024) : fmt::format("{}MiB", v));
+    }
+  }
 }
 
 void check_settings(RuleContext& c, const model::Block& task, const model::Value* member) {

@@ -2,6 +2,7 @@
 // `from_port` and `to_port` (1 to 65535, from ≤ to); `all` covers every port and takes none; for
 // `icmp`, `from_port` and `to_port` are the ICMP type and code (-1 for all) and `port` does not
 // apply. A rule's peer security group belongs to the rule's VPC.
+#include "compiler/check/fixes.h"
 #include "compiler/check/rules/rule.h"
 
 #include <fmt/format.h>
@@ -81,9 +82,14 @@ void check_ports(RuleContext& c, const model::Block& rule, const std::string& pr
   if (from != to) {
     std::string_view given = from ? "from_port" : "to_port";
     std::string_view missing = from ? "to_port" : "from_port";
-    c.diags.report(
+    Diagnostic& d = c.diags.report(
         Diag::RuleShape, attribute_range(rule, given),
         fmt::format("`{}` needs `{}`; for a single port write `port` instead", given, missing));
+    // The same port at the other end: a range of one port, which the user widens.
+    if (auto value = rule.get_int(given)) {
+      check::fix_add_item(d, c.sources, rule.range, fmt::format("{} = {}", missing, *value),
+                          fmt::format("add `{} = {}`", missing, *value));
+    }
     return;
   }
   if (port) {

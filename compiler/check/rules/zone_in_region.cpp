@@ -48,8 +48,11 @@ void run(RuleContext& c) {
     std::string suggestion = nearest(*region, std::span<const std::string_view>(kRegions));
     std::string hint = suggestion.empty() ? "; regions are named like `us-east-1` or `eu-west-1`"
                                           : did_you_mean(suggestion);
-    c.diags.report(Diag::InvalidValue, region_range,
-                   fmt::format("`{}` is not an AWS region{}", *region, hint));
+    c.diags
+        .report(Diag::InvalidValue, region_range,
+                fmt::format("`{}` is not an AWS region{}", *region, hint))
+        .fix(region_range, suggestion.empty() ? "" : fmt::format("\"{}\"", suggestion),
+             fmt::format("replace with `\"{}\"`", suggestion));
     return; // zones cannot be judged against an unknown region
   }
   for (const model::Block* subnet : c.program.of_kind("subnet")) {

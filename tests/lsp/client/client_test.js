@@ -1,7 +1,8 @@
 // Drives `eclc lsp` from the real LSP client libraries (vscode-jsonrpc and
 // vscode-languageserver-protocol, installed here by scripts/setup with `npm ci`):
 // open a document with errors and receive them, fix it and receive an empty list, then ask
-// hover, definition, completion and rename and check the answers.
+// hover, definition, completion and rename and check the answers, apply a quick fix, and decode
+// the semantic tokens.
 //
 // Usage: node tests/lsp/client/client_test.js path/to/eclc
 // Fails (exit 1), never skips, when the packages are missing.
@@ -166,7 +167,57 @@ async function main() {
     textDocument: doc, position: { line: 9, character: 16 }, newName: 'not valid',
   }), /not a valid name/);
 
-  // 7. Unknown methods are errors, and the server shuts down cleanly.
+  // 7. A quick fix: a misspelt launch type is E2005 with its fix; applying it clears the error.
+  await connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 3 },
+    contentChanges: [{ range: { start: { line: 35, character: 28 },
+                                end: { line: 35, character: 29 } }, text: '' }],
+  });
+  diags = await nextDiagnostics();
+  assert.deepEqual(diags.diagnostics.map((d) => d.code), ['E2005'], JSON.stringify(diags));
+  const actions = await connection.sendRequest(proto.CodeActionRequest.type, {
+    textDocument: doc, range: diags.diagnostics[0].range,
+    context: { diagnostics: diags.diagnostics, only: [proto.CodeActionKind.QuickFix] },
+  });
+  assert.equal(actions.length, 1, JSON.stringify(actions));
+  const fix = actions[0];
+  assert.equal(fix.kind, proto.CodeActionKind.QuickFix);
+  assert.equal(fix.title, 'replace with `fargate`');
+  assert.equal(fix.diagnostics[0].code, 'E2005');
+  const [fixEdit] = fix.edit.changes[uri];
+  assert.equal(fixEdit.newText, 'fargate');
+  assert.deepEqual(fixEdit.range, diags.diagnostics[0].range);
+  await connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 4 }, contentChanges: [{ range: fixEdit.range, text: fixEdit.newText }],
+  });
+  diags = await nextDiagnostics();
+  assert.deepEqual(diags.diagnostics, []);
+
+  // 8. Semantic tokens, decoded with the legend the server announced: kinds, block names and
+  // references, attributes, numbers and their units.
+  const legend = init.capabilities.semanticTokensProvider.legend;
+  const tokens = await connection.sendRequest(proto.SemanticTokensRequest.type, { textDocument: doc });
+  const decoded = new Map();
+  let line = 0, character = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [dl, dc, length, type, modifiers] = tokens.data.slice(i, i + 5);
+    line += dl;
+    character = dl ? dc : character + dc;
+    const names = legend.tokenModifiers.filter((_, bit) => modifiers & (1 << bit));
+    decoded.set(`${line}:${character}`, [length, legend.tokenTypes[type], ...names].join(' '));
+  }
+  const at = (l, c) => decoded.get(`${l}:${c}`);
+  assert.equal(at(0, 0), '3 type');                 // `vpc`
+  assert.equal(at(0, 4), '4 variable declaration'); // `main`
+  assert.equal(at(1, 2), '4 property');             // `cidr =`
+  assert.equal(at(1, 9), '13 string');
+  assert.equal(at(22, 11), '3 number');             // `512` of 512MiB
+  assert.equal(at(22, 14), '3 unit');               // `MiB`
+  assert.equal(at(33, 23), '4 variable');           // `main` in [main.public_a]
+  assert.equal(at(33, 28), '8 variable');           // `public_a`
+  assert.equal(at(35, 22), '7 enumMember');         // `fargate`
+
+  // 9. Unknown methods are errors, and the server shuts down cleanly.
   await assert.rejects(connection.sendRequest('eclc/nothing', {}), (e) => e.code === -32601);
   await connection.sendRequest(proto.ShutdownRequest.type);
   await connection.sendNotification(proto.ExitNotification.type);

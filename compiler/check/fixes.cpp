@@ -1,0 +1,70 @@
+#include "compiler/check/fixes.h"
+
+namespace ecl::check {
+
+void fix_add_item(Diagnostic& diagnostic, const SourceManager& sources, Range block,
+                  std::string_view item, std::string title) {
+  if (!block.valid() || block.end <= block.begin) {
+    return;
+  }
+  const std::string& text = sources.file(block.file).text();
+  if (block.end > text.size() || text[block.end - 1] != '}') {
+    return; // a block the parser repaired: no brace to insert before
+  }
+  std::uint32_t brace = block.end - 1;
+  std::uint32_t line_start = brace;
+  while (line_start > 0 && text[line_start - 1] != '\n' && text[line_start - 1] != '\r') {
+    --line_start;
+  }
+  bool own_line = text.find_first_not_of(" \t", line_start) == brace;
+  // The block's indentation: the white space before its kind keyword, on the keyword's line.
+  std::uint32_t head = block.begin;
+  while (head > 0 && text[head - 1] != '\n' && text[head - 1] != '\r') {
+    --head;
+  }
+  std::string indent = text.substr(head, text.find_first_not_of(" \t", head) - head);
+  if (own_line && line_start > block.begin) {
+    diagnostic.fix(Range{block.file, line_start, line_start}, fmt::format("{}  {}\n", indent, item),
+                   std::move(title));
+    return;
+  }
+  bool spaced = brace > 0 && (text[brace - 1] == ' ' || text[brace - 1] == '\t');
+  diagnostic.fix(Range{block.file, brace, brace}, fmt::format("{}{} ", spaced ? "" : " ", item),
+                 std::move(title));
+}
+
+std::string placeholder(const schema::Type& type) {
+  using schema::TypeKind;
+  switch (type.kind) {
+  case TypeKind::String:
+  case TypeKind::Cidr:
+    return "\"\"";
+  case TypeKind::Int:
+  case TypeKind::Number:
+    return "0";
+  case TypeKind::Bool:
+    return "false";
+  case TypeKind::Memory:
+    return "512MiB";
+  case TypeKind::Cpu:
+    return "0.25vcpu";
+  case TypeKind::Duration:
+    return "30s";
+  case TypeKind::Port:
+    return "80";
+  case TypeKind::Enum:
+    return type.members.empty() ? "" : std::string(type.members.front());
+  case TypeKind::Ref:
+    return "";
+  case TypeKind::List:
+    return "[]";
+  case TypeKind::Map:
+  case TypeKind::Object:
+    return "{}";
+  case TypeKind::OneOf:
+    return type.alternatives.empty() ? "" : placeholder(*type.alternatives.front());
+  }
+  return "";
+}
+
+} // namespace ecl::check
