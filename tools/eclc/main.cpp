@@ -8,6 +8,7 @@
 #include "compiler/driver/driver.h"
 #include "compiler/format/format.h"
 #include "compiler/lsp/server.h"
+#include "tools/eclc/commands.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -27,6 +28,18 @@ namespace {
 constexpr int kExitClean = 0;
 constexpr int kExitErrors = 1;
 constexpr int kExitUsage = 2;
+
+constexpr const char* kVersion = "0.1.0";
+
+// `--color`: `always`, `never`, or `auto`: colour when `fd` is a terminal and the NO_COLOR
+// convention (https://no-color.org: set and not empty) does not turn it off.
+bool use_color(const std::string& flag, int fd) {
+  if (flag != "auto") {
+    return flag == "always";
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(fd) && (no_color == nullptr || *no_color == '\0');
+}
 
 struct CheckFlags {
   std::string path;
@@ -101,9 +114,10 @@ int report(const ecl::driver::Compilation& c, const CheckFlags& flags,
            std::ostream& json_out = std::cout) {
   if (flags.format == "json") {
     json_out << ecl::render_json(c.diags, c.sources).dump(2) << "\n";
+  } else if (flags.format == "sarif") {
+    json_out << ecl::render_sarif(c.diags, c.sources, kVersion).dump(2) << "\n";
   } else if (!c.diags.empty()) {
-    bool color = flags.color == "always" || (flags.color == "auto" && ::isatty(STDERR_FILENO));
-    std::cerr << ecl::render_text(c.diags, c.sources, {color});
+    std::cerr << ecl::render_text(c.diags, c.sources, {use_color(flags.color, STDERR_FILENO)});
     std::size_t errors = c.diags.error_count(), warnings = c.diags.warning_count();
     std::cerr << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
               << (warnings == 1 ? " warning" : " warnings") << "\n";
@@ -251,8 +265,7 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   apply_options.auto_approve = flags.auto_approve;
   apply_options.parallelism = flags.parallelism;
   apply_options.wait_timeout_seconds = flags.wait_timeout;
-  apply_options.color =
-      flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
+  apply_options.color = use_color(flags.check.color, STDOUT_FILENO);
   if (mode == PlanMode::Apply) {
     return ecl::apply::apply(plan, apply_options);
   }
@@ -273,9 +286,7 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   if (flags.json) {
     std::cout << document;
   } else {
-    bool color =
-        flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
-    std::cout << ecl::backend::plan::render_text(plan, color);
+    std::cout << ecl::backend::plan::render_text(plan, use_color(flags.check.color, STDOUT_FILENO));
   }
   return kExitClean;
 }
@@ -324,7 +335,7 @@ int run_fmt(const FmtFlags& flags) {
     std::string formatted;
     bool loaded = ecl::driver::load(file, sources, ids, diags) && !ids.empty() && diags.empty();
     if (!loaded || !ecl::format::format_file(sources, ids.front(), diags, formatted)) {
-      std::cerr << ecl::render_text(diags, sources, {::isatty(STDERR_FILENO) != 0});
+      std::cerr << ecl::render_text(diags, sources, {use_color("auto", STDERR_FILENO)});
       status = std::max(status, loaded ? kExitErrors : kExitUsage);
       continue;
     }
@@ -351,15 +362,15 @@ int main(int argc, char** argv) {
   CLI::App app{"eclc: the ECL compiler. ECL describes VPCs, ECS clusters, tasks and services; eclc "
                "checks it and lowers it for AWS."};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "eclc 0.1.0");
+  app.set_version_flag("--version", std::string("eclc ") + kVersion);
 
   CheckFlags flags;
   CLI::App* check = app.add_subcommand("check", "Check a program and report its diagnostics");
   check->add_option("path", flags.path, "An .ecl file, or a directory of .ecl files")->required();
   check->add_option("-p,--param", flags.params, "Override a param: -p name=value")
       ->allow_extra_args(false);
-  check->add_option("--format", flags.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--format", flags.format, "Output format (sarif: for code-scanning tools)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   check->add_option("--color", flags.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--werror", flags.werror, "Treat warnings as errors");
@@ -430,6 +441,38 @@ int main(int argc, char** argv) {
   fmt->add_flag("--check", fmt_flags.check,
                 "Change nothing; name the files that would change and exit 1 if any");
 
+  std::string code;
+  CLI::App* explain =
+      app.add_subcommand("explain", "Explain a diagnostic code: eclc explain E3002");
+  explain->add_option("code", code, "A diagnostic code, such as E3002")->required();
+
+  std::string shell;
+  CLI::App* completion =
+      app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
+  completion->add_option("shell", shell, "The shell")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+
+  std::string init_directory = ".";
+  CLI::App* init = app.add_subcommand("init", "Write a starter program, DIR/main.ecl");
+  init->add_option("directory", init_directory, "Where to write main.ecl (default: here)");
+
+  // A mistyped command: CLI11 would say "arguments were not expected"; name the nearest command.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      names.push_back(sub->get_name());
+    }
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string suggestion = ecl::nearest(argv[1], names);
+      std::cerr << "eclc: error: unknown command `" << argv[1] << "`"
+                << (suggestion.empty() ? "; `eclc --help` lists the commands"
+                                       : ecl::did_you_mean(suggestion))
+                << "\n";
+      return kExitUsage;
+    }
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -468,6 +511,15 @@ int main(int argc, char** argv) {
   }
   if (fmt->parsed()) {
     return run_fmt(fmt_flags);
+  }
+  if (explain->parsed()) {
+    return ecl::cli::explain(code);
+  }
+  if (completion->parsed()) {
+    return ecl::cli::completion(app, shell);
+  }
+  if (init->parsed()) {
+    return ecl::cli::init(init_directory);
   }
   return kExitUsage;
 }
