@@ -32,4 +32,12 @@ int apply(const backend::plan::Plan& plan, const CommandOptions& options);
 // `eclc destroy`: deletes everything the state holds, in reverse dependency order.
 int destroy(const backend::plan::Plan& plan, const CommandOptions& options);
 
+// `eclc output`: the outputs the last apply recorded, all (`name = value` lines, or one JSON
+// object with `json`) or the one named (a string bare, as scripts want it; JSON with `json`).
+// 0, or 2 when the state cannot be read or has no such output.
+int print_outputs(const CommandOptions& options, const std::string& name, bool json);
+// `eclc show`: the state as a person reads it: each resource with its block, kind of call and AWS
+// id, then the outputs.
+int show_state(const CommandOptions& options);
+
 } // namespace ecl::apply

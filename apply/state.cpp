@@ -54,6 +54,7 @@ std::string to_json(const State& state) {
     resources.push_back(std::move(r));
   }
   out["resources"] = std::move(resources);
+  out["outputs"] = state.outputs;
   return out.dump(2) + "\n";
 }
 
@@ -78,6 +79,7 @@ bool load_state(const std::string& path, State& out, std::string& error) {
   try {
     out.stack = doc.value("stack", "");
     out.region = doc.value("region", "");
+    out.outputs = doc.value("outputs", json::object());
     for (const json& r : doc["resources"]) {
       Entry e;
       e.id = r.at("id").get<std::string>();

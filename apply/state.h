@@ -30,6 +30,8 @@ struct State {
   std::string stack;
   std::string region;
   std::vector<Entry> entries; // in the order they were first created
+  // The program's `output`s after the last complete apply: name -> value, placeholders filled.
+  json outputs = json::object();
 
   Entry* find(const std::string& id);
   const Entry* find(const std::string& id) const;

@@ -1,7 +1,7 @@
 // eclc: the command line. Each subcommand reads its options and calls the driver; no compiler
 // logic lives here.
-#include "apply/aws.h"
 #include "apply/command.h"
+#include "apply/credentials.h"
 #include "backends/plan/plan.h"
 #include "backends/registry.h"
 #include "compiler/diagnostics/render.h"
@@ -16,9 +16,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <malloc.h>
 #include <memory>
+#include <sstream>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -43,15 +45,64 @@ bool use_color(const std::string& flag, int fd) {
 
 struct CheckFlags {
   std::string path;
+  std::string params_file; // --params FILE: "" for none
   std::vector<std::string> params;
   std::string format = "text";
   std::string color = "auto";
   bool werror = false;
 };
 
-// "-p name=value" strings into overrides; false (with a message) when one has no `=`.
-bool parse_params(const std::vector<std::string>& raw, ecl::check::Options& options) {
-  for (const auto& p : raw) {
+// A JSON value as the text `-p` would take: strings bare, lists and objects as ECL literals.
+std::string param_text(const nlohmann::json& value) {
+  if (value.is_string()) {
+    return value.get<std::string>();
+  }
+  if (value.is_object()) {
+    std::string out = "{";
+    for (const auto& [key, v] : value.items()) {
+      out +=
+          (out.size() > 1 ? ", " : " ") + key + " = " + (v.is_string() ? v.dump() : param_text(v));
+    }
+    return out + " }";
+  }
+  if (value.is_array()) {
+    std::string out = "[";
+    for (const auto& v : value) {
+      out += (out.size() > 1 ? ", " : "") + (v.is_string() ? v.dump() : param_text(v));
+    }
+    return out + "]";
+  }
+  return value.dump();
+}
+
+// `--params FILE`: a JSON object of param values, read before the `-p`s (which win).
+bool read_params_file(const std::string& path, ecl::check::Options& options) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  if (!in || doc.is_discarded() || !doc.is_object()) {
+    std::cerr << "eclc: error: `" << path
+              << "` is not a parameter file: a JSON object of param names and values\n";
+    return false;
+  }
+  for (const auto& [name, value] : doc.items()) {
+    if (value.is_null()) {
+      std::cerr << "eclc: error: `" << path << "`: param `" << name << "` is null\n";
+      return false;
+    }
+    options.params.push_back({name, param_text(value)});
+  }
+  return true;
+}
+
+// "-p name=value" strings into overrides, after the --params file's; false (with a message) when
+// one has no `=`.
+bool parse_params(const CheckFlags& flags, ecl::check::Options& options) {
+  if (!flags.params_file.empty() && !read_params_file(flags.params_file, options)) {
+    return false;
+  }
+  for (const auto& p : flags.params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {
       std::cerr << "eclc: error: `-p " << p << "` must be written `-p name=value`\n";
@@ -130,7 +181,7 @@ int report(const ecl::driver::Compilation& c, const CheckFlags& flags,
 
 int run_check(const CheckFlags& flags) {
   ecl::check::Options options;
-  if (!parse_params(flags.params, options)) {
+  if (!parse_params(flags, options)) {
     return kExitUsage;
   }
   auto c = std::make_unique<ecl::driver::Compilation>(ecl::driver::compile(flags.path, options));
@@ -194,7 +245,7 @@ int run_compile(const CompileFlags& flags) {
     return kExitUsage;
   }
   ecl::check::Options options;
-  if (!parse_params(flags.check.params, options)) {
+  if (!parse_params(flags.check, options)) {
     return kExitUsage;
   }
   auto c =
@@ -223,7 +274,7 @@ enum class PlanMode { Show, Graph, Apply, Destroy };
 // Diagnostics go to stderr: stdout belongs to the plan.
 int run_plan(const PlanFlags& flags, PlanMode mode) {
   ecl::check::Options options;
-  if (!parse_params(flags.check.params, options)) {
+  if (!parse_params(flags.check, options)) {
     return kExitUsage;
   }
   ecl::driver::Compilation c = ecl::driver::compile(flags.check.path, options);
@@ -296,6 +347,8 @@ void add_check_options(CLI::App* command, CheckFlags& flags) {
   command->add_option("path", flags.path, "An .ecl file, or a directory of .ecl files")->required();
   command->add_option("-p,--param", flags.params, "Override a param: -p name=value")
       ->allow_extra_args(false);
+  command->add_option("--params", flags.params_file,
+                      "Param values from a JSON file (an environment's); -p wins");
   command->add_option("--format", flags.format, "Diagnostics format")
       ->check(CLI::IsMember({"text", "json"}));
   command->add_option("--color", flags.color, "Colour the output")
@@ -369,6 +422,8 @@ int main(int argc, char** argv) {
   check->add_option("path", flags.path, "An .ecl file, or a directory of .ecl files")->required();
   check->add_option("-p,--param", flags.params, "Override a param: -p name=value")
       ->allow_extra_args(false);
+  check->add_option("--params", flags.params_file,
+                    "Param values from a JSON file (an environment's); -p wins");
   check->add_option("--format", flags.format, "Output format (sarif: for code-scanning tools)")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   check->add_option("--color", flags.color, "Colour the text output")
@@ -387,6 +442,8 @@ int main(int argc, char** argv) {
                       "Write the result to this file (atomically) instead of stdout");
   compile->add_option("-p,--param", compile_flags.check.params, "Override a param: -p name=value")
       ->allow_extra_args(false);
+  compile->add_option("--params", compile_flags.check.params_file,
+                      "Param values from a JSON file (an environment's); -p wins");
   compile->add_option("--format", compile_flags.check.format, "Diagnostics format")
       ->check(CLI::IsMember({"text", "json"}));
   compile->add_option("--color", compile_flags.check.color, "Colour the text diagnostics")
@@ -440,6 +497,22 @@ int main(int argc, char** argv) {
       ->required();
   fmt->add_flag("--check", fmt_flags.check,
                 "Change nothing; name the files that would change and exit 1 if any");
+
+  // output and show: what the state file holds, without AWS or the program's compilation.
+  PlanFlags state_flags;
+  std::string output_name;
+  bool output_json = false;
+  CLI::App* output =
+      app.add_subcommand("output", "Print the outputs the last apply recorded in the state");
+  output->add_option("path", state_flags.check.path, "The program (for its default state file)")
+      ->required();
+  output->add_option("name", output_name, "One output: its value alone");
+  output->add_option("--state", state_flags.state, "The state file (default: PROGRAM.state.json)");
+  output->add_flag("--json", output_json, "Print JSON");
+  CLI::App* show = app.add_subcommand("show", "Print the state: resources, AWS ids, outputs");
+  show->add_option("path", state_flags.check.path, "The program (for its default state file)")
+      ->required();
+  show->add_option("--state", state_flags.state, "The state file (default: PROGRAM.state.json)");
 
   std::string code;
   CLI::App* explain =
@@ -511,6 +584,13 @@ int main(int argc, char** argv) {
   }
   if (fmt->parsed()) {
     return run_fmt(fmt_flags);
+  }
+  if (output->parsed() || show->parsed()) {
+    ecl::apply::CommandOptions options;
+    options.program_path = state_flags.check.path;
+    options.state_path = state_flags.state;
+    return output->parsed() ? ecl::apply::print_outputs(options, output_name, output_json)
+                            : ecl::apply::show_state(options);
   }
   if (explain->parsed()) {
     return ecl::cli::explain(code);
