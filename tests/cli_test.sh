@@ -312,6 +312,23 @@ run init "$tmp/starter"
 check "init refuses to overwrite" is_status 2
 check "init leaves an existing file alone" grep -q "// mine" "$tmp/starter/main.ecl"
 
+# eclc diagram: every example is drawn (Graphviz reads the dot); nothing is written on errors.
+for example in examples/*.ecl examples/*/; do
+  run diagram "$example" -o "$tmp/diagram.svg"
+  check "diagram $example exits 0" is_status 0
+  check "diagram $example is an SVG" grep -q "<svg" "$tmp/diagram.svg"
+  check "diagram $example draws its subnets" grep -q "subnet" "$tmp/diagram.svg"
+done
+run diagram examples/webapp.ecl
+check "diagram without -o prints dot" out_has "digraph architecture"
+check "diagram draws the NAT route" out_has '"prod.api@main.private_a" -> "main.nat_a"'
+rm -f "$tmp/diagram.svg"
+run diagram "$tmp/error.ecl" -o "$tmp/diagram.svg"
+check "diagram of a broken program exits 1" is_status 1
+check "diagram of a broken program writes nothing" [ ! -e "$tmp/diagram.svg" ]
+run diagram examples/webapp.ecl -o "$tmp/diagram"
+check "diagram needs an extension" err_has "give it an extension"
+
 # Colour: on a terminal by default, never with NO_COLOR (https://no-color.org) unless asked for.
 on_tty() { script -qec "$*" /dev/null 2>&1 | tr -d '\r'; }
 check "a terminal gets colour" grep -q $'\x1b\\[' <<<"$(on_tty "$ECLC" check "$tmp/error.ecl")"

@@ -2,6 +2,7 @@
 // logic lives here.
 #include "apply/command.h"
 #include "apply/credentials.h"
+#include "backends/diagram/diagram.h"
 #include "backends/plan/plan.h"
 #include "backends/registry.h"
 #include "compiler/diagnostics/render.h"
@@ -16,12 +17,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <malloc.h>
 #include <memory>
 #include <sstream>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
@@ -342,6 +345,69 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   return kExitClean;
 }
 
+// `eclc diagram`: the architecture picture. Dot on stdout without `-o`; `-o FILE.dot` writes the
+// dot text, any other extension (svg, png, pdf) is drawn by Graphviz's `dot -T<extension>`. The
+// file is written atomically, and not at all when the program has errors.
+int run_diagram(const CompileFlags& flags) {
+  ecl::check::Options options;
+  if (!parse_params(flags.check, options)) {
+    return kExitUsage;
+  }
+  auto c =
+      std::make_unique<ecl::driver::Compilation>(ecl::driver::compile(flags.check.path, options));
+  if (flags.check.werror) {
+    c->diags.promote_warnings();
+  }
+  int status = report(*c, flags.check, std::cerr);
+  if (status != kExitClean) {
+    return finish(std::move(c), status);
+  }
+  std::string dot = ecl::backend::diagram::render_dot(*c->program);
+  std::string error;
+  std::filesystem::path out(flags.output);
+  std::string format = out.extension().string();
+  if (flags.output.empty() || flags.output == "-") {
+    std::cout << dot;
+  } else if (format == ".dot" || format == ".gv") {
+    if (!ecl::driver::write_file_atomically(flags.output, dot, error)) {
+      std::cerr << "eclc: error: cannot write `" << flags.output << "`: " << error << "\n";
+      return finish(std::move(c), kExitUsage);
+    }
+  } else {
+    // dot writes a temporary file beside the output, renamed into place when it succeeded.
+    std::string partial = flags.output + ".eclc-partial";
+    std::string input = flags.output + ".eclc-partial.dot";
+    if (format.size() < 2 || !ecl::driver::write_file_atomically(input, dot, error)) {
+      std::cerr << "eclc: error: cannot write `" << flags.output << "`: "
+                << (format.size() < 2 ? "give it an extension: .svg, .png, .pdf or .dot" : error)
+                << "\n";
+      return finish(std::move(c), kExitUsage);
+    }
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      std::string type = "-T" + format.substr(1);
+      ::execlp("dot", "dot", type.c_str(), "-o", partial.c_str(), input.c_str(),
+               static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    int wstatus = 0;
+    bool drawn = pid > 0 && ::waitpid(pid, &wstatus, 0) == pid && WIFEXITED(wstatus) &&
+                 WEXITSTATUS(wstatus) == 0;
+    std::filesystem::remove(input);
+    std::error_code ec;
+    if (!drawn || (std::filesystem::rename(partial, flags.output, ec), ec)) {
+      std::filesystem::remove(partial, ec);
+      std::cerr << "eclc: error: Graphviz's `dot` could not draw `" << flags.output << "`"
+                << (pid > 0 && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127
+                        ? ": `dot` is not installed (Debian: apt-get install graphviz)"
+                        : "")
+                << "\n";
+      return finish(std::move(c), kExitUsage);
+    }
+  }
+  return finish(std::move(c), kExitClean);
+}
+
 // The options every command that checks a program shares: -p, --format, --color, --werror.
 void add_check_options(CLI::App* command, CheckFlags& flags) {
   command->add_option("path", flags.path, "An .ecl file, or a directory of .ecl files")->required();
@@ -482,6 +548,13 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 24 * 3600));
   }
 
+  CompileFlags diagram_flags;
+  CLI::App* diagram = app.add_subcommand(
+      "diagram", "Draw the architecture: VPCs, zones, subnets, gateways, services (Graphviz)");
+  add_check_options(diagram, diagram_flags.check);
+  diagram->add_option("-o,--output", diagram_flags.output,
+                      "The picture: FILE.svg, .png, .pdf (drawn by Graphviz's dot) or .dot");
+
   PlanFlags graph_flags;
   CLI::App* graph =
       app.add_subcommand("graph", "Check a program and print its plan's dependency graph (dot)");
@@ -572,6 +645,9 @@ int main(int argc, char** argv) {
   }
   if (graph->parsed()) {
     return run_plan(graph_flags, PlanMode::Graph);
+  }
+  if (diagram->parsed()) {
+    return run_diagram(diagram_flags);
   }
   if (apply->parsed()) {
     return run_plan(apply_flags, PlanMode::Apply);
