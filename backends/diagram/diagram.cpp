@@ -24,13 +24,26 @@ std::string id(const Block& b, std::string_view suffix = "") {
   return fmt::format("\"{}{}\"", b.path, suffix);
 }
 
+// Text inside Graphviz's HTML-like labels (`label=<...>`): markup characters as entities.
 std::string escape(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
     }
-    out += c;
   }
   return out;
 }
@@ -131,7 +144,7 @@ struct Writer {
     }
     for (const std::string& zone : zones) {
       line("    ", fmt::format("subgraph \"cluster_{}_{}\" {{", v.path, zone));
-      line("      ", fmt::format("label=\"{}\"; style=dashed; color=\"#879196\"; fontsize=11; "
+      line("      ", fmt::format("label=<{}>; style=dashed; color=\"#879196\"; fontsize=11; "
                                  "labeljust=l",
                                  escape(zone.empty() ? "(no zone)" : "Availability Zone " + zone)));
       // Public subnets first, so that they sit above the private ones.
@@ -286,7 +299,7 @@ std::string render_dot(const model::Program& program) {
   w.line("", "digraph architecture {");
   w.line("  ",
          fmt::format("label=<<b>{}</b>{}>; labelloc=t; fontsize=18", escape(title),
-                     region.empty() ? "" : "  <font point-size=\"12\">" + region + "</font>"));
+                     region.empty() ? "" : "  <font point-size=\"12\">" + escape(region) + "</font>"));
   w.line("  ", "graph [fontname=\"Helvetica\", rankdir=TB, newrank=true, nodesep=0.3, "
                "ranksep=0.5, compound=true]");
   w.line("  ", "node [fontname=\"Helvetica\", fontsize=11]");
