@@ -15,52 +15,6 @@ namespace ecl::apply {
 
 namespace {
 
-// ---- Credentials and region -------------------------------------------------------------------
-
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
-
-std::string trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
-
-// The `key = value` lines of one section of an INI file (the AWS shared files' format).
-std::map<std::string, std::string> ini_section(const std::string& path,
-                                               const std::string& section) {
-  std::map<std::string, std::string> out;
-  std::ifstream in(path);
-  std::string line;
-  bool inside = false;
-  while (std::getline(in, line)) {
-    line = trim(line);
-    if (line.empty() || line[0] == '#' || line[0] == ';') {
-      continue;
-    }
-    if (line.front() == '[' && line.back() == ']') {
-      inside = trim(line.substr(1, line.size() - 2)) == section;
-      continue;
-    }
-    auto eq = line.find('=');
-    if (inside && eq != std::string::npos) {
-      out[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
-    }
-  }
-  return out;
-}
-
-std::string home_file(const char* variable, const char* name) {
-  std::string set = env(variable);
-  if (!set.empty()) {
-    return set;
-  }
-  return env("HOME") + "/.aws/" + name;
-}
-
 // ---- The wire -----------------------------------------------------------------------------------
 
 struct ServiceInfo {
@@ -77,6 +31,7 @@ constexpr ServiceInfo kServices[] = {
     {"autoscaling", false, "2011-01-01", "autoscaling", false},
     {"ecs", true, "AmazonEC2ContainerServiceV20141113", "ecs", false},
     {"logs", true, "Logs_20140328", "logs", false},
+    {"sts", false, "2011-06-15", "sts", true}, // credentials: AssumeRole, AssumeRoleWithWebIdentity
 };
 
 const ServiceInfo* service_info(const std::string& name) {
@@ -282,57 +237,6 @@ std::string json_error_code(const json& body) {
 
 } // namespace
 
-namespace {
-
-std::string profile_name(const std::string& profile) {
-  return !profile.empty() ? profile : !env("AWS_PROFILE").empty() ? env("AWS_PROFILE") : "default";
-}
-
-std::map<std::string, std::string> config_section(const std::string& profile) {
-  return ini_section(home_file("AWS_CONFIG_FILE", "config"),
-                     profile == "default" ? "default" : "profile " + profile);
-}
-
-} // namespace
-
-std::string configured_region(const std::string& profile) {
-  if (!env("AWS_REGION").empty()) {
-    return env("AWS_REGION");
-  }
-  if (!env("AWS_DEFAULT_REGION").empty()) {
-    return env("AWS_DEFAULT_REGION");
-  }
-  auto config = config_section(profile_name(profile));
-  return config.count("region") ? config["region"] : std::string();
-}
-
-bool load_config(const std::string& profile, AwsConfig& out, std::string& error) {
-  out.profile = profile_name(profile);
-  std::string credentials_file = home_file("AWS_SHARED_CREDENTIALS_FILE", "credentials");
-  auto creds = ini_section(credentials_file, out.profile);
-  auto config = config_section(out.profile);
-  // An explicit profile wins over the environment's keys, as in the AWS CLI.
-  bool from_env = profile.empty() && !env("AWS_ACCESS_KEY_ID").empty();
-  if (from_env) {
-    out.credentials = {env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY"),
-                       env("AWS_SESSION_TOKEN")};
-  } else {
-    auto pick = [&](const char* key) {
-      return creds.count(key) ? creds[key] : config.count(key) ? config[key] : std::string();
-    };
-    out.credentials = {pick("aws_access_key_id"), pick("aws_secret_access_key"),
-                       pick("aws_session_token")};
-  }
-  out.region = configured_region(profile);
-  if (out.credentials.access_key_id.empty() || out.credentials.secret_access_key.empty()) {
-    error =
-        "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give profile `" +
-        out.profile + "` keys in " + credentials_file;
-    return false;
-  }
-  return true;
-}
-
 bool Result::retryable() const {
   return code == "Transport" || http_status == 429 || http_status >= 500 || is_throttling(code);
 }
@@ -343,22 +247,46 @@ Client::Client(AwsConfig config, RetryPolicy retry) : config_(std::move(config))
 
 Client::~Client() = default;
 
+bool Client::credentials(Credentials& out, std::string& error) const {
+  out = config_.credentials;
+  if (config_.credentials_source && !config_.credentials_source(out, error)) {
+    return false;
+  }
+  std::lock_guard lock(secrets_mutex_);
+  for (const std::string* secret :
+       {&out.secret_access_key, &out.session_token, &out.access_key_id}) {
+    if (!secret->empty() &&
+        std::find(secrets_.begin(), secrets_.end(), *secret) == secrets_.end()) {
+      secrets_.push_back(*secret);
+    }
+  }
+  return true;
+}
+
 std::string Client::redact(std::string text) const {
+  std::vector<std::string> secrets;
+  {
+    std::lock_guard lock(secrets_mutex_);
+    secrets = secrets_;
+  }
   for (const std::string* secret :
        {&config_.credentials.secret_access_key, &config_.credentials.session_token,
         &config_.credentials.access_key_id}) {
-    if (secret->empty()) {
+    secrets.push_back(*secret);
+  }
+  for (const std::string& secret : secrets) {
+    if (secret.empty()) {
       continue;
     }
     // As sent and as an echoing server may quote it: percent-encoded in either case of hex.
-    std::string encoded = percent_encode(*secret), lower = encoded;
+    std::string encoded = percent_encode(secret), lower = encoded;
     for (std::size_t i = 0; i < lower.size(); ++i) {
       if (lower[i] == '%' && i + 2 < lower.size()) {
         lower[i + 1] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[i + 1])));
         lower[i + 2] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[i + 2])));
       }
     }
-    for (const std::string* form : {secret, static_cast<const std::string*>(&encoded),
+    for (const std::string* form : {&secret, static_cast<const std::string*>(&encoded),
                                     static_cast<const std::string*>(&lower)}) {
       for (auto at = text.find(*form); at != std::string::npos; at = text.find(*form, at)) {
         text.replace(at, form->size(), "***");
@@ -447,10 +375,17 @@ Result Client::call_once(const std::string& service, const std::string& operatio
     result.message = "eclc cannot call service `" + service + "`";
     return result;
   }
+  Credentials credentials;
+  std::string credentials_error;
+  if (!this->credentials(credentials, credentials_error)) {
+    result.code = "Credentials";
+    result.message = redact(credentials_error);
+    return result;
+  }
   std::string region = info->global ? "us-east-1" : config_.region;
   std::string url = config_.endpoint_url;
   if (url.empty()) {
-    url = info->global ? std::string("https://iam.amazonaws.com/")
+    url = info->global ? "https://" + service + ".amazonaws.com/"
                        : "https://" + service + "." + region + ".amazonaws.com/";
   }
   std::string body;
@@ -465,9 +400,9 @@ Result Client::call_once(const std::string& service, const std::string& operatio
     headers = libcurl().slist_append(
         headers, "Content-Type: application/x-www-form-urlencoded; charset=utf-8");
   }
-  if (!config_.credentials.session_token.empty()) {
+  if (!credentials.session_token.empty()) {
     headers = libcurl().slist_append(
-        headers, ("X-Amz-Security-Token: " + config_.credentials.session_token).c_str());
+        headers, ("X-Amz-Security-Token: " + credentials.session_token).c_str());
   }
   // No `Expect:` override: curl 7.88 would sign the empty header it then leaves out.
   std::string sigv4 = "aws:amz:" + region + ":" + info->signing;
@@ -478,9 +413,11 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   libcurl().easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
   libcurl().easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
   libcurl().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  libcurl().easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());
-  libcurl().easy_setopt(curl, CURLOPT_USERNAME, config_.credentials.access_key_id.c_str());
-  libcurl().easy_setopt(curl, CURLOPT_PASSWORD, config_.credentials.secret_access_key.c_str());
+  if (!credentials.access_key_id.empty()) { // else unsigned: STS AssumeRoleWithWebIdentity
+    libcurl().easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());
+    libcurl().easy_setopt(curl, CURLOPT_USERNAME, credentials.access_key_id.c_str());
+    libcurl().easy_setopt(curl, CURLOPT_PASSWORD, credentials.secret_access_key.c_str());
+  }
   libcurl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
   libcurl().easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
   // HTTP(S) only: an endpoint URL such as file:///etc/passwd must not be read.

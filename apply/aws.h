@@ -1,5 +1,5 @@
-// Talking to AWS: credentials and region from the standard places, and one client that makes an
-// API call of the five services a plan uses, signed with SigV4 by libcurl (CURLOPT_AWS_SIGV4).
+// Talking to AWS: one client that makes an API call of the five services a plan uses (and STS,
+// for credentials: apply/credentials.h), signed with SigV4 by libcurl (CURLOPT_AWS_SIGV4).
 // ECS and CloudWatch Logs speak JSON 1.1; EC2, IAM and Auto Scaling the query protocol with XML
 // answers, which the client turns into JSON with the API model's (PascalCase) member names, so a
 // plan's response paths (`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN`) read both.
@@ -7,9 +7,11 @@
 
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ecl::apply {
 
@@ -23,21 +25,14 @@ struct Credentials {
 };
 
 struct AwsConfig {
-  Credentials credentials;
+  Credentials credentials;  // used when there is no credentials_source; "" keys: unsigned calls
   std::string region;       // from the environment or the profile; "" when neither names one
   std::string endpoint_url; // "" for AWS's own endpoints
   std::string profile;      // the profile read ("default" unless AWS_PROFILE or --profile)
+  // When set, asked before each call for the credentials to sign it with (temporary ones are
+  // refreshed there: apply/credentials.h); false with an error fails the call.
+  std::function<bool(Credentials&, std::string&)> credentials_source;
 };
-
-// Credentials and region, in the AWS CLI's order: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
-// AWS_SESSION_TOKEN, then the profile (`profile`, else AWS_PROFILE, else "default") of the shared
-// credentials file (AWS_SHARED_CREDENTIALS_FILE, ~/.aws/credentials) and config file
-// (AWS_CONFIG_FILE, ~/.aws/config, `[profile NAME]`); region from AWS_REGION, AWS_DEFAULT_REGION,
-// then the profile. False with `error` when no credentials are found.
-bool load_config(const std::string& profile, AwsConfig& out, std::string& error);
-// The region alone, found as load_config finds it (AWS_REGION, AWS_DEFAULT_REGION, the profile's
-// `region`); "" when none is configured. Needs no credentials: `plan --state` is offline.
-std::string configured_region(const std::string& profile);
 
 // An answer: `ok` with the response as JSON, or AWS's error code and message (`code` is
 // "Transport" when no HTTP answer came).
@@ -74,13 +69,19 @@ public:
   Result call_once(const std::string& service, const std::string& operation,
                    const json& params) const;
 
-  // `text` with every credential in it replaced by `***` (AWS error messages may quote them).
+  // `text` with every credential used so far replaced by `***` (AWS error messages may quote
+  // them).
   std::string redact(std::string text) const;
   const std::string& region() const { return config_.region; }
 
 private:
+  // The credentials to sign with now (the source's, remembered for redact).
+  bool credentials(Credentials& out, std::string& error) const;
+
   AwsConfig config_;
   RetryPolicy retry_;
+  mutable std::mutex secrets_mutex_;
+  mutable std::vector<std::string> secrets_; // every key, secret and token signed with
 };
 
 // The query-protocol body of a request (`Action=CreateVpc&Version=2016-11-15&CidrBlock=...`):

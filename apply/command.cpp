@@ -1,14 +1,17 @@
 #include "apply/command.h"
 
+#include "apply/credentials.h"
 #include "apply/engine.h"
 #include "apply/lock.h"
 #include "apply/network_libraries.h"
 #include "compiler/driver/driver.h"
+#include "compiler/diagnostics/diagnostic.h"
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <set>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -58,6 +61,60 @@ bool load(const backend::plan::Plan& plan, const std::string& path, State& state
   return true;
 }
 
+// An output's value with each `${step.path}` replaced by the value the state holds (a string that
+// is one placeholder takes the value's JSON type); what the state lacks reads `(known after
+// apply)`.
+json resolve_output(const json& value, const State& state,
+                    const std::set<std::string, std::less<>>& ids) {
+  if (value.is_array() || value.is_object()) {
+    json out = value.is_array() ? json::array() : json::object();
+    for (const auto& [key, v] : value.items()) {
+      if (value.is_array()) {
+        out.push_back(resolve_output(v, state, ids));
+      } else {
+        out[key] = resolve_output(v, state, ids);
+      }
+    }
+    return out;
+  }
+  if (!value.is_string()) {
+    return value;
+  }
+  const std::string& text = value.get_ref<const std::string&>();
+  std::string result;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "$${") == 0) {
+      result += "${";
+      i += 3;
+      continue;
+    }
+    std::size_t close = text.compare(i, 2, "${") == 0 ? text.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      result += text[i++];
+      continue;
+    }
+    auto refs = backend::plan::placeholders(text.substr(i, close + 1 - i), ids);
+    const Entry* e = refs.empty() ? nullptr : state.find(refs.front().first);
+    const json* v = e && !e->pending && e->outputs.contains(refs.front().second)
+                        ? &e->outputs[refs.front().second]
+                        : nullptr;
+    if (i == 0 && close + 1 == text.size() && v) {
+      return *v;
+    }
+    result += !v ? "(known after apply)" : v->is_string() ? v->get<std::string>() : v->dump();
+    i = close + 1;
+  }
+  return result;
+}
+
+std::string outputs_text(const json& outputs) {
+  std::string out;
+  for (const auto& [name, value] : outputs.items()) {
+    out += "  " + name + " = " + value.dump() + "\n";
+  }
+  return out;
+}
+
 // Yes on a terminal when the person types `yes`; without a terminal only with --auto-approve.
 bool approved(const CommandOptions& options, const char* what) {
   if (options.auto_approve) {
@@ -90,6 +147,29 @@ bool back_up(const std::string& path, std::string& error) {
                                        driver::FileMode::Private);
 }
 
+// The outputs, filled from what AWS answered, recorded with the state (when they changed) and
+// shown; none after a destroy.
+bool record_outputs(const backend::plan::Plan& plan, const std::string& path, State& state,
+                    bool destroying) {
+  std::set<std::string, std::less<>> ids;
+  for (const auto& step : plan.steps) {
+    ids.insert(step.id);
+  }
+  json outputs = destroying ? json::object() : resolve_output(plan.outputs, state, ids);
+  std::string error;
+  if (outputs != state.outputs) {
+    state.outputs = std::move(outputs);
+    if (!save_state(path, state, error)) {
+      std::cerr << "eclc: error: " << error << "\n";
+      return false;
+    }
+  }
+  if (!state.outputs.empty()) {
+    std::cout << "\nOutputs:\n" << outputs_text(state.outputs);
+  }
+  return true;
+}
+
 int run(const backend::plan::Plan& plan, const CommandOptions& options, bool destroying) {
   const std::string& url = options.endpoint_url;
   if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
@@ -113,14 +193,15 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
             << (destroying ? "` holds" : "` to the program") << " in " << plan.region << ":\n"
             << render_changes(changes, options.color);
   if (changes.empty()) {
-    return kExitClean;
+    return record_outputs(plan, path, state, destroying) ? kExitClean : kExitFailed;
   }
   if (!approved(options, destroying ? "delete these resources" : "make these changes")) {
     return kExitUsage;
   }
   AwsConfig config;
   std::string error;
-  if (!load_network_libraries(error) || !load_config(options.profile, config, error)) {
+  if (!load_network_libraries(error) ||
+      !load_config({options.profile, options.endpoint_url}, config, error)) {
     std::cerr << "eclc: error: " << error << "\n";
     return kExitUsage;
   }
@@ -147,7 +228,7 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
     return kExitFailed;
   }
   std::cout << (destroying ? "\nDestroy complete.\n" : "\nApply complete.\n");
-  return kExitClean;
+  return record_outputs(plan, path, state, destroying) ? kExitClean : kExitFailed;
 }
 
 } // namespace
@@ -177,6 +258,67 @@ int force_unlock(const CommandOptions& options) {
     return kExitUsage;
   }
   std::cout << "Removed the lock of `" << path << "` (held by " << holder << ").\n";
+  return kExitClean;
+}
+
+int print_outputs(const CommandOptions& options, const std::string& name, bool as_json) {
+  State state;
+  std::string path = state_path(options), error;
+  if (!load_state(path, state, error)) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return kExitUsage;
+  }
+  if (name.empty()) {
+    std::cout << (as_json ? state.outputs.dump(2) + "\n" : outputs_text(state.outputs));
+    return kExitClean;
+  }
+  if (!state.outputs.contains(name)) {
+    std::vector<std::string> names;
+    for (const auto& [n, v] : state.outputs.items()) {
+      names.push_back(n);
+    }
+    std::string near = nearest(name, names);
+    std::cerr << "eclc: error: the state `" << path << "` has no output `" << name << "`"
+              << (near.empty() ? "; `eclc output` lists them" : did_you_mean(near)) << "\n";
+    return kExitUsage;
+  }
+  const json& v = state.outputs[name];
+  std::cout << (v.is_string() && !as_json ? v.get<std::string>() : v.dump(as_json ? 2 : -1))
+            << "\n";
+  return kExitClean;
+}
+
+int show_state(const CommandOptions& options) {
+  State state;
+  std::string path = state_path(options), error;
+  if (!load_state(path, state, error)) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return kExitUsage;
+  }
+  if (state.entries.empty()) {
+    std::cout << "The state `" << path << "` holds nothing.\n";
+    return kExitClean;
+  }
+  std::cout << "State `" << path << "`: stack " << state.stack << " in " << state.region << ", "
+            << state.entries.size() << (state.entries.size() == 1 ? " resource" : " resources")
+            << "\n\n";
+  std::size_t width = 0, call_width = 0;
+  for (const Entry& e : state.entries) {
+    width = std::max(width, e.id.size());
+    call_width = std::max(call_width, e.service.size() + 1 + e.operation.size());
+  }
+  for (const Entry& e : state.entries) {
+    std::string call = e.service + ":" + e.operation;
+    std::cout << "  " << e.id << std::string(width - e.id.size() + 2, ' ') << call
+              << std::string(call_width - call.size() + 2, ' ')
+              << (e.pending            ? "(pending: the call's answer was not recorded)"
+                  : e.resource.empty() ? "-"
+                                       : e.resource)
+              << "\n";
+  }
+  if (!state.outputs.empty()) {
+    std::cout << "\nOutputs:\n" << outputs_text(state.outputs);
+  }
   return kExitClean;
 }
 

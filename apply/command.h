@@ -36,4 +36,12 @@ int destroy(const backend::plan::Plan& plan, const CommandOptions& options);
 // `eclc force-unlock`: removes the lock of the state, naming who held it.
 int force_unlock(const CommandOptions& options);
 
+// `eclc output`: the outputs the last apply recorded, all (`name = value` lines, or one JSON
+// object with `json`) or the one named (a string bare, as scripts want it; JSON with `json`).
+// 0, or 2 when the state cannot be read or has no such output.
+int print_outputs(const CommandOptions& options, const std::string& name, bool json);
+// `eclc show`: the state as a person reads it: each resource with its block, kind of call and AWS
+// id, then the outputs.
+int show_state(const CommandOptions& options);
+
 } // namespace ecl::apply

@@ -72,6 +72,7 @@ std::string to_json(const State& state) {
     resources.push_back(std::move(r));
   }
   out["resources"] = std::move(resources);
+  out["outputs"] = state.outputs;
   return out.dump(2) + "\n";
 }
 
@@ -171,6 +172,9 @@ bool load_state(const std::string& path, State& out, std::string& error) {
   }
   out.stack = r.text(doc, "", "stack", false);
   out.region = r.text(doc, "", "region", false);
+  if (const json* v = r.member(doc, "", "outputs", &json::is_object, "an object", false)) {
+    out.outputs = *v;
+  }
   const json* resources = r.member(doc, "", "resources", &json::is_array, "an array", true);
   for (std::size_t i = 0; resources && r.ok() && i < resources->size(); ++i) {
     const json& item = (*resources)[i];

@@ -36,6 +36,8 @@ struct State {
   std::string lineage;
   std::int64_t serial = 0;
   std::vector<Entry> entries; // in the order they were first created
+  // The program's `output`s after the last complete apply: name -> value, placeholders filled.
+  json outputs = json::object();
 
   Entry* find(const std::string& id);
   const Entry* find(const std::string& id) const;

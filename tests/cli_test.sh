@@ -320,5 +320,85 @@ run check "$tmp/long-line.ecl"
 check "errors on a 1 MB line exit 1" is_status 1
 check "errors on a 1 MB line print at most 64 KB" [ "$(wc -c <"$tmp/stderr")" -le 65536 ]
 
+# ---- the small commands: --version, did you mean, explain, completion, init, NO_COLOR -------------
+
+run --version
+check "--version names eclc" out_has "eclc 0."
+run chek "$tmp/error.ecl"
+check "a mistyped command exits 2" is_status 2
+check "a mistyped command suggests the nearest" err_has 'unknown command `chek`; did you mean `check`?'
+run xyzzy
+check "an unknown command points at --help" err_has '`eclc --help` lists the commands'
+
+run explain E3002
+check "explain exits 0" is_status 0
+check "explain prints the summary" out_has "E3002 (error): a subnet CIDR not contained in its VPC's CIDR"
+check "explain prints the long explanation" out_has "cidrsubnet"
+run explain w0001
+check "explain takes any letter case" out_has "W0001 (warning)"
+run explain E3O02
+check "an unknown code exits 2" is_status 2
+check "an unknown code suggests the nearest" err_has 'did you mean `E3002`?'
+
+for shell in bash zsh fish; do
+  run completion $shell
+  check "completion $shell exits 0" is_status 0
+  check "completion $shell names the commands" out_has "explain"
+  check "completion $shell knows --format's values" out_has "text json sarif"
+done
+run completion bash
+printf '%s\n' "$out" >"$tmp/eclc.bash"
+check "the bash completion parses" bash -n "$tmp/eclc.bash"
+# The script completes: `eclc ch<TAB>`, `eclc check --fo<TAB>`, `eclc check --format <TAB>`.
+complete_words() { bash -c "source '$tmp/eclc.bash'; COMP_WORDS=($1); COMP_CWORD=$2; _eclc; echo \"\${COMPREPLY[*]}\""; }
+check "bash completes commands" [ "$(complete_words 'eclc ch' 1)" = "check" ]
+check "bash completes options" [ "$(complete_words 'eclc check --fo' 2)" = "--format" ]
+check "bash completes option values" [ "$(complete_words 'eclc check --format s' 3)" = "sarif" ]
+for shell in zsh fish; do
+  if command -v $shell >/dev/null; then
+    run completion $shell
+    printf '%s\n' "$out" >"$tmp/eclc.$shell"
+    check "the $shell completion parses" $shell -n "$tmp/eclc.$shell"
+  fi
+done
+
+run init "$tmp/starter"
+check "init exits 0" is_status 0
+check "init writes main.ecl" [ -f "$tmp/starter/main.ecl" ]
+run check "$tmp/starter"
+check "the starter program checks clean, without warnings" clean
+run fmt --check "$tmp/starter"
+check "the starter program is formatted" clean
+run plan "$tmp/starter"
+check "the starter program plans" is_status 0
+echo "// mine" >>"$tmp/starter/main.ecl"
+run init "$tmp/starter"
+check "init refuses to overwrite" is_status 2
+check "init leaves an existing file alone" grep -q "// mine" "$tmp/starter/main.ecl"
+
+# eclc diagram: every example is drawn (Graphviz reads the dot); nothing is written on errors.
+for example in examples/*.ecl examples/*/; do
+  run diagram "$example" -o "$tmp/diagram.svg"
+  check "diagram $example exits 0" is_status 0
+  check "diagram $example is an SVG" grep -q "<svg" "$tmp/diagram.svg"
+  check "diagram $example draws its subnets" grep -q "subnet" "$tmp/diagram.svg"
+done
+run diagram examples/webapp.ecl
+check "diagram without -o prints dot" out_has "digraph architecture"
+check "diagram draws the NAT route" out_has '"prod.api@main.private_a" -> "main.nat_a"'
+rm -f "$tmp/diagram.svg"
+run diagram "$tmp/error.ecl" -o "$tmp/diagram.svg"
+check "diagram of a broken program exits 1" is_status 1
+check "diagram of a broken program writes nothing" [ ! -e "$tmp/diagram.svg" ]
+run diagram examples/webapp.ecl -o "$tmp/diagram"
+check "diagram needs an extension" err_has "give it an extension"
+
+# Colour: on a terminal by default, never with NO_COLOR (https://no-color.org) unless asked for.
+on_tty() { script -qec "$*" /dev/null 2>&1 | tr -d '\r'; }
+check "a terminal gets colour" grep -q $'\x1b\\[' <<<"$(on_tty "$ECLC" check "$tmp/error.ecl")"
+check "NO_COLOR turns colour off" [ "$(NO_COLOR=1 on_tty "$ECLC" check "$tmp/error.ecl" | grep -c $'\x1b')" = 0 ]
+check "an empty NO_COLOR does not" grep -q $'\x1b\\[' <<<"$(NO_COLOR= on_tty "$ECLC" check "$tmp/error.ecl")"
+check "--color always wins over NO_COLOR" grep -q $'\x1b\\[' <<<"$(NO_COLOR=1 on_tty "$ECLC" check --color always "$tmp/error.ecl")"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -1,6 +1,7 @@
 // The generated documentation is checked in; these tests fail when it is stale.
 // ECL_UPDATE_GOLDEN=1 rewrites it (then review the diff).
 #include "compiler/check/rules/rule.h"
+#include "compiler/diagnostics/explain.h"
 #include "compiler/driver/docs.h"
 #include "tests/test_util.h"
 
@@ -40,6 +41,23 @@ TEST(Docs, EveryDiagnosticIsListed) {
   for (const auto& d : ecl::all_diagnostic_kinds()) {
     EXPECT_NE(page.find(std::string(d.code)), std::string::npos) << d.code;
   }
+}
+
+// `eclc explain CODE` has something to say about every code, and nothing about a code the table
+// does not have (a retired or misspelled key).
+TEST(Docs, EveryDiagnosticIsExplained) {
+  std::set<std::string_view> codes;
+  for (const auto& d : ecl::all_diagnostic_kinds()) {
+    codes.insert(d.code);
+    EXPECT_GE(ecl::explanation(d.code).size(), 40u) << d.code << " has no long explanation";
+  }
+  std::set<std::string_view> explained;
+  for (const auto& e : ecl::all_explanations()) {
+    EXPECT_TRUE(codes.count(e.code)) << e.code << " is explained but is no diagnostic code";
+    EXPECT_TRUE(explained.insert(e.code).second) << e.code << " is explained twice";
+  }
+  EXPECT_EQ(ecl::explanation("e3002"), ecl::explanation("E3002"));
+  EXPECT_EQ(ecl::explanation("E9999"), "");
 }
 
 // Each AWS rule says what it enforces and which AWS page it comes from, and every E3xxx code and

@@ -1,5 +1,6 @@
 #include "compiler/diagnostics/render.h"
 
+#include "compiler/diagnostics/explain.h"
 #include "compiler/diagnostics/utf8.h"
 
 #include <fmt/format.h>
@@ -154,6 +155,89 @@ nlohmann::ordered_json render_json(const Diagnostics& diags, const SourceManager
     all.push_back(std::move(j));
   }
   return all;
+}
+
+namespace {
+
+// A path as a SARIF URI: relative paths stay relative (to the working directory), absolute ones
+// become `file://`; bytes other than unreserved characters and `/` are percent-encoded.
+std::string path_uri(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = !path.empty() && path.front() == '/' ? "file://" : "";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json sarif_location(const SourceManager& sources, const Range& range,
+                                      const std::string& message) {
+  const SourceFile& file = sources.file(range.file);
+  LineCol start = file.position(range.begin);
+  LineCol end = file.position(std::max(range.end, range.begin));
+  nlohmann::ordered_json region = {{"startLine", start.line},
+                                   {"startColumn", start.column},
+                                   {"endLine", end.line},
+                                   {"endColumn", end.column}};
+  nlohmann::ordered_json location = {
+      {"physicalLocation",
+       {{"artifactLocation", {{"uri", path_uri(file.path())}}}, {"region", std::move(region)}}}};
+  if (!message.empty()) {
+    location["message"] = {{"text", replace_invalid_utf8(message)}};
+  }
+  return location;
+}
+
+} // namespace
+
+nlohmann::ordered_json render_sarif(const Diagnostics& diags, const SourceManager& sources,
+                                    std::string_view version) {
+  using json = nlohmann::ordered_json;
+  json rules = json::array();
+  for (const DiagInfo& d : all_diagnostic_kinds()) {
+    rules.push_back({{"id", d.code},
+                     {"name", d.name},
+                     {"shortDescription", {{"text", d.summary}}},
+                     {"fullDescription", {{"text", explanation(d.code)}}},
+                     {"help", {{"text", fmt::format("eclc explain {}", d.code)}}},
+                     {"defaultConfiguration",
+                      {{"level", d.severity == Severity::Error ? "error" : "warning"}}}});
+  }
+  json results = json::array();
+  for (const Diagnostic& d : diags.items()) {
+    json r = {{"ruleId", d.code()},
+              {"ruleIndex", static_cast<std::size_t>(d.kind)},
+              {"level", d.severity == Severity::Error ? "error" : "warning"},
+              {"message", {{"text", replace_invalid_utf8(d.message)}}}};
+    if (d.range.valid()) {
+      r["locations"] = json::array({sarif_location(sources, d.range, "")});
+    }
+    json related = json::array();
+    for (const Note& n : d.notes) {
+      if (n.range.valid()) {
+        json location = sarif_location(sources, n.range, n.message);
+        location["id"] = related.size();
+        related.push_back(std::move(location));
+      }
+    }
+    if (!related.empty()) {
+      r["relatedLocations"] = std::move(related);
+    }
+    results.push_back(std::move(r));
+  }
+  json driver = {{"name", "eclc"}, {"version", version}, {"rules", std::move(rules)}};
+  return {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                      "sarif-schema-2.1.0.json"},
+          {"version", "2.1.0"},
+          {"runs", json::array({{{"tool", {{"driver", std::move(driver)}}},
+                                 {"columnKind", "unicodeCodePoints"},
+                                 {"results", std::move(results)}}})}};
 }
 
 } // namespace ecl

@@ -20,5 +20,9 @@ std::string render_text(const Diagnostics& diags, const SourceManager& sources,
 // message, notes. Every string in it is valid UTF-8 (invalid bytes in a path or message become
 // U+FFFD), so dumping it never throws.
 nlohmann::ordered_json render_json(const Diagnostics& diags, const SourceManager& sources);
+// A SARIF 2.1.0 log (one run; every code of the table as a rule with its explanation) for
+// code-scanning tools. Columns count code points (`columnKind`), as the text and JSON do.
+nlohmann::ordered_json render_sarif(const Diagnostics& diags, const SourceManager& sources,
+                                    std::string_view version);
 
 } // namespace ecl

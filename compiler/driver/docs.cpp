@@ -3,8 +3,10 @@
 #include "compiler/check/builtins.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/diagnostics/diagnostic.h"
+#include "compiler/diagnostics/explain.h"
 #include "compiler/schema/schema.h"
 
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 
@@ -21,6 +23,15 @@ std::string escape_cell(std::string_view text) {
     } else {
       out += c;
     }
+  }
+  return out;
+}
+
+// A code's anchor in the page: `E3002` -> `e3002`.
+std::string lower(std::string_view code) {
+  std::string out(code);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
 }
@@ -124,7 +135,8 @@ std::string diagnostics_markdown() {
   std::string out =
       "# Diagnostics\n\n"
       "<!-- Generated from compiler/diagnostics/diagnostic_kinds.def by `ecl_docgen diagnostics`;\n"
-      "     do not edit. ECL_UPDATE_GOLDEN=1 ctest -R docs rewrites it. -->\n\n"
+      "     and explanations.def; do not edit. ECL_UPDATE_GOLDEN=1 ctest -R docs rewrites it. "
+      "-->\n\n"
       "Every diagnostic `eclc` reports has a stable code. Errors make `eclc check` exit with 1;\n"
       "warnings do not, unless `--werror` is given. AWS rules cite the AWS page they come from.\n";
   std::string area;
@@ -137,9 +149,18 @@ std::string diagnostics_markdown() {
                          area);
     }
     auto src = sources.find(d.code);
-    out += fmt::format("| {} | {} | {} | {} |\n", d.code, severity_name(d.severity),
-                       escape_cell(d.summary),
+    out += fmt::format("| [{}](#{}) | {} | {} | {} |\n", d.code, lower(d.code),
+                       severity_name(d.severity), escape_cell(d.summary),
                        src == sources.end() ? "" : fmt::format("[AWS docs]({})", src->second));
+  }
+  // The long explanations, as `eclc explain CODE` prints them (explanations.def).
+  out += "\n## Explanations\n";
+  for (const DiagInfo& d : all_diagnostic_kinds()) {
+    std::string text(explanation(d.code));
+    for (auto nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', nl + 2)) {
+      text.replace(nl, 1, "\n\n");
+    }
+    out += fmt::format("\n### {}\n\n{}\n", d.code, text);
   }
   return out;
 }

@@ -1,13 +1,15 @@
 // eclc: the command line. Each subcommand reads its options and calls the driver; no compiler
 // logic lives here.
-#include "apply/aws.h"
 #include "apply/command.h"
+#include "apply/credentials.h"
+#include "backends/diagram/diagram.h"
 #include "backends/plan/plan.h"
 #include "backends/registry.h"
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/driver.h"
 #include "compiler/format/format.h"
 #include "compiler/lsp/server.h"
+#include "tools/eclc/commands.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -15,11 +17,15 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <malloc.h>
 #include <memory>
 #include <span>
+#include <sstream>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
@@ -29,17 +35,78 @@ constexpr int kExitClean = 0;
 constexpr int kExitErrors = 1;
 constexpr int kExitUsage = 2;
 
+constexpr const char* kVersion = "0.1.0";
+
+// `--color`: `always`, `never`, or `auto`: colour when `fd` is a terminal and the NO_COLOR
+// convention (https://no-color.org: set and not empty) does not turn it off.
+bool use_color(const std::string& flag, int fd) {
+  if (flag != "auto") {
+    return flag == "always";
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(fd) && (no_color == nullptr || *no_color == '\0');
+}
+
 struct CheckFlags {
   std::string path;
+  std::string params_file; // --params FILE: "" for none
   std::vector<std::string> params;
   std::string format = "text";
   std::string color = "auto";
   bool werror = false;
 };
 
-// "-p name=value" strings into overrides; false (with a message) when one has no `=`.
-bool parse_params(const std::vector<std::string>& raw, ecl::check::Options& options) {
-  for (const auto& p : raw) {
+// A JSON value as the text `-p` would take: strings bare, lists and objects as ECL literals.
+std::string param_text(const nlohmann::json& value) {
+  if (value.is_string()) {
+    return value.get<std::string>();
+  }
+  if (value.is_object()) {
+    std::string out = "{";
+    for (const auto& [key, v] : value.items()) {
+      out +=
+          (out.size() > 1 ? ", " : " ") + key + " = " + (v.is_string() ? v.dump() : param_text(v));
+    }
+    return out + " }";
+  }
+  if (value.is_array()) {
+    std::string out = "[";
+    for (const auto& v : value) {
+      out += (out.size() > 1 ? ", " : "") + (v.is_string() ? v.dump() : param_text(v));
+    }
+    return out + "]";
+  }
+  return value.dump();
+}
+
+// `--params FILE`: a JSON object of param values, read before the `-p`s (which win).
+bool read_params_file(const std::string& path, ecl::check::Options& options) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  if (!in || doc.is_discarded() || !doc.is_object()) {
+    std::cerr << "eclc: error: `" << path
+              << "` is not a parameter file: a JSON object of param names and values\n";
+    return false;
+  }
+  for (const auto& [name, value] : doc.items()) {
+    if (value.is_null()) {
+      std::cerr << "eclc: error: `" << path << "`: param `" << name << "` is null\n";
+      return false;
+    }
+    options.params.push_back({name, param_text(value)});
+  }
+  return true;
+}
+
+// "-p name=value" strings into overrides, after the --params file's; false (with a message) when
+// one has no `=`.
+bool parse_params(const CheckFlags& flags, ecl::check::Options& options) {
+  if (!flags.params_file.empty() && !read_params_file(flags.params_file, options)) {
+    return false;
+  }
+  for (const auto& p : flags.params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {
       std::cerr << "eclc: error: `-p " << p << "` must be written `-p name=value`\n";
@@ -105,11 +172,21 @@ int report(std::span<const ecl::driver::Compilation> programs, const CheckFlags&
   std::size_t errors = 0, warnings = 0;
   bool unusable = false;
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  bool color = flags.color == "always" || (flags.color == "auto" && ::isatty(STDERR_FILENO));
+  nlohmann::ordered_json sarif; // one log: the results of every program in one run
+  bool color = use_color(flags.color, STDERR_FILENO);
   for (const auto& c : programs) {
     if (flags.format == "json") {
       for (auto& d : ecl::render_json(c.diags, c.sources)) {
         all.push_back(std::move(d));
+      }
+    } else if (flags.format == "sarif") {
+      auto log = ecl::render_sarif(c.diags, c.sources, kVersion);
+      if (sarif.is_null()) {
+        sarif = std::move(log);
+      } else {
+        for (auto& r : log["runs"][0]["results"]) {
+          sarif["runs"][0]["results"].push_back(std::move(r));
+        }
       }
     } else if (!c.diags.empty()) {
       std::cerr << ecl::render_text(c.diags, c.sources, {color});
@@ -120,6 +197,8 @@ int report(std::span<const ecl::driver::Compilation> programs, const CheckFlags&
   }
   if (flags.format == "json") {
     json_out << all.dump(2) << "\n";
+  } else if (flags.format == "sarif") {
+    json_out << sarif.dump(2) << "\n";
   } else if (errors + warnings > 0) {
     std::cerr << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
               << (warnings == 1 ? " warning" : " warnings") << "\n";
@@ -137,7 +216,7 @@ int report(const ecl::driver::Compilation& c, const CheckFlags& flags,
 
 int run_check(const CheckFlags& flags) {
   ecl::check::Options options;
-  if (!parse_params(flags.params, options)) {
+  if (!parse_params(flags, options)) {
     return kExitUsage;
   }
   using Programs = std::vector<ecl::driver::Compilation>;
@@ -209,7 +288,7 @@ int run_compile(const CompileFlags& flags) {
     return kExitUsage;
   }
   ecl::check::Options options;
-  if (!parse_params(flags.check.params, options)) {
+  if (!parse_params(flags.check, options)) {
     return kExitUsage;
   }
   auto c =
@@ -240,7 +319,7 @@ enum class PlanMode { Show, Graph, Apply, Destroy };
 // Diagnostics go to stderr: stdout belongs to the plan.
 int run_plan(const PlanFlags& flags, PlanMode mode) {
   ecl::check::Options options;
-  if (!parse_params(flags.check.params, options)) {
+  if (!parse_params(flags.check, options)) {
     return kExitUsage;
   }
   ecl::driver::Compilation c = ecl::driver::compile(flags.check.path, options);
@@ -284,8 +363,7 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   apply_options.wait_timeout_seconds = flags.wait_timeout;
   apply_options.force = flags.force;
   apply_options.lock_timeout_seconds = flags.lock_timeout;
-  apply_options.color =
-      flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
+  apply_options.color = use_color(flags.check.color, STDOUT_FILENO);
   if (mode == PlanMode::Apply) {
     return ecl::apply::apply(plan, apply_options);
   }
@@ -306,11 +384,72 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
   if (flags.json) {
     std::cout << document;
   } else {
-    bool color =
-        flags.check.color == "always" || (flags.check.color == "auto" && ::isatty(STDOUT_FILENO));
-    std::cout << ecl::backend::plan::render_text(plan, color);
+    std::cout << ecl::backend::plan::render_text(plan, use_color(flags.check.color, STDOUT_FILENO));
   }
   return kExitClean;
+}
+
+// `eclc diagram`: the architecture picture. Dot on stdout without `-o`; `-o FILE.dot` writes the
+// dot text, any other extension (svg, png, pdf) is drawn by Graphviz's `dot -T<extension>`. The
+// file is written atomically, and not at all when the program has errors.
+int run_diagram(const CompileFlags& flags) {
+  ecl::check::Options options;
+  if (!parse_params(flags.check, options)) {
+    return kExitUsage;
+  }
+  auto c =
+      std::make_unique<ecl::driver::Compilation>(ecl::driver::compile(flags.check.path, options));
+  if (flags.check.werror) {
+    c->diags.promote_warnings();
+  }
+  int status = report(*c, flags.check, std::cerr);
+  if (status != kExitClean) {
+    return finish(std::move(c), status);
+  }
+  std::string dot = ecl::backend::diagram::render_dot(*c->program);
+  std::string error;
+  std::filesystem::path out(flags.output);
+  std::string format = out.extension().string();
+  if (flags.output.empty() || flags.output == "-") {
+    std::cout << dot;
+  } else if (format == ".dot" || format == ".gv") {
+    if (!ecl::driver::write_file_atomically(flags.output, dot, error)) {
+      std::cerr << "eclc: error: cannot write `" << flags.output << "`: " << error << "\n";
+      return finish(std::move(c), kExitUsage);
+    }
+  } else {
+    // dot writes a temporary file beside the output, renamed into place when it succeeded.
+    std::string partial = flags.output + ".eclc-partial";
+    std::string input = flags.output + ".eclc-partial.dot";
+    if (format.size() < 2 || !ecl::driver::write_file_atomically(input, dot, error)) {
+      std::cerr << "eclc: error: cannot write `" << flags.output << "`: "
+                << (format.size() < 2 ? "give it an extension: .svg, .png, .pdf or .dot" : error)
+                << "\n";
+      return finish(std::move(c), kExitUsage);
+    }
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      std::string type = "-T" + format.substr(1);
+      ::execlp("dot", "dot", type.c_str(), "-o", partial.c_str(), input.c_str(),
+               static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    int wstatus = 0;
+    bool drawn = pid > 0 && ::waitpid(pid, &wstatus, 0) == pid && WIFEXITED(wstatus) &&
+                 WEXITSTATUS(wstatus) == 0;
+    std::filesystem::remove(input);
+    std::error_code ec;
+    if (!drawn || (std::filesystem::rename(partial, flags.output, ec), ec)) {
+      std::filesystem::remove(partial, ec);
+      std::cerr << "eclc: error: Graphviz's `dot` could not draw `" << flags.output << "`"
+                << (pid > 0 && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127
+                        ? ": `dot` is not installed (Debian: apt-get install graphviz)"
+                        : "")
+                << "\n";
+      return finish(std::move(c), kExitUsage);
+    }
+  }
+  return finish(std::move(c), kExitClean);
 }
 
 // The options every command that checks a program shares: -p, --format, --color, --werror.
@@ -318,6 +457,8 @@ void add_check_options(CLI::App* command, CheckFlags& flags) {
   command->add_option("path", flags.path, "An .ecl file, or a directory of .ecl files")->required();
   command->add_option("-p,--param", flags.params, "Override a param: -p name=value")
       ->allow_extra_args(false);
+  command->add_option("--params", flags.params_file,
+                      "Param values from a JSON file (an environment's); -p wins");
   command->add_option("--format", flags.format, "Diagnostics format")
       ->check(CLI::IsMember({"text", "json"}));
   command->add_option("--color", flags.color, "Colour the output")
@@ -357,7 +498,7 @@ int run_fmt(const FmtFlags& flags) {
     std::string formatted;
     bool loaded = ecl::driver::load(file, sources, ids, diags) && !ids.empty() && diags.empty();
     if (!loaded || !ecl::format::format_file(sources, ids.front(), diags, formatted)) {
-      std::cerr << ecl::render_text(diags, sources, {::isatty(STDERR_FILENO) != 0});
+      std::cerr << ecl::render_text(diags, sources, {use_color("auto", STDERR_FILENO)});
       status = std::max(status, loaded ? kExitErrors : kExitUsage);
       continue;
     }
@@ -384,15 +525,17 @@ int main(int argc, char** argv) {
   CLI::App app{"eclc: the ECL compiler. ECL describes VPCs, ECS clusters, tasks and services; eclc "
                "checks it and lowers it for AWS."};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "eclc 0.1.0");
+  app.set_version_flag("--version", std::string("eclc ") + kVersion);
 
   CheckFlags flags;
   CLI::App* check = app.add_subcommand("check", "Check a program and report its diagnostics");
   check->add_option("path", flags.path, "An .ecl file, or a directory of .ecl files")->required();
   check->add_option("-p,--param", flags.params, "Override a param: -p name=value")
       ->allow_extra_args(false);
-  check->add_option("--format", flags.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--params", flags.params_file,
+                    "Param values from a JSON file (an environment's); -p wins");
+  check->add_option("--format", flags.format, "Output format (sarif: for code-scanning tools)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   check->add_option("--color", flags.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--werror", flags.werror, "Treat warnings as errors");
@@ -409,6 +552,8 @@ int main(int argc, char** argv) {
                       "Write the result to this file (atomically) instead of stdout");
   compile->add_option("-p,--param", compile_flags.check.params, "Override a param: -p name=value")
       ->allow_extra_args(false);
+  compile->add_option("--params", compile_flags.check.params_file,
+                      "Param values from a JSON file (an environment's); -p wins");
   compile->add_option("--format", compile_flags.check.format, "Diagnostics format")
       ->check(CLI::IsMember({"text", "json"}));
   compile->add_option("--color", compile_flags.check.color, "Colour the text diagnostics")
@@ -460,6 +605,13 @@ int main(int argc, char** argv) {
   unlock->add_option("path", unlock_path, "The program (for its default state file)")->required();
   unlock->add_option("--state", unlock_state, "The state file (default: PROGRAM.state.json)");
 
+  CompileFlags diagram_flags;
+  CLI::App* diagram = app.add_subcommand(
+      "diagram", "Draw the architecture: VPCs, zones, subnets, gateways, services (Graphviz)");
+  add_check_options(diagram, diagram_flags.check);
+  diagram->add_option("-o,--output", diagram_flags.output,
+                      "The picture: FILE.svg, .png, .pdf (drawn by Graphviz's dot) or .dot");
+
   PlanFlags graph_flags;
   CLI::App* graph =
       app.add_subcommand("graph", "Check a program and print its plan's dependency graph (dot)");
@@ -475,6 +627,54 @@ int main(int argc, char** argv) {
       ->required();
   fmt->add_flag("--check", fmt_flags.check,
                 "Change nothing; name the files that would change and exit 1 if any");
+
+  // output and show: what the state file holds, without AWS or the program's compilation.
+  PlanFlags state_flags;
+  std::string output_name;
+  bool output_json = false;
+  CLI::App* output =
+      app.add_subcommand("output", "Print the outputs the last apply recorded in the state");
+  output->add_option("path", state_flags.check.path, "The program (for its default state file)")
+      ->required();
+  output->add_option("name", output_name, "One output: its value alone");
+  output->add_option("--state", state_flags.state, "The state file (default: PROGRAM.state.json)");
+  output->add_flag("--json", output_json, "Print JSON");
+  CLI::App* show = app.add_subcommand("show", "Print the state: resources, AWS ids, outputs");
+  show->add_option("path", state_flags.check.path, "The program (for its default state file)")
+      ->required();
+  show->add_option("--state", state_flags.state, "The state file (default: PROGRAM.state.json)");
+
+  std::string code;
+  CLI::App* explain =
+      app.add_subcommand("explain", "Explain a diagnostic code: eclc explain E3002");
+  explain->add_option("code", code, "A diagnostic code, such as E3002")->required();
+
+  std::string shell;
+  CLI::App* completion =
+      app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
+  completion->add_option("shell", shell, "The shell")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+
+  std::string init_directory = ".";
+  CLI::App* init = app.add_subcommand("init", "Write a starter program, DIR/main.ecl");
+  init->add_option("directory", init_directory, "Where to write main.ecl (default: here)");
+
+  // A mistyped command: CLI11 would say "arguments were not expected"; name the nearest command.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      names.push_back(sub->get_name());
+    }
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string suggestion = ecl::nearest(argv[1], names);
+      std::cerr << "eclc: error: unknown command `" << argv[1] << "`"
+                << (suggestion.empty() ? "; `eclc --help` lists the commands"
+                                       : ecl::did_you_mean(suggestion))
+                << "\n";
+      return kExitUsage;
+    }
+  }
 
   try {
     app.parse(argc, argv);
@@ -503,6 +703,9 @@ int main(int argc, char** argv) {
   if (graph->parsed()) {
     return run_plan(graph_flags, PlanMode::Graph);
   }
+  if (diagram->parsed()) {
+    return run_diagram(diagram_flags);
+  }
   if (apply->parsed()) {
     return run_plan(apply_flags, PlanMode::Apply);
   }
@@ -520,6 +723,22 @@ int main(int argc, char** argv) {
   }
   if (fmt->parsed()) {
     return run_fmt(fmt_flags);
+  }
+  if (output->parsed() || show->parsed()) {
+    ecl::apply::CommandOptions options;
+    options.program_path = state_flags.check.path;
+    options.state_path = state_flags.state;
+    return output->parsed() ? ecl::apply::print_outputs(options, output_name, output_json)
+                            : ecl::apply::show_state(options);
+  }
+  if (explain->parsed()) {
+    return ecl::cli::explain(code);
+  }
+  if (completion->parsed()) {
+    return ecl::cli::completion(app, shell);
+  }
+  if (init->parsed()) {
+    return ecl::cli::init(init_directory);
   }
   return kExitUsage;
 }
