@@ -228,7 +228,7 @@ json inlay_hints(const Analysis& a, FileId file, std::uint32_t begin, std::uint3
       if (const auto* q = v.as<model::Quantity>(); q && q->dimension == model::Dimension::Cpu) {
         folded = fmt::format("{}", static_cast<long long>(q->amount)); // CPU units, as AWS has them
       } else {
-        folded = value_text(v);
+        folded = model::ecl_text(v);
       }
       std::string_view written = std::string_view(text).substr(r.begin, r.end - r.begin);
       if (folded == written || v.as<model::EnumMember>() || v.as<bool>()) {

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan"))
 import moto_test  # noqa: E402  (Moto)
-from plans import common  # noqa: E402
+import harness as common  # noqa: E402
 
 import botocore.session  # noqa: E402  (moto_test fails cleanly when it is missing)
 from botocore.config import Config  # noqa: E402
@@ -113,7 +113,7 @@ def check_web_identity(eclc, moto_server):
     """AssumeRoleWithWebIdentity is unsigned (it needs no AWS credentials); moto, checking SigV4,
     fails on any unsigned call, so this runs against a second moto without authentication, whose
     STS answers with credentials the apply then uses."""
-    moto = moto_test.Moto(moto_server)
+    moto = common.Moto(moto_server, managed_policies=True)
     try:
         moto.wait()
         role = "arn:aws:iam::123456789012:role/ci"
@@ -143,7 +143,7 @@ def main():
     moto_server = common.find_tool("moto_server")
     setup_calls = 6  # unauthenticated calls below; every later call must be signed right
     os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = str(setup_calls)
-    moto = moto_test.Moto(moto_server)
+    moto = common.Moto(moto_server, managed_policies=True)
     del os.environ["INITIAL_NO_AUTH_ACTION_COUNT"]
     servers = []
     try:

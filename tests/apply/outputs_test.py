@@ -15,7 +15,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan"))
 import moto_test  # noqa: E402  (Moto)
-from plans import common  # noqa: E402
+import harness as common  # noqa: E402
 
 PROGRAM = """param env:   string
 param cidr:  cidr   = "10.0.0.0/16"
@@ -52,7 +52,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     eclc = str(Path(parser.parse_args().eclc).resolve())
-    moto = moto_test.Moto(common.find_tool("moto_server"))
+    moto = common.Moto(common.find_tool("moto_server"), managed_policies=True)
     try:
         moto.wait()
         with tempfile.TemporaryDirectory() as tmp:
