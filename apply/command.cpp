@@ -4,14 +4,14 @@
 #include "apply/engine.h"
 #include "apply/lock.h"
 #include "apply/network_libraries.h"
-#include "compiler/driver/driver.h"
 #include "compiler/diagnostics/diagnostic.h"
+#include "compiler/driver/driver.h"
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <sys/ioctl.h>
 #include <unistd.h>
 

@@ -297,9 +297,10 @@ std::string render_dot(const model::Program& program) {
   std::string title = program.stack ? program.stack->name : "program";
   std::string region = program.region();
   w.line("", "digraph architecture {");
-  w.line("  ",
-         fmt::format("label=<<b>{}</b>{}>; labelloc=t; fontsize=18", escape(title),
-                     region.empty() ? "" : "  <font point-size=\"12\">" + escape(region) + "</font>"));
+  w.line(
+      "  ",
+      fmt::format("label=<<b>{}</b>{}>; labelloc=t; fontsize=18", escape(title),
+                  region.empty() ? "" : "  <font point-size=\"12\">" + escape(region) + "</font>"));
   w.line("  ", "graph [fontname=\"Helvetica\", rankdir=TB, newrank=true, nodesep=0.3, "
                "ranksep=0.5, compound=true]");
   w.line("  ", "node [fontname=\"Helvetica\", fontsize=11]");
