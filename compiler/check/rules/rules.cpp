@@ -29,7 +29,10 @@ namespace ecl::check {
   X(kDeploymentRule)                                                                               \
   X(kEc2CapacityRule)                                                                              \
   X(kPrivateEgressRule)                                                                            \
-  X(kEc2LaunchCapacityRule)
+  X(kEc2LaunchCapacityRule)                                                                        \
+  X(kAwsCharactersRule)                                                                            \
+  X(kServiceNamesRule)                                                                             \
+  X(kCapacityProviderNameRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)
