@@ -4,6 +4,7 @@
 #include "compiler/model/cidr.h"
 #include "compiler/syntax/limits.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
