@@ -117,7 +117,8 @@ bool write_file_atomically(const std::string& path_text, std::string_view conten
   if (mode == FileMode::Keep && exists) {
     bits = existing.st_mode & 07777;
   } else if (mode != FileMode::Private) {
-    bits = 0666 & ~current_umask();
+    static const mode_t umask = current_umask(); // read once: apply saves after every call
+    bits = 0666 & ~umask;
   }
   // Data reaches the disk before the name points at it.
   if (::fchmod(fd, bits) != 0 || ::fsync(fd) != 0) {

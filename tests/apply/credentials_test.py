@@ -334,10 +334,7 @@ def main():
             s.stop()
         moto.stop()
     check_web_identity(eclc, moto_server)
-    for p in problems:
-        print("FAIL:", p)
-    print(f"{len(problems)} problems")
-    return 1 if problems else 0
+    return common.report([f"FAIL: {p}" for p in problems], f"{len(problems)} problems")
 
 
 if __name__ == "__main__":

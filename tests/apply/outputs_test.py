@@ -131,10 +131,7 @@ def main():
             expect("holds nothing" in r.stdout, f"show after destroy: {r.stdout}")
     finally:
         moto.stop()
-    for p in problems:
-        print("FAIL:", p)
-    print(f"{len(problems)} problems")
-    return 1 if problems else 0
+    return common.report([f"FAIL: {p}" for p in problems], f"{len(problems)} problems")
 
 
 if __name__ == "__main__":

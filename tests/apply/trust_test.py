@@ -58,14 +58,6 @@ def plan_of(program):
     return json.loads(out)
 
 
-def vpcs(url, name):
-    ec2 = apply_test.clients(url, "us-east-1")["ec2"]
-    found = ec2.describe_vpcs(Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
-    return [v for v in found if {"Key": "ecl:stack", "Value": name} in v.get("Tags", [])] or \
-        [v for v in found if any(t["Key"] == "ecl:stack" and t["Value"] == name
-                                 for t in v.get("Tags", []))]
-
-
 def check_stack(moto, tmp):
     web, other = small(tmp, "webapp"), small(tmp, "other")
     other.write_text(SMALL.format(name="other").replace("vpc main", "vpc net"))
