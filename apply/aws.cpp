@@ -72,6 +72,7 @@ struct Ec2Nested {
   const char* member;
   const char* wire;
 };
+#define ECL_EC2_OUT(member, wire)
 #define ECL_EC2_TOP(op, member, wire) Ec2Top{op, member, wire},
 #define ECL_EC2_NESTED(member, wire)
 constexpr Ec2Top kEc2Top[] = {
@@ -84,8 +85,32 @@ constexpr Ec2Top kEc2Top[] = {
 constexpr Ec2Nested kEc2Nested[] = {
 #include "apply/ec2_names.inc"
 };
+#undef ECL_EC2_NESTED
+#undef ECL_EC2_OUT
+// An answer's members under EC2's wire names, for the botocore names a response path may use.
+#define ECL_EC2_NESTED(member, wire)
+#define ECL_EC2_OUT(member, wire) Ec2Nested{member, wire},
+constexpr Ec2Nested kEc2Out[] = {
+#include "apply/ec2_names.inc"
+};
 #undef ECL_EC2_TOP
 #undef ECL_EC2_NESTED
+#undef ECL_EC2_OUT
+
+// The member `key` of an answer's object: by its name, else (EC2's XML) by its wire name.
+const json* answer_member(const json& object, const std::string& key) {
+  if (auto it = object.find(key); it != object.end()) {
+    return &*it;
+  }
+  for (const auto& o : kEc2Out) {
+    if (key == o.member) {
+      if (auto it = object.find(o.wire); it != object.end()) {
+        return &*it;
+      }
+    }
+  }
+  return nullptr;
+}
 
 std::string ec2_wire(const std::string& operation, const std::string& member, bool top) {
   if (top) {
@@ -342,10 +367,11 @@ json response_value(const json& response, const std::string& path) {
         path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     std::size_t bracket = part.find('[');
     std::string key = part.substr(0, bracket);
-    if (!value->is_object() || !value->contains(key)) {
+    const json* member = value->is_object() ? answer_member(*value, key) : nullptr;
+    if (!member) {
       return nullptr;
     }
-    value = &(*value)[key];
+    value = member;
     while (bracket != std::string::npos) {
       std::size_t close = part.find(']', bracket);
       if (close == std::string::npos || !value->is_array()) {

@@ -94,7 +94,8 @@ std::string query_body(const std::string& service, const std::string& operation,
 // `ResponseMetadata`/`requestId` are dropped. Nullopt when `xml` does not parse.
 std::optional<json> xml_to_json(const std::string& xml);
 
-// The value at a response path (`AutoScalingGroups[0].AutoScalingGroupARN`), or null.
+// The value at a response path (`AutoScalingGroups[0].AutoScalingGroupARN`), or null. Members
+// are named as botocore names them; EC2's XML wire names (`SecurityGroupInfo`) work too.
 json response_value(const json& response, const std::string& path);
 
 } // namespace ecl::apply

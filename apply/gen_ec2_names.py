@@ -3,7 +3,10 @@
 sends for request members whose wire name differs from the member name (`TagSpecifications` ->
 `TagSpecification`, CreateSecurityGroup's `Description` -> `GroupDescription`). Top-level members
 are listed per operation; nested ones once, as their wire name does not depend on the operation
-for the shapes eclc sends. Run: python3 apply/gen_ec2_names.py > apply/ec2_names.inc"""
+for the shapes eclc sends. Answers go the other way: EC2's XML names some members otherwise than
+botocore does (`securityGroupInfo` for `SecurityGroups`), so a response path written as botocore
+documents it finds the member under its wire name (ECL_EC2_OUT).
+Run: python3 apply/gen_ec2_names.py > apply/ec2_names.inc"""
 
 import botocore.session
 
@@ -43,7 +46,24 @@ def main():
         elif shape.type_name == "list":
             walk(shape.member)
 
+    out, out_seen = {}, set()
+
+    def walk_out(shape):
+        if shape.name in out_seen:
+            return
+        out_seen.add(shape.name)
+        if shape.type_name == "structure":
+            for name, member in shape.members.items():
+                w = wire(name, member)
+                if w != name:
+                    out.setdefault(name, set()).add(w)
+                walk_out(member)
+        elif shape.type_name == "list":
+            walk_out(shape.member)
+
     for op in OPERATIONS:
+        if model.operation_model(op).output_shape:
+            walk_out(model.operation_model(op).output_shape)
         shape = model.operation_model(op).input_shape
         for name, member in shape.members.items():
             if wire(name, member) != name:
@@ -58,6 +78,10 @@ def main():
         names = nested[name]
         if len(names) == 1 and next(iter(names)) != name:
             print(f'ECL_EC2_NESTED("{name}", "{next(iter(names))}")')
+    print("// {\"Member\", \"WireName\"}: answer members that EC2's XML names otherwise.")
+    for name in sorted(out):
+        for w in sorted(out[name]):
+            print(f'ECL_EC2_OUT("{name}", "{w}")')
 
 
 if __name__ == "__main__":

@@ -49,10 +49,16 @@ def examples():
     return out
 
 
+def moto_programs():
+    """The examples, and the programs of tests/moto/ (shapes moto once refused in our output),
+    which the deploy and apply tests run on moto_server."""
+    return examples() + sorted((ROOT / "tests" / "moto").glob("*.ecl"))
+
+
 def clean_golden():
-    """Every golden program without errors (not fail_*), and this folder's programs."""
+    """Every golden program without errors (not fail_*), tests/cfn's and tests/moto's programs."""
     out = []
-    for base in (ROOT / "tests" / "golden", ROOT / "tests" / "cfn"):
+    for base in (ROOT / "tests" / "golden", ROOT / "tests" / "cfn", ROOT / "tests" / "moto"):
         for p in sorted(base.rglob("*")):
             if p.name.startswith("fail_"):
                 continue

@@ -137,12 +137,14 @@ std::string add_image_parameter(Lowering& l, const model::Block& b, json& parame
 void lower_task(Lowering& l, const model::Block& b) {
   const std::string base = path_id(b);
   const common::TaskNeeds needs = common::task_needs(b);
+  const model::Block& log_owner = l.log_groups().owner(b);
 
   JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::TaskDefinition");
-  l.write_request(w, common::task_definition(
-                         l, b, needs,
-                         {json{{"Fn::GetAtt", json::array({base + "ExecutionRole", "Arn"})}},
-                          json{{"Ref", base + "LogGroup"}}, json{{"Ref", "AWS::Region"}}}));
+  l.write_request(
+      w, common::task_definition(
+             l, b, needs,
+             {json{{"Fn::GetAtt", json::array({base + "ExecutionRole", "Arn"})}},
+              json{{"Ref", path_id(log_owner) + "LogGroup"}}, json{{"Ref", "AWS::Region"}}}));
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   const model::Value* family = b.get("family");
@@ -168,7 +170,7 @@ void lower_task(Lowering& l, const model::Block& b) {
     l.write_tags(w.key("Tags"), b);
     l.end_resource();
   }
-  if (needs.log_group) {
+  if (needs.log_group && &log_owner == &b) {
     l.begin_resource(b, base + "LogGroup", "AWS::Logs::LogGroup");
     if (family && family->string()) {
       w.member("LogGroupName", common::log_group_name(*family->string()));

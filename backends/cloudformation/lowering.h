@@ -4,6 +4,7 @@
 // the VPC kinds, ecs.cpp the ECS ones.
 #pragma once
 
+#include "backends/common/aws.h"
 #include "backends/common/json_writer.h"
 #include "backends/common/spelling.h"
 #include "compiler/diagnostics/diagnostic.h"
@@ -33,7 +34,7 @@ using json = nlohmann::ordered_json;
 class Lowering : public common::Spelling {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : Spelling(read), program_(program), diags_(diags) {}
+      : Spelling(read), program_(program), diags_(diags), log_groups_(program) {}
 
   // Writes the whole template (as `dump(2)` writes it, and a newline) into `out`, or returns
   // false when a logical ID collided (`out` then holds a partial template).
@@ -99,6 +100,7 @@ public:
   static bool has_refs(const model::List& items);
 
   const model::Program& program() const { return program_; }
+  const common::LogGroupOwners& log_groups() const { return log_groups_; }
 
 private:
   void lower_block(const model::Block& block);
@@ -118,6 +120,7 @@ private:
 
   const model::Program& program_;
   Diagnostics& diags_;
+  common::LogGroupOwners log_groups_;
   // The template's writer (run() sets it); the resources are written straight into the output.
   common::JsonWriter* writer_ = nullptr;
   bool in_properties_ = false;

@@ -44,12 +44,16 @@ const char* peer_attribute(const model::Block& rule) {
 }
 
 // A rule to a CIDR, which its group lists inline (rules to a group are resources of their own).
+// An ingress of every protocol is one too: inline it would need the ports EC2 ignores (-1), which
+// cfn-lint flags (W3687), and without them moto's create-stack fails; alone it needs neither.
 bool is_inline_rule(Lowering& l, const model::Block& rule) {
   if (!is_kind(rule, "ingress") && !is_kind(rule, "egress")) {
     return false;
   }
   const model::Value* peer = l.get(rule, peer_attribute(rule));
-  return peer && !peer->block();
+  const std::string* protocol = l.get_enum(rule, "protocol");
+  bool all_ingress = is_kind(rule, "ingress") && protocol && *protocol == "all";
+  return peer && !peer->block() && !all_ingress;
 }
 
 void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
@@ -239,17 +243,21 @@ void lower_security_group(Lowering& l, const model::Block& b) {
 }
 
 void lower_rule(Lowering& l, const model::Block& b) {
+  if (is_inline_rule(l, b)) {
+    return; // written in its group (lower_security_group)
+  }
   const model::Value* peer = l.get(b, peer_attribute(b));
   const model::Block* group = peer ? peer->block() : nullptr;
-  if (!group) {
-    return; // a CIDR rule: inline in its group (lower_security_group)
-  }
   bool in = is_kind(b, "ingress");
   JsonWriter& w = l.begin_resource(
       b, l.id(b), in ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress");
   l.write_ref(w.key("GroupId"), *b.parent);
   write_rule_ports(l, b, w);
-  l.write_ref(w.key(in ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), *group);
+  if (group) {
+    l.write_ref(w.key(in ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), *group);
+  } else if (peer) {
+    l.write_value(w.key("CidrIp"), *peer);
+  }
   if (const std::string* d = l.get_string(b, "description")) {
     w.member("Description", *d);
   }

@@ -1,6 +1,7 @@
 #include "backends/common/aws.h"
 
 #include <algorithm>
+#include <map>
 
 namespace ecl::backend::common {
 
@@ -79,6 +80,30 @@ bool from_private_ecr(const model::Value& image) {
 
 std::string log_group_name(std::string_view family) {
   return "/ecs/" + std::string(family);
+}
+
+LogGroupOwners::LogGroupOwners(const model::Program& program) {
+  std::map<std::string_view, const model::Block*> first; // family -> its first task that logs
+  for (const model::Block* task : program.of_kind("task")) {
+    const model::Value* family = task->get("family");
+    const std::string* name = family ? family->string() : nullptr;
+    if (!name || !task_needs(*task).log_group) {
+      continue;
+    }
+    auto [it, added] = first.emplace(*name, task);
+    if (!added) {
+      shared_.emplace_back(task, it->second);
+    }
+  }
+}
+
+const model::Block& LogGroupOwners::owner(const model::Block& task) const {
+  for (const auto& [shared, owner] : shared_) {
+    if (shared == &task) {
+      return *owner;
+    }
+  }
+  return task;
 }
 
 namespace {

@@ -68,6 +68,20 @@ bool from_private_ecr(const model::Value& image);
 // The generated log group of a task whose family is `family`.
 std::string log_group_name(std::string_view family);
 
+// Which task creates the generated log group `/ecs/<family>`. Tasks of one family are revisions
+// of one task definition (AWS's samples ship `_ec2` and `_fargate` pairs) and log to one group,
+// which AWS lets exist once: the first of them that needs it creates it, the others use it.
+class LogGroupOwners {
+public:
+  explicit LogGroupOwners(const model::Program& program);
+  // The task that creates the group `task` logs to (`task` itself unless it shares its family
+  // with an earlier task that needs the group).
+  const model::Block& owner(const model::Block& task) const;
+
+private:
+  std::vector<std::pair<const model::Block*, const model::Block*>> shared_; // task -> owner
+};
+
 // ---- security group rules ----------------------------------------------------------------------
 
 // A rule's protocol and port range as EC2 takes them: "-1" for every protocol (no ports), ICMP

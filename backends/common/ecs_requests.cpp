@@ -285,11 +285,21 @@ json service(Spelling& s, const model::Block& b) {
     for (const model::Block* sub : subnets) {
       ids.push_back(s.ref(*sub));
     }
-    if (!groups.empty()) {
-      json& sgs = awsvpc["securityGroups"] = json::array();
-      for (const model::Block* g : groups) {
-        sgs.push_back(s.ref(*g));
+    // Without security groups of its own a task gets the VPC's default group, as ECS does;
+    // it is named here because moto answers 500 to an awsvpc configuration without groups.
+    json& sgs = awsvpc["securityGroups"] = json::array();
+    for (const model::Block* g : groups) {
+      sgs.push_back(s.ref(*g));
+    }
+    if (groups.empty() && !subnets.empty() && subnets.front()->parent) {
+      json id =
+          s.deferred_value(model::Deferred{subnets.front()->parent, "default_security_group"});
+      if (!id.is_null()) {
+        sgs.push_back(std::move(id));
       }
+    }
+    if (sgs.empty()) {
+      awsvpc.erase("securityGroups");
     }
     awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
     out["networkConfiguration"] = {{"awsvpcConfiguration", std::move(awsvpc)}};

@@ -221,7 +221,9 @@ void lower_task(Planner& p, const model::Block& b) {
       after.push_back(s.id);
     }
   }
-  if (needs.log_group) {
+  if (const model::Block& owner = p.log_groups().owner(b); needs.log_group && &owner != &b) {
+    after.push_back(p.step_id(owner, "log-group")); // a task of the same family creates it
+  } else if (needs.log_group) {
     Step& g = p.add(b, "log-group", "logs", "CreateLogGroup");
     g.params["logGroupName"] = log_group;
     json tags = json::object();

@@ -74,7 +74,7 @@ placeholders(const std::string& text, const std::set<std::string, std::less<>>& 
 
 Planner::Planner(const model::Program& program, std::set<std::string>* read,
                  std::string_view region_if_unset)
-    : Spelling(read), program_(program) {
+    : Spelling(read), program_(program), log_groups_(program) {
   std::map<std::string_view, int> uses;
   for (const auto& b : program.blocks) {
     if (++uses[b->path] == 2) {

@@ -3,6 +3,7 @@
 // network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones.
 #pragma once
 
+#include "backends/common/aws.h"
 #include "backends/common/spelling.h"
 #include "backends/plan/plan.h"
 #include "compiler/model/model.h"
@@ -78,6 +79,7 @@ public:
   std::string associations_step(const model::Block& cluster);
 
   const model::Program& program() const { return program_; }
+  const common::LogGroupOwners& log_groups() const { return log_groups_; }
 
 private:
   void lower_block(const model::Block& block);
@@ -86,6 +88,7 @@ private:
   std::string default_group_step(const model::Block& vpc);
 
   const model::Program& program_;
+  common::LogGroupOwners log_groups_;
   std::string region_;
   std::deque<Step> steps_; // in the order they were added: source order
   std::set<std::string, std::less<>> ids_;

@@ -497,7 +497,8 @@ std::vector<Kind> build_kinds() {
                     "Volumes the containers can mount."),
        ranged(with_default("log_retention", kInt, integer(30),
                            "Days the generated log group keeps events (a CloudWatch Logs retention "
-                           "value: 1, 3, 5, 7, 14, 30, 60, 90, …)."),
+                           "value: 1, 3, 5, 7, 14, 30, 60, 90, …); tasks of one family share "
+                           "the group and the first task's value."),
               1, 3653),
        tags()},
       {{"arn", "The task definition's ARN (with its revision)."}},
@@ -589,7 +590,7 @@ std::vector<Kind> build_kinds() {
                                       "json_file", "journald", "syslog", "none"})),
                     member("awslogs"), "The log driver; `none` turns logging off."),
        computed("group", kString, DefaultKind::Generated, "`/ecs/` and the task's family",
-                "The CloudWatch Logs group (awslogs); by default one generated per task."),
+                "The CloudWatch Logs group (awslogs); by default one generated per task family."),
        with_default("stream_prefix", kString, text("ecs"), "The awslogs stream prefix."),
        with_default("options", kStringMap, empty_map(), "Further options of the log driver.")},
       {},

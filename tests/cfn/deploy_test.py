@@ -160,7 +160,7 @@ def main():
     args = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
     aws = harness.find_tool("aws")
-    examples = harness.examples()
+    examples = harness.moto_programs()
     if not examples:
         harness.fail("no example to deploy")
 
