@@ -1,5 +1,7 @@
 #include "compiler/check/fixes.h"
 
+#include <algorithm>
+
 namespace ecl::check {
 
 void fix_add_item(Diagnostic& diagnostic, const SourceManager& sources, Range block,
@@ -23,14 +25,35 @@ void fix_add_item(Diagnostic& diagnostic, const SourceManager& sources, Range bl
     --head;
   }
   std::string indent = text.substr(head, text.find_first_not_of(" \t", head) - head);
+  // Every line of the item, one level deeper than the block.
+  std::string lines;
+  for (std::size_t at = 0; at < item.size();) {
+    std::size_t end = std::min(item.find('\n', at), item.size());
+    lines += fmt::format("{}  {}\n", indent, item.substr(at, end - at));
+    at = end + 1;
+  }
   if (own_line && line_start > block.begin) {
-    diagnostic.fix(Range{block.file, line_start, line_start}, fmt::format("{}  {}\n", indent, item),
+    diagnostic.fix(Range{block.file, line_start, line_start}, std::move(lines), std::move(title));
+    return;
+  }
+  std::uint32_t space = brace; // the white space before the brace, replaced
+  while (space > block.begin && (text[space - 1] == ' ' || text[space - 1] == '\t')) {
+    --space;
+  }
+  if (item.find('\n') != std::string_view::npos) {
+    // Several lines into `{ … }` on one line: the brace moves to a line of its own.
+    diagnostic.fix(Range{block.file, space, brace}, fmt::format("\n{}{}", lines, indent),
                    std::move(title));
     return;
   }
-  bool spaced = brace > 0 && (text[brace - 1] == ' ' || text[brace - 1] == '\t');
+  bool spaced = space < brace;
   diagnostic.fix(Range{block.file, brace, brace}, fmt::format("{}{} ", spaced ? "" : " ", item),
                  std::move(title));
+}
+
+std::string default_route_item(std::string_view target) {
+  // In eclc fmt's layout: a block on lines of its own, its `=` aligned.
+  return fmt::format("route {{\n  destination = \"0.0.0.0/0\"\n  target      = {}\n}}", target);
 }
 
 std::string placeholder(const schema::Type& type) {
