@@ -138,6 +138,8 @@ TEST(Positions, Utf16Columns) {
   EXPECT_EQ(index.position(1000).line, 3u);             // an offset past the end clamps
 }
 
+std::vector<json> written_messages(const std::string& output);
+
 // ---- transport: framing never trusts the peer ------------------------------------------------
 
 TEST(Transport, ReadsAndRecovers) {
@@ -197,13 +199,28 @@ TEST(Transport, ResynchronisesOnTheNextHeader) {
 }
 
 TEST(Server, ShutsDownAfterBrokenFraming) {
-  // Deaf, the server would read to the end of input and return 1.
-  std::istringstream in(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize"})") +
-                        "Content-Length: abc\r\n\r\n{}" +
-                        frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
-                        frame(R"({"jsonrpc":"2.0","method":"exit"})"));
-  std::ostringstream out;
-  EXPECT_EQ(ecl::lsp::Server(in, out).run(), 0);
+  // Deaf, the server would read to the end of input and return 1. Each of the issue's broken
+  // frames, the 100 KB header line at full size: `shutdown` is answered and `exit` ends with 0.
+  const std::string body = R"({"jsonrpc":"2.0","id":9,"method":"shutdown"})";
+  for (const std::string& broken : {
+           "Content-Length: abc\r\n\r\n" + body,
+           "Content-Type: text/plain\r\n\r\n" + body,
+           "Content-Length: 3\r\nContent-Length: 4\r\n\r\n" + body,
+           "Content-Length: 5\r\n\r\n" + body,
+           "X-Junk: " + std::string(100 * 1024, 'x') + "\r\n\r\n",
+           "X-Junk: " + std::string(100 * 1024, 'x'),
+       }) {
+    std::istringstream in(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize"})") + broken +
+                          frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+                          frame(R"({"jsonrpc":"2.0","method":"exit"})"));
+    std::ostringstream out;
+    EXPECT_EQ(ecl::lsp::Server(in, out).run(), 0) << broken.substr(0, 40);
+    bool answered = false;
+    for (const json& m : written_messages(out.str())) {
+      answered = answered || (m.contains("id") && m["id"] == 2 && m.contains("result"));
+    }
+    EXPECT_TRUE(answered) << broken.substr(0, 40);
+  }
 }
 
 TEST(Transport, TruncatedBodyEnds) {
