@@ -1,8 +1,40 @@
 #include "compiler/check/fixes.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace ecl::check {
+
+namespace {
+
+// `name = value` padded so that its `=` lines up with the `=` of `previous`, the line before it, as
+// eclc fmt aligns a run of attributes: when `previous` is an attribute at the same indentation
+// whose `=` stands further right. Otherwise `item` as it is.
+std::string aligned(std::string_view item, std::string_view previous, std::size_t indent) {
+  auto is_name = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
+  };
+  std::size_t name = 0;
+  while (name < item.size() && is_name(item[name])) {
+    ++name;
+  }
+  std::size_t key = indent;
+  while (key < previous.size() && is_name(previous[key])) {
+    ++key;
+  }
+  if (name == 0 || !item.substr(name).starts_with(" = ") || previous.size() <= indent ||
+      previous.find_first_not_of(' ') != indent || key == indent) {
+    return std::string(item);
+  }
+  std::size_t equals = previous.find_first_not_of(' ', key);
+  if (equals == std::string_view::npos || previous[equals] != '=' || equals - indent <= name + 1) {
+    return std::string(item);
+  }
+  return fmt::format("{}{}{}", item.substr(0, name), std::string(equals - indent - name, ' '),
+                     item.substr(name + 1));
+}
+
+} // namespace
 
 void fix_add_item(Diagnostic& diagnostic, const SourceManager& sources, Range block,
                   std::string_view item, std::string title) {
@@ -33,6 +65,19 @@ void fix_add_item(Diagnostic& diagnostic, const SourceManager& sources, Range bl
     at = end + 1;
   }
   if (own_line && line_start > block.begin) {
+    if (item.find('\n') == std::string_view::npos) {
+      // One line after the line before the brace's: aligned with it, as eclc fmt would.
+      std::uint32_t last_end = line_start - 1; // the line break (`\n`, `\r` or `\r\n`) before
+      if (last_end > 0 && text[last_end] == '\n' && text[last_end - 1] == '\r') {
+        --last_end;
+      }
+      std::uint32_t last_begin = last_end;
+      while (last_begin > 0 && text[last_begin - 1] != '\n' && text[last_begin - 1] != '\r') {
+        --last_begin;
+      }
+      std::string_view last(text.data() + last_begin, last_end - last_begin);
+      lines = fmt::format("{}  {}\n", indent, aligned(item, last, indent.size() + 2));
+    }
     diagnostic.fix(Range{block.file, line_start, line_start}, std::move(lines), std::move(title));
     return;
   }

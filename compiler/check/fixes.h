@@ -15,7 +15,8 @@ namespace ecl::check {
 // range (kind keyword to closing brace) is `block`: on a line of its own, indented one level more
 // than the block, when the closing brace is on a line of its own; else before the brace. An item
 // of several lines (`endpoint s3 {\n  service = "s3"\n}`) has each line indented so, and on a
-// block closed on a line with other text, the brace moves to a line of its own after it.
+// block closed on a line with other text, the brace moves to a line of its own after it. A
+// `name = value` on its own line has its `=` aligned with the attribute on the line above.
 void fix_add_item(Diagnostic& diagnostic, const SourceManager& sources, Range block,
                   std::string_view item, std::string title);
 

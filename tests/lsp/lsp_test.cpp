@@ -595,9 +595,21 @@ TEST(QuickFix, W0004AsksForAPublicIpInAPublicSubnet) {
   std::string fixed = apply_quick_fix(text, "W0004", "set `public_ip = true`");
   std::string expected = text;
   replace_all(expected, "    security_groups = [net.api]\n",
-              "    security_groups = [net.api]\n    public_ip = true\n");
+              "    security_groups = [net.api]\n    public_ip       = true\n");
+  EXPECT_EQ(fixed, expected); // aligned with the attribute above, as eclc fmt aligns them
+  bool formatted = false;
+  EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
+  EXPECT_TRUE(formatted);
+}
+
+TEST(QuickFix, AnAddedAttributeAlignsWithTheOneAbove) {
+  // `cidr` is missing (E2002): added under `public`, its `=` in `public`'s column.
+  std::string subnet = "  subnet app_a {\n    zone   = \"us-east-1a\"\n    public = false\n  }\n";
+  std::string text = network(subnet, "", "    subnets         = [net.app_a]\n");
+  std::string fixed = apply_quick_fix(text, "E2002", "add `cidr`");
+  std::string expected = text;
+  replace_all(expected, "    public = false\n", "    public = false\n    cidr   = \"\"\n");
   EXPECT_EQ(fixed, expected);
-  EXPECT_EQ(codes_of(fixed), Codes{});
 }
 
 TEST(QuickFix, W0003DropsThePublicIpInPrivateSubnets) {
