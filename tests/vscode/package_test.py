@@ -68,9 +68,10 @@ def main():
         # that date filters nothing. Install scripts are not run: esbuild's and vsce-sign's
         # postinstall steps are not needed to package.
         install = ["npm", "ci", "--offline", "--ignore-scripts"]
-        if run(install, copy, env, may_fail=True)[0] is None:
-            now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            run(install + [f"--before={now}"], copy, env)
+        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if run(install + [f"--before={now}"], copy, env, may_fail=True)[0] is None:
+            shutil.rmtree(copy / "node_modules", ignore_errors=True)
+            run(install, copy, env)
 
         output, warnings = run(["npx", "--no", "--offline", "@vscode/vsce", "package"], copy, env)
         problems = [f"vsce package warns: {w}" for w in warnings]
