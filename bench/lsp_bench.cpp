@@ -13,6 +13,9 @@
 //                       the program stays clean, each change publishes no diagnostics
 //   lsp_change_error    `task = svcK` <-> `task = svcKx`: every other change breaks a reference
 //                       (an error with a did-you-mean), the next one fixes it
+//   lsp_completion      the same `desired` change, then at once a completion request at the value
+//                       of `task = svcK` (every task of the program): the time until the answer
+//   lsp_hover           the same, with a hover request on `svcK` (the task's folded attributes)
 //   lsp_analysis        ecl::lsp::Analysis alone on the same text: what a change re-runs
 //
 //   lsp_bench [--lines=2000] [benchmark flags...]
@@ -173,21 +176,38 @@ public:
   // the seconds until its publishDiagnostics frame had fully arrived, and that notification.
   double change(std::uint32_t line, std::uint32_t col, std::size_t length,
                 const std::string& replacement, json& published) {
-    json range = {{"start", {{"line", line}, {"character", col}}},
-                  {"end", {{"line", line}, {"character", col + length}}}};
-    std::string bytes =
-        frame({{"jsonrpc", "2.0"},
-               {"method", "textDocument/didChange"},
-               {"params",
-                {{"textDocument", {{"uri", kUri}, {"version", ++version_}}},
-                 {"contentChanges", json::array({{{"range", range}, {"text", replacement}}})}}}});
+    std::string bytes = change_frame(line, col, length, replacement);
     auto start = Clock::now();
     to_server_.write(bytes);
     std::string body = next_body();
     auto stop = Clock::now();
-    published = json::parse(body);
-    if (!is_publish(published)) {
-      std::fprintf(stderr, "lsp_bench: expected publishDiagnostics, got %s\n", body.c_str());
+    published = expect_publish(body);
+    return std::chrono::duration<double>(stop - start).count();
+  }
+
+  // The same change and, in the same write (an editor asks for completion as the user types),
+  // the request `method` at `position`; returns the seconds until the request's answer had fully
+  // arrived, the diagnostics published before it and the answer.
+  double change_then(std::uint32_t line, std::uint32_t col, std::size_t length,
+                     const std::string& replacement, const std::string& method,
+                     const json& position, json& published, json& answer) {
+    std::int64_t id = ++request_id_;
+    std::string bytes =
+        change_frame(line, col, length, replacement) +
+        frame({{"jsonrpc", "2.0"},
+               {"id", id},
+               {"method", method},
+               {"params", {{"textDocument", {{"uri", kUri}}}, {"position", position}}}});
+    auto start = Clock::now();
+    to_server_.write(bytes);
+    std::string publish = next_body();
+    std::string body = next_body();
+    auto stop = Clock::now();
+    published = expect_publish(publish);
+    answer = json::parse(body);
+    if (!answer.contains("id") || answer["id"] != id || !answer.contains("result")) {
+      std::fprintf(stderr, "lsp_bench: expected the answer to %s, got %s\n", method.c_str(),
+                   body.c_str());
       std::exit(1);
     }
     return std::chrono::duration<double>(stop - start).count();
@@ -198,6 +218,25 @@ public:
 private:
   static bool is_publish(const json& m) {
     return m.value("method", "") == "textDocument/publishDiagnostics";
+  }
+  static json expect_publish(const std::string& body) {
+    json published = json::parse(body);
+    if (!is_publish(published)) {
+      std::fprintf(stderr, "lsp_bench: expected publishDiagnostics, got %s\n", body.c_str());
+      std::exit(1);
+    }
+    return published;
+  }
+  std::string change_frame(std::uint32_t line, std::uint32_t col, std::size_t length,
+                           const std::string& replacement) {
+    json range = {{"start", {{"line", line}, {"character", col}}},
+                  {"end", {{"line", line}, {"character", col + length}}}};
+    return frame(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/didChange"},
+         {"params",
+          {{"textDocument", {{"uri", kUri}, {"version", ++version_}}},
+           {"contentChanges", json::array({{{"range", range}, {"text", replacement}}})}}}});
   }
   void send(const json& message) { to_server_.write(frame(message)); }
 
@@ -240,6 +279,7 @@ private:
   std::thread thread_;
   std::string inbox_;
   std::int64_t version_ = 1;
+  std::int64_t request_id_ = 2; // 1 and 2: initialize and shutdown
   std::size_t open_diagnostics_ = 0;
 };
 
@@ -340,6 +380,60 @@ void lsp_change_error(benchmark::State& state) {
   state.counters["diagnostics"] = static_cast<double>(errors_seen);
 }
 
+// Flips `desired = 2` and `3` in the middle service, each change followed at once by `method` at
+// the value of that service's `task = svcK`: `task` completes to every task, hover shows svcK.
+// `valid` checks the answer.
+template <typename Valid>
+void change_then_request(benchmark::State& state, const std::string& method, Valid valid) {
+  Session& s = session();
+  std::uint32_t line = 0, col = 0, task_line = 0, task_col = 0;
+  const std::string desired = "desired         = 2";
+  const std::string task = "task            = ";
+  if (s.open_diagnostics() != 0 || !find_middle(s.text(), desired, line, col) ||
+      !find_middle(s.text(), task, task_line, task_col)) {
+    state.SkipWithError("the generated program has diagnostics, or no service in its middle");
+    return;
+  }
+  col += static_cast<std::uint32_t>(desired.size() - 1);
+  json position = {{"line", task_line},
+                   {"character", task_col + static_cast<std::uint32_t>(task.size()) + 1}};
+  bool three = false;
+  for (auto _ : state) {
+    three = !three;
+    json published, answer;
+    double seconds =
+        s.change_then(line, col, 1, three ? "3" : "2", method, position, published, answer);
+    state.SetIterationTime(seconds);
+    if (!published["params"]["diagnostics"].empty() || !valid(answer["result"])) {
+      state.SkipWithError(("a valid edit published diagnostics, or a wrong answer to " + method +
+                           ": " + answer.dump().substr(0, 200))
+                              .c_str());
+      return;
+    }
+  }
+  if (three) {
+    json published;
+    s.change(line, col, 1, "2", published);
+  }
+  set_counters(state, s);
+}
+
+void lsp_completion(benchmark::State& state) {
+  std::size_t tasks = 0;
+  change_then_request(state, "textDocument/completion", [&](const json& items) {
+    tasks = items.is_array() ? items.size() : 0;
+    return tasks > 1;
+  });
+  state.counters["items"] = static_cast<double>(tasks);
+}
+
+void lsp_hover(benchmark::State& state) {
+  change_then_request(state, "textDocument/hover", [](const json& hover) {
+    return hover.is_object() &&
+           hover["contents"]["value"].get<std::string>().find("task svc") != std::string::npos;
+  });
+}
+
 void lsp_analysis(benchmark::State& state) {
   Session& s = session();
   for (auto _ : state) {
@@ -370,6 +464,12 @@ int main(int argc, char** argv) {
       ->UseManualTime()
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(("lsp_change_error" + label).c_str(), lsp_change_error)
+      ->UseManualTime()
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark(("lsp_completion" + label).c_str(), lsp_completion)
+      ->UseManualTime()
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark(("lsp_hover" + label).c_str(), lsp_hover)
       ->UseManualTime()
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(("lsp_analysis" + label).c_str(), lsp_analysis)

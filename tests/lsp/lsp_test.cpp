@@ -138,6 +138,8 @@ TEST(Positions, Utf16Columns) {
   EXPECT_EQ(index.position(1000).line, 3u);             // an offset past the end clamps
 }
 
+std::vector<json> written_messages(const std::string& output);
+
 // ---- transport: framing never trusts the peer ------------------------------------------------
 
 TEST(Transport, ReadsAndRecovers) {
@@ -197,13 +199,28 @@ TEST(Transport, ResynchronisesOnTheNextHeader) {
 }
 
 TEST(Server, ShutsDownAfterBrokenFraming) {
-  // Deaf, the server would read to the end of input and return 1.
-  std::istringstream in(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize"})") +
-                        "Content-Length: abc\r\n\r\n{}" +
-                        frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
-                        frame(R"({"jsonrpc":"2.0","method":"exit"})"));
-  std::ostringstream out;
-  EXPECT_EQ(ecl::lsp::Server(in, out).run(), 0);
+  // Deaf, the server would read to the end of input and return 1. Each of the issue's broken
+  // frames, the 100 KB header line at full size: `shutdown` is answered and `exit` ends with 0.
+  const std::string body = R"({"jsonrpc":"2.0","id":9,"method":"shutdown"})";
+  for (const std::string& broken : {
+           "Content-Length: abc\r\n\r\n" + body,
+           "Content-Type: text/plain\r\n\r\n" + body,
+           "Content-Length: 3\r\nContent-Length: 4\r\n\r\n" + body,
+           "Content-Length: 5\r\n\r\n" + body,
+           "X-Junk: " + std::string(100 * 1024, 'x') + "\r\n\r\n",
+           "X-Junk: " + std::string(100 * 1024, 'x'),
+       }) {
+    std::istringstream in(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize"})") + broken +
+                          frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+                          frame(R"({"jsonrpc":"2.0","method":"exit"})"));
+    std::ostringstream out;
+    EXPECT_EQ(ecl::lsp::Server(in, out).run(), 0) << broken.substr(0, 40);
+    bool answered = false;
+    for (const json& m : written_messages(out.str())) {
+      answered = answered || (m.contains("id") && m["id"] == 2 && m.contains("result"));
+    }
+    EXPECT_TRUE(answered) << broken.substr(0, 40);
+  }
 }
 
 TEST(Transport, TruncatedBodyEnds) {
@@ -328,6 +345,286 @@ TEST(Server, InvalidUtf8FromClientAndDiskGivesValidJson) {
   }
   EXPECT_TRUE(parse_error);
   EXPECT_TRUE(sibling);
+}
+
+// ---- quick fixes applied: the edit gives the expected text, which checks clean ----------------
+
+// What the server writes for a session over `text` (opened as untitled:fix): initialize, didOpen,
+// then `requests` (given ids from 2 on), shutdown and exit.
+std::vector<json> answers(const std::string& text, std::vector<json> requests) {
+  const json doc{{"uri", "untitled:fix"}};
+  std::vector<json> messages{
+      {{"id", 0}, {"method", "initialize"}, {"params", json::object()}},
+      {{"method", "textDocument/didOpen"},
+       {"params", {{"textDocument", {{"uri", "untitled:fix"}, {"version", 1}, {"text", text}}}}}}};
+  for (json& request : requests) {
+    request["id"] = messages.size();
+    request["params"]["textDocument"] = doc;
+    messages.push_back(std::move(request));
+  }
+  messages.push_back({{"id", messages.size()}, {"method", "shutdown"}});
+  messages.push_back({{"method", "exit"}});
+  std::string input;
+  for (json& m : messages) {
+    m["jsonrpc"] = "2.0";
+    input += frame(m.dump());
+  }
+  std::istringstream in(input);
+  std::ostringstream out;
+  EXPECT_EQ(ecl::lsp::Server(in, out).run(), 0);
+  return written_messages(out.str());
+}
+
+// The result of the request with id `id` among `messages`.
+json result_of(const std::vector<json>& messages, int id) {
+  for (const json& m : messages) {
+    if (m.contains("id") && m["id"] == id && m.contains("result")) {
+      return m["result"];
+    }
+  }
+  ADD_FAILURE() << "no answer to request " << id;
+  return nullptr;
+}
+
+// `text` with one LSP TextEdit applied.
+std::string apply_edit(const std::string& text, const json& edit) {
+  ecl::lsp::LineIndex index(text);
+  std::uint32_t begin = index.offset(ecl::lsp::position_from_json(edit["range"]["start"]));
+  std::uint32_t end = index.offset(ecl::lsp::position_from_json(edit["range"]["end"]));
+  return text.substr(0, begin) + edit["newText"].get<std::string>() + text.substr(end);
+}
+
+// Asks for the code actions over the whole of `text` and applies the quick fix titled `title` for a
+// `code` diagnostic; the text unchanged when the server offers no such fix.
+std::string apply_quick_fix(const std::string& text, std::string_view code,
+                            std::string_view title) {
+  json whole{{"start", {{"line", 0}, {"character", 0}}},
+             {"end", {{"line", 100000}, {"character", 0}}}};
+  json actions = result_of(
+      answers(text,
+              {{{"method", "textDocument/codeAction"},
+                {"params", {{"range", whole}, {"context", {{"diagnostics", json::array()}}}}}}}),
+      2);
+  for (const json& action : actions) {
+    if (action["diagnostics"][0]["code"] == code && action["title"] == title) {
+      const json& edits = action["edit"]["changes"]["untitled:fix"];
+      EXPECT_EQ(edits.size(), 1u);
+      return apply_edit(text, edits[0]);
+    }
+  }
+  ADD_FAILURE() << "no quick fix `" << title << "` for " << code << " among " << actions.dump();
+  return text;
+}
+
+// The codes of the diagnostics the server publishes for `text`; `formatted` says whether
+// formatting leaves the text as it is.
+std::vector<std::string> codes_of(const std::string& text, bool* formatted = nullptr) {
+  std::vector<json> messages =
+      answers(text, {{{"method", "textDocument/formatting"},
+                      {"params", {{"options", {{"tabSize", 2}, {"insertSpaces", true}}}}}}});
+  if (formatted) {
+    *formatted = result_of(messages, 2) == json::array();
+  }
+  std::vector<std::string> codes;
+  for (const json& m : messages) {
+    if (m.value("method", "") == "textDocument/publishDiagnostics") {
+      codes.clear(); // the last publication counts
+      for (const json& d : m["params"]["diagnostics"]) {
+        codes.push_back(d["code"]);
+      }
+    }
+  }
+  return codes;
+}
+
+using Codes = std::vector<std::string>;
+
+// A network and one Fargate service, in eclc fmt's layout: `{SUBNETS}`, `{TABLE}` and `{SERVICE}`
+// are filled in per test.
+std::string network(const std::string& subnets, const std::string& table,
+                    const std::string& service) {
+  std::string text = R"(stack demo {
+  region = "us-east-1"
+}
+
+vpc net {
+  cidr = "10.0.0.0/16"
+  subnet web {
+    cidr   = "10.0.1.0/24"
+    zone   = "us-east-1a"
+    public = true
+  }
+{SUBNETS}
+  internet_gateway igw {}
+  nat_gateway nat {
+    subnet = web
+  }
+  route_table public {
+    subnets = [web]
+    route {
+      destination = "0.0.0.0/0"
+      target      = igw
+    }
+  }
+{TABLE}
+  security_group api {
+    description = "API tasks"
+  }
+}
+
+task api {
+  cpu    = 0.25vcpu
+  memory = 512MiB
+  container app {
+    image = "nginx:1.27"
+    port  = 8080
+    log {
+      driver = awslogs
+    }
+  }
+}
+
+cluster prod {
+  service api {
+    task            = api
+{SERVICE}
+    security_groups = [net.api]
+  }
+}
+)";
+  replace_all(text, "{SUBNETS}\n", subnets);
+  replace_all(text, "{TABLE}\n", table);
+  replace_all(text, "{SERVICE}\n", service);
+  return text;
+}
+
+const std::string kNat = "  nat_gateway nat {\n    subnet = web\n  }\n";
+const std::string kTwoPrivate = R"(  subnet app_a {
+    cidr = "10.0.2.0/24"
+    zone = "us-east-1a"
+  }
+  subnet app_b {
+    cidr = "10.0.3.0/24"
+    zone = "us-east-1b"
+  }
+)";
+const std::string kPrivateTable = "  route_table private {\n    subnets = [app_a, app_b]\n  }\n";
+const std::string kOnPrivate = "    desired         = 2\n"
+                               "    subnets         = [net.app_a, net.app_b]\n";
+const std::string kNatRoute = R"(    route {
+      destination = "0.0.0.0/0"
+      target      = nat
+    }
+)";
+const std::string kEndpointsGroup = R"(  security_group endpoints {
+    description = "VPC endpoints: HTTPS from the VPC"
+    ingress {
+      protocol = tcp
+      port     = 443
+      from     = net.cidr
+    }
+  }
+)";
+const std::string kS3Endpoint = R"(  endpoint s3 {
+    service      = "s3"
+    route_tables = [private]
+  }
+)";
+
+// An interface endpoint as the fix writes it, in both private subnets.
+std::string interface_endpoint(const std::string& name, const std::string& service) {
+  return "  endpoint " + name + " {\n    service         = \"" + service +
+         "\"\n    subnets         = [app_a, app_b]\n    security_groups = [endpoints]\n  }\n";
+}
+
+TEST(QuickFix, W0004AddsTheEndpoints) {
+  // No NAT gateway: the endpoints are the only private path.
+  std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
+  replace_all(text, kNat, "");
+  ASSERT_EQ(codes_of(text), (Codes{"W0004", "W0004"}));
+  std::string fixed =
+      apply_quick_fix(text, "W0004", "add endpoints for `ecr.api`, `ecr.dkr`, `logs`, `s3`");
+  std::string expected = text;
+  replace_all(expected, "    description = \"API tasks\"\n  }\n}\n",
+              "    description = \"API tasks\"\n  }\n" + kEndpointsGroup +
+                  interface_endpoint("ecr_api", "ecr.api") +
+                  interface_endpoint("ecr_dkr", "ecr.dkr") + interface_endpoint("logs", "logs") +
+                  kS3Endpoint + "}\n");
+  EXPECT_EQ(fixed, expected);
+  bool formatted = false;
+  EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
+  EXPECT_TRUE(formatted) << "the inserted blocks are not in eclc fmt's layout";
+}
+
+TEST(QuickFix, W0004EndpointsTakeFreeNamesAndOnlyWhatIsMissing) {
+  // `logs` is taken (by a security group) and the ECR endpoints exist: the fix adds the `logs`
+  // and `s3` endpoints only, under free names, in a VPC closed on the line of its last block.
+  std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
+  replace_all(text, kNat, "");
+  replace_all(text, "    description = \"API tasks\"\n  }\n}\n",
+              "    description = \"API tasks\"\n  }\n"
+              "  security_group logs { description = \"logs\" }\n"
+              "  endpoint ecr_api { service = \"ecr.api\"  subnets = [app_a] }\n"
+              "  endpoint ecr_dkr { service = \"ecr.dkr\"  subnets = [app_a] } }\n");
+  ASSERT_EQ(codes_of(text), (Codes{"W0004", "W0004"}));
+  std::string fixed = apply_quick_fix(text, "W0004", "add endpoints for `logs`, `s3`");
+  std::string expected = text;
+  replace_all(expected, "subnets = [app_a] } }\n",
+              "subnets = [app_a] }\n" + kEndpointsGroup + interface_endpoint("logs_2", "logs") +
+                  kS3Endpoint + "}\n");
+  EXPECT_EQ(fixed, expected);
+  EXPECT_EQ(codes_of(fixed), Codes{});
+}
+
+TEST(QuickFix, W0004AddsTheRouteToTheNatGateway) {
+  std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
+  ASSERT_EQ(codes_of(text), (Codes{"W0004", "W0004"}));
+  std::string fixed = apply_quick_fix(text, "W0004", "add a route from 0.0.0.0/0 to `nat`");
+  std::string expected = text;
+  replace_all(expected, kPrivateTable,
+              "  route_table private {\n    subnets = [app_a, app_b]\n" + kNatRoute + "  }\n");
+  EXPECT_EQ(fixed, expected);
+  bool formatted = false;
+  EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
+  EXPECT_TRUE(formatted);
+}
+
+TEST(QuickFix, W0004AsksForAPublicIpInAPublicSubnet) {
+  std::string text = network("", "", "    subnets         = [net.web]\n");
+  ASSERT_EQ(codes_of(text), Codes{"W0004"});
+  std::string fixed = apply_quick_fix(text, "W0004", "set `public_ip = true`");
+  std::string expected = text;
+  replace_all(expected, "    security_groups = [net.api]\n",
+              "    security_groups = [net.api]\n    public_ip       = true\n");
+  EXPECT_EQ(fixed, expected); // aligned with the attribute above, as eclc fmt aligns them
+  bool formatted = false;
+  EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
+  EXPECT_TRUE(formatted);
+}
+
+TEST(QuickFix, AnAddedAttributeAlignsWithTheOneAbove) {
+  // `cidr` is missing (E2002): added under `public`, its `=` in `public`'s column.
+  std::string subnet = "  subnet app_a {\n    zone   = \"us-east-1a\"\n    public = false\n  }\n";
+  std::string text = network(subnet, "", "    subnets         = [net.app_a]\n");
+  std::string fixed = apply_quick_fix(text, "E2002", "add `cidr`");
+  std::string expected = text;
+  replace_all(expected, "    public = false\n", "    public = false\n    cidr   = \"\"\n");
+  EXPECT_EQ(fixed, expected);
+}
+
+TEST(QuickFix, W0003DropsThePublicIpInPrivateSubnets) {
+  // Private subnets routed to the NAT gateway: the tasks need no public IP.
+  std::string table =
+      "  route_table private {\n    subnets = [app_a, app_b]\n" + kNatRoute + "  }\n";
+  std::string text = network(kTwoPrivate, table, kOnPrivate + "    public_ip       = true\n");
+  ASSERT_EQ(codes_of(text), (Codes{"W0003", "W0003"}));
+  std::string fixed = apply_quick_fix(text, "W0003", "set `public_ip = false`");
+  std::string expected = text;
+  replace_all(expected, "public_ip       = true", "public_ip       = false");
+  EXPECT_EQ(fixed, expected);
+  bool formatted = false;
+  EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
+  EXPECT_TRUE(formatted);
 }
 
 } // namespace

@@ -2,12 +2,16 @@
 // gateway) or through VPC endpoints: `ecr.api` and `ecr.dkr`, `s3` for the image layers, and
 // `logs` when a container logs with awslogs. A service whose Fargate tasks sit in a private
 // subnet (or in a public one without a public IP) with neither a NAT route nor those endpoints
-// cannot start them: warn, naming what is missing.
+// cannot start them: warn, naming what is missing, with the quick fixes that would resolve it:
+// `public_ip = true` in a public subnet, a route to a NAT gateway of the VPC, the endpoints.
+#include "compiler/check/fixes.h"
 #include "compiler/check/rules/internet_route.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace ecl::check {
 namespace {
@@ -60,6 +64,126 @@ bool has_endpoint(const model::Program& program, const model::Block& vpc, const 
   return false;
 }
 
+// A name for a new child of `vpc`: `base`, or `base_2`, `base_3`… when a child has it.
+std::string free_name(const model::Block& vpc, std::string_view base) {
+  std::string name(base);
+  for (int n = 2;; ++n) {
+    bool taken = std::any_of(vpc.children.begin(), vpc.children.end(),
+                             [&](const model::Block* child) { return child->name == name; });
+    if (!taken) {
+      return name;
+    }
+    name = fmt::format("{}_{}", base, n);
+  }
+}
+
+// The quick fix "set `public_ip = true`", for tasks in a subnet routed to an internet gateway.
+void fix_public_ip(RuleContext& c, Diagnostic& d, const model::Block& service) {
+  const model::Attribute* written = service.attribute("public_ip");
+  if (written && !written->defaulted) {
+    d.fix(written->value.range, "true", "set `public_ip = true`");
+  } else {
+    fix_add_item(d, c.sources, service.range, "public_ip = true", "set `public_ip = true`");
+  }
+}
+
+// The quick fix "add a route from 0.0.0.0/0 to a NAT gateway" to the subnet's table, when the
+// table has no 0.0.0.0/0 route and the VPC a NAT gateway (one in the subnet's zone if it can).
+void fix_nat_route(RuleContext& c, Diagnostic& d, const model::Block& subnet,
+                   const model::Block& vpc, const model::Block* table) {
+  if (!table || table->parent != &vpc || default_route_of(table)) {
+    return;
+  }
+  const model::Block* nat = nullptr;
+  const std::string* zone = subnet.get_string("zone");
+  for (const model::Block* candidate : vpc.each_child("nat_gateway")) {
+    const model::Block* in = candidate->get_ref("subnet");
+    const std::string* nat_zone = in ? in->get_string("zone") : nullptr;
+    if (!nat || (zone && nat_zone && *zone == *nat_zone)) {
+      nat = candidate;
+    }
+    if (zone && nat_zone && *zone == *nat_zone) {
+      break;
+    }
+  }
+  if (nat && !nat->name.empty()) {
+    fix_add_item(d, c.sources, table->range, default_route_item(nat->name),
+                 fmt::format("add a route from 0.0.0.0/0 to `{}`", nat->name));
+  }
+}
+
+// The quick fix "add the missing endpoints" to the VPC: a gateway endpoint for `s3` on the route
+// tables of the service's subnets, and for the others an interface endpoint in the service's
+// subnets (one per zone) behind a new security group that admits HTTPS from the VPC. Offered only
+// when it resolves the warning: the subnet has a route table of the VPC, the VPC resolves DNS
+// (private DNS needs both settings), and no interface endpoint for a missing service exists
+// already (the VPC's one with private DNS would clash with it).
+void fix_endpoints(RuleContext& c, Diagnostic& d, const model::Block& service,
+                   const model::Block& vpc, const model::Block* table,
+                   const std::vector<std::string_view>& missing) {
+  if (!table || table->parent != &vpc || vpc.get_bool("dns_support") == false ||
+      vpc.get_bool("dns_hostnames") == false) {
+    return;
+  }
+  // The service's subnets and their route tables in this VPC.
+  std::vector<std::string> subnets, zones, tables;
+  for (const services::RefItem& item : services::ref_items(service, "subnets")) {
+    if (item.block->parent != &vpc) {
+      continue;
+    }
+    const std::string* zone = item.block->get_string("zone");
+    if (!zone || std::find(zones.begin(), zones.end(), *zone) == zones.end()) {
+      subnets.push_back(item.block->name);
+      if (zone) {
+        zones.push_back(*zone);
+      }
+    }
+    const model::Block* t = c.route_table_of(item.block, false);
+    if (t && t->parent == &vpc && !has_endpoint(c.program, vpc, t, "s3") &&
+        std::find(tables.begin(), tables.end(), t->name) == tables.end()) {
+      tables.push_back(t->name);
+    }
+  }
+  std::string blocks;
+  std::string group;
+  for (std::string_view service_name : missing) {
+    if (service_name == "s3") {
+      blocks += fmt::format("endpoint {} {{\n  service      = \"s3\"\n  route_tables = [{}]\n}}\n",
+                            free_name(vpc, "s3"), fmt::join(tables, ", "));
+      continue;
+    }
+    for (const model::Block* endpoint : c.program.of_kind("endpoint")) {
+      const std::string* name = endpoint->get_string("service");
+      if (vpc_of(endpoint) == &vpc && name && names_service(*name, service_name)) {
+        return;
+      }
+    }
+    if (group.empty()) {
+      group = free_name(vpc, "endpoints");
+      blocks += fmt::format("security_group {} {{\n"
+                            "  description = \"VPC endpoints: HTTPS from the VPC\"\n"
+                            "  ingress {{\n"
+                            "    protocol = tcp\n"
+                            "    port     = 443\n"
+                            "    from     = {}.cidr\n"
+                            "  }}\n"
+                            "}}\n",
+                            group, vpc.name);
+    }
+    std::string name(service_name);
+    std::replace(name.begin(), name.end(), '.', '_');
+    blocks += fmt::format("endpoint {} {{\n"
+                          "  service         = \"{}\"\n"
+                          "  subnets         = [{}]\n"
+                          "  security_groups = [{}]\n"
+                          "}}\n",
+                          free_name(vpc, name), service_name, fmt::join(subnets, ", "), group);
+  }
+  blocks.pop_back(); // the last newline: fix_add_item ends the item's last line
+  fix_add_item(d, c.sources, vpc.range, blocks,
+               fmt::format("add endpoints for `{}`", fmt::join(missing, "`, `")));
+}
+
 // Some container of the task sends its output to CloudWatch Logs.
 bool logs_with_awslogs(const model::Block& task) {
   for (const model::Block* container : task.each_child("container")) {
@@ -104,20 +228,18 @@ void check_service(RuleContext& c, const model::Block& service) {
     if (has_nat_route(table)) {
       continue;
     }
-    std::string missing;
-    std::size_t count = 0;
+    std::vector<std::string_view> missing;
     for (std::string_view service_name : need()) {
       if (!has_endpoint(c.program, *vpc, table, service_name)) {
-        missing += fmt::format("{}`{}`", missing.empty() ? "" : ", ", service_name);
-        ++count;
+        missing.push_back(service_name);
       }
     }
-    if (count == 0) {
+    if (missing.empty()) {
       continue;
     }
     const char* where = is_public ? "without a public IP in public subnet" : "in private subnet";
     auto& d = c.diags.report(Diag::PrivateSubnetNoEgress, item.value->range, service.path, where,
-                             subnet.path, missing);
+                             subnet.path, fmt::format("`{}`", fmt::join(missing, "`, `")));
     if (table) {
       d.note(table->header_range,
              fmt::format("route table `{}` has no 0.0.0.0/0 route to a nat_gateway", table->path));
@@ -128,7 +250,10 @@ void check_service(RuleContext& c, const model::Block& service) {
     if (is_public) {
       d.note(attribute_range(service, "public_ip"),
              "with `public_ip = true` the tasks could pull through the internet gateway");
+      fix_public_ip(c, d, service);
     }
+    fix_nat_route(c, d, subnet, *vpc, table);
+    fix_endpoints(c, d, service, *vpc, table, missing);
   }
 }
 

@@ -23,10 +23,8 @@ void run(RuleContext& c) {
     if (table && vpc) {
       for (const model::Block* child : vpc->children) {
         if (child->kind_name == "internet_gateway" && !child->name.empty()) {
-          fix_add_item(
-              d, c.sources, table->range,
-              fmt::format("route {{ destination = \"0.0.0.0/0\"  target = {} }}", child->name),
-              fmt::format("add a route from 0.0.0.0/0 to `{}`", child->name));
+          fix_add_item(d, c.sources, table->range, default_route_item(child->name),
+                       fmt::format("add a route from 0.0.0.0/0 to `{}`", child->name));
           break;
         }
       }

@@ -6,6 +6,7 @@
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace ecl::check {
@@ -61,16 +62,29 @@ void check_counts(RuleContext& c, const model::Block& service) {
 }
 
 void check_public_ip(RuleContext& c, const model::Block& service) {
+  const model::Attribute* public_ip = service.attribute("public_ip");
   if (service.get_bool("public_ip") != true) {
     return;
   }
-  for (const RefItem& subnet : services::ref_items(service, "subnets")) {
-    // Private as AWS sees it, whatever `public` says: not routed to an internet gateway.
-    if (!routes_to_internet(c, subnet.block)) {
-      c.diags
-          .report(Diag::PublicIpInPrivateSubnet, subnet.value->range, service.path,
-                  subnet.block->path)
-          .note(attribute_range(service, "public_ip"), "the public IP is asked for here");
+  std::vector<RefItem> subnets = services::ref_items(service, "subnets");
+  // Private as AWS sees it, whatever `public` says: not routed to an internet gateway.
+  std::vector<bool> is_private;
+  for (const RefItem& subnet : subnets) {
+    is_private.push_back(!routes_to_internet(c, subnet.block));
+  }
+  // All private: no subnet needs the address, so the quick fix drops it.
+  const bool all_private =
+      std::find(is_private.begin(), is_private.end(), false) == is_private.end();
+  for (std::size_t i = 0; i < subnets.size(); ++i) {
+    if (is_private[i]) {
+      Diagnostic& d =
+          c.diags
+              .report(Diag::PublicIpInPrivateSubnet, subnets[i].value->range, service.path,
+                      subnets[i].block->path)
+              .note(attribute_range(service, "public_ip"), "the public IP is asked for here");
+      if (all_private && !public_ip->defaulted) {
+        d.fix(public_ip->value.range, "false", "set `public_ip = false`");
+      }
     }
   }
 }

@@ -1,8 +1,8 @@
 // Drives `eclc lsp` from the real LSP client libraries (vscode-jsonrpc and
 // vscode-languageserver-protocol, installed here by scripts/setup with `npm ci`):
 // open a document with errors and receive them, fix it and receive an empty list, then ask
-// hover, definition, completion and rename and check the answers, apply a quick fix, and decode
-// the semantic tokens.
+// hover, definition, completion and rename and check the answers, apply a quick fix, decode the
+// semantic tokens, and apply a quick fix that adds VPC endpoints.
 //
 // Usage: node tests/lsp/client/client_test.js path/to/eclc
 // Fails (exit 1), never skips, when the packages are missing.
@@ -217,7 +217,37 @@ async function main() {
   assert.equal(at(33, 28), '8 variable');           // `public_a`
   assert.equal(at(35, 22), '7 enumMember');         // `fargate`
 
-  // 9. Unknown methods are errors, and the server shuts down cleanly.
+  // 9. A quick fix that adds blocks: without its public IP, the service in a public subnet can
+  // pull its image neither through the internet gateway nor through endpoints (W0004). Of the
+  // fixes offered, adding the VPC endpoints inserts them at the end of the VPC; the warning goes.
+  await connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 5 },
+    contentChanges: [{ range: { start: { line: 36, character: 22 },
+                                end: { line: 36, character: 26 } }, text: 'false' }],
+  });
+  diags = await nextDiagnostics();
+  assert.deepEqual(diags.diagnostics.map((d) => d.code), ['W0004'], JSON.stringify(diags));
+  const egress = await connection.sendRequest(proto.CodeActionRequest.type, {
+    textDocument: doc, range: diags.diagnostics[0].range,
+    context: { diagnostics: diags.diagnostics, only: [proto.CodeActionKind.QuickFix] },
+  });
+  assert.deepEqual(egress.map((a) => a.title),
+                   ['set `public_ip = true`', 'add endpoints for `ecr.api`, `ecr.dkr`, `logs`, `s3`']);
+  const [endpointsEdit] = egress[1].edit.changes[uri];
+  assert.deepEqual(endpointsEdit.range, { start: { line: 18, character: 0 },
+                                          end: { line: 18, character: 0 } }); // before the VPC's `}`
+  assert.match(endpointsEdit.newText, /^  security_group endpoints \{\n/);
+  assert.match(endpointsEdit.newText,
+               /\n  endpoint ecr_api \{\n    service {9}= "ecr\.api"\n    subnets {9}= \[public_a\]\n/);
+  assert.match(endpointsEdit.newText, /\n  endpoint s3 \{\n.*\n    route_tables = \[public\]\n  \}\n$/);
+  await connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 6 },
+    contentChanges: [{ range: endpointsEdit.range, text: endpointsEdit.newText }],
+  });
+  diags = await nextDiagnostics();
+  assert.deepEqual(diags.diagnostics, []);
+
+  // 10. Unknown methods are errors, and the server shuts down cleanly.
   await assert.rejects(connection.sendRequest('eclc/nothing', {}), (e) => e.code === -32601);
   await connection.sendRequest(proto.ShutdownRequest.type);
   await connection.sendNotification(proto.ExitNotification.type);
