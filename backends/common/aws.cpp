@@ -1,5 +1,7 @@
 #include "backends/common/aws.h"
 
+#include "compiler/model/image.h"
+
 #include <algorithm>
 #include <map>
 
@@ -24,58 +26,8 @@ std::string log_driver(std::string_view member) {
   return member == "json_file" ? "json-file" : std::string(member);
 }
 
-namespace {
-
-// Whether `text` starts with a private ECR registry: what the regular expression
-// `^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/` matches, by hand (every
-// container of every task is asked; a std::regex search costs more than the rest of its lowering).
-bool private_ecr_prefix(std::string_view text) {
-  auto take = [&](std::string_view prefix) {
-    if (text.substr(0, prefix.size()) != prefix) {
-      return false;
-    }
-    text.remove_prefix(prefix.size());
-    return true;
-  };
-  for (int i = 0; i < 12; ++i) {
-    if (text.empty() || text[0] < '0' || text[0] > '9') {
-      return false;
-    }
-    text.remove_prefix(1);
-  }
-  if (!take(".dkr.ecr")) {
-    return false;
-  }
-  take("-fips");
-  if (!take(".")) {
-    return false;
-  }
-  // The region: [a-z0-9-]+ up to the `.amazonaws.com` that ends the host (a region has no dot).
-  std::size_t region = 0;
-  while (region < text.size() &&
-         ((text[region] >= 'a' && text[region] <= 'z') ||
-          (text[region] >= '0' && text[region] <= '9') || text[region] == '-')) {
-    ++region;
-  }
-  text.remove_prefix(region);
-  if (region == 0 || !take(".amazonaws.com")) {
-    return false;
-  }
-  take(".cn");
-  return take("/");
-}
-
-} // namespace
-
 bool from_private_ecr(const model::Value& image) {
-  if (const std::string* s = image.string()) {
-    return private_ecr_prefix(*s);
-  }
-  if (auto* t = image.as<model::Template>()) {
-    auto* first = t->parts.empty() ? nullptr : std::get_if<std::string>(&t->parts.front());
-    return first && private_ecr_prefix(*first);
-  }
-  return false;
+  return model::image_source(image) == model::ImageSource::PrivateEcr;
 }
 
 std::string log_group_name(std::string_view family) {

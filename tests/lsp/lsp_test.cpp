@@ -476,7 +476,7 @@ task api {
   cpu    = 0.25vcpu
   memory = 512MiB
   container app {
-    image = "nginx:1.27"
+    image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.0"
     port  = 8080
     log {
       driver = awslogs
@@ -587,6 +587,26 @@ TEST(QuickFix, W0004AddsTheRouteToTheNatGateway) {
   bool formatted = false;
   EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
   EXPECT_TRUE(formatted);
+}
+
+TEST(QuickFix, W0008OffersTheNatRouteButNoEndpoints) {
+  // A Docker Hub image: VPC endpoints cannot serve it, so no endpoint fix is offered (#18).
+  std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
+  replace_all(text, "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.0", "nginx:1.27");
+  ASSERT_EQ(codes_of(text), (Codes{"W0008", "W0008"}));
+  json whole{{"start", {{"line", 0}, {"character", 0}}},
+             {"end", {{"line", 100000}, {"character", 0}}}};
+  json actions = result_of(
+      answers(text,
+              {{{"method", "textDocument/codeAction"},
+                {"params", {{"range", whole}, {"context", {{"diagnostics", json::array()}}}}}}}),
+      2);
+  for (const json& action : actions) {
+    EXPECT_EQ(action["title"].get<std::string>().find("endpoint"), std::string::npos)
+        << action.dump();
+  }
+  std::string fixed = apply_quick_fix(text, "W0008", "add a route from 0.0.0.0/0 to `nat`");
+  EXPECT_EQ(codes_of(fixed), Codes{});
 }
 
 TEST(QuickFix, W0004AsksForAPublicIpInAPublicSubnet) {

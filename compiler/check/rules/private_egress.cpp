@@ -4,10 +4,13 @@
 // subnet (or in a public one without a public IP) with neither a NAT route nor those endpoints
 // cannot start them: warn, naming what is missing, with the quick fixes that would resolve it:
 // `public_ip = true` in a public subnet, a route to a NAT gateway of the VPC, the endpoints.
+// Endpoints serve only private ECR: an image from any other registry (Docker Hub,
+// `public.ecr.aws`) needs the internet, and the warning says so instead of asking for endpoints.
 #include "compiler/check/fixes.h"
 #include "compiler/check/rules/internet_route.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
+#include "compiler/model/image.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -197,6 +200,23 @@ bool logs_with_awslogs(const model::Block& task) {
   return false;
 }
 
+// The first image of the task that only the internet serves (not in a private ECR registry), as
+// written, or "".
+std::string internet_image(const model::Block& task) {
+  for (const model::Block* container : task.each_child("container")) {
+    const model::Value* image = container->get("image");
+    if (!image || model::image_source(*image) != model::ImageSource::Internet) {
+      continue;
+    }
+    if (const std::string* s = image->string()) {
+      return *s;
+    }
+    const auto& parts = image->as<model::Template>()->parts;
+    return std::get<std::string>(parts.front()) + "…";
+  }
+  return "";
+}
+
 void check_service(RuleContext& c, const model::Block& service) {
   const model::Block* task = service.get_ref("task");
   const std::string* mode = services::network_mode(task);
@@ -204,6 +224,7 @@ void check_service(RuleContext& c, const model::Block& service) {
     return;
   }
   const bool public_ip = service.get_bool("public_ip") == true;
+  const std::string from_internet = internet_image(*task);
   // What the tasks must reach, worked out only for a subnet without a NAT route (rarely).
   std::vector<std::string_view> needed;
   auto need = [&]() -> const std::vector<std::string_view>& {
@@ -228,6 +249,29 @@ void check_service(RuleContext& c, const model::Block& service) {
     if (has_nat_route(table)) {
       continue;
     }
+    auto note_route = [&](Diagnostic& d) {
+      if (table) {
+        d.note(
+            table->header_range,
+            fmt::format("route table `{}` has no 0.0.0.0/0 route to a nat_gateway", table->path));
+      } else {
+        d.note(subnet.header_range,
+               fmt::format("subnet `{}` has no route table, so no NAT route", subnet.path));
+      }
+      if (is_public) {
+        d.note(attribute_range(service, "public_ip"),
+               "with `public_ip = true` the tasks could pull through the internet gateway");
+        fix_public_ip(c, d, service);
+      }
+      fix_nat_route(c, d, subnet, *vpc, table);
+    };
+    const char* where = is_public ? "without a public IP in public subnet" : "in private subnet";
+    if (!from_internet.empty()) {
+      auto& d = c.diags.report(Diag::ImageNeedsInternet, item.value->range, service.path, where,
+                               subnet.path, from_internet, model::registry_of(from_internet));
+      note_route(d);
+      continue;
+    }
     std::vector<std::string_view> missing;
     for (std::string_view service_name : need()) {
       if (!has_endpoint(c.program, *vpc, table, service_name)) {
@@ -237,22 +281,9 @@ void check_service(RuleContext& c, const model::Block& service) {
     if (missing.empty()) {
       continue;
     }
-    const char* where = is_public ? "without a public IP in public subnet" : "in private subnet";
     auto& d = c.diags.report(Diag::PrivateSubnetNoEgress, item.value->range, service.path, where,
                              subnet.path, fmt::format("`{}`", fmt::join(missing, "`, `")));
-    if (table) {
-      d.note(table->header_range,
-             fmt::format("route table `{}` has no 0.0.0.0/0 route to a nat_gateway", table->path));
-    } else {
-      d.note(subnet.header_range,
-             fmt::format("subnet `{}` has no route table, so no NAT route", subnet.path));
-    }
-    if (is_public) {
-      d.note(attribute_range(service, "public_ip"),
-             "with `public_ip = true` the tasks could pull through the internet gateway");
-      fix_public_ip(c, d, service);
-    }
-    fix_nat_route(c, d, subnet, *vpc, table);
+    note_route(d);
     fix_endpoints(c, d, service, *vpc, table, missing);
   }
 }
@@ -271,7 +302,7 @@ const Rule kPrivateEgressRule{
     "Fargate tasks without a public IP reach ECR, S3 and CloudWatch Logs through a NAT gateway or "
     "VPC endpoints",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
-    {Diag::PrivateSubnetNoEgress},
+    {Diag::PrivateSubnetNoEgress, Diag::ImageNeedsInternet},
     run};
 
 } // namespace ecl::check

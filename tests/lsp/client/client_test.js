@@ -55,7 +55,7 @@ const broken = [
   '  cpu    = 256',
   '  memory = 512MiB',
   '  container app {',
-  '    image = "public.ecr.aws/nginx/nginx:1.27"',
+  '    image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.0"',
   '    port  = 80',
   '  }',
   '}',
