@@ -344,8 +344,7 @@ std::vector<Call> delete_calls(const Entry& e) {
 std::vector<Call> tag_calls(const Entry& e, const json& request) {
   const resources::Operation& op = operation_of(e.service, e.operation);
   std::vector<Call> out;
-  for (resources::Call& c :
-       resources::tag_calls(op.tags.style, tag_subject(op, e), e.request, request)) {
+  for (resources::Call& c : resources::tag_calls(op.tags, tag_subject(op, e), e.request, request)) {
     out.push_back({std::move(c.service), std::move(c.operation), std::move(c.params)});
   }
   return out;

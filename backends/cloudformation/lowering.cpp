@@ -106,13 +106,13 @@ void Lowering::check_ids() {
 }
 
 common::JsonWriter& Lowering::begin_resource(const model::Block& owner, std::string_view id,
-                                             std::string_view type) {
+                                             const resources::Descriptor& resource) {
   // A resource whose ID collides is written all the same (the lowering goes on, to report every
   // collision): the template is dropped when the lowering fails.
   claim(owner, id);
   common::JsonWriter& w = *writer_;
   w.key(id).begin_object();
-  w.member("Type", type);
+  w.member("Type", resource.cfn_type);
   w.key("Properties").begin_object();
   in_properties_ = true;
   return w;
@@ -254,35 +254,6 @@ void Lowering::write_getatt(common::JsonWriter& w, std::string_view id,
                             std::string_view attribute) {
   w.begin_object().key("Fn::GetAtt").begin_array().value(id).value(attribute).end_array();
   w.end_object();
-}
-
-const std::vector<std::pair<std::string_view, const model::Value*>>&
-Lowering::merged_tags(const model::Block& block) {
-  if (!stack_tags_read_) {
-    stack_tags_read_ = true;
-    stack_tags_ = program_.stack ? get(*program_.stack, "tags") : nullptr;
-  }
-  merged_tags_.clear();
-  auto add = [&](const model::Value* map) {
-    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
-    if (!entries) {
-      return;
-    }
-    for (const auto& entry : *entries) {
-      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
-      const std::string& key = entry.first;
-      auto same = std::find_if(merged_tags_.begin(), merged_tags_.end(),
-                               [&](const auto& kv) { return kv.first == key; });
-      if (same != merged_tags_.end()) {
-        same->second = &entry.second; // the resource's own tag wins over the stack's
-      } else {
-        merged_tags_.emplace_back(key, &entry.second);
-      }
-    }
-  };
-  add(stack_tags_);
-  add(get(block, "tags"));
-  return merged_tags_;
 }
 
 void Lowering::write_tags(common::JsonWriter& w, const model::Block& block,

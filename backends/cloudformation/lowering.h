@@ -6,6 +6,7 @@
 
 #include "backends/common/json_writer.h"
 #include "backends/common/spelling.h"
+#include "backends/resources/resource.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
 
@@ -33,19 +34,20 @@ using json = nlohmann::ordered_json;
 class Lowering : public common::Spelling {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : Spelling(read), program_(program), diags_(diags) {}
+      : Spelling(program.stack, read), program_(program), diags_(diags) {}
 
   // Writes the whole template (as `dump(2)` writes it, and a newline) into `out`, or returns
   // false when a logical ID collided (`out` then holds a partial template).
   bool run(std::string& out);
 
   // ---- writing the template --------------------------------------------------------------------
-  // Starts a resource that `owner` lowers to: writes `"id": {"Type": type, "Properties": {` and
-  // returns the writer (the same one for every resource), inside Properties. E4001 when another
+  // Starts a resource that `owner` lowers to: writes `"id": {"Type": ..., "Properties": {`, the
+  // type the resource's descriptor names, and returns the writer (the same one for every
+  // resource), inside Properties. E4001 when another
   // block took the ID too is reported once the resources are written (see check_ids); the
   // template is then dropped.
   common::JsonWriter& begin_resource(const model::Block& owner, std::string_view id,
-                                     std::string_view type);
+                                     const resources::Descriptor& resource);
   // Closes Properties, for the resource's attributes that follow it (DependsOn, DeletionPolicy).
   common::JsonWriter& end_properties();
   // Closes the resource (and its Properties, unless end_properties did).
@@ -109,10 +111,6 @@ private:
   // Adds the template parameters of the block and its descendants in lowering order (only
   // ec2_capacity adds one).
   void collect_parameters(const model::Block& block, json& parameters);
-  // The tags of tags() and write_tags(): the stack's, overridden and extended by the block's.
-  // Valid until the next call.
-  const std::vector<std::pair<std::string_view, const model::Value*>>&
-  merged_tags(const model::Block& block);
   json outputs();
   json output_value(const model::Value& v);
 
@@ -131,10 +129,6 @@ private:
   };
   std::string ids_text_;
   std::vector<Claim> claims_;
-  // The stack's `tags`, read once (every resource carries them).
-  const model::Value* stack_tags_ = nullptr;
-  bool stack_tags_read_ = false;
-  std::vector<std::pair<std::string_view, const model::Value*>> merged_tags_;
   std::vector<std::string> ids_; // by Block::id; "" until asked for
   const model::Block* associations_of_ = nullptr;
   std::string associations_id_;

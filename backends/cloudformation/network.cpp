@@ -3,6 +3,7 @@
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
 #include "backends/common/aws.h"
+#include "backends/resources/registry.h"
 
 namespace ecl::backend::cfn {
 
@@ -65,7 +66,7 @@ void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
 } // namespace
 
 void lower_vpc(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::VPC");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_vpc());
   l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
   w.member("EnableDnsSupport", l.get_bool(b, "dns_support"));
   w.member("EnableDnsHostnames", l.get_bool(b, "dns_hostnames"));
@@ -77,7 +78,7 @@ void lower_vpc(Lowering& l, const model::Block& b) {
 }
 
 void lower_subnet(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::Subnet");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_subnet());
   write_vpc_ref(l, w.key("VpcId"), b);
   l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
   if (const std::string* zone = l.get_string(b, "zone")) {
@@ -91,11 +92,11 @@ void lower_subnet(Lowering& l, const model::Block& b) {
 }
 
 void lower_internet_gateway(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::InternetGateway");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_internet_gateway());
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   const model::Block* vpc = b.ancestor("vpc");
-  l.begin_resource(b, l.attachment_id(*vpc), "AWS::EC2::VPCGatewayAttachment");
+  l.begin_resource(b, l.attachment_id(*vpc), resources::ec2_gateway_attachment());
   write_vpc_ref(l, w.key("VpcId"), b);
   Lowering::write_ref_to(w.key("InternetGatewayId"), l.id(b));
   l.end_resource();
@@ -106,7 +107,7 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
   // subnet without a working route to the internet fails to start.
   std::string attachment = l.attachment_id(*b.ancestor("vpc"));
   std::string eip_id = path_id(b) + "Eip";
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::NatGateway");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_nat_gateway());
   Lowering::write_getatt(w.key("AllocationId"), eip_id, "AllocationId");
   if (const model::Block* subnet = l.get_ref(b, "subnet")) {
     l.write_ref(w.key("SubnetId"), *subnet);
@@ -117,7 +118,7 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
   }
   l.end_resource();
 
-  l.begin_resource(b, eip_id, "AWS::EC2::EIP");
+  l.begin_resource(b, eip_id, resources::ec2_eip());
   w.member("Domain", "vpc");
   l.write_tags(w.key("Tags"), b);
   if (!attachment.empty()) {
@@ -128,13 +129,13 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
 
 void lower_route_table(Lowering& l, const model::Block& b) {
   const std::string id = l.id(b);
-  JsonWriter& w = l.begin_resource(b, id, "AWS::EC2::RouteTable");
+  JsonWriter& w = l.begin_resource(b, id, resources::ec2_route_table());
   write_vpc_ref(l, w.key("VpcId"), b);
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   for (const model::Block* subnet : l.get_refs(b, "subnets")) {
     l.begin_resource(b, path_id(b) + pascal(subnet->name) + "Association",
-                     "AWS::EC2::SubnetRouteTableAssociation");
+                     resources::ec2_route_table_association());
     Lowering::write_ref_to(w.key("RouteTableId"), id);
     l.write_ref(w.key("SubnetId"), *subnet);
     l.end_resource();
@@ -142,7 +143,7 @@ void lower_route_table(Lowering& l, const model::Block& b) {
 }
 
 void lower_route(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::Route");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_route());
   const model::Block* target = l.get_ref(b, "target");
   const bool to_gateway = target && is_kind(*target, "internet_gateway");
   Lowering::write_ref_to(w.key("RouteTableId"), l.id(*b.parent));
@@ -158,7 +159,7 @@ void lower_route(Lowering& l, const model::Block& b) {
 }
 
 void lower_endpoint(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::VPCEndpoint");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_vpc_endpoint());
   write_vpc_ref(l, w.key("VpcId"), b);
   if (const std::string* service = l.get_string(b, "service")) {
     // A short name gets the region of the stack the template is deployed in.
@@ -191,7 +192,7 @@ void lower_endpoint(Lowering& l, const model::Block& b) {
 }
 
 void lower_security_group(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::SecurityGroup");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_security_group());
   if (const std::string* description = l.get_string(b, "description")) {
     w.member("GroupDescription", *description);
   }
@@ -245,8 +246,9 @@ void lower_rule(Lowering& l, const model::Block& b) {
     return; // a CIDR rule: inline in its group (lower_security_group)
   }
   bool in = is_kind(b, "ingress");
-  JsonWriter& w = l.begin_resource(
-      b, l.id(b), in ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress");
+  JsonWriter& w = l.begin_resource(b, l.id(b),
+                                   in ? resources::ec2_security_group_ingress()
+                                      : resources::ec2_security_group_egress());
   l.write_ref(w.key("GroupId"), *b.parent);
   write_rule_ports(l, b, w);
   l.write_ref(w.key(in ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), *group);
