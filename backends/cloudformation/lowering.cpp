@@ -204,12 +204,6 @@ void write_spelled(common::JsonWriter& w, const json& v, std::string& name) {
       write_spelled(w, item, name);
     }
     w.end_array();
-  } else if (v.is_string()) {
-    w.value(v.get_ref<const std::string&>()); // the writer's own string path: faster
-  } else if (v.is_number_integer()) {
-    w.value(v.get<std::int64_t>());
-  } else if (v.is_boolean()) {
-    w.value(v.get<bool>());
   } else {
     w.value(v);
   }
@@ -295,12 +289,12 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
 
 json Lowering::ref(const model::Block& block) {
   if (is_kind(block, "security_group")) {
-    return json{{"Fn::GetAtt", json::array({logical_id(block), "GroupId"})}};
+    return json{{"Fn::GetAtt", json::array({id(block), "GroupId"})}};
   }
   if (is_kind(block, "container")) {
     return block.name; // a container is named inside its task definition
   }
-  return json{{"Ref", logical_id(block)}};
+  return json{{"Ref", id(block)}};
 }
 
 json Lowering::deferred(const model::Deferred& d) const {
