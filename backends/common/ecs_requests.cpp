@@ -15,6 +15,14 @@ json object(std::size_t members) {
   return o;
 }
 
+// {key: value}, built directly: nlohmann's initializer lists build each member as an array first
+// (a service's and a container's requests hold several of these).
+json one(std::string_view key, json value) {
+  json o = object(1);
+  o.get_ref<json::object_t&>().emplace_back(std::string(key), std::move(value));
+  return o;
+}
+
 // `fargate` -> "FARGATE", `fargate_spot` -> "FARGATE_SPOT", an ec2_capacity -> its provider.
 json provider(Spelling& s, const model::Value& v) {
   if (const model::Block* capacity = v.block()) {
@@ -126,7 +134,7 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
       opts[e.first] = s.value(e.second);
     }
   }
-  json config = {{"logDriver", log_driver(driver)}};
+  json config = one("logDriver", log_driver(driver));
   if (!opts.empty()) {
     config["options"] = std::move(opts);
   }
@@ -171,7 +179,7 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
   copy_flag(s, d, c, "readonly_root_filesystem", "readonlyRootFilesystem");
   copy_flag(s, d, c, "privileged", "privileged");
   if (s.get_bool(c, "init_process")) {
-    d["linuxParameters"] = {{"initProcessEnabled", true}};
+    d["linuxParameters"] = one("initProcessEnabled", true);
   }
   copy_objects(s, d, c, "ulimits", "ulimits",
                {{"name", "name"}, {"soft", "softLimit"}, {"hard", "hardLimit"}});
@@ -228,7 +236,7 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
   copy(s, t, task, "pid_mode", "pidMode");
   copy(s, t, task, "ipc_mode", "ipcMode");
   if (auto storage = s.get_int(task, "ephemeral_storage")) {
-    t["ephemeralStorage"] = {{"sizeInGiB", (*storage + 1023) / 1024}}; // whole GiB, rounded up
+    t["ephemeralStorage"] = one("sizeInGiB", (*storage + 1023) / 1024); // whole GiB, rounded up
   }
   const model::List& volumes = s.get_list(task, "volumes");
   if (!volumes.empty()) {
@@ -239,7 +247,7 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
         item["name"] = s.value(*name);
       }
       if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
-        item["host"] = {{"sourcePath", s.value(*host)}};
+        item["host"] = one("sourcePath", s.value(*host));
       }
       out.push_back(std::move(item));
     }
@@ -303,7 +311,7 @@ json service(Spelling& s, const model::Block& b) {
       }
     }
     awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
-    out["networkConfiguration"] = {{"awsvpcConfiguration", std::move(awsvpc)}};
+    out["networkConfiguration"] = one("awsvpcConfiguration", std::move(awsvpc));
   }
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
   copy_upper(s, out, b, "propagate_tags", "propagateTags");
@@ -313,8 +321,10 @@ json service(Spelling& s, const model::Block& b) {
     if (auto v = s.get_int(*d, "max_percent"); v && !daemon) {
       config["maximumPercent"] = *v;
     }
-    config["deploymentCircuitBreaker"] = {{"enable", s.get_bool(*d, "circuit_breaker")},
-                                          {"rollback", s.get_bool(*d, "rollback")}};
+    json breaker = object(2);
+    breaker["enable"] = s.get_bool(*d, "circuit_breaker");
+    breaker["rollback"] = s.get_bool(*d, "rollback");
+    config["deploymentCircuitBreaker"] = std::move(breaker);
     out["deploymentConfiguration"] = std::move(config);
   }
   if (const model::Block* placement = s.child(b, "placement")) {
