@@ -291,19 +291,13 @@ json Lowering::ref(const model::Block& block) {
   if (is_kind(block, "container")) {
     return block.name; // a container is named inside its task definition
   }
-  // Built member by member: an initializer list costs twice as much, and the ECS requests hold
+  // Member by member: an initializer list costs twice as much, and the ECS requests hold
   // thousands of references.
   json out = json::object();
-  auto& members = out.get_ref<json::object_t&>();
-  members.reserve(1);
   if (is_kind(block, "security_group")) {
-    json pair = json::array();
-    pair.get_ref<json::array_t&>().reserve(2);
-    pair.push_back(id(block));
-    pair.push_back("GroupId");
-    members.emplace_back("Fn::GetAtt", std::move(pair));
+    out["Fn::GetAtt"] = json::array({id(block), "GroupId"});
   } else {
-    members.emplace_back("Ref", id(block));
+    out["Ref"] = id(block);
   }
   return out;
 }
@@ -375,21 +369,6 @@ const std::string& Lowering::associations_id(const model::Block& cluster) {
     associations_id_ = any ? path_id(cluster) + "CapacityProviders" : "";
   }
   return associations_id_;
-}
-
-void Lowering::write_refs(common::JsonWriter& w, const model::List& items) {
-  w.begin_array();
-  for (const model::Value& item : items) {
-    if (const model::Block* b = item.block()) {
-      write_ref(w, *b);
-    }
-  }
-  w.end_array();
-}
-
-bool Lowering::has_refs(const model::List& items) {
-  return std::any_of(items.begin(), items.end(),
-                     [](const model::Value& item) { return item.block() != nullptr; });
 }
 
 // ---- the template ------------------------------------------------------------------------------

@@ -95,10 +95,6 @@ public:
   // The logical ID of a cluster's capacity provider associations, or "". Every service of the
   // cluster asks: the last cluster's is kept (valid until the next call).
   const std::string& associations_id(const model::Block& cluster);
-  // Writes references to the blocks of a list attribute's items (get_refs without the vector).
-  void write_refs(common::JsonWriter& w, const model::List& items);
-  // Whether a list attribute's items hold a block reference (!get_refs(...).empty()).
-  static bool has_refs(const model::List& items);
 
   const model::Program& program() const { return program_; }
 

@@ -40,23 +40,19 @@ void write_rule_ports(Lowering& l, const model::Block& rule, JsonWriter& w) {
   }
 }
 
-const char* peer_attribute(const model::Block& rule) {
-  return is_kind(rule, "ingress") ? "from" : "to";
-}
-
 // A rule to a CIDR, which its group lists inline (rules to a group are resources of their own).
 bool is_inline_rule(Lowering& l, const model::Block& rule) {
   if (!is_kind(rule, "ingress") && !is_kind(rule, "egress")) {
     return false;
   }
-  const model::Value* peer = l.get(rule, peer_attribute(rule));
+  const model::Value* peer = l.get(rule, common::rule_peer(rule));
   return peer && !peer->block();
 }
 
 void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
   w.begin_object();
   write_rule_ports(l, rule, w);
-  l.write_value(w.key("CidrIp"), *l.get(rule, peer_attribute(rule)));
+  l.write_value(w.key("CidrIp"), *l.get(rule, common::rule_peer(rule)));
   if (const std::string* d = l.get_string(rule, "description")) {
     w.member("Description", *d);
   }
@@ -240,7 +236,7 @@ void lower_security_group(Lowering& l, const model::Block& b) {
 }
 
 void lower_rule(Lowering& l, const model::Block& b) {
-  const model::Value* peer = l.get(b, peer_attribute(b));
+  const model::Value* peer = l.get(b, common::rule_peer(b));
   const model::Block* group = peer ? peer->block() : nullptr;
   if (!group) {
     return; // a CIDR rule: inline in its group (lower_security_group)

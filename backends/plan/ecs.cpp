@@ -12,10 +12,6 @@ namespace {
 
 using common::upper;
 
-std::string text_of(const json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
 std::string provider_text(const model::Value& v) {
   if (const model::Block* capacity = v.block()) {
     return capacity->path;

@@ -22,14 +22,6 @@ json refs(Planner& p, const std::vector<const model::Block*>& blocks) {
   return out;
 }
 
-std::string text_of(const json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
-const char* peer_attribute(const model::Block& rule) {
-  return rule.kind_name == "ingress" ? "from" : "to";
-}
-
 // "tcp 80", "tcp 32768-65535", "all traffic", "icmp": how a rule reads in the summary.
 std::string ports_text(const common::RulePorts& ports) {
   if (ports.protocol == "-1") {
@@ -227,7 +219,7 @@ void lower_rule(Planner& p, const model::Block& b) {
     permission["FromPort"] = *ports.from;
     permission["ToPort"] = *ports.to;
   }
-  const model::Value* peer = p.get(b, peer_attribute(b));
+  const model::Value* peer = p.get(b, common::rule_peer(b));
   const std::string* description = p.get_string(b, "description");
   std::string peer_text;
   if (const model::Block* other = peer ? peer->block() : nullptr) {

@@ -5,6 +5,7 @@
 
 #include "backends/common/spelling.h"
 #include "backends/plan/plan.h"
+#include "backends/resources/registry.h"
 #include "compiler/model/model.h"
 
 #include <deque>
@@ -15,6 +16,8 @@
 #include <string_view>
 
 namespace ecl::backend::plan {
+
+using resources::text_of;
 
 // Reads the model through ModelReader (every read recorded for the coverage test); spells model
 // values with placeholders for what AWS assigns (common::Spelling).

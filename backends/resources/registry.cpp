@@ -82,6 +82,10 @@ std::string_view output_path(const Attribute& attribute) {
   return it == index().paths.end() ? "" : it->second;
 }
 
+std::string text_of(const json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
 bool has_code(const Codes& codes, std::string_view code) {
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }

@@ -56,6 +56,9 @@ std::string_view output_path(const Attribute& attribute);
 // The response path of an operation's output `name`, or "".
 std::string_view output_path(const Operation& operation, std::string_view name);
 
+// A value as text: a string as it is, anything else as JSON.
+std::string text_of(const json& value);
+
 // Whether an error code is one of `codes`.
 bool has_code(const Codes& codes, std::string_view code);
 

@@ -9,7 +9,6 @@ bool is_tag_member(std::string_view member) {
 
 TagMap tag_map(const json& request) {
   TagMap out;
-  auto text = [](const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
   auto add_list = [&](const json& list) {
     if (!list.is_array()) {
       return;
@@ -19,7 +18,9 @@ TagMap tag_map(const json& request) {
         continue;
       }
       std::string key = t.value("Key", t.value("key", ""));
-      out[key] = text(t.contains("Value") ? t["Value"] : t.contains("value") ? t["value"] : json());
+      out[key] = text_of(t.contains("Value")   ? t["Value"]
+                         : t.contains("value") ? t["value"]
+                                               : json());
     }
   };
   // EC2's TagSpecifications, IAM's and Auto Scaling's `Tags` lists, ECS's `tags` list or
@@ -36,7 +37,7 @@ TagMap tag_map(const json& request) {
     const json& tags = request["tags"];
     if (tags.is_object()) {
       for (const auto& [k, v] : tags.items()) {
-        out[k] = text(v);
+        out[k] = text_of(v);
       }
     } else {
       add_list(tags);
