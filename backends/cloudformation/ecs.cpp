@@ -45,7 +45,10 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
 
   // The capacity provider (the block's main resource) and what it manages.
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_capacity_provider());
-  l.write_request(w, common::capacity_provider(l, b, json{{"Ref", base + "AutoScalingGroup"}}));
+  // The Auto Scaling group and launch template give the block's deferred attributes.
+  const std::string group = Lowering::resource_id(b, "auto_scaling_group");
+  const std::string launch_template_id = Lowering::resource_id(b, "launch_template");
+  l.write_request(w, common::capacity_provider(l, b, json{{"Ref", group}}));
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
 
@@ -76,7 +79,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   l.end_resource();
 
   const resources::Descriptor& launch_template = resources::ec2_launch_template();
-  l.begin_resource(b, base + "LaunchTemplate", launch_template);
+  l.begin_resource(b, launch_template_id, launch_template);
   {
     // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
     std::string cluster_ref = cluster ? fmt::format("${{{}}}", l.id(*cluster)) : "default";
@@ -95,7 +98,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   }
   l.end_resource();
 
-  l.begin_resource(b, base + "AutoScalingGroup", resources::autoscaling_auto_scaling_group());
+  l.begin_resource(b, group, resources::autoscaling_auto_scaling_group());
   {
     auto min = l.get_int(b, "min");
     auto max = l.get_int(b, "max");
@@ -106,8 +109,8 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
       w.member("DesiredCapacity", std::to_string(*desired));
     }
     w.key("LaunchTemplate").begin_object();
-    Lowering::write_ref_to(w.key("LaunchTemplateId"), base + "LaunchTemplate");
-    Lowering::write_getatt(w.key("Version"), base + "LaunchTemplate", "LatestVersionNumber");
+    Lowering::write_ref_to(w.key("LaunchTemplateId"), launch_template_id);
+    Lowering::write_getatt(w.key("Version"), launch_template_id, "LatestVersionNumber");
     w.end_object();
     w.key("VPCZoneIdentifier").begin_array();
     for (const model::Block* s : l.get_refs(b, "subnets")) {

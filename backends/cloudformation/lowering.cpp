@@ -302,14 +302,19 @@ json Lowering::ref(const model::Block& block) {
   return out;
 }
 
+std::string Lowering::resource_id(const model::Block& block, std::string_view attribute) {
+  const resources::Attribute* form = resources::find_attribute(block.kind_name, attribute);
+  return !form || form->cfn_suffix.empty() ? logical_id(block)
+                                           : path_id(block) + std::string(form->cfn_suffix);
+}
+
 json Lowering::deferred(const model::Deferred& d) const {
   const resources::Attribute* form =
       d.block ? resources::find_attribute(d.block->kind_name, d.attribute) : nullptr;
   if (!form) {
     return nullptr; // the checker admits only the schema's deferred attributes
   }
-  std::string id = form->cfn_suffix.empty() ? logical_id(*d.block)
-                                            : path_id(*d.block) + std::string(form->cfn_suffix);
+  std::string id = resource_id(*d.block, d.attribute);
   if (form->getatt.empty()) {
     return json{{"Ref", id}};
   }

@@ -80,6 +80,9 @@ public:
   // A reference to the block's main resource ({"Ref": id}, or Fn::GetAtt GroupId for groups).
   json ref(const model::Block& block) override;
   json deferred(const model::Deferred& d) const;
+  // The logical ID of the resource that gives the block's deferred attribute `attribute`, as its
+  // descriptor names it (`nat_gateway main.nat`, "public_ip" -> "MainNatEip").
+  static std::string resource_id(const model::Block& block, std::string_view attribute);
   json deferred_value(const model::Deferred& d) override { return deferred(d); }
   json string_value(const std::string& text) override { return text; }
   std::string template_text(std::string_view literal) override { return sub_literal(literal); }

@@ -102,7 +102,7 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
   // The Elastic IP and the gateway wait for the internet gateway's attachment: a NAT gateway in a
   // subnet without a working route to the internet fails to start.
   std::string attachment = l.attachment_id(*b.ancestor("vpc"));
-  std::string eip_id = path_id(b) + "Eip";
+  std::string eip_id = Lowering::resource_id(b, "public_ip");
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_nat_gateway());
   Lowering::write_getatt(w.key("AllocationId"), eip_id, "AllocationId");
   if (const model::Block* subnet = l.get_ref(b, "subnet")) {
