@@ -90,12 +90,8 @@ json fill_from(const json& value, const resources::Operation& op, const Entry& e
   return resources::fill(value, op, e.outputs, e.request, e.block);
 }
 
-std::string text_of(const json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
 std::string short_value(const json& v) {
-  std::string text = text_of(v);
+  std::string text = resources::text_of(v);
   return text.size() > 60 ? text.substr(0, 57) + "..." : text;
 }
 
@@ -133,7 +129,7 @@ std::string tag_subject(const resources::Operation& op, const Entry& e) {
   if (op.tags.style == resources::TagStyle::None) {
     return "";
   }
-  return text_of(fill_from(json(std::string(op.tags.subject)), op, e));
+  return resources::text_of(fill_from(json(std::string(op.tags.subject)), op, e));
 }
 
 // The call that changes the tags of what an entry made in place ("" when its tags cannot change
@@ -236,7 +232,7 @@ struct Waiting {
 };
 
 Waiting waiting(const resources::Waiter& w, const resources::Operation& op, const Entry& e) {
-  std::string subject = text_of(fill_from(json(std::string(w.subject)), op, e));
+  std::string subject = resources::text_of(fill_from(json(std::string(w.subject)), op, e));
   return {&w, fmt::format(fmt::runtime(w.what), subject), fill_from(w.probe.params, op, e)};
 }
 
@@ -344,8 +340,7 @@ std::vector<Call> delete_calls(const Entry& e) {
 std::vector<Call> tag_calls(const Entry& e, const json& request) {
   const resources::Operation& op = operation_of(e.service, e.operation);
   std::vector<Call> out;
-  for (resources::Call& c :
-       resources::tag_calls(op.tags.style, tag_subject(op, e), e.request, request)) {
+  for (resources::Call& c : resources::tag_calls(op.tags, tag_subject(op, e), e.request, request)) {
     out.push_back({std::move(c.service), std::move(c.operation), std::move(c.params)});
   }
   return out;

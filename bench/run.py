@@ -248,6 +248,9 @@ def measure_eclc(eclc, programs, scratch, runs):
 
 def measure_jsonnet(jsonnet, scratch, services_list, ours, runs):
     template = os.path.join(HERE, "peers", "jsonnet", "template.jsonnet")
+    if not shutil.which(jsonnet):
+        log("  the jsonnet peer is not available (no %s: apt-get install jsonnet)" % jsonnet)
+        return []
     rows = []
     for n in services_list:
         out = os.path.join(scratch, "jsonnet-s%d.json" % n)
@@ -270,7 +273,8 @@ def cdk_install(cdk_dir):
     if os.path.exists(stamp) and os.path.getmtime(stamp) >= os.path.getmtime(lock):
         return True
     log("  npm ci in %s" % cdk_dir)
-    r = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=cdk_dir,
+    # From npm's cache when it holds the locked packages (the registry only for what it lacks).
+    r = subprocess.run(["npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"], cwd=cdk_dir,
                        capture_output=True, text=True)
     if r.returncode != 0:
         log(r.stderr)
@@ -686,6 +690,11 @@ def main():
     res["lsp"] = run_gbench(os.path.join(bench_dir, "lsp_bench"), ["--benchmark_min_time=1"],
                             scratch, "lsp_bench")
     res["load_end"] = loadavg()
+    missing = [name for name in ("jsonnet", "cdk") if not res[name] and not args.quick]
+    if missing and args.docs is None:
+        # The page compares eclc with both peers: a run without one leaves it as it is.
+        log("not updating docs/ (no %s; --docs to update it all the same)" % " or ".join(missing))
+        write_docs = False
 
     for key in ("path", "build_dir"):  # relative to the repository when inside it
         if res["eclc"].get(key, "").startswith(REPO + os.sep):

@@ -4,6 +4,7 @@
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
 #include "backends/common/ecs_requests.h"
+#include "backends/resources/registry.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -24,7 +25,7 @@ void write_managed_policy(JsonWriter& w, std::string_view name) {
 } // namespace
 
 void lower_cluster(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::Cluster");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_cluster());
   l.write_request(w, common::cluster(l, b));
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
@@ -33,7 +34,7 @@ void lower_cluster(Lowering& l, const model::Block& b) {
   if (providers.is_null()) {
     return;
   }
-  l.begin_resource(b, l.associations_id(b), "AWS::ECS::ClusterCapacityProviderAssociations");
+  l.begin_resource(b, l.associations_id(b), resources::ecs_cluster_capacity_providers());
   l.write_request(w, providers);
   l.end_resource();
 }
@@ -43,8 +44,11 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
 
   // The capacity provider (the block's main resource) and what it manages.
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::CapacityProvider");
-  l.write_request(w, common::capacity_provider(l, b, json{{"Ref", base + "AutoScalingGroup"}}));
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_capacity_provider());
+  // The Auto Scaling group and launch template give the block's deferred attributes.
+  const std::string group = Lowering::resource_id(b, "auto_scaling_group");
+  const std::string launch_template_id = Lowering::resource_id(b, "launch_template");
+  l.write_request(w, common::capacity_provider(l, b, json{{"Ref", group}}));
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
 
@@ -60,7 +64,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
     }
   }
 
-  l.begin_resource(b, base + "InstanceRole", "AWS::IAM::Role");
+  l.begin_resource(b, base + "InstanceRole", resources::iam_role());
   w.member("AssumeRolePolicyDocument", common::assume_role_policy(common::kEc2Principal));
   w.key("ManagedPolicyArns").begin_array();
   write_managed_policy(w, common::kInstanceRolePolicy);
@@ -68,13 +72,14 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
 
-  l.begin_resource(b, base + "InstanceProfile", "AWS::IAM::InstanceProfile");
+  l.begin_resource(b, base + "InstanceProfile", resources::iam_instance_profile());
   w.key("Roles").begin_array();
   Lowering::write_ref_to(w, base + "InstanceRole");
   w.end_array();
   l.end_resource();
 
-  l.begin_resource(b, base + "LaunchTemplate", "AWS::EC2::LaunchTemplate");
+  const resources::Descriptor& launch_template = resources::ec2_launch_template();
+  l.begin_resource(b, launch_template_id, launch_template);
   {
     // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
     std::string cluster_ref = cluster ? fmt::format("${{{}}}", l.id(*cluster)) : "default";
@@ -87,13 +92,13 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
         l, b, {std::move(image_id), std::move(profile_arn), std::move(user_data), l.tags(b)});
     w.member("LaunchTemplateData", data);
     w.key("TagSpecifications").begin_array().begin_object();
-    w.member("ResourceType", "launch-template");
+    w.member("ResourceType", launch_template.operations.front().tags.resource_type);
     l.write_tags(w.key("Tags"), b);
     w.end_object().end_array();
   }
   l.end_resource();
 
-  l.begin_resource(b, base + "AutoScalingGroup", "AWS::AutoScaling::AutoScalingGroup");
+  l.begin_resource(b, group, resources::autoscaling_auto_scaling_group());
   {
     auto min = l.get_int(b, "min");
     auto max = l.get_int(b, "max");
@@ -104,8 +109,8 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
       w.member("DesiredCapacity", std::to_string(*desired));
     }
     w.key("LaunchTemplate").begin_object();
-    Lowering::write_ref_to(w.key("LaunchTemplateId"), base + "LaunchTemplate");
-    Lowering::write_getatt(w.key("Version"), base + "LaunchTemplate", "LatestVersionNumber");
+    Lowering::write_ref_to(w.key("LaunchTemplateId"), launch_template_id);
+    Lowering::write_getatt(w.key("Version"), launch_template_id, "LatestVersionNumber");
     w.end_object();
     w.key("VPCZoneIdentifier").begin_array();
     for (const model::Block* s : l.get_refs(b, "subnets")) {
@@ -139,7 +144,7 @@ void lower_task(Lowering& l, const model::Block& b) {
   const common::TaskNeeds needs = common::task_needs(b);
   const model::Block& log_owner = l.log_groups().owner(b);
 
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::TaskDefinition");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_task_definition());
   l.write_request(
       w, common::task_definition(
              l, b, needs,
@@ -152,7 +157,7 @@ void lower_task(Lowering& l, const model::Block& b) {
   auto retention = l.get_int(b, "log_retention");
 
   if (!execution_role && needs.execution_role) {
-    l.begin_resource(b, base + "ExecutionRole", "AWS::IAM::Role");
+    l.begin_resource(b, base + "ExecutionRole", resources::iam_role());
     w.member("AssumeRolePolicyDocument", common::assume_role_policy(common::kEcsTasksPrincipal));
     w.key("ManagedPolicyArns").begin_array();
     write_managed_policy(w, common::kExecutionRolePolicy);
@@ -171,7 +176,7 @@ void lower_task(Lowering& l, const model::Block& b) {
     l.end_resource();
   }
   if (needs.log_group && &log_owner == &b) {
-    l.begin_resource(b, base + "LogGroup", "AWS::Logs::LogGroup");
+    l.begin_resource(b, base + "LogGroup", resources::logs_log_group());
     if (family && family->string()) {
       w.member("LogGroupName", common::log_group_name(*family->string()));
     } else if (family) {
@@ -190,7 +195,7 @@ void lower_task(Lowering& l, const model::Block& b) {
 
 void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::ECS::Service");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_service());
   l.write_request(w, common::service(l, b));
   l.write_tags(w.key("Tags"), b);
   if (const std::string& associations = cluster ? l.associations_id(*cluster) : std::string();

@@ -106,13 +106,13 @@ void Lowering::check_ids() {
 }
 
 common::JsonWriter& Lowering::begin_resource(const model::Block& owner, std::string_view id,
-                                             std::string_view type) {
+                                             const resources::Descriptor& resource) {
   // A resource whose ID collides is written all the same (the lowering goes on, to report every
   // collision): the template is dropped when the lowering fails.
   claim(owner, id);
   common::JsonWriter& w = *writer_;
   w.key(id).begin_object();
-  w.member("Type", type);
+  w.member("Type", resource.cfn_type);
   w.key("Properties").begin_object();
   in_properties_ = true;
   return w;
@@ -204,12 +204,6 @@ void write_spelled(common::JsonWriter& w, const json& v, std::string& name) {
       write_spelled(w, item, name);
     }
     w.end_array();
-  } else if (v.is_string()) {
-    w.value(v.get_ref<const std::string&>()); // the writer's own string path: faster
-  } else if (v.is_number_integer()) {
-    w.value(v.get<std::int64_t>());
-  } else if (v.is_boolean()) {
-    w.value(v.get<bool>());
   } else {
     w.value(v);
   }
@@ -256,35 +250,6 @@ void Lowering::write_getatt(common::JsonWriter& w, std::string_view id,
   w.end_object();
 }
 
-const std::vector<std::pair<std::string_view, const model::Value*>>&
-Lowering::merged_tags(const model::Block& block) {
-  if (!stack_tags_read_) {
-    stack_tags_read_ = true;
-    stack_tags_ = program_.stack ? get(*program_.stack, "tags") : nullptr;
-  }
-  merged_tags_.clear();
-  auto add = [&](const model::Value* map) {
-    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
-    if (!entries) {
-      return;
-    }
-    for (const auto& entry : *entries) {
-      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
-      const std::string& key = entry.first;
-      auto same = std::find_if(merged_tags_.begin(), merged_tags_.end(),
-                               [&](const auto& kv) { return kv.first == key; });
-      if (same != merged_tags_.end()) {
-        same->second = &entry.second; // the resource's own tag wins over the stack's
-      } else {
-        merged_tags_.emplace_back(key, &entry.second);
-      }
-    }
-  };
-  add(stack_tags_);
-  add(get(block, "tags"));
-  return merged_tags_;
-}
-
 void Lowering::write_tags(common::JsonWriter& w, const model::Block& block,
                           bool propagate_at_launch) {
   auto tag = [&](std::string_view key) -> common::JsonWriter& {
@@ -323,13 +288,24 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
 }
 
 json Lowering::ref(const model::Block& block) {
-  if (is_kind(block, "security_group")) {
-    return json{{"Fn::GetAtt", json::array({logical_id(block), "GroupId"})}};
-  }
   if (is_kind(block, "container")) {
     return block.name; // a container is named inside its task definition
   }
-  return json{{"Ref", logical_id(block)}};
+  // Member by member: an initializer list costs twice as much, and the ECS requests hold
+  // thousands of references.
+  json out = json::object();
+  if (is_kind(block, "security_group")) {
+    out["Fn::GetAtt"] = json::array({id(block), "GroupId"});
+  } else {
+    out["Ref"] = id(block);
+  }
+  return out;
+}
+
+std::string Lowering::resource_id(const model::Block& block, std::string_view attribute) {
+  const resources::Attribute* form = resources::find_attribute(block.kind_name, attribute);
+  return !form || form->cfn_suffix.empty() ? logical_id(block)
+                                           : path_id(block) + std::string(form->cfn_suffix);
 }
 
 json Lowering::deferred(const model::Deferred& d) const {
@@ -338,8 +314,7 @@ json Lowering::deferred(const model::Deferred& d) const {
   if (!form) {
     return nullptr; // the checker admits only the schema's deferred attributes
   }
-  std::string id = form->cfn_suffix.empty() ? logical_id(*d.block)
-                                            : path_id(*d.block) + std::string(form->cfn_suffix);
+  std::string id = resource_id(*d.block, d.attribute);
   if (form->getatt.empty()) {
     return json{{"Ref", id}};
   }
@@ -399,21 +374,6 @@ const std::string& Lowering::associations_id(const model::Block& cluster) {
     associations_id_ = any ? path_id(cluster) + "CapacityProviders" : "";
   }
   return associations_id_;
-}
-
-void Lowering::write_refs(common::JsonWriter& w, const model::List& items) {
-  w.begin_array();
-  for (const model::Value& item : items) {
-    if (const model::Block* b = item.block()) {
-      write_ref(w, *b);
-    }
-  }
-  w.end_array();
-}
-
-bool Lowering::has_refs(const model::List& items) {
-  return std::any_of(items.begin(), items.end(),
-                     [](const model::Value& item) { return item.block() != nullptr; });
 }
 
 // ---- the template ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "backends/common/aws.h"
 #include "backends/common/json_writer.h"
 #include "backends/common/spelling.h"
+#include "backends/resources/resource.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
 
@@ -34,19 +35,20 @@ using json = nlohmann::ordered_json;
 class Lowering : public common::Spelling {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : Spelling(read), program_(program), diags_(diags), log_groups_(program) {}
+      : Spelling(program.stack, read), program_(program), diags_(diags), log_groups_(program) {}
 
   // Writes the whole template (as `dump(2)` writes it, and a newline) into `out`, or returns
   // false when a logical ID collided (`out` then holds a partial template).
   bool run(std::string& out);
 
   // ---- writing the template --------------------------------------------------------------------
-  // Starts a resource that `owner` lowers to: writes `"id": {"Type": type, "Properties": {` and
-  // returns the writer (the same one for every resource), inside Properties. E4001 when another
+  // Starts a resource that `owner` lowers to: writes `"id": {"Type": ..., "Properties": {`, the
+  // type the resource's descriptor names, and returns the writer (the same one for every
+  // resource), inside Properties. E4001 when another
   // block took the ID too is reported once the resources are written (see check_ids); the
   // template is then dropped.
   common::JsonWriter& begin_resource(const model::Block& owner, std::string_view id,
-                                     std::string_view type);
+                                     const resources::Descriptor& resource);
   // Closes Properties, for the resource's attributes that follow it (DependsOn, DeletionPolicy).
   common::JsonWriter& end_properties();
   // Closes the resource (and its Properties, unless end_properties did).
@@ -79,6 +81,9 @@ public:
   // A reference to the block's main resource ({"Ref": id}, or Fn::GetAtt GroupId for groups).
   json ref(const model::Block& block) override;
   json deferred(const model::Deferred& d) const;
+  // The logical ID of the resource that gives the block's deferred attribute `attribute`, as its
+  // descriptor names it (`nat_gateway main.nat`, "public_ip" -> "MainNatEip").
+  static std::string resource_id(const model::Block& block, std::string_view attribute);
   json deferred_value(const model::Deferred& d) override { return deferred(d); }
   json string_value(const std::string& text) override { return text; }
   std::string template_text(std::string_view literal) override { return sub_literal(literal); }
@@ -94,10 +99,6 @@ public:
   // The logical ID of a cluster's capacity provider associations, or "". Every service of the
   // cluster asks: the last cluster's is kept (valid until the next call).
   const std::string& associations_id(const model::Block& cluster);
-  // Writes references to the blocks of a list attribute's items (get_refs without the vector).
-  void write_refs(common::JsonWriter& w, const model::List& items);
-  // Whether a list attribute's items hold a block reference (!get_refs(...).empty()).
-  static bool has_refs(const model::List& items);
 
   const model::Program& program() const { return program_; }
   const common::LogGroupOwners& log_groups() const { return log_groups_; }
@@ -111,10 +112,6 @@ private:
   // Adds the template parameters of the block and its descendants in lowering order (only
   // ec2_capacity adds one).
   void collect_parameters(const model::Block& block, json& parameters);
-  // The tags of tags() and write_tags(): the stack's, overridden and extended by the block's.
-  // Valid until the next call.
-  const std::vector<std::pair<std::string_view, const model::Value*>>&
-  merged_tags(const model::Block& block);
   json outputs();
   json output_value(const model::Value& v);
 
@@ -134,10 +131,6 @@ private:
   };
   std::string ids_text_;
   std::vector<Claim> claims_;
-  // The stack's `tags`, read once (every resource carries them).
-  const model::Value* stack_tags_ = nullptr;
-  bool stack_tags_read_ = false;
-  std::vector<std::pair<std::string_view, const model::Value*>> merged_tags_;
   std::vector<std::string> ids_; // by Block::id; "" until asked for
   const model::Block* associations_of_ = nullptr;
   std::string associations_id_;

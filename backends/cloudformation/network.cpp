@@ -3,6 +3,7 @@
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
 #include "backends/common/aws.h"
+#include "backends/resources/registry.h"
 
 namespace ecl::backend::cfn {
 
@@ -39,10 +40,6 @@ void write_rule_ports(Lowering& l, const model::Block& rule, JsonWriter& w) {
   }
 }
 
-const char* peer_attribute(const model::Block& rule) {
-  return is_kind(rule, "ingress") ? "from" : "to";
-}
-
 // A rule to a CIDR, which its group lists inline (rules to a group are resources of their own).
 // An ingress of every protocol is one too: inline it would need the ports EC2 ignores (-1), which
 // cfn-lint flags (W3687), and without them moto's create-stack fails; alone it needs neither.
@@ -50,7 +47,7 @@ bool is_inline_rule(Lowering& l, const model::Block& rule) {
   if (!is_kind(rule, "ingress") && !is_kind(rule, "egress")) {
     return false;
   }
-  const model::Value* peer = l.get(rule, peer_attribute(rule));
+  const model::Value* peer = l.get(rule, common::rule_peer(rule));
   const std::string* protocol = l.get_enum(rule, "protocol");
   bool all_ingress = is_kind(rule, "ingress") && protocol && *protocol == "all";
   return peer && !peer->block() && !all_ingress;
@@ -59,7 +56,7 @@ bool is_inline_rule(Lowering& l, const model::Block& rule) {
 void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
   w.begin_object();
   write_rule_ports(l, rule, w);
-  l.write_value(w.key("CidrIp"), *l.get(rule, peer_attribute(rule)));
+  l.write_value(w.key("CidrIp"), *l.get(rule, common::rule_peer(rule)));
   if (const std::string* d = l.get_string(rule, "description")) {
     w.member("Description", *d);
   }
@@ -69,7 +66,7 @@ void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
 } // namespace
 
 void lower_vpc(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::VPC");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_vpc());
   l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
   w.member("EnableDnsSupport", l.get_bool(b, "dns_support"));
   w.member("EnableDnsHostnames", l.get_bool(b, "dns_hostnames"));
@@ -81,7 +78,7 @@ void lower_vpc(Lowering& l, const model::Block& b) {
 }
 
 void lower_subnet(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::Subnet");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_subnet());
   write_vpc_ref(l, w.key("VpcId"), b);
   l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
   if (const std::string* zone = l.get_string(b, "zone")) {
@@ -95,11 +92,11 @@ void lower_subnet(Lowering& l, const model::Block& b) {
 }
 
 void lower_internet_gateway(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::InternetGateway");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_internet_gateway());
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   const model::Block* vpc = b.ancestor("vpc");
-  l.begin_resource(b, l.attachment_id(*vpc), "AWS::EC2::VPCGatewayAttachment");
+  l.begin_resource(b, l.attachment_id(*vpc), resources::ec2_gateway_attachment());
   write_vpc_ref(l, w.key("VpcId"), b);
   Lowering::write_ref_to(w.key("InternetGatewayId"), l.id(b));
   l.end_resource();
@@ -109,8 +106,8 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
   // The Elastic IP and the gateway wait for the internet gateway's attachment: a NAT gateway in a
   // subnet without a working route to the internet fails to start.
   std::string attachment = l.attachment_id(*b.ancestor("vpc"));
-  std::string eip_id = path_id(b) + "Eip";
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::NatGateway");
+  std::string eip_id = Lowering::resource_id(b, "public_ip");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_nat_gateway());
   Lowering::write_getatt(w.key("AllocationId"), eip_id, "AllocationId");
   if (const model::Block* subnet = l.get_ref(b, "subnet")) {
     l.write_ref(w.key("SubnetId"), *subnet);
@@ -121,7 +118,7 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
   }
   l.end_resource();
 
-  l.begin_resource(b, eip_id, "AWS::EC2::EIP");
+  l.begin_resource(b, eip_id, resources::ec2_eip());
   w.member("Domain", "vpc");
   l.write_tags(w.key("Tags"), b);
   if (!attachment.empty()) {
@@ -132,13 +129,13 @@ void lower_nat_gateway(Lowering& l, const model::Block& b) {
 
 void lower_route_table(Lowering& l, const model::Block& b) {
   const std::string id = l.id(b);
-  JsonWriter& w = l.begin_resource(b, id, "AWS::EC2::RouteTable");
+  JsonWriter& w = l.begin_resource(b, id, resources::ec2_route_table());
   write_vpc_ref(l, w.key("VpcId"), b);
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   for (const model::Block* subnet : l.get_refs(b, "subnets")) {
     l.begin_resource(b, path_id(b) + pascal(subnet->name) + "Association",
-                     "AWS::EC2::SubnetRouteTableAssociation");
+                     resources::ec2_route_table_association());
     Lowering::write_ref_to(w.key("RouteTableId"), id);
     l.write_ref(w.key("SubnetId"), *subnet);
     l.end_resource();
@@ -146,7 +143,7 @@ void lower_route_table(Lowering& l, const model::Block& b) {
 }
 
 void lower_route(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::Route");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_route());
   const model::Block* target = l.get_ref(b, "target");
   const bool to_gateway = target && is_kind(*target, "internet_gateway");
   Lowering::write_ref_to(w.key("RouteTableId"), l.id(*b.parent));
@@ -162,7 +159,7 @@ void lower_route(Lowering& l, const model::Block& b) {
 }
 
 void lower_endpoint(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::VPCEndpoint");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_vpc_endpoint());
   write_vpc_ref(l, w.key("VpcId"), b);
   if (const std::string* service = l.get_string(b, "service")) {
     // A short name gets the region of the stack the template is deployed in.
@@ -195,7 +192,7 @@ void lower_endpoint(Lowering& l, const model::Block& b) {
 }
 
 void lower_security_group(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), "AWS::EC2::SecurityGroup");
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_security_group());
   if (const std::string* description = l.get_string(b, "description")) {
     w.member("GroupDescription", *description);
   }
@@ -246,11 +243,12 @@ void lower_rule(Lowering& l, const model::Block& b) {
   if (is_inline_rule(l, b)) {
     return; // written in its group (lower_security_group)
   }
-  const model::Value* peer = l.get(b, peer_attribute(b));
+  const model::Value* peer = l.get(b, common::rule_peer(b));
   const model::Block* group = peer ? peer->block() : nullptr;
   bool in = is_kind(b, "ingress");
-  JsonWriter& w = l.begin_resource(
-      b, l.id(b), in ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress");
+  JsonWriter& w = l.begin_resource(b, l.id(b),
+                                   in ? resources::ec2_security_group_ingress()
+                                      : resources::ec2_security_group_egress());
   l.write_ref(w.key("GroupId"), *b.parent);
   write_rule_ports(l, b, w);
   if (group) {

@@ -114,6 +114,10 @@ TaskNeeds task_needs(const model::Block& task) {
   return needs;
 }
 
+const char* rule_peer(const model::Block& rule) {
+  return rule.kind_name == "ingress" ? "from" : "to";
+}
+
 RulePorts rule_ports(const std::string* protocol, std::optional<std::int64_t> port,
                      std::optional<std::int64_t> from_port, std::optional<std::int64_t> to_port) {
   std::string p = protocol ? *protocol : "tcp";

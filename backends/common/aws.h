@@ -91,6 +91,8 @@ struct RulePorts {
   std::optional<std::int64_t> from;
   std::optional<std::int64_t> to;
 };
+// The attribute of a rule that names its peer: `from` of an ingress rule, `to` of an egress one.
+const char* rule_peer(const model::Block& rule);
 RulePorts rule_ports(const std::string* protocol, std::optional<std::int64_t> port,
                      std::optional<std::int64_t> from_port, std::optional<std::int64_t> to_port);
 

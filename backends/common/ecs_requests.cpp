@@ -1,8 +1,27 @@
 #include "backends/common/ecs_requests.h"
 
+#include <map>
+
 namespace ecl::backend::common {
 
 namespace {
+
+// An empty object with room for `members` members. ordered_json keeps an object's members in a
+// vector of pairs whose key is const: when the vector grows, they are copied, values and all, not
+// moved. Room for every member a request may have (and the tags the backends add) saves that.
+json object(std::size_t members) {
+  json o = json::object();
+  o.get_ref<json::object_t&>().reserve(members);
+  return o;
+}
+
+// {key: value}, built directly: nlohmann's initializer lists build each member as an array first
+// (a service's and a container's requests hold several of these).
+json one(std::string_view key, json value) {
+  json o = object(1);
+  o.get_ref<json::object_t&>().emplace_back(std::string(key), std::move(value));
+  return o;
+}
 
 // `fargate` -> "FARGATE", `fargate_spot` -> "FARGATE_SPOT", an ec2_capacity -> its provider.
 json provider(Spelling& s, const model::Value& v) {
@@ -56,7 +75,7 @@ void copy_objects(Spelling& s, json& out, const model::Block& b, std::string_vie
   }
   json& list = out[key] = json::array();
   for (const model::Value& item : items) {
-    json o = json::object();
+    json o = object(fields.size());
     for (const auto& [field, member] : fields) {
       if (const model::Value* v = s.field(b, attribute, item, field)) {
         o[member] = s.value(*v);
@@ -81,7 +100,7 @@ void copy_name_values(Spelling& s, json& out, const model::Block& c, std::string
 }
 
 json health_check(Spelling& s, const model::Block& h) {
-  json out = json::object();
+  json out = object(5);
   copy(s, out, h, "command", "command");
   copy_int(s, out, h, "interval", "interval");
   copy_int(s, out, h, "timeout", "timeout");
@@ -102,7 +121,7 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
   }
   // The awslogs settings, then the block's `options`. An option named like a setting replaces the
   // setting where it stands.
-  json opts = json::object();
+  json opts = object(8);
   if (driver == "awslogs") {
     opts["awslogs-group"] = group ? s.string_value(*group) : resources.log_group;
     opts["awslogs-region"] = resources.region;
@@ -115,7 +134,7 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
       opts[e.first] = s.value(e.second);
     }
   }
-  json config = {{"logDriver", log_driver(driver)}};
+  json config = one("logDriver", log_driver(driver));
   if (!opts.empty()) {
     config["options"] = std::move(opts);
   }
@@ -123,7 +142,7 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
 }
 
 json container_definition(Spelling& s, const model::Block& c, const TaskResources& resources) {
-  json d = json::object();
+  json d = object(26);
   d["name"] = c.name;
   copy(s, d, c, "image", "image");
   copy_int(s, d, c, "cpu", "cpu");
@@ -149,7 +168,7 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
     for (const model::Value& dep : depends) {
       const model::Value* other = s.field(c, "depends_on", dep, "container");
       const model::Value* cond = s.field(c, "depends_on", dep, "condition");
-      json item = json::object();
+      json item = object(2);
       if (other && other->block()) {
         item["containerName"] = other->block()->name;
       }
@@ -160,7 +179,7 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
   copy_flag(s, d, c, "readonly_root_filesystem", "readonlyRootFilesystem");
   copy_flag(s, d, c, "privileged", "privileged");
   if (s.get_bool(c, "init_process")) {
-    d["linuxParameters"] = {{"initProcessEnabled", true}};
+    d["linuxParameters"] = one("initProcessEnabled", true);
   }
   copy_objects(s, d, c, "ulimits", "ulimits",
                {{"name", "name"}, {"soft", "softLimit"}, {"hard", "hardLimit"}});
@@ -189,7 +208,7 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
 
 json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
                      const TaskResources& resources) {
-  json t = json::object();
+  json t = object(14);
   copy(s, t, task, "family", "family");
   // ECS takes the task's CPU units and MiB as strings.
   if (auto cpu = s.get_int(task, "cpu")) {
@@ -217,18 +236,18 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
   copy(s, t, task, "pid_mode", "pidMode");
   copy(s, t, task, "ipc_mode", "ipcMode");
   if (auto storage = s.get_int(task, "ephemeral_storage")) {
-    t["ephemeralStorage"] = {{"sizeInGiB", (*storage + 1023) / 1024}}; // whole GiB, rounded up
+    t["ephemeralStorage"] = one("sizeInGiB", (*storage + 1023) / 1024); // whole GiB, rounded up
   }
   const model::List& volumes = s.get_list(task, "volumes");
   if (!volumes.empty()) {
     json& out = t["volumes"] = json::array();
     for (const model::Value& v : volumes) {
-      json item = json::object();
+      json item = object(2);
       if (const model::Value* name = s.field(task, "volumes", v, "name")) {
         item["name"] = s.value(*name);
       }
       if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
-        item["host"] = {{"sourcePath", s.value(*host)}};
+        item["host"] = one("sourcePath", s.value(*host));
       }
       out.push_back(std::move(item));
     }
@@ -243,7 +262,7 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
 json service(Spelling& s, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = s.get_ref(b, "task");
-  json out = json::object();
+  json out = object(15);
   copy(s, out, b, "name", "serviceName");
   if (cluster) {
     out["cluster"] = s.ref(*cluster);
@@ -261,7 +280,7 @@ json service(Spelling& s, const model::Block& b) {
   if (!strategy.empty()) {
     json& items = out["capacityProviderStrategy"] = json::array();
     for (const model::Value& item : strategy) {
-      json o = json::object();
+      json o = object(3);
       if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
         o["capacityProvider"] = provider(s, *v);
       }
@@ -280,7 +299,7 @@ json service(Spelling& s, const model::Block& b) {
   const bool public_ip = s.get_bool(b, "public_ip");
   const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
   if (mode && *mode == "awsvpc") {
-    json awsvpc = json::object();
+    json awsvpc = object(3);
     json& ids = awsvpc["subnets"] = json::array();
     for (const model::Block* sub : subnets) {
       ids.push_back(s.ref(*sub));
@@ -302,18 +321,20 @@ json service(Spelling& s, const model::Block& b) {
       awsvpc.erase("securityGroups");
     }
     awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
-    out["networkConfiguration"] = {{"awsvpcConfiguration", std::move(awsvpc)}};
+    out["networkConfiguration"] = one("awsvpcConfiguration", std::move(awsvpc));
   }
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
   copy_upper(s, out, b, "propagate_tags", "propagateTags");
   if (const model::Block* d = s.child(b, "deployment")) {
-    json config = json::object();
+    json config = object(3);
     copy_int(s, config, *d, "min_healthy_percent", "minimumHealthyPercent");
     if (auto v = s.get_int(*d, "max_percent"); v && !daemon) {
       config["maximumPercent"] = *v;
     }
-    config["deploymentCircuitBreaker"] = {{"enable", s.get_bool(*d, "circuit_breaker")},
-                                          {"rollback", s.get_bool(*d, "rollback")}};
+    json breaker = object(2);
+    breaker["enable"] = s.get_bool(*d, "circuit_breaker");
+    breaker["rollback"] = s.get_bool(*d, "rollback");
+    config["deploymentCircuitBreaker"] = std::move(breaker);
     out["deploymentConfiguration"] = std::move(config);
   }
   if (const model::Block* placement = s.child(b, "placement")) {
@@ -323,7 +344,7 @@ json service(Spelling& s, const model::Block& b) {
     if (!constraints.empty()) {
       json& items = out["placementConstraints"] = json::array();
       for (const model::Value& c : constraints) {
-        json item = json::object();
+        json item = object(2);
         if (const model::Value* v = s.field(*placement, "constraint", c, "type")) {
           const std::string* t = v->enum_member();
           item["type"] = placement_constraint_type(t ? *t : "");
@@ -339,7 +360,7 @@ json service(Spelling& s, const model::Block& b) {
 }
 
 json cluster(Spelling& s, const model::Block& b) {
-  json out = json::object();
+  json out = object(3);
   copy(s, out, b, "name", "clusterName");
   out["settings"] =
       json::array({{{"name", "containerInsights"},
@@ -356,7 +377,7 @@ json cluster_capacity_providers(Spelling& s, const model::Block& b) {
   for (const model::Value& v : capacity) {
     providers.push_back(provider(s, v));
   }
-  json out = json::object();
+  json out = object(3);
   out["cluster"] = s.ref(b);
   out["capacityProviders"] = providers;
   // The first provider is the default for services that choose none.
@@ -366,9 +387,9 @@ json cluster_capacity_providers(Spelling& s, const model::Block& b) {
 }
 
 json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
-  json out = json::object();
+  json out = object(3);
   copy(s, out, b, "name", "name");
-  json managed = json::object();
+  json managed = object(2);
   const bool scaling = s.get_bool(b, "managed_scaling");
   managed["status"] = scaling ? "ENABLED" : "DISABLED";
   if (auto target = s.get_int(b, "target_capacity"); target && scaling) {
@@ -381,7 +402,7 @@ json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
 }
 
 json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplateParts parts) {
-  json data = json::object();
+  json data = object(10);
   data["ImageId"] = std::move(parts.image_id);
   copy(s, data, b, "instance_type", "InstanceType");
   data["IamInstanceProfile"] = {{"Arn", std::move(parts.instance_profile_arn)}};
@@ -426,11 +447,18 @@ json read_secrets_policy(const TaskNeeds& needs,
   return {{"Version", "2012-10-17"}, {"Statement", std::move(statements)}};
 }
 
-json assume_role_policy(std::string_view principal) {
-  return {{"Version", "2012-10-17"},
-          {"Statement", json::array({{{"Effect", "Allow"},
-                                      {"Principal", {{"Service", std::string(principal)}}},
-                                      {"Action", "sts:AssumeRole"}}})}};
+const json& assume_role_policy(std::string_view principal) {
+  // Built once a principal (and thread): every task's execution role asks.
+  thread_local std::map<std::string, json, std::less<>> built;
+  auto it = built.find(principal);
+  if (it == built.end()) {
+    json policy = {{"Version", "2012-10-17"},
+                   {"Statement", json::array({{{"Effect", "Allow"},
+                                               {"Principal", {{"Service", std::string(principal)}}},
+                                               {"Action", "sts:AssumeRole"}}})}};
+    it = built.emplace(std::string(principal), std::move(policy)).first;
+  }
+  return it->second;
 }
 
 } // namespace ecl::backend::common

@@ -50,6 +50,6 @@ json launch_template_data(Spelling& s, const model::Block& capacity, LaunchTempl
 json read_secrets_policy(const TaskNeeds& needs,
                          const std::function<json(const std::string& name)>& parameter_arn);
 // The trust policy of a role that `principal` assumes.
-json assume_role_policy(std::string_view principal);
+const json& assume_role_policy(std::string_view principal);
 
 } // namespace ecl::backend::common

@@ -423,12 +423,41 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 }
 
 JsonWriter& JsonWriter::value(const json& v) {
-  before_value();
-  flush(); // rare in the backends' documents: written by append_json, on `out` itself
-  append_json(out_, v, indent_, depth());
-  pos_ = out_.size();
-  after_value();
-  return *this;
+  // Walked through the writer's own paths: a flush, and the room filled again after it, costs
+  // more than most values (the ECS requests are nlohmann values).
+  switch (v.type()) {
+  case json::value_t::object:
+    begin_object();
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      key(it.key());
+      value(*it);
+    }
+    return end_object();
+  case json::value_t::array:
+    begin_array();
+    for (const json& item : v) {
+      value(item);
+    }
+    return end_array();
+  case json::value_t::string:
+    return value(std::string_view(v.get_ref<const std::string&>()));
+  case json::value_t::number_integer:
+    return value(v.get<std::int64_t>());
+  case json::value_t::boolean:
+    return value(v.get<bool>());
+  case json::value_t::null:
+    before_value();
+    put("null");
+    after_value();
+    return *this;
+  default: // unsigned and floating-point numbers: nlohmann's own formatting, on `out` itself
+    before_value();
+    flush();
+    append_json(out_, v, indent_, depth());
+    pos_ = out_.size();
+    after_value();
+    return *this;
+  }
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {

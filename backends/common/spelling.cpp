@@ -1,5 +1,7 @@
 #include "backends/common/spelling.h"
 
+#include <algorithm>
+
 namespace ecl::backend::common {
 
 json Spelling::value(const model::Value& v) {
@@ -46,6 +48,35 @@ json Spelling::value(const model::Value& v) {
         }
       },
       v.data);
+}
+
+const std::vector<std::pair<std::string_view, const model::Value*>>&
+Spelling::merged_tags(const model::Block& block) {
+  if (!stack_tags_read_) {
+    stack_tags_read_ = true;
+    stack_tags_ = stack_ ? get(*stack_, "tags") : nullptr;
+  }
+  merged_tags_.clear();
+  auto add = [&](const model::Value* map) {
+    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
+    if (!entries) {
+      return;
+    }
+    for (const auto& entry : *entries) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+      const std::string& key = entry.first;
+      auto same = std::find_if(merged_tags_.begin(), merged_tags_.end(),
+                               [&](const auto& kv) { return kv.first == key; });
+      if (same != merged_tags_.end()) {
+        same->second = &entry.second; // the resource's own tag wins over the stack's
+      } else {
+        merged_tags_.emplace_back(key, &entry.second);
+      }
+    }
+  };
+  add(stack_tags_);
+  add(get(block, "tags"));
+  return merged_tags_;
 }
 
 } // namespace ecl::backend::common

@@ -12,6 +12,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ecl::backend::common {
 
@@ -19,7 +21,9 @@ using json = nlohmann::ordered_json;
 
 class Spelling : public ModelReader {
 public:
-  explicit Spelling(std::set<std::string>* read) : ModelReader(read) {}
+  // `stack`: the program's stack block, or null.
+  Spelling(const model::Block* stack, std::set<std::string>* read)
+      : ModelReader(read), stack_(stack) {}
   virtual ~Spelling() = default;
 
   // The request value of a folded model value: strings (string_value), numbers, booleans and
@@ -39,6 +43,19 @@ public:
   virtual std::string template_text(std::string_view literal) = 0;
   virtual std::string template_reference(const model::Deferred& d) = 0;
   virtual json template_value(std::string text) = 0;
+
+  // The tags of every resource a block lowers to, but `ecl:path` (which each backend adds last):
+  // the stack's `tags`, overridden and extended by the block's own, in order. Valid until the next
+  // call.
+  const std::vector<std::pair<std::string_view, const model::Value*>>&
+  merged_tags(const model::Block& block);
+
+private:
+  const model::Block* stack_;
+  // The stack's `tags`, read once (every resource carries them).
+  const model::Value* stack_tags_ = nullptr;
+  bool stack_tags_read_ = false;
+  std::vector<std::pair<std::string_view, const model::Value*>> merged_tags_;
 };
 
 } // namespace ecl::backend::common

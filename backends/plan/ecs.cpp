@@ -12,10 +12,6 @@ namespace {
 
 using common::upper;
 
-std::string text_of(const json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
 std::string provider_text(const model::Value& v) {
   if (const model::Block* capacity = v.block()) {
     return capacity->path;
@@ -35,7 +31,7 @@ void add_role(Planner& p, const model::Block& b, const std::string& role,
   std::string name = p.name_for(b, role == "execution-role" ? "execution" : "instance", 64);
   r.params["RoleName"] = name;
   r.params["AssumeRolePolicyDocument"] = policy_text(common::assume_role_policy(principal));
-  r.params["Tags"] = p.key_value_tags(b);
+  p.add_tags(r, b);
   r.summary = fmt::format("{}, assumed by {}", name, principal);
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
   a.params["RoleName"] = p.output(b, role, "name");
@@ -79,7 +75,7 @@ std::string base64(std::string_view in) {
 void lower_cluster(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ecs", "CreateCluster");
   s.params = common::cluster(p, b);
-  s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
+  p.add_tags(s, b);
   s.summary = text_of(s.params.value("clusterName", json())) +
               (p.get_bool(b, "container_insights") ? ", Container Insights" : "");
 
@@ -105,7 +101,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   Step& profile = p.add(b, "instance-profile", "iam", "CreateInstanceProfile");
   std::string profile_name = p.name_for(b, "instance", 128);
   profile.params["InstanceProfileName"] = profile_name;
-  profile.params["Tags"] = p.key_value_tags(b);
+  p.add_tags(profile, b);
   profile.summary = profile_name;
   Step& add_role_step = p.add(b, "add-role", "iam", "AddRoleToInstanceProfile");
   add_role_step.params["InstanceProfileName"] = p.output(b, "instance-profile", "name");
@@ -133,7 +129,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
        p.key_value_tags(b)});
   const json type = data.value("InstanceType", json());
   lt.params["LaunchTemplateData"] = std::move(data);
-  lt.params["TagSpecifications"] = p.tag_specifications(b, "launch-template");
+  p.add_tags(lt, b);
   lt.summary = fmt::format("{}, {} GiB gp3", text_of(type), *p.get_int(b, "volume_size"));
   // The instances' profile must hold the role when they boot.
   lt.after.push_back(p.step_id(b, "add-role"));
@@ -158,15 +154,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
     subnets += (subnets.empty() ? "" : ",") + text_of(id);
   }
   asg.params["VPCZoneIdentifier"] = subnets; // subnet IDs separated by commas
-  json tags = json::array();
-  for (auto& [key, v] : p.tags(b)) {
-    tags.push_back({{"ResourceId", asg_name},
-                    {"ResourceType", "auto-scaling-group"},
-                    {"Key", key},
-                    {"Value", v},
-                    {"PropagateAtLaunch", true}});
-  }
-  asg.params["Tags"] = std::move(tags);
+  p.add_tags(asg, b);
   asg.summary = fmt::format("{} to {} instances, {} desired", *min, *max, desired.value_or(*min));
   // The instances register with the cluster as they boot: the cluster must exist first.
   if (cluster) {
@@ -184,7 +172,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   // The capacity provider: the block's main call.
   Step& cp = p.add(b, "", "ecs", "CreateCapacityProvider");
   cp.params = common::capacity_provider(p, b, p.output(b, "describe-auto-scaling-group", "arn"));
-  cp.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
+  p.add_tags(cp, b);
   const json& managed = cp.params["autoScalingGroupProvider"]["managedScaling"];
   cp.summary = text_of(cp.params.value("name", json())) +
                (managed.contains("targetCapacity")
@@ -226,11 +214,7 @@ void lower_task(Planner& p, const model::Block& b) {
   } else if (needs.log_group) {
     Step& g = p.add(b, "log-group", "logs", "CreateLogGroup");
     g.params["logGroupName"] = log_group;
-    json tags = json::object();
-    for (auto& [key, v] : p.tags(b)) {
-      tags[key] = v;
-    }
-    g.params["tags"] = std::move(tags);
+    p.add_tags(g, b);
     g.summary = log_group;
     after.push_back(g.id);
     if (retention) {
@@ -247,7 +231,7 @@ void lower_task(Planner& p, const model::Block& b) {
       p, b, needs, {p.output(b, "execution-role", "arn"), log_group, p.region()});
   Step& s = p.add(b, "", "ecs", "RegisterTaskDefinition");
   s.params = std::move(params);
-  s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
+  p.add_tags(s, b);
   s.after = std::move(after);
   std::string sizes;
   if (auto cpu = p.get_int(b, "cpu")) {
@@ -277,7 +261,7 @@ void lower_service(Planner& p, const model::Block& b) {
     s.after.push_back(associations);
   }
   s.params = common::service(p, b);
-  s.params["tags"] = p.key_value_tags(b, /*lower_case=*/true);
+  p.add_tags(s, b);
   std::string how;
   if (const std::string* launch = p.get_enum(b, "launch_type")) {
     how = "launch type " + upper(*launch);

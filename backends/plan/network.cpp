@@ -22,14 +22,6 @@ json refs(Planner& p, const std::vector<const model::Block*>& blocks) {
   return out;
 }
 
-std::string text_of(const json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
-const char* peer_attribute(const model::Block& rule) {
-  return rule.kind_name == "ingress" ? "from" : "to";
-}
-
 // "tcp 80", "tcp 32768-65535", "all traffic", "icmp": how a rule reads in the summary.
 std::string ports_text(const common::RulePorts& ports) {
   if (ports.protocol == "-1") {
@@ -53,7 +45,7 @@ void lower_vpc(Planner& p, const model::Block& b) {
   if (const std::string* tenancy = p.get_enum(b, "instance_tenancy")) {
     s.params["InstanceTenancy"] = *tenancy;
   }
-  s.params["TagSpecifications"] = p.tag_specifications(b, "vpc");
+  p.add_tags(s, b);
   s.summary = text_of(cidr);
   // A new VPC resolves names (EnableDnsSupport) but gives no hostnames (EnableDnsHostnames);
   // one attribute a call, support before hostnames (hostnames need it).
@@ -85,7 +77,7 @@ void lower_subnet(Planner& p, const model::Block& b) {
   if (zone) {
     s.params["AvailabilityZone"] = *zone;
   }
-  s.params["TagSpecifications"] = p.tag_specifications(b, "subnet");
+  p.add_tags(s, b);
   bool is_public = p.get_bool(b, "public");
   s.summary =
       fmt::format("{} in {}{}", text_of(cidr), zone ? *zone : "?", is_public ? ", public" : "");
@@ -99,7 +91,7 @@ void lower_subnet(Planner& p, const model::Block& b) {
 
 void lower_internet_gateway(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateInternetGateway");
-  s.params["TagSpecifications"] = p.tag_specifications(b, "internet-gateway");
+  p.add_tags(s, b);
   const model::Block* vpc = b.ancestor("vpc");
   Step& a = p.add(b, "attach", "ec2", "AttachInternetGateway");
   a.params["InternetGatewayId"] = p.ref(b);
@@ -113,7 +105,7 @@ void lower_nat_gateway(Planner& p, const model::Block& b) {
   std::string attachment = p.attachment_step(*b.ancestor("vpc"));
   Step& eip = p.add(b, "eip", "ec2", "AllocateAddress");
   eip.params["Domain"] = "vpc";
-  eip.params["TagSpecifications"] = p.tag_specifications(b, "elastic-ip");
+  p.add_tags(eip, b);
   eip.summary = "Elastic IP";
   if (!attachment.empty()) {
     eip.after.push_back(attachment);
@@ -124,7 +116,7 @@ void lower_nat_gateway(Planner& p, const model::Block& b) {
     s.params["SubnetId"] = p.ref(*subnet);
   }
   s.params["AllocationId"] = p.output(b, "eip", "allocation_id");
-  s.params["TagSpecifications"] = p.tag_specifications(b, "natgateway");
+  p.add_tags(s, b);
   s.summary = subnet ? fmt::format("in subnet {}", subnet->path) : "";
   if (!attachment.empty()) {
     s.after.push_back(attachment);
@@ -134,7 +126,7 @@ void lower_nat_gateway(Planner& p, const model::Block& b) {
 void lower_route_table(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateRouteTable");
   s.params["VpcId"] = vpc_ref(p, b);
-  s.params["TagSpecifications"] = p.tag_specifications(b, "route-table");
+  p.add_tags(s, b);
   for (const model::Block* subnet : p.get_refs(b, "subnets")) {
     Step& a = p.add(b, "associate." + subnet->name, "ec2", "AssociateRouteTable");
     a.params["RouteTableId"] = p.ref(b);
@@ -188,7 +180,7 @@ void lower_endpoint(Planner& p, const model::Block& b) {
     }
     s.params["PrivateDnsEnabled"] = private_dns;
   }
-  s.params["TagSpecifications"] = p.tag_specifications(b, "vpc-endpoint");
+  p.add_tags(s, b);
   s.summary = fmt::format("{} {}", gateway ? "gateway" : "interface", service_name);
 }
 
@@ -201,7 +193,7 @@ void lower_security_group(Planner& p, const model::Block& b) {
     s.summary = *description;
   }
   s.params["VpcId"] = vpc_ref(p, b);
-  s.params["TagSpecifications"] = p.tag_specifications(b, "security-group");
+  p.add_tags(s, b);
   // A new group allows all outbound traffic; a group with egress rules allows only those, as in
   // CloudFormation: the default rule goes first, before the group's own rules are added.
   bool any_egress = !b.children_of("egress").empty();
@@ -227,7 +219,7 @@ void lower_rule(Planner& p, const model::Block& b) {
     permission["FromPort"] = *ports.from;
     permission["ToPort"] = *ports.to;
   }
-  const model::Value* peer = p.get(b, peer_attribute(b));
+  const model::Value* peer = p.get(b, common::rule_peer(b));
   const std::string* description = p.get_string(b, "description");
   std::string peer_text;
   if (const model::Block* other = peer ? peer->block() : nullptr) {
@@ -246,7 +238,7 @@ void lower_rule(Planner& p, const model::Block& b) {
     permission["IpRanges"] = json::array({range});
   }
   s.params["IpPermissions"] = json::array({permission});
-  s.params["TagSpecifications"] = p.tag_specifications(b, "security-group-rule");
+  p.add_tags(s, b);
   s.summary = fmt::format("{} {} {}", ports_text(ports), in ? "from" : "to", peer_text);
   if (!in) {
     s.after.push_back(p.step_id(*group, "revoke-default-egress"));

@@ -74,7 +74,7 @@ placeholders(const std::string& text, const std::set<std::string, std::less<>>& 
 
 Planner::Planner(const model::Program& program, std::set<std::string>* read,
                  std::string_view region_if_unset)
-    : Spelling(read), program_(program), log_groups_(program) {
+    : Spelling(program.stack, read), program_(program), log_groups_(program) {
   std::map<std::string_view, int> uses;
   for (const auto& b : program.blocks) {
     if (++uses[b->path] == 2) {
@@ -185,44 +185,26 @@ std::string Planner::template_reference(const model::Deferred& d) {
 }
 
 std::vector<std::pair<std::string, json>> Planner::tags(const model::Block& block) {
-  std::vector<std::pair<std::string, json>> merged;
-  auto add_map = [&](const model::Value* map) {
-    const model::Map* entries = map ? map->as<model::Map>() : nullptr;
-    if (!entries) {
-      return;
-    }
-    for (const auto& entry : *entries) {
-      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
-      const std::string& key = entry.first;
-      const model::Value& v = entry.second;
-      auto same = std::find_if(merged.begin(), merged.end(),
-                               [&](const auto& kv) { return kv.first == key; });
-      if (same != merged.end()) {
-        same->second = value(v); // the resource's own tag wins over the stack's
-      } else {
-        merged.emplace_back(key, value(v));
-      }
-    }
-  };
-  if (program_.stack) {
-    add_map(get(*program_.stack, "tags"));
+  std::vector<std::pair<std::string, json>> out;
+  for (const auto& [key, v] : merged_tags(block)) {
+    out.emplace_back(key, value(*v));
   }
-  add_map(get(block, "tags"));
-  merged.emplace_back("ecl:path", block.path);
-  return merged;
+  out.emplace_back("ecl:path", block.path);
+  return out;
 }
 
-json Planner::key_value_tags(const model::Block& block, bool lower_case) {
+json Planner::key_value_tags(const model::Block& block) {
   json out = json::array();
   for (auto& [key, v] : tags(block)) {
-    out.push_back({{lower_case ? "key" : "Key", key}, {lower_case ? "value" : "Value", v}});
+    out.push_back({{"Key", key}, {"Value", v}});
   }
   return out;
 }
 
-json Planner::tag_specifications(const model::Block& block, std::string_view resource_type) {
-  return json::array(
-      {{{"ResourceType", std::string(resource_type)}, {"Tags", key_value_tags(block)}}});
+void Planner::add_tags(Step& step, const model::Block& block) {
+  if (const resources::Operation* op = resources::find_operation(step.service, step.operation)) {
+    resources::add_tags(step.params, *op, tags(block));
+  }
 }
 
 std::string Planner::name_for(const model::Block& block, std::string_view role,

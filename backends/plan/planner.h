@@ -6,6 +6,7 @@
 #include "backends/common/aws.h"
 #include "backends/common/spelling.h"
 #include "backends/plan/plan.h"
+#include "backends/resources/registry.h"
 #include "compiler/model/model.h"
 
 #include <deque>
@@ -16,6 +17,8 @@
 #include <string_view>
 
 namespace ecl::backend::plan {
+
+using resources::text_of;
 
 // Reads the model through ModelReader (every read recorded for the coverage test); spells model
 // values with placeholders for what AWS assigns (common::Spelling).
@@ -60,10 +63,11 @@ public:
 
   // The stack's tags, the block's `tags` and `ecl:path`, in order: (key, value) pairs.
   std::vector<std::pair<std::string, json>> tags(const model::Block& block);
-  // The tags as EC2 wants them: [{ResourceType, Tags: [{Key, Value}]}].
-  json tag_specifications(const model::Block& block, std::string_view resource_type);
-  // [{Key, Value}] (EC2, IAM), [{key, value}] (ECS).
-  json key_value_tags(const model::Block& block, bool lower_case = false);
+  // Adds the block's tags to the step's request, spelled as its call's descriptor says (the
+  // request's last member).
+  void add_tags(Step& step, const model::Block& block);
+  // [{Key, Value}]: the tags of what a launch template launches.
+  json key_value_tags(const model::Block& block);
 
   // A name for a resource AWS wants named and ECL does not name: the stack's and the block's path
   // joined by `-`, then the role (`webapp-main-web`, `webapp-api-execution`), at most `max`

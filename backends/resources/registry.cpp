@@ -4,36 +4,6 @@
 
 namespace ecl::resources {
 
-// Every descriptor file, by the function that returns its descriptor.
-#define ECL_RESOURCES(X)                                                                           \
-  X(ec2_vpc)                                                                                       \
-  X(ec2_subnet)                                                                                    \
-  X(ec2_internet_gateway)                                                                          \
-  X(ec2_gateway_attachment)                                                                        \
-  X(ec2_eip)                                                                                       \
-  X(ec2_nat_gateway)                                                                               \
-  X(ec2_route_table)                                                                               \
-  X(ec2_route_table_association)                                                                   \
-  X(ec2_route)                                                                                     \
-  X(ec2_vpc_endpoint)                                                                              \
-  X(ec2_security_group)                                                                            \
-  X(ec2_security_group_ingress)                                                                    \
-  X(ec2_security_group_egress)                                                                     \
-  X(ec2_launch_template)                                                                           \
-  X(iam_role)                                                                                      \
-  X(iam_instance_profile)                                                                          \
-  X(logs_log_group)                                                                                \
-  X(autoscaling_auto_scaling_group)                                                                \
-  X(ecs_cluster)                                                                                   \
-  X(ecs_cluster_capacity_providers)                                                                \
-  X(ecs_capacity_provider)                                                                         \
-  X(ecs_task_definition)                                                                           \
-  X(ecs_service)
-
-#define ECL_DECLARE(name) const Descriptor& name();
-ECL_RESOURCES(ECL_DECLARE)
-#undef ECL_DECLARE
-
 std::span<const Descriptor* const> descriptors() {
 #define ECL_ADDRESS(name) &name(),
   static const Descriptor* const all[] = {ECL_RESOURCES(ECL_ADDRESS)};
@@ -110,6 +80,10 @@ std::string_view output_path(const Operation& operation, std::string_view name) 
 std::string_view output_path(const Attribute& attribute) {
   auto it = index().paths.find(&attribute);
   return it == index().paths.end() ? "" : it->second;
+}
+
+std::string text_of(const json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
 bool has_code(const Codes& codes, std::string_view code) {

@@ -10,7 +10,39 @@
 
 namespace ecl::resources {
 
-// Every descriptor, in the order registry.cpp lists them.
+// Every descriptor file, by the function that returns its descriptor.
+#define ECL_RESOURCES(X)                                                                           \
+  X(ec2_vpc)                                                                                       \
+  X(ec2_subnet)                                                                                    \
+  X(ec2_internet_gateway)                                                                          \
+  X(ec2_gateway_attachment)                                                                        \
+  X(ec2_eip)                                                                                       \
+  X(ec2_nat_gateway)                                                                               \
+  X(ec2_route_table)                                                                               \
+  X(ec2_route_table_association)                                                                   \
+  X(ec2_route)                                                                                     \
+  X(ec2_vpc_endpoint)                                                                              \
+  X(ec2_security_group)                                                                            \
+  X(ec2_security_group_ingress)                                                                    \
+  X(ec2_security_group_egress)                                                                     \
+  X(ec2_launch_template)                                                                           \
+  X(iam_role)                                                                                      \
+  X(iam_instance_profile)                                                                          \
+  X(logs_log_group)                                                                                \
+  X(autoscaling_auto_scaling_group)                                                                \
+  X(ecs_cluster)                                                                                   \
+  X(ecs_cluster_capacity_providers)                                                                \
+  X(ecs_capacity_provider)                                                                         \
+  X(ecs_task_definition)                                                                           \
+  X(ecs_service)
+
+// Each descriptor by its function: the CloudFormation backend names the resources it writes
+// (`begin_resource(b, id, resources::ec2_vpc())`).
+#define ECL_DECLARE(name) const Descriptor& name();
+ECL_RESOURCES(ECL_DECLARE)
+#undef ECL_DECLARE
+
+// Every descriptor, in the order ECL_RESOURCES lists them.
 std::span<const Descriptor* const> descriptors();
 
 // The operation of a plan step or state entry ("ec2", "CreateVpc"), or null.
@@ -23,6 +55,9 @@ const Attribute* find_reference(std::string_view kind);
 std::string_view output_path(const Attribute& attribute);
 // The response path of an operation's output `name`, or "".
 std::string_view output_path(const Operation& operation, std::string_view name);
+
+// A value as text: a string as it is, anything else as JSON.
+std::string text_of(const json& value);
 
 // Whether an error code is one of `codes`.
 bool has_code(const Codes& codes, std::string_view code);
@@ -47,11 +82,16 @@ using TagMap = std::map<std::string, std::string>;
 bool is_tag_member(std::string_view member);
 // A request's tags as key -> value, whichever service's shape carries them.
 TagMap tag_map(const json& request);
+// Adds `tags` ((key, value) pairs, in order) to the request of `operation`'s call as its tag
+// style spells them: EC2's TagSpecifications, ECS's `tags` list, IAM's `Tags`, CloudWatch Logs'
+// `tags` map, Auto Scaling's `Tags` naming their group and inherited by its instances.
+void add_tags(json& request, const Operation& operation,
+              const std::vector<std::pair<std::string, json>>& tags);
 // For people: the call that changes the tags of a resource of the style ("ec2:CreateTags"), "".
 std::string tag_call(TagStyle style);
 // The calls that bring the tags of `subject` from `before`'s to `after`'s (requests of its
 // create call): the removed keys untagged, the added and changed ones tagged.
-std::vector<Call> tag_calls(TagStyle style, const std::string& subject, const json& before,
+std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, const json& before,
                             const json& after);
 
 } // namespace ecl::resources

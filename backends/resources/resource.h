@@ -6,7 +6,8 @@
 // backend takes the calls' outputs from here, both backends the deferred attributes of the schema
 // kinds, and apply/ runs the lifecycle generically (it names no operation of its own).
 //
-// One descriptor a file (backends/resources/<service>/<resource>.cpp), listed in registry.cpp.
+// One descriptor a file (backends/resources/<service>/<resource>.cpp), listed in ECL_RESOURCES
+// (registry.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -62,7 +63,10 @@ enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoSca
 
 struct Tagging {
   TagStyle style = TagStyle::None;
-  std::string_view subject = ""; // a template string: the id, ARN or name the tag calls take
+  // A template string: the id, ARN or name the tag calls take; "" when the tags are set only by
+  // the create call (they change by replacing what it made).
+  std::string_view subject = "";
+  std::string_view resource_type = ""; // EC2's TagSpecifications, Auto Scaling's tags: "vpc"
 };
 
 // How the answer an interrupted create call would have given is found, when what it made exists.

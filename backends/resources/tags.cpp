@@ -9,7 +9,6 @@ bool is_tag_member(std::string_view member) {
 
 TagMap tag_map(const json& request) {
   TagMap out;
-  auto text = [](const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
   auto add_list = [&](const json& list) {
     if (!list.is_array()) {
       return;
@@ -19,7 +18,9 @@ TagMap tag_map(const json& request) {
         continue;
       }
       std::string key = t.value("Key", t.value("key", ""));
-      out[key] = text(t.contains("Value") ? t["Value"] : t.contains("value") ? t["value"] : json());
+      out[key] = text_of(t.contains("Value")   ? t["Value"]
+                         : t.contains("value") ? t["value"]
+                                               : json());
     }
   };
   // EC2's TagSpecifications, IAM's and Auto Scaling's `Tags` lists, ECS's `tags` list or
@@ -36,7 +37,7 @@ TagMap tag_map(const json& request) {
     const json& tags = request["tags"];
     if (tags.is_object()) {
       for (const auto& [k, v] : tags.items()) {
-        out[k] = text(v);
+        out[k] = text_of(v);
       }
     } else {
       add_list(tags);
@@ -64,6 +65,26 @@ constexpr Spelling kSpellings[] = {
     {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags"},
 };
 
+// Tags as [{key: K, value: V}] in a service's spelling of `key` and `value`.
+template <typename Tags>
+json pairs(const Tags& tags, const char* key, const char* value) {
+  json out = json::array();
+  for (const auto& [k, v] : tags) {
+    out.push_back({{key, k}, {value, v}});
+  }
+  return out;
+}
+
+// Tags as {K: V} (CloudWatch Logs).
+template <typename Tags>
+json object(const Tags& tags) {
+  json out = json::object();
+  for (const auto& [k, v] : tags) {
+    out[k] = v;
+  }
+  return out;
+}
+
 const Spelling* spelling(TagStyle style) {
   for (const Spelling& s : kSpellings) {
     if (s.style == style) {
@@ -75,15 +96,54 @@ const Spelling* spelling(TagStyle style) {
 
 } // namespace
 
+void add_tags(json& request, const Operation& operation,
+              const std::vector<std::pair<std::string, json>>& tags) {
+  const Tagging& tagging = operation.tags;
+  const std::string resource_type(tagging.resource_type);
+  switch (tagging.style) {
+  case TagStyle::Ec2:
+    request["TagSpecifications"] =
+        json::array({{{"ResourceType", resource_type}, {"Tags", pairs(tags, "Key", "Value")}}});
+    break;
+  case TagStyle::Ecs:
+    request["tags"] = pairs(tags, "key", "value");
+    break;
+  case TagStyle::IamRole:
+  case TagStyle::IamInstanceProfile:
+    request["Tags"] = pairs(tags, "Key", "Value");
+    break;
+  case TagStyle::Logs:
+    request["tags"] = object(tags);
+    break;
+  case TagStyle::AutoScaling: {
+    const json group =
+        fill(json(std::string(tagging.subject)), operation, json::object(), request, "");
+    json list = json::array();
+    for (const auto& [k, v] : tags) {
+      list.push_back({{"ResourceId", group},
+                      {"ResourceType", resource_type},
+                      {"Key", k},
+                      {"Value", v},
+                      {"PropagateAtLaunch", true}});
+    }
+    request["Tags"] = std::move(list);
+    break;
+  }
+  case TagStyle::None:
+    break;
+  }
+}
+
 std::string tag_call(TagStyle style) {
   const Spelling* s = spelling(style);
   return s ? std::string(s->service) + ":" + s->tag : "";
 }
 
-std::vector<Call> tag_calls(TagStyle style, const std::string& subject, const json& before,
+std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, const json& before,
                             const json& after) {
+  const TagStyle style = tagging.style;
   const Spelling* spelt = spelling(style);
-  if (!spelt) {
+  if (!spelt || subject.empty()) {
     return {};
   }
   TagMap old_tags = tag_map(before), new_tags = tag_map(after);
@@ -100,14 +160,6 @@ std::vector<Call> tag_calls(TagStyle style, const std::string& subject, const js
       set[k] = v;
     }
   }
-  // The set tags as {key, value} objects of the service's spelling.
-  auto pairs = [&](const char* key, const char* value) {
-    json out = json::array();
-    for (const auto& [k, v] : set) {
-      out.push_back({{key, k}, {value, v}});
-    }
-    return out;
-  };
   json untag, tag;
   switch (style) {
   case TagStyle::Ec2: {
@@ -117,35 +169,32 @@ std::vector<Call> tag_calls(TagStyle style, const std::string& subject, const js
       key_objects.push_back({{"Key", k}});
     }
     untag = {{"Resources", ids}, {"Tags", key_objects}};
-    tag = {{"Resources", ids}, {"Tags", pairs("Key", "Value")}};
+    tag = {{"Resources", ids}, {"Tags", pairs(set, "Key", "Value")}};
     break;
   }
   case TagStyle::Ecs:
     untag = {{"resourceArn", subject}, {"tagKeys", removed}};
-    tag = {{"resourceArn", subject}, {"tags", pairs("key", "value")}};
+    tag = {{"resourceArn", subject}, {"tags", pairs(set, "key", "value")}};
     break;
   case TagStyle::IamRole:
   case TagStyle::IamInstanceProfile: {
     const char* name = style == TagStyle::IamRole ? "RoleName" : "InstanceProfileName";
     untag = {{name, subject}, {"TagKeys", removed}};
-    tag = {{name, subject}, {"Tags", pairs("Key", "Value")}};
+    tag = {{name, subject}, {"Tags", pairs(set, "Key", "Value")}};
     break;
   }
-  case TagStyle::Logs: {
-    json map = json::object();
-    for (const auto& [k, v] : set) {
-      map[k] = v;
-    }
+  case TagStyle::Logs:
     untag = {{"logGroupName", subject}, {"tags", removed}};
-    tag = {{"logGroupName", subject}, {"tags", map}};
+    tag = {{"logGroupName", subject}, {"tags", object(set)}};
     break;
-  }
   case TagStyle::AutoScaling: {
     // Auto Scaling's tags name their group and say whether instances inherit them: the request's
     // own are sent again.
     json gone = json::array(), tags = json::array();
     for (const json& k : removed) {
-      gone.push_back({{"ResourceId", subject}, {"ResourceType", "auto-scaling-group"}, {"Key", k}});
+      gone.push_back({{"ResourceId", subject},
+                      {"ResourceType", std::string(tagging.resource_type)},
+                      {"Key", k}});
     }
     for (const json& t : after.value("Tags", json::array())) {
       if (t.is_object() && set.count(t.value("Key", ""))) {

@@ -141,7 +141,7 @@ TEST(Tags, SpelledPerService) {
   json before = {{"tags", json::array({{{"key", "env"}, {"value", "prod"}},
                                        {{"key", "gone"}, {"value", "x"}}})}};
   json after = {{"tags", json::array({{{"key", "env"}, {"value", "staging"}}})}};
-  auto ecs = resources::tag_calls(resources::TagStyle::Ecs, "arn:x", before, after);
+  auto ecs = resources::tag_calls({resources::TagStyle::Ecs}, "arn:x", before, after);
   ASSERT_EQ(ecs.size(), 2u);
   EXPECT_EQ(ecs[0].operation, "UntagResource");
   EXPECT_EQ(ecs[0].params, (json{{"resourceArn", "arn:x"}, {"tagKeys", {"gone"}}}));
@@ -150,14 +150,15 @@ TEST(Tags, SpelledPerService) {
 
   json logs_before = {{"tags", {{"env", "prod"}}}};
   json logs_after = {{"tags", {{"env", "prod"}, {"team", "core"}}}};
-  auto logs = resources::tag_calls(resources::TagStyle::Logs, "/ecs/web", logs_before, logs_after);
+  auto logs =
+      resources::tag_calls({resources::TagStyle::Logs}, "/ecs/web", logs_before, logs_after);
   ASSERT_EQ(logs.size(), 1u);
   EXPECT_EQ(logs[0].operation, "TagLogGroup");
   EXPECT_EQ(logs[0].params, (json{{"logGroupName", "/ecs/web"}, {"tags", {{"team", "core"}}}}));
 
   EXPECT_EQ(resources::tag_call(resources::TagStyle::Ec2), "ec2:CreateTags");
   EXPECT_EQ(resources::tag_call(resources::TagStyle::None), "");
-  EXPECT_TRUE(resources::tag_calls(resources::TagStyle::None, "x", before, after).empty());
+  EXPECT_TRUE(resources::tag_calls({resources::TagStyle::None}, "x", before, after).empty());
 }
 
 // ---- the state-aware diff, from the descriptors

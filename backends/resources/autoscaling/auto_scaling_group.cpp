@@ -25,7 +25,7 @@ const Descriptor& autoscaling_auto_scaling_group() {
                            .done = {"gone"},
                            .present = "AutoScalingGroups[0].AutoScalingGroupName",
                            .idle = "in service"}}},
-        .tags = {TagStyle::AutoScaling, "$request.AutoScalingGroupName"},
+        .tags = {TagStyle::AutoScaling, "$request.AutoScalingGroupName", "auto-scaling-group"},
         .done = {"AlreadyExists"}},
        {.service = "autoscaling",
         .name = "DescribeAutoScalingGroups",

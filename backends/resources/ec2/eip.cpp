@@ -16,7 +16,7 @@ const Descriptor& ec2_eip() {
                      {{"AllocationId", "$output.allocation_id"}},
                      {"InvalidAllocationID.NotFound"}}}},
         .lookup = tagged("DescribeAddresses", "AddressesSet", ""),
-        .tags = {TagStyle::Ec2, "$output.allocation_id"}}},
+        .tags = {TagStyle::Ec2, "$output.allocation_id", "elastic-ip"}}},
       {{"nat_gateway", "public_ip", "eip", "AllocateAddress", "public_ip", "Eip", "PublicIp"}}};
   return d;
 }

@@ -16,7 +16,7 @@ const Descriptor& ec2_internet_gateway() {
                      {{"InternetGatewayId", "$output.id"}},
                      {"InvalidInternetGatewayID.NotFound"}}}},
         .lookup = tagged("DescribeInternetGateways", "InternetGatewaySet", "InternetGateway"),
-        .tags = {TagStyle::Ec2, "$output.id"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "internet-gateway"}}},
       {{"internet_gateway", "id", "", "CreateInternetGateway", "id", "", "", true}}};
   return d;
 }

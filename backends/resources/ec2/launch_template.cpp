@@ -18,7 +18,7 @@ const Descriptor& ec2_launch_template() {
                      {"InvalidLaunchTemplateId.NotFound",
                       "InvalidLaunchTemplateName.NotFoundException"}}}},
         .lookup = tagged("DescribeLaunchTemplates", "LaunchTemplates", "LaunchTemplate"),
-        .tags = {TagStyle::Ec2, "$output.id"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "launch-template"}}},
       {{"ec2_capacity", "launch_template", "launch-template", "CreateLaunchTemplate", "id",
         "LaunchTemplate"}}};
   return d;

@@ -17,7 +17,7 @@ const Descriptor& ec2_security_group() {
                      {{"GroupId", "$output.id"}},
                      {"InvalidGroup.NotFound"}}}},
         .lookup = tagged("DescribeSecurityGroups", "SecurityGroupInfo", ""),
-        .tags = {TagStyle::Ec2, "$output.id"},
+        .tags = {TagStyle::Ec2, "$output.id", "security-group"},
         .done = {"InvalidGroup.Duplicate"}},
        {.service = "ec2",
         .name = "RevokeSecurityGroupEgress",

@@ -14,6 +14,7 @@ const Descriptor& ec2_security_group_ingress() {
                      "RevokeSecurityGroupIngress",
                      {{"GroupId", "$request.GroupId"}, {"IpPermissions", "$request.IpPermissions"}},
                      {"InvalidPermission.NotFound", "InvalidGroup.NotFound"}}}},
+        .tags = {TagStyle::Ec2, "", "security-group-rule"},
         .done = {"InvalidPermission.Duplicate"}}}};
   return d;
 }

@@ -15,7 +15,7 @@ const Descriptor& ec2_subnet() {
         .remove =
             {{{"ec2", "DeleteSubnet", {{"SubnetId", "$output.id"}}, {"InvalidSubnetID.NotFound"}}}},
         .lookup = tagged("DescribeSubnets", "SubnetSet", "Subnet"),
-        .tags = {TagStyle::Ec2, "$output.id"}},
+        .tags = {TagStyle::Ec2, "$output.id", "subnet"}},
        {.service = "ec2", .name = "ModifySubnetAttribute", .on_change = OnChange::Repeat}},
       {{"subnet", "id", "", "CreateSubnet", "id", "", "", true},
        {"subnet", "zone_id", "", "CreateSubnet", "zone_id", "", "AvailabilityZoneId"}}};

@@ -13,7 +13,7 @@ const Descriptor& ec2_vpc() {
         .outputs = {{"id", "Vpc.VpcId"}},
         .remove = {{{"ec2", "DeleteVpc", {{"VpcId", "$output.id"}}, {"InvalidVpcID.NotFound"}}}},
         .lookup = tagged("DescribeVpcs", "VpcSet", "Vpc"),
-        .tags = {TagStyle::Ec2, "$output.id"}},
+        .tags = {TagStyle::Ec2, "$output.id", "vpc"}},
        {.service = "ec2", .name = "ModifyVpcAttribute", .on_change = OnChange::Repeat},
        {.service = "ec2",
         .name = "DescribeSecurityGroups",

@@ -20,7 +20,7 @@ const Descriptor& ec2_vpc_endpoint() {
                            .status = "VpcEndpointSet[0].State",
                            .done = {"deleted", "gone"}}}},
         .lookup = tagged("DescribeVpcEndpoints", "VpcEndpointSet", "VpcEndpoint"),
-        .tags = {TagStyle::Ec2, "$output.id"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "vpc-endpoint"}}},
       {{"endpoint", "id", "", "CreateVpcEndpoint", "id", "", "", true}}};
   return d;
 }
