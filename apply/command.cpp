@@ -242,12 +242,17 @@ std::string default_state_path(const std::string& program_path) {
   return p.string() + ".state.json";
 }
 
-int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& options) {
+int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& options,
+                       bool* changed) {
   State state;
   if (!load(plan, state_path(options), state, options)) {
     return kExitUsage;
   }
-  std::cout << render_changes(diff(plan, state), options.color);
+  std::vector<Change> changes = diff(plan, state);
+  if (changed) {
+    *changed = !changes.empty();
+  }
+  std::cout << render_changes(changes, options.color);
   return kExitClean;
 }
 

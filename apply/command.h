@@ -26,8 +26,9 @@ struct CommandOptions {
 std::string default_state_path(const std::string& program_path);
 
 // `eclc plan --state`: the changes that bring the state to the program, offline. Exit status 0,
-// or 2 when the state cannot be read.
-int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& options);
+// or 2 when the state cannot be read; `changed` (if given) says whether there are changes.
+int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& options,
+                       bool* changed = nullptr);
 // `eclc apply`: shows the changes, asks on a terminal (else needs --auto-approve), runs them.
 // 0 when done, 1 when a call fails, 2 for bad input (state, credentials, no approval).
 int apply(const backend::plan::Plan& plan, const CommandOptions& options);

@@ -311,8 +311,10 @@ def check_examples(moto, proxy, tmp):
         no_secrets([out, err, state.read_text()], ["testing"], program.name)
         expect("\r" not in out and "\x1b" not in out,
                f"{program.name}: terminal control characters in the output to a pipe")
-        code, out, err = eclc(["plan", program, "--state", state] + harness.params_of(program))
+        code, out, err = eclc(["plan", program, "--state", state, "--detailed-exitcode"] +
+                              harness.params_of(program))
         expect(out == "No changes.\n", f"{program.name}: second plan is not `No changes.`: {out}")
+        expect(code == 0, f"{program.name}: plan --detailed-exitcode without changes: exit {code}")
         print(f"  {program.name}: {len(plan['steps'])} calls applied, read back, no changes")
 
 
@@ -372,7 +374,8 @@ def check_changes(moto, proxy, tmp):
     for what, change, patterns, verify in cases:
         text = change(source)
         program.write_text(text)
-        code, out, err = eclc(["plan", program, "--state", state])
+        code, out, err = eclc(["plan", program, "--state", state, "--detailed-exitcode"])
+        expect(code == 2, f"changes ({what}): plan --detailed-exitcode: exit {code}, not 2")
         for p in patterns:
             expect(re.search(p, out), f"changes ({what}): plan lacks /{p}/:\n{out}")
         code, out, err = eclc(apply_args(program, state, proxy.url))

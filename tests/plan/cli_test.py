@@ -64,6 +64,13 @@ def main():
         expect(r.returncode == 2, f"unreadable path: exit {r.returncode}")
         r = run("graph", str(bad))
         expect(r.returncode == 1 and r.stdout == "", "graph of a program with errors")
+        # --detailed-exitcode: 0 nothing to change, 2 changes, 1 any error (bad input included).
+        empty = Path(tmp) / "empty.ecl"
+        empty.write_text('stack empty { region = "us-east-1" }\n')
+        for path, status in ((webapp, 2), (empty, 0), (bad, 1), (Path(tmp) / "missing.ecl", 1)):
+            r = run("plan", str(path), "--detailed-exitcode")
+            expect(r.returncode == status,
+                   f"--detailed-exitcode {path.name}: exit {r.returncode}, not {status}")
 
     graph = run("graph", str(webapp))
     expect(graph.returncode == 0 and graph.stdout.startswith("// ") and

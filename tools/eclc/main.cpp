@@ -34,6 +34,7 @@ namespace {
 constexpr int kExitClean = 0;
 constexpr int kExitErrors = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitChanges = 2; // `plan --detailed-exitcode`: there are changes
 
 constexpr const char* kVersion = "0.1.0";
 
@@ -308,7 +309,8 @@ struct PlanFlags {
   int parallelism = 4;
   int wait_timeout = 1200; // seconds
   bool force = false;
-  int lock_timeout = 0; // seconds
+  int lock_timeout = 0;           // seconds
+  bool detailed_exitcode = false; // `plan`: 0 no changes, 1 error, 2 changes
 };
 
 // What `run_plan` does with the plan it builds.
@@ -317,7 +319,7 @@ enum class PlanMode { Show, Graph, Apply, Destroy };
 // check, then build the API plan: for people on stdout (or the document with `--json`), and the
 // document written atomically to `-o FILE`; nothing is written when the program has errors.
 // Diagnostics go to stderr: stdout belongs to the plan.
-int run_plan(const PlanFlags& flags, PlanMode mode) {
+int run_plan(const PlanFlags& flags, PlanMode mode, bool* changed = nullptr) {
   ecl::check::Options options;
   if (!parse_params(flags.check, options)) {
     return kExitUsage;
@@ -371,7 +373,10 @@ int run_plan(const PlanFlags& flags, PlanMode mode) {
     return ecl::apply::destroy(plan, apply_options);
   }
   if (!flags.state.empty() && !flags.json && flags.output.empty()) {
-    return ecl::apply::plan_against_state(plan, apply_options);
+    return ecl::apply::plan_against_state(plan, apply_options, changed);
+  }
+  if (changed) {
+    *changed = !plan.steps.empty(); // without a state, every call is a change
   }
   std::string document = ecl::backend::plan::to_json(plan);
   if (!flags.output.empty()) {
@@ -572,6 +577,9 @@ int main(int argc, char** argv) {
                    "Compare with this state file and plan create/update/replace/delete, offline");
   plan->add_flag("--force", plan_flags.force,
                  "Compare with a state of another stack, or one older than its backup");
+  plan->add_flag(
+      "--detailed-exitcode", plan_flags.detailed_exitcode,
+      "Exit 0 when there is nothing to change, 2 when there are changes, 1 on any error");
 
   // apply and destroy: the plan, made real (or undone) against AWS, remembered in a state file.
   PlanFlags apply_flags, destroy_flags;
@@ -698,7 +706,12 @@ int main(int argc, char** argv) {
     return run_compile(compile_flags);
   }
   if (plan->parsed()) {
-    return run_plan(plan_flags, PlanMode::Show);
+    bool changed = false;
+    int status = run_plan(plan_flags, PlanMode::Show, &changed);
+    if (!plan_flags.detailed_exitcode) {
+      return status;
+    }
+    return status != kExitClean ? kExitErrors : changed ? kExitChanges : kExitClean;
   }
   if (graph->parsed()) {
     return run_plan(graph_flags, PlanMode::Graph);
