@@ -18,7 +18,8 @@ const Descriptor& ec2_launch_template() {
                      {"InvalidLaunchTemplateId.NotFound",
                       "InvalidLaunchTemplateName.NotFoundException"}}}},
         .lookup = tagged("DescribeLaunchTemplates", "LaunchTemplates", "LaunchTemplate"),
-        .tags = {TagStyle::Ec2, "$output.id"}}},
+        .tags = {TagStyle::Ec2, "$output.id"},
+        .client_token = "ClientToken"}},
       {{"ec2_capacity", "launch_template", "launch-template", "CreateLaunchTemplate", "id",
         "LaunchTemplate"}}};
   return d;

@@ -1,4 +1,5 @@
-// An ECS cluster: CreateCluster with the name of an active cluster answers that cluster.
+// An ECS cluster: CreateCluster with the name of an active cluster answers that cluster. Deleted by
+// its name, which the request holds even when the answer was never recorded.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html
 #include "backends/resources/resource.h"
 
@@ -13,7 +14,7 @@ const Descriptor& ecs_cluster() {
         .outputs = {{"arn", "cluster.clusterArn"}, {"name", "cluster.clusterName"}},
         .remove = {{{"ecs",
                      "DeleteCluster",
-                     {{"cluster", "$output.arn"}},
+                     {{"cluster", "$request.clusterName"}},
                      {"ClusterNotFoundException"}}}},
         .tags = {TagStyle::Ecs, "$output.arn"}}},
       {{"cluster", "arn", "", "CreateCluster", "arn", "", "Arn", true}}};

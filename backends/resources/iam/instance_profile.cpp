@@ -14,8 +14,9 @@ const Descriptor& iam_instance_profile() {
         .outputs = {{"arn", "InstanceProfile.Arn"},
                     {"name", "InstanceProfile.InstanceProfileName"}},
         .remove = {{{"iam", "DeleteInstanceProfile", name, {"NoSuchEntity"}}}},
-        .lookup =
-            Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}}, .items = ""},
+        .lookup = Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}},
+                         .items = "",
+                         .tags = "InstanceProfile.Tags"},
         .tags = {TagStyle::IamInstanceProfile, "$request.InstanceProfileName"},
         .done = {"EntityAlreadyExists"}},
        // A profile holds one role: adding it again is refused with LimitExceeded.
