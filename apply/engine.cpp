@@ -946,6 +946,50 @@ bool execute(const Client& client, const Plan* plan, State& state,
     return true;
   };
 
+  // One call of the deletion of what `entry` made (`last`: its last call), then the wait for AWS
+  // to finish it. When its answer is lost, whether the deletion is done is asked before the call
+  // is sent again: by the call's waiter, or for the last call by the entry's lookup (which then
+  // finds nothing). A deletion done is not repeated: a repeat may fail where the first call did
+  // the work (moto answers a second DeleteVpcEndpoints of a gateway endpoint with
+  // InvalidRoute.NotFound, a second DeleteCapacityProvider with a 500).
+  auto remove = [&](const Call& call, const Entry& entry, bool last, std::string& err) {
+    const std::string& id = entry.id;
+    bool finished = false; // by an attempt whose answer was lost
+    Result r = make(call.service, call.operation, call.params, id, [&](const Result& failed) {
+      if (!failed.outcome_unknown()) {
+        return true;
+      }
+      if (call.then) {
+        const resources::Request& probe = call.then->spec->probe;
+        Result p = client.call(std::string(probe.service), std::string(probe.operation),
+                               call.then->params);
+        std::string status;
+        finished = (p.ok || resources::has_code(probe.gone, p.code, p.message)) &&
+                   check(*call.then->spec, p, status) == Poll::Done;
+      } else if (last && operation_of(entry.service, entry.operation).lookup) {
+        std::string lookup_error;
+        finished = !recover(client, entry.service, entry.operation, entry.block, entry.request,
+                            lookup_error) &&
+                   lookup_error.empty();
+      }
+      return !finished;
+    });
+    if (!r.ok && !finished && !resources::has_code(*call.gone, r.code, r.message)) {
+      err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service, call.operation,
+                        r.code, r.message);
+      return false;
+    }
+    {
+      std::lock_guard guard(m);
+      progress.line(fmt::format("  {}:{} {}{}", call.service, call.operation, id,
+                                r.ok       ? ""
+                                : finished ? " (done)"
+                                           : " (already gone)"));
+    }
+    // What depends on it waits until AWS has finished the deletion.
+    return !r.ok || !call.then || await(*call.then, id, err);
+  };
+
   // Phase 1: deletions, each after the deletions of what depends on it.
   std::vector<Task> deletes;
   std::map<std::string, std::size_t> delete_index;
@@ -976,20 +1020,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
                                                      entry.operation, id));
                            return save(err);
                          }
-                         for (const Call& call : delete_calls(entry)) {
-                           Result r = make(call.service, call.operation, call.params, id);
-                           if (!r.ok && !resources::has_code(*call.gone, r.code, r.message)) {
-                             err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service,
-                                               call.operation, r.code, r.message);
-                             return false;
-                           }
-                           {
-                             std::lock_guard guard(m);
-                             progress.line(fmt::format("  {}:{} {}{}", call.service, call.operation,
-                                                       id, r.ok ? "" : " (already gone)"));
-                           }
-                           // What depends on it waits until AWS has finished the deletion.
-                           if (r.ok && call.then && !await(*call.then, id, err)) {
+                         std::vector<Call> calls = delete_calls(entry);
+                         for (std::size_t i = 0; i < calls.size(); ++i) {
+                           if (!remove(calls[i], entry, i + 1 == calls.size(), err)) {
                              return false;
                            }
                          }

@@ -15,8 +15,12 @@ moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
 - secrets: `--endpoint-url file://...` is refused; a session token echoed back percent-encoded,
   in the error code of a retried answer, is redacted everywhere;
 - lost: every example applied and destroyed through a proxy that loses answers after AWS did the
-  work, resets connections and throttles: 0 duplicates, 0 leftovers;
-- killdestroy: apply killed at many points, then destroy straight away: 0 leftovers."""
+  work, resets connections and throttles: 0 duplicates, 0 leftovers; the calls that take a client
+  token carry one;
+- killdestroy: apply killed at many points, then destroy straight away: 0 leftovers;
+- stranger: two states of one program in one region: a crashed apply of the second neither adopts
+  nor deletes the first's resources (found by the same `ecl:path` tag), whether resumed or
+  destroyed; every resource carries its state's `ecl:lineage`."""
 
 import argparse
 import http.server
@@ -357,7 +361,23 @@ def expected_inventory(plan):
     return out
 
 
+def check_tokens():
+    """TOKENS names every idempotency token of a call the examples make (botocore's models)."""
+    import botocore.session
+    session = botocore.session.get_session()
+    for program in apply_test.harness.examples():
+        for step in plan_of_args(program)["steps"]:
+            shape = session.get_service_model(step["service"]).operation_model(
+                step["operation"]).input_shape
+            members = [m for m in (shape.members if shape else {})
+                       if m.lower() in ("clienttoken", "idempotencytoken")]
+            expect(members == ([TOKENS[step["operation"]]] if step["operation"] in TOKENS else []),
+                   f"lost: {step['operation']} takes {members}, TOKENS says "
+                   f"{TOKENS.get(step['operation'])}")
+
+
 def check_lost(moto, tmp):
+    check_tokens()
     proxy = apply_test.Proxy(moto.url)
     try:
         for program in apply_test.harness.examples():
@@ -372,6 +392,10 @@ def check_lost(moto, tmp):
             state = tmp / f"lost-{program.stem}.json"
             code, out, err = eclc(apply_args(program, state, proxy.url))
             expect(code == 0, f"lost: {program.name}: apply failed: {err.strip()[-400:]}")
+            for operation, body, _ in proxy.log:
+                if operation in TOKENS:
+                    expect(re.search(TOKENS[operation] + r'"?\s*[=:]\s*"?[0-9a-f-]{36}\b', body),
+                           f"lost: {program.name}: {operation} without a token: {body[:300]}")
             got, want = inventory(moto.url, plan["region"], plan), expected_inventory(plan)
             expect(got == want, f"lost: {program.name}: after apply {got}, expected {want}")
             code, out, err = eclc(["plan", program, "--state", state] +
@@ -385,6 +409,12 @@ def check_lost(moto, tmp):
             print(f"  {program.name}: applied and destroyed losing {len(proxy.log)} answers' worth")
     finally:
         proxy.stop()
+
+
+# The calls that take an idempotency token, and its member.
+TOKENS = {"CreateRouteTable": "ClientToken", "CreateNatGateway": "ClientToken",
+          "CreateVpcEndpoint": "ClientToken", "CreateLaunchTemplate": "ClientToken",
+          "CreateService": "clientToken"}
 
 
 def plan_of_args(program):
@@ -416,15 +446,61 @@ def check_killdestroy(moto, tmp):
         proxy.stop()
 
 
+def check_stranger(moto, tmp):
+    """Two states of one program: the second's crashed apply, resumed or destroyed, never takes
+    the first's VPC and subnet although they carry the same `ecl:path` tags."""
+    proxy = apply_test.Proxy(moto.url)
+    program = small(tmp, "twin")
+    first, second = tmp / "twin-first.json", tmp / "twin-second.json"
+    ec2 = apply_test.clients(moto.url, "us-east-1")["ec2"]
+
+    def vpcs():
+        found = ec2.describe_vpcs(Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
+        return {v["VpcId"]: {t["Key"]: t["Value"] for t in v.get("Tags", [])} for v in found}
+    try:
+        moto.reset()
+        code, out, err = eclc(apply_args(program, first, moto.url))
+        expect(code == 0, f"stranger: first apply failed: {err}")
+        lineage = json.loads(first.read_text())["lineage"]
+        theirs = vpcs()
+        expect(len(theirs) == 1 and all(t.get("ecl:lineage") == lineage for t in theirs.values()),
+               f"stranger: the first state's VPC is not tagged with its lineage: {theirs}")
+        for then in ("destroy", "apply"):
+            second.unlink(missing_ok=True)
+            proxy.reset()
+            # Killed once CreateVpc is made: the second state's VPC is pending.
+            code, _, _ = eclc(apply_args(program, second, proxy.url), proxy=proxy, kill_after=1)
+            pending = [e for e in json.loads(second.read_text())["resources"]
+                       if e["status"] == "pending"]
+            expect(code == -9 and [e["id"] for e in pending] == ["main"],
+                   f"stranger: not killed with the VPC pending: {code} {pending}")
+            proxy.reset()
+            code, out, err = eclc(apply_args(program, second, proxy.url, then))
+            expect(code == 0, f"stranger: {then} of the second state failed: {out}{err}")
+            now = vpcs()
+            expect(set(theirs) <= set(now) and len(now) == (1 if then == "destroy" else 2),
+                   f"stranger: after the second state's {then}: {now}, the first's: {theirs}")
+            if then == "apply":
+                code, out, err = eclc(apply_args(program, second, proxy.url, "destroy"))
+                expect(code == 0 and set(vpcs()) == set(theirs),
+                       f"stranger: the second state's destroy: {vpcs()} {err}")
+        code, out, err = eclc(apply_args(program, first, moto.url, "destroy"))
+        expect(code == 0 and not vpcs(), f"stranger: the first's destroy: {vpcs()} {err}")
+    finally:
+        proxy.stop()
+    print("  a second state's crashed apply, destroyed or resumed, leaves the first's resources")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
-    parser.add_argument("--only", help="one part: stack, lock, backup, malformed, files, secrets, "
-                                       "lost, killdestroy")
+    parser.add_argument("--only", help="parts, separated by commas: stack, lock, backup, "
+                                       "malformed, files, secrets, stranger, lost, killdestroy")
     apply_test.ARGS = parser.parse_args()
-    parts = ["stack", "lock", "backup", "malformed", "files", "secrets"]
+    parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger", "lost",
+             "killdestroy"]
     if apply_test.ARGS.only:
-        parts = [apply_test.ARGS.only]
+        parts = apply_test.ARGS.only.split(",")
     moto = apply_test.harness.Moto(apply_test.harness.find_tool("moto_server"),
                                    managed_policies=True)
     try:

@@ -19,6 +19,7 @@ const Descriptor& ecs_capacity_provider() {
                                       {{"capacityProviders", json::array({"$request.name"})},
                                        {"include", json::array({"TAGS"})}}},
                          .items = "capacityProviders",
+                         .match = {{"status", "ACTIVE"}},
                          .wrapper = "capacityProvider",
                          .tags = "tags"},
         .tags = {TagStyle::Ecs, "$output.arn"}}},
