@@ -514,10 +514,10 @@ json project(const json& value, const resources::Codes& members) {
 // it creates exists and is ours (it carries the lineage tag the request carried): found by the
 // descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the call
 // never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
-// repeat).
+// repeat). `foreign` (when given) is set when one that matches exists but is not ours.
 std::optional<json> recover(const Client& client, const std::string& service,
                             const std::string& operation, const std::string& block,
-                            const json& request, std::string& error) {
+                            const json& request, std::string& error, bool* foreign = nullptr) {
   const resources::Operation& op = operation_of(service, operation);
   if (!op.lookup) {
     return std::nullopt;
@@ -547,7 +547,7 @@ std::optional<json> recover(const Client& client, const std::string& service,
     items = json::array({items});
   }
   for (const json& item : items.is_array() ? items : json::array()) {
-    if (!ours(l, item, block, lineage)) {
+    if (!ours(l, item, block, "")) {
       continue;
     }
     bool matches = std::all_of(l.match.begin(), l.match.end(), [&](const resources::Match& m) {
@@ -556,6 +556,12 @@ std::optional<json> recover(const Client& client, const std::string& service,
              project(want, m.members);
     });
     if (!matches) {
+      continue;
+    }
+    if (!ours(l, item, block, lineage)) {
+      if (foreign) {
+        *foreign = true; // what the call would make exists, of another state or none
+      }
       continue;
     }
     if (!l.answer.empty()) {
@@ -1143,6 +1149,22 @@ bool execute(const Client& client, const Plan* plan, State& state,
                                                                      : json(new_lineage());
       }
       std::optional<json> response;
+      if (op.answers_existing && !resumed) {
+        // The call would answer with what exists of the same name: only ours is taken.
+        std::string lookup_error;
+        bool foreign = false;
+        response =
+            recover(client, service, operation, step->block, request, lookup_error, &foreign);
+        if (!lookup_error.empty() || foreign) {
+          err = fmt::format("step `{}`: {}", step->id,
+                            foreign ? fmt::format("what {}:{} would make exists and is not this "
+                                                  "state's (it has no `{}` tag of this state); "
+                                                  "eclc does not take it over",
+                                                  service, operation, kLineageTag)
+                                    : "cannot look for what exists: " + lookup_error);
+          return false;
+        }
+      }
       if (resumed) {
         std::string lookup_error;
         // Ours when it carries the lineage the interrupted call sent.

@@ -133,6 +133,9 @@ struct Operation {
   // the call takes none: the same token is sent again when the answer was lost, so AWS answers
   // with what the first call made instead of making another.
   std::string_view client_token = "";
+  // The call answers with the resource of the same name when one exists (ECS CreateCluster)
+  // instead of refusing: its lookup is made first, and one of another state is refused.
+  bool answers_existing = false;
 };
 
 // A deferred attribute of a schema kind that the resource gives (`nat_gateway.public_ip`): in a

@@ -489,7 +489,30 @@ def check_stranger(moto, tmp):
         expect(code == 0 and not vpcs(), f"stranger: the first's destroy: {vpcs()} {err}")
     finally:
         proxy.stop()
-    print("  a second state's crashed apply, destroyed or resumed, leaves the first's resources")
+    # CreateCluster answers with the cluster of that name when there is one: the second state
+    # refuses the first's instead of taking it over (and then deleting it).
+    program = tmp / "cluster.ecl"
+    program.write_text('stack twin { region = "us-east-1" }\ncluster prod {}\n')
+    ecs = apply_test.clients(moto.url, "us-east-1")["ecs"]
+
+    def cluster():
+        found = ecs.describe_clusters(clusters=["twin-prod"], include=["TAGS"])["clusters"]
+        return [{t["key"]: t["value"] for t in c.get("tags", [])} for c in found
+                if c["status"] == "ACTIVE"]
+    code, out, err = eclc(apply_args(program, first, moto.url))
+    lineage = json.loads(first.read_text())["lineage"]
+    expect(code == 0 and [c.get("ecl:lineage") for c in cluster()] == [lineage],
+           f"stranger: the first's cluster: {code} {cluster()} {err}")
+    code, out, err = eclc(apply_args(program, second, moto.url))
+    expect(code == 1 and "is not this state's" in err and "eclc does not take it over" in err,
+           f"stranger: the second state took the first's cluster: {code} {out}{err}")
+    code, out, err = eclc(apply_args(program, second, moto.url, "destroy"))
+    expect(code == 0 and [c.get("ecl:lineage") for c in cluster()] == [lineage],
+           f"stranger: the second state's destroy: {code} {cluster()} {err}")
+    code, out, err = eclc(apply_args(program, first, moto.url, "destroy"))
+    expect(code == 0 and not cluster(), f"stranger: the first's destroy: {cluster()} {err}")
+    print("  a second state's crashed apply, destroyed or resumed, leaves the first's resources; "
+          "another state's cluster is refused, not taken over")
 
 
 def main():
