@@ -266,6 +266,10 @@ bool Result::retryable() const {
   return code == "Transport" || http_status == 429 || http_status >= 500 || is_throttling(code);
 }
 
+bool Result::outcome_unknown() const {
+  return code == "Transport" || http_status >= 500;
+}
+
 Client::Client(AwsConfig config, RetryPolicy retry) : config_(std::move(config)), retry_(retry) {
   global_init();
 }
@@ -500,7 +504,7 @@ Result Client::call_once(const std::string& service, const std::string& operatio
 }
 
 Result Client::call(const std::string& service, const std::string& operation, const json& params,
-                    const std::function<void(const Result&)>& on_retry) const {
+                    const std::function<bool(const Result&)>& on_retry) const {
   thread_local std::mt19937 random{std::random_device{}()};
   Result result;
   for (int attempt = 0;; ++attempt) {
@@ -509,13 +513,13 @@ Result Client::call(const std::string& service, const std::string& operation, co
     if (result.ok || !result.retryable() || attempt + 1 >= retry_.max_attempts) {
       return result;
     }
-    if (on_retry) {
-      on_retry(result);
-    }
     auto delay = std::min(retry_.max_delay, retry_.base * (1 << std::min(attempt, 10)));
     // Full jitter between half the delay and the delay: parallel callers spread out.
     std::uniform_int_distribution<long> pick(delay.count() / 2, delay.count());
     std::this_thread::sleep_for(std::chrono::milliseconds(pick(random)));
+    if (on_retry && !on_retry(result)) {
+      return result;
+    }
   }
 }
 

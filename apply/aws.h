@@ -44,6 +44,9 @@ struct Result {
   std::string message;
   int attempts = 0;
   bool retryable() const;
+  // Whether AWS may have done the work although the call failed: no answer came (the request may
+  // have arrived), or a 5xx one.
+  bool outcome_unknown() const;
 };
 
 // How calls are retried: throttling errors, HTTP 429 and 5xx and transport failures are tried
@@ -62,9 +65,11 @@ public:
   Client& operator=(const Client&) = delete;
 
   // One call (`service`: ec2, ecs, iam, logs, autoscaling; `operation`: CreateVpc), with retries.
-  // `on_retry` (may be empty) hears of each retry. Thread-safe: each thread gets its own handle.
+  // `on_retry` (may be empty) hears of each failure about to be retried, after the pause before
+  // the retry; when it answers false the failure is returned instead (a create whose answer was
+  // lost is looked for before it is sent again). Thread-safe: each thread gets its own handle.
   Result call(const std::string& service, const std::string& operation, const json& params,
-              const std::function<void(const Result&)>& on_retry = {}) const;
+              const std::function<bool(const Result&)>& on_retry = {}) const;
   // One attempt, no retry.
   Result call_once(const std::string& service, const std::string& operation,
                    const json& params) const;

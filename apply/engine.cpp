@@ -414,17 +414,80 @@ bool fill(const json& value, const State& state, const std::set<std::string, std
   return true;
 }
 
+// ---- Ownership ----------------------------------------------------------------------------------
+
+// The tag naming the state that created a resource: its lineage. Every create call that carries
+// the `ecl:path` tag carries this one beside it, and a lookup adopts only what carries ours.
+constexpr std::string_view kLineageTag = "ecl:lineage";
+
+// Tags as key -> value from what AWS answers: [{Key, Value}] (EC2's TagSet, IAM),
+// [{key, value}] (ECS) or a map.
+TagMap tags_of(const json& tags) {
+  TagMap out;
+  if (tags.is_object()) {
+    for (const auto& [k, v] : tags.items()) {
+      out[k] = resources::text_of(v);
+    }
+  }
+  for (const json& t : tags.is_array() ? tags : json::array()) {
+    if (t.is_object()) {
+      out[t.value("Key", t.value("key", ""))] =
+          resources::text_of(t.value("Value", t.value("value", json())));
+    }
+  }
+  return out;
+}
+
+// The request with the state's lineage tag beside each `ecl:path` tag it carries (in the
+// spelling of that tag: a {Key, Value, ...} or {key, value} object of a list, a member of a map).
+void stamp(json& value, const std::string& lineage) {
+  if (value.is_array()) {
+    std::optional<json> path;
+    for (json& v : value) {
+      if (v.is_object() && (v.value("Key", "") == "ecl:path" || v.value("key", "") == "ecl:path")) {
+        path = v;
+      }
+      stamp(v, lineage);
+    }
+    if (path) {
+      const char* key = path->contains("Key") ? "Key" : "key";
+      const char* val = path->contains("Key") ? "Value" : "value";
+      auto it = std::find_if(value.begin(), value.end(), [&](const json& v) {
+        return v.is_object() && v.value(key, "") == kLineageTag;
+      });
+      json& tag = it == value.end() ? value.emplace_back(*path) : *it;
+      tag[key] = kLineageTag;
+      tag[val] = lineage;
+    }
+  } else if (value.is_object()) {
+    for (auto& [k, v] : value.items()) {
+      stamp(v, lineage);
+    }
+    if (value.contains("ecl:path") && value["ecl:path"].is_string()) {
+      value[std::string(kLineageTag)] = lineage;
+    }
+  }
+}
+
 // ---- Finding what an interrupted call made ------------------------------------------------------
 
-// Whether a candidate of a lookup carries the `ecl:path` tag of the block and is not being
-// deleted (moto ignores some kinds' tag filters, so the tag is checked here too).
-bool tagged_with(const json& item, const std::string& block) {
-  json tags = item.value("TagSet", json::array());
-  bool ours = tags.is_array() && std::any_of(tags.begin(), tags.end(), [&](const json& tag) {
-                return tag.value("Key", "") == "ecl:path" && tag.value("Value", "") == block;
-              });
-  std::string state = item.value("State", "");
-  return ours && state != "deleted" && state != "deleting";
+// Whether a candidate of a lookup is ours: it carries the `ecl:path` tag of the block when the
+// lookup is by tag (moto ignores some kinds' tag filters, so the tag is checked here too) and is
+// not being deleted, and it carries the lineage `lineage` (when not "") where the lookup reads
+// tags.
+bool ours(const resources::Lookup& l, const json& item, const std::string& block,
+          const std::string& lineage) {
+  TagMap tags;
+  if (!l.tags.empty()) {
+    tags = tags_of(response_value(item, std::string(l.tags)));
+  }
+  if (l.by_tag) {
+    std::string state = item.value("State", "");
+    if (tags["ecl:path"] != block || state == "deleted" || state == "deleting") {
+      return false;
+    }
+  }
+  return lineage.empty() || l.tags.empty() || tags[std::string(kLineageTag)] == lineage;
 }
 
 // A value with only `members` of each object of a list (all of it when `members` is empty).
@@ -443,21 +506,30 @@ json project(const json& value, const resources::Codes& members) {
   return out;
 }
 
-// The answer the interrupted create call would have given, when what it creates exists: found
-// by the descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the
-// call never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
-// repeat).
-std::optional<json> recover(const Client& client, const Step& step, const json& request,
-                            std::string& error) {
-  const resources::Operation& op = operation_of(step.service, step.operation);
+// The answer the interrupted create call `request` of block `block` would have given, when what
+// it creates exists and is ours (it carries the lineage tag the request carried): found by the
+// descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the call
+// never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
+// repeat). `foreign` (when given) is set when one that matches exists but is not ours.
+std::optional<json> recover(const Client& client, const std::string& service,
+                            const std::string& operation, const std::string& block,
+                            const json& request, std::string& error, bool* foreign = nullptr) {
+  const resources::Operation& op = operation_of(service, operation);
   if (!op.lookup) {
     return std::nullopt;
   }
   const resources::Lookup& l = *op.lookup;
   const json none = json::object();
-  json params = l.by_tag ? json{{"Filters", json::array({{{"Name", "tag:ecl:path"},
-                                                          {"Values", json::array({step.block})}}})}}
-                         : resources::fill(l.describe.params, op, none, request, step.block);
+  TagMap sent = tag_map(request);
+  std::string lineage = sent.count(std::string(kLineageTag)) ? sent[std::string(kLineageTag)] : "";
+  json params = resources::fill(l.describe.params, op, none, request, block);
+  if (l.by_tag) {
+    params["Filters"] = json::array({{{"Name", "tag:ecl:path"}, {"Values", json::array({block})}}});
+    if (!lineage.empty()) {
+      params["Filters"].push_back(
+          {{"Name", "tag:" + std::string(kLineageTag)}, {"Values", json::array({lineage})}});
+    }
+  }
   Result r =
       client.call(std::string(l.describe.service), std::string(l.describe.operation), params);
   if (!r.ok) {
@@ -471,15 +543,21 @@ std::optional<json> recover(const Client& client, const Step& step, const json& 
     items = json::array({items});
   }
   for (const json& item : items.is_array() ? items : json::array()) {
-    if (l.by_tag && !tagged_with(item, step.block)) {
+    if (!ours(l, item, block, "")) {
       continue;
     }
     bool matches = std::all_of(l.match.begin(), l.match.end(), [&](const resources::Match& m) {
-      json want = resources::fill(json(std::string(m.expected)), op, none, request, step.block);
+      json want = resources::fill(json(std::string(m.expected)), op, none, request, block);
       return project(response_value(item, std::string(m.item)), m.members) ==
              project(want, m.members);
     });
     if (!matches) {
+      continue;
+    }
+    if (!ours(l, item, block, lineage)) {
+      if (foreign) {
+        *foreign = true; // what the call would make exists, of another state or none
+      }
       continue;
     }
     if (!l.answer.empty()) {
@@ -772,6 +850,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
              const std::vector<Change>& changes, const ExecuteOptions& options, std::ostream& out,
              std::string& error) {
   std::mutex m; // guards state, the state file and the progress output
+  if (state.lineage.empty()) {
+    state.lineage = new_lineage(); // what is created carries it (kLineageTag)
+  }
   std::set<std::string, std::less<>> ids;
   if (plan) {
     for (const Step& s : plan->steps) {
@@ -786,9 +867,11 @@ bool execute(const Client& client, const Plan* plan, State& state,
     }
     return true;
   };
-  // One call with its retries, shown in flight while it runs.
+  // One call with its retries, shown in flight while it runs; `before_retry` (may be empty) is
+  // asked before each retry whether to make it.
   auto make = [&](const std::string& service, const std::string& operation, const json& params,
-                  const std::string& id) {
+                  const std::string& id,
+                  const std::function<bool(const Result&)>& before_retry = {}) {
     std::string what = fmt::format("{}:{} {}", service, operation, id);
     int token;
     {
@@ -796,10 +879,13 @@ bool execute(const Client& client, const Plan* plan, State& state,
       token = progress.begin(what);
     }
     Result r = client.call(service, operation, params, [&](const Result& failed) {
-      std::lock_guard guard(m);
-      progress.line(
-          fmt::format("  retrying {} after {} ({})", what, failed.code,
-                      failed.http_status ? std::to_string(failed.http_status) : "no answer"));
+      {
+        std::lock_guard guard(m);
+        progress.line(
+            fmt::format("  retrying {} after {} ({})", what, failed.code,
+                        failed.http_status ? std::to_string(failed.http_status) : "no answer"));
+      }
+      return !before_retry || before_retry(failed);
     });
     std::lock_guard guard(m);
     progress.end(token);
@@ -833,6 +919,79 @@ bool execute(const Client& client, const Plan* plan, State& state,
     return ok;
   };
 
+  // What a `pending` entry's call made, found by its lookup as a resumed apply does; the entry
+  // stays pending only when its call has a lookup and made nothing. A call without a lookup is
+  // deleted from its request (its removal's `gone` codes cover a call that never arrived).
+  auto found_pending = [&](Entry& entry, std::string& err) {
+    const resources::Operation& op = operation_of(entry.service, entry.operation);
+    if (!op.lookup) {
+      entry.pending = false;
+      return true;
+    }
+    std::string lookup_error;
+    std::optional<json> found =
+        recover(client, entry.service, entry.operation, entry.block, entry.request, lookup_error);
+    if (!lookup_error.empty()) {
+      err = fmt::format("step `{}`: cannot look for what the interrupted call made: {}", entry.id,
+                        lookup_error);
+      return false;
+    }
+    if (found) {
+      entry.pending = false;
+      for (const resources::Output& o : op.outputs) {
+        json v = response_value(*found, std::string(o.path));
+        if (!v.is_null()) {
+          entry.outputs[std::string(o.path)] = std::move(v);
+        }
+      }
+    }
+    return true;
+  };
+
+  // One call of the deletion of what `entry` made (`last`: its last call), then the wait for AWS
+  // to finish it. When its answer is lost, whether the deletion is done is asked before the call
+  // is sent again: by the call's waiter, or for the last call by the entry's lookup (which then
+  // finds nothing). A deletion done is not repeated: a repeat may fail where the first call did
+  // the work (moto answers a second DeleteVpcEndpoints of a gateway endpoint with
+  // InvalidRoute.NotFound, a second DeleteCapacityProvider with a 500).
+  auto remove = [&](const Call& call, const Entry& entry, bool last, std::string& err) {
+    const std::string& id = entry.id;
+    bool finished = false; // by an attempt whose answer was lost
+    Result r = make(call.service, call.operation, call.params, id, [&](const Result& failed) {
+      if (!failed.outcome_unknown()) {
+        return true;
+      }
+      if (call.then) {
+        const resources::Request& probe = call.then->spec->probe;
+        Result p = client.call(std::string(probe.service), std::string(probe.operation),
+                               call.then->params);
+        std::string status;
+        finished = (p.ok || resources::has_code(probe.gone, p.code, p.message)) &&
+                   check(*call.then->spec, p, status) == Poll::Done;
+      } else if (last && operation_of(entry.service, entry.operation).lookup) {
+        std::string lookup_error;
+        finished = !recover(client, entry.service, entry.operation, entry.block, entry.request,
+                            lookup_error) &&
+                   lookup_error.empty();
+      }
+      return !finished;
+    });
+    if (!r.ok && !finished && !resources::has_code(*call.gone, r.code, r.message)) {
+      err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service, call.operation,
+                        r.code, r.message);
+      return false;
+    }
+    {
+      std::lock_guard guard(m);
+      progress.line(fmt::format("  {}:{} {}{}", call.service, call.operation, id,
+                                r.ok       ? ""
+                                : finished ? " (done)"
+                                           : " (already gone)"));
+    }
+    // What depends on it waits until AWS has finished the deletion.
+    return !r.ok || !call.then || await(*call.then, id, err);
+  };
+
   // Phase 1: deletions, each after the deletions of what depends on it.
   std::vector<Task> deletes;
   std::map<std::string, std::size_t> delete_index;
@@ -852,20 +1011,20 @@ bool execute(const Client& client, const Plan* plan, State& state,
                            std::lock_guard guard(m);
                            entry = *state.find(id);
                          }
-                         for (const Call& call : delete_calls(entry)) {
-                           Result r = make(call.service, call.operation, call.params, id);
-                           if (!r.ok && !resources::has_code(*call.gone, r.code)) {
-                             err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service,
-                                               call.operation, r.code, r.message);
-                             return false;
-                           }
-                           {
-                             std::lock_guard guard(m);
-                             progress.line(fmt::format("  {}:{} {}{}", call.service, call.operation,
-                                                       id, r.ok ? "" : " (already gone)"));
-                           }
-                           // What depends on it waits until AWS has finished the deletion.
-                           if (r.ok && call.then && !await(*call.then, id, err)) {
+                         if (entry.pending && !found_pending(entry, err)) {
+                           return false;
+                         }
+                         if (entry.pending) {
+                           // Its call never made anything: nothing to delete.
+                           std::lock_guard guard(m);
+                           state.erase(id);
+                           progress.done(fmt::format("{} {}: never made (nothing to delete)",
+                                                     entry.operation, id));
+                           return save(err);
+                         }
+                         std::vector<Call> calls = delete_calls(entry);
+                         for (std::size_t i = 0; i < calls.size(); ++i) {
+                           if (!remove(calls[i], entry, i + 1 == calls.size(), err)) {
                              return false;
                            }
                          }
@@ -924,6 +1083,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
           err = fmt::format("step `{}`: {}", step->id, err);
           return false;
         }
+        stamp(request, state.lineage);
         const Entry* existing = state.find(step->id);
         resumed = existing && existing->pending;
         if (existing) {
@@ -939,7 +1099,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         if (op.update) {
           bool changed = false;
           for (const std::string& member : changed_members(before.request, request)) {
-            changed = changed || !is_tag_member(member);
+            changed = changed || !(is_tag_member(member) || member == op.client_token);
           }
           for (const std::string& member : changed_members(before.params, step->params)) {
             changed = changed || !is_tag_member(member);
@@ -978,10 +1138,33 @@ bool execute(const Client& client, const Plan* plan, State& state,
         progress.done(fmt::format("{} {}", made.empty() ? "(nothing to call)" : made, step->id));
         return save(err);
       }
+      if (!op.client_token.empty()) {
+        // The same token as the interrupted call's: AWS answers with what that one made.
+        std::string member(op.client_token);
+        request[member] = resumed && before.request.contains(member) ? before.request[member]
+                                                                     : json(new_lineage());
+      }
       std::optional<json> response;
+      if (op.answers_existing && !resumed) {
+        // The call would answer with what exists of the same name: only ours is taken.
+        std::string lookup_error;
+        bool foreign = false;
+        response =
+            recover(client, service, operation, step->block, request, lookup_error, &foreign);
+        if (!lookup_error.empty() || foreign) {
+          err = fmt::format("step `{}`: {}", step->id,
+                            foreign ? fmt::format("what {}:{} would make exists and is not this "
+                                                  "state's (it has no `{}` tag of this state); "
+                                                  "eclc does not take it over",
+                                                  service, operation, kLineageTag)
+                                    : "cannot look for what exists: " + lookup_error);
+          return false;
+        }
+      }
       if (resumed) {
         std::string lookup_error;
-        response = recover(client, *step, request, lookup_error);
+        // Ours when it carries the lineage the interrupted call sent.
+        response = recover(client, service, operation, step->block, before.request, lookup_error);
         if (!lookup_error.empty()) {
           err = fmt::format("step `{}`: cannot look for what the interrupted call made: {}",
                             step->id, lookup_error);
@@ -1007,20 +1190,41 @@ bool execute(const Client& client, const Plan* plan, State& state,
         }
       }
       if (!response) {
-        Result r = make(service, operation, request, step->id);
-        if (!r.ok && !(resumed && resources::has_code(op.done, r.code))) {
+        // An attempt whose answer was lost may have made it: before it is sent again, what it
+        // made is looked for (moto ignores client tokens, and most calls take none).
+        bool maybe_made = false;
+        std::string lookup_error;
+        Result r = make(service, operation, request, step->id, [&](const Result& failed) {
+          if (!failed.outcome_unknown()) {
+            return true; // refused (throttled): nothing was made
+          }
+          maybe_made = true;
+          response = recover(client, service, operation, step->block, request, lookup_error);
+          return !response && lookup_error.empty();
+        });
+        if (!lookup_error.empty()) {
+          err = fmt::format("step `{}`: cannot look for what the unanswered call made: {}",
+                            step->id, lookup_error);
+          return false;
+        }
+        if (!response && !r.ok &&
+            !((resumed || maybe_made) && resources::has_code(op.done, r.code, r.message))) {
           err = fmt::format("step `{}` ({}:{}) failed: {}: {}", step->id, service, operation,
                             r.code, r.message);
           return false;
         }
-        response = r.response;
-        if (!r.ok && !step->produces.empty()) {
-          // Made meanwhile (the interrupted call landed late): read what it made.
-          std::string lookup_error;
-          response = recover(client, *step, request, lookup_error);
+        if (!response && r.ok) {
+          response = r.response;
+        } else if (!response) {
+          // Already made (by the interrupted or unanswered call): read what it made.
+          response = step->produces.empty()
+                         ? std::optional<json>(json::object())
+                         : recover(client, service, operation, step->block, request, lookup_error);
           if (!response) {
-            err = fmt::format("step `{}` ({}:{}): {}: {}, and what it made cannot be found",
-                              step->id, service, operation, r.code, r.message);
+            err = fmt::format("step `{}` ({}:{}): {}: {}, and what it made is not found among "
+                              "this state's resources (tag `{}`){}",
+                              step->id, service, operation, r.code, r.message, kLineageTag,
+                              lookup_error.empty() ? "" : ": " + lookup_error);
             return false;
           }
         }

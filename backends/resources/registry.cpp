@@ -1,6 +1,7 @@
 #include "backends/resources/registry.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace ecl::resources {
 
@@ -86,8 +87,18 @@ std::string text_of(const json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
-bool has_code(const Codes& codes, std::string_view code) {
-  return std::find(codes.begin(), codes.end(), code) != codes.end();
+bool has_code(const Codes& codes, std::string_view code, std::string_view message) {
+  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  return std::any_of(codes.begin(), codes.end(), [&](std::string_view entry) {
+    std::size_t colon = entry.find(": ");
+    if (colon == std::string_view::npos) {
+      return entry == code;
+    }
+    std::string_view text = entry.substr(colon + 2);
+    return entry.substr(0, colon) == code &&
+           std::search(message.begin(), message.end(), text.begin(), text.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); }) != message.end();
+  });
 }
 
 json fill(const json& value, const Operation& operation, const json& outputs, const json& request,

@@ -59,8 +59,8 @@ std::string_view output_path(const Operation& operation, std::string_view name);
 // A value as text: a string as it is, anything else as JSON.
 std::string text_of(const json& value);
 
-// Whether an error code is one of `codes`.
-bool has_code(const Codes& codes, std::string_view code);
+// Whether an error (its code and message) is one of `codes` (see Codes).
+bool has_code(const Codes& codes, std::string_view code, std::string_view message = "");
 
 // A template (see Request) filled from a recorded call: its outputs (response path -> value), its
 // request and its block. A missing output or request member is "".

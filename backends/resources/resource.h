@@ -20,6 +20,9 @@
 namespace ecl::resources {
 
 using json = nlohmann::ordered_json;
+// Error codes. An entry "Code: text" also asks that the message hold `text` (in any case): Auto
+// Scaling answers a missing group with ValidationError "... not found", and other mistakes with
+// the same code.
 using Codes = std::vector<std::string_view>;
 
 // A call as a template: in its params, a string "$output.NAME" stands for the recorded output
@@ -69,13 +72,16 @@ struct Tagging {
   std::string_view resource_type = ""; // EC2's TagSpecifications, Auto Scaling's tags: "vpc"
 };
 
-// How the answer an interrupted create call would have given is found, when what it made exists.
-// The describe call is made (with `Filters` on the `ecl:path` tag when `by_tag`: the item must
-// carry the tag and not be deleted or deleting); its candidates are the list at `items` (an
-// object there is the one candidate; "" the whole answer). The first candidate whose `match`es all
-// hold is the answer: wrapped as {wrapper: item}, or built as {member: item's member} from
-// `answer`, or the item itself. A failure with one of the describe call's `gone` codes means not
-// found; another is an error.
+// How the answer an interrupted create call would have given is found, when what it made exists:
+// after a crash, before a create whose answer was lost is sent again, and before a `pending`
+// entry is deleted. The describe call is made (with `Filters` on the `ecl:path` tag when `by_tag`:
+// the item must carry the tag and not be deleted or deleting); its candidates are the list at
+// `items` (an object there is the one candidate; "" the whole answer). The first candidate whose
+// `match`es all hold and that is ours is the answer: wrapped as {wrapper: item}, or built as
+// {member: item's member} from `answer`, or the item itself. Ours: when the request carried an
+// `ecl:lineage` tag (the state's lineage), the candidate's tags at `tags` carry the same; a
+// resource of another state is never adopted. A failure with one of the describe call's `gone`
+// codes means not found; another is an error.
 struct Match {
   std::string_view item;     // a path in the candidate
   std::string_view expected; // a template string, or a literal
@@ -89,11 +95,16 @@ struct Lookup {
   std::vector<Match> match = {};
   std::string_view wrapper = "";
   std::vector<std::pair<std::string_view, std::string_view>> answer = {};
+  std::string_view tags = ""; // the candidate's tags: [{Key, Value}], [{key, value}] or a map
 };
 
 // An EC2 create call's lookup: `describe` filtered by the tag, the items at `items`.
 inline Lookup tagged(std::string_view describe, std::string_view items, std::string_view wrapper) {
-  return {.describe = {"ec2", describe}, .items = items, .by_tag = true, .wrapper = wrapper};
+  return {.describe = {"ec2", describe},
+          .items = items,
+          .by_tag = true,
+          .wrapper = wrapper,
+          .tags = "TagSet"};
 }
 
 // What a call's answer gives: a name for people and templates, and its path in the answer.
@@ -122,6 +133,13 @@ struct Operation {
   std::optional<Waiter> wait = std::nullopt;   // after it is made, before what follows it runs
   Tagging tags = {};
   Codes done = {}; // error codes meaning that this call, made again, was already made
+  // The request member of an idempotency token (EC2's ClientToken, ECS's clientToken), "" when
+  // the call takes none: the same token is sent again when the answer was lost, so AWS answers
+  // with what the first call made instead of making another.
+  std::string_view client_token = "";
+  // The call answers with the resource of the same name when one exists (ECS CreateCluster)
+  // instead of refusing: its lookup is made first, and one of another state is refused.
+  bool answers_existing = false;
 };
 
 // A deferred attribute of a schema kind that the resource gives (`nat_gateway.public_ip`): in a

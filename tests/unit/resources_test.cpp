@@ -5,6 +5,7 @@
 #include "apply/engine.h"
 #include "backends/resources/registry.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <map>
 #include <set>
@@ -121,6 +122,70 @@ TEST(AlreadyGone, IsPerCall) {
   ASSERT_TRUE(nat.then.has_value());
   EXPECT_TRUE(resources::has_code(nat.then->probe.gone, "NatGatewayNotFound"));
   EXPECT_FALSE(resources::has_code(nat.then->probe.gone, "InvalidVpcEndpointId.NotFound"));
+}
+
+// Codes the trust test (tests/apply/trust_test.py) meets when a destroy is resumed or repeated.
+TEST(AlreadyGone, DetachAndAutoScaling) {
+  const resources::Codes& detach = op("ec2", "AttachInternetGateway").remove.at(0).call.gone;
+  EXPECT_TRUE(resources::has_code(detach, "Gateway.NotAttached"));
+  EXPECT_FALSE(resources::has_code(detach, "DependencyViolation"));
+  // Auto Scaling answers a missing group with ValidationError and a "not found" message; another
+  // ValidationError is a mistake, not "gone".
+  const resources::Codes& group =
+      op("autoscaling", "CreateAutoScalingGroup").remove.at(0).call.gone;
+  EXPECT_TRUE(resources::has_code(
+      group, "ValidationError",
+      "AutoScalingGroup name not found - AutoScalingGroup 'shop-apps-workers' not found"));
+  EXPECT_TRUE(resources::has_code(group, "ValidationError", "Group NOT FOUND"));
+  EXPECT_FALSE(resources::has_code(group, "ValidationError", "1 validation error detected"));
+  EXPECT_FALSE(resources::has_code(group, "ValidationError"));
+  EXPECT_FALSE(resources::has_code(group, "not found", "ValidationError"));
+}
+
+// A `pending` entry has no recorded outputs: a deletion that names one ("$output.id") is filled
+// from the call's lookup, so every such call has one. The others delete from their request.
+TEST(PendingDestroy, OutputsOfADeletionComeFromALookup) {
+  auto names_output = [](const json& value, auto& self) -> bool {
+    if (value.is_string()) {
+      return value.get_ref<const std::string&>().starts_with("$output.");
+    }
+    return value.is_structured() &&
+           std::any_of(value.begin(), value.end(), [&](const json& v) { return self(v, self); });
+  };
+  for (const resources::Descriptor* d : resources::descriptors()) {
+    for (const resources::Operation& o : d->operations) {
+      for (const resources::Removal& r : o.remove) {
+        bool needs_outputs = names_output(r.call.params, names_output) ||
+                             (r.then && names_output(r.then->probe.params, names_output));
+        EXPECT_TRUE(!needs_outputs || o.lookup.has_value())
+            << o.service << ":" << o.name << " deletes by an output and has no lookup";
+      }
+    }
+  }
+  EXPECT_EQ(op("ecs", "CreateCluster").remove.at(0).call.params,
+            (json{{"cluster", "$request.clusterName"}}));
+}
+
+// The calls that take an idempotency token name its member (botocore's models: ClientToken,
+// clientToken); the lookups of resources that carry tags read them, for the lineage.
+TEST(Idempotence, TokensAndOwnership) {
+  std::map<std::string, std::string_view> tokens;
+  for (const resources::Descriptor* d : resources::descriptors()) {
+    for (const resources::Operation& o : d->operations) {
+      if (!o.client_token.empty()) {
+        tokens[std::string(o.name)] = o.client_token;
+      }
+      if (o.lookup && o.tags.style != resources::TagStyle::None) {
+        EXPECT_FALSE(o.lookup->tags.empty()) << o.name << "'s lookup cannot tell whose it is";
+      }
+    }
+  }
+  EXPECT_EQ(tokens,
+            (std::map<std::string, std::string_view>{{"CreateLaunchTemplate", "ClientToken"},
+                                                     {"CreateNatGateway", "ClientToken"},
+                                                     {"CreateRouteTable", "ClientToken"},
+                                                     {"CreateService", "clientToken"},
+                                                     {"CreateVpcEndpoint", "ClientToken"}}));
 }
 
 TEST(Templates, FillFromTheRecordedCall) {

@@ -14,7 +14,9 @@ const Descriptor& autoscaling_auto_scaling_group() {
         .remove = {{{"autoscaling",
                      "DeleteAutoScalingGroup",
                      {{"AutoScalingGroupName", "$request.AutoScalingGroupName"},
-                      {"ForceDelete", true}}},
+                      {"ForceDelete", true}},
+                     // "AutoScalingGroup name not found - AutoScalingGroup 'x' not found"
+                     {"ValidationError: not found"}},
                     Waiter{.what = "auto scaling group {} to be deleted",
                            .subject = "$request.AutoScalingGroupName",
                            .probe = {"autoscaling",

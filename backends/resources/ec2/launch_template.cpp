@@ -18,7 +18,8 @@ const Descriptor& ec2_launch_template() {
                      {"InvalidLaunchTemplateId.NotFound",
                       "InvalidLaunchTemplateName.NotFoundException"}}}},
         .lookup = tagged("DescribeLaunchTemplates", "LaunchTemplates", "LaunchTemplate"),
-        .tags = {TagStyle::Ec2, "$output.id", "launch-template"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "launch-template"},
+        .client_token = "ClientToken"}},
       {{"ec2_capacity", "launch_template", "launch-template", "CreateLaunchTemplate", "id",
         "LaunchTemplate"}}};
   return d;

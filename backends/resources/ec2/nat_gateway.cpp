@@ -30,7 +30,8 @@ const Descriptor& ec2_nat_gateway() {
                        .done = {"available"},
                        .failed = {"failed", "deleting", "deleted"},
                        .reason = "NatGatewaySet[0].FailureMessage"},
-        .tags = {TagStyle::Ec2, "$output.id", "natgateway"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "natgateway"},
+        .client_token = "ClientToken"}},
       {{"nat_gateway", "id", "", "CreateNatGateway", "id", "", "", true}}};
   return d;
 }

@@ -17,7 +17,8 @@ const Descriptor& ec2_route_table() {
                      {{"RouteTableId", "$output.id"}},
                      {"InvalidRouteTableID.NotFound"}}}},
         .lookup = tagged("DescribeRouteTables", "RouteTableSet", "RouteTable"),
-        .tags = {TagStyle::Ec2, "$output.id", "route-table"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "route-table"},
+        .client_token = "ClientToken"}},
       {{"route_table", "id", "", "CreateRouteTable", "id", "", "", true}}};
   return d;
 }

@@ -20,7 +20,8 @@ const Descriptor& ec2_vpc_endpoint() {
                            .status = "VpcEndpointSet[0].State",
                            .done = {"deleted", "gone"}}}},
         .lookup = tagged("DescribeVpcEndpoints", "VpcEndpointSet", "VpcEndpoint"),
-        .tags = {TagStyle::Ec2, "$output.id", "vpc-endpoint"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "vpc-endpoint"},
+        .client_token = "ClientToken"}},
       {{"endpoint", "id", "", "CreateVpcEndpoint", "id", "", "", true}}};
   return d;
 }

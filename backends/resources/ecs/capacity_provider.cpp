@@ -16,9 +16,12 @@ const Descriptor& ecs_capacity_provider() {
         .remove = {{{"ecs", "DeleteCapacityProvider", {{"capacityProvider", "$request.name"}}}}},
         .lookup = Lookup{.describe = {"ecs",
                                       "DescribeCapacityProviders",
-                                      {{"capacityProviders", json::array({"$request.name"})}}},
+                                      {{"capacityProviders", json::array({"$request.name"})},
+                                       {"include", json::array({"TAGS"})}}},
                          .items = "capacityProviders",
-                         .wrapper = "capacityProvider"},
+                         .match = {{"status", "ACTIVE"}},
+                         .wrapper = "capacityProvider",
+                         .tags = "tags"},
         .tags = {TagStyle::Ecs, "$output.arn"}}},
       {{"ec2_capacity", "name", "", "CreateCapacityProvider", "name", "", "", true}}};
   return d;

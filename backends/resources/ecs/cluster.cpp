@@ -1,4 +1,6 @@
-// An ECS cluster: CreateCluster with the name of an active cluster answers that cluster.
+// An ECS cluster: CreateCluster with the name of an active cluster answers that cluster, so the
+// cluster is looked for first and another state's is refused. Deleted by its name, which the
+// request holds even when the answer was never recorded.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html
 #include "backends/resources/resource.h"
 
@@ -13,9 +15,18 @@ const Descriptor& ecs_cluster() {
         .outputs = {{"arn", "cluster.clusterArn"}, {"name", "cluster.clusterName"}},
         .remove = {{{"ecs",
                      "DeleteCluster",
-                     {{"cluster", "$output.arn"}},
+                     {{"cluster", "$request.clusterName"}},
                      {"ClusterNotFoundException"}}}},
-        .tags = {TagStyle::Ecs, "$output.arn"}}},
+        .lookup = Lookup{.describe = {"ecs",
+                                      "DescribeClusters",
+                                      {{"clusters", json::array({"$request.clusterName"})},
+                                       {"include", json::array({"TAGS"})}}},
+                         .items = "clusters",
+                         .match = {{"status", "ACTIVE"}},
+                         .wrapper = "cluster",
+                         .tags = "tags"},
+        .tags = {TagStyle::Ecs, "$output.arn"},
+        .answers_existing = true}},
       {{"cluster", "arn", "", "CreateCluster", "arn", "", "Arn", true}}};
   return d;
 }

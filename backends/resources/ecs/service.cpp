@@ -8,7 +8,8 @@ namespace ecl::resources {
 
 const Descriptor& ecs_service() {
   static const json describe = {{"cluster", "$request.cluster"},
-                                {"services", json::array({"$request.serviceName"})}};
+                                {"services", json::array({"$request.serviceName"})},
+                                {"include", json::array({"TAGS"})}};
   static const Descriptor d{
       "ecs/service",
       "AWS::ECS::Service",
@@ -47,8 +48,10 @@ const Descriptor& ecs_service() {
             Lookup{.describe = {"ecs", "DescribeServices", describe, {"ClusterNotFoundException"}},
                    .items = "services",
                    .match = {{"status", "ACTIVE"}},
-                   .wrapper = "service"},
-        .tags = {TagStyle::Ecs, "$output.arn"}}},
+                   .wrapper = "service",
+                   .tags = "tags"},
+        .tags = {TagStyle::Ecs, "$output.arn"},
+        .client_token = "clientToken"}},
       {{"service", "arn", "", "CreateService", "arn", "", "", true}}};
   return d;
 }

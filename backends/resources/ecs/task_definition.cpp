@@ -19,13 +19,14 @@ const Descriptor& ecs_task_definition() {
         .remove = {{{"ecs", "DeregisterTaskDefinition", {{"taskDefinition", "$output.arn"}}}}},
         .lookup = Lookup{.describe = {"ecs",
                                       "DescribeTaskDefinition",
-                                      {{"taskDefinition", "$request.family"}},
+                                      {{"taskDefinition", "$request.family"},
+                                       {"include", json::array({"TAGS"})}},
                                       {"ClientException"}},
-                         .items = "taskDefinition",
-                         .match = {{"containerDefinitions",
+                         .items = "",
+                         .match = {{"taskDefinition.containerDefinitions",
                                     "$request.containerDefinitions",
                                     {"name", "image"}}},
-                         .wrapper = "taskDefinition"},
+                         .tags = "tags"},
         .tags = {TagStyle::Ecs, "$output.arn"}}},
       {{"task", "arn", "", "RegisterTaskDefinition", "arn", "", "", true}}};
   return d;

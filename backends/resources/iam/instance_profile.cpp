@@ -14,11 +14,14 @@ const Descriptor& iam_instance_profile() {
         .outputs = {{"arn", "InstanceProfile.Arn"},
                     {"name", "InstanceProfile.InstanceProfileName"}},
         .remove = {{{"iam", "DeleteInstanceProfile", name, {"NoSuchEntity"}}}},
-        .lookup =
-            Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}}, .items = ""},
+        .lookup = Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}},
+                         .items = "",
+                         .tags = "InstanceProfile.Tags"},
         .tags = {TagStyle::IamInstanceProfile, "$request.InstanceProfileName"},
         .done = {"EntityAlreadyExists"}},
-       // A profile holds one role: adding it again is refused with LimitExceeded.
+       // A profile holds one role: adding it again is refused with LimitExceeded. Found in the
+       // profile's roles (moto answers a second RemoveRoleFromInstanceProfile with a 500, so a
+       // removal whose answer was lost is looked for before it is sent again).
        {.service = "iam",
         .name = "AddRoleToInstanceProfile",
         .remove = {{{"iam",
@@ -26,6 +29,9 @@ const Descriptor& iam_instance_profile() {
                      {{"InstanceProfileName", "$request.InstanceProfileName"},
                       {"RoleName", "$request.RoleName"}},
                      {"NoSuchEntity"}}}},
+        .lookup = Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}},
+                         .items = "InstanceProfile.Roles",
+                         .match = {{"RoleName", "$request.RoleName"}}},
         .done = {"LimitExceeded"}}}};
   return d;
 }

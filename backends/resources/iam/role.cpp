@@ -16,7 +16,8 @@ const Descriptor& iam_role() {
         .lookup =
             Lookup{.describe =
                        {"iam", "GetRole", {{"RoleName", "$request.RoleName"}}, {"NoSuchEntity"}},
-                   .items = ""},
+                   .items = "",
+                   .tags = "Role.Tags"},
         .tags = {TagStyle::IamRole, "$request.RoleName"},
         .done = {"EntityAlreadyExists"}},
        {.service = "iam",
