@@ -73,6 +73,7 @@ class Proxy:
         self.faulted = 0
         self.stall = {}  # operation -> how many more answers show the work still in progress
         self.log = []  # (operation, request body, stalled) of each call moto answered
+        self.inflight = 0  # requests being handled
         self.lock = threading.Lock()
         proxy = self
 
@@ -81,6 +82,15 @@ class Proxy:
                 pass
 
             def do_POST(self):
+                with proxy.lock:
+                    proxy.inflight += 1
+                try:
+                    self.forward()
+                finally:
+                    with proxy.lock:
+                        proxy.inflight -= 1
+
+            def forward(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 with proxy.lock:
                     proxy.count += 1
@@ -157,6 +167,13 @@ class Proxy:
         self.lose, self.resets = set(), set()
         self.stall, self.log = {}, []
 
+
+    def settle(self, timeout=60):
+        """Waits until no request is being handled: a call sent before eclc was killed may still
+        be on its way to moto, and lands there after the kill."""
+        deadline = time.time() + timeout
+        while self.inflight and time.time() < deadline:
+            time.sleep(0.05)
 
     def stop(self):
         self.server.shutdown()
