@@ -396,15 +396,20 @@ std::string apply_edit(const std::string& text, const json& edit) {
 
 // Asks for the code actions over the whole of `text` and applies the quick fix titled `title` for a
 // `code` diagnostic; the text unchanged when the server offers no such fix.
-std::string apply_quick_fix(const std::string& text, std::string_view code,
-                            std::string_view title) {
+// The code actions the server offers for the whole of `text`.
+json code_actions(const std::string& text) {
   json whole{{"start", {{"line", 0}, {"character", 0}}},
              {"end", {{"line", 100000}, {"character", 0}}}};
-  json actions = result_of(
+  return result_of(
       answers(text,
               {{{"method", "textDocument/codeAction"},
                 {"params", {{"range", whole}, {"context", {{"diagnostics", json::array()}}}}}}}),
       2);
+}
+
+std::string apply_quick_fix(const std::string& text, std::string_view code,
+                            std::string_view title) {
+  json actions = code_actions(text);
   for (const json& action : actions) {
     if (action["diagnostics"][0]["code"] == code && action["title"] == title) {
       const json& edits = action["edit"]["changes"]["untitled:fix"];
@@ -594,14 +599,7 @@ TEST(QuickFix, W0008OffersTheNatRouteButNoEndpoints) {
   std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
   replace_all(text, "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.0", "nginx:1.27");
   ASSERT_EQ(codes_of(text), (Codes{"W0008", "W0008"}));
-  json whole{{"start", {{"line", 0}, {"character", 0}}},
-             {"end", {{"line", 100000}, {"character", 0}}}};
-  json actions = result_of(
-      answers(text,
-              {{{"method", "textDocument/codeAction"},
-                {"params", {{"range", whole}, {"context", {{"diagnostics", json::array()}}}}}}}),
-      2);
-  for (const json& action : actions) {
+  for (const json& action : code_actions(text)) {
     EXPECT_EQ(action["title"].get<std::string>().find("endpoint"), std::string::npos)
         << action.dump();
   }
