@@ -471,16 +471,47 @@ void stamp(json& value, const std::string& lineage) {
 
 // ---- Finding what an interrupted call made ------------------------------------------------------
 
-// Whether a candidate of a lookup is ours: it carries the `ecl:path` tag of the block when the
-// lookup is by tag (moto ignores some kinds' tag filters, so the tag is checked here too) and is
-// not being deleted, and it carries the lineage `lineage` (when not "") where the lookup reads
-// tags.
-bool ours(const resources::Lookup& l, const json& item, const std::string& block,
-          const std::string& lineage) {
-  TagMap tags;
-  if (!l.tags.empty()) {
-    tags = tags_of(response_value(item, std::string(l.tags)));
+// A candidate's tags, where its lookup reads them: in the candidate, or in the answer of the
+// lookup's `read_tags` call for it (whose "$item.PATH" strings are the candidate's members).
+TagMap candidate_tags(const Client& client, const resources::Lookup& l, const json& item,
+                      std::string& error) {
+  if (l.tags.empty()) {
+    return {};
   }
+  if (!l.read_tags) {
+    return tags_of(response_value(item, std::string(l.tags)));
+  }
+  auto fill_item = [&](const json& value, auto& self) -> json {
+    if (value.is_string() && value.get_ref<const std::string&>().starts_with("$item.")) {
+      return response_value(item, value.get<std::string>().substr(6));
+    }
+    if (!value.is_structured()) {
+      return value;
+    }
+    json out = value;
+    for (auto& [k, v] : out.items()) {
+      v = self(v, self);
+    }
+    return out;
+  };
+  const resources::Request& call = *l.read_tags;
+  Result r = client.call(std::string(call.service), std::string(call.operation),
+                         fill_item(call.params, fill_item));
+  if (!r.ok) {
+    if (!resources::has_code(call.gone, r.code)) {
+      error = fmt::format("{}: {}", r.code, r.message);
+    }
+    return {};
+  }
+  return tags_of(response_value(r.response, std::string(l.tags)));
+}
+
+// Whether a candidate of a lookup, with its tags `tags`, is ours: it carries the `ecl:path` tag
+// of the block when the lookup is by tag (moto ignores some kinds' tag filters, so the tag is
+// checked here too) and is not being deleted, and it carries the lineage `lineage` (when not "")
+// where the lookup reads tags.
+bool ours(const resources::Lookup& l, const json& item, TagMap& tags, const std::string& block,
+          const std::string& lineage) {
   if (l.by_tag) {
     std::string state = item.value("State", "");
     if (tags["ecl:path"] != block || state == "deleted" || state == "deleting") {
@@ -543,18 +574,34 @@ std::optional<json> recover(const Client& client, const std::string& service,
     items = json::array({items});
   }
   for (const json& item : items.is_array() ? items : json::array()) {
-    if (!ours(l, item, block, "")) {
+    // Tags read by a call of their own are read only for the candidates that match.
+    TagMap tags;
+    if (!l.read_tags) {
+      tags = candidate_tags(client, l, item, error);
+    }
+    if (!ours(l, item, tags, block, "")) {
       continue;
     }
     bool matches = std::all_of(l.match.begin(), l.match.end(), [&](const resources::Match& m) {
       json want = resources::fill(json(std::string(m.expected)), op, none, request, block);
-      return project(response_value(item, std::string(m.item)), m.members) ==
-             project(want, m.members);
+      json got = project(response_value(item, std::string(m.item)), m.members);
+      want = project(want, m.members);
+      // The query protocol answers in text: a port of 80 comes back as "80".
+      if (got.is_string() && want.is_number()) {
+        return got == json(want.dump());
+      }
+      return got == want;
     });
     if (!matches) {
       continue;
     }
-    if (!ours(l, item, block, lineage)) {
+    if (l.read_tags) {
+      tags = candidate_tags(client, l, item, error);
+      if (!error.empty()) {
+        return std::nullopt;
+      }
+    }
+    if (!ours(l, item, tags, block, lineage)) {
       if (foreign) {
         *foreign = true; // what the call would make exists, of another state or none
       }
@@ -566,6 +613,9 @@ std::optional<json> recover(const Client& client, const std::string& service,
         out[std::string(member)] = item.value(std::string(from), json(""));
       }
       return out;
+    }
+    if (l.wrapper.ends_with("[0]")) { // the create call answers a list of one
+      return json{{std::string(l.wrapper.substr(0, l.wrapper.size() - 3)), json::array({item})}};
     }
     return l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
   }
