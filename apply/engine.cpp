@@ -63,6 +63,19 @@ std::vector<std::string> changed_members(const json& before, const json& after) 
   return out;
 }
 
+// A request without the members a step leaves to another owner after its creation
+// (Step::unmanaged): what a plan compares and an update sends.
+json managed(const Step& step, const json& request) {
+  if (step.unmanaged.empty() || !request.is_object()) {
+    return request;
+  }
+  json out = request;
+  for (const std::string& m : step.unmanaged) {
+    out.erase(m);
+  }
+  return out;
+}
+
 // The steps a value's placeholders name.
 void referenced_steps(const json& value, const std::set<std::string, std::less<>>& ids,
                       std::set<std::string>& out) {
@@ -148,7 +161,8 @@ Change classify(const Step& step, const Entry& entry) {
   Change c;
   c.id = step.id;
   c.step = &step;
-  std::vector<std::string> members = changed_members(entry.params, step.params);
+  std::vector<std::string> members =
+      changed_members(managed(step, entry.params), managed(step, step.params));
   std::vector<std::string> untagged; // the members that changed besides the tags
   bool tags_changed = false;
   for (const std::string& m : members) {
@@ -823,7 +837,7 @@ std::vector<Change> diff(const Plan& plan, const State& state) {
         break;
       }
     }
-    bool same = canonical(e->params) == canonical(s.params);
+    bool same = canonical(managed(s, e->params)) == canonical(managed(s, s.params));
     if (same && upstream.empty()) {
       continue;
     }
@@ -1148,16 +1162,19 @@ bool execute(const Client& client, const Plan* plan, State& state,
         std::vector<Call> calls;
         if (op.update) {
           bool changed = false;
-          for (const std::string& member : changed_members(before.request, request)) {
+          for (const std::string& member :
+               changed_members(managed(*step, before.request), managed(*step, request))) {
             changed = changed || !(is_tag_member(member) || member == op.client_token);
           }
-          for (const std::string& member : changed_members(before.params, step->params)) {
+          for (const std::string& member :
+               changed_members(managed(*step, before.params), managed(*step, step->params))) {
             changed = changed || !is_tag_member(member);
           }
           if (changed) {
             json params =
                 resources::fill(op.update->params, op, before.outputs, request, step->block);
-            for (const auto& [k, v] : request.items()) {
+            const json sent = managed(*step, request);
+            for (const auto& [k, v] : sent.items()) {
               if (resources::has_code(op.updatable, k)) {
                 params[k] = v;
               }

@@ -197,7 +197,13 @@ void lower_task(Lowering& l, const model::Block& b) {
 void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_service());
-  l.write_request(w, common::service(l, b));
+  json service = common::service(l, b);
+  if (l.child(b, "scaling")) {
+    // The scaler owns the count: a stack update that names one would reset it (the service
+    // starts at 1 task, and the scalable target raises it to `min`).
+    service.erase("desiredCount");
+  }
+  l.write_request(w, service);
   l.write_tags(w.key("Tags"), b);
   std::vector<std::string> depends_on;
   if (const std::string& associations = cluster ? l.associations_id(*cluster) : std::string();

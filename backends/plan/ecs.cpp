@@ -283,6 +283,9 @@ void lower_service(Planner& p, const model::Block& b) {
     s.after.push_back(associations);
   }
   s.params = common::service(p, b);
+  if (p.child(b, "scaling") && s.params.contains("desiredCount")) {
+    s.unmanaged.push_back("desiredCount"); // its scaler moves it: the first count only
+  }
   p.add_tags(s, b);
   for (const model::Block* forwarder : common::service_forwarders(p, p.program(), b)) {
     s.after.push_back(p.step_id(*forwarder));

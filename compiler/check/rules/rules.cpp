@@ -41,6 +41,7 @@ namespace ecl::check {
   X(kListenerRulePriorityRule)                                                                     \
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
+  X(kHttpsRedirectRule)                                                                            \
   X(kServiceScalingRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
