@@ -364,7 +364,18 @@ std::optional<json> xml_to_json(const std::string& xml) {
   return out.is_object() ? out : json::object();
 }
 
-json response_value(const json& response, const std::string& path) {
+json response_value(const json& response, const std::string& path_and_filter) {
+  // `PATH|after:TEXT`: the string at PATH after the last TEXT in it.
+  static constexpr std::string_view kAfter = "|after:";
+  if (std::size_t bar = path_and_filter.find(kAfter); bar != std::string::npos) {
+    json whole = response_value(response, path_and_filter.substr(0, bar));
+    const std::string text = path_and_filter.substr(bar + kAfter.size());
+    std::size_t at =
+        whole.is_string() ? whole.get_ref<const std::string&>().rfind(text) : std::string::npos;
+    return at == std::string::npos ? json()
+                                   : json(whole.get<std::string>().substr(at + text.size()));
+  }
+  const std::string& path = path_and_filter;
   const json* value = &response;
   std::size_t start = 0;
   while (start <= path.size()) {

@@ -101,6 +101,8 @@ std::optional<json> xml_to_json(const std::string& xml);
 
 // The value at a response path (`AutoScalingGroups[0].AutoScalingGroupARN`), or null. Members
 // are named as botocore names them; EC2's XML wire names (`SecurityGroupInfo`) work too.
+// `PATH|after:TEXT` is the part of the string at PATH after the last TEXT in it (a load
+// balancer's full name is its ARN after `loadbalancer/`).
 json response_value(const json& response, const std::string& path);
 
 } // namespace ecl::apply

@@ -235,9 +235,21 @@ void lower_service(Lowering& l, const model::Block& b) {
   for (const auto& [key, value] : target.items()) {
     w.member(key, value);
   }
+  const model::Block* scaling = l.child(b, "scaling");
+  json actions = json::array();
+  for (const model::Block* schedule : scaling->children_of("schedule")) {
+    json action = common::scheduled_action(l, b, *schedule);
+    for (const char* subject : {"ServiceNamespace", "ResourceId", "ScalableDimension"}) {
+      action.erase(subject); // the scalable target's own
+    }
+    actions.push_back(std::move(action));
+  }
+  if (!actions.empty()) {
+    w.member("ScheduledActions", actions);
+  }
   l.end_properties().member("DependsOn", service_id);
   l.end_resource();
-  for (const auto& [metric, policy] : common::scaling_policies(l, b)) {
+  for (const auto& [metric, policy] : common::scaling_policies(l, l.program(), b)) {
     l.begin_resource(b, path_id(b) + pascal(metric) + "ScalingPolicy",
                      resources::application_autoscaling_scaling_policy());
     for (const auto& [key, value] : policy.items()) {

@@ -1,5 +1,7 @@
 #include "backends/common/ecs_requests.h"
 
+#include "backends/common/elbv2_requests.h"
+
 #include <map>
 
 namespace ecl::backend::common {
@@ -495,8 +497,20 @@ json scalable_target(Spelling& s, const model::Block& service) {
   return out;
 }
 
-std::vector<std::pair<std::string, json>> scaling_policies(Spelling& s,
-                                                           const model::Block& service) {
+json scheduled_action(Spelling& s, const model::Block& service, const model::Block& schedule) {
+  json out = scaling_subject(s, service);
+  out["ScheduledActionName"] = s.string_value(schedule.name);
+  copy(s, out, schedule, "expression", "Schedule");
+  copy(s, out, schedule, "timezone", "Timezone");
+  json action = json::object();
+  copy_int(s, action, schedule, "min", "MinCapacity");
+  copy_int(s, action, schedule, "max", "MaxCapacity");
+  out["ScalableTargetAction"] = std::move(action);
+  return out;
+}
+
+std::vector<std::pair<std::string, json>>
+scaling_policies(Spelling& s, const model::Program& program, const model::Block& service) {
   std::vector<std::pair<std::string, json>> out;
   const model::Block* scaling = s.child(service, "scaling");
   if (!scaling) {
@@ -504,7 +518,8 @@ std::vector<std::pair<std::string, json>> scaling_policies(Spelling& s,
   }
   const std::string* service_name = s.get_string(service, "name");
   for (auto [attribute, metric] : {std::pair{"cpu", "ECSServiceAverageCPUUtilization"},
-                                   {"memory", "ECSServiceAverageMemoryUtilization"}}) {
+                                   {"memory", "ECSServiceAverageMemoryUtilization"},
+                                   {"requests", "ALBRequestCountPerTarget"}}) {
     auto target = s.get_int(*scaling, attribute);
     if (!target) {
       continue;
@@ -512,6 +527,13 @@ std::vector<std::pair<std::string, json>> scaling_policies(Spelling& s,
     json config = json::object();
     config["TargetValue"] = static_cast<double>(*target);
     config["PredefinedMetricSpecification"] = {{"PredefinedMetricType", metric}};
+    if (std::string_view(attribute) == "requests") {
+      json label = request_count_label(s, program, service);
+      if (label.is_null()) {
+        continue; // E3215: no application load balancer in front of the service
+      }
+      config["PredefinedMetricSpecification"]["ResourceLabel"] = std::move(label);
+    }
     copy_int(s, config, *scaling, "scale_in_cooldown", "ScaleInCooldown");
     copy_int(s, config, *scaling, "scale_out_cooldown", "ScaleOutCooldown");
     json policy = json::object();

@@ -30,11 +30,14 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
 json service(Spelling& s, const model::Block& service);
 // The service's auto scaling (its `scaling` block), in Application Auto Scaling's spelling, which
 // the API and the AWS::ApplicationAutoScaling resources share: RegisterScalableTarget, and one
-// PutScalingPolicy a tracked metric, by the suffix of its step or resource ("cpu", "memory").
-// Null and empty without a `scaling` block.
+// PutScalingPolicy a tracked metric, by the suffix of its step or resource ("cpu", "memory",
+// "requests"). Null and empty without a `scaling` block.
 json scalable_target(Spelling& s, const model::Block& service);
-std::vector<std::pair<std::string, json>> scaling_policies(Spelling& s,
-                                                           const model::Block& service);
+// PutScheduledAction of one `schedule` of the service's scaling; `ScheduledActions` items of the
+// AWS::ApplicationAutoScaling::ScalableTarget are the same without the subject members.
+json scheduled_action(Spelling& s, const model::Block& service, const model::Block& schedule);
+std::vector<std::pair<std::string, json>>
+scaling_policies(Spelling& s, const model::Program& program, const model::Block& service);
 // CreateCluster without tags.
 json cluster(Spelling& s, const model::Block& cluster);
 // PutClusterCapacityProviders of a cluster with `capacity`, or null.

@@ -112,6 +112,16 @@ json load_balancer_attributes(Spelling& s, const model::Block& b) {
   if (type && *type == "application" && idle) { // a network load balancer's is fixed
     out.push_back(key_value("idle_timeout.timeout_seconds", std::to_string(*idle)));
   }
+  const model::Value* logs = s.get(b, "access_logs");
+  out.push_back(key_value("access_logs.s3.enabled", logs ? "true" : "false"));
+  if (logs) {
+    for (auto [field, key] :
+         {std::pair{"bucket", "access_logs.s3.bucket"}, {"prefix", "access_logs.s3.prefix"}}) {
+      if (const model::Value* v = s.field(b, "access_logs", *logs, field)) {
+        out.push_back({{"Key", key}, {"Value", s.value(*v)}});
+      }
+    }
+  }
   return out;
 }
 
@@ -155,6 +165,16 @@ json target_group_attributes(Spelling& s, const model::Block& b) {
   json out = json::array();
   if (auto delay = s.get_int(b, "deregistration_delay")) {
     out.push_back(key_value("deregistration_delay.timeout_seconds", std::to_string(*delay)));
+  }
+  auto sticky = s.get_int(b, "stickiness");
+  out.push_back(key_value("stickiness.enabled", sticky ? "true" : "false"));
+  if (sticky) {
+    const std::string* protocol = s.get_enum(b, "protocol");
+    const bool application = protocol && (*protocol == "http" || *protocol == "https");
+    out.push_back(key_value("stickiness.type", application ? "lb_cookie" : "source_ip"));
+    if (application) {
+      out.push_back(key_value("stickiness.lb_cookie.duration_seconds", std::to_string(*sticky)));
+    }
   }
   return out;
 }
@@ -203,6 +223,16 @@ json listener_rule(Spelling& s, const model::Block& b) {
     }
     conditions.push_back({{"Field", field}, {config, {{"Values", std::move(list)}}}});
   }
+  for (const model::Value& header : s.get_list(b, "headers")) {
+    json config = json::object();
+    if (const model::Value* name = s.field(b, "headers", header, "name")) {
+      config["HttpHeaderName"] = s.value(*name);
+    }
+    if (const model::Value* values = s.field(b, "headers", header, "values")) {
+      config["Values"] = s.value(*values);
+    }
+    conditions.push_back({{"Field", "http-header"}, {"HttpHeaderConfig", std::move(config)}});
+  }
   out["Conditions"] = std::move(conditions);
   out["Actions"] = actions(s, b);
   return out;
@@ -231,6 +261,25 @@ std::vector<const model::Block*> service_forwarders(Spelling& s, const model::Pr
     }
   }
   return out;
+}
+
+json request_count_label(Spelling& s, const model::Program& program, const model::Block& service) {
+  const model::List& attachments = s.get_list(service, "load_balancers");
+  const model::Value* first =
+      attachments.empty() ? nullptr
+                          : s.field(service, "load_balancers", attachments.front(), "target_group");
+  const model::Block* group = first ? first->block() : nullptr;
+  if (!group) {
+    return nullptr;
+  }
+  for (const model::Block* b : service_forwarders(s, program, service)) {
+    const model::Block* lb = b->ancestor("load_balancer");
+    if (lb && b->get_ref("forward") == group) {
+      return s.template_value(s.template_reference({lb, "full_name"}) + s.template_text("/") +
+                              s.template_reference({group, "full_name"}));
+    }
+  }
+  return nullptr;
 }
 
 } // namespace ecl::backend::common

@@ -31,4 +31,8 @@ json listener_rule(Spelling& s, const model::Block& rule);
 std::vector<const model::Block*> service_forwarders(Spelling& s, const model::Program& program,
                                                     const model::Block& service);
 
+// The ResourceLabel of request-count scaling: `LB-FULL-NAME/TG-FULL-NAME` of the service's first
+// target group and the first load balancer forwarding to it; null when there is none.
+json request_count_label(Spelling& s, const model::Program& program, const model::Block& service);
+
 } // namespace ecl::backend::common

@@ -82,12 +82,24 @@ void lower_scaling(Planner& p, const model::Block& b) {
       fmt::format("{} to {} tasks", target.value("MinCapacity", 0), target.value("MaxCapacity", 0));
   t.params = std::move(target);
   t.after.push_back(p.step_id(b)); // the service must exist
-  for (auto& [metric, policy] : common::scaling_policies(p, b)) {
+  for (auto& [metric, policy] : common::scaling_policies(p, p.program(), b)) {
     Step& s = p.add(b, metric + "-scaling", "application-autoscaling", "PutScalingPolicy");
     const json& config = policy["TargetTrackingScalingPolicyConfiguration"];
-    s.summary = fmt::format("target tracking: {} at {}%", metric,
-                            static_cast<int>(config.value("TargetValue", 0.0)));
+    const int value = static_cast<int>(config.value("TargetValue", 0.0));
+    s.summary = metric == "requests"
+                    ? fmt::format("target tracking: {} requests a minute per task", value)
+                    : fmt::format("target tracking: {} at {}%", metric, value);
     s.params = std::move(policy);
+    s.after.push_back(p.step_id(b, "scalable-target"));
+  }
+  for (const model::Block* schedule : p.child(b, "scaling")->children_of("schedule")) {
+    Step& s =
+        p.add(b, "schedule-" + schedule->name, "application-autoscaling", "PutScheduledAction");
+    s.params = common::scheduled_action(p, b, *schedule);
+    const json& action = s.params["ScalableTargetAction"];
+    s.summary = fmt::format("{}: {} to {} tasks", s.params.value("Schedule", ""),
+                            action.contains("MinCapacity") ? action["MinCapacity"].dump() : "min",
+                            action.contains("MaxCapacity") ? action["MaxCapacity"].dump() : "max");
     s.after.push_back(p.step_id(b, "scalable-target"));
   }
 }

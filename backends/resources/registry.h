@@ -36,6 +36,7 @@ namespace ecl::resources {
   X(elbv2_listener_rule)                                                                           \
   X(application_autoscaling_scalable_target)                                                       \
   X(application_autoscaling_scaling_policy)                                                        \
+  X(application_autoscaling_scheduled_action)                                                      \
   X(ecs_cluster)                                                                                   \
   X(ecs_cluster_capacity_providers)                                                                \
   X(ecs_capacity_provider)                                                                         \

@@ -297,6 +297,29 @@ const Type kServiceLoadBalancer{
     {},
     "load balancer attachment"};
 
+const Type kAccessLogs{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("bucket", kString,
+              "The S3 bucket the logs go to (its policy must let Elastic Load Balancing write)."),
+     optional("prefix", kString, "The key prefix of the log files in the bucket.")},
+    {},
+    {},
+    "access logs"};
+
+const Type kHeaderCondition{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("name", kString, "The HTTP header's name: `\"X-Env\"`."),
+     required("values", kStringList, "Values, any of which matches (`*` and `?` as wildcards).")},
+    {},
+    {},
+    "header condition"};
+
 // The action of a listener or a listener rule: one of the three.
 std::vector<Attribute> action_attributes() {
   return {optional("forward", kTargetGroupRef, "Forward requests to a target group."),
@@ -512,10 +535,13 @@ std::vector<Kind> build_kinds() {
               1, 4000),
        with_default("deletion_protection", kBool, flag(false),
                     "Refuse to delete the load balancer until this is turned off."),
+       optional("access_logs", kAccessLogs,
+                "Write access logs to S3: `{ bucket = \"my-logs\", prefix = \"web\" }`."),
        tags()},
       {{"arn", "The load balancer's ARN."},
        {"dns_name", "The load balancer's DNS name."},
-       {"zone_id", "The ID of the Route 53 hosted zone of its DNS name (for alias records)."}},
+       {"zone_id", "The ID of the Route 53 hosted zone of its DNS name (for alias records)."},
+       {"full_name", "The end of its ARN, `app/NAME/ID`: CloudWatch's `LoadBalancer` dimension."}},
       "AWS::ElasticLoadBalancingV2::LoadBalancer"});
 
   {
@@ -551,7 +577,10 @@ std::vector<Kind> build_kinds() {
         with_default("paths", kStringList, members({}),
                      "Path patterns, any of which matches: `[\"/api/*\"]`."),
         with_default("hosts", kStringList, members({}),
-                     "Host headers, any of which matches: `[\"api.example.com\"]`.")};
+                     "Host headers, any of which matches: `[\"api.example.com\"]`."),
+        with_default("headers", keep(list(kHeaderCondition)), members({}),
+                     "HTTP header conditions, all of which must match: `[{ name = \"X-Env\", "
+                     "values = [\"beta\"] }]`.")};
     for (Attribute& a : action_attributes()) {
       attributes.push_back(a);
     }
@@ -590,8 +619,16 @@ std::vector<Kind> build_kinds() {
        ranged(with_default("deregistration_delay", kDuration, seconds(300),
                            "How long a deregistering target keeps its connections, 0s to 3600s."),
               0, 3600),
+       ranged(optional("stickiness", kDuration,
+                       "Send a client's requests to the same target for this long (1s to 168h, "
+                       "seven days): an "
+                       "`lb_cookie` behind an application load balancer; behind a network one, "
+                       "by source address (the duration does not apply)."),
+              1, 604800),
        tags()},
-      {{"arn", "The target group's ARN."}},
+      {{"arn", "The target group's ARN."},
+       {"full_name",
+        "The end of its ARN, `targetgroup/NAME/ID`: CloudWatch's `TargetGroup` dimension."}},
       "AWS::ElasticLoadBalancingV2::TargetGroup"});
 
   k.push_back(Kind{
@@ -879,6 +916,10 @@ std::vector<Kind> build_kinds() {
                        "The average memory utilization of the service to keep, in percent (1 to "
                        "100)."),
               1, 100),
+       ranged(optional("requests", kInt,
+                       "The requests a minute each task should get from the load balancer of the "
+                       "service's first target group (ALBRequestCountPerTarget)."),
+              1, std::nullopt),
        ranged(with_default("scale_in_cooldown", kDuration, seconds(300),
                            "Time after a scale-in before the next scale-in, 0s to 3600s."),
               0, 3600),
@@ -887,6 +928,24 @@ std::vector<Kind> build_kinds() {
               0, 3600)},
       {},
       "AWS::ApplicationAutoScaling::ScalableTarget + AWS::ApplicationAutoScaling::ScalingPolicy"});
+
+  k.push_back(Kind{
+      "schedule",
+      "A scheduled change of the scaling's bounds (a scheduled action): at the times of its "
+      "expression, the scaler's `min` and `max` become the schedule's.",
+      {"scaling"},
+      Naming::Required,
+      0,
+      false,
+      {required("expression", kString,
+                "When: `\"cron(0 20 * * ? *)\"` (six fields: minutes hours day-of-month month "
+                "day-of-week year), `\"rate(1 day)\"` or once, `\"at(2026-12-24T18:00:00)\"`."),
+       optional("timezone", kString,
+                "The IANA time zone of the expression, e.g. `\"Europe/Paris\"` (UTC when unset)."),
+       ranged(optional("min", kInt, "The scaling's `min` from then on."), 0, std::nullopt),
+       ranged(optional("max", kInt, "The scaling's `max` from then on."), 0, std::nullopt)},
+      {},
+      "ScheduledActions of AWS::ApplicationAutoScaling::ScalableTarget"});
 
   return k;
 }

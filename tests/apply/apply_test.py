@@ -317,6 +317,22 @@ def census(plan, url, expected):
                    ["ScalingPolicies"])
             expect(len(got) == expected, f"{name}: {step['id']} ({step['operation']}) exists "
                                          f"{len(got)} times, expected {expected}")
+            spec = (got[0].get("TargetTrackingScalingPolicyConfiguration", {})
+                    .get("PredefinedMetricSpecification", {}) if got else {})
+            if "ResourceLabel" in spec:
+                # `app/NAME/ID/targetgroup/NAME/ID`: the placeholders' `|after:` parts resolved.
+                label = spec["ResourceLabel"]
+                expect(re.fullmatch(r"app/[\w-]+/\w+/targetgroup/[\w-]+/\w+", label),
+                       f"{name}: {step['id']} tracks requests of `{label}`")
+        elif step["operation"] == "PutScheduledAction":
+            p = step["params"]
+            got = c["application-autoscaling"].describe_scheduled_actions(
+                ServiceNamespace="ecs", ResourceId=p["ResourceId"],
+                ScheduledActionNames=[p["ScheduledActionName"]])["ScheduledActions"]
+            expect(len(got) == expected, f"{name}: {step['id']} exists {len(got)} times, "
+                                         f"expected {expected}")
+            expect(not got or got[0]["Schedule"] == p["Schedule"],
+                   f"{name}: {step['id']} runs on {got and got[0]['Schedule']}")
         elif step["operation"] == "CreateRole":
             roles = [r for r in c["iam"].list_roles()["Roles"]
                      if r["RoleName"] == step["params"]["RoleName"]]

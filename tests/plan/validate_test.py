@@ -167,9 +167,11 @@ def check_document(name, plan, session):
             continue
         op = model.operation_model(step["operation"])
         v.check(step["params"], op.input_shape, f"{where} params")
-        # Each produced path exists in the operation's response shape.
+        # Each produced path exists in the operation's response shape (`PATH|after:TEXT` is a
+        # part of the string at PATH).
         for value_name, path in step["produces"].items():
             shape = op.output_shape
+            path, _, after = path.partition("|after:")
             for part in path.split("."):
                 member = part.split("[")[0]
                 if shape is None or shape.type_name != "structure" or member not in shape.members:
@@ -180,6 +182,8 @@ def check_document(name, plan, session):
                     shape = shape.member if shape.type_name == "list" else None
                     if shape is None:
                         break
+            if after and (shape is None or shape.type_name != "string"):
+                v.problem(where, f"produces `{value_name}` after `{after}` in a non-string")
         calls += 1
     for name, value in plan.get("outputs", {}).items():
         for text in strings(value):

@@ -17,7 +17,9 @@ const Descriptor& elbv2_load_balancer() {
         .name = "CreateLoadBalancer",
         .outputs = {{"arn", "LoadBalancers[0].LoadBalancerArn"},
                     {"dns_name", "LoadBalancers[0].DNSName"},
-                    {"zone_id", "LoadBalancers[0].CanonicalHostedZoneId"}},
+                    {"zone_id", "LoadBalancers[0].CanonicalHostedZoneId"},
+                    // `app/NAME/ID`: the ARN after its last `loadbalancer/`.
+                    {"full_name", "LoadBalancers[0].LoadBalancerArn|after:loadbalancer/"}},
         .replace_reasons = {{"Type", "a load balancer's type cannot change ({})"},
                             {"Scheme", "a load balancer's scheme cannot change ({})"}},
         .remove = {{{"elbv2", "DeleteLoadBalancer", {{"LoadBalancerArn", "$output.arn"}}, gone},
@@ -52,7 +54,9 @@ const Descriptor& elbv2_load_balancer() {
       {{"load_balancer", "arn", "", "CreateLoadBalancer", "arn", "", "", true},
        {"load_balancer", "dns_name", "", "CreateLoadBalancer", "dns_name", "", "DNSName"},
        {"load_balancer", "zone_id", "", "CreateLoadBalancer", "zone_id", "",
-        "CanonicalHostedZoneID"}}};
+        "CanonicalHostedZoneID"},
+       {"load_balancer", "full_name", "", "CreateLoadBalancer", "full_name", "",
+        "LoadBalancerFullName"}}};
   return d;
 }
 

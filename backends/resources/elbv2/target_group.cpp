@@ -12,7 +12,9 @@ const Descriptor& elbv2_target_group() {
       "AWS::ElasticLoadBalancingV2::TargetGroup",
       {{.service = "elbv2",
         .name = "CreateTargetGroup",
-        .outputs = {{"arn", "TargetGroups[0].TargetGroupArn"}},
+        .outputs = {{"arn", "TargetGroups[0].TargetGroupArn"},
+                    // `targetgroup/NAME/ID`: the ARN after its last `:`.
+                    {"full_name", "TargetGroups[0].TargetGroupArn|after::"}},
         .on_change = OnChange::Update,
         .update = Request{"elbv2", "ModifyTargetGroup", {{"TargetGroupArn", "$output.arn"}}},
         .updatable = {"HealthCheckPath", "HealthCheckIntervalSeconds", "HealthCheckTimeoutSeconds",
@@ -36,7 +38,9 @@ const Descriptor& elbv2_target_group() {
         // Made again with the same settings, it answers with the one that exists.
         .answers_existing = true},
        {.service = "elbv2", .name = "ModifyTargetGroupAttributes", .on_change = OnChange::Repeat}},
-      {{"target_group", "arn", "", "CreateTargetGroup", "arn", "", "", true}}};
+      {{"target_group", "arn", "", "CreateTargetGroup", "arn", "", "", true},
+       {"target_group", "full_name", "", "CreateTargetGroup", "full_name", "",
+        "TargetGroupFullName"}}};
   return d;
 }
 

@@ -1,5 +1,5 @@
 // A listener's default action and a rule's action are exactly one of forward, redirect and
-// fixed response; a rule has a condition (a path or a host).
+// fixed response; a rule has a condition (a path, a host or a header).
 #include "compiler/check/rules/load_balancing.h"
 
 #include <fmt/format.h>
@@ -29,14 +29,18 @@ void run(RuleContext& c) {
             .note(attribute_range(*b, set[0]), fmt::format("`{}` is set here", set[0]));
       }
       if (kind == "rule") {
-        const model::Value* paths = b->get("paths");
-        const model::Value* hosts = b->get("hosts");
-        const model::List* p = paths ? paths->as<model::List>() : nullptr;
-        const model::List* h = hosts ? hosts->as<model::List>() : nullptr;
-        if (p && h && p->empty() && h->empty()) {
+        bool unknown = false, conditions = false;
+        for (std::string_view attribute : {"paths", "hosts", "headers"}) {
+          const model::Value* v = b->get(attribute);
+          const model::List* list = v ? v->as<model::List>() : nullptr;
+          unknown = unknown || !list;
+          conditions = conditions || (list && !list->empty());
+        }
+        if (!unknown && !conditions) {
           c.diags.report(Diag::ActionShape, b->header_range,
-                         fmt::format("rule `{}` has no condition; give it `paths` or `hosts` (the "
-                                     "listener's default action takes what no rule matches)",
+                         fmt::format("rule `{}` has no condition; give it `paths`, `hosts` or "
+                                     "`headers` (the listener's default action takes what no rule "
+                                     "matches)",
                                      b->path));
         }
       }

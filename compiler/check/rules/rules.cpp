@@ -42,6 +42,9 @@ namespace ecl::check {
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
   X(kHttpsRedirectRule)                                                                            \
+  X(kRuleConditionRule)                                                                            \
+  X(kStickinessRule)                                                                               \
+  X(kScheduledScalingRule)                                                                         \
   X(kServiceScalingRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;

@@ -1,11 +1,42 @@
 // A service's auto scaling: `min` at most `max`, a written `desired` between them, and a target to
-// track (CPU or memory). A daemon service runs one task per instance and takes no scaling.
-#include "compiler/check/rules/rule.h"
+// track (CPU, memory, or the requests of its first target group, which an application load
+// balancer forwards to). A daemon service runs one task per instance and takes no scaling.
+#include "compiler/check/rules/load_balancing.h"
 
 #include <fmt/format.h>
 
 namespace ecl::check {
 namespace {
+
+// Request-count tracking follows the requests of the service's first target group, which an
+// application load balancer must forward to.
+void check_requests(RuleContext& c, const model::Block& scaling, const model::Block& service) {
+  std::vector<load_balancing::Attachment> attachments = load_balancing::attachments_of(service);
+  if (attachments.empty()) {
+    c.diags.report(Diag::RequestsWithoutLoadBalancer, attribute_range(scaling, "requests"),
+                   fmt::format("scaling of service `{}` tracks requests, but the service has no "
+                               "`load_balancers`; attach it to a target group of an application "
+                               "load balancer",
+                               service.path));
+    return;
+  }
+  const model::Block* group = attachments.front().group;
+  if (!group) {
+    return;
+  }
+  for (const model::Block* lb : load_balancing::forwarding_to(c.program, group)) {
+    const std::string* type = lb->get_enum("type");
+    if (type && *type == "application") {
+      return;
+    }
+  }
+  c.diags
+      .report(Diag::RequestsWithoutLoadBalancer, attribute_range(scaling, "requests"),
+              fmt::format("scaling of service `{}` tracks requests, but no application load "
+                          "balancer forwards to its first target group `{}`",
+                          service.path, group->path))
+      .note(group->header_range, fmt::format("target_group `{}` is declared here", group->path));
+}
 
 void run(RuleContext& c) {
   for (const model::Block* scaling : c.program.of_kind("scaling")) {
@@ -30,11 +61,14 @@ void run(RuleContext& c) {
             .note(scaling->header_range, "the scaling is declared here");
       }
     }
-    if (!scaling->get("cpu") && !scaling->get("memory")) {
+    if (!scaling->get("cpu") && !scaling->get("memory") && !scaling->get("requests")) {
       c.diags.report(Diag::ScalingBounds, scaling->header_range,
                      fmt::format("scaling of service `{}` tracks nothing; set `cpu` or `memory` "
-                                 "(a utilization in percent)",
+                                 "(a utilization in percent), or `requests` (a minute, per task)",
                                  service->path));
+    }
+    if (scaling->get("requests")) {
+      check_requests(c, *scaling, *service);
     }
     const std::string* scheduling = service->get_enum("scheduling");
     if (scheduling && *scheduling == "daemon") {
@@ -54,7 +88,7 @@ const Rule kServiceScalingRule{
     "Auto scaling has min at most max, a written desired between them, and a CPU or memory target",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
     "service-autoscaling-targettracking.html",
-    {Diag::ScalingBounds},
+    {Diag::ScalingBounds, Diag::RequestsWithoutLoadBalancer},
     run};
 
 } // namespace ecl::check

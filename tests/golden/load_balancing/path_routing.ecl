@@ -1,5 +1,6 @@
 // Two services behind one internet-facing application load balancer: HTTP redirects to HTTPS,
-// whose rules route by path and host; an internal network load balancer in front of a TCP port.
+// whose rules route by path, host and header (sticky web sessions, access logs to S3); an
+// internal network load balancer in front of a TCP port (sticky by source address).
 stack shop {
   region = "us-east-1"
   tags   = { team = "storefront" }
@@ -42,6 +43,7 @@ vpc main {
   target_group web {
     port                 = 3000
     deregistration_delay = 30s
+    stickiness           = 1h
     health_check = {
       path                = "/",
       interval            = 15s,
@@ -56,6 +58,7 @@ vpc main {
     port         = 9000
     protocol     = tcp
     health_check = { interval = 10s }
+    stickiness   = 24h
   }
 
   load_balancer edge {
@@ -63,6 +66,7 @@ vpc main {
     security_groups     = [lb]
     idle_timeout        = 120s
     deletion_protection = false
+    access_logs         = { bucket = "shop-lb-logs", prefix = "edge" }
     tags                = { exposure = "public" }
 
     listener http {
@@ -79,6 +83,7 @@ vpc main {
       rule api {
         priority = 10
         paths    = ["/api/*"]
+        headers  = [{ name = "X-Canary", values = ["on", "yes"] }]
         forward  = api
       }
       rule web {
@@ -152,8 +157,21 @@ cluster prod {
       min                = 2
       max                = 6
       memory             = 70
+      requests           = 1000
       scale_in_cooldown  = 10m
       scale_out_cooldown = 1m
+      schedule nights {
+        expression = "cron(0 22 * * ? *)"
+        timezone   = "Europe/Paris"
+        min        = 1
+        max        = 2
+      }
+      schedule days {
+        expression = "cron(0 7 * * ? *)"
+        timezone   = "Europe/Paris"
+        min        = 2
+        max        = 6
+      }
     }
   }
 }
