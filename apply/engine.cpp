@@ -572,6 +572,20 @@ std::optional<json> recover(const Client& client, const std::string& service,
   return std::nullopt;
 }
 
+// Why what the create call `request` would make or take is refused: it exists, found by the
+// lookup, and is another state's (or no state's).
+std::string not_ours(const resources::Operation& op, const std::string& service,
+                     const std::string& operation, const std::string& block, const json& request) {
+  const resources::Lookup& l = *op.lookup;
+  json subject = resources::fill(json(std::string(l.subject)), op, json::object(), request, block);
+  std::string what = l.what.empty()
+                         ? fmt::format("what {}:{} would make", service, operation)
+                         : fmt::format(fmt::runtime(l.what), resources::text_of(subject));
+  return fmt::format("{} exists and is not this state's (it has no `{}` tag of this state); eclc "
+                     "does not take it over",
+                     what, kLineageTag);
+}
+
 // ---- Running a graph of tasks -------------------------------------------------------------------
 
 struct Task {
@@ -1153,10 +1167,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
             recover(client, service, operation, step->block, request, lookup_error, &foreign);
         if (!lookup_error.empty() || foreign) {
           err = fmt::format("step `{}`: {}", step->id,
-                            foreign ? fmt::format("what {}:{} would make exists and is not this "
-                                                  "state's (it has no `{}` tag of this state); "
-                                                  "eclc does not take it over",
-                                                  service, operation, kLineageTag)
+                            foreign ? not_ours(op, service, operation, step->block, request)
                                     : "cannot look for what exists: " + lookup_error);
           return false;
         }
@@ -1207,8 +1218,10 @@ bool execute(const Client& client, const Plan* plan, State& state,
                             step->id, lookup_error);
           return false;
         }
-        if (!response && !r.ok &&
-            !((resumed || maybe_made) && resources::has_code(op.done, r.code, r.message))) {
+        // Already made: by the interrupted or unanswered call, or before (found by the lookup).
+        bool made =
+            resources::has_code(op.done, r.code, r.message) && (resumed || maybe_made || op.lookup);
+        if (!response && !r.ok && !made) {
           err = fmt::format("step `{}` ({}:{}) failed: {}: {}", step->id, service, operation,
                             r.code, r.message);
           return false;
@@ -1216,10 +1229,17 @@ bool execute(const Client& client, const Plan* plan, State& state,
         if (!response && r.ok) {
           response = r.response;
         } else if (!response) {
-          // Already made (by the interrupted or unanswered call): read what it made.
-          response = step->produces.empty()
+          // Read what it made; what the lookup finds is taken only when it is ours.
+          bool foreign = false;
+          response = step->produces.empty() && !op.lookup
                          ? std::optional<json>(json::object())
-                         : recover(client, service, operation, step->block, request, lookup_error);
+                         : recover(client, service, operation, step->block, request, lookup_error,
+                                   &foreign);
+          if (foreign && !response) {
+            err = fmt::format("step `{}` ({}:{}): {}: {}", step->id, service, operation, r.code,
+                              not_ours(op, service, operation, step->block, request));
+            return false;
+          }
           if (!response) {
             err = fmt::format("step `{}` ({}:{}): {}: {}, and what it made is not found among "
                               "this state's resources (tag `{}`){}",

@@ -80,7 +80,8 @@ struct Tagging {
 // `match`es all hold and that is ours is the answer: wrapped as {wrapper: item}, or built as
 // {member: item's member} from `answer`, or the item itself. Ours: when the request carried an
 // `ecl:lineage` tag (the state's lineage), the candidate's tags at `tags` carry the same; a
-// resource of another state is never adopted. A failure with one of the describe call's `gone`
+// resource of another state is never adopted (and refused, named by `what`, when the call would
+// take it: `answers_existing`, or a `done` code). A failure with one of the describe call's `gone`
 // codes means not found; another is an error.
 struct Match {
   std::string_view item;     // a path in the candidate
@@ -96,6 +97,10 @@ struct Lookup {
   std::string_view wrapper = "";
   std::vector<std::pair<std::string_view, std::string_view>> answer = {};
   std::string_view tags = ""; // the candidate's tags: [{Key, Value}], [{key, value}] or a map
+  // For people, `{}` the subject: "log group {}"; the subject a template string naming what is
+  // looked for ("$request.logGroupName").
+  std::string_view what = "";
+  std::string_view subject = "";
 };
 
 // An EC2 create call's lookup: `describe` filtered by the tag, the items at `items`.
@@ -132,7 +137,9 @@ struct Operation {
   std::optional<Lookup> lookup = std::nullopt; // after a crash (none: it is simply made again)
   std::optional<Waiter> wait = std::nullopt;   // after it is made, before what follows it runs
   Tagging tags = {};
-  Codes done = {}; // error codes meaning that this call, made again, was already made
+  // Error codes meaning that this call, made again, was already made: what it made is then taken
+  // when its lookup finds it ours, and refused when another state's.
+  Codes done = {};
   // The request member of an idempotency token (EC2's ClientToken, ECS's clientToken), "" when
   // the call takes none: the same token is sent again when the answer was lost, so AWS answers
   // with what the first call made instead of making another.

@@ -20,7 +20,9 @@ moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
 - killdestroy: apply killed at many points, then destroy straight away: 0 leftovers;
 - stranger: two states of one program in one region: a crashed apply of the second neither adopts
   nor deletes the first's resources (found by the same `ecl:path` tag), whether resumed or
-  destroyed; every resource carries its state's `ecl:lineage`."""
+  destroyed; every resource carries its state's `ecl:lineage`; another state's cluster and log
+  group (CreateCluster answers the one that exists, CreateLogGroup refuses it) are refused by a
+  fresh or resumed create and left by a destroy."""
 
 import argparse
 import http.server
@@ -513,8 +515,68 @@ def check_stranger(moto, tmp):
            f"stranger: the second state's destroy: {code} {cluster()} {err}")
     code, out, err = eclc(apply_args(program, first, moto.url, "destroy"))
     expect(code == 0 and not cluster(), f"stranger: the first's destroy: {cluster()} {err}")
+    check_stranger_log_group(moto, tmp)
     print("  a second state's crashed apply, destroyed or resumed, leaves the first's resources; "
-          "another state's cluster is refused, not taken over")
+          "another state's cluster and log group are refused, not taken over")
+
+
+def check_stranger_log_group(moto, tmp):
+    """CreateLogGroup refuses a name that exists: the log group is taken only when it carries the
+    state's lineage, by a fresh create as by a resumed one, and a destroy leaves a stranger's."""
+    import botocore.session
+    session = botocore.session.get_session()
+    session.set_credentials("testing", "testing")
+    logs = session.create_client("logs", region_name="us-east-1", endpoint_url=moto.url)
+    program = tmp / "logs.ecl"
+    program.write_text('stack twin { region = "us-east-1" }\n'
+                       'task worker {\n  cpu = 256\n  memory = 512MiB\n'
+                       '  container api { image = "nginx:1.27" }\n}\n')
+    name = "/ecs/twin-worker"
+    theirs = {"ecl:path": "worker", "ecl:lineage": "00000000-0000-4000-8000-0000000000aa"}
+
+    def group():
+        found = [g for g in logs.describe_log_groups(logGroupNamePrefix=name)["logGroups"]
+                 if g["logGroupName"] == name]
+        return logs.list_tags_log_group(logGroupName=name)["tags"] if found else None
+
+    def drop():
+        if group() is not None:
+            logs.delete_log_group(logGroupName=name)
+
+    def stranger():
+        drop()
+        logs.create_log_group(logGroupName=name, tags=theirs)
+
+    refused = f"log group `{name}` exists and is not this state's"
+    state = tmp / "logs.state.json"
+    # A fresh create meets a stranger's log group.
+    stranger()
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 1 and refused in err and "eclc does not take it over" in err,
+           f"stranger: a stranger's log group was not refused: {code} {out}{err}")
+    code, out, err = eclc(apply_args(program, state, moto.url, "destroy"))
+    expect(code == 0 and group() == theirs,
+           f"stranger: the destroy touched a stranger's log group: {code} {group()} {err}")
+    # A resumed create (the entry `pending`, as after a kill) meets a stranger's log group made
+    # since: refused, and destroying the pending entry leaves it.
+    drop()
+    state.unlink(missing_ok=True)
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    document = json.loads(state.read_text())
+    expect(code == 0 and group() == {"ecl:path": "worker", "ecl:lineage": document["lineage"]},
+           f"stranger: the log group does not carry the state's lineage: {code} {group()} {err}")
+    stranger()
+    for entry in document["resources"]:
+        if entry["id"] == "worker#log-group":
+            entry["status"] = "pending"
+    state.write_text(json.dumps(document))
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 1 and refused in err,
+           f"stranger: a resumed create took a stranger's log group: {code} {out}{err}")
+    code, out, err = eclc(apply_args(program, state, moto.url, "destroy"))
+    expect(code == 0 and group() == theirs,
+           f"stranger: destroying a pending entry touched a stranger's log group: {group()} {err}")
+    drop()
 
 
 def main():
