@@ -318,7 +318,30 @@ struct Call {
   json params;
   const resources::Codes* gone = nullptr;
   std::optional<Waiting> then = std::nullopt;
+  std::string_view unsuccessful = ""; // see resources::Request
 };
+
+// An answer listing what the call failed for (resources::Request::unsuccessful) as a failure: of
+// the first item that is not gone, else of the first.
+void take_unsuccessful(const Call& call, Result& r) {
+  json items = call.unsuccessful.empty() || !r.ok
+                   ? json()
+                   : response_value(r.response, std::string(call.unsuccessful));
+  if (!items.is_array() || items.empty()) {
+    return;
+  }
+  auto text = [](const json& item, const char* path) {
+    json v = response_value(item, path);
+    return v.is_null() ? std::string() : resources::text_of(v);
+  };
+  auto failed = std::find_if(items.begin(), items.end(), [&](const json& item) {
+    return !resources::has_code(*call.gone, text(item, "Error.Code"));
+  });
+  const json& item = failed == items.end() ? items[0] : *failed;
+  r.ok = false;
+  r.code = text(item, "Error.Code");
+  r.message = text(item, "Error.Message");
+}
 
 // The calls that delete what an entry's call made (none for calls that only configure what
 // another entry deletes).
@@ -327,8 +350,8 @@ std::vector<Call> delete_calls(const Entry& e) {
   std::vector<Call> out;
   for (const resources::Removal& removal : op.remove) {
     const resources::Request& r = removal.call;
-    out.push_back(
-        {std::string(r.service), std::string(r.operation), fill_from(r.params, op, e), &r.gone});
+    out.push_back({std::string(r.service), std::string(r.operation), fill_from(r.params, op, e),
+                   &r.gone, std::nullopt, r.unsuccessful});
     if (removal.then) {
       out.back().then = waiting(*removal.then, op, e);
     }
@@ -990,6 +1013,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
       return !finished;
     });
+    take_unsuccessful(call, r);
     if (!r.ok && !finished && !resources::has_code(*call.gone, r.code, r.message)) {
       err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service, call.operation,
                         r.code, r.message);

@@ -33,6 +33,10 @@ struct Request {
   std::string_view operation;
   json params = json::object();
   Codes gone = {}; // error codes meaning that what it acts on does not exist (any more)
+  // Where the answer lists what the call failed for although it answered (EC2's UnsuccessfulItem
+  // list, [{Error: {Code, Message}, ResourceId}]: DeleteVpcEndpoints); "" when a failure is an
+  // error answer. An item with a `gone` code is gone; any other is the call's failure.
+  std::string_view unsuccessful = "";
 };
 
 // Some calls answer before AWS has finished: the probe is made until the state at `status` is one

@@ -22,7 +22,9 @@ moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
   nor deletes the first's resources (found by the same `ecl:path` tag), whether resumed or
   destroyed; every resource carries its state's `ecl:lineage`; another state's cluster and log
   group (CreateCluster answers the one that exists, CreateLogGroup refuses it) are refused by a
-  fresh or resumed create and left by a destroy."""
+  fresh or resumed create and left by a destroy;
+- unsuccessful: DeleteVpcEndpoints answering 200 with an unsuccessful item: not found is gone,
+  another code fails the destroy with its code and message."""
 
 import argparse
 import http.server
@@ -579,14 +581,80 @@ def check_stranger_log_group(moto, tmp):
     drop()
 
 
+ENDPOINT = """stack gated { region = "us-east-1" }
+vpc main {
+  cidr = "10.0.0.0/16"
+  route_table private {}
+  endpoint s3 {
+    service      = "s3"
+    type         = gateway
+    route_tables = [private]
+  }
+}
+"""
+
+
+def check_unsuccessful(moto, tmp):
+    """DeleteVpcEndpoints answers 200 and lists the endpoints it could not delete: an item that
+    is not found is gone, any other is the destroy's failure, with its code and message."""
+    proxy = apply_test.Proxy(moto.url)
+    program = tmp / "gated.ecl"
+    program.write_text(ENDPOINT)
+    state = tmp / "gated.state.json"
+    ec2 = apply_test.clients(moto.url, "us-east-1")["ec2"]
+
+    def endpoints():
+        return [e["VpcEndpointId"] for e in ec2.describe_vpc_endpoints()["VpcEndpoints"]
+                if e["State"].lower() not in ("deleted", "deleting")]
+
+    def unsuccessful(code, message):
+        def answer(body):
+            endpoint = re.search(r"VpcEndpointId\.1=([\w-]+)", body)[1]
+            return (f'<DeleteVpcEndpointsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">'
+                    f"<requestId>r-1</requestId><unsuccessful><item><error><code>{code}</code>"
+                    f"<message>{message.format(endpoint)}</message></error>"
+                    f"<resourceId>{endpoint}</resourceId></item></unsuccessful>"
+                    f"</DeleteVpcEndpointsResponse>").encode()
+        return answer
+    try:
+        moto.reset()
+        code, out, err = eclc(apply_args(program, state, proxy.url))
+        made = endpoints()
+        expect(code == 0 and len(made) == 1, f"unsuccessful: apply: {code} {made} {err}")
+        # Refused: the destroy fails naming the code and message; the endpoint stays in the state.
+        proxy.instead["DeleteVpcEndpoints"] = unsuccessful(
+            "OperationNotPermitted", "The endpoint {} is managed by another service")
+        # (Taken as done, the deletion would be waited for in vain: a short wait fails it.)
+        destroy = apply_args(program, state, proxy.url, "destroy") + ["--wait-timeout", "20"]
+        code, out, err = eclc(destroy)
+        expect(code == 1 and "OperationNotPermitted: The endpoint " in err and
+               "Destroy complete" not in out and endpoints() == made and
+               "main.s3" in [e["id"] for e in json.loads(state.read_text())["resources"]],
+               f"unsuccessful: a refused deletion was taken as done: {code} {out}{err}")
+        # Not found: gone (deleted meanwhile); the destroy goes on and finishes.
+        ec2.delete_vpc_endpoints(VpcEndpointIds=made)
+        proxy.instead["DeleteVpcEndpoints"] = unsuccessful(
+            "InvalidVpcEndpoint.NotFound", "The VpcEndpoint Id '{}' does not exist")
+        code, out, err = eclc(destroy)
+        expect(code == 0 and "(already gone)" in out and not endpoints(),
+               f"unsuccessful: a gone endpoint: {code} {out}{err}")
+        left = apply_test.clients(moto.url, "us-east-1")["ec2"].describe_vpcs(
+            Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
+        expect(not left, f"unsuccessful: destroy left {left}")
+    finally:
+        proxy.stop()
+    print("  DeleteVpcEndpoints' unsuccessful items: not found is gone, another is a failure")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: stack, lock, backup, "
-                                       "malformed, files, secrets, stranger, lost, killdestroy")
+                                       "malformed, files, secrets, stranger, unsuccessful, lost, "
+                                       "killdestroy")
     apply_test.ARGS = parser.parse_args()
-    parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger", "lost",
-             "killdestroy"]
+    parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger",
+             "unsuccessful", "lost", "killdestroy"]
     if apply_test.ARGS.only:
         parts = apply_test.ARGS.only.split(",")
     moto = apply_test.harness.Moto(apply_test.harness.find_tool("moto_server"),
