@@ -332,7 +332,30 @@ struct Call {
   json params;
   const resources::Codes* gone = nullptr;
   std::optional<Waiting> then = std::nullopt;
+  std::string_view unsuccessful = ""; // see resources::Request
 };
+
+// An answer listing what the call failed for (resources::Request::unsuccessful) as a failure: of
+// the first item that is not gone, else of the first.
+void take_unsuccessful(const Call& call, Result& r) {
+  json items = call.unsuccessful.empty() || !r.ok
+                   ? json()
+                   : response_value(r.response, std::string(call.unsuccessful));
+  if (!items.is_array() || items.empty()) {
+    return;
+  }
+  auto text = [](const json& item, const char* path) {
+    json v = response_value(item, path);
+    return v.is_null() ? std::string() : resources::text_of(v);
+  };
+  auto failed = std::find_if(items.begin(), items.end(), [&](const json& item) {
+    return !resources::has_code(*call.gone, text(item, "Error.Code"));
+  });
+  const json& item = failed == items.end() ? items[0] : *failed;
+  r.ok = false;
+  r.code = text(item, "Error.Code");
+  r.message = text(item, "Error.Message");
+}
 
 // The calls that delete what an entry's call made (none for calls that only configure what
 // another entry deletes).
@@ -341,8 +364,8 @@ std::vector<Call> delete_calls(const Entry& e) {
   std::vector<Call> out;
   for (const resources::Removal& removal : op.remove) {
     const resources::Request& r = removal.call;
-    out.push_back(
-        {std::string(r.service), std::string(r.operation), fill_from(r.params, op, e), &r.gone});
+    out.push_back({std::string(r.service), std::string(r.operation), fill_from(r.params, op, e),
+                   &r.gone, std::nullopt, r.unsuccessful});
     if (removal.then) {
       out.back().then = waiting(*removal.then, op, e);
     }
@@ -634,6 +657,20 @@ std::optional<json> recover(const Client& client, const std::string& service,
     return l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
   }
   return std::nullopt;
+}
+
+// Why what the create call `request` would make or take is refused: it exists, found by the
+// lookup, and is another state's (or no state's).
+std::string not_ours(const resources::Operation& op, const std::string& service,
+                     const std::string& operation, const std::string& block, const json& request) {
+  const resources::Lookup& l = *op.lookup;
+  json subject = resources::fill(json(std::string(l.subject)), op, json::object(), request, block);
+  std::string what = l.what.empty()
+                         ? fmt::format("what {}:{} would make", service, operation)
+                         : fmt::format(fmt::runtime(l.what), resources::text_of(subject));
+  return fmt::format("{} exists and is not this state's (it has no `{}` tag of this state); eclc "
+                     "does not take it over",
+                     what, kLineageTag);
 }
 
 // ---- Running a graph of tasks -------------------------------------------------------------------
@@ -1040,6 +1077,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
       return !finished;
     });
+    take_unsuccessful(call, r);
     if (!r.ok && !finished && !resources::has_code(*call.gone, r.code, r.message)) {
       err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service, call.operation,
                         r.code, r.message);
@@ -1220,10 +1258,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
             recover(client, service, operation, step->block, request, lookup_error, &foreign);
         if (!lookup_error.empty() || foreign) {
           err = fmt::format("step `{}`: {}", step->id,
-                            foreign ? fmt::format("what {}:{} would make exists and is not this "
-                                                  "state's (it has no `{}` tag of this state); "
-                                                  "eclc does not take it over",
-                                                  service, operation, kLineageTag)
+                            foreign ? not_ours(op, service, operation, step->block, request)
                                     : "cannot look for what exists: " + lookup_error);
           return false;
         }
@@ -1274,8 +1309,10 @@ bool execute(const Client& client, const Plan* plan, State& state,
                             step->id, lookup_error);
           return false;
         }
-        if (!response && !r.ok &&
-            !((resumed || maybe_made) && resources::has_code(op.done, r.code, r.message))) {
+        // Already made: by the interrupted or unanswered call, or before (found by the lookup).
+        bool made =
+            resources::has_code(op.done, r.code, r.message) && (resumed || maybe_made || op.lookup);
+        if (!response && !r.ok && !made) {
           err = fmt::format("step `{}` ({}:{}) failed: {}: {}", step->id, service, operation,
                             r.code, r.message);
           return false;
@@ -1283,10 +1320,17 @@ bool execute(const Client& client, const Plan* plan, State& state,
         if (!response && r.ok) {
           response = r.response;
         } else if (!response) {
-          // Already made (by the interrupted or unanswered call): read what it made.
-          response = step->produces.empty()
+          // Read what it made; what the lookup finds is taken only when it is ours.
+          bool foreign = false;
+          response = step->produces.empty() && !op.lookup
                          ? std::optional<json>(json::object())
-                         : recover(client, service, operation, step->block, request, lookup_error);
+                         : recover(client, service, operation, step->block, request, lookup_error,
+                                   &foreign);
+          if (foreign && !response) {
+            err = fmt::format("step `{}` ({}:{}): {}: {}", step->id, service, operation, r.code,
+                              not_ours(op, service, operation, step->block, request));
+            return false;
+          }
           if (!response) {
             err = fmt::format("step `{}` ({}:{}): {}: {}, and what it made is not found among "
                               "this state's resources (tag `{}`){}",

@@ -33,6 +33,10 @@ struct Request {
   std::string_view operation;
   json params = json::object();
   Codes gone = {}; // error codes meaning that what it acts on does not exist (any more)
+  // Where the answer lists what the call failed for although it answered (EC2's UnsuccessfulItem
+  // list, [{Error: {Code, Message}, ResourceId}]: DeleteVpcEndpoints); "" when a failure is an
+  // error answer. An item with a `gone` code is gone; any other is the call's failure.
+  std::string_view unsuccessful = "";
 };
 
 // Some calls answer before AWS has finished: the probe is made until the state at `status` is one
@@ -82,7 +86,8 @@ struct Tagging {
 // for a wrapper `name[0]`), or built as {member: item's member} from `answer`, or the item itself.
 // A number the request holds matches the text the query protocol answers with. Ours: when the
 // request carried an `ecl:lineage` tag (the state's lineage), the candidate's tags at `tags` carry
-// the same; a resource of another state is never adopted. A failure with one of the describe
+// the same; a resource of another state is never adopted (and refused, named by `what`, when the
+// call would take it: `answers_existing`, or a `done` code). A failure with one of the describe
 // call's `gone` codes means not found; another is an error.
 struct Match {
   std::string_view item;     // a path in the candidate
@@ -98,6 +103,10 @@ struct Lookup {
   std::string_view wrapper = "";
   std::vector<std::pair<std::string_view, std::string_view>> answer = {};
   std::string_view tags = ""; // the candidate's tags: [{Key, Value}], [{key, value}] or a map
+  // For people, `{}` the subject: "log group {}"; the subject a template string naming what is
+  // looked for ("$request.logGroupName").
+  std::string_view what = "";
+  std::string_view subject = "";
   // For a describe call that does not answer with tags (Elastic Load Balancing): the call that
   // reads a candidate's, its params naming the candidate's members as "$item.PATH"; `tags` is then
   // a path in its answer.
@@ -138,7 +147,9 @@ struct Operation {
   std::optional<Lookup> lookup = std::nullopt; // after a crash (none: it is simply made again)
   std::optional<Waiter> wait = std::nullopt;   // after it is made, before what follows it runs
   Tagging tags = {};
-  Codes done = {}; // error codes meaning that this call, made again, was already made
+  // Error codes meaning that this call, made again, was already made: what it made is then taken
+  // when its lookup finds it ours, and refused when another state's.
+  Codes done = {};
   // The request member of an idempotency token (EC2's ClientToken, ECS's clientToken), "" when
   // the call takes none: the same token is sent again when the answer was lost, so AWS answers
   // with what the first call made instead of making another.

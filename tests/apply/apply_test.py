@@ -72,6 +72,9 @@ class Proxy:
         self.victim = None
         self.faulted = 0
         self.stall = {}  # operation -> how many more answers show the work still in progress
+        # operation -> function(request body) giving the answer sent instead of moto's (the call
+        # never reaches moto)
+        self.instead = {}
         self.log = []  # (operation, request body, stalled) of each call moto answered
         self.inflight = 0  # requests being handled
         self.lock = threading.Lock()
@@ -108,6 +111,16 @@ class Proxy:
                 if n in proxy.resets:
                     self.close_connection = True
                     return
+                operation = target.rsplit(".", 1)[-1] if target else \
+                    (re.search(rb"Action=(\w+)", body) or [b"", b"?"])[1].decode()
+                if operation in proxy.instead:
+                    answer = proxy.instead[operation](body.decode(errors="replace"))
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/xml")
+                    self.send_header("Content-Length", str(len(answer)))
+                    self.end_headers()
+                    self.wfile.write(answer)
+                    return
                 if target.endswith(".RegisterTaskDefinition"):
                     body = json.dumps(moto_test.moto_task_memory(json.loads(body))).encode()
                 headers = {k: v for k, v in self.headers.items()
@@ -119,8 +132,6 @@ class Proxy:
                         status, answer, kind = r.status, r.read(), r.headers.get("Content-Type")
                 except urllib.error.HTTPError as e:
                     status, answer, kind = e.code, e.read(), e.headers.get("Content-Type")
-                operation = target.rsplit(".", 1)[-1] if target else \
-                    (re.search(rb"Action=(\w+)", body) or [b"", b"?"])[1].decode()
                 with proxy.lock:
                     stalled = status == 200 and proxy.stall.get(operation, 0) > 0
                     if stalled:
@@ -165,7 +176,7 @@ class Proxy:
     def reset(self):
         self.count, self.faults, self.kill_after, self.victim, self.faulted = 0, set(), None, None, 0
         self.lose, self.resets = set(), set()
-        self.stall, self.log = {}, []
+        self.stall, self.log, self.instead = {}, [], {}
 
 
     def settle(self, timeout=60):

@@ -17,10 +17,16 @@ moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
 - lost: every example applied and destroyed through a proxy that loses answers after AWS did the
   work, resets connections and throttles: 0 duplicates, 0 leftovers; the calls that take a client
   token carry one;
-- killdestroy: apply killed at many points, then destroy straight away: 0 leftovers;
+- killdestroy: every example's apply killed at several points (ECL_TRUST_KILL_POINTS: how many,
+  0 for every call), then destroy straight away; a destroy killed half way, then run again:
+  0 leftovers;
 - stranger: two states of one program in one region: a crashed apply of the second neither adopts
   nor deletes the first's resources (found by the same `ecl:path` tag), whether resumed or
-  destroyed; every resource carries its state's `ecl:lineage`."""
+  destroyed; every resource carries its state's `ecl:lineage`; another state's cluster and log
+  group (CreateCluster answers the one that exists, CreateLogGroup refuses it) are refused by a
+  fresh or resumed create and left by a destroy;
+- unsuccessful: DeleteVpcEndpoints answering 200 with an unsuccessful item: not found is gone,
+  another code fails the destroy with its code and message."""
 
 import argparse
 import http.server
@@ -303,8 +309,9 @@ def inventory(url, region, plan):
     import botocore.session
     session = botocore.session.get_session()
     session.set_credentials("testing", "testing")
-    logs = session.create_client("logs", region_name=region, endpoint_url=url)
-    autoscaling = session.create_client("autoscaling", region_name=region, endpoint_url=url)
+    logs, autoscaling, elbv2, scaling = (
+        session.create_client(s, region_name=region, endpoint_url=url)
+        for s in ("logs", "autoscaling", "elbv2", "application-autoscaling"))
     vpcs = [v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"] if not v.get("IsDefault")]
     in_ours = [{"Name": "vpc-id", "Values": vpcs}] if vpcs else None
     out = {"vpc": len(vpcs)}
@@ -325,6 +332,18 @@ def inventory(url, region, plan):
     out["instance profile"] = len(iam.list_instance_profiles()["InstanceProfiles"])
     out["log group"] = len(logs.describe_log_groups()["logGroups"])
     out["auto scaling group"] = len(autoscaling.describe_auto_scaling_groups()["AutoScalingGroups"])
+    balancers = [b["LoadBalancerArn"] for b in elbv2.describe_load_balancers()["LoadBalancers"]]
+    listeners = [x["ListenerArn"] for b in balancers
+                 for x in elbv2.describe_listeners(LoadBalancerArn=b)["Listeners"]]
+    out["load balancer"] = len(balancers)
+    out["target group"] = len(elbv2.describe_target_groups()["TargetGroups"])
+    out["listener"] = len(listeners)
+    out["listener rule"] = sum(not r["IsDefault"] for x in listeners
+                               for r in elbv2.describe_rules(ListenerArn=x)["Rules"])
+    out["scalable target"] = len(scaling.describe_scalable_targets(
+        ServiceNamespace="ecs")["ScalableTargets"])
+    out["scaling policy"] = len(scaling.describe_scaling_policies(
+        ServiceNamespace="ecs")["ScalingPolicies"])
     clusters = ecs.list_clusters()["clusterArns"]
     active = [x for x in ecs.describe_clusters(clusters=clusters)["clusters"]
               if x["status"] == "ACTIVE"] if clusters else []
@@ -344,7 +363,18 @@ def inventory(url, region, plan):
     return {k: v for k, v in out.items() if v}
 
 
+# The calls of a plan that make no resource of their own: they attach, configure or read one.
+PARTS = {"AssociateRouteTable", "AttachInternetGateway", "AttachRolePolicy", "PutRolePolicy",
+         "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
+         "RevokeSecurityGroupEgress", "CreateRoute", "ModifySubnetAttribute", "ModifyVpcAttribute",
+         "PutClusterCapacityProviders", "PutRetentionPolicy", "AddRoleToInstanceProfile",
+         "DescribeAutoScalingGroups", "ModifyLoadBalancerAttributes",
+         "ModifyTargetGroupAttributes"}
+
+
 def expected_inventory(plan):
+    """What inventory() finds after the plan is applied once. A call that is neither a part nor
+    counted is a problem: a kind the inventory misses could be duplicated or left unseen."""
     kinds = {"CreateVpc": "vpc", "CreateSubnet": "subnet", "CreateRouteTable": "route table",
              "CreateSecurityGroup": "security group", "CreateVpcEndpoint": "endpoint",
              "CreateInternetGateway": "internet gateway", "CreateNatGateway": "NAT gateway",
@@ -353,9 +383,15 @@ def expected_inventory(plan):
              "CreateLogGroup": "log group", "CreateAutoScalingGroup": "auto scaling group",
              "CreateCluster": "cluster", "CreateService": "service",
              "RegisterTaskDefinition": "task definition",
-             "CreateCapacityProvider": "capacity provider"}
+             "CreateCapacityProvider": "capacity provider", "CreateLoadBalancer": "load balancer",
+             "CreateTargetGroup": "target group", "CreateListener": "listener",
+             "CreateRule": "listener rule", "RegisterScalableTarget": "scalable target",
+             "PutScalingPolicy": "scaling policy"}
     out = {}
     for step in plan["steps"]:
+        expect(step["operation"] in kinds or step["operation"] in PARTS,
+               f"inventory: {step['operation']} ({step['id']}) is not counted: add its kind to "
+               "inventory() and expected_inventory(), or the call to PARTS")
         if step["operation"] in kinds:
             out[kinds[step["operation"]]] = out.get(kinds[step["operation"]], 0) + 1
     return out
@@ -376,6 +412,23 @@ def check_tokens():
                    f"{TOKENS.get(step['operation'])}")
 
 
+def faulty(proxy, calls):
+    """Resets the proxy to lose every 5th answer (after moto did the work), reset every 7th
+    connection (before it reaches moto) and throttle every 11th call, for about 4 * calls."""
+    proxy.reset()
+    proxy.lose = set(range(3, 4 * calls, 5))
+    proxy.resets = set(range(5, 4 * calls, 7)) - proxy.lose
+    proxy.faults = set(range(4, 4 * calls, 11)) - proxy.lose - proxy.resets
+
+
+def injected(proxy):
+    """The faults the proxy injected since its reset, for people."""
+    def hit(numbers):
+        return sum(1 for n in numbers if n <= proxy.count)
+    return (f"{hit(proxy.lose)} answers lost, {hit(proxy.resets)} connections reset, "
+            f"{proxy.faulted} throttled of {proxy.count} calls")
+
+
 def check_lost(moto, tmp):
     check_tokens()
     proxy = apply_test.Proxy(moto.url)
@@ -383,15 +436,12 @@ def check_lost(moto, tmp):
         for program in apply_test.harness.examples():
             plan = plan_of_args(program)
             moto.reset()
-            proxy.reset()
             calls = len(plan["steps"])
-            # Every 5th answer lost, every 7th connection reset, every 11th throttled.
-            proxy.lose = set(range(3, 4 * calls, 5))
-            proxy.resets = set(range(5, 4 * calls, 7)) - proxy.lose
-            proxy.faults = set(range(4, 4 * calls, 11)) - proxy.lose - proxy.resets
+            faulty(proxy, calls)
             state = tmp / f"lost-{program.stem}.json"
             code, out, err = eclc(apply_args(program, state, proxy.url))
             expect(code == 0, f"lost: {program.name}: apply failed: {err.strip()[-400:]}")
+            applied = injected(proxy)
             for operation, body, _ in proxy.log:
                 if operation in TOKENS:
                     expect(re.search(TOKENS[operation] + r'"?\s*[=:]\s*"?[0-9a-f-]{36}\b', body),
@@ -401,12 +451,16 @@ def check_lost(moto, tmp):
             code, out, err = eclc(["plan", program, "--state", state] +
                                   apply_test.harness.params_of(program))
             expect(out == "No changes.\n", f"lost: {program.name}: the plan after it: {out}{err}")
+            # The destroy through the same faults, counted from its first call.
+            faulty(proxy, calls)
             code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
             expect(code == 0, f"lost: {program.name}: destroy failed: {err.strip()[-400:]}")
-            proxy.lose, proxy.resets, proxy.faults = set(), set(), set()
+            destroyed = injected(proxy)
+            proxy.reset()
             left = inventory(moto.url, plan["region"], plan)
             expect(not left, f"lost: {program.name}: destroy left {left}")
-            print(f"  {program.name}: applied and destroyed losing {len(proxy.log)} answers' worth")
+            print(f"  {program.name}: applied ({applied}) and destroyed ({destroyed}): "
+                  "0 duplicates, 0 leftovers")
     finally:
         proxy.stop()
 
@@ -424,26 +478,60 @@ def plan_of_args(program):
     return json.loads(out)
 
 
+def kill_points(calls, count):
+    """`count` points, from the first call to the last but one, evenly apart, to kill a run of
+    `calls` calls at; every call when `count` is 0."""
+    if count <= 0 or count >= calls:
+        return list(range(1, calls + 1))
+    return sorted({1 + round(i * (calls - 2) / max(count - 1, 1)) for i in range(count)})
+
+
 def check_killdestroy(moto, tmp):
+    """Every example: apply killed at several points, then destroy straight away; and a destroy
+    killed half way, then destroyed again (a destroy resumes). 0 leftovers each time.
+    ECL_TRUST_KILL_POINTS sets how many points a program's apply is killed at (0: at every call;
+    4 in the suite, to keep it near a minute)."""
     proxy = apply_test.Proxy(moto.url)
-    program = ROOT / "examples" / "webapp.ecl"
-    plan = plan_of_args(program)
+    count = int(os.environ.get("ECL_TRUST_KILL_POINTS", "4"))
     try:
-        # Kept to seven points: about a minute in all (ctest trust_kill_moto).
-        points = sorted({1, 2, 3, 8, 13, 21, len(plan["steps"]) - 2})
-        for k in points:
+        for program in apply_test.harness.examples():
+            plan = plan_of_args(program)
+            points = kill_points(len(plan["steps"]), count)
+            for k in points:
+                moto.reset()
+                proxy.reset()
+                state = tmp / f"kill-{program.stem}-{k}.json"
+                code, _, _ = eclc(apply_args(program, state, proxy.url), proxy=proxy,
+                                  kill_after=k)
+                expect(code == -9, f"killdestroy: {program.name} k={k}: apply was not killed "
+                                   f"({code})")
+                proxy.settle()  # a call in flight at the kill lands before destroy looks for it
+                proxy.reset()
+                code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
+                left = inventory(moto.url, plan["region"], plan)
+                expect(code == 0 and not left,
+                       f"killdestroy: {program.name} k={k}: destroy exit {code}, left {left}: "
+                       f"{err.strip()[-300:]}")
+            # A destroy killed half way through its calls, then run again.
             moto.reset()
             proxy.reset()
-            state = tmp / f"kill{k}.json"
-            code, _, _ = eclc(apply_args(program, state, proxy.url), proxy=proxy, kill_after=k)
-            expect(code == -9, f"killdestroy k={k}: apply was not killed ({code})")
-            proxy.settle()  # a call in flight at the kill lands before destroy looks for it
+            state = tmp / f"kill-{program.stem}-destroy.json"
+            code, out, err = eclc(apply_args(program, state, proxy.url))
+            expect(code == 0, f"killdestroy: {program.name}: apply failed: {err.strip()[-300:]}")
+            proxy.reset()
+            k = len(plan["steps"]) // 2
+            code, _, _ = eclc(apply_args(program, state, proxy.url, "destroy"), proxy=proxy,
+                              kill_after=k)
+            expect(code == -9, f"killdestroy: {program.name}: destroy was not killed ({code})")
+            proxy.settle()
             proxy.reset()
             code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
             left = inventory(moto.url, plan["region"], plan)
             expect(code == 0 and not left,
-                   f"killdestroy k={k}: destroy exit {code}, left {left}: {err.strip()[-300:]}")
-        print(f"  killed at {len(points)} points, destroyed straight away: nothing left")
+                   f"killdestroy: {program.name}: the destroy after a killed destroy: exit "
+                   f"{code}, left {left}: {err.strip()[-300:]}")
+            print(f"  {program.name}: apply killed at calls {points}, destroy killed at call {k}; "
+                  "destroyed straight away: nothing left")
     finally:
         proxy.stop()
 
@@ -513,18 +601,144 @@ def check_stranger(moto, tmp):
            f"stranger: the second state's destroy: {code} {cluster()} {err}")
     code, out, err = eclc(apply_args(program, first, moto.url, "destroy"))
     expect(code == 0 and not cluster(), f"stranger: the first's destroy: {cluster()} {err}")
+    check_stranger_log_group(moto, tmp)
     print("  a second state's crashed apply, destroyed or resumed, leaves the first's resources; "
-          "another state's cluster is refused, not taken over")
+          "another state's cluster and log group are refused, not taken over")
+
+
+def check_stranger_log_group(moto, tmp):
+    """CreateLogGroup refuses a name that exists: the log group is taken only when it carries the
+    state's lineage, by a fresh create as by a resumed one, and a destroy leaves a stranger's."""
+    import botocore.session
+    session = botocore.session.get_session()
+    session.set_credentials("testing", "testing")
+    logs = session.create_client("logs", region_name="us-east-1", endpoint_url=moto.url)
+    program = tmp / "logs.ecl"
+    program.write_text('stack twin { region = "us-east-1" }\n'
+                       'task worker {\n  cpu = 256\n  memory = 512MiB\n'
+                       '  container api { image = "nginx:1.27" }\n}\n')
+    name = "/ecs/twin-worker"
+    theirs = {"ecl:path": "worker", "ecl:lineage": "00000000-0000-4000-8000-0000000000aa"}
+
+    def group():
+        found = [g for g in logs.describe_log_groups(logGroupNamePrefix=name)["logGroups"]
+                 if g["logGroupName"] == name]
+        return logs.list_tags_log_group(logGroupName=name)["tags"] if found else None
+
+    def drop():
+        if group() is not None:
+            logs.delete_log_group(logGroupName=name)
+
+    def stranger():
+        drop()
+        logs.create_log_group(logGroupName=name, tags=theirs)
+
+    refused = f"log group `{name}` exists and is not this state's"
+    state = tmp / "logs.state.json"
+    # A fresh create meets a stranger's log group.
+    stranger()
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 1 and refused in err and "eclc does not take it over" in err,
+           f"stranger: a stranger's log group was not refused: {code} {out}{err}")
+    code, out, err = eclc(apply_args(program, state, moto.url, "destroy"))
+    expect(code == 0 and group() == theirs,
+           f"stranger: the destroy touched a stranger's log group: {code} {group()} {err}")
+    # A resumed create (the entry `pending`, as after a kill) meets a stranger's log group made
+    # since: refused, and destroying the pending entry leaves it.
+    drop()
+    state.unlink(missing_ok=True)
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    document = json.loads(state.read_text())
+    expect(code == 0 and group() == {"ecl:path": "worker", "ecl:lineage": document["lineage"]},
+           f"stranger: the log group does not carry the state's lineage: {code} {group()} {err}")
+    stranger()
+    for entry in document["resources"]:
+        if entry["id"] == "worker#log-group":
+            entry["status"] = "pending"
+    state.write_text(json.dumps(document))
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 1 and refused in err,
+           f"stranger: a resumed create took a stranger's log group: {code} {out}{err}")
+    code, out, err = eclc(apply_args(program, state, moto.url, "destroy"))
+    expect(code == 0 and group() == theirs,
+           f"stranger: destroying a pending entry touched a stranger's log group: {group()} {err}")
+    drop()
+
+
+ENDPOINT = """stack gated { region = "us-east-1" }
+vpc main {
+  cidr = "10.0.0.0/16"
+  route_table private {}
+  endpoint s3 {
+    service      = "s3"
+    type         = gateway
+    route_tables = [private]
+  }
+}
+"""
+
+
+def check_unsuccessful(moto, tmp):
+    """DeleteVpcEndpoints answers 200 and lists the endpoints it could not delete: an item that
+    is not found is gone, any other is the destroy's failure, with its code and message."""
+    proxy = apply_test.Proxy(moto.url)
+    program = tmp / "gated.ecl"
+    program.write_text(ENDPOINT)
+    state = tmp / "gated.state.json"
+    ec2 = apply_test.clients(moto.url, "us-east-1")["ec2"]
+
+    def endpoints():
+        return [e["VpcEndpointId"] for e in ec2.describe_vpc_endpoints()["VpcEndpoints"]
+                if e["State"].lower() not in ("deleted", "deleting")]
+
+    def unsuccessful(code, message):
+        def answer(body):
+            endpoint = re.search(r"VpcEndpointId\.1=([\w-]+)", body)[1]
+            return (f'<DeleteVpcEndpointsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">'
+                    f"<requestId>r-1</requestId><unsuccessful><item><error><code>{code}</code>"
+                    f"<message>{message.format(endpoint)}</message></error>"
+                    f"<resourceId>{endpoint}</resourceId></item></unsuccessful>"
+                    f"</DeleteVpcEndpointsResponse>").encode()
+        return answer
+    try:
+        moto.reset()
+        code, out, err = eclc(apply_args(program, state, proxy.url))
+        made = endpoints()
+        expect(code == 0 and len(made) == 1, f"unsuccessful: apply: {code} {made} {err}")
+        # Refused: the destroy fails naming the code and message; the endpoint stays in the state.
+        proxy.instead["DeleteVpcEndpoints"] = unsuccessful(
+            "OperationNotPermitted", "The endpoint {} is managed by another service")
+        # (Taken as done, the deletion would be waited for in vain: a short wait fails it.)
+        destroy = apply_args(program, state, proxy.url, "destroy") + ["--wait-timeout", "20"]
+        code, out, err = eclc(destroy)
+        expect(code == 1 and "OperationNotPermitted: The endpoint " in err and
+               "Destroy complete" not in out and endpoints() == made and
+               "main.s3" in [e["id"] for e in json.loads(state.read_text())["resources"]],
+               f"unsuccessful: a refused deletion was taken as done: {code} {out}{err}")
+        # Not found: gone (deleted meanwhile); the destroy goes on and finishes.
+        ec2.delete_vpc_endpoints(VpcEndpointIds=made)
+        proxy.instead["DeleteVpcEndpoints"] = unsuccessful(
+            "InvalidVpcEndpoint.NotFound", "The VpcEndpoint Id '{}' does not exist")
+        code, out, err = eclc(destroy)
+        expect(code == 0 and "(already gone)" in out and not endpoints(),
+               f"unsuccessful: a gone endpoint: {code} {out}{err}")
+        left = apply_test.clients(moto.url, "us-east-1")["ec2"].describe_vpcs(
+            Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
+        expect(not left, f"unsuccessful: destroy left {left}")
+    finally:
+        proxy.stop()
+    print("  DeleteVpcEndpoints' unsuccessful items: not found is gone, another is a failure")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: stack, lock, backup, "
-                                       "malformed, files, secrets, stranger, lost, killdestroy")
+                                       "malformed, files, secrets, stranger, unsuccessful, lost, "
+                                       "killdestroy")
     apply_test.ARGS = parser.parse_args()
-    parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger", "lost",
-             "killdestroy"]
+    parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger",
+             "unsuccessful", "lost", "killdestroy"]
     if apply_test.ARGS.only:
         parts = apply_test.ARGS.only.split(",")
     moto = apply_test.harness.Moto(apply_test.harness.find_tool("moto_server"),

@@ -178,6 +178,16 @@ TEST(Idempotence, TokensAndOwnership) {
       if (o.lookup && o.tags.style != resources::TagStyle::None) {
         EXPECT_FALSE(o.lookup->tags.empty()) << o.name << "'s lookup cannot tell whose it is";
       }
+      // A name another state may hold (IAM, Logs, Auto Scaling, ECS: EC2 resources have ids) is
+      // taken on "already exists" only when the lookup finds it ours, and refused naming it (a
+      // log group of another state was taken, and deleted by the destroy of a pending entry).
+      bool named =
+          o.tags.style != resources::TagStyle::None && o.tags.style != resources::TagStyle::Ec2;
+      if (named && (!o.done.empty() || o.answers_existing)) {
+        EXPECT_TRUE(o.lookup && !o.lookup->tags.empty() && !o.lookup->what.empty() &&
+                    !o.lookup->subject.empty())
+            << o.name << " takes a name that exists without a lookup that names it";
+      }
     }
   }
   EXPECT_EQ(tokens,

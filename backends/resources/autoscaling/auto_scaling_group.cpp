@@ -1,5 +1,6 @@
 // An ec2_capacity's Auto Scaling group, and the read of its ARN (CreateAutoScalingGroup answers
-// nothing). A deleted group terminates its instances before it is gone.
+// nothing). A deleted group terminates its instances before it is gone. A group of the name that
+// exists (AlreadyExists) is taken only when its tags carry the state's lineage.
 // https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html
 #include "backends/resources/resource.h"
 
@@ -27,6 +28,14 @@ const Descriptor& autoscaling_auto_scaling_group() {
                            .done = {"gone"},
                            .present = "AutoScalingGroups[0].AutoScalingGroupName",
                            .idle = "in service"}}},
+        .lookup = Lookup{.describe = {"autoscaling",
+                                      "DescribeAutoScalingGroups",
+                                      {{"AutoScalingGroupNames",
+                                        json::array({"$request.AutoScalingGroupName"})}}},
+                         .items = "AutoScalingGroups",
+                         .tags = "Tags",
+                         .what = "auto scaling group `{}`",
+                         .subject = "$request.AutoScalingGroupName"},
         .tags = {TagStyle::AutoScaling, "$request.AutoScalingGroupName", "auto-scaling-group"},
         .done = {"AlreadyExists"}},
        {.service = "autoscaling",

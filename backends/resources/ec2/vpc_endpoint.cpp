@@ -1,5 +1,8 @@
 // A VPC endpoint: deleted after DeleteVpcEndpoints answered, which its subnets and groups wait for.
+// DeleteVpcEndpoints answers success and lists the endpoints it could not delete, with the error
+// of each (InvalidVpcEndpoint.NotFound for one that is gone).
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpcEndpoints.html
 #include "backends/resources/resource.h"
 
 namespace ecl::resources {
@@ -13,7 +16,11 @@ const Descriptor& ec2_vpc_endpoint() {
       {{.service = "ec2",
         .name = "CreateVpcEndpoint",
         .outputs = {{"id", "VpcEndpoint.VpcEndpointId"}},
-        .remove = {{{"ec2", "DeleteVpcEndpoints", ids, gone},
+        .remove = {{{"ec2",
+                     "DeleteVpcEndpoints",
+                     ids,
+                     {"InvalidVpcEndpointId.NotFound", "InvalidVpcEndpoint.NotFound"},
+                     "Unsuccessful"},
                     Waiter{.what = "VPC endpoint {} to be deleted",
                            .subject = "$output.id",
                            .probe = {"ec2", "DescribeVpcEndpoints", ids, gone},

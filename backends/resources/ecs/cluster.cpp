@@ -24,7 +24,9 @@ const Descriptor& ecs_cluster() {
                          .items = "clusters",
                          .match = {{"status", "ACTIVE"}},
                          .wrapper = "cluster",
-                         .tags = "tags"},
+                         .tags = "tags",
+                         .what = "cluster `{}`",
+                         .subject = "$request.clusterName"},
         .tags = {TagStyle::Ecs, "$output.arn"},
         .answers_existing = true}},
       {{"cluster", "arn", "", "CreateCluster", "arn", "", "Arn", true}}};

@@ -34,6 +34,8 @@ const Descriptor& elbv2_load_balancer() {
                                       gone},
                          .items = "",
                          .tags = "TagDescriptions[0].Tags",
+                         .what = "load balancer `{}`",
+                         .subject = "$request.Name",
                          .read_tags =
                              Request{"elbv2",
                                      "DescribeTags",

@@ -29,6 +29,8 @@ const Descriptor& elbv2_target_group() {
                                 gone},
                    .items = "",
                    .tags = "TagDescriptions[0].Tags",
+                   .what = "target group `{}`",
+                   .subject = "$request.Name",
                    .read_tags = Request{"elbv2",
                                         "DescribeTags",
                                         {{"ResourceArns",

@@ -16,7 +16,9 @@ const Descriptor& iam_instance_profile() {
         .remove = {{{"iam", "DeleteInstanceProfile", name, {"NoSuchEntity"}}}},
         .lookup = Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}},
                          .items = "",
-                         .tags = "InstanceProfile.Tags"},
+                         .tags = "InstanceProfile.Tags",
+                         .what = "instance profile `{}`",
+                         .subject = "$request.InstanceProfileName"},
         .tags = {TagStyle::IamInstanceProfile, "$request.InstanceProfileName"},
         .done = {"EntityAlreadyExists"}},
        // A profile holds one role: adding it again is refused with LimitExceeded. Found in the

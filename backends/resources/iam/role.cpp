@@ -17,7 +17,9 @@ const Descriptor& iam_role() {
             Lookup{.describe =
                        {"iam", "GetRole", {{"RoleName", "$request.RoleName"}}, {"NoSuchEntity"}},
                    .items = "",
-                   .tags = "Role.Tags"},
+                   .tags = "Role.Tags",
+                   .what = "role `{}`",
+                   .subject = "$request.RoleName"},
         .tags = {TagStyle::IamRole, "$request.RoleName"},
         .done = {"EntityAlreadyExists"}},
        {.service = "iam",

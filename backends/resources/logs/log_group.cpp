@@ -1,5 +1,9 @@
-// A task's CloudWatch Logs log group and its retention (PutRetentionPolicy).
+// A task's CloudWatch Logs log group and its retention (PutRetentionPolicy). A log group of the
+// name that exists is refused (ResourceAlreadyExistsException); it is taken only when its tags
+// (ListTagsLogGroup: the group's ARN, which ListTagsForResource takes, is never answered) carry
+// the state's lineage.
 // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
+// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_ListTagsLogGroup.html
 #include "backends/resources/resource.h"
 
 namespace ecl::resources {
@@ -14,6 +18,14 @@ const Descriptor& logs_log_group() {
                      "DeleteLogGroup",
                      {{"logGroupName", "$request.logGroupName"}},
                      {"ResourceNotFoundException"}}}},
+        .lookup = Lookup{.describe = {"logs",
+                                      "ListTagsLogGroup",
+                                      {{"logGroupName", "$request.logGroupName"}},
+                                      {"ResourceNotFoundException"}},
+                         .items = "",
+                         .tags = "tags",
+                         .what = "log group `{}`",
+                         .subject = "$request.logGroupName"},
         .tags = {TagStyle::Logs, "$request.logGroupName"},
         .done = {"ResourceAlreadyExistsException"}},
        {.service = "logs", .name = "PutRetentionPolicy", .on_change = OnChange::Repeat}}};
