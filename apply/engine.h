@@ -32,9 +32,6 @@ std::vector<Change> diff(const backend::plan::Plan& plan, const State& state);
 // Everything the state holds, to delete.
 std::vector<Change> destroy_changes(const State& state);
 
-// For people: one line a change, then `Plan: ...`, or `No changes.`.
-std::string render_changes(const std::vector<Change>& changes, bool color);
-
 // How long to wait for what AWS finishes after answering (a NAT gateway becoming available or
 // deleted, a deleted service draining): probes after first_delay, then twice as long each time
 // up to max_delay, until `timeout` has passed; then the step fails with a timeout error.
