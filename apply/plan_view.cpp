@@ -211,7 +211,13 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
                      : *std::find_if(calls.begin(), calls.end(),
                                      [](const Change* c) { return c->action == Action::Replace; });
     }
-    if (!after && all(Action::Delete)) {
+    // Deleted: every call the state holds of it (a targeted destroy may delete only some).
+    bool whole = std::all_of(state.entries.begin(), state.entries.end(), [&](const Entry& e) {
+      return e.block != block || std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
+               return c->id == e.id && c->action == Action::Delete;
+             });
+    });
+    if (!after && whole && all(Action::Delete)) {
       r.action = Action::Delete;
       r.reason = calls.front()->reason;
       out.push_back(std::move(r));
@@ -243,7 +249,8 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
         std::string which = suffix(c->id, block);
         const Entry* e = state.find(c->id);
         if (c->action == Action::Delete || (c->action == Action::Create && !e)) {
-          r.lines.push_back(fmt::format("{} {}", symbol(c->action), which.empty() ? c->id : which));
+          r.lines.push_back(
+              fmt::format("{} {}", symbol(c->action), which.empty() ? c->call : which));
           continue;
         }
         std::vector<std::string> lines =
