@@ -196,14 +196,12 @@ struct Run {
 };
 
 bool prepare(const backend::plan::Plan& full, const State& state, const CommandOptions& options,
-             bool destroying, Run& run) {
+             bool destroying, Run& run, std::string& error) {
   run.full = &full;
   run.plan = &full;
   bool targeted = !options.targets.empty();
   if (targeted) {
-    std::string error;
     if (!check_targets(options.targets, full, state, error)) {
-      std::cerr << "eclc: error: " << error << "\n";
       return false;
     }
     run.limited = limit_plan(full, options.targets);
@@ -277,7 +275,11 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   }
   State state;
   Run run;
-  if (!load(plan, path, state, options) || !prepare(plan, state, options, destroying, run)) {
+  if (!load(plan, path, state, options)) {
+    return kExitUsage;
+  }
+  if (std::string error; !prepare(plan, state, options, destroying, run, error)) {
+    std::cerr << "eclc: error: " << error << "\n";
     return kExitUsage;
   }
   bool targeted = !options.targets.empty();
@@ -343,11 +345,12 @@ int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool wi
     return kExitUsage;
   }
   Run run;
-  if (!prepare(plan, state, options, /*destroying=*/false, run)) {
+  if (std::string error; !prepare(plan, state, options, /*destroying=*/false, run, error)) {
+    std::cerr << "eclc: error: " << error << "\n";
     return kExitUsage;
   }
   if (changed) {
-    *changed = !run.changes.empty() || !run.outputs.empty();
+    *changed = !run.resources.empty() || !run.outputs.empty(); // what the view shows
   }
   if (options.calls) {
     // Without a state every call runs: the plan's own listing, with its reads.
@@ -364,6 +367,20 @@ int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool wi
   }
   std::cout << render_resources(run.resources, run.outputs, options.color);
   return kExitClean;
+}
+
+bool render_plan(const backend::plan::Plan& plan, const State& state, const CommandOptions& options,
+                 bool destroying, std::string& text, std::string& error) {
+  Run run;
+  if (!prepare(plan, state, options, destroying, run, error)) {
+    return false;
+  }
+  text = render_resources(run.resources, run.outputs, options.color);
+  return true;
+}
+
+json filled_outputs(const backend::plan::Plan& plan, const State& state) {
+  return resolve_output(plan.outputs, state, step_ids(plan));
 }
 
 int force_unlock(const CommandOptions& options) {

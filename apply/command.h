@@ -2,6 +2,7 @@
 // the program's plan. main() only parses options and builds the plan.
 #pragma once
 
+#include "apply/state.h"
 #include "backends/plan/plan.h"
 
 #include <string>
@@ -34,6 +35,12 @@ std::string default_state_path(const std::string& program_path);
 // anything changes.
 int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool with_state,
          bool* changed = nullptr);
+// What `plan` (or with `destroying`, `destroy`) shows of the changes from `state`, without a
+// header; false with `error` for an unknown target.
+bool render_plan(const backend::plan::Plan& plan, const State& state, const CommandOptions& options,
+                 bool destroying, std::string& text, std::string& error);
+// The plan's outputs with the values `state` holds filled in, as an apply records them.
+json filled_outputs(const backend::plan::Plan& plan, const State& state);
 // `eclc apply`: shows the changes, asks on a terminal (else needs --auto-approve), runs them.
 // 0 when done, 1 when a call fails, 2 for bad input (state, credentials, no approval).
 int apply(const backend::plan::Plan& plan, const CommandOptions& options);

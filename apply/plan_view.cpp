@@ -143,7 +143,14 @@ std::string value_text(const json& v) {
 std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
                                         const std::vector<Change>& changes) {
   std::map<std::string, const Resource*, std::less<>> planned;
+  // The reads: the plan's, and what the state holds of Describe calls (every read is one; a read
+  // the program no longer makes has no step to say so).
   std::set<std::string, std::less<>> reads;
+  for (const Entry& e : state.entries) {
+    if (e.operation.rfind("Describe", 0) == 0) {
+      reads.insert(e.id);
+    }
+  }
   if (plan) {
     for (const Resource& r : plan->resources) {
       planned.emplace(r.block, &r);
@@ -161,15 +168,19 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     const Entry* e = state.find(c.id);
     return e && !e->block.empty() ? e->block : c.id;
   };
+  // In the order of each block's first change that is not a read; blocks with only reads last.
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Change*>> groups;
-  for (const Change& c : changes) {
-    std::string block = block_of(c);
-    auto& group = groups[block];
-    if (group.empty()) {
-      order.push_back(block);
+  for (bool read : {false, true}) {
+    for (const Change& c : changes) {
+      if (reads.count(c.id) == (read ? 1 : 0)) {
+        std::string block = block_of(c);
+        if (!groups.count(block)) {
+          order.push_back(block);
+        }
+        groups[block].push_back(&c);
+      }
     }
-    group.push_back(&c);
   }
   std::vector<ResourceChange> out;
   for (const std::string& block : order) {
@@ -182,11 +193,15 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     r.kind = after ? after->kind : recorded ? recorded->value("kind", "") : "";
     std::vector<const Change*> calls; // the changes of calls that are not reads
     for (const Change* c : group) {
-      if (!(c->step && c->step->read)) {
+      if (!reads.count(c->id)) {
         calls.push_back(c);
       }
     }
     if (calls.empty()) {
+      if (std::all_of(group.begin(), group.end(),
+                      [](const Change* c) { return c->action == Action::Delete; })) {
+        continue; // a read the program no longer makes: nothing to do
+      }
       r.read = true;
       r.reason = group.front()->reason;
       out.push_back(std::move(r));
@@ -201,19 +216,13 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     };
     auto main_call =
         std::find_if(calls.begin(), calls.end(), [&](const Change* c) { return c->id == block; });
-    const Change* replaced = nullptr;
-    if (main_call != calls.end() ? (*main_call)->action == Action::Replace
-                                 : std::any_of(calls.begin(), calls.end(), [](const Change* c) {
-                                     return c->action == Action::Replace;
-                                   })) {
-      replaced = main_call != calls.end()
-                     ? *main_call
-                     : *std::find_if(calls.begin(), calls.end(),
-                                     [](const Change* c) { return c->action == Action::Replace; });
-    }
+    // Replaced when its main call is; a secondary call made anew (an association) is an update.
+    const Change* replaced =
+        main_call != calls.end() && (*main_call)->action == Action::Replace ? *main_call : nullptr;
     // Deleted: every call the state holds of it (a targeted destroy may delete only some).
     bool whole = std::all_of(state.entries.begin(), state.entries.end(), [&](const Entry& e) {
-      return e.block != block || std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
+      return e.block != block || reads.count(e.id) ||
+             std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
                return c->id == e.id && c->action == Action::Delete;
              });
     });
@@ -258,7 +267,8 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
                                          which.empty() ? "" : which + " ")
                          : std::vector<std::string>{};
         if (lines.empty() && c != replaced && !c->reason.empty()) {
-          lines.push_back(fmt::format("~ {}{}", which.empty() ? "" : which + ": ", c->reason));
+          lines.push_back(fmt::format("{} {}{}", symbol(c->action),
+                                      which.empty() ? "" : which + ": ", c->reason));
         }
         r.lines.insert(r.lines.end(), lines.begin(), lines.end());
       }
