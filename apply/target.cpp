@@ -57,35 +57,46 @@ bool check_targets(const std::vector<std::string>& targets, const Plan& plan, co
 }
 
 Plan limit_plan(const Plan& plan, const std::vector<std::string>& targets) {
+  // Whole blocks: a block a kept step depends on is kept with all its calls (a VPC with its DNS
+  // attribute, a subnet with its public IP setting), as Terraform keeps whole resources.
   std::map<std::string, const Step*, std::less<>> by_id;
+  std::map<std::string, std::vector<const Step*>, std::less<>> by_block;
   for (const Step& s : plan.steps) {
     by_id.emplace(s.id, &s);
+    by_block[s.block].push_back(&s);
   }
-  std::set<std::string, std::less<>> kept;
-  std::vector<const Step*> todo;
-  for (const Step& s : plan.steps) {
-    if (covered(s.block, targets) && kept.insert(s.id).second) {
-      todo.push_back(&s);
+  std::set<std::string, std::less<>> blocks;
+  std::vector<std::string> todo;
+  for (const auto& [block, steps] : by_block) {
+    if (covered(block, targets) && blocks.insert(block).second) {
+      todo.push_back(block);
     }
   }
   while (!todo.empty()) {
-    const Step* s = todo.back();
+    std::string block = todo.back();
     todo.pop_back();
-    for (const std::string& d : s->depends_on) {
-      if (kept.insert(d).second) {
-        todo.push_back(by_id.at(d));
+    for (const Step* s : by_block[block]) {
+      for (const std::string& d : s->depends_on) {
+        const std::string& needed = by_id.at(d)->block;
+        if (blocks.insert(needed).second) {
+          todo.push_back(needed);
+        }
       }
+    }
+  }
+  std::set<std::string, std::less<>> kept;
+  for (const Step& s : plan.steps) {
+    if (blocks.count(s.block)) {
+      kept.insert(s.id);
     }
   }
   Plan out;
   out.stack = plan.stack;
   out.region = plan.region;
   out.description = plan.description;
-  std::set<std::string, std::less<>> blocks;
   for (const Step& s : plan.steps) {
     if (kept.count(s.id)) {
       out.steps.push_back(s);
-      blocks.insert(s.block);
     }
   }
   for (const auto& r : plan.resources) {

@@ -1,7 +1,7 @@
 // `--target BLOCK` (repeatable) on plan, apply and destroy: a run limited to some blocks, as
 // Terraform's `-target`. A target covers its block and the blocks nested in it (a route table's
 // routes, a VPC's subnets). plan and apply then make the calls of the covered blocks and of every
-// step they depend on, transitively, and delete only what the state holds of covered blocks that
+// block they depend on, transitively (whole blocks: all the calls of each), and delete only what the state holds of covered blocks that
 // the program dropped; destroy deletes the covered blocks and everything the state holds that
 // depends on them.
 #pragma once
@@ -21,8 +21,8 @@ bool check_targets(const std::vector<std::string>& targets, const backend::plan:
                    const State& state, std::string& error);
 // Whether `block` is a target or nested in one.
 bool covered(const std::string& block, const std::vector<std::string>& targets);
-// The plan limited to the covered blocks' steps and those they depend on, with their resources,
-// and the outputs whose values name only those steps.
+// The plan limited to the covered blocks and the blocks they depend on (all their steps), with
+// their resources, and the outputs whose values name only those steps.
 backend::plan::Plan limit_plan(const backend::plan::Plan& plan,
                                const std::vector<std::string>& targets);
 // The changes of a limited plan's diff without the deletions of blocks not covered (the limited

@@ -744,16 +744,62 @@ def check_region(moto, proxy, tmp):
     print("  applied, unchanged and destroyed in eu-west-1")
 
 
+def check_target(moto, proxy, tmp):
+    """--target: apply only a route table and what it needs, then the rest; destroy one subnet
+    and what depends on it; an unknown block is refused before any call."""
+    moto.reset()
+    proxy.reset()
+    program = harness.ROOT / "examples" / "webapp.ecl"
+    state = tmp / "target.json"
+
+    def held():
+        return {r["block"] for r in json.loads(state.read_text())["resources"]}
+
+    code, out, err = eclc(apply_args(program, state, proxy.url) + ["--target", "prod.apj"])
+    expect(code == 2 and "did you mean `prod.api`?" in err and proxy.count == 0,
+           f"target: unknown block: exit {code}, {proxy.count} calls: {err}")
+    _, planned, _ = eclc(["plan", program, "--state", state, "--target", "main.public"])
+    code, out, err = eclc(apply_args(program, state, proxy.url) + ["--target", "main.public"])
+    expect(code == 0, f"target: apply failed: {err}")
+    expect(agree("target", planned, out) == (6, 0, 0, 0), "target: not 6 resources added")
+    expect(held() == {"main", "main.public_a", "main.public_b", "main.igw", "main.public",
+                      "main.public.route[0]"}, f"target: the state holds {sorted(held())}")
+    code, out, err = eclc(["plan", program, "--state", state, "--target", "main.public",
+                           "--detailed-exitcode"])
+    expect(code == 0 and out == "No changes.\n", f"target: plan after it: {code} {out}{err}")
+    _, planned, _ = eclc(["plan", program, "--state", state])
+    code, out, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"target: the rest: {err}")
+    rest = agree("target rest", planned, out)
+    expect(rest == (16, 0, 0, 0), f"target: the rest: {rest}:\n{planned}")
+    code, out, err = eclc(apply_args(program, state, proxy.url, "destroy") +
+                          ["--target", "main.private_a"])
+    # The subnet, the service in it (and so not its cluster or task); the route table that
+    # names it stays, without its association.
+    expect(code == 0 and counts(SUMMARY, out) == (0, 1, 0, 2) and
+           counts(DONE, out, 1) == (0, 1, 0, 2) and "  - service prod.api\n" in out and
+           "  ~ route_table main.private_a_routes\n      - #associate.private_a\n" in out,
+           f"target: destroy: {out}{err}")
+    expect("main.private_a" not in held() and "prod.api" not in held() and "prod" in held() and
+           "main.private_a_routes#associate.private_a" not in
+           {r["id"] for r in json.loads(state.read_text())["resources"]},
+           f"target: after destroy the state holds {sorted(held())}")
+    code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
+    expect(code == 0 and not held(), f"target: destroy the rest: {err}")
+    print("  applied a route table and what it needs, then the rest; destroyed a subnet and "
+          "its service")
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="run one part: signing, examples, crash, changes, "
-                                       "faults, prompt, waiters, tags, region")
+                                       "faults, prompt, waiters, tags, region, target")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
     parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags",
-             "region"]
+             "region", "target"]
     if ARGS.only:
         parts = [ARGS.only]
     if "signing" in parts:
