@@ -146,10 +146,12 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
   // The reads: the plan's, and what the state holds of Describe calls (every read is one; a read
   // the program no longer makes has no step to say so).
   std::set<std::string, std::less<>> reads;
+  std::map<std::string, std::vector<const Entry*>, std::less<>> held; // by block
   for (const Entry& e : state.entries) {
     if (e.operation.rfind("Describe", 0) == 0) {
       reads.insert(e.id);
     }
+    held[e.block].push_back(&e);
   }
   if (plan) {
     for (const Resource& r : plan->resources) {
@@ -207,9 +209,9 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       out.push_back(std::move(r));
       continue;
     }
-    bool exists = std::any_of(state.entries.begin(), state.entries.end(), [&](const Entry& e) {
-      return e.block == block && !e.pending && !reads.count(e.id);
-    });
+    const std::vector<const Entry*>& entries = held[block];
+    bool exists = std::any_of(entries.begin(), entries.end(),
+                              [&](const Entry* e) { return !e->pending && !reads.count(e->id); });
     auto all = [&](Action a) {
       return std::all_of(calls.begin(), calls.end(),
                          [&](const Change* c) { return c->action == a; });
@@ -220,10 +222,9 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     const Change* replaced =
         main_call != calls.end() && (*main_call)->action == Action::Replace ? *main_call : nullptr;
     // Deleted: every call the state holds of it (a targeted destroy may delete only some).
-    bool whole = std::all_of(state.entries.begin(), state.entries.end(), [&](const Entry& e) {
-      return e.block != block || reads.count(e.id) ||
-             std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
-               return c->id == e.id && c->action == Action::Delete;
+    bool whole = std::all_of(entries.begin(), entries.end(), [&](const Entry* e) {
+      return reads.count(e->id) || std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
+               return c->id == e->id && c->action == Action::Delete;
              });
     });
     if (!after && whole && all(Action::Delete)) {

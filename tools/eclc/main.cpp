@@ -610,7 +610,8 @@ int main(int argc, char** argv) {
         ->add_option("--target", f->targets,
                      "Limit the run to this block, the blocks in it and what they depend on "
                      "(repeatable)")
-        ->allow_extra_args(false);
+        ->allow_extra_args(false)
+        ->type_name("BLOCK");
   }
   for (auto [command, f] : {std::pair{apply, &apply_flags}, std::pair{destroy, &destroy_flags}}) {
     add_check_options(command, f->check);
