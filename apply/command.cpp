@@ -285,7 +285,7 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   bool targeted = !options.targets.empty();
   std::cout << (destroying ? "eclc will delete what `" : "eclc will bring `") << path
             << (destroying ? "` holds" : "` to the program") << " in " << plan.region
-            << (targeted ? " (limited by --target)" : "") << ":\n"
+            << (targeted ? " (limited by --target)" : "") << ":\n\n"
             << render_resources(run.resources, run.outputs, options.color);
   if (run.changes.empty()) {
     return record(run, path, state, destroying, targeted) ? kExitClean : kExitFailed;
