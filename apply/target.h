@@ -1,9 +1,9 @@
 // `--target BLOCK` (repeatable) on plan, apply and destroy: a run limited to some blocks, as
 // Terraform's `-target`. A target covers its block and the blocks nested in it (a route table's
 // routes, a VPC's subnets). plan and apply then make the calls of the covered blocks and of every
-// block they depend on, transitively (whole blocks: all the calls of each), and delete only what the state holds of covered blocks that
-// the program dropped; destroy deletes the covered blocks and everything the state holds that
-// depends on them.
+// block they depend on, transitively (whole blocks: all the calls of each), and delete only what
+// the state holds of covered blocks that the program dropped; destroy deletes the covered blocks
+// and everything the state holds that depends on them.
 #pragma once
 
 #include "apply/engine.h"

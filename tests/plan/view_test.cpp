@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <optional>
+#include <set>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 namespace plan = ecl::backend::plan;
