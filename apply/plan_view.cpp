@@ -251,6 +251,13 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     r.action = replaced ? Action::Replace : Action::Update;
     if (recorded && after) {
       r.lines = changed_paths(recorded->value("attributes", json::object()), after->attributes);
+      // The one attribute that changed, when the main call's own request changed (not only what
+      // it names being renewed), is what forces the replacement.
+      const Entry* e = replaced ? state.find(replaced->id) : nullptr;
+      if (e && replaced->step && r.lines.size() == 1 &&
+          flat_request(e->params) != flat_request(replaced->step->params)) {
+        r.lines.front() += "  # forces replacement";
+      }
     }
     if (r.lines.empty()) {
       // No record of the block's attributes, or none changed (stack tags, what it names being

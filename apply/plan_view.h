@@ -20,7 +20,9 @@ struct ResourceChange {
   std::string block;  // the block path
   std::string kind;   // "subnet"; "" when unknown (a block a state of an older eclc holds)
   std::string reason; // why: a replacement's cause, a deletion's, an update's without lines
-  // Under the header: `cidr = "10.0.0.0/24"` (create), `~ cidr: "a" -> "b"`, `+ x = v`, `- x`.
+  // Under the header: `cidr = "10.0.0.0/24"` (create), `~ cidr: "a" -> "b"`, `+ x = v`, `- x`;
+  // on a replaced block whose main call's request changed with one attribute, that attribute's
+  // line ends `# forces replacement`.
   std::vector<std::string> lines;
 };
 

@@ -422,10 +422,11 @@ def check_changes(moto, proxy, tmp):
         "desired count": ([r"\n  ~ service prod\.api\n      ~ desired: 4 -> 6\n"], (0, 1, 0, 0)),
         "image": ([r"\n  -/\+ task api  \(task definitions are immutable: a new revision is "
                    r"registered\)\n      ~ app\.image: \"[^\"]*/webapp/api:2\.3\.1\" -> "
-                   r"\"[^\"]*/webapp/api:2\.4\.0\"\n",
+                   r"\"[^\"]*/webapp/api:2\.4\.0\"  # forces replacement\n",
                    r"\n  ~ service prod\.api\n      ~ `api` is renewed\n"], (0, 1, 1, 0)),
         "subnet CIDR": ([r"\n  -/\+ subnet main\.private_a  \(a subnet's CIDR block cannot change "
-                         r"in place\)\n      ~ cidr: \"10\.0\.10\.0/24\" -> \"10\.0\.20\.0/24\"\n",
+                         r"in place\)\n      ~ cidr: \"10\.0\.10\.0/24\" -> \"10\.0\.20\.0/24\""
+                         r"  # forces replacement\n",
                          r"\n  ~ private_cidr: \[\"10\.0\.10\.0/24\", \"10\.0\.11\.0/24\"\] -> "
                          r"\[\"10\.0\.20\.0/24\", \"10\.0\.11\.0/24\"\]\n"], None),
     }
