@@ -259,7 +259,21 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
         r.lines.front() += "  # forces replacement";
       }
     }
-    if (r.lines.empty()) {
+    if (!r.lines.empty()) {
+      // The attributes say what the program changed; a call that changes only because what it
+      // names is renewed says so too (an attribute no call carries may have changed beside it),
+      // unless the block is replaced, which renews its other calls anyway.
+      for (const Change* c : replaced ? std::vector<const Change*>{} : calls) {
+        const Entry* e = state.find(c->id);
+        if (e && c->step && !c->reason.empty() &&
+            (c->action == Action::Update || c->action == Action::Replace) &&
+            flat_request(e->params) == flat_request(c->step->params)) {
+          std::string which = suffix(c->id, block);
+          r.lines.push_back(fmt::format("{} {}{}", symbol(c->action),
+                                        which.empty() ? "" : which + ": ", c->reason));
+        }
+      }
+    } else {
       // No record of the block's attributes, or none changed (stack tags, what it names being
       // renewed): the members of its requests that change.
       for (const Change* c : calls) {
