@@ -771,6 +771,7 @@ std::vector<Change> diff(const Plan& plan, const State& state) {
       c.id = s.id;
       c.step = &s;
       c.reason = "`" + upstream + "` is renewed";
+      c.renewed = upstream;
       const resources::Operation& op = operation_of(s.service, s.operation);
       c.action = op.on_change == resources::OnChange::Replace ? Action::Replace : Action::Update;
       c.call = op.on_change == resources::OnChange::Update && op.update

@@ -22,6 +22,7 @@ struct Change {
   const backend::plan::Step* step = nullptr; // the planned step (not for Delete)
   std::string reason;                        // why (update, replace, resumed create)
   std::string call;                          // what runs: "ecs:UpdateService"
+  std::string renewed = {}; // the step whose renewal alone makes this change, or ""
 };
 
 // Offline: what it takes to bring the state to the program. Steps already in the state with the

@@ -253,9 +253,7 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       r.lines = changed_paths(recorded->value("attributes", json::object()), after->attributes);
       // The one attribute that changed, when the main call's own request changed (not only what
       // it names being renewed), is what forces the replacement.
-      const Entry* e = replaced ? state.find(replaced->id) : nullptr;
-      if (e && replaced->step && r.lines.size() == 1 &&
-          flat_request(e->params) != flat_request(replaced->step->params)) {
+      if (replaced && replaced->renewed.empty() && r.lines.size() == 1) {
         r.lines.front() += "  # forces replacement";
       }
     }
@@ -264,10 +262,7 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       // names is renewed says so too (an attribute no call carries may have changed beside it),
       // unless the block is replaced, which renews its other calls anyway.
       for (const Change* c : replaced ? std::vector<const Change*>{} : calls) {
-        const Entry* e = state.find(c->id);
-        if (e && c->step && !c->reason.empty() &&
-            (c->action == Action::Update || c->action == Action::Replace) &&
-            flat_request(e->params) == flat_request(c->step->params)) {
+        if (!c->renewed.empty()) {
           std::string which = suffix(c->id, block);
           r.lines.push_back(fmt::format("{} {}{}", symbol(c->action),
                                         which.empty() ? "" : which + ": ", c->reason));
