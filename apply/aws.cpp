@@ -21,7 +21,7 @@ struct ServiceInfo {
   const char* name;
   bool json;           // JSON 1.1 (else query + XML)
   const char* version; // the query protocol's Version, or the JSON target prefix
-  const char* signing; // the SigV4 service name
+  const char* signing; // the SigV4 service name, and the endpoint's
   bool global;         // one endpoint (IAM), signed for us-east-1
 };
 
@@ -29,8 +29,10 @@ constexpr ServiceInfo kServices[] = {
     {"ec2", false, "2016-11-15", "ec2", false},
     {"iam", false, "2010-05-08", "iam", true},
     {"autoscaling", false, "2011-01-01", "autoscaling", false},
+    {"elbv2", false, "2015-12-01", "elasticloadbalancing", false},
     {"ecs", true, "AmazonEC2ContainerServiceV20141113", "ecs", false},
     {"logs", true, "Logs_20140328", "logs", false},
+    {"application-autoscaling", true, "AnyScaleFrontendService", "application-autoscaling", false},
     {"sts", false, "2011-06-15", "sts", true}, // credentials: AssumeRole, AssumeRoleWithWebIdentity
 };
 
@@ -415,8 +417,9 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   std::string region = info->global ? "us-east-1" : config_.region;
   std::string url = config_.endpoint_url;
   if (url.empty()) {
-    url = info->global ? "https://" + service + ".amazonaws.com/"
-                       : "https://" + service + "." + region + ".amazonaws.com/";
+    const std::string host = info->signing; // elbv2: elasticloadbalancing.REGION.amazonaws.com
+    url = info->global ? "https://" + host + ".amazonaws.com/"
+                       : "https://" + host + "." + region + ".amazonaws.com/";
   }
   std::string body;
   curl_slist* headers = nullptr;

@@ -63,6 +63,19 @@ std::vector<std::string> changed_members(const json& before, const json& after) 
   return out;
 }
 
+// A request without the members a step leaves to another owner after its creation
+// (Step::unmanaged): what a plan compares and an update sends.
+json managed(const Step& step, const json& request) {
+  if (step.unmanaged.empty() || !request.is_object()) {
+    return request;
+  }
+  json out = request;
+  for (const std::string& m : step.unmanaged) {
+    out.erase(m);
+  }
+  return out;
+}
+
 // The steps a value's placeholders name.
 void referenced_steps(const json& value, const std::set<std::string, std::less<>>& ids,
                       std::set<std::string>& out) {
@@ -148,7 +161,8 @@ Change classify(const Step& step, const Entry& entry) {
   Change c;
   c.id = step.id;
   c.step = &step;
-  std::vector<std::string> members = changed_members(entry.params, step.params);
+  std::vector<std::string> members =
+      changed_members(managed(step, entry.params), managed(step, step.params));
   std::vector<std::string> untagged; // the members that changed besides the tags
   bool tags_changed = false;
   for (const std::string& m : members) {
@@ -471,16 +485,47 @@ void stamp(json& value, const std::string& lineage) {
 
 // ---- Finding what an interrupted call made ------------------------------------------------------
 
-// Whether a candidate of a lookup is ours: it carries the `ecl:path` tag of the block when the
-// lookup is by tag (moto ignores some kinds' tag filters, so the tag is checked here too) and is
-// not being deleted, and it carries the lineage `lineage` (when not "") where the lookup reads
-// tags.
-bool ours(const resources::Lookup& l, const json& item, const std::string& block,
-          const std::string& lineage) {
-  TagMap tags;
-  if (!l.tags.empty()) {
-    tags = tags_of(response_value(item, std::string(l.tags)));
+// A candidate's tags, where its lookup reads them: in the candidate, or in the answer of the
+// lookup's `read_tags` call for it (whose "$item.PATH" strings are the candidate's members).
+TagMap candidate_tags(const Client& client, const resources::Lookup& l, const json& item,
+                      std::string& error) {
+  if (l.tags.empty()) {
+    return {};
   }
+  if (!l.read_tags) {
+    return tags_of(response_value(item, std::string(l.tags)));
+  }
+  auto fill_item = [&](const json& value, auto& self) -> json {
+    if (value.is_string() && value.get_ref<const std::string&>().starts_with("$item.")) {
+      return response_value(item, value.get<std::string>().substr(6));
+    }
+    if (!value.is_structured()) {
+      return value;
+    }
+    json out = value;
+    for (auto& [k, v] : out.items()) {
+      v = self(v, self);
+    }
+    return out;
+  };
+  const resources::Request& call = *l.read_tags;
+  Result r = client.call(std::string(call.service), std::string(call.operation),
+                         fill_item(call.params, fill_item));
+  if (!r.ok) {
+    if (!resources::has_code(call.gone, r.code)) {
+      error = fmt::format("{}: {}", r.code, r.message);
+    }
+    return {};
+  }
+  return tags_of(response_value(r.response, std::string(l.tags)));
+}
+
+// Whether a candidate of a lookup, with its tags `tags`, is ours: it carries the `ecl:path` tag
+// of the block when the lookup is by tag (moto ignores some kinds' tag filters, so the tag is
+// checked here too) and is not being deleted, and it carries the lineage `lineage` (when not "")
+// where the lookup reads tags.
+bool ours(const resources::Lookup& l, const json& item, TagMap& tags, const std::string& block,
+          const std::string& lineage) {
   if (l.by_tag) {
     std::string state = item.value("State", "");
     if (tags["ecl:path"] != block || state == "deleted" || state == "deleting") {
@@ -543,18 +588,34 @@ std::optional<json> recover(const Client& client, const std::string& service,
     items = json::array({items});
   }
   for (const json& item : items.is_array() ? items : json::array()) {
-    if (!ours(l, item, block, "")) {
+    // Tags read by a call of their own are read only for the candidates that match.
+    TagMap tags;
+    if (!l.read_tags) {
+      tags = candidate_tags(client, l, item, error);
+    }
+    if (!ours(l, item, tags, block, "")) {
       continue;
     }
     bool matches = std::all_of(l.match.begin(), l.match.end(), [&](const resources::Match& m) {
       json want = resources::fill(json(std::string(m.expected)), op, none, request, block);
-      return project(response_value(item, std::string(m.item)), m.members) ==
-             project(want, m.members);
+      json got = project(response_value(item, std::string(m.item)), m.members);
+      want = project(want, m.members);
+      // The query protocol answers in text: a port of 80 comes back as "80".
+      if (got.is_string() && want.is_number()) {
+        return got == json(want.dump());
+      }
+      return got == want;
     });
     if (!matches) {
       continue;
     }
-    if (!ours(l, item, block, lineage)) {
+    if (l.read_tags) {
+      tags = candidate_tags(client, l, item, error);
+      if (!error.empty()) {
+        return std::nullopt;
+      }
+    }
+    if (!ours(l, item, tags, block, lineage)) {
       if (foreign) {
         *foreign = true; // what the call would make exists, of another state or none
       }
@@ -566,6 +627,9 @@ std::optional<json> recover(const Client& client, const std::string& service,
         out[std::string(member)] = item.value(std::string(from), json(""));
       }
       return out;
+    }
+    if (l.wrapper.ends_with("[0]")) { // the create call answers a list of one
+      return json{{std::string(l.wrapper.substr(0, l.wrapper.size() - 3)), json::array({item})}};
     }
     return l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
   }
@@ -759,7 +823,7 @@ std::vector<Change> diff(const Plan& plan, const State& state) {
         break;
       }
     }
-    bool same = canonical(e->params) == canonical(s.params);
+    bool same = canonical(managed(s, e->params)) == canonical(managed(s, s.params));
     if (same && upstream.empty()) {
       continue;
     }
@@ -1053,16 +1117,19 @@ bool execute(const Client& client, const Plan* plan, State& state,
         std::vector<Call> calls;
         if (op.update) {
           bool changed = false;
-          for (const std::string& member : changed_members(before.request, request)) {
+          for (const std::string& member :
+               changed_members(managed(*step, before.request), managed(*step, request))) {
             changed = changed || !(is_tag_member(member) || member == op.client_token);
           }
-          for (const std::string& member : changed_members(before.params, step->params)) {
+          for (const std::string& member :
+               changed_members(managed(*step, before.params), managed(*step, step->params))) {
             changed = changed || !is_tag_member(member);
           }
           if (changed) {
             json params =
                 resources::fill(op.update->params, op, before.outputs, request, step->block);
-            for (const auto& [k, v] : request.items()) {
+            const json sent = managed(*step, request);
+            for (const auto& [k, v] : sent.items()) {
               if (resources::has_code(op.updatable, k)) {
                 params[k] = v;
               }

@@ -75,6 +75,32 @@ vpc main {
       description = "Dynamic host ports, from inside the VPC"
     }
   }
+
+  // The shop front is reached through an internet-facing load balancer in the public subnets.
+  security_group lb {
+    description = "Load balancer: HTTP from anywhere"
+    ingress {
+      protocol = tcp
+      port     = 80
+      from     = "0.0.0.0/0"
+    }
+  }
+
+  // Bridge-mode tasks have no address of their own: ELB registers their instances, each on the
+  // host port ECS picked (target type `instance`, derived from the task's network mode).
+  target_group web {
+    port         = 80
+    health_check = "/"
+  }
+
+  load_balancer front {
+    subnets         = [public_a, public_b]
+    security_groups = [lb]
+    listener http {
+      port    = 80
+      forward = web
+    }
+  }
 }
 
 // ---- Cluster and capacity ---------------------------------------------------------------------
@@ -105,6 +131,9 @@ cluster apps {
   service web {
     task    = web
     desired = 4
+
+    // ECS registers each task's instance and dynamic host port with the target group.
+    load_balancers = [{ target_group = main.web, container = "nginx", port = 80 }]
 
     placement {
       strategy = [
@@ -183,3 +212,4 @@ task orders {
 
 output cluster_arn = apps.arn
 output asg_name    = apps.workers.auto_scaling_group
+output url         = main.front.dns_name

@@ -1,8 +1,8 @@
-// webapp.ecl: a public web service on AWS Fargate.
+// webapp.ecl: a public web service on AWS Fargate, behind an internet-facing load balancer.
 //
-// The layout is the classic two-tier VPC: public subnets hold the NAT gateways, private subnets
-// hold the tasks. Everything is spread over two availability zones so that losing one zone
-// leaves the service running.
+// The layout is the classic two-tier VPC: public subnets hold the load balancer and the NAT
+// gateways, private subnets hold the tasks. Everything is spread over two availability zones so
+// that losing one zone leaves the service running.
 //
 // Check it with:   eclc check examples/webapp.ecl
 // Try a variant:   eclc check examples/webapp.ecl -p env=staging
@@ -98,11 +98,10 @@ vpc main {
     route_tables = [private_a_routes, private_b_routes]
   }
 
-  // The tasks' firewall. There is no load balancer in this example, so the web ports are open
-  // to the world; 80 and 443 are the only ports that may be opened to 0.0.0.0/0 without a
-  // warning.
-  security_group web {
-    description = "Web tasks: HTTP and HTTPS from anywhere"
+  // The load balancer's firewall: HTTP from the world (80 and 443 are the only ports that may
+  // be opened to 0.0.0.0/0 without a warning).
+  security_group lb {
+    description = "Load balancer: HTTP from anywhere"
 
     ingress {
       protocol    = tcp
@@ -110,19 +109,77 @@ vpc main {
       from        = "0.0.0.0/0"
       description = "HTTP"
     }
+  }
+
+  // The tasks' firewall: only the load balancer reaches the proxy and the app. A rule whose
+  // source is a security group lets in whatever carries that group.
+  security_group web {
+    description = "Web tasks: HTTP from the load balancer"
+
     ingress {
       protocol    = tcp
-      port        = 443
-      from        = "0.0.0.0/0"
-      description = "HTTPS"
+      port        = 80
+      from        = lb
+      description = "HTTP to the proxy, from the load balancer"
+    }
+    ingress {
+      protocol    = tcp
+      port        = 8080
+      from        = lb
+      description = "The API, from the load balancer"
     }
     // The proxy talks to the app over localhost, but other tasks of the group may call the app
-    // directly: a rule whose source is a security group (here, the group itself).
+    // directly (the source is the group itself).
     ingress {
       protocol    = tcp
       port        = 8080
       from        = web
       description = "App port, from other web tasks"
+    }
+  }
+
+  // Target groups: what the load balancer sends traffic to. Their target type, `ip`, follows
+  // from the tasks' network mode (`awsvpc`); ELB checks each task's health on its own.
+  target_group site {
+    port                 = 80
+    deregistration_delay = 30s // the proxy drains quickly
+    health_check         = "/"
+  }
+  target_group api {
+    port         = 8080
+    health_check = {
+      path                = "/healthz",
+      interval            = 15s,
+      healthy_threshold   = 2,
+      unhealthy_threshold = 3,
+      matcher             = "200-299",
+    }
+  }
+
+  // An internet-facing application load balancer in the public subnets (one per zone). Its
+  // listener sends what no rule matches to the proxy; rules are tried by priority, lowest first.
+  // HTTPS needs an ACM certificate: `listener https { port = 443, protocol = https,
+  // certificates = [ARN], … }`, and `redirect = https` on this listener. This example stays on
+  // HTTP so that it also applies on moto, whose CreateListener refuses a certificate its ACM did
+  // not issue (CertificateNotFound).
+  load_balancer edge {
+    subnets         = [public_a, public_b]
+    security_groups = [lb]
+
+    listener http {
+      port    = 80
+      forward = site
+
+      rule api {
+        priority = 10
+        paths    = ["/api/*"]
+        forward  = api
+      }
+      rule docs {
+        priority = 20
+        paths    = ["/docs", "/docs/*"]
+        redirect = { protocol = https, host = "docs.example.com", path = "/" }
+      }
     }
   }
 }
@@ -209,6 +266,14 @@ cluster prod {
     subnets         = [main.private_a, main.private_b] // one per zone
     security_groups = [main.web]
 
+    // The tasks join both target groups: the proxy on 80, the app on 8080. Failed load balancer
+    // checks are ignored for a minute after a task starts.
+    load_balancers = [
+      { target_group = main.site, container = "proxy", port = 80 },
+      { target_group = main.api, container = "app", port = 8080 },
+    ]
+    health_check_grace_period = 1m
+
     // The first task runs on regular Fargate; beyond it, three of every four go to Spot.
     capacity = [
       { provider = fargate, base = 1, weight = 1 },
@@ -217,6 +282,14 @@ cluster prod {
 
     enable_execute_command = !is_prod
     propagate_tags         = service
+
+    // Target tracking on CPU: the scaler adds tasks while the service's average CPU is above
+    // 60% and removes them below, between `min` and `max`; `desired` is only where it starts.
+    scaling {
+      min = is_prod ? 2 : 1
+      max = is_prod ? 8 : 2
+      cpu = 60
+    }
 
     // Rolling deployments: keep at least half the tasks running, allow up to twice as many,
     // and roll back automatically when new tasks keep failing.
@@ -235,5 +308,6 @@ cluster prod {
 output cluster_arn  = prod.arn
 output service_arn  = prod.api.arn
 output vpc_id       = main.id
+output url          = "http://${main.edge.dns_name}"
 output task_family  = api.family // folded now: "webapp-api"
 output private_cidr = [main.private_a.cidr, main.private_b.cidr]

@@ -4,6 +4,7 @@
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
 #include "backends/common/ecs_requests.h"
+#include "backends/common/elbv2_requests.h"
 #include "backends/resources/registry.h"
 
 #include <algorithm>
@@ -196,15 +197,55 @@ void lower_task(Lowering& l, const model::Block& b) {
 void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_service());
-  l.write_request(w, common::service(l, b));
+  json service = common::service(l, b);
+  if (l.child(b, "scaling")) {
+    // The scaler owns the count: a stack update that names one would reset it (the service
+    // starts at 1 task, and the scalable target raises it to `min`).
+    service.erase("desiredCount");
+  }
+  l.write_request(w, service);
   l.write_tags(w.key("Tags"), b);
+  std::vector<std::string> depends_on;
   if (const std::string& associations = cluster ? l.associations_id(*cluster) : std::string();
       !associations.empty()) {
     // A service that names no launch type uses the cluster's default strategy, which exists only
     // once the associations do; deleting them first would strand the service.
-    l.end_properties().member("DependsOn", associations);
+    depends_on.push_back(associations);
+  }
+  // ECS refuses a target group that no listener or rule uses yet (the known ordering trap: the
+  // target group exists before its listener does).
+  for (const model::Block* forwarder : common::service_forwarders(l, l.program(), b)) {
+    depends_on.push_back(l.id(*forwarder));
+  }
+  if (depends_on.size() == 1) {
+    l.end_properties().member("DependsOn", depends_on.front());
+  } else if (!depends_on.empty()) {
+    l.end_properties().member("DependsOn", depends_on);
   }
   l.end_resource();
+
+  // Its auto scaling: the target names the service by its name, so it waits for it explicitly.
+  json target = common::scalable_target(l, b);
+  if (target.is_null()) {
+    return;
+  }
+  const std::string service_id = l.id(b);
+  const std::string target_id = path_id(b) + "ScalableTarget";
+  l.begin_resource(b, target_id, resources::application_autoscaling_scalable_target());
+  for (const auto& [key, value] : target.items()) {
+    w.member(key, value);
+  }
+  l.end_properties().member("DependsOn", service_id);
+  l.end_resource();
+  for (const auto& [metric, policy] : common::scaling_policies(l, b)) {
+    l.begin_resource(b, path_id(b) + pascal(metric) + "ScalingPolicy",
+                     resources::application_autoscaling_scaling_policy());
+    for (const auto& [key, value] : policy.items()) {
+      w.member(key, value);
+    }
+    l.end_properties().member("DependsOn", target_id);
+    l.end_resource();
+  }
 }
 
 } // namespace ecl::backend::cfn

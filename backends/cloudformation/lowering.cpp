@@ -397,6 +397,10 @@ void Lowering::lower_block(const model::Block& b) {
       {"ec2_capacity", lower_ec2_capacity},
       {"task", lower_task},
       {"service", lower_service},
+      {"load_balancer", lower_load_balancer},
+      {"target_group", lower_target_group},
+      {"listener", lower_listener},
+      {"rule", lower_listener_rule},
   };
   // `stack` lowers to the template's Description and tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's resource.

@@ -1,7 +1,7 @@
 // The CloudFormation lowering's shared state: the writer the template is streamed into, the logical
 // IDs claimed so far (checked for collisions once the lowering is done), and the helpers every area
 // uses to write model values as template JSON (Ref, Fn::GetAtt, Fn::Sub, tags). network.cpp lowers
-// the VPC kinds, ecs.cpp the ECS ones.
+// the VPC kinds, ecs.cpp the ECS ones, load_balancing.cpp the load balancers.
 #pragma once
 
 #include "backends/common/aws.h"
@@ -158,6 +158,10 @@ void lower_cluster(Lowering& l, const model::Block& b);
 void lower_ec2_capacity(Lowering& l, const model::Block& b);
 void lower_task(Lowering& l, const model::Block& b); // with its containers
 void lower_service(Lowering& l, const model::Block& b);
+void lower_load_balancer(Lowering& l, const model::Block& b);
+void lower_target_group(Lowering& l, const model::Block& b);
+void lower_listener(Lowering& l, const model::Block& b);
+void lower_listener_rule(Lowering& l, const model::Block& b);
 // Adds the template parameter that an ec2_capacity block needs (its AMI named by a public SSM
 // parameter), if it does, to `parameters`; returns its ID, or "".
 std::string add_image_parameter(Lowering& l, const model::Block& b, json& parameters);

@@ -323,6 +323,11 @@ json service(Spelling& s, const model::Block& b) {
     awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
     out["networkConfiguration"] = one("awsvpcConfiguration", std::move(awsvpc));
   }
+  copy_objects(s, out, b, "load_balancers", "loadBalancers",
+               {{"target_group", "targetGroupArn"},
+                {"container", "containerName"},
+                {"port", "containerPort"}});
+  copy_int(s, out, b, "health_check_grace_period", "healthCheckGracePeriodSeconds");
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
   copy_upper(s, out, b, "propagate_tags", "propagateTags");
   if (const model::Block* d = s.child(b, "deployment")) {
@@ -459,6 +464,68 @@ const json& assume_role_policy(std::string_view principal) {
     it = built.emplace(std::string(principal), std::move(policy)).first;
   }
   return it->second;
+}
+
+namespace {
+
+// ServiceNamespace, ResourceId (`service/CLUSTER/SERVICE`, by their names) and ScalableDimension.
+json scaling_subject(Spelling& s, const model::Block& service) {
+  const model::Block* cluster = service.ancestor("cluster");
+  const std::string* cluster_name = cluster ? s.get_string(*cluster, "name") : nullptr;
+  const std::string* service_name = s.get_string(service, "name");
+  json out = json::object();
+  out["ServiceNamespace"] = "ecs";
+  if (cluster_name && service_name) {
+    out["ResourceId"] = s.string_value("service/" + *cluster_name + "/" + *service_name);
+  }
+  out["ScalableDimension"] = "ecs:service:DesiredCount";
+  return out;
+}
+
+} // namespace
+
+json scalable_target(Spelling& s, const model::Block& service) {
+  const model::Block* scaling = s.child(service, "scaling");
+  if (!scaling) {
+    return nullptr;
+  }
+  json out = scaling_subject(s, service);
+  copy_int(s, out, *scaling, "min", "MinCapacity");
+  copy_int(s, out, *scaling, "max", "MaxCapacity");
+  return out;
+}
+
+std::vector<std::pair<std::string, json>> scaling_policies(Spelling& s,
+                                                           const model::Block& service) {
+  std::vector<std::pair<std::string, json>> out;
+  const model::Block* scaling = s.child(service, "scaling");
+  if (!scaling) {
+    return out;
+  }
+  const std::string* service_name = s.get_string(service, "name");
+  for (auto [attribute, metric] : {std::pair{"cpu", "ECSServiceAverageCPUUtilization"},
+                                   {"memory", "ECSServiceAverageMemoryUtilization"}}) {
+    auto target = s.get_int(*scaling, attribute);
+    if (!target) {
+      continue;
+    }
+    json config = json::object();
+    config["TargetValue"] = static_cast<double>(*target);
+    config["PredefinedMetricSpecification"] = {{"PredefinedMetricType", metric}};
+    copy_int(s, config, *scaling, "scale_in_cooldown", "ScaleInCooldown");
+    copy_int(s, config, *scaling, "scale_out_cooldown", "ScaleOutCooldown");
+    json policy = json::object();
+    policy["PolicyName"] =
+        s.string_value((service_name ? *service_name : service.name) + "-" + attribute);
+    const json subject = scaling_subject(s, service);
+    for (const auto& [key, value] : subject.items()) {
+      policy[key] = value;
+    }
+    policy["PolicyType"] = "TargetTrackingScaling";
+    policy["TargetTrackingScalingPolicyConfiguration"] = std::move(config);
+    out.emplace_back(attribute, std::move(policy));
+  }
+  return out;
 }
 
 } // namespace ecl::backend::common

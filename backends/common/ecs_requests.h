@@ -11,6 +11,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ecl::backend::common {
 
@@ -26,6 +28,13 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
                      const TaskResources& resources);
 // CreateService without tags.
 json service(Spelling& s, const model::Block& service);
+// The service's auto scaling (its `scaling` block), in Application Auto Scaling's spelling, which
+// the API and the AWS::ApplicationAutoScaling resources share: RegisterScalableTarget, and one
+// PutScalingPolicy a tracked metric, by the suffix of its step or resource ("cpu", "memory").
+// Null and empty without a `scaling` block.
+json scalable_target(Spelling& s, const model::Block& service);
+std::vector<std::pair<std::string, json>> scaling_policies(Spelling& s,
+                                                           const model::Block& service);
 // CreateCluster without tags.
 json cluster(Spelling& s, const model::Block& cluster);
 // PutClusterCapacityProviders of a cluster with `capacity`, or null.

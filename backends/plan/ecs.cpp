@@ -2,6 +2,7 @@
 // launch template, Auto Scaling group, capacity provider), task (+ its containers, execution role
 // and log group) and service.
 #include "backends/common/ecs_requests.h"
+#include "backends/common/elbv2_requests.h"
 #include "backends/plan/planner.h"
 
 #include <fmt/format.h>
@@ -68,6 +69,27 @@ std::string base64(std::string_view in) {
     out += '=';
   }
   return out;
+}
+
+// The service's auto scaling: its scalable target, then a policy a tracked metric.
+void lower_scaling(Planner& p, const model::Block& b) {
+  json target = common::scalable_target(p, b);
+  if (target.is_null()) {
+    return;
+  }
+  Step& t = p.add(b, "scalable-target", "application-autoscaling", "RegisterScalableTarget");
+  t.summary =
+      fmt::format("{} to {} tasks", target.value("MinCapacity", 0), target.value("MaxCapacity", 0));
+  t.params = std::move(target);
+  t.after.push_back(p.step_id(b)); // the service must exist
+  for (auto& [metric, policy] : common::scaling_policies(p, b)) {
+    Step& s = p.add(b, metric + "-scaling", "application-autoscaling", "PutScalingPolicy");
+    const json& config = policy["TargetTrackingScalingPolicyConfiguration"];
+    s.summary = fmt::format("target tracking: {} at {}%", metric,
+                            static_cast<int>(config.value("TargetValue", 0.0)));
+    s.params = std::move(policy);
+    s.after.push_back(p.step_id(b, "scalable-target"));
+  }
 }
 
 } // namespace
@@ -261,7 +283,14 @@ void lower_service(Planner& p, const model::Block& b) {
     s.after.push_back(associations);
   }
   s.params = common::service(p, b);
+  if (p.child(b, "scaling") && s.params.contains("desiredCount")) {
+    s.unmanaged.push_back("desiredCount"); // its scaler moves it: the first count only
+  }
   p.add_tags(s, b);
+  for (const model::Block* forwarder : common::service_forwarders(p, p.program(), b)) {
+    s.after.push_back(p.step_id(*forwarder));
+  }
+  lower_scaling(p, b);
   std::string how;
   if (const std::string* launch = p.get_enum(b, "launch_type")) {
     how = "launch type " + upper(*launch);

@@ -112,6 +112,9 @@ std::string to_json(const Plan& plan) {
     w.member("params", s.params);
     w.member("depends_on", s.depends_on);
     w.member("produces", s.produces);
+    if (!s.unmanaged.empty()) {
+      w.member("unmanaged", s.unmanaged);
+    }
     w.end_object();
   }
   w.end_array();

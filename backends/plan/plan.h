@@ -36,7 +36,10 @@ struct Step {
   std::vector<std::string> after;      // steps this one must follow besides those its params name
   std::vector<std::string> depends_on; // every step it follows, in plan order (set by build_plan)
   json produces = json::object();      // value name -> response path: {"id": "Vpc.VpcId"}
-  bool read = false;                   // a read (Describe*) rather than a change
+  // Request members the create call sets and something else owns afterwards (a scaled service's
+  // desiredCount belongs to its scaler): a plan against a state neither compares nor updates them.
+  std::vector<std::string> unmanaged;
+  bool read = false; // a read (Describe*) rather than a change
 };
 
 // A block that makes AWS calls, as the program writes it: what `eclc plan` shows a reviewer and

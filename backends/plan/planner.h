@@ -1,6 +1,7 @@
 // The plan lowering's shared state: the steps added so far and the helpers every area uses to
 // turn model values into request parameters (placeholders for what AWS assigns, tags, names).
-// network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones.
+// network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones, load_balancing.cpp the load
+// balancers.
 #pragma once
 
 #include "backends/common/aws.h"
@@ -113,6 +114,10 @@ void lower_cluster(Planner& p, const model::Block& b);
 void lower_ec2_capacity(Planner& p, const model::Block& b);
 void lower_task(Planner& p, const model::Block& b); // with its containers
 void lower_service(Planner& p, const model::Block& b);
+void lower_load_balancer(Planner& p, const model::Block& b);
+void lower_target_group(Planner& p, const model::Block& b);
+void lower_listener(Planner& p, const model::Block& b);
+void lower_listener_rule(Planner& p, const model::Block& b);
 
 // A JSON text as IAM takes policy documents (compact).
 std::string policy_text(const json& document);

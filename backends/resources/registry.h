@@ -30,6 +30,12 @@ namespace ecl::resources {
   X(iam_instance_profile)                                                                          \
   X(logs_log_group)                                                                                \
   X(autoscaling_auto_scaling_group)                                                                \
+  X(elbv2_load_balancer)                                                                           \
+  X(elbv2_target_group)                                                                            \
+  X(elbv2_listener)                                                                                \
+  X(elbv2_listener_rule)                                                                           \
+  X(application_autoscaling_scalable_target)                                                       \
+  X(application_autoscaling_scaling_policy)                                                        \
   X(ecs_cluster)                                                                                   \
   X(ecs_cluster_capacity_providers)                                                                \
   X(ecs_capacity_provider)                                                                         \

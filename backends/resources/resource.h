@@ -61,8 +61,9 @@ struct Removal {
 // id), ECS (`tags` [{key, value}]; TagResource / UntagResource by ARN), IAM roles and instance
 // profiles (`Tags`; TagRole, TagInstanceProfile... by name), CloudWatch Logs (a `tags` map;
 // TagLogGroup / UntagLogGroup), Auto Scaling (`Tags` naming their group; CreateOrUpdateTags /
-// DeleteTags). The spellings are in tags.cpp.
-enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoScaling };
+// DeleteTags), Elastic Load Balancing (`Tags`; AddTags / RemoveTags by ARN). The spellings are in
+// tags.cpp.
+enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoScaling, Elbv2 };
 
 struct Tagging {
   TagStyle style = TagStyle::None;
@@ -77,11 +78,12 @@ struct Tagging {
 // entry is deleted. The describe call is made (with `Filters` on the `ecl:path` tag when `by_tag`:
 // the item must carry the tag and not be deleted or deleting); its candidates are the list at
 // `items` (an object there is the one candidate; "" the whole answer). The first candidate whose
-// `match`es all hold and that is ours is the answer: wrapped as {wrapper: item}, or built as
-// {member: item's member} from `answer`, or the item itself. Ours: when the request carried an
-// `ecl:lineage` tag (the state's lineage), the candidate's tags at `tags` carry the same; a
-// resource of another state is never adopted. A failure with one of the describe call's `gone`
-// codes means not found; another is an error.
+// `match`es all hold and that is ours is the answer: wrapped as {wrapper: item} ({name: [item]}
+// for a wrapper `name[0]`), or built as {member: item's member} from `answer`, or the item itself.
+// A number the request holds matches the text the query protocol answers with. Ours: when the
+// request carried an `ecl:lineage` tag (the state's lineage), the candidate's tags at `tags` carry
+// the same; a resource of another state is never adopted. A failure with one of the describe
+// call's `gone` codes means not found; another is an error.
 struct Match {
   std::string_view item;     // a path in the candidate
   std::string_view expected; // a template string, or a literal
@@ -96,6 +98,10 @@ struct Lookup {
   std::string_view wrapper = "";
   std::vector<std::pair<std::string_view, std::string_view>> answer = {};
   std::string_view tags = ""; // the candidate's tags: [{Key, Value}], [{key, value}] or a map
+  // For a describe call that does not answer with tags (Elastic Load Balancing): the call that
+  // reads a candidate's, its params naming the candidate's members as "$item.PATH"; `tags` is then
+  // a path in its answer.
+  std::optional<Request> read_tags = std::nullopt;
 };
 
 // An EC2 create call's lookup: `describe` filtered by the tag, the items at `items`.

@@ -1,4 +1,4 @@
-// The tag spellings of the five services, in one place (TagStyle).
+// The tag spellings of the seven services, in one place (TagStyle).
 #include "backends/resources/registry.h"
 
 namespace ecl::resources {
@@ -63,6 +63,7 @@ constexpr Spelling kSpellings[] = {
     {TagStyle::IamInstanceProfile, "iam", "TagInstanceProfile", "UntagInstanceProfile"},
     {TagStyle::Logs, "logs", "TagLogGroup", "UntagLogGroup"},
     {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags"},
+    {TagStyle::Elbv2, "elbv2", "AddTags", "RemoveTags"},
 };
 
 // Tags as [{key: K, value: V}] in a service's spelling of `key` and `value`.
@@ -110,6 +111,7 @@ void add_tags(json& request, const Operation& operation,
     break;
   case TagStyle::IamRole:
   case TagStyle::IamInstanceProfile:
+  case TagStyle::Elbv2:
     request["Tags"] = pairs(tags, "Key", "Value");
     break;
   case TagStyle::Logs:
@@ -205,6 +207,10 @@ std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, 
     tag = {{"Tags", tags}};
     break;
   }
+  case TagStyle::Elbv2:
+    untag = {{"ResourceArns", json::array({subject})}, {"TagKeys", removed}};
+    tag = {{"ResourceArns", json::array({subject})}, {"Tags", pairs(set, "Key", "Value")}};
+    break;
   case TagStyle::None:
     break;
   }

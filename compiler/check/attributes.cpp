@@ -237,6 +237,38 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     min.range = at;
     return min;
   }
+  if (block.kind_name == "listener" && attr.name == "protocol") {
+    // HTTP on an application load balancer, TCP on a network one.
+    if (!block.parent) {
+      return none;
+    }
+    const std::string* type = attribute_value(*block.parent, "type", at).enum_member();
+    return type ? model::Value{model::EnumMember{*type == "network" ? "tcp" : "http"}, at} : none;
+  }
+  if (block.kind_name == "target_group" && attr.name == "target_type") {
+    // The network mode of the first service (in source order) whose tasks are registered with the
+    // group: an awsvpc task has its own address (`ip`), a bridge or host task the instance's.
+    for (const model::Block* service : program_->of_kind("service")) {
+      const model::Value& attachments = attribute_value(*service, "load_balancers", at);
+      const model::List* list = attachments.as<model::List>();
+      if (!list) {
+        continue;
+      }
+      for (const model::Value& item : *list) {
+        const model::Value* group = item.field("target_group");
+        if (!group || group->block() != &block) {
+          continue;
+        }
+        const model::Block* task = attribute_value(*service, "task", at).block();
+        const std::string* mode =
+            task ? attribute_value(*task, "network_mode", at).enum_member() : nullptr;
+        if (mode) {
+          return model::Value{model::EnumMember{*mode == "awsvpc" ? "ip" : "instance"}, at};
+        }
+      }
+    }
+    return model::Value{model::EnumMember{"ip"}, at};
+  }
   if (block.kind_name == "service" && attr.name == "capacity") {
     // Without a launch type, a service uses its cluster's first capacity provider.
     if (!attribute_value(block, "launch_type", at).is_null() || !block.parent) {

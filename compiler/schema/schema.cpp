@@ -224,6 +224,90 @@ const Type kPlacementConstraint{
     {},
     "placement constraint"};
 
+// ---- load balancing --------------------------------------------------------------------------
+const Type kTargetGroupRef = ref({"target_group"});
+const Type kLbProtocol = enumeration({"http", "https", "tcp", "tls", "udp", "tcp_udp"});
+
+const Type kRedirect{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("protocol", keep(enumeration({"http", "https"})), "The protocol to redirect to."),
+     optional("port", kPort, "The port to redirect to. Default: 443 for `https`, 80 for `http`."),
+     optional("host", kString, "The host to redirect to. Default: the request's (`#{host}`)."),
+     optional("path", kString, "The path, starting with `/`. Default: the request's (`/#{path}`)."),
+     optional("query", kString, "The query, without `?`. Default: the request's (`#{query}`)."),
+     with_default("permanent", kBool, flag(true),
+                  "A permanent redirect (HTTP 301); `false` for a temporary one (HTTP 302).")},
+    "protocol",
+    {},
+    "redirect"};
+
+const Type kFixedResponse{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {ranged(required("status", kInt, "The HTTP status code, 200 to 599."), 200, 599),
+     optional("content_type",
+              keep(enumeration({"text_plain", "text_css", "text_html", "application_javascript",
+                                "application_json"})),
+              "The content type: `text_plain` (`text/plain`), `text_html`, `application_json`…"),
+     optional("body", kString, "The response body, at most 1024 characters.")},
+    "status",
+    {},
+    "fixed response"};
+
+const Type kTargetHealthCheck{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {optional("path", kString,
+              "The path of an HTTP or HTTPS check, starting with `/` (AWS's default: `/`)."),
+     ranged(with_default("interval", kDuration, seconds(30), "Time between checks, 5s to 300s."), 5,
+            300),
+     ranged(optional("timeout", kDuration,
+                     "Time without an answer that fails a check, 2s to 120s (AWS's default: 5s "
+                     "for HTTP, 6s for HTTPS, 10s otherwise)."),
+            2, 120),
+     ranged(with_default("healthy_threshold", kInt, integer(5),
+                         "Successful checks before an unhealthy target is healthy, 2 to 10."),
+            2, 10),
+     ranged(with_default("unhealthy_threshold", kInt, integer(2),
+                         "Failed checks before a target is unhealthy, 2 to 10."),
+            2, 10),
+     optional("matcher", kString,
+              "The HTTP codes of a healthy answer: `\"200\"`, `\"200,204\"`, `\"200-299\"` (AWS's "
+              "default: 200).")},
+    "path",
+    {},
+    "target health check"};
+
+const Type kServiceLoadBalancer{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("target_group", kTargetGroupRef, "The target group the tasks are registered with."),
+     required("container", kString, "The name of a container of the service's task."),
+     required("port", kPort, "The container port the load balancer sends traffic to.")},
+    {},
+    {},
+    "load balancer attachment"};
+
+// The action of a listener or a listener rule: one of the three.
+std::vector<Attribute> action_attributes() {
+  return {optional("forward", kTargetGroupRef, "Forward requests to a target group."),
+          optional("redirect", kRedirect,
+                   "Redirect (application load balancers): `https`, or `{ protocol = https, port "
+                   "= 8443, permanent = false }`."),
+          optional("fixed_response", kFixedResponse,
+                   "Answer without a target (application load balancers): `404`, or `{ status = "
+                   "503, content_type = text_plain, body = \"down\" }`.")};
+}
+
 std::vector<Kind> build_kinds() {
   std::vector<Kind> k;
 
@@ -404,6 +488,111 @@ std::vector<Kind> build_kinds() {
            rule_attributes("to", "The destination: a CIDR, or a security group of the same VPC."),
            {},
            "SecurityGroupEgress / AWS::EC2::SecurityGroupEgress"});
+
+  k.push_back(Kind{
+      "load_balancer",
+      "An Elastic Load Balancing v2 load balancer: application (HTTP, HTTPS) or network (TCP, "
+      "TLS, UDP).",
+      {"vpc"},
+      Naming::Required,
+      0,
+      false,
+      {with_default("type", keep(enumeration({"application", "network"})), member("application"),
+                    "`application` (layer 7) or `network` (layer 4)."),
+       with_default("scheme", keep(enumeration({"internet_facing", "internal"})),
+                    member("internet_facing"),
+                    "`internet_facing` (public addresses, in public subnets) or `internal`."),
+       required("subnets", kSubnetRefs,
+                "Subnets of the VPC, at most one per zone; an application load balancer needs two "
+                "zones."),
+       with_default("security_groups", kSecurityGroupRefs, members({}),
+                    "Security groups of the load balancer (the VPC's default group when empty)."),
+       ranged(with_default("idle_timeout", kDuration, seconds(60),
+                           "How long an idle connection stays open, 1s to 4000s (application)."),
+              1, 4000),
+       with_default("deletion_protection", kBool, flag(false),
+                    "Refuse to delete the load balancer until this is turned off."),
+       tags()},
+      {{"arn", "The load balancer's ARN."},
+       {"dns_name", "The load balancer's DNS name."},
+       {"zone_id", "The ID of the Route 53 hosted zone of its DNS name (for alias records)."}},
+      "AWS::ElasticLoadBalancingV2::LoadBalancer"});
+
+  {
+    std::vector<Attribute> attributes = {
+        required("port", kPort, "The port the load balancer listens on."),
+        computed("protocol", kLbProtocol, DefaultKind::Derived,
+                 "`http` on an application load balancer, `tcp` on a network one",
+                 "`http` or `https` (application); `tcp`, `tls`, `udp` or `tcp_udp` (network)."),
+        with_default("certificates", kStringList, members({}),
+                     "ACM certificate ARNs of an `https` or `tls` listener; the first is the "
+                     "default."),
+        optional("ssl_policy", kString,
+                 "The security policy of an `https` or `tls` listener, e.g. "
+                 "`ELBSecurityPolicy-TLS13-1-2-2021-06` (AWS's default when unset).")};
+    for (Attribute& a : action_attributes()) {
+      attributes.push_back(a);
+    }
+    k.push_back(Kind{"listener",
+                     "A listener of its load balancer: a port, a protocol and the default action.",
+                     {"load_balancer"},
+                     Naming::Required,
+                     0,
+                     false,
+                     std::move(attributes),
+                     {{"arn", "The listener's ARN."}},
+                     "AWS::ElasticLoadBalancingV2::Listener"});
+  }
+
+  {
+    std::vector<Attribute> attributes = {
+        required("priority", kInt,
+                 "The rule's priority on its listener, 1 to 50000; lower is evaluated first."),
+        with_default("paths", kStringList, members({}),
+                     "Path patterns, any of which matches: `[\"/api/*\"]`."),
+        with_default("hosts", kStringList, members({}),
+                     "Host headers, any of which matches: `[\"api.example.com\"]`.")};
+    for (Attribute& a : action_attributes()) {
+      attributes.push_back(a);
+    }
+    k.push_back(Kind{"rule",
+                     "A rule of an application load balancer's listener: requests matching its "
+                     "conditions (paths and hosts) take its action.",
+                     {"listener"},
+                     Naming::Required,
+                     0,
+                     false,
+                     std::move(attributes),
+                     {{"arn", "The rule's ARN."}},
+                     "AWS::ElasticLoadBalancingV2::ListenerRule"});
+  }
+
+  k.push_back(Kind{
+      "target_group",
+      "A target group: the tasks a load balancer sends traffic to, and how their health is "
+      "checked.",
+      {"vpc"},
+      Naming::Required,
+      0,
+      false,
+      {required("port", kPort,
+                "The port targets receive traffic on (a service's attachment names its own)."),
+       with_default("protocol", kLbProtocol, member("http"),
+                    "`http` or `https` behind an application load balancer; `tcp`, `tls`, `udp` "
+                    "or `tcp_udp` behind a network one."),
+       computed("target_type", keep(enumeration({"ip", "instance"})), DefaultKind::Derived,
+                "`ip` when the services attached run `awsvpc` tasks, `instance` under `bridge` or "
+                "`host`",
+                "`ip` (awsvpc tasks) or `instance` (bridge and host tasks)."),
+       optional("health_check", kTargetHealthCheck,
+                "How targets are checked: `\"/healthz\"`, or `{ path = \"/healthz\", interval = "
+                "15s, matcher = \"200-299\" }`."),
+       ranged(with_default("deregistration_delay", kDuration, seconds(300),
+                           "How long a deregistering target keeps its connections, 0s to 3600s."),
+              0, 3600),
+       tags()},
+      {{"arn", "The target group's ARN."}},
+      "AWS::ElasticLoadBalancingV2::TargetGroup"});
 
   k.push_back(Kind{
       "cluster",
@@ -619,6 +808,13 @@ std::vector<Kind> build_kinds() {
                     "Give `awsvpc` tasks a public IP (`assignPublicIp`)."),
        optional("platform_version", kString,
                 "The Fargate platform version; AWS's `LATEST` if unset."),
+       with_default("load_balancers", keep(list(kServiceLoadBalancer)), members({}),
+                    "Target groups the tasks are registered with, at most 5: `[{ target_group = "
+                    "main.api, container = \"app\", port = 8080 }]`."),
+       ranged(optional("health_check_grace_period", kDuration,
+                       "Time after a task starts during which failed load balancer health checks "
+                       "are ignored (needs `load_balancers`)."),
+              0, 2147483647),
        with_default("enable_execute_command", kBool, flag(false), "Allow ECS Exec into the tasks."),
        with_default("propagate_tags", keep(enumeration({"service", "task_definition", "none"})),
                     member("service"),
@@ -663,6 +859,34 @@ std::vector<Kind> build_kinds() {
                     "Roll back to the last good deployment when the circuit breaker trips.")},
       {},
       "DeploymentConfiguration"});
+
+  k.push_back(Kind{
+      "scaling",
+      "Target tracking auto scaling of the service's task count (Application Auto Scaling): the "
+      "scaler keeps the count between `min` and `max`, adding tasks above the targets and "
+      "removing them below.",
+      {"service"},
+      Naming::None,
+      1,
+      false,
+      {ranged(required("min", kInt, "The fewest tasks the scaler keeps."), 0, std::nullopt),
+       ranged(required("max", kInt, "The most tasks the scaler starts."), 0, std::nullopt),
+       ranged(optional("cpu", kInt,
+                       "The average CPU utilization of the service to keep, in percent (1 to "
+                       "100)."),
+              1, 100),
+       ranged(optional("memory", kInt,
+                       "The average memory utilization of the service to keep, in percent (1 to "
+                       "100)."),
+              1, 100),
+       ranged(with_default("scale_in_cooldown", kDuration, seconds(300),
+                           "Time after a scale-in before the next scale-in, 0s to 3600s."),
+              0, 3600),
+       ranged(with_default("scale_out_cooldown", kDuration, seconds(300),
+                           "Time after a scale-out before the next scale-out, 0s to 3600s."),
+              0, 3600)},
+      {},
+      "AWS::ApplicationAutoScaling::ScalableTarget + AWS::ApplicationAutoScaling::ScalingPolicy"});
 
   return k;
 }

@@ -211,7 +211,7 @@ def clients(url, region):
     session.set_credentials("testing", "testing")
     cfg = Config(retries={"max_attempts": 1})
     return {s: session.create_client(s, region_name=region, endpoint_url=url, config=cfg)
-            for s in ("ec2", "ecs", "iam")}
+            for s in ("ec2", "ecs", "iam", "elbv2", "application-autoscaling")}
 
 
 # EC2 kinds found by their `ecl:path` tag: create operation -> (describe method, list key).
@@ -233,6 +233,33 @@ def live(kind, items):
     if kind == "CreateVpcEndpoint":
         return [i for i in items if i.get("State", "").lower() not in ("deleted", "deleting")]
     return items
+
+
+def listeners_and_rules(elbv2, operation):
+    """The ARNs of every listener (CreateListener) or non-default rule (CreateRule)."""
+    listeners = [lst["ListenerArn"]
+                 for lb in elbv2.describe_load_balancers()["LoadBalancers"]
+                 for lst in elbv2.describe_listeners(LoadBalancerArn=lb["LoadBalancerArn"])
+                 ["Listeners"]]
+    if operation == "CreateListener":
+        return listeners
+    return [r["RuleArn"] for arn in listeners
+            for r in elbv2.describe_rules(ListenerArn=arn)["Rules"] if not r["IsDefault"]]
+
+
+def rule_paths(elbv2, priority):
+    """The path patterns of the listener rule of the priority (there is one load balancer)."""
+    for arn in listeners_and_rules(elbv2, "CreateRule"):
+        rule = elbv2.describe_rules(RuleArns=[arn])["Rules"][0]
+        if rule["Priority"] == str(priority):
+            return [v for c in rule["Conditions"] for v in c.get("PathPatternConfig", {})
+                    .get("Values", [])]
+    return None
+
+
+def tagged(elbv2, arn, block):
+    tags = elbv2.describe_tags(ResourceArns=[arn])["TagDescriptions"][0]["Tags"]
+    return {"Key": "ecl:path", "Value": block} in tags
 
 
 def census(plan, url, expected):
@@ -266,6 +293,30 @@ def census(plan, url, expected):
                 arns += [s["serviceArn"] for s in found["services"] if s["status"] == "ACTIVE"]
             expect(len(arns) == expected,
                    f"{name}: service {step['id']} exists {len(arns)} times")
+        elif step["operation"] in ("CreateLoadBalancer", "CreateTargetGroup"):
+            kind = "LoadBalancers" if step["operation"] == "CreateLoadBalancer" else "TargetGroups"
+            listed = (c["elbv2"].describe_load_balancers() if kind == "LoadBalancers"
+                      else c["elbv2"].describe_target_groups())[kind]
+            name_key = "LoadBalancerName" if kind == "LoadBalancers" else "TargetGroupName"
+            got = [i for i in listed if i[name_key] == step["params"]["Name"]]
+            expect(len(got) == expected, f"{name}: {step['id']} ({step['operation']}) exists "
+                                         f"{len(got)} times, expected {expected}")
+        elif step["operation"] in ("CreateListener", "CreateRule"):
+            # Listed under their load balancer (listeners) or listener (rules), by their tag.
+            got = [arn for arn in listeners_and_rules(c["elbv2"], step["operation"])
+                   if tagged(c["elbv2"], arn, step["block"])]
+            expect(len(got) == expected, f"{name}: {step['id']} ({step['operation']}) exists "
+                                         f"{len(got)} times, expected {expected}")
+        elif step["operation"] in ("RegisterScalableTarget", "PutScalingPolicy"):
+            scaling = c["application-autoscaling"]
+            rid = step["params"]["ResourceId"]
+            got = (scaling.describe_scalable_targets(ServiceNamespace="ecs", ResourceIds=[rid])
+                   ["ScalableTargets"] if step["operation"] == "RegisterScalableTarget" else
+                   scaling.describe_scaling_policies(ServiceNamespace="ecs", ResourceId=rid,
+                                                     PolicyNames=[step["params"]["PolicyName"]])
+                   ["ScalingPolicies"])
+            expect(len(got) == expected, f"{name}: {step['id']} ({step['operation']}) exists "
+                                         f"{len(got)} times, expected {expected}")
         elif step["operation"] == "CreateRole":
             roles = [r for r in c["iam"].list_roles()["Roles"]
                      if r["RoleName"] == step["params"]["RoleName"]]
@@ -398,16 +449,29 @@ def check_changes(moto, proxy, tmp):
     def service():
         return ecs.describe_services(cluster="webapp-prod", services=["api"])["services"][0]
 
+    # Under `scaling` the scaler owns the count: one it moved, and a changed `desired`, are no
+    # change, and the update of the next case (a new task definition) does not reset it.
+    ecs.update_service(cluster="webapp-prod", service="api", desiredCount=5)
+    text = edit(source, "desired         = is_prod ? 4 : 1", "desired = 6")
+    program.write_text(text)
+    code, out, err = eclc(["plan", program, "--state", state, "--detailed-exitcode"])
+    expect(code == 0 and out == "No changes.\n",
+           f"changes (scaled count): plan exit {code}, not 0 with no changes:\n{out}{err}")
+    source = text
+    print("  desired count under scaling: no change")
+
+    def runs_new_revision_at_scaled_count():
+        expect(service()["taskDefinition"].endswith("webapp-api:2"),
+               f"changes: service runs {service()['taskDefinition']}")
+        expect(service()["desiredCount"] == 5,
+               f"changes: the update reset the scaler's count to {service()['desiredCount']}")
+
     # Each edit applies on top of the previous one.
     cases = [
-        ("desired count", lambda src: edit(src, "desired         = is_prod ? 4 : 1", "desired = 6"),
-         [r"~\s+ecs:UpdateService\s+prod\.api\s+desiredCount 4 -> 6"],
-         lambda: expect(service()["desiredCount"] == 6, "changes: desired count not 6")),
         ("image", lambda src: edit(src, "webapp/api:2.3.1", "webapp/api:2.4.0"),
          [r"-/\+\s+ecs:RegisterTaskDefinition\s+api\s+task definitions are immutable",
           r"~\s+ecs:UpdateService\s+prod\.api\s+`api` is renewed"],
-         lambda: expect(service()["taskDefinition"].endswith("webapp-api:2"),
-                        f"changes: service runs {service()['taskDefinition']}")),
+         runs_new_revision_at_scaled_count),
         ("subnet CIDR", lambda src: edit(src, '"10.0.10.0/24"', '"10.0.20.0/24"'),
          [r"-/\+\s+ec2:CreateSubnet\s+main\.private_a\s+a subnet's CIDR block cannot change in "
           r"place \(CidrBlock 10\.0\.10\.0/24 -> 10\.0\.20\.0/24\)"],
@@ -415,6 +479,10 @@ def check_changes(moto, proxy, tmp):
                          .describe_subnets(Filters=[{"Name": "tag:ecl:path",
                                                      "Values": ["main.private_a"]}])["Subnets"]]
                         == ["10.0.20.0/24"], "changes: subnet not replaced")),
+        ("listener rule", lambda src: edit(src, 'paths    = ["/api/*"]', 'paths    = ["/api/*", "/v2/*"]'),
+         [r"~\s+elbv2:ModifyRule\s+main\.edge\.http\.api\s+Conditions"],
+         lambda: expect(rule_paths(clients(moto.url, "us-east-1")["elbv2"], 10)
+                        == ["/api/*", "/v2/*"], "changes: the rule's paths did not change")),
     ]
     # What a reviewer reads: per case, the resources' lines and the counts (add, change,
     # replace, destroy) that apply then shows and reports.
@@ -557,7 +625,7 @@ def check_prompt(moto, proxy, tmp):
     code, asked, out = run_on_terminal(args + ["--parallelism", "1"], "yes")
     expect(asked and code == 0 and "Apply complete: " in out,
            f"prompt: answer 'yes': asked {asked}, exit {code}:\n{out[-2000:]}")
-    in_flight = re.findall(r"\[(\d+)/(\d+)\] ([a-z0-9]+:[A-Za-z]+ \S+) \.\.\.", out)
+    in_flight = re.findall(r"\[(\d+)/(\d+)\] ([a-z0-9-]+:[A-Za-z]+ \S+) \.\.\.", out)
     expect(len(in_flight) >= 10 and "\r\x1b[K" in out,
            f"prompt: no in-flight status line on the terminal:\n{out[-2000:]!r}")
     # Finished lines end the line; a status line is always rewritten (`\r`, erase) instead.
@@ -565,7 +633,8 @@ def check_prompt(moto, proxy, tmp):
     shown = {call for _, _, call in in_flight}
     missing = [s["id"] for s in plan["steps"]
                if f"{s['service']}:{s['operation']} {s['id']}" not in shown]
-    expect("[7/38] ec2:CreateSubnet main.private_a ...\r\x1b[K" in out and not missing,
+    total = len(plan["steps"])
+    expect(f"[7/{total}] ec2:CreateSubnet main.private_a ...\r\x1b[K" in out and not missing,
            f"prompt: calls never shown in flight: {missing}")
     finished = re.findall(r"\[(\d+)/(\d+)\] ([^\r\n]*)\r\n", out)
     expect(len(finished) == len(plan["steps"]) and not any("..." in f[2] for f in finished)
@@ -675,7 +744,7 @@ def check_tags(moto, proxy, tmp):
             expect(symbol == "-/+", f"tags: {step}: {' '.join(words)}")
             continue
         expect(symbol == "~" and call in ("ec2:CreateTags", "ecs:TagResource", "iam:TagRole",
-                                          "logs:TagLogGroup")
+                                          "logs:TagLogGroup", "elbv2:AddTags")
                and " ".join(words[3:]) == "tags +owner=ops, -cost_center",
                f"tags: {step} is not an in-place tag update: {' '.join(words)}")
     expect(len(changes) >= 20 and re.search(r"~\s+ec2:CreateTags\s+main\s+tags", out) and

@@ -148,7 +148,9 @@ TEST(PlanOrder, TiesFollowSourceOrder) {
   EXPECT_LT(at("main.igw#attach"), at("main.nat_a#eip"));
   EXPECT_LT(at("main.web"), at("api#execution-role"));
   EXPECT_LT(at("api"), at("prod"));
-  EXPECT_EQ(ids.back(), "prod.api");
+  // The service's scaling follows it: the target names the service, the policy the target.
+  EXPECT_LT(at("prod.api"), at("prod.api#scalable-target"));
+  EXPECT_EQ(ids.back(), "prod.api#cpu-scaling");
 }
 
 TEST(PlanPlaceholders, LongestStepPrefixAndLiterals) {

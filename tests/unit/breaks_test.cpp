@@ -64,8 +64,14 @@ std::vector<Break> breaks_of(const std::string& text) {
     // A deleted bracket unbalances the file: it is reported where the brackets no longer match.
     const bool closer = t.is_punct("}") || t.is_punct("]") || t.is_punct(")") || t.is_punct("{") ||
                         t.is_punct("[") || t.is_punct("(");
-    out.push_back(
-        {"delete `" + std::string(t.text) + "`", edit(t, ""), t.begin, next, kBound, true, closer});
+    // A deleted list item leaves a valid program that lacks it: what that breaks is reported
+    // where it matters (a subnet no route table makes public, a load balancer in it).
+    const bool list_item = t.kind == syntax::TokenKind::Identifier && i > 0 &&
+                           i + 1 < tokens.size() &&
+                           (tokens[i - 1].is_punct("[") || tokens[i - 1].is_punct(",")) &&
+                           (tokens[i + 1].is_punct("]") || tokens[i + 1].is_punct(","));
+    out.push_back({"delete `" + std::string(t.text) + "`", edit(t, ""), t.begin, next, kBound, true,
+                   closer || list_item});
   }
   std::vector<const syntax::Token*> names, values;
   for (const auto& t : tokens) {

@@ -221,6 +221,17 @@ TEST(Tags, SpelledPerService) {
   EXPECT_EQ(logs[0].operation, "TagLogGroup");
   EXPECT_EQ(logs[0].params, (json{{"logGroupName", "/ecs/web"}, {"tags", {{"team", "core"}}}}));
 
+  json elb_before = {{"Tags", json::array({{{"Key", "env"}, {"Value", "prod"}},
+                                           {{"Key", "gone"}, {"Value", "x"}}})}};
+  json elb_after = {{"Tags", json::array({{{"Key", "env"}, {"Value", "staging"}}})}};
+  auto elb = resources::tag_calls({resources::TagStyle::Elbv2}, "arn:lb", elb_before, elb_after);
+  ASSERT_EQ(elb.size(), 2u);
+  EXPECT_EQ(elb[0].operation, "RemoveTags");
+  EXPECT_EQ(elb[0].params, (json{{"ResourceArns", {"arn:lb"}}, {"TagKeys", {"gone"}}}));
+  EXPECT_EQ(elb[1].operation, "AddTags");
+  EXPECT_EQ(elb[1].params, (json{{"ResourceArns", {"arn:lb"}},
+                                 {"Tags", json::array({{{"Key", "env"}, {"Value", "staging"}}})}}));
+
   EXPECT_EQ(resources::tag_call(resources::TagStyle::Ec2), "ec2:CreateTags");
   EXPECT_EQ(resources::tag_call(resources::TagStyle::None), "");
   EXPECT_TRUE(resources::tag_calls({resources::TagStyle::None}, "x", before, after).empty());

@@ -34,6 +34,13 @@ inline bool routes_to_internet(RuleContext& c, const model::Block* subnet) {
   return target && target->kind_name == "internet_gateway";
 }
 
+// Whether the subnet's route for 0.0.0.0/0 names a target the checker could not resolve (an error
+// reported before the rules): whether the subnet is public is then unknown.
+inline bool internet_route_unknown(RuleContext& c, const model::Block* subnet) {
+  const model::Block* route = default_route_of(route_table_of(c, subnet));
+  return route && !route->get_ref("target");
+}
+
 // A note explaining why the subnet is not public, for E3008 and W0005.
 inline Note no_internet_route_note(RuleContext& c, const model::Block* subnet) {
   const model::Block* table = route_table_of(c, subnet);

@@ -32,7 +32,17 @@ namespace ecl::check {
   X(kEc2LaunchCapacityRule)                                                                        \
   X(kAwsCharactersRule)                                                                            \
   X(kServiceNamesRule)                                                                             \
-  X(kCapacityProviderNameRule)
+  X(kCapacityProviderNameRule)                                                                     \
+  X(kLoadBalancerZonesRule)                                                                        \
+  X(kLoadBalancerSchemeRule)                                                                       \
+  X(kListenerCertificateRule)                                                                      \
+  X(kLoadBalancerProtocolRule)                                                                     \
+  X(kListenerActionRule)                                                                           \
+  X(kListenerRulePriorityRule)                                                                     \
+  X(kServiceLoadBalancerRule)                                                                      \
+  X(kLoadBalancerIngressRule)                                                                      \
+  X(kHttpsRedirectRule)                                                                            \
+  X(kServiceScalingRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)

@@ -8,4 +8,4 @@ vpc main {
     team = "web"
   }
 }
-load_balancer lb {}
+hosted_zone lb {}

@@ -1,0 +1,236 @@
+#include "backends/common/elbv2_requests.h"
+
+#include "backends/common/aws.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <utility>
+
+namespace ecl::backend::common {
+
+namespace {
+
+json refs(Spelling& s, const std::vector<const model::Block*>& blocks) {
+  json out = json::array();
+  for (const model::Block* b : blocks) {
+    out.push_back(s.ref(*b));
+  }
+  return out;
+}
+
+// `tcp_udp` -> "TCP_UDP".
+json protocol(Spelling& s, const model::Block& b) {
+  const std::string* p = s.get_enum(b, "protocol");
+  return p ? json(upper(*p)) : json(nullptr);
+}
+
+// `text_plain` -> "text/plain".
+std::string content_type(std::string member) {
+  auto at = member.find('_');
+  if (at != std::string::npos) {
+    member[at] = '/';
+  }
+  return member;
+}
+
+// The action of a listener or rule: [{Type, ...}], one action.
+json actions(Spelling& s, const model::Block& b) {
+  json action = json::object();
+  if (const model::Block* group = s.get_ref(b, "forward")) {
+    action["Type"] = "forward";
+    action["TargetGroupArn"] = s.ref(*group);
+  }
+  if (const model::Value* redirect = s.get(b, "redirect")) {
+    json config = json::object();
+    const model::Value* p = s.field(b, "redirect", *redirect, "protocol");
+    const std::string* name = p ? p->enum_member() : nullptr;
+    if (name) {
+      config["Protocol"] = upper(*name);
+    }
+    // The port of the protocol, rather than AWS's default (the request's: 80 to HTTPS).
+    if (const model::Value* port = s.field(b, "redirect", *redirect, "port")) {
+      config["Port"] = std::to_string(whole(*port));
+    } else if (name) {
+      config["Port"] = *name == "https" ? "443" : "80";
+    }
+    for (auto [field, member] : {std::pair{"host", "Host"}, {"path", "Path"}, {"query", "Query"}}) {
+      if (const model::Value* v = s.field(b, "redirect", *redirect, field)) {
+        config[member] = s.value(*v);
+      }
+    }
+    const model::Value* permanent = s.field(b, "redirect", *redirect, "permanent");
+    config["StatusCode"] = permanent && permanent->boolean() == false ? "HTTP_302" : "HTTP_301";
+    action["Type"] = "redirect";
+    action["RedirectConfig"] = std::move(config);
+  }
+  if (const model::Value* fixed = s.get(b, "fixed_response")) {
+    json config = json::object();
+    if (const model::Value* status = s.field(b, "fixed_response", *fixed, "status")) {
+      config["StatusCode"] = std::to_string(whole(*status));
+    }
+    if (const model::Value* type = s.field(b, "fixed_response", *fixed, "content_type")) {
+      const std::string* member = type->enum_member();
+      config["ContentType"] = content_type(member ? *member : "");
+    }
+    if (const model::Value* body = s.field(b, "fixed_response", *fixed, "body")) {
+      config["MessageBody"] = s.value(*body);
+    }
+    action["Type"] = "fixed-response";
+    action["FixedResponseConfig"] = std::move(config);
+  }
+  return json::array({std::move(action)});
+}
+
+json key_value(std::string key, std::string value) {
+  return {{"Key", std::move(key)}, {"Value", std::move(value)}};
+}
+
+} // namespace
+
+json load_balancer(Spelling& s, const model::Block& b) {
+  json out = json::object();
+  out["Subnets"] = refs(s, s.get_refs(b, "subnets"));
+  auto groups = s.get_refs(b, "security_groups");
+  if (!groups.empty()) {
+    out["SecurityGroups"] = refs(s, groups);
+  }
+  const std::string* scheme = s.get_enum(b, "scheme");
+  out["Scheme"] = scheme && *scheme == "internal" ? "internal" : "internet-facing";
+  if (const std::string* type = s.get_enum(b, "type")) {
+    out["Type"] = *type;
+  }
+  return out;
+}
+
+json load_balancer_attributes(Spelling& s, const model::Block& b) {
+  json out = json::array();
+  out.push_back(key_value("deletion_protection.enabled",
+                          s.get_bool(b, "deletion_protection") ? "true" : "false"));
+  const std::string* type = s.get_enum(b, "type");
+  auto idle = s.get_int(b, "idle_timeout");
+  if (type && *type == "application" && idle) { // a network load balancer's is fixed
+    out.push_back(key_value("idle_timeout.timeout_seconds", std::to_string(*idle)));
+  }
+  return out;
+}
+
+json target_group(Spelling& s, const model::Block& b) {
+  json out = json::object();
+  out["Protocol"] = protocol(s, b);
+  if (auto port = s.get_int(b, "port")) {
+    out["Port"] = *port;
+  }
+  if (const model::Block* vpc = b.ancestor("vpc")) {
+    out["VpcId"] = s.ref(*vpc);
+  }
+  if (const std::string* type = s.get_enum(b, "target_type")) {
+    out["TargetType"] = *type;
+  }
+  if (const model::Value* check = s.get(b, "health_check")) {
+    auto field = [&](std::string_view name) { return s.field(b, "health_check", *check, name); };
+    if (const model::Value* v = field("path")) {
+      out["HealthCheckPath"] = s.value(*v);
+    }
+    if (const model::Value* v = field("interval")) {
+      out["HealthCheckIntervalSeconds"] = whole(*v);
+    }
+    if (const model::Value* v = field("timeout")) {
+      out["HealthCheckTimeoutSeconds"] = whole(*v);
+    }
+    if (const model::Value* v = field("healthy_threshold")) {
+      out["HealthyThresholdCount"] = whole(*v);
+    }
+    if (const model::Value* v = field("unhealthy_threshold")) {
+      out["UnhealthyThresholdCount"] = whole(*v);
+    }
+    if (const model::Value* v = field("matcher")) {
+      out["Matcher"] = {{"HttpCode", s.value(*v)}};
+    }
+  }
+  return out;
+}
+
+json target_group_attributes(Spelling& s, const model::Block& b) {
+  json out = json::array();
+  if (auto delay = s.get_int(b, "deregistration_delay")) {
+    out.push_back(key_value("deregistration_delay.timeout_seconds", std::to_string(*delay)));
+  }
+  return out;
+}
+
+json listener(Spelling& s, const model::Block& b) {
+  json out = json::object();
+  if (const model::Block* lb = b.ancestor("load_balancer")) {
+    out["LoadBalancerArn"] = s.ref(*lb);
+  }
+  out["Protocol"] = protocol(s, b);
+  if (auto port = s.get_int(b, "port")) {
+    out["Port"] = *port;
+  }
+  const model::List& certificates = s.get_list(b, "certificates");
+  if (!certificates.empty()) {
+    json& list = out["Certificates"] = json::array();
+    for (const model::Value& arn : certificates) {
+      list.push_back({{"CertificateArn", s.value(arn)}});
+    }
+  }
+  if (const model::Value* policy = s.get(b, "ssl_policy")) {
+    out["SslPolicy"] = s.value(*policy);
+  }
+  out["DefaultActions"] = actions(s, b);
+  return out;
+}
+
+json listener_rule(Spelling& s, const model::Block& b) {
+  json out = json::object();
+  if (b.parent) {
+    out["ListenerArn"] = s.ref(*b.parent);
+  }
+  if (auto priority = s.get_int(b, "priority")) {
+    out["Priority"] = *priority;
+  }
+  json conditions = json::array();
+  for (auto [attribute, field, config] : {std::tuple{"paths", "path-pattern", "PathPatternConfig"},
+                                          {"hosts", "host-header", "HostHeaderConfig"}}) {
+    const model::List& values = s.get_list(b, attribute);
+    if (values.empty()) {
+      continue;
+    }
+    json list = json::array();
+    for (const model::Value& v : values) {
+      list.push_back(s.value(v));
+    }
+    conditions.push_back({{"Field", field}, {config, {{"Values", std::move(list)}}}});
+  }
+  out["Conditions"] = std::move(conditions);
+  out["Actions"] = actions(s, b);
+  return out;
+}
+
+std::vector<const model::Block*> service_forwarders(Spelling& s, const model::Program& program,
+                                                    const model::Block& service) {
+  std::vector<const model::Block*> groups;
+  const model::List& attachments = s.get_list(service, "load_balancers");
+  for (const model::Value& item : attachments) {
+    const model::Value* group = s.field(service, "load_balancers", item, "target_group");
+    if (group && group->block()) {
+      groups.push_back(group->block());
+    }
+  }
+  std::vector<const model::Block*> out;
+  if (groups.empty()) {
+    return out;
+  }
+  for (std::string_view kind : {"listener", "rule"}) {
+    for (const model::Block* b : program.of_kind(kind)) {
+      const model::Block* to = b->get_ref("forward");
+      if (to && std::find(groups.begin(), groups.end(), to) != groups.end()) {
+        out.push_back(b);
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace ecl::backend::common

@@ -1,0 +1,25 @@
+// A target tracking scaling policy of a scalable target (PutScalingPolicy creates or updates it).
+// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& application_autoscaling_scaling_policy() {
+  static const Descriptor d{"application-autoscaling/scaling_policy",
+                            "AWS::ApplicationAutoScaling::ScalingPolicy",
+                            {{.service = "application-autoscaling",
+                              .name = "PutScalingPolicy",
+                              .on_change = OnChange::Repeat,
+                              .remove = {{{"application-autoscaling",
+                                           "DeleteScalingPolicy",
+                                           {{"PolicyName", "$request.PolicyName"},
+                                            {"ServiceNamespace", "$request.ServiceNamespace"},
+                                            {"ResourceId", "$request.ResourceId"},
+                                            {"ScalableDimension", "$request.ScalableDimension"}},
+                                           {"ObjectNotFoundException",
+                                            // moto answers a missing one with ValidationException.
+                                            "ValidationException: No scaling policy found"}}}}}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,59 @@
+// An application or network load balancer, and its attributes (idle timeout, deletion
+// protection), which CreateLoadBalancer does not take. `provisioning` for a while after it is
+// created; deleting it deletes its listeners and rules.
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html
+#include "backends/resources/resource.h"
+
+namespace ecl::resources {
+
+const Descriptor& elbv2_load_balancer() {
+  static const Codes gone = {"LoadBalancerNotFound"};
+  static const Request probe = {
+      "elbv2", "DescribeLoadBalancers", {{"LoadBalancerArns", json::array({"$output.arn"})}}, gone};
+  static const Descriptor d{
+      "elbv2/load_balancer",
+      "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      {{.service = "elbv2",
+        .name = "CreateLoadBalancer",
+        .outputs = {{"arn", "LoadBalancers[0].LoadBalancerArn"},
+                    {"dns_name", "LoadBalancers[0].DNSName"},
+                    {"zone_id", "LoadBalancers[0].CanonicalHostedZoneId"}},
+        .replace_reasons = {{"Type", "a load balancer's type cannot change ({})"},
+                            {"Scheme", "a load balancer's scheme cannot change ({})"}},
+        .remove = {{{"elbv2", "DeleteLoadBalancer", {{"LoadBalancerArn", "$output.arn"}}, gone},
+                    Waiter{.what = "load balancer {} to be deleted",
+                           .subject = "$request.Name",
+                           .probe = probe,
+                           .status = "LoadBalancers[0].State.Code",
+                           .done = {"gone"}}}},
+        .lookup = Lookup{.describe = {"elbv2",
+                                      "DescribeLoadBalancers",
+                                      {{"Names", json::array({"$request.Name"})}},
+                                      gone},
+                         .items = "",
+                         .tags = "TagDescriptions[0].Tags",
+                         .read_tags =
+                             Request{"elbv2",
+                                     "DescribeTags",
+                                     {{"ResourceArns",
+                                       json::array({"$item.LoadBalancers[0].LoadBalancerArn"})}}}},
+        .wait = Waiter{.what = "load balancer {} to be active",
+                       .subject = "$request.Name",
+                       .probe = probe,
+                       .status = "LoadBalancers[0].State.Code",
+                       .done = {"active"},
+                       .failed = {"failed"},
+                       .reason = "LoadBalancers[0].State.Reason"},
+        .tags = {TagStyle::Elbv2, "$output.arn"},
+        .done = {"DuplicateLoadBalancerName"},
+        // Made again with the same settings, it answers with the one that exists.
+        .answers_existing = true},
+       {.service = "elbv2", .name = "ModifyLoadBalancerAttributes", .on_change = OnChange::Repeat}},
+      {{"load_balancer", "arn", "", "CreateLoadBalancer", "arn", "", "", true},
+       {"load_balancer", "dns_name", "", "CreateLoadBalancer", "dns_name", "", "DNSName"},
+       {"load_balancer", "zone_id", "", "CreateLoadBalancer", "zone_id", "",
+        "CanonicalHostedZoneID"}}};
+  return d;
+}
+
+} // namespace ecl::resources

@@ -1,0 +1,58 @@
+// A listener's default action and a rule's action are exactly one of forward, redirect and
+// fixed response; a rule has a condition (a path or a host).
+#include "compiler/check/rules/load_balancing.h"
+
+#include <fmt/format.h>
+
+namespace ecl::check {
+namespace {
+
+void run(RuleContext& c) {
+  for (std::string_view kind : {"listener", "rule"}) {
+    for (const model::Block* b : c.program.of_kind(kind)) {
+      std::vector<std::string_view> set;
+      for (std::string_view action : load_balancing::kActions) {
+        if (b->attribute(action)) {
+          set.push_back(action);
+        }
+      }
+      if (set.empty()) {
+        c.diags.report(Diag::ActionShape, b->header_range,
+                       fmt::format("{} has no action; set one of `forward`, `redirect` and "
+                                   "`fixed_response`",
+                                   b->display()));
+      } else if (set.size() > 1) {
+        c.diags
+            .report(Diag::ActionShape, attribute_range(*b, set[1]),
+                    fmt::format("{} sets both `{}` and `{}`; it takes one action", b->display(),
+                                set[0], set[1]))
+            .note(attribute_range(*b, set[0]), fmt::format("`{}` is set here", set[0]));
+      }
+      if (kind == "rule") {
+        const model::Value* paths = b->get("paths");
+        const model::Value* hosts = b->get("hosts");
+        const model::List* p = paths ? paths->as<model::List>() : nullptr;
+        const model::List* h = hosts ? hosts->as<model::List>() : nullptr;
+        if (p && h && p->empty() && h->empty()) {
+          c.diags.report(Diag::ActionShape, b->header_range,
+                         fmt::format("rule `{}` has no condition; give it `paths` or `hosts` (the "
+                                     "listener's default action takes what no rule matches)",
+                                     b->path));
+        }
+      }
+    }
+  }
+}
+
+} // namespace
+
+extern const Rule kListenerActionRule;
+const Rule kListenerActionRule{
+    "listener-actions",
+    "A listener or rule has exactly one action; a rule has a path or host condition",
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
+    "load-balancer-listeners.html#rule-action-types",
+    {Diag::ActionShape},
+    run};
+
+} // namespace ecl::check
