@@ -4,6 +4,8 @@
 #include "apply/engine.h"
 #include "apply/lock.h"
 #include "apply/network_libraries.h"
+#include "apply/plan_view.h"
+#include "apply/target.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/driver/driver.h"
 
@@ -147,18 +149,105 @@ bool back_up(const std::string& path, std::string& error) {
                                        driver::FileMode::Private);
 }
 
-// The outputs, filled from what AWS answered, recorded with the state (when they changed) and
-// shown; none after a destroy.
-bool record_outputs(const backend::plan::Plan& plan, const std::string& path, State& state,
-                    bool destroying) {
+std::set<std::string, std::less<>> step_ids(const backend::plan::Plan& plan) {
   std::set<std::string, std::less<>> ids;
   for (const auto& step : plan.steps) {
     ids.insert(step.id);
   }
-  json outputs = destroying ? json::object() : resolve_output(plan.outputs, state, ids);
+  return ids;
+}
+
+// The outputs once a run is done, given what the state then holds (`recorded`: the outputs the
+// state had): none after a destroy; after a targeted one, those whose values stay; after a
+// targeted apply, the recorded ones with those of the run's (limited) plan updated.
+json outputs_of(const backend::plan::Plan& full, const backend::plan::Plan& run, const State& state,
+                const json& recorded, bool destroying, bool targeted) {
+  auto ids = step_ids(full);
+  if (!targeted) {
+    return destroying ? json::object() : resolve_output(full.outputs, state, ids);
+  }
+  if (destroying) {
+    json now = resolve_output(full.outputs, state, ids);
+    json out = json::object();
+    for (const auto& [name, v] : recorded.items()) {
+      if (now.contains(name) && now[name] == v) {
+        out[name] = v;
+      }
+    }
+    return out;
+  }
+  json out = recorded;
+  json now = resolve_output(run.outputs, state, ids);
+  for (const auto& [name, v] : now.items()) {
+    out[name] = v;
+  }
+  return out;
+}
+
+// A run: the program's plan limited to the targets, the changes that bring the state to it (or
+// for a destroy delete the state), and those changes as resources and outputs for people.
+struct Run {
+  const backend::plan::Plan* full = nullptr;
+  backend::plan::Plan limited; // when there are targets
+  const backend::plan::Plan* plan = nullptr;
+  std::vector<Change> changes;
+  std::vector<ResourceChange> resources;
+  std::vector<std::string> outputs;
+};
+
+bool prepare(const backend::plan::Plan& full, const State& state, const CommandOptions& options,
+             bool destroying, Run& run, std::string& error) {
+  run.full = &full;
+  run.plan = &full;
+  bool targeted = !options.targets.empty();
+  if (targeted) {
+    if (!check_targets(options.targets, full, state, error)) {
+      return false;
+    }
+    run.limited = limit_plan(full, options.targets);
+    run.plan = &run.limited;
+  }
+  run.changes = destroying ? destroy_changes(state) : diff(*run.plan, state);
+  if (targeted) {
+    (destroying ? limit_destroy : limit_diff)(run.changes, state, options.targets);
+  }
+  run.resources = by_resource(destroying ? nullptr : run.plan, state, run.changes);
+  // The outputs as they will be: what is created, replaced or deleted is not known yet.
+  State after = state;
+  for (const Change& c : run.changes) {
+    if (c.action != Action::Update) {
+      after.erase(c.id);
+    }
+  }
+  run.outputs = output_changes(
+      state.outputs, outputs_of(full, *run.plan, after, state.outputs, destroying, targeted));
+  return true;
+}
+
+// After a run: the outputs filled from what AWS answered and the blocks as applied, recorded with
+// the state (when they changed); the outputs shown.
+bool record(const Run& run, const std::string& path, State& state, bool destroying, bool targeted) {
+  json outputs = outputs_of(*run.full, *run.plan, state, state.outputs, destroying, targeted);
+  json blocks = state.blocks;
+  if (!destroying) {
+    for (const auto& r : run.plan->resources) {
+      blocks[r.block] = {{"kind", r.kind}, {"attributes", r.attributes}};
+    }
+  }
+  std::set<std::string, std::less<>> held;
+  for (const Entry& e : state.entries) {
+    held.insert(e.block);
+  }
+  json kept = json::object();
+  for (const auto& [block, b] : blocks.items()) {
+    if (held.count(block)) {
+      kept[block] = b;
+    }
+  }
   std::string error;
-  if (outputs != state.outputs) {
+  if (outputs != state.outputs || kept != state.blocks) {
     state.outputs = std::move(outputs);
+    state.blocks = std::move(kept);
     if (!save_state(path, state, error)) {
       std::cerr << "eclc: error: " << error << "\n";
       return false;
@@ -185,15 +274,21 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
     return kExitUsage;
   }
   State state;
+  Run run;
   if (!load(plan, path, state, options)) {
     return kExitUsage;
   }
-  std::vector<Change> changes = destroying ? destroy_changes(state) : diff(plan, state);
+  if (std::string error; !prepare(plan, state, options, destroying, run, error)) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return kExitUsage;
+  }
+  bool targeted = !options.targets.empty();
   std::cout << (destroying ? "eclc will delete what `" : "eclc will bring `") << path
-            << (destroying ? "` holds" : "` to the program") << " in " << plan.region << ":\n"
-            << render_changes(changes, options.color);
-  if (changes.empty()) {
-    return record_outputs(plan, path, state, destroying) ? kExitClean : kExitFailed;
+            << (destroying ? "` holds" : "` to the program") << " in " << plan.region
+            << (targeted ? " (limited by --target)" : "") << ":\n\n"
+            << render_resources(run.resources, run.outputs, options.color);
+  if (run.changes.empty()) {
+    return record(run, path, state, destroying, targeted) ? kExitClean : kExitFailed;
   }
   if (!approved(options, destroying ? "delete these resources" : "make these changes")) {
     return kExitUsage;
@@ -221,14 +316,15 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   }
   exec.wait.timeout = std::chrono::seconds(options.wait_timeout_seconds);
   std::cout << "\n";
-  if (!execute(client, destroying ? nullptr : &plan, state, changes, exec, std::cout, error)) {
+  if (!execute(client, destroying ? nullptr : run.plan, state, run.changes, exec, std::cout,
+               error)) {
     std::cerr << "eclc: error: " << client.redact(error) << "\n";
     std::cerr << "eclc: the state `" << path
               << "` holds what was done; run the command again to go on\n";
     return kExitFailed;
   }
-  std::cout << (destroying ? "\nDestroy complete.\n" : "\nApply complete.\n");
-  return record_outputs(plan, path, state, destroying) ? kExitClean : kExitFailed;
+  std::cout << "\n" << completed(count(run.resources), destroying);
+  return record(run, path, state, destroying, targeted) ? kExitClean : kExitFailed;
 }
 
 } // namespace
@@ -242,18 +338,49 @@ std::string default_state_path(const std::string& program_path) {
   return p.string() + ".state.json";
 }
 
-int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& options,
-                       bool* changed) {
+int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool with_state,
+         bool* changed) {
   State state;
-  if (!load(plan, state_path(options), state, options)) {
+  if (with_state && !load(plan, state_path(options), state, options)) {
     return kExitUsage;
   }
-  std::vector<Change> changes = diff(plan, state);
-  if (changed) {
-    *changed = !changes.empty();
+  Run run;
+  if (std::string error; !prepare(plan, state, options, /*destroying=*/false, run, error)) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return kExitUsage;
   }
-  std::cout << render_changes(changes, options.color);
+  if (changed) {
+    *changed = !run.resources.empty() || !run.outputs.empty(); // what the view shows
+  }
+  if (options.calls) {
+    // Without a state every call runs: the plan's own listing, with its reads.
+    std::cout << (with_state ? render_calls(run.changes, options.color)
+                             : backend::plan::render_text(*run.plan, options.color));
+    return kExitClean;
+  }
+  if (!run.changes.empty() || !run.outputs.empty()) {
+    std::cout << "eclc will " << (with_state ? "change" : "create") << " stack `"
+              << (plan.stack.empty() ? "(unnamed)" : plan.stack) << "` in " << plan.region
+              << (with_state ? ", from the state `" + state_path(options) + "`"
+                             : " (no --state: everything is new)")
+              << (options.targets.empty() ? "" : ", limited by --target") << ":\n\n";
+  }
+  std::cout << render_resources(run.resources, run.outputs, options.color);
   return kExitClean;
+}
+
+bool render_plan(const backend::plan::Plan& plan, const State& state, const CommandOptions& options,
+                 bool destroying, std::string& text, std::string& error) {
+  Run run;
+  if (!prepare(plan, state, options, destroying, run, error)) {
+    return false;
+  }
+  text = render_resources(run.resources, run.outputs, options.color);
+  return true;
+}
+
+json filled_outputs(const backend::plan::Plan& plan, const State& state) {
+  return resolve_output(plan.outputs, state, step_ids(plan));
 }
 
 int force_unlock(const CommandOptions& options) {

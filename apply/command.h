@@ -2,9 +2,11 @@
 // the program's plan. main() only parses options and builds the plan.
 #pragma once
 
+#include "apply/state.h"
 #include "backends/plan/plan.h"
 
 #include <string>
+#include <vector>
 
 namespace ecl::apply {
 
@@ -17,18 +19,28 @@ struct CommandOptions {
   int parallelism = 4;
   int wait_timeout_seconds = 1200; // for what AWS finishes after answering
   bool color = false;
-  bool force = false;           // use a state of another stack, or older than its backup
-  int lock_timeout_seconds = 0; // how long to wait for another run's lock
+  bool force = false;               // use a state of another stack, or older than its backup
+  int lock_timeout_seconds = 0;     // how long to wait for another run's lock
+  std::vector<std::string> targets; // --target: the blocks the run is limited to (target.h)
+  bool calls = false;               // `plan --calls`: the API calls instead of the resources
 };
 
 // The state file when --state is not given: beside the program, `PROGRAM.state.json` (a
 // directory program's state sits beside the directory).
 std::string default_state_path(const std::string& program_path);
 
-// `eclc plan --state`: the changes that bring the state to the program, offline. Exit status 0,
-// or 2 when the state cannot be read; `changed` (if given) says whether there are changes.
-int plan_against_state(const backend::plan::Plan& plan, const CommandOptions& options,
-                       bool* changed = nullptr);
+// `eclc plan`: the changes that bring the state (with `with_state`; else nothing) to the program,
+// offline, as resources (plan_view.h) or with `options.calls` as API calls. Exit status 0, or 2
+// when the state cannot be read or a target is unknown; `changed` (if given) says whether
+// anything changes.
+int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool with_state,
+         bool* changed = nullptr);
+// What `plan` (or with `destroying`, `destroy`) shows of the changes from `state`, without a
+// header; false with `error` for an unknown target.
+bool render_plan(const backend::plan::Plan& plan, const State& state, const CommandOptions& options,
+                 bool destroying, std::string& text, std::string& error);
+// The plan's outputs with the values `state` holds filled in, as an apply records them.
+json filled_outputs(const backend::plan::Plan& plan, const State& state);
 // `eclc apply`: shows the changes, asks on a terminal (else needs --auto-approve), runs them.
 // 0 when done, 1 when a call fails, 2 for bad input (state, credentials, no approval).
 int apply(const backend::plan::Plan& plan, const CommandOptions& options);

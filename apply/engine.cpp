@@ -820,20 +820,6 @@ private:
   std::map<int, std::string> flight_;
 };
 
-const char* action_symbol(Action a) {
-  switch (a) {
-  case Action::Create:
-    return "+";
-  case Action::Update:
-    return "~";
-  case Action::Replace:
-    return "-/+";
-  case Action::Delete:
-    return "-";
-  }
-  return "?";
-}
-
 } // namespace
 
 std::vector<Change> diff(const Plan& plan, const State& state) {
@@ -886,6 +872,7 @@ std::vector<Change> diff(const Plan& plan, const State& state) {
       c.id = s.id;
       c.step = &s;
       c.reason = "`" + upstream + "` is renewed";
+      c.renewed = upstream;
       const resources::Operation& op = operation_of(s.service, s.operation);
       c.action = op.on_change == resources::OnChange::Replace ? Action::Replace : Action::Update;
       c.call = op.on_change == resources::OnChange::Update && op.update
@@ -912,38 +899,6 @@ std::vector<Change> destroy_changes(const State& state) {
   for (auto it = state.entries.rbegin(); it != state.entries.rend(); ++it) {
     out.push_back({Action::Delete, it->id, nullptr, "", it->service + ":" + it->operation});
   }
-  return out;
-}
-
-std::string render_changes(const std::vector<Change>& changes, bool color) {
-  if (changes.empty()) {
-    return "No changes.\n";
-  }
-  auto paint = [&](Action a, const std::string& text) {
-    const char* code = a == Action::Create    ? "\x1b[32m"
-                       : a == Action::Update  ? "\x1b[33m"
-                       : a == Action::Replace ? "\x1b[35m"
-                                              : "\x1b[31m";
-    return color ? fmt::format("{}{}\x1b[0m", code, text) : text;
-  };
-  std::size_t call_width = 0, id_width = 0;
-  for (const Change& c : changes) {
-    call_width = std::max(call_width, c.call.size());
-    id_width = std::max(id_width, c.id.size());
-  }
-  std::string out;
-  std::size_t counts[4] = {0, 0, 0, 0};
-  for (const Change& c : changes) {
-    ++counts[static_cast<int>(c.action)];
-    std::string line = fmt::format("  {:<3} {:<{}}  {:<{}}  {}", action_symbol(c.action), c.call,
-                                   call_width, c.id, id_width, c.reason);
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += paint(c.action, line) + "\n";
-  }
-  out += fmt::format("\nPlan: {} to create, {} to update, {} to replace, {} to delete.\n",
-                     counts[0], counts[1], counts[2], counts[3]);
   return out;
 }
 

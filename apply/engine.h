@@ -22,6 +22,7 @@ struct Change {
   const backend::plan::Step* step = nullptr; // the planned step (not for Delete)
   std::string reason;                        // why (update, replace, resumed create)
   std::string call;                          // what runs: "ecs:UpdateService"
+  std::string renewed = {}; // the step whose renewal alone makes this change, or ""
 };
 
 // Offline: what it takes to bring the state to the program. Steps already in the state with the
@@ -31,9 +32,6 @@ struct Change {
 std::vector<Change> diff(const backend::plan::Plan& plan, const State& state);
 // Everything the state holds, to delete.
 std::vector<Change> destroy_changes(const State& state);
-
-// For people: one line a change, then `Plan: ...`, or `No changes.`.
-std::string render_changes(const std::vector<Change>& changes, bool color);
 
 // How long to wait for what AWS finishes after answering (a NAT gateway becoming available or
 // deleted, a deleted service draining): probes after first_delay, then twice as long each time

@@ -73,6 +73,9 @@ std::string to_json(const State& state) {
   }
   out["resources"] = std::move(resources);
   out["outputs"] = state.outputs;
+  if (!state.blocks.empty()) {
+    out["blocks"] = state.blocks;
+  }
   return out.dump(2) + "\n";
 }
 
@@ -174,6 +177,17 @@ bool load_state(const std::string& path, State& out, std::string& error) {
   out.region = r.text(doc, "", "region", false);
   if (const json* v = r.member(doc, "", "outputs", &json::is_object, "an object", false)) {
     out.outputs = *v;
+  }
+  if (const json* v = r.member(doc, "", "blocks", &json::is_object, "an object", false)) {
+    for (const auto& [block, b] : v->items()) {
+      if (!b.is_object() || !b.value("kind", json()).is_string() ||
+          !b.value("attributes", json()).is_object()) {
+        problem =
+            fmt::format("`blocks.{}`: an object with `kind` and `attributes` was expected", block);
+        break;
+      }
+    }
+    out.blocks = *v;
   }
   const json* resources = r.member(doc, "", "resources", &json::is_array, "an array", true);
   for (std::size_t i = 0; resources && r.ok() && i < resources->size(); ++i) {

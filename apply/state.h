@@ -38,6 +38,9 @@ struct State {
   std::vector<Entry> entries; // in the order they were first created
   // The program's `output`s after the last complete apply: name -> value, placeholders filled.
   json outputs = json::object();
+  // The blocks as the program wrote them at the last complete apply, for the attribute-level
+  // changes of a plan: path -> {"kind": "subnet", "attributes": {...}} (plan::Resource).
+  json blocks = json::object();
 
   Entry* find(const std::string& id);
   const Entry* find(const std::string& id) const;

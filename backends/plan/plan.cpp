@@ -3,9 +3,80 @@
 #include "backends/common/json_writer.h"
 #include "backends/plan/planner.h"
 
+#include <algorithm>
+#include <map>
+
 namespace ecl::backend {
 
 namespace plan {
+
+namespace {
+
+// A value as Resource::attributes holds it: objects and lists of objects or lists as paths, any
+// other value whole.
+void flatten(const std::string& path, const model::Value& value, json& out) {
+  if (const auto* map = value.as<model::Map>(); map && !map->empty()) {
+    for (const model::MapEntry& e : *map) {
+      flatten(path + "." + e.first, e.second, out);
+    }
+    return;
+  }
+  if (const auto* list = value.as<model::List>()) {
+    bool nested = std::any_of(list->begin(), list->end(), [](const model::Value& v) {
+      return (v.as<model::Map>() && !v.as<model::Map>()->empty()) || v.as<model::List>();
+    });
+    if (nested) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        flatten(path + "[" + std::to_string(i) + "]", (*list)[i], out);
+      }
+      return;
+    }
+  }
+  out[path] = model::ecl_text(value);
+}
+
+// A block's attributes and those of its nested blocks without calls of their own.
+void attributes_of(const model::Block& block, const std::string& prefix,
+                   const std::set<std::string, std::less<>>& with_steps, json& out) {
+  for (const auto& [name, attribute] : block.attributes) {
+    if (!attribute.value.is_null()) {
+      flatten(prefix + std::string(name), attribute.value, out);
+    }
+  }
+  for (const model::Block* child : block.children) {
+    if (!with_steps.count(child->path)) {
+      std::string relative = child->path.substr(child->path.rfind('.') + 1);
+      attributes_of(*child, prefix + relative + ".", with_steps, out);
+    }
+  }
+}
+
+} // namespace
+
+std::vector<Resource> resources_of(const model::Program& program, const Plan& plan) {
+  std::set<std::string, std::less<>> with_steps;
+  std::vector<std::string> order;
+  for (const Step& s : plan.steps) {
+    if (with_steps.insert(s.block).second) {
+      order.push_back(s.block);
+    }
+  }
+  std::map<std::string_view, const model::Block*> by_path;
+  for (const auto& b : program.blocks) {
+    by_path.emplace(b->path, b.get());
+  }
+  std::vector<Resource> out;
+  for (const std::string& path : order) {
+    Resource r;
+    r.block = path;
+    if (auto it = by_path.find(path); it != by_path.end()) {
+      r.kind = it->second->kind_name;
+      attributes_of(*it->second, "", with_steps, r.attributes);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
 
 bool build_plan(const model::Program& program, Diagnostics& /*diags*/, Plan& out,
                 std::set<std::string>* read, std::string_view region_if_unset) {

@@ -42,12 +42,27 @@ struct Step {
   bool read = false; // a read (Describe*) rather than a change
 };
 
+// A block that makes AWS calls, as the program writes it: what `eclc plan` shows a reviewer and
+// the state records of the last apply, to say which attributes change.
+struct Resource {
+  std::string block; // the block path: "main.private_a"
+  std::string kind;  // "subnet"
+  // Every attribute set (written or defaulted), flattened: dotted path -> the value as ECL text.
+  // Objects become paths (`tags.env`), lists of objects indexed paths (`ingress[0].port`); the
+  // nested blocks without calls of their own (a task's containers) are prefixed with their
+  // relative path (`app.image`). {"cidr": "\"10.0.0.0/24\"", "tags.env": "\"prod\""}
+  json attributes = json::object();
+};
+
 struct Plan {
   std::string stack;  // the stack's name, or ""
   std::string region; // the stack's region, else the fallback build_plan was given
   std::string description;
   std::vector<Step> steps; // in execution order
   json outputs = json::object();
+  // One per block with steps, in the order of each block's first step (resources_of). Not in
+  // the document, and not filled by build_plan: only the commands that show or apply a plan ask.
+  std::vector<Resource> resources;
 };
 
 // Builds the plan of an error-free program. When `read` is given, every schema attribute the
@@ -58,9 +73,12 @@ bool build_plan(const model::Program& program, Diagnostics& diags, Plan& out,
                 std::set<std::string>* read = nullptr,
                 std::string_view region_if_unset = kDefaultRegion);
 
+// The resources of a plan built from `program` (Plan::resources).
+std::vector<Resource> resources_of(const model::Program& program, const Plan& plan);
+
 // The plan document: 2-space JSON with a trailing newline.
 std::string to_json(const Plan& plan);
-// For people: one line a step (`+ ec2:CreateVpc  main  10.0.0.0/16`), then `Plan: N to create.`;
+// For people: one line a step (`+ ec2:CreateVpc  main  10.0.0.0/16`), then `Calls: N to create.`;
 // ANSI colours when `color`.
 std::string render_text(const Plan& plan, bool color);
 // The dependency graph in Graphviz dot: one node a step, an edge from each step to those that

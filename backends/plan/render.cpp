@@ -66,7 +66,7 @@ std::string render_text(const Plan& plan, bool color) {
     }
     out += line + "\n";
   }
-  out += fmt::format("\n{} {} to create{}.\n", paint(kBold, "Plan:"), creates,
+  out += fmt::format("\n{} {} to create{}.\n", paint(kBold, "Calls:"), creates,
                      reads ? fmt::format(", {} to read", reads) : "");
   return out;
 }

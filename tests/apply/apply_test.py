@@ -435,14 +435,42 @@ def edit(text, old, new):
     return text.replace(old, new, 1)
 
 
+SUMMARY = r"Plan: (\d+) to add, (\d+) to change, (\d+) to replace, (\d+) to destroy\."
+DONE = r"(Apply|Destroy) complete: (\d+) added, (\d+) changed, (\d+) replaced, (\d+) destroyed\."
+
+
+def counts(pattern, text, skip=0):
+    """The four resource counts of a `Plan:` or `... complete:` line, or None."""
+    m = re.search(pattern, text)
+    return tuple(int(n) for n in m.groups()[skip:]) if m else None
+
+
+def agree(what, planned, applied):
+    """The counts of `eclc plan` are those apply (or destroy) shows and reports when done."""
+    p = counts(SUMMARY, planned)
+    if p is None:
+        expect(planned == "No changes.\n" and "No changes." in applied,
+               f"{what}: plan shows no counts:\n{planned}\n{applied}")
+        return p
+    expect(counts(SUMMARY, applied) == p and counts(DONE, applied, 1) == p,
+           f"{what}: plan counts {p}, apply shows {counts(SUMMARY, applied)} and reports "
+           f"{counts(DONE, applied, 1)}:\n{planned}\n{applied}")
+    return p
+
+
 def check_changes(moto, proxy, tmp):
     moto.reset()
     source = (harness.ROOT / "examples" / "webapp.ecl").read_text()
     program = tmp / "webapp.ecl"
     state = tmp / "changes.json"
     program.write_text(source)
-    code, _, err = eclc(apply_args(program, state, proxy.url))
+    _, planned, _ = eclc(["plan", program, "--state", state])
+    code, out, err = eclc(apply_args(program, state, proxy.url))
     expect(code == 0, f"changes: first apply failed: {err}")
+    plan, _ = plans.build_plan(ARGS.eclc, program)
+    blocks = len({s["block"] for s in plan["steps"]})
+    expect(agree("first apply", planned, out) == (blocks, 0, 0, 0),
+           f"changes: the first apply does not add {blocks} resources")
     ecs = clients(moto.url, "us-east-1")["ecs"]
 
     def service():
@@ -483,15 +511,34 @@ def check_changes(moto, proxy, tmp):
          lambda: expect(rule_paths(clients(moto.url, "us-east-1")["elbv2"], 10)
                         == ["/api/*", "/v2/*"], "changes: the rule's paths did not change")),
     ]
+    # What a reviewer reads: per case, the resources' lines and the counts (add, change,
+    # replace, destroy) that apply then shows and reports.
+    views = {
+        "image": ([r"\n  -/\+ task api  \(task definitions are immutable: a new revision is "
+                   r"registered\)\n      ~ app\.image: \"[^\"]*/webapp/api:2\.3\.1\" -> "
+                   r"\"[^\"]*/webapp/api:2\.4\.0\"  # forces replacement\n",
+                   r"\n  ~ service prod\.api\n(      .*\n)*      ~ `api` is renewed\n"], (0, 1, 1, 0)),
+        "subnet CIDR": ([r"\n  -/\+ subnet main\.private_a  \(a subnet's CIDR block cannot change "
+                         r"in place\)\n      ~ cidr: \"10\.0\.10\.0/24\" -> \"10\.0\.20\.0/24\""
+                         r"  # forces replacement\n",
+                         r"\n  ~ private_cidr: \[\"10\.0\.10\.0/24\", \"10\.0\.11\.0/24\"\] -> "
+                         r"\[\"10\.0\.20\.0/24\", \"10\.0\.11\.0/24\"\]\n"], None),
+    }
     for what, change, patterns, verify in cases:
         text = change(source)
         program.write_text(text)
-        code, out, err = eclc(["plan", program, "--state", state, "--detailed-exitcode"])
+        code, out, err = eclc(["plan", program, "--state", state, "--detailed-exitcode", "--calls"])
         expect(code == 2, f"changes ({what}): plan --detailed-exitcode: exit {code}, not 2")
         for p in patterns:
-            expect(re.search(p, out), f"changes ({what}): plan lacks /{p}/:\n{out}")
+            expect(re.search(p, out), f"changes ({what}): plan --calls lacks /{p}/:\n{out}")
+        code, planned, err = eclc(["plan", program, "--state", state])
+        lines, expected = views.get(what, ([], None))
+        for p in lines:
+            expect(re.search(p, planned), f"changes ({what}): plan lacks /{p}/:\n{planned}")
         code, out, err = eclc(apply_args(program, state, proxy.url))
         expect(code == 0, f"changes ({what}): apply failed: {err}")
+        got = agree(f"changes ({what})", planned, out)
+        expect(expected is None or got == expected, f"changes ({what}): counts {got}")
         verify()
         code, out, err = eclc(["plan", program, "--state", state])
         expect(out == "No changes.\n", f"changes ({what}): after apply the plan is {out}")
@@ -503,18 +550,27 @@ def check_changes(moto, proxy, tmp):
     text = source[:start] + source[end:]
     text = re.sub(r"output service_arn .*\n", "", text)
     program.write_text(text)
-    code, out, err = eclc(["plan", program, "--state", state])
+    code, out, err = eclc(["plan", program, "--state", state, "--calls"])
     expect(re.search(r"-\s+ecs:CreateService\s+prod\.api\s+not in the program", out),
-           f"changes (remove service): plan is {out}")
+           f"changes (remove service): plan --calls is {out}")
+    code, planned, err = eclc(["plan", program, "--state", state])
+    expect("\n  - service prod.api  (not in the program)\n" in planned and
+           re.search(r"\n  - service_arn = \"arn:aws:ecs:[^\"]*\"\n", planned),
+           f"changes (remove service): plan is {planned}")
     code, out, err = eclc(apply_args(program, state, proxy.url))
     expect(code == 0, f"changes (remove service): apply failed: {err}")
+    expect(agree("remove service", planned, out) == (0, 0, 0, 1), "remove service: counts")
     expect(not [s for s in ecs.describe_services(cluster="webapp-prod", services=["api"])
                 ["services"] if s["status"] == "ACTIVE"], "changes: service still active")
     print("  removed service: planned, deleted")
     # Destroy leaves nothing behind.
     plan, _ = plans.build_plan(ARGS.eclc, harness.ROOT / "examples" / "webapp.ecl")
+    held = len({r["block"] for r in json.loads(state.read_text())["resources"]
+                if not r["operation"].startswith("Describe")})
     code, out, err = eclc(apply_args(program, state, proxy.url, command="destroy"))
     expect(code == 0, f"destroy failed: {err}")
+    expect(counts(SUMMARY, out) == (0, 0, 0, held) and counts(DONE, out, 1) == (0, 0, 0, held),
+           f"destroy: not {held} resources destroyed:\n{out}")
     census(plan, moto.url, 0)
     expect(json.loads(state.read_text())["resources"] == [], "destroy: the state is not empty")
     print("  destroy: describe calls come back empty")
@@ -593,7 +649,7 @@ def check_prompt(moto, proxy, tmp):
     # `yes` applies, and the terminal shows each call in flight on a line rewritten in place.
     # One call at a time, so that each is the one the status line names while it runs.
     code, asked, out = run_on_terminal(args + ["--parallelism", "1"], "yes")
-    expect(asked and code == 0 and "Apply complete." in out,
+    expect(asked and code == 0 and "Apply complete: " in out,
            f"prompt: answer 'yes': asked {asked}, exit {code}:\n{out[-2000:]}")
     in_flight = re.findall(r"\[(\d+)/(\d+)\] ([a-z0-9-]+:[A-Za-z]+ \S+) \.\.\.", out)
     expect(len(in_flight) >= 10 and "\r\x1b[K" in out,
@@ -615,7 +671,7 @@ def check_prompt(moto, proxy, tmp):
     # destroy asks too.
     code, asked, out = run_on_terminal(["destroy", program, "--state", state, "--endpoint-url",
                                         proxy.url] + params, "yes")
-    expect(asked and code == 0 and "Destroy complete." in out,
+    expect(asked and code == 0 and "Destroy complete: " in out,
            f"prompt: destroy 'yes': asked {asked}, exit {code}:\n{out[-2000:]}")
     print("  destroy asked, yes: destroyed")
 
@@ -705,7 +761,7 @@ def check_tags(moto, proxy, tmp):
     code, _, err = eclc(apply_args(program, state, proxy.url))
     expect(code == 0, f"tags: first apply failed: {err}")
     program.write_text(edit(source, 'cost_center = "cc-1042"', 'owner = "ops"'))
-    code, out, err = eclc(["plan", program, "--state", state])
+    code, out, err = eclc(["plan", program, "--state", state, "--calls"])
     changes = [line.split() for line in out.splitlines() if line.startswith("  ")]
     for words in changes:
         symbol, call, step = words[:3]
@@ -720,8 +776,12 @@ def check_tags(moto, proxy, tmp):
     expect(len(changes) >= 20 and re.search(r"~\s+ec2:CreateTags\s+main\s+tags", out) and
            re.search(r"~\s+ecs:TagResource\s+prod\.api\s+tags", out),
            f"tags: the plan is\n{out}")
+    code, planned, err = eclc(["plan", program, "--state", state])
+    expect("\n  ~ vpc main\n      + tags.owner = \"ops\"\n      - tags.cost_center = \"cc-1042\"\n"
+           in planned, f"tags: the resource view is\n{planned}")
     code, out, err = eclc(apply_args(program, state, proxy.url))
     expect(code == 0, f"tags: apply failed: {err}")
+    agree("tags", planned, out)
     c = clients(moto.url, "us-east-1")
     vpc = c["ec2"].describe_vpcs(Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
     vpc_tags = {t["Key"]: t["Value"] for t in vpc[0]["Tags"]} if len(vpc) == 1 else {}
@@ -780,16 +840,63 @@ def check_region(moto, proxy, tmp):
     print("  applied, unchanged and destroyed in eu-west-1")
 
 
+def check_target(moto, proxy, tmp):
+    """--target: apply only a route table and what it needs, then the rest; destroy one subnet
+    and what depends on it; an unknown block is refused before any call."""
+    moto.reset()
+    proxy.reset()
+    program = harness.ROOT / "examples" / "webapp.ecl"
+    state = tmp / "target.json"
+
+    def held():
+        return {r["block"] for r in json.loads(state.read_text())["resources"]}
+
+    code, out, err = eclc(apply_args(program, state, proxy.url) + ["--target", "prod.apj"])
+    expect(code == 2 and "did you mean `prod.api`?" in err and proxy.count == 0,
+           f"target: unknown block: exit {code}, {proxy.count} calls: {err}")
+    _, planned, _ = eclc(["plan", program, "--state", state, "--target", "main.public"])
+    code, out, err = eclc(apply_args(program, state, proxy.url) + ["--target", "main.public"])
+    expect(code == 0, f"target: apply failed: {err}")
+    expect(agree("target", planned, out) == (6, 0, 0, 0), "target: not 6 resources added")
+    expect(held() == {"main", "main.public_a", "main.public_b", "main.igw", "main.public",
+                      "main.public.route[0]"}, f"target: the state holds {sorted(held())}")
+    code, out, err = eclc(["plan", program, "--state", state, "--target", "main.public",
+                           "--detailed-exitcode"])
+    expect(code == 0 and out == "No changes.\n", f"target: plan after it: {code} {out}{err}")
+    _, planned, _ = eclc(["plan", program, "--state", state])
+    code, out, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"target: the rest: {err}")
+    rest = agree("target rest", planned, out)
+    blocks = len({s["block"] for s in plans.build_plan(ARGS.eclc, program)[0]["steps"]})
+    expect(rest == (blocks - 6, 0, 0, 0), f"target: the rest: {rest}:\n{planned}")
+    code, out, err = eclc(apply_args(program, state, proxy.url, "destroy") +
+                          ["--target", "main.private_a"])
+    # The subnet, the service in it (and so not its cluster or task); the route table that
+    # names it stays, without its association.
+    expect(code == 0 and counts(SUMMARY, out) == (0, 1, 0, 2) and
+           counts(DONE, out, 1) == (0, 1, 0, 2) and "  - service prod.api\n" in out and
+           "  ~ route_table main.private_a_routes\n      - #associate.private_a\n" in out,
+           f"target: destroy: {out}{err}")
+    expect("main.private_a" not in held() and "prod.api" not in held() and "prod" in held() and
+           "main.private_a_routes#associate.private_a" not in
+           {r["id"] for r in json.loads(state.read_text())["resources"]},
+           f"target: after destroy the state holds {sorted(held())}")
+    code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
+    expect(code == 0 and not held(), f"target: destroy the rest: {err}")
+    print("  applied a route table and what it needs, then the rest; destroyed a subnet and "
+          "its service")
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="run one part: signing, examples, crash, changes, "
-                                       "faults, prompt, waiters, tags, region")
+                                       "faults, prompt, waiters, tags, region, target")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
     parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags",
-             "region"]
+             "region", "target"]
     if ARGS.only:
         parts = [ARGS.only]
     if "signing" in parts:

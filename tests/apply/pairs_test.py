@@ -254,6 +254,8 @@ def run_pair(moto, proxy, tmp, i, pair):
     code, plan, err = eclc(["plan", prog, "--state", state] + params)
     code, out, err = eclc(apply_args(prog, state, proxy.url))
     expect(code == 0, f"{label}: applying B over A failed: {err.strip()[-300:]}\n{plan}")
+    if code == 0:
+        apply_test.agree(label, plan, out)  # the resources plan counts are those apply changes
     code, again, err = eclc(["plan", prog, "--state", state] + params)
     expect(again == "No changes.\n", f"{label}: after applying B the plan is:\n{again}{err}")
     got = fingerprint(moto.url, region)

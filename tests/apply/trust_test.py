@@ -83,7 +83,7 @@ def check_stack(moto, tmp):
     code, out, err = eclc(["plan", other, "--state", state])
     expect(code == 2 and "is of stack" in err, f"stack: plan --state accepted it: {out}{err}")
     code, out, err = eclc(["plan", other, "--state", state, "--force"])
-    expect(code == 0 and "to delete" in out, f"stack: plan --force: {out}{err}")
+    expect(code == 0 and "to destroy." in out, f"stack: plan --force: {out}{err}")
     code, out, err = eclc(apply_args(web, state, moto.url, "destroy"))
     expect(code == 0, f"stack: destroy failed: {err}")
     print("  another stack's state refused, --force lets plan read it")

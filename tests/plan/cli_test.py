@@ -34,14 +34,46 @@ def main():
     def run(*args):
         return subprocess.run([eclc, *args], capture_output=True, text=True)
 
+    # The resources: one entry a block with calls (their attributes under it), counted in blocks.
+    document = json.loads(golden)
+    blocks = list(dict.fromkeys(s["block"] for s in document["steps"]))
     text = run("plan", str(webapp))
     expect(text.returncode == 0, f"plan: exit {text.returncode}: {text.stderr}")
     lines = text.stdout.splitlines()
-    steps = [line for line in lines if line.startswith(("  +  ", "  <= "))]
-    expect(len(steps) == len(json.loads(golden)["steps"]), "one line a step")
-    expect(f"Plan: {len(steps)} to create." in lines, f"no summary line in:\n{text.stdout}")
+    entries = [line.split()[2] for line in lines
+               if line.startswith("  + ") and line.split()[2] != "="]  # not the outputs
+    expect(entries == blocks, f"one entry a block, in plan order: {entries}")
+    expect('      cidr             = "10.0.0.0/16"' in lines, "the VPC's attributes under it")
+    expect(f"Plan: {len(blocks)} to add, 0 to change, 0 to replace, 0 to destroy." in lines,
+           f"no summary line in:\n{text.stdout}")
+    expect("  + vpc_id = (known after apply)" in lines and
+           '  + task_family = "webapp-api"' in lines, "the outputs")
     expect("\x1b[" not in text.stdout, "colours on a pipe")
     expect("\x1b[" in run("plan", str(webapp), "--color", "always").stdout, "--color always")
+
+    # --calls: the API calls, one line a step.
+    calls = run("plan", str(webapp), "--calls")
+    lines = calls.stdout.splitlines()
+    steps = [line for line in lines if line.startswith(("  +  ", "  <= "))]
+    expect(len(steps) == len(document["steps"]), "--calls: one line a step")
+    expect(f"Calls: {len(steps)} to create." in lines, f"--calls: no summary in:\n{calls.stdout}")
+
+    # --target: the block, the blocks in it, and what they depend on; did you mean.
+    r = run("plan", str(webapp), "--target", "main.public", "--json")
+    limited = json.loads(r.stdout) if r.returncode == 0 else {"steps": []}
+    kept = {s["block"] for s in limited["steps"]}
+    expect(kept == {"main", "main.public_a", "main.public_b", "main.igw", "main.public",
+                    "main.public.route[0]"}, f"--target main.public keeps {sorted(kept)}")
+    r = run("plan", str(webapp), "--target", "main.public", "--target", "prod.api")
+    expect(r.returncode == 0 and "limited by --target" in r.stdout and
+           f"Plan: {len(blocks)} to add" not in r.stdout and "  + service prod.api" in r.stdout and
+           "  + route_table main.public" in r.stdout and "  + route_table main.private_a_routes"
+           not in r.stdout and "  + subnet main.private_b" in r.stdout,
+           f"--target twice: {r.stdout}{r.stderr}")
+    r = run("plan", str(webapp), "--target", "prod.apj")
+    expect(r.returncode == 2 and r.stdout == "" and
+           "--target `prod.apj`: no block of the program or of the state makes AWS calls by that "
+           "name; did you mean `prod.api`?" in r.stderr, f"unknown target: {r.stderr}")
 
     js = run("plan", str(webapp), "--json")
     expect(js.returncode == 0 and js.stdout == golden, "--json differs from webapp.plan.json")

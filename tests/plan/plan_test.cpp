@@ -171,7 +171,7 @@ TEST(PlanOutput, DeterministicTextAndDot) {
   std::string text = plan::render_text(a->plan, false);
   EXPECT_NE(text.find("+  ec2:CreateVpc"), std::string::npos) << text;
   EXPECT_NE(text.find("10.0.0.0/16"), std::string::npos);
-  EXPECT_NE(text.find(fmt::format("Plan: {} to create.\n", a->plan.steps.size())),
+  EXPECT_NE(text.find(fmt::format("Calls: {} to create.\n", a->plan.steps.size())),
             std::string::npos)
       << text;
   EXPECT_EQ(text.find('\x1b'), std::string::npos);

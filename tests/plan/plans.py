@@ -52,7 +52,14 @@ def unescape(text):
 
 
 def response_value(response, path):
-    """`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN` in a response dict."""
+    """`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN` in a response dict;
+    `PATH|after:TEXT` is the string at PATH after the last TEXT in it."""
+    path, bar, after = path.partition("|after:")
+    if bar:
+        whole = response_value(response, path)
+        if after not in whole:
+            raise KeyError(f"`{after}` is not in `{whole}`")
+        return whole[whole.rindex(after) + len(after):]
     value = response
     for part in path.split("."):
         m = re.fullmatch(r"([A-Za-z0-9_]+)((?:\[\d+\])*)", part)

@@ -2,6 +2,7 @@
 // logic lives here.
 #include "apply/command.h"
 #include "apply/credentials.h"
+#include "apply/target.h"
 #include "backends/diagram/diagram.h"
 #include "backends/plan/plan.h"
 #include "backends/registry.h"
@@ -311,6 +312,8 @@ struct PlanFlags {
   bool force = false;
   int lock_timeout = 0;           // seconds
   bool detailed_exitcode = false; // `plan`: 0 no changes, 1 error, 2 changes
+  bool calls = false;             // `plan --calls`: the API calls instead of the resources
+  std::vector<std::string> targets;
 };
 
 // What `run_plan` does with the plan it builds.
@@ -355,6 +358,7 @@ int run_plan(const PlanFlags& flags, PlanMode mode, bool* changed = nullptr) {
     std::cout << ecl::backend::plan::render_dot(plan);
     return kExitClean;
   }
+  plan.resources = ecl::backend::plan::resources_of(*c.program, plan);
   ecl::apply::CommandOptions apply_options;
   apply_options.program_path = flags.check.path;
   apply_options.state_path = flags.state;
@@ -366,32 +370,43 @@ int run_plan(const PlanFlags& flags, PlanMode mode, bool* changed = nullptr) {
   apply_options.force = flags.force;
   apply_options.lock_timeout_seconds = flags.lock_timeout;
   apply_options.color = use_color(flags.check.color, STDOUT_FILENO);
+  apply_options.targets = flags.targets;
+  apply_options.calls = flags.calls;
   if (mode == PlanMode::Apply) {
     return ecl::apply::apply(plan, apply_options);
   }
   if (mode == PlanMode::Destroy) {
     return ecl::apply::destroy(plan, apply_options);
   }
-  if (!flags.state.empty() && !flags.json && flags.output.empty()) {
-    return ecl::apply::plan_against_state(plan, apply_options, changed);
-  }
-  if (changed) {
-    *changed = !plan.steps.empty(); // without a state, every call is a change
-  }
-  std::string document = ecl::backend::plan::to_json(plan);
-  if (!flags.output.empty()) {
-    std::string error;
-    if (!ecl::driver::write_file_atomically(flags.output, document, error)) {
-      std::cerr << "eclc: error: cannot write `" << flags.output << "`: " << error << "\n";
-      return kExitUsage;
+  if (flags.json || !flags.output.empty()) {
+    const ecl::backend::plan::Plan* shown = &plan;
+    ecl::backend::plan::Plan limited;
+    if (!flags.targets.empty()) {
+      std::string error;
+      if (!ecl::apply::check_targets(flags.targets, plan, {}, error)) {
+        std::cerr << "eclc: error: " << error << "\n";
+        return kExitUsage;
+      }
+      limited = ecl::apply::limit_plan(plan, flags.targets);
+      shown = &limited;
+    }
+    std::string document = ecl::backend::plan::to_json(*shown);
+    if (!flags.output.empty()) {
+      std::string error;
+      if (!ecl::driver::write_file_atomically(flags.output, document, error)) {
+        std::cerr << "eclc: error: cannot write `" << flags.output << "`: " << error << "\n";
+        return kExitUsage;
+      }
+    }
+    if (flags.json) {
+      if (changed) {
+        *changed = !shown->steps.empty(); // without a state, every call is a change
+      }
+      std::cout << document;
+      return kExitClean;
     }
   }
-  if (flags.json) {
-    std::cout << document;
-  } else {
-    std::cout << ecl::backend::plan::render_text(plan, use_color(flags.check.color, STDOUT_FILENO));
-  }
-  return kExitClean;
+  return ecl::apply::plan(plan, apply_options, !flags.state.empty(), changed);
 }
 
 // `eclc diagram`: the architecture picture. Dot on stdout without `-o`; `-o FILE.dot` writes the
@@ -567,7 +582,7 @@ int main(int argc, char** argv) {
 
   PlanFlags plan_flags;
   CLI::App* plan = app.add_subcommand(
-      "plan", "Check a program and show the AWS API calls that create it, in order");
+      "plan", "Check a program and show the resources a run creates, changes and deletes");
   add_check_options(plan, plan_flags.check);
   plan->add_flag("--json", plan_flags.json, "Print the plan document (JSON) instead");
   plan->add_option("-o,--output", plan_flags.output,
@@ -577,6 +592,8 @@ int main(int argc, char** argv) {
                    "Compare with this state file and plan create/update/replace/delete, offline");
   plan->add_flag("--force", plan_flags.force,
                  "Compare with a state of another stack, or one older than its backup");
+  plan->add_flag("--calls", plan_flags.calls,
+                 "Show the AWS API calls that run instead of the resources that change");
   plan->add_flag(
       "--detailed-exitcode", plan_flags.detailed_exitcode,
       "Exit 0 when there is nothing to change, 2 when there are changes, 1 on any error");
@@ -587,6 +604,15 @@ int main(int argc, char** argv) {
       "apply", "Make the AWS API calls that bring the state to the program, and record them");
   CLI::App* destroy =
       app.add_subcommand("destroy", "Delete everything the state file holds, in reverse order");
+  for (auto [command, f] : {std::pair{plan, &plan_flags}, std::pair{apply, &apply_flags},
+                            std::pair{destroy, &destroy_flags}}) {
+    command
+        ->add_option("--target", f->targets,
+                     "Limit the run to this block, the blocks in it and what they depend on "
+                     "(repeatable)")
+        ->allow_extra_args(false)
+        ->type_name("BLOCK");
+  }
   for (auto [command, f] : {std::pair{apply, &apply_flags}, std::pair{destroy, &destroy_flags}}) {
     add_check_options(command, f->check);
     command->add_option("--state", f->state, "The state file (default: PROGRAM.state.json)");

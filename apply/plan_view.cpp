@@ -1,0 +1,392 @@
+#include "apply/plan_view.h"
+
+#include "backends/resources/registry.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace ecl::apply {
+
+namespace {
+
+using backend::plan::Plan;
+using backend::plan::Resource;
+using backend::plan::Step;
+
+constexpr const char* kReset = "\x1b[0m";
+
+const char* symbol(Action a) {
+  switch (a) {
+  case Action::Create:
+    return "+";
+  case Action::Update:
+    return "~";
+  case Action::Replace:
+    return "-/+";
+  case Action::Delete:
+    return "-";
+  }
+  return "?";
+}
+
+const char* color_of(Action a) {
+  switch (a) {
+  case Action::Create:
+    return "\x1b[32m";
+  case Action::Update:
+    return "\x1b[33m";
+  case Action::Replace:
+    return "\x1b[35m";
+  case Action::Delete:
+    return "\x1b[31m";
+  }
+  return "";
+}
+
+// A request flattened as Resource::attributes is: objects and lists of objects as paths, the tag
+// member as `tags.KEY` whatever its service's shape, any other value as JSON text.
+void flatten(const std::string& path, const json& value, json& out) {
+  if (value.is_object() && !value.empty()) {
+    for (const auto& [key, v] : value.items()) {
+      flatten(path.empty() ? key : path + "." + key, v, out);
+    }
+    return;
+  }
+  if (value.is_array() && std::any_of(value.begin(), value.end(), [](const json& v) {
+        return v.is_structured() && !v.empty();
+      })) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      flatten(path + "[" + std::to_string(i) + "]", value[i], out);
+    }
+    return;
+  }
+  out[path] = value.dump();
+}
+
+json flat_request(const json& params) {
+  json out = json::object();
+  for (const auto& [member, value] : params.items()) {
+    if (resources::is_tag_member(member)) {
+      for (const auto& [k, v] : resources::tag_map(params)) {
+        out["tags." + k] = json(v).dump();
+      }
+    } else {
+      flatten(member, value, out);
+    }
+  }
+  return out;
+}
+
+// `~ path: old -> new`, `+ path = new`, `- path = old` for each path of two flat objects that
+// differs: in the order of `after`, then what only `before` has.
+std::vector<std::string> changed_paths(const json& before, const json& after,
+                                       const std::string& prefix = "") {
+  std::vector<std::string> out;
+  for (const auto& [path, v] : after.items()) {
+    auto it = before.find(path);
+    if (it == before.end()) {
+      out.push_back(fmt::format("+ {}{} = {}", prefix, path, v.get<std::string>()));
+    } else if (*it != v) {
+      out.push_back(fmt::format("~ {}{}: {} -> {}", prefix, path, it->get<std::string>(),
+                                v.get<std::string>()));
+    }
+  }
+  for (const auto& [path, v] : before.items()) {
+    if (!after.contains(path)) {
+      out.push_back(fmt::format("- {}{} = {}", prefix, path, v.get<std::string>()));
+    }
+  }
+  return out;
+}
+
+// A reason without its parenthesised detail, which the lines show in full.
+std::string headline(const std::string& reason) {
+  if (!reason.empty() && reason.back() == ')') {
+    int depth = 0;
+    for (std::size_t i = reason.size(); i-- > 0;) {
+      depth += reason[i] == ')' ? 1 : reason[i] == '(' ? -1 : 0;
+      if (depth == 0) {
+        return i > 0 && reason[i - 1] == ' ' ? reason.substr(0, i - 1) : reason;
+      }
+    }
+  }
+  return reason;
+}
+
+// The part of a step id after its block: `#associate.public_b`, or "" for the block's main call.
+std::string suffix(const std::string& id, const std::string& block) {
+  return id.size() > block.size() && id.compare(0, block.size(), block) == 0
+             ? id.substr(block.size())
+             : "";
+}
+
+// An output's value for people: JSON with spaces after commas, `(known after apply)` bare.
+std::string value_text(const json& v) {
+  if (v.is_string() && v.get_ref<const std::string&>() == "(known after apply)") {
+    return "(known after apply)";
+  }
+  if (v.is_array() || v.is_object()) {
+    std::string out;
+    for (const auto& [key, item] : v.items()) {
+      out += (out.empty() ? "" : ", ") + (v.is_object() ? json(key).dump() + ": " : "") +
+             value_text(item);
+    }
+    return v.is_array() ? "[" + out + "]" : "{" + out + "}";
+  }
+  return v.dump();
+}
+
+} // namespace
+
+std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
+                                        const std::vector<Change>& changes) {
+  std::map<std::string, const Resource*, std::less<>> planned;
+  // The reads: the plan's, and what the state holds of Describe calls (every read is one; a read
+  // the program no longer makes has no step to say so).
+  std::set<std::string, std::less<>> reads;
+  std::map<std::string, std::vector<const Entry*>, std::less<>> held; // by block
+  for (const Entry& e : state.entries) {
+    if (e.operation.rfind("Describe", 0) == 0) {
+      reads.insert(e.id);
+    }
+    held[e.block].push_back(&e);
+  }
+  if (plan) {
+    for (const Resource& r : plan->resources) {
+      planned.emplace(r.block, &r);
+    }
+    for (const Step& s : plan->steps) {
+      if (s.read) {
+        reads.insert(s.id);
+      }
+    }
+  }
+  auto block_of = [&](const Change& c) {
+    if (c.step) {
+      return c.step->block;
+    }
+    const Entry* e = state.find(c.id);
+    return e && !e->block.empty() ? e->block : c.id;
+  };
+  // In the order of each block's first change that is not a read; blocks with only reads last.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Change*>> groups;
+  for (bool read : {false, true}) {
+    for (const Change& c : changes) {
+      if (reads.count(c.id) == (read ? 1 : 0)) {
+        std::string block = block_of(c);
+        if (!groups.count(block)) {
+          order.push_back(block);
+        }
+        groups[block].push_back(&c);
+      }
+    }
+  }
+  std::vector<ResourceChange> out;
+  for (const std::string& block : order) {
+    const auto& group = groups[block];
+    ResourceChange r;
+    r.block = block;
+    auto resource = planned.find(block);
+    const Resource* after = resource == planned.end() ? nullptr : resource->second;
+    const json* recorded = state.blocks.contains(block) ? &state.blocks[block] : nullptr;
+    r.kind = after ? after->kind : recorded ? recorded->value("kind", "") : "";
+    std::vector<const Change*> calls; // the changes of calls that are not reads
+    for (const Change* c : group) {
+      if (!reads.count(c->id)) {
+        calls.push_back(c);
+      }
+    }
+    if (calls.empty()) {
+      if (std::all_of(group.begin(), group.end(),
+                      [](const Change* c) { return c->action == Action::Delete; })) {
+        continue; // a read the program no longer makes: nothing to do
+      }
+      r.read = true;
+      r.reason = group.front()->reason;
+      out.push_back(std::move(r));
+      continue;
+    }
+    const std::vector<const Entry*>& entries = held[block];
+    bool exists = std::any_of(entries.begin(), entries.end(),
+                              [&](const Entry* e) { return !e->pending && !reads.count(e->id); });
+    auto all = [&](Action a) {
+      return std::all_of(calls.begin(), calls.end(),
+                         [&](const Change* c) { return c->action == a; });
+    };
+    auto main_call =
+        std::find_if(calls.begin(), calls.end(), [&](const Change* c) { return c->id == block; });
+    // Replaced when its main call is; a secondary call made anew (an association) is an update.
+    const Change* replaced =
+        main_call != calls.end() && (*main_call)->action == Action::Replace ? *main_call : nullptr;
+    // Deleted: every call the state holds of it (a targeted destroy may delete only some).
+    bool whole = std::all_of(entries.begin(), entries.end(), [&](const Entry* e) {
+      return reads.count(e->id) || std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
+               return c->id == e->id && c->action == Action::Delete;
+             });
+    });
+    if (!after && whole && all(Action::Delete)) {
+      r.action = Action::Delete;
+      r.reason = calls.front()->reason;
+      out.push_back(std::move(r));
+      continue;
+    }
+    if (!exists && all(Action::Create)) {
+      r.action = Action::Create;
+      r.reason = calls.front()->reason; // a resumed create says so
+      if (after) {
+        std::size_t width = 0;
+        for (const auto& [path, v] : after->attributes.items()) {
+          width = std::max(width, path.size());
+        }
+        for (const auto& [path, v] : after->attributes.items()) {
+          r.lines.push_back(fmt::format("{:<{}} = {}", path, width, v.get<std::string>()));
+        }
+      }
+      out.push_back(std::move(r));
+      continue;
+    }
+    r.action = replaced ? Action::Replace : Action::Update;
+    if (recorded && after) {
+      r.lines = changed_paths(recorded->value("attributes", json::object()), after->attributes);
+      // The one attribute that changed, when the main call's own request changed (not only what
+      // it names being renewed), is what forces the replacement.
+      if (replaced && replaced->renewed.empty() && r.lines.size() == 1) {
+        r.lines.front() += "  # forces replacement";
+      }
+    }
+    if (!r.lines.empty()) {
+      // The attributes say what the program changed; a call that changes only because what it
+      // names is renewed says so too (an attribute no call carries may have changed beside it),
+      // unless the block is replaced, which renews its other calls anyway.
+      for (const Change* c : replaced ? std::vector<const Change*>{} : calls) {
+        if (!c->renewed.empty()) {
+          std::string which = suffix(c->id, block);
+          r.lines.push_back(fmt::format("{} {}{}", symbol(c->action),
+                                        which.empty() ? "" : which + ": ", c->reason));
+        }
+      }
+    } else {
+      // No record of the block's attributes, or none changed (stack tags, what it names being
+      // renewed): the members of its requests that change.
+      for (const Change* c : calls) {
+        std::string which = suffix(c->id, block);
+        const Entry* e = state.find(c->id);
+        if (c->action == Action::Delete || (c->action == Action::Create && !e)) {
+          r.lines.push_back(
+              fmt::format("{} {}", symbol(c->action), which.empty() ? c->call : which));
+          continue;
+        }
+        std::vector<std::string> lines =
+            c->step && e ? changed_paths(flat_request(e->params), flat_request(c->step->params),
+                                         which.empty() ? "" : which + " ")
+                         : std::vector<std::string>{};
+        if (lines.empty() && c != replaced && !c->reason.empty()) {
+          lines.push_back(fmt::format("{} {}{}", symbol(c->action),
+                                      which.empty() ? "" : which + ": ", c->reason));
+        }
+        r.lines.insert(r.lines.end(), lines.begin(), lines.end());
+      }
+    }
+    r.reason = replaced ? headline(replaced->reason) : "";
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Counts count(const std::vector<ResourceChange>& resources) {
+  Counts n;
+  for (const ResourceChange& r : resources) {
+    if (r.read) {
+      continue;
+    }
+    ++(r.action == Action::Create    ? n.add
+       : r.action == Action::Update  ? n.change
+       : r.action == Action::Replace ? n.replace
+                                     : n.destroy);
+  }
+  return n;
+}
+
+std::vector<std::string> output_changes(const json& before, const json& after) {
+  std::vector<std::string> out;
+  for (const auto& [name, v] : after.items()) {
+    auto it = before.find(name);
+    if (it == before.end()) {
+      out.push_back(fmt::format("+ {} = {}", name, value_text(v)));
+    } else if (*it != v) {
+      out.push_back(fmt::format("~ {}: {} -> {}", name, value_text(*it), value_text(v)));
+    }
+  }
+  for (const auto& [name, v] : before.items()) {
+    if (!after.contains(name)) {
+      out.push_back(fmt::format("- {} = {}", name, value_text(v)));
+    }
+  }
+  return out;
+}
+
+std::string render_resources(const std::vector<ResourceChange>& resources,
+                             const std::vector<std::string>& outputs, bool color) {
+  if (resources.empty() && outputs.empty()) {
+    return "No changes.\n";
+  }
+  auto paint = [&](const char* code, const std::string& text) {
+    return color ? fmt::format("{}{}{}", code, text, kReset) : text;
+  };
+  std::string out;
+  for (const ResourceChange& r : resources) {
+    std::string head = r.read ? "<=" : symbol(r.action);
+    std::string name = r.kind.empty() ? r.block : r.kind + " " + r.block;
+    std::string why = r.read ? (r.reason.empty() ? "read" : "read: " + r.reason) : r.reason;
+    out += fmt::format("  {} {}{}\n", paint(r.read ? "\x1b[36m" : color_of(r.action), head),
+                       paint("\x1b[1m", name), why.empty() ? "" : "  (" + why + ")");
+    for (const std::string& line : r.lines) {
+      out += "      " + line + "\n";
+    }
+  }
+  if (!outputs.empty()) {
+    out += std::string(resources.empty() ? "" : "\n") + "Changes to outputs:\n";
+    for (const std::string& line : outputs) {
+      out += "  " + line + "\n";
+    }
+  }
+  Counts n = count(resources);
+  out += fmt::format("\n{} {} to add, {} to change, {} to replace, {} to destroy.\n",
+                     paint("\x1b[1m", "Plan:"), n.add, n.change, n.replace, n.destroy);
+  return out;
+}
+
+std::string completed(const Counts& n, bool destroying) {
+  return fmt::format("{} complete: {} added, {} changed, {} replaced, {} destroyed.\n",
+                     destroying ? "Destroy" : "Apply", n.add, n.change, n.replace, n.destroy);
+}
+
+std::string render_calls(const std::vector<Change>& changes, bool color) {
+  if (changes.empty()) {
+    return "No changes.\n";
+  }
+  std::size_t call_width = 0, id_width = 0;
+  for (const Change& c : changes) {
+    call_width = std::max(call_width, c.call.size());
+    id_width = std::max(id_width, c.id.size());
+  }
+  std::string out;
+  std::size_t counts[4] = {0, 0, 0, 0};
+  for (const Change& c : changes) {
+    ++counts[static_cast<int>(c.action)];
+    std::string line = fmt::format("  {:<3} {:<{}}  {:<{}}  {}", symbol(c.action), c.call,
+                                   call_width, c.id, id_width, c.reason);
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    out += (color ? fmt::format("{}{}{}", color_of(c.action), line, kReset) : line) + "\n";
+  }
+  out += fmt::format("\nCalls: {} to create, {} to update, {} to replace, {} to delete.\n",
+                     counts[0], counts[1], counts[2], counts[3]);
+  return out;
+}
+
+} // namespace ecl::apply

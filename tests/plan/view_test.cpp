@@ -1,0 +1,208 @@
+// The plan a reviewer reads (apply/plan_view.h), pinned by golden files: tests/plan/view/base.ecl,
+// edited per case, planned against the state an apply of another edit would leave (built here from
+// that edit's plan, with made-up AWS values) and compared with view/NAME.txt.
+// ECL_UPDATE_GOLDEN=1 rewrites the files (then review the diff).
+#include "apply/command.h"
+#include "apply/plan_view.h"
+#include "apply/target.h"
+#include "backends/plan/plan.h"
+#include "compiler/driver/driver.h"
+#include "tests/test_util.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <optional>
+#include <set>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+namespace plan = ecl::backend::plan;
+using ecl::apply::State;
+
+namespace {
+
+const fs::path kDir = fs::path(ECL_SOURCE_DIR) / "tests" / "plan" / "view";
+
+using Edits = std::vector<std::pair<std::string, std::string>>;
+
+// base.ecl with each edit (old text -> new text, each found once) made.
+std::string edited(const Edits& edits) {
+  std::string text = ecl::test::read_file(kDir / "base.ecl");
+  for (const auto& [from, to] : edits) {
+    auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) {
+      text.replace(at, from.size(), to);
+    }
+  }
+  return text;
+}
+
+struct Built {
+  ecl::driver::Compilation c;
+  plan::Plan plan;
+};
+
+std::unique_ptr<Built> build(const std::string& text) {
+  fs::path dir = fs::temp_directory_path() / ("eclc_view_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  ecl::test::write_file(dir / "main.ecl", text);
+  auto out = std::make_unique<Built>();
+  out->c = ecl::driver::compile((dir / "main.ecl").string(), {});
+  fs::remove_all(dir);
+  EXPECT_FALSE(out->c.diags.has_errors());
+  EXPECT_TRUE(out->c.program);
+  if (!out->c.program) {
+    return nullptr;
+  }
+  ecl::Diagnostics diags;
+  EXPECT_TRUE(plan::build_plan(*out->c.program, diags, out->plan));
+  out->plan.resources = plan::resources_of(*out->c.program, out->plan);
+  return out;
+}
+
+// The state a complete apply of `p` leaves: every step recorded with made-up values for what AWS
+// answers, the blocks as written (unless `blocks` is false: a state of an older eclc), the outputs.
+State applied(const plan::Plan& p, bool blocks = true) {
+  State s;
+  s.stack = p.stack;
+  s.region = p.region;
+  for (const plan::Step& step : p.steps) {
+    ecl::apply::Entry e;
+    e.id = step.id;
+    e.block = step.block;
+    e.service = step.service;
+    e.operation = step.operation;
+    e.params = step.params;
+    e.request = step.params;
+    e.depends_on = step.depends_on;
+    for (const auto& [name, path] : step.produces.items()) {
+      e.outputs[path.get<std::string>()] = name + "-of-" + step.id;
+    }
+    s.entries.push_back(std::move(e));
+  }
+  if (blocks) {
+    for (const plan::Resource& r : p.resources) {
+      s.blocks[r.block] = {{"kind", r.kind}, {"attributes", r.attributes}};
+    }
+  }
+  s.outputs = ecl::apply::filled_outputs(p, s);
+  return s;
+}
+
+struct Case {
+  const char* name;
+  std::optional<Edits> before; // the program applied into the state; none: an empty state
+  Edits after;                 // the program planned
+  std::vector<std::string> targets = {};
+  bool destroying = false;
+  bool blocks = true; // the state records the blocks
+};
+
+const Edits kNone = {};
+const Edits kUpdate = {
+    {"desired   = 2", "desired   = 3"},
+    {"subnets   = [main.public_a, main.public_b]", "subnets   = [main.public_a, main.public_c]"},
+    {"port  = 8080", "port  = 8081"}};
+const Edits kReplace = {{"\"10.0.1.0/24\"", "\"10.0.9.0/24\""}};
+const Edits kDelete = {{"  service api {\n    task      = api\n    desired   = 2\n    subnets   = "
+                        "[main.public_a, main.public_b]\n    public_ip = true\n  }\n",
+                        ""},
+                       {"output service_arn = prod.api.arn\n", ""}};
+const Edits kOutputs = {{"output service_arn = prod.api.arn\n", ""},
+                        {"output subnet_cidr = main.public_b.cidr",
+                         "output subnet_cidr = main.public_a.cidr\noutput family = api.family"}};
+const Edits kTags = {{"tags   = { team = \"web\" }", "tags   = { team = \"shop\" }"}};
+
+const Case kCases[] = {
+    {"create", std::nullopt, kNone},
+    {"no_changes", kNone, kNone},
+    {"update", kNone, kUpdate},
+    {"replace", kNone, kReplace},
+    {"delete", kNone, kDelete},
+    {"outputs", kNone, kOutputs},
+    {"tags", kNone, kTags},
+    {"older_state", kNone, kUpdate, {}, false, /*blocks=*/false},
+    {"destroy", kNone, kNone, {}, /*destroying=*/true},
+    {"target", kNone, kUpdate, {"prod"}},
+    {"target_replace", kNone, kReplace, {"main.public_b"}},
+    {"destroy_target", kNone, kNone, {"main.public_b"}, /*destroying=*/true},
+};
+
+class PlanView : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PlanView, MatchesGolden) {
+  const Case& c = GetParam();
+  auto after = build(edited(c.after));
+  ASSERT_TRUE(after);
+  State state;
+  std::unique_ptr<Built> before;
+  if (c.before) {
+    before = build(edited(*c.before));
+    ASSERT_TRUE(before);
+    state = applied(before->plan, c.blocks);
+  }
+  ecl::apply::CommandOptions options;
+  options.targets = c.targets;
+  std::string text, error;
+  ASSERT_TRUE(ecl::apply::render_plan(after->plan, state, options, c.destroying, text, error))
+      << error;
+  fs::path golden = kDir / (std::string(c.name) + ".txt");
+  if (ecl::test::update_golden()) {
+    ecl::test::write_file(golden, text);
+    return;
+  }
+  ASSERT_TRUE(fs::exists(golden)) << "missing " << golden << "; run with ECL_UPDATE_GOLDEN=1";
+  EXPECT_EQ(text, ecl::test::read_file(golden)) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, PlanView, ::testing::ValuesIn(kCases),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
+
+// Counted in resources: a plan from nothing adds one resource a block with calls, and applying
+// it leaves nothing to change.
+TEST(PlanViewCounts, OneResourceABlock) {
+  auto built = build(edited(kNone));
+  ASSERT_TRUE(built);
+  State empty;
+  auto changes = ecl::apply::diff(built->plan, empty);
+  auto resources = ecl::apply::by_resource(&built->plan, empty, changes);
+  EXPECT_EQ(ecl::apply::count(resources),
+            (ecl::apply::Counts{built->plan.resources.size(), 0, 0, 0}));
+  State state = applied(built->plan);
+  EXPECT_TRUE(ecl::apply::diff(built->plan, state).empty());
+  auto destroy = ecl::apply::by_resource(nullptr, state, ecl::apply::destroy_changes(state));
+  EXPECT_EQ(ecl::apply::count(destroy),
+            (ecl::apply::Counts{0, 0, 0, built->plan.resources.size()}));
+}
+
+TEST(PlanViewTargets, UnknownBlockSaysDidYouMean) {
+  auto built = build(edited(kNone));
+  ASSERT_TRUE(built);
+  std::string error;
+  EXPECT_FALSE(ecl::apply::check_targets({"main.publc_a"}, built->plan, {}, error));
+  EXPECT_EQ(error, "--target `main.publc_a`: no block of the program or of the state makes AWS "
+                   "calls by that name; did you mean `main.public_a`?");
+  EXPECT_TRUE(ecl::apply::check_targets({"main", "prod.api"}, built->plan, {}, error));
+}
+
+TEST(PlanViewTargets, LimitKeepsDependenciesAndNestedBlocks) {
+  auto built = build(edited(kNone));
+  ASSERT_TRUE(built);
+  plan::Plan limited = ecl::apply::limit_plan(built->plan, {"main.public"});
+  std::set<std::string> blocks;
+  for (const auto& s : limited.steps) {
+    blocks.insert(s.block);
+  }
+  // The route table, its route (nested), what they name (the VPC, the subnets, the gateway).
+  EXPECT_EQ(blocks,
+            (std::set<std::string>{"main", "main.public_a", "main.public_b", "main.public_c",
+                                   "main.igw", "main.public", "main.public.route[0]"}));
+  EXPECT_EQ(limited.resources.size(), blocks.size());
+  // Only the outputs whose values name kept steps.
+  EXPECT_TRUE(limited.outputs.contains("vpc_id"));
+  EXPECT_TRUE(limited.outputs.contains("subnet_cidr"));
+  EXPECT_FALSE(limited.outputs.contains("service_arn"));
+}
+
+} // namespace
