@@ -39,6 +39,7 @@ namespace ecl::check {
   X(kLoadBalancerProtocolRule)                                                                     \
   X(kListenerActionRule)                                                                           \
   X(kListenerRulePriorityRule)                                                                     \
+  X(kTargetGroupAssociationRule)                                                                   \
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
   X(kServiceScalingRule)
