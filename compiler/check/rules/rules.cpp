@@ -40,6 +40,7 @@ namespace ecl::check {
   X(kListenerActionRule)                                                                           \
   X(kListenerRulePriorityRule)                                                                     \
   X(kTargetGroupAssociationRule)                                                                   \
+  X(kTargetHealthCheckRule)                                                                        \
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
   X(kServiceScalingRule)
