@@ -237,6 +237,17 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     min.range = at;
     return min;
   }
+  if (block.kind_name == "service" && attr.name == "desired") {
+    // 1, kept between the `min` and `max` of a scaling (which would move it there anyway).
+    std::int64_t desired = 1;
+    for (const model::Block* scaling : block.each_child("scaling")) {
+      auto min = attribute_value(*scaling, "min", at).integer();
+      auto max = attribute_value(*scaling, "max", at).integer();
+      desired = std::max(desired, min.value_or(desired));
+      desired = std::min(desired, max.value_or(desired));
+    }
+    return model::Value{desired, at};
+  }
   if (block.kind_name == "listener" && attr.name == "protocol") {
     // HTTP on an application load balancer, TCP on a network one.
     if (!block.parent) {

@@ -830,8 +830,11 @@ std::vector<Kind> build_kinds() {
       0,
       false,
       {required("task", keep(ref({"task"})), "The task definition to run."),
-       ranged(with_default("desired", kInt, integer(1), "How many tasks to keep running."), 0,
-              std::nullopt),
+       ranged(computed("desired", kInt, DefaultKind::Derived,
+                       "`1`, kept between the `min` and `max` of its `scaling`",
+                       "How many tasks to keep running (to start with, under `scaling`). Default: "
+                       "1, kept between the `min` and `max` of its `scaling`."),
+              0, std::nullopt),
        optional("launch_type", kLaunchType,
                 "`fargate`, `ec2` or `external`; or set `capacity` instead."),
        computed("capacity", keep(list(kStrategyItem)), DefaultKind::Derived,

@@ -7,8 +7,10 @@ moto_test.moto_task_memory). Parts, each a function below:
 
 - signing: moto with INITIAL_NO_AUTH_ACTION_COUNT checks SigV4; an IAM user's keys are accepted,
   a wrong secret is refused, and the secret appears in no output nor the state;
-- examples: every example applies, describe calls read each resource back exactly once, the
-  state holds no credential, and `eclc plan --state` then prints `No changes.`;
+- examples: every example and tests/moto program applies, describe calls read each resource back
+  exactly once, the state holds no credential, and `eclc plan --state` then prints `No changes.`,
+  also after a scaler moved the task count of each auto-scaled service; destroy then leaves
+  nothing and an empty state;
 - crash: apply is killed after k calls for several k, rerun, and every resource exists once;
 - changes: desired count -> UpdateService, image -> new revision + UpdateService, subnet CIDR ->
   replace, a removed service -> delete; each planned, applied, then `No changes.`;
@@ -410,7 +412,35 @@ def check_examples(moto, proxy, tmp):
                               harness.params_of(program))
         expect(out == "No changes.\n", f"{program.name}: second plan is not `No changes.`: {out}")
         expect(code == 0, f"{program.name}: plan --detailed-exitcode without changes: exit {code}")
-        print(f"  {program.name}: {len(plan['steps'])} calls applied, read back, no changes")
+        scaled = scale_services(plan, moto.url)
+        if scaled:
+            code, out, err = eclc(["plan", program, "--state", state] + harness.params_of(program))
+            expect(out == "No changes.\n",
+                   f"{program.name}: after the scaler moved {scaled}, the plan is not "
+                   f"`No changes.`: {out}")
+        code, out, err = eclc(apply_args(program, state, proxy.url, command="destroy"))
+        expect(code == 0, f"{program.name}: destroy failed (exit {code}): {err.strip()}")
+        census(plan, moto.url, 0)
+        expect(json.loads(state.read_text())["resources"] == [],
+               f"{program.name}: destroy left resources in the state")
+        after = f" (also after the scaler moved {', '.join(scaled)})" if scaled else ""
+        print(f"  {program.name}: {len(plan['steps'])} calls applied, read back, no changes"
+              f"{after}, destroyed")
+
+
+def scale_services(plan, url):
+    """Moves the task count of every auto-scaled service of the plan, as its scaler would (to its
+    `max`); returns the services moved."""
+    ecs = clients(url, plan["region"])["ecs"]
+    moved = []
+    for step in plan["steps"]:
+        if step["operation"] != "RegisterScalableTarget":
+            continue
+        _, cluster, service = step["params"]["ResourceId"].split("/")
+        ecs.update_service(cluster=cluster, service=service,
+                           desiredCount=step["params"]["MaxCapacity"])
+        moved.append(service)
+    return moved
 
 
 def check_crash(moto, proxy, tmp):

@@ -1,7 +1,10 @@
 // The folder rule (driver::split_programs) and the fixes diagnostics carry for the editor.
 #include "tests/unit/check_fixture.h"
 
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <sstream>
 
 namespace {
 
@@ -57,6 +60,28 @@ TEST(Fixes, MissingAttributeIsAddedBeforeTheBrace) {
   // Before the brace of a block written on one line.
   auto one = ecl::test::check_text("vpc main {}\n");
   EXPECT_EQ(fixes(one, "E2002"), "10..10: cidr = \"\" ") << one.diagnostics();
+}
+
+// W0009 names the ingress rule to add; written into the group it names, as a user pastes it, the
+// rule must parse and silence the warning (a suggestion with commas between the items was E0009).
+TEST(Fixes, UnreachableTasksSuggestAnIngressThatParses) {
+  std::ifstream in(std::filesystem::path(ECL_SOURCE_DIR) / "tests" / "golden" / "load_balancing" /
+                   "warn_lb_cannot_reach_tasks.ecl");
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string source = text.str();
+  auto c = ecl::test::check_text(source);
+  ASSERT_EQ(c.codes(), "W0009") << c.diagnostics();
+  const std::string& message = c.compilation.diags.items().front().message;
+  std::size_t begin = message.find("add `");
+  std::size_t end = message.find("` to security_group `main.app`");
+  ASSERT_TRUE(begin != std::string::npos && end != std::string::npos) << message;
+  std::string rule = message.substr(begin + 5, end - begin - 5);
+  std::size_t group = source.find("security_group app {");
+  ASSERT_NE(group, std::string::npos);
+  source.insert(group + std::string("security_group app {").size(), "\n    " + rule);
+  auto fixed = ecl::test::check_text(source);
+  EXPECT_TRUE(fixed.clean()) << rule << "\n" << fixed.diagnostics();
 }
 
 } // namespace

@@ -206,6 +206,22 @@ cluster prod {
   EXPECT_TRUE(c.block("prod.api")->attribute("desired")->defaulted);
 }
 
+// A scaled service starts within its scaling's bounds: 1, raised to `min`, lowered to `max`.
+TEST(Schema, ScaledServiceDesiredDefaultsWithinItsScaling) {
+  auto desired = [](const std::string& scaling) {
+    auto c = check_text("task api {\n  cpu = 256\n  memory = 512\n  container app { image = "
+                        "\"nginx\" }\n}\ncluster prod {\n  service api {\n    task = api\n    "
+                        "launch_type = fargate\n" +
+                        scaling + "  }\n}\n");
+    const model::Block* service = c.block("prod.api");
+    return service ? service->get_int("desired").value_or(-1) : -1;
+  };
+  EXPECT_EQ(desired(""), 1);
+  EXPECT_EQ(desired("    scaling {\n      min = 3\n      max = 8\n      cpu = 50\n    }\n"), 3);
+  EXPECT_EQ(desired("    scaling {\n      min = 0\n      max = 8\n      cpu = 50\n    }\n"), 1);
+  EXPECT_EQ(desired("    scaling {\n      min = 0\n      max = 0\n      cpu = 50\n    }\n"), 0);
+}
+
 TEST(Schema, PortsMergeAndShorthand) {
   auto c = check_text(R"(task api {
   cpu = 256

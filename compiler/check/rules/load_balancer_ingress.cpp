@@ -77,7 +77,7 @@ void check(RuleContext& c, const model::Block& service, const load_balancing::At
   c.diags
       .report(Diag::LoadBalancerCannotReachTasks, a.port->range, lb.path, service.path, *port,
               fmt::format("no ingress of {} allows tcp {} from security group `{}`; add `ingress "
-                          "{{ port = {}, from = {} }}` to security_group `{}`",
+                          "{{ port = {}  from = {} }}` to security_group `{}`",
                           task_groups.size() == 1 ? fmt::format("security group `{}`", group->path)
                                                   : std::string("the service's security groups"),
                           *port, source->path, *port, source_name, group->path))

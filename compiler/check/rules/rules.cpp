@@ -39,6 +39,8 @@ namespace ecl::check {
   X(kLoadBalancerProtocolRule)                                                                     \
   X(kListenerActionRule)                                                                           \
   X(kListenerRulePriorityRule)                                                                     \
+  X(kTargetGroupAssociationRule)                                                                   \
+  X(kTargetHealthCheckRule)                                                                        \
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
   X(kHttpsRedirectRule)                                                                            \

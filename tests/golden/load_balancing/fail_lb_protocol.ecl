@@ -30,6 +30,7 @@ vpc main {
 
   target_group api { port = 8080 }
   target_group tcp { port = 9000  protocol = tcp }
+  target_group tcp_web { port = 9000  protocol = tcp }
 
   load_balancer internal {
     type    = network
@@ -65,7 +66,7 @@ vpc main {
     }
     listener other {
       port    = 8000
-      forward = tcp
+      forward = tcp_web
     }
   }
 }

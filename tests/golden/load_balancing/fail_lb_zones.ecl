@@ -29,13 +29,14 @@ vpc main {
   }
 
   target_group api { port = 8080 }
+  target_group api_twice { port = 8080 }
   subnet public_c  { cidr = "10.0.2.0/24"   zone = "us-east-1a"  public = true }
 
   load_balancer twice {
     subnets = [public_a, public_b, public_c]
     listener http {
       port    = 80
-      forward = api
+      forward = api_twice
     }
   }
 

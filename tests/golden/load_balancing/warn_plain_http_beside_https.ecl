@@ -20,7 +20,9 @@ vpc main {
     ingress { port = 443  from = "0.0.0.0/0" }
   }
 
-  target_group site { port = 80 }
+  target_group site   { port = 80 }
+  target_group edge   { port = 80 }
+  target_group inside { port = 80 }
 
   load_balancer web {
     subnets         = [public_a, public_b]
@@ -48,7 +50,7 @@ vpc main {
       port         = 443
       protocol     = https
       certificates = ["arn:aws:acm:us-east-1:123456789012:certificate/abc"]
-      forward      = site
+      forward      = edge
     }
   }
 
@@ -58,13 +60,13 @@ vpc main {
     security_groups = [lb]
     listener http {
       port    = 80
-      forward = site
+      forward = inside
     }
     listener https {
       port         = 443
       protocol     = https
       certificates = ["arn:aws:acm:us-east-1:123456789012:certificate/abc"]
-      forward      = site
+      forward      = inside
     }
   }
 }
