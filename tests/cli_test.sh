@@ -386,6 +386,9 @@ done
 run diagram examples/webapp.ecl
 check "diagram without -o prints dot" out_has "digraph architecture"
 check "diagram draws the NAT route" out_has '"prod.api@main.private_a" -> "main.nat_a"'
+check "diagram draws the load balancer" out_has 'Application load balancer'
+check "diagram: internet gateway to load balancer" out_has '"main.igw" -> "main.edge"'
+check "diagram: load balancer to its service" out_has '"main.edge" -> "prod.api@main.private_a"'
 rm -f "$tmp/diagram.svg"
 run diagram "$tmp/error.ecl" -o "$tmp/diagram.svg"
 check "diagram of a broken program exits 1" is_status 1

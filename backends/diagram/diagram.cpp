@@ -93,6 +93,10 @@ std::string service_label(const Block& service) {
                           ? "one task per instance"
                           : fmt::format("{} task{}", service.get_int("desired").value_or(1),
                                         service.get_int("desired").value_or(1) == 1 ? "" : "s");
+  for (const Block* scaling : service.each_child("scaling")) {
+    count = fmt::format("{} to {} tasks (auto scaling)", scaling->get_int("min").value_or(0),
+                        scaling->get_int("max").value_or(0));
+  }
   const Block* task = service.get_ref("task");
   return fmt::format("<<b>{}</b><br/><font point-size=\"9\">ECS service · {}<br/>{}{}</font>>",
                      escape(service.name), runs, count,
@@ -165,6 +169,20 @@ struct Writer {
       }
       line("    ", "}");
     }
+    for (const Block* lb : v.each_child("load_balancer")) {
+      const std::string* type = lb->get_enum("type");
+      const std::string* scheme = lb->get_enum("scheme");
+      std::string ports;
+      for (const Block* listener : lb->each_child("listener")) {
+        ports +=
+            fmt::format("{}{}", ports.empty() ? "" : ", ", listener->get_int("port").value_or(0));
+      }
+      gateway_node("    ", *lb,
+                   fmt::format("{} load balancer · {}{}",
+                               type && *type == "network" ? "Network" : "Application",
+                               scheme && *scheme == "internal" ? "internal" : "internet-facing",
+                               ports.empty() ? "" : "<br/>listens on " + ports));
+    }
     std::vector<const Block*> endpoints;
     for (const Block* e : v.each_child("endpoint")) {
       endpoints.push_back(e);
@@ -211,7 +229,8 @@ struct Writer {
     line("      ", "}");
   }
 
-  // Traffic: internet -> internet gateway -> services with public IPs in public subnets;
+  // Traffic: internet -> internet gateway -> load balancers -> their services, and services with
+  // public IPs in public subnets;
   // services -> their subnet's NAT gateway and the VPC's endpoints; NAT gateway -> internet
   // gateway. Services without subnets (bridge or host networking on EC2) appear in their cluster.
   void traffic() {
@@ -224,6 +243,43 @@ struct Writer {
       for (const Block* s : igw->parent->each_child("subnet")) {
         if (is_public(program, *s)) {
           edge(id(*igw), id(*s, "#anchor"), "style=invis");
+        }
+      }
+    }
+    // Internet -> internet-facing load balancer -> the services attached to a target group it
+    // forwards to.
+    for (const Block* lb : program.of_kind("load_balancer")) {
+      const std::string* scheme = lb->get_enum("scheme");
+      const Block* vpc = lb->ancestor("vpc");
+      if (scheme && *scheme == "internet_facing" && vpc) {
+        for (const Block* igw : vpc->each_child("internet_gateway")) {
+          edge(id(*igw), id(*lb), in);
+        }
+      }
+      std::set<const Block*> groups;
+      for (std::string_view kind : {"listener", "rule"}) {
+        for (const Block* b : program.of_kind(kind)) {
+          if (b->ancestor("load_balancer") == lb && b->get_ref("forward")) {
+            groups.insert(b->get_ref("forward"));
+          }
+        }
+      }
+      for (const Block* service : program.of_kind("service")) {
+        const model::Value* list = service->get("load_balancers");
+        const model::List* items = list ? list->as<model::List>() : nullptr;
+        bool attached = false;
+        for (const model::Value& item : items ? *items : model::List{}) {
+          const model::Value* group = item.field("target_group");
+          attached = attached || (group && groups.count(group->block()));
+        }
+        if (!attached) {
+          continue;
+        }
+        for (const Block* s : service->get_refs("subnets")) {
+          edge(id(*lb), id(*service, "@" + s->path), in);
+        }
+        if (service->get_refs("subnets").empty()) {
+          edge(id(*lb), id(*service), in);
         }
       }
     }
