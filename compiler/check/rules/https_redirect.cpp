@@ -8,11 +8,7 @@ namespace ecl::check {
 namespace {
 
 void run(RuleContext& c) {
-  for (const model::Block* lb : c.program.of_kind("load_balancer")) {
-    const std::string* scheme = lb->get_enum("scheme");
-    if (!scheme || *scheme != "internet_facing") {
-      continue;
-    }
+  for (const model::Block* lb : load_balancing::internet_facing(c.program)) {
     const model::Block* https = nullptr;
     for (const model::Block* listener : lb->each_child("listener")) {
       const std::string* protocol = listener->get_enum("protocol");

@@ -1,6 +1,7 @@
 // An internet-facing load balancer lives in public subnets: their route table sends 0.0.0.0/0 to
 // an internet gateway.
 #include "compiler/check/rules/internet_route.h"
+#include "compiler/check/rules/load_balancing.h"
 #include "compiler/check/rules/service_common.h"
 
 #include <fmt/format.h>
@@ -9,11 +10,7 @@ namespace ecl::check {
 namespace {
 
 void run(RuleContext& c) {
-  for (const model::Block* lb : c.program.of_kind("load_balancer")) {
-    const std::string* scheme = lb->get_enum("scheme");
-    if (!scheme || *scheme != "internet_facing") {
-      continue;
-    }
+  for (const model::Block* lb : load_balancing::internet_facing(c.program)) {
     for (const services::RefItem& subnet : services::ref_items(*lb, "subnets")) {
       if (!routes_to_internet(c, subnet.block) && !internet_route_unknown(c, subnet.block)) {
         Note why = no_internet_route_note(c, subnet.block);

@@ -13,6 +13,18 @@ namespace ecl::check::load_balancing {
 // The action attributes a listener or rule may set, one of which it sets.
 inline constexpr std::string_view kActions[] = {"forward", "redirect", "fixed_response"};
 
+// The internet-facing load balancers, in source order.
+inline std::vector<const model::Block*> internet_facing(const model::Program& program) {
+  std::vector<const model::Block*> out;
+  for (const model::Block* lb : program.of_kind("load_balancer")) {
+    const std::string* scheme = lb->get_enum("scheme");
+    if (scheme && *scheme == "internet_facing") {
+      out.push_back(lb);
+    }
+  }
+  return out;
+}
+
 // The load balancer whose listeners or rules forward to the target group, each once, in source
 // order.
 inline std::vector<const model::Block*> forwarding_to(const model::Program& program,
