@@ -201,7 +201,8 @@ Value extreme(BuiltinCall& c) {
   std::vector<Value> items = c.args;
   if (items.size() == 1) {
     if (auto* l = items[0].as<model::List>()) {
-      items = *l;
+      model::List elements = *l; // *l lives inside items: copy it out before replacing them
+      items = std::move(elements);
     }
   }
   if (items.empty()) {
