@@ -155,18 +155,26 @@ std::string call_name(const resources::Request& r) {
   return fmt::format("{}:{}", r.service, r.operation);
 }
 
-// How a changed step changes: update in place, or replace with a reason.
-Change classify(const Step& step, const Entry& entry) {
+// How a changed step changes: update in place, or replace with a reason. `upstream` holds the
+// top-level members of its request that name a renewed step (member -> that step): they change
+// too, whatever else did, so a step renewed upstream is never only re-tagged.
+Change classify(const Step& step, const Entry& entry,
+                const std::map<std::string, std::string>& upstream) {
   const resources::Operation& op = operation_of(step.service, step.operation);
   Change c;
   c.id = step.id;
   c.step = &step;
   std::vector<std::string> members =
       changed_members(managed(step, entry.params), managed(step, step.params));
+  for (const auto& [m, renewed] : upstream) {
+    if (std::find(members.begin(), members.end(), m) == members.end()) {
+      members.push_back(m);
+    }
+  }
   std::vector<std::string> untagged; // the members that changed besides the tags
   bool tags_changed = false;
   for (const std::string& m : members) {
-    if (is_tag_member(m)) {
+    if (is_tag_member(m) && !upstream.count(m)) {
       tags_changed = true;
     } else {
       untagged.push_back(m);
@@ -182,7 +190,17 @@ Change classify(const Step& step, const Entry& entry) {
     c.reason = tag_text;
     return c;
   }
+  // A member that changes only because a step it names is renewed.
+  auto renewal = [&](const std::string& m) -> const std::string* {
+    auto it = upstream.find(m);
+    bool written = entry.params.contains(m) && step.params.contains(m) &&
+                   canonical(entry.params[m]) == canonical(step.params[m]);
+    return it != upstream.end() && written ? &it->second : nullptr;
+  };
   auto describe = [&](const std::string& m) {
+    if (const std::string* r = renewal(m)) {
+      return "`" + *r + "` is renewed";
+    }
     if (is_tag_member(m)) {
       return tag_text;
     }
@@ -204,7 +222,8 @@ Change classify(const Step& step, const Entry& entry) {
   };
   auto updatable = [&](const std::string& m) {
     // Tags change with the tag calls beside the update call.
-    return resources::has_code(op.updatable, m) || (is_tag_member(m) && !tagger.empty());
+    return resources::has_code(op.updatable, m) ||
+           (is_tag_member(m) && !upstream.count(m) && !tagger.empty());
   };
   if ((op.on_change == resources::OnChange::Update && op.update &&
        std::all_of(members.begin(), members.end(), updatable)) ||
@@ -224,7 +243,9 @@ Change classify(const Step& step, const Entry& entry) {
   c.call = step.service + ":" + step.operation;
   auto reason = std::find_if(op.replace_reasons.begin(), op.replace_reasons.end(),
                              [&](const auto& r) { return r.first.empty() || r.first == m; });
-  if (reason != op.replace_reasons.end()) {
+  if (renewal(m)) {
+    c.reason = describe(m);
+  } else if (reason != op.replace_reasons.end()) {
     c.reason = fmt::format(fmt::runtime(reason->second), describe(m));
   } else if (is_tag_member(m)) {
     c.reason = "its tags cannot change in place: its id is not recorded (" + describe(m) + ")";
@@ -822,23 +843,28 @@ private:
 
 } // namespace
 
-std::vector<Change> diff(const Plan& plan, const State& state) {
+namespace {
+
+// One pass of diff() over the plan's steps, with the steps `forced` to be renewed with another
+// (step -> the step whose replacement renews it: Operation::renews).
+std::vector<Change> diff_steps(const Plan& plan, const State& state,
+                               const std::set<std::string, std::less<>>& ids,
+                               const std::map<std::string, std::string>& forced) {
   std::vector<Change> out;
-  std::set<std::string, std::less<>> ids;
-  for (const Step& s : plan.steps) {
-    ids.insert(s.id);
-  }
   std::set<std::string> renewed; // steps whose values change: created anew or replaced
+  auto first_renewed = [&](const std::set<std::string>& refs) {
+    auto it = std::find_if(refs.begin(), refs.end(),
+                           [&](const std::string& r) { return renewed.count(r) > 0; });
+    return it == refs.end() ? std::string() : *it;
+  };
   for (const Step& s : plan.steps) {
     const Entry* e = state.find(s.id);
     if (s.read) {
-      // Reads run whenever what they read is renewed (or they never ran).
-      std::set<std::string> refs;
+      // A read runs again whenever a step it follows is renewed (what it reads may be named as a
+      // literal: an auto scaling group's name), or when it never ran.
+      std::set<std::string> refs(s.depends_on.begin(), s.depends_on.end());
       referenced_steps(s.params, ids, refs);
-      bool stale = !e || e->pending ||
-                   std::any_of(refs.begin(), refs.end(),
-                               [&](const std::string& r) { return renewed.count(r) > 0; });
-      if (stale) {
+      if (!e || e->pending || !first_renewed(refs).empty()) {
         out.push_back({Action::Create, s.id, &s, e ? "what it reads changes" : "",
                        s.service + ":" + s.operation});
         renewed.insert(s.id);
@@ -851,38 +877,81 @@ std::vector<Change> diff(const Plan& plan, const State& state) {
       renewed.insert(s.id);
       continue;
     }
-    std::set<std::string> refs;
-    referenced_steps(s.params, ids, refs);
-    std::string upstream;
-    for (const auto& r : refs) {
-      if (renewed.count(r)) {
-        upstream = r;
-        break;
+    // The members of its request that name a renewed step change with it (not counting what
+    // its own replacement renews).
+    std::map<std::string, std::string> upstream;
+    json request = managed(s, s.params);
+    for (const auto& [member, value] : request.items()) {
+      std::set<std::string> refs;
+      referenced_steps(value, ids, refs);
+      std::erase_if(refs, [&](const std::string& r) {
+        auto it = forced.find(r);
+        return it != forced.end() && it->second == s.id;
+      });
+      std::string r = first_renewed(refs);
+      if (!r.empty()) {
+        upstream.emplace(member, r);
       }
     }
-    bool same = canonical(managed(s, e->params)) == canonical(managed(s, s.params));
-    if (same && upstream.empty()) {
+    bool same = canonical(managed(s, e->params)) == canonical(request);
+    auto with = forced.find(s.id);
+    if (same && upstream.empty() && with == forced.end()) {
       continue;
     }
     Change c;
-    if (!same) {
-      c = classify(s, *e);
-    } else {
-      // Inputs as written, but a value they name is renewed.
+    if (!same || !upstream.empty()) {
+      c = classify(s, *e, upstream);
+    }
+    if (same && !upstream.empty()) {
+      c.renewed = upstream.begin()->second; // nothing written changed
+    }
+    if (with != forced.end() && (c.step == nullptr || c.action != Action::Replace)) {
       c.id = s.id;
       c.step = &s;
-      c.reason = "`" + upstream + "` is renewed";
-      c.renewed = upstream;
-      const resources::Operation& op = operation_of(s.service, s.operation);
-      c.action = op.on_change == resources::OnChange::Replace ? Action::Replace : Action::Update;
-      c.call = op.on_change == resources::OnChange::Update && op.update
-                   ? call_name(*op.update)
-                   : s.service + ":" + s.operation;
+      c.action = Action::Replace;
+      c.call = s.service + ":" + s.operation;
+      c.reason = fmt::format("renewed with `{}`", with->second);
+      c.renewed = with->second;
     }
     if (c.action == Action::Replace) {
       renewed.insert(s.id);
     }
     out.push_back(std::move(c));
+  }
+  return out;
+}
+
+} // namespace
+
+std::vector<Change> diff(const Plan& plan, const State& state) {
+  std::set<std::string, std::less<>> ids;
+  for (const Step& s : plan.steps) {
+    ids.insert(s.id);
+  }
+  // A replacement renews what it takes alone (Operation::renews), which comes before it in the
+  // plan: the pass is made again until no more is renewed that way.
+  std::map<std::string, std::string> forced;
+  std::vector<Change> out;
+  while (true) {
+    out = diff_steps(plan, state, ids, forced);
+    std::size_t before = forced.size();
+    for (const Change& c : out) {
+      if (c.action != Action::Replace || !c.step || !c.step->params.is_object()) {
+        continue;
+      }
+      for (std::string_view member : operation_of(c.step->service, c.step->operation).renews) {
+        std::set<std::string> refs;
+        referenced_steps(c.step->params.value(std::string(member), json()), ids, refs);
+        for (const std::string& r : refs) {
+          if (state.find(r)) {
+            forced.emplace(r, c.id);
+          }
+        }
+      }
+    }
+    if (forced.size() == before) {
+      break;
+    }
   }
   // What the program no longer has, latest first.
   for (auto it = state.entries.rbegin(); it != state.entries.rend(); ++it) {
@@ -1091,17 +1160,27 @@ bool execute(const Client& client, const Plan* plan, State& state,
                          return save(err);
                        }});
   }
-  for (const auto& [id, index] : delete_index) {
-    // Deleting `id` waits for the deletion of everything that depends on it.
-    for (const auto& [other, other_index] : delete_index) {
-      const Entry* e = state.find(other);
-      if (e && std::find(e->depends_on.begin(), e->depends_on.end(), id) != e->depends_on.end()) {
-        deletes[index].waits_for.push_back(other_index);
+  // Deleting `id` waits for the deletion of everything that depends on it, also through entries
+  // that stay (a capacity provider follows its group through the read of the group's ARN).
+  for (const auto& [other, other_index] : delete_index) {
+    std::set<std::string> seen;
+    std::vector<std::string> todo{other};
+    while (!todo.empty()) {
+      const Entry* e = state.find(todo.back());
+      todo.pop_back();
+      for (const std::string& d : e ? e->depends_on : std::vector<std::string>{}) {
+        if (seen.insert(d).second) {
+          todo.push_back(d);
+        }
+      }
+    }
+    for (const std::string& d : seen) {
+      auto it = delete_index.find(d);
+      if (it != delete_index.end() && d != other) {
+        deletes[it->second].waits_for.push_back(other_index);
       }
     }
   }
-  // Transitive dependencies through entries that stay are respected by the plan order the state
-  // keeps: an entry that stays blocks nothing here.
   progress.total = deletes.size();
   for (const Change& c : changes) {
     if (c.action != Action::Delete) {

@@ -143,6 +143,10 @@ struct Operation {
   Codes updatable = {};
   // Why a change replaces: (member, reason with `{}` for the change), "" for any member.
   std::vector<std::pair<std::string_view, std::string_view>> replace_reasons = {};
+  // Request members naming what this resource takes for itself alone: when it is replaced, the
+  // steps they name are replaced with it (a NAT gateway's Elastic IP: AWS frees it only once the
+  // old gateway is deleted, moto never does, and the new gateway cannot take it while it is held).
+  Codes renews = {};
   std::vector<Removal> remove = {};
   std::optional<Lookup> lookup = std::nullopt; // after a crash (none: it is simply made again)
   std::optional<Waiter> wait = std::nullopt;   // after it is made, before what follows it runs

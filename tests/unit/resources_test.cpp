@@ -335,7 +335,8 @@ TEST(Diff, UpdateOrReplaceFromTheDescriptors) {
   ASSERT_NE(service, nullptr);
   EXPECT_EQ(service->action, apply::Action::Update);
   EXPECT_EQ(service->call, "ecs:UpdateService");
-  EXPECT_EQ(service->reason, "desiredCount 2 -> 3");
+  // Its task definition is renewed too: the update takes both.
+  EXPECT_EQ(service->reason, "desiredCount 2 -> 3, `web` is renewed");
   const apply::Change* subnet = change_of(changes, "main.a");
   ASSERT_NE(subnet, nullptr);
   EXPECT_EQ(subnet->action, apply::Action::Replace);
@@ -385,4 +386,135 @@ TEST(Diff, TagsChangeInPlaceWhenTheResourceIsRecorded) {
   EXPECT_EQ(changes[1].action, apply::Action::Replace);
   EXPECT_EQ(changes[1].reason,
             "its tags cannot change in place: its id is not recorded (tags env prod -> staging)");
+}
+
+// Issue 15, bug 1: a stack tag change beside a VPC CIDR change. What names the replaced VPC is
+// renewed with it whatever else changed: a tag change does not hide the replacement, and an
+// update takes the renewed member.
+TEST(Diff, ARenewedUpstreamIsNeverOnlyRetagged) {
+  auto tagged = [](std::string type, std::string value) {
+    return json::array(
+        {{{"ResourceType", type}, {"Tags", json::array({{{"Key", "env"}, {"Value", value}}})}}});
+  };
+  auto ecs_tags = [](std::string value) {
+    return json::array({{{"key", "env"}, {"value", value}}});
+  };
+  Plan plan;
+  plan.steps.push_back(
+      step("main", "ec2", "CreateVpc",
+           {{"CidrBlock", "10.0.0.0/16"}, {"TagSpecifications", tagged("vpc", "a")}}));
+  plan.steps.push_back(step("main.a", "ec2", "CreateSubnet",
+                            {{"VpcId", "${main.Vpc.VpcId}"},
+                             {"CidrBlock", "10.0.1.0/24"},
+                             {"TagSpecifications", tagged("subnet", "a")}}));
+  plan.steps.push_back(step("main.g", "ec2", "CreateSecurityGroup",
+                            {{"VpcId", "${main.Vpc.VpcId}"},
+                             {"GroupName", "g"},
+                             {"Description", "g"},
+                             {"TagSpecifications", tagged("security-group", "a")}}));
+  plan.steps.push_back(
+      step("svc", "ecs", "CreateService",
+           {{"serviceName", "svc"},
+            {"networkConfiguration",
+             {{"awsvpcConfiguration", {{"subnets", json::array({"${main.a.Subnet.SubnetId}"})}}}}},
+            {"tags", ecs_tags("a")}}));
+  apply::State state = applied(plan, {{"main", {{"Vpc.VpcId", "vpc-1"}}},
+                                      {"main.a", {{"Subnet.SubnetId", "subnet-1"}}},
+                                      {"main.g", {{"GroupId", "sg-1"}}},
+                                      {"svc", {{"service.serviceArn", "arn:svc"}}}});
+  // The tags alone change in place.
+  plan.steps[0].params["TagSpecifications"] = tagged("vpc", "b");
+  plan.steps[1].params["TagSpecifications"] = tagged("subnet", "b");
+  plan.steps[2].params["TagSpecifications"] = tagged("security-group", "b");
+  plan.steps[3].params["tags"] = ecs_tags("b");
+  for (const apply::Change& c : apply::diff(plan, state)) {
+    EXPECT_EQ(c.action, apply::Action::Update) << c.id;
+    EXPECT_TRUE(c.reason.starts_with("tags ")) << c.id << ": " << c.reason;
+  }
+  // With the CIDR block too, everything in the VPC is renewed.
+  plan.steps[0].params["CidrBlock"] = "10.1.0.0/16";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 4u);
+  for (const char* id : {"main", "main.a", "main.g"}) {
+    const apply::Change* c = change_of(changes, id);
+    ASSERT_NE(c, nullptr) << id;
+    EXPECT_EQ(c->action, apply::Action::Replace) << id << ": " << c->reason;
+  }
+  EXPECT_EQ(change_of(changes, "main.a")->reason, "`main` is renewed");
+  EXPECT_EQ(change_of(changes, "main.a")->renewed, ""); // its tags changed too
+  EXPECT_EQ(change_of(changes, "main.g")->call, "ec2:CreateSecurityGroup");
+  // The service takes its new subnet in place, with its tags.
+  const apply::Change* service = change_of(changes, "svc");
+  ASSERT_NE(service, nullptr);
+  EXPECT_EQ(service->action, apply::Action::Update);
+  EXPECT_EQ(service->call, "ecs:UpdateService");
+  EXPECT_EQ(service->reason, "tags env a -> b, `main.a` is renewed");
+  // What an update cannot take replaces: a service in a renewed cluster.
+  plan.steps[3].params["cluster"] = "${main.g.GroupId}";
+  state.find("svc")->params["cluster"] = "${main.g.GroupId}";
+  service = change_of(apply::diff(plan, state), "svc");
+  ASSERT_NE(service, nullptr);
+  EXPECT_EQ(service->action, apply::Action::Replace);
+}
+
+// Issue 15, bug 2: a replaced auto scaling group. The read of its ARN names it as a literal, so
+// it runs again because it follows the group, and the capacity provider that takes the ARN is
+// replaced (it pointed at the deleted group, and the next plan said `No changes.`).
+TEST(Diff, AReadRunsAgainWhenWhatItFollowsIsRenewed) {
+  Plan plan;
+  plan.steps.push_back(step("subnet", "ec2", "CreateSubnet", {{"CidrBlock", "10.0.1.0/24"}}));
+  plan.steps.push_back(
+      step("cap#asg", "autoscaling", "CreateAutoScalingGroup",
+           {{"AutoScalingGroupName", "cap"}, {"VPCZoneIdentifier", "${subnet.Subnet.SubnetId}"}}));
+  Step read = step("cap#read", "autoscaling", "DescribeAutoScalingGroups",
+                   {{"AutoScalingGroupNames", json::array({"cap"})}});
+  read.read = true;
+  read.depends_on = {"cap#asg"};
+  plan.steps.push_back(read);
+  plan.steps.push_back(
+      step("cap", "ecs", "CreateCapacityProvider",
+           {{"name", "cap"},
+            {"autoScalingGroupProvider",
+             {{"autoScalingGroupArn", "${cap#read.AutoScalingGroups[0].AutoScalingGroupARN}"}}}}));
+  apply::State state = applied(plan);
+  EXPECT_TRUE(apply::diff(plan, state).empty());
+  plan.steps[0].params["CidrBlock"] = "10.0.2.0/24";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 4u);
+  EXPECT_EQ(changes[1].action, apply::Action::Replace);
+  EXPECT_EQ(changes[2].id, "cap#read");
+  EXPECT_EQ(changes[2].action, apply::Action::Create);
+  EXPECT_EQ(changes[3].id, "cap");
+  EXPECT_EQ(changes[3].action, apply::Action::Replace);
+  EXPECT_EQ(changes[3].reason, "`cap#read` is renewed");
+}
+
+// A NAT gateway replaced renews its Elastic IP (Operation::renews): the old gateway holds it (on
+// moto for ever), so the new one could not take it.
+TEST(Diff, AnElasticIpIsRenewedWithItsNatGateway) {
+  Plan plan;
+  plan.steps.push_back(step("public", "ec2", "CreateSubnet", {{"CidrBlock", "10.0.1.0/24"}}));
+  plan.steps.push_back(step("nat#eip", "ec2", "AllocateAddress", {{"Domain", "vpc"}}));
+  plan.steps.push_back(step(
+      "nat", "ec2", "CreateNatGateway",
+      {{"SubnetId", "${public.Subnet.SubnetId}"}, {"AllocationId", "${nat#eip.AllocationId}"}}));
+  plan.steps.push_back(
+      step("route", "ec2", "CreateRoute", {{"NatGatewayId", "${nat.NatGateway.NatGatewayId}"}}));
+  apply::State state = applied(plan);
+  plan.steps[0].params["CidrBlock"] = "10.0.2.0/24";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 4u);
+  for (const apply::Change& c : changes) {
+    EXPECT_EQ(c.action, apply::Action::Replace) << c.id;
+  }
+  EXPECT_EQ(changes[1].id, "nat#eip");
+  EXPECT_EQ(changes[1].reason, "renewed with `nat`");
+  EXPECT_EQ(changes[1].renewed, "nat");
+  EXPECT_EQ(changes[2].reason, "`public` is renewed");
+  // A gateway that stays keeps its address.
+  plan.steps[0].params["CidrBlock"] = "10.0.1.0/24";
+  plan.steps[3].params["DestinationCidrBlock"] = "0.0.0.0/0";
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].id, "route");
 }

@@ -15,6 +15,7 @@ const Descriptor& ec2_nat_gateway() {
       {{.service = "ec2",
         .name = "CreateNatGateway",
         .outputs = {{"id", "NatGateway.NatGatewayId"}},
+        .renews = {"AllocationId"},
         .remove = {{{"ec2", "DeleteNatGateway", {{"NatGatewayId", "$output.id"}}, gone},
                     Waiter{.what = "NAT gateway {} to be deleted",
                            .subject = "$output.id",
