@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan"))
 import harness  # noqa: E402
 import apply_test  # noqa: E402  (eclc, apply_args, clients, the problem list)

@@ -12,8 +12,8 @@ role app {
     { actions = ["s3:PutObject"], resources = ["arn:aws:s3:::iam-assets/*"] },
     {
       actions = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
-                 "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
-      resources = ["*"]
+                 "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+      resources = ["*"],
     },
   ]
 }
@@ -23,8 +23,8 @@ role deployer {
   path       = "/deploy/"
   assumed_by = ["123456789012"]
   statements = [{
-    actions    = ["iam:PassRole"]
-    resources  = [app.arn]
+    actions    = ["iam:PassRole"],
+    resources  = [app.arn],
     conditions = [{ test = "StringEquals", variable = "iam:PassedToService", values = ["ecs-tasks.amazonaws.com"] }]
   }]
 }
@@ -35,8 +35,8 @@ task api {
   task_role            = app
   execution_policies   = ["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"]
   execution_statements = [{
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = ["arn:aws:secretsmanager:us-east-1:210987654321:secret:iam/db-AbCdEf"]
+    actions   = ["secretsmanager:GetSecretValue"],
+    resources = ["arn:aws:secretsmanager:us-east-1:210987654321:secret:iam/db-AbCdEf"],
   }]
   container web { image = "public.ecr.aws/nginx/nginx:1.27" }
 }

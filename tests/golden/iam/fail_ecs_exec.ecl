@@ -10,8 +10,8 @@ vpc main {
 role partial {
   assumed_by = ["ecs-tasks.amazonaws.com"]
   statements = [{
-    actions   = ["ssmmessages:Create*", "ssmmessages:OpenControlChannel"]
-    resources = ["*"]
+    actions   = ["ssmmessages:Create*", "ssmmessages:OpenControlChannel"],
+    resources = ["*"],
   }]
 }
 

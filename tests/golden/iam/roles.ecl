@@ -14,8 +14,8 @@ role app {
     { effect = deny, actions = ["s3:DeleteObject"], resources = ["${bucket}/*"] },
     {
       actions    = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
-                    "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
-      resources  = ["*"]
+                    "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+      resources  = ["*"],
       conditions = [{ test = "StringEquals", variable = "aws:SourceAccount", values = ["123456789012"] }]
     },
   ]
@@ -41,8 +41,8 @@ task api {
   // Secrets and images of the shared-services account.
   execution_policies   = ["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"]
   execution_statements = [{
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = ["arn:aws:secretsmanager:us-east-1:210987654321:secret:shop/db-*"]
+    actions   = ["secretsmanager:GetSecretValue"],
+    resources = ["arn:aws:secretsmanager:us-east-1:210987654321:secret:shop/db-*"],
   }]
   container web { image = "public.ecr.aws/nginx/nginx:1.27"  port = 80 }
 }
