@@ -351,8 +351,13 @@ void lower_role(Planner& p, const model::Block& b) {
   json trust = common::trust_policy(p, b);
   r.params["AssumeRolePolicyDocument"] = policy_text(trust);
   p.add_tags(r, b);
-  r.summary = fmt::format("{}, assumed by {}", text_of(r.params["RoleName"]),
-                          text_of(trust["Statement"][0]["Principal"]));
+  std::string principals;
+  for (const auto& [type, who] : trust["Statement"][0]["Principal"].items()) {
+    for (const json& one : who.is_array() ? who : json::array({who})) {
+      principals += (principals.empty() ? "" : ", ") + text_of(one);
+    }
+  }
+  r.summary = fmt::format("{}, assumed by {}", text_of(r.params["RoleName"]), principals);
   add_role_policies(p, b, "", "managed_policies", "statements", nullptr);
 }
 
