@@ -2,7 +2,8 @@
 // reads it back, and tests/apply/iam_test.py changes its statements in place:
 // - a task role with a managed policy and statements naming another block's `arn`;
 // - a role assumed by an account, with a name and a path;
-// - extra policies on a task's generated execution role.
+// - extra policies on a task's generated execution role;
+// - a service with ECS Exec, whose task role allows the ssmmessages channels.
 stack iam { region = "us-east-1" }
 
 role app {
@@ -39,6 +40,25 @@ task api {
     resources = ["arn:aws:secretsmanager:us-east-1:210987654321:secret:iam/db-AbCdEf"],
   }]
   container web { image = "public.ecr.aws/nginx/nginx:1.27" }
+}
+
+vpc main {
+  cidr = "10.4.0.0/16"
+  subnet a { cidr = "10.4.0.0/24"  zone = "us-east-1a"  public = true }
+  internet_gateway igw {}
+  route_table public {
+    subnets = [a]
+    route { destination = "0.0.0.0/0"  target = igw }
+  }
+}
+
+cluster iam {
+  service api {
+    task                   = api
+    subnets                = [main.a]
+    public_ip              = true
+    enable_execute_command = true
+  }
 }
 
 output app_role = app.arn
