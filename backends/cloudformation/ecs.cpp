@@ -162,16 +162,26 @@ void lower_task(Lowering& l, const model::Block& b) {
     w.member("AssumeRolePolicyDocument", common::assume_role_policy(common::kEcsTasksPrincipal));
     w.key("ManagedPolicyArns").begin_array();
     write_managed_policy(w, common::kExecutionRolePolicy);
-    w.end_array();
     // An SSM parameter named without an ARN belongs to the stack's account and region.
     json policy = common::read_secrets_policy(needs, [](const std::string& name) {
       return json{{"Fn::Sub", "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:"
                               "parameter/" +
                                   Lowering::sub_literal(name)}};
     });
+    for (const model::Value& arn : l.get_list(b, "execution_policies")) {
+      l.write_value(w, arn);
+    }
+    w.end_array();
+    json policies = json::array();
     if (!policy.is_null()) {
-      w.member("Policies", json::array({{{"PolicyName", "read-secrets"},
-                                         {"PolicyDocument", std::move(policy)}}}));
+      policies.push_back({{"PolicyName", "read-secrets"}, {"PolicyDocument", std::move(policy)}});
+    }
+    json extra = common::policy_document(l, b, "execution_statements");
+    if (!extra.is_null()) {
+      policies.push_back({{"PolicyName", "statements"}, {"PolicyDocument", std::move(extra)}});
+    }
+    if (!policies.empty()) {
+      w.member("Policies", std::move(policies));
     }
     l.write_tags(w.key("Tags"), b);
     l.end_resource();
@@ -192,6 +202,32 @@ void lower_task(Lowering& l, const model::Block& b) {
     l.end_properties().member("DeletionPolicy", "Delete").member("UpdateReplacePolicy", "Delete");
     l.end_resource();
   }
+}
+
+void lower_role(Lowering& l, const model::Block& b) {
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::iam_role());
+  w.member("AssumeRolePolicyDocument", common::trust_policy(l, b));
+  const model::List& managed = l.get_list(b, "managed_policies");
+  if (!managed.empty()) {
+    w.key("ManagedPolicyArns").begin_array();
+    for (const model::Value& arn : managed) {
+      l.write_value(w, arn);
+    }
+    w.end_array();
+  }
+  json document = common::policy_document(l, b, "statements");
+  if (!document.is_null()) {
+    w.member("Policies", json::array({{{"PolicyName", "statements"},
+                                       {"PolicyDocument", std::move(document)}}}));
+  }
+  for (auto [attribute, property] : {std::pair{"path", "Path"}, std::pair{"name", "RoleName"},
+                                     std::pair{"description", "Description"}}) {
+    if (const model::Value* v = l.get(b, attribute)) {
+      l.write_value(w.key(property), *v);
+    }
+  }
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
 }
 
 void lower_service(Lowering& l, const model::Block& b) {

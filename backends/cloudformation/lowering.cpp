@@ -233,6 +233,8 @@ const std::string& Lowering::id(const model::Block& block) {
 void Lowering::write_ref(common::JsonWriter& w, const model::Block& block) {
   if (is_kind(block, "security_group")) {
     write_getatt(w, id(block), "GroupId");
+  } else if (is_kind(block, "role")) {
+    write_getatt(w, id(block), "Arn"); // a role's Ref is its name; what takes a role, its ARN
   } else if (is_kind(block, "container")) {
     w.value(block.name);
   } else {
@@ -296,6 +298,8 @@ json Lowering::ref(const model::Block& block) {
   json out = json::object();
   if (is_kind(block, "security_group")) {
     out["Fn::GetAtt"] = json::array({id(block), "GroupId"});
+  } else if (is_kind(block, "role")) {
+    out["Fn::GetAtt"] = json::array({id(block), "Arn"});
   } else {
     out["Ref"] = id(block);
   }
@@ -395,6 +399,7 @@ void Lowering::lower_block(const model::Block& b) {
       {"egress", lower_rule},
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
+      {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},
       {"load_balancer", lower_load_balancer},

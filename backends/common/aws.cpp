@@ -111,6 +111,12 @@ TaskNeeds task_needs(const model::Block& task) {
       needs.log_group = needs.log_group || log->get_string("group") == nullptr;
     }
   }
+  // Extra policies are for the generated role: asking for them asks for the role.
+  for (std::string_view extra : {"execution_policies", "execution_statements"}) {
+    const model::Value* v = task.get(extra);
+    const model::List* list = v ? v->as<model::List>() : nullptr;
+    needs.execution_role = needs.execution_role || (list && !list->empty());
+  }
   return needs;
 }
 

@@ -454,6 +454,61 @@ json read_secrets_policy(const TaskNeeds& needs,
   return {{"Version", "2012-10-17"}, {"Statement", std::move(statements)}};
 }
 
+json trust_policy(Spelling& s, const model::Block& role) {
+  json services = json::array(), accounts = json::array();
+  for (const model::Value& principal : s.get_list(role, "assumed_by")) {
+    const std::string* text = principal.string();
+    bool service =
+        text && text->find(".amazonaws.com") != std::string::npos && text->rfind("arn:", 0) != 0;
+    (service ? services : accounts).push_back(s.value(principal));
+  }
+  json who = json::object();
+  if (!services.empty()) {
+    who["Service"] = services.size() == 1 ? services[0] : services;
+  }
+  if (!accounts.empty()) {
+    who["AWS"] = accounts.size() == 1 ? accounts[0] : accounts;
+  }
+  return {{"Version", "2012-10-17"},
+          {"Statement", json::array({{{"Effect", "Allow"},
+                                      {"Principal", std::move(who)},
+                                      {"Action", "sts:AssumeRole"}}})}};
+}
+
+json policy_document(Spelling& s, const model::Block& block, std::string_view attribute) {
+  json statements = json::array();
+  for (const model::Value& statement : s.get_list(block, attribute)) {
+    json out = json::object();
+    const model::Value* effect = s.field(block, attribute, statement, "effect");
+    const std::string* member = effect ? effect->enum_member() : nullptr;
+    out["Effect"] = member && *member == "deny" ? "Deny" : "Allow";
+    for (auto [field, key] : {std::pair{"actions", "Action"}, std::pair{"resources", "Resource"}}) {
+      if (const model::Value* v = s.field(block, attribute, statement, field)) {
+        out[key] = s.value(*v);
+      }
+    }
+    const model::Value* conditions = s.field(block, attribute, statement, "conditions");
+    const model::List* list = conditions ? conditions->as<model::List>() : nullptr;
+    if (list && !list->empty()) {
+      json condition = json::object();
+      for (const model::Value& c : *list) {
+        const model::Value* test = c.field("test");
+        const model::Value* variable = c.field("variable");
+        const model::Value* values = c.field("values");
+        if (test && test->string() && variable && variable->string() && values) {
+          condition[*test->string()][*variable->string()] = s.value(*values);
+        }
+      }
+      out["Condition"] = std::move(condition);
+    }
+    statements.push_back(std::move(out));
+  }
+  if (statements.empty()) {
+    return nullptr;
+  }
+  return {{"Version", "2012-10-17"}, {"Statement", std::move(statements)}};
+}
+
 const json& assume_role_policy(std::string_view principal) {
   // Built once a principal (and thread): every task's execution role asks.
   thread_local std::map<std::string, json, std::less<>> built;

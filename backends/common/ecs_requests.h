@@ -61,6 +61,13 @@ json launch_template_data(Spelling& s, const model::Block& capacity, LaunchTempl
 // secret; `parameter_arn` spells the ARN of an SSM parameter of the stack's account and region.
 json read_secrets_policy(const TaskNeeds& needs,
                          const std::function<json(const std::string& name)>& parameter_arn);
+// The trust policy of a `role` block: its `assumed_by`, services (`Service`) apart from accounts
+// and IAM ARNs (`AWS`).
+json trust_policy(Spelling& s, const model::Block& role);
+// The policy document of the statements of a block's list attribute `attribute` (a role's
+// `statements`, a task's `execution_statements`), or null when it has none.
+json policy_document(Spelling& s, const model::Block& block, std::string_view attribute);
+
 // The trust policy of a role that `principal` assumes.
 const json& assume_role_policy(std::string_view principal);
 

@@ -5,7 +5,9 @@
 #include "backends/common/elbv2_requests.h"
 #include "backends/plan/planner.h"
 
+#include <cctype>
 #include <fmt/format.h>
+#include <set>
 
 namespace ecl::backend::plan {
 
@@ -38,6 +40,57 @@ void add_role(Planner& p, const model::Block& b, const std::string& role,
   a.params["RoleName"] = p.output(b, role, "name");
   a.params["PolicyArn"] = managed_policy(p, policy);
   a.summary = std::string(policy.substr(policy.rfind('/') + 1));
+}
+
+// A step suffix for a managed policy attached to a role: `PREFIX-` and the ARN's last part in
+// letters and digits (`managed-ReadOnlyAccess`), numbered when two ARNs end alike.
+std::string managed_suffix(std::string_view prefix, const model::Value& arn,
+                           std::set<std::string>& taken) {
+  const std::string* text = arn.string();
+  std::string name(prefix);
+  if (text) {
+    for (char c : text->substr(text->rfind('/') + 1)) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        name += c;
+      }
+    }
+  }
+  std::string out = name;
+  for (int n = 2; !taken.insert(out).second; ++n) {
+    out = fmt::format("{}-{}", name, n);
+  }
+  return out;
+}
+
+// AttachRolePolicy a managed policy of `attribute` to the role of the block's step `role`
+// (`-managed-NAME` after its suffix), and PutRolePolicy `statements` the document of the
+// statements of `statements_attribute` (`-statements`); the steps' ids go to `after`.
+void add_role_policies(Planner& p, const model::Block& b, const std::string& role,
+                       std::string_view attribute, std::string_view statements_attribute,
+                       std::vector<std::string>* after) {
+  std::string prefix = role.empty() ? "managed-" : role + "-managed-";
+  std::set<std::string> taken;
+  for (const model::Value& arn : p.get_list(b, attribute)) {
+    Step& a = p.add(b, managed_suffix(prefix, arn, taken), "iam", "AttachRolePolicy");
+    a.params["RoleName"] = p.output(b, role, "name");
+    a.params["PolicyArn"] = p.value(arn);
+    a.summary = text_of(a.params["PolicyArn"]);
+    if (after) {
+      after->push_back(a.id);
+    }
+  }
+  json document = common::policy_document(p, b, statements_attribute);
+  if (!document.is_null()) {
+    Step& s = p.add(b, role.empty() ? "statements" : role + "-statements", "iam", "PutRolePolicy");
+    s.params["RoleName"] = p.output(b, role, "name");
+    s.params["PolicyName"] = "statements";
+    s.params["PolicyDocument"] = policy_text(document);
+    std::size_t n = document["Statement"].size();
+    s.summary = fmt::format("statements: {} statement{}", n, n == 1 ? "" : "s");
+    if (after) {
+      after->push_back(s.id);
+    }
+  }
 }
 
 // Standard base64 (RFC 4648), as EC2 wants user data.
@@ -242,6 +295,7 @@ void lower_task(Planner& p, const model::Block& b) {
                               secrets == 1 ? "" : "s", parameters, parameters == 1 ? "" : "s");
       after.push_back(s.id);
     }
+    add_role_policies(p, b, "execution-role", "execution_policies", "execution_statements", &after);
   }
   if (const model::Block& owner = p.log_groups().owner(b); needs.log_group && &owner != &b) {
     after.push_back(p.step_id(owner, "log-group")); // a task of the same family creates it
@@ -282,6 +336,29 @@ void lower_task(Planner& p, const model::Block& b) {
   const std::string* mode = p.get_enum(b, "network_mode");
   s.summary =
       fmt::format("{}{}{}: {}", text_of(family_value), mode ? ", " + *mode : "", sizes, images);
+}
+
+void lower_role(Planner& p, const model::Block& b) {
+  Step& r = p.add(b, "", "iam", "CreateRole");
+  const model::Value* name = p.get(b, "name");
+  r.params["RoleName"] = name ? p.value(*name) : json(p.name_for(b, "", 64));
+  for (auto [attribute, member] :
+       {std::pair{"path", "Path"}, std::pair{"description", "Description"}}) {
+    if (const model::Value* v = p.get(b, attribute)) {
+      r.params[member] = p.value(*v);
+    }
+  }
+  json trust = common::trust_policy(p, b);
+  r.params["AssumeRolePolicyDocument"] = policy_text(trust);
+  p.add_tags(r, b);
+  std::string principals;
+  for (const auto& [type, who] : trust["Statement"][0]["Principal"].items()) {
+    for (const json& one : who.is_array() ? who : json::array({who})) {
+      principals += (principals.empty() ? "" : ", ") + text_of(one);
+    }
+  }
+  r.summary = fmt::format("{}, assumed by {}", text_of(r.params["RoleName"]), principals);
+  add_role_policies(p, b, "", "managed_policies", "statements", nullptr);
 }
 
 void lower_service(Planner& p, const model::Block& b) {

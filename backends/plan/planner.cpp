@@ -260,6 +260,7 @@ void Planner::lower_block(const model::Block& b) {
       {"egress", lower_rule},
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
+      {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},
       {"load_balancer", lower_load_balancer},

@@ -320,6 +320,44 @@ const Type kHeaderCondition{
     {},
     "header condition"};
 
+// ---- IAM ---------------------------------------------------------------------------------------
+const Type kRoleRef = ref({"role"});
+// A role's ARN, written or declared: `task_role`, `execution_role`.
+const Type kRoleArn{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kRoleRef}};
+
+const Type kPolicyCondition{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("test", kString,
+              "The condition operator: `\"StringEquals\"`, `\"ArnLike\"`, `\"Bool\"`…"),
+     required("variable", kString, "The condition key: `\"aws:SourceAccount\"`."),
+     required("values", kStringList, "The values, any of which matches.")},
+    {},
+    {},
+    "policy condition"};
+
+const Type kStatement{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {with_default("effect", keep(enumeration({"allow", "deny"})), member("allow"),
+                  "`allow` or `deny` (`Effect`)."),
+     required("actions", kStringList,
+              "`service:Action` names, `*` as a wildcard: `[\"s3:GetObject\", \"s3:List*\"]`."),
+     required("resources", kStringList,
+              "ARNs the actions apply to, or `\"*\"`; may name other blocks' `arn`: "
+              "`[\"${bucket_arn}/*\", app.arn]`."),
+     with_default("conditions", keep(list(kPolicyCondition)), members({}),
+                  "Conditions, all of which must hold: `[{ test = \"StringEquals\", variable = "
+                  "\"aws:SourceAccount\", values = [\"123456789012\"] }]`.")},
+    {},
+    {},
+    "policy statement"};
+const Type kStatements = list(kStatement);
+
 // The action of a listener or a listener rule: one of the three.
 std::vector<Attribute> action_attributes() {
   return {optional("forward", kTargetGroupRef, "Forward requests to a target group."),
@@ -688,6 +726,30 @@ std::vector<Kind> build_kinds() {
       "+ AWS::IAM::Role + AWS::IAM::InstanceProfile"});
 
   k.push_back(Kind{
+      "role",
+      "An IAM role: who may assume it (its trust policy), the managed policies attached to it "
+      "and the statements of its inline policy.",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {required("assumed_by", kStringList,
+                "Who may assume it: service principals (`\"ecs-tasks.amazonaws.com\"`), account "
+                "IDs or IAM ARNs."),
+       with_default("managed_policies", kStringList, members({}),
+                    "Managed policy ARNs attached to the role (`ManagedPolicyArns`)."),
+       with_default("statements", kStatements, members({}),
+                    "The statements of the role's inline policy: `[{ actions = "
+                    "[\"s3:GetObject\"], resources = [\"arn:aws:s3:::bucket/*\"] }]`."),
+       optional("path", kString, "The role's path: `/` (AWS's default) or `/TEXT/`."),
+       computed("name", kString, DefaultKind::Generated,
+                "the stack's name and the block's path (in a template, CloudFormation's)",
+                "The role's name, at most 64 characters of letters, digits and `+=,.@_-`."),
+       optional("description", kString, "What the role is for."), tags()},
+      {{"arn", "The role's ARN."}},
+      "AWS::IAM::Role"});
+
+  k.push_back(Kind{
       "task",
       "A task definition: the containers that run together and the resources they share.",
       {""},
@@ -706,10 +768,17 @@ std::vector<Kind> build_kinds() {
                     "`none`."),
        with_default("compatibilities", kCompatibilities, members({"fargate"}),
                     "Where the task can run: `fargate`, `ec2`, `external`."),
-       computed("execution_role", kString, DefaultKind::Generated,
-                "generated when the task pulls from ECR, logs with awslogs or reads secrets",
-                "The ARN of the role ECS uses to pull images, write logs and read secrets."),
-       optional("task_role", kString, "The ARN of the role the containers run as."),
+       computed("execution_role", kRoleArn, DefaultKind::Generated,
+                "generated when the task pulls from ECR, logs with awslogs, reads secrets or "
+                "sets `execution_policies` or `execution_statements`",
+                "The role ECS uses to pull images, write logs and read secrets: a `role` block "
+                "or an ARN."),
+       with_default("execution_policies", kStringList, members({}),
+                    "Managed policy ARNs attached to the generated execution role."),
+       with_default("execution_statements", kStatements, members({}),
+                    "More statements of the generated execution role's inline policy: "
+                    "secrets or images of other accounts."),
+       optional("task_role", kRoleArn, "The role the containers run as: a `role` block or an ARN."),
        with_default("cpu_architecture", keep(enumeration({"x86_64", "arm64"})), member("x86_64"),
                     "The CPU architecture (`runtimePlatform`)."),
        optional("pid_mode", keep(enumeration({"host", "task"})),

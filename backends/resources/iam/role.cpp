@@ -1,5 +1,5 @@
-// An IAM role with its managed policy (AttachRolePolicy) and inline policy (PutRolePolicy): an
-// ec2_capacity's instance role, a task's execution role.
+// An IAM role with its managed policies (AttachRolePolicy) and inline policies (PutRolePolicy): a
+// `role` block, an ec2_capacity's instance role, a task's execution role.
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
 #include "backends/resources/resource.h"
 
@@ -34,7 +34,8 @@ const Descriptor& iam_role() {
         .remove = {{{"iam",
                      "DeleteRolePolicy",
                      {{"RoleName", "$request.RoleName"}, {"PolicyName", "$request.PolicyName"}},
-                     {"NoSuchEntity"}}}}}}};
+                     {"NoSuchEntity"}}}}}},
+      {{"role", "arn", "", "CreateRole", "arn", "", "Arn", true}}};
   return d;
 }
 

@@ -47,7 +47,15 @@ namespace ecl::check {
   X(kRuleConditionRule)                                                                            \
   X(kStickinessRule)                                                                               \
   X(kScheduledScalingRule)                                                                         \
-  X(kServiceScalingRule)
+  X(kServiceScalingRule)                                                                           \
+  X(kIamTrustRule)                                                                                 \
+  X(kIamActionsRule)                                                                               \
+  X(kIamArnsRule)                                                                                  \
+  X(kIamWildcardRule)                                                                              \
+  X(kRoleNameRule)                                                                                 \
+  X(kExecutionRoleExtrasRule)                                                                      \
+  X(kEcsExecRoleRule)                                                                              \
+  X(kTaskRoleTrustRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)
