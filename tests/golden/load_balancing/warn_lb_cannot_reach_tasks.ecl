@@ -1,6 +1,4 @@
-// W0009: the tasks' security group lets the load balancer in on another port than the container's;
-// a service without security groups runs in the VPC's default group, which lets in only its own
-// members, not the load balancer's group. Not when both are in the default group (`inside`).
+// W0009: the tasks' security group lets the load balancer in on another port than the container's.
 stack shop { region = "us-east-1" }
 
 vpc main {
@@ -31,8 +29,6 @@ vpc main {
   }
 
   target_group api { port = 8080 }
-  target_group plain { port = 8080 }
-  target_group inside { port = 8080 }
 
   load_balancer web {
     subnets         = [public_a, public_b]
@@ -40,19 +36,6 @@ vpc main {
     listener http {
       port    = 80
       forward = api
-      rule plain {
-        priority = 10
-        paths    = ["/plain/*"]
-        forward  = plain
-      }
-    }
-  }
-  load_balancer inner {
-    scheme  = internal
-    subnets = [private_a, private_b]
-    listener http {
-      port    = 80
-      forward = inside
     }
   }
 }
@@ -73,17 +56,5 @@ cluster prod {
     subnets         = [main.private_a, main.private_b]
     security_groups = [main.app]
     load_balancers  = [{ target_group = main.api, container = "app", port = 8080 }]
-  }
-  service plain {
-    task           = api
-    desired        = 2
-    subnets        = [main.private_a, main.private_b]
-    load_balancers = [{ target_group = main.plain, container = "app", port = 8080 }]
-  }
-  service inside {
-    task           = api
-    desired        = 2
-    subnets        = [main.private_a, main.private_b]
-    load_balancers = [{ target_group = main.inside, container = "app", port = 8080 }]
   }
 }
