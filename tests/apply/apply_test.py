@@ -543,7 +543,7 @@ def check_changes(moto, proxy, tmp):
                                                      "Values": ["main.private_a"]}])["Subnets"]]
                         == ["10.0.20.0/24"], "changes: subnet not replaced")),
         ("listener rule", lambda src: edit(src, 'paths    = ["/api/*"]', 'paths    = ["/api/*", "/v2/*"]'),
-         [r"~\s+elbv2:ModifyRule\s+main\.edge\.http\.api\s+Conditions"],
+         [r"~\s+elbv2:ModifyRule\s+main\.edge\.https\.api\s+Conditions"],
          lambda: expect(rule_paths(clients(moto.url, "us-east-1")["elbv2"], 10)
                         == ["/api/*", "/v2/*"], "changes: the rule's paths did not change")),
     ]

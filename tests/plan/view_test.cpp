@@ -206,6 +206,16 @@ TEST(PlanViewScaling, DesiredBelongsToTheScaler) {
             std::string::npos)
       << text;
   EXPECT_EQ(text.find("desired"), std::string::npos) << text;
+  // A new task definition renews the service, whose update does not send the count either.
+  Edits image = desired;
+  image.emplace_back("nginx:1.27", "nginx:1.28");
+  auto renewed = build(edited(image));
+  ASSERT_TRUE(renewed);
+  text.clear();
+  ASSERT_TRUE(ecl::apply::render_plan(renewed->plan, state, options, false, text, error)) << error;
+  EXPECT_NE(text.find("  ~ service prod.api\n      ~ `api` is renewed\n"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("desired"), std::string::npos) << text;
 }
 
 TEST(PlanViewTargets, UnknownBlockSaysDidYouMean) {
