@@ -250,7 +250,14 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     }
     r.action = replaced ? Action::Replace : Action::Update;
     if (recorded && after) {
-      r.lines = changed_paths(recorded->value("attributes", json::object()), after->attributes);
+      // What the block's calls no longer send (a scaled service's `desired`) does not change.
+      json before = recorded->value("attributes", json::object());
+      json now = after->attributes;
+      for (const std::string& name : after->unmanaged) {
+        before.erase(name);
+        now.erase(name);
+      }
+      r.lines = changed_paths(before, now);
       // The one attribute that changed, when the main call's own request changed (not only what
       // it names being renewed), is what forces the replacement.
       if (replaced && replaced->renewed.empty() && r.lines.size() == 1) {
@@ -279,10 +286,16 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
               fmt::format("{} {}", symbol(c->action), which.empty() ? c->call : which));
           continue;
         }
-        std::vector<std::string> lines =
-            c->step && e ? changed_paths(flat_request(e->params), flat_request(c->step->params),
-                                         which.empty() ? "" : which + " ")
-                         : std::vector<std::string>{};
+        std::vector<std::string> lines;
+        if (c->step && e) {
+          json before = flat_request(e->params);
+          json now = flat_request(c->step->params);
+          for (const std::string& member : c->step->unmanaged) { // not sent: not a change
+            before.erase(member);
+            now.erase(member);
+          }
+          lines = changed_paths(before, now, which.empty() ? "" : which + " ");
+        }
         if (lines.empty() && c != replaced && !c->reason.empty()) {
           lines.push_back(fmt::format("{} {}{}", symbol(c->action),
                                       which.empty() ? "" : which + ": ", c->reason));

@@ -9,9 +9,11 @@
 
 // ---- Stack-wide settings ----------------------------------------------------------------------
 
-// Params can be overridden on the command line with `-p name=value`.
+// Params can be overridden on the command line with `-p name=value`. `cert_arn`, the ACM
+// certificate of the HTTPS listener, is a placeholder: pass yours with `-p cert_arn=…`.
 param env:       string = "prod"
 param api_image: string = "123456789012.dkr.ecr.us-east-1.amazonaws.com/webapp/api:2.3.1"
+param cert_arn:  string = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666"
 
 // Lets are named values, folded at compile time. A let may use params and other lets.
 let region  = "us-east-1"
@@ -98,16 +100,22 @@ vpc main {
     route_tables = [private_a_routes, private_b_routes]
   }
 
-  // The load balancer's firewall: HTTP from the world (80 and 443 are the only ports that may
-  // be opened to 0.0.0.0/0 without a warning).
+  // The load balancer's firewall: HTTP and HTTPS from the world (80 and 443 are the only ports
+  // that may be opened to 0.0.0.0/0 without a warning).
   security_group lb {
-    description = "Load balancer: HTTP from anywhere"
+    description = "Load balancer: HTTP and HTTPS from anywhere"
 
     ingress {
       protocol    = tcp
       port        = 80
       from        = "0.0.0.0/0"
-      description = "HTTP"
+      description = "HTTP, redirected to HTTPS"
+    }
+    ingress {
+      protocol    = tcp
+      port        = 443
+      from        = "0.0.0.0/0"
+      description = "HTTPS"
     }
   }
 
@@ -156,19 +164,25 @@ vpc main {
     }
   }
 
-  // An internet-facing application load balancer in the public subnets (one per zone). Its
-  // listener sends what no rule matches to the proxy; rules are tried by priority, lowest first.
-  // HTTPS needs an ACM certificate: `listener https { port = 443, protocol = https,
-  // certificates = [ARN], … }`, and `redirect = https` on this listener. This example stays on
-  // HTTP so that it also applies on moto, whose CreateListener refuses a certificate its ACM did
-  // not issue (CertificateNotFound).
+  // An internet-facing application load balancer in the public subnets (one per zone). Plain
+  // HTTP on port 80 is redirected to HTTPS (HTTP 301); the HTTPS listener terminates TLS with the
+  // ACM certificate and sends what no rule matches to the proxy. Rules are tried by priority,
+  // lowest first.
   load_balancer edge {
     subnets         = [public_a, public_b]
     security_groups = [lb]
 
     listener http {
-      port    = 80
-      forward = site
+      port     = 80
+      redirect = https // { protocol = https }: to port 443
+    }
+
+    listener https {
+      port         = 443
+      protocol     = https
+      certificates = [cert_arn]
+      ssl_policy   = "ELBSecurityPolicy-TLS13-1-2-2021-06" // TLS 1.3 and 1.2 only
+      forward      = site
 
       rule api {
         priority = 10
@@ -308,6 +322,6 @@ cluster prod {
 output cluster_arn  = prod.arn
 output service_arn  = prod.api.arn
 output vpc_id       = main.id
-output url          = "http://${main.edge.dns_name}"
+output url          = "https://${main.edge.dns_name}"
 output task_family  = api.family // folded now: "webapp-api"
 output private_cidr = [main.private_a.cidr, main.private_b.cidr]

@@ -3,6 +3,7 @@ finding the tools, listing the programs, compiling them with `eclc compile --tar
 cloudformation`, and a moto_server on a free port of 127.0.0.1."""
 
 import os
+import random
 import re
 import shutil
 import socket
@@ -70,6 +71,14 @@ def clean_golden():
 
 
 def params_of(program):
+    """The `-p name=value` options of a leading `// args:` line; while a Moto runs, also
+    `-p NAME=ARN` of the test certificate for each certificate param (certificate_params)."""
+    out = [word for name, region in certificate_params(program) if region in CERTIFICATE_ARNS
+           for word in ("-p", f"{name}={CERTIFICATE_ARNS[region]}")]
+    return args_of(program) + out
+
+
+def args_of(program):
     """The `-p name=value` options of a leading `// args:` line."""
     first = program
     if program.is_dir():
@@ -86,6 +95,46 @@ def params_of(program):
         if w == "-p" and i + 1 < len(words):
             out += ["-p", words[i + 1]]
     return out
+
+
+# ---- the test certificate
+
+# moto's CreateListener refuses a certificate its ACM does not hold (CertificateNotFound), so a
+# program whose HTTPS listener takes its certificate from a param (`param cert_arn: string =
+# "arn:aws:acm:…"`, a placeholder) runs on moto with a self-signed certificate imported into moto's
+# ACM. Its ARN is the same in every moto_server a Moto starts and after every reset (the import
+# runs with moto's random numbers seeded), so that params_of can pass it before and after a
+# reset, and a plan made with it matches the state an apply made with it.
+CERTIFICATE_DOMAIN = "eclc-test.example.com"
+CERTIFICATE_ARNS = {}  # region -> the ARN of the test certificate, once a Moto imported it
+_CERTIFICATE_SEED = 1414
+_certificate_pem = None  # (certificate, private key), made by openssl on first use
+
+
+def certificate_params(program):
+    """(name, region) of each `param NAME: string = "arn:aws:acm:REGION:…"` of the program."""
+    files = sorted(program.glob("*.ecl")) if program.is_dir() else [program]
+    out = []
+    for f in files:
+        out += re.findall(r'^\s*param\s+(\w+)\s*:\s*string\s*=\s*"arn:aws:acm:([a-z0-9-]+):',
+                          f.read_text(encoding="utf-8"), re.M)
+    return out
+
+
+def test_certificate():
+    """A self-signed certificate for CERTIFICATE_DOMAIN and its key, PEM bytes, made once."""
+    global _certificate_pem
+    if _certificate_pem is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            cert, key = Path(tmp) / "cert.pem", Path(tmp) / "key.pem"
+            r = subprocess.run([find_tool("openssl"), "req", "-x509", "-newkey", "rsa:2048",
+                                "-nodes", "-days", "30", "-subj", f"/CN={CERTIFICATE_DOMAIN}",
+                                "-keyout", str(key), "-out", str(cert)],
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                fail(f"openssl could not make the test certificate: {r.stderr}")
+            _certificate_pem = (cert.read_bytes(), key.read_bytes())
+    return _certificate_pem
 
 
 def compile_program(eclc, program, output):
@@ -141,15 +190,43 @@ class Moto:
                 break
             try:
                 urllib.request.urlopen(self.url + "/moto-api/", timeout=1)
-                return
             except OSError:
                 time.sleep(0.2)
+                continue
+            self.import_certificate()
+            return
         self.log.seek(0)
         fail(f"moto_server did not start on {self.url}:\n{self.log.read().decode()}")
 
     def reset(self):
         request = urllib.request.Request(self.url + "/moto-api/reset", method="POST")
         urllib.request.urlopen(request, timeout=30).read()
+        self.import_certificate()
+
+    def seed(self, value):
+        request = urllib.request.Request(f"{self.url}/moto-api/seed?a={value}", method="POST")
+        urllib.request.urlopen(request, timeout=30).read()
+
+    def import_certificate(self):
+        """Imports the test certificate into ACM in each region a program's certificate param
+        names, under the same ARN every time (CERTIFICATE_ARNS)."""
+        regions = sorted({region for p in moto_programs() for _, region in certificate_params(p)})
+        if not regions:
+            return
+        import botocore.session  # only the tests that start moto need botocore
+        cert, key = test_certificate()
+        session = botocore.session.get_session()
+        session.set_credentials("testing", "testing")
+        for region in regions:
+            acm = session.create_client("acm", region_name=region, endpoint_url=self.url)
+            self.seed(_CERTIFICATE_SEED)
+            try:
+                arn = acm.import_certificate(Certificate=cert, PrivateKey=key)["CertificateArn"]
+            finally:
+                self.seed(random.SystemRandom().randrange(2 ** 31))  # moto's ids random again
+            if CERTIFICATE_ARNS.setdefault(region, arn) != arn:
+                fail(f"the test certificate was imported as {arn}, before as "
+                     f"{CERTIFICATE_ARNS[region]}: moto's seeded ids changed")
 
     def stop(self):
         if self.proc.poll() is None:

@@ -374,6 +374,7 @@ void lower_service(Planner& p, const model::Block& b) {
   s.params = common::service(p, b);
   if (p.child(b, "scaling") && s.params.contains("desiredCount")) {
     s.unmanaged.push_back("desiredCount"); // its scaler moves it: the first count only
+    s.unmanaged_attributes.push_back("desired");
   }
   p.add_tags(s, b);
   for (const model::Block* forwarder : common::service_forwarders(p, p.program(), b)) {

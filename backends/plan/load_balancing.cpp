@@ -10,17 +10,6 @@ namespace ecl::backend::plan {
 
 namespace {
 
-// Load balancer and target group names: letters, digits and `-`, at most 32 characters.
-std::string elb_name(const Planner& p, const model::Block& b) {
-  std::string name = p.name_for(b, "", 32);
-  for (char& c : name) {
-    if (c == '_') {
-      c = '-';
-    }
-  }
-  return name;
-}
-
 std::string action_text(Planner& p, const model::Block& b) {
   if (const model::Block* group = p.get_ref(b, "forward")) {
     return fmt::format("forward to {}", group->path);
@@ -43,13 +32,14 @@ std::string action_text(Planner& p, const model::Block& b) {
 void lower_load_balancer(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "elbv2", "CreateLoadBalancer");
   const json request = common::load_balancer(p, b);
-  s.params["Name"] = elb_name(p, b);
+  s.params["Name"] = p.elb_name(b, true);
   for (const auto& [key, value] : request.items()) {
     s.params[key] = value;
   }
   p.add_tags(s, b);
-  s.summary = fmt::format("{} {}, {} subnets", s.params["Scheme"].get<std::string>(),
-                          s.params.value("Type", "application"), s.params["Subnets"].size());
+  const std::size_t subnets = s.params["Subnets"].size();
+  s.summary = fmt::format("{} {}, {} subnet{}", s.params["Scheme"].get<std::string>(),
+                          s.params.value("Type", "application"), subnets, subnets == 1 ? "" : "s");
   // An internet-facing load balancer needs its VPC's internet gateway attached.
   if (const model::Block* vpc = b.ancestor("vpc")) {
     std::string attachment = p.attachment_step(*vpc);
@@ -71,7 +61,7 @@ void lower_load_balancer(Planner& p, const model::Block& b) {
 void lower_target_group(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "elbv2", "CreateTargetGroup");
   const json request = common::target_group(p, b);
-  s.params["Name"] = elb_name(p, b);
+  s.params["Name"] = p.elb_name(b, false);
   for (const auto& [key, value] : request.items()) {
     s.params[key] = value;
   }

@@ -65,10 +65,15 @@ std::vector<Resource> resources_of(const model::Program& program, const Plan& pl
   for (const auto& b : program.blocks) {
     by_path.emplace(b->path, b.get());
   }
+  std::map<std::string_view, std::set<std::string, std::less<>>> unmanaged; // by block
+  for (const Step& s : plan.steps) {
+    unmanaged[s.block].insert(s.unmanaged_attributes.begin(), s.unmanaged_attributes.end());
+  }
   std::vector<Resource> out;
   for (const std::string& path : order) {
     Resource r;
     r.block = path;
+    r.unmanaged = std::move(unmanaged[path]);
     if (auto it = by_path.find(path); it != by_path.end()) {
       r.kind = it->second->kind_name;
       attributes_of(*it->second, "", with_steps, r.attributes);

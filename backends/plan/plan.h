@@ -39,6 +39,9 @@ struct Step {
   // Request members the create call sets and something else owns afterwards (a scaled service's
   // desiredCount belongs to its scaler): a plan against a state neither compares nor updates them.
   std::vector<std::string> unmanaged;
+  // The block's attributes those members come from (`desired`): the plan view does not show
+  // them changing either (Resource::unmanaged).
+  std::vector<std::string> unmanaged_attributes;
   bool read = false; // a read (Describe*) rather than a change
 };
 
@@ -52,6 +55,9 @@ struct Resource {
   // nested blocks without calls of their own (a task's containers) are prefixed with their
   // relative path (`app.image`). {"cidr": "\"10.0.0.0/24\"", "tags.env": "\"prod\""}
   json attributes = json::object();
+  // Attributes something else owns once created (a scaled service's `desired`, which no call
+  // sends again): a plan against a state shows no change of them (Step::unmanaged_attributes).
+  std::set<std::string, std::less<>> unmanaged;
 };
 
 struct Plan {

@@ -2,6 +2,8 @@
 
 #include "backends/resources/registry.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <queue>
@@ -220,6 +222,38 @@ std::string Planner::name_for(const model::Block& block, std::string_view role,
     // Names are unique because paths are: keep that when shortening.
     std::string hash = fmt::format("-{:08x}", fnv1a(name));
     name = name.substr(0, max - hash.size()) + hash;
+  }
+  return name;
+}
+
+std::string Planner::elb_name(const model::Block& block, bool load_balancer) const {
+  constexpr std::size_t kMax = 32;
+  std::string name = program_.stack ? program_.stack->name + "-" : "";
+  for (char c : block.path) {
+    name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  }
+  // `-` stands for both `.` and `_`: only a path without `_` maps to a name no other path has.
+  bool hashed = block.path.find('_') != std::string::npos;
+  while (!name.empty() && name.front() == '-') {
+    name.erase(0, 1);
+  }
+  while (!name.empty() && name.back() == '-') {
+    name.pop_back();
+  }
+  constexpr std::string_view kInternal = "internal-"; // what AWS names internal balancers' DNS
+  if (load_balancer && name.size() >= kInternal.size() &&
+      std::equal(kInternal.begin(), kInternal.end(), name.begin(),
+                 [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+    name.erase(kInternal.size() - 1, 1); // `internalmain-edge-…`
+    hashed = true;
+  }
+  const std::string hash = fmt::format("-{:08x}", fnv1a(block.path));
+  if (hashed || name.size() > kMax) {
+    name = name.substr(0, std::min(name.size(), kMax - hash.size()));
+    while (!name.empty() && name.back() == '-') {
+      name.pop_back();
+    }
+    name += hash;
   }
   return name;
 }

@@ -76,8 +76,9 @@ std::optional<Cidr> Cidr::subnet(int newbits, std::int64_t netnum, std::string* 
   }
   std::int64_t count = std::int64_t{1} << newbits;
   if (netnum < 0 || netnum >= count) {
-    set(error, fmt::format("netnum {} is out of range: /{} has {} subnets of /{} (0 to {})", netnum,
-                           prefix_, count, prefix_ + newbits, count - 1));
+    set(error,
+        fmt::format("netnum {} is out of range: /{} has {} subnet{} of /{} (0 to {})", netnum,
+                    prefix_, count, count == 1 ? "" : "s", prefix_ + newbits, count - 1));
     return std::nullopt;
   }
   int prefix = prefix_ + newbits;

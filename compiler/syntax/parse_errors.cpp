@@ -527,7 +527,7 @@ void ErrorStrategy::report(const Token* at, const std::string& message) {
   const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
                               message.find(kTopLevelItems) != std::string::npos;
   bool echo =
-      leftover_brace ||
+      leftover_brace || (reported_ && range.begin < swallowed_until_) ||
       (reported_ && (matched_since_error_ < kMatchesToRecover ||
                      (last_reported_ <= range.begin &&
                       source.substr(last_reported_, range.begin - last_reported_).find('\n') ==
@@ -538,6 +538,27 @@ void ErrorStrategy::report(const Token* at, const std::string& message) {
   }
   reported_ = true;
   last_reported_ = range.begin;
+  if (TokenTable::is_real(at) && at->getType() == Tok::ASSIGN) {
+    // The value after an unexpected `=`: an object or list is skipped whole by its errors.
+    std::size_t index = at->getTokenIndex() + 1;
+    while (index < tokens_.size() && tokens_[index].channel != antlr4::Token::DEFAULT_CHANNEL) {
+      ++index;
+    }
+    if (index < tokens_.size() &&
+        (tokens_[index].type == Tok::LBRACE || tokens_[index].type == Tok::LBRACKET)) {
+      int depth = 0;
+      for (; index < tokens_.size(); ++index) {
+        const std::uint32_t type = tokens_[index].type;
+        depth += type == Tok::LBRACE || type == Tok::LBRACKET   ? 1
+                 : type == Tok::RBRACE || type == Tok::RBRACKET ? -1
+                                                                : 0;
+        if (depth == 0) {
+          swallowed_until_ = tokens_[index].end;
+          break;
+        }
+      }
+    }
+  }
   // A block head that a line break ends (`protocol tcp` without its `=`) is reported there, not at
   // the first token of the next line.
   if (TokenTable::is_real(at) && message.starts_with("expected `{` after")) {

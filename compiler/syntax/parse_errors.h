@@ -44,6 +44,9 @@ private:
   std::vector<std::uint32_t> unexpected_; // byte offsets of characters the parser never saw
   bool reported_ = false;
   std::uint32_t last_reported_ = 0; // where the last reported error starts
+  // Where the object or list ends that an unexpected `=` assigned (`port = <deleted>` then
+  // `health_check = { … }`): recovery reads its entries as block items, each error an echo.
+  std::uint32_t swallowed_until_ = 0;
   std::size_t matched_since_error_ = 0;
 };
 

@@ -201,6 +201,11 @@ def stall_answer(answer):
 
 
 def eclc(args, env_keys=KEYS, proxy=None, kill_after=None):
+    # A command on a program without `-p` options gets the program's (harness.params_of: its
+    # `// args:` line and the test certificate), as apply_args does.
+    if (len(args) > 1 and args[0] in ("plan", "apply", "destroy") and
+            "-p" not in args and Path(args[1]).exists()):
+        args = list(args) + harness.params_of(Path(args[1]))
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(env_keys)
     env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
@@ -359,8 +364,9 @@ def no_secrets(texts, secrets, what):
 
 
 def check_signing(moto_server):
-    print("signing: moto checks SigV4 after 3 unauthenticated calls")
-    os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "3"
+    # 4: the test certificate's import (harness.Moto), then the 3 calls that make the deployer.
+    print("signing: moto checks SigV4 after 4 unauthenticated calls")
+    os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "4"
     moto = harness.Moto(moto_server, managed_policies=True)
     del os.environ["INITIAL_NO_AUTH_ACTION_COUNT"]
     try:
@@ -537,7 +543,7 @@ def check_changes(moto, proxy, tmp):
                                                      "Values": ["main.private_a"]}])["Subnets"]]
                         == ["10.0.20.0/24"], "changes: subnet not replaced")),
         ("listener rule", lambda src: edit(src, 'paths    = ["/api/*"]', 'paths    = ["/api/*", "/v2/*"]'),
-         [r"~\s+elbv2:ModifyRule\s+main\.edge\.http\.api\s+Conditions"],
+         [r"~\s+elbv2:ModifyRule\s+main\.edge\.https\.api\s+Conditions"],
          lambda: expect(rule_paths(clients(moto.url, "us-east-1")["elbv2"], 10)
                         == ["/api/*", "/v2/*"], "changes: the rule's paths did not change")),
     ]

@@ -141,7 +141,9 @@ def main():
     parser.add_argument("--eclc", required=True)
     eclc = str(Path(parser.parse_args().eclc).resolve())
     moto_server = common.find_tool("moto_server")
-    setup_calls = 6  # unauthenticated calls below; every later call must be signed right
+    # The test certificate's import (common.Moto) and the 6 unauthenticated calls below; every
+    # later call must be signed right.
+    setup_calls = 7
     os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = str(setup_calls)
     moto = common.Moto(moto_server, managed_policies=True)
     del os.environ["INITIAL_NO_AUTH_ACTION_COUNT"]

@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -643,6 +644,91 @@ TEST(QuickFix, W0003DropsThePublicIpInPrivateSubnets) {
   bool formatted = false;
   EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
   EXPECT_TRUE(formatted);
+}
+
+// ---- the load balancing and scaling kinds ------------------------------------------------------
+
+// Completion offers each kind where it may be declared (a load balancer and a target group in a
+// VPC, a listener in a load balancer, a rule in a listener, scaling in a service), and not where
+// it may not; hovering a kind's keyword shows its documentation.
+TEST(LoadBalancingKinds, CompletedWhereTheyFitAndHovered) {
+  // `|` marks where completion is asked, `^` (before a kind) where hover is.
+  std::string text = "vpc main {\n"
+                     "  cidr = \"10.0.0.0/16\"\n"
+                     "  |\n"
+                     "  ^load_balancer edge {\n"
+                     "    |\n"
+                     "    ^listener http {\n"
+                     "      |\n"
+                     "      ^rule api {\n"
+                     "      }\n"
+                     "    }\n"
+                     "  }\n"
+                     "  ^target_group api {\n"
+                     "    port = 8080\n"
+                     "  }\n"
+                     "}\n"
+                     "cluster prod {\n"
+                     "  service api {\n"
+                     "    |\n"
+                     "    ^scaling {\n"
+                     "      cpu = 60\n"
+                     "    }\n"
+                     "  }\n"
+                     "}\n";
+  std::vector<json> completions, hovers;
+  for (int line = 0, character = 0; char c : std::string(text)) {
+    if (c == '|' || c == '^') {
+      json at{{"position", {{"line", line}, {"character", character}}}};
+      (c == '|' ? completions : hovers)
+          .push_back({{"method", c == '|' ? "textDocument/completion" : "textDocument/hover"},
+                      {"params", at}});
+    }
+    if (c == '\n') {
+      ++line, character = 0;
+    } else if (c != '|' && c != '^') {
+      ++character;
+    }
+  }
+  std::erase(text, '|');
+  std::erase(text, '^');
+  std::vector<json> requests = completions;
+  requests.insert(requests.end(), hovers.begin(), hovers.end());
+  std::vector<json> messages = answers(text, requests);
+  auto labels = [&](int id) {
+    std::set<std::string> out;
+    for (const json& item : result_of(messages, id)) {
+      out.insert(item["label"].get<std::string>());
+    }
+    return out;
+  };
+  const std::set<std::string> kinds{"load_balancer", "listener", "rule", "target_group", "scaling"};
+  auto offered = [&](int id) {
+    std::set<std::string> out;
+    for (const std::string& label : labels(id)) {
+      if (kinds.count(label)) {
+        out.insert(label);
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(offered(2), (std::set<std::string>{"load_balancer", "target_group"}));
+  EXPECT_EQ(offered(3), (std::set<std::string>{"listener"}));
+  EXPECT_EQ(offered(4), (std::set<std::string>{"rule"}));
+  EXPECT_EQ(offered(5), (std::set<std::string>{"scaling"}));
+  auto hover = [&](int id) {
+    json result = result_of(messages, id);
+    return result.is_object() ? result["contents"]["value"].get<std::string>() : std::string();
+  };
+  const std::pair<int, const char*> docs[] = {
+      {6, "An Elastic Load Balancing v2 load balancer"},
+      {7, "A listener of its load balancer"},
+      {8, "A rule of an application load balancer's listener"},
+      {9, "A target group: the tasks a load balancer sends traffic to"},
+      {10, "Target tracking auto scaling of the service's task count"}};
+  for (const auto& [id, doc] : docs) {
+    EXPECT_NE(hover(id).find(doc), std::string::npos) << id << ": " << hover(id);
+  }
 }
 
 } // namespace

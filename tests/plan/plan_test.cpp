@@ -14,6 +14,10 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <map>
+#include <regex>
+#include <set>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 namespace plan = ecl::backend::plan;
@@ -179,6 +183,52 @@ TEST(PlanOutput, DeterministicTextAndDot) {
   std::string dot = plan::render_dot(a->plan);
   EXPECT_NE(dot.find("digraph plan {"), std::string::npos);
   EXPECT_NE(dot.find("\"main\" -> \"main.public_a\";"), std::string::npos) << dot;
+}
+
+// Load balancer and target group names: `-` stands for both `.` and `_`, so paths that would map
+// to one name (`main.a_b`, `main_a.b`) must not; and a load balancer's name must not begin with
+// `internal-` (here the stack's name), nor any name exceed 32 characters, begin or end with `-`.
+TEST(PlanNames, LoadBalancerAndTargetGroupNamesAreValidAndDistinct) {
+  std::string text = "stack internal {\n  region = \"us-east-1\"\n}\n";
+  int vpc = 0;
+  for (std::string name : {"main", "main_a", "a_very_long_network_name_"}) {
+    text += fmt::format(R"(vpc {0} {{
+  cidr = "10.{1}.0.0/16"
+  subnet x {{ cidr = "10.{1}.0.0/24"  zone = "us-east-1a" }}
+  subnet y {{ cidr = "10.{1}.1.0/24"  zone = "us-east-1b" }}
+  load_balancer b {{ scheme = internal  subnets = [x, y] }}
+  load_balancer a_b {{ scheme = internal  subnets = [x, y] }}
+  target_group b {{ port = 80 }}
+  target_group a_b {{ port = 80 }}
+}}
+)",
+                        name, ++vpc);
+  }
+  fs::path dir = fs::temp_directory_path() / ("eclc_names_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  ecl::test::write_file(dir / "names.ecl", text);
+  auto built = build(dir / "names.ecl");
+  fs::remove_all(dir);
+  ASSERT_TRUE(built);
+  const std::regex valid("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?");
+  std::map<std::string, std::set<std::string>> names; // by operation
+  std::size_t count = 0;
+  for (const plan::Step& s : built->plan.steps) {
+    if (s.operation != "CreateLoadBalancer" && s.operation != "CreateTargetGroup") {
+      continue;
+    }
+    ++count;
+    std::string name = s.params.at("Name").get<std::string>();
+    EXPECT_LE(name.size(), 32u) << name;
+    EXPECT_TRUE(std::regex_match(name, valid)) << name;
+    if (s.operation == "CreateLoadBalancer") {
+      EXPECT_NE(name.rfind("internal-", 0), 0u) << name;
+    }
+    EXPECT_TRUE(names[s.operation].insert(name).second) << s.block << " reuses " << name;
+  }
+  EXPECT_EQ(count, 12u);
+  // A path without `_` keeps its readable name.
+  EXPECT_TRUE(names["CreateTargetGroup"].count("internal-main-b")) << text;
 }
 
 } // namespace

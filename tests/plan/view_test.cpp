@@ -176,6 +176,48 @@ TEST(PlanViewCounts, OneResourceABlock) {
             (ecl::apply::Counts{0, 0, 0, built->plan.resources.size()}));
 }
 
+// Under auto scaling the scaler owns the service's count: no call sends `desired` (the step's
+// `unmanaged`), and the view does not show it changing either, alone or beside another change.
+TEST(PlanViewScaling, DesiredBelongsToTheScaler) {
+  const Edits scaled = {{"    public_ip = true\n  }",
+                         "    public_ip = true\n    scaling {\n      min = 1\n      max = 4\n"
+                         "      cpu = 60\n    }\n  }"}};
+  auto before = build(edited(scaled));
+  ASSERT_TRUE(before);
+  State state = applied(before->plan);
+  Edits desired = scaled;
+  desired.emplace_back("desired   = 2", "desired   = 3");
+  Edits both = desired;
+  both.emplace_back("subnets   = [main.public_a, main.public_b]",
+                    "subnets   = [main.public_a, main.public_c]");
+  ecl::apply::CommandOptions options;
+  std::string text, error;
+  auto only = build(edited(desired));
+  ASSERT_TRUE(only);
+  ASSERT_TRUE(ecl::apply::render_plan(only->plan, state, options, false, text, error)) << error;
+  EXPECT_EQ(text, "No changes.\n");
+  auto with_subnets = build(edited(both));
+  ASSERT_TRUE(with_subnets);
+  text.clear();
+  ASSERT_TRUE(ecl::apply::render_plan(with_subnets->plan, state, options, false, text, error))
+      << error;
+  EXPECT_NE(text.find("~ subnets: [main.public_a, main.public_b] -> [main.public_a, "
+                      "main.public_c]"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("desired"), std::string::npos) << text;
+  // A new task definition renews the service, whose update does not send the count either.
+  Edits image = desired;
+  image.emplace_back("nginx:1.27", "nginx:1.28");
+  auto renewed = build(edited(image));
+  ASSERT_TRUE(renewed);
+  text.clear();
+  ASSERT_TRUE(ecl::apply::render_plan(renewed->plan, state, options, false, text, error)) << error;
+  EXPECT_NE(text.find("  ~ service prod.api\n      ~ `api` is renewed\n"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("desired"), std::string::npos) << text;
+}
+
 TEST(PlanViewTargets, UnknownBlockSaysDidYouMean) {
   auto built = build(edited(kNone));
   ASSERT_TRUE(built);

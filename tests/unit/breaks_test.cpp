@@ -40,7 +40,10 @@ std::uint32_t line_of(std::string_view text, std::uint32_t offset) {
 // Uses of `name` as a word in `text`, the declaration included.
 std::size_t uses(const std::vector<syntax::Token>& tokens, std::string_view name) {
   return static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [&](const auto& t) {
-    return t.kind == syntax::TokenKind::Identifier && t.text == name;
+    // A container is named by a string where a service attaches it (`container = "proxy"`).
+    return (t.kind == syntax::TokenKind::Identifier && t.text == name) ||
+           (t.kind == syntax::TokenKind::String && t.text.size() == name.size() + 2 &&
+            t.text.substr(1, name.size()) == name);
   }));
 }
 

@@ -63,6 +63,8 @@ TEST(Cidr, Subnet) {
   EXPECT_EQ(error, "netnum 256 is out of range: /16 has 256 subnets of /24 (0 to 255)");
   EXPECT_FALSE(vpc.subnet(17, 0, &error));
   EXPECT_FALSE(vpc.subnet(8, -1, &error));
+  EXPECT_FALSE(vpc.subnet(0, 1, &error));
+  EXPECT_EQ(error, "netnum 1 is out of range: /16 has 1 subnet of /16 (0 to 0)");
 }
 
 TEST(Cidr, Host) {

@@ -1,6 +1,7 @@
 // Warns when a load balancer cannot reach the awsvpc tasks it forwards to: no security group of
 // the service lets one of the load balancer's security groups (or an address range holding all
-// its subnets) in on the container port over TCP.
+// its subnets) in on the container port over TCP, or the service has no security group (its
+// tasks are in the VPC's default group, which lets in only its own members).
 #include "compiler/check/rules/load_balancing.h"
 #include "compiler/check/rules/service_common.h"
 
@@ -60,8 +61,24 @@ void check(RuleContext& c, const model::Block& service, const load_balancing::At
   std::vector<const model::Block*> lb_groups = lb.get_refs("security_groups");
   std::vector<const model::Block*> task_groups = service.get_refs("security_groups");
   auto port = a.port ? a.port->integer() : std::nullopt;
-  if (lb_groups.empty() || task_groups.empty() || !port) {
-    return; // the VPC's default group, whose rules the program does not know
+  if (lb_groups.empty() || !port) {
+    return; // the load balancer in its VPC's default group: judged by rules the program lacks
+  }
+  if (task_groups.empty()) {
+    // The tasks are in the VPC's default group, which lets in only its own members
+    // (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html), and the
+    // load balancer is not one of them.
+    const model::Block* source = lb_groups.front();
+    c.diags
+        .report(Diag::LoadBalancerCannotReachTasks, a.port->range, lb.path, service.path, *port,
+                fmt::format("the service has no `security_groups`, so its tasks are in the VPC's "
+                            "default security group, which lets in only its own members; give "
+                            "the service a security group with `ingress {{ port = {}  from = {} "
+                            "}}`",
+                            *port, source->name))
+        .note(attribute_range(lb, "security_groups"),
+              fmt::format("load_balancer `{}` uses security group `{}`", lb.path, source->path));
+    return;
   }
   for (const model::Block* group : task_groups) {
     for (const model::Block* ingress : group->each_child("ingress")) {

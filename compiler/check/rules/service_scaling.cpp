@@ -56,8 +56,8 @@ void run(RuleContext& c) {
       if (count && (*count < *min || *count > *max)) {
         c.diags
             .report(Diag::ScalingBounds, desired->value.range,
-                    fmt::format("service `{}` starts {} tasks, outside its scaling's {} to {}",
-                                service->path, *count, *min, *max))
+                    fmt::format("service `{}` starts {} task{}, outside its scaling's {} to {}",
+                                service->path, *count, *count == 1 ? "" : "s", *min, *max))
             .note(scaling->header_range, "the scaling is declared here");
       }
     }

@@ -67,4 +67,16 @@ cluster prod {
       cpu = 50
     }
   }
+  // One task: the message says "1 task", not "1 tasks".
+  service single {
+    task      = api
+    desired   = 1
+    subnets   = [main.a, main.b]
+    public_ip = true
+    scaling {
+      min = 2
+      max = 4
+      cpu = 50
+    }
+  }
 }
