@@ -200,9 +200,27 @@ vpc main {
 
 // ---- Task definition --------------------------------------------------------------------------
 
+// The role the application's containers run as. ECS Exec (on outside prod, in the service
+// below) opens its shell through Systems Manager's message channels, which this role must allow.
+role api_task {
+  assumed_by = ["ecs-tasks.amazonaws.com"]
+  statements = [
+    {
+      actions = [
+        "ssmmessages:CreateControlChannel",
+        "ssmmessages:CreateDataChannel",
+        "ssmmessages:OpenControlChannel",
+        "ssmmessages:OpenDataChannel",
+      ],
+      resources = ["*"],
+    },
+  ]
+}
+
 // A Fargate task: `compatibilities` defaults to [fargate] and `network_mode` to awsvpc. Fargate
 // needs a task-level cpu and memory forming a valid pair; 0.5 vCPU (512 units) takes 1 to 4 GiB.
 task api {
+  task_role     = api_task
   cpu           = 0.5vcpu
   memory        = 1GiB
   log_retention = is_prod ? 90 : 14 // days; a value CloudWatch Logs accepts
