@@ -452,7 +452,8 @@ TEST(Diff, ARenewedUpstreamIsNeverOnlyRetagged) {
   // What an update cannot take replaces: a service in a renewed cluster.
   plan.steps[3].params["cluster"] = "${main.g.GroupId}";
   state.find("svc")->params["cluster"] = "${main.g.GroupId}";
-  service = change_of(apply::diff(plan, state), "svc");
+  const std::vector<apply::Change> renewed_cluster = apply::diff(plan, state);
+  service = change_of(renewed_cluster, "svc");
   ASSERT_NE(service, nullptr);
   EXPECT_EQ(service->action, apply::Action::Replace);
 }
