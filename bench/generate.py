@@ -8,6 +8,21 @@ service with desired count 2 in the private subnets.
 
   generate.py --services N [-o FILE]   a program with N services
   generate.py --lines L [-o FILE]      as many services as fit in about L lines
+
+--shape picks another shape of program, to measure memory and time on more than one layout (each
+is a valid program; --services N gives N repetitions of the shape's unit):
+
+  services      the default, above
+  small-blocks  many small blocks: security groups of one one-line `ingress` each
+  long-lists    long attribute lists: per task, a container whose `command` has 30 items and
+                whose `environment` has 60 entries, one a line; services of 5 security groups
+  deep          deep nesting: per unit a `let` of lists and objects nested 40 levels, one bracket
+                a line, read by a task's `environment`
+  strings       large strings: per task, a container with a 340-byte command string and an
+                interpolated `environment` value
+  vpc           a VPC with thousands of security groups and services: per service a security
+                group of three rules (one from the previous group), a task of two containers with
+                environment, health check and logs, and a service in both private subnets
 """
 import argparse
 import os
@@ -109,22 +124,198 @@ task svc{i} {{
 }}
 """
 
+SMALL_SECURITY_GROUP = """\
+  security_group g{i} {{
+    ingress {{ protocol = tcp  port = {port}  from = "10.0.0.0/16" }}
+  }}
+"""
+
+LONG_SERVICE = """\
+
+  service svc{i} {{
+    task            = svc{i}
+    desired         = 2
+    subnets         = [main.private_a, main.private_b]
+    security_groups = [
+{groups}    ]
+  }}
+"""
+
+LONG_TASK = """\
+
+task svc{i} {{
+  cpu    = 256
+  memory = 512MiB
+  container web {{
+    image       = "public.ecr.aws/nginx/nginx:1.27"
+    port        = 80
+    command     = [
+{command}    ]
+    environment = {{
+{environment}    }}
+  }}
+}}
+"""
+
+DEEP_TASK = """\
+
+task svc{i} {{
+  cpu    = 256
+  memory = 512MiB
+  container web {{
+    image       = "public.ecr.aws/nginx/nginx:1.27"
+    port        = 80
+    environment = {{ DEPTH = "${{length(deep{i})}}" }}
+  }}
+}}
+"""
+
+STRING_TASK = """\
+
+task svc{i} {{
+  cpu    = 256
+  memory = 512MiB
+  container web {{
+    image       = "public.ecr.aws/nginx/nginx:1.27"
+    port        = 80
+    command     = ["sh", "-c", "{script}"]
+    environment = {{ GREETING = "service ${{name}} number {i}: {words}" }}
+  }}
+}}
+"""
+
+VPC_SECURITY_GROUP = """\
+
+  security_group web{i} {{
+    description = "Service {i}: HTTP from the VPC, metrics from its neighbour"
+    ingress {{
+      protocol    = tcp
+      port        = 80
+      from        = "10.0.0.0/16"
+      description = "HTTP"
+    }}
+    ingress {{
+      protocol    = tcp
+      from_port   = 9000
+      to_port     = 9100
+      from        = {neighbour}
+      description = "metrics"
+    }}
+    ingress {{
+      protocol = udp
+      port     = 8125
+      from     = "10.0.0.0/16"
+    }}
+  }}
+"""
+
+VPC_TASK = """\
+
+task svc{i} {{
+  cpu    = 512
+  memory = 1GiB
+  container app {{
+    image       = "public.ecr.aws/docker/library/python:3.12"
+    cpu         = 384
+    memory      = 768MiB
+    port        = 8080
+    environment = {{
+      SERVICE   = "svc{i}",
+      LOG_LEVEL = "info",
+      UPSTREAM  = "http://svc{j}.internal:8080",
+    }}
+    health_check {{
+      command  = ["CMD-SHELL", "curl -fsS http://localhost:8080/healthz || exit 1"]
+      interval = 15s
+      retries  = 3
+    }}
+    log {{
+      driver        = awslogs
+      stream_prefix = "app"
+    }}
+  }}
+  container proxy {{
+    image      = "public.ecr.aws/nginx/nginx:1.27"
+    cpu        = 128
+    memory     = 256MiB
+    port       = 80
+    depends_on = [{{ container = app, condition = healthy }}]
+    log {{
+      stream_prefix = "proxy"
+    }}
+  }}
+}}
+"""
+
+
+def deep_let(i, depth=40):
+    """`let deep{i} = [` then lists and objects alternating, `depth` levels, one bracket a line."""
+    opening, closing = [], []
+    for level in range(depth):
+        pad = "  " * (level + 1)
+        if level % 2 == 0:
+            opening.append(pad + "[\n" if level else "let deep%d = [\n" % i)
+            closing.append(pad + "]\n" if level else "]\n")
+        else:
+            opening.append(pad + "{ k%d = 1, v =\n" % level)
+            closing.append(pad + "}\n")
+    middle = "  " * (depth + 1) + '"leaf %d"\n' % i
+    return "".join(opening) + middle + "".join(reversed(closing))
+
+
+# Each shape: the network's extra blocks (inside the vpc), the cluster's services and the tasks,
+# each a function of the unit number i.
+def shape_parts(shape, i):
+    if shape == "services":
+        return SECURITY_GROUP.format(i=i), SERVICE.format(i=i), TASK.format(i=i)
+    if shape == "small-blocks":
+        return SMALL_SECURITY_GROUP.format(i=i, port=1 + i % 65535), "", ""
+    if shape == "long-lists":
+        groups = "".join("      main.web%d,\n" % ((i + k) % max(1, i + 1)) for k in range(5))
+        environment = "".join('      VARIABLE_%02d = "value %d of service %d",\n' % (k, k, i)
+                              for k in range(60))
+        command = "".join('      "--option-%02d=%d",\n' % (k, i) for k in range(30))
+        return (SECURITY_GROUP.format(i=i), LONG_SERVICE.format(i=i, groups=groups),
+                LONG_TASK.format(i=i, command=command, environment=environment))
+    if shape == "deep":
+        return "", "", deep_let(i) + DEEP_TASK.format(i=i)
+    if shape == "strings":
+        script = ("echo starting service %d; " % i + "exec nginx -g 'daemon off;' " * 40)[:340]
+        words = ("lorem ipsum dolor sit amet " * 12)[:100]
+        return "", "", STRING_TASK.format(i=i, script=script, words=words)
+    if shape == "vpc":
+        neighbour = "web%d" % (i - 1) if i else "web0"
+        return (VPC_SECURITY_GROUP.format(i=i, neighbour=neighbour), SERVICE.format(i=i),
+                VPC_TASK.format(i=i, j=i + 1))
+    raise ValueError("unknown shape " + shape)
+
+
+SHAPES = ["services", "small-blocks", "long-lists", "deep", "strings", "vpc"]
 FIXED_LINES = HEADER.count("\n") + CLUSTER.count("\n") + 1
-LINES_PER_SERVICE = SECURITY_GROUP.count("\n") + SERVICE.count("\n") + TASK.count("\n")
 
 
-def program(services):
+def lines_per_unit(shape):
+    return max(1, sum(part.count("\n") for part in shape_parts(shape, 1)))
+
+
+LINES_PER_SERVICE = lines_per_unit("services")
+
+
+def program(services, shape="services"):
+    units = [shape_parts(shape, i) for i in range(services)]
     parts = [HEADER.format(services=services)]
-    parts += [SECURITY_GROUP.format(i=i) for i in range(services)]
+    parts += [u[0] for u in units]
     parts.append(CLUSTER)
-    parts += [SERVICE.format(i=i) for i in range(services)]
+    parts += [u[1] for u in units]
     parts.append("}\n")
-    parts += [TASK.format(i=i) for i in range(services)]
+    if shape == "strings":
+        parts.append('\nlet name = "bench"\n')
+    parts += [u[2] for u in units]
     return "".join(parts)
 
 
-def services_for_lines(lines):
-    return max(1, (lines - FIXED_LINES) // LINES_PER_SERVICE)
+def services_for_lines(lines, shape="services"):
+    return max(1, (lines - FIXED_LINES) // lines_per_unit(shape))
 
 
 def main():
@@ -132,10 +323,13 @@ def main():
     size = parser.add_mutually_exclusive_group(required=True)
     size.add_argument("--services", type=int)
     size.add_argument("--lines", type=int)
+    parser.add_argument("--shape", choices=SHAPES, default="services",
+                        help="the shape of program (default: services)")
     parser.add_argument("-o", "--output", help="file to write (default: stdout)")
     args = parser.parse_args()
-    services = args.services if args.services is not None else services_for_lines(args.lines)
-    text = program(services)
+    services = (args.services if args.services is not None
+                else services_for_lines(args.lines, args.shape))
+    text = program(services, args.shape)
     if not args.output:
         sys.stdout.write(text)
         return

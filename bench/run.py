@@ -17,7 +17,8 @@
 
   python3 bench/run.py [--eclc PATH] [--quick] [--output-dir DIR] [--runs K] [--no-docs]
 
---quick skips the 1M-line program and the CDK (the slow parts) and leaves docs/ alone.
+--quick skips the 1M-line program and the CDK (the slow parts), measures the shapes at a tenth of
+their size, and leaves docs/ alone.
 """
 import argparse
 import collections
@@ -38,6 +39,9 @@ sys.path.insert(0, HERE)
 import generate  # noqa: E402  (bench/generate.py: the programs' shape)
 
 LINE_SIZES = [1000, 3000, 10000, 30000, 100000, 300000, 1000000]
+SHAPE_LINES = 1000000  # each of generate.SHAPES at this size (100k lines with --quick)
+SHAPE_RUNS = 3  # best of this many `eclc check` runs per shape (the full run's cost stays small)
+LETS = 4600000  # `let`s in the lets program (issue #20: 60 MB, inside the size limit)
 PEER_SERVICES = [10, 50, 150, 500]  # jsonnet at each; the CDK at 500 and, when cheap, the others
 TARGET_SERVICES = 500
 DOC_BEGIN = "<!-- BEGIN bench/run.py results: regenerate, do not edit -->"
@@ -244,6 +248,37 @@ def measure_eclc(eclc, programs, scratch, runs):
                 "" if r.status == 0 else "  exit %d: %s" % (r.status, row[mode]["error"])))
         results.append(row)
     return results
+
+
+def lets_program(n):
+    """n one-line `let`s, `let v1f=1`: issue #20's 4.6 million `let`s in 60 MB."""
+    return "".join("let v%x=1\n" % i for i in range(n))
+
+
+def measure_shapes(eclc, scratch, quick):
+    """`eclc check` of each generate.SHAPES program (SHAPE_LINES lines) and of the lets program:
+    best wall time of SHAPE_RUNS runs with its CPU time, and peak RSS from one more run."""
+    rows = []
+    lines = SHAPE_LINES // 10 if quick else SHAPE_LINES
+    programs = [(shape, generate.program(generate.services_for_lines(lines, shape), shape))
+                for shape in generate.SHAPES]
+    programs.append(("lets", lets_program(LETS // 10 if quick else LETS)))
+    for shape, text in programs:
+        path = os.path.join(scratch, "shape-%s.ecl" % shape)
+        with open(path, "w") as f:
+            f.write(text)
+        del text
+        r, done = best_of([eclc, "check", path], path + ".out", SHAPE_RUNS, budget=30)
+        with open(path) as f:
+            counted = sum(1 for _ in f)
+        rows.append({"shape": shape, "lines": counted, "bytes": os.path.getsize(path),
+                     "wall": r.wall, "cpu": r.cpu, "rss": r.rss, "status": r.status,
+                     "runs": done, "error": first_error(r.stderr) if r.status else ""})
+        log("  shape %-12s %8d lines %8.3f s wall %8.3f s cpu %7.1f MB%s" % (
+            shape, counted, r.wall, r.cpu, r.rss / 1e6,
+            "" if r.status == 0 else "  exit %d: %s" % (r.status, rows[-1]["error"])))
+        os.remove(path)
+    return rows
 
 
 def measure_jsonnet(jsonnet, scratch, services_list, ours, runs):
@@ -476,6 +511,21 @@ def report(res):
     md.append(table(["target", "goal", "measured", ""], rows))
     md.append("")
 
+    if res.get("shapes"):
+        md.append("**Shapes** (`eclc check`, best of %d runs; bench/generate.py `--shape`, and "
+                  "4.6 million one-line `let`s; targets of issue #20: ≤ 0.8 s and "
+                  "≤ 300 MB at 1M lines):" % SHAPE_RUNS)
+        md.append("")
+        rows = []
+        for r in res["shapes"]:
+            ok = r["status"] == 0
+            rows.append([r["shape"], fmt_lines(r["lines"]), "%.1f MB" % (r["bytes"] / 1e6),
+                         fmt_s(r["wall"]), fmt_s(r["cpu"]), fmt_mb(r["rss"]),
+                         "ok" if ok else status_note(r)])
+        md.append(table(["shape", "lines", "size", "check wall", "check CPU", "check RSS",
+                         "status"], rows))
+        md.append("")
+
     if res.get("stages"):
         md.append("**Stages** (bench/stages_bench, CPU time per run of the stage alone, its input "
                   "prepared outside the timing; `ast` is the whole syntax layer, text to AST):")
@@ -669,6 +719,8 @@ def main():
     measured = measure_eclc(args.eclc, programs, scratch, args.runs)
     res["eclc_sizes"] = [r for r in measured if r["kind"] == "lines"]
     res["eclc_services"] = [r for r in measured if r["kind"] == "services"]
+    log("shapes")
+    res["shapes"] = measure_shapes(args.eclc, scratch, args.quick)
     ours = {r["services"]: r["template"] for r in res["eclc_services"] if "template" in r}
     log("jsonnet")
     res["jsonnet"] = measure_jsonnet(args.jsonnet, scratch, PEER_SERVICES, ours, args.runs)

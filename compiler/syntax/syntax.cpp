@@ -70,7 +70,8 @@ private:
 // `bodyItem` or a nested block for each body item, then its closing `}`. SLL prediction does not
 // depend on the rule invocation stack, so each piece parses as it would inside the whole file's
 // tree. The commonest pieces need no prediction at all and skip the parser: block heads and ends
-// (simple_block_head) and attributes with a simple value (simple_attribute). With no Transformer
+// (simple_block_head), and attributes, `let`s and outputs with a simple value
+// (simple_assignment). With no Transformer
 // it only parses. tests/unit/syntax_test.cpp (SyntaxPaths) checks the result against the careful
 // path on every .ecl file of the repository.
 class ChunkedParser {
@@ -93,6 +94,12 @@ public:
         if (block != nullptr) {
           file.blocks.push_back(std::move(block));
         }
+      } else if (simple_assignment(simple_, true)) {
+        if (transformer_ != nullptr) {
+          transformer_->transformSimpleItem(simple_, file);
+        }
+        consume(simple_.size());
+        release();
       } else {
         P::ItemContext* item = parser_.item();
         if (transformer_ != nullptr) {
@@ -128,7 +135,12 @@ private:
   // expression: no operator, `?`, `[` or `(` (which would make the name a call). Fills `tokens`
   // with the table indexes of the attribute's default-channel tokens; false for anything else,
   // which goes through bodyItem().
-  bool simple_attribute(std::vector<std::size_t>& tokens) {
+  //
+  // With `item`, the same for `let` and `output` items (`let name = value`, the keyword first in
+  // `tokens`), which a million-`let` file would otherwise send through the parser one by one:
+  // then what follows the value is what can start the next item (`let`, `param`, `output`, a
+  // block's IDENT) or the end of the file; anything else goes through item().
+  bool simple_assignment(std::vector<std::size_t>& tokens, bool item) {
     tokens.clear();
     const TokenTable& table = lexed_.table();
     std::size_t i = lt1_index();
@@ -151,6 +163,12 @@ private:
       }
       return true;
     };
+    if (item) {
+      if (type() != Tok::KW_LET && type() != Tok::KW_OUTPUT) {
+        return false;
+      }
+      next();
+    }
     if (type() != Tok::IDENT) {
       return false;
     }
@@ -174,6 +192,10 @@ private:
       next();
     } else if (!path()) {
       return false;
+    }
+    if (item) {
+      return type() == Tok::IDENT || type() == Tok::KW_LET || type() == Tok::KW_PARAM ||
+             type() == Tok::KW_OUTPUT || type() == kEofType;
     }
     return type() == Tok::IDENT || type() == Tok::RBRACE;
   }
@@ -225,7 +247,7 @@ private:
     while (la(1) != Tok::RBRACE) {
       // `kind {` or `kind name {` starts a nested block; anything else is an attribute, or an
       // error bodyItem() reports by throwing.
-      if (simple_attribute(simple_)) {
+      if (simple_assignment(simple_, false)) {
         if (block != nullptr) {
           transformer_->transformSimpleAttribute(simple_, *block);
         }
@@ -268,6 +290,22 @@ P::ProgramContext* parse_whole(P& parser, LexedFile& lexed, ErrorSink& sink) {
   return parser.program();
 }
 
+// Room for every param, let and output of the file, counted by their keywords (which start an
+// item and nothing else): a file of millions of `let`s would otherwise hold its list at up to
+// twice its size, and three times while the list is copied to grow.
+void reserve_items(const TokenTable& table, ast::File& file) {
+  std::size_t params = 0, lets = 0, outputs = 0;
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const std::uint32_t type = table[i].type;
+    params += type == Tok::KW_PARAM;
+    lets += type == Tok::KW_LET;
+    outputs += type == Tok::KW_OUTPUT;
+  }
+  file.params.reserve(params);
+  file.lets.reserve(lets);
+  file.outputs.reserve(outputs);
+}
+
 // Which of the two parsing paths parse_file may take.
 enum class Path { Both, FastOnly, CarefulOnly };
 
@@ -283,6 +321,7 @@ std::optional<ast::File> parse_checked(const SourceFile& source, FileId id, Erro
     P parser(&lexed.stream());
     Transformer transformer(lexed.table(), sink);
     ast::File file = empty_file(id);
+    reserve_items(lexed.table(), file);
     sink.begin_tentative();
     try {
       ChunkedParser(parser, lexed, &transformer).run(file);

@@ -230,14 +230,11 @@ Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t>
   return result;
 }
 
-void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block) {
+ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> tokens,
+                                               std::size_t at) {
   too_deep_ = false; // as transformValue() does for every value
-  ast::Attribute attribute;
-  attribute.name = std::string(tokens_.text(tokens[0]));
-  attribute.name_range = tokens_.range(tokens[0]);
-  Range value_range = tokens_.range(tokens[2]).to(tokens_.range(tokens.back()));
+  Range value_range = tokens_.range(tokens[at]).to(tokens_.range(tokens.back()));
   Built value;
-  std::size_t at = 2;
   if (tokens_[tokens[at]].type == Tok::LBRACKET) {
     // As transformPrimary() builds a list.
     Range open = tokens_.range(tokens[at++]);
@@ -256,9 +253,28 @@ void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, 
   } else {
     value = transformSimplePath(tokens, at);
   }
-  attribute.value = too_deep_ ? error(value_range).expr : std::move(value.expr);
+  return too_deep_ ? error(value_range).expr : std::move(value.expr);
+}
+
+void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block) {
+  ast::Attribute attribute;
+  attribute.name = std::string(tokens_.text(tokens[0]));
+  attribute.name_range = tokens_.range(tokens[0]);
+  attribute.value = transformSimpleValue(tokens, 2);
   attribute.range = attribute.name_range.to(attribute.value->range);
   block.attributes.push_back(std::move(attribute));
+}
+
+void Transformer::transformSimpleItem(std::span<const std::size_t> tokens, ast::File& file) {
+  std::string name(tokens_.text(tokens[1]));
+  Range name_range = tokens_.range(tokens[1]);
+  ast::ExprPtr value = transformSimpleValue(tokens, 3);
+  Range range = tokens_.range(tokens[0]).to(value->range);
+  if (tokens_[tokens[0]].type == Tok::KW_LET) {
+    file.lets.push_back({std::move(name), name_range, std::move(value), range});
+  } else {
+    file.outputs.push_back({std::move(name), name_range, std::move(value), range});
+  }
 }
 
 Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {

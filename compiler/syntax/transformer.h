@@ -44,6 +44,9 @@ public:
   // fast path builds these without a parse tree; the result is what transformBodyItem() builds
   // from the attribute's tree.
   void transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block);
+  // The same for `let name = value` and `output name = value` (`tokens` from the keyword on):
+  // what transformItem() builds from the item's tree.
+  void transformSimpleItem(std::span<const std::size_t> tokens, ast::File& file);
   // NUMBER, STRING, `true`, `false`, or a name (a call when `(` follows).
   static bool is_one_token_value(std::uint32_t type);
 
@@ -85,6 +88,8 @@ private:
   Built transformOneTokenPrimary(std::size_t index);
   // tokens[at…]: a one-token primary and its `.name`s; `at` moves past them.
   Built transformSimplePath(std::span<const std::size_t> tokens, std::size_t& at);
+  // The value of a simple assignment, tokens[at…] to the end (see transformSimpleAttribute).
+  ast::ExprPtr transformSimpleValue(std::span<const std::size_t> tokens, std::size_t at);
   // The decoded text of a string without interpolation (an object key); nullopt otherwise.
   std::optional<std::string> plainString(P::StringLitContext* ctx);
 

@@ -1082,6 +1082,37 @@ TEST(SyntaxPaths, SimpleAttributes) {
   EXPECT_NE(r.careful.find("E0018"), std::string::npos) << r.careful; // out of range
 }
 
+TEST(SyntaxPaths, SimpleLetsAndOutputs) {
+  // `let` and `output` items with a simple value skip the parser too (simple_assignment), when
+  // what follows can only start the next item; the rest go through the grammar.
+  std::string text = R"(let a = 1 let b = 2.5 let c = 512MiB let d = "s\t$ x" let e = true
+let f = name.x.y output g = [a, b.c, "d".e, 1, true,] param p: int = 3
+let h = call(1) let i = j[0] let k = a ? b : c let l = -1 let m = 1 + 2 let n = [a] + [b]
+output o = "${a}" let q = 3xyz let r = 99999999999999999999 let s = [a b]
+vpc v { x = a }
+let t = a.b
+output u = [])";
+  PathResults r = parse_both_ways(text);
+  EXPECT_FALSE(r.fast.has_value()) << "`[a b]` is a syntax error";
+  EXPECT_EQ(r.both, r.careful);
+  std::string valid = text;
+  valid.replace(valid.find("let s = [a b]"), 13, "let s = [a,b]");
+  r = parse_both_ways(valid);
+  ASSERT_TRUE(r.fast.has_value()) << r.careful;
+  EXPECT_EQ(*r.fast, r.careful);
+  EXPECT_EQ(r.both, r.careful);
+  EXPECT_NE(r.careful.find("E0011"), std::string::npos) << r.careful; // unknown unit `xyz`
+  EXPECT_NE(r.careful.find("E0018"), std::string::npos) << r.careful; // out of range
+  std::string path = "let x = a";
+  for (std::size_t i = 0; i <= limits::kMaxExpressionDepth; ++i) {
+    path += ".b";
+  }
+  r = parse_both_ways(path + "\nlet y = 1\n");
+  ASSERT_TRUE(r.fast.has_value());
+  EXPECT_EQ(*r.fast, r.careful);
+  EXPECT_NE(r.careful.find("E0014"), std::string::npos) << r.careful;
+}
+
 TEST(SyntaxPaths, LongSimplePathIsTooComplex) {
   // E0014 on a path built by the fast path, exactly as the careful path reports it.
   std::string path = "a";
