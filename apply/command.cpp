@@ -293,12 +293,14 @@ bool refresh_state(const backend::plan::Plan& plan, const CommandOptions& option
     std::cerr << "eclc: error: " << error << "\n";
     return false;
   }
-  std::size_t calls = 0;
-  if (!refresh(*client, plan, state, drift, calls, error)) {
+  std::size_t calls = 0, entries = 0;
+  if (!refresh(*client, plan, state, drift, calls, entries, error)) {
     std::cerr << "eclc: error: cannot read what the state holds from AWS: " << client->redact(error)
               << "\n(--refresh=false plans from the state alone)\n";
     return false;
   }
+  std::cerr << "eclc: refreshed " << entries << " resources of the state with " << calls
+            << (calls == 1 ? " read\n" : " reads\n");
   return true;
 }
 

@@ -67,8 +67,10 @@ json with_ids(const json& value, const json& ids) {
 struct Group {
   const resources::Refresh* spec = nullptr;
   json params;
-  std::vector<std::string> ids;    // distinct, in the order first recorded
-  std::vector<std::string> owners; // entry ids
+  std::vector<std::string> ids; // distinct, in the order first recorded
+  // The entries read, with their own refresh (what they compare): several calls of one resource
+  // (a subnet and its attribute) share a read.
+  std::vector<std::pair<std::string, const resources::Refresh*>> owners;
 };
 
 // Every item the read finds for `ids`, by id; false with `error` on a failure that is not "gone"
@@ -188,7 +190,7 @@ std::optional<std::string> drift_of(const resources::Refresh& refresh, Entry& en
 }
 
 bool refresh(const Client& client, const Plan& plan, State& state, Drift& drift, std::size_t& calls,
-             std::string& error) {
+             std::size_t& read_entries, std::string& error) {
   std::map<std::string, const Step*> steps;
   for (const Step& s : plan.steps) {
     steps.emplace(s.id, &s);
@@ -219,7 +221,8 @@ bool refresh(const Client& client, const Plan& plan, State& state, Drift& drift,
     if (std::find(g.ids.begin(), g.ids.end(), id) == g.ids.end()) {
       g.ids.push_back(id);
     }
-    g.owners.push_back(e.id);
+    g.owners.emplace_back(e.id, &spec);
+    ++read_entries;
     subject[e.id] = id;
   }
   std::set<std::string> dropped;
@@ -242,13 +245,13 @@ bool refresh(const Client& client, const Plan& plan, State& state, Drift& drift,
         }
       }
     }
-    for (const std::string& owner : g.owners) {
+    for (const auto& [owner, spec] : g.owners) {
       Entry* e = state.find(owner);
       auto it = found.find(subject[owner]);
       auto step = steps.find(owner);
       std::vector<std::string> unmanaged =
           step == steps.end() ? std::vector<std::string>{} : step->second->unmanaged;
-      auto why = drift_of(*g.spec, *e, it == found.end() ? nullptr : &it->second, unmanaged);
+      auto why = drift_of(*spec, *e, it == found.end() ? nullptr : &it->second, unmanaged);
       if (why) {
         drift[owner] = *why;
         if (it == found.end() || *why == "deleted outside eclc") {
