@@ -5,6 +5,7 @@
 #include "apply/lock.h"
 #include "apply/network_libraries.h"
 #include "apply/plan_view.h"
+#include "apply/refresh.h"
 #include "apply/target.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/driver/driver.h"
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <sys/ioctl.h>
@@ -196,7 +198,7 @@ struct Run {
 };
 
 bool prepare(const backend::plan::Plan& full, const State& state, const CommandOptions& options,
-             bool destroying, Run& run, std::string& error) {
+             bool destroying, Run& run, std::string& error, const Drift& drift = {}) {
   run.full = &full;
   run.plan = &full;
   bool targeted = !options.targets.empty();
@@ -207,7 +209,7 @@ bool prepare(const backend::plan::Plan& full, const State& state, const CommandO
     run.limited = limit_plan(full, options.targets);
     run.plan = &run.limited;
   }
-  run.changes = destroying ? destroy_changes(state) : diff(*run.plan, state);
+  run.changes = destroying ? destroy_changes(state) : diff(*run.plan, state, drift);
   if (targeted) {
     (destroying ? limit_destroy : limit_diff)(run.changes, state, options.targets);
   }
@@ -259,12 +261,57 @@ bool record(const Run& run, const std::string& path, State& state, bool destroyi
   return true;
 }
 
+// A client for the program's region, from the profile or the environment (and --endpoint-url);
+// null with `error` when the configuration cannot be read.
+std::unique_ptr<Client> connect(const backend::plan::Plan& plan, const CommandOptions& options,
+                                std::string& error) {
+  const std::string& url = options.endpoint_url;
+  if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    error = "--endpoint-url `" + url + "`: only http:// and https:// URLs";
+    return nullptr;
+  }
+  AwsConfig config;
+  if (!load_network_libraries(error) ||
+      !load_config({options.profile, options.endpoint_url}, config, error)) {
+    return nullptr;
+  }
+  config.region = plan.region; // the program's region: its zones and ARNs name it
+  config.endpoint_url = options.endpoint_url;
+  return std::make_unique<Client>(config);
+}
+
+// Brings `state` to what AWS holds (refresh.h), unless --refresh=false or it holds nothing that
+// was made; `client` is made when it is null.
+bool refresh_state(const backend::plan::Plan& plan, const CommandOptions& options, State& state,
+                   std::unique_ptr<Client>& client, Drift& drift) {
+  if (!options.refresh || std::none_of(state.entries.begin(), state.entries.end(),
+                                       [](const Entry& e) { return !e.pending; })) {
+    return true;
+  }
+  std::string error;
+  if (!client && !(client = connect(plan, options, error))) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return false;
+  }
+  std::size_t calls = 0, entries = 0;
+  if (!refresh(*client, plan, state, drift, calls, entries, error)) {
+    std::cerr << "eclc: error: cannot read what the state holds from AWS: " << client->redact(error)
+              << "\n(--refresh=false plans from the state alone)\n";
+    return false;
+  }
+  std::cerr << "eclc: refreshed " << entries << " resources of the state with " << calls
+            << (calls == 1 ? " read\n" : " reads\n");
+  return true;
+}
+
 int run(const backend::plan::Plan& plan, const CommandOptions& options, bool destroying) {
   const std::string& url = options.endpoint_url;
   if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
     std::cerr << "eclc: error: --endpoint-url `" << url << "`: only http:// and https:// URLs\n";
     return kExitUsage;
   }
+  std::unique_ptr<Client> client;
+  Drift drift;
   std::string path = state_path(options);
   StateLock lock;
   std::string lock_error;
@@ -278,7 +325,10 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   if (!load(plan, path, state, options)) {
     return kExitUsage;
   }
-  if (std::string error; !prepare(plan, state, options, destroying, run, error)) {
+  if (!destroying && !refresh_state(plan, options, state, client, drift)) {
+    return kExitUsage;
+  }
+  if (std::string error; !prepare(plan, state, options, destroying, run, error, drift)) {
     std::cerr << "eclc: error: " << error << "\n";
     return kExitUsage;
   }
@@ -293,10 +343,8 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   if (!approved(options, destroying ? "delete these resources" : "make these changes")) {
     return kExitUsage;
   }
-  AwsConfig config;
   std::string error;
-  if (!load_network_libraries(error) ||
-      !load_config({options.profile, options.endpoint_url}, config, error)) {
+  if (!client && !(client = connect(plan, options, error))) {
     std::cerr << "eclc: error: " << error << "\n";
     return kExitUsage;
   }
@@ -304,9 +352,6 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
     std::cerr << "eclc: error: cannot write the backup of `" << path << "`: " << error << "\n";
     return kExitUsage;
   }
-  config.region = plan.region; // the program's region: its zones and ARNs name it
-  config.endpoint_url = options.endpoint_url;
-  Client client(config);
   ExecuteOptions exec;
   exec.state_path = path;
   exec.parallelism = options.parallelism;
@@ -316,9 +361,9 @@ int run(const backend::plan::Plan& plan, const CommandOptions& options, bool des
   }
   exec.wait.timeout = std::chrono::seconds(options.wait_timeout_seconds);
   std::cout << "\n";
-  if (!execute(client, destroying ? nullptr : run.plan, state, run.changes, exec, std::cout,
+  if (!execute(*client, destroying ? nullptr : run.plan, state, run.changes, exec, std::cout,
                error)) {
-    std::cerr << "eclc: error: " << client.redact(error) << "\n";
+    std::cerr << "eclc: error: " << client->redact(error) << "\n";
     std::cerr << "eclc: the state `" << path
               << "` holds what was done; run the command again to go on\n";
     return kExitFailed;
@@ -344,8 +389,13 @@ int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool wi
   if (with_state && !load(plan, state_path(options), state, options)) {
     return kExitUsage;
   }
+  std::unique_ptr<Client> client;
+  Drift drift;
+  if (with_state && !refresh_state(plan, options, state, client, drift)) {
+    return kExitUsage;
+  }
   Run run;
-  if (std::string error; !prepare(plan, state, options, /*destroying=*/false, run, error)) {
+  if (std::string error; !prepare(plan, state, options, /*destroying=*/false, run, error, drift)) {
     std::cerr << "eclc: error: " << error << "\n";
     return kExitUsage;
   }
@@ -370,9 +420,9 @@ int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool wi
 }
 
 bool render_plan(const backend::plan::Plan& plan, const State& state, const CommandOptions& options,
-                 bool destroying, std::string& text, std::string& error) {
+                 bool destroying, std::string& text, std::string& error, const Drift& drift) {
   Run run;
-  if (!prepare(plan, state, options, destroying, run, error)) {
+  if (!prepare(plan, state, options, destroying, run, error, drift)) {
     return false;
   }
   text = render_resources(run.resources, run.outputs, options.color);

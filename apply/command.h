@@ -5,6 +5,7 @@
 #include "apply/state.h"
 #include "backends/plan/plan.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct CommandOptions {
   int lock_timeout_seconds = 0;     // how long to wait for another run's lock
   std::vector<std::string> targets; // --target: the blocks the run is limited to (target.h)
   bool calls = false;               // `plan --calls`: the API calls instead of the resources
+  // `plan --state` and `apply` read what the state holds from AWS first (refresh.h); false: the
+  // offline plan, from the state alone.
+  bool refresh = true;
 };
 
 // The state file when --state is not given: beside the program, `PROGRAM.state.json` (a
@@ -30,15 +34,17 @@ struct CommandOptions {
 std::string default_state_path(const std::string& program_path);
 
 // `eclc plan`: the changes that bring the state (with `with_state`; else nothing) to the program,
-// offline, as resources (plan_view.h) or with `options.calls` as API calls. Exit status 0, or 2
+// refreshed from AWS first (unless `options.refresh` is false or the state holds nothing), as
+// resources (plan_view.h) or with `options.calls` as API calls. Exit status 0, or 2
 // when the state cannot be read or a target is unknown; `changed` (if given) says whether
 // anything changes.
 int plan(const backend::plan::Plan& plan, const CommandOptions& options, bool with_state,
          bool* changed = nullptr);
 // What `plan` (or with `destroying`, `destroy`) shows of the changes from `state`, without a
-// header; false with `error` for an unknown target.
+// header; false with `error` for an unknown target. `drift`: what a refresh found (refresh.h).
 bool render_plan(const backend::plan::Plan& plan, const State& state, const CommandOptions& options,
-                 bool destroying, std::string& text, std::string& error);
+                 bool destroying, std::string& text, std::string& error,
+                 const std::map<std::string, std::string>& drift = {});
 // The plan's outputs with the values `state` holds filled in, as an apply records them.
 json filled_outputs(const backend::plan::Plan& plan, const State& state);
 // `eclc apply`: shows the changes, asks on a terminal (else needs --auto-approve), runs them.

@@ -923,7 +923,8 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
 
 } // namespace
 
-std::vector<Change> diff(const Plan& plan, const State& state) {
+std::vector<Change> diff(const Plan& plan, const State& state,
+                         const std::map<std::string, std::string>& drift) {
   std::set<std::string, std::less<>> ids;
   for (const Step& s : plan.steps) {
     ids.insert(s.id);
@@ -951,6 +952,12 @@ std::vector<Change> diff(const Plan& plan, const State& state) {
     }
     if (forced.size() == before) {
       break;
+    }
+  }
+  for (Change& c : out) {
+    if (auto it = drift.find(c.id); it != drift.end()) {
+      c.reason = it->second;
+      c.drifted = true;
     }
   }
   // What the program no longer has, latest first.

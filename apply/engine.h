@@ -8,6 +8,7 @@
 #include "backends/plan/plan.h"
 
 #include <chrono>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,13 +24,16 @@ struct Change {
   std::string reason;                        // why (update, replace, resumed create)
   std::string call;                          // what runs: "ecs:UpdateService"
   std::string renewed = {}; // the step whose renewal alone makes this change, or ""
+  bool drifted = false; // made because AWS differs from the state (refresh.h): `reason` says how
 };
 
 // Offline: what it takes to bring the state to the program. Steps already in the state with the
 // same inputs (compared semantically: object member order and tag order do not count) and nothing
 // replaced upstream are no change; a change of tags alone is an in-place update (CreateTags,
-// TagResource...). In plan order; deletions of what the program dropped last.
-std::vector<Change> diff(const backend::plan::Plan& plan, const State& state);
+// TagResource...). In plan order; deletions of what the program dropped last. `drift` (entry id ->
+// why: refresh.h) gives the reason of the changes of what changed outside eclc.
+std::vector<Change> diff(const backend::plan::Plan& plan, const State& state,
+                         const std::map<std::string, std::string>& drift = {});
 // Everything the state holds, to delete.
 std::vector<Change> destroy_changes(const State& state);
 

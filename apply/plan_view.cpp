@@ -304,6 +304,12 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       }
     }
     r.reason = replaced ? headline(replaced->reason) : "";
+    // What changed outside eclc says so, unless the block is replaced for another reason.
+    auto drifted =
+        std::find_if(calls.begin(), calls.end(), [](const Change* c) { return c->drifted; });
+    if (drifted != calls.end() && (!replaced || replaced->drifted)) {
+      r.reason = (*drifted)->reason;
+    }
     out.push_back(std::move(r));
   }
   return out;

@@ -169,6 +169,20 @@ def free_port():
         return s.getsockname()[1]
 
 
+# The moto_server started last: `eclc plan --state` reads from it when refreshing (with_refresh).
+LATEST_MOTO_URL = None
+
+
+def with_refresh(args):
+    """`eclc plan ... --state` refreshes the state from AWS (docs/state-format.md): against the
+    moto_server started last, unless the arguments name an endpoint or --refresh."""
+    args = [str(a) for a in args]
+    if (args and args[0] == "plan" and "--state" in args and LATEST_MOTO_URL and
+            not any(a.startswith("--endpoint-url") or a.startswith("--refresh") for a in args)):
+        return args + ["--endpoint-url", LATEST_MOTO_URL]
+    return args
+
+
 class Moto:
     """moto_server on 127.0.0.1 on a free port, its output kept for when it does not start;
     `managed_policies` loads AWS's managed IAM policies (roles that attach them need it)."""
@@ -176,6 +190,8 @@ class Moto:
     def __init__(self, moto_server, managed_policies=False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        global LATEST_MOTO_URL
+        LATEST_MOTO_URL = self.url
         self.log = tempfile.TemporaryFile()
         env = dict(os.environ)
         if managed_policies:

@@ -10,6 +10,7 @@
 // (registry.h).
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -122,6 +123,57 @@ inline Lookup tagged(std::string_view describe, std::string_view items, std::str
           .tags = "TagSet"};
 }
 
+// An attribute a refresh compares: the request member the program set, as a path in the request
+// as sent ("MapPublicIpOnLaunch.Value"), and where the live resource holds it ("" for the same
+// path). The live value holds the request's when it is the same (numbers and booleans as the
+// query protocol's text, in any case), an object holds each member the request sets, a list holds
+// each element of the request's: what AWS adds (its defaults, other rules) is not drift. `said`:
+// what people read when it differs ("detached outside eclc"; by default "changed outside eclc:"
+// with the member and both values).
+struct Compared {
+  std::string_view member;
+  std::string_view path = "";
+  std::string_view said = "";
+};
+
+// How what a call made is read back before a plan (`plan --state` and `apply` refresh the state).
+// `read` is made for the entries of this call at once: its params hold the string "$ids" where
+// the list of their ids goes (the rest is filled from each entry: entries whose params differ are
+// read apart), at most `batch` ids a call (0: all), page after page while the answer has a token
+// at `next_token` (sent back as the request member of that name). Its candidates are the list at
+// `items`; the one whose `id` path holds the entry's `subject` is what the entry made. None (or a
+// read failing with one of `read.gone`, when each id is then read alone), or one whose `status`
+// is one of `gone_status`, means it was deleted outside eclc: it is made again. A `compare`d
+// attribute that differs is changed outside eclc: it is brought back as a changed request would
+// be (updated, made again, replaced).
+struct Refresh {
+  Request read;
+  std::string_view subject; // a template string: "$output.id", "$request.SubnetId"
+  std::string_view items;
+  std::string_view id;
+  std::vector<Compared> compare = {};
+  std::string_view status = "";
+  Codes gone_status = {};
+  std::string_view next_token = "";
+  std::size_t batch = 0;
+};
+
+// An EC2 refresh: `describe` filtered by `filter` (`subnet-id`) on the ids, which do not fail for
+// an id that is gone as a list of ids does; the items at `items`, their id at `id`.
+inline Refresh ec2_read(std::string_view describe, std::string_view filter, std::string_view items,
+                        std::string_view id, std::string_view subject,
+                        std::vector<Compared> compare = {}) {
+  return {.read = {"ec2",
+                   describe,
+                   {{"Filters", json::array({{{"Name", filter}, {"Values", "$ids"}}})}}},
+          .subject = subject,
+          .items = items,
+          .id = id,
+          .compare = std::move(compare),
+          .next_token = "NextToken",
+          .batch = 200};
+}
+
 // What a call's answer gives: a name for people and templates, and its path in the answer.
 struct Output {
   std::string_view name; // "id", "arn"
@@ -161,6 +213,7 @@ struct Operation {
   // The call answers with the resource of the same name when one exists (ECS CreateCluster)
   // instead of refusing: its lookup is made first, and one of another state is refused.
   bool answers_existing = false;
+  std::optional<Refresh> refresh = std::nullopt; // how drift is found (none: never refreshed)
 };
 
 // A deferred attribute of a schema kind that the resource gives (`nat_gateway.public_ip`): in a

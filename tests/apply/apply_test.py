@@ -209,7 +209,7 @@ def eclc(args, env_keys=KEYS, proxy=None, kill_after=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(env_keys)
     env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
-    proc = subprocess.Popen([ARGS.eclc] + [str(a) for a in args], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([ARGS.eclc] + harness.with_refresh(args), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
     if proxy is not None and kill_after is not None:
         proxy.victim, proxy.kill_after = proc.pid, kill_after

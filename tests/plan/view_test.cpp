@@ -4,8 +4,10 @@
 // ECL_UPDATE_GOLDEN=1 rewrites the files (then review the diff).
 #include "apply/command.h"
 #include "apply/plan_view.h"
+#include "apply/refresh.h"
 #include "apply/target.h"
 #include "backends/plan/plan.h"
+#include "backends/resources/registry.h"
 #include "compiler/driver/driver.h"
 #include "tests/test_util.h"
 
@@ -248,3 +250,91 @@ TEST(PlanViewTargets, LimitKeepsDependenciesAndNestedBlocks) {
 }
 
 } // namespace
+
+// Refresh (apply/refresh.h): only what the program sets is compared, and drift is planned back
+// and said so.
+TEST(Refresh, HoldsOnlyWhatTheProgramSets) {
+  using ecl::apply::holds;
+  using json = ecl::apply::json;
+  EXPECT_TRUE(holds(json("false"), json(false))); // the query protocol's text
+  EXPECT_FALSE(holds(json("false"), json(true)));
+  EXPECT_TRUE(holds(json(2), json(2)));
+  EXPECT_FALSE(holds(json(1), json(2)));
+  EXPECT_FALSE(holds(json(), json("vpc-1")));
+  EXPECT_TRUE(holds(json(), json(""))); // not set: not compared
+  // AWS's defaults and other rules beside what the program sets are not drift.
+  json live = json::parse(R"([{"IpProtocol": "tcp", "FromPort": "80", "ToPort": "80",
+      "Groups": [], "IpRanges": [{"CidrIp": "10.0.0.0/8"}, {"CidrIp": "0.0.0.0/0"}]},
+      {"IpProtocol": "tcp", "FromPort": "443", "ToPort": "443", "IpRanges": []}])");
+  json rule = json::parse(
+      R"([{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])");
+  EXPECT_TRUE(holds(live, rule));
+  rule[0]["FromPort"] = 8080;
+  EXPECT_FALSE(holds(live, rule));
+  // Botocore's names read EC2's wire names (UserIdGroupPairs is `groups` on the wire).
+  json pair = json::parse(R"([{"IpProtocol": "tcp", "UserIdGroupPairs": [{"GroupId": "sg-1"}]}])");
+  EXPECT_FALSE(holds(live, pair));
+  live[1]["Groups"] = json::parse(R"([{"GroupId": "sg-1", "UserId": "123"}])");
+  EXPECT_TRUE(holds(live, pair));
+}
+
+TEST(Refresh, DriftIsPlannedBack) {
+  auto built = build(edited(kNone));
+  ASSERT_TRUE(built);
+  State state = applied(built->plan);
+  auto refresh_of = [&](const std::string& id) {
+    const ecl::apply::Entry* e = state.find(id);
+    const auto* op = e ? ecl::resources::find_operation(e->service, e->operation) : nullptr;
+    EXPECT_TRUE(op && op->refresh) << id;
+    return op && op->refresh ? &*op->refresh : nullptr;
+  };
+  ecl::apply::Drift drift;
+  // What AWS holds as the program set it: no drift.
+  using json = ecl::apply::json;
+  json service = {{"serviceArn", "arn-of-prod.api"}, {"status", "ACTIVE"}, {"desiredCount", 2}};
+  ASSERT_TRUE(refresh_of("prod.api"));
+  EXPECT_FALSE(
+      ecl::apply::drift_of(*refresh_of("prod.api"), *state.find("prod.api"), &service, {}));
+  EXPECT_TRUE(ecl::apply::diff(built->plan, state).empty());
+  // Scaled to 1 outside eclc: updated back (unless another owner sets the count).
+  service["desiredCount"] = 1;
+  EXPECT_FALSE(ecl::apply::drift_of(*refresh_of("prod.api"), *state.find("prod.api"), &service,
+                                    {"desiredCount"}));
+  auto why = ecl::apply::drift_of(*refresh_of("prod.api"), *state.find("prod.api"), &service, {});
+  ASSERT_TRUE(why);
+  EXPECT_EQ(*why, "changed outside eclc: desiredCount 2 -> 1");
+  drift["prod.api"] = *why;
+  // A subnet's public IPs turned off.
+  json subnet = {{"SubnetId", "id-of-main.public_a"}, {"MapPublicIpOnLaunch", "false"}};
+  ASSERT_TRUE(refresh_of("main.public_a#public-ip"));
+  why = ecl::apply::drift_of(*refresh_of("main.public_a#public-ip"),
+                             *state.find("main.public_a#public-ip"), &subnet, {});
+  ASSERT_TRUE(why);
+  drift["main.public_a#public-ip"] = *why;
+  // A subnet deleted: its read found nothing.
+  why =
+      ecl::apply::drift_of(*refresh_of("main.public_b"), *state.find("main.public_b"), nullptr, {});
+  ASSERT_TRUE(why);
+  EXPECT_EQ(*why, "deleted outside eclc");
+  drift["main.public_b"] = *why;
+  // Its attribute's read (of the same subnet) found nothing either: the block is created again.
+  drift["main.public_b#public-ip"] = *why;
+  state.erase("main.public_b");
+  state.erase("main.public_b#public-ip");
+  auto changes = ecl::apply::diff(built->plan, state, drift);
+  auto update = std::find_if(changes.begin(), changes.end(),
+                             [](const auto& c) { return c.id == "prod.api"; });
+  ASSERT_NE(update, changes.end());
+  EXPECT_EQ(update->action, ecl::apply::Action::Update);
+  EXPECT_EQ(update->call, "ecs:UpdateService");
+  ecl::apply::CommandOptions options;
+  std::string text, error;
+  ASSERT_TRUE(ecl::apply::render_plan(built->plan, state, options, false, text, error, drift))
+      << error;
+  fs::path golden = kDir / "drift.txt";
+  if (ecl::test::update_golden()) {
+    ecl::test::write_file(golden, text);
+    return;
+  }
+  EXPECT_EQ(text, ecl::test::read_file(golden));
+}

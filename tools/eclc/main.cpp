@@ -313,6 +313,7 @@ struct PlanFlags {
   int lock_timeout = 0;           // seconds
   bool detailed_exitcode = false; // `plan`: 0 no changes, 1 error, 2 changes
   bool calls = false;             // `plan --calls`: the API calls instead of the resources
+  bool refresh = true;            // `plan --state`, apply: read what the state holds from AWS
   std::vector<std::string> targets;
 };
 
@@ -372,6 +373,7 @@ int run_plan(const PlanFlags& flags, PlanMode mode, bool* changed = nullptr) {
   apply_options.color = use_color(flags.check.color, STDOUT_FILENO);
   apply_options.targets = flags.targets;
   apply_options.calls = flags.calls;
+  apply_options.refresh = flags.refresh;
   if (mode == PlanMode::Apply) {
     return ecl::apply::apply(plan, apply_options);
   }
@@ -589,7 +591,11 @@ int main(int argc, char** argv) {
                    "Also write the plan document to this file (atomically)");
 
   plan->add_option("--state", plan_flags.state,
-                   "Compare with this state file and plan create/update/replace/delete, offline");
+                   "Compare with this state file (refreshed from AWS) and plan "
+                   "create/update/replace/delete");
+  plan->add_option("--endpoint-url", plan_flags.endpoint_url,
+                   "Read from this URL when refreshing (a local endpoint such as moto_server)");
+  plan->add_option("--profile", plan_flags.profile, "The profile of the shared AWS files");
   plan->add_flag("--force", plan_flags.force,
                  "Compare with a state of another stack, or one older than its backup");
   plan->add_flag("--calls", plan_flags.calls,
@@ -632,6 +638,11 @@ int main(int argc, char** argv) {
         ->add_option("--lock-timeout", f->lock_timeout,
                      "Seconds to wait for another run holding the state's lock (default 0)")
         ->check(CLI::Range(0, 24 * 3600));
+  }
+  for (auto [command, f] : {std::pair{plan, &plan_flags}, std::pair{apply, &apply_flags}}) {
+    command->add_option("--refresh", f->refresh,
+                        "Read what the state holds from AWS first and show what changed outside "
+                        "eclc (default true; false: plan from the state alone)");
   }
   std::string unlock_path, unlock_state;
   CLI::App* unlock = app.add_subcommand(

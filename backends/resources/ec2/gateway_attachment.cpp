@@ -16,7 +16,10 @@ const Descriptor& ec2_gateway_attachment() {
                       {"VpcId", "$request.VpcId"}},
                      {"Gateway.NotAttached", "InvalidInternetGatewayID.NotFound",
                       "InvalidVpcID.NotFound"}}}},
-        .done = {"Resource.AlreadyAssociated"}}}};
+        .done = {"Resource.AlreadyAssociated"},
+        .refresh = ec2_read("DescribeInternetGateways", "internet-gateway-id", "InternetGatewaySet",
+                            "InternetGatewayId", "$request.InternetGatewayId",
+                            {{"VpcId", "Attachments[0].VpcId", "detached outside eclc"}})}}};
   return d;
 }
 

@@ -16,7 +16,9 @@ const Descriptor& ec2_internet_gateway() {
                      {{"InternetGatewayId", "$output.id"}},
                      {"InvalidInternetGatewayID.NotFound"}}}},
         .lookup = tagged("DescribeInternetGateways", "InternetGatewaySet", "InternetGateway"),
-        .tags = {TagStyle::Ec2, "$output.id", "internet-gateway"}}},
+        .tags = {TagStyle::Ec2, "$output.id", "internet-gateway"},
+        .refresh = ec2_read("DescribeInternetGateways", "internet-gateway-id", "InternetGatewaySet",
+                            "InternetGatewayId", "$output.id")}},
       {{"internet_gateway", "id", "", "CreateInternetGateway", "id", "", "", true}}};
   return d;
 }

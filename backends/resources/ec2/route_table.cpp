@@ -18,7 +18,9 @@ const Descriptor& ec2_route_table() {
                      {"InvalidRouteTableID.NotFound"}}}},
         .lookup = tagged("DescribeRouteTables", "RouteTableSet", "RouteTable"),
         .tags = {TagStyle::Ec2, "$output.id", "route-table"},
-        .client_token = "ClientToken"}},
+        .client_token = "ClientToken",
+        .refresh = ec2_read("DescribeRouteTables", "route-table-id", "RouteTableSet",
+                            "RouteTableId", "$output.id")}},
       {{"route_table", "id", "", "CreateRouteTable", "id", "", "", true}}};
   return d;
 }

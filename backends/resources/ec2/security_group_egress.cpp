@@ -15,7 +15,11 @@ const Descriptor& ec2_security_group_egress() {
                      {{"GroupId", "$request.GroupId"}, {"IpPermissions", "$request.IpPermissions"}},
                      {"InvalidPermission.NotFound", "InvalidGroup.NotFound"}}}},
         .tags = {TagStyle::Ec2, "", "security-group-rule"},
-        .done = {"InvalidPermission.Duplicate"}}}};
+        .done = {"InvalidPermission.Duplicate"},
+        .refresh =
+            ec2_read("DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",
+                     "$request.GroupId",
+                     {{"IpPermissions", "IpPermissionsEgress", "rule deleted outside eclc"}})}}};
   return d;
 }
 

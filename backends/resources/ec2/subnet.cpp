@@ -15,8 +15,14 @@ const Descriptor& ec2_subnet() {
         .remove =
             {{{"ec2", "DeleteSubnet", {{"SubnetId", "$output.id"}}, {"InvalidSubnetID.NotFound"}}}},
         .lookup = tagged("DescribeSubnets", "SubnetSet", "Subnet"),
-        .tags = {TagStyle::Ec2, "$output.id", "subnet"}},
-       {.service = "ec2", .name = "ModifySubnetAttribute", .on_change = OnChange::Repeat}},
+        .tags = {TagStyle::Ec2, "$output.id", "subnet"},
+        .refresh = ec2_read("DescribeSubnets", "subnet-id", "SubnetSet", "SubnetId", "$output.id")},
+       {.service = "ec2",
+        .name = "ModifySubnetAttribute",
+        .on_change = OnChange::Repeat,
+        .refresh =
+            ec2_read("DescribeSubnets", "subnet-id", "SubnetSet", "SubnetId", "$request.SubnetId",
+                     {{"MapPublicIpOnLaunch.Value", "MapPublicIpOnLaunch"}})}},
       {{"subnet", "id", "", "CreateSubnet", "id", "", "", true},
        {"subnet", "zone_id", "", "CreateSubnet", "zone_id", "", "AvailabilityZoneId"}}};
   return d;

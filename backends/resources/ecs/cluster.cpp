@@ -28,7 +28,14 @@ const Descriptor& ecs_cluster() {
                          .what = "cluster `{}`",
                          .subject = "$request.clusterName"},
         .tags = {TagStyle::Ecs, "$output.arn"},
-        .answers_existing = true}},
+        .answers_existing = true,
+        .refresh = Refresh{.read = {"ecs", "DescribeClusters", {{"clusters", "$ids"}}},
+                           .subject = "$output.arn",
+                           .items = "clusters",
+                           .id = "clusterArn",
+                           .status = "status",
+                           .gone_status = {"INACTIVE"},
+                           .batch = 100}}},
       {{"cluster", "arn", "", "CreateCluster", "arn", "", "Arn", true}}};
   return d;
 }

@@ -51,7 +51,18 @@ const Descriptor& ecs_service() {
                    .wrapper = "service",
                    .tags = "tags"},
         .tags = {TagStyle::Ecs, "$output.arn"},
-        .client_token = "clientToken"}},
+        .client_token = "clientToken",
+        .refresh = Refresh{.read = {"ecs",
+                                    "DescribeServices",
+                                    {{"cluster", "$request.cluster"}, {"services", "$ids"}},
+                                    {"ClusterNotFoundException"}},
+                           .subject = "$output.arn",
+                           .items = "services",
+                           .id = "serviceArn",
+                           .compare = {{"desiredCount"}},
+                           .status = "status",
+                           .gone_status = {"INACTIVE", "DRAINING"},
+                           .batch = 10}}},
       {{"service", "arn", "", "CreateService", "arn", "", "", true}}};
   return d;
 }
