@@ -1085,7 +1085,17 @@ bool execute(const Client& client, const Plan* plan, State& state,
   // is sent again: by the call's waiter, or for the last call by the entry's lookup (which then
   // finds nothing). A deletion done is not repeated: a repeat may fail where the first call did
   // the work (moto answers a second DeleteVpcEndpoints of a gateway endpoint with
-  // InvalidRoute.NotFound, a second DeleteCapacityProvider with a 500).
+  // InvalidRoute.NotFound, a second DeleteCapacityProvider with a 500). The same question is asked
+  // when the call fails: an earlier run killed after the call, before its wait ended, left the
+  // entry in the state, and this run repeats the call.
+  auto waited_out = [&](const Call& call) {
+    const resources::Request& probe = call.then->spec->probe;
+    Result p =
+        client.call(std::string(probe.service), std::string(probe.operation), call.then->params);
+    std::string status;
+    return (p.ok || resources::has_code(probe.gone, p.code, p.message)) &&
+           check(*call.then->spec, p, status) == Poll::Done;
+  };
   auto remove = [&](const Call& call, const Entry& entry, bool last, std::string& err) {
     const std::string& id = entry.id;
     bool finished = false; // by an attempt whose answer was lost
@@ -1094,12 +1104,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         return true;
       }
       if (call.then) {
-        const resources::Request& probe = call.then->spec->probe;
-        Result p = client.call(std::string(probe.service), std::string(probe.operation),
-                               call.then->params);
-        std::string status;
-        finished = (p.ok || resources::has_code(probe.gone, p.code, p.message)) &&
-                   check(*call.then->spec, p, status) == Poll::Done;
+        finished = waited_out(call);
       } else if (last && operation_of(entry.service, entry.operation).lookup) {
         std::string lookup_error;
         finished = !recover(client, entry.service, entry.operation, entry.block, entry.request,
@@ -1109,6 +1114,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
       return !finished;
     });
     take_unsuccessful(call, r);
+    if (!r.ok && !finished && !resources::has_code(*call.gone, r.code, r.message) && call.then) {
+      finished = waited_out(call);
+    }
     if (!r.ok && !finished && !resources::has_code(*call.gone, r.code, r.message)) {
       err = fmt::format("step `{}` ({}:{}) failed: {}: {}", id, call.service, call.operation,
                         r.code, r.message);

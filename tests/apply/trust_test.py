@@ -429,11 +429,17 @@ def injected(proxy):
             f"{proxy.faulted} throttled of {proxy.count} calls")
 
 
+def shard(programs):
+    """This test's share of the programs (--shard I/N: every Nth from the Ith)."""
+    index, count = (int(n) for n in apply_test.ARGS.shard.split("/"))
+    return programs[index::count]
+
+
 def check_lost(moto, tmp):
     check_tokens()
     proxy = apply_test.Proxy(moto.url)
     try:
-        for program in apply_test.harness.examples():
+        for program in shard(apply_test.harness.examples()):
             plan = plan_of_args(program)
             moto.reset()
             calls = len(plan["steps"])
@@ -494,7 +500,7 @@ def check_killdestroy(moto, tmp):
     proxy = apply_test.Proxy(moto.url)
     count = int(os.environ.get("ECL_TRUST_KILL_POINTS", "4"))
     try:
-        for program in apply_test.harness.examples():
+        for program in shard(apply_test.harness.examples()):
             plan = plan_of_args(program)
             points = kill_points(len(plan["steps"]), count)
             for k in points:
@@ -725,9 +731,22 @@ def check_unsuccessful(moto, tmp):
         left = apply_test.clients(moto.url, "us-east-1")["ec2"].describe_vpcs(
             Filters=[{"Name": "tag:ecl:path", "Values": ["main"]}])["Vpcs"]
         expect(not left, f"unsuccessful: destroy left {left}")
+        # Deleted by a destroy killed before its wait ended: the endpoint is still in the state,
+        # and moto answers the repeated call InvalidRoute.NotFound (its gateway route went with
+        # the first). The waiter's probe says the deletion is done: the destroy goes on.
+        proxy.instead.clear()
+        code, out, err = eclc(apply_args(program, state, proxy.url))
+        made = endpoints()
+        expect(code == 0 and len(made) == 1, f"unsuccessful: apply again: {code} {made} {err}")
+        ec2.delete_vpc_endpoints(VpcEndpointIds=made)
+        code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
+        expect(code == 0 and not endpoints() and
+               json.loads(state.read_text())["resources"] == [],
+               f"unsuccessful: a repeated deletion of a deleted endpoint: {code} {out}{err}")
     finally:
         proxy.stop()
-    print("  DeleteVpcEndpoints' unsuccessful items: not found is gone, another is a failure")
+    print("  DeleteVpcEndpoints' unsuccessful items: not found is gone, another is a failure; "
+          "a deletion done before a kill is not a failure")
 
 
 def main():
@@ -736,6 +755,9 @@ def main():
     parser.add_argument("--only", help="parts, separated by commas: stack, lock, backup, "
                                        "malformed, files, secrets, stranger, unsuccessful, lost, "
                                        "killdestroy")
+    parser.add_argument("--shard", default="0/1",
+                        help="I/N: the per-example parts (lost, killdestroy) take every Nth "
+                             "example from the Ith, so that N tests share them")
     apply_test.ARGS = parser.parse_args()
     parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger",
              "unsuccessful", "lost", "killdestroy"]
