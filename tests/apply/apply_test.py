@@ -927,22 +927,25 @@ def main():
     global ARGS
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
-    parser.add_argument("--only", help="run one part: signing, examples, crash, changes, "
-                                       "faults, prompt, waiters, tags, region, target")
+    parser.add_argument("--only", help="parts, separated by commas: signing, examples, crash, "
+                                       "changes, faults, prompt, waiters, tags, region, target")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
     parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags",
              "region", "target"]
     if ARGS.only:
-        parts = [ARGS.only]
+        parts = ARGS.only.split(",")
     if "signing" in parts:
         check_signing(moto_server)
+        parts.remove("signing")
+    if not parts:
+        return 1 if PROBLEMS else 0
     moto = harness.Moto(moto_server, managed_policies=True)
     proxy = Proxy(moto.url)
     try:
         moto.wait()
         with tempfile.TemporaryDirectory() as tmp:
-            for part in parts[1 if parts[0] == "signing" else 0:]:
+            for part in parts:
                 print(f"{part}:")
                 globals()[f"check_{part}"](moto, proxy, Path(tmp))
     finally:
