@@ -399,6 +399,7 @@ void Lowering::lower_block(const model::Block& b) {
       {"egress", lower_rule},
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
+      {"log_group", lower_log_group},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

@@ -115,7 +115,7 @@ json health_check(Spelling& s, const model::Block& h) {
 json log_configuration(Spelling& s, const model::Block& log, const TaskResources& resources) {
   const std::string& driver = *s.get_enum(log, "driver");
   const model::Value* options = s.get(log, "options");
-  const std::string* group = s.get_string(log, "group");
+  const model::Value* group = s.get(log, "group"); // a name or a `log_group` block
   const model::Value* prefix = s.get(log, "stream_prefix");
   // `none` turns logging off: ECS has no such driver, so the container gets no configuration.
   if (driver == "none") {
@@ -125,7 +125,7 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
   // setting where it stands.
   json opts = object(8);
   if (driver == "awslogs") {
-    opts["awslogs-group"] = group ? s.string_value(*group) : resources.log_group;
+    opts["awslogs-group"] = group ? s.value(*group) : resources.log_group;
     opts["awslogs-region"] = resources.region;
     if (prefix) {
       opts["awslogs-stream-prefix"] = s.value(*prefix);

@@ -177,6 +177,10 @@ json Planner::ref(const model::Block& block) {
   if (block.kind_name == "container") {
     return block.name; // a container is named inside its task definition
   }
+  if (block.kind_name == "log_group") {
+    const model::Value* name = block.get("name"); // what takes a log group, its name
+    return name ? value(*name) : json(block.name);
+  }
   const resources::Attribute* reference = resources::find_reference(block.kind_name);
   return reference ? deferred(model::Deferred{&block, std::string(reference->name)}) : json();
 }
@@ -294,6 +298,7 @@ void Planner::lower_block(const model::Block& b) {
       {"egress", lower_rule},
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
+      {"log_group", lower_log_group},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

@@ -325,6 +325,11 @@ const Type kRoleRef = ref({"role"});
 // A role's ARN, written or declared: `task_role`, `execution_role`.
 const Type kRoleArn{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kRoleRef}};
 
+// ---- CloudWatch Logs -----------------------------------------------------------------------
+const Type kLogGroupRef = ref({"log_group"});
+// A log group, named or declared: a container log's `group`.
+const Type kLogGroupName{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kLogGroupRef}};
+
 const Type kPolicyCondition{
     TypeKind::Object,
     nullptr,
@@ -750,6 +755,27 @@ std::vector<Kind> build_kinds() {
       "AWS::IAM::Role"});
 
   k.push_back(Kind{
+      "log_group",
+      "A CloudWatch Logs log group the program owns, which containers of any task can log to "
+      "(`log { group = app_logs }`).",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {computed("name", kString, DefaultKind::StackName, "",
+                "The log group's name, 1 to 512 characters of letters, digits and `_-/.#`, not "
+                "starting with `aws/`. Default: the stack's name and the block's."),
+       ranged(optional("retention", kInt,
+                       "Days the group keeps events (a CloudWatch Logs retention value: 1, 3, 5, "
+                       "7, 14, 30, 60, 90, …); without it, events never expire."),
+              1, 3653),
+       optional("kms_key", kString,
+                "The ARN of the symmetric KMS key that encrypts the group's events."),
+       tags()},
+      {},
+      "AWS::Logs::LogGroup"});
+
+  k.push_back(Kind{
       "task",
       "A task definition: the containers that run together and the resources they share.",
       {""},
@@ -884,8 +910,9 @@ std::vector<Kind> build_kinds() {
                     keep(enumeration({"awslogs", "splunk", "awsfirelens", "fluentd", "gelf",
                                       "json_file", "journald", "syslog", "none"})),
                     member("awslogs"), "The log driver; `none` turns logging off."),
-       computed("group", kString, DefaultKind::Generated, "`/ecs/` and the task's family",
-                "The CloudWatch Logs group (awslogs); by default one generated per task family."),
+       computed("group", kLogGroupName, DefaultKind::Generated, "`/ecs/` and the task's family",
+                "The CloudWatch Logs group (awslogs): a `log_group` block or a group's name; by "
+                "default one generated per task family."),
        with_default("stream_prefix", kString, text("ecs"), "The awslogs stream prefix."),
        with_default("options", kStringMap, empty_map(), "Further options of the log driver.")},
       {},

@@ -23,6 +23,8 @@ namespace ecl::check {
   X(kImageReferenceRule)                                                                           \
   X(kCredentialEnvironmentRule)                                                                    \
   X(kLogRetentionRule)                                                                             \
+  X(kLogGroupNameRule)                                                                             \
+  X(kLogGroupKmsRule)                                                                              \
   X(kServiceCompatibilityRule)                                                                     \
   X(kServiceNetworkRule)                                                                           \
   X(kPlacementRule)                                                                                \
