@@ -291,7 +291,9 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
 
 json Lowering::ref(const model::Block& block) {
   if (is_kind(block, "container")) {
-    return block.name; // a container is named inside its task definition
+    // A container is named inside its task definition.
+    const std::string* name = get_string(block, "name");
+    return name ? *name : block.name;
   }
   // Member by member: an initializer list costs twice as much, and the ECS requests hold
   // thousands of references.

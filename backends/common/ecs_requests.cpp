@@ -145,7 +145,8 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
 
 json container_definition(Spelling& s, const model::Block& c, const TaskResources& resources) {
   json d = object(26);
-  d["name"] = c.name;
+  const std::string* name = s.get_string(c, "name");
+  d["name"] = name ? *name : c.name;
   copy(s, d, c, "image", "image");
   copy_int(s, d, c, "cpu", "cpu");
   copy_int(s, d, c, "memory", "memory");
@@ -172,7 +173,7 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
       const model::Value* cond = s.field(c, "depends_on", dep, "condition");
       json item = object(2);
       if (other && other->block()) {
-        item["containerName"] = other->block()->name;
+        item["containerName"] = s.ref(*other->block());
       }
       item["condition"] = upper(*cond->enum_member());
       out.push_back(std::move(item));

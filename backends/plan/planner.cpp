@@ -175,7 +175,9 @@ json Planner::deferred(const model::Deferred& d) {
 
 json Planner::ref(const model::Block& block) {
   if (block.kind_name == "container") {
-    return block.name; // a container is named inside its task definition
+    // A container is named inside its task definition.
+    const std::string* name = get_string(block, "name");
+    return name ? *name : block.name;
   }
   if (block.kind_name == "log_group") {
     const model::Value* name = block.get("name"); // what takes a log group, its name

@@ -506,19 +506,22 @@ std::vector<Kind> build_kinds() {
       {{"id", "The endpoint ID (`vpce-…`)."}},
       "AWS::EC2::VPCEndpoint"});
 
-  k.push_back(
-      Kind{"security_group",
-           "A security group: stateful firewall rules for network interfaces.",
-           {"vpc"},
-           Naming::Required,
-           0,
-           false,
-           {computed("description", kString, DefaultKind::Derived,
-                     "`security group ` and the block's path",
-                     "What the group is for (`GroupDescription`)."),
-            tags()},
-           {{"id", "The security group ID (`sg-…`)."}},
-           "AWS::EC2::SecurityGroup (+ ingress/egress resources for group-to-group rules)"});
+  k.push_back(Kind{
+      "security_group",
+      "A security group: stateful firewall rules for network interfaces.",
+      {"vpc"},
+      Naming::Required,
+      0,
+      false,
+      {computed("description", kString, DefaultKind::Derived,
+                "`security group ` and the block's path",
+                "What the group is for (`GroupDescription`)."),
+       computed("name", kString, DefaultKind::Generated, "the stack's name and the block's path",
+                "The group's name (`GroupName`), unique in the VPC: at most 255 characters, "
+                "not starting with `sg-`."),
+       tags()},
+      {{"id", "The security group ID (`sg-…`)."}},
+      "AWS::EC2::SecurityGroup (+ ingress/egress resources for group-to-group rules)"});
 
   auto rule_attributes = [](std::string_view peer, std::string_view peer_doc) {
     return std::vector<Attribute>{
@@ -578,6 +581,10 @@ std::vector<Kind> build_kinds() {
               1, 4000),
        with_default("deletion_protection", kBool, flag(false),
                     "Refuse to delete the load balancer until this is turned off."),
+       computed("name", kString, DefaultKind::Generated,
+                "the stack's name and the block's path (in a template, CloudFormation's)",
+                "The load balancer's name: at most 32 letters, digits and `-`, not starting with "
+                "`internal-`."),
        optional("access_logs", kAccessLogs,
                 "Write access logs to S3: `{ bucket = \"my-logs\", prefix = \"web\" }`."),
        tags()},
@@ -647,7 +654,10 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("port", kPort,
+      {computed("name", kString, DefaultKind::Generated,
+                "the stack's name and the block's path (in a template, CloudFormation's)",
+                "The target group's name: at most 32 letters, digits and `-`."),
+       required("port", kPort,
                 "The port targets receive traffic on (a service's attachment names its own)."),
        with_default("protocol", kLbProtocol, member("http"),
                     "`http` or `https` behind an application load balancer; `tcp`, `tls`, `udp` "
@@ -832,7 +842,10 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("image", kString,
+      {computed("name", kString, DefaultKind::BlockName, "",
+                "The container's name in its task definition (`tomcat-webserver`). Default: the "
+                "block's."),
+       required("image", kString,
                 "The image: `[registry/]repository[:tag|@digest]`, e.g. "
                 "`public.ecr.aws/nginx/nginx:1.27`."),
        ranged(optional("cpu", kCpu, "CPU units reserved for the container."), 0, std::nullopt),
