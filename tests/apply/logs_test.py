@@ -95,7 +95,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     apply_test.ARGS = parser.parse_args()
-    moto = harness.Moto(harness.find_tool("moto_server"))
+    moto = harness.Moto(harness.find_tool("moto_server"), managed_policies=True)
     try:
         moto.wait()
         with tempfile.TemporaryDirectory() as tmp:

@@ -16,7 +16,10 @@ task api {
   memory = 512MiB
   container web {
     image = "public.ecr.aws/nginx/nginx:1.27"
-    log { group = app, stream_prefix = "api" }
+    log {
+      group         = app
+      stream_prefix = "api"
+    }
   }
   container auditor {
     image     = "public.ecr.aws/docker/library/busybox:1.36"
@@ -30,7 +33,10 @@ task worker {
   memory = 512MiB
   container main {
     image = "public.ecr.aws/docker/library/busybox:1.36"
-    log { group = app, stream_prefix = "worker" }
+    log {
+      group         = app
+      stream_prefix = "worker"
+    }
   }
   container sidecar {
     image     = "public.ecr.aws/docker/library/busybox:1.36"
