@@ -330,6 +330,18 @@ json service(Spelling& s, const model::Block& b) {
                {{"target_group", "targetGroupArn"},
                 {"container", "containerName"},
                 {"port", "containerPort"}});
+  // An item names its container by its ECS name or its block's; ECS takes the ECS name.
+  if (auto lbs = out.find("loadBalancers"); task && lbs != out.end()) {
+    for (json& item : *lbs) {
+      auto name = item.find("containerName");
+      const model::Block* c = name != item.end() && name->is_string()
+                                  ? model::container_named(*task, name->get<std::string>())
+                                  : nullptr;
+      if (c) {
+        *name = s.ref(*c);
+      }
+    }
+  }
   copy_int(s, out, b, "health_check_grace_period", "healthCheckGracePeriodSeconds");
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
   copy_upper(s, out, b, "propagate_tags", "propagateTags");
