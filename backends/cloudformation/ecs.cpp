@@ -204,6 +204,24 @@ void lower_task(Lowering& l, const model::Block& b) {
   }
 }
 
+void lower_log_group(Lowering& l, const model::Block& b) {
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::logs_log_group());
+  for (auto [attribute, property] :
+       {std::pair{"name", "LogGroupName"}, std::pair{"kms_key", "KmsKeyId"}}) {
+    if (const model::Value* v = l.get(b, attribute)) {
+      l.write_value(w.key(property), *v);
+    }
+  }
+  if (auto retention = l.get_int(b, "retention")) {
+    w.member("RetentionInDays", *retention);
+  }
+  l.write_tags(w.key("Tags"), b);
+  // Deleted with the stack, as the generated groups are (stated as cfn-lint asks for stateful
+  // resources): its name is fixed, and a group left behind would refuse the stack's next creation.
+  l.end_properties().member("DeletionPolicy", "Delete").member("UpdateReplacePolicy", "Delete");
+  l.end_resource();
+}
+
 void lower_role(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::iam_role());
   w.member("AssumeRolePolicyDocument", common::trust_policy(l, b));

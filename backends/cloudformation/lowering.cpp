@@ -291,7 +291,9 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
 
 json Lowering::ref(const model::Block& block) {
   if (is_kind(block, "container")) {
-    return block.name; // a container is named inside its task definition
+    // A container is named inside its task definition.
+    const std::string* name = get_string(block, "name");
+    return name ? *name : block.name;
   }
   // Member by member: an initializer list costs twice as much, and the ECS requests hold
   // thousands of references.
@@ -399,6 +401,7 @@ void Lowering::lower_block(const model::Block& b) {
       {"egress", lower_rule},
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
+      {"log_group", lower_log_group},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

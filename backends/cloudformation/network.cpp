@@ -196,6 +196,9 @@ void lower_security_group(Lowering& l, const model::Block& b) {
   if (const std::string* description = l.get_string(b, "description")) {
     w.member("GroupDescription", *description);
   }
+  if (const model::Value* name = l.get(b, "name")) {
+    l.write_value(w.key("GroupName"), *name);
+  }
   write_vpc_ref(l, w.key("VpcId"), b);
   // Rules to a CIDR are inline; rules to a group are separate resources (lower_rule), so that two
   // groups that name each other do not form a dependency cycle. Which lists to write is known

@@ -108,7 +108,7 @@ TaskNeeds task_needs(const model::Block& task) {
     const std::string* driver = log->get_enum("driver");
     if (!driver || *driver == "awslogs") {
       needs.execution_role = true;
-      needs.log_group = needs.log_group || log->get_string("group") == nullptr;
+      needs.log_group = needs.log_group || log->get("group") == nullptr;
     }
   }
   // Extra policies are for the generated role: asking for them asks for the role.

@@ -52,7 +52,8 @@ struct TaskNeeds {
   // ECS needs a role to pull from private ECR, write to CloudWatch Logs or read secrets; one is
   // generated unless the task names its own `execution_role`.
   bool execution_role = false;
-  // A container logs with awslogs to the task's generated group (no `group` of its own).
+  // A container logs with awslogs to the task's generated group (no `group` of its own: neither
+  // a name nor a `log_group` block).
   bool log_group = false;
   std::vector<std::string> secret_arns; // Secrets Manager secrets, in order of first use
   std::vector<SecretSource> parameters; // other ARNs and SSM parameter names, in order of first use

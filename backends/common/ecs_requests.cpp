@@ -115,7 +115,7 @@ json health_check(Spelling& s, const model::Block& h) {
 json log_configuration(Spelling& s, const model::Block& log, const TaskResources& resources) {
   const std::string& driver = *s.get_enum(log, "driver");
   const model::Value* options = s.get(log, "options");
-  const std::string* group = s.get_string(log, "group");
+  const model::Value* group = s.get(log, "group"); // a name or a `log_group` block
   const model::Value* prefix = s.get(log, "stream_prefix");
   // `none` turns logging off: ECS has no such driver, so the container gets no configuration.
   if (driver == "none") {
@@ -125,7 +125,7 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
   // setting where it stands.
   json opts = object(8);
   if (driver == "awslogs") {
-    opts["awslogs-group"] = group ? s.string_value(*group) : resources.log_group;
+    opts["awslogs-group"] = group ? s.value(*group) : resources.log_group;
     opts["awslogs-region"] = resources.region;
     if (prefix) {
       opts["awslogs-stream-prefix"] = s.value(*prefix);
@@ -145,7 +145,8 @@ json log_configuration(Spelling& s, const model::Block& log, const TaskResources
 
 json container_definition(Spelling& s, const model::Block& c, const TaskResources& resources) {
   json d = object(26);
-  d["name"] = c.name;
+  const std::string* name = s.get_string(c, "name");
+  d["name"] = name ? *name : c.name;
   copy(s, d, c, "image", "image");
   copy_int(s, d, c, "cpu", "cpu");
   copy_int(s, d, c, "memory", "memory");
@@ -172,7 +173,7 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
       const model::Value* cond = s.field(c, "depends_on", dep, "condition");
       json item = object(2);
       if (other && other->block()) {
-        item["containerName"] = other->block()->name;
+        item["containerName"] = s.ref(*other->block());
       }
       item["condition"] = upper(*cond->enum_member());
       out.push_back(std::move(item));
@@ -329,6 +330,18 @@ json service(Spelling& s, const model::Block& b) {
                {{"target_group", "targetGroupArn"},
                 {"container", "containerName"},
                 {"port", "containerPort"}});
+  // An item names its container by its ECS name or its block's; ECS takes the ECS name.
+  if (auto lbs = out.find("loadBalancers"); task && lbs != out.end()) {
+    for (json& item : *lbs) {
+      auto name = item.find("containerName");
+      const model::Block* c = name != item.end() && name->is_string()
+                                  ? model::container_named(*task, name->get<std::string>())
+                                  : nullptr;
+      if (c) {
+        *name = s.ref(*c);
+      }
+    }
+  }
   copy_int(s, out, b, "health_check_grace_period", "healthCheckGracePeriodSeconds");
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
   copy_upper(s, out, b, "propagate_tags", "propagateTags");

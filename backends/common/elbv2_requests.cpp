@@ -90,6 +90,10 @@ json key_value(std::string key, std::string value) {
 
 json load_balancer(Spelling& s, const model::Block& b) {
   json out = json::object();
+  // Only a name the program gives: otherwise CloudFormation, or the plan, makes one.
+  if (const model::Value* name = s.get(b, "name")) {
+    out["Name"] = s.value(*name);
+  }
   out["Subnets"] = refs(s, s.get_refs(b, "subnets"));
   auto groups = s.get_refs(b, "security_groups");
   if (!groups.empty()) {
@@ -127,6 +131,9 @@ json load_balancer_attributes(Spelling& s, const model::Block& b) {
 
 json target_group(Spelling& s, const model::Block& b) {
   json out = json::object();
+  if (const model::Value* name = s.get(b, "name")) {
+    out["Name"] = s.value(*name);
+  }
   out["Protocol"] = protocol(s, b);
   if (auto port = s.get_int(b, "port")) {
     out["Port"] = *port;

@@ -5,6 +5,7 @@
 #include "backends/common/elbv2_requests.h"
 #include "backends/plan/planner.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 #include <set>
@@ -267,6 +268,32 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
                     : ", no managed scaling");
 }
 
+// A log group and its retention: the steps `group` and `retention` of `b`.
+void add_log_group(Planner& p, const model::Block& b, std::string_view group,
+                   std::string_view retention_step, const json& name,
+                   std::optional<std::int64_t> retention, const model::Value* kms_key) {
+  Step& g = p.add(b, group, "logs", "CreateLogGroup");
+  g.params["logGroupName"] = name;
+  if (kms_key) {
+    g.params["kmsKeyId"] = p.value(*kms_key);
+  }
+  p.add_tags(g, b);
+  g.summary = text_of(name) + (kms_key ? ", encrypted" : "");
+  if (retention) {
+    Step& r = p.add(b, retention_step, "logs", "PutRetentionPolicy");
+    r.params["logGroupName"] = name;
+    r.params["retentionInDays"] = *retention;
+    r.summary = fmt::format("{} days", *retention);
+    r.after.push_back(p.step_id(b, group));
+  }
+}
+
+void lower_log_group(Planner& p, const model::Block& b) {
+  const model::Value* name = p.get(b, "name");
+  add_log_group(p, b, "", "retention", name ? p.value(*name) : json(b.name),
+                p.get_int(b, "retention"), p.get(b, "kms_key"));
+}
+
 void lower_task(Planner& p, const model::Block& b) {
   const common::TaskNeeds needs = common::task_needs(b);
   const model::Value* family = p.get(b, "family");
@@ -300,17 +327,16 @@ void lower_task(Planner& p, const model::Block& b) {
   if (const model::Block& owner = p.log_groups().owner(b); needs.log_group && &owner != &b) {
     after.push_back(p.step_id(owner, "log-group")); // a task of the same family creates it
   } else if (needs.log_group) {
-    Step& g = p.add(b, "log-group", "logs", "CreateLogGroup");
-    g.params["logGroupName"] = log_group;
-    p.add_tags(g, b);
-    g.summary = log_group;
-    after.push_back(g.id);
-    if (retention) {
-      Step& r = p.add(b, "log-retention", "logs", "PutRetentionPolicy");
-      r.params["logGroupName"] = log_group;
-      r.params["retentionInDays"] = *retention;
-      r.summary = fmt::format("{} days", *retention);
-      r.after.push_back(p.step_id(b, "log-group"));
+    add_log_group(p, b, "log-group", "log-retention", log_group, retention, nullptr);
+    after.push_back(p.step_id(b, "log-group"));
+  }
+  // A declared log group is named in the request, not read from a step: it must exist first.
+  for (const model::Block* c : b.each_child("container")) {
+    const model::Block* log = c->first_child("log");
+    const model::Value* group = log ? log->get("group") : nullptr;
+    const model::Block* declared = group ? group->block() : nullptr;
+    if (declared && std::find(after.begin(), after.end(), p.step_id(*declared)) == after.end()) {
+      after.push_back(p.step_id(*declared));
     }
   }
 

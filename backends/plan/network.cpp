@@ -187,7 +187,8 @@ void lower_endpoint(Planner& p, const model::Block& b) {
 void lower_security_group(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateSecurityGroup");
   // EC2 wants a name unique in the VPC (at most 255 characters, not starting with `sg-`).
-  s.params["GroupName"] = p.name_for(b, "", 255);
+  const model::Value* name = p.get(b, "name");
+  s.params["GroupName"] = name ? p.value(*name) : json(p.name_for(b, "", 255));
   if (const std::string* description = p.get_string(b, "description")) {
     s.params["Description"] = Planner::literal(*description);
     s.summary = *description;

@@ -175,7 +175,13 @@ json Planner::deferred(const model::Deferred& d) {
 
 json Planner::ref(const model::Block& block) {
   if (block.kind_name == "container") {
-    return block.name; // a container is named inside its task definition
+    // A container is named inside its task definition.
+    const std::string* name = get_string(block, "name");
+    return name ? *name : block.name;
+  }
+  if (block.kind_name == "log_group") {
+    const model::Value* name = block.get("name"); // what takes a log group, its name
+    return name ? value(*name) : json(block.name);
   }
   const resources::Attribute* reference = resources::find_reference(block.kind_name);
   return reference ? deferred(model::Deferred{&block, std::string(reference->name)}) : json();
@@ -294,6 +300,7 @@ void Planner::lower_block(const model::Block& b) {
       {"egress", lower_rule},
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
+      {"log_group", lower_log_group},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

@@ -112,6 +112,20 @@ const Block* Block::first_child(std::string_view of) const {
   return nullptr;
 }
 
+const Block* container_named(const Block& task, std::string_view name) {
+  const Block* by_block = nullptr;
+  for (const Block* c : task.each_child("container")) {
+    const std::string* aws = c->get_string("name");
+    if (aws ? *aws == name : c->name == name) {
+      return c;
+    }
+    if (!by_block && c->name == name) {
+      by_block = c;
+    }
+  }
+  return by_block;
+}
+
 const Block* Block::ancestor(std::string_view of) const {
   for (const Block* b = this; b; b = b->parent) {
     if (b->kind_name == of) {

@@ -154,6 +154,10 @@ struct Block {
   std::string display() const;
 };
 
+// The container of `task` that `name` designates (a service's `load_balancers` item): the one whose
+// ECS name (its `name`, by default the block's) it is, or else the one whose block it names.
+const Block* container_named(const Block& task, std::string_view name);
+
 struct Output {
   std::string name;
   Value value;

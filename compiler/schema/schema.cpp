@@ -291,7 +291,8 @@ const Type kServiceLoadBalancer{
     {},
     {},
     {required("target_group", kTargetGroupRef, "The target group the tasks are registered with."),
-     required("container", kString, "The name of a container of the service's task."),
+     required("container", kString,
+              "A container of the service's task, by its `name` or its block's name."),
      required("port", kPort, "The container port the load balancer sends traffic to.")},
     {},
     {},
@@ -324,6 +325,11 @@ const Type kHeaderCondition{
 const Type kRoleRef = ref({"role"});
 // A role's ARN, written or declared: `task_role`, `execution_role`.
 const Type kRoleArn{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kRoleRef}};
+
+// ---- CloudWatch Logs -----------------------------------------------------------------------
+const Type kLogGroupRef = ref({"log_group"});
+// A log group, named or declared: a container log's `group`.
+const Type kLogGroupName{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kLogGroupRef}};
 
 const Type kPolicyCondition{
     TypeKind::Object,
@@ -501,19 +507,22 @@ std::vector<Kind> build_kinds() {
       {{"id", "The endpoint ID (`vpce-…`)."}},
       "AWS::EC2::VPCEndpoint"});
 
-  k.push_back(
-      Kind{"security_group",
-           "A security group: stateful firewall rules for network interfaces.",
-           {"vpc"},
-           Naming::Required,
-           0,
-           false,
-           {computed("description", kString, DefaultKind::Derived,
-                     "`security group ` and the block's path",
-                     "What the group is for (`GroupDescription`)."),
-            tags()},
-           {{"id", "The security group ID (`sg-…`)."}},
-           "AWS::EC2::SecurityGroup (+ ingress/egress resources for group-to-group rules)"});
+  k.push_back(Kind{
+      "security_group",
+      "A security group: stateful firewall rules for network interfaces.",
+      {"vpc"},
+      Naming::Required,
+      0,
+      false,
+      {computed("description", kString, DefaultKind::Derived,
+                "`security group ` and the block's path",
+                "What the group is for (`GroupDescription`)."),
+       computed("name", kString, DefaultKind::Generated, "the stack's name and the block's path",
+                "The group's name (`GroupName`), unique in the VPC: at most 255 characters, "
+                "not starting with `sg-`."),
+       tags()},
+      {{"id", "The security group ID (`sg-…`)."}},
+      "AWS::EC2::SecurityGroup (+ ingress/egress resources for group-to-group rules)"});
 
   auto rule_attributes = [](std::string_view peer, std::string_view peer_doc) {
     return std::vector<Attribute>{
@@ -573,6 +582,10 @@ std::vector<Kind> build_kinds() {
               1, 4000),
        with_default("deletion_protection", kBool, flag(false),
                     "Refuse to delete the load balancer until this is turned off."),
+       computed("name", kString, DefaultKind::Generated,
+                "the stack's name and the block's path (in a template, CloudFormation's)",
+                "The load balancer's name: at most 32 letters, digits and `-`, not starting with "
+                "`internal-`."),
        optional("access_logs", kAccessLogs,
                 "Write access logs to S3: `{ bucket = \"my-logs\", prefix = \"web\" }`."),
        tags()},
@@ -642,7 +655,10 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("port", kPort,
+      {computed("name", kString, DefaultKind::Generated,
+                "the stack's name and the block's path (in a template, CloudFormation's)",
+                "The target group's name: at most 32 letters, digits and `-`."),
+       required("port", kPort,
                 "The port targets receive traffic on (a service's attachment names its own)."),
        with_default("protocol", kLbProtocol, member("http"),
                     "`http` or `https` behind an application load balancer; `tcp`, `tls`, `udp` "
@@ -750,6 +766,27 @@ std::vector<Kind> build_kinds() {
       "AWS::IAM::Role"});
 
   k.push_back(Kind{
+      "log_group",
+      "A CloudWatch Logs log group the program owns, which containers of any task can log to "
+      "(`log { group = app_logs }`).",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {computed("name", kString, DefaultKind::StackName, "",
+                "The log group's name, 1 to 512 characters of letters, digits and `_-/.#`, not "
+                "starting with `aws/`. Default: the stack's name and the block's."),
+       ranged(optional("retention", kInt,
+                       "Days the group keeps events (a CloudWatch Logs retention value: 1, 3, 5, "
+                       "7, 14, 30, 60, 90, …); without it, events never expire."),
+              1, 3653),
+       optional("kms_key", kString,
+                "The ARN of the symmetric KMS key that encrypts the group's events."),
+       tags()},
+      {},
+      "AWS::Logs::LogGroup"});
+
+  k.push_back(Kind{
       "task",
       "A task definition: the containers that run together and the resources they share.",
       {""},
@@ -806,7 +843,10 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("image", kString,
+      {computed("name", kString, DefaultKind::BlockName, "",
+                "The container's name in its task definition (`tomcat-webserver`). Default: the "
+                "block's."),
+       required("image", kString,
                 "The image: `[registry/]repository[:tag|@digest]`, e.g. "
                 "`public.ecr.aws/nginx/nginx:1.27`."),
        ranged(optional("cpu", kCpu, "CPU units reserved for the container."), 0, std::nullopt),
@@ -884,8 +924,9 @@ std::vector<Kind> build_kinds() {
                     keep(enumeration({"awslogs", "splunk", "awsfirelens", "fluentd", "gelf",
                                       "json_file", "journald", "syslog", "none"})),
                     member("awslogs"), "The log driver; `none` turns logging off."),
-       computed("group", kString, DefaultKind::Generated, "`/ecs/` and the task's family",
-                "The CloudWatch Logs group (awslogs); by default one generated per task family."),
+       computed("group", kLogGroupName, DefaultKind::Generated, "`/ecs/` and the task's family",
+                "The CloudWatch Logs group (awslogs): a `log_group` block or a group's name; by "
+                "default one generated per task family."),
        with_default("stream_prefix", kString, text("ecs"), "The awslogs stream prefix."),
        with_default("options", kStringMap, empty_map(), "Further options of the log driver.")},
       {},

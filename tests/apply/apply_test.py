@@ -304,13 +304,21 @@ def census(plan, url, expected):
             expect(len(arns) == expected * revisions,
                    f"{name}: task definition {family} has {len(arns)} active revisions")
         elif step["operation"] == "CreateService":
-            arns = []
+            services = []
             for cluster in c["ecs"].list_clusters()["clusterArns"]:
                 found = c["ecs"].describe_services(cluster=cluster,
                                                    services=[step["params"]["serviceName"]])
-                arns += [s["serviceArn"] for s in found["services"] if s["status"] == "ACTIVE"]
-            expect(len(arns) == expected,
-                   f"{name}: service {step['id']} exists {len(arns)} times")
+                services += [s for s in found["services"] if s["status"] == "ACTIVE"]
+            expect(len(services) == expected,
+                   f"{name}: service {step['id']} exists {len(services)} times")
+            # Its load balancers name containers of its task definition (by their ECS names).
+            for s in services:
+                task = c["ecs"].describe_task_definition(taskDefinition=s["taskDefinition"])
+                containers = {d["name"] for d in task["taskDefinition"]["containerDefinitions"]}
+                for lb in s.get("loadBalancers", []):
+                    expect(lb.get("containerName") in containers,
+                           f"{name}: service {step['id']} attaches container "
+                           f"{lb.get('containerName')}, not one of {sorted(containers)}")
         elif step["operation"] in ("CreateLoadBalancer", "CreateTargetGroup"):
             kind = "LoadBalancers" if step["operation"] == "CreateLoadBalancer" else "TargetGroups"
             listed = (c["elbv2"].describe_load_balancers() if kind == "LoadBalancers"

@@ -102,8 +102,17 @@ def check_example(aws_tool, url, eclc, program, tmp):
                             f"{got['AvailabilityZone']}, declared {props['CidrBlock']} in "
                             f"{want_zone}")
         # (moto's CloudFormation ignores MapPublicIpOnLaunch: not compared.)
-    if not subnets:
+    if not subnets and of_type("AWS::EC2::VPC"):
         problems.append(f"{name}: the example declares no subnet")
+
+    # Log groups: the declared names and retention.
+    for logical, props in of_type("AWS::Logs::LogGroup"):
+        group = props.get("LogGroupName")
+        got = [g for g in aws("logs", "describe-log-groups", "--log-group-name-prefix",
+                              group)["logGroups"] if g["logGroupName"] == group]
+        if len(got) != 1 or got[0].get("retentionInDays") != props.get("RetentionInDays"):
+            problems.append(f"{name}: log group {logical} is {got}, declared {group} kept "
+                            f"{props.get('RetentionInDays')} days")
 
     # VPCs: the declared CIDR.
     for logical, props in of_type("AWS::EC2::VPC"):

@@ -1,7 +1,7 @@
 // The load balancing and scaling features beyond the examples, on moto (cfn_deploy deploys this
 // program, apply_moto applies, re-plans and destroys it): access logs, sticky sessions, a rule on
-// a header, request-count tracking (its ResourceLabel names both full names) and scheduled
-// scaling.
+// a header, request-count tracking (its ResourceLabel names both full names), scheduled
+// scaling, and explicit AWS names (a container attached by its block's name and by its `name`).
 stack features {
   region = "us-east-1"
 }
@@ -34,6 +34,7 @@ vpc main {
     }
   }
   security_group app {
+    name = "features-app (tasks)"
     ingress {
       port = 8080
       from = lb
@@ -46,11 +47,13 @@ vpc main {
     stickiness   = 1h
   }
   target_group canary {
+    name         = "features-canary-8080"
     port         = 8080
     health_check = "/healthz"
   }
 
   load_balancer edge {
+    name            = "features-edge"
     subnets         = [a, b]
     security_groups = [lb]
     access_logs     = { bucket = "features-lb-logs", prefix = "edge" }
@@ -71,6 +74,7 @@ task api {
   cpu    = 256
   memory = 512
   container app {
+    name  = "nginx-app"
     image = "public.ecr.aws/nginx/nginx:1.27"
     port  = 8080
   }
@@ -84,7 +88,7 @@ cluster features {
     security_groups = [main.app]
     load_balancers  = [
       { target_group = main.api, container = "app", port = 8080 },
-      { target_group = main.canary, container = "app", port = 8080 },
+      { target_group = main.canary, container = "nginx-app", port = 8080 },
     ]
     scaling {
       min      = 1

@@ -68,16 +68,6 @@ inline std::vector<Attachment> attachments_of(const model::Block& service) {
   return out;
 }
 
-// The task's container of the name, or nullptr.
-inline const model::Block* container_named(const model::Block& task, const std::string& name) {
-  for (const model::Block* c : task.each_child("container")) {
-    if (c->name == name) {
-      return c;
-    }
-  }
-  return nullptr;
-}
-
 // Whether the container maps the port (as a container port).
 inline bool maps_port(const model::Block& container, std::int64_t port) {
   const model::Value* ports = container.get("ports");
@@ -98,7 +88,7 @@ inline bool maps_port(const model::Block& container, std::int64_t port) {
 inline bool attaches_mapped_port(const model::Block& task, const Attachment& a) {
   const std::string* name = a.container ? a.container->string() : nullptr;
   auto port = a.port ? a.port->integer() : std::nullopt;
-  const model::Block* container = name ? container_named(task, *name) : nullptr;
+  const model::Block* container = name ? model::container_named(task, *name) : nullptr;
   return container && port && maps_port(*container, *port);
 }
 

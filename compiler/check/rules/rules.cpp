@@ -23,6 +23,8 @@ namespace ecl::check {
   X(kImageReferenceRule)                                                                           \
   X(kCredentialEnvironmentRule)                                                                    \
   X(kLogRetentionRule)                                                                             \
+  X(kLogGroupNameRule)                                                                             \
+  X(kLogGroupKmsRule)                                                                              \
   X(kServiceCompatibilityRule)                                                                     \
   X(kServiceNetworkRule)                                                                           \
   X(kPlacementRule)                                                                                \
@@ -55,7 +57,9 @@ namespace ecl::check {
   X(kRoleNameRule)                                                                                 \
   X(kExecutionRoleExtrasRule)                                                                      \
   X(kEcsExecRoleRule)                                                                              \
-  X(kTaskRoleTrustRule)
+  X(kTaskRoleTrustRule)                                                                            \
+  X(kAwsNamesRule)                                                                                 \
+  X(kAwsNameUniquenessRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)

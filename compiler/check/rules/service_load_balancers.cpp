@@ -20,7 +20,7 @@ void check_container(RuleContext& c, const model::Block& service, const model::B
   if (!name) {
     return;
   }
-  const model::Block* container = load_balancing::container_named(task, *name);
+  const model::Block* container = model::container_named(task, *name);
   if (!container) {
     c.diags
         .report(Diag::AttachmentNotInTask, a.container->range,

@@ -1,0 +1,40 @@
+// One AWS name given twice where AWS wants it unique (E3411): two containers of a task (one by
+// default), two security groups of a VPC, two clusters, two target groups, two roles. Security
+// groups of different VPCs may share a name.
+stack shop { region = "us-east-1" }
+
+vpc main {
+  cidr = "10.0.0.0/16"
+  security_group web { name = "web" }
+  security_group www { name = "web" }
+  target_group a { name = "shop-web"  port = 80 }
+  target_group b { name = "shop-web"  port = 81 }
+}
+
+vpc other {
+  cidr = "10.1.0.0/16"
+  security_group web { name = "web" }
+}
+
+role app {
+  name       = "shop-app"
+  assumed_by = ["ecs-tasks.amazonaws.com"]
+}
+role app2 {
+  name       = "shop-app"
+  assumed_by = ["ecs-tasks.amazonaws.com"]
+}
+
+task api {
+  cpu    = 256
+  memory = 512
+  container web { image = "public.ecr.aws/nginx/nginx:1.27" }
+  container proxy {
+    name      = "web"
+    image     = "public.ecr.aws/nginx/nginx:1.27"
+    essential = false
+  }
+}
+
+cluster prod { name = "shop" }
+cluster staging { name = "shop" }
