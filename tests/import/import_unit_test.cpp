@@ -59,9 +59,10 @@ TEST(ImportSpelling, NamesBecomeIdentifiers) {
 }
 
 TEST(ImportSpelling, FargateSizeIsTheSmallestThatHolds) {
-  EXPECT_EQ(fargate_size(256, 512), std::make_pair<std::int64_t, std::int64_t>(256, 512));
-  EXPECT_EQ(fargate_size(256, 3000), std::make_pair<std::int64_t, std::int64_t>(1024, 3072));
-  EXPECT_EQ(fargate_size(300, 100), std::make_pair<std::int64_t, std::int64_t>(512, 1024));
+  using Size = std::pair<std::int64_t, std::int64_t>;
+  EXPECT_EQ(fargate_size(256, 512), (Size{256, 512}));
+  EXPECT_EQ(fargate_size(256, 3000), (Size{1024, 3072}));
+  EXPECT_EQ(fargate_size(300, 100), (Size{512, 1024}));
 }
 
 TEST(ImportCompose, PortsKeepBothSidesForTheCheckToJudge) {
