@@ -226,7 +226,8 @@ bool Importer::container(const json& c, Block& task) {
         log.set("driver", identifier(driver));
       }
       std::vector<std::pair<std::string, std::string>> options;
-      for (const auto& [k, v] : value.value("options", json::object()).items()) {
+      const json options_in = value.value("options", json::object());
+      for (const auto& [k, v] : options_in.items()) {
         if (driver == "awslogs" && k == "awslogs-group") {
           log.set("group", quote(text(v)));
         } else if (driver == "awslogs" && k == "awslogs-stream-prefix") {
