@@ -86,8 +86,79 @@ std::string flow(const YAML::Node& node) {
   return e.good() ? std::string(e.c_str()) : std::string("…");
 }
 
-std::string scalar(const YAML::Node& node) {
+// A value as the file spells it.
+std::string raw(const YAML::Node& node) {
   return node.IsScalar() ? node.Scalar() : flow(node);
+}
+
+// Compose interpolation (https://docs.docker.com/reference/compose-file/interpolation/): `$$` is a
+// `$`; `${NAME}`, `${NAME:-default}` and `$NAME` are filled in from the shell or `.env` when
+// compose reads the file. The variable `text` interpolates first, or "" when it interpolates none.
+std::string interpolated(const std::string& text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] != '$') {
+      continue;
+    }
+    char next = text[i + 1];
+    if (next == '$') {
+      ++i;
+    } else if (next == '{') {
+      std::size_t end = text.find_first_of("}:-?+", i + 2);
+      return text.substr(i + 2, (end == std::string::npos ? text.size() : end) - i - 2);
+    } else if (std::isalpha(static_cast<unsigned char>(next)) || next == '_') {
+      std::size_t end = i + 1;
+      while (end < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+        ++end;
+      }
+      return text.substr(i + 1, end - i - 1);
+    }
+  }
+  return "";
+}
+
+// A value as the container sees it: `$$` is a `$`.
+std::string scalar(const YAML::Node& node) {
+  std::string text = raw(node);
+  for (std::size_t at = text.find("$$"); at != std::string::npos; at = text.find("$$", at + 1)) {
+    text.erase(at, 1);
+  }
+  return text;
+}
+
+// Why ECS has no place for a service setting, where the general answer would not help.
+std::string why_not(const std::string& key) {
+  if (key == "secrets") {
+    return "compose mounts secrets as files under /run/secrets; keep the value in Secrets "
+           "Manager or SSM Parameter Store and name it in the container's `secrets` (ECS passes "
+           "it as an environment variable)";
+  }
+  if (key == "configs") {
+    return "compose mounts configs as files; bake them into the image, or read them from S3 or "
+           "SSM when the container starts";
+  }
+  if (key == "networks") {
+    return "the imported tasks share one VPC and security group, and a service's name is not a "
+           "host name in ECS without Service Connect or Cloud Map, which ECL does not describe "
+           "yet";
+  }
+  if (key == "network_mode") {
+    return "every imported task has its own network interface (`awsvpc`), as Fargate needs";
+  }
+  if (key == "links") {
+    return "tasks reach each other through the VPC, not by link names";
+  }
+  if (key == "cap_add" || key == "cap_drop") {
+    return "ECL has no Linux capabilities (`linuxParameters.capabilities`) yet";
+  }
+  if (key == "stop_signal") {
+    return "ECS stops a container with the image's STOPSIGNAL, else SIGTERM; set STOPSIGNAL in "
+           "its Dockerfile";
+  }
+  if (key == "sysctls") {
+    return "ECL has no `systemControls` yet";
+  }
+  return "ECL has no such container setting";
 }
 
 // "512m", "1g", "1.5GB", "50M", a number of bytes: MiB, rounded up; nullopt if unreadable.
@@ -354,7 +425,7 @@ void Importer::volumes(const YAML::Node& items, Block& task, Block& container,
     }
     std::string volume;
     if (type == "volume" && source.empty()) {
-      volume = identifier(service + "_" + target); // anonymous: lives with the container
+      volume = identifier(service + (target.starts_with("/") ? "" : "_") + target); // anonymous
       task_volumes.push_back(object({{"name", quote(volume)}}));
     } else if (type == "volume") {
       volume = source;
@@ -364,7 +435,7 @@ void Importer::volumes(const YAML::Node& items, Block& task, Block& container,
                   "an ECS task volume lives and dies with its task; keep data that must last on "
                   "EFS or a managed database");
     } else if (type == "bind" && source.starts_with("/")) {
-      volume = identifier(service + "_" + source);
+      volume = identifier(service + source);
       task_volumes.push_back(object({{"name", quote(volume)}, {"host_path", quote(source)}}));
     } else {
       not_carried(
@@ -420,9 +491,32 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
         r.wrong(value, fmt::format("`{}` is not a duration", excerpt(scalar(value))));
         continue;
       }
-      check.set(key, duration_ms(*ms));
+      // What ECS accepts (docs/language.md, `health_check`): the nearest such value, said so.
+      auto [low, high] = key == "interval"  ? std::pair<std::int64_t, std::int64_t>{5000, 300000}
+                         : key == "timeout" ? std::pair<std::int64_t, std::int64_t>{2000, 120000}
+                                            : std::pair<std::int64_t, std::int64_t>{0, 300000};
+      std::int64_t kept = std::clamp(*ms, low, high);
+      if (kept != *ms) {
+        r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("{}: {}", key, raw(value)),
+                       fmt::format("{} = {}", key, duration_ms(kept)),
+                       fmt::format("ECS health checks take {} from {} to {}", key, duration_ms(low),
+                                   duration_ms(high)));
+      }
+      check.set(key, duration_ms(kept));
     } else if (key == "retries") {
-      check.set("retries", scalar(value));
+      std::int64_t retries = 0;
+      try {
+        retries = std::stoll(scalar(value));
+      } catch (...) {
+        r.wrong(value, fmt::format("`{}` is not a number of retries", excerpt(scalar(value))));
+        continue;
+      }
+      std::int64_t kept = std::clamp<std::int64_t>(retries, 1, 10);
+      if (kept != retries) {
+        r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("retries: {}", raw(value)),
+                       fmt::format("retries = {}", kept), "ECS health checks take 1 to 10 retries");
+      }
+      check.set("retries", std::to_string(kept));
     } else if (key == "disable") {
       if (scalar(value) == "true") {
         return;
@@ -513,11 +607,23 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
   };
 
   for (const auto& [key, value] : entries(node)) {
+    // A value compose fills in from the shell: the file does not say what it is. `environment`
+    // is judged per variable; a bind mount's source is a TODO of its own.
+    if (std::string variable = interpolated(raw(value));
+        !variable.empty() && key != "environment" && key != "volumes") {
+      not_carried(r.diags, r.at(value), container.todos,
+                  fmt::format("`{}: {}`", key, excerpt(raw(value))),
+                  fmt::format("compose fills in `${}` from the shell or `.env`; write its value "
+                              "here",
+                              variable));
+      has_image = has_image || key == "image"; // named, if not known: no E0031
+      continue;
+    }
     if (key == "image") {
       container.set("image", quote(scalar(value)));
       has_image = true;
     } else if (key == "build") {
-      build = excerpt(value.IsMap() && value["context"] ? scalar(value["context"]) : flow(value));
+      build = excerpt(raw(value)); // all of it: a `target` or `args` matter to who builds it
       not_carried(r.diags, r.at(value), container.todos, fmt::format("`build: {}`", build),
                   "ECS runs images from a registry; build and push the image (to ECR), then "
                   "set `image`");
@@ -527,6 +633,7 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
       container.set("entrypoint", string_list(value));
     } else if (key == "environment") {
       std::vector<std::pair<std::string, std::string>> env;
+      // `v` as the file spells it; nullopt for a variable without a value (`- NAME`).
       auto add = [&](const std::string& k, const std::optional<std::string>& v,
                      const YAML::Node& at) {
         if (!v) {
@@ -535,18 +642,29 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
                       "`secrets`");
           return;
         }
-        env.emplace_back(k, quote(*v));
+        if (std::string variable = interpolated(*v); !variable.empty()) {
+          not_carried(r.diags, r.at(at), container.todos, fmt::format("`{}={}`", k, excerpt(*v)),
+                      fmt::format("compose fills in `${}` from the shell or `.env`; set the "
+                                  "value here or in `secrets`",
+                                  variable));
+          return;
+        }
+        std::string text = *v;
+        for (std::size_t d = text.find("$$"); d != std::string::npos; d = text.find("$$", d + 1)) {
+          text.erase(d, 1);
+        }
+        env.emplace_back(k, quote(text));
       };
       if (value.IsSequence()) {
         for (const auto& item : value) {
-          std::string text = scalar(item);
+          std::string text = raw(item);
           auto eq = text.find('=');
           add(text.substr(0, eq),
               eq == std::string::npos ? std::nullopt : std::optional(text.substr(eq + 1)), item);
         }
       } else if (value.IsMap()) {
         for (const auto& [k, v] : entries(value)) {
-          add(k, v.IsNull() ? std::nullopt : std::optional(scalar(v)), v);
+          add(k, v.IsNull() ? std::nullopt : std::optional(raw(v)), v);
         }
       } else {
         return r.wrong(value, "`environment` must be a list or a mapping");
@@ -652,8 +770,7 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
                   "the container is named after the block");
     } else {
       not_carried(r.diags, r.at(value), container.todos,
-                  fmt::format("`{}: {}`", key, excerpt(flow(value))),
-                  "ECL has no such container setting");
+                  fmt::format("`{}: {}`", key, excerpt(flow(value))), why_not(key));
     }
   }
   if (!has_image && build.empty()) {
@@ -720,13 +837,20 @@ bool import_compose(const SourceFile& file, FileId id, Diagnostics& diags, Progr
     } else if (key == "networks" || key == "secrets" || key == "configs") {
       not_carried(diags, im.r.at(value), im.program.todos,
                   fmt::format("the top-level `{}: {}`", key, excerpt(flow(value))),
-                  key == "networks" ? "the imported tasks share one VPC and security group"
-                                    : "put the values in Secrets Manager or SSM and name them in "
-                                      "a container's `secrets`");
+                  key == "networks"  ? why_not("networks")
+                  : key == "configs" ? why_not("configs")
+                                     : why_not("secrets"));
     } else if (key != "services" && key != "version" && !key.starts_with("x-")) {
       not_carried(diags, im.r.at(value), im.program.todos, fmt::format("the top-level `{}`", key),
                   "it is not part of the Compose Specification eclc reads");
     }
+  }
+  // Compose puts every service on a default network where the others reach it by name (`db`,
+  // `db:5432`); ECS has no such names. Said once, unless the file's own `networks` say it.
+  if (root["services"].size() > 1 && !root["networks"]) {
+    not_carried(diags, im.r.at(root["services"]), im.program.todos,
+                "compose's default network (services reach each other by name)",
+                why_not("networks"));
   }
   for (const auto& [name, node] : entries(root["services"])) {
     if (!im.service(name, node)) {

@@ -117,8 +117,34 @@ bool Block::has(std::string_view attr) const {
 
 void not_carried(Diagnostics& diags, Range where, std::vector<std::string>& todos,
                  const std::string& what, const std::string& why) {
-  todos.push_back(excerpt(fmt::format("TODO: {} is not carried over: {}", what, why)));
+  // Whole, on one line: `write_block` wraps it. `what` quotes the source, already cut short.
+  std::string todo = fmt::format("TODO: {} is not carried over: {}", what, why);
+  std::replace(todo.begin(), todo.end(), '\n', ' ');
+  std::erase_if(todo, [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  todos.push_back(std::move(todo));
   diags.report(Diag::ImportNotCarried, where, what, why);
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view indent) {
+  std::vector<std::string> lines;
+  std::string line;
+  while (!text.empty()) {
+    std::size_t space = text.find(' ');
+    std::string_view word = text.substr(0, space);
+    text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    bool fresh = line.empty() || line == indent;
+    if (!fresh && line.size() + 1 + word.size() > width) {
+      lines.push_back(std::move(line));
+      line = indent;
+    } else if (!fresh) {
+      line += ' ';
+    }
+    line += word;
+  }
+  if (!line.empty() && line != indent) {
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 std::pair<std::int64_t, std::int64_t> fargate_size(std::int64_t cpu, std::int64_t mib) {
@@ -140,16 +166,24 @@ std::pair<std::int64_t, std::int64_t> fargate_size(std::int64_t cpu, std::int64_
 
 namespace {
 
+// TODO comments are wrapped to this many characters after `// `: a container's fit in 100
+// columns (STYLE.md's line length) at its indentation of 4.
+constexpr std::size_t kCommentWidth = 90;
+
 void write_block(const Block& b, std::string& out) {
   for (const auto& c : b.comments) {
-    out += "// " + c + "\n";
+    for (const auto& line : wrap(c, kCommentWidth, "")) {
+      out += "// " + line + "\n";
+    }
   }
   out += b.kind + (b.name.empty() ? "" : " " + b.name) + " {\n";
   for (const auto& [name, value] : b.attrs) {
     out += name + " = " + value + "\n";
   }
   for (const auto& t : b.todos) {
-    out += "// " + t + "\n";
+    for (const auto& line : wrap(t, kCommentWidth)) {
+      out += "// " + line + "\n";
+    }
   }
   for (const auto& child : b.children) {
     write_block(child, out);
@@ -162,13 +196,17 @@ void write_block(const Block& b, std::string& out) {
 bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
   std::string text;
   for (const auto& h : p.header) {
-    text += "// " + h + "\n";
+    for (const auto& line : wrap(h, kCommentWidth, "")) {
+      text += "// " + line + "\n";
+    }
   }
   text += "//\n// A program needs a stack, a network and a cluster, which the source does not "
-          "describe: `eclc import`\n// added a minimal one (a VPC of two public subnets in two "
-          "zones, one security group for the\n// tasks, a Fargate cluster). Change them to fit.\n";
+          "describe:\n// `eclc import` added a minimal one (a VPC of two public subnets in two "
+          "zones, one security\n// group for the tasks, a Fargate cluster). Change them to fit.\n";
   for (const auto& t : p.todos) {
-    text += "// " + t + "\n";
+    for (const auto& line : wrap(t, kCommentWidth)) {
+      text += "// " + line + "\n";
+    }
   }
   text += "\n";
 

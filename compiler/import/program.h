@@ -69,9 +69,15 @@ struct Program {
 inline constexpr const char* kVpc = "main";
 inline constexpr const char* kSecurityGroup = "tasks";
 
-// Appends `comment` to `todos` and reports W0017 at `where`: the one way a setting is left out.
+// Appends a TODO saying so to `todos` and reports W0017 at `where`: the one way a setting is
+// left out. The TODO is one line here; `write_program` wraps it.
 void not_carried(Diagnostics& diags, Range where, std::vector<std::string>& todos,
                  const std::string& what, const std::string& why);
+
+// `text` in lines of at most `width` characters where its words allow; continuations start with
+// `indent` (a TODO's are indented under its `TODO:`).
+std::vector<std::string> wrap(std::string_view text, std::size_t width,
+                              std::string_view indent = "  ");
 
 // The smallest Fargate size holding `cpu` units and `mib` MiB: {cpu, memory}.
 std::pair<std::int64_t, std::int64_t> fargate_size(std::int64_t cpu, std::int64_t mib);

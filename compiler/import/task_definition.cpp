@@ -250,7 +250,10 @@ bool Importer::container(const json& c, Block& task) {
       }
       b.children.push_back(std::move(log));
     } else {
-      todo(key, value, "ECL has no such container setting");
+      todo(key, value,
+           key == "links" ? "ECL has no `links`; the containers of a task reach each other on "
+                            "localhost under `awsvpc`, and through their host ports under `bridge`"
+                          : "ECL has no such container setting");
     }
   }
   task.children.push_back(std::move(b));
@@ -288,7 +291,7 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
                                  file.path(), described ? " (describe-task-definition)" : ""));
   std::string name = identifier(family.empty() ? "task" : family);
   if (!family.empty() && name != family) {
-    diags.report(Diag::ImportRenamed, im.r.find(family), family, name,
+    diags.report(Diag::ImportRenamed, im.r.find(family, im.r.find("family").end), family, name,
                  "ECL names are identifiers; `family` keeps the task definition's");
   }
   p.stack = name;
@@ -400,8 +403,8 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
     p.services.push_back(std::move(service));
   } else {
     p.todos.push_back(fmt::format(
-        "To run task `{}` (network mode `{}`, {}), add an `ec2_capacity` to the cluster and a "
-        "service.",
+        "Task `{}` is for EC2 (network mode `{}`, compatibilities {}): to run it, add an "
+        "`ec2_capacity` to the cluster and a service.",
         name, mode, list(compat)));
   }
   p.tasks.push_back(std::move(task));

@@ -4,6 +4,7 @@
 #include "compiler/import/program.h"
 
 #include <gtest/gtest.h>
+#include <regex>
 
 namespace ecl::import {
 namespace {
@@ -61,7 +62,7 @@ TEST(ImportSpelling, NamesBecomeIdentifiers) {
 TEST(ImportSpelling, FargateSizeIsTheSmallestThatHolds) {
   using Size = std::pair<std::int64_t, std::int64_t>;
   EXPECT_EQ(fargate_size(256, 512), (Size{256, 512}));
-  EXPECT_EQ(fargate_size(256, 3000), (Size{1024, 3072}));
+  EXPECT_EQ(fargate_size(256, 3000), (Size{512, 3072})); // 0.25 vCPU goes up to 2 GiB
   EXPECT_EQ(fargate_size(300, 100), (Size{512, 1024}));
 }
 
@@ -100,7 +101,50 @@ TEST(ImportCompose, BuildWithoutImageIsATodoAndNoImage) {
   EXPECT_EQ(r.codes(), std::vector<std::string>{"W0017"});
   EXPECT_EQ(r.where(), "3:12");
   EXPECT_TRUE(contains(r.program, "// TODO: `build: ./app` is not carried over"));
-  EXPECT_FALSE(contains(r.program, "image"));
+  EXPECT_FALSE(std::regex_search(r.program, std::regex(R"(\bimage\s+=)"))) << r.program;
+}
+
+TEST(ImportCompose, InterpolationIsATodoAndDoubleDollarADollar) {
+  auto r = run(Source::Compose, "services:\n  web:\n    image: ${REGISTRY}/web\n"
+                                "    command: echo $$HOME\n    environment:\n"
+                                "      - TZ=${TIMEZONE:-UTC}\n      - A=$$1\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0017", "W0017"}));
+  EXPECT_TRUE(contains(r.program, "compose fills in `$REGISTRY`")) << r.program;
+  EXPECT_TRUE(contains(r.program, "compose fills in `$TIMEZONE`"));
+  EXPECT_TRUE(contains(r.program, R"(command     = ["echo", "$HOME"])"));
+  EXPECT_TRUE(contains(r.program, R"(environment = { A = "$1" })"));
+}
+
+TEST(ImportCompose, HealthCheckValuesAreKeptInEcsRanges) {
+  auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    healthcheck:\n"
+                                "      test: [CMD, true]\n      interval: 3s\n"
+                                "      timeout: 10m\n      retries: 20\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0018", "W0018", "W0018"}));
+  EXPECT_TRUE(contains(r.program, "interval = 5s")) << r.program;
+  EXPECT_TRUE(contains(r.program, "timeout  = 120s"));
+  EXPECT_TRUE(contains(r.program, "retries  = 10"));
+}
+
+TEST(ImportCompose, LongTodosAreWrappedNotCut) {
+  auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    networks: [a, b]\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(contains(r.program, "which ECL does not describe")) << r.program;
+  std::size_t start = 0;
+  while (start < r.program.size()) {
+    std::size_t end = r.program.find('\n', start);
+    end = end == std::string::npos ? r.program.size() : end;
+    EXPECT_LE(end - start, 100u) << r.program.substr(start, end - start);
+    start = end + 1;
+  }
+}
+
+TEST(ImportCompose, BytesThatAreNotUtf8AreMalformed) {
+  auto r = run(Source::Compose, std::string("services:\n  w\xff: 1\n"));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.codes(), std::vector<std::string>{"E0030"});
+  EXPECT_EQ(r.where(), "2:4");
 }
 
 TEST(ImportCompose, VolumesByKind) {
@@ -114,7 +158,7 @@ TEST(ImportCompose, VolumesByKind) {
   EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0017", "W0017"}));
   EXPECT_TRUE(contains(r.program, "host_path = \"/var/run/docker.sock\""));
   EXPECT_TRUE(contains(r.program, "{ volume = \"data\", path = \"/var/lib/db\" }"));
-  EXPECT_TRUE(contains(r.program, "{ name = \"db__scratch\" }"));
+  EXPECT_TRUE(contains(r.program, "{ name = \"db_scratch\" }"));
   EXPECT_FALSE(contains(r.program, "\"/etc/conf\" }"));
 }
 
