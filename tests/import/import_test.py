@@ -27,8 +27,7 @@ DESERVED = {
     "E3108": "two services publishing the same port share no host under awsvpc, but one task would",
     "E3111": "an EC2 task definition without memory for a container",
     "E3113": "a log driver Fargate does not support",
-    "E3115": "a privileged container on Fargate",
-    "E3120": "a host path (bind mount) on Fargate",
+    "E3115": "a privileged container, or a host path (a bind mount), on Fargate",
     "W0001": "a port published to the world",
     "W0002": "a password in plain environment",
 }
@@ -58,7 +57,7 @@ def golden(path, actual):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
-    eclc = parser.parse_args().eclc
+    eclc = os.path.abspath(parser.parse_args().eclc)
     os.chdir(HERE)
     tally = {"clean": [], "warnings": [], "errors": []}
     fixtures = sorted(p for p in Path("fixtures").glob("*/*")
@@ -89,13 +88,19 @@ def main():
                                          f"deserves:\n{check.stdout}{check.stderr}")
             diag = ("== eclc import\n" + imp.stderr.replace(tmp + "/", "") +
                     "== eclc check\n" + (check.stdout + check.stderr).replace(tmp + "/", ""))
-            base = HERE / "golden" / source / fixture.stem
-            golden(base.with_suffix(".ecl"), program)
-            golden(base.with_suffix(".diag"), diag)
+            base = HERE / "golden" / source
+            golden(base / (fixture.stem + ".ecl"), program)  # stems hold dots: not with_suffix
+            golden(base / (fixture.stem + ".diag"), diag)
             kind = ("errors" if check.returncode else
                     "warnings" if found else "clean")
             tally[kind].append(f"{fixture.name} ({', '.join(sorted(set(found)))})"
                                if found else fixture.name)
+
+        # A golden file whose fixture is gone.
+        stems = {(f.parent.name, f.stem) for f in fixtures}
+        for g in sorted((HERE / "golden").glob("*/*")):
+            expect((g.parent.name, g.name.rsplit(".", 1)[0]) in stems,
+                   f"{g}: no fixture imports to it; delete it")
 
         # Hostile input: a clear error with file:line:col, exit 1, nothing written.
         def hostile(kind, name, text, code, where):
@@ -109,19 +114,22 @@ def main():
             expect(f"{name}:{where}" in r.stderr, f"{name}: not at {where}: {r.stderr}")
             expect(not out.exists(), f"{name}: a program was written")
 
-        hostile("compose", "tabs.yaml", "services:\n\tweb:\n  image: x\n", "E0030", "2:1")
+        hostile("compose", "tabs.yaml", "services:\n\tweb:\n  image: x\n", "E0030", "2:")
         hostile("compose", "unclosed.yaml", "services:\n  web: {image: [x\n", "E0030", "3:")
         hostile("compose", "list.yaml", "- a\n- b\n", "E0031", "1:1")
         hostile("compose", "noimage.yaml", "services:\n  web:\n    ports: [80]\n", "E0031", "3:5")
         hostile("compose", "badport.yaml", "services:\n  web:\n    image: x\n    ports: 80\n",
                 "E0031", "4:12")
-        hostile("compose", "deep.yaml", "services: " + "[" * 5000 + "\n", "E0030", "1:")
-        hostile("compose", "binary.yaml", b"services:\n  \xff\xfe\x00web: 1\n", "E003", "")
+        hostile("compose", "deep.yaml", "services: " + "[" * 5000 + "]" * 5000 + "\n", "E0030",
+                "1:")
+        hostile("compose", "binary.yaml", b"services:\n  \xff\xfe\x00web: 1\n", "E0030", "2:3")
+        hostile("compose", "nul.yaml", b"services:\n  web:\x00\n", "E0030", "2:7")
         hostile("task-definition", "trailing.json", '{"family": "x",}\n', "E0030", "1:16")
         hostile("task-definition", "cut.json", '{"containerDefinitions": [\n  {"name": "a"\n',
                 "E0030", "3:1")
         hostile("task-definition", "array.json", "[1, 2]\n", "E0031", "1:1")
-        hostile("task-definition", "deep.json", "[" * 100000, "E003", "1:")
+        hostile("task-definition", "deep.json", "[" * 100000 + "]" * 100000, "E0031", "1:1")
+        hostile("task-definition", "open.json", "[" * 100000, "E0030", "1:")
         hostile("task-definition", "env.json",
                 '{"containerDefinitions": [{"name": "a", "image": "x",\n'
                 ' "environment": [{"value": "v"}]}]}\n', "E0031", "2:2")
@@ -135,7 +143,7 @@ def main():
     print(f"{total} fixtures: {len(tally['clean'])} import and check clean, "
           f"{len(tally['warnings'])} with warnings only, {len(tally['errors'])} with the errors "
           "their source deserves")
-    for kind in ("warnings", "errors"):
+    for kind in ("clean", "warnings", "errors"):
         for line in tally[kind]:
             print(f"  {kind}: {line}")
     for p in problems:
