@@ -499,7 +499,7 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
       if (kept != *ms) {
         r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("{}: {}", key, raw(value)),
                        fmt::format("{} = {}", key, duration_ms(kept)),
-                       fmt::format("ECS health checks take {} from {} to {}", key, duration_ms(low),
+                       fmt::format("an ECS health check's `{}` is {} to {}", key, duration_ms(low),
                                    duration_ms(high)));
       }
       check.set(key, duration_ms(kept));
@@ -514,7 +514,8 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
       std::int64_t kept = std::clamp<std::int64_t>(retries, 1, 10);
       if (kept != retries) {
         r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("retries: {}", raw(value)),
-                       fmt::format("retries = {}", kept), "ECS health checks take 1 to 10 retries");
+                       fmt::format("retries = {}", kept),
+                       "an ECS health check's `retries` is 1 to 10");
       }
       check.set("retries", std::to_string(kept));
     } else if (key == "disable") {
