@@ -151,6 +151,10 @@ std::string why_not(const std::string& key) {
   if (key == "cap_add" || key == "cap_drop") {
     return "ECL has no Linux capabilities (`linuxParameters.capabilities`) yet";
   }
+  if (key == "env_file") {
+    return "compose reads the variables from that file; copy them into `environment`, or the "
+           "secret ones into `secrets`";
+  }
   if (key == "stop_signal") {
     return "ECS stops a container with the image's STOPSIGNAL, else SIGTERM; set STOPSIGNAL in "
            "its Dockerfile";
@@ -355,7 +359,8 @@ bool Importer::ports(const YAML::Node& items, Block& container, bool published) 
       fields.emplace_back("protocol", protocol);
     }
     mappings.push_back(object(fields));
-    program.ingress.push_back({*container_port, protocol, published && host_port.has_value()});
+    // Published, with a host port or an ephemeral one: reachable from outside, as in compose.
+    program.ingress.push_back({*container_port, protocol, published});
   }
   if (!mappings.empty()) {
     // `ports` and `expose` add to one list.
@@ -565,7 +570,13 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
     }
   }
   if (name != source_name) {
-    r.diags.report(Diag::ImportRenamed, r.at(node), source_name, name,
+    // At the service's key, which yaml-cpp keeps no mark for: the name just before its mapping.
+    Range key = r.at(node);
+    if (auto k = r.file.text().rfind(source_name, key.begin); k != std::string::npos) {
+      key = {r.id, static_cast<std::uint32_t>(k),
+             static_cast<std::uint32_t>(k + source_name.size())};
+    }
+    r.diags.report(Diag::ImportRenamed, key, source_name, name,
                    "ECL names are identifiers, and the container's ECS name is its block's");
   }
   std::string where = fmt::format("service `{}`", source_name);
@@ -710,6 +721,26 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
         }
       }
       container.set("docker_labels", object(labels));
+    } else if (key == "ulimits" && value.IsMap()) {
+      // `nofile: 20000` (soft and hard) or `nofile: {soft: 20000, hard: 40000}`.
+      std::vector<std::string> limits;
+      for (const auto& [limit, amount] : entries(value)) {
+        std::string soft = amount.IsMap() && amount["soft"] ? scalar(amount["soft"]) : raw(amount);
+        std::string hard = amount.IsMap() && amount["hard"] ? scalar(amount["hard"]) : raw(amount);
+        bool numbers = !soft.empty() && !hard.empty() &&
+                       std::all_of(soft.begin(), soft.end(), ::isdigit) &&
+                       std::all_of(hard.begin(), hard.end(), ::isdigit);
+        if (!numbers || !is_identifier(limit)) {
+          not_carried(r.diags, r.at(amount), container.todos,
+                      fmt::format("`ulimits.{}: {}`", limit, excerpt(raw(amount))),
+                      "an ECS ulimit is a name with a soft and a hard number");
+          continue;
+        }
+        limits.push_back(object({{"name", limit}, {"soft", soft}, {"hard", hard}}));
+      }
+      if (!limits.empty()) {
+        container.set("ulimits", list(limits));
+      }
     } else if (key == "stop_grace_period") {
       if (auto ms = parse_duration(scalar(value))) {
         container.set("stop_timeout", duration_ms(*ms));

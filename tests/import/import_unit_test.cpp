@@ -116,6 +116,17 @@ TEST(ImportCompose, InterpolationIsATodoAndDoubleDollarADollar) {
   EXPECT_TRUE(contains(r.program, R"(environment = { A = "$1" })"));
 }
 
+TEST(ImportCompose, UlimitsAndEnvFiles) {
+  auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    ulimits:\n"
+                                "      nproc: 65535\n      nofile: {soft: 20000, hard: 40000}\n"
+                                "    env_file: .env\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(contains(r.program, "{ name = nproc, soft = 65535, hard = 65535 }")) << r.program;
+  EXPECT_TRUE(contains(r.program, "{ name = nofile, soft = 20000, hard = 40000 }"));
+  EXPECT_EQ(r.codes(), std::vector<std::string>{"W0017"});
+  EXPECT_TRUE(contains(r.program, "compose reads the variables from that file"));
+}
+
 TEST(ImportCompose, HealthCheckValuesAreKeptInEcsRanges) {
   auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    healthcheck:\n"
                                 "      test: [CMD, true]\n      interval: 3s\n"
