@@ -75,7 +75,9 @@ TEST(Rules, EveryRuleIsComplete) {
     }
   }
   for (const auto& d : ecl::all_diagnostic_kinds()) {
-    if (d.code[0] == 'W' || d.code.substr(0, 2) == "E3") {
+    // `eclc import` warns of its source, not of a checked program: no rule reports those.
+    bool import_warning = d.summary.starts_with("`eclc import`");
+    if ((d.code[0] == 'W' && !import_warning) || d.code.substr(0, 2) == "E3") {
       EXPECT_TRUE(covered.count(d.code)) << d.code << " belongs to no rule";
     }
   }

@@ -9,6 +9,7 @@
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/driver.h"
 #include "compiler/format/format.h"
+#include "compiler/import/import.h"
 #include "compiler/lsp/server.h"
 #include "tools/eclc/commands.h"
 
@@ -541,6 +542,59 @@ int run_fmt(const FmtFlags& flags) {
   return status;
 }
 
+struct ImportFlags {
+  std::string source; // compose | task-definition
+  std::string path;
+  std::string output;
+  std::string color = "auto";
+};
+
+// `eclc import SOURCE FILE`: the program the file describes, formatted, on stdout or written
+// atomically to `-o FILE`; what could not be carried over is a TODO in it and a warning here.
+// Nothing is written when the file cannot be imported.
+int run_import(const ImportFlags& flags) {
+  ecl::SourceManager sources;
+  std::vector<ecl::FileId> ids;
+  ecl::Diagnostics diags;
+  std::error_code ec;
+  if (std::filesystem::is_directory(flags.path, ec)) {
+    diags.report(ecl::Diag::CannotRead, ecl::Range{}, flags.path, "it is a directory");
+  } else if (auto size = std::filesystem::file_size(flags.path, ec);
+             !ec && size > ecl::limits::kMaxFileBytes) {
+    diags.report(ecl::Diag::FileTooLarge, ecl::Range{}, size, ecl::limits::kMaxFileBytes);
+  } else {
+    std::ifstream in(flags.path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      diags.report(ecl::Diag::CannotRead, ecl::Range{}, flags.path, "no such file, or unreadable");
+    } else {
+      ids.push_back(sources.add(flags.path, text.str()));
+    }
+  }
+  std::string program;
+  bool imported =
+      !ids.empty() &&
+      ecl::import::import_file(flags.source == "compose" ? ecl::import::Source::Compose
+                                                         : ecl::import::Source::TaskDefinition,
+                               sources, ids.front(), diags, program);
+  diags.sort();
+  std::cerr << ecl::render_text(diags, sources, {use_color(flags.color, STDERR_FILENO)});
+  if (!imported) {
+    return ids.empty() ? kExitUsage : kExitErrors;
+  }
+  if (flags.output.empty()) {
+    std::cout << program;
+    return kExitClean;
+  }
+  std::string error;
+  if (!ecl::driver::write_file_atomically(flags.output, program, error)) {
+    std::cerr << "eclc: error: cannot write `" << flags.output << "`: " << error << "\n";
+    return kExitUsage;
+  }
+  return kExitClean;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -705,6 +759,22 @@ int main(int argc, char** argv) {
   CLI::App* init = app.add_subcommand("init", "Write a starter program, DIR/main.ecl");
   init->add_option("directory", init_directory, "Where to write main.ecl (default: here)");
 
+  ImportFlags import_flags;
+  CLI::App* import_command = app.add_subcommand(
+      "import", "Write an ECL program from a compose file or a task definition's JSON");
+  import_command->add_option("source", import_flags.source, "What FILE is")
+      ->required()
+      ->check(CLI::IsMember({"compose", "task-definition"}));
+  import_command
+      ->add_option("path", import_flags.path,
+                   "A compose file, or register-task-definition input / describe-task-definition "
+                   "output")
+      ->required();
+  import_command->add_option("-o,--output", import_flags.output,
+                             "Write the program to this file (atomically) instead of stdout");
+  import_command->add_option("--color", import_flags.color, "Colour the diagnostics")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
   // A mistyped command: CLI11 would say "arguments were not expected"; name the nearest command.
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;
@@ -786,6 +856,9 @@ int main(int argc, char** argv) {
   }
   if (completion->parsed()) {
     return ecl::cli::completion(app, shell);
+  }
+  if (import_command->parsed()) {
+    return run_import(import_flags);
   }
   if (init->parsed()) {
     return ecl::cli::init(init_directory);

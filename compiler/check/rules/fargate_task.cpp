@@ -1,7 +1,9 @@
 // A task runs on Fargate when `fargate` is among its `compatibilities` (the default). Such a task
 // needs `awsvpc` networking (E3101), task-level `cpu` and `memory` (E3102) forming a pair of the
 // Fargate table (E3103), log drivers Fargate supports (E3113), and none of the EC2-only settings:
-// privileged containers, `pid_mode = host`, any `ipc_mode` (E3115).
+// privileged containers, `pid_mode = host`, any `ipc_mode`, a volume's `host_path` (E3115; bind
+// mounts on Fargate are task-scoped:
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html).
 #include "compiler/check/fargate_sizes.h"
 #include "compiler/check/rules/rule.h"
 
@@ -72,6 +74,18 @@ void check_settings(RuleContext& c, const model::Block& task, const model::Value
                                    fmt::format("ipc_mode = {}", *ipc),
                                    "remove it, or run the task on EC2"),
                     task, member);
+  }
+  if (const model::Value* volumes = task.get("volumes"); volumes && volumes->as<model::List>()) {
+    for (const model::Value& volume : *volumes->as<model::List>()) {
+      const model::Value* path = volume.field("host_path");
+      if (path && path->as<std::string>()) {
+        explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting, path->range, task.display(),
+                                       fmt::format("host_path = \"{}\"", *path->as<std::string>()),
+                                       "drop `host_path` for a volume of the task's own storage, "
+                                       "or run the task on EC2"),
+                        task, member);
+      }
+    }
   }
   for (const model::Block* container : task.each_child("container")) {
     if (container->get_bool("privileged").value_or(false)) {

@@ -1,0 +1,896 @@
+// docker compose → ECL. Each compose service becomes a task of one container and an ECS service
+// running it (compose scales and restarts per service, and so does ECS); the file's published
+// ports open the generated security group to the world, its `expose`d ports to the other tasks.
+// The keys are those of the Compose Specification: https://docs.docker.com/reference/compose-file/
+#include "compiler/import/importers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <optional>
+#include <set>
+#include <yaml-cpp/yaml.h>
+
+namespace ecl::import {
+namespace {
+
+struct Reader {
+  const SourceFile& file;
+  FileId id;
+  Diagnostics& diags;
+
+  Range at(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) {
+      return {id, 0, 0};
+    }
+    std::uint32_t begin = file.offset_of(
+        {static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)});
+    std::uint32_t end = begin;
+    if (node.IsScalar()) {
+      end = std::min<std::uint32_t>(static_cast<std::uint32_t>(file.text().size()),
+                                    begin + static_cast<std::uint32_t>(node.Scalar().size()));
+    }
+    return {id, begin, std::max(end, begin)};
+  }
+
+  // Reports E0031 and returns false.
+  bool wrong(const YAML::Node& node, const std::string& message) {
+    diags.report(Diag::ImportWrongShape, at(node), message);
+    return false;
+  }
+};
+
+// A mapping's entries in file order, with YAML merge keys (`<<: *base`) expanded: compose files
+// share settings through anchors, and yaml-cpp leaves `<<` as an ordinary key.
+std::vector<std::pair<std::string, YAML::Node>> entries(const YAML::Node& map, int depth = 0) {
+  std::vector<std::pair<std::string, YAML::Node>> own, merged;
+  for (const auto& kv : map) {
+    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    if (key == "<<" && depth < 8) {
+      std::vector<YAML::Node> sources;
+      if (kv.second.IsMap()) {
+        sources.push_back(kv.second);
+      } else if (kv.second.IsSequence()) {
+        for (const auto& s : kv.second) {
+          if (s.IsMap()) {
+            sources.push_back(s);
+          }
+        }
+      }
+      for (const auto& s : sources) {
+        for (auto& e : entries(s, depth + 1)) {
+          merged.push_back(std::move(e));
+        }
+      }
+      continue;
+    }
+    own.emplace_back(std::move(key), kv.second);
+  }
+  for (auto& m : merged) {
+    bool overridden =
+        std::any_of(own.begin(), own.end(), [&](const auto& o) { return o.first == m.first; });
+    if (!overridden) {
+      own.push_back(std::move(m));
+    }
+  }
+  return own;
+}
+
+std::string flow(const YAML::Node& node) {
+  YAML::Emitter e;
+  e.SetMapFormat(YAML::Flow);
+  e.SetSeqFormat(YAML::Flow);
+  e << node;
+  return e.good() ? std::string(e.c_str()) : std::string("…");
+}
+
+// A value as the file spells it.
+std::string raw(const YAML::Node& node) {
+  return node.IsScalar() ? node.Scalar() : flow(node);
+}
+
+// Compose interpolation (https://docs.docker.com/reference/compose-file/interpolation/): `$$` is a
+// `$`; `${NAME}`, `${NAME:-default}` and `$NAME` are filled in from the shell or `.env` when
+// compose reads the file. The variable `text` interpolates first, or "" when it interpolates none.
+std::string interpolated(const std::string& text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] != '$') {
+      continue;
+    }
+    char next = text[i + 1];
+    if (next == '$') {
+      ++i;
+    } else if (next == '{') {
+      std::size_t end = text.find_first_of("}:-?+", i + 2);
+      return text.substr(i + 2, (end == std::string::npos ? text.size() : end) - i - 2);
+    } else if (std::isalpha(static_cast<unsigned char>(next)) || next == '_') {
+      std::size_t end = i + 1;
+      while (end < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+        ++end;
+      }
+      return text.substr(i + 1, end - i - 1);
+    }
+  }
+  return "";
+}
+
+// A value as the container sees it: `$$` is a `$`.
+std::string scalar(const YAML::Node& node) {
+  std::string text = raw(node);
+  for (std::size_t at = text.find("$$"); at != std::string::npos; at = text.find("$$", at + 1)) {
+    text.erase(at, 1);
+  }
+  return text;
+}
+
+// Why ECS has no place for a service setting, where the general answer would not help.
+std::string why_not(const std::string& key) {
+  if (key == "secrets") {
+    return "compose mounts secrets as files under /run/secrets; keep the value in Secrets "
+           "Manager or SSM Parameter Store and name it in the container's `secrets` (ECS passes "
+           "it as an environment variable)";
+  }
+  if (key == "configs") {
+    return "compose mounts configs as files; bake them into the image, or read them from S3 or "
+           "SSM when the container starts";
+  }
+  if (key == "networks") {
+    return "the imported tasks share one VPC and security group, and a service's name is not a "
+           "host name in ECS without Service Connect or Cloud Map, which ECL does not describe "
+           "yet";
+  }
+  if (key == "network_mode") {
+    return "every imported task has its own network interface (`awsvpc`), as Fargate needs";
+  }
+  if (key == "links") {
+    return "tasks reach each other through the VPC, not by link names";
+  }
+  if (key == "cap_add" || key == "cap_drop") {
+    return "ECL has no Linux capabilities (`linuxParameters.capabilities`) yet";
+  }
+  if (key == "env_file") {
+    return "compose reads the variables from that file; copy them into `environment`, or the "
+           "secret ones into `secrets`";
+  }
+  if (key == "stop_signal") {
+    return "ECS stops a container with the image's STOPSIGNAL, else SIGTERM; set STOPSIGNAL in "
+           "its Dockerfile";
+  }
+  if (key == "sysctls") {
+    return "ECL has no `systemControls` yet";
+  }
+  return "ECL has no such container setting";
+}
+
+// "512m", "1g", "1.5GB", "50M", a number of bytes: MiB, rounded up; nullopt if unreadable.
+std::optional<std::int64_t> parse_memory(const std::string& text) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (...) {
+    return std::nullopt;
+  }
+  std::string unit = text.substr(used);
+  std::transform(unit.begin(), unit.end(), unit.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!unit.empty() && unit.back() == 'b' && unit.size() > 1) {
+    unit.pop_back();
+  }
+  double bytes = unit == "" || unit == "b" ? value
+                 : unit == "k"             ? value * 1024
+                 : unit == "m"             ? value * 1024 * 1024
+                 : unit == "g"             ? value * 1024 * 1024 * 1024
+                                           : -1;
+  if (bytes < 0 || !std::isfinite(bytes) || bytes > 1e15) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(std::ceil(bytes / (1024 * 1024)));
+}
+
+// "1m30s", "10s", "500ms", "1h": milliseconds; nullopt if unreadable.
+std::optional<std::int64_t> parse_duration(const std::string& text) {
+  std::int64_t total = 0;
+  std::size_t i = 0;
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  while (i < text.size()) {
+    std::size_t start = i;
+    while (i < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) {
+      ++i;
+    }
+    if (start == i || i - start > 9) {
+      return std::nullopt;
+    }
+    double n = std::stod(text.substr(start, i - start));
+    std::size_t u = i;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    }
+    std::string unit = text.substr(u, i - u);
+    double ms = unit == "ms"   ? 1
+                : unit == "s"  ? 1000
+                : unit == "m"  ? 60000
+                : unit == "h"  ? 3600000
+                : unit == "us" ? 0.001
+                               : -1;
+    if (ms < 0) {
+      return std::nullopt;
+    }
+    total += static_cast<std::int64_t>(std::llround(n * ms));
+  }
+  return total;
+}
+
+// A compose command or entrypoint string split as a POSIX shell splits words (compose does so).
+std::vector<std::string> shell_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char q = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (q) {
+      if (c == q) {
+        q = 0;
+      } else if (c == '\\' && q == '"' && i + 1 < text.size()) {
+        word += text[++i];
+      } else {
+        word += c;
+      }
+    } else if (c == '\'' || c == '"') {
+      q = c;
+      in_word = true;
+    } else if (c == '\\' && i + 1 < text.size()) {
+      word += text[++i];
+      in_word = true;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      if (in_word) {
+        words.push_back(std::move(word));
+        word.clear();
+        in_word = false;
+      }
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) {
+    words.push_back(word);
+  }
+  return words;
+}
+
+std::string strings(const std::vector<std::string>& items) {
+  std::vector<std::string> quoted;
+  for (const auto& i : items) {
+    quoted.push_back(quote(i));
+  }
+  return list(quoted);
+}
+
+struct Importer {
+  Reader r;
+  Program program;
+  std::set<std::string> named_volumes; // declared under the top-level `volumes`
+  std::map<std::string, YAML::Node> volume_nodes;
+
+  // One service: the task, its container, and the ECS service.
+  bool service(const std::string& name, const YAML::Node& node);
+  bool ports(const YAML::Node& list, Block& container, bool published);
+  void volumes(const YAML::Node& list, Block& task, Block& container, const std::string& service);
+  void health(const YAML::Node& node, Block& container, const std::string& where);
+  void logging(const YAML::Node& node, Block& container, const std::string& where);
+};
+
+bool Importer::ports(const YAML::Node& items, Block& container, bool published) {
+  if (!items.IsSequence()) {
+    return r.wrong(items, fmt::format("`{}` must be a list", published ? "ports" : "expose"));
+  }
+  std::vector<std::string> mappings;
+  for (const auto& item : items) {
+    std::string target, host, protocol = "tcp", host_ip;
+    if (item.IsMap()) {
+      for (const auto& [key, value] : entries(item)) {
+        if (key == "target") {
+          target = scalar(value);
+        } else if (key == "published") {
+          host = scalar(value);
+        } else if (key == "protocol") {
+          protocol = scalar(value);
+        } else if (key == "host_ip") {
+          host_ip = scalar(value);
+        } else if (key != "mode") {
+          not_carried(r.diags, r.at(value), container.todos, fmt::format("port `{}`", key),
+                      "ECS port mappings have no such setting");
+        }
+      }
+    } else if (item.IsScalar()) {
+      std::string text = item.Scalar();
+      if (auto slash = text.rfind('/'); slash != std::string::npos) {
+        protocol = text.substr(slash + 1);
+        text = text.substr(0, slash);
+      }
+      auto colon = text.rfind(':');
+      target = colon == std::string::npos ? text : text.substr(colon + 1);
+      if (colon != std::string::npos) {
+        std::string front = text.substr(0, colon);
+        auto ip = front.rfind(':');
+        host = ip == std::string::npos ? front : front.substr(ip + 1);
+        if (ip != std::string::npos) {
+          host_ip = front.substr(0, ip);
+        }
+      }
+    } else {
+      return r.wrong(item, "a port must be a number, a string or a mapping");
+    }
+    auto number = [](const std::string& s) -> std::optional<std::int64_t> {
+      if (s.empty() || s.size() > 5 || !std::all_of(s.begin(), s.end(), ::isdigit)) {
+        return std::nullopt;
+      }
+      return std::stoll(s);
+    };
+    auto container_port = number(target);
+    auto host_port = number(host);
+    if (!container_port || (!host.empty() && !host_port) ||
+        (protocol != "tcp" && protocol != "udp")) {
+      not_carried(r.diags, r.at(item), container.todos,
+                  fmt::format("port `{}`", excerpt(scalar(item))),
+                  "ECS maps single TCP or UDP ports; write one mapping per port");
+      continue;
+    }
+    if (!host_ip.empty()) {
+      not_carried(r.diags, r.at(item), container.todos,
+                  fmt::format("the host address `{}` of port `{}`", host_ip, scalar(item)),
+                  "a task's ports listen on its network interface; restrict who reaches them "
+                  "with the security group");
+    }
+    std::vector<std::pair<std::string, std::string>> fields{
+        {"container", std::to_string(*container_port)}};
+    if (host_port) {
+      fields.emplace_back("host", std::to_string(*host_port));
+    }
+    if (protocol != "tcp") {
+      fields.emplace_back("protocol", protocol);
+    }
+    mappings.push_back(object(fields));
+    // Published, with a host port or an ephemeral one: reachable from outside, as in compose.
+    program.ingress.push_back({*container_port, protocol, published});
+  }
+  if (!mappings.empty()) {
+    // `ports` and `expose` add to one list.
+    for (auto& [attr, value] : container.attrs) {
+      if (attr == "ports") {
+        value.pop_back(); // "]"
+        for (const auto& m : mappings) {
+          value += ", " + m;
+        }
+        value += "]";
+        return true;
+      }
+    }
+    container.set("ports", list(mappings));
+  }
+  return true;
+}
+
+void Importer::volumes(const YAML::Node& items, Block& task, Block& container,
+                       const std::string& service) {
+  if (!items.IsSequence()) {
+    r.wrong(items, "`volumes` of a service must be a list");
+    return;
+  }
+  std::vector<std::string> task_volumes, mounts;
+  for (const auto& item : items) {
+    std::string type, source, target;
+    bool read_only = false;
+    if (item.IsScalar()) {
+      std::string text = item.Scalar();
+      auto first = text.find(':');
+      if (first == std::string::npos) {
+        target = text;
+        type = "volume"; // anonymous
+      } else {
+        source = text.substr(0, first);
+        std::string rest = text.substr(first + 1);
+        auto second = rest.find(':');
+        target = rest.substr(0, second);
+        if (second != std::string::npos) {
+          std::string mode = rest.substr(second + 1);
+          read_only = mode.find("ro") != std::string::npos;
+        }
+        bool path = source.starts_with("/") || source.starts_with(".") || source.starts_with("~") ||
+                    source.starts_with("$");
+        type = path ? "bind" : "volume";
+      }
+    } else if (item.IsMap()) {
+      for (const auto& [key, value] : entries(item)) {
+        if (key == "type") {
+          type = scalar(value);
+        } else if (key == "source") {
+          source = scalar(value);
+        } else if (key == "target") {
+          target = scalar(value);
+        } else if (key == "read_only") {
+          read_only = scalar(value) == "true";
+        } else {
+          not_carried(r.diags, r.at(value), container.todos,
+                      fmt::format("the volume setting `{}: {}`", key, excerpt(flow(value))),
+                      "ECS mount points have no such setting");
+        }
+      }
+    } else {
+      r.wrong(item, "a volume must be a string or a mapping");
+      continue;
+    }
+    std::string volume;
+    if (type == "volume" && source.empty()) {
+      volume = identifier(service + (target.starts_with("/") ? "" : "_") + target); // anonymous
+      task_volumes.push_back(object({{"name", quote(volume)}}));
+    } else if (type == "volume") {
+      volume = source;
+      task_volumes.push_back(object({{"name", quote(volume)}}));
+      not_carried(r.diags, r.at(item), container.todos,
+                  fmt::format("the lasting data of named volume `{}`", source),
+                  "an ECS task volume lives and dies with its task; keep data that must last on "
+                  "EFS or a managed database");
+    } else if (type == "bind" && source.starts_with("/")) {
+      volume = identifier(service + source);
+      task_volumes.push_back(object({{"name", quote(volume)}, {"host_path", quote(source)}}));
+    } else {
+      not_carried(
+          r.diags, r.at(item), container.todos,
+          fmt::format("{} mount `{}`", type.empty() ? "the" : "the " + type, excerpt(scalar(item))),
+          type == "bind" ? "it reads files of the machine running compose; bake them "
+                           "into the image or use EFS"
+                         : "ECS has no such mount type");
+      continue;
+    }
+    if (target.empty()) {
+      r.wrong(item, "a volume needs a target path");
+      continue;
+    }
+    std::vector<std::pair<std::string, std::string>> mount{{"volume", quote(volume)},
+                                                           {"path", quote(target)}};
+    if (read_only) {
+      mount.emplace_back("read_only", "true");
+    }
+    mounts.push_back(object(mount));
+  }
+  if (!task_volumes.empty()) {
+    task.set("volumes", list(task_volumes));
+  }
+  if (!mounts.empty()) {
+    container.set("mount_points", list(mounts));
+  }
+}
+
+void Importer::health(const YAML::Node& node, Block& container, const std::string& where) {
+  if (!node.IsMap()) {
+    r.wrong(node, "`healthcheck` must be a mapping");
+    return;
+  }
+  Block check{"health_check", "", {}, {}, {}, {}};
+  for (const auto& [key, value] : entries(node)) {
+    if (key == "test") {
+      std::vector<std::string> command;
+      if (value.IsSequence()) {
+        for (const auto& v : value) {
+          command.push_back(scalar(v));
+        }
+      } else {
+        command = {"CMD-SHELL", scalar(value)};
+      }
+      if (!command.empty() && command.front() == "NONE") {
+        return; // the image's check turned off: ECS runs none unless told
+      }
+      check.set("command", strings(command));
+    } else if (key == "interval" || key == "timeout" || key == "start_period") {
+      auto ms = parse_duration(scalar(value));
+      if (!ms) {
+        r.wrong(value, fmt::format("`{}` is not a duration", excerpt(scalar(value))));
+        continue;
+      }
+      // What ECS accepts (docs/language.md, `health_check`): the nearest such value, said so.
+      auto [low, high] = key == "interval"  ? std::pair<std::int64_t, std::int64_t>{5000, 300000}
+                         : key == "timeout" ? std::pair<std::int64_t, std::int64_t>{2000, 120000}
+                                            : std::pair<std::int64_t, std::int64_t>{0, 300000};
+      std::int64_t kept = std::clamp(*ms, low, high);
+      if (kept != *ms) {
+        r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("{}: {}", key, raw(value)),
+                       fmt::format("{} = {}", key, duration_ms(kept)),
+                       fmt::format("an ECS health check's `{}` is {} to {}", key, duration_ms(low),
+                                   duration_ms(high)));
+      }
+      check.set(key, duration_ms(kept));
+    } else if (key == "retries") {
+      std::int64_t retries = 0;
+      try {
+        retries = std::stoll(scalar(value));
+      } catch (...) {
+        r.wrong(value, fmt::format("`{}` is not a number of retries", excerpt(scalar(value))));
+        continue;
+      }
+      std::int64_t kept = std::clamp<std::int64_t>(retries, 1, 10);
+      if (kept != retries) {
+        r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("retries: {}", raw(value)),
+                       fmt::format("retries = {}", kept),
+                       "an ECS health check's `retries` is 1 to 10");
+      }
+      check.set("retries", std::to_string(kept));
+    } else if (key == "disable") {
+      if (scalar(value) == "true") {
+        return;
+      }
+    } else {
+      not_carried(r.diags, r.at(value), container.todos,
+                  fmt::format("`healthcheck.{}` of {}", key, where),
+                  "ECS health checks have no such setting");
+    }
+  }
+  if (check.has("command")) {
+    container.children.push_back(std::move(check));
+  }
+}
+
+void Importer::logging(const YAML::Node& node, Block& container, const std::string& where) {
+  Block log{"log", "", {}, {}, {}, {}};
+  for (const auto& [key, value] : entries(node)) {
+    if (key == "driver") {
+      std::string driver = scalar(value);
+      std::replace(driver.begin(), driver.end(), '-', '_');
+      log.set("driver", identifier(driver));
+    } else if (key == "options" && value.IsMap()) {
+      std::vector<std::pair<std::string, std::string>> options;
+      for (const auto& [k, v] : entries(value)) {
+        options.emplace_back(k, quote(scalar(v)));
+      }
+      log.set("options", object(options));
+    } else {
+      not_carried(r.diags, r.at(value), container.todos,
+                  fmt::format("`logging.{}` of {}", key, where), "ECS has no such log setting");
+    }
+  }
+  container.children.push_back(std::move(log));
+}
+
+bool Importer::service(const std::string& source_name, const YAML::Node& node) {
+  if (!node.IsMap()) {
+    return r.wrong(node, fmt::format("service `{}` must be a mapping", source_name));
+  }
+  std::string name = identifier(source_name);
+  for (const Block& t : program.tasks) {
+    if (t.name == name) {
+      name += "_2";
+    }
+  }
+  if (name != source_name) {
+    // At the service's key, which yaml-cpp keeps no mark for: the name just before its mapping.
+    Range key = r.at(node);
+    if (auto k = r.file.text().rfind(source_name, key.begin); k != std::string::npos) {
+      key = {r.id, static_cast<std::uint32_t>(k),
+             static_cast<std::uint32_t>(k + source_name.size())};
+    }
+    r.diags.report(Diag::ImportRenamed, key, source_name, name,
+                   "ECL names are identifiers, and the container's ECS name is its block's");
+  }
+  std::string where = fmt::format("service `{}`", source_name);
+  Block task{"task", name, {fmt::format("compose service `{}`", source_name)}, {}, {}, {}};
+  Block container{"container", name, {}, {}, {}, {}};
+  Block ecs{"service", name, {}, {}, {}, {}};
+  ecs.set("task", name);
+  std::optional<std::int64_t> cpu, memory, reservation;
+  bool has_image = false;
+  std::string build;
+
+  auto memory_of = [&](const YAML::Node& value) {
+    auto mib = parse_memory(scalar(value));
+    if (!mib) {
+      r.wrong(value, fmt::format("`{}` is not a memory size", excerpt(scalar(value))));
+    }
+    return mib;
+  };
+  auto cpu_of = [&](const YAML::Node& value) -> std::optional<std::int64_t> {
+    try {
+      double cpus = std::stod(scalar(value));
+      if (cpus > 0 && cpus < 1000) {
+        return static_cast<std::int64_t>(std::ceil(cpus * 1024));
+      }
+    } catch (...) {
+    }
+    r.wrong(value, fmt::format("`{}` is not a number of CPUs", excerpt(scalar(value))));
+    return std::nullopt;
+  };
+  auto string_list = [&](const YAML::Node& value) {
+    std::vector<std::string> words;
+    if (value.IsSequence()) {
+      for (const auto& v : value) {
+        words.push_back(scalar(v));
+      }
+    } else {
+      words = shell_words(scalar(value));
+    }
+    return strings(words);
+  };
+
+  for (const auto& [key, value] : entries(node)) {
+    // A value compose fills in from the shell: the file does not say what it is. `environment`
+    // is judged per variable; a bind mount's source is a TODO of its own.
+    if (std::string variable = interpolated(raw(value));
+        !variable.empty() && key != "environment" && key != "volumes") {
+      not_carried(r.diags, r.at(value), container.todos,
+                  fmt::format("`{}: {}`", key, excerpt(raw(value))),
+                  fmt::format("compose fills in `${}` from the shell or `.env`; write its value "
+                              "here",
+                              variable));
+      has_image = has_image || key == "image"; // named, if not known: no E0031
+      continue;
+    }
+    if (key == "image") {
+      container.set("image", quote(scalar(value)));
+      has_image = true;
+    } else if (key == "build") {
+      build = excerpt(raw(value)); // all of it: a `target` or `args` matter to who builds it
+      not_carried(r.diags, r.at(value), container.todos, fmt::format("`build: {}`", build),
+                  "ECS runs images from a registry; build and push the image (to ECR), then "
+                  "set `image`");
+    } else if (key == "command") {
+      container.set("command", string_list(value));
+    } else if (key == "entrypoint") {
+      container.set("entrypoint", string_list(value));
+    } else if (key == "environment") {
+      std::vector<std::pair<std::string, std::string>> env;
+      // `v` as the file spells it; nullopt for a variable without a value (`- NAME`).
+      auto add = [&](const std::string& k, const std::optional<std::string>& v,
+                     const YAML::Node& at) {
+        if (!v) {
+          not_carried(r.diags, r.at(at), container.todos, fmt::format("`{}`", k),
+                      "its value comes from the shell running compose; set it here or in "
+                      "`secrets`");
+          return;
+        }
+        if (std::string variable = interpolated(*v); !variable.empty()) {
+          not_carried(r.diags, r.at(at), container.todos, fmt::format("`{}={}`", k, excerpt(*v)),
+                      fmt::format("compose fills in `${}` from the shell or `.env`; set the "
+                                  "value here or in `secrets`",
+                                  variable));
+          return;
+        }
+        std::string text = *v;
+        for (std::size_t d = text.find("$$"); d != std::string::npos; d = text.find("$$", d + 1)) {
+          text.erase(d, 1);
+        }
+        env.emplace_back(k, quote(text));
+      };
+      if (value.IsSequence()) {
+        for (const auto& item : value) {
+          std::string text = raw(item);
+          auto eq = text.find('=');
+          add(text.substr(0, eq),
+              eq == std::string::npos ? std::nullopt : std::optional(text.substr(eq + 1)), item);
+        }
+      } else if (value.IsMap()) {
+        for (const auto& [k, v] : entries(value)) {
+          add(k, v.IsNull() ? std::nullopt : std::optional(raw(v)), v);
+        }
+      } else {
+        return r.wrong(value, "`environment` must be a list or a mapping");
+      }
+      if (!env.empty()) {
+        container.set("environment", object(env));
+      }
+    } else if (key == "ports" || key == "expose") {
+      if (!ports(value, container, key == "ports")) {
+        return false;
+      }
+    } else if (key == "volumes") {
+      volumes(value, task, container, name);
+    } else if (key == "healthcheck") {
+      health(value, container, where);
+    } else if (key == "logging" && value.IsMap()) {
+      logging(value, container, where);
+    } else if (key == "working_dir") {
+      container.set("working_dir", quote(scalar(value)));
+    } else if (key == "user") {
+      container.set("user", quote(scalar(value)));
+    } else if (key == "read_only" || key == "privileged" || key == "init" || key == "stdin_open" ||
+               key == "tty") {
+      const char* attr = key == "read_only"    ? "readonly_root_filesystem"
+                         : key == "init"       ? "init_process"
+                         : key == "stdin_open" ? "interactive"
+                         : key == "tty"        ? "pseudo_terminal"
+                                               : "privileged";
+      container.set(attr, scalar(value) == "true" ? "true" : "false");
+    } else if (key == "labels" && (value.IsMap() || value.IsSequence())) {
+      std::vector<std::pair<std::string, std::string>> labels;
+      if (value.IsMap()) {
+        for (const auto& [k, v] : entries(value)) {
+          labels.emplace_back(k, quote(scalar(v)));
+        }
+      } else {
+        for (const auto& item : value) {
+          std::string text = scalar(item);
+          auto eq = text.find('=');
+          labels.emplace_back(text.substr(0, eq),
+                              quote(eq == std::string::npos ? "" : text.substr(eq + 1)));
+        }
+      }
+      container.set("docker_labels", object(labels));
+    } else if (key == "ulimits" && value.IsMap()) {
+      // `nofile: 20000` (soft and hard) or `nofile: {soft: 20000, hard: 40000}`.
+      std::vector<std::string> limits;
+      for (const auto& [limit, amount] : entries(value)) {
+        std::string soft = amount.IsMap() && amount["soft"] ? scalar(amount["soft"]) : raw(amount);
+        std::string hard = amount.IsMap() && amount["hard"] ? scalar(amount["hard"]) : raw(amount);
+        bool numbers = !soft.empty() && !hard.empty() &&
+                       std::all_of(soft.begin(), soft.end(), ::isdigit) &&
+                       std::all_of(hard.begin(), hard.end(), ::isdigit);
+        if (!numbers || !is_identifier(limit)) {
+          not_carried(r.diags, r.at(amount), container.todos,
+                      fmt::format("`ulimits.{}: {}`", limit, excerpt(raw(amount))),
+                      "an ECS ulimit is a name with a soft and a hard number");
+          continue;
+        }
+        limits.push_back(object({{"name", limit}, {"soft", soft}, {"hard", hard}}));
+      }
+      if (!limits.empty()) {
+        container.set("ulimits", list(limits));
+      }
+    } else if (key == "stop_grace_period") {
+      if (auto ms = parse_duration(scalar(value))) {
+        container.set("stop_timeout", duration_ms(*ms));
+      } else {
+        r.wrong(value, fmt::format("`{}` is not a duration", excerpt(scalar(value))));
+      }
+    } else if (key == "platform") {
+      std::string platform = scalar(value);
+      if (platform.find("arm64") != std::string::npos) {
+        task.set("cpu_architecture", "arm64");
+      } else if (platform.find("amd64") == std::string::npos) {
+        not_carried(r.diags, r.at(value), task.todos, fmt::format("`platform: {}`", platform),
+                    "ECS runs linux/amd64 (x86_64) or linux/arm64");
+      }
+    } else if (key == "cpus") {
+      cpu = cpu_of(value);
+    } else if (key == "mem_limit") {
+      memory = memory_of(value);
+    } else if (key == "mem_reservation") {
+      reservation = memory_of(value);
+    } else if (key == "deploy" && value.IsMap()) {
+      for (const auto& [k, v] : entries(value)) {
+        if (k == "replicas") {
+          ecs.set("desired", scalar(v));
+        } else if (k == "resources" && v.IsMap()) {
+          for (const auto& [kind, limits] : entries(v)) {
+            for (const auto& [what, amount] : entries(limits)) {
+              if (what == "cpus" && kind == "limits") {
+                cpu = cpu_of(amount);
+              } else if (what == "memory") {
+                (kind == "limits" ? memory : reservation) = memory_of(amount);
+              } else {
+                not_carried(r.diags, r.at(amount), container.todos,
+                            fmt::format("`deploy.resources.{}.{}`", kind, what),
+                            "ECS reserves CPU and memory, and GPUs on EC2 only");
+              }
+            }
+          }
+        } else {
+          not_carried(r.diags, r.at(v), ecs.todos,
+                      fmt::format("`deploy.{}: {}`", k, excerpt(flow(v))),
+                      "set the ECS service's own deployment and placement");
+        }
+      }
+    } else if (key == "restart") {
+      std::string policy = scalar(value);
+      if (policy == "no" || policy == "\"no\"") {
+        not_carried(r.diags, r.at(value), ecs.todos, "`restart: no`",
+                    "an ECS service always replaces stopped tasks; run a one-off task instead");
+      } // always, unless-stopped, on-failure: what a service does
+    } else if (key == "depends_on") {
+      not_carried(r.diags, r.at(value), ecs.todos,
+                  fmt::format("`depends_on: {}`", excerpt(flow(value))),
+                  "each compose service is an ECS service of its own, and ECS starts services "
+                  "independently; make the application retry until what it needs is up");
+    } else if (key == "container_name") {
+      not_carried(r.diags, r.at(value), container.todos,
+                  fmt::format("`container_name: {}`", scalar(value)),
+                  "the container is named after the block");
+    } else {
+      not_carried(r.diags, r.at(value), container.todos,
+                  fmt::format("`{}: {}`", key, excerpt(flow(value))), why_not(key));
+    }
+  }
+  if (!has_image && build.empty()) {
+    return r.wrong(node, fmt::format("service `{}` has neither `image` nor `build`", source_name));
+  }
+  if (memory) {
+    container.set("memory", memory_mib(*memory));
+  }
+  if (reservation) {
+    container.set("memory_reservation", memory_mib(*reservation));
+  }
+  if (cpu) {
+    container.set("cpu", std::to_string(*cpu));
+  }
+  // Fargate needs a task size; the smallest that holds the container (compose sets none
+  // by default, and the smallest Fargate size is 0.25 vCPU with 512 MiB).
+  auto [task_cpu, task_mib] =
+      fargate_size(cpu.value_or(256), memory.value_or(reservation.value_or(512)));
+  task.set("cpu", std::to_string(task_cpu));
+  task.set("memory", memory_mib(task_mib));
+  std::rotate(task.attrs.begin(), task.attrs.end() - 2, task.attrs.end()); // size first
+  task.children.push_back(std::move(container));
+  program.tasks.push_back(std::move(task));
+  program.services.push_back(std::move(ecs));
+  return true;
+}
+
+} // namespace
+
+bool import_compose(const SourceFile& file, FileId id, Diagnostics& diags, Program& program) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(file.text());
+  } catch (const YAML::Exception& e) {
+    std::uint32_t at = e.mark.is_null()
+                           ? 0
+                           : file.offset_of({static_cast<std::uint32_t>(e.mark.line + 1),
+                                             static_cast<std::uint32_t>(e.mark.column + 1)});
+    diags.report(Diag::ImportMalformed, Range{id, at, at}, "YAML", e.msg);
+    return false;
+  }
+  Importer im{{file, id, diags}, {}, {}, {}};
+  if (!root.IsMap() || !root["services"] || !root["services"].IsMap()) {
+    return im.r.wrong(root, "not a compose file: it has no `services` mapping");
+  }
+  im.program.header.push_back(
+      fmt::format("Imported by `eclc import compose` from {}.", file.path()));
+  std::string stem = file.path();
+  stem = stem.substr(stem.find_last_of('/') + 1);
+  stem = stem.substr(0, stem.find('.'));
+  im.program.stack = identifier(stem == "compose" || stem == "docker-compose" ? "app" : stem);
+  for (const auto& [key, value] : entries(root)) {
+    if (key == "name") {
+      im.program.stack = identifier(scalar(value));
+    } else if (key == "volumes" && value.IsMap()) {
+      for (const auto& [volume, settings] : entries(value)) {
+        if (settings.IsMap() && settings.size() > 0) {
+          not_carried(
+              diags, im.r.at(settings), im.program.todos,
+              fmt::format("the settings of volume `{}` ({})", volume, excerpt(flow(settings))),
+              "ECS task volumes take no driver options; use EFS");
+        }
+      }
+    } else if (key == "networks" || key == "secrets" || key == "configs") {
+      not_carried(diags, im.r.at(value), im.program.todos,
+                  fmt::format("the top-level `{}: {}`", key, excerpt(flow(value))),
+                  key == "networks"  ? why_not("networks")
+                  : key == "configs" ? why_not("configs")
+                                     : why_not("secrets"));
+    } else if (key != "services" && key != "version" && !key.starts_with("x-")) {
+      not_carried(diags, im.r.at(value), im.program.todos, fmt::format("the top-level `{}`", key),
+                  "it is not part of the Compose Specification eclc reads");
+    }
+  }
+  // Compose puts every service on a default network where the others reach it by name (`db`,
+  // `db:5432`); ECS has no such names. Said once, unless the file's own `networks` say it.
+  if (root["services"].size() > 1 && !root["networks"]) {
+    not_carried(diags, im.r.at(root["services"]), im.program.todos,
+                "compose's default network (services reach each other by name)",
+                why_not("networks"));
+  }
+  for (const auto& [name, node] : entries(root["services"])) {
+    if (!im.service(name, node)) {
+      return false;
+    }
+  }
+  program = std::move(im.program);
+  return true;
+}
+
+} // namespace ecl::import

@@ -1,0 +1,415 @@
+// A task definition's JSON → ECL: the input of `aws ecs register-task-definition
+// --cli-input-json` or the output of `aws ecs describe-task-definition` (the same object under
+// `taskDefinition`). Members are those of the ECS API's TaskDefinition and ContainerDefinition:
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+#include "compiler/import/importers.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
+namespace ecl::import {
+namespace {
+
+using nlohmann::json;
+
+// What describe-task-definition reports that nobody sets: kept as a comment, not warned about.
+const std::set<std::string> kReadOnly = {"taskDefinitionArn",  "revision",        "status",
+                                         "requiresAttributes", "compatibilities", "registeredAt",
+                                         "registeredBy",       "deregisteredAt"};
+
+struct Reader {
+  const SourceFile& file;
+  FileId id;
+  Diagnostics& diags;
+
+  // nlohmann keeps no positions: the first `"key"` at or after `from`, which is where the member
+  // is in any file a person or the CLI wrote.
+  Range find(const std::string& key, std::uint32_t from = 0) const {
+    std::string needle = json(key).dump();
+    auto at = file.text().find(needle, std::min<std::size_t>(from, file.text().size()));
+    if (at == std::string::npos) {
+      return {id, from, from};
+    }
+    return {id, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + needle.size())};
+  }
+  bool wrong(Range where, const std::string& message) {
+    diags.report(Diag::ImportWrongShape, where, message);
+    return false;
+  }
+};
+
+bool empty(const json& v) {
+  return v.is_null() || ((v.is_array() || v.is_object() || v.is_string()) && v.empty());
+}
+
+std::string text(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+std::optional<std::int64_t> integer(const json& v) {
+  if (v.is_number_integer()) {
+    return v.get<std::int64_t>();
+  }
+  if (v.is_string()) {
+    const std::string& s = v.get_ref<const std::string&>();
+    if (!s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), ::isdigit)) {
+      return std::stoll(s);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string strings(const json& v) {
+  std::vector<std::string> items;
+  for (const auto& item : v) {
+    items.push_back(quote(text(item)));
+  }
+  return list(items);
+}
+
+struct Importer {
+  Reader r;
+  Program program;
+  std::string region;
+
+  bool container(const json& c, Block& task);
+};
+
+bool Importer::container(const json& c, Block& task) {
+  if (!c.is_object() || !c.contains("name") || !c["name"].is_string()) {
+    return r.wrong(r.find("containerDefinitions"),
+                   "each of `containerDefinitions` must be an object with a `name`");
+  }
+  std::string source_name = c["name"].get<std::string>();
+  std::uint32_t here = r.find(source_name, r.find("containerDefinitions").begin).begin;
+  std::string name = identifier(source_name);
+  if (name != source_name) {
+    r.diags.report(Diag::ImportRenamed, r.find(source_name, here), source_name, name,
+                   "ECL names are identifiers, and the container's ECS name is its block's");
+  }
+  Block b{"container", name, {}, {}, {}, {}};
+  auto todo = [&](const std::string& key, const json& value, const std::string& why) {
+    not_carried(r.diags, r.find(key, here), b.todos,
+                fmt::format("`{}: {}`", key, excerpt(value.dump())), why);
+  };
+  for (const auto& [key, value] : c.items()) {
+    if (key == "name" || empty(value)) {
+      continue;
+    }
+    if (key == "image") {
+      b.set("image", quote(text(value)));
+    } else if (key == "cpu" && integer(value)) {
+      b.set("cpu", std::to_string(*integer(value)));
+    } else if ((key == "memory" || key == "memoryReservation") && integer(value)) {
+      b.set(key == "memory" ? "memory" : "memory_reservation", memory_mib(*integer(value)));
+    } else if (key == "essential" && value.is_boolean()) {
+      if (!value.get<bool>()) {
+        b.set("essential", "false");
+      }
+    } else if (key == "portMappings" && value.is_array()) {
+      std::vector<std::string> ports;
+      for (const auto& p : value) {
+        std::vector<std::pair<std::string, std::string>> fields;
+        for (const auto& [k, v] : p.items()) {
+          if (k == "containerPort") {
+            fields.insert(fields.begin(), {"container", text(v)});
+            program.ingress.push_back({integer(v).value_or(0), "tcp", false});
+          } else if (k == "hostPort") {
+            fields.emplace_back("host", text(v));
+          } else if (k == "protocol") {
+            if (text(v) != "tcp") {
+              fields.emplace_back("protocol", lower(text(v)));
+            }
+          } else if (k == "name") {
+            fields.emplace_back("name", quote(text(v)));
+          } else if (k == "appProtocol") {
+            fields.emplace_back("app_protocol", lower(text(v)));
+          } else {
+            todo("portMappings", p, fmt::format("ECL port mappings have no `{}`", k));
+          }
+        }
+        ports.push_back(object(fields));
+      }
+      b.set("ports", list(ports));
+    } else if ((key == "environment" || key == "secrets") && value.is_array()) {
+      std::vector<std::pair<std::string, std::string>> env;
+      for (const auto& e : value) {
+        const char* field = key == "environment" ? "value" : "valueFrom";
+        if (!e.is_object() || !e.contains("name") || !e.contains(field)) {
+          return r.wrong(r.find(key, here),
+                         fmt::format("each of `{}` needs `name` and `{}`", key, field));
+        }
+        env.emplace_back(text(e["name"]), quote(text(e[field])));
+      }
+      b.set(key, object(env));
+    } else if (key == "command" || key == "entryPoint") {
+      b.set(key == "command" ? "command" : "entrypoint", strings(value));
+    } else if (key == "workingDirectory" || key == "user") {
+      b.set(key == "user" ? "user" : "working_dir", quote(text(value)));
+    } else if (key == "dependsOn" && value.is_array()) {
+      std::vector<std::string> deps;
+      for (const auto& d : value) {
+        deps.push_back(object({{"container", identifier(text(d.value("containerName", json())))},
+                               {"condition", lower(text(d.value("condition", json("START"))))}}));
+      }
+      b.set("depends_on", list(deps));
+    } else if (key == "readonlyRootFilesystem" || key == "privileged" || key == "interactive" ||
+               key == "pseudoTerminal") {
+      const char* attr = key == "readonlyRootFilesystem" ? "readonly_root_filesystem"
+                         : key == "pseudoTerminal"       ? "pseudo_terminal"
+                                                         : key.c_str();
+      b.set(attr, value.dump());
+    } else if (key == "linuxParameters" && value.is_object()) {
+      for (const auto& [k, v] : value.items()) {
+        if (k == "initProcessEnabled") {
+          b.set("init_process", v.dump());
+        } else if (!empty(v)) {
+          todo("linuxParameters", json{{k, v}}, "ECL has no such Linux parameter");
+        }
+      }
+    } else if (key == "ulimits" && value.is_array()) {
+      std::vector<std::string> limits;
+      for (const auto& u : value) {
+        limits.push_back(object({{"name", text(u.value("name", json("")))},
+                                 {"soft", text(u.value("softLimit", json(0)))},
+                                 {"hard", text(u.value("hardLimit", json(0)))}}));
+      }
+      b.set("ulimits", list(limits));
+    } else if (key == "mountPoints" && value.is_array()) {
+      std::vector<std::string> mounts;
+      for (const auto& m : value) {
+        std::vector<std::pair<std::string, std::string>> fields{
+            {"volume", quote(text(m.value("sourceVolume", json(""))))},
+            {"path", quote(text(m.value("containerPath", json(""))))}};
+        if (m.value("readOnly", false)) {
+          fields.emplace_back("read_only", "true");
+        }
+        mounts.push_back(object(fields));
+      }
+      b.set("mount_points", list(mounts));
+    } else if ((key == "stopTimeout" || key == "startTimeout") && integer(value)) {
+      b.set(key == "stopTimeout" ? "stop_timeout" : "start_timeout",
+            fmt::format("{}s", *integer(value)));
+    } else if (key == "dockerLabels" && value.is_object()) {
+      std::vector<std::pair<std::string, std::string>> labels;
+      for (const auto& [k, v] : value.items()) {
+        labels.emplace_back(k, quote(text(v)));
+      }
+      b.set("docker_labels", object(labels));
+    } else if (key == "healthCheck" && value.is_object()) {
+      Block check{"health_check", "", {}, {}, {}, {}};
+      for (const auto& [k, v] : value.items()) {
+        if (k == "command") {
+          check.set("command", strings(v));
+        } else if ((k == "interval" || k == "timeout" || k == "startPeriod") && integer(v)) {
+          check.set(k == "startPeriod" ? "start_period" : k, fmt::format("{}s", *integer(v)));
+        } else if (k == "retries") {
+          check.set("retries", text(v));
+        }
+      }
+      b.children.push_back(std::move(check));
+    } else if (key == "logConfiguration" && value.is_object()) {
+      Block log{"log", "", {}, {}, {}, {}};
+      std::string driver = lower(text(value.value("logDriver", json("awslogs"))));
+      std::replace(driver.begin(), driver.end(), '-', '_');
+      if (driver != "awslogs") {
+        log.set("driver", identifier(driver));
+      }
+      std::vector<std::pair<std::string, std::string>> options;
+      const json options_in = value.value("options", json::object());
+      for (const auto& [k, v] : options_in.items()) {
+        if (driver == "awslogs" && k == "awslogs-group") {
+          log.set("group", quote(text(v)));
+        } else if (driver == "awslogs" && k == "awslogs-stream-prefix") {
+          log.set("stream_prefix", quote(text(v)));
+        } else if (driver == "awslogs" && k == "awslogs-region") {
+          if (region.empty()) {
+            region = text(v); // the program's region: the log group's
+          } else if (region != text(v)) {
+            todo("awslogs-region", v, "a program has one region; the log group is in the stack's");
+          }
+        } else {
+          options.emplace_back(k, quote(text(v)));
+        }
+      }
+      if (!options.empty()) {
+        log.set("options", object(options));
+      }
+      if (value.contains("secretOptions") && !empty(value["secretOptions"])) {
+        todo("secretOptions", value["secretOptions"], "ECL's `log` has no secret options");
+      }
+      b.children.push_back(std::move(log));
+    } else {
+      todo(key, value,
+           key == "links" ? "ECL has no `links`; the containers of a task reach each other on "
+                            "localhost under `awsvpc`, and through their host ports under `bridge`"
+                          : "ECL has no such container setting");
+    }
+  }
+  task.children.push_back(std::move(b));
+  return true;
+}
+
+} // namespace
+
+bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diags,
+                            Program& program) {
+  json doc;
+  try {
+    doc = json::parse(file.text());
+  } catch (const json::parse_error& e) {
+    auto at = static_cast<std::uint32_t>(
+        std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, file.text().size()));
+    std::string message = e.what();
+    if (auto colon = message.find("syntax error"); colon != std::string::npos) {
+      message = message.substr(colon);
+    }
+    diags.report(Diag::ImportMalformed, Range{id, at, at}, "JSON", message);
+    return false;
+  }
+  Importer im{{file, id, diags}, {}, {}};
+  bool described = doc.is_object() && doc.contains("taskDefinition");
+  const json& td = described ? doc["taskDefinition"] : doc;
+  if (!td.is_object() || !td.contains("containerDefinitions") ||
+      !td["containerDefinitions"].is_array()) {
+    return im.r.wrong({id, 0, 0}, "not a task definition: it has no `containerDefinitions` list");
+  }
+  std::string family =
+      td.value("family", json("")).is_string() ? td.value("family", std::string()) : std::string();
+  Program& p = im.program;
+  p.header.push_back(fmt::format("Imported by `eclc import task-definition` from {}{}.",
+                                 file.path(), described ? " (describe-task-definition)" : ""));
+  std::string name = identifier(family.empty() ? "task" : family);
+  if (!family.empty() && name != family) {
+    diags.report(Diag::ImportRenamed, im.r.find(family, im.r.find("family").end), family, name,
+                 "ECL names are identifiers; `family` keeps the task definition's");
+  }
+  p.stack = name;
+  Block task{"task", name, {}, {}, {}, {}};
+  if (!family.empty()) {
+    task.set("family", quote(family));
+  }
+  // The API's defaults, which are not ECL's: without `requiresCompatibilities` a task definition
+  // is for EC2, and without `networkMode` it uses `bridge` (on Linux).
+  std::vector<std::string> compat{"ec2"};
+  std::string mode = "bridge";
+  std::vector<std::string> read_only;
+  for (const auto& [key, value] : td.items()) {
+    if (kReadOnly.contains(key)) {
+      read_only.push_back(fmt::format("{} {}", key, excerpt(text(value))));
+      continue;
+    }
+    if (key == "family" || key == "containerDefinitions" || empty(value)) {
+      continue;
+    }
+    auto todo = [&](const std::string& why) {
+      not_carried(diags, im.r.find(key), task.todos,
+                  fmt::format("`{}: {}`", key, excerpt(value.dump())), why);
+    };
+    if (key == "cpu" && integer(value)) {
+      task.set("cpu", std::to_string(*integer(value)));
+    } else if (key == "memory" && integer(value)) {
+      task.set("memory", memory_mib(*integer(value)));
+    } else if (key == "networkMode" && value.is_string()) {
+      mode = value.get<std::string>();
+      task.set("network_mode", mode);
+    } else if (key == "requiresCompatibilities" && value.is_array()) {
+      compat.clear();
+      for (const auto& c : value) {
+        compat.push_back(lower(text(c)));
+      }
+      task.set("compatibilities", list(compat));
+    } else if ((key == "executionRoleArn" || key == "taskRoleArn") && value.is_string()) {
+      task.set(key == "taskRoleArn" ? "task_role" : "execution_role", quote(text(value)));
+    } else if (key == "runtimePlatform" && value.is_object()) {
+      for (const auto& [k, v] : value.items()) {
+        if (k == "cpuArchitecture") {
+          task.set("cpu_architecture", lower(text(v)));
+        } else if (k != "operatingSystemFamily" || text(v) != "LINUX") {
+          todo("ECL tasks run Linux, on x86_64 or arm64");
+        }
+      }
+    } else if ((key == "pidMode" || key == "ipcMode") && value.is_string()) {
+      task.set(key == "pidMode" ? "pid_mode" : "ipc_mode", text(value));
+    } else if (key == "ephemeralStorage" && value.is_object() && value.contains("sizeInGiB")) {
+      task.set("ephemeral_storage", fmt::format("{}GiB", text(value["sizeInGiB"])));
+    } else if (key == "volumes" && value.is_array()) {
+      std::vector<std::string> volumes;
+      for (const auto& v : value) {
+        std::vector<std::pair<std::string, std::string>> fields{
+            {"name", quote(text(v.value("name", json(""))))}};
+        for (const auto& [k, setting] : v.items()) {
+          if (k == "host" && setting.contains("sourcePath")) {
+            fields.emplace_back("host_path", quote(text(setting["sourcePath"])));
+          } else if (k != "name" && !empty(setting)) {
+            not_carried(diags, im.r.find(k), task.todos,
+                        fmt::format("the `{}` of volume `{}`", k, text(v.value("name", json("")))),
+                        "ECL volumes are task-scoped or host paths; EFS, FSx and Docker volume "
+                        "drivers are not in the language yet");
+          }
+        }
+        volumes.push_back(object(fields));
+      }
+      task.set("volumes", list(volumes));
+    } else if (key == "tags" && value.is_array()) {
+      std::vector<std::pair<std::string, std::string>> tags;
+      for (const auto& t : value) {
+        tags.emplace_back(text(t.value("key", json(""))), quote(text(t.value("value", json("")))));
+      }
+      task.set("tags", object(tags));
+    } else {
+      todo("ECL has no such task setting");
+    }
+  }
+  if (!td.contains("networkMode") || empty(td["networkMode"])) {
+    task.set("network_mode", mode);
+  }
+  if (!td.contains("requiresCompatibilities") || empty(td["requiresCompatibilities"])) {
+    task.set("compatibilities", list(compat));
+  }
+  if (!read_only.empty()) {
+    task.comments.push_back("As described: " + excerpt([&] {
+                              std::string all;
+                              for (const auto& r : read_only) {
+                                all += (all.empty() ? "" : ", ") + r;
+                              }
+                              return all;
+                            }()));
+  }
+  for (const auto& c : td["containerDefinitions"]) {
+    if (!im.container(c, task)) {
+      return false;
+    }
+  }
+  if (!im.region.empty()) {
+    p.region = im.region;
+  }
+  // Which launch type can run it, as registered: a Fargate (awsvpc) task gets a service in the
+  // generated cluster; an EC2 task needs instances (an `ec2_capacity`), which is left to you.
+  bool fargate = std::find(compat.begin(), compat.end(), "fargate") != compat.end();
+  if (fargate && mode == "awsvpc") {
+    Block service{"service", name, {}, {}, {}, {}};
+    service.set("task", name);
+    p.services.push_back(std::move(service));
+  } else {
+    p.todos.push_back(fmt::format(
+        "Task `{}` is for EC2 (network mode `{}`, compatibilities {}): to run it, add an "
+        "`ec2_capacity` to the cluster and a service.",
+        name, mode, list(compat)));
+  }
+  p.tasks.push_back(std::move(task));
+  program = std::move(p);
+  return true;
+}
+
+} // namespace ecl::import

@@ -1,0 +1,99 @@
+// Imported by `eclc import compose` from fixtures/awesome-compose/nextcloud-postgres.yaml.
+//
+// A program needs a stack, a network and a cluster, which the source does not describe:
+// `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
+// group for the tasks, a Fargate cluster). Change them to fit.
+// TODO: compose's default network (services reach each other by name) is not carried over:
+//   the imported tasks share one VPC and security group, and a service's name is not a host
+//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+
+stack nextcloud_postgres {
+  region = "us-east-1"
+}
+
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnet public_a {
+    cidr   = cidrsubnet(main.cidr, 8, 0)
+    zone   = "us-east-1a"
+    public = true
+  }
+  subnet public_b {
+    cidr   = cidrsubnet(main.cidr, 8, 1)
+    zone   = "us-east-1b"
+    public = true
+  }
+  internet_gateway igw {}
+  route_table public {
+    subnets = [public_a, public_b]
+    route {
+      destination = "0.0.0.0/0"
+      target      = igw
+    }
+  }
+  security_group tasks {
+    description = "Imported tasks"
+    ingress {
+      port = 80
+      from = "0.0.0.0/0"
+    }
+    ingress {
+      port = 5432
+      from = tasks
+    }
+  }
+}
+
+// compose service `nc`
+task nc {
+  cpu     = 256
+  memory  = 512MiB
+  volumes = [{ name = "nc_data" }]
+  container nc {
+    image       = "nextcloud:apache"
+    environment = {
+      POSTGRES_HOST     = "db",
+      POSTGRES_PASSWORD = "nextcloud",
+      POSTGRES_DB       = "nextcloud",
+      POSTGRES_USER     = "nextcloud",
+    }
+    ports        = [{ container = 80, host = 80 }]
+    mount_points = [{ volume = "nc_data", path = "/var/www/html" }]
+    // TODO: the lasting data of named volume `nc_data` is not carried over: an ECS task volume
+    //   lives and dies with its task; keep data that must last on EFS or a managed database
+  }
+}
+
+// compose service `db`
+task db {
+  cpu     = 256
+  memory  = 512MiB
+  volumes = [{ name = "db_data" }]
+  container db {
+    image       = "postgres:alpine"
+    environment = {
+      POSTGRES_PASSWORD = "nextcloud",
+      POSTGRES_DB       = "nextcloud",
+      POSTGRES_USER     = "nextcloud",
+    }
+    mount_points = [{ volume = "db_data", path = "/var/lib/postgresql/data" }]
+    ports        = [{ container = 5432 }]
+    // TODO: the lasting data of named volume `db_data` is not carried over: an ECS task volume
+    //   lives and dies with its task; keep data that must last on EFS or a managed database
+  }
+}
+
+cluster nextcloud_postgres {
+  service nc {
+    task            = nc
+    subnets         = [main.public_a, main.public_b]
+    security_groups = [main.tasks]
+    public_ip       = true
+  }
+  service db {
+    task            = db
+    subnets         = [main.public_a, main.public_b]
+    security_groups = [main.tasks]
+    public_ip       = true
+  }
+}

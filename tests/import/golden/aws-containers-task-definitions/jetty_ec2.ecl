@@ -1,0 +1,64 @@
+// Imported by `eclc import task-definition` from
+// fixtures/aws-containers-task-definitions/jetty_ec2.json.
+//
+// A program needs a stack, a network and a cluster, which the source does not describe:
+// `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
+// group for the tasks, a Fargate cluster). Change them to fit.
+// Task `jetty` is for EC2 (network mode `awsvpc`, compatibilities [ec2]): to run it, add an
+//   `ec2_capacity` to the cluster and a service.
+
+stack jetty {
+  region = "us-east-1"
+}
+
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnet public_a {
+    cidr   = cidrsubnet(main.cidr, 8, 0)
+    zone   = "us-east-1a"
+    public = true
+  }
+  subnet public_b {
+    cidr   = cidrsubnet(main.cidr, 8, 1)
+    zone   = "us-east-1b"
+    public = true
+  }
+  internet_gateway igw {}
+  route_table public {
+    subnets = [public_a, public_b]
+    route {
+      destination = "0.0.0.0/0"
+      target      = igw
+    }
+  }
+  security_group tasks {
+    description = "Imported tasks"
+    ingress {
+      port = 8080
+      from = tasks
+    }
+    ingress {
+      port = 8443
+      from = tasks
+    }
+  }
+}
+
+task jetty {
+  family          = "jetty"
+  cpu             = 512
+  memory          = 1GiB
+  network_mode    = awsvpc
+  compatibilities = [ec2]
+  container jetty {
+    image  = "jetty"
+    memory = 512MiB
+    ports  = [{ container = 8080, host = 8080 }, { container = 8443, host = 8443 }]
+    log {
+      group         = "/ecs/jetty"
+      stream_prefix = "ecs"
+    }
+  }
+}
+
+cluster jetty {}
