@@ -502,7 +502,7 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
                                             : std::pair<std::int64_t, std::int64_t>{0, 300000};
       std::int64_t kept = std::clamp(*ms, low, high);
       if (kept != *ms) {
-        r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("{}: {}", key, raw(value)),
+        r.diags.report(Diag::ImportChanged, r.at(value), fmt::format("{}: {}", key, raw(value)),
                        fmt::format("{} = {}", key, duration_ms(kept)),
                        fmt::format("an ECS health check's `{}` is {} to {}", key, duration_ms(low),
                                    duration_ms(high)));
@@ -518,7 +518,7 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
       }
       std::int64_t kept = std::clamp<std::int64_t>(retries, 1, 10);
       if (kept != retries) {
-        r.diags.report(Diag::ImportRenamed, r.at(value), fmt::format("retries: {}", raw(value)),
+        r.diags.report(Diag::ImportChanged, r.at(value), fmt::format("retries: {}", raw(value)),
                        fmt::format("retries = {}", kept),
                        "an ECS health check's `retries` is 1 to 10");
       }
@@ -569,20 +569,16 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
       name += "_2";
     }
   }
-  if (name != source_name) {
-    // At the service's key, which yaml-cpp keeps no mark for: the name just before its mapping.
-    Range key = r.at(node);
-    if (auto k = r.file.text().rfind(source_name, key.begin); k != std::string::npos) {
-      key = {r.id, static_cast<std::uint32_t>(k),
-             static_cast<std::uint32_t>(k + source_name.size())};
-    }
-    r.diags.report(Diag::ImportRenamed, key, source_name, name,
-                   "ECL names are identifiers, and the container's ECS name is its block's");
-  }
   std::string where = fmt::format("service `{}`", source_name);
   Block task{"task", name, {fmt::format("compose service `{}`", source_name)}, {}, {}, {}};
   Block container{"container", name, {}, {}, {}, {}};
   Block ecs{"service", name, {}, {}, {}, {}};
+  if (name != source_name) {
+    // The compose name, which an identifier cannot spell, stays the container's and the service's
+    // ECS name.
+    container.set("name", quote(source_name));
+    ecs.set("name", quote(source_name));
+  }
   ecs.set("task", name);
   std::optional<std::int64_t> cpu, memory, reservation;
   bool has_image = false;

@@ -93,11 +93,10 @@ bool Importer::container(const json& c, Block& task) {
   std::string source_name = c["name"].get<std::string>();
   std::uint32_t here = r.find(source_name, r.find("containerDefinitions").begin).begin;
   std::string name = identifier(source_name);
-  if (name != source_name) {
-    r.diags.report(Diag::ImportRenamed, r.find(source_name, here), source_name, name,
-                   "ECL names are identifiers, and the container's ECS name is its block's");
-  }
   Block b{"container", name, {}, {}, {}, {}};
+  if (name != source_name) {
+    b.set("name", quote(source_name)); // the ECS name, which an identifier cannot spell
+  }
   auto todo = [&](const std::string& key, const json& value, const std::string& why) {
     not_carried(r.diags, r.find(key, here), b.todos,
                 fmt::format("`{}: {}`", key, excerpt(value.dump())), why);
@@ -289,11 +288,7 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
   Program& p = im.program;
   p.header.push_back(fmt::format("Imported by `eclc import task-definition` from {}{}.",
                                  file.path(), described ? " (describe-task-definition)" : ""));
-  std::string name = identifier(family.empty() ? "task" : family);
-  if (!family.empty() && name != family) {
-    diags.report(Diag::ImportRenamed, im.r.find(family, im.r.find("family").end), family, name,
-                 "ECL names are identifiers; `family` keeps the task definition's");
-  }
+  std::string name = identifier(family.empty() ? "task" : family); // `family` keeps the source's
   p.stack = name;
   Block task{"task", name, {}, {}, {}, {}};
   if (!family.empty()) {

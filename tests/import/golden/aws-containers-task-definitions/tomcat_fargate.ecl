@@ -45,6 +45,7 @@ task tomcat_webserver {
   network_mode    = awsvpc
   compatibilities = [fargate]
   container tomcat_webserver {
+    name   = "tomcat-webserver"
     cpu    = 1024
     image  = "tomcat"
     memory = 256MiB
