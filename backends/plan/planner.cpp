@@ -234,8 +234,9 @@ std::string Planner::name_for(const model::Block& block, std::string_view role,
 
 std::string Planner::elb_name(const model::Block& block, bool load_balancer) const {
   constexpr std::size_t kMax = 32;
-  std::string name = program_.stack ? program_.stack->name + "-" : "";
-  for (char c : block.path) {
+  // Letters, digits and `-` only: the stack's name as well as the path (a stack `my_shop`).
+  std::string name;
+  for (char c : (program_.stack ? program_.stack->name + "-" : "") + block.path) {
     name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
   }
   // `-` stands for both `.` and `_`: only a path without `_` maps to a name no other path has.
