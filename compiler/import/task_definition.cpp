@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -77,13 +78,66 @@ std::string strings(const json& v) {
   return list(items);
 }
 
+// Values that the program spells without quotes (numbers, enum members, booleans) are checked to
+// be one before they are written: the source's text is never pasted into the program as code.
+// nullopt after reporting E0031 at `key` (the first at or after `from`).
+std::optional<std::string> number(Reader& r, const json& v, const std::string& key,
+                                  std::uint32_t from) {
+  if (auto n = integer(v)) {
+    return std::to_string(*n);
+  }
+  r.wrong(r.find(key, from), fmt::format("`{}` is a whole number, not {}", key, excerpt(v.dump())));
+  return std::nullopt;
+}
+
+// An enum member (`udp`, `awsvpc`, `arm64`, `nofile`): the source's word in lower case.
+std::optional<std::string> word(Reader& r, const json& v, const std::string& key,
+                                std::uint32_t from) {
+  std::string w = v.is_string() ? lower(v.get<std::string>()) : "";
+  if (is_identifier(w)) {
+    return w;
+  }
+  r.wrong(r.find(key, from), fmt::format("`{}` is one word of letters, digits and `_`, not {}", key,
+                                         excerpt(v.dump())));
+  return std::nullopt;
+}
+
+std::optional<std::string> boolean(Reader& r, const json& v, const std::string& key,
+                                   std::uint32_t from) {
+  if (v.is_boolean()) {
+    return v.dump();
+  }
+  r.wrong(r.find(key, from), fmt::format("`{}` is true or false, not {}", key, excerpt(v.dump())));
+  return std::nullopt;
+}
+
 struct Importer {
   Reader r;
   Program program;
   std::string region;
+  // Each container's block name by its ECS name, for `dependsOn` (filled before the containers).
+  std::map<std::string, std::string> blocks;
 
+  void name_blocks(const json& containers);
   bool container(const json& c, Block& task);
 };
+
+// Two ECS names can make one identifier (`web-app`, `web_app`): the second block is `web_app_2`.
+void Importer::name_blocks(const json& containers) {
+  std::set<std::string> taken;
+  for (const auto& c : containers) {
+    if (!c.is_object() || !c.contains("name") || !c["name"].is_string()) {
+      continue; // container() reports it
+    }
+    std::string source = c["name"].get<std::string>();
+    std::string name = identifier(source);
+    for (int n = 2; taken.contains(name); ++n) {
+      name = identifier(source) + "_" + std::to_string(n);
+    }
+    taken.insert(name);
+    blocks.emplace(source, name);
+  }
+}
 
 bool Importer::container(const json& c, Block& task) {
   if (!c.is_object() || !c.contains("name") || !c["name"].is_string()) {
@@ -92,7 +146,7 @@ bool Importer::container(const json& c, Block& task) {
   }
   std::string source_name = c["name"].get<std::string>();
   std::uint32_t here = r.find(source_name, r.find("containerDefinitions").begin).begin;
-  std::string name = identifier(source_name);
+  std::string name = blocks.contains(source_name) ? blocks[source_name] : identifier(source_name);
   Block b{"container", name, {}, {}, {}, {}};
   if (name != source_name) {
     b.set("name", quote(source_name)); // the ECS name, which an identifier cannot spell
@@ -120,19 +174,27 @@ bool Importer::container(const json& c, Block& task) {
       for (const auto& p : value) {
         std::vector<std::pair<std::string, std::string>> fields;
         for (const auto& [k, v] : p.items()) {
-          if (k == "containerPort") {
-            fields.insert(fields.begin(), {"container", text(v)});
-            program.ingress.push_back({integer(v).value_or(0), "tcp", false});
-          } else if (k == "hostPort") {
-            fields.emplace_back("host", text(v));
-          } else if (k == "protocol") {
-            if (text(v) != "tcp") {
-              fields.emplace_back("protocol", lower(text(v)));
+          if (k == "containerPort" || k == "hostPort") {
+            auto port = number(r, v, k, here);
+            if (!port) {
+              return false;
+            }
+            if (k == "hostPort") {
+              fields.emplace_back("host", *port);
+            } else {
+              fields.insert(fields.begin(), {"container", *port});
+              program.ingress.push_back({*integer(v), "tcp", false});
+            }
+          } else if (k == "protocol" || k == "appProtocol") {
+            auto member = word(r, v, k, here);
+            if (!member) {
+              return false;
+            }
+            if (*member != "tcp") {
+              fields.emplace_back(k == "protocol" ? "protocol" : "app_protocol", *member);
             }
           } else if (k == "name") {
             fields.emplace_back("name", quote(text(v)));
-          } else if (k == "appProtocol") {
-            fields.emplace_back("app_protocol", lower(text(v)));
           } else {
             todo("portMappings", p, fmt::format("ECL port mappings have no `{}`", k));
           }
@@ -158,8 +220,16 @@ bool Importer::container(const json& c, Block& task) {
     } else if (key == "dependsOn" && value.is_array()) {
       std::vector<std::string> deps;
       for (const auto& d : value) {
-        deps.push_back(object({{"container", identifier(text(d.value("containerName", json())))},
-                               {"condition", lower(text(d.value("condition", json("START"))))}}));
+        auto condition = d.is_object()
+                             ? word(r, d.value("condition", json("START")), "condition", here)
+                             : std::nullopt;
+        if (!condition) {
+          return d.is_object() || r.wrong(r.find(key, here), "each of `dependsOn` is an object");
+        }
+        std::string other = text(d.value("containerName", json()));
+        deps.push_back(
+            object({{"container", blocks.contains(other) ? blocks[other] : identifier(other)},
+                    {"condition", *condition}}));
       }
       b.set("depends_on", list(deps));
     } else if (key == "readonlyRootFilesystem" || key == "privileged" || key == "interactive" ||
@@ -167,11 +237,19 @@ bool Importer::container(const json& c, Block& task) {
       const char* attr = key == "readonlyRootFilesystem" ? "readonly_root_filesystem"
                          : key == "pseudoTerminal"       ? "pseudo_terminal"
                                                          : key.c_str();
-      b.set(attr, value.dump());
+      auto flag = boolean(r, value, key, here);
+      if (!flag) {
+        return false;
+      }
+      b.set(attr, *flag);
     } else if (key == "linuxParameters" && value.is_object()) {
       for (const auto& [k, v] : value.items()) {
         if (k == "initProcessEnabled") {
-          b.set("init_process", v.dump());
+          auto flag = boolean(r, v, k, here);
+          if (!flag) {
+            return false;
+          }
+          b.set("init_process", *flag);
         } else if (!empty(v)) {
           todo("linuxParameters", json{{k, v}}, "ECL has no such Linux parameter");
         }
@@ -179,9 +257,16 @@ bool Importer::container(const json& c, Block& task) {
     } else if (key == "ulimits" && value.is_array()) {
       std::vector<std::string> limits;
       for (const auto& u : value) {
-        limits.push_back(object({{"name", text(u.value("name", json("")))},
-                                 {"soft", text(u.value("softLimit", json(0)))},
-                                 {"hard", text(u.value("hardLimit", json(0)))}}));
+        if (!u.is_object()) {
+          return r.wrong(r.find(key, here), "each of `ulimits` is an object");
+        }
+        auto limit = word(r, u.value("name", json("")), "name", r.find(key, here).begin);
+        auto soft = limit ? number(r, u.value("softLimit", json(0)), "softLimit", here) : name;
+        auto hard = soft ? number(r, u.value("hardLimit", json(0)), "hardLimit", here) : soft;
+        if (!hard) {
+          return false;
+        }
+        limits.push_back(object({{"name", *limit}, {"soft", *soft}, {"hard", *hard}}));
       }
       b.set("ulimits", list(limits));
     } else if (key == "mountPoints" && value.is_array()) {
@@ -210,10 +295,14 @@ bool Importer::container(const json& c, Block& task) {
       for (const auto& [k, v] : value.items()) {
         if (k == "command") {
           check.set("command", strings(v));
-        } else if ((k == "interval" || k == "timeout" || k == "startPeriod") && integer(v)) {
-          check.set(k == "startPeriod" ? "start_period" : k, fmt::format("{}s", *integer(v)));
-        } else if (k == "retries") {
-          check.set("retries", text(v));
+        } else if (k == "interval" || k == "timeout" || k == "startPeriod" || k == "retries") {
+          auto n = number(r, v, k, here);
+          if (!n) {
+            return false;
+          }
+          check.set(k == "startPeriod" ? "start_period" : k, k == "retries" ? *n : *n + "s");
+        } else {
+          todo("healthCheck", json{{k, v}}, "ECL's health check has no such setting");
         }
       }
       b.children.push_back(std::move(check));
@@ -276,7 +365,7 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
     diags.report(Diag::ImportMalformed, Range{id, at, at}, "JSON", message);
     return false;
   }
-  Importer im{{file, id, diags}, {}, {}};
+  Importer im{{file, id, diags}, {}, {}, {}};
   bool described = doc.is_object() && doc.contains("taskDefinition");
   const json& td = described ? doc["taskDefinition"] : doc;
   if (!td.is_object() || !td.contains("containerDefinitions") ||
@@ -315,13 +404,21 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
       task.set("cpu", std::to_string(*integer(value)));
     } else if (key == "memory" && integer(value)) {
       task.set("memory", memory_mib(*integer(value)));
-    } else if (key == "networkMode" && value.is_string()) {
-      mode = value.get<std::string>();
+    } else if (key == "networkMode") {
+      auto member = word(im.r, value, key, 0);
+      if (!member) {
+        return false;
+      }
+      mode = *member;
       task.set("network_mode", mode);
     } else if (key == "requiresCompatibilities" && value.is_array()) {
       compat.clear();
       for (const auto& c : value) {
-        compat.push_back(lower(text(c)));
+        auto member = word(im.r, c, key, 0);
+        if (!member) {
+          return false;
+        }
+        compat.push_back(*member);
       }
       task.set("compatibilities", list(compat));
     } else if ((key == "executionRoleArn" || key == "taskRoleArn") && value.is_string()) {
@@ -329,15 +426,27 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
     } else if (key == "runtimePlatform" && value.is_object()) {
       for (const auto& [k, v] : value.items()) {
         if (k == "cpuArchitecture") {
-          task.set("cpu_architecture", lower(text(v)));
+          auto member = word(im.r, v, k, 0);
+          if (!member) {
+            return false;
+          }
+          task.set("cpu_architecture", *member);
         } else if (k != "operatingSystemFamily" || text(v) != "LINUX") {
           todo("ECL tasks run Linux, on x86_64 or arm64");
         }
       }
-    } else if ((key == "pidMode" || key == "ipcMode") && value.is_string()) {
-      task.set(key == "pidMode" ? "pid_mode" : "ipc_mode", text(value));
+    } else if (key == "pidMode" || key == "ipcMode") {
+      auto member = word(im.r, value, key, 0);
+      if (!member) {
+        return false;
+      }
+      task.set(key == "pidMode" ? "pid_mode" : "ipc_mode", *member);
     } else if (key == "ephemeralStorage" && value.is_object() && value.contains("sizeInGiB")) {
-      task.set("ephemeral_storage", fmt::format("{}GiB", text(value["sizeInGiB"])));
+      auto size = number(im.r, value["sizeInGiB"], "sizeInGiB", 0);
+      if (!size) {
+        return false;
+      }
+      task.set("ephemeral_storage", *size + "GiB");
     } else if (key == "volumes" && value.is_array()) {
       std::vector<std::string> volumes;
       for (const auto& v : value) {
@@ -381,6 +490,7 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
                               return all;
                             }()));
   }
+  im.name_blocks(td["containerDefinitions"]);
   for (const auto& c : td["containerDefinitions"]) {
     if (!im.container(c, task)) {
       return false;

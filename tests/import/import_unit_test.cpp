@@ -271,5 +271,47 @@ TEST(ImportTaskDefinition, HostileInputIsAnErrorWithAPosition) {
   EXPECT_FALSE(deep.ok);
 }
 
+// A value the program spells without quotes is checked to be one: the source's text never becomes
+// program code (a string port that closes the block and declares a role).
+TEST(ImportTaskDefinition, UnquotedValuesAreCheckedNeverPasted) {
+  const std::string injected =
+      R"(80 }] } } role pwn { assumed_by = [\"123456789012\"] } task t2 {)";
+  for (const std::string& member : std::vector<std::string>{
+           R"("portMappings": [{"containerPort": ")" + injected + R"("}])",
+           R"("portMappings": [{"containerPort": 80, "hostPort": "eighty"}])",
+           R"("portMappings": [{"containerPort": 80, "protocol": "udp } role x {"}])",
+           R"("ulimits": [{"name": "nofile", "softLimit": "s", "hardLimit": 1}])",
+           R"("healthCheck": {"command": ["CMD", "true"], "retries": "3 }"})",
+           R"("healthCheck": {"command": ["CMD", "true"], "interval": "i"})",
+           R"("privileged": "true } role x {")",
+           R"("dependsOn": [{"containerName": "b", "condition": "START }"}])"}) {
+    auto r = run(Source::TaskDefinition,
+                 R"({"family": "f", "containerDefinitions": [{"name": "a", "image": "x", )" +
+                     member + "}]}");
+    EXPECT_FALSE(r.ok) << member << "\n" << r.program;
+    EXPECT_EQ(r.codes(), std::vector<std::string>{"E0031"}) << member;
+    EXPECT_FALSE(contains(r.program, "role")) << r.program;
+  }
+  auto mode = run(Source::TaskDefinition,
+                  R"({"networkMode": "awsvpc } role x {", "containerDefinitions": [{"name": "a",
+                      "image": "x"}]})");
+  EXPECT_FALSE(mode.ok);
+  EXPECT_EQ(mode.codes(), std::vector<std::string>{"E0031"});
+}
+
+// Two ECS names of one identifier get two blocks; `dependsOn` finds the right one.
+TEST(ImportTaskDefinition, ContainersOfOneIdentifierGetTwoBlocks) {
+  auto r = run(Source::TaskDefinition,
+               R"({"family": "f", "containerDefinitions": [
+                   {"name": "web-app", "image": "x", "memory": 256},
+                   {"name": "web_app", "image": "y", "memory": 256, "essential": false,
+                    "dependsOn": [{"containerName": "web-app", "condition": "START"}]}]})");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(contains(r.program, "container web_app {\n    name   = \"web-app\"")) << r.program;
+  EXPECT_TRUE(contains(r.program, "container web_app_2 {\n    name       = \"web_app\""))
+      << r.program;
+  EXPECT_TRUE(contains(r.program, "{ container = web_app, condition = start }")) << r.program;
+}
+
 } // namespace
 } // namespace ecl::import
