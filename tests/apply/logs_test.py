@@ -84,6 +84,18 @@ def check(moto_url, tmp):
     expect(out == "No changes.\n", f"plan after the change: {out}{err}")
     print("  changed retention: put in place")
 
+    # The retention taken out: deleted, the group stays and keeps its events forever.
+    text = source.replace("  retention = 14\n", "")
+    expect(text != source, "the retention line was not found")
+    program.write_text(text)
+    code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url))
+    expect(code == 0, f"apply without the retention failed: {err}")
+    app = groups(logs).get("/logs/app", {})
+    expect(app and "retentionInDays" not in app, f"/logs/app after the retention went: {app}")
+    code, out, err = apply_test.eclc(["plan", program, "--state", state])
+    expect(out == "No changes.\n", f"plan after the retention went: {out}{err}")
+    print("  retention taken out: deleted, the group kept")
+
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url, "destroy"))
     expect(code == 0, f"destroy failed: {err}")
     expect(groups(logs) == {}, f"destroy left log groups {sorted(groups(logs))}")

@@ -4,6 +4,7 @@
 // the state's lineage.
 // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
 // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_ListTagsLogGroup.html
+// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DeleteRetentionPolicy.html
 #include "backends/resources/resource.h"
 
 namespace ecl::resources {
@@ -28,7 +29,15 @@ const Descriptor& logs_log_group() {
                          .subject = "$request.logGroupName"},
         .tags = {TagStyle::Logs, "$request.logGroupName"},
         .done = {"ResourceAlreadyExistsException"}},
-       {.service = "logs", .name = "PutRetentionPolicy", .on_change = OnChange::Repeat}}};
+       // A retention taken out of the program is deleted (events never expire again); with the
+       // group, that is one more call, but the group's deletion follows.
+       {.service = "logs",
+        .name = "PutRetentionPolicy",
+        .on_change = OnChange::Repeat,
+        .remove = {{{"logs",
+                     "DeleteRetentionPolicy",
+                     {{"logGroupName", "$request.logGroupName"}},
+                     {"ResourceNotFoundException"}}}}}}};
   return d;
 }
 
