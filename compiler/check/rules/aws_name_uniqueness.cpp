@@ -9,9 +9,12 @@
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html
-// https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html (role names are not
+// distinguished by case)
 #include "compiler/check/rules/rule.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 #include <string>
@@ -25,6 +28,7 @@ struct Scope {
   std::string_view what;  // "target group"
   std::string_view scope; // the kind of the block names are unique in, "" for the account
   std::string_view where; // how a message says the account's scope
+  bool any_case = false;  // IAM: names that differ only in case are one name
 };
 
 constexpr Scope kScopes[] = {
@@ -34,7 +38,7 @@ constexpr Scope kScopes[] = {
     {"ec2_capacity", "capacity provider", "", "in the account and region"},
     {"load_balancer", "load balancer", "", "in the account and region"},
     {"target_group", "target group", "", "in the account and region"},
-    {"role", "role", "", "in the account"},
+    {"role", "role", "", "in the account", true},
 };
 
 void run(RuleContext& c) {
@@ -47,7 +51,12 @@ void run(RuleContext& c) {
         continue;
       }
       const model::Block* in = s.scope.empty() ? nullptr : block->ancestor(s.scope);
-      auto [it, fresh] = seen.emplace(std::pair{in, *name}, block);
+      std::string key = *name;
+      if (s.any_case) {
+        std::transform(key.begin(), key.end(), key.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      }
+      auto [it, fresh] = seen.emplace(std::pair{in, key}, block);
       if (fresh) {
         continue;
       }

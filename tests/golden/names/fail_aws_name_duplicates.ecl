@@ -1,5 +1,5 @@
 // One AWS name given twice where AWS wants it unique (E3411): two containers of a task (one by
-// default), two security groups of a VPC, two clusters, two target groups, two roles. Security
+// default), two security groups of a VPC, two clusters, two target groups, two roles (IAM ignores case). Security
 // groups of different VPCs may share a name.
 stack shop { region = "us-east-1" }
 
@@ -21,7 +21,7 @@ role app {
   assumed_by = ["ecs-tasks.amazonaws.com"]
 }
 role app2 {
-  name       = "shop-app"
+  name       = "Shop-App"
   assumed_by = ["ecs-tasks.amazonaws.com"]
 }
 
