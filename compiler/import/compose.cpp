@@ -279,6 +279,7 @@ struct Importer {
   Program program;
   std::set<std::string> named_volumes; // declared under the top-level `volumes`
   std::map<std::string, YAML::Node> volume_nodes;
+  bool region_set = false; // by a service's awslogs-region: the program's region
 
   // One service: the task, its container, and the ECS service.
   bool service(const std::string& name, const YAML::Node& node);
@@ -540,17 +541,37 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
 
 void Importer::logging(const YAML::Node& node, Block& container, const std::string& where) {
   Block log{"log", "", {}, {}, {}, {}};
+  const bool awslogs = node["driver"] && scalar(node["driver"]) == "awslogs";
   for (const auto& [key, value] : entries(node)) {
     if (key == "driver") {
       std::string driver = scalar(value);
       std::replace(driver.begin(), driver.end(), '-', '_');
       log.set("driver", identifier(driver));
     } else if (key == "options" && value.IsMap()) {
+      // awslogs' group and stream prefix are the `log` block's own attributes (the group one the
+      // program creates unless it is declared elsewhere); the region is the stack's.
       std::vector<std::pair<std::string, std::string>> options;
       for (const auto& [k, v] : entries(value)) {
-        options.emplace_back(k, quote(scalar(v)));
+        if (awslogs && k == "awslogs-group") {
+          log.set("group", log_group_block(program, scalar(v)));
+        } else if (awslogs && k == "awslogs-stream-prefix") {
+          log.set("stream_prefix", quote(scalar(v)));
+        } else if (awslogs && k == "awslogs-region") {
+          if (!region_set) {
+            program.region = scalar(v);
+            region_set = true;
+          } else if (program.region != scalar(v)) {
+            not_carried(r.diags, r.at(v), container.todos,
+                        fmt::format("`awslogs-region: {}` of {}", scalar(v), where),
+                        "a program has one region; the log group is in the stack's");
+          }
+        } else {
+          options.emplace_back(k, quote(scalar(v)));
+        }
       }
-      log.set("options", object(options));
+      if (!options.empty()) {
+        log.set("options", object(options));
+      }
     } else {
       not_carried(r.diags, r.at(value), container.todos,
                   fmt::format("`logging.{}` of {}", key, where), "ECS has no such log setting");
@@ -563,11 +584,15 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
   if (!node.IsMap()) {
     return r.wrong(node, fmt::format("service `{}` must be a mapping", source_name));
   }
+  // A name no other service has (`web-app` and `web_app`), nor the VPC: a service `main` would
+  // hide `vpc main` from the services' own `main.public_a` (their cluster is searched first).
+  auto taken = [&](const std::string& n) {
+    return n == kVpc || std::any_of(program.tasks.begin(), program.tasks.end(),
+                                    [&](const Block& t) { return t.name == n; });
+  };
   std::string name = identifier(source_name);
-  for (const Block& t : program.tasks) {
-    if (t.name == name) {
-      name += "_2";
-    }
+  for (int n = 2; taken(name); ++n) {
+    name = identifier(source_name) + "_" + std::to_string(n);
   }
   std::string where = fmt::format("service `{}`", source_name);
   Block task{"task", name, {fmt::format("compose service `{}`", source_name)}, {}, {}, {}};
@@ -840,7 +865,7 @@ bool import_compose(const SourceFile& file, FileId id, Diagnostics& diags, Progr
     diags.report(Diag::ImportMalformed, Range{id, at, at}, "YAML", e.msg);
     return false;
   }
-  Importer im{{file, id, diags}, {}, {}, {}};
+  Importer im{{file, id, diags}, {}, {}, {}, false};
   if (!root.IsMap() || !root["services"] || !root["services"].IsMap()) {
     return im.r.wrong(root, "not a compose file: it has no `services` mapping");
   }

@@ -193,6 +193,27 @@ void write_block(const Block& b, std::string& out) {
 
 } // namespace
 
+std::string log_group_block(Program& p, const std::string& name) {
+  for (const Block& g : p.log_groups) {
+    if (g.attrs.front().second == quote(name)) {
+      return g.name;
+    }
+  }
+  const std::string base = identifier(name.starts_with("/") ? name.substr(1) : name);
+  std::string block = base;
+  auto taken = [&](const std::string& n) {
+    return std::any_of(p.log_groups.begin(), p.log_groups.end(),
+                       [&](const Block& g) { return g.name == n; });
+  };
+  for (int n = 2; taken(block); ++n) {
+    block = base + "_" + std::to_string(n);
+  }
+  Block g{"log_group", block, {}, {}, {}, {}};
+  g.set("name", quote(name));
+  p.log_groups.push_back(std::move(g));
+  return block;
+}
+
 bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
   std::string text;
   for (const auto& h : p.header) {
@@ -249,6 +270,10 @@ bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
   vpc.children.push_back(std::move(group));
   write_block(vpc, text);
 
+  for (const Block& declared : p.log_groups) {
+    text += "\n";
+    write_block(declared, text);
+  }
   for (const Block& task : p.tasks) {
     text += "\n";
     write_block(task, text);

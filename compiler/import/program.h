@@ -61,6 +61,7 @@ struct Program {
   std::string region = "us-east-1";
   std::vector<std::string> todos; // TODOs of the whole source (top-level networks, secrets)
   std::vector<Ingress> ingress;
+  std::vector<Block> log_groups; // awslogs groups the source names: the program creates them
   std::vector<Block> tasks;
   std::vector<Block> services; // inside the cluster; refs to the network are filled in here
 };
@@ -68,6 +69,10 @@ struct Program {
 // Names of the generated blocks, for the importers' references.
 inline constexpr const char* kVpc = "main";
 inline constexpr const char* kSecurityGroup = "tasks";
+
+// The `log_group` block of the CloudWatch Logs group `name` (added to `p` the first time): what a
+// container's awslogs `group` names, so that the program creates the group it logs to.
+std::string log_group_block(Program& p, const std::string& name);
 
 // Appends a TODO saying so to `todos` and reports W0017 at `where`: the one way a setting is
 // left out. The TODO is one line here; `write_program` wraps it.

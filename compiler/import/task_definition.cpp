@@ -317,7 +317,7 @@ bool Importer::container(const json& c, Block& task) {
       const json options_in = value.value("options", json::object());
       for (const auto& [k, v] : options_in.items()) {
         if (driver == "awslogs" && k == "awslogs-group") {
-          log.set("group", quote(text(v)));
+          log.set("group", log_group_block(program, text(v)));
         } else if (driver == "awslogs" && k == "awslogs-stream-prefix") {
           log.set("stream_prefix", quote(text(v)));
         } else if (driver == "awslogs" && k == "awslogs-region") {

@@ -249,7 +249,9 @@ TEST(ImportTaskDefinition, DescribeOutputIsUnwrapped) {
   ASSERT_TRUE(r.ok);
   EXPECT_TRUE(contains(r.program, "// As described: revision 8")) << r.program;
   EXPECT_TRUE(contains(r.program, "region = \"eu-west-1\""));
-  EXPECT_TRUE(contains(r.program, "group = \"g\""));
+  // The group it logs to is declared, so that the program creates it.
+  EXPECT_TRUE(contains(r.program, "log_group g {\n  name = \"g\"\n}")) << r.program;
+  EXPECT_TRUE(contains(r.program, "group = g"));
   EXPECT_TRUE(contains(r.program, "service f {"));
   EXPECT_TRUE(contains(r.program, "// TODO: `links: [\"b\"]` is not carried over"));
   EXPECT_EQ(r.codes(), std::vector<std::string>{"W0017"});

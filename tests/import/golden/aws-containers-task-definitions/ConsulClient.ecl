@@ -36,6 +36,10 @@ vpc main {
   }
 }
 
+log_group consul {
+  name = "consul"
+}
+
 task consulClient {
   family          = "consulClient"
   network_mode    = host
@@ -57,7 +61,7 @@ task consulClient {
     memory             = 256MiB
     memory_reservation = 64MiB
     log {
-      group         = "consul"
+      group         = consul
       stream_prefix = "consulClient"
     }
   }

@@ -36,6 +36,10 @@ vpc main {
   }
 }
 
+log_group consul {
+  name = "consul"
+}
+
 task consulServer {
   family          = "consulServer"
   network_mode    = host
@@ -50,7 +54,7 @@ task consulServer {
     memory             = 256MiB
     memory_reservation = 64MiB
     log {
-      group         = "consul"
+      group         = consul
       stream_prefix = "consulServer"
     }
   }

@@ -40,6 +40,10 @@ vpc main {
   }
 }
 
+log_group ecs_gunicorn {
+  name = "/ecs/gunicorn"
+}
+
 task gunicorn {
   family          = "gunicorn"
   cpu             = 512
@@ -51,7 +55,7 @@ task gunicorn {
     memory = 256MiB
     ports  = [{ container = 5000, host = 5000 }]
     log {
-      group         = "/ecs/gunicorn"
+      group         = ecs_gunicorn
       stream_prefix = "ecs"
     }
   }

@@ -38,6 +38,10 @@ vpc main {
   }
 }
 
+log_group ecs_gunicorn {
+  name = "/ecs/gunicorn"
+}
+
 task gunicorn {
   family          = "gunicorn"
   cpu             = 512
@@ -49,7 +53,7 @@ task gunicorn {
     memory_reservation = 1GiB
     ports              = [{ container = 5000, host = 5000 }]
     log {
-      group         = "/ecs/gunicorn"
+      group         = ecs_gunicorn
       stream_prefix = "ecs"
     }
   }

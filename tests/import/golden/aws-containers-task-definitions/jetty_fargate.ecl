@@ -42,6 +42,10 @@ vpc main {
   }
 }
 
+log_group ecs_jetty {
+  name = "/ecs/jetty"
+}
+
 task jetty {
   family          = "jetty"
   cpu             = 512
@@ -54,7 +58,7 @@ task jetty {
     memory_reservation = 1GiB
     ports              = [{ container = 8080, host = 8080 }, { container = 8443, host = 8443 }]
     log {
-      group         = "/ecs/jetty"
+      group         = ecs_jetty
       stream_prefix = "ecs"
     }
   }

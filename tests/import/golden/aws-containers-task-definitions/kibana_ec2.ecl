@@ -40,6 +40,10 @@ vpc main {
   }
 }
 
+log_group ecs_kibana {
+  name = "/ecs/kibana"
+}
+
 task kibana {
   family          = "kibana"
   cpu             = 1024
@@ -53,7 +57,7 @@ task kibana {
     memory      = 2GiB
     ports       = [{ container = 5601, host = 80 }]
     log {
-      group = "/ecs/kibana"
+      group = ecs_kibana
     }
   }
 }

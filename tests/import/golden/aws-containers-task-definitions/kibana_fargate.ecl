@@ -38,6 +38,10 @@ vpc main {
   }
 }
 
+log_group ecs_kibana {
+  name = "/ecs/kibana"
+}
+
 task kibana {
   family          = "kibana"
   cpu             = 1024
@@ -51,7 +55,7 @@ task kibana {
     memory      = 2GiB
     ports       = [{ container = 5601, host = 5601 }]
     log {
-      group         = "/ecs/kibana"
+      group         = ecs_kibana
       stream_prefix = "ecs"
     }
   }

@@ -40,6 +40,10 @@ vpc main {
   }
 }
 
+log_group awslogs_nginx_ecs {
+  name = "awslogs-nginx-ecs"
+}
+
 task nginx {
   family          = "nginx"
   network_mode    = bridge
@@ -50,7 +54,7 @@ task nginx {
     memory = 256MiB
     ports  = [{ container = 80 }]
     log {
-      group         = "awslogs-nginx-ecs"
+      group         = awslogs_nginx_ecs
       stream_prefix = "nginx"
     }
   }

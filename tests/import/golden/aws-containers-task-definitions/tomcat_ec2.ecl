@@ -40,6 +40,10 @@ vpc main {
   }
 }
 
+log_group ecs_tomcat_container_logs {
+  name = "/ecs/tomcat-container-logs"
+}
+
 task tomcat_webserver {
   family          = "tomcat-webserver"
   network_mode    = awsvpc
@@ -51,7 +55,7 @@ task tomcat_webserver {
     memory = 2GiB
     ports  = [{ container = 8080, host = 80 }]
     log {
-      group = "/ecs/tomcat-container-logs"
+      group = ecs_tomcat_container_logs
     }
   }
 }

@@ -38,6 +38,10 @@ vpc main {
   }
 }
 
+log_group ecs_tomcat_container_logs {
+  name = "/ecs/tomcat-container-logs"
+}
+
 task tomcat_webserver {
   family          = "tomcat-webserver"
   cpu             = 1024
@@ -51,7 +55,7 @@ task tomcat_webserver {
     memory = 256MiB
     ports  = [{ container = 8080 }]
     log {
-      group         = "/ecs/tomcat-container-logs"
+      group         = ecs_tomcat_container_logs
       stream_prefix = "ecs"
     }
   }

@@ -42,6 +42,10 @@ vpc main {
   }
 }
 
+log_group ecs_wildfly {
+  name = "/ecs/wildfly"
+}
+
 task wildfly {
   family          = "wildfly"
   cpu             = 512
@@ -55,7 +59,7 @@ task wildfly {
     memory  = 1GiB
     ports   = [{ container = 8080, host = 8080 }, { container = 9990, host = 9990 }]
     log {
-      group         = "/ecs/wildfly"
+      group         = ecs_wildfly
       stream_prefix = "ecs"
     }
   }
