@@ -201,6 +201,30 @@ TEST(ImportCompose, NameThatIsNotAnIdentifierKeepsItsEcsName) {
   EXPECT_TRUE(contains(r.program, "service my_web {\n    name            = \"my-web\""));
 }
 
+// awslogs options are the `log` block's own attributes, and the group is declared so that the
+// program creates it; the region is the stack's.
+TEST(ImportCompose, AwslogsOptionsAreTheLogsAttributes) {
+  auto r = run(Source::Compose,
+               "services:\n  web:\n    image: x\n    logging:\n      driver: awslogs\n"
+               "      options:\n        awslogs-group: /acme/web\n"
+               "        awslogs-region: eu-west-1\n        awslogs-stream-prefix: web\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(r.codes().empty()) << r.program;
+  EXPECT_TRUE(contains(r.program, "log_group acme_web {\n  name = \"/acme/web\"\n}")) << r.program;
+  EXPECT_TRUE(contains(r.program, "group         = acme_web"));
+  EXPECT_TRUE(contains(r.program, "stream_prefix = \"web\""));
+  EXPECT_TRUE(contains(r.program, "region = \"eu-west-1\""));
+  EXPECT_FALSE(contains(r.program, "options"));
+}
+
+// A service `main` would hide the VPC `main` that the services name (`main.public_a`).
+TEST(ImportCompose, ServiceNamedLikeTheVpcIsRenamed) {
+  auto r = run(Source::Compose, "services:\n  main:\n    image: x\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(contains(r.program, "service main_2 {\n    name            = \"main\"")) << r.program;
+  EXPECT_TRUE(r.codes().empty());
+}
+
 TEST(ImportCompose, UnknownKeysAreTodosNeverDropped) {
   auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN]\n");
   ASSERT_TRUE(r.ok);
