@@ -1,11 +1,14 @@
 // A log group's name is 1 to 512 characters of `[A-Za-z0-9_/.#-]`, not starting with `aws/`
 // (E3120), and unique: two `log_group` blocks, or one and a task's generated `/ecs/<family>`, of
 // one name would make the second CreateLogGroup fail with ResourceAlreadyExistsException (E3122).
+// A container's `group` written as text is checked the same way, and one that a `log_group` block
+// creates should name the block, which orders the group first (W0011).
 #include "compiler/check/rules/rule.h"
 
 #include <cctype>
 #include <fmt/format.h>
 #include <map>
+#include <set>
 
 namespace ecl::check {
 namespace {
@@ -63,9 +66,25 @@ void run(RuleContext& c) {
                      fmt::format("log_group `{}`", group->path), *name, "rename one");
     }
   }
+  // A group a container names as text: the same format, and a warning when a block declares it.
+  for (const model::Block* log : c.program.of_kind("log")) {
+    const model::Attribute* group = log->attribute("group");
+    const std::string* name = group && !group->defaulted ? log->get_string("group") : nullptr;
+    if (!name) {
+      continue;
+    }
+    if (std::string problem = format_problem(*name); !problem.empty()) {
+      c.diags.report(Diag::LogGroupNameFormat, attribute_range(*log, "group"), *name, problem);
+    } else if (auto declared = names.find(*name); declared != names.end()) {
+      c.diags.report(Diag::LogGroupByName, attribute_range(*log, "group"),
+                     log->parent ? log->parent->path : log->path, *name, declared->second->path,
+                     declared->second->name);
+    }
+  }
+  std::set<std::string> families; // one report per family: its tasks share the generated group
   for (const model::Block* task : c.program.of_kind("task")) {
     const std::string* family = task->get_string("family");
-    if (!family || !generates_group(*task)) {
+    if (!family || !generates_group(*task) || !families.insert(*family).second) {
       continue;
     }
     auto same = names.find("/ecs/" + *family);
@@ -82,11 +101,12 @@ void run(RuleContext& c) {
 } // namespace
 
 extern const Rule kLogGroupNameRule;
-const Rule kLogGroupNameRule{"log-group-name",
-                             "log group names are what CloudWatch Logs accepts, and unique",
-                             "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"
-                             "API_CreateLogGroup.html",
-                             {Diag::LogGroupNameFormat, Diag::DuplicateLogGroup},
-                             run};
+const Rule kLogGroupNameRule{
+    "log-group-name",
+    "log group names are what CloudWatch Logs accepts, and unique",
+    "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"
+    "API_CreateLogGroup.html",
+    {Diag::LogGroupNameFormat, Diag::DuplicateLogGroup, Diag::LogGroupByName},
+    run};
 
 } // namespace ecl::check

@@ -25,6 +25,7 @@ namespace ecl::check {
   X(kLogRetentionRule)                                                                             \
   X(kLogGroupNameRule)                                                                             \
   X(kLogGroupKmsRule)                                                                              \
+  X(kLogSettingsRule)                                                                              \
   X(kServiceCompatibilityRule)                                                                     \
   X(kServiceNetworkRule)                                                                           \
   X(kPlacementRule)                                                                                \
