@@ -70,17 +70,9 @@ public:
   // [{Key, Value}]: the tags of what a launch template launches.
   json key_value_tags(const model::Block& block);
 
-  // A name for a resource AWS wants named and ECL does not name: the stack's and the block's path
-  // joined by `-`, then the role (`webapp-main-web`, `webapp-api-execution`), at most `max`
-  // characters (longer names keep a prefix and a hash of the whole).
+  // The names the plan makes (compiler/model/made_names.h): a resource's, and a load balancer's
+  // or target group's.
   std::string name_for(const model::Block& block, std::string_view role, std::size_t max) const;
-  // The name of a load balancer or target group
-  // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html,
-  // API_CreateTargetGroup.html): at most 32 letters, digits and hyphens, neither beginning nor
-  // ending with a hyphen, and a load balancer's not beginning with `internal-`. The stack's name
-  // and the block's path with `-` for `.` and `_`; as both become `-`, a path holding `_` (and a
-  // name too long, or beginning with `internal-`) ends in `-` and a hash of the path, so that
-  // `main.a_b` and `main_a.b` get distinct names.
   std::string elb_name(const model::Block& block, bool load_balancer) const;
 
   const std::string& region() const { return region_; }

@@ -2,7 +2,10 @@
 // its task definition (ContainerDefinition), a security group's in its VPC (CreateSecurityGroup),
 // and a cluster's, capacity provider's, load balancer's, target group's (per account and region)
 // or role's (per account). Services have their own rule (E3250); a task family is shared on
-// purpose (its task definitions are revisions).
+// purpose (its task definitions are revisions). A name the plan makes for a block the program does
+// not name (security groups, load balancers, target groups, roles, and the execution and instance
+// roles it adds) counts too: CreateTargetGroup answers an existing group of the same settings with
+// that group, and two blocks would share it.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html
@@ -12,6 +15,7 @@
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html (role names are not
 // distinguished by case)
 #include "compiler/check/rules/rule.h"
+#include "compiler/model/made_names.h"
 
 #include <algorithm>
 #include <cctype>
@@ -41,22 +45,76 @@ constexpr Scope kScopes[] = {
     {"role", "role", "", "in the account", true},
 };
 
+// The name the plan makes for a block of the kind that the program does not name, "" when the
+// schema's default names it (compiler/model/made_names.h).
+std::string made(const model::Program& program, const model::Block& block) {
+  if (block.kind_name == "security_group") {
+    return model::made_name(program, block, "", 255);
+  }
+  if (block.kind_name == "load_balancer" || block.kind_name == "target_group") {
+    return model::made_elb_name(program, block, block.kind_name == "load_balancer");
+  }
+  if (block.kind_name == "role") {
+    return model::made_name(program, block, "", 64);
+  }
+  return "";
+}
+
+struct Named {
+  const model::Block* block;
+  std::string label; // "target group `main.api`", "the name the plan makes for …"
+};
+
 void run(RuleContext& c) {
   for (const Scope& s : kScopes) {
-    // (scope block, name) → the first block giving it.
-    std::map<std::pair<const model::Block*, std::string>, const model::Block*> seen;
+    auto key_of = [&](const model::Block* in, std::string name) {
+      if (s.any_case) {
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      }
+      return std::pair{in, std::move(name)};
+    };
+    auto scope_of = [&](const model::Block& block) {
+      return s.scope.empty() ? nullptr : block.ancestor(s.scope);
+    };
+    // (scope block, name) → who has it: first the names the plan makes, which carry the block's
+    // path, then the names the program gives, in order.
+    std::map<std::pair<const model::Block*, std::string>, Named> seen;
+    for (const model::Block* block : c.program.of_kind(s.kind)) {
+      if (block->get_string("name")) {
+        continue;
+      }
+      if (std::string name = made(c.program, *block); !name.empty()) {
+        seen.emplace(
+            key_of(scope_of(*block), name),
+            Named{block, fmt::format("the name the plan makes for {} `{}`", s.what, block->path)});
+      }
+    }
+    // The roles the plan makes for what the program does not give one.
+    if (s.kind == "role") {
+      for (const model::Block* task : c.program.of_kind("task")) {
+        if (!task->get("execution_role")) {
+          seen.emplace(key_of(nullptr, model::made_name(c.program, *task, "execution", 64)),
+                       Named{task, fmt::format("the name the plan makes for task `{}`'s "
+                                               "execution role",
+                                               task->path)});
+        }
+      }
+      for (const model::Block* capacity : c.program.of_kind("ec2_capacity")) {
+        seen.emplace(key_of(nullptr, model::made_name(c.program, *capacity, "instance", 64)),
+                     Named{capacity, fmt::format("the name the plan makes for ec2_capacity "
+                                                 "`{}`'s instance role",
+                                                 capacity->path)});
+      }
+    }
     for (const model::Block* block : c.program.of_kind(s.kind)) {
       const std::string* name = block->get_string("name");
       if (!name) {
         continue;
       }
-      const model::Block* in = s.scope.empty() ? nullptr : block->ancestor(s.scope);
-      std::string key = *name;
-      if (s.any_case) {
-        std::transform(key.begin(), key.end(), key.begin(),
-                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-      }
-      auto [it, fresh] = seen.emplace(std::pair{in, key}, block);
+      const model::Block* in = scope_of(*block);
+      auto [it, fresh] = seen.emplace(key_of(in, *name),
+                                      Named{block, fmt::format("{} `{}`", s.what, block->path)});
       if (fresh) {
         continue;
       }
@@ -64,9 +122,11 @@ void run(RuleContext& c) {
           in ? fmt::format("in {} `{}`", in->kind_name == "vpc" ? "VPC" : "task", in->path)
              : std::string(s.where);
       c.diags
-          .report(Diag::DuplicateAwsName, attribute_range(*block, "name"), s.what, block->path,
-                  *name, where, s.what, it->second->path)
-          .note(it->second->header_range, fmt::format("the other {} is declared here", s.what));
+          .report(Diag::DuplicateAwsName, attribute_range(*block, "name"),
+                  fmt::format("{} `{}`", s.what, block->path), *name, where, it->second.label)
+          .note(it->second.block->header_range,
+                fmt::format("{} `{}` is declared here", it->second.block->kind_name,
+                            it->second.block->path));
     }
   }
 }

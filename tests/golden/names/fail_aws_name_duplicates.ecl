@@ -1,6 +1,7 @@
 // One AWS name given twice where AWS wants it unique (E3411): two containers of a task (one by
-// default), two security groups of a VPC, two clusters, two target groups, two roles (IAM ignores case). Security
-// groups of different VPCs may share a name.
+// default), two security groups of a VPC, two clusters, two target groups, two roles (IAM ignores
+// case). Security groups of different VPCs may share a name. A name the program gives that the
+// plan makes for another block: a target group's, a security group's, a task's execution role's.
 stack shop { region = "us-east-1" }
 
 vpc main {
@@ -9,6 +10,10 @@ vpc main {
   security_group www { name = "web" }
   target_group a { name = "shop-web"  port = 80 }
   target_group b { name = "shop-web"  port = 81 }
+  target_group api { port = 82 }
+  target_group api2 { name = "shop-main-api"  port = 83 }
+  security_group plain {}
+  security_group plain2 { name = "shop-main-plain" }
 }
 
 vpc other {
@@ -18,6 +23,10 @@ vpc other {
 
 role app {
   name       = "shop-app"
+  assumed_by = ["ecs-tasks.amazonaws.com"]
+}
+role deploy {
+  name       = "shop-api-execution"
   assumed_by = ["ecs-tasks.amazonaws.com"]
 }
 role app2 {
