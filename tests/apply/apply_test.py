@@ -931,6 +931,24 @@ def check_target(moto, proxy, tmp):
           "its service")
 
 
+def run_on_moto(check, what):
+    """The main of a test of one program: --eclc, a moto_server with AWS's managed policies,
+    `check(moto_url, tmp)`, the count of problems; the exit code."""
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--eclc", required=True)
+    ARGS = parser.parse_args()
+    moto = harness.Moto(harness.find_tool("moto_server"), managed_policies=True)
+    try:
+        moto.wait()
+        with tempfile.TemporaryDirectory() as tmp:
+            check(moto.url, Path(tmp))
+    finally:
+        moto.stop()
+    print(f"{what} tests: {len(PROBLEMS)} problems")
+    return 1 if PROBLEMS else 0
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()

@@ -6,11 +6,9 @@ policies with another role's ARN filled in, the task's roles), `plan --state` th
 a changed statement is planned and applied in place (PutRolePolicy, not a new role), a removed
 managed policy is detached; destroy leaves no role, attachment or inline policy behind."""
 
-import argparse
 import json
 import re
 import sys
-import tempfile
 import urllib.parse
 from pathlib import Path
 
@@ -117,18 +115,7 @@ def check(moto_url, tmp):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--eclc", required=True)
-    apply_test.ARGS = parser.parse_args()
-    moto = harness.Moto(harness.find_tool("moto_server"), managed_policies=True)
-    try:
-        moto.wait()
-        with tempfile.TemporaryDirectory() as tmp:
-            check(moto.url, Path(tmp))
-    finally:
-        moto.stop()
-    print(f"iam tests: {len(apply_test.PROBLEMS)} problems")
-    return 1 if apply_test.PROBLEMS else 0
+    return apply_test.run_on_moto(check, "iam")
 
 
 if __name__ == "__main__":

@@ -6,11 +6,9 @@ group of the one task that still needs it, the containers' awslogs options read 
 `plan --state` then shows no change; a changed retention is put again in place; destroy leaves no
 log group behind."""
 
-import argparse
 import json
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import botocore.session
@@ -104,18 +102,7 @@ def check(moto_url, tmp):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--eclc", required=True)
-    apply_test.ARGS = parser.parse_args()
-    moto = harness.Moto(harness.find_tool("moto_server"), managed_policies=True)
-    try:
-        moto.wait()
-        with tempfile.TemporaryDirectory() as tmp:
-            check(moto.url, Path(tmp))
-    finally:
-        moto.stop()
-    print(f"log group tests: {len(apply_test.PROBLEMS)} problems")
-    return 1 if apply_test.PROBLEMS else 0
+    return apply_test.run_on_moto(check, "log group")
 
 
 if __name__ == "__main__":
