@@ -396,7 +396,8 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
     if (key == "family" || key == "containerDefinitions" || empty(value)) {
       continue;
     }
-    auto todo = [&](const std::string& why) {
+    // By init-capture: clang before 16 cannot capture a structured binding.
+    auto todo = [&, &key = key, &value = value](const std::string& why) {
       not_carried(diags, im.r.find(key), task.todos,
                   fmt::format("`{}: {}`", key, excerpt(value.dump())), why);
     };
