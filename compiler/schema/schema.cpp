@@ -515,7 +515,7 @@ std::vector<Kind> build_kinds() {
       0,
       false,
       {computed("description", kString, DefaultKind::Derived,
-                "`security group ` and the block's path",
+                "`Security group ` and the block's path",
                 "What the group is for (`GroupDescription`)."),
        computed("name", kString, DefaultKind::Generated, "the stack's name and the block's path",
                 "The group's name (`GroupName`), unique in the VPC: at most 255 characters, "
