@@ -17,8 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Reads one file, or reports why it cannot be read. Only a regular file: a FIFO would block the
-// read (or the open) forever and a device may never end.
+} // namespace
+
+// Only a regular file: a FIFO would block the read (or the open) forever and a device may never
+// end.
 bool read_source(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
                  Diagnostics& diags) {
   auto cannot_read = [&](const char* why) {
@@ -74,8 +76,6 @@ bool read_source(const std::string& path, SourceManager& sources, std::vector<Fi
   files.push_back(sources.add(path, std::move(text)));
   return true;
 }
-
-} // namespace
 
 bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
           Diagnostics& diags) {

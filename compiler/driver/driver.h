@@ -35,6 +35,11 @@ std::vector<std::vector<std::size_t>> split_programs(std::span<const std::string
 // Whether `text` declares a `stack` block at its top level (a token scan, no parse).
 bool declares_stack(std::string_view text);
 
+// Reads one file into `sources` and appends its id to `files`, or reports why it cannot be read
+// (E0015) and returns false. A file over the size limit is added empty, with E0021 reported.
+bool read_source(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
+                 Diagnostics& diags);
+
 // Reads `path`: one `.ecl` file, or every `.ecl` file of a directory in name order. Reports
 // E0015/E0016 and returns false when the path cannot be used.
 bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& files,

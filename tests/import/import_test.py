@@ -136,6 +136,12 @@ def main():
         r = subprocess.run([eclc, "import", "compose", str(Path(tmp) / "missing.yaml")],
                            capture_output=True, text=True)
         expect(r.returncode == 2 and "E0015" in r.stderr, f"a missing file: {r.returncode} {r.stderr}")
+        # A FIFO with no writer is refused, not waited on (the reader `eclc check` uses).
+        fifo = Path(tmp) / "fifo.yaml"
+        os.mkfifo(fifo)
+        r = subprocess.run([eclc, "import", "compose", str(fifo)], capture_output=True, text=True,
+                           timeout=30)
+        expect(r.returncode == 2 and "E0015" in r.stderr, f"a FIFO: {r.returncode} {r.stderr}")
         r = subprocess.run([eclc, "import", "kubernetes", "x"], capture_output=True, text=True)
         expect(r.returncode == 2, f"an unknown source: exit {r.returncode}")
 

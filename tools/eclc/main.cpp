@@ -556,32 +556,18 @@ int run_import(const ImportFlags& flags) {
   ecl::SourceManager sources;
   std::vector<ecl::FileId> ids;
   ecl::Diagnostics diags;
-  std::error_code ec;
-  if (std::filesystem::is_directory(flags.path, ec)) {
-    diags.report(ecl::Diag::CannotRead, ecl::Range{}, flags.path, "it is a directory");
-  } else if (auto size = std::filesystem::file_size(flags.path, ec);
-             !ec && size > ecl::limits::kMaxFileBytes) {
-    diags.report(ecl::Diag::FileTooLarge, ecl::Range{}, size, ecl::limits::kMaxFileBytes);
-  } else {
-    std::ifstream in(flags.path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      diags.report(ecl::Diag::CannotRead, ecl::Range{}, flags.path, "no such file, or unreadable");
-    } else {
-      ids.push_back(sources.add(flags.path, text.str()));
-    }
-  }
+  // The reader `check` uses: a regular file only (a FIFO or a directory is refused, not waited
+  // on), within the size limit.
+  bool read = ecl::driver::read_source(flags.path, sources, ids, diags) && !diags.has_errors();
   std::string program;
-  bool imported =
-      !ids.empty() &&
-      ecl::import::import_file(flags.source == "compose" ? ecl::import::Source::Compose
-                                                         : ecl::import::Source::TaskDefinition,
-                               sources, ids.front(), diags, program);
+  bool imported = read && ecl::import::import_file(flags.source == "compose"
+                                                       ? ecl::import::Source::Compose
+                                                       : ecl::import::Source::TaskDefinition,
+                                                   sources, ids.front(), diags, program);
   diags.sort();
   std::cerr << ecl::render_text(diags, sources, {use_color(flags.color, STDERR_FILENO)});
   if (!imported) {
-    return ids.empty() ? kExitUsage : kExitErrors;
+    return read ? kExitErrors : kExitUsage;
   }
   if (flags.output.empty()) {
     std::cout << program;
