@@ -4,6 +4,7 @@
 #include "backends/common/ecs_requests.h"
 #include "backends/common/elbv2_requests.h"
 #include "backends/plan/planner.h"
+#include "compiler/model/made_names.h"
 
 #include <algorithm>
 #include <cctype>
@@ -32,7 +33,7 @@ std::string managed_policy(const Planner& p, std::string_view name) {
 void add_role(Planner& p, const model::Block& b, const std::string& role,
               std::string_view principal, std::string_view policy) {
   Step& r = p.add(b, role, "iam", "CreateRole");
-  std::string name = p.name_for(b, role == "execution-role" ? "execution" : "instance", 64);
+  std::string name = model::made_role_name(p.program(), b);
   r.params["RoleName"] = name;
   r.params["AssumeRolePolicyDocument"] = policy_text(common::assume_role_policy(principal));
   p.add_tags(r, b);
@@ -367,7 +368,7 @@ void lower_task(Planner& p, const model::Block& b) {
 void lower_role(Planner& p, const model::Block& b) {
   Step& r = p.add(b, "", "iam", "CreateRole");
   const model::Value* name = p.get(b, "name");
-  r.params["RoleName"] = name ? p.value(*name) : json(p.name_for(b, "", 64));
+  r.params["RoleName"] = name ? p.value(*name) : json(model::made_name_of(p.program(), b));
   for (auto [attribute, member] :
        {std::pair{"path", "Path"}, std::pair{"description", "Description"}}) {
     if (const model::Value* v = p.get(b, attribute)) {

@@ -3,6 +3,7 @@
 #include "backends/common/aws.h"
 #include "backends/common/elbv2_requests.h"
 #include "backends/plan/planner.h"
+#include "compiler/model/made_names.h"
 
 #include <fmt/format.h>
 
@@ -32,7 +33,7 @@ std::string action_text(Planner& p, const model::Block& b) {
 void lower_load_balancer(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "elbv2", "CreateLoadBalancer");
   const json request = common::load_balancer(p, b);
-  s.params["Name"] = p.elb_name(b, true);
+  s.params["Name"] = model::made_name_of(p.program(), b);
   for (const auto& [key, value] : request.items()) {
     s.params[key] = value;
   }
@@ -61,7 +62,7 @@ void lower_load_balancer(Planner& p, const model::Block& b) {
 void lower_target_group(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "elbv2", "CreateTargetGroup");
   const json request = common::target_group(p, b);
-  s.params["Name"] = p.elb_name(b, false);
+  s.params["Name"] = model::made_name_of(p.program(), b);
   for (const auto& [key, value] : request.items()) {
     s.params[key] = value;
   }

@@ -2,6 +2,7 @@
 // security_group with its ingress and egress rules; all EC2 calls.
 #include "backends/common/aws.h"
 #include "backends/plan/planner.h"
+#include "compiler/model/made_names.h"
 
 #include <fmt/format.h>
 
@@ -188,7 +189,7 @@ void lower_security_group(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateSecurityGroup");
   // EC2 wants a name unique in the VPC (at most 255 characters, not starting with `sg-`).
   const model::Value* name = p.get(b, "name");
-  s.params["GroupName"] = name ? p.value(*name) : json(p.name_for(b, "", 255));
+  s.params["GroupName"] = name ? p.value(*name) : json(model::made_name_of(p.program(), b));
   if (const std::string* description = p.get_string(b, "description")) {
     s.params["Description"] = Planner::literal(*description);
     s.summary = *description;

@@ -212,10 +212,6 @@ std::string Planner::name_for(const model::Block& block, std::string_view role,
   return model::made_name(program_, block, role, max);
 }
 
-std::string Planner::elb_name(const model::Block& block, bool load_balancer) const {
-  return model::made_elb_name(program_, block, load_balancer);
-}
-
 std::string Planner::partition() const {
   if (region_.rfind("cn-", 0) == 0) {
     return "aws-cn";

@@ -70,10 +70,9 @@ public:
   // [{Key, Value}]: the tags of what a launch template launches.
   json key_value_tags(const model::Block& block);
 
-  // The names the plan makes (compiler/model/made_names.h): a resource's, and a load balancer's
-  // or target group's.
+  // A name the plan makes (compiler/model/made_names.h) for what else it adds to a block: an
+  // instance profile, a launch template, an auto scaling group.
   std::string name_for(const model::Block& block, std::string_view role, std::size_t max) const;
-  std::string elb_name(const model::Block& block, bool load_balancer) const;
 
   const std::string& region() const { return region_; }
   // "aws", "aws-cn", "aws-us-gov": the partition of the plan's region, for ARNs.

@@ -69,4 +69,21 @@ std::string made_elb_name(const Program& program, const Block& block, bool load_
   return name;
 }
 
+std::string made_name_of(const Program& program, const Block& block) {
+  if (block.kind_name == "security_group") {
+    return made_name(program, block, "", 255);
+  }
+  if (block.kind_name == "load_balancer" || block.kind_name == "target_group") {
+    return made_elb_name(program, block, block.kind_name == "load_balancer");
+  }
+  if (block.kind_name == "role") {
+    return made_name(program, block, "", 64);
+  }
+  return "";
+}
+
+std::string made_role_name(const Program& program, const Block& owner) {
+  return made_name(program, owner, owner.kind_name == "task" ? "execution" : "instance", 64);
+}
+
 } // namespace ecl::model

@@ -25,4 +25,13 @@ std::string made_name(const Program& program, const Block& block, std::string_vi
 // `main.a_b` and `main_a.b` get distinct names.
 std::string made_elb_name(const Program& program, const Block& block, bool load_balancer);
 
+// The name the plan makes for `block` when the program gives it no `name`: a security group's (255
+// characters), a load balancer's or target group's, a role's (64); "" for other kinds, whose
+// schema default names them.
+std::string made_name_of(const Program& program, const Block& block);
+
+// The name of the role the plan adds for `owner` (64 characters): a task's execution role, an EC2
+// capacity's instance role.
+std::string made_role_name(const Program& program, const Block& owner);
+
 } // namespace ecl::model

@@ -45,21 +45,6 @@ constexpr Scope kScopes[] = {
     {"role", "role", "", "in the account", true},
 };
 
-// The name the plan makes for a block of the kind that the program does not name, "" when the
-// schema's default names it (compiler/model/made_names.h).
-std::string made(const model::Program& program, const model::Block& block) {
-  if (block.kind_name == "security_group") {
-    return model::made_name(program, block, "", 255);
-  }
-  if (block.kind_name == "load_balancer" || block.kind_name == "target_group") {
-    return model::made_elb_name(program, block, block.kind_name == "load_balancer");
-  }
-  if (block.kind_name == "role") {
-    return model::made_name(program, block, "", 64);
-  }
-  return "";
-}
-
 struct Named {
   const model::Block* block;
   std::string label; // "target group `main.api`", "the name the plan makes for …"
@@ -84,7 +69,7 @@ void run(RuleContext& c) {
       if (block->get_string("name")) {
         continue;
       }
-      if (std::string name = made(c.program, *block); !name.empty()) {
+      if (std::string name = model::made_name_of(c.program, *block); !name.empty()) {
         seen.emplace(
             key_of(scope_of(*block), name),
             Named{block, fmt::format("the name the plan makes for {} `{}`", s.what, block->path)});
@@ -94,14 +79,14 @@ void run(RuleContext& c) {
     if (s.kind == "role") {
       for (const model::Block* task : c.program.of_kind("task")) {
         if (!task->get("execution_role")) {
-          seen.emplace(key_of(nullptr, model::made_name(c.program, *task, "execution", 64)),
+          seen.emplace(key_of(nullptr, model::made_role_name(c.program, *task)),
                        Named{task, fmt::format("the name the plan makes for task `{}`'s "
                                                "execution role",
                                                task->path)});
         }
       }
       for (const model::Block* capacity : c.program.of_kind("ec2_capacity")) {
-        seen.emplace(key_of(nullptr, model::made_name(c.program, *capacity, "instance", 64)),
+        seen.emplace(key_of(nullptr, model::made_role_name(c.program, *capacity)),
                      Named{capacity, fmt::format("the name the plan makes for ec2_capacity "
                                                  "`{}`'s instance role",
                                                  capacity->path)});
