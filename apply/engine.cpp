@@ -600,9 +600,28 @@ json project(const json& value, const resources::Codes& members) {
 // descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the call
 // never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
 // repeat). `foreign` (when given) is set when one that matches exists but is not ours.
+// What an entry records as what it made (Entry::resource) from its call's answer: the `id`
+// output, else the first `arn` or `name`.
+std::string resource_of(const resources::Operation& op, const json& response) {
+  std::string out;
+  for (const resources::Output& o : op.outputs) {
+    if (o.name == "id" || (out.empty() && (o.name == "arn" || o.name == "name"))) {
+      json v = response_value(response, std::string(o.path));
+      out = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
+      if (o.name == "id") {
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// `held`: what deposed entries made (Entry::resource), which carries the same tags as what the
+// call makes and is never the answer.
 std::optional<json> recover(const Client& client, const std::string& service,
                             const std::string& operation, const std::string& block,
-                            const json& request, std::string& error, bool* foreign = nullptr) {
+                            const json& request, std::string& error, bool* foreign = nullptr,
+                            const std::set<std::string>* held = nullptr) {
   const resources::Operation& op = operation_of(service, operation);
   if (!op.lookup) {
     return std::nullopt;
@@ -665,17 +684,20 @@ std::optional<json> recover(const Client& client, const std::string& service,
       }
       continue;
     }
+    json out = json::object();
     if (!l.answer.empty()) {
-      json out = json::object();
       for (const auto& [member, from] : l.answer) {
         out[std::string(member)] = item.value(std::string(from), json(""));
       }
-      return out;
+    } else if (l.wrapper.ends_with("[0]")) { // the create call answers a list of one
+      out = json{{std::string(l.wrapper.substr(0, l.wrapper.size() - 3)), json::array({item})}};
+    } else {
+      out = l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
     }
-    if (l.wrapper.ends_with("[0]")) { // the create call answers a list of one
-      return json{{std::string(l.wrapper.substr(0, l.wrapper.size() - 3)), json::array({item})}};
+    if (held && held->count(resource_of(op, out))) {
+      continue; // the one a replacement made beside it deposed: ours, and not this one
     }
-    return l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
+    return out;
   }
   return std::nullopt;
 }
@@ -845,6 +867,30 @@ private:
 
 namespace {
 
+// Whether a replacement may be made beside what it replaces (resources::CreateFirst) as far as
+// its own request says, and if its descriptor would allow it but the request does not, why not.
+void choose_create_first(Change& c, const Step& s, const Entry& e,
+                         const std::map<std::string, std::string>& upstream) {
+  const resources::Operation& op = operation_of(s.service, s.operation);
+  if (!op.create_first) {
+    return;
+  }
+  const resources::CreateFirst& first = *op.create_first;
+  auto same = [&](std::string_view member) {
+    std::string m(member);
+    return !upstream.count(m) &&
+           canonical(e.params.value(m, json())) == canonical(s.params.value(m, json()));
+  };
+  bool taken = !first.unique.empty() && std::all_of(first.unique.begin(), first.unique.end(), same);
+  if (!taken || (!first.name.empty() && s.made_name)) {
+    c.create_first = true;
+    return;
+  }
+  std::string m(first.unique.back());
+  c.deleted_first = fmt::format("deleted first: the new one reuses its {} `{}`", m,
+                                short_value(s.params.value(m, json())));
+}
+
 // One pass of diff() over the plan's steps, with the steps `forced` to be renewed with another
 // (step -> the step whose replacement renews it: Operation::renews).
 std::vector<Change> diff_steps(const Plan& plan, const State& state,
@@ -889,6 +935,18 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
         return it != forced.end() && it->second == s.id;
       });
       std::string r = first_renewed(refs);
+      if (r.empty() && !refs.empty() && e->request.contains(member)) {
+        // What it names was renewed by an apply that stopped before this step took it (killed
+        // between a replacement made first and the update of what uses it): the request it
+        // recorded holds the old value.
+        json now;
+        std::string unfilled;
+        bool filled = fill(value, state, ids, now, unfilled);
+        stamp(now, state.lineage); // as it was sent: nested tags carry the lineage
+        if (filled && canonical(now) != canonical(e->request[member])) {
+          r = *refs.begin();
+        }
+      }
       if (!r.empty()) {
         upstream.emplace(member, r);
       }
@@ -915,6 +973,7 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
     }
     if (c.action == Action::Replace) {
       renewed.insert(s.id);
+      choose_create_first(c, s, *e, upstream);
     }
     out.push_back(std::move(c));
   }
@@ -960,11 +1019,53 @@ std::vector<Change> diff(const Plan& plan, const State& state,
       c.drifted = true;
     }
   }
+  // Create before destroy, but not inside something deleted first: the old one must be gone
+  // before what it is in (what its entry depends on, through other entries) is deleted.
+  std::set<std::string> first; // deleted before anything is made
+  for (const Entry& e : state.entries) {
+    if (!ids.count(e.id) && !e.deposed) {
+      first.insert(e.id);
+    }
+  }
+  std::map<std::string, std::string> inside; // entry -> an entry deleted first it is in, or ""
+  std::function<std::string(const std::string&)> deleted_within = [&](const std::string& id) {
+    if (auto it = inside.find(id); it != inside.end()) {
+      return it->second;
+    }
+    inside[id] = ""; // a cycle (a hand-edited state) ends here
+    std::string found;
+    const Entry* e = state.find(id);
+    for (const std::string& d : e ? e->depends_on : std::vector<std::string>{}) {
+      found = first.count(d) ? d : deleted_within(d);
+      if (!found.empty()) {
+        break;
+      }
+    }
+    return inside[id] = found;
+  };
+  for (Change& c : out) {
+    if (c.action != Action::Replace) {
+      continue;
+    }
+    if (c.create_first) {
+      std::string within = deleted_within(c.id);
+      if (!within.empty()) {
+        c.create_first = false;
+        c.deleted_first = fmt::format("deleted first, as `{}` is", within);
+      }
+    }
+    if (!c.create_first) {
+      first.insert(c.id);
+      inside.clear(); // what is in it is now inside something deleted first
+    }
+  }
   // What the program no longer has, latest first.
   for (auto it = state.entries.rbegin(); it != state.entries.rend(); ++it) {
     if (!ids.count(it->id)) {
-      out.push_back({Action::Delete, it->id, nullptr, "not in the program",
-                     it->service + ":" + it->operation});
+      out.push_back(
+          {Action::Delete, it->id, nullptr,
+           it->deposed ? "replaced: the old one, made before this apply" : "not in the program",
+           it->service + ":" + it->operation});
     }
   }
   return out;
@@ -977,6 +1078,40 @@ std::vector<Change> destroy_changes(const State& state) {
   }
   return out;
 }
+
+namespace {
+
+// A replacement made beside what it replaces, of a name the plan made, takes another name when
+// the old one has it (resources::CreateFirst::name): the made name ending in `-2`, which the next
+// replacement gives back. An interrupted call keeps the name it was sent with.
+void rename_beside(const Step& step, const State& state, json& request) {
+  const resources::Operation& op = operation_of(step.service, step.operation);
+  if (!step.made_name || !op.create_first || op.create_first->name.empty()) {
+    return;
+  }
+  std::string member(op.create_first->name);
+  if (!request.contains(member) || !request[member].is_string()) {
+    return;
+  }
+  if (const Entry* e = state.find(step.id); e && e->pending && e->request.contains(member)) {
+    request[member] = e->request[member];
+    return;
+  }
+  std::set<json> taken; // the names of what deposed entries of this step made
+  for (const Entry& e : state.entries) {
+    if (e.deposed && e.id.starts_with(step.id + "~old") && e.request.contains(member)) {
+      taken.insert(e.request[member]);
+    }
+  }
+  std::string name = request[member].get<std::string>();
+  std::string base = name.substr(0, std::min(name.size(), op.create_first->name_max - 2));
+  for (int n = 2; taken.count(json(name)) && n < 10; ++n) {
+    name = base + "-" + std::to_string(n);
+  }
+  request[member] = name;
+}
+
+} // namespace
 
 bool execute(const Client& client, const Plan* plan, State& state,
              const std::vector<Change>& changes, const ExecuteOptions& options, std::ostream& out,
@@ -1051,6 +1186,19 @@ bool execute(const Client& client, const Plan* plan, State& state,
     return ok;
   };
 
+  // What the deposed entries of a call made (Entry::resource): it carries the tags of what a new
+  // call makes, and a lookup never takes it for that.
+  auto held_by_deposed = [&](const std::string& operation) {
+    std::lock_guard guard(m);
+    std::set<std::string> made;
+    for (const Entry& e : state.entries) {
+      if (e.deposed && e.operation == operation) {
+        made.insert(e.resource);
+      }
+    }
+    return made;
+  };
+
   // What a `pending` entry's call made, found by its lookup as a resumed apply does; the entry
   // stays pending only when its call has a lookup and made nothing. A call without a lookup is
   // deleted from its request (its removal's `gone` codes cover a call that never arrived).
@@ -1061,8 +1209,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
       return true;
     }
     std::string lookup_error;
-    std::optional<json> found =
-        recover(client, entry.service, entry.operation, entry.block, entry.request, lookup_error);
+    const std::set<std::string> held = held_by_deposed(entry.operation);
+    std::optional<json> found = recover(client, entry.service, entry.operation, entry.block,
+                                        entry.request, lookup_error, nullptr, &held);
     if (!lookup_error.empty()) {
       err = fmt::format("step `{}`: cannot look for what the interrupted call made: {}", entry.id,
                         lookup_error);
@@ -1107,8 +1256,10 @@ bool execute(const Client& client, const Plan* plan, State& state,
         finished = waited_out(call);
       } else if (last && operation_of(entry.service, entry.operation).lookup) {
         std::string lookup_error;
+        const std::set<std::string> held =
+            entry.deposed ? std::set<std::string>{} : held_by_deposed(entry.operation);
         finished = !recover(client, entry.service, entry.operation, entry.block, entry.request,
-                            lookup_error) &&
+                            lookup_error, nullptr, &held) &&
                    lookup_error.empty();
       }
       return !finished;
@@ -1133,78 +1284,122 @@ bool execute(const Client& client, const Plan* plan, State& state,
     return !r.ok || !call.then || await(*call.then, id, err);
   };
 
-  // Phase 1: deletions, each after the deletions of what depends on it.
-  std::vector<Task> deletes;
-  std::map<std::string, std::size_t> delete_index;
-  for (const Change& c : changes) {
-    if (c.action != Action::Delete && c.action != Action::Replace) {
-      continue;
-    }
-    const Entry* e = state.find(c.id);
-    if (!e) {
-      continue;
-    }
-    delete_index[c.id] = deletes.size();
-    std::string id = c.id;
-    deletes.push_back({fmt::format("delete {}", id), {}, [&, id](std::string& err) {
-                         Entry entry;
-                         {
-                           std::lock_guard guard(m);
-                           entry = *state.find(id);
-                         }
-                         if (entry.pending && !found_pending(entry, err)) {
-                           return false;
-                         }
-                         if (entry.pending) {
-                           // Its call never made anything: nothing to delete.
-                           std::lock_guard guard(m);
-                           state.erase(id);
-                           progress.done(fmt::format("{} {}: never made (nothing to delete)",
-                                                     entry.operation, id));
-                           return save(err);
-                         }
-                         std::vector<Call> calls = delete_calls(entry);
-                         for (std::size_t i = 0; i < calls.size(); ++i) {
-                           if (!remove(calls[i], entry, i + 1 == calls.size(), err)) {
+  // The deletions of `which` entries (by id), each after the deletions of what depends on it.
+  auto deletions = [&](const std::vector<std::string>& which) {
+    std::vector<Task> deletes;
+    std::map<std::string, std::size_t> delete_index;
+    for (const std::string& id : which) {
+      delete_index[id] = deletes.size();
+      deletes.push_back({fmt::format("delete {}", id), {}, [&, id](std::string& err) {
+                           Entry entry;
+                           {
+                             std::lock_guard guard(m);
+                             entry = *state.find(id);
+                           }
+                           if (entry.pending && !found_pending(entry, err)) {
                              return false;
                            }
-                         }
-                         std::lock_guard guard(m);
-                         state.erase(id);
-                         progress.done(fmt::format("deleted {} ({})", id, entry.operation));
-                         return save(err);
-                       }});
-  }
-  // Deleting `id` waits for the deletion of everything that depends on it, also through entries
-  // that stay (a capacity provider follows its group through the read of the group's ARN).
-  for (const auto& [other, other_index] : delete_index) {
-    std::set<std::string> seen;
-    std::vector<std::string> todo{other};
-    while (!todo.empty()) {
-      const Entry* e = state.find(todo.back());
-      todo.pop_back();
-      for (const std::string& d : e ? e->depends_on : std::vector<std::string>{}) {
-        if (seen.insert(d).second) {
-          todo.push_back(d);
+                           if (entry.pending) {
+                             // Its call never made anything: nothing to delete.
+                             std::lock_guard guard(m);
+                             state.erase(id);
+                             progress.done(fmt::format("{} {}: never made (nothing to delete)",
+                                                       entry.operation, id));
+                             return save(err);
+                           }
+                           std::vector<Call> calls = delete_calls(entry);
+                           for (std::size_t i = 0; i < calls.size(); ++i) {
+                             if (!remove(calls[i], entry, i + 1 == calls.size(), err)) {
+                               return false;
+                             }
+                           }
+                           std::lock_guard guard(m);
+                           state.erase(id);
+                           progress.done(fmt::format("deleted {} ({})", id, entry.operation));
+                           return save(err);
+                         }});
+    }
+    // Deleting `id` waits for the deletion of everything that depends on it, also through
+    // entries that stay (a capacity provider follows its group through the read of the group's
+    // ARN).
+    for (const auto& [other, other_index] : delete_index) {
+      std::set<std::string> seen;
+      std::vector<std::string> todo{other};
+      while (!todo.empty()) {
+        const Entry* e = state.find(todo.back());
+        todo.pop_back();
+        for (const std::string& d : e ? e->depends_on : std::vector<std::string>{}) {
+          if (seen.insert(d).second) {
+            todo.push_back(d);
+          }
+        }
+      }
+      for (const std::string& d : seen) {
+        auto it = delete_index.find(d);
+        if (it != delete_index.end() && d != other) {
+          deletes[it->second].waits_for.push_back(other_index);
         }
       }
     }
-    for (const std::string& d : seen) {
-      auto it = delete_index.find(d);
-      if (it != delete_index.end() && d != other) {
-        deletes[it->second].waits_for.push_back(other_index);
-      }
+    return deletes;
+  };
+
+  // Phase 1: deletions, but for what was replaced by a new one made beside it (create before
+  // destroy): it is deleted in phase 3, once what used it has moved. A deposed entry left by an
+  // interrupted apply waits for phase 3 too, unless something it is in is deleted now.
+  std::vector<std::string> now, last;
+  for (const Change& c : changes) {
+    const Entry* e = state.find(c.id);
+    if (!e || (c.action != Action::Delete && c.action != Action::Replace)) {
+      continue;
     }
+    (c.create_first || (e->deposed && plan) ? last : now).push_back(c.id);
   }
+  std::set<std::string> first(now.begin(), now.end());
+  std::erase_if(last, [&](const std::string& id) {
+    const Entry* e = state.find(id);
+    bool within = e->deposed && std::any_of(e->depends_on.begin(), e->depends_on.end(),
+                                            [&](const std::string& d) { return first.count(d); });
+    if (within) {
+      now.push_back(id);
+    }
+    return within;
+  });
+  std::vector<Task> deletes = deletions(now);
   progress.total = deletes.size();
   for (const Change& c : changes) {
     if (c.action != Action::Delete) {
       ++progress.total;
     }
   }
+  progress.total += last.size();
   if (!run_graph(deletes, options.parallelism, error)) {
     return false;
   }
+  // What a replacement made first deposes: its entry's new id, and the ids its entry depends on
+  // that are deposed too (the deletions of phase 3 follow them).
+  std::map<std::string, std::string> deposed_as;
+  auto depose = [&](const std::string& id, std::string& err) {
+    std::lock_guard guard(m);
+    Entry* e = state.find(id);
+    if (!e || e->pending || e->deposed) {
+      return true;
+    }
+    std::string to = id + "~old";
+    for (int n = 2; state.find(to); ++n) {
+      to = fmt::format("{}~old{}", id, n);
+    }
+    e->id = to;
+    e->deposed = true;
+    for (std::string& d : e->depends_on) {
+      if (auto it = deposed_as.find(d); it != deposed_as.end()) {
+        d = it->second;
+      }
+    }
+    deposed_as[id] = to;
+    std::replace(last.begin(), last.end(), id, to);
+    return save(err);
+  };
 
   // Phase 2: creates and updates in plan order.
   std::vector<Task> tasks;
@@ -1215,6 +1410,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
     }
     const Step* step = c.step;
     Action action = c.action;
+    bool create_first = c.create_first;
     std::size_t index = tasks.size();
     task_index[step->id] = index;
     Task t;
@@ -1224,10 +1420,13 @@ bool execute(const Client& client, const Plan* plan, State& state,
         t.waits_for.push_back(task_index[d]);
       }
     }
-    t.run = [&, step, action](std::string& err) {
+    t.run = [&, step, action, create_first](std::string& err) {
       json request;
       bool resumed = false;
       Entry before; // the state's entry of an update
+      if (create_first && !depose(step->id, err)) {
+        return false;
+      }
       {
         std::lock_guard guard(m);
         if (!fill(step->params, state, ids, request, err)) {
@@ -1235,6 +1434,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
           return false;
         }
         stamp(request, state.lineage);
+        rename_beside(*step, state, request);
         const Entry* existing = state.find(step->id);
         resumed = existing && existing->pending;
         if (existing) {
@@ -1244,6 +1444,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       const std::string& service = step->service;
       const std::string& operation = step->operation;
       const resources::Operation& op = operation_of(service, operation);
+      const std::set<std::string> held = held_by_deposed(operation);
       if (action == Action::Update && op.on_change != resources::OnChange::Repeat) {
         // In place: the descriptor's update call for what it takes, tag calls for the tags.
         std::vector<Call> calls;
@@ -1274,6 +1475,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
           calls.push_back(std::move(call));
         }
         std::string made;
+        json renewed = json::object(); // outputs the update call answers anew
         for (const Call& call : calls) {
           Result r = make(call.service, call.operation, call.params, step->id);
           if (!r.ok) {
@@ -1282,10 +1484,22 @@ bool execute(const Client& client, const Plan* plan, State& state,
             return false;
           }
           made += (made.empty() ? "" : ", ") + call.service + ":" + call.operation;
+          for (const resources::Output& o : op.update&& call.operation == op.update->operation
+                                                ? op.updated
+                                                : std::vector<resources::Output>{}) {
+            auto output =
+                std::find_if(op.outputs.begin(), op.outputs.end(),
+                             [&](const resources::Output& x) { return x.name == o.name; });
+            json v = response_value(r.response, std::string(o.path));
+            if (output != op.outputs.end() && !v.is_null()) {
+              renewed[std::string(output->path)] = std::move(v);
+            }
+          }
         }
-        // What it made keeps its values (ARN, id, name).
+        // What it made keeps its values (ARN, id, name), but for what the update answered anew.
         std::lock_guard guard(m);
         Entry* e = state.find(step->id);
+        e->outputs.update(renewed);
         e->params = step->params;
         e->request = request;
         e->depends_on = step->depends_on;
@@ -1303,8 +1517,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
         // The call would answer with what exists of the same name: only ours is taken.
         std::string lookup_error;
         bool foreign = false;
-        response =
-            recover(client, service, operation, step->block, request, lookup_error, &foreign);
+        response = recover(client, service, operation, step->block, request, lookup_error, &foreign,
+                           &held);
         if (!lookup_error.empty() || foreign) {
           err = fmt::format("step `{}`: {}", step->id,
                             foreign ? not_ours(op, service, operation, step->block, request)
@@ -1315,7 +1529,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
       if (resumed) {
         std::string lookup_error;
         // Ours when it carries the lineage the interrupted call sent.
-        response = recover(client, service, operation, step->block, before.request, lookup_error);
+        response = recover(client, service, operation, step->block, before.request, lookup_error,
+                           nullptr, &held);
         if (!lookup_error.empty()) {
           err = fmt::format("step `{}`: cannot look for what the interrupted call made: {}",
                             step->id, lookup_error);
@@ -1350,7 +1565,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
             return true; // refused (throttled): nothing was made
           }
           maybe_made = true;
-          response = recover(client, service, operation, step->block, request, lookup_error);
+          response = recover(client, service, operation, step->block, request, lookup_error,
+                             nullptr, &held);
           return !response && lookup_error.empty();
         });
         if (!lookup_error.empty()) {
@@ -1374,7 +1590,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
           response = step->produces.empty() && !op.lookup
                          ? std::optional<json>(json::object())
                          : recover(client, service, operation, step->block, request, lookup_error,
-                                   &foreign);
+                                   &foreign, &held);
           if (foreign && !response) {
             err = fmt::format("step `{}` ({}:{}): {}: {}", step->id, service, operation, r.code,
                               not_ours(op, service, operation, step->block, request));
@@ -1435,7 +1651,12 @@ bool execute(const Client& client, const Plan* plan, State& state,
     };
     tasks.push_back(std::move(t));
   }
-  return run_graph(tasks, options.parallelism, error);
+  if (!run_graph(tasks, options.parallelism, error)) {
+    return false;
+  }
+  // Phase 3: what replacements made beside it deposed, now that nothing uses it.
+  std::vector<Task> old = deletions(last);
+  return run_graph(old, options.parallelism, error);
 }
 
 } // namespace ecl::apply

@@ -25,6 +25,10 @@ struct Change {
   std::string call;                          // what runs: "ecs:UpdateService"
   std::string renewed = {}; // the step whose renewal alone makes this change, or ""
   bool drifted = false; // made because AWS differs from the state (refresh.h): `reason` says how
+  // A replacement made before what it replaces is deleted (resources::CreateFirst): what used the
+  // old one moves to the new one first. When false, `deleted_first` may say why it cannot be.
+  bool create_first = false;
+  std::string deleted_first = {};
 };
 
 // Offline: what it takes to bring the state to the program. Steps already in the state with the

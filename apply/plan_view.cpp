@@ -304,6 +304,13 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       }
     }
     r.reason = replaced ? headline(replaced->reason) : "";
+    if (replaced) {
+      // Create before destroy (`+/-`), or why the old one must go first.
+      r.create_first = replaced->create_first;
+      r.reason += replaced->create_first            ? "; the new one is made first"
+                  : replaced->deleted_first.empty() ? ""
+                                                    : "; " + replaced->deleted_first;
+    }
     // What changed outside eclc says so, unless the block is replaced for another reason.
     auto drifted =
         std::find_if(calls.begin(), calls.end(), [](const Change* c) { return c->drifted; });
@@ -357,7 +364,7 @@ std::string render_resources(const std::vector<ResourceChange>& resources,
   };
   std::string out;
   for (const ResourceChange& r : resources) {
-    std::string head = r.read ? "<=" : symbol(r.action);
+    std::string head = r.read ? "<=" : r.create_first ? "+/-" : symbol(r.action);
     std::string name = r.kind.empty() ? r.block : r.kind + " " + r.block;
     std::string why = r.read ? (r.reason.empty() ? "read" : "read: " + r.reason) : r.reason;
     out += fmt::format("  {} {}{}\n", paint(r.read ? "\x1b[36m" : color_of(r.action), head),
@@ -396,8 +403,9 @@ std::string render_calls(const std::vector<Change>& changes, bool color) {
   std::size_t counts[4] = {0, 0, 0, 0};
   for (const Change& c : changes) {
     ++counts[static_cast<int>(c.action)];
-    std::string line = fmt::format("  {:<3} {:<{}}  {:<{}}  {}", symbol(c.action), c.call,
-                                   call_width, c.id, id_width, c.reason);
+    std::string line = fmt::format(
+        "  {:<3} {:<{}}  {:<{}}  {}", c.create_first ? "+/-" : symbol(c.action), c.call, call_width,
+        c.id, id_width, c.reason + (c.deleted_first.empty() ? "" : "; " + c.deleted_first));
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();
     }

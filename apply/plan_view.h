@@ -16,10 +16,11 @@ namespace ecl::apply {
 // One block's changes.
 struct ResourceChange {
   Action action = Action::Create;
-  bool read = false;  // only reads run again: shown (`<=`), not a change of a resource
-  std::string block;  // the block path
-  std::string kind;   // "subnet"; "" when unknown (a block a state of an older eclc holds)
-  std::string reason; // why: a replacement's cause, a deletion's, an update's without lines
+  bool read = false;         // only reads run again: shown (`<=`), not a change of a resource
+  std::string block;         // the block path
+  std::string kind;          // "subnet"; "" when unknown (a block a state of an older eclc holds)
+  std::string reason;        // why: a replacement's cause, a deletion's, an update's without lines
+  bool create_first = false; // a replacement made before the old one is deleted: shown `+/-`
   // Under the header: `cidr = "10.0.0.0/24"` (create), `~ cidr: "a" -> "b"`, `+ x = v`, `- x`;
   // on a replaced block whose main call's request changed with one attribute, that attribute's
   // line ends `# forces replacement`.

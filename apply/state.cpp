@@ -61,7 +61,7 @@ std::string to_json(const State& state) {
     r["block"] = e.block;
     r["service"] = e.service;
     r["operation"] = e.operation;
-    r["status"] = e.pending ? "pending" : "created";
+    r["status"] = e.pending ? "pending" : e.deposed ? "deposed" : "created";
     if (!e.resource.empty()) {
       r["resource"] = e.resource;
     }
@@ -204,11 +204,13 @@ bool load_state(const std::string& path, State& out, std::string& error) {
     e.service = r.text(item, at, "service", true);
     e.operation = r.text(item, at, "operation", true);
     std::string status = r.text(item, at, "status", false);
-    if (r.ok() && !status.empty() && status != "pending" && status != "created") {
-      problem =
-          fmt::format("`{}status`: `created` or `pending` was expected, not `{}`", at, status);
+    if (r.ok() && !status.empty() && status != "pending" && status != "created" &&
+        status != "deposed") {
+      problem = fmt::format("`{}status`: `created`, `pending` or `deposed` was expected, not `{}`",
+                            at, status);
     }
     e.pending = status == "pending";
+    e.deposed = status == "deposed";
     e.resource = r.text(item, at, "resource", false);
     auto object = &json::is_object;
     if (const json* v = r.member(item, at, "params", object, "an object", false)) {

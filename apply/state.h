@@ -15,12 +15,15 @@ namespace ecl::apply {
 inline constexpr int kStateFormatVersion = 1;
 
 struct Entry {
-  std::string id;               // the plan step's id
-  std::string block;            // the block path
-  std::string service;          // "ec2"
-  std::string operation;        // the create call: "CreateVpc"
-  bool pending = false;         // the call was sent (or about to be) and its answer is not recorded
-  json params = json::object(); // as planned, placeholders kept: the diff's inputs
+  std::string id;        // the plan step's id
+  std::string block;     // the block path
+  std::string service;   // "ec2"
+  std::string operation; // the create call: "CreateVpc"
+  bool pending = false;  // the call was sent (or about to be) and its answer is not recorded
+  // Replaced by a new one made beside it (create before destroy), under the id `<step>~old`: it
+  // is deleted at the end of the apply, or by the next one when that did not finish.
+  bool deposed = false;
+  json params = json::object();        // as planned, placeholders kept: the diff's inputs
   json request = json::object();       // as sent, placeholders filled
   std::vector<std::string> depends_on; // step ids, as planned
   json outputs = json::object();       // response path -> value, for each value produced

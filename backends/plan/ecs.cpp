@@ -201,6 +201,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   Step& lt = p.add(b, "launch-template", "ec2", "CreateLaunchTemplate");
   std::string template_name = p.name_for(b, "", 128);
   lt.params["LaunchTemplateName"] = template_name;
+  lt.made_name = true;
   // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
   const std::string& ami = *p.get_string(b, "ami");
   // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.

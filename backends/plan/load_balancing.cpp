@@ -63,6 +63,7 @@ void lower_target_group(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "elbv2", "CreateTargetGroup");
   const json request = common::target_group(p, b);
   s.params["Name"] = model::made_name_of(p.program(), b);
+  s.made_name = !request.contains("Name");
   for (const auto& [key, value] : request.items()) {
     s.params[key] = value;
   }

@@ -190,6 +190,7 @@ void lower_security_group(Planner& p, const model::Block& b) {
   // EC2 wants a name unique in the VPC (at most 255 characters, not starting with `sg-`).
   const model::Value* name = p.get(b, "name");
   s.params["GroupName"] = name ? p.value(*name) : json(model::made_name_of(p.program(), b));
+  s.made_name = name == nullptr;
   if (const std::string* description = p.get_string(b, "description")) {
     s.params["Description"] = Planner::literal(*description);
     s.summary = *description;

@@ -43,6 +43,9 @@ struct Step {
   // them changing either (Resource::unmanaged).
   std::vector<std::string> unmanaged_attributes;
   bool read = false; // a read (Describe*) rather than a change
+  // The request's name was made by the plan, not written (resources::CreateFirst::name): a
+  // replacement made beside the old one may take another.
+  bool made_name = false;
 };
 
 // A block that makes AWS calls, as the program writes it: what `eclc plan` shows a reviewer and

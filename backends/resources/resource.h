@@ -184,6 +184,20 @@ struct Output {
 // (it sets something: ModifyVpcAttribute, PutRolePolicy), or `update` with the members it takes.
 enum class OnChange { Replace, Repeat, Update };
 
+// Create before destroy: a replacement is made beside what it replaces, what used the old one
+// moves to the new one, and the old one is deleted at the end of the apply. Only where AWS allows
+// the two at once: not when every `unique` member (values AWS takes once at a time, a security
+// group's VpcId and GroupName) is the same in both requests, by value and without naming a
+// renewed step. Even then when the last of them is the name (`name`) and the plan made it
+// (Step::made_name): the new one takes another, the made name ending in `-2` when the old one
+// had it (at most `name_max` characters). Otherwise, and whenever something the old one is in is
+// deleted first, the old one is deleted first and the plan says why.
+struct CreateFirst {
+  Codes unique = {};
+  std::string_view name = "";
+  std::size_t name_max = 0;
+};
+
 // One call the plan makes for a resource: the call that creates it, one that configures it, or a
 // read of what it made.
 struct Operation {
@@ -193,6 +207,9 @@ struct Operation {
   OnChange on_change = OnChange::Replace;
   std::optional<Request> update = std::nullopt; // OnChange::Update: the call, with `updatable`
   Codes updatable = {};
+  // What the update call answers anew (ReplaceRouteTableAssociation's NewAssociationId): the
+  // output of that name (in `outputs`) takes the value at the path of the update's answer.
+  std::vector<Output> updated = {};
   // Why a change replaces: (member, reason with `{}` for the change), "" for any member.
   std::vector<std::pair<std::string_view, std::string_view>> replace_reasons = {};
   // Request members naming what this resource takes for itself alone: when it is replaced, the
@@ -200,6 +217,7 @@ struct Operation {
   // old gateway is deleted, moto never does, and the new gateway cannot take it while it is held).
   Codes renews = {};
   std::vector<Removal> remove = {};
+  std::optional<CreateFirst> create_first = std::nullopt; // none: a replacement deletes first
   std::optional<Lookup> lookup = std::nullopt; // after a crash (none: it is simply made again)
   std::optional<Waiter> wait = std::nullopt;   // after it is made, before what follows it runs
   Tagging tags = {};

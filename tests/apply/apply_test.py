@@ -479,6 +479,62 @@ def edit(text, old, new):
     return text.replace(old, new, 1)
 
 
+def check_replaced(moto, proxy, tmp):
+    """Create before destroy survives a kill at any point: a security group and a task
+    definition replaced beside the old ones (the old entries deposed, then deleted last); the
+    run is killed after k of its calls, and the rerun converges: one group, the service in it,
+    one active revision, and no changes."""
+    source = (harness.ROOT / "examples" / "webapp.ecl").read_text()
+    changed = edit(edit(source, '"Web tasks: HTTP from the load balancer"', '"Web tasks: HTTP"'),
+                   "webapp/api:2.3.1", "webapp/api:2.4.0")
+    program = tmp / "replaced.ecl"
+    plan = None
+    total = None  # the calls of the whole second apply, from an unkilled run
+    ks = [None] + [int(os.environ.get("ECL_REPLACED_K", "0"))] if "ECL_REPLACED_K" in \
+        os.environ else [None, 0.2, 0.45, 0.6, 0.75, 0.95]
+    for k in ks:
+        moto.reset()
+        proxy.reset()
+        state = tmp / f"replaced{k}.json"
+        program.write_text(source)
+        code, _, err = eclc(apply_args(program, state, proxy.url))
+        expect(code == 0, f"replaced: the first apply failed: {err}")
+        program.write_text(changed)
+        if plan is None:
+            plan, _ = plans.build_plan(ARGS.eclc, program)
+        before = proxy.count
+        if k is None:
+            code, out, err = eclc(apply_args(program, state, proxy.url))
+            expect(code == 0, f"replaced: the second apply failed: {err}")
+            total = proxy.count - before
+            label = "not killed"
+        else:
+            after = before + max(1, int(total * k) if isinstance(k, float) else k)
+            code, _, _ = eclc(apply_args(program, state, proxy.url), proxy=proxy,
+                              kill_after=after)
+            expect(code == -signal.SIGKILL, f"replaced k={k}: apply was not killed ({code})")
+            proxy.settle()
+            code, out, err = eclc(apply_args(program, state, proxy.url))
+            expect(code == 0, f"replaced k={k}: the rerun failed (exit {code}): {err.strip()}")
+            label = f"killed after {after - before} of {total} calls, resumed"
+        census(plan, moto.url, 1)
+        c = clients(moto.url, "us-east-1")
+        groups = c["ec2"].describe_security_groups(
+            Filters=[{"Name": "tag:ecl:path", "Values": ["main.web"]}])["SecurityGroups"]
+        service = c["ecs"].describe_services(cluster="webapp-prod", services=["api"])["services"]
+        used = service[0]["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"]
+        expect([g["GroupId"] for g in groups] == used,
+               f"replaced k={k}: groups {[g['GroupId'] for g in groups]}, the service in {used}")
+        expect(service[0]["taskDefinition"].endswith(":2"),
+               f"replaced k={k}: the service runs {service[0]['taskDefinition']}")
+        left = [r["id"] for r in json.loads(state.read_text())["resources"]
+                if r.get("status") == "deposed"]
+        expect(not left, f"replaced k={k}: deposed entries left: {left}")
+        code, out, _ = eclc(["plan", program, "--state", state])
+        expect(out == "No changes.\n", f"replaced k={k}: after the rerun the plan is {out}")
+        print(f"  {label}: one group, the service in it, one revision, no changes")
+
+
 SUMMARY = r"Plan: (\d+) to add, (\d+) to change, (\d+) to replace, (\d+) to destroy\."
 DONE = r"(Apply|Destroy) complete: (\d+) added, (\d+) changed, (\d+) replaced, (\d+) destroyed\."
 
@@ -531,18 +587,47 @@ def check_changes(moto, proxy, tmp):
     source = text
     print("  desired count under scaling: no change")
 
+    def made_first(what, create, use, delete):
+        """Create before destroy: the new one is made, the service moves to it, then the old one
+        is deleted (the last of each call in the proxy's log)."""
+        ops = [op for op, _, _ in proxy.log]
+        last = {op: max((i for i, o in enumerate(ops) if o == op), default=-1)
+                for op in (create, use, delete)}
+        expect(0 <= last[create] < last[use] < last[delete],
+               f"changes ({what}): not {create}, then {use}, then {delete}: {last}")
+
     def runs_new_revision_at_scaled_count():
         expect(service()["taskDefinition"].endswith("webapp-api:2"),
                f"changes: service runs {service()['taskDefinition']}")
         expect(service()["desiredCount"] == 5,
                f"changes: the update reset the scaler's count to {service()['desiredCount']}")
+        made_first("image", "RegisterTaskDefinition", "UpdateService", "DeregisterTaskDefinition")
+        expect(ecs.describe_task_definition(taskDefinition="webapp-api:1")["taskDefinition"]
+               ["status"] == "INACTIVE", "changes: the old revision is still active")
+
+    def runs_in_new_group():
+        ec2 = clients(moto.url, "us-east-1")["ec2"]
+        groups = ec2.describe_security_groups(
+            Filters=[{"Name": "tag:ecl:path", "Values": ["main.web"]}])["SecurityGroups"]
+        expect(len(groups) == 1 and groups[0]["GroupName"].endswith("-2"),
+               f"changes: not one group main.web of another name: {groups}")
+        used = service()["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"]
+        expect(used == [groups[0]["GroupId"]], f"changes: the service is in {used}")
+        made_first("security group", "CreateSecurityGroup", "UpdateService", "DeleteSecurityGroup")
 
     # Each edit applies on top of the previous one.
     cases = [
         ("image", lambda src: edit(src, "webapp/api:2.3.1", "webapp/api:2.4.0"),
-         [r"-/\+\s+ecs:RegisterTaskDefinition\s+api\s+task definitions are immutable",
+         [r"\+/-\s+ecs:RegisterTaskDefinition\s+api\s+task definitions are immutable",
           r"~\s+ecs:UpdateService\s+prod\.api\s+`api` is renewed"],
          runs_new_revision_at_scaled_count),
+        # A group of a made name: the new one takes another, the service moves to it, then the
+        # old one is deleted.
+        ("security group", lambda src: edit(src, '"Web tasks: HTTP from the load balancer"',
+                                            '"Web tasks: HTTP and the API from the load balancer"'),
+         [r"\+/-\s+ec2:CreateSecurityGroup\s+main\.web\s+`Description` cannot change",
+          r"~\s+ecs:UpdateService\s+prod\.api\s+`main\.web` is renewed"],
+         runs_in_new_group),
         ("subnet CIDR", lambda src: edit(src, '"10.0.10.0/24"', '"10.0.20.0/24"'),
          [r"-/\+\s+ec2:CreateSubnet\s+main\.private_a\s+a subnet's CIDR block cannot change in "
           r"place \(CidrBlock 10\.0\.10\.0/24 -> 10\.0\.20\.0/24\)"],
@@ -558,8 +643,8 @@ def check_changes(moto, proxy, tmp):
     # What a reviewer reads: per case, the resources' lines and the counts (add, change,
     # replace, destroy) that apply then shows and reports.
     views = {
-        "image": ([r"\n  -/\+ task api  \(task definitions are immutable: a new revision is "
-                   r"registered\)\n      ~ app\.image: \"[^\"]*/webapp/api:2\.3\.1\" -> "
+        "image": ([r"\n  \+/- task api  \(task definitions are immutable: a new revision is "
+                   r"registered; the new one is made first\)\n      ~ app\.image: \"[^\"]*/webapp/api:2\.3\.1\" -> "
                    r"\"[^\"]*/webapp/api:2\.4\.0\"  # forces replacement\n",
                    r"\n  ~ service prod\.api\n(      .*\n)*      ~ `api` is renewed\n"], (0, 1, 1, 0)),
         "subnet CIDR": ([r"\n  -/\+ subnet main\.private_a  \(a subnet's CIDR block cannot change "
@@ -954,11 +1039,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: signing, examples, crash, "
-                                       "changes, faults, prompt, waiters, tags, region, target")
+                                       "replaced, changes, faults, prompt, waiters, tags, region, "
+                                       "target")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
-    parts = ["signing", "examples", "crash", "changes", "faults", "prompt", "waiters", "tags",
-             "region", "target"]
+    parts = ["signing", "examples", "crash", "replaced", "changes", "faults", "prompt", "waiters",
+             "tags", "region", "target"]
     if ARGS.only:
         parts = ARGS.only.split(",")
     if "signing" in parts:

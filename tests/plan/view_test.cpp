@@ -83,6 +83,12 @@ State applied(const plan::Plan& p, bool blocks = true) {
     }
     s.entries.push_back(std::move(e));
   }
+  // What was sent: the placeholders filled from the state.
+  plan::Plan sent = p;
+  for (ecl::apply::Entry& e : s.entries) {
+    sent.outputs = e.params;
+    e.request = ecl::apply::filled_outputs(sent, s);
+  }
   if (blocks) {
     for (const plan::Resource& r : p.resources) {
       s.blocks[r.block] = {{"kind", r.kind}, {"attributes", r.attributes}};

@@ -266,6 +266,33 @@ Step step(std::string id, std::string service, std::string operation, json param
   return s;
 }
 
+// A request as apply sends it: each `${step.path}` of which `outputs` has the value, filled.
+json filled(const Plan& plan, const std::map<std::string, json>& outputs, const json& value) {
+  if (value.is_structured()) {
+    json out = value;
+    for (auto& v : out) {
+      v = filled(plan, outputs, v);
+    }
+    return out;
+  }
+  if (!value.is_string()) {
+    return value;
+  }
+  std::string text = value.get<std::string>();
+  if (!text.starts_with("${") || !text.ends_with("}")) {
+    return value;
+  }
+  std::string inner = text.substr(2, text.size() - 3);
+  for (const Step& s : plan.steps) {
+    auto it = outputs.find(s.id);
+    if (inner.starts_with(s.id + ".") && it != outputs.end() &&
+        it->second.contains(inner.substr(s.id.size() + 1))) {
+      return it->second[inner.substr(s.id.size() + 1)];
+    }
+  }
+  return value;
+}
+
 // The state after the plan was applied as it is, every call answering `outputs`.
 apply::State applied(const Plan& plan, const std::map<std::string, json>& outputs = {}) {
   apply::State state;
@@ -276,7 +303,8 @@ apply::State applied(const Plan& plan, const std::map<std::string, json>& output
     e.service = s.service;
     e.operation = s.operation;
     e.params = s.params;
-    e.request = s.params;
+    e.request = filled(plan, outputs, s.params);
+    e.depends_on = s.depends_on;
     auto it = outputs.find(s.id);
     e.outputs = it == outputs.end() ? json::object() : it->second;
     state.put(std::move(e));
@@ -505,9 +533,12 @@ TEST(Diff, AnElasticIpIsRenewedWithItsNatGateway) {
   plan.steps[0].params["CidrBlock"] = "10.0.2.0/24";
   std::vector<apply::Change> changes = apply::diff(plan, state);
   ASSERT_EQ(changes.size(), 4u);
-  for (const apply::Change& c : changes) {
-    EXPECT_EQ(c.action, apply::Action::Replace) << c.id;
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(changes[i].action, apply::Action::Replace) << changes[i].id;
   }
+  // The route is moved to the new gateway (ReplaceRoute), never missing.
+  EXPECT_EQ(changes[3].action, apply::Action::Update);
+  EXPECT_EQ(changes[3].call, "ec2:ReplaceRoute");
   EXPECT_EQ(changes[1].id, "nat#eip");
   EXPECT_EQ(changes[1].reason, "renewed with `nat`");
   EXPECT_EQ(changes[1].renewed, "nat");
@@ -518,4 +549,101 @@ TEST(Diff, AnElasticIpIsRenewedWithItsNatGateway) {
   changes = apply::diff(plan, state);
   ASSERT_EQ(changes.size(), 1u);
   EXPECT_EQ(changes[0].id, "route");
+}
+
+// Create before destroy (resources::CreateFirst): a replacement is made beside the old one where
+// AWS allows both, and the plan says why not where it does not.
+TEST(Diff, ReplacementsAreMadeFirstWhereAwsAllowsTwo) {
+  Plan plan;
+  plan.steps.push_back(step("vpc", "ec2", "CreateVpc", {{"CidrBlock", "10.0.0.0/16"}}));
+  Step made =
+      step("web", "ec2", "CreateSecurityGroup",
+           {{"GroupName", "prod-web"}, {"Description", "a"}, {"VpcId", "${vpc.Vpc.VpcId}"}});
+  made.made_name = true;
+  made.depends_on = {"vpc"};
+  plan.steps.push_back(made);
+  Step written = step("db", "ec2", "CreateSecurityGroup",
+                      {{"GroupName", "db"}, {"Description", "a"}, {"VpcId", "${vpc.Vpc.VpcId}"}});
+  written.depends_on = {"vpc"};
+  plan.steps.push_back(written);
+  plan.steps.push_back(step("task", "ecs", "RegisterTaskDefinition", {{"family", "api"}}));
+  apply::State state = applied(plan);
+  plan.steps[1].params["Description"] = "b";
+  plan.steps[2].params["Description"] = "b";
+  plan.steps[3].params["cpu"] = "512";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 3u);
+  for (const apply::Change& c : changes) {
+    EXPECT_EQ(c.action, apply::Action::Replace) << c.id;
+  }
+  // A made name: the new group takes another (made at apply time).
+  EXPECT_TRUE(changes[0].create_first);
+  // A written name is taken until the old group is deleted.
+  EXPECT_FALSE(changes[1].create_first);
+  EXPECT_EQ(changes[1].deleted_first, "deleted first: the new one reuses its GroupName `db`");
+  // A new revision of a task definition.
+  EXPECT_TRUE(changes[2].create_first);
+  // In a VPC replaced (deleted first), the groups go first too.
+  plan.steps[0].params["CidrBlock"] = "10.1.0.0/16";
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 4u);
+  EXPECT_FALSE(changes[0].create_first);
+  EXPECT_FALSE(changes[1].create_first);
+  EXPECT_EQ(changes[1].deleted_first, "deleted first, as `vpc` is");
+  EXPECT_TRUE(changes[3].create_first);
+}
+
+// Routes move with their table: the new table gets its routes, its subnets move to it in place
+// (ReplaceRouteTableAssociation), and only then is the old table deleted.
+TEST(Diff, RoutesMoveToANewTable) {
+  Plan plan;
+  plan.steps.push_back(step("rt", "ec2", "CreateRouteTable", {{"VpcId", "vpc-1"}}));
+  Step route = step("rt.out", "ec2", "CreateRoute",
+                    {{"RouteTableId", "${rt.RouteTable.RouteTableId}"},
+                     {"DestinationCidrBlock", "0.0.0.0/0"},
+                     {"GatewayId", "igw-1"}});
+  route.depends_on = {"rt"};
+  plan.steps.push_back(route);
+  Step association = step("rt#associate.a", "ec2", "AssociateRouteTable",
+                          {{"RouteTableId", "${rt.RouteTable.RouteTableId}"}, {"SubnetId", "s-1"}});
+  association.depends_on = {"rt"};
+  plan.steps.push_back(association);
+  apply::State state = applied(plan);
+  plan.steps[0].params["VpcId"] = "vpc-2";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_TRUE(changes[0].create_first);
+  EXPECT_EQ(changes[1].action, apply::Action::Replace);
+  EXPECT_TRUE(changes[1].create_first);
+  EXPECT_EQ(changes[2].action, apply::Action::Update);
+  EXPECT_EQ(changes[2].call, "ec2:ReplaceRouteTableAssociation");
+  // A route of the same table to the same destination is moved, or replaced after the old one.
+  state = applied(plan);
+  plan.steps[1].params["GatewayId"] = "igw-2";
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].call, "ec2:ReplaceRoute");
+}
+
+// An apply that stopped between a replacement made first and the update of what uses it: the
+// user's request still holds the old id, and the next plan updates it.
+TEST(Diff, AnUpdateLeftByAStoppedApplyIsMade) {
+  Plan plan;
+  plan.steps.push_back(step("web", "ec2", "CreateSecurityGroup", {{"GroupName", "web"}}));
+  plan.steps.push_back(
+      step("svc", "ecs", "CreateService",
+           {{"serviceName", "svc"},
+            {"networkConfiguration",
+             {{"awsvpcConfiguration", {{"securityGroups", json::array({"${web.GroupId}"})}}}}}}));
+  apply::State state = applied(plan, {{"web", {{"GroupId", "sg-new"}}}});
+  state.entries[1].request["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"] =
+      json::array({"sg-old"});
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].id, "svc");
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "ecs:UpdateService");
+  state.entries[1].request["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"] =
+      json::array({"sg-new"});
+  EXPECT_TRUE(apply::diff(plan, state).empty());
 }

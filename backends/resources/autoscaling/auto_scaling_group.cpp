@@ -2,6 +2,7 @@
 // nothing). A deleted group terminates its instances before it is gone. A group of the name that
 // exists (AlreadyExists) is taken only when its tags carry the state's lineage.
 // https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html
+// https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_UpdateAutoScalingGroup.html
 #include "backends/resources/resource.h"
 
 namespace ecl::resources {
@@ -12,6 +13,12 @@ const Descriptor& autoscaling_auto_scaling_group() {
       "AWS::AutoScaling::AutoScalingGroup",
       {{.service = "autoscaling",
         .name = "CreateAutoScalingGroup",
+        // A new launch template: instances launched from now on use it.
+        .on_change = OnChange::Update,
+        .update = Request{"autoscaling",
+                          "UpdateAutoScalingGroup",
+                          {{"AutoScalingGroupName", "$request.AutoScalingGroupName"}}},
+        .updatable = {"LaunchTemplate", "MinSize", "MaxSize"},
         .remove = {{{"autoscaling",
                      "DeleteAutoScalingGroup",
                      {{"AutoScalingGroupName", "$request.AutoScalingGroupName"},

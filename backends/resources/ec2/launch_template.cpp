@@ -17,6 +17,8 @@ const Descriptor& ec2_launch_template() {
                      {{"LaunchTemplateId", "$output.id"}},
                      {"InvalidLaunchTemplateId.NotFound",
                       "InvalidLaunchTemplateName.NotFoundException"}}}},
+        // Names are unique in the region: beside the old one, a made name takes another.
+        .create_first = CreateFirst{{"LaunchTemplateName"}, "LaunchTemplateName", 128},
         .lookup = tagged("DescribeLaunchTemplates", "LaunchTemplates", "LaunchTemplate"),
         .tags = {TagStyle::Ec2, "$output.id", "launch-template"},
         .client_token = "ClientToken"}},

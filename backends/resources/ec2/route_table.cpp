@@ -16,6 +16,8 @@ const Descriptor& ec2_route_table() {
                      "DeleteRouteTable",
                      {{"RouteTableId", "$output.id"}},
                      {"InvalidRouteTableID.NotFound"}}}},
+        // Its routes are made in the new table and its subnets moved to it before the old goes.
+        .create_first = CreateFirst{},
         .lookup = tagged("DescribeRouteTables", "RouteTableSet", "RouteTable"),
         .tags = {TagStyle::Ec2, "$output.id", "route-table"},
         .client_token = "ClientToken",

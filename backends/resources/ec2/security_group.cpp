@@ -16,6 +16,8 @@ const Descriptor& ec2_security_group() {
                      "DeleteSecurityGroup",
                      {{"GroupId", "$output.id"}},
                      {"InvalidGroup.NotFound"}}}},
+        // Names are unique in a VPC: beside the old one, a made name takes another.
+        .create_first = CreateFirst{{"VpcId", "GroupName"}, "GroupName", 255},
         .lookup = tagged("DescribeSecurityGroups", "SecurityGroupInfo", ""),
         .tags = {TagStyle::Ec2, "$output.id", "security-group"},
         .done = {"InvalidGroup.Duplicate"},
@@ -23,6 +25,7 @@ const Descriptor& ec2_security_group() {
                             "$output.id")},
        {.service = "ec2",
         .name = "RevokeSecurityGroupEgress",
+        .create_first = CreateFirst{{"GroupId"}},
         .done = {"InvalidPermission.NotFound"}}},
       {{"security_group", "id", "", "CreateSecurityGroup", "id", "", "GroupId", true}}};
   return d;

@@ -14,6 +14,7 @@ const Descriptor& ec2_security_group_egress() {
                      "RevokeSecurityGroupEgress",
                      {{"GroupId", "$request.GroupId"}, {"IpPermissions", "$request.IpPermissions"}},
                      {"InvalidPermission.NotFound", "InvalidGroup.NotFound"}}}},
+        .create_first = CreateFirst{{"GroupId"}}, // as an ingress rule's
         .tags = {TagStyle::Ec2, "", "security-group-rule"},
         .done = {"InvalidPermission.Duplicate"},
         .refresh =

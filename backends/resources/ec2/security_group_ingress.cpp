@@ -14,6 +14,9 @@ const Descriptor& ec2_security_group_ingress() {
                      "RevokeSecurityGroupIngress",
                      {{"GroupId", "$request.GroupId"}, {"IpPermissions", "$request.IpPermissions"}},
                      {"InvalidPermission.NotFound", "InvalidGroup.NotFound"}}}},
+        // A rule of a new group; a changed rule of the same group is revoked first (AWS compares
+        // rules without their descriptions).
+        .create_first = CreateFirst{{"GroupId"}},
         .tags = {TagStyle::Ec2, "", "security-group-rule"},
         .done = {"InvalidPermission.Duplicate"},
         .refresh = ec2_read("DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",

@@ -1,6 +1,6 @@
-// A task definition: immutable, so a changed one is registered as a new revision (and the old one
-// deregistered). After a crash, the family's latest revision is the one the interrupted call made
-// when its containers are those of the request.
+// A task definition: immutable, so a changed one is registered as a new revision, and the old one
+// deregistered once the services using it have moved. After a crash, the family's latest revision
+// is the one the interrupted call made when its containers are those of the request.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html
 #include "backends/resources/resource.h"
 
@@ -17,6 +17,8 @@ const Descriptor& ecs_task_definition() {
         .replace_reasons = {{"",
                              "task definitions are immutable: a new revision is registered ({})"}},
         .remove = {{{"ecs", "DeregisterTaskDefinition", {{"taskDefinition", "$output.arn"}}}}},
+        // A new revision of the family: the service moves to it, then the old one goes.
+        .create_first = CreateFirst{},
         .lookup = Lookup{.describe = {"ecs",
                                       "DescribeTaskDefinition",
                                       {{"taskDefinition", "$request.family"},

@@ -22,6 +22,8 @@ const Descriptor& elbv2_target_group() {
         .replace_reasons = {{"", "a target group's port, protocol, VPC and target type cannot "
                                  "change in place ({})"}},
         .remove = {{{"elbv2", "DeleteTargetGroup", {{"TargetGroupArn", "$output.arn"}}, gone}}},
+        // Names are unique in the region: beside the old one, a made name takes another.
+        .create_first = CreateFirst{{"Name"}, "Name", 32},
         .lookup =
             Lookup{.describe = {"elbv2",
                                 "DescribeTargetGroups",
