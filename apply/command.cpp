@@ -294,7 +294,7 @@ bool refresh_state(const backend::plan::Plan& plan, const CommandOptions& option
     return false;
   }
   std::size_t calls = 0, entries = 0;
-  if (!refresh(*client, plan, state, drift, calls, entries, error)) {
+  if (!refresh(*client, plan, state, drift, calls, entries, error, options.parallelism)) {
     std::cerr << "eclc: error: cannot read what the state holds from AWS: " << client->redact(error)
               << "\n(--refresh=false plans from the state alone)\n";
     return false;

@@ -17,7 +17,7 @@ struct CommandOptions {
   std::string endpoint_url; // "" for AWS
   std::string profile;      // "" for AWS_PROFILE or "default"
   bool auto_approve = false;
-  int parallelism = 4;
+  int parallelism = 16;
   int wait_timeout_seconds = 1200; // for what AWS finishes after answering
   bool color = false;
   bool force = false;               // use a state of another stack, or older than its backup

@@ -724,9 +724,36 @@ struct Task {
   std::function<bool(std::string& error)> run;
 };
 
-// Runs each task once all it waits for are done, at most `parallelism` at once. Stops starting
-// tasks at the first failure; returns false with its error.
+// Runs each task once all it waits for are done, at most `parallelism` at once; of the tasks
+// ready, first those with the longest chain of tasks waiting for them (the critical path), so
+// that a bound on what runs at once delays the shortest chains. Stops starting tasks at the first
+// failure; returns false with its error.
 bool run_graph(std::vector<Task>& tasks, int parallelism, std::string& error) {
+  std::vector<std::vector<std::size_t>> waiting(tasks.size()); // task -> the tasks waiting for it
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    for (std::size_t d : tasks[i].waits_for) {
+      waiting[d].push_back(i);
+    }
+  }
+  std::vector<std::size_t> chain(tasks.size(), 0); // 0: not known yet
+  std::function<std::size_t(std::size_t)> chain_of = [&](std::size_t i) {
+    if (chain[i] == 0) {
+      chain[i] = 1; // a cycle (none in a plan) ends here
+      std::size_t longest = 0;
+      for (std::size_t j : waiting[i]) {
+        longest = std::max(longest, chain_of(j));
+      }
+      chain[i] = 1 + longest;
+    }
+    return chain[i];
+  };
+  std::vector<std::size_t> order(tasks.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    order[i] = i;
+    chain_of(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return chain[a] > chain[b]; });
   std::mutex m;
   std::condition_variable cv;
   std::vector<int> state(tasks.size(), 0); // 0 waiting, 1 running, 2 done
@@ -736,8 +763,9 @@ bool run_graph(std::vector<Task>& tasks, int parallelism, std::string& error) {
   std::vector<std::thread> threads;
   while (done < tasks.size()) {
     if (!failed) {
-      for (std::size_t i = 0; i < tasks.size() && running < static_cast<std::size_t>(parallelism);
-           ++i) {
+      for (std::size_t k = 0; k < tasks.size() && running < static_cast<std::size_t>(parallelism);
+           ++k) {
+        std::size_t i = order[k];
         if (state[i] != 0) {
           continue;
         }
@@ -1127,10 +1155,36 @@ bool execute(const Client& client, const Plan* plan, State& state,
     }
   }
   Progress progress(out, options.tty, options.width);
+  // Makes what the caller changed in the state durable; called with `m` held, which it lets go
+  // of while the file is written. A group commit: the changes of every task that asks while a
+  // write is under way go into the next write, one write (and fsync) for all of them, instead of
+  // one each in turn under the lock (which held up every ready task behind the others' writes).
+  std::condition_variable saved;
+  std::uint64_t save_asked = 0, save_done = 0;
+  bool saving = false;
   auto save = [&](std::string& err) {
-    if (!save_state(options.state_path, state, err)) {
-      err = "cannot write the state `" + options.state_path + "`: " + err;
-      return false;
+    const std::uint64_t mine = ++save_asked;
+    while (save_done < mine) {
+      if (saving) {
+        std::unique_lock lock(m, std::adopt_lock);
+        saved.wait(lock);
+        lock.release(); // the caller's guard still holds it
+        continue;
+      }
+      saving = true;
+      const std::uint64_t covers = save_asked;
+      std::string text = next_state_text(state);
+      m.unlock();
+      std::string write_error;
+      bool ok = write_state_text(options.state_path, text, write_error);
+      m.lock();
+      saving = false;
+      saved.notify_all();
+      if (!ok) {
+        err = "cannot write the state `" + options.state_path + "`: " + write_error;
+        return false;
+      }
+      save_done = covers;
     }
     return true;
   };

@@ -52,9 +52,9 @@ struct WaitPolicy {
 
 struct ExecuteOptions {
   std::string state_path;
-  int parallelism = 4; // independent calls in flight at once
-  bool tty = false;    // a status line naming the call in flight, rewritten in place
-  int width = 0;       // the terminal's columns (0: unknown), so the status line never wraps
+  int parallelism = 16; // independent calls in flight at once
+  bool tty = false;     // a status line naming the call in flight, rewritten in place
+  int width = 0;        // the terminal's columns (0: unknown), so the status line never wraps
   WaitPolicy wait;
 };
 

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
+#include <atomic>
 #include <set>
+#include <thread>
 
 namespace ecl::apply {
 
@@ -190,7 +192,7 @@ std::optional<std::string> drift_of(const resources::Refresh& refresh, Entry& en
 }
 
 bool refresh(const Client& client, const Plan& plan, State& state, Drift& drift, std::size_t& calls,
-             std::size_t& read_entries, std::string& error) {
+             std::size_t& read_entries, std::string& error, int parallelism) {
   std::map<std::string, const Step*> steps;
   for (const Step& s : plan.steps) {
     steps.emplace(s.id, &s);
@@ -225,26 +227,62 @@ bool refresh(const Client& client, const Plan& plan, State& state, Drift& drift,
     ++read_entries;
     subject[e.id] = id;
   }
-  std::set<std::string> dropped;
-  for (const Group& g : groups) {
+  // Each group's reads, the groups at once (at most `parallelism` in flight): a refresh costs
+  // the round trips of its longest group, not of all of them.
+  struct Read {
     std::map<std::string, json> found;
+    std::size_t calls = 0;
+    bool ok = true;
+    std::string error;
+  };
+  std::vector<Read> reads(groups.size());
+  auto read_group = [&](std::size_t n) {
+    const Group& g = groups[n];
+    Read& r = reads[n];
     std::size_t batch = g.spec->batch ? g.spec->batch : g.ids.size();
     for (std::size_t i = 0; i < g.ids.size(); i += batch) {
       std::vector<std::string> ids(
           g.ids.begin() + static_cast<std::ptrdiff_t>(i),
           g.ids.begin() + static_cast<std::ptrdiff_t>(std::min(i + batch, g.ids.size())));
       bool gone = false;
-      if (!read(client, g, ids, found, calls, gone, error)) {
-        return false;
+      if (!read(client, g, ids, r.found, r.calls, gone, r.error)) {
+        r.ok = false;
+        return;
       }
       // A read that fails for one missing id says nothing of the others: each is read alone.
       for (std::size_t k = 0; gone && ids.size() > 1 && k < ids.size(); ++k) {
         bool alone_gone = false;
-        if (!read(client, g, {ids[k]}, found, calls, alone_gone, error)) {
-          return false;
+        if (!read(client, g, {ids[k]}, r.found, r.calls, alone_gone, r.error)) {
+          r.ok = false;
+          return;
         }
       }
     }
+  };
+  std::atomic<std::size_t> next = 0;
+  std::vector<std::thread> readers;
+  for (int t = 0; t < std::max(1, parallelism) && static_cast<std::size_t>(t) < groups.size();
+       ++t) {
+    readers.emplace_back([&] {
+      for (std::size_t n = next++; n < groups.size(); n = next++) {
+        read_group(n);
+      }
+    });
+  }
+  for (std::thread& t : readers) {
+    t.join();
+  }
+  for (const Read& r : reads) {
+    calls += r.calls;
+    if (!r.ok) {
+      error = r.error;
+      return false;
+    }
+  }
+  std::set<std::string> dropped;
+  for (std::size_t n = 0; n < groups.size(); ++n) {
+    const Group& g = groups[n];
+    const std::map<std::string, json>& found = reads[n].found;
     for (const auto& [owner, spec] : g.owners) {
       Entry* e = state.find(owner);
       auto it = found.find(subject[owner]);

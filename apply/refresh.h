@@ -35,9 +35,10 @@ std::optional<std::string> drift_of(const resources::Refresh& refresh, Entry& en
                                     const json* item, const std::vector<std::string>& unmanaged);
 
 // Reads what `state` holds and brings it to what AWS holds, recording each drift in `drift`.
-// `calls` counts the reads made, `entries` the entries read. False with `error` when a read fails
-// otherwise than "not found".
+// `calls` counts the reads made, `entries` the entries read. The reads of different calls run at
+// once, at most `parallelism` in flight. False with `error` when a read fails otherwise than "not
+// found".
 bool refresh(const Client& client, const backend::plan::Plan& plan, State& state, Drift& drift,
-             std::size_t& calls, std::size_t& entries, std::string& error);
+             std::size_t& calls, std::size_t& entries, std::string& error, int parallelism = 16);
 
 } // namespace ecl::apply

@@ -244,12 +244,20 @@ bool load_state(const std::string& path, State& out, std::string& error) {
   return true;
 }
 
-bool save_state(const std::string& path, State& state, std::string& error) {
+std::string next_state_text(State& state) {
   if (state.lineage.empty()) {
     state.lineage = new_lineage();
   }
   ++state.serial;
-  return driver::write_file_atomically(path, to_json(state), error, driver::FileMode::Private);
+  return to_json(state);
+}
+
+bool write_state_text(const std::string& path, const std::string& text, std::string& error) {
+  return driver::write_file_atomically(path, text, error, driver::FileMode::Private);
+}
+
+bool save_state(const std::string& path, State& state, std::string& error) {
+  return write_state_text(path, next_state_text(state), error);
 }
 
 } // namespace ecl::apply

@@ -57,6 +57,10 @@ struct State {
 bool load_state(const std::string& path, State& out, std::string& error);
 // Writes the state (mode 0600) with its serial raised by one; a state without a lineage gets one.
 bool save_state(const std::string& path, State& state, std::string& error);
+// save_state in two halves, so that the file is written outside a lock: the text of the next
+// write (the serial raised, a lineage given), then its atomic write (mode 0600).
+std::string next_state_text(State& state);
+bool write_state_text(const std::string& path, const std::string& text, std::string& error);
 // A new lineage: 128 random bits as a UUID.
 std::string new_lineage();
 std::string to_json(const State& state);

@@ -2,7 +2,7 @@
 """Apply speed against a fixed per-call latency (issue #15): how long `eclc apply` takes next to
 the plan's critical path, and how many calls `eclc plan --state` (refresh) makes.
 
-  python3 bench/apply_speed.py [--eclc PATH] [--latency-ms 200] [--parallelism 4[,8,...]]
+  python3 bench/apply_speed.py [--eclc PATH] [--latency-ms 200] [--parallelism 16[,4,...]]
                                [--connect-latency-ms 0] [--program PATH]... [--no-examples]
                                [--no-change] [--no-warmup] [--verbose] [--json FILE]
 
@@ -141,7 +141,12 @@ class LatencyProxy:
                     with proxy.lock:
                         proxy.inflight -= 1
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(http.server.ThreadingHTTPServer):
+            # socketserver listens with a backlog of 5: more connections at once than that wait
+            # for a SYN retransmission (1 s), which no AWS endpoint makes a client do.
+            request_queue_size = 128
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -384,15 +389,19 @@ def change_once(args, program, change, parallelism, proxy, moto, tmp):
     calls, peak = proxy.take()
     if r.returncode != 0:
         raise RuntimeError(f"eclc apply (changed) failed:\n{r.stdout}{r.stderr}")
+    # The refresh: the reads made before the first change (each resource type's read on a
+    # thread of its own, at once).
+    changes = [c["start"] for c in calls if not is_read(c["op"])]
+    first_change = min(changes, default=float("inf"))
+    refresh = [c for c in calls if is_read(c["op"]) and c["start"] < first_change]
     conns = collections.defaultdict(list)
     for c in calls:
-        conns[c["conn"]].append(c)
-    phase = {"refresh": [], "delete": [], "create": []}
+        if not (is_read(c["op"]) and c["start"] < first_change):
+            conns[c["conn"]].append(c)
+    phase = {"refresh": [[c] for c in refresh], "delete": [], "create": []}
     for cs in conns.values():
         ops = [c["op"] for c in cs]
-        if all(is_read(o) for o in ops) and len(cs) > 3:
-            phase["refresh"].append(cs)  # the main thread's reads before the run
-        elif any(o.startswith(DELETE_PREFIXES) for o in ops):
+        if any(o.startswith(DELETE_PREFIXES) for o in ops):
             phase["delete"].append(cs)
         else:
             phase["create"].append(cs)
@@ -444,7 +453,7 @@ def main():
     parser.add_argument("--latency-ms", type=float, default=200.0)
     parser.add_argument("--connect-latency-ms", type=float, default=0.0,
                         help="a pause on each new connection, as TCP and TLS handshakes take")
-    parser.add_argument("--parallelism", default="4",
+    parser.add_argument("--parallelism", default="16",
                         help="eclc's --parallelism; several, separated by commas, for a sweep")
     parser.add_argument("--program", action="append", default=[], type=Path)
     parser.add_argument("--no-examples", action="store_true")

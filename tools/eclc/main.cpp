@@ -308,7 +308,7 @@ struct PlanFlags {
   std::string endpoint_url;
   std::string profile;
   bool auto_approve = false;
-  int parallelism = 4;
+  int parallelism = 16;
   int wait_timeout = 1200; // seconds
   bool force = false;
   int lock_timeout = 0;           // seconds
