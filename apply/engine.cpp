@@ -632,9 +632,10 @@ std::optional<json> recover(const Client& client, const std::string& service,
   std::string lineage = sent.count(std::string(kLineageTag)) ? sent[std::string(kLineageTag)] : "";
   json params = resources::fill(l.describe.params, op, none, request, block);
   if (l.by_tag) {
-    params["Filters"] = json::array({{{"Name", "tag:ecl:path"}, {"Values", json::array({block})}}});
+    const std::string filters(l.filters);
+    params[filters] = json::array({{{"Name", "tag:ecl:path"}, {"Values", json::array({block})}}});
     if (!lineage.empty()) {
-      params["Filters"].push_back(
+      params[filters].push_back(
           {{"Name", "tag:" + std::string(kLineageTag)}, {"Values", json::array({lineage})}});
     }
   }

@@ -3,9 +3,9 @@
 #include "backends/resources/registry.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <fmt/format.h>
-#include <atomic>
 #include <set>
 #include <thread>
 

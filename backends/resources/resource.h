@@ -112,15 +112,20 @@ struct Lookup {
   // reads a candidate's, its params naming the candidate's members as "$item.PATH"; `tags` is then
   // a path in its answer.
   std::optional<Request> read_tags = std::nullopt;
+  // The describe call's filter member, where `by_tag` puts the tag filters: `Filters`, but
+  // `Filter` for DescribeNatGateways.
+  std::string_view filters = "Filters";
 };
 
 // An EC2 create call's lookup: `describe` filtered by the tag, the items at `items`.
-inline Lookup tagged(std::string_view describe, std::string_view items, std::string_view wrapper) {
+inline Lookup tagged(std::string_view describe, std::string_view items, std::string_view wrapper,
+                     std::string_view filters = "Filters") {
   return {.describe = {"ec2", describe},
           .items = items,
           .by_tag = true,
           .wrapper = wrapper,
-          .tags = "TagSet"};
+          .tags = "TagSet",
+          .filters = filters};
 }
 
 // An attribute a refresh compares: the request member the program set, as a path in the request

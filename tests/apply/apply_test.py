@@ -620,6 +620,22 @@ def check_changes(moto, proxy, tmp):
         expect(used == [groups[0]["GroupId"]], f"changes: the service is in {used}")
         made_first("security group", "CreateSecurityGroup", "UpdateService", "DeleteSecurityGroup")
 
+    def forwards_to_new_group():
+        elbv2 = clients(moto.url, "us-east-1")["elbv2"]
+        entry = next(r for r in json.loads(state.read_text())["resources"] if r["id"] == "main.api")
+        name, arn = entry["request"]["Name"], entry["resource"]
+        expect(name.endswith("-2"), f"changes: the new target group is named {name}")
+        groups = [g["TargetGroupArn"] for g in elbv2.describe_target_groups()["TargetGroups"]
+                  if g["TargetGroupName"] in (name, name[:-2])]
+        expect(groups == [arn], f"changes: target groups {groups}, not only the new {arn}")
+        used = [b["targetGroupArn"] for b in service()["loadBalancers"]]
+        expect(arn in used, f"changes: the service sends to {used}")
+        rules = [a.get("TargetGroupArn") for listener in listeners_and_rules(elbv2, "CreateListener")
+                 for r in elbv2.describe_rules(ListenerArn=listener)["Rules"]
+                 for a in r.get("Actions", [])]
+        expect(arn in rules, f"changes: no rule forwards to the new group: {rules}")
+        made_first("target group", "CreateTargetGroup", "UpdateService", "DeleteTargetGroup")
+
     # Each edit applies on top of the previous one.
     cases = [
         ("image", lambda src: edit(src, "webapp/api:2.3.1", "webapp/api:2.4.0"),
@@ -633,6 +649,13 @@ def check_changes(moto, proxy, tmp):
          [r"\+/-\s+ec2:CreateSecurityGroup\s+main\.web\s+`Description` cannot change",
           r"~\s+ecs:UpdateService\s+prod\.api\s+`main\.web` is renewed"],
          runs_in_new_group),
+        # A target group of a made name: the new one beside the old, the rule and the service
+        # moved to it, then the old one deleted.
+        ("target group", lambda src: edit(src, "port         = 8080\n    health_check",
+                                          "port         = 8081\n    health_check"),
+         [r"\+/-\s+elbv2:CreateTargetGroup\s+main\.api\s+a target group's port",
+          r"~\s+elbv2:ModifyRule\s+main\.edge\.https\.api\s+`main\.api` is renewed"],
+         forwards_to_new_group),
         ("subnet CIDR", lambda src: edit(src, '"10.0.10.0/24"', '"10.0.20.0/24"'),
          [r"-/\+\s+ec2:CreateSubnet\s+main\.private_a\s+a subnet's CIDR block cannot change in "
           r"place \(CidrBlock 10\.0\.10\.0/24 -> 10\.0\.20\.0/24\)"],

@@ -16,7 +16,9 @@ const Descriptor& ec2_eip() {
                      {{"AllocationId", "$output.allocation_id"}},
                      {"InvalidAllocationID.NotFound"}}}},
         .lookup = tagged("DescribeAddresses", "AddressesSet", ""),
-        .tags = {TagStyle::Ec2, "$output.allocation_id", "elastic-ip"}}},
+        .tags = {TagStyle::Ec2, "$output.allocation_id", "elastic-ip"},
+        .refresh = ec2_read("DescribeAddresses", "allocation-id", "AddressesSet", "AllocationId",
+                            "$output.allocation_id")}},
       {{"nat_gateway", "public_ip", "eip", "AllocateAddress", "public_ip", "Eip", "PublicIp"}}};
   return d;
 }

@@ -21,7 +21,16 @@ const Descriptor& ec2_launch_template() {
         .create_first = CreateFirst{{"LaunchTemplateName"}, "LaunchTemplateName", 128},
         .lookup = tagged("DescribeLaunchTemplates", "LaunchTemplates", "LaunchTemplate"),
         .tags = {TagStyle::Ec2, "$output.id", "launch-template"},
-        .client_token = "ClientToken"}},
+        .client_token = "ClientToken",
+        .refresh = Refresh{.read = {"ec2",
+                                    "DescribeLaunchTemplates",
+                                    {{"LaunchTemplateIds", "$ids"}},
+                                    {"InvalidLaunchTemplateId.NotFound"}},
+                           .subject = "$output.id",
+                           .items = "LaunchTemplates",
+                           .id = "LaunchTemplateId",
+                           .next_token = "NextToken",
+                           .batch = 200}}},
       {{"ec2_capacity", "launch_template", "launch-template", "CreateLaunchTemplate", "id",
         "LaunchTemplate"}}};
   return d;

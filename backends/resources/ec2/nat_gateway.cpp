@@ -22,7 +22,7 @@ const Descriptor& ec2_nat_gateway() {
                            .probe = probe,
                            .status = "NatGatewaySet[0].State",
                            .done = {"deleted", "gone"}}}},
-        .lookup = tagged("DescribeNatGateways", "NatGatewaySet", "NatGateway"),
+        .lookup = tagged("DescribeNatGateways", "NatGatewaySet", "NatGateway", "Filter"),
         // "gone" is pending: a new gateway is not visible to describe calls at once.
         .wait = Waiter{.what = "NAT gateway {} to be available",
                        .subject = "$output.id",
@@ -32,7 +32,19 @@ const Descriptor& ec2_nat_gateway() {
                        .failed = {"failed", "deleting", "deleted"},
                        .reason = "NatGatewaySet[0].FailureMessage"},
         .tags = {TagStyle::Ec2, "$output.id", "natgateway"},
-        .client_token = "ClientToken"}},
+        .client_token = "ClientToken",
+        // DescribeNatGateways filters with `Filter`, not `Filters`.
+        .refresh = Refresh{.read = {"ec2",
+                                    "DescribeNatGateways",
+                                    {{"Filter", json::array({{{"Name", "nat-gateway-id"},
+                                                              {"Values", "$ids"}}})}}},
+                           .subject = "$output.id",
+                           .items = "NatGatewaySet",
+                           .id = "NatGatewayId",
+                           .status = "State",
+                           .gone_status = {"deleting", "deleted", "failed"},
+                           .next_token = "NextToken",
+                           .batch = 200}}},
       {{"nat_gateway", "id", "", "CreateNatGateway", "id", "", "", true}}};
   return d;
 }

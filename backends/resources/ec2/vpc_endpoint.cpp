@@ -28,7 +28,20 @@ const Descriptor& ec2_vpc_endpoint() {
                            .done = {"deleted", "gone"}}}},
         .lookup = tagged("DescribeVpcEndpoints", "VpcEndpointSet", "VpcEndpoint"),
         .tags = {TagStyle::Ec2, "$output.id", "vpc-endpoint"},
-        .client_token = "ClientToken"}},
+        .client_token = "ClientToken",
+        // By ids (moto knows no `vpc-endpoint-id` filter): an id that is gone fails the read,
+        // and each is then read alone.
+        .refresh = Refresh{.read = {"ec2",
+                                    "DescribeVpcEndpoints",
+                                    {{"VpcEndpointIds", "$ids"}},
+                                    {"InvalidVpcEndpointId.NotFound"}},
+                           .subject = "$output.id",
+                           .items = "VpcEndpointSet",
+                           .id = "VpcEndpointId",
+                           .status = "State",
+                           .gone_status = {"deleting", "deleted", "failed", "rejected"},
+                           .next_token = "NextToken",
+                           .batch = 200}}},
       {{"endpoint", "id", "", "CreateVpcEndpoint", "id", "", "", true}}};
   return d;
 }

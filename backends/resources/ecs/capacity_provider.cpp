@@ -22,7 +22,15 @@ const Descriptor& ecs_capacity_provider() {
                          .match = {{"status", "ACTIVE"}},
                          .wrapper = "capacityProvider",
                          .tags = "tags"},
-        .tags = {TagStyle::Ecs, "$output.arn"}}},
+        .tags = {TagStyle::Ecs, "$output.arn"},
+        .refresh =
+            Refresh{.read = {"ecs", "DescribeCapacityProviders", {{"capacityProviders", "$ids"}}},
+                    .subject = "$request.name",
+                    .items = "capacityProviders",
+                    .id = "name",
+                    .status = "status",
+                    .gone_status = {"INACTIVE"},
+                    .batch = 10}}},
       {{"ec2_capacity", "name", "", "CreateCapacityProvider", "name", "", "", true}}};
   return d;
 }

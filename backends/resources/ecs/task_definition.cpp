@@ -29,7 +29,20 @@ const Descriptor& ecs_task_definition() {
                                     "$request.containerDefinitions",
                                     {"name", "image"}}},
                          .tags = "tags"},
-        .tags = {TagStyle::Ecs, "$output.arn"}}},
+        .tags = {TagStyle::Ecs, "$output.arn"},
+        // Deregistered outside eclc (INACTIVE): registered again.
+        .refresh =
+            Refresh{
+                .read = {"ecs",
+                         "DescribeTaskDefinition",
+                         {{"taskDefinition", "$output.arn"}},
+                         {"ClientException"}},
+                .subject = "$output.arn",
+                .items = "taskDefinition",
+                .id = "taskDefinitionArn",
+                .status = "status",
+                .gone_status = {"INACTIVE", "DELETE_IN_PROGRESS"},
+            }}},
       {{"task", "arn", "", "RegisterTaskDefinition", "arn", "", "", true}}};
   return d;
 }

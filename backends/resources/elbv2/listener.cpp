@@ -32,7 +32,15 @@ const Descriptor& elbv2_listener() {
                    .read_tags = Request{"elbv2",
                                         "DescribeTags",
                                         {{"ResourceArns", json::array({"$item.ListenerArn"})}}}},
-        .tags = {TagStyle::Elbv2, "$output.arn"}}},
+        .tags = {TagStyle::Elbv2, "$output.arn"},
+        .refresh = Refresh{.read = {"elbv2",
+                                    "DescribeListeners",
+                                    {{"ListenerArns", "$ids"}},
+                                    {"ListenerNotFound"}},
+                           .subject = "$output.arn",
+                           .items = "Listeners",
+                           .id = "ListenerArn",
+                           .batch = 20}}},
       {{"listener", "arn", "", "CreateListener", "arn", "", "", true}}};
   return d;
 }

@@ -32,7 +32,13 @@ const Descriptor& elbv2_listener_rule() {
                          .read_tags = Request{"elbv2",
                                               "DescribeTags",
                                               {{"ResourceArns", json::array({"$item.RuleArn"})}}}},
-        .tags = {TagStyle::Elbv2, "$output.arn"}}},
+        .tags = {TagStyle::Elbv2, "$output.arn"},
+        .refresh =
+            Refresh{.read = {"elbv2", "DescribeRules", {{"RuleArns", "$ids"}}, {"RuleNotFound"}},
+                    .subject = "$output.arn",
+                    .items = "Rules",
+                    .id = "RuleArn",
+                    .batch = 20}}},
       {{"rule", "arn", "", "CreateRule", "arn", "", "", true}}};
   return d;
 }

@@ -40,7 +40,14 @@ const Descriptor& elbv2_target_group() {
         .tags = {TagStyle::Elbv2, "$output.arn"},
         .done = {"DuplicateTargetGroupName"},
         // Made again with the same settings, it answers with the one that exists.
-        .answers_existing = true},
+        .answers_existing = true,
+        .refresh =
+            Refresh{.read = {"elbv2", "DescribeTargetGroups", {{"TargetGroupArns", "$ids"}}, gone},
+                    .subject = "$output.arn",
+                    .items = "TargetGroups",
+                    .id = "TargetGroupArn",
+                    .compare = {{"HealthCheckPath"}},
+                    .batch = 20}},
        {.service = "elbv2", .name = "ModifyTargetGroupAttributes", .on_change = OnChange::Repeat}},
       {{"target_group", "arn", "", "CreateTargetGroup", "arn", "", "", true},
        {"target_group", "full_name", "", "CreateTargetGroup", "full_name", "",

@@ -20,7 +20,17 @@ const Descriptor& iam_instance_profile() {
                          .what = "instance profile `{}`",
                          .subject = "$request.InstanceProfileName"},
         .tags = {TagStyle::IamInstanceProfile, "$request.InstanceProfileName"},
-        .done = {"EntityAlreadyExists"}},
+        .done = {"EntityAlreadyExists"},
+        .refresh =
+            Refresh{
+                .read = {"iam",
+                         "GetInstanceProfile",
+                         {{"InstanceProfileName", "$request.InstanceProfileName"}},
+                         {"NoSuchEntity"}},
+                .subject = "$request.InstanceProfileName",
+                .items = "InstanceProfile",
+                .id = "InstanceProfileName",
+            }},
        // A profile holds one role: adding it again is refused with LimitExceeded. Found in the
        // profile's roles (moto answers a second RemoveRoleFromInstanceProfile with a 500, so a
        // removal whose answer was lost is looked for before it is sent again).

@@ -21,7 +21,15 @@ const Descriptor& iam_role() {
                    .what = "role `{}`",
                    .subject = "$request.RoleName"},
         .tags = {TagStyle::IamRole, "$request.RoleName"},
-        .done = {"EntityAlreadyExists"}},
+        .done = {"EntityAlreadyExists"},
+        // IAM reads a role by its name, one a call.
+        .refresh =
+            Refresh{
+                .read = {"iam", "GetRole", {{"RoleName", "$request.RoleName"}}, {"NoSuchEntity"}},
+                .subject = "$request.RoleName",
+                .items = "Role",
+                .id = "RoleName",
+            }},
        {.service = "iam",
         .name = "AttachRolePolicy",
         .remove = {{{"iam",

@@ -28,7 +28,15 @@ const Descriptor& logs_log_group() {
                          .what = "log group `{}`",
                          .subject = "$request.logGroupName"},
         .tags = {TagStyle::Logs, "$request.logGroupName"},
-        .done = {"ResourceAlreadyExistsException"}},
+        .done = {"ResourceAlreadyExistsException"},
+        // By its name as a prefix (moto knows no other filter): one read a group.
+        .refresh = Refresh{.read = {"logs",
+                                    "DescribeLogGroups",
+                                    {{"logGroupNamePrefix", "$request.logGroupName"}}},
+                           .subject = "$request.logGroupName",
+                           .items = "logGroups",
+                           .id = "logGroupName",
+                           .next_token = "nextToken"}},
        // A retention taken out of the program is deleted (events never expire again); with the
        // group, that is one more call, but the group's deletion follows.
        {.service = "logs",
