@@ -196,6 +196,16 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
   }
   copy_flag(s, d, c, "interactive", "interactive");
   copy_flag(s, d, c, "pseudo_terminal", "pseudoTerminal");
+  if (const model::Value* firelens = s.get(c, "firelens")) {
+    json& f = d["firelensConfiguration"] = object(2);
+    if (const model::Value* type = s.field(c, "firelens", *firelens, "type")) {
+      f["type"] = *type->enum_member();
+    }
+    const model::Value* options = s.field(c, "firelens", *firelens, "options");
+    if (options && options->as<model::Map>() && !options->as<model::Map>()->empty()) {
+      f["options"] = s.value(*options);
+    }
+  }
   if (const model::Block* h = s.child(c, "health_check")) {
     d["healthCheck"] = health_check(s, *h);
   }

@@ -143,6 +143,21 @@ const Type kDependency{
     {},
     "container dependency"};
 
+// A FireLens log router (firelensConfiguration): `firelens = fluentbit`, or with options.
+const Type kFirelens{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("type", keep(enumeration({"fluentbit", "fluentd"})), "The log router."),
+     with_default("options", kStringMap, empty_map(),
+                  "`enable-ecs-log-metadata` (`\"true\"` or `\"false\"`), `config-file-type` "
+                  "(`file`, or `s3` off Fargate) and `config-file-value` (the file's path or S3 "
+                  "ARN).")},
+    "type",
+    {},
+    "FireLens configuration"};
+
 const Type kUlimit{TypeKind::Object,
                    nullptr,
                    {},
@@ -886,6 +901,10 @@ std::vector<Kind> build_kinds() {
                        "Time to wait for `depends_on` conditions before giving up."),
               0, 3600),
        with_default("docker_labels", kStringMap, empty_map(), "Docker labels."),
+       optional("firelens", kFirelens,
+                "Makes this container the task's FireLens log router, to which the containers "
+                "whose `log` driver is `awsfirelens` send their output: `fluentbit` or "
+                "`fluentd`, or `{ type = fluentbit, options = { ... } }`."),
        with_default("interactive", kBool, flag(false), "Keep stdin open (`docker run -i`)."),
        with_default("pseudo_terminal", kBool, flag(false), "Allocate a TTY (`docker run -t`).")},
       {},

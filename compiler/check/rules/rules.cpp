@@ -26,6 +26,7 @@ namespace ecl::check {
   X(kLogGroupNameRule)                                                                             \
   X(kLogGroupKmsRule)                                                                              \
   X(kLogSettingsRule)                                                                              \
+  X(kFirelensRule)                                                                                 \
   X(kServiceCompatibilityRule)                                                                     \
   X(kServiceNetworkRule)                                                                           \
   X(kPlacementRule)                                                                                \
