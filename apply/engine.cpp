@@ -896,10 +896,53 @@ private:
 
 namespace {
 
+// The step named in `planned` (a member of a step's params) whose value in the state is not the
+// one `sent` (the same member of the request its entry recorded) holds, or "": what a stopped
+// apply renewed before this step took it.
+std::string stale_reference(const json& planned, const json& sent, const State& state,
+                            const std::set<std::string, std::less<>>& ids) {
+  if (planned.is_string()) {
+    std::set<std::string> refs;
+    referenced_steps(planned, ids, refs);
+    json now;
+    std::string unfilled;
+    if (refs.empty() || !fill(planned, state, ids, now, unfilled)) {
+      return "";
+    }
+    stamp(now, state.lineage); // as it was sent
+    return now == sent ? "" : *refs.begin();
+  }
+  if (planned.is_array() && sent.is_array() && planned.size() == sent.size()) {
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+      if (std::string r = stale_reference(planned[i], sent[i], state, ids); !r.empty()) {
+        return r;
+      }
+    }
+  } else if (planned.is_object() && sent.is_object()) {
+    for (const auto& [k, v] : planned.items()) {
+      if (std::string r = stale_reference(v, sent.value(k, json()), state, ids); !r.empty()) {
+        return r;
+      }
+    }
+  } else if (planned.is_structured()) {
+    // Another shape than was sent (a list of another length): what changed is not one value.
+    std::set<std::string> refs;
+    referenced_steps(planned, ids, refs);
+    json now;
+    std::string unfilled;
+    if (!refs.empty() && fill(planned, state, ids, now, unfilled)) {
+      stamp(now, state.lineage);
+      return canonical(now) == canonical(sent) ? "" : *refs.begin();
+    }
+  }
+  return "";
+}
+
 // Whether a replacement may be made beside what it replaces (resources::CreateFirst) as far as
 // its own request says, and if its descriptor would allow it but the request does not, why not.
 void choose_create_first(Change& c, const Step& s, const Entry& e,
-                         const std::map<std::string, std::string>& upstream) {
+                         const std::map<std::string, std::string>& upstream,
+                         const std::set<std::string, std::less<>>& ids) {
   const resources::Operation& op = operation_of(s.service, s.operation);
   if (!op.create_first) {
     return;
@@ -916,15 +959,22 @@ void choose_create_first(Change& c, const Step& s, const Entry& e,
     return;
   }
   std::string m(first.unique.back());
-  c.deleted_first = fmt::format("deleted first: the new one reuses its {} `{}`", m,
-                                short_value(s.params.value(m, json())));
+  const json& value = s.params.value(m, json());
+  std::set<std::string> refs;
+  referenced_steps(value, ids, refs);
+  // What a step made is named by the step: "its GroupId, `net.web`'s".
+  c.deleted_first =
+      refs.empty()
+          ? fmt::format("deleted first: the new one reuses its {} `{}`", m, short_value(value))
+          : fmt::format("deleted first: the new one reuses its {}, `{}`'s", m, *refs.begin());
 }
 
 // One pass of diff() over the plan's steps, with the steps `forced` to be renewed with another
 // (step -> the step whose replacement renews it: Operation::renews).
 std::vector<Change> diff_steps(const Plan& plan, const State& state,
                                const std::set<std::string, std::less<>>& ids,
-                               const std::map<std::string, std::string>& forced) {
+                               const std::map<std::string, std::string>& forced,
+                               const std::map<std::string, std::string>& drift) {
   std::vector<Change> out;
   std::set<std::string> renewed; // steps whose values change: created anew or replaced
   auto first_renewed = [&](const std::set<std::string>& refs) {
@@ -968,26 +1018,48 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
         // What it names was renewed by an apply that stopped before this step took it (killed
         // between a replacement made first and the update of what uses it): the request it
         // recorded holds the old value.
-        json now;
-        std::string unfilled;
-        bool filled = fill(value, state, ids, now, unfilled);
-        stamp(now, state.lineage); // as it was sent: nested tags carry the lineage
-        if (filled && canonical(now) != canonical(e->request[member])) {
-          r = *refs.begin();
-        }
+        r = stale_reference(value, e->request[member], state, ids);
       }
       if (!r.empty()) {
         upstream.emplace(member, r);
       }
     }
-    bool same = canonical(managed(s, e->params)) == canonical(request);
+    // A member the program now writes as the last apply sent it (a name eclc made, now written
+    // as AWS holds it: `web-2`) is no change; but for what drifted (its params hold AWS's value).
+    Entry as_sent = *e;
+    static const json kNone = json::object();
+    const json& compared = drift.count(s.id) ? kNone : request;
+    for (const auto& [member, value] : compared.items()) {
+      std::set<std::string> refs;
+      referenced_steps(value, ids, refs);
+      if (refs.empty() && e->request.contains(member) &&
+          canonical(e->request[member]) == canonical(value)) {
+        as_sent.params[member] = value;
+      }
+    }
+    bool same = canonical(managed(s, as_sent.params)) == canonical(request);
+    // A call that configures what a step it follows made (OnChange::Repeat: a log group's
+    // retention, named by the group's name) is made again when that step is renewed.
+    std::string configures;
+    if (operation_of(s.service, s.operation).on_change == resources::OnChange::Repeat) {
+      auto it = std::find_if(s.after.begin(), s.after.end(),
+                             [&](const std::string& a) { return renewed.count(a) > 0; });
+      configures = it == s.after.end() ? "" : *it;
+    }
     auto with = forced.find(s.id);
-    if (same && upstream.empty() && with == forced.end()) {
+    if (same && upstream.empty() && with == forced.end() && configures.empty()) {
       continue;
     }
     Change c;
     if (!same || !upstream.empty()) {
-      c = classify(s, *e, upstream);
+      c = classify(s, as_sent, upstream);
+    } else if (!configures.empty()) {
+      c = {Action::Update,
+           s.id,
+           &s,
+           fmt::format("`{}` is renewed", configures),
+           s.service + ":" + s.operation,
+           configures};
     }
     if (same && !upstream.empty()) {
       c.renewed = upstream.begin()->second; // nothing written changed
@@ -1002,7 +1074,7 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
     }
     if (c.action == Action::Replace) {
       renewed.insert(s.id);
-      choose_create_first(c, s, *e, upstream);
+      choose_create_first(c, s, as_sent, upstream, ids);
     }
     out.push_back(std::move(c));
   }
@@ -1022,7 +1094,7 @@ std::vector<Change> diff(const Plan& plan, const State& state,
   std::map<std::string, std::string> forced;
   std::vector<Change> out;
   while (true) {
-    out = diff_steps(plan, state, ids, forced);
+    out = diff_steps(plan, state, ids, forced, drift);
     std::size_t before = forced.size();
     for (const Change& c : out) {
       if (c.action != Action::Replace || !c.step || !c.step->params.is_object()) {
@@ -1659,6 +1731,13 @@ bool execute(const Client& client, const Plan* plan, State& state,
             return false;
           }
         }
+      }
+      if (std::string made = resource_of(op, *response); !made.empty() && held.count(made)) {
+        // It would be recorded twice, and deleted with the deposed entry at the end.
+        err = fmt::format("step `{}` ({}:{}): AWS answered with `{}`, which the replacement "
+                          "made beside it is to replace; nothing was changed",
+                          step->id, service, operation, made);
+        return false;
       }
       Entry entry;
       entry.id = step->id;

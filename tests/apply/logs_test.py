@@ -3,8 +3,8 @@
 not skips, when moto_server or botocore is missing): tests/moto/log_groups.ecl is applied and read
 back (the declared groups with their retention, KMS key and tags, the generated `/ecs/<family>`
 group of the one task that still needs it, the containers' awslogs options read from ECS itself),
-`plan --state` then shows no change; a changed retention is put again in place; destroy leaves no
-log group behind."""
+`plan --state` then shows no change; a changed retention is put again in place; a group deleted
+outside eclc is made again with its retention; destroy leaves no log group behind."""
 
 import json
 import re
@@ -81,6 +81,19 @@ def check(moto_url, tmp):
     code, out, err = apply_test.eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"plan after the change: {out}{err}")
     print("  changed retention: put in place")
+
+    # Deleted outside eclc: made again, and its retention put again with it (the retention names
+    # the group by its name, not by a step's output).
+    logs.delete_log_group(logGroupName="/logs/app")
+    code, out, err = apply_test.eclc(["plan", program, "--state", state])
+    expect("deleted outside eclc" in out, f"the deleted group is not planned back:\n{out}{err}")
+    code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url))
+    expect(code == 0, f"apply of the deleted group failed: {err}")
+    expect(groups(logs).get("/logs/app", {}).get("retentionInDays") == 30,
+           f"the group made again has no retention: {groups(logs).get('/logs/app')}")
+    code, out, err = apply_test.eclc(["plan", program, "--state", state])
+    expect(out == "No changes.\n", f"plan after the group was made again: {out}{err}")
+    print("  deleted outside eclc: made again with its retention")
 
     # The retention taken out: deleted, the group stays and keeps its events forever.
     text = source.replace("  retention = 14\n", "")

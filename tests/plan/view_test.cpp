@@ -344,3 +344,23 @@ TEST(Refresh, DriftIsPlannedBack) {
   }
   EXPECT_EQ(text, ecl::test::read_file(golden));
 }
+
+// What a replacement made first deposed, left by an apply that stopped before deleting it, is a
+// resource of its own in the view, deleted (`- task api~old`), not a change of its block.
+TEST(PlanViewDeposed, TheOldOneIsDeletedOnItsOwn) {
+  auto built = build(edited(kNone));
+  ASSERT_TRUE(built);
+  State state = applied(built->plan);
+  ecl::apply::Entry old = *state.find("api");
+  old.id = "api~old";
+  old.deposed = true;
+  state.entries.push_back(old);
+  auto changes = ecl::apply::diff(built->plan, state);
+  auto resources = ecl::apply::by_resource(&built->plan, state, changes);
+  ASSERT_EQ(resources.size(), 1u);
+  EXPECT_EQ(resources[0].action, ecl::apply::Action::Delete);
+  EXPECT_EQ(resources[0].block, "api~old");
+  EXPECT_EQ(resources[0].kind, "task");
+  EXPECT_EQ(resources[0].reason, "replaced: the old one, made before this apply");
+  EXPECT_EQ(ecl::apply::count(resources), (ecl::apply::Counts{0, 0, 0, 1}));
+}

@@ -488,7 +488,8 @@ TEST(Diff, ARenewedUpstreamIsNeverOnlyRetagged) {
 
 // Issue 15, bug 2: a replaced auto scaling group. The read of its ARN names it as a literal, so
 // it runs again because it follows the group, and the capacity provider that takes the ARN is
-// replaced (it pointed at the deleted group, and the next plan said `No changes.`).
+// replaced (it pointed at the deleted group, and the next plan said `No changes.`). A new subnet
+// no longer replaces the group: it moves in place.
 TEST(Diff, AReadRunsAgainWhenWhatItFollowsIsRenewed) {
   Plan plan;
   plan.steps.push_back(step("subnet", "ec2", "CreateSubnet", {{"CidrBlock", "10.0.1.0/24"}}));
@@ -507,15 +508,22 @@ TEST(Diff, AReadRunsAgainWhenWhatItFollowsIsRenewed) {
              {{"autoScalingGroupArn", "${cap#read.AutoScalingGroups[0].AutoScalingGroupARN}"}}}}));
   apply::State state = applied(plan);
   EXPECT_TRUE(apply::diff(plan, state).empty());
+  // A new subnet: the group moves to it in place (UpdateAutoScalingGroup), the provider stays.
   plan.steps[0].params["CidrBlock"] = "10.0.2.0/24";
   std::vector<apply::Change> changes = apply::diff(plan, state);
-  ASSERT_EQ(changes.size(), 4u);
-  EXPECT_EQ(changes[1].action, apply::Action::Replace);
-  EXPECT_EQ(changes[2].id, "cap#read");
-  EXPECT_EQ(changes[2].action, apply::Action::Create);
-  EXPECT_EQ(changes[3].id, "cap");
-  EXPECT_EQ(changes[3].action, apply::Action::Replace);
-  EXPECT_EQ(changes[3].reason, "`cap#read` is renewed");
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[1].call, "autoscaling:UpdateAutoScalingGroup");
+  // What the group cannot change in place replaces it.
+  plan.steps[0].params["CidrBlock"] = "10.0.1.0/24";
+  plan.steps[1].params["HealthCheckType"] = "ELB";
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0].action, apply::Action::Replace);
+  EXPECT_EQ(changes[1].id, "cap#read");
+  EXPECT_EQ(changes[1].action, apply::Action::Create);
+  EXPECT_EQ(changes[2].id, "cap");
+  EXPECT_EQ(changes[2].action, apply::Action::Replace);
+  EXPECT_EQ(changes[2].reason, "`cap#read` is renewed");
 }
 
 // A NAT gateway replaced renews its Elastic IP (Operation::renews): the old gateway holds it (on
@@ -646,4 +654,46 @@ TEST(Diff, AnUpdateLeftByAStoppedApplyIsMade) {
   state.entries[1].request["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"] =
       json::array({"sg-new"});
   EXPECT_TRUE(apply::diff(plan, state).empty());
+}
+
+// A name eclc made and changed (`web-2`, made beside the old group), now written as AWS holds it:
+// no change; with another change beside, the written name is reused, so the old group goes first.
+TEST(Diff, ANameWrittenAsTheOneSentIsNoChange) {
+  Plan plan;
+  Step made = step("web", "ec2", "CreateSecurityGroup",
+                   {{"GroupName", "shop-web"}, {"Description", "a"}, {"VpcId", "vpc-1"}});
+  made.made_name = true;
+  plan.steps.push_back(made);
+  apply::State state = applied(plan);
+  state.entries[0].request["GroupName"] = "shop-web-2";
+  plan.steps[0].params["GroupName"] = "shop-web-2";
+  plan.steps[0].made_name = false;
+  EXPECT_TRUE(apply::diff(plan, state).empty());
+  plan.steps[0].params["Description"] = "b";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Replace);
+  EXPECT_FALSE(changes[0].create_first);
+  EXPECT_EQ(changes[0].deleted_first,
+            "deleted first: the new one reuses its GroupName `shop-web-2`");
+}
+
+// A call that configures what another step made, naming it by a literal (a log group's retention
+// by the group's name), is made again when that step is made again (deleted outside eclc).
+TEST(Diff, AConfigurationIsMadeAgainWithWhatItConfigures) {
+  Plan plan;
+  plan.steps.push_back(step("logs", "logs", "CreateLogGroup", {{"logGroupName", "/shop"}}));
+  Step retention = step("logs#retention", "logs", "PutRetentionPolicy",
+                        {{"logGroupName", "/shop"}, {"retentionInDays", 14}});
+  retention.after = {"logs"};
+  plan.steps.push_back(retention);
+  apply::State state = applied(plan);
+  EXPECT_TRUE(apply::diff(plan, state).empty());
+  state.erase("logs"); // deleted outside eclc: the refresh drops it
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].action, apply::Action::Create);
+  EXPECT_EQ(changes[1].action, apply::Action::Update);
+  EXPECT_EQ(changes[1].call, "logs:PutRetentionPolicy");
+  EXPECT_EQ(changes[1].reason, "`logs` is renewed");
 }

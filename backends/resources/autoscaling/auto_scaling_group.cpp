@@ -18,7 +18,7 @@ const Descriptor& autoscaling_auto_scaling_group() {
         .update = Request{"autoscaling",
                           "UpdateAutoScalingGroup",
                           {{"AutoScalingGroupName", "$request.AutoScalingGroupName"}}},
-        .updatable = {"LaunchTemplate", "MinSize", "MaxSize"},
+        .updatable = {"LaunchTemplate", "MinSize", "MaxSize", "VPCZoneIdentifier"},
         .remove = {{{"autoscaling",
                      "DeleteAutoScalingGroup",
                      {{"AutoScalingGroupName", "$request.AutoScalingGroupName"},

@@ -2,6 +2,7 @@
 // protection), which CreateLoadBalancer does not take. `provisioning` for a while after it is
 // created; deleting it deletes its listeners and rules.
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SetSecurityGroups.html
 #include "backends/resources/resource.h"
 
 namespace ecl::resources {
@@ -20,8 +21,14 @@ const Descriptor& elbv2_load_balancer() {
                     {"zone_id", "LoadBalancers[0].CanonicalHostedZoneId"},
                     // `app/NAME/ID`: the ARN after its last `loadbalancer/`.
                     {"full_name", "LoadBalancers[0].LoadBalancerArn|after:loadbalancer/"}},
+        // Its security groups change in place (a group replaced beside the old one).
+        .on_change = OnChange::Update,
+        .update = Request{"elbv2", "SetSecurityGroups", {{"LoadBalancerArn", "$output.arn"}}},
+        .updatable = {"SecurityGroups"},
         .replace_reasons = {{"Type", "a load balancer's type cannot change ({})"},
-                            {"Scheme", "a load balancer's scheme cannot change ({})"}},
+                            {"Scheme", "a load balancer's scheme cannot change ({})"},
+                            {"", "a load balancer's name, subnets and settings are changed by "
+                                 "replacing it ({})"}},
         .remove = {{{"elbv2", "DeleteLoadBalancer", {{"LoadBalancerArn", "$output.arn"}}, gone},
                     Waiter{.what = "load balancer {} to be deleted",
                            .subject = "$request.Name",
