@@ -945,6 +945,9 @@ void choose_create_first(Change& c, const Step& s, const Entry& e,
                          const std::set<std::string, std::less<>>& ids) {
   const resources::Operation& op = operation_of(s.service, s.operation);
   if (!op.create_first) {
+    if (!op.deleted_first.empty()) {
+      c.deleted_first = "deleted first: " + std::string(op.deleted_first);
+    }
     return;
   }
   const resources::CreateFirst& first = *op.create_first;

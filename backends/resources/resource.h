@@ -223,6 +223,8 @@ struct Operation {
   Codes renews = {};
   std::vector<Removal> remove = {};
   std::optional<CreateFirst> create_first = std::nullopt; // none: a replacement deletes first
+  // Without create_first: why the old one goes first, for the plan ("its name is reused").
+  std::string_view deleted_first = "";
   std::optional<Lookup> lookup = std::nullopt; // after a crash (none: it is simply made again)
   std::optional<Waiter> wait = std::nullopt;   // after it is made, before what follows it runs
   Tagging tags = {};

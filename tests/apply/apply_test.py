@@ -676,7 +676,8 @@ def check_changes(moto, proxy, tmp):
                    r"\"[^\"]*/webapp/api:2\.4\.0\"  # forces replacement\n",
                    r"\n  ~ service prod\.api\n(      .*\n)*      ~ `api` is renewed\n"], (0, 1, 1, 0)),
         "subnet CIDR": ([r"\n  -/\+ subnet main\.private_a  \(a subnet's CIDR block cannot change "
-                         r"in place\)\n      ~ cidr: \"10\.0\.10\.0/24\" -> \"10\.0\.20\.0/24\""
+                         r"in place; deleted first: [^)]*\)\n      ~ cidr: \"10\.0\.10\.0/24\" -> "
+                         r"\"10\.0\.20\.0/24\""
                          r"  # forces replacement\n",
                          r"\n  ~ private_cidr: \[\"10\.0\.10\.0/24\", \"10\.0\.11\.0/24\"\] -> "
                          r"\[\"10\.0\.20\.0/24\", \"10\.0\.11\.0/24\"\]\n"], None),

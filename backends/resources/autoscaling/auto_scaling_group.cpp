@@ -35,6 +35,7 @@ const Descriptor& autoscaling_auto_scaling_group() {
                            .done = {"gone"},
                            .present = "AutoScalingGroups[0].AutoScalingGroupName",
                            .idle = "in service"}}},
+        .deleted_first = "its name is reused",
         .lookup = Lookup{.describe = {"autoscaling",
                                       "DescribeAutoScalingGroups",
                                       {{"AutoScalingGroupNames",

@@ -16,6 +16,7 @@ const Descriptor& ec2_gateway_attachment() {
                       {"VpcId", "$request.VpcId"}},
                      {"Gateway.NotAttached", "InvalidInternetGatewayID.NotFound",
                       "InvalidVpcID.NotFound"}}}},
+        .deleted_first = "a VPC takes one internet gateway",
         .done = {"Resource.AlreadyAssociated"},
         .refresh = ec2_read("DescribeInternetGateways", "internet-gateway-id", "InternetGatewaySet",
                             "InternetGatewayId", "$request.InternetGatewayId",

@@ -14,6 +14,7 @@ const Descriptor& ec2_subnet() {
         .replace_reasons = {{"CidrBlock", "a subnet's CIDR block cannot change in place ({})"}},
         .remove =
             {{{"ec2", "DeleteSubnet", {{"SubnetId", "$output.id"}}, {"InvalidSubnetID.NotFound"}}}},
+        .deleted_first = "its CIDR block may be the old one's or overlap it",
         .lookup = tagged("DescribeSubnets", "SubnetSet", "Subnet"),
         .tags = {TagStyle::Ec2, "$output.id", "subnet"},
         .refresh = ec2_read("DescribeSubnets", "subnet-id", "SubnetSet", "SubnetId", "$output.id")},

@@ -12,6 +12,7 @@ const Descriptor& ec2_vpc() {
         .name = "CreateVpc",
         .outputs = {{"id", "Vpc.VpcId"}},
         .remove = {{{"ec2", "DeleteVpc", {{"VpcId", "$output.id"}}, {"InvalidVpcID.NotFound"}}}},
+        .deleted_first = "what is in it is replaced with it",
         .lookup = tagged("DescribeVpcs", "VpcSet", "Vpc"),
         .tags = {TagStyle::Ec2, "$output.id", "vpc"},
         .refresh = ec2_read("DescribeVpcs", "vpc-id", "VpcSet", "VpcId", "$output.id")},

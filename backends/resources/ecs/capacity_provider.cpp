@@ -14,6 +14,7 @@ const Descriptor& ecs_capacity_provider() {
         .outputs = {{"name", "capacityProvider.name"},
                     {"arn", "capacityProvider.capacityProviderArn"}},
         .remove = {{{"ecs", "DeleteCapacityProvider", {{"capacityProvider", "$request.name"}}}}},
+        .deleted_first = "its name is reused",
         .lookup = Lookup{.describe = {"ecs",
                                       "DescribeCapacityProviders",
                                       {{"capacityProviders", json::array({"$request.name"})},

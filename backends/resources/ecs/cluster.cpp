@@ -17,6 +17,7 @@ const Descriptor& ecs_cluster() {
                      "DeleteCluster",
                      {{"cluster", "$request.clusterName"}},
                      {"ClusterNotFoundException"}}}},
+        .deleted_first = "its name is reused",
         .lookup = Lookup{.describe = {"ecs",
                                       "DescribeClusters",
                                       {{"clusters", json::array({"$request.clusterName"})},

@@ -44,6 +44,7 @@ const Descriptor& ecs_service() {
                      .probe = {"ecs", "DescribeServices", describe, {"ClusterNotFoundException"}},
                      .status = "services[0].status",
                      .done = {"INACTIVE", "gone"}}}},
+        .deleted_first = "its name is reused in its cluster",
         .lookup =
             Lookup{.describe = {"ecs", "DescribeServices", describe, {"ClusterNotFoundException"}},
                    .items = "services",

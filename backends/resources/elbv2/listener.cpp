@@ -20,6 +20,7 @@ const Descriptor& elbv2_listener() {
                      {{"ListenerArn", "$output.arn"}},
                      {"ListenerNotFound", "LoadBalancerNotFound"}}}},
         // Its load balancer's listener on the port.
+        .deleted_first = "its port is reused on its load balancer",
         .lookup =
             Lookup{.describe = {"elbv2",
                                 "DescribeListeners",

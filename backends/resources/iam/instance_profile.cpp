@@ -14,6 +14,7 @@ const Descriptor& iam_instance_profile() {
         .outputs = {{"arn", "InstanceProfile.Arn"},
                     {"name", "InstanceProfile.InstanceProfileName"}},
         .remove = {{{"iam", "DeleteInstanceProfile", name, {"NoSuchEntity"}}}},
+        .deleted_first = "its name is reused",
         .lookup = Lookup{.describe = {"iam", "GetInstanceProfile", name, {"NoSuchEntity"}},
                          .items = "",
                          .tags = "InstanceProfile.Tags",

@@ -13,6 +13,7 @@ const Descriptor& iam_role() {
         .name = "CreateRole",
         .outputs = {{"arn", "Role.Arn"}, {"name", "Role.RoleName"}},
         .remove = {{{"iam", "DeleteRole", {{"RoleName", "$request.RoleName"}}, {"NoSuchEntity"}}}},
+        .deleted_first = "its name is reused",
         .lookup =
             Lookup{.describe =
                        {"iam", "GetRole", {{"RoleName", "$request.RoleName"}}, {"NoSuchEntity"}},

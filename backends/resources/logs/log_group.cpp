@@ -19,6 +19,7 @@ const Descriptor& logs_log_group() {
                      "DeleteLogGroup",
                      {{"logGroupName", "$request.logGroupName"}},
                      {"ResourceNotFoundException"}}}},
+        .deleted_first = "its name is reused",
         .lookup = Lookup{.describe = {"logs",
                                       "ListTagsLogGroup",
                                       {{"logGroupName", "$request.logGroupName"}},
