@@ -188,6 +188,32 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
                {{"name", "name"}, {"soft", "softLimit"}, {"hard", "hardLimit"}});
   copy_objects(s, d, c, "mount_points", "mountPoints",
                {{"volume", "sourceVolume"}, {"path", "containerPath"}, {"read_only", "readOnly"}});
+  const model::List& sources = s.get_list(c, "volumes_from");
+  if (!sources.empty()) {
+    json& out = d["volumesFrom"] = json::array();
+    for (const model::Value& from : sources) {
+      const model::Value* other = s.field(c, "volumes_from", from, "container");
+      const model::Value* read_only = s.field(c, "volumes_from", from, "read_only");
+      json item = object(2);
+      if (other && other->block()) {
+        item["sourceContainer"] = s.ref(*other->block());
+      }
+      item["readOnly"] = read_only && read_only->boolean().value_or(false);
+      out.push_back(std::move(item));
+    }
+  }
+  if (const model::Value* restart = s.get(c, "restart")) {
+    json& r = d["restartPolicy"] = object(3);
+    const model::Value* enabled = s.field(c, "restart", *restart, "enabled");
+    r["enabled"] = enabled && enabled->boolean().value_or(false);
+    const model::Value* codes = s.field(c, "restart", *restart, "ignored_exit_codes");
+    if (codes && codes->as<model::List>() && !codes->as<model::List>()->empty()) {
+      r["ignoredExitCodes"] = s.value(*codes);
+    }
+    if (const model::Value* period = s.field(c, "restart", *restart, "attempt_period")) {
+      r["restartAttemptPeriod"] = whole(*period); // seconds
+    }
+  }
   copy_int(s, d, c, "stop_timeout", "stopTimeout");
   copy_int(s, d, c, "start_timeout", "startTimeout");
   if (const model::Value* v = s.get(c, "docker_labels");

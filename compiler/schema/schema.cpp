@@ -143,6 +143,37 @@ const Type kDependency{
     {},
     "container dependency"};
 
+// A container's restart policy (restartPolicy): `restart = true`, or with its exit codes and
+// period.
+const Type kRestartPolicy{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("enabled", kBool,
+              "Restart the container in place when it exits, instead of stopping the task."),
+     with_default("ignored_exit_codes", keep(list(kInt)), members({}),
+                  "Exit codes after which it is not restarted (at most 50)."),
+     ranged(optional("attempt_period", kDuration,
+                     "How long it must have run before it is restarted again, 60s to 1800s "
+                     "(AWS's default: 300s)."),
+            60, 1800)},
+    "enabled",
+    {},
+    "restart policy"};
+
+// Another container of the task whose volumes a container mounts (volumesFrom).
+const Type kVolumesFrom{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("container", keep(ref({"container"})), "A container of the same task."),
+     with_default("read_only", kBool, flag(false), "Mount its volumes read-only.")},
+    "container",
+    {},
+    "volumes from"};
+
 // A FireLens log router (firelensConfiguration): `firelens = fluentbit`, or with options.
 const Type kFirelens{
     TypeKind::Object,
@@ -893,6 +924,12 @@ std::vector<Kind> build_kinds() {
        with_default("ulimits", keep(list(kUlimit)), members({}), "Resource limits."),
        with_default("mount_points", keep(list(kMountPoint)), members({}),
                     "Volumes of the task mounted in the container."),
+       with_default("volumes_from", keep(list(kVolumesFrom)), members({}),
+                    "Containers of the same task whose volumes this one mounts: `[data]` or "
+                    "`[{ container = data, read_only = true }]`."),
+       optional("restart", kRestartPolicy,
+                "Restart the container in place when it exits: `true`, or `{ enabled = true, "
+                "ignored_exit_codes = [0], attempt_period = 5m }`."),
        ranged(optional("stop_timeout", kDuration,
                        "Time to wait before the container is killed after SIGTERM (Fargate: at "
                        "most 120s)."),

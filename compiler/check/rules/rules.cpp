@@ -27,6 +27,7 @@ namespace ecl::check {
   X(kLogGroupKmsRule)                                                                              \
   X(kLogSettingsRule)                                                                              \
   X(kFirelensRule)                                                                                 \
+  X(kRestartPolicyRule)                                                                            \
   X(kServiceCompatibilityRule)                                                                     \
   X(kServiceNetworkRule)                                                                           \
   X(kPlacementRule)                                                                                \
