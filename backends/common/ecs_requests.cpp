@@ -181,8 +181,24 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
   }
   copy_flag(s, d, c, "readonly_root_filesystem", "readonlyRootFilesystem");
   copy_flag(s, d, c, "privileged", "privileged");
+  json linux = object(2);
   if (s.get_bool(c, "init_process")) {
-    d["linuxParameters"] = one("initProcessEnabled", true);
+    linux["initProcessEnabled"] = true;
+  }
+  if (const model::Value* capabilities = s.get(c, "capabilities")) {
+    json& out = linux["capabilities"] = object(2);
+    for (const char* which : {"add", "drop"}) {
+      const model::Value* list = s.field(c, "capabilities", *capabilities, which);
+      if (list && list->as<model::List>() && !list->as<model::List>()->empty()) {
+        json& names = out[which] = json::array();
+        for (const model::Value& v : *list->as<model::List>()) {
+          names.push_back(upper(*v.enum_member()));
+        }
+      }
+    }
+  }
+  if (!linux.empty()) {
+    d["linuxParameters"] = std::move(linux);
   }
   copy_objects(s, d, c, "ulimits", "ulimits",
                {{"name", "name"}, {"soft", "softLimit"}, {"hard", "hardLimit"}});

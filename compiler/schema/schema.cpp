@@ -174,6 +174,32 @@ const Type kVolumesFrom{
     {},
     "volumes from"};
 
+// Linux capabilities a container adds to or drops from Docker's default set
+// (linuxParameters.capabilities).
+const Type kCapability =
+    enumeration({"all",        "audit_control",   "audit_write",      "block_suspend",
+                 "chown",      "dac_override",    "dac_read_search",  "fowner",
+                 "fsetid",     "ipc_lock",        "ipc_owner",        "kill",
+                 "lease",      "linux_immutable", "mac_admin",        "mac_override",
+                 "mknod",      "net_admin",       "net_bind_service", "net_broadcast",
+                 "net_raw",    "setfcap",         "setgid",           "setpcap",
+                 "setuid",     "sys_admin",       "sys_boot",         "sys_chroot",
+                 "sys_module", "sys_nice",        "sys_pacct",        "sys_ptrace",
+                 "sys_rawio",  "sys_resource",    "sys_time",         "sys_tty_config",
+                 "syslog",     "wake_alarm"});
+const Type kCapabilities{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {with_default("add", keep(list(kCapability)), members({}),
+                  "Capabilities added: `[sys_ptrace]` (on Fargate, only `sys_ptrace`)."),
+     with_default("drop", keep(list(kCapability)), members({}),
+                  "Capabilities dropped: `[all]`, `[net_raw]`.")},
+    {},
+    {},
+    "capabilities"};
+
 // A FireLens log router (firelensConfiguration): `firelens = fluentbit`, or with options.
 const Type kFirelens{
     TypeKind::Object,
@@ -921,6 +947,9 @@ std::vector<Kind> build_kinds() {
                     "Mount the root file system read-only."),
        with_default("privileged", kBool, flag(false), "Extended privileges (EC2 only)."),
        with_default("init_process", kBool, flag(false), "Run an init process that reaps zombies."),
+       optional("capabilities", kCapabilities,
+                "Linux capabilities added to or dropped from Docker's default set: `{ add = "
+                "[sys_ptrace], drop = [net_raw] }`."),
        with_default("ulimits", keep(list(kUlimit)), members({}), "Resource limits."),
        with_default("mount_points", keep(list(kMountPoint)), members({}),
                     "Volumes of the task mounted in the container."),

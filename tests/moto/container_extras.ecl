@@ -1,6 +1,7 @@
 // Applied on moto (apply_moto_examples, cfn_deploy). Container settings of AWS's sample task
-// definitions: a restart policy (the shorthand and the full form), and a container mounting the
-// volumes of another (read-only and not).
+// definitions: a restart policy (the shorthand and the full form), a container mounting the
+// volumes of another (read-only and not), and Linux capabilities (Fargate adds only
+// `sys_ptrace`; dropping any is allowed) beside `init_process`.
 stack extras { region = "us-east-1" }
 
 task api {
@@ -23,5 +24,7 @@ task api {
     command      = ["sleep", "3600"]
     volumes_from = [content]
     restart      = true
+    init_process = true
+    capabilities = { add = [sys_ptrace], drop = [net_raw, mknod] }
   }
 }

@@ -1,7 +1,9 @@
 // A task runs on Fargate when `fargate` is among its `compatibilities` (the default). Such a task
 // needs `awsvpc` networking (E3101), task-level `cpu` and `memory` (E3102) forming a pair of the
 // Fargate table (E3103), log drivers Fargate supports (E3113), and none of the EC2-only settings:
-// privileged containers, `pid_mode = host`, any `ipc_mode`, a volume's `host_path` (E3115; bind
+// privileged containers, capabilities added but `sys_ptrace`
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html),
+// `pid_mode = host`, any `ipc_mode`, a volume's `host_path` (E3115; bind
 // mounts on Fargate are task-scoped:
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html).
 #include "compiler/check/fargate_sizes.h"
@@ -88,6 +90,19 @@ void check_settings(RuleContext& c, const model::Block& task, const model::Value
     }
   }
   for (const model::Block* container : task.each_child("container")) {
+    const model::Value* capabilities = container->get("capabilities");
+    const model::Value* added = capabilities ? capabilities->field("add") : nullptr;
+    for (const model::Value& v :
+         added && added->as<model::List>() ? *added->as<model::List>() : model::List{}) {
+      const std::string* name = v.enum_member();
+      if (name && *name != "sys_ptrace") {
+        explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting, v.range,
+                                       fmt::format("container `{}`", container->name),
+                                       fmt::format("capabilities.add = [{}]", *name),
+                                       "Fargate adds only `sys_ptrace`; run the task on EC2"),
+                        task, member);
+      }
+    }
     if (container->get_bool("privileged").value_or(false)) {
       explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting,
                                      attribute_range(*container, "privileged"),
