@@ -901,41 +901,32 @@ namespace {
 // apply renewed before this step took it.
 std::string stale_reference(const json& planned, const json& sent, const State& state,
                             const std::set<std::string, std::less<>>& ids) {
-  if (planned.is_string()) {
-    std::set<std::string> refs;
-    referenced_steps(planned, ids, refs);
-    json now;
-    std::string unfilled;
-    if (refs.empty() || !fill(planned, state, ids, now, unfilled)) {
-      return "";
-    }
-    stamp(now, state.lineage); // as it was sent
-    return now == sent ? "" : *refs.begin();
-  }
+  // Value by value where the shapes agree, so that the step named is the one that changed.
   if (planned.is_array() && sent.is_array() && planned.size() == sent.size()) {
     for (std::size_t i = 0; i < planned.size(); ++i) {
       if (std::string r = stale_reference(planned[i], sent[i], state, ids); !r.empty()) {
         return r;
       }
     }
-  } else if (planned.is_object() && sent.is_object()) {
+    return "";
+  }
+  if (planned.is_object() && sent.is_object()) {
     for (const auto& [k, v] : planned.items()) {
       if (std::string r = stale_reference(v, sent.value(k, json()), state, ids); !r.empty()) {
         return r;
       }
     }
-  } else if (planned.is_structured()) {
-    // Another shape than was sent (a list of another length): what changed is not one value.
-    std::set<std::string> refs;
-    referenced_steps(planned, ids, refs);
-    json now;
-    std::string unfilled;
-    if (!refs.empty() && fill(planned, state, ids, now, unfilled)) {
-      stamp(now, state.lineage);
-      return canonical(now) == canonical(sent) ? "" : *refs.begin();
-    }
+    return "";
   }
-  return "";
+  std::set<std::string> refs;
+  referenced_steps(planned, ids, refs);
+  json now;
+  std::string unfilled;
+  if (refs.empty() || !fill(planned, state, ids, now, unfilled)) {
+    return "";
+  }
+  stamp(now, state.lineage); // as it was sent
+  return canonical(now) == canonical(sent) ? "" : *refs.begin();
 }
 
 // Whether a replacement may be made beside what it replaces (resources::CreateFirst) as far as
@@ -1009,9 +1000,20 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
     // its own replacement renews).
     std::map<std::string, std::string> upstream;
     json request = managed(s, s.params);
+    // A member the program now writes as the last apply sent it (a name eclc made, now written
+    // as AWS holds it: `web-2`) is no change; but for what drifted (its params hold AWS's value).
+    std::optional<Entry> as_sent;
     for (const auto& [member, value] : request.items()) {
       std::set<std::string> refs;
       referenced_steps(value, ids, refs);
+      if (refs.empty() && !drift.count(s.id) && e->request.contains(member) &&
+          e->params.value(member, json()) != value &&
+          canonical(e->request[member]) == canonical(value)) {
+        if (!as_sent) {
+          as_sent = *e;
+        }
+        as_sent->params[member] = value;
+      }
       std::erase_if(refs, [&](const std::string& r) {
         auto it = forced.find(r);
         return it != forced.end() && it->second == s.id;
@@ -1027,20 +1029,8 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
         upstream.emplace(member, r);
       }
     }
-    // A member the program now writes as the last apply sent it (a name eclc made, now written
-    // as AWS holds it: `web-2`) is no change; but for what drifted (its params hold AWS's value).
-    Entry as_sent = *e;
-    static const json kNone = json::object();
-    const json& compared = drift.count(s.id) ? kNone : request;
-    for (const auto& [member, value] : compared.items()) {
-      std::set<std::string> refs;
-      referenced_steps(value, ids, refs);
-      if (refs.empty() && e->request.contains(member) &&
-          canonical(e->request[member]) == canonical(value)) {
-        as_sent.params[member] = value;
-      }
-    }
-    bool same = canonical(managed(s, as_sent.params)) == canonical(request);
+    const Entry& recorded = as_sent ? *as_sent : *e;
+    bool same = canonical(managed(s, recorded.params)) == canonical(request);
     // A call that configures what a step it follows made (OnChange::Repeat: a log group's
     // retention, named by the group's name) is made again when that step is renewed.
     std::string configures;
@@ -1055,7 +1045,7 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
     }
     Change c;
     if (!same || !upstream.empty()) {
-      c = classify(s, as_sent, upstream);
+      c = classify(s, recorded, upstream);
     } else if (!configures.empty()) {
       c = {Action::Update,
            s.id,
@@ -1077,7 +1067,7 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
     }
     if (c.action == Action::Replace) {
       renewed.insert(s.id);
-      choose_create_first(c, s, as_sent, upstream, ids);
+      choose_create_first(c, s, recorded, upstream, ids);
     }
     out.push_back(std::move(c));
   }
@@ -1203,7 +1193,8 @@ void rename_beside(const Step& step, const State& state, json& request) {
   }
   std::set<json> taken; // the names of what deposed entries of this step made
   for (const Entry& e : state.entries) {
-    if (e.deposed && e.id.starts_with(step.id + "~old") && e.request.contains(member)) {
+    if (e.deposed && e.id.starts_with(step.id + std::string(kDeposed)) &&
+        e.request.contains(member)) {
       taken.insert(e.request[member]);
     }
   }
@@ -1316,17 +1307,19 @@ bool execute(const Client& client, const Plan* plan, State& state,
     return ok;
   };
 
-  // What the deposed entries of a call made (Entry::resource): it carries the tags of what a new
-  // call makes, and a lookup never takes it for that.
+  // What the deposed entries of each call made (Entry::resource), kept as entries are deposed
+  // (guarded by `m`): it carries the tags of what a new call makes, and a lookup never takes it
+  // for that.
+  std::map<std::string, std::set<std::string>, std::less<>> deposed_made;
+  for (const Entry& e : state.entries) {
+    if (e.deposed) {
+      deposed_made[e.operation].insert(e.resource);
+    }
+  }
   auto held_by_deposed = [&](const std::string& operation) {
     std::lock_guard guard(m);
-    std::set<std::string> made;
-    for (const Entry& e : state.entries) {
-      if (e.deposed && e.operation == operation) {
-        made.insert(e.resource);
-      }
-    }
-    return made;
+    auto it = deposed_made.find(operation);
+    return it == deposed_made.end() ? std::set<std::string>{} : it->second;
   };
 
   // What a `pending` entry's call made, found by its lookup as a resumed apply does; the entry
@@ -1515,9 +1508,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
     if (!e || e->pending || e->deposed) {
       return true;
     }
-    std::string to = id + "~old";
+    std::string to = id + std::string(kDeposed);
     for (int n = 2; state.find(to); ++n) {
-      to = fmt::format("{}~old{}", id, n);
+      to = fmt::format("{}{}{}", id, kDeposed, n);
     }
     e->id = to;
     e->deposed = true;
@@ -1527,6 +1520,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
     }
     deposed_as[id] = to;
+    deposed_made[e->operation].insert(e->resource);
     std::replace(last.begin(), last.end(), id, to);
     return save(err);
   };
@@ -1735,7 +1729,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
           }
         }
       }
-      if (std::string made = resource_of(op, *response); !made.empty() && held.count(made)) {
+      const std::string made = resource_of(op, *response);
+      if (!made.empty() && held.count(made)) {
         // It would be recorded twice, and deleted with the deposed entry at the end.
         err = fmt::format("step `{}` ({}:{}): AWS answered with `{}`, which the replacement "
                           "made beside it is to replace; nothing was changed",
@@ -1743,6 +1738,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         return false;
       }
       Entry entry;
+      entry.resource = made;
       entry.id = step->id;
       entry.block = step->block;
       entry.service = step->service;
@@ -1750,7 +1746,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       entry.params = step->params;
       entry.request = request;
       entry.depends_on = step->depends_on;
-      for (const auto& [name, path] : step->produces.items()) {
+      for (const json& path : step->produces) { // name -> response path
         json v = response_value(*response, path.get<std::string>());
         if (v.is_null()) {
           err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service,
@@ -1758,10 +1754,6 @@ bool execute(const Client& client, const Plan* plan, State& state,
           return false;
         }
         entry.outputs[path.get<std::string>()] = v;
-        if (name == "id" || (name == "arn" && entry.resource.empty()) ||
-            (name == "name" && entry.resource.empty())) {
-          entry.resource = v.is_string() ? v.get<std::string>() : v.dump();
-        }
       }
       std::string resource = entry.resource;
       // What AWS finishes after answering (a NAT gateway routes nothing until it is available):

@@ -165,14 +165,13 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
   }
   // What a replacement made first deposed (and a stopped apply left) is a resource of its own,
   // `BLOCK~old`, deleted: not a change of the block, whose new one exists.
-  constexpr std::string_view kOld = "~old";
   auto block_of = [&](const Change& c) {
     if (c.step) {
       return c.step->block;
     }
     const Entry* e = state.find(c.id);
     if (e && e->deposed) {
-      return (e->block.empty() ? c.id : e->block) + std::string(kOld);
+      return (e->block.empty() ? c.id : e->block) + std::string(kDeposed);
     }
     return e && !e->block.empty() ? e->block : c.id;
   };
@@ -199,8 +198,8 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     const Resource* after = resource == planned.end() ? nullptr : resource->second;
     const json* recorded = state.blocks.contains(block) ? &state.blocks[block] : nullptr;
     r.kind = after ? after->kind : recorded ? recorded->value("kind", "") : "";
-    if (block.ends_with(kOld)) {
-      std::string base = block.substr(0, block.size() - kOld.size());
+    if (block.ends_with(kDeposed)) {
+      std::string base = block.substr(0, block.size() - kDeposed.size());
       auto it = planned.find(base);
       r.kind = it != planned.end()           ? it->second->kind
                : state.blocks.contains(base) ? state.blocks[base].value("kind", "")

@@ -8,11 +8,14 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ecl::apply {
 
 inline constexpr int kStateFormatVersion = 1;
+// What a deposed entry's id adds to its step's (Entry::deposed).
+inline constexpr std::string_view kDeposed = "~old";
 
 struct Entry {
   std::string id;        // the plan step's id
@@ -20,8 +23,9 @@ struct Entry {
   std::string service;   // "ec2"
   std::string operation; // the create call: "CreateVpc"
   bool pending = false;  // the call was sent (or about to be) and its answer is not recorded
-  // Replaced by a new one made beside it (create before destroy), under the id `<step>~old`: it
-  // is deleted at the end of the apply, or by the next one when that did not finish.
+  // Replaced by a new one made beside it (create before destroy), under the id `<step>~old`
+  // (kDeposed): it is deleted at the end of the apply, or by the next one when that did not
+  // finish.
   bool deposed = false;
   json params = json::object();        // as planned, placeholders kept: the diff's inputs
   json request = json::object();       // as sent, placeholders filled
