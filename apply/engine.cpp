@@ -987,6 +987,14 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
         out.push_back({Action::Create, s.id, &s, e ? "what it reads changes" : "",
                        s.service + ":" + s.operation});
         renewed.insert(s.id);
+      } else if (std::any_of(s.produces.begin(), s.produces.end(), [&](const json& path) {
+                   return !e->outputs.contains(path.get<std::string>());
+                 })) {
+        // The same request answers the same: what it gave before stays, and is not renewed.
+        Change more{Action::Create, s.id, &s, "the program takes more of its answer",
+                    s.service + ":" + s.operation};
+        more.extends = true;
+        out.push_back(std::move(more));
       }
       continue;
     }
@@ -1535,6 +1543,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
     const Step* step = c.step;
     Action action = c.action;
     bool create_first = c.create_first;
+    bool extends = c.extends;
     std::size_t index = tasks.size();
     task_index[step->id] = index;
     Task t;
@@ -1544,7 +1553,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         t.waits_for.push_back(task_index[d]);
       }
     }
-    t.run = [&, step, action, create_first](std::string& err) {
+    t.run = [&, step, action, create_first, extends](std::string& err) {
       json request;
       bool resumed = false;
       Entry before; // the state's entry of an update
@@ -1747,6 +1756,10 @@ bool execute(const Client& client, const Plan* plan, State& state,
       entry.request = request;
       entry.depends_on = step->depends_on;
       for (const json& path : step->produces) { // name -> response path
+        if (extends && before.outputs.contains(path.get<std::string>())) {
+          entry.outputs[path.get<std::string>()] = before.outputs[path.get<std::string>()];
+          continue;
+        }
         json v = response_value(*response, path.get<std::string>());
         if (v.is_null()) {
           err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service,

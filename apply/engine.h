@@ -29,6 +29,9 @@ struct Change {
   // old one moves to the new one first. When false, `deleted_first` may say why it cannot be.
   bool create_first = false;
   std::string deleted_first = {};
+  // A read made again only because the program takes more of its answer: what it gave before
+  // stays as it was (what was made from it does not move).
+  bool extends = false;
 };
 
 // Offline: what it takes to bring the state to the program. Steps already in the state with the

@@ -19,7 +19,8 @@ DescribeVpcs DescribeSubnets DescribeInternetGateways DescribeRouteTables Descri
 DescribeNatGateways DescribeAddresses DescribeVpcEndpoints DescribeLaunchTemplates DeleteVpc
 DeleteSubnet DeleteInternetGateway DetachInternetGateway ReleaseAddress DeleteNatGateway
 DeleteRouteTable DisassociateRouteTable DeleteRoute DeleteVpcEndpoints DeleteSecurityGroup
-DeleteLaunchTemplate CreateTags DeleteTags""".split()
+DeleteLaunchTemplate CreateTags DeleteTags DescribeAvailabilityZones ReplaceRoute
+ReplaceRouteTableAssociation""".split()
 
 
 def wire(name, member):

@@ -315,6 +315,10 @@ std::string Lowering::resource_id(const model::Block& block, std::string_view at
 }
 
 json Lowering::deferred(const model::Deferred& d) const {
+  if (auto index = model::zone_index(d)) {
+    // The region's zones, in the order Fn::GetAZs lists them ("" is the stack's region).
+    return json{{"Fn::Select", json::array({*index, json{{"Fn::GetAZs", ""}}})}};
+  }
   const resources::Attribute* form =
       d.block ? resources::find_attribute(d.block->kind_name, d.attribute) : nullptr;
   if (!form) {
@@ -340,12 +344,26 @@ std::string Lowering::sub_literal(std::string_view text) {
 }
 
 std::string Lowering::template_reference(const model::Deferred& d) {
+  if (auto index = model::zone_index(d)) {
+    std::string name = fmt::format("Zone{}", *index);
+    sub_variables_[name] = deferred(d);
+    return "${" + name + "}";
+  }
   json r = deferred(d);
   if (r.contains("Ref")) {
     return fmt::format("${{{}}}", r["Ref"].get<std::string>());
   }
   return fmt::format("${{{}.{}}}", r["Fn::GetAtt"][0].get<std::string>(),
                      r["Fn::GetAtt"][1].get<std::string>());
+}
+
+json Lowering::template_value(std::string text) {
+  if (sub_variables_.empty()) {
+    return json{{"Fn::Sub", std::move(text)}};
+  }
+  json out{{"Fn::Sub", json::array({std::move(text), std::move(sub_variables_)})}};
+  sub_variables_ = json::object();
+  return out;
 }
 
 json Lowering::zone(const std::string& zone_name) {

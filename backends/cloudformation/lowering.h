@@ -88,7 +88,8 @@ public:
   json string_value(const std::string& text) override { return text; }
   std::string template_text(std::string_view literal) override { return sub_literal(literal); }
   std::string template_reference(const model::Deferred& d) override;
-  json template_value(std::string text) override { return json{{"Fn::Sub", std::move(text)}}; }
+  // {"Fn::Sub": text}, or [text, variables] when a zone chosen at deployment is part of it.
+  json template_value(std::string text) override;
   json tags(const model::Block& block, bool propagate_at_launch = false);
   // A string as CloudFormation wants it in Fn::Sub: `${` escaped as `${!`.
   static std::string sub_literal(std::string_view text);
@@ -104,6 +105,9 @@ public:
   const common::LogGroupOwners& log_groups() const { return log_groups_; }
 
 private:
+  // The variables of the Fn::Sub being written ({"Zone0": Fn::Select...}): what template_reference
+  // cannot name in its text.
+  json sub_variables_ = json::object();
   void lower_block(const model::Block& block);
   // Records that `owner` takes a logical ID.
   void claim(const model::Block& owner, std::string_view id);

@@ -83,6 +83,8 @@ void lower_subnet(Lowering& l, const model::Block& b) {
   l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
   if (const std::string* zone = l.get_string(b, "zone")) {
     w.member("AvailabilityZone", l.zone(*zone));
+  } else if (const model::Value* chosen = l.get(b, "zone")) {
+    l.write_value(w.key("AvailabilityZone"), *chosen); // at deployment: availability_zones()
   }
   if (l.get_bool(b, "public")) {
     w.member("MapPublicIpOnLaunch", true);

@@ -24,6 +24,12 @@ json Spelling::value(const model::Value& v) {
         } else if constexpr (std::is_same_v<T, model::Deferred>) {
           return deferred_value(x);
         } else if constexpr (std::is_same_v<T, model::Template>) {
+          // A zone chosen at deployment, alone: the zone itself, not a string made of it.
+          const model::Deferred* alone =
+              x.parts.size() == 1 ? std::get_if<model::Deferred>(&x.parts[0]) : nullptr;
+          if (alone && model::zone_index(*alone)) {
+            return deferred_value(*alone);
+          }
           std::string text;
           for (const auto& part : x.parts) {
             if (const auto* s = std::get_if<std::string>(&part)) {

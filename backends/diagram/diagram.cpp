@@ -53,6 +53,20 @@ std::string text_of(const Block& b, std::string_view attr) {
   return s ? *s : std::string();
 }
 
+// A column's title: the zone's name, or which of the region's zones it is when chosen at
+// deployment (zone_of()'s `availability_zones[0]`).
+std::string zone_label(const std::string& zone) {
+  if (zone.empty()) {
+    return "(no zone)";
+  }
+  constexpr std::string_view kChosen = "availability_zones[";
+  if (zone.starts_with(kChosen)) {
+    return fmt::format("Availability Zone {} of the region",
+                       std::stoi(zone.substr(kChosen.size())) + 1);
+  }
+  return "Availability Zone " + zone;
+}
+
 // The route table a subnet is associated with (the checker allows one), or null.
 const Block* route_table_of(const model::Program& p, const Block& subnet) {
   for (const Block* table : p.of_kind("route_table")) {
@@ -140,7 +154,8 @@ struct Writer {
     std::vector<std::string> zones;
     std::map<std::string, std::vector<const Block*>> by_zone;
     for (const Block* s : v.each_child("subnet")) {
-      std::string zone = text_of(*s, "zone");
+      const std::string* written = model::zone_of(*s);
+      std::string zone = written ? *written : "";
       if (!by_zone.count(zone)) {
         zones.push_back(zone);
       }
@@ -150,7 +165,7 @@ struct Writer {
       line("    ", fmt::format("subgraph \"cluster_{}_{}\" {{", v.path, zone));
       line("      ", fmt::format("label=<{}>; style=dashed; color=\"#879196\"; fontsize=11; "
                                  "labeljust=l",
-                                 escape(zone.empty() ? "(no zone)" : "Availability Zone " + zone)));
+                                 escape(zone_label(zone))));
       // Public subnets first, so that they sit above the private ones.
       std::vector<const Block*> ordered;
       for (bool want_public : {true, false}) {

@@ -74,9 +74,9 @@ void lower_subnet(Planner& p, const model::Block& b) {
   s.params["VpcId"] = vpc_ref(p, b);
   json cidr = p.value(*p.get(b, "cidr"));
   s.params["CidrBlock"] = cidr;
-  const std::string* zone = p.get_string(b, "zone");
-  if (zone) {
-    s.params["AvailabilityZone"] = *zone;
+  const std::string* zone = model::zone_of(b);
+  if (const model::Value* v = p.get(b, "zone")) {
+    s.params["AvailabilityZone"] = p.value(*v);
   }
   p.add_tags(s, b);
   bool is_public = p.get_bool(b, "public");

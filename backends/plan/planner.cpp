@@ -152,7 +152,36 @@ std::string Planner::default_group_step(const model::Block& vpc) {
   return id;
 }
 
+std::string Planner::zone(std::int64_t index) {
+  // One read of the region's zones for the whole plan, made on first use; it produces only the
+  // zones the program takes (apply fails on an answer without one: a region with fewer zones).
+  constexpr std::string_view kStep = "availability-zones";
+  auto it =
+      std::find_if(steps_.begin(), steps_.end(), [&](const Step& s) { return s.id == kStep; });
+  if (it == steps_.end()) {
+    Step& s = steps_.emplace_back();
+    s.id = s.block = kStep;
+    s.service = "ec2";
+    s.operation = "DescribeAvailabilityZones";
+    s.read = true;
+    s.params["Filters"] =
+        json::array({{{"Name", "zone-type"}, {"Values", json::array({"availability-zone"})}},
+                     {{"Name", "state"}, {"Values", json::array({"available"})}}});
+    s.summary = "the region's availability zones";
+    ids_.insert(s.id);
+    it = std::prev(steps_.end());
+  }
+  const resources::Operation* op = resources::find_operation("ec2", "DescribeAvailabilityZones");
+  std::string name = fmt::format("zone{}", index);
+  std::string_view path = op ? resources::output_path(*op, name) : "";
+  it->produces[name] = std::string(path);
+  return placeholder(kStep, path);
+}
+
 json Planner::deferred(const model::Deferred& d) {
+  if (auto index = model::zone_index(d)) {
+    return zone(*index);
+  }
   const resources::Attribute* source =
       d.block ? resources::find_attribute(d.block->kind_name, d.attribute) : nullptr;
   if (!source) {

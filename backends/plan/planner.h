@@ -55,6 +55,9 @@ public:
   // The placeholder of a deferred attribute (`prod.arn`), or null.
   json deferred(const model::Deferred& d);
   json deferred_value(const model::Deferred& d) override { return deferred(d); }
+  // The placeholder of the region's zone `index` (`availability_zones(n)`), read by a step the
+  // plan adds on first use.
+  std::string zone(std::int64_t index);
   // A literal string with `${` written `$${`, so that it is not read as a placeholder.
   static std::string literal(std::string_view text);
   json string_value(const std::string& text) override { return literal(text); }

@@ -12,6 +12,7 @@ namespace ecl::resources {
 
 // Every descriptor file, by the function that returns its descriptor.
 #define ECL_RESOURCES(X)                                                                           \
+  X(ec2_availability_zones)                                                                        \
   X(ec2_vpc)                                                                                       \
   X(ec2_subnet)                                                                                    \
   X(ec2_internet_gateway)                                                                          \

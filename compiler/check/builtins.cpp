@@ -231,6 +231,29 @@ Value extreme(BuiltinCall& c) {
   return out;
 }
 
+// The first `n` availability zones of the region the program is deployed in, in the order AWS
+// lists them (by name): what Fn::GetAZs gives a template and DescribeAvailabilityZones a plan.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getavailabilityzones.html
+Value availability_zones(BuiltinCall& c) {
+  if (!arity(c, 1, 1)) {
+    return null_at(c.range);
+  }
+  auto n = int_arg(c, 0, "the number of zones");
+  if (!n) {
+    return null_at(c.range);
+  }
+  if (*n < 1 || *n > model::kMaxZones) {
+    return bad(c, c.args[0].range,
+               fmt::format("takes 1 to {} zones, found {}; no region has more than {}",
+                           model::kMaxZones, *n, model::kMaxZones));
+  }
+  model::List zones;
+  for (std::int64_t i = 0; i < *n; ++i) {
+    zones.push_back(Value{model::zone_at(i), c.range});
+  }
+  return Value{std::move(zones), c.range};
+}
+
 const std::array kBuiltins = {
     Builtin{"cidrsubnet", "cidrsubnet(prefix: cidr, newbits: int, netnum: int) -> cidr",
             "The `netnum`-th subnet of `prefix` with `newbits` more prefix bits: "
@@ -255,6 +278,11 @@ const std::array kBuiltins = {
             extreme<false>},
     Builtin{"max", "max(x: number... | list<number>) -> number", "The largest argument.",
             extreme<true>},
+    Builtin{"availability_zones", "availability_zones(n: int) -> list<string>",
+            "The first `n` (1 to 6) availability zones of the region the program is deployed in, "
+            "chosen at deployment (Fn::GetAZs, DescribeAvailabilityZones): "
+            "`zone = availability_zones(2)[0]`.",
+            availability_zones},
 };
 
 } // namespace

@@ -1,4 +1,5 @@
-// The built-in functions: cidrsubnet, cidrhost, length, concat, join, lower, upper, min, max.
+// The built-in functions: cidrsubnet, cidrhost, length, concat, join, lower, upper, min, max,
+// availability_zones.
 #pragma once
 
 #include "compiler/diagnostics/diagnostic.h"

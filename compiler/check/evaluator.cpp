@@ -168,8 +168,7 @@ std::string_view Checker::text(const Range& range) const {
 
 bool Checker::require_known(const Value& value, std::string_view need) {
   if (auto* d = value.as<model::Deferred>()) {
-    diags_.report(Diag::DeferredNotAllowed, value.range,
-                  fmt::format("{}.{}", d->block ? d->block->path : "?", d->attribute), need);
+    diags_.report(Diag::DeferredNotAllowed, value.range, model::deferred_text(*d), need);
     return false;
   }
   if (value.as<model::Template>()) {

@@ -112,6 +112,20 @@ const Block* Block::first_child(std::string_view of) const {
   return nullptr;
 }
 
+const std::string* zone_of(const Block& subnet) {
+  const Value* zone = subnet.get("zone");
+  if (!zone) {
+    return nullptr;
+  }
+  if (const std::string* name = zone->string()) {
+    return name;
+  }
+  // A zone chosen at deployment is a string of one deferred part (coerce() made it a Template).
+  const auto* t = zone->as<Template>();
+  const Deferred* d = t && t->parts.size() == 1 ? std::get_if<Deferred>(&t->parts[0]) : nullptr;
+  return d && zone_index(*d) ? &d->attribute : nullptr;
+}
+
 const Block* container_named(const Block& task, std::string_view name) {
   const Block* by_block = nullptr;
   for (const Block* c : task.each_child("container")) {

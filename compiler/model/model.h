@@ -158,6 +158,12 @@ struct Block {
 // ECS name (its `name`, by default the block's) it is, or else the one whose block it names.
 const Block* container_named(const Block& task, std::string_view name);
 
+// A subnet's zone, to compare with another's: the name written (`us-east-1a`), or for a zone
+// chosen at deployment the text of its deferred value (`availability_zones[0]`), which differs
+// from every other zone chosen so and is never taken to be the same as a written one. Null when
+// the subnet has none.
+const std::string* zone_of(const Block& subnet);
+
 struct Output {
   std::string name;
   Value value;

@@ -10,6 +10,36 @@
 
 namespace ecl::model {
 
+namespace {
+
+constexpr std::string_view kZones = "availability_zones[";
+
+} // namespace
+
+Deferred zone_at(std::int64_t index) {
+  return Deferred{nullptr, fmt::format("{}{}]", kZones, index)};
+}
+
+std::optional<std::int64_t> zone_index(const Deferred& d) {
+  std::string_view a = d.attribute;
+  if (d.block || a.size() < kZones.size() + 2 || a.substr(0, kZones.size()) != kZones ||
+      a.back() != ']') {
+    return std::nullopt;
+  }
+  std::int64_t index = 0;
+  for (char c : a.substr(kZones.size(), a.size() - kZones.size() - 1)) {
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    index = index * 10 + (c - '0');
+  }
+  return index;
+}
+
+std::string deferred_text(const Deferred& d) {
+  return d.block ? d.block->path + "." + d.attribute : d.attribute;
+}
+
 std::optional<std::int64_t> Value::integer() const {
   if (auto* i = as<std::int64_t>()) {
     return *i;
@@ -135,8 +165,7 @@ std::string describe(const Value& value) {
         } else if constexpr (std::is_same_v<T, BlockRef>) {
           return v.block ? v.block->display() : "a block";
         } else if constexpr (std::is_same_v<T, Deferred>) {
-          return fmt::format("`{}.{}` (known only after deployment)", v.block ? v.block->path : "?",
-                             v.attribute);
+          return fmt::format("`{}` (known only after deployment)", deferred_text(v));
         } else if constexpr (std::is_same_v<T, Template>) {
           return "`string` (known only after deployment)";
         } else if constexpr (std::is_same_v<T, List>) {
@@ -201,8 +230,12 @@ std::string ecl_text(const Value& value) {
         } else if constexpr (std::is_same_v<T, BlockRef>) {
           return v.block ? v.block->path : "null";
         } else if constexpr (std::is_same_v<T, Deferred>) {
-          return fmt::format("{}.{}", v.block ? v.block->path : "?", v.attribute);
+          return deferred_text(v);
         } else if constexpr (std::is_same_v<T, Template>) {
+          const auto* alone = v.parts.size() == 1 ? std::get_if<Deferred>(&v.parts[0]) : nullptr;
+          if (alone && zone_index(*alone)) {
+            return deferred_text(*alone); // a zone chosen at deployment, not a string of it
+          }
           std::string out;
           for (const auto& part : v.parts) {
             if (const auto* s = std::get_if<std::string>(&part)) {
@@ -210,7 +243,7 @@ std::string ecl_text(const Value& value) {
               out += q.substr(1, q.size() - 2);
             } else {
               const auto& d = std::get<Deferred>(part);
-              out += fmt::format("${{{}.{}}}", d.block ? d.block->path : "?", d.attribute);
+              out += "${" + deferred_text(d) + "}";
             }
           }
           return "\"" + out + "\"";

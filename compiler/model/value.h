@@ -48,6 +48,17 @@ struct Deferred {
   friend bool operator==(const Deferred&, const Deferred&) = default;
 };
 
+// The availability zones of the region, chosen when the program is deployed
+// (`availability_zones(2)`): the `index`-th zone, a Deferred of no block whose attribute is
+// "availability_zones[index]" (the plan reads it with DescribeAvailabilityZones, the template with
+// Fn::GetAZs). At most kMaxZones: no region has more.
+inline constexpr std::int64_t kMaxZones = 6;
+Deferred zone_at(std::int64_t index);
+// The index of a zone made by zone_at(), or nullopt for any other deferred attribute.
+std::optional<std::int64_t> zone_index(const Deferred& d);
+// `main.id`; `availability_zones[0]` for a zone.
+std::string deferred_text(const Deferred& d);
+
 // A string that contains deferred parts: `"${prod.arn}/service"`.
 struct Template {
   std::vector<std::variant<std::string, Deferred>> parts;

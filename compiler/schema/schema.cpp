@@ -492,7 +492,9 @@ std::vector<Kind> build_kinds() {
            0,
            false,
            {required("cidr", kCidr, "The subnet's CIDR block, inside the VPC's, /16 to /28."),
-            required("zone", kString, "The availability zone, e.g. `us-east-1a`."),
+            required("zone", kString,
+                     "The availability zone, e.g. `us-east-1a`, or one chosen at deployment: "
+                     "`availability_zones(2)[0]`."),
             with_default("public", kBool, flag(false),
                          "Give instances and tasks launched here a public IPv4 address "
                          "(`MapPublicIpOnLaunch`); a public subnet also needs a route to "

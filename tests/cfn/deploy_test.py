@@ -42,10 +42,18 @@ class Aws:
         return json.loads(r.stdout) if r.stdout.strip() else {}
 
 
-def zone_of(value, region):
-    """The zone a template names: "us-east-1a" or {"Fn::Sub": "${AWS::Region}a"}."""
+def zone_of(value, region, aws):
+    """The zone a template names: "us-east-1a", {"Fn::Sub": "${AWS::Region}a"}, or the region's
+    zone chosen at deployment, {"Fn::Select": [i, {"Fn::GetAZs": ""}]}, as EC2 lists them."""
     if isinstance(value, dict) and "Fn::Sub" in value:
         return value["Fn::Sub"].replace("${AWS::Region}", region)
+    if isinstance(value, dict) and "Fn::Select" in value:
+        index, listed = value["Fn::Select"]
+        if listed != {"Fn::GetAZs": ""}:
+            return f"unexpected {value}"
+        zones = aws("ec2", "describe-availability-zones", "--filters",
+                    "Name=zone-type,Values=availability-zone")["AvailabilityZones"]
+        return sorted(z["ZoneName"] for z in zones)[index]
     return value
 
 
@@ -96,7 +104,7 @@ def check_example(aws_tool, url, eclc, program, tmp):
             problems.append(f"{name}: subnet {logical} was not created")
             continue
         got = aws("ec2", "describe-subnets", "--subnet-ids", sid)["Subnets"][0]
-        want_zone = zone_of(props["AvailabilityZone"], region)
+        want_zone = zone_of(props["AvailabilityZone"], region, aws)
         if got["CidrBlock"] != props["CidrBlock"] or got["AvailabilityZone"] != want_zone:
             problems.append(f"{name}: subnet {logical} is {got['CidrBlock']} in "
                             f"{got['AvailabilityZone']}, declared {props['CidrBlock']} in "

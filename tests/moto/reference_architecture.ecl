@@ -1,12 +1,13 @@
 // The AWS ECS reference architecture, written from docs/language.md alone (issue #14): a VPC over
 // two zones with public and private subnets and a NAT gateway in each zone, an internet-facing
 // application load balancer, and two Fargate services routed by path (`/api/*` to the API, the
-// rest to the website), each scaled on its CPU.
+// rest to the website), each scaled on its CPU. Its zones are the region's first two, chosen at
+// deployment (the reference architecture's `!Select [0, !GetAZs '']`).
 
 param env:      string = "prod"
 param vpc_cidr: cidr   = "10.180.0.0/16"
 
-let zones = ["us-east-1a", "us-east-1b"]
+let zones = availability_zones(2)
 
 stack refarch {
   region      = "us-east-1"

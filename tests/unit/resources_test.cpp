@@ -42,7 +42,11 @@ void expect_outputs_named(const json& value, const resources::Operation& o,
 TEST(Registry, OperationsAreUniqueAndTemplatesNameTheirOutputs) {
   std::set<std::string> seen;
   for (const resources::Descriptor* d : resources::descriptors()) {
-    EXPECT_TRUE(std::string_view(d->cfn_type).starts_with("AWS::")) << d->name;
+    // Every descriptor is a CloudFormation resource, but for what is only read (the zones).
+    EXPECT_TRUE(std::string_view(d->cfn_type).starts_with("AWS::") ||
+                (d->cfn_type.empty() && d->operations.size() == 1 &&
+                 d->operations[0].name.starts_with("Describe")))
+        << d->name;
     for (const resources::Operation& o : d->operations) {
       std::string key = std::string(o.service) + ":" + std::string(o.name);
       EXPECT_TRUE(seen.insert(key).second) << key << " is described twice";
@@ -524,6 +528,34 @@ TEST(Diff, AReadRunsAgainWhenWhatItFollowsIsRenewed) {
   EXPECT_EQ(changes[2].id, "cap");
   EXPECT_EQ(changes[2].action, apply::Action::Replace);
   EXPECT_EQ(changes[2].reason, "`cap#read` is renewed");
+}
+
+// A read the program takes more of (a third zone of availability_zones()) is made again, but
+// what it gave before stays: the subnets made from it do not move.
+TEST(Diff, AReadTakenFurtherKeepsWhatItGave) {
+  Plan plan;
+  Step zones = step("availability-zones", "ec2", "DescribeAvailabilityZones", json::object());
+  zones.read = true;
+  zones.produces = {{"zone0", "AvailabilityZones[0].ZoneName"}};
+  plan.steps.push_back(zones);
+  plan.steps.push_back(
+      step("a", "ec2", "CreateSubnet",
+           {{"AvailabilityZone", "${availability-zones.AvailabilityZones[0].ZoneName}"}}));
+  plan.steps[1].depends_on = {"availability-zones"};
+  apply::State state =
+      applied(plan, {{"availability-zones", {{"AvailabilityZones[0].ZoneName", "us-east-1a"}}}});
+  EXPECT_TRUE(apply::diff(plan, state).empty());
+  plan.steps[0].produces["zone1"] = "AvailabilityZones[1].ZoneName";
+  plan.steps.push_back(
+      step("b", "ec2", "CreateSubnet",
+           {{"AvailabilityZone", "${availability-zones.AvailabilityZones[1].ZoneName}"}}));
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].id, "availability-zones");
+  EXPECT_TRUE(changes[0].extends);
+  EXPECT_EQ(changes[0].reason, "the program takes more of its answer");
+  EXPECT_EQ(changes[1].id, "b");
+  EXPECT_EQ(changes[1].action, apply::Action::Create);
 }
 
 // A NAT gateway replaced renews its Elastic IP (Operation::renews): the old gateway holds it (on

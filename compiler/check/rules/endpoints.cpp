@@ -65,7 +65,7 @@ void check_shape(RuleContext& c, const model::Block& endpoint, bool gateway) {
   // One network interface per availability zone.
   std::map<std::string, std::pair<const model::Block*, Range>> zones;
   for (const auto& [subnet, at] : refs_of(endpoint, "subnets")) {
-    const std::string* zone = subnet->get_string("zone");
+    const std::string* zone = model::zone_of(*subnet);
     if (!zone) {
       continue;
     }

@@ -15,7 +15,7 @@ void run(RuleContext& c) {
     std::vector<services::RefItem> subnets = services::ref_items(*lb, "subnets");
     bool repeated = false;
     for (const services::RefItem& subnet : subnets) {
-      const std::string* zone = subnet.block->get_string("zone");
+      const std::string* zone = model::zone_of(*subnet.block);
       if (!zone) {
         continue;
       }

@@ -98,10 +98,10 @@ void fix_nat_route(RuleContext& c, Diagnostic& d, const model::Block& subnet,
     return;
   }
   const model::Block* nat = nullptr;
-  const std::string* zone = subnet.get_string("zone");
+  const std::string* zone = model::zone_of(subnet);
   for (const model::Block* candidate : vpc.each_child("nat_gateway")) {
     const model::Block* in = candidate->get_ref("subnet");
-    const std::string* nat_zone = in ? in->get_string("zone") : nullptr;
+    const std::string* nat_zone = in ? model::zone_of(*in) : nullptr;
     if (!nat || (zone && nat_zone && *zone == *nat_zone)) {
       nat = candidate;
     }
@@ -134,7 +134,7 @@ void fix_endpoints(RuleContext& c, Diagnostic& d, const model::Block& service,
     if (item.block->parent != &vpc) {
       continue;
     }
-    const std::string* zone = item.block->get_string("zone");
+    const std::string* zone = model::zone_of(*item.block);
     if (!zone || std::find(zones.begin(), zones.end(), *zone) == zones.end()) {
       subnets.push_back(item.block->name);
       if (zone) {

@@ -99,9 +99,9 @@ void check_zones(RuleContext& c, const model::Block& service) {
   if (subnets.empty()) {
     return;
   }
-  const std::string* zone = subnets.front().block->get_string("zone");
+  const std::string* zone = model::zone_of(*subnets.front().block);
   for (const RefItem& subnet : subnets) {
-    const std::string* z = subnet.block->get_string("zone");
+    const std::string* z = model::zone_of(*subnet.block);
     if (!zone || !z || *z != *zone) {
       return;
     }
