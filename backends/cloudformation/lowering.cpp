@@ -3,6 +3,7 @@
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/common/json_writer.h"
 #include "backends/resources/registry.h"
+#include "compiler/schema/schema.h"
 
 #include <algorithm>
 #include <cmath>
@@ -231,7 +232,9 @@ const std::string& Lowering::id(const model::Block& block) {
 }
 
 void Lowering::write_ref(common::JsonWriter& w, const model::Block& block) {
-  if (is_kind(block, "security_group")) {
+  if (const std::string* given = existing(block)) {
+    w.value(*given); // made elsewhere: its ID or ARN
+  } else if (is_kind(block, "security_group")) {
     write_getatt(w, id(block), "GroupId");
   } else if (is_kind(block, "role")) {
     write_getatt(w, id(block), "Arn"); // a role's Ref is its name; what takes a role, its ARN
@@ -290,6 +293,9 @@ json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
 }
 
 json Lowering::ref(const model::Block& block) {
+  if (const std::string* given = existing(block)) {
+    return *given;
+  }
   if (is_kind(block, "container")) {
     // A container is named inside its task definition.
     const std::string* name = get_string(block, "name");
@@ -318,6 +324,11 @@ json Lowering::deferred(const model::Deferred& d) const {
   if (auto index = model::zone_index(d)) {
     // The region's zones, in the order Fn::GetAZs lists them ("" is the stack's region).
     return json{{"Fn::Select", json::array({*index, json{{"Fn::GetAZs", ""}}})}};
+  }
+  if (d.block && schema::existing(*d.block)) {
+    // Made elsewhere: what its value tells, else nothing (a VPC's default group: AWS's default).
+    auto known = schema::existing_attribute(*d.block, d.attribute);
+    return known ? json(*known) : json(nullptr);
   }
   const resources::Attribute* form =
       d.block ? resources::find_attribute(d.block->kind_name, d.attribute) : nullptr;
@@ -350,6 +361,12 @@ std::string Lowering::template_reference(const model::Deferred& d) {
     return "${" + name + "}";
   }
   json r = deferred(d);
+  if (r.is_string()) {
+    return sub_literal(r.get<std::string>()); // made elsewhere: known now
+  }
+  if (r.is_null()) {
+    return "";
+  }
   if (r.contains("Ref")) {
     return fmt::format("${{{}}}", r["Ref"].get<std::string>());
   }
@@ -392,7 +409,8 @@ std::string Lowering::attachment_id(const model::Block& vpc) const {
 }
 
 const std::string& Lowering::associations_id(const model::Block& cluster) {
-  const bool any = !get_list(cluster, "capacity").empty(); // read each time: it is recorded
+  // Read each time: it is recorded. A cluster made elsewhere has its own associations.
+  const bool any = !get_list(cluster, "capacity").empty() && !schema::existing(cluster);
   if (associations_of_ != &cluster) {
     associations_of_ = &cluster;
     associations_id_ = any ? path_id(cluster) + "CapacityProviders" : "";
@@ -430,7 +448,10 @@ void Lowering::lower_block(const model::Block& b) {
   };
   // `stack` lowers to the template's Description and tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's resource.
-  for (const auto& [kind, lower] : kLowerings) {
+  // A block made elsewhere lowers nothing of its own, only what is made inside it.
+  for (const auto& [kind, lower] : existing(b)
+                                       ? std::span<const std::pair<std::string_view, Lower>>()
+                                       : std::span(kLowerings)) {
     if (is_kind(b, kind)) {
       lower(*this, b);
       break;

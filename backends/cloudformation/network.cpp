@@ -14,7 +14,7 @@ using common::JsonWriter;
 void write_vpc_ref(Lowering& l, JsonWriter& w, const model::Block& b) {
   const model::Block* vpc = b.ancestor("vpc");
   if (vpc) {
-    Lowering::write_ref_to(w, l.id(*vpc));
+    l.write_ref(w, *vpc);
   } else {
     w.value(json(nullptr));
   }

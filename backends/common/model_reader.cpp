@@ -1,5 +1,7 @@
 #include "backends/common/model_reader.h"
 
+#include "compiler/schema/schema.h"
+
 #include <cmath>
 #include <fmt/format.h>
 
@@ -36,6 +38,10 @@ const model::Value* ModelReader::get(const model::Block& block, std::string_view
 const std::string* ModelReader::get_string(const model::Block& block, std::string_view attribute) {
   const model::Value* v = get(block, attribute);
   return v ? v->string() : nullptr;
+}
+
+const std::string* ModelReader::existing(const model::Block& block) {
+  return schema::existing(block) ? get_string(block, "existing") : nullptr;
 }
 
 std::optional<std::int64_t> ModelReader::get_int(const model::Block& block,

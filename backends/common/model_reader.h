@@ -33,6 +33,9 @@ public:
   // A field of an object value, recorded as "kind.attribute.field".
   const model::Value* field(const model::Block& block, std::string_view attribute,
                             const model::Value& object, std::string_view name);
+  // A block that stands for a resource made elsewhere: its `existing` value (schema::existing),
+  // recorded as read; null for one the program makes.
+  const std::string* existing(const model::Block& block);
   // The first child block of a kind, or null.
   const model::Block* child(const model::Block& block, std::string_view kind) const;
 

@@ -2,6 +2,7 @@
 
 #include "backends/resources/registry.h"
 #include "compiler/model/made_names.h"
+#include "compiler/schema/schema.h"
 
 #include <algorithm>
 #include <cctype>
@@ -182,6 +183,10 @@ json Planner::deferred(const model::Deferred& d) {
   if (auto index = model::zone_index(d)) {
     return zone(*index);
   }
+  if (d.block && schema::existing(*d.block) && d.attribute != "default_security_group") {
+    auto known = schema::existing_attribute(*d.block, d.attribute);
+    return known ? json(literal(*known)) : json(nullptr);
+  }
   const resources::Attribute* source =
       d.block ? resources::find_attribute(d.block->kind_name, d.attribute) : nullptr;
   if (!source) {
@@ -195,6 +200,9 @@ json Planner::deferred(const model::Deferred& d) {
 }
 
 json Planner::ref(const model::Block& block) {
+  if (const std::string* given = existing(block)) {
+    return literal(*given); // made elsewhere: its ID or ARN
+  }
   if (block.kind_name == "container") {
     // A container is named inside its task definition.
     const std::string* name = get_string(block, "name");
@@ -289,7 +297,7 @@ void Planner::lower_block(const model::Block& b) {
   // `stack` gives the plan its region and every call its tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's call.
   auto it = kLowerings.find(b.kind_name);
-  if (it != kLowerings.end()) {
+  if (it != kLowerings.end() && !existing(b)) { // made elsewhere: only what is inside
     it->second(*this, b);
   }
   if (b.kind_name == "task") {

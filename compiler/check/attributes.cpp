@@ -88,12 +88,17 @@ void Checker::collect_attributes(model::Block& block) {
     }
     slot->syntax = &a;
   }
+  // A block standing for a resource made elsewhere needs only the facts the rules read of it.
+  const AttrSlot* given = block.kind->existing ? slot_of(block, "existing") : nullptr;
+  const schema::Existing* existing = given && given->syntax ? &*block.kind->existing : nullptr;
   // One pass for the missing attributes and reserve_attributes()'s count.
   std::size_t stored = 0;
   for (std::size_t i = 0; i < info.slots.size(); ++i) {
     const schema::Attribute& attr = block.kind->attributes[i];
     const bool written = info.slots[i].syntax != nullptr;
-    if (!repaired && attr.required && !written) {
+    const bool needed = !existing || std::find(existing->facts.begin(), existing->facts.end(),
+                                               attr.name) != existing->facts.end();
+    if (!repaired && attr.required && !written && needed) {
       Diagnostic& d =
           diags_.report(Diag::MissingAttribute, block.header_range, block.display(), attr.name);
       if (std::string value = placeholder(*attr.type); !value.empty()) {

@@ -565,6 +565,19 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     }
     if (const schema::DeferredAttribute* deferred = block->kind->deferred_attribute(member.name)) {
       record_access(*block, deferred->name, member.name_range);
+      if (block->kind->existing) {
+        // A resource made elsewhere: its identifier is the value given, known now.
+        Value given = attribute_value(*block, "existing", range);
+        if (const std::string* id = given.string()) {
+          if (auto known = schema::existing_attribute(*block->kind, *id, member.name)) {
+            return make(std::move(*known), range);
+          }
+          diags_.report(Diag::ExistingUnmanaged, member.name_range, block->display(),
+                        fmt::format("`{}` is known to AWS alone; use `{}`", member.name,
+                                    block->kind->existing->as));
+          return null_at(range);
+        }
+      }
       return make(model::Deferred{block, member.name}, range);
     }
     if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {

@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <mutex>
 
 namespace ecl::schema {
@@ -13,6 +14,12 @@ namespace {
 const Type& keep(Type type) {
   static std::deque<Type> kept;
   return kept.emplace_back(std::move(type));
+}
+
+// Keeps a text built at start-up (a documentation line) for the life of the program.
+std::string_view keep_text(std::string text) {
+  static std::deque<std::string> kept;
+  return kept.emplace_back(std::move(text));
 }
 
 // ---- scalar and shared types -----------------------------------------------------------------
@@ -1147,6 +1154,47 @@ std::vector<Kind> build_kinds() {
       {},
       "ScheduledActions of AWS::ApplicationAutoScaling::ScalableTarget"});
 
+  // The kinds a block may stand for a resource made elsewhere, and what is written about it.
+  struct Made {
+    std::string_view kind;
+    Existing existing;
+  };
+  const Made kExisting[] = {
+      {"vpc", {"id", "a VPC ID (`vpc-` and 8 or 17 hex digits)", {"cidr"}, {"*"}}},
+      {"subnet",
+       {"id", "a subnet ID (`subnet-` and 8 or 17 hex digits)", {"cidr", "zone", "public"}}},
+      {"security_group", {"id", "a security group ID (`sg-` and 8 or 17 hex digits)"}},
+      {"target_group",
+       {"arn",
+        "a target group ARN (`arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/NAME/ID`)",
+        {"port", "protocol", "target_type"}}},
+      {"cluster",
+       {"arn",
+        "a cluster ARN (`arn:aws:ecs:REGION:ACCOUNT:cluster/NAME`)",
+        {"capacity"},
+        {"service"}}},
+      {"role", {"arn", "a role ARN (`arn:aws:iam::ACCOUNT:role/NAME`)"}},
+  };
+  for (const Made& made : kExisting) {
+    for (Kind& kind : k) {
+      if (kind.name == made.kind) {
+        kind.existing = made.existing;
+        kind.attributes.push_back(
+            optional("existing", kString,
+                     keep_text(fmt::format(
+                         "Stands for a {} made elsewhere instead of making one: its {}, {}. eclc "
+                         "neither creates nor changes it; {}.",
+                         kind.name == "security_group" ? "security group"
+                         : kind.name == "target_group" ? "target group"
+                                                       : kind.name,
+                         made.existing.as, made.existing.what,
+                         made.existing.facts.empty()
+                             ? std::string("nothing else is written about it")
+                             : fmt::format("only `{}` may be written beside it, as it is",
+                                           fmt::join(made.existing.facts, "`, `"))))));
+      }
+    }
+  }
   return k;
 }
 
@@ -1183,6 +1231,31 @@ bool Kind::allowed_in(std::string_view parent) const {
     }
   }
   return false;
+}
+
+const std::string* existing(const model::Block& block) {
+  return block.kind && block.kind->existing ? block.get_string("existing") : nullptr;
+}
+
+std::optional<std::string> existing_attribute(const Kind& kind, const std::string& given,
+                                              std::string_view attribute) {
+  if (!kind.existing) {
+    return std::nullopt;
+  }
+  if (attribute == kind.existing->as) {
+    return given;
+  }
+  if (kind.name == "target_group" && attribute == "full_name") {
+    std::size_t colon = given.rfind(':');
+    return colon == std::string::npos ? given : given.substr(colon + 1);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> existing_attribute(const model::Block& block,
+                                              std::string_view attribute) {
+  const std::string* given = existing(block);
+  return given ? existing_attribute(*block.kind, *given, attribute) : std::nullopt;
 }
 
 std::span<const Kind> kinds() {

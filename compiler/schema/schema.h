@@ -3,6 +3,7 @@
 // checker, the documentation generator and the editor (hover, completion).
 #pragma once
 
+#include "compiler/model/model.h"
 #include "compiler/model/value.h"
 
 #include <cstdint>
@@ -82,6 +83,18 @@ struct DeferredAttribute {
 
 enum class Naming { Required, None };
 
+// A kind whose blocks may stand for a resource made elsewhere (`existing = "vpc-0abc…"`): eclc
+// neither creates nor changes it, and references to it are the value given. `as` is the deferred
+// attribute that value is (`id`, `arn`); `facts` the attributes written about it for the rules
+// to check against (a VPC's `cidr`), the only ones allowed beside `existing`; `children` the
+// kinds that may be made inside it ("*": any its kind allows).
+struct Existing {
+  std::string_view as;
+  std::string_view what; // for messages and docs: "a VPC ID (`vpc-` and 8 or 17 hex digits)"
+  std::vector<std::string_view> facts = {};
+  std::vector<std::string_view> children = {};
+};
+
 struct Kind {
   std::string_view name;
   std::string_view doc;
@@ -92,11 +105,21 @@ struct Kind {
   std::vector<Attribute> attributes;
   std::vector<DeferredAttribute> deferred;
   std::string_view lowers_to;
+  std::optional<Existing> existing = std::nullopt; // none: always made by the program
 
   const Attribute* attribute(std::string_view attr) const;
   const DeferredAttribute* deferred_attribute(std::string_view attr) const;
   bool allowed_in(std::string_view parent) const;
 };
+
+// A block that stands for a resource made elsewhere (Kind::existing): the value given, else null.
+const std::string* existing(const model::Block& block);
+// A deferred attribute of such a block, as far as the value given tells: the attribute it is (a
+// VPC's `id`), a target group's `full_name` (the end of its ARN); nullopt for what only AWS knows.
+std::optional<std::string> existing_attribute(const model::Block& block,
+                                              std::string_view attribute);
+std::optional<std::string> existing_attribute(const Kind& kind, const std::string& given,
+                                              std::string_view attribute);
 
 std::span<const Kind> kinds();
 const Kind* find_kind(std::string_view name);

@@ -3,6 +3,7 @@
 // role, or it is a `role` block without managed policies whose allowed statements miss one.
 #include "compiler/check/rules/iam.h"
 #include "compiler/check/rules/rule.h"
+#include "compiler/schema/schema.h"
 
 #include <array>
 #include <fmt/format.h>
@@ -48,8 +49,8 @@ void run(RuleContext& c) {
     } else if (const model::Block* role = role_value->block()) {
       const model::Value* managed = role->get("managed_policies");
       const model::List* list = managed ? managed->as<model::List>() : nullptr;
-      if (!list || !list->empty()) {
-        continue; // a managed policy may allow them: eclc cannot read it
+      if (!list || !list->empty() || schema::existing(*role)) {
+        continue; // a managed policy or a role made elsewhere may allow them: eclc cannot read it
       }
       for (std::string_view action : kActions) {
         if (!allows(*role, action)) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compiler/check/rules/rule.h"
+#include "compiler/schema/schema.h"
 
 namespace ecl::check {
 
@@ -34,11 +35,17 @@ inline bool routes_to_internet(RuleContext& c, const model::Block* subnet) {
   return target && target->kind_name == "internet_gateway";
 }
 
+// Whether the subnet is made elsewhere (`existing`) and no route table of the program lists it:
+// its routes are not the program's to know, and no rule judges where it reaches.
+inline bool routes_unknown(RuleContext& c, const model::Block* subnet) {
+  return schema::existing(*subnet) && !route_table_of(c, subnet);
+}
+
 // Whether the subnet's route for 0.0.0.0/0 names a target the checker could not resolve (an error
-// reported before the rules): whether the subnet is public is then unknown.
+// reported before the rules), or its routes are unknown: whether it is public is then unknown.
 inline bool internet_route_unknown(RuleContext& c, const model::Block* subnet) {
   const model::Block* route = default_route_of(route_table_of(c, subnet));
-  return route && !route->get_ref("target");
+  return (route && !route->get_ref("target")) || routes_unknown(c, subnet);
 }
 
 // A note explaining why the subnet is not public, for E3008 and W0005.

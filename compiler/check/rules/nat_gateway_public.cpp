@@ -24,7 +24,7 @@ void run(RuleContext& c) {
           .note(subnet->header_range, fmt::format("subnet `{}` is declared here", subnet->name));
       continue;
     }
-    if (!routes_to_internet(c, subnet)) {
+    if (!routes_to_internet(c, subnet) && !routes_unknown(c, subnet)) {
       Note why = no_internet_route_note(c, subnet);
       c.diags.report(Diag::NatGatewayNotPublic, at, nat->name, subnet->name)
           .note(why.range, why.message);

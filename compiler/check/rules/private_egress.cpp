@@ -239,6 +239,9 @@ void check_service(RuleContext& c, const model::Block& service) {
   };
   for (const services::RefItem& item : services::ref_items(service, "subnets")) {
     const model::Block& subnet = *item.block;
+    if (routes_unknown(c, &subnet)) {
+      continue; // made elsewhere: where it reaches is not the program's to know
+    }
     // Public as AWS sees it, whatever `public` says: routed to an internet gateway.
     const bool is_public = routes_to_internet(c, &subnet);
     const model::Block* vpc = vpc_of(&subnet);

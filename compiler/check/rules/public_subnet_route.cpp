@@ -10,7 +10,8 @@ namespace {
 
 void run(RuleContext& c) {
   for (const model::Block* subnet : c.program.of_kind("subnet")) {
-    if (subnet->get_bool("public") != true || routes_to_internet(c, subnet)) {
+    if (subnet->get_bool("public") != true || routes_to_internet(c, subnet) ||
+        routes_unknown(c, subnet)) {
       continue;
     }
     Note why = no_internet_route_note(c, subnet);

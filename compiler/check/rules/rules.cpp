@@ -62,7 +62,8 @@ namespace ecl::check {
   X(kEcsExecRoleRule)                                                                              \
   X(kTaskRoleTrustRule)                                                                            \
   X(kAwsNamesRule)                                                                                 \
-  X(kAwsNameUniquenessRule)
+  X(kAwsNameUniquenessRule)                                                                        \
+  X(kExistingRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)

@@ -70,7 +70,7 @@ void check_public_ip(RuleContext& c, const model::Block& service) {
   // Private as AWS sees it, whatever `public` says: not routed to an internet gateway.
   std::vector<bool> is_private;
   for (const RefItem& subnet : subnets) {
-    is_private.push_back(!routes_to_internet(c, subnet.block));
+    is_private.push_back(!routes_to_internet(c, subnet.block) && !routes_unknown(c, subnet.block));
   }
   // All private: no subnet needs the address, so the quick fix drops it.
   const bool all_private =

@@ -3,6 +3,7 @@
 // some listener or rule forwards to (ECS refuses one that no load balancer uses).
 #include "compiler/check/rules/load_balancing.h"
 #include "compiler/check/rules/service_common.h"
+#include "compiler/schema/schema.h"
 
 #include <fmt/format.h>
 
@@ -60,8 +61,9 @@ void run(RuleContext& c) {
   }
   for (const model::Block* service : c.program.of_kind("service")) {
     for (const load_balancing::Attachment& a : load_balancing::attachments_of(*service)) {
+      // A group made elsewhere is forwarded to by a load balancer made elsewhere too.
       if (!a.group || !load_balancing::forwarding_to(c.program, a.group).empty() ||
-          in_other_vpc(*service, *a.group)) {
+          in_other_vpc(*service, *a.group) || schema::existing(*a.group)) {
         continue;
       }
       c.diags
