@@ -94,6 +94,16 @@ private:
 // (`Tags.member.1.Key`). Exposed for the unit tests.
 std::string query_body(const std::string& service, const std::string& operation,
                        const json& params);
+// A REST-JSON request (EFS): the method, the path with the members the model puts in it and in
+// the query string, and the JSON body of the others ("" for GET and DELETE). Nullopt for an
+// operation rest_routes.inc does not list. Exposed for the unit tests.
+struct RestRequest {
+  std::string method;
+  std::string path;
+  std::string body;
+};
+std::optional<RestRequest> rest_request(const std::string& service, const std::string& operation,
+                                        const json& params);
 // An XML answer as JSON: elements become members with the first letter upper-cased, `item` and
 // `member` lists become arrays, text becomes strings; the `XResult` wrapper and the
 // `ResponseMetadata`/`requestId` are dropped. Nullopt when `xml` does not parse.
