@@ -1,8 +1,9 @@
-// Talking to AWS: one client that makes an API call of the five services a plan uses (and STS,
+// Talking to AWS: one client that makes an API call of the services a plan uses (and STS,
 // for credentials: apply/credentials.h), signed with SigV4 by libcurl (CURLOPT_AWS_SIGV4).
 // ECS and CloudWatch Logs speak JSON 1.1; EC2, IAM and Auto Scaling the query protocol with XML
 // answers, which the client turns into JSON with the API model's (PascalCase) member names, so a
-// plan's response paths (`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN`) read both.
+// plan's response paths (`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN`) read both; EFS
+// speaks REST-JSON (a method and path an operation: rest_request).
 #pragma once
 
 #include <chrono>

@@ -62,7 +62,8 @@ def expect(cond, message):
 
 class Proxy:
     """Forwards to moto. `faults`: request numbers (1-based) answered with an error instead;
-    `kill_after`: after moto answered this request, SIGKILL `victim` and drop the answer."""
+    `kill_after`: after moto answered this request, SIGKILL `victim` and drop the answer;
+    `kill_on`: the same after moto answered the first call of this operation."""
 
     def __init__(self, target):
         self.target = target
@@ -71,6 +72,7 @@ class Proxy:
         self.lose = set()  # request numbers whose answer is lost after moto made the call
         self.resets = set()  # request numbers whose connection is reset before reaching moto
         self.kill_after = None
+        self.kill_on = None
         self.victim = None
         self.faulted = 0
         self.stall = {}  # operation -> how many more answers show the work still in progress
@@ -149,7 +151,8 @@ class Proxy:
                 if n in proxy.lose:
                     self.close_connection = True  # AWS did the work; the answer never arrives
                     return
-                if proxy.kill_after is not None and n >= proxy.kill_after and proxy.victim:
+                if proxy.victim and ((proxy.kill_after is not None and n >= proxy.kill_after) or
+                                     operation == proxy.kill_on):
                     os.kill(proxy.victim, signal.SIGKILL)
                     self.close_connection = True
                     return
@@ -189,6 +192,7 @@ class Proxy:
     def reset(self):
         self.count, self.faults, self.kill_after, self.victim, self.faulted = 0, set(), None, None, 0
         self.lose, self.resets = set(), set()
+        self.kill_on = None
         self.stall, self.log, self.instead = {}, [], {}
 
 

@@ -6,18 +6,21 @@ subnet with the NFS group, the access point's user and root directory, the task 
 efsVolumeConfiguration read from ECS itself), `plan --state` then shows no change; the mount
 targets' security groups and the lifecycle policy change in place; a changed access point is
 made anew beside the old one; destroy leaves no file system, mount target or access point.
-moto has no UpdateFileSystem: a changed throughput mode is checked in the plan only. moto's SigV4
-check refuses EFS's GET and DELETE requests, botocore's own too (it hashes their query as a body):
-the signatures of eclc's POST, GET and DELETE calls are checked here with botocore's SigV4 against
-a stand-in server on 127.0.0.1."""
+Killed right after each EFS create call, a rerun finds what it made. moto has no
+UpdateFileSystem: a changed throughput mode is checked in the plan only. moto's SigV4 check
+refuses EFS's GET and DELETE requests, botocore's own too (it hashes their query as a body): the
+signatures of eclc's POST, GET and DELETE calls are checked here with botocore's SigV4 against a
+stand-in server on 127.0.0.1."""
 
 import http.server
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
+import urllib.request
 from pathlib import Path
 
 from botocore.auth import SigV4Auth
@@ -29,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan"))
 import harness  # noqa: E402
+import plans  # noqa: E402
 import apply_test  # noqa: E402  (eclc, apply_args, clients, the problem list)
 from apply_test import expect  # noqa: E402
 
@@ -206,10 +210,49 @@ def check_signing(tmp):
     print(f"  signing: {len(received)} calls ({', '.join(methods)}) signed as botocore signs them")
 
 
+def reset(moto_url):
+    urllib.request.urlopen(urllib.request.Request(moto_url + "/moto-api/reset", method="POST"),
+                           timeout=10)
+
+
+def check_crash(moto_url, tmp):
+    """eclc killed right after AWS answered each EFS create call (the answer lost): the rerun
+    finds what the call made (the file system by its CreationToken, the mount target by its
+    subnet, the access point by its ClientToken), and every resource exists once."""
+    plan, log = plans.build_plan(apply_test.ARGS.eclc, PROGRAM)
+    if plan is None:
+        expect(False, f"eclc plan failed: {log}")
+        return
+    proxy = apply_test.Proxy(moto_url)
+    try:
+        for operation in ("CreateFileSystem", "CreateMountTarget", "CreateAccessPoint"):
+            reset(moto_url)
+            proxy.reset()
+            proxy.kill_on = operation
+            state = tmp / f"crash-{operation}.json"
+            code, _, _ = apply_test.eclc(apply_test.apply_args(PROGRAM, state, proxy.url),
+                                         proxy=proxy, kill_after=10**9)
+            proxy.kill_on = None
+            expect(code == -signal.SIGKILL, f"crash after {operation}: not killed ({code})")
+            code, out, err = apply_test.eclc(apply_test.apply_args(PROGRAM, state, proxy.url))
+            expect(code == 0, f"crash after {operation}: the rerun failed: {err.strip()}")
+            apply_test.census(plan, moto_url, 1)
+            code, out, err = apply_test.eclc(["plan", PROGRAM, "--state", state])
+            expect(out == "No changes.\n", f"crash after {operation}: then the plan is {out}{err}")
+            code, out, err = apply_test.eclc(
+                apply_test.apply_args(PROGRAM, state, proxy.url, "destroy"))
+            expect(code == 0, f"crash after {operation}: destroy failed: {err.strip()}")
+            apply_test.census(plan, moto_url, 0)
+            print(f"  killed once {operation} was answered, resumed: every resource exists once")
+    finally:
+        proxy.stop()
+
+
 def main():
     def both(moto_url, tmp):
         check_signing(tmp)
         check(moto_url, tmp)
+        check_crash(moto_url, tmp)
 
     return apply_test.run_on_moto(both, "EFS")
 
