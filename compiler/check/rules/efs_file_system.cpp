@@ -1,6 +1,7 @@
 // A file system's settings as CreateFileSystem and PutLifecycleConfiguration take them (E3146):
 // `transition_to_ia` is one of the periods EFS offers, `provisioned_throughput` goes with
-// `throughput_mode = provisioned` (which needs it), and a `kms_key` with `encrypted`.
+// `throughput_mode = provisioned` (which needs it), elastic throughput with the general purpose
+// performance mode, and a `kms_key` with `encrypted`.
 #include "compiler/check/rules/rule.h"
 
 #include <algorithm>
@@ -35,6 +36,13 @@ void run(RuleContext& c) {
                      fmt::format("`provisioned_throughput` is for `throughput_mode = "
                                  "provisioned`, not `{}`",
                                  *mode));
+    }
+    const std::string* performance = fs->get_enum("performance_mode");
+    if (mode && *mode == "elastic" && performance && *performance == "max_io") {
+      c.diags.report(Diag::EfsFileSystemSettings, attribute_range(*fs, "performance_mode"),
+                     fs->path,
+                     "`throughput_mode = elastic` goes with `performance_mode = general_purpose` "
+                     "only");
     }
     if (fs->get("kms_key") && fs->get_bool("encrypted") == false) {
       c.diags.report(Diag::EfsFileSystemSettings, attribute_range(*fs, "kms_key"), fs->path,

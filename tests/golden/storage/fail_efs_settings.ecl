@@ -1,6 +1,7 @@
 // File system and access point settings EFS refuses: a lifecycle period it does not offer,
-// provisioned throughput without its mode and the mode without it, a key with `encrypted =
-// false` (E3146); a relative access point path and permissions that are not octal (E3148).
+// provisioned throughput without its mode and the mode without it, elastic throughput in max I/O
+// mode, a key with `encrypted = false` (E3146); a relative access point path and permissions that
+// are not octal (E3148).
 stack shop {
   region = "us-east-1"
 }
@@ -9,6 +10,7 @@ file_system a {
   transition_to_ia       = 45
   provisioned_throughput = 100
   throughput_mode        = elastic
+  performance_mode       = max_io
 }
 
 file_system b {
