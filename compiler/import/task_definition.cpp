@@ -456,11 +456,19 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
         for (const auto& [k, setting] : v.items()) {
           if (k == "host" && setting.contains("sourcePath")) {
             fields.emplace_back("host_path", quote(text(setting["sourcePath"])));
+          } else if (k == "efsVolumeConfiguration" && !empty(setting)) {
+            // An ECL EFS volume mounts a `file_system` block of the program, not one made
+            // elsewhere by its ID.
+            not_carried(diags, im.r.find(k), task.todos,
+                        fmt::format("the `{}` of volume `{}`", k, text(v.value("name", json("")))),
+                        "an ECL EFS volume mounts a `file_system` block of the program, not a file "
+                        "system made elsewhere; declare one and write `efs = { file_system = "
+                        "NAME }`");
           } else if (k != "name" && !empty(setting)) {
             not_carried(diags, im.r.find(k), task.todos,
                         fmt::format("the `{}` of volume `{}`", k, text(v.value("name", json("")))),
-                        "ECL volumes are task-scoped or host paths; EFS, FSx and Docker volume "
-                        "drivers are not in the language yet");
+                        "ECL volumes are task-scoped, host paths or EFS file systems; FSx and "
+                        "Docker volume drivers are not in the language yet");
           }
         }
         volumes.push_back(object(fields));
