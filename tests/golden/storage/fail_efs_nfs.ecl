@@ -1,7 +1,7 @@
 // Tasks that cannot reach their file system's mount targets over NFS (E3144): a group that lets
 // them in on another port, mount targets in the VPC's default group while the tasks have their
-// own, and tasks without security groups that no address range lets in; a range holding the
-// service's subnets is enough.
+// own, tasks without security groups that no address range lets in (a range holding the
+// service's subnets is enough), and tasks whose group lets them out on HTTPS only.
 stack shop {
   region = "us-east-1"
 }
@@ -26,6 +26,12 @@ vpc main {
     ingress {
       port = 111
       from = app
+    }
+  }
+  security_group locked {
+    egress {
+      port = 443
+      to   = "0.0.0.0/0"
     }
   }
   security_group by_range {
@@ -79,5 +85,11 @@ cluster prod {
     task      = worker
     subnets   = [main.a]
     public_ip = true
+  }
+  service batch {
+    task            = worker
+    subnets         = [main.a]
+    public_ip       = true
+    security_groups = [main.locked]
   }
 }
