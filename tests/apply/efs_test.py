@@ -4,13 +4,13 @@ skips, when moto_server or botocore is missing): tests/moto/efs.ecl is applied a
 file system encrypted with its throughput mode, lifecycle policy and tags, a mount target in each
 subnet with the NFS group, the access point's user and root directory, the task definition's
 efsVolumeConfiguration read from ECS itself), `plan --state` then shows no change; the mount
-targets' security groups and the lifecycle policy change in place; a changed access point is
-made anew beside the old one; destroy leaves no file system, mount target or access point.
-Killed right after each EFS create call, a rerun finds what it made. moto has no
-UpdateFileSystem: a changed throughput mode is checked in the plan only. moto's SigV4 check
-refuses EFS's GET and DELETE requests, botocore's own too (it hashes their query as a body): the
-signatures of eclc's POST, GET and DELETE calls are checked here with botocore's SigV4 against a
-stand-in server on 127.0.0.1."""
+targets' security groups and the lifecycle policy change in place; a changed access point is made
+anew beside the old one; destroy leaves no file system, mount target or access point. A mount
+target and the access point deleted outside eclc are made again. Killed right after each EFS create
+call, a rerun finds what it made. moto has no UpdateFileSystem: a changed throughput mode is
+checked in the plan only. moto's SigV4 check refuses EFS's GET and DELETE requests, botocore's own
+too (it hashes their query as a body): the signatures of eclc's POST, GET and DELETE calls are
+checked here with botocore's SigV4 against a stand-in server on 127.0.0.1."""
 
 import http.server
 import json
@@ -142,6 +142,22 @@ def check(moto_url, tmp):
     code, out, err = apply_test.eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"plan after the access point changed: {out}{err}")
     print("  changed access point: made anew, the old one deleted")
+
+    # Deleted outside eclc: a mount target and the access point are made again.
+    target = efs.describe_mount_targets(FileSystemId=fs_id)["MountTargets"][0]
+    efs.delete_mount_target(MountTargetId=target["MountTargetId"])
+    efs.delete_access_point(AccessPointId=points[0]["AccessPointId"])
+    code, out, err = apply_test.eclc(["plan", program, "--state", state])
+    expect(out.count("deleted outside eclc") >= 2,
+           f"the deleted mount target and access point are not planned back:\n{out}{err}")
+    code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url))
+    expect(code == 0, f"apply of what was deleted outside eclc failed: {err}")
+    expect(len(efs.describe_mount_targets(FileSystemId=fs_id)["MountTargets"]) == 2
+           and len(efs.describe_access_points(FileSystemId=fs_id)["AccessPoints"]) == 1,
+           "the mount target and the access point are not made again")
+    code, out, err = apply_test.eclc(["plan", program, "--state", state])
+    expect(out == "No changes.\n", f"plan after they were made again: {out}{err}")
+    print("  deleted outside eclc: a mount target and the access point made again")
 
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url, "destroy"))
     expect(code == 0, f"destroy failed: {err}")
