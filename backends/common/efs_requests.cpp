@@ -110,9 +110,9 @@ json efs_volume(Spelling& s, const model::Block& task, const model::Value& efs) 
   // level down (`task.volumes.efs`), and the request reads them all.
   (void)task;
   json out = json::object();
-  const model::Value* fs = efs.field("file_system");
-  if (const model::Block* b = fs ? fs->block() : nullptr) {
-    out["fileSystemId"] = s.ref(*b);
+  // A block, or the ID of a file system made elsewhere.
+  if (const model::Value* fs = efs.field("file_system")) {
+    out["fileSystemId"] = s.value(*fs);
   }
   if (const model::Value* root = efs.field("root_directory")) {
     out["rootDirectory"] = s.value(*root);
@@ -121,12 +121,11 @@ json efs_volume(Spelling& s, const model::Block& task, const model::Value& efs) 
   out["transitEncryption"] = encryption && encryption->boolean() == false ? "DISABLED" : "ENABLED";
   const model::Value* ap = efs.field("access_point");
   const model::Value* iam = efs.field("iam");
-  const model::Block* point = ap ? ap->block() : nullptr;
   const bool with_iam = iam && iam->boolean() == true;
-  if (point || with_iam) {
+  if (ap || with_iam) {
     json& auth = out["authorizationConfig"] = json::object();
-    if (point) {
-      auth["accessPointId"] = s.ref(*point);
+    if (ap) {
+      auth["accessPointId"] = s.value(*ap);
     }
     auth["iam"] = with_iam ? "ENABLED" : "DISABLED";
   }

@@ -271,16 +271,22 @@ const Type kCreationInfo{
     {},
     "root directory creation"};
 
-// A task volume's EFS file system (efsVolumeConfiguration): `efs = data`, or with an access point.
+// A task volume's EFS file system (efsVolumeConfiguration): `efs = data`, or with an access point;
+// a file system or access point made elsewhere by its ID.
+const Type kFileSystemRef = ref({"file_system"});
+const Type kAccessPointRef = ref({"access_point"});
+const Type kFileSystemId{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kFileSystemRef}};
+const Type kAccessPointId{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kAccessPointRef}};
 const Type kEfsVolume{
     TypeKind::Object,
     nullptr,
     {},
     {},
-    {required("file_system", keep(ref({"file_system"})), "The `file_system` mounted."),
-     optional("access_point", keep(ref({"access_point"})),
-              "An `access_point` of that file system (`data.uploads`): its user and root "
-              "directory apply to every request."),
+    {required("file_system", kFileSystemId,
+              "The `file_system` mounted, or the ID of one made elsewhere (`\"fs-…\"`)."),
+     optional("access_point", kAccessPointId,
+              "An `access_point` of that file system (`data.uploads`), or the ID of one made "
+              "elsewhere (`\"fsap-…\"`): its user and root directory apply to every request."),
      optional("root_directory", kString,
               "The directory of the file system mounted as the volume's root (AWS's default: "
               "`/`); with an access point, its `path` is the root instead."),

@@ -15,7 +15,8 @@ struct Volume {
   const model::Block* task = nullptr;
   const model::Value* item = nullptr;
   const model::Value* efs = nullptr;
-  const model::Block* file_system = nullptr;
+  const model::Block* file_system = nullptr; // null for an ID (of a file system made elsewhere)
+  const model::Value* file_system_value = nullptr;
   const model::Block* access_point = nullptr;
   const model::Value* access_point_value = nullptr;
   const model::Value* root_directory = nullptr;
@@ -36,10 +37,17 @@ inline std::vector<Volume> volumes_of(const model::Block& task) {
       continue;
     }
     Volume volume{&task, &item, efs};
-    if (const model::Value* fs = efs->field("file_system")) {
-      volume.file_system = fs->block();
+    volume.file_system_value = efs->field("file_system");
+    if (volume.file_system_value && volume.file_system_value->is_null()) {
+      volume.file_system_value = nullptr; // reported already
+    }
+    if (volume.file_system_value) {
+      volume.file_system = volume.file_system_value->block();
     }
     volume.access_point_value = efs->field("access_point");
+    if (volume.access_point_value && volume.access_point_value->is_null()) {
+      volume.access_point_value = nullptr;
+    }
     if (volume.access_point_value) {
       volume.access_point = volume.access_point_value->block();
     }

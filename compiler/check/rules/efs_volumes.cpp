@@ -13,12 +13,14 @@ namespace {
 void check(RuleContext& c, const efs::Volume& v) {
   const model::Value* name = v.item->field("name");
   const std::string volume = name && name->string() ? *name->string() : "?";
-  if (v.access_point && v.file_system) {
+  const std::string* fs_id = v.file_system_value ? v.file_system_value->string() : nullptr;
+  if (v.access_point && (v.file_system || fs_id)) {
     const model::Block* owner = v.access_point->ancestor("file_system");
     if (owner && owner != v.file_system) {
       c.diags
           .report(Diag::EfsAccessPointOfOtherFileSystem, v.access_point_value->range,
-                  v.access_point->path, owner->path, volume, v.file_system->path)
+                  v.access_point->path, owner->path, volume,
+                  v.file_system ? v.file_system->path : *fs_id)
           .note(v.access_point->header_range,
                 fmt::format("access_point `{}` is declared in file_system `{}`",
                             v.access_point->path, owner->path));
@@ -27,9 +29,9 @@ void check(RuleContext& c, const efs::Volume& v) {
   const bool encrypted = !v.transit_encryption || v.transit_encryption->boolean() != false;
   if (!encrypted) {
     const bool iam = v.iam && v.iam->boolean() == true;
-    if (v.access_point || iam) {
+    if (v.access_point_value || iam) {
       c.diags.report(Diag::EfsTransitEncryptionRequired, v.transit_encryption->range, volume,
-                     v.access_point ? "an access point" : "IAM authorization (`iam = true`)");
+                     v.access_point_value ? "an access point" : "IAM authorization (`iam = true`)");
     }
   }
   if (const model::Value* host = v.item->field("host_path"); host && !host->is_null()) {
@@ -39,12 +41,13 @@ void check(RuleContext& c, const efs::Volume& v) {
                                volume));
   }
   const std::string* root = v.root_directory ? v.root_directory->string() : nullptr;
-  if (root && v.access_point && *root != "/") {
+  const std::string* ap_id = v.access_point_value ? v.access_point_value->string() : nullptr;
+  if (root && (v.access_point || ap_id) && *root != "/") {
     c.diags.report(Diag::EfsVolumeSettings, v.root_directory->range,
                    fmt::format("volume `{}` mounts access point `{}`, whose `path` is its root; "
                                "ECS takes no other `root_directory` with it: drop it, or set the "
                                "access point's `path`",
-                               volume, v.access_point->path));
+                               volume, v.access_point ? v.access_point->path : *ap_id));
   } else if (root && (root->empty() || root->front() != '/' || root->size() > 4096)) {
     c.diags.report(Diag::EfsVolumeSettings, v.root_directory->range,
                    fmt::format("volume `{}`'s root_directory `{}` is not an absolute path of at "

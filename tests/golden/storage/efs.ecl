@@ -1,7 +1,7 @@
 // An EFS file system mounted by a Fargate service: a mount target in each of the service's zones,
 // its security group letting the tasks in on NFS, an access point with its POSIX user and the
 // directory it creates, a lifecycle policy, and a second volume mounting the file system's root
-// with IAM authorization.
+// with IAM authorization; a third mounts a file system made elsewhere, by its ID.
 stack shop {
   region = "us-east-1"
 }
@@ -68,6 +68,10 @@ task web {
   volumes   = [
     { name = "uploads", efs = { file_system = data, access_point = data.uploads } },
     { name = "shared", efs = { file_system = data, root_directory = "/shared", iam = true } },
+    {
+      name = "legacy",
+      efs  = { file_system = "fs-0123456789abcdef0", access_point = "fsap-0123456789abcdef0" },
+    },
   ]
   container app {
     image        = "public.ecr.aws/nginx/nginx:1.27"
