@@ -23,6 +23,7 @@ struct ServiceInfo {
   const char* version; // the query protocol's Version, or the JSON target prefix
   const char* signing; // the SigV4 service name, and the endpoint's
   bool global;         // one endpoint (IAM), signed for us-east-1
+  bool rest = false;   // REST-JSON: a method and path an operation, JSON answers (rest_routes.inc)
 };
 
 constexpr ServiceInfo kServices[] = {
@@ -33,6 +34,7 @@ constexpr ServiceInfo kServices[] = {
     {"ecs", true, "AmazonEC2ContainerServiceV20141113", "ecs", false},
     {"logs", true, "Logs_20140328", "logs", false},
     {"application-autoscaling", true, "AnyScaleFrontendService", "application-autoscaling", false},
+    {"efs", true, "", "elasticfilesystem", false, true},
     {"sts", false, "2011-06-15", "sts", true}, // credentials: AssumeRole, AssumeRoleWithWebIdentity
 };
 
@@ -63,6 +65,101 @@ std::string percent_encode(const std::string& text) {
   }
   return out;
 }
+
+// ---- REST-JSON (EFS): each operation a method and a path (generated from botocore's models) ---
+
+struct RestOp {
+  const char* service;
+  const char* operation;
+  const char* method;
+  const char* uri; // `/2015-02-01/file-systems/{FileSystemId}`
+};
+struct RestMember {
+  const char* service;
+  const char* operation;
+  const char* member;
+  const char* location; // "uri" or "querystring"
+  const char* wire;
+};
+#define ECL_REST_OP(service, operation, method, uri) RestOp{service, operation, method, uri},
+#define ECL_REST_MEMBER(service, operation, member, location, wire)
+constexpr RestOp kRestOps[] = {
+#include "apply/rest_routes.inc"
+};
+#undef ECL_REST_OP
+#undef ECL_REST_MEMBER
+#define ECL_REST_OP(service, operation, method, uri)
+#define ECL_REST_MEMBER(service, operation, member, location, wire)                                \
+  RestMember{service, operation, member, location, wire},
+constexpr RestMember kRestMembers[] = {
+#include "apply/rest_routes.inc"
+};
+#undef ECL_REST_OP
+#undef ECL_REST_MEMBER
+
+// RFC 3986's encoding, as SigV4 canonicalizes paths and query strings (a space is `%20`).
+std::string uri_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string scalar_text(const json& v);
+
+} // namespace
+
+std::optional<RestRequest> rest_request(const std::string& service, const std::string& operation,
+                                        const json& params) {
+  const RestOp* op = nullptr;
+  for (const RestOp& o : kRestOps) {
+    if (service == o.service && operation == o.operation) {
+      op = &o;
+    }
+  }
+  if (!op) {
+    return std::nullopt;
+  }
+  RestRequest out{op->method, op->uri, ""};
+  json body = params.is_object() ? params : json::object();
+  std::vector<std::pair<std::string, std::string>> query;
+  for (const RestMember& m : kRestMembers) {
+    if (service != m.service || operation != m.operation || !body.contains(m.member)) {
+      continue;
+    }
+    const json& v = body[m.member];
+    if (std::string_view(m.location) == "uri") {
+      const std::string slot = std::string("{") + m.member + "}";
+      if (auto at = out.path.find(slot); at != std::string::npos) {
+        out.path.replace(at, slot.size(), uri_encode(scalar_text(v)));
+      }
+    } else {
+      for (const json& item : v.is_array() ? v : json::array({v})) {
+        query.emplace_back(uri_encode(m.wire), uri_encode(scalar_text(item)));
+      }
+    }
+    body.erase(m.member);
+  }
+  // SigV4 signs the query sorted by name, then value.
+  std::sort(query.begin(), query.end());
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    out.path += (i ? "&" : "?") + query[i].first + "=" + query[i].second;
+  }
+  if (out.method != "GET" && out.method != "DELETE") {
+    out.body = body.dump();
+  }
+  return out;
+}
+
+namespace {
 
 // EC2 sends some members under other names (generated from botocore's model).
 struct Ec2Top {
@@ -253,7 +350,9 @@ bool is_throttling(const std::string& code) {
 
 // The code of a JSON error's `__type` (`com.amazonaws.ecs#ClientException` -> ClientException).
 std::string json_error_code(const json& body) {
-  std::string type = body.value("__type", body.value("code", std::string()));
+  // JSON 1.1's `__type` (or `code`); REST-JSON's `ErrorCode` (EFS).
+  std::string type =
+      body.value("__type", body.value("code", body.value("ErrorCode", std::string())));
   auto hash = type.rfind('#');
   if (hash != std::string::npos) {
     type = type.substr(hash + 1);
@@ -434,7 +533,25 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   }
   std::string body;
   curl_slist* headers = nullptr;
-  if (info->json) {
+  std::optional<RestRequest> rest;
+  if (info->rest) {
+    rest = rest_request(service, operation, params);
+    if (!rest) {
+      result.code = "UnknownOperation";
+      result.message = "eclc cannot call " + service + ":" + operation;
+      return result;
+    }
+    while (!url.empty() && url.back() == '/') {
+      url.pop_back();
+    }
+    url += rest->path;
+    body = rest->body;
+    // A JSON body's type. Without a body none is signed: curl's `Content-Type:` (which would drop
+    // its form type from a DELETE) would be signed empty and not sent.
+    if (!body.empty()) {
+      headers = libcurl().slist_append(headers, "Content-Type: application/json");
+    }
+  } else if (info->json) {
     body = params.dump();
     headers = libcurl().slist_append(headers, "Content-Type: application/x-amz-json-1.1");
     headers = libcurl().slist_append(
@@ -453,9 +570,20 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   std::string answer;
   CURL* curl = thread_handle();
   libcurl().easy_setopt(curl, CURLOPT_URL, url.c_str());
-  libcurl().easy_setopt(curl, CURLOPT_POST, 1L);
-  libcurl().easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-  libcurl().easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  if (rest && rest->method == "GET") {
+    // No body, and none left from the handle's last call: SigV4 hashes the POSTFIELDS set.
+    libcurl().easy_setopt(curl, CURLOPT_POSTFIELDS, "");
+    libcurl().easy_setopt(curl, CURLOPT_POSTFIELDSIZE, 0L);
+    libcurl().easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+  } else {
+    libcurl().easy_setopt(curl, CURLOPT_POST, 1L);
+    libcurl().easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+    libcurl().easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  }
+  // The handle is the thread's: a method set for one call is cleared for the next.
+  libcurl().easy_setopt(
+      curl, CURLOPT_CUSTOMREQUEST,
+      rest && rest->method != "GET" && rest->method != "POST" ? rest->method.c_str() : nullptr);
   libcurl().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   if (!credentials.access_key_id.empty()) { // else unsigned: STS AssumeRoleWithWebIdentity
     libcurl().easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());

@@ -1,8 +1,9 @@
-// Talking to AWS: one client that makes an API call of the five services a plan uses (and STS,
+// Talking to AWS: one client that makes an API call of the services a plan uses (and STS,
 // for credentials: apply/credentials.h), signed with SigV4 by libcurl (CURLOPT_AWS_SIGV4).
 // ECS and CloudWatch Logs speak JSON 1.1; EC2, IAM and Auto Scaling the query protocol with XML
 // answers, which the client turns into JSON with the API model's (PascalCase) member names, so a
-// plan's response paths (`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN`) read both.
+// plan's response paths (`Vpc.VpcId`, `AutoScalingGroups[0].AutoScalingGroupARN`) read both; EFS
+// speaks REST-JSON (a method and path an operation: rest_request).
 #pragma once
 
 #include <chrono>
@@ -94,6 +95,16 @@ private:
 // (`Tags.member.1.Key`). Exposed for the unit tests.
 std::string query_body(const std::string& service, const std::string& operation,
                        const json& params);
+// A REST-JSON request (EFS): the method, the path with the members the model puts in it and in
+// the query string, and the JSON body of the others ("" for GET and DELETE). Nullopt for an
+// operation rest_routes.inc does not list. Exposed for the unit tests.
+struct RestRequest {
+  std::string method;
+  std::string path;
+  std::string body;
+};
+std::optional<RestRequest> rest_request(const std::string& service, const std::string& operation,
+                                        const json& params);
 // An XML answer as JSON: elements become members with the first letter upper-cased, `item` and
 // `member` lists become arrays, text becomes strings; the `XResult` wrapper and the
 // `ResponseMetadata`/`requestId` are dropped. Nullopt when `xml` does not parse.

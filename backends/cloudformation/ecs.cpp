@@ -4,6 +4,7 @@
 #include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
 #include "backends/common/ecs_requests.h"
+#include "backends/common/efs_requests.h"
 #include "backends/common/elbv2_requests.h"
 #include "backends/resources/registry.h"
 
@@ -270,6 +271,14 @@ void lower_service(Lowering& l, const model::Block& b) {
   // target group exists before its listener does).
   for (const model::Block* forwarder : common::service_forwarders(l, l.program(), b)) {
     depends_on.push_back(l.id(*forwarder));
+  }
+  // Its tasks mount the file systems of their EFS volumes through their mount targets.
+  if (const model::Block* task = l.get_ref(b, "task")) {
+    for (const model::Block* fs : common::mounted_file_systems(l, *task)) {
+      for (const model::Block* subnet : l.get_refs(*fs, "subnets")) {
+        depends_on.push_back(mount_target_id(*fs, *subnet));
+      }
+    }
   }
   if (depends_on.size() == 1) {
     l.end_properties().member("DependsOn", depends_on.front());

@@ -171,6 +171,10 @@ namespace {
 constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
     {"placementStrategy", "PlacementStrategies"},
     {"settings", "ClusterSettings"},
+    // A task volume's EFS configuration (AWS::ECS::TaskDefinition EFSVolumeConfiguration).
+    {"efsVolumeConfiguration", "EFSVolumeConfiguration"},
+    {"fileSystemId", "FilesystemId"},
+    {"iam", "IAM"},
 };
 constexpr std::string_view kFreeForm[] = {"options", "dockerLabels"};
 
@@ -438,6 +442,8 @@ void Lowering::lower_block(const model::Block& b) {
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
       {"log_group", lower_log_group},
+      {"file_system", lower_file_system},
+      {"access_point", lower_access_point},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

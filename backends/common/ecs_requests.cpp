@@ -1,5 +1,6 @@
 #include "backends/common/ecs_requests.h"
 
+#include "backends/common/efs_requests.h"
 #include "backends/common/elbv2_requests.h"
 
 #include <map>
@@ -303,6 +304,9 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
       }
       if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
         item["host"] = one("sourcePath", s.value(*host));
+      }
+      if (const model::Value* efs = s.field(task, "volumes", v, "efs"); efs && !efs->is_null()) {
+        item["efsVolumeConfiguration"] = efs_volume(s, task, *efs);
       }
       out.push_back(std::move(item));
     }

@@ -2,6 +2,7 @@
 // launch template, Auto Scaling group, capacity provider), task (+ its containers, execution role
 // and log group) and service.
 #include "backends/common/ecs_requests.h"
+#include "backends/common/efs_requests.h"
 #include "backends/common/elbv2_requests.h"
 #include "backends/plan/planner.h"
 #include "compiler/model/made_names.h"
@@ -407,6 +408,13 @@ void lower_service(Planner& p, const model::Block& b) {
   p.add_tags(s, b);
   for (const model::Block* forwarder : common::service_forwarders(p, p.program(), b)) {
     s.after.push_back(p.step_id(*forwarder));
+  }
+  // Its tasks mount the file systems of their EFS volumes through their mount targets.
+  for (const model::Block* fs :
+       task ? common::mounted_file_systems(p, *task) : std::vector<const model::Block*>{}) {
+    for (const model::Block* subnet : p.get_refs(*fs, "subnets")) {
+      s.after.push_back(mount_target_step(p, *fs, *subnet));
+    }
   }
   lower_scaling(p, b);
   std::string how;

@@ -1,7 +1,7 @@
 // The plan lowering's shared state: the steps added so far and the helpers every area uses to
 // turn model values into request parameters (placeholders for what AWS assigns, tags, names).
-// network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones, load_balancing.cpp the load
-// balancers.
+// network.cpp lowers the VPC kinds, ecs.cpp the ECS and IAM ones, efs.cpp the file systems,
+// load_balancing.cpp the load balancers.
 #pragma once
 
 #include "backends/common/aws.h"
@@ -122,6 +122,10 @@ void lower_load_balancer(Planner& p, const model::Block& b);
 void lower_target_group(Planner& p, const model::Block& b);
 void lower_listener(Planner& p, const model::Block& b);
 void lower_listener_rule(Planner& p, const model::Block& b);
+void lower_file_system(Planner& p, const model::Block& b); // with its mount targets
+void lower_access_point(Planner& p, const model::Block& b);
+// The id of the step of the file system's mount target in `subnet` (`data#mount-main.a`).
+std::string mount_target_step(const Planner& p, const model::Block& fs, const model::Block& subnet);
 
 // A JSON text as IAM takes policy documents (compact).
 std::string policy_text(const json& document);

@@ -30,6 +30,9 @@ namespace ecl::resources {
   X(iam_role)                                                                                      \
   X(iam_instance_profile)                                                                          \
   X(logs_log_group)                                                                                \
+  X(efs_file_system)                                                                               \
+  X(efs_mount_target)                                                                              \
+  X(efs_access_point)                                                                              \
   X(autoscaling_auto_scaling_group)                                                                \
   X(elbv2_load_balancer)                                                                           \
   X(elbv2_target_group)                                                                            \

@@ -66,9 +66,9 @@ struct Removal {
 // id), ECS (`tags` [{key, value}]; TagResource / UntagResource by ARN), IAM roles and instance
 // profiles (`Tags`; TagRole, TagInstanceProfile... by name), CloudWatch Logs (a `tags` map;
 // TagLogGroup / UntagLogGroup), Auto Scaling (`Tags` naming their group; CreateOrUpdateTags /
-// DeleteTags), Elastic Load Balancing (`Tags`; AddTags / RemoveTags by ARN). The spellings are in
-// tags.cpp.
-enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoScaling, Elbv2 };
+// DeleteTags), Elastic Load Balancing (`Tags`; AddTags / RemoveTags by ARN), EFS (`Tags`;
+// TagResource / UntagResource by id). The spellings are in tags.cpp.
+enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoScaling, Elbv2, Efs };
 
 struct Tagging {
   TagStyle style = TagStyle::None;

@@ -1,4 +1,4 @@
-// The tag spellings of the seven services, in one place (TagStyle).
+// The tag spellings of the eight services, in one place (TagStyle).
 #include "backends/resources/registry.h"
 
 namespace ecl::resources {
@@ -64,6 +64,7 @@ constexpr Spelling kSpellings[] = {
     {TagStyle::Logs, "logs", "TagLogGroup", "UntagLogGroup"},
     {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags"},
     {TagStyle::Elbv2, "elbv2", "AddTags", "RemoveTags"},
+    {TagStyle::Efs, "efs", "TagResource", "UntagResource"},
 };
 
 // Tags as [{key: K, value: V}] in a service's spelling of `key` and `value`.
@@ -112,6 +113,7 @@ void add_tags(json& request, const Operation& operation,
   case TagStyle::IamRole:
   case TagStyle::IamInstanceProfile:
   case TagStyle::Elbv2:
+  case TagStyle::Efs:
     request["Tags"] = pairs(tags, "Key", "Value");
     break;
   case TagStyle::Logs:
@@ -210,6 +212,10 @@ std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, 
   case TagStyle::Elbv2:
     untag = {{"ResourceArns", json::array({subject})}, {"TagKeys", removed}};
     tag = {{"ResourceArns", json::array({subject})}, {"Tags", pairs(set, "Key", "Value")}};
+    break;
+  case TagStyle::Efs:
+    untag = {{"ResourceId", subject}, {"TagKeys", removed}};
+    tag = {{"ResourceId", subject}, {"Tags", pairs(set, "Key", "Value")}};
     break;
   case TagStyle::None:
     break;

@@ -456,11 +456,47 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
         for (const auto& [k, setting] : v.items()) {
           if (k == "host" && setting.contains("sourcePath")) {
             fields.emplace_back("host_path", quote(text(setting["sourcePath"])));
+          } else if (k == "efsVolumeConfiguration" && setting.is_object()) {
+            // The file system and access point made elsewhere, by their IDs. ECS encrypts in
+            // transit only when asked, ECL unless told not to: the source's choice is written.
+            std::string file_system, access_point, root, iam;
+            bool encrypted = false;
+            for (const auto& [member, field] : setting.items()) {
+              if (member == "fileSystemId") {
+                file_system = quote(text(field));
+              } else if (member == "rootDirectory") {
+                root = quote(text(field));
+              } else if (member == "transitEncryption") {
+                encrypted = text(field) == "ENABLED";
+              } else if (member == "authorizationConfig" && field.is_object()) {
+                if (field.contains("accessPointId")) {
+                  access_point = quote(text(field["accessPointId"]));
+                }
+                if (field.value("iam", "") == "ENABLED") {
+                  iam = "true";
+                }
+              } else if (!empty(field)) {
+                not_carried(diags, im.r.find(k), task.todos,
+                            fmt::format("the `{}` of volume `{}`'s EFS configuration", member,
+                                        text(v.value("name", json("")))),
+                            "ECL sends the default port");
+              }
+            }
+            std::vector<std::pair<std::string, std::string>> efs;
+            for (auto [field, written] :
+                 {std::pair{"file_system", &file_system}, std::pair{"access_point", &access_point},
+                  std::pair{"root_directory", &root}, std::pair{"iam", &iam}}) {
+              if (!written->empty()) {
+                efs.emplace_back(field, *written);
+              }
+            }
+            efs.emplace_back("transit_encryption", encrypted ? "true" : "false");
+            fields.emplace_back("efs", object(efs));
           } else if (k != "name" && !empty(setting)) {
             not_carried(diags, im.r.find(k), task.todos,
                         fmt::format("the `{}` of volume `{}`", k, text(v.value("name", json("")))),
-                        "ECL volumes are task-scoped or host paths; EFS, FSx and Docker volume "
-                        "drivers are not in the language yet");
+                        "ECL volumes are task-scoped, host paths or EFS file systems; FSx and "
+                        "Docker volume drivers are not in the language yet");
           }
         }
         volumes.push_back(object(fields));

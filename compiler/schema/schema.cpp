@@ -249,6 +249,63 @@ const Type kMountPoint{
     {},
     "mount point"};
 
+// ---- EFS -------------------------------------------------------------------------------------
+// A POSIX user or group ID (0 to 2^32 - 1).
+Attribute posix_id(std::string_view name, std::string_view doc) {
+  return ranged(required(name, kInt, doc), 0, 4294967295.0);
+}
+
+const Type kPosixUser{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {posix_id("uid", "The user ID."), posix_id("gid", "The group ID."),
+     with_default("secondary_gids", keep(list(kInt)), members({}), "More group IDs (at most 16).")},
+    {},
+    {},
+    "POSIX user"};
+
+const Type kCreationInfo{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {posix_id("uid", "The directory's owner's user ID."),
+     posix_id("gid", "The directory's owner's group ID."),
+     required("permissions", kString, "The directory's mode, 3 or 4 octal digits: `\"755\"`.")},
+    {},
+    {},
+    "root directory creation"};
+
+// A task volume's EFS file system (efsVolumeConfiguration): `efs = data`, or with an access point;
+// a file system or access point made elsewhere by its ID.
+const Type kFileSystemRef = ref({"file_system"});
+const Type kAccessPointRef = ref({"access_point"});
+const Type kFileSystemId{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kFileSystemRef}};
+const Type kAccessPointId{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kAccessPointRef}};
+const Type kEfsVolume{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("file_system", kFileSystemId,
+              "The `file_system` mounted, or the ID of one made elsewhere (`\"fs-…\"`)."),
+     optional("access_point", kAccessPointId,
+              "An `access_point` of that file system (`data.uploads`), or the ID of one made "
+              "elsewhere (`\"fsap-…\"`): its user and root directory apply to every request."),
+     optional("root_directory", kString,
+              "The directory of the file system mounted as the volume's root (AWS's default: "
+              "`/`); with an access point, its `path` is the root instead."),
+     with_default("transit_encryption", kBool, flag(true),
+                  "Encrypt the NFS traffic with TLS (needed with an access point or `iam`)."),
+     with_default("iam", kBool, flag(false),
+                  "Mount with the task role's identity, for the file system's policy "
+                  "(`authorizationConfig.iam`).")},
+    "file_system",
+    {},
+    "EFS volume"};
+
 const Type kVolume{TypeKind::Object,
                    nullptr,
                    {},
@@ -256,7 +313,10 @@ const Type kVolume{TypeKind::Object,
                    {required("name", kString, "The volume's name, used by `mount_points`."),
                     optional("host_path", kString,
                              "A path on the EC2 host (bind mount); absent for a task-scoped "
-                             "volume.")},
+                             "volume."),
+                    optional("efs", kEfsVolume,
+                             "An EFS file system: `efs = data`, or `{ file_system = data, "
+                             "access_point = data.uploads }`.")},
                    {},
                    {},
                    "volume"};
@@ -866,6 +926,67 @@ std::vector<Kind> build_kinds() {
        tags()},
       {},
       "AWS::Logs::LogGroup"});
+
+  k.push_back(Kind{
+      "file_system",
+      "An EFS file system: shared storage that tasks mount as a volume, through a mount target "
+      "in each zone they run in.",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {with_default("encrypted", kBool, flag(true),
+                    "Encrypt the data at rest (with `kms_key`, or AWS's key for EFS)."),
+       optional("kms_key", kString,
+                "The ARN of the KMS key that encrypts the file system (AWS's key for EFS when "
+                "unset)."),
+       with_default("performance_mode", keep(enumeration({"general_purpose", "max_io"})),
+                    member("general_purpose"),
+                    "`general_purpose` (the lowest latency) or `max_io` (highly parallel use)."),
+       with_default("throughput_mode", keep(enumeration({"bursting", "elastic", "provisioned"})),
+                    member("bursting"),
+                    "`bursting` (grows with the size), `elastic` (follows the load) or "
+                    "`provisioned` (`provisioned_throughput`)."),
+       ranged(optional("provisioned_throughput", kInt,
+                       "The throughput of `throughput_mode = provisioned`, in MiB/s (1 to 3414)."),
+              1, 3414),
+       optional("transition_to_ia", kInt,
+                "Days without access after which a file moves to Infrequent Access: 1, 7, 14, 30, "
+                "60, 90, 180, 270 or 365 (the lifecycle policy); without it, files stay in "
+                "Standard."),
+       with_default("transition_to_primary", kBool, flag(false),
+                    "Move a file back to Standard on its first access in Infrequent Access."),
+       with_default("subnets", kSubnetRefs, members({}),
+                    "Subnets with a mount target, at most one a zone: tasks mount the file "
+                    "system through the mount target of their zone."),
+       with_default("security_groups", kSecurityGroupRefs, members({}),
+                    "Security groups of the mount targets (the VPC's default group when empty); "
+                    "they let the tasks in on TCP 2049 (NFS)."),
+       tags()},
+      {{"id", "The file system ID (`fs-…`)."}, {"arn", "The file system's ARN."}},
+      "AWS::EFS::FileSystem + AWS::EFS::MountTarget (one a subnet)"});
+
+  k.push_back(Kind{
+      "access_point",
+      "An access point of its file system: the directory a task that mounts it sees as the root, "
+      "and the POSIX user every request through it acts as.",
+      {"file_system"},
+      Naming::Required,
+      0,
+      false,
+      {with_default("path", kString, text("/"),
+                    "The directory exposed as the root: an absolute path of at most 100 "
+                    "characters."),
+       optional("user", kPosixUser,
+                "The POSIX user and groups every request acts as, whatever the client's: `{ uid "
+                "= 1000, gid = 1000 }`."),
+       optional("creation", kCreationInfo,
+                "The owner and permissions `path` is created with when it does not exist: `{ "
+                "uid = 1000, gid = 1000, permissions = \"755\" }`; without it, EFS does not create "
+                "it."),
+       tags()},
+      {{"id", "The access point ID (`fsap-…`)."}, {"arn", "The access point's ARN."}},
+      "AWS::EFS::AccessPoint"});
 
   k.push_back(Kind{
       "task",

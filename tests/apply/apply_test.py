@@ -62,7 +62,8 @@ def expect(cond, message):
 
 class Proxy:
     """Forwards to moto. `faults`: request numbers (1-based) answered with an error instead;
-    `kill_after`: after moto answered this request, SIGKILL `victim` and drop the answer."""
+    `kill_after`: after moto answered this request, SIGKILL `victim` and drop the answer;
+    `kill_on`: the same after moto answered the first call of this operation."""
 
     def __init__(self, target):
         self.target = target
@@ -71,6 +72,7 @@ class Proxy:
         self.lose = set()  # request numbers whose answer is lost after moto made the call
         self.resets = set()  # request numbers whose connection is reset before reaching moto
         self.kill_after = None
+        self.kill_on = None
         self.victim = None
         self.faulted = 0
         self.stall = {}  # operation -> how many more answers show the work still in progress
@@ -95,6 +97,9 @@ class Proxy:
                     with proxy.lock:
                         proxy.inflight -= 1
 
+            # REST-JSON (EFS) calls are named by their method and path.
+            do_GET = do_PUT = do_DELETE = do_POST
+
             def forward(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 with proxy.lock:
@@ -115,6 +120,8 @@ class Proxy:
                     return
                 operation = target.rsplit(".", 1)[-1] if target else \
                     (re.search(rb"Action=(\w+)", body) or [b"", b"?"])[1].decode()
+                if self.command != "POST" or self.path.startswith("/2015-02-01/"):
+                    operation = rest_operation(self.command, self.path)
                 if operation in proxy.instead:
                     answer = proxy.instead[operation](body.decode(errors="replace"))
                     self.send_response(200)
@@ -127,8 +134,9 @@ class Proxy:
                     body = json.dumps(moto_test.moto_task_memory(json.loads(body))).encode()
                 headers = {k: v for k, v in self.headers.items()
                            if k.lower() not in ("host", "content-length")}
-                request = urllib.request.Request(proxy.target + self.path, data=body,
-                                                 headers=headers, method="POST")
+                request = urllib.request.Request(proxy.target + self.path,
+                                                 data=body if body else None,
+                                                 headers=headers, method=self.command)
                 try:
                     with urllib.request.urlopen(request, timeout=60) as r:
                         status, answer, kind = r.status, r.read(), r.headers.get("Content-Type")
@@ -143,7 +151,8 @@ class Proxy:
                 if n in proxy.lose:
                     self.close_connection = True  # AWS did the work; the answer never arrives
                     return
-                if proxy.kill_after is not None and n >= proxy.kill_after and proxy.victim:
+                if proxy.victim and ((proxy.kill_after is not None and n >= proxy.kill_after) or
+                                     operation == proxy.kill_on):
                     os.kill(proxy.victim, signal.SIGKILL)
                     self.close_connection = True
                     return
@@ -183,6 +192,7 @@ class Proxy:
     def reset(self):
         self.count, self.faults, self.kill_after, self.victim, self.faulted = 0, set(), None, None, 0
         self.lose, self.resets = set(), set()
+        self.kill_on = None
         self.stall, self.log, self.instead = {}, [], {}
 
 
@@ -234,7 +244,36 @@ def clients(url, region):
     session.set_credentials("testing", "testing")
     cfg = Config(retries={"max_attempts": 1})
     return {s: session.create_client(s, region_name=region, endpoint_url=url, config=cfg)
-            for s in ("ec2", "ecs", "iam", "elbv2", "application-autoscaling")}
+            for s in ("ec2", "ecs", "iam", "elbv2", "application-autoscaling", "efs")}
+
+
+def rest_operations():
+    """(method, path pattern, operation) of every operation of the REST-JSON services (EFS), from
+    botocore's models: the proxy names a call by its method and path."""
+    out = []
+    model = botocore.session.get_session().get_service_model("efs")
+    for name in model.operation_names:
+        http = model.operation_model(name).http
+        pattern = re.sub(r"\{[^}]+\}", "[^/?]+", http["requestUri"].split("?")[0].rstrip("/"))
+        out.append((http["method"], re.compile(pattern + r"/?(\?.*)?$"), name))
+    return out
+
+
+REST_OPERATIONS = rest_operations()
+
+
+def rest_operation(method, path):
+    for m, pattern, name in REST_OPERATIONS:
+        if m == method and pattern.match(path):
+            return name
+    return "?"
+
+
+def efs_tagged(efs, what, block):
+    """The EFS file systems or access points carrying `ecl:path` = block."""
+    listed = (efs.describe_file_systems()["FileSystems"] if what == "file systems"
+              else efs.describe_access_points()["AccessPoints"])
+    return [i for i in listed if {"Key": "ecl:path", "Value": block} in i.get("Tags", [])]
 
 
 # EC2 kinds found by their `ecl:path` tag: create operation -> (describe method, list key).
@@ -364,6 +403,20 @@ def census(plan, url, expected):
                                          f"expected {expected}")
             expect(not got or got[0]["Schedule"] == p["Schedule"],
                    f"{name}: {step['id']} runs on {got and got[0]['Schedule']}")
+        elif step["operation"] in ("CreateFileSystem", "CreateAccessPoint"):
+            what = "file systems" if step["operation"] == "CreateFileSystem" else "access points"
+            got = efs_tagged(c["efs"], what, step["block"])
+            expect(len(got) == expected, f"{name}: {step['id']} ({step['operation']}) exists "
+                                         f"{len(got)} times, expected {expected}")
+        elif step["operation"] == "CreateMountTarget":
+            # The mount targets of the block's file system: one each of its steps.
+            steps = sum(1 for s in plan["steps"] if s["operation"] == "CreateMountTarget"
+                        and s["block"] == step["block"])
+            got = [t for fs in efs_tagged(c["efs"], "file systems", step["block"])
+                   for t in c["efs"].describe_mount_targets(
+                       FileSystemId=fs["FileSystemId"])["MountTargets"]]
+            expect(len(got) == expected * steps, f"{name}: the mount targets of {step['block']} "
+                                                 f"are {len(got)}, expected {expected * steps}")
         elif step["operation"] == "CreateRole":
             roles = [r for r in c["iam"].list_roles()["Roles"]
                      if r["RoleName"] == step["params"]["RoleName"]]

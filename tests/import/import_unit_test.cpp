@@ -339,5 +339,24 @@ TEST(ImportTaskDefinition, ContainersOfOneIdentifierGetTwoBlocks) {
   EXPECT_TRUE(contains(r.program, "{ container = web_app, condition = start }")) << r.program;
 }
 
+// A task definition's EFS volume names its file system and access point by their IDs, and keeps
+// the source's transit encryption (ECS's default is off, ECL's on); the port is a TODO.
+TEST(ImportTaskDefinition, EfsVolumesByTheirIds) {
+  auto r = run(Source::TaskDefinition,
+               R"({"family": "web", "containerDefinitions": [{"name": "app", "image": "x"}],
+                   "volumes": [{"name": "data", "efsVolumeConfiguration": {
+                     "fileSystemId": "fs-1", "transitEncryption": "ENABLED",
+                     "transitEncryptionPort": 2999,
+                     "authorizationConfig": {"accessPointId": "fsap-1", "iam": "ENABLED"}}},
+                   {"name": "plain", "efsVolumeConfiguration": {"fileSystemId": "fs-1"}}]})");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0017"})) << r.program;
+  EXPECT_TRUE(contains(r.program, "efs  = { file_system = \"fs-1\", access_point = \"fsap-1\", "
+                                  "iam = true, transit_encryption = true },"))
+      << r.program;
+  EXPECT_TRUE(contains(r.program, "efs = { file_system = \"fs-1\", transit_encryption = false }"))
+      << r.program;
+}
+
 } // namespace
 } // namespace ecl::import

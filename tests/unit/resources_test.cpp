@@ -195,11 +195,43 @@ TEST(Idempotence, TokensAndOwnership) {
     }
   }
   EXPECT_EQ(tokens,
-            (std::map<std::string, std::string_view>{{"CreateLaunchTemplate", "ClientToken"},
+            (std::map<std::string, std::string_view>{{"CreateAccessPoint", "ClientToken"},
+                                                     {"CreateFileSystem", "CreationToken"},
+                                                     {"CreateLaunchTemplate", "ClientToken"},
                                                      {"CreateNatGateway", "ClientToken"},
                                                      {"CreateRouteTable", "ClientToken"},
                                                      {"CreateService", "clientToken"},
                                                      {"CreateVpcEndpoint", "ClientToken"}}));
+}
+
+// EFS speaks REST-JSON: the members the model puts in the path or the query string go there (the
+// query sorted, as SigV4 signs it), the others in the JSON body, which GET and DELETE have none of.
+TEST(RestJson, MembersInThePathTheQueryAndTheBody) {
+  auto create = ecl::apply::rest_request("efs", "CreateFileSystem",
+                                         {{"CreationToken", "t"}, {"Encrypted", true}});
+  ASSERT_TRUE(create);
+  EXPECT_EQ(create->method, "POST");
+  EXPECT_EQ(create->path, "/2015-02-01/file-systems");
+  EXPECT_EQ(json::parse(create->body), (json{{"CreationToken", "t"}, {"Encrypted", true}}));
+  auto describe =
+      ecl::apply::rest_request("efs", "DescribeFileSystems", {{"CreationToken", "a b:c"}});
+  ASSERT_TRUE(describe);
+  EXPECT_EQ(describe->method, "GET");
+  EXPECT_EQ(describe->path, "/2015-02-01/file-systems?CreationToken=a%20b%3Ac");
+  EXPECT_EQ(describe->body, "");
+  auto untag = ecl::apply::rest_request(
+      "efs", "UntagResource", {{"ResourceId", "fs-1"}, {"TagKeys", {"team", "ecl:path"}}});
+  ASSERT_TRUE(untag);
+  EXPECT_EQ(untag->method, "DELETE");
+  EXPECT_EQ(untag->path, "/2015-02-01/resource-tags/fs-1?tagKeys=ecl%3Apath&tagKeys=team");
+  auto modify =
+      ecl::apply::rest_request("efs", "ModifyMountTargetSecurityGroups",
+                               {{"MountTargetId", "fsmt-1"}, {"SecurityGroups", {"sg-1"}}});
+  ASSERT_TRUE(modify);
+  EXPECT_EQ(modify->method, "PUT");
+  EXPECT_EQ(modify->path, "/2015-02-01/mount-targets/fsmt-1/security-groups");
+  EXPECT_EQ(json::parse(modify->body), (json{{"SecurityGroups", {"sg-1"}}}));
+  EXPECT_FALSE(ecl::apply::rest_request("efs", "CreateReplicationConfiguration", json::object()));
 }
 
 TEST(Templates, FillFromTheRecordedCall) {
@@ -240,6 +272,13 @@ TEST(Tags, SpelledPerService) {
   json elb_after = {{"Tags", json::array({{{"Key", "env"}, {"Value", "staging"}}})}};
   auto elb = resources::tag_calls({resources::TagStyle::Elbv2}, "arn:lb", elb_before, elb_after);
   ASSERT_EQ(elb.size(), 2u);
+  auto efs = resources::tag_calls({resources::TagStyle::Efs}, "fs-1", elb_before, elb_after);
+  ASSERT_EQ(efs.size(), 2u);
+  EXPECT_EQ(efs[0].operation, "UntagResource");
+  EXPECT_EQ(efs[0].params, (json{{"ResourceId", "fs-1"}, {"TagKeys", {"gone"}}}));
+  EXPECT_EQ(efs[1].operation, "TagResource");
+  EXPECT_EQ(efs[1].params, (json{{"ResourceId", "fs-1"},
+                                 {"Tags", json::array({{{"Key", "env"}, {"Value", "staging"}}})}}));
   EXPECT_EQ(elb[0].operation, "RemoveTags");
   EXPECT_EQ(elb[0].params, (json{{"ResourceArns", {"arn:lb"}}, {"TagKeys", {"gone"}}}));
   EXPECT_EQ(elb[1].operation, "AddTags");

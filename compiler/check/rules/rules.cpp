@@ -27,6 +27,13 @@ namespace ecl::check {
   X(kLogGroupKmsRule)                                                                              \
   X(kLogSettingsRule)                                                                              \
   X(kFirelensRule)                                                                                 \
+  X(kEfsVolumeRule)                                                                                \
+  X(kEfsMountTargetRule)                                                                           \
+  X(kEfsNfsIngressRule)                                                                            \
+  X(kEfsPlatformVersionRule)                                                                       \
+  X(kEfsFileSystemRule)                                                                            \
+  X(kEfsAccessPointRule)                                                                           \
+  X(kEfsServiceZonesRule)                                                                          \
   X(kRestartPolicyRule)                                                                            \
   X(kServiceCompatibilityRule)                                                                     \
   X(kServiceNetworkRule)                                                                           \
