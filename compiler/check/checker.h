@@ -15,7 +15,7 @@
 
 namespace ecl::check {
 
-enum class State { Pending, Running, Done };
+enum class State : std::uint8_t { Pending, Running, Done };
 
 // A name visible in a scope: a block, a let or a param.
 struct Decl {
@@ -41,14 +41,20 @@ struct ParamSlot {
 };
 
 // One attribute of one block (its schema entry is the same index of the kind's attributes).
+// Eight bytes: a block has a slot per attribute of its kind, written or not (Checker::syntax_of()
+// reads `syntax`).
 struct AttrSlot {
-  static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
-  const ast::Attribute* syntax = nullptr; // null: not written, the default applies
-  State state = State::Pending;
+  static constexpr std::uint16_t kAbsent = 0xffff;
+  // 1 + the attribute's index in the block's ast::Block::attributes; 0: not written, the default
+  // applies.
+  std::uint32_t syntax = 0;
   // Once Done: the attribute's position in the block's AttributeMap (valid until normalize()),
-  // or kAbsent when it has no value. Spares a search of the map per read.
-  std::uint32_t entry = kAbsent;
+  // or kAbsent when it has no value. Spares a search of the map per read. A block holds at most
+  // one entry per attribute of its kind.
+  std::uint16_t entry = kAbsent;
+  State state = State::Pending;
 };
+static_assert(sizeof(AttrSlot) == 8);
 
 // The names declared directly in one scope (a block, or the program); one name may be declared
 // once per kind. Most scopes hold a few names (a task's containers, a block's one child): those
@@ -91,7 +97,8 @@ private:
     }
   };
   void add_hashed(Decl decl);
-  std::unordered_map<std::string_view, Named, Hash> by_name_; // once past kLinear
+  // Once past kLinear; behind a pointer, as most scopes never need it (a scope per block).
+  std::unique_ptr<std::unordered_map<std::string_view, Named, Hash>> by_name_;
 };
 
 struct BlockInfo {
@@ -151,6 +158,10 @@ private:
   }
   // The slot of attribute `name` of the block's kind, or null when the kind has none.
   AttrSlot* slot_of(const model::Block& block, std::string_view name);
+  // Where the attribute of `slot` (one of `block`'s) is written; null when it is not.
+  const ast::Attribute* syntax_of(const model::Block& block, const AttrSlot& slot) {
+    return slot.syntax ? &info_of(block).syntax->attributes[slot.syntax - 1] : nullptr;
+  }
   // Adds `block` to the model and gives it a BlockInfo; returns it.
   model::Block* add_block(std::unique_ptr<model::Block> block);
   void declare_values(const std::vector<ast::File>& files);
@@ -253,8 +264,9 @@ private:
   std::vector<AttrSlot> slots_;
   Scope program_scope_; // top-level blocks, params and lets
   BlockInfo top_level_; // child_counts of the program (its scope is program_scope_)
-  std::map<std::string, LetSlot, std::less<>> lets_;
-  std::map<std::string, ParamSlot, std::less<>> params_;
+  // By name: views of the AST's names, which outlive the checker.
+  std::map<std::string_view, LetSlot, std::less<>> lets_;
+  std::map<std::string_view, ParamSlot, std::less<>> params_;
   std::vector<Frame> eval_stack_; // for cycle messages
   // Where syntax errors (E0xxx) were reported before attributes were collected, sorted: a block
   // containing one was repaired by the parser and may have lost attributes.

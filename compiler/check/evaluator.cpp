@@ -239,7 +239,7 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
             return node.is_integer ? make(node.integer, r) : make(node.value, r);
           }
           model::Quantity q;
-          const std::string& u = node.unit;
+          const std::string_view u = node.unit;
           if (u == "MiB" || u == "GiB") {
             q = {node.value * (u == "GiB" ? 1024.0 : 1.0), model::Dimension::Memory};
           } else if (u == "vcpu") {
@@ -302,7 +302,7 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
               diags_.report(Diag::ValueTooLarge, r, limits::kMaxValueSize);
               return null_at(r);
             }
-            entries.emplace_back(entry.key, std::move(v));
+            entries.emplace_back(std::string(entry.key), std::move(v));
           }
           return make(std::move(entries), r);
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
@@ -332,7 +332,7 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
                          const model::Block* scope) {
   auto members = enum_members(expected);
   if (is_member(members, name.name)) {
-    return make(model::EnumMember{name.name}, expr.range);
+    return make(model::EnumMember{std::string(name.name)}, expr.range);
   }
   if (auto* kinds = ref_kinds(expected)) {
     auto found = lookup(name.name, scope, kinds);
@@ -566,7 +566,7 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     }
     if (const schema::DeferredAttribute* deferred = block->kind->deferred_attribute(member.name)) {
       record_access(*block, deferred->name, member.name_range);
-      return make(model::Deferred{block, member.name}, range);
+      return make(model::Deferred{block, std::string(member.name)}, range);
     }
     if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {
       return null_at(range); // the child may be lost to an error reported already

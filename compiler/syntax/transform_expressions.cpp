@@ -42,7 +42,7 @@ ast::BinaryOp binary_op(std::size_t type) {
 } // namespace
 
 Transformer::Built Transformer::error(Range range) {
-  auto expr = std::make_unique<ast::Expr>();
+  ast::ExprPtr expr(arena_.make<ast::Expr>());
   expr->range = range;
   expr->node = ast::Error{};
   return {std::move(expr), 1};
@@ -208,7 +208,7 @@ Transformer::Built Transformer::transformOneTokenPrimary(std::size_t index) {
   case Tok::KW_FALSE:
     return make(whole, ast::Bool{tokens_[index].type == Tok::KW_TRUE}, 0, whole);
   default:
-    return make(whole, ast::Name{std::string(tokens_.text(index))}, 0, whole);
+    return make(whole, ast::Name{tokens_.text(index)}, 0, whole);
   }
 }
 
@@ -221,10 +221,9 @@ Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t>
     std::size_t name = tokens[at + 1];
     Range whole = result.expr->range.to(tokens_.range(name));
     std::size_t depth = result.depth;
-    result = make(
-        whole,
-        ast::Member{std::move(result.expr), std::string(tokens_.text(name)), tokens_.range(name)},
-        depth, tokens_.range(dot));
+    result =
+        make(whole, ast::Member{std::move(result.expr), tokens_.text(name), tokens_.range(name)},
+             depth, tokens_.range(dot));
     at += 2;
   }
   return result;
@@ -258,7 +257,7 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
 
 void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block) {
   ast::Attribute attribute;
-  attribute.name = std::string(tokens_.text(tokens[0]));
+  attribute.name = tokens_.text(tokens[0]);
   attribute.name_range = tokens_.range(tokens[0]);
   attribute.value = transformSimpleValue(tokens, 2);
   attribute.range = attribute.name_range.to(attribute.value->range);
@@ -266,14 +265,14 @@ void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, 
 }
 
 void Transformer::transformSimpleItem(std::span<const std::size_t> tokens, ast::File& file) {
-  std::string name(tokens_.text(tokens[1]));
+  std::string_view name = tokens_.text(tokens[1]);
   Range name_range = tokens_.range(tokens[1]);
   ast::ExprPtr value = transformSimpleValue(tokens, 3);
   Range range = tokens_.range(tokens[0]).to(value->range);
   if (tokens_[tokens[0]].type == Tok::KW_LET) {
-    file.lets.push_back({std::move(name), name_range, std::move(value), range});
+    file.lets.push_back({name, std::move(value), name_range, range});
   } else {
-    file.outputs.push_back({std::move(name), name_range, std::move(value), range});
+    file.outputs.push_back({name, std::move(value), name_range, range});
   }
 }
 
@@ -374,13 +373,13 @@ std::optional<ast::ObjectEntry> Transformer::transformObjectEntry(P::ObjectEntry
     entry.key_range = range(ctx->IDENT()->getSymbol());
   } else if (ctx->stringLit() != nullptr) {
     entry.key_range = range(ctx->stringLit());
-    std::optional<std::string> key = plainString(ctx->stringLit());
+    std::optional<std::string_view> key = plainString(ctx->stringLit());
     if (!key) {
       sink_.report(Diag::SyntaxError, entry.key_range,
                    std::string("an object key cannot use interpolation; write it as plain text"));
       return std::nullopt;
     }
-    entry.key = std::move(*key);
+    entry.key = *key;
   } else {
     return std::nullopt;
   }

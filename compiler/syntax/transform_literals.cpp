@@ -63,7 +63,7 @@ Transformer::Built Transformer::transformNumber(std::size_t index) {
   }
   ast::Number number;
   number.is_integer = is_integer;
-  number.unit = std::string(unit);
+  number.unit = unit;
   if (is_integer) {
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number.integer);
     if (ec != std::errc() || end != digits.data() + digits.size()) {
@@ -124,7 +124,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
     std::string_view body = string_body(type, tokens_.text(piece));
     if (!body.empty()) {
       ast::StringPart part;
-      part.text = decode_escapes(body, nullptr);
+      part.text = decoded(body);
       part.range =
           Range{at.file, at.begin + 1, at.begin + 1 + static_cast<std::uint32_t>(body.size())};
       node.parts.push_back(std::move(part));
@@ -153,7 +153,7 @@ Transformer::Built Transformer::transformPlainString(std::size_t index) {
   std::string_view body = string_body(Tok::STRING, tokens_.text(index));
   if (!body.empty()) {
     ast::StringPart part;
-    part.text = decode_escapes(body, nullptr);
+    part.text = decoded(body);
     part.range = Range{whole.file, whole.begin + 1,
                        whole.begin + 1 + static_cast<std::uint32_t>(body.size())};
     node.parts.push_back(std::move(part));
@@ -166,7 +166,14 @@ Transformer::Built Transformer::transformPlainString(std::size_t index) {
   return make(whole, std::move(node), 0, whole);
 }
 
-std::optional<std::string> Transformer::plainString(P::StringLitContext* ctx) {
+std::string_view Transformer::decoded(std::string_view body) {
+  if (body.find('\\') == std::string_view::npos) {
+    return body; // nothing to decode: the source's text as it is
+  }
+  return arena_.copy(decode_escapes(body, nullptr));
+}
+
+std::optional<std::string_view> Transformer::plainString(P::StringLitContext* ctx) {
   if (ctx->exception != nullptr || ctx->children.size() != 1) {
     return std::nullopt;
   }
@@ -178,7 +185,7 @@ std::optional<std::string> Transformer::plainString(P::StringLitContext* ctx) {
   if (type != Tok::STRING && type != Tok::UNTERMINATED_STRING) {
     return std::nullopt;
   }
-  return decode_escapes(string_body(type, tokens_.text(terminal->getSymbol())), nullptr);
+  return decoded(string_body(type, tokens_.text(terminal->getSymbol())));
 }
 
 } // namespace ecl::syntax
