@@ -566,7 +566,7 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     }
     if (const schema::DeferredAttribute* deferred = block->kind->deferred_attribute(member.name)) {
       record_access(*block, deferred->name, member.name_range);
-      return make(model::Deferred{block, std::string(member.name)}, range);
+      return make(model::Deferred{block, deferred->name}, range);
     }
     if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {
       return null_at(range); // the child may be lost to an error reported already
