@@ -7,8 +7,10 @@
 // names and texts are views, not strings: into the source text where they are written as they
 // read (every name, and a string without escapes), else into the file's arena (decoded text). So
 // an AST is valid while its SourceManager is, which every user holds anyway (ranges point into
-// it). Expressions and blocks live in the file's arena too (ExprPtr and BlockPtr run their
-// destructors and free nothing), without malloc's header per node.
+// it). Every node and every list of nodes lives in the file's arena too, at its exact size and
+// without malloc's header per node, and nothing in it owns other memory: ExprPtr and BlockPtr
+// keep unique_ptr's moves but free nothing, the lists are spans, and the arena frees it all at
+// once with the file.
 #pragma once
 
 #include "compiler/diagnostics/source.h"
@@ -16,7 +18,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -34,10 +38,22 @@ public:
   ~Arena();
 
   void* allocate(std::size_t size, std::size_t align);
-  // A `T` constructed in the arena; its owner runs the destructor (NodeDelete).
+  // A `T` constructed in the arena. Its destructor never runs: T holds arena memory only.
   template <typename T, typename... Args>
   T* make(Args&&... args) {
     return new (allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
+  }
+  // `from`'s items moved into the arena, at their exact count; `from` is left empty.
+  template <typename T>
+  std::span<T> array(std::vector<T>& from) {
+    if (from.empty()) {
+      return {};
+    }
+    T* at = static_cast<T*>(allocate(sizeof(T) * from.size(), alignof(T)));
+    std::uninitialized_move(from.begin(), from.end(), at);
+    std::span<T> out(at, from.size());
+    from.clear();
+    return out;
   }
   // A copy of `text` in the arena.
   std::string_view copy(std::string_view text);
@@ -52,10 +68,10 @@ private:
   std::size_t reserved_ = 0;
 };
 
-// The deleter of arena nodes: destroys, the arena frees.
+// The deleter of arena nodes: nothing to do, the arena frees them (and they own nothing else).
 template <typename T>
 struct NodeDelete {
-  void operator()(T* node) const { node->~T(); }
+  void operator()(T* /*node*/) const {}
 };
 
 struct Expr;
@@ -85,7 +101,7 @@ struct StringPart {
 
 // A string literal: `"api"`, `"${env}-api"`.
 struct String {
-  std::vector<StringPart> parts;
+  std::span<StringPart> parts;
 };
 
 // A bare name: `env`, `main`, `awsvpc`.
@@ -110,12 +126,12 @@ struct Index {
 struct Call {
   std::string_view name;
   Range name_range;
-  std::vector<ExprPtr> args;
+  std::span<ExprPtr> args;
 };
 
 // A list: `[a, b, c]`.
 struct List {
-  std::vector<ExprPtr> items;
+  std::span<ExprPtr> items;
 };
 
 // One entry of an object: `team = "platform"` or `"Name" = "x"`.
@@ -127,7 +143,7 @@ struct ObjectEntry {
 
 // An object: `{ team = "platform", env = env }`.
 struct Object {
-  std::vector<ObjectEntry> entries;
+  std::span<ObjectEntry> entries;
 };
 
 enum class UnaryOp { Negate, Not };
@@ -213,8 +229,8 @@ struct Attribute {
 struct Block {
   std::string_view kind;
   std::optional<std::string_view> name;
-  std::vector<Attribute> attributes;
-  std::vector<BlockPtr> blocks;
+  std::span<Attribute> attributes;
+  std::span<BlockPtr> blocks;
   Range kind_range;
   Range name_range;
   Range range; // from the kind to the closing brace

@@ -235,71 +235,56 @@ private:
   }
 
   // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
-  // The body collects into the scratch block of its depth, whose lists keep their capacity from
-  // block to block; the block gets them at their exact size at its `}` (a block of three
-  // attributes would otherwise keep room for four, and a list grown by doubling frees each
-  // smaller copy on the way).
+  // The body collects into the scratch lists of its depth, which keep their capacity from block
+  // to block; the block gets them at their exact size, in the arena, at its `}`.
   ast::BlockPtr parse_block(std::size_t depth) {
     if (!simple_block_head(simple_)) {
       throw antlr4::ParseCancellationException(); // not a block: the careful path reports it
     }
     ast::BlockPtr block;
-    ast::Block* body = nullptr;
     if (transformer_ != nullptr) {
       block = transformer_->transformBlockHead(simple_);
       if (scratch_.size() <= depth) {
-        scratch_.resize(depth + 1);
+        scratch_.resize(depth + 1); // scratch_[depth] is empty: finishBlock() emptied it
       }
-      body = &scratch_[depth];
-      body->attributes.clear();
-      body->blocks.clear();
     }
     consume(simple_.size() + 1);
     while (la(1) != Tok::RBRACE) {
       // `kind {` or `kind name {` starts a nested block; anything else is an attribute, or an
-      // error bodyItem() reports by throwing.
+      // error bodyItem() reports by throwing. (A nested block may grow scratch_: no reference to
+      // an entry is held across one.)
       if (simple_assignment(simple_, false)) {
-        if (body != nullptr) {
-          transformer_->transformSimpleAttribute(simple_, *body);
+        if (block != nullptr) {
+          transformer_->transformSimpleAttribute(simple_, scratch_[depth]);
         }
         consume(simple_.size());
       } else if (la(1) == Tok::IDENT && (la(2) == Tok::IDENT || la(2) == Tok::LBRACE)) {
         ast::BlockPtr nested = parse_block(depth + 1);
-        if (body != nullptr && nested != nullptr) {
-          scratch_[depth].blocks.push_back(std::move(nested)); // scratch_ may have grown
+        if (block != nullptr && nested != nullptr) {
+          scratch_[depth].blocks.push_back(std::move(nested));
         }
       } else {
         P::BodyItemContext* item = parser_.bodyItem();
-        if (body != nullptr) {
+        if (block != nullptr) {
           transformer_->transformBodyItem(item, scratch_[depth]);
         }
         release();
       }
-      body = body != nullptr ? &scratch_[depth] : nullptr;
     }
     std::size_t close = lt1_index(); // the `}` the loop stopped at
     consume(1);
     if (block != nullptr) {
-      take_exact(block->attributes, body->attributes);
-      take_exact(block->blocks, body->blocks);
-      block = transformer_->finishBlock(std::move(block), close);
+      block = transformer_->finishBlock(std::move(block), scratch_[depth], close);
     }
     release();
     return block;
   }
 
-  template <typename T>
-  static void take_exact(std::vector<T>& to, std::vector<T>& from) {
-    to.reserve(from.size());
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-    from.clear();
-  }
-
   P& parser_;
   LexedFile& lexed_;
   Transformer* transformer_;
-  std::vector<std::size_t> simple_; // tokens of the current block head or simple attribute
-  std::vector<ast::Block> scratch_; // the body being collected at each depth of blocks
+  std::vector<std::size_t> simple_;        // tokens of the current block head or simple attribute
+  std::vector<Transformer::Body> scratch_; // the body being read at each depth of blocks
 };
 
 // The careful path: full LL prediction with error recovery and our messages, one parse tree for

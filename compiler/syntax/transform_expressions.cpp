@@ -237,7 +237,7 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
   if (tokens_[tokens[at]].type == Tok::LBRACKET) {
     // As transformPrimary() builds a list.
     Range open = tokens_.range(tokens[at++]);
-    ast::List node;
+    std::vector<ast::ExprPtr> items;
     std::size_t depth = 0;
     while (tokens_[tokens[at]].type != Tok::RBRACKET) {
       if (tokens_[tokens[at]].type == Tok::COMMA) {
@@ -246,16 +246,16 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
       }
       Built item = transformSimplePath(tokens, at);
       depth = std::max(depth, item.depth);
-      node.items.push_back(std::move(item.expr));
+      items.push_back(std::move(item.expr));
     }
-    value = make(value_range, std::move(node), depth, open);
+    value = make(value_range, ast::List{arena_.array(items)}, depth, open);
   } else {
     value = transformSimplePath(tokens, at);
   }
   return too_deep_ ? error(value_range).expr : std::move(value.expr);
 }
 
-void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block) {
+void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, Body& block) {
   ast::Attribute attribute;
   attribute.name = tokens_.text(tokens[0]);
   attribute.name_range = tokens_.range(tokens[0]);
@@ -306,29 +306,31 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
     node.name_range = range(call->IDENT()->getSymbol());
     Range name_range = node.name_range;
     std::size_t depth = 0;
+    std::vector<ast::ExprPtr> args;
     for (antlr4::tree::ParseTree* child : call->children) {
       if (auto* arg = dynamic_cast<P::ExprContext*>(child)) {
         Built built = transformExpr(arg);
         depth = std::max(depth, built.depth);
-        node.args.push_back(std::move(built.expr));
+        args.push_back(std::move(built.expr));
       }
     }
+    node.args = arena_.array(args);
     return make(whole, std::move(node), depth, name_range);
   }
   if (auto* list = dynamic_cast<P::ListExprContext*>(ctx)) {
-    ast::List node;
+    std::vector<ast::ExprPtr> items;
     std::size_t depth = 0;
     for (antlr4::tree::ParseTree* child : list->children) {
       if (auto* item = dynamic_cast<P::ExprContext*>(child)) {
         Built built = transformExpr(item);
         depth = std::max(depth, built.depth);
-        node.items.push_back(std::move(built.expr));
+        items.push_back(std::move(built.expr));
       }
     }
-    return make(whole, std::move(node), depth, range(list->LBRACKET()->getSymbol()));
+    return make(whole, ast::List{arena_.array(items)}, depth, range(list->LBRACKET()->getSymbol()));
   }
   if (auto* object = dynamic_cast<P::ObjectExprContext*>(ctx)) {
-    ast::Object node;
+    std::vector<ast::ObjectEntry> entries;
     std::size_t depth = 0;
     bool after_entry = false; // the previous child was an entry, with no `,` since
     for (antlr4::tree::ParseTree* child : object->children) {
@@ -345,9 +347,10 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
       }
       after_entry = true;
       if (auto e = transformObjectEntry(entry, depth)) {
-        node.entries.push_back(std::move(*e));
+        entries.push_back(std::move(*e));
       }
     }
+    ast::Object node{arena_.array(entries)};
     return make(whole, std::move(node), depth, range(object->LBRACE()->getSymbol()));
   }
   if (auto* paren = dynamic_cast<P::ParenExprContext*>(ctx)) {

@@ -124,6 +124,7 @@ ast::BlockPtr Transformer::transformBlock(P::BlockContext* ctx) {
     return nullptr; // a broken header: the parser reported it and skipped the block
   }
   ast::BlockPtr block(arena_.make<ast::Block>());
+  Body body;
   std::size_t header = 0; // identifiers of the header seen so far
   bool in_body = false;
   for (antlr4::tree::ParseTree* child : ctx->children) {
@@ -144,12 +145,13 @@ ast::BlockPtr Transformer::transformBlock(P::BlockContext* ctx) {
         ++header;
       }
     } else if (auto* item = dynamic_cast<P::BodyItemContext*>(child)) {
-      transformBodyItem(item, *block);
+      transformBodyItem(item, body);
     }
   }
   if (header == 0) {
     return nullptr;
   }
+  setBody(*block, body);
   block->range = range(ctx);
   return countBlock(std::move(block));
 }
@@ -179,12 +181,18 @@ ast::BlockPtr Transformer::transformBlockHead(std::span<const std::size_t> names
   return block;
 }
 
-ast::BlockPtr Transformer::finishBlock(ast::BlockPtr block, std::size_t close) {
+ast::BlockPtr Transformer::finishBlock(ast::BlockPtr block, Body& body, std::size_t close) {
+  setBody(*block, body);
   block->range = block->kind_range.to(tokens_.range(close));
   return countBlock(std::move(block));
 }
 
-void Transformer::transformBodyItem(P::BodyItemContext* ctx, ast::Block& block) {
+void Transformer::setBody(ast::Block& block, Body& body) {
+  block.attributes = arena_.array(body.attributes);
+  block.blocks = arena_.array(body.blocks);
+}
+
+void Transformer::transformBodyItem(P::BodyItemContext* ctx, Body& block) {
   if (ctx->exception != nullptr) {
     return;
   }

@@ -95,7 +95,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
       return transformPlainString(terminal->getSymbol()->getTokenIndex());
     }
   }
-  ast::String node;
+  std::vector<ast::StringPart> parts;
   std::size_t depth = 0;
   Built pending;                   // the interpolation waiting for its closing `}`
   std::uint32_t pending_begin = 0; // where its `${` starts
@@ -119,7 +119,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
       ast::StringPart part;
       part.expr = std::move(pending.expr);
       part.range = Range{at.file, pending_begin, at.begin + 1};
-      node.parts.push_back(std::move(part));
+      parts.push_back(std::move(part));
     }
     std::string_view body = string_body(type, tokens_.text(piece));
     if (!body.empty()) {
@@ -127,7 +127,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
       part.text = decoded(body);
       part.range =
           Range{at.file, at.begin + 1, at.begin + 1 + static_cast<std::uint32_t>(body.size())};
-      node.parts.push_back(std::move(part));
+      parts.push_back(std::move(part));
     }
     if (type == Tok::STRING_HEAD || type == Tok::STRING_MID) {
       pending_begin = at.end - 2;
@@ -137,14 +137,14 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
     return error(whole); // an interpolation without its `}`: the parser has reported it
   }
   std::size_t bytes = 0;
-  for (const ast::StringPart& part : node.parts) {
+  for (const ast::StringPart& part : parts) {
     bytes += part.text.size();
   }
   if (bytes > limits::kMaxStringBytes) {
     sink_.report(Diag::StringTooLong, whole, bytes, limits::kMaxStringBytes);
     return error(whole);
   }
-  return make(whole, std::move(node), depth, whole);
+  return make(whole, ast::String{arena_.array(parts)}, depth, whole);
 }
 
 Transformer::Built Transformer::transformPlainString(std::size_t index) {
@@ -152,11 +152,12 @@ Transformer::Built Transformer::transformPlainString(std::size_t index) {
   ast::String node;
   std::string_view body = string_body(Tok::STRING, tokens_.text(index));
   if (!body.empty()) {
-    ast::StringPart part;
-    part.text = decoded(body);
-    part.range = Range{whole.file, whole.begin + 1,
-                       whole.begin + 1 + static_cast<std::uint32_t>(body.size())};
-    node.parts.push_back(std::move(part));
+    // One part, straight into the arena.
+    auto* part = arena_.make<ast::StringPart>();
+    part->text = decoded(body);
+    part->range = Range{whole.file, whole.begin + 1,
+                        whole.begin + 1 + static_cast<std::uint32_t>(body.size())};
+    node.parts = std::span<ast::StringPart>(part, 1);
   }
   std::size_t bytes = node.parts.empty() ? 0 : node.parts[0].text.size();
   if (bytes > limits::kMaxStringBytes) {

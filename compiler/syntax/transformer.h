@@ -29,6 +29,13 @@ public:
 
   using P = ecl_gen::EclParser;
 
+  // A block's body while it is read: the block gets its lists, moved into the arena at their
+  // exact size, from finishBlock().
+  struct Body {
+    std::vector<ast::Attribute> attributes;
+    std::vector<ast::BlockPtr> blocks;
+  };
+
   // The chunked fast path of parse_file (syntax.cpp) parses and transforms a file one item at a
   // time, and a large block one body item at a time: transformBlockHead(), then
   // transformBodyItem() or a nested block for each body item, then finishBlock() at its `}`. The
@@ -37,16 +44,16 @@ public:
   // `kind {` or `kind name {`: `names` are the table indexes of the one or two IDENT tokens
   // (ChunkedParser::simple_block_head checked the shape).
   ast::BlockPtr transformBlockHead(std::span<const std::size_t> names);
-  void transformBodyItem(P::BodyItemContext* ctx, ast::Block& block);
-  // Null when the block is beyond limits::kMaxBlocksPerFile (E0023).
-  // `close`: the table index of its `}`.
-  ast::BlockPtr finishBlock(ast::BlockPtr block, std::size_t close);
+  void transformBodyItem(P::BodyItemContext* ctx, Body& body);
+  // Gives `block` the items of `body` (which is left empty). Null when the block is beyond
+  // limits::kMaxBlocksPerFile (E0023). `close`: the table index of its `}`.
+  ast::BlockPtr finishBlock(ast::BlockPtr block, Body& body, std::size_t close);
   // `name = value` with a simple value (see ChunkedParser::simple_attribute in syntax.cpp): a
   // one-token primary with `.name`s after it, or a list of those. `tokens` are the table indexes
   // of its default-channel tokens, name to end of value, already checked to have that shape. The
   // fast path builds these without a parse tree; the result is what transformBodyItem() builds
   // from the attribute's tree.
-  void transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block);
+  void transformSimpleAttribute(std::span<const std::size_t> tokens, Body& body);
   // The same for `let name = value` and `output name = value` (`tokens` from the keyword on):
   // what transformItem() builds from the item's tree.
   void transformSimpleItem(std::span<const std::size_t> tokens, ast::File& file);
@@ -67,6 +74,7 @@ private:
   ast::BlockPtr transformBlock(P::BlockContext* ctx);
   // Counts a finished block (its body included); null beyond the limit.
   ast::BlockPtr countBlock(ast::BlockPtr block);
+  void setBody(ast::Block& block, Body& body);
   std::optional<ast::Attribute> transformAttribute(P::AttributeContext* ctx);
   std::optional<ast::Type> transformTypeRef(P::TypeRefContext* ctx);
 
