@@ -107,7 +107,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   slots_ = std::vector<AttrSlot>();
   program_scope_ = Scope();
   top_level_ = BlockInfo();
-  lets_.clear();
+  lets_ = std::vector<std::pair<std::string_view, LetSlot>>();
   params_.clear();
   RuleContext context{*program_, diags_, sources_};
   const std::size_t before_rules = diags_.items().size();
@@ -417,6 +417,11 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
     }
     return false;
   };
+  std::size_t lets = 0;
+  for (const ast::File& file : files) {
+    lets += file.lets.size();
+  }
+  lets_.reserve(lets);
   for (const ast::File& file : files) {
     for (const ast::Param& p : file.params) {
       if (taken(p.name, p.name_range, "param")) {
@@ -431,10 +436,18 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
       if (taken(l.name, l.name_range, "let")) {
         continue;
       }
-      lets_[l.name].syntax = &l;
+      lets_.emplace_back(l.name, LetSlot{&l, State::Pending, model::Value{}});
       declare(nullptr, Decl{Decl::LetDecl, nullptr, l.name, l.name_range});
     }
   }
+  std::sort(lets_.begin(), lets_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+LetSlot& Checker::let_slot(std::string_view name) {
+  auto it = std::lower_bound(lets_.begin(), lets_.end(), name,
+                             [](const auto& entry, std::string_view n) { return entry.first < n; });
+  return it->second; // a declared let: the name is there
 }
 
 void Checker::add_implicit_children() {

@@ -220,6 +220,8 @@ private:
     }
   }
   model::Value let_value(LetSlot& slot, const Range& use);
+  // The slot of the declared let `name`.
+  LetSlot& let_slot(std::string_view name);
   model::Value param_value(ParamSlot& slot, const Range& use);
   bool coerce_object(model::Value& value, const schema::Type& type, Diagnostics* sink);
   // Fails with E2015 when `value` holds anything deferred; `need` says what wanted it.
@@ -264,8 +266,10 @@ private:
   std::vector<AttrSlot> slots_;
   Scope program_scope_; // top-level blocks, params and lets
   BlockInfo top_level_; // child_counts of the program (its scope is program_scope_)
-  // By name: views of the AST's names, which outlive the checker.
-  std::map<std::string_view, LetSlot, std::less<>> lets_;
+  // By name (views of the AST's names, which outlive the checker). Every let, sorted by name
+  // once all are declared (declare_values()), found by binary search (let_slot()): a map's node
+  // per let would cost 40 bytes more each, and a program may hold millions of lets.
+  std::vector<std::pair<std::string_view, LetSlot>> lets_;
   std::map<std::string_view, ParamSlot, std::less<>> params_;
   std::vector<Frame> eval_stack_; // for cycle messages
   // Where syntax errors (E0xxx) were reported before attributes were collected, sorted: a block
