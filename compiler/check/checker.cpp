@@ -316,7 +316,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     program_->stack = raw;
   }
   if (syntax.name) {
-    declare(parent, Decl{Decl::BlockDecl, raw, *syntax.name, syntax.name_range});
+    declare(parent, Decl{raw, *syntax.name, syntax.name_range, Decl::BlockDecl});
   }
   for (const auto& child : syntax.blocks) {
     declare_block(*child, raw);
@@ -352,7 +352,7 @@ void Scope::add(Decl decl) {
     return;
   }
   if (!by_name_) {
-    by_name_ = std::make_unique<std::unordered_map<std::string_view, Named, Hash>>();
+    by_name_ = std::make_unique<std::unordered_set<Named, Hash, Equal>>();
     for (Decl& d : few_) {
       add_hashed(d);
     }
@@ -362,9 +362,11 @@ void Scope::add(Decl decl) {
 }
 
 void Scope::add_hashed(Decl decl) {
-  auto [it, inserted] = by_name_->try_emplace(decl.name, Named{decl, {}});
-  if (!inserted) {
-    it->second.add(decl);
+  auto it = by_name_->find(decl.name);
+  if (it == by_name_->end()) {
+    by_name_->insert(Named{decl, nullptr});
+  } else {
+    it->add(decl);
   }
 }
 
@@ -382,7 +384,7 @@ std::span<const Decl> Scope::find(std::string_view name) const {
     return {};
   }
   auto it = by_name_->find(name);
-  return it == by_name_->end() ? std::span<const Decl>{} : it->second.decls();
+  return it == by_name_->end() ? std::span<const Decl>{} : it->decls();
 }
 
 std::vector<std::string> Scope::names() const {
@@ -391,8 +393,8 @@ std::vector<std::string> Scope::names() const {
     out.emplace_back(d.name);
   }
   if (by_name_) {
-    for (const auto& [name, named] : *by_name_) {
-      out.insert(out.end(), named.decls().size(), std::string(name));
+    for (const Named& named : *by_name_) {
+      out.insert(out.end(), named.decls().size(), std::string(named.first.name));
     }
   }
   std::sort(out.begin(), out.end());
@@ -430,14 +432,14 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
       ParamSlot& slot = params_[p.name];
       slot.syntax = &p;
       slot.type = param_type(p.type);
-      declare(nullptr, Decl{Decl::ParamDecl, nullptr, p.name, p.name_range});
+      declare(nullptr, Decl{nullptr, p.name, p.name_range, Decl::ParamDecl});
     }
     for (const ast::Let& l : file.lets) {
       if (taken(l.name, l.name_range, "let")) {
         continue;
       }
       lets_.emplace_back(l.name, LetSlot{&l, State::Pending, model::Value{}});
-      declare(nullptr, Decl{Decl::LetDecl, nullptr, l.name, l.name_range});
+      declare(nullptr, Decl{nullptr, l.name, l.name_range, Decl::LetDecl});
     }
   }
   std::sort(lets_.begin(), lets_.end(),

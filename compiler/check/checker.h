@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ecl::check {
@@ -19,10 +20,11 @@ enum class State : std::uint8_t { Pending, Running, Done };
 
 // A name visible in a scope: a block, a let or a param.
 struct Decl {
-  enum What { BlockDecl, LetDecl, ParamDecl } what;
+  enum What : std::uint8_t { BlockDecl, LetDecl, ParamDecl };
   model::Block* block = nullptr;
   std::string_view name; // the AST's, which outlives the checker
   Range range;
+  What what = BlockDecl;    // last: 40 bytes, not 48
   std::string kind() const; // "subnet", "let", "param"
 };
 
@@ -70,8 +72,28 @@ public:
 
 private:
   static constexpr std::size_t kLinear = 8;
+  // Declarations of one name are kept next to each other, in declaration order.
+  std::vector<Decl> few_;
+  // A name's declarations: nearly always one, kept in the node (no vector per name), which is
+  // also the key (the first declaration's name): a node is the Decl, a pointer and the hash.
+  struct Named {
+    Decl first;
+    // Every declaration, once the name has more than one. Mutable: a set's elements are const,
+    // and only the name (in `first`) is the key.
+    mutable std::unique_ptr<std::vector<Decl>> all;
+    std::span<const Decl> decls() const {
+      return all ? std::span<const Decl>(*all) : std::span<const Decl>(&first, 1);
+    }
+    void add(Decl decl) const {
+      if (!all) {
+        all = std::make_unique<std::vector<Decl>>(1, first);
+      }
+      all->push_back(decl);
+    }
+  };
   // FNV-1a: names are short, and std::hash's Murmur costs more than the probe it serves.
   struct Hash {
+    using is_transparent = void;
     std::size_t operator()(std::string_view s) const {
       std::uint64_t h = 14695981039346656037ull;
       for (unsigned char c : s) {
@@ -79,26 +101,20 @@ private:
       }
       return static_cast<std::size_t>(h);
     }
+    std::size_t operator()(const Named& n) const { return (*this)(n.first.name); }
   };
-  // Declarations of one name are kept next to each other, in declaration order.
-  std::vector<Decl> few_;
-  // A name's declarations: nearly always one, kept in the node (no vector to allocate per name).
-  struct Named {
-    Decl first;
-    std::vector<Decl> all; // every declaration, once the name has more than one
-    std::span<const Decl> decls() const {
-      return all.empty() ? std::span<const Decl>(&first, 1) : std::span<const Decl>(all);
-    }
-    void add(Decl decl) {
-      if (all.empty()) {
-        all.push_back(first);
-      }
-      all.push_back(decl);
+  struct Equal {
+    using is_transparent = void;
+    static std::string_view key(std::string_view s) { return s; }
+    static std::string_view key(const Named& n) { return n.first.name; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return key(a) == key(b);
     }
   };
   void add_hashed(Decl decl);
   // Once past kLinear; behind a pointer, as most scopes never need it (a scope per block).
-  std::unique_ptr<std::unordered_map<std::string_view, Named, Hash>> by_name_;
+  std::unique_ptr<std::unordered_set<Named, Hash, Equal>> by_name_;
 };
 
 struct BlockInfo {
