@@ -42,6 +42,9 @@ LINE_SIZES = [1000, 3000, 10000, 30000, 100000, 300000, 1000000]
 SHAPE_LINES = 1000000  # each of generate.SHAPES at this size (100k lines with --quick)
 SHAPE_RUNS = 3  # best of this many `eclc check` runs per shape (the full run's cost stays small)
 LETS = 4600000  # `let`s in the lets program (issue #20: 60 MB, inside the size limit)
+# Issue #20's targets for `eclc check` of each shape at SHAPE_LINES lines.
+SHAPE_TARGET_RSS = 300e6
+SHAPE_TARGET_WALL = 0.8
 PEER_SERVICES = [10, 50, 150, 500]  # jsonnet at each; the CDK at 500 and, when cheap, the others
 TARGET_SERVICES = 500
 DOC_BEGIN = "<!-- BEGIN bench/run.py results: regenerate, do not edit -->"
@@ -250,6 +253,24 @@ def measure_eclc(eclc, programs, scratch, runs):
     return results
 
 
+def shape_verdict(r):
+    """A shape's row against issue #20's targets (≤ SHAPE_TARGET_RSS peak RSS and
+    ≤ SHAPE_TARGET_WALL s at SHAPE_LINES lines): only a program of about that size is judged (the
+    --quick shapes are a tenth of it; the lets program is 4.6 million lines)."""
+    if r["shape"] == "lets" or not 0.9 * SHAPE_LINES <= r["lines"] <= 1.1 * SHAPE_LINES:
+        return "not judged (%s lines)" % fmt_lines(r["lines"])
+    if r["status"] != 0:
+        return "not met (exit %d)" % r["status"]
+    misses = []
+    if r["rss"] > SHAPE_TARGET_RSS:
+        misses.append("RSS %s over %s" % (fmt_mb(r["rss"] - SHAPE_TARGET_RSS),
+                                         fmt_mb(SHAPE_TARGET_RSS)))
+    if r["wall"] > SHAPE_TARGET_WALL:
+        misses.append("%s over %s" % (fmt_s(r["wall"] - SHAPE_TARGET_WALL),
+                                      fmt_s(SHAPE_TARGET_WALL)))
+    return "met" if not misses else "not met: " + ", ".join(misses)
+
+
 def lets_program(n):
     """n one-line `let`s, `let v1f=1`: issue #20's 4.6 million `let`s in 60 MB."""
     return "".join("let v%x=1\n" % i for i in range(n))
@@ -274,8 +295,8 @@ def measure_shapes(eclc, scratch, quick):
         rows.append({"shape": shape, "lines": counted, "bytes": os.path.getsize(path),
                      "wall": r.wall, "cpu": r.cpu, "rss": r.rss, "status": r.status,
                      "runs": done, "error": first_error(r.stderr) if r.status else ""})
-        log("  shape %-12s %8d lines %8.3f s wall %8.3f s cpu %7.1f MB%s" % (
-            shape, counted, r.wall, r.cpu, r.rss / 1e6,
+        log("  shape %-12s %8d lines %8.3f s wall %8.3f s cpu %7.1f MB  %s%s" % (
+            shape, counted, r.wall, r.cpu, r.rss / 1e6, shape_verdict(rows[-1]),
             "" if r.status == 0 else "  exit %d: %s" % (r.status, rows[-1]["error"])))
         os.remove(path)
     return rows
@@ -521,9 +542,9 @@ def report(res):
             ok = r["status"] == 0
             rows.append([r["shape"], fmt_lines(r["lines"]), "%.1f MB" % (r["bytes"] / 1e6),
                          fmt_s(r["wall"]), fmt_s(r["cpu"]), fmt_mb(r["rss"]),
-                         "ok" if ok else status_note(r)])
+                         "ok" if ok else status_note(r), shape_verdict(r)])
         md.append(table(["shape", "lines", "size", "check wall", "check CPU", "check RSS",
-                         "status"], rows))
+                         "status", "≤ 0.8 s, ≤ 300 MB"], rows))
         md.append("")
 
     if res.get("stages"):

@@ -61,7 +61,9 @@ void Checker::collect_attributes(model::Block& block) {
                                 std::pair{block.range.file, block.range.begin});
   const bool repaired = error != syntax_errors_.end() && error->first == block.range.file &&
                         error->second < block.range.end;
-  for (const ast::Attribute& a : info.syntax->attributes) {
+  const auto& written_attributes = info.syntax->attributes;
+  for (std::size_t index = 0; index < written_attributes.size(); ++index) {
+    const ast::Attribute& a = written_attributes[index];
     AttrSlot* slot = slot_of(block, a.name);
     if (repaired && a.name_range.begin > error->second && (!slot || slot->syntax)) {
       continue;
@@ -83,10 +85,10 @@ void Checker::collect_attributes(model::Block& block) {
     }
     if (slot->syntax) {
       diags_.report(Diag::DuplicateAttribute, a.name_range, a.name)
-          .note(slot->syntax->name_range, "first set here");
+          .note(syntax_of(block, *slot)->name_range, "first set here");
       continue;
     }
-    slot->syntax = &a;
+    slot->syntax = static_cast<std::uint32_t>(index + 1);
   }
   // A block standing for a resource made elsewhere needs only the facts the rules read of it.
   const AttrSlot* given = block.kind->existing ? slot_of(block, "existing") : nullptr;
@@ -95,7 +97,7 @@ void Checker::collect_attributes(model::Block& block) {
   std::size_t stored = 0;
   for (std::size_t i = 0; i < info.slots.size(); ++i) {
     const schema::Attribute& attr = block.kind->attributes[i];
-    const bool written = info.slots[i].syntax != nullptr;
+    const bool written = info.slots[i].syntax != 0;
     const bool needed = !existing || std::find(existing->facts.begin(), existing->facts.end(),
                                                attr.name) != existing->facts.end();
     if (!repaired && attr.required && !written && needed) {
@@ -118,7 +120,7 @@ void Checker::reserve_attributes(model::Block& block) {
   const auto& slots = info_of(block).slots;
   std::size_t n = 0;
   for (std::size_t i = 0; i < slots.size(); ++i) {
-    n += slots[i].syntax || has_default(block.kind->attributes[i]);
+    n += slots[i].syntax != 0 || has_default(block.kind->attributes[i]);
   }
   block.attributes.reserve(n);
 }
@@ -159,7 +161,8 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
   }
   AttrSlot& slot = slots[index];
   const schema::Attribute& attr = cblock.kind->attributes[index];
-  if (slot.state == State::Pending && !slot.syntax && !has_default(attr)) {
+  const ast::Attribute* syntax = syntax_of(cblock, slot);
+  if (slot.state == State::Pending && !syntax && !has_default(attr)) {
     // Not written and without a default: absent from the model, nothing to evaluate.
     slot.state = State::Done;
     return kNull;
@@ -169,22 +172,22 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
   // The schema's copy of the name outlives the stack frame and the block.
   const Frame key{Frame::AttrFrame, &block, attr.name};
   if (slot.state == State::Running) {
-    diags_.report(Diag::ReferenceCycle, slot.syntax ? slot.syntax->name_range : use, cycle_to(key));
+    diags_.report(Diag::ReferenceCycle, syntax ? syntax->name_range : use, cycle_to(key));
     slot.state = State::Done;
-    slot.entry = static_cast<std::uint32_t>(block.attributes.append(
-        attr.name, {model::Value{model::Null{}, use},
-                    slot.syntax ? slot.syntax->range : block.header_range, false}));
+    slot.entry = static_cast<std::uint16_t>(
+        block.attributes.append(attr.name, {model::Value{model::Null{}, use},
+                                            syntax ? syntax->range : block.header_range, false}));
   }
   if (slot.state == State::Pending) {
     slot.state = State::Running;
     eval_stack_.push_back(key);
     model::Attribute result;
-    if (slot.syntax) {
-      result.value = eval(*slot.syntax->value, attr.type, &block);
+    if (syntax) {
+      result.value = eval(*syntax->value, attr.type, &block);
       if (coerce(result.value, *attr.type, &diags_)) {
         check_range(result.value, attr, &diags_);
       }
-      result.range = slot.syntax->range;
+      result.range = syntax->range;
     } else {
       result.value = default_value(block, attr);
       result.range = block.header_range;
@@ -193,9 +196,9 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
     eval_stack_.pop_back();
     if (slot.state == State::Running) {
       slot.state = State::Done;
-      if (!result.value.is_null() || slot.syntax) {
+      if (!result.value.is_null() || syntax) {
         slot.entry =
-            static_cast<std::uint32_t>(block.attributes.append(attr.name, std::move(result)));
+            static_cast<std::uint16_t>(block.attributes.append(attr.name, std::move(result)));
       }
     }
   }
@@ -311,7 +314,7 @@ void Checker::apply_param_overrides() {
     if (it == params_.end()) {
       std::vector<std::string> names;
       for (const auto& [name, slot] : params_) {
-        names.push_back(name);
+        names.emplace_back(name);
       }
       diags_.report(Diag::UnknownParamOverride, Range{}, o.name,
                     did_you_mean(nearest(o.name, std::span<const std::string>(names))));
@@ -376,7 +379,7 @@ void Checker::apply_param_overrides() {
 }
 
 void Checker::evaluate_outputs(const std::vector<ast::File>& files) {
-  std::map<std::string, Range> seen;
+  std::map<std::string_view, Range> seen;
   for (const ast::File& file : files) {
     for (const ast::Output& o : file.outputs) {
       if (auto it = seen.find(o.name); it != seen.end()) {
@@ -392,7 +395,7 @@ void Checker::evaluate_outputs(const std::vector<ast::File>& files) {
                       fmt::format("{}; use `{}.{}`", b->display(), text(v.range), attr));
         v = model::Value{model::Null{}, v.range};
       }
-      program_->outputs.push_back({o.name, std::move(v), o.range});
+      program_->outputs.push_back({std::string(o.name), std::move(v), o.range});
     }
   }
 }

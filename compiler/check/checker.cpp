@@ -101,6 +101,14 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   for (auto& [name, slot] : params_) {
     program_->params.emplace(name, slot.value);
   }
+  // The model is complete: what only evaluation needed goes before the rules add their own
+  // tables, so the two are never held at once.
+  blocks_ = std::vector<BlockInfo>();
+  slots_ = std::vector<AttrSlot>();
+  program_scope_ = Scope();
+  top_level_ = BlockInfo();
+  lets_ = std::vector<std::pair<std::string_view, LetSlot>>();
+  params_.clear();
   RuleContext context{*program_, diags_, sources_};
   const std::size_t before_rules = diags_.items().size();
   // The AWS rules judge a program that parsed: after a syntax error the parser's repairs may have
@@ -308,7 +316,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     program_->stack = raw;
   }
   if (syntax.name) {
-    declare(parent, Decl{Decl::BlockDecl, raw, *syntax.name, syntax.name_range});
+    declare(parent, Decl{raw, *syntax.name, syntax.name_range, Decl::BlockDecl});
   }
   for (const auto& child : syntax.blocks) {
     declare_block(*child, raw);
@@ -332,7 +340,7 @@ void Checker::declare(const model::Block* scope, Decl decl) {
 }
 
 void Scope::add(Decl decl) {
-  if (by_name_.empty() && few_.size() < kLinear) {
+  if (!by_name_ && few_.size() < kLinear) {
     // After the last declaration of the same name, if any: a name's declarations stay together.
     auto at = few_.end();
     for (auto it = few_.begin(); it != few_.end(); ++it) {
@@ -343,7 +351,8 @@ void Scope::add(Decl decl) {
     few_.insert(at, std::move(decl));
     return;
   }
-  if (by_name_.empty()) {
+  if (!by_name_) {
+    by_name_ = std::make_unique<std::unordered_set<Named, Hash, Equal>>();
     for (Decl& d : few_) {
       add_hashed(d);
     }
@@ -353,14 +362,16 @@ void Scope::add(Decl decl) {
 }
 
 void Scope::add_hashed(Decl decl) {
-  auto [it, inserted] = by_name_.try_emplace(decl.name, Named{decl, {}});
-  if (!inserted) {
-    it->second.add(decl);
+  auto it = by_name_->find(decl.name);
+  if (it == by_name_->end()) {
+    by_name_->insert(Named{decl, nullptr});
+  } else {
+    it->add(decl);
   }
 }
 
 std::span<const Decl> Scope::find(std::string_view name) const {
-  if (by_name_.empty()) {
+  if (!by_name_) {
     for (std::size_t i = 0; i < few_.size(); ++i) {
       if (few_[i].name == name) {
         std::size_t end = i + 1;
@@ -372,8 +383,8 @@ std::span<const Decl> Scope::find(std::string_view name) const {
     }
     return {};
   }
-  auto it = by_name_.find(name);
-  return it == by_name_.end() ? std::span<const Decl>{} : it->second.decls();
+  auto it = by_name_->find(name);
+  return it == by_name_->end() ? std::span<const Decl>{} : it->decls();
 }
 
 std::vector<std::string> Scope::names() const {
@@ -381,8 +392,10 @@ std::vector<std::string> Scope::names() const {
   for (const Decl& d : few_) {
     out.emplace_back(d.name);
   }
-  for (const auto& [name, named] : by_name_) {
-    out.insert(out.end(), named.decls().size(), std::string(name));
+  if (by_name_) {
+    for (const Named& named : *by_name_) {
+      out.insert(out.end(), named.decls().size(), std::string(named.first.name));
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -396,7 +409,7 @@ model::Block* Checker::add_block(std::unique_ptr<model::Block> block) {
 
 void Checker::declare_values(const std::vector<ast::File>& files) {
   // Params and lets share the program's namespace of values.
-  auto taken = [&](const std::string& name, const Range& range, std::string_view what) {
+  auto taken = [&](std::string_view name, const Range& range, std::string_view what) {
     for (const Decl& other : program_scope_.find(name)) {
       if (other.what != Decl::BlockDecl) {
         diags_.report(Diag::DuplicateName, range, what, name, "the program")
@@ -406,6 +419,11 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
     }
     return false;
   };
+  std::size_t lets = 0;
+  for (const ast::File& file : files) {
+    lets += file.lets.size();
+  }
+  lets_.reserve(lets);
   for (const ast::File& file : files) {
     for (const ast::Param& p : file.params) {
       if (taken(p.name, p.name_range, "param")) {
@@ -414,16 +432,24 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
       ParamSlot& slot = params_[p.name];
       slot.syntax = &p;
       slot.type = param_type(p.type);
-      declare(nullptr, Decl{Decl::ParamDecl, nullptr, p.name, p.name_range});
+      declare(nullptr, Decl{nullptr, p.name, p.name_range, Decl::ParamDecl});
     }
     for (const ast::Let& l : file.lets) {
       if (taken(l.name, l.name_range, "let")) {
         continue;
       }
-      lets_[l.name].syntax = &l;
-      declare(nullptr, Decl{Decl::LetDecl, nullptr, l.name, l.name_range});
+      lets_.emplace_back(l.name, LetSlot{&l, State::Pending, model::Value{}});
+      declare(nullptr, Decl{nullptr, l.name, l.name_range, Decl::LetDecl});
     }
   }
+  std::sort(lets_.begin(), lets_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+LetSlot& Checker::let_slot(std::string_view name) {
+  auto it = std::lower_bound(lets_.begin(), lets_.end(), name,
+                             [](const auto& entry, std::string_view n) { return entry.first < n; });
+  return it->second; // a declared let: the name is there
 }
 
 void Checker::add_implicit_children() {
@@ -435,17 +461,30 @@ void Checker::add_implicit_children() {
       implicit.push_back(&kind);
     }
   }
-  std::size_t n = program_->blocks.size();
+  const std::size_t n = program_->blocks.size();
+  auto wanted = [&](const model::Block& parent, const schema::Kind& kind) {
+    if (!kind.allowed_in(parent.kind->name)) {
+      return false;
+    }
+    const auto& counts = info_of(parent).child_counts;
+    return std::none_of(counts.begin(), counts.end(),
+                        [&](const auto& entry) { return entry.first == &kind && entry.second; });
+  };
+  // Counted first, so that the per-block tables grow once to their final size: growing by
+  // doubling would keep up to twice the room they need (and both copies while one grows).
+  std::size_t added = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const schema::Kind* kind : implicit) {
+      added += wanted(*program_->blocks[i], *kind);
+    }
+  }
+  blocks_.reserve(n + added);
+  program_->blocks.reserve(n + added);
   for (std::size_t i = 0; i < n; ++i) {
     model::Block* parent = program_->blocks[i].get();
     for (const schema::Kind* implicit_kind : implicit) {
       const schema::Kind& kind = *implicit_kind;
-      if (!kind.allowed_in(parent->kind->name)) {
-        continue;
-      }
-      const auto& counts = info_of(*parent).child_counts;
-      if (std::any_of(counts.begin(), counts.end(),
-                      [&](const auto& entry) { return entry.first == &kind && entry.second; })) {
+      if (!wanted(*parent, kind)) {
         continue;
       }
       auto block = std::make_unique<model::Block>();

@@ -11,18 +11,20 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ecl::check {
 
-enum class State { Pending, Running, Done };
+enum class State : std::uint8_t { Pending, Running, Done };
 
 // A name visible in a scope: a block, a let or a param.
 struct Decl {
-  enum What { BlockDecl, LetDecl, ParamDecl } what;
+  enum What : std::uint8_t { BlockDecl, LetDecl, ParamDecl };
   model::Block* block = nullptr;
   std::string_view name; // the AST's, which outlives the checker
   Range range;
+  What what = BlockDecl;    // last: 40 bytes, not 48
   std::string kind() const; // "subnet", "let", "param"
 };
 
@@ -41,14 +43,20 @@ struct ParamSlot {
 };
 
 // One attribute of one block (its schema entry is the same index of the kind's attributes).
+// Eight bytes: a block has a slot per attribute of its kind, written or not (Checker::syntax_of()
+// reads `syntax`).
 struct AttrSlot {
-  static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
-  const ast::Attribute* syntax = nullptr; // null: not written, the default applies
-  State state = State::Pending;
+  static constexpr std::uint16_t kAbsent = 0xffff;
+  // 1 + the attribute's index in the block's ast::Block::attributes; 0: not written, the default
+  // applies.
+  std::uint32_t syntax = 0;
   // Once Done: the attribute's position in the block's AttributeMap (valid until normalize()),
-  // or kAbsent when it has no value. Spares a search of the map per read.
-  std::uint32_t entry = kAbsent;
+  // or kAbsent when it has no value. Spares a search of the map per read. A block holds at most
+  // one entry per attribute of its kind.
+  std::uint16_t entry = kAbsent;
+  State state = State::Pending;
 };
+static_assert(sizeof(AttrSlot) == 8);
 
 // The names declared directly in one scope (a block, or the program); one name may be declared
 // once per kind. Most scopes hold a few names (a task's containers, a block's one child): those
@@ -64,8 +72,28 @@ public:
 
 private:
   static constexpr std::size_t kLinear = 8;
+  // Declarations of one name are kept next to each other, in declaration order.
+  std::vector<Decl> few_;
+  // A name's declarations: nearly always one, kept in the node (no vector per name), which is
+  // also the key (the first declaration's name): a node is the Decl, a pointer and the hash.
+  struct Named {
+    Decl first;
+    // Every declaration, once the name has more than one. Mutable: a set's elements are const,
+    // and only the name (in `first`) is the key.
+    mutable std::unique_ptr<std::vector<Decl>> all;
+    std::span<const Decl> decls() const {
+      return all ? std::span<const Decl>(*all) : std::span<const Decl>(&first, 1);
+    }
+    void add(Decl decl) const {
+      if (!all) {
+        all = std::make_unique<std::vector<Decl>>(1, first);
+      }
+      all->push_back(decl);
+    }
+  };
   // FNV-1a: names are short, and std::hash's Murmur costs more than the probe it serves.
   struct Hash {
+    using is_transparent = void;
     std::size_t operator()(std::string_view s) const {
       std::uint64_t h = 14695981039346656037ull;
       for (unsigned char c : s) {
@@ -73,25 +101,20 @@ private:
       }
       return static_cast<std::size_t>(h);
     }
+    std::size_t operator()(const Named& n) const { return (*this)(n.first.name); }
   };
-  // Declarations of one name are kept next to each other, in declaration order.
-  std::vector<Decl> few_;
-  // A name's declarations: nearly always one, kept in the node (no vector to allocate per name).
-  struct Named {
-    Decl first;
-    std::vector<Decl> all; // every declaration, once the name has more than one
-    std::span<const Decl> decls() const {
-      return all.empty() ? std::span<const Decl>(&first, 1) : std::span<const Decl>(all);
-    }
-    void add(Decl decl) {
-      if (all.empty()) {
-        all.push_back(first);
-      }
-      all.push_back(decl);
+  struct Equal {
+    using is_transparent = void;
+    static std::string_view key(std::string_view s) { return s; }
+    static std::string_view key(const Named& n) { return n.first.name; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return key(a) == key(b);
     }
   };
   void add_hashed(Decl decl);
-  std::unordered_map<std::string_view, Named, Hash> by_name_; // once past kLinear
+  // Once past kLinear; behind a pointer, as most scopes never need it (a scope per block).
+  std::unique_ptr<std::unordered_set<Named, Hash, Equal>> by_name_;
 };
 
 struct BlockInfo {
@@ -151,6 +174,10 @@ private:
   }
   // The slot of attribute `name` of the block's kind, or null when the kind has none.
   AttrSlot* slot_of(const model::Block& block, std::string_view name);
+  // Where the attribute of `slot` (one of `block`'s) is written; null when it is not.
+  const ast::Attribute* syntax_of(const model::Block& block, const AttrSlot& slot) {
+    return slot.syntax ? &info_of(block).syntax->attributes[slot.syntax - 1] : nullptr;
+  }
   // Adds `block` to the model and gives it a BlockInfo; returns it.
   model::Block* add_block(std::unique_ptr<model::Block> block);
   void declare_values(const std::vector<ast::File>& files);
@@ -209,6 +236,8 @@ private:
     }
   }
   model::Value let_value(LetSlot& slot, const Range& use);
+  // The slot of the declared let `name`.
+  LetSlot& let_slot(std::string_view name);
   model::Value param_value(ParamSlot& slot, const Range& use);
   bool coerce_object(model::Value& value, const schema::Type& type, Diagnostics* sink);
   // Fails with E2015 when `value` holds anything deferred; `need` says what wanted it.
@@ -253,8 +282,11 @@ private:
   std::vector<AttrSlot> slots_;
   Scope program_scope_; // top-level blocks, params and lets
   BlockInfo top_level_; // child_counts of the program (its scope is program_scope_)
-  std::map<std::string, LetSlot, std::less<>> lets_;
-  std::map<std::string, ParamSlot, std::less<>> params_;
+  // By name (views of the AST's names, which outlive the checker). Every let, sorted by name
+  // once all are declared (declare_values()), found by binary search (let_slot()): a map's node
+  // per let would cost 40 bytes more each, and a program may hold millions of lets.
+  std::vector<std::pair<std::string_view, LetSlot>> lets_;
+  std::map<std::string_view, ParamSlot, std::less<>> params_;
   std::vector<Frame> eval_stack_; // for cycle messages
   // Where syntax errors (E0xxx) were reported before attributes were collected, sorted: a block
   // containing one was repaired by the parser and may have lost attributes.

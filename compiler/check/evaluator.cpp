@@ -238,7 +238,7 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
             return node.is_integer ? make(node.integer, r) : make(node.value, r);
           }
           model::Quantity q;
-          const std::string& u = node.unit;
+          const std::string_view u = node.unit;
           if (u == "MiB" || u == "GiB") {
             q = {node.value * (u == "GiB" ? 1024.0 : 1.0), model::Dimension::Memory};
           } else if (u == "vcpu") {
@@ -301,7 +301,7 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
               diags_.report(Diag::ValueTooLarge, r, limits::kMaxValueSize);
               return null_at(r);
             }
-            entries.emplace_back(entry.key, std::move(v));
+            entries.emplace_back(std::string(entry.key), std::move(v));
           }
           return make(std::move(entries), r);
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
@@ -331,7 +331,7 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
                          const model::Block* scope) {
   auto members = enum_members(expected);
   if (is_member(members, name.name)) {
-    return make(model::EnumMember{name.name}, expr.range);
+    return make(model::EnumMember{std::string(name.name)}, expr.range);
   }
   if (auto* kinds = ref_kinds(expected)) {
     auto found = lookup(name.name, scope, kinds);
@@ -438,7 +438,7 @@ Value Checker::decl_value(const Decl& decl, const Range& use) {
   case Decl::BlockDecl:
     return make(model::BlockRef{decl.block}, use);
   case Decl::LetDecl:
-    return let_value(lets_.find(decl.name)->second, use);
+    return let_value(let_slot(decl.name), use);
   case Decl::ParamDecl:
     return param_value(params_.find(decl.name)->second, use);
   }
@@ -578,7 +578,7 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
           return null_at(range);
         }
       }
-      return make(model::Deferred{block, member.name}, range);
+      return make(model::Deferred{block, deferred->name}, range);
     }
     if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {
       return null_at(range); // the child may be lost to an error reported already

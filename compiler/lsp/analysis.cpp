@@ -144,11 +144,11 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
   for (const auto& file : asts_) {
     for (const auto& p : file.params) {
       value_index_.emplace(p.name, values_.size());
-      values_.push_back({true, p.name, p.name_range, p.default_value.get(), &p.type});
+      values_.push_back({true, std::string(p.name), p.name_range, p.default_value.get(), &p.type});
     }
     for (const auto& l : file.lets) {
       value_index_.emplace(l.name, values_.size());
-      values_.push_back({false, l.name, l.name_range, l.value.get(), nullptr});
+      values_.push_back({false, std::string(l.name), l.name_range, l.value.get(), nullptr});
     }
   }
   for (const auto& block : program_->blocks) {

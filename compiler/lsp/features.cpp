@@ -542,10 +542,10 @@ json document_symbols(const Analysis& a, FileId file, const LocationOf& location
     std::uint32_t begin;
     json symbol;
   };
-  auto symbol = [&](const std::string& name, const std::string& detail, int kind,
-                    const Range& range, const Range& selection) {
-    return json{{"name", name.empty() ? detail : name},
-                {"detail", detail},
+  auto symbol = [&](std::string_view name, std::string_view detail, int kind, const Range& range,
+                    const Range& selection) {
+    return json{{"name", std::string(name.empty() ? detail : name)},
+                {"detail", std::string(detail)},
                 {"kind", kind},
                 {"range", location(range)["range"]},
                 {"selectionRange", location(selection)["range"]}};

@@ -123,7 +123,8 @@ const std::string* zone_of(const Block& subnet) {
   // A zone chosen at deployment is a string of one deferred part (coerce() made it a Template).
   const auto* t = zone->as<Template>();
   const Deferred* d = t && t->parts.size() == 1 ? std::get_if<Deferred>(&t->parts[0]) : nullptr;
-  return d && zone_index(*d) ? &d->attribute : nullptr;
+  auto index = d ? zone_index(*d) : std::nullopt;
+  return index ? zone_name(*index) : nullptr;
 }
 
 const Block* container_named(const Block& task, std::string_view name) {

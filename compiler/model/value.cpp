@@ -3,6 +3,7 @@
 #include "compiler/model/model.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
@@ -12,32 +13,35 @@ namespace ecl::model {
 
 namespace {
 
-constexpr std::string_view kZones = "availability_zones[";
+// The names of the zones availability_zones() gives: Deferred holds a view of one.
+const std::array<std::string, kMaxZones> kZoneNames = {
+    "availability_zones[0]", "availability_zones[1]", "availability_zones[2]",
+    "availability_zones[3]", "availability_zones[4]", "availability_zones[5]"};
 
 } // namespace
 
 Deferred zone_at(std::int64_t index) {
-  return Deferred{nullptr, fmt::format("{}{}]", kZones, index)};
+  return Deferred{nullptr, kZoneNames.at(static_cast<std::size_t>(index))};
 }
 
 std::optional<std::int64_t> zone_index(const Deferred& d) {
-  std::string_view a = d.attribute;
-  if (d.block || a.size() < kZones.size() + 2 || a.substr(0, kZones.size()) != kZones ||
-      a.back() != ']') {
+  if (d.block) {
     return std::nullopt;
   }
-  std::int64_t index = 0;
-  for (char c : a.substr(kZones.size(), a.size() - kZones.size() - 1)) {
-    if (c < '0' || c > '9') {
-      return std::nullopt;
+  for (std::size_t i = 0; i < kZoneNames.size(); ++i) {
+    if (d.attribute == kZoneNames[i]) {
+      return static_cast<std::int64_t>(i);
     }
-    index = index * 10 + (c - '0');
   }
-  return index;
+  return std::nullopt;
+}
+
+const std::string* zone_name(std::int64_t index) {
+  return index >= 0 && index < kMaxZones ? &kZoneNames[static_cast<std::size_t>(index)] : nullptr;
 }
 
 std::string deferred_text(const Deferred& d) {
-  return d.block ? d.block->path + "." + d.attribute : d.attribute;
+  return d.block ? d.block->path + "." + std::string(d.attribute) : std::string(d.attribute);
 }
 
 std::optional<std::int64_t> Value::integer() const {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -44,7 +45,9 @@ struct BlockRef {
 // An attribute known only once the resource exists in AWS: `prod.arn`, `main.id`.
 struct Deferred {
   const Block* block = nullptr;
-  std::string attribute;
+  // The schema's name of the attribute (schema::DeferredAttribute::name, static storage). A view
+  // keeps Deferred within std::string's size, and with it every Value at 56 bytes, not 64.
+  std::string_view attribute;
   friend bool operator==(const Deferred&, const Deferred&) = default;
 };
 
@@ -56,6 +59,8 @@ inline constexpr std::int64_t kMaxZones = 6;
 Deferred zone_at(std::int64_t index);
 // The index of a zone made by zone_at(), or nullopt for any other deferred attribute.
 std::optional<std::int64_t> zone_index(const Deferred& d);
+// The text of zone `index` (`availability_zones[0]`), with static storage; null out of range.
+const std::string* zone_name(std::int64_t index);
 // `main.id`; `availability_zones[0]` for a zone.
 std::string deferred_text(const Deferred& d);
 

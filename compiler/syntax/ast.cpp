@@ -1,8 +1,46 @@
 #include "compiler/syntax/ast.h"
 
+#include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace ecl::ast {
+
+Arena::~Arena() {
+  for (char* chunk : chunks_) {
+    ::operator delete(chunk);
+  }
+}
+
+void* Arena::allocate(std::size_t size, std::size_t align) {
+  auto at = reinterpret_cast<std::uintptr_t>(next_);
+  std::uintptr_t aligned = (at + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
+  if (next_ == nullptr || aligned + size > reinterpret_cast<std::uintptr_t>(end_)) {
+    // A new chunk; one larger than a chunk (a decoded string of a megabyte) gets its own, and the
+    // chunk being filled stays the one to fill.
+    const std::size_t bytes = std::max(kChunk, size + align);
+    char* chunk = static_cast<char*>(::operator new(bytes));
+    chunks_.push_back(chunk);
+    reserved_ += bytes;
+    at = reinterpret_cast<std::uintptr_t>(chunk);
+    aligned = (at + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
+    if (bytes > kChunk) {
+      return reinterpret_cast<void*>(aligned);
+    }
+    end_ = chunk + bytes;
+  }
+  next_ = reinterpret_cast<char*>(aligned + size);
+  return reinterpret_cast<void*>(aligned);
+}
+
+std::string_view Arena::copy(std::string_view text) {
+  if (text.empty()) {
+    return {};
+  }
+  char* at = static_cast<char*>(allocate(text.size(), 1));
+  std::memcpy(at, text.data(), text.size());
+  return {at, text.size()};
+}
 
 const char* binary_op_text(BinaryOp op) {
   switch (op) {
@@ -126,7 +164,7 @@ private:
   void block(std::size_t indent, const Block& b) {
     line(indent,
          fmt::format("block {} {} {} {} {}", b.kind, at(b.kind_range),
-                     b.name ? *b.name : std::string("<none>"), at(b.name_range), at(b.range)));
+                     b.name ? *b.name : std::string_view("<none>"), at(b.name_range), at(b.range)));
     for (const Attribute& a : b.attributes) {
       line(indent + 1, fmt::format("attr {} {} {}", a.name, at(a.name_range), at(a.range)));
       optional_expr(indent + 2, a.value.get());

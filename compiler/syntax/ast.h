@@ -2,28 +2,89 @@
 // about ANTLR; the Transformer (transformer.cpp) builds it from the parse tree and the parse tree
 // never leaves the syntax layer. Depth is bounded by the syntax layer (see limits.h), so later
 // passes may recurse.
+//
+// Memory (a million-line file is a few million nodes, alive while the checker builds the model):
+// names and texts are views, not strings: into the source text where they are written as they
+// read (every name, and a string without escapes), else into the file's arena (decoded text). So
+// an AST is valid while its SourceManager is, which every user holds anyway (ranges point into
+// it). Every node and every list of nodes lives in the file's arena too, at its exact size and
+// without malloc's header per node, and nothing in it owns other memory: ExprPtr and BlockPtr
+// keep unique_ptr's moves but free nothing, the lists are spans, and the arena frees it all at
+// once with the file.
 #pragma once
 
 #include "compiler/diagnostics/source.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace ecl::ast {
 
+// Where one file's nodes and decoded texts live: chunks handed out front to back and freed all at
+// once with the file. Nothing in it is freed earlier (the syntax layer drops little).
+class Arena {
+public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena();
+
+  void* allocate(std::size_t size, std::size_t align);
+  // A `T` constructed in the arena. Its destructor never runs: T holds arena memory only.
+  template <typename T, typename... Args>
+  T* make(Args&&... args) {
+    return new (allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
+  }
+  // `from`'s items moved into the arena, at their exact count; `from` is left empty.
+  template <typename T>
+  std::span<T> array(std::vector<T>& from) {
+    if (from.empty()) {
+      return {};
+    }
+    T* at = static_cast<T*>(allocate(sizeof(T) * from.size(), alignof(T)));
+    std::uninitialized_move(from.begin(), from.end(), at);
+    std::span<T> out(at, from.size());
+    from.clear();
+    return out;
+  }
+  // A copy of `text` in the arena.
+  std::string_view copy(std::string_view text);
+  // Bytes taken from the system so far.
+  std::size_t reserved() const { return reserved_; }
+
+private:
+  static constexpr std::size_t kChunk = 64 * 1024;
+  std::vector<char*> chunks_;
+  char* next_ = nullptr;
+  char* end_ = nullptr;
+  std::size_t reserved_ = 0;
+};
+
+// The deleter of arena nodes: nothing to do, the arena frees them (and they own nothing else).
+template <typename T>
+struct NodeDelete {
+  void operator()(T* /*node*/) const {}
+};
+
 struct Expr;
-using ExprPtr = std::unique_ptr<Expr>;
+struct Block;
+using ExprPtr = std::unique_ptr<Expr, NodeDelete<Expr>>;
+using BlockPtr = std::unique_ptr<Block, NodeDelete<Block>>;
 
 // A number, with an optional unit written directly after it: `3`, `0.25vcpu`, `512MiB`, `30s`.
 struct Number {
   double value = 0;
-  bool is_integer = true; // written without a decimal point
   std::int64_t integer = 0;
-  std::string unit; // "", "MiB", "GiB", "vcpu", "ms", "s", "m", "h"
+  std::string_view unit;  // "", "MiB", "GiB", "vcpu", "ms", "s", "m", "h"
+  bool is_integer = true; // written without a decimal point
 };
 
 // `true` / `false`.
@@ -33,25 +94,25 @@ struct Bool {
 
 // One piece of a string: literal text (escapes already decoded) or an interpolation `${expr}`.
 struct StringPart {
-  std::string text;
-  ExprPtr expr; // set for an interpolation
+  std::string_view text; // decoded
+  ExprPtr expr;          // set for an interpolation
   Range range;
 };
 
 // A string literal: `"api"`, `"${env}-api"`.
 struct String {
-  std::vector<StringPart> parts;
+  std::span<StringPart> parts;
 };
 
 // A bare name: `env`, `main`, `awsvpc`.
 struct Name {
-  std::string name;
+  std::string_view name;
 };
 
 // Member access, one path segment: `main.cidr`, `main.private_a`.
 struct Member {
   ExprPtr object;
-  std::string name;
+  std::string_view name;
   Range name_range;
 };
 
@@ -63,26 +124,26 @@ struct Index {
 
 // A call of a built-in function: `cidrsubnet(main.cidr, 8, 0)`.
 struct Call {
-  std::string name;
+  std::string_view name;
   Range name_range;
-  std::vector<ExprPtr> args;
+  std::span<ExprPtr> args;
 };
 
 // A list: `[a, b, c]`.
 struct List {
-  std::vector<ExprPtr> items;
+  std::span<ExprPtr> items;
 };
 
 // One entry of an object: `team = "platform"` or `"Name" = "x"`.
 struct ObjectEntry {
-  std::string key;
+  std::string_view key; // decoded
   Range key_range;
   ExprPtr value;
 };
 
 // An object: `{ team = "platform", env = env }`.
 struct Object {
-  std::vector<ObjectEntry> entries;
+  std::span<ObjectEntry> entries;
 };
 
 enum class UnaryOp { Negate, Not };
@@ -133,7 +194,7 @@ std::string type_text(const Type& type);
 
 // `param env: string = "prod"`.
 struct Param {
-  std::string name;
+  std::string_view name;
   Range name_range;
   Type type;
   ExprPtr default_value; // may be null
@@ -142,46 +203,48 @@ struct Param {
 
 // `let zones = ["us-east-1a", "us-east-1b"]`.
 struct Let {
-  std::string name;
-  Range name_range;
+  std::string_view name;
   ExprPtr value;
+  Range name_range;
   Range range;
 };
 
 // `output cluster_arn = prod.arn`.
 struct Output {
-  std::string name;
-  Range name_range;
+  std::string_view name;
   ExprPtr value;
+  Range name_range;
   Range range;
 };
 
 // `cidr = "10.0.0.0/16"` inside a block.
 struct Attribute {
-  std::string name;
-  Range name_range;
+  std::string_view name;
   ExprPtr value;
+  Range name_range;
   Range range;
 };
 
 // `subnet public_a { cidr = "10.0.0.0/24" }`; nested blocks keep their source order.
 struct Block {
-  std::string kind;
+  std::string_view kind;
+  std::optional<std::string_view> name;
+  std::span<Attribute> attributes;
+  std::span<BlockPtr> blocks;
   Range kind_range;
-  std::optional<std::string> name;
   Range name_range;
-  std::vector<Attribute> attributes;
-  std::vector<std::unique_ptr<Block>> blocks;
   Range range; // from the kind to the closing brace
 };
 
 // The items of one file, in source order within each list.
 struct File {
+  // First, so that it goes last: every node below is in it.
+  std::unique_ptr<Arena> arena = std::make_unique<Arena>();
   FileId file = Range::kNoFile;
   std::vector<Param> params;
   std::vector<Let> lets;
   std::vector<Output> outputs;
-  std::vector<std::unique_ptr<Block>> blocks;
+  std::vector<BlockPtr> blocks;
 };
 
 // Every field of `file`, ranges included, one node a line: what tests compare to show that two

@@ -90,7 +90,7 @@ public:
     std::size_t items = 0;
     while (la(1) != antlr4::Token::EOF) {
       if (la(1) == Tok::IDENT) { // only a block starts with an identifier
-        std::unique_ptr<ast::Block> block = parse_block();
+        ast::BlockPtr block = parse_block(0);
         if (block != nullptr) {
           file.blocks.push_back(std::move(block));
         }
@@ -235,32 +235,38 @@ private:
   }
 
   // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
-  std::unique_ptr<ast::Block> parse_block() {
+  // The body collects into the scratch lists of its depth, which keep their capacity from block
+  // to block; the block gets them at their exact size, in the arena, at its `}`.
+  ast::BlockPtr parse_block(std::size_t depth) {
     if (!simple_block_head(simple_)) {
       throw antlr4::ParseCancellationException(); // not a block: the careful path reports it
     }
-    std::unique_ptr<ast::Block> block;
+    ast::BlockPtr block;
     if (transformer_ != nullptr) {
       block = transformer_->transformBlockHead(simple_);
+      if (scratch_.size() <= depth) {
+        scratch_.resize(depth + 1); // scratch_[depth] is empty: finishBlock() emptied it
+      }
     }
     consume(simple_.size() + 1);
     while (la(1) != Tok::RBRACE) {
       // `kind {` or `kind name {` starts a nested block; anything else is an attribute, or an
-      // error bodyItem() reports by throwing.
+      // error bodyItem() reports by throwing. (A nested block may grow scratch_: no reference to
+      // an entry is held across one.)
       if (simple_assignment(simple_, false)) {
         if (block != nullptr) {
-          transformer_->transformSimpleAttribute(simple_, *block);
+          transformer_->transformSimpleAttribute(simple_, scratch_[depth]);
         }
         consume(simple_.size());
       } else if (la(1) == Tok::IDENT && (la(2) == Tok::IDENT || la(2) == Tok::LBRACE)) {
-        std::unique_ptr<ast::Block> nested = parse_block();
+        ast::BlockPtr nested = parse_block(depth + 1);
         if (block != nullptr && nested != nullptr) {
-          block->blocks.push_back(std::move(nested));
+          scratch_[depth].blocks.push_back(std::move(nested));
         }
       } else {
         P::BodyItemContext* item = parser_.bodyItem();
         if (block != nullptr) {
-          transformer_->transformBodyItem(item, *block);
+          transformer_->transformBodyItem(item, scratch_[depth]);
         }
         release();
       }
@@ -268,7 +274,7 @@ private:
     std::size_t close = lt1_index(); // the `}` the loop stopped at
     consume(1);
     if (block != nullptr) {
-      block = transformer_->finishBlock(std::move(block), close);
+      block = transformer_->finishBlock(std::move(block), scratch_[depth], close);
     }
     release();
     return block;
@@ -277,7 +283,8 @@ private:
   P& parser_;
   LexedFile& lexed_;
   Transformer* transformer_;
-  std::vector<std::size_t> simple_; // tokens of the current block head or simple attribute
+  std::vector<std::size_t> simple_;        // tokens of the current block head or simple attribute
+  std::vector<Transformer::Body> scratch_; // the body being read at each depth of blocks
 };
 
 // The careful path: full LL prediction with error recovery and our messages, one parse tree for
@@ -319,8 +326,8 @@ std::optional<ast::File> parse_checked(const SourceFile& source, FileId id, Erro
 
   if (path != Path::CarefulOnly) {
     P parser(&lexed.stream());
-    Transformer transformer(lexed.table(), sink);
     ast::File file = empty_file(id);
+    Transformer transformer(lexed.table(), sink, *file.arena);
     reserve_items(lexed.table(), file);
     sink.begin_tentative();
     try {
@@ -337,7 +344,9 @@ std::optional<ast::File> parse_checked(const SourceFile& source, FileId id, Erro
   }
   P parser(&lexed.restart());
   P::ProgramContext* tree = parse_whole(parser, lexed, sink);
-  return Transformer(lexed.table(), sink).transformProgram(tree);
+  ast::File file = empty_file(id);
+  Transformer(lexed.table(), sink, *file.arena).transformProgram(tree, file);
+  return file;
 }
 
 std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Diagnostics& diags,

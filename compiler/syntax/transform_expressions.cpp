@@ -42,7 +42,7 @@ ast::BinaryOp binary_op(std::size_t type) {
 } // namespace
 
 Transformer::Built Transformer::error(Range range) {
-  auto expr = std::make_unique<ast::Expr>();
+  ast::ExprPtr expr(arena_.make<ast::Expr>());
   expr->range = range;
   expr->node = ast::Error{};
   return {std::move(expr), 1};
@@ -208,7 +208,7 @@ Transformer::Built Transformer::transformOneTokenPrimary(std::size_t index) {
   case Tok::KW_FALSE:
     return make(whole, ast::Bool{tokens_[index].type == Tok::KW_TRUE}, 0, whole);
   default:
-    return make(whole, ast::Name{std::string(tokens_.text(index))}, 0, whole);
+    return make(whole, ast::Name{tokens_.text(index)}, 0, whole);
   }
 }
 
@@ -221,10 +221,9 @@ Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t>
     std::size_t name = tokens[at + 1];
     Range whole = result.expr->range.to(tokens_.range(name));
     std::size_t depth = result.depth;
-    result = make(
-        whole,
-        ast::Member{std::move(result.expr), std::string(tokens_.text(name)), tokens_.range(name)},
-        depth, tokens_.range(dot));
+    result =
+        make(whole, ast::Member{std::move(result.expr), tokens_.text(name), tokens_.range(name)},
+             depth, tokens_.range(dot));
     at += 2;
   }
   return result;
@@ -238,7 +237,7 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
   if (tokens_[tokens[at]].type == Tok::LBRACKET) {
     // As transformPrimary() builds a list.
     Range open = tokens_.range(tokens[at++]);
-    ast::List node;
+    std::vector<ast::ExprPtr> items;
     std::size_t depth = 0;
     while (tokens_[tokens[at]].type != Tok::RBRACKET) {
       if (tokens_[tokens[at]].type == Tok::COMMA) {
@@ -247,18 +246,18 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
       }
       Built item = transformSimplePath(tokens, at);
       depth = std::max(depth, item.depth);
-      node.items.push_back(std::move(item.expr));
+      items.push_back(std::move(item.expr));
     }
-    value = make(value_range, std::move(node), depth, open);
+    value = make(value_range, ast::List{arena_.array(items)}, depth, open);
   } else {
     value = transformSimplePath(tokens, at);
   }
   return too_deep_ ? error(value_range).expr : std::move(value.expr);
 }
 
-void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block) {
+void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, Body& block) {
   ast::Attribute attribute;
-  attribute.name = std::string(tokens_.text(tokens[0]));
+  attribute.name = tokens_.text(tokens[0]);
   attribute.name_range = tokens_.range(tokens[0]);
   attribute.value = transformSimpleValue(tokens, 2);
   attribute.range = attribute.name_range.to(attribute.value->range);
@@ -266,14 +265,14 @@ void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, 
 }
 
 void Transformer::transformSimpleItem(std::span<const std::size_t> tokens, ast::File& file) {
-  std::string name(tokens_.text(tokens[1]));
+  std::string_view name = tokens_.text(tokens[1]);
   Range name_range = tokens_.range(tokens[1]);
   ast::ExprPtr value = transformSimpleValue(tokens, 3);
   Range range = tokens_.range(tokens[0]).to(value->range);
   if (tokens_[tokens[0]].type == Tok::KW_LET) {
-    file.lets.push_back({std::move(name), name_range, std::move(value), range});
+    file.lets.push_back({name, std::move(value), name_range, range});
   } else {
-    file.outputs.push_back({std::move(name), name_range, std::move(value), range});
+    file.outputs.push_back({name, std::move(value), name_range, range});
   }
 }
 
@@ -307,29 +306,31 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
     node.name_range = range(call->IDENT()->getSymbol());
     Range name_range = node.name_range;
     std::size_t depth = 0;
+    std::vector<ast::ExprPtr> args;
     for (antlr4::tree::ParseTree* child : call->children) {
       if (auto* arg = dynamic_cast<P::ExprContext*>(child)) {
         Built built = transformExpr(arg);
         depth = std::max(depth, built.depth);
-        node.args.push_back(std::move(built.expr));
+        args.push_back(std::move(built.expr));
       }
     }
+    node.args = arena_.array(args);
     return make(whole, std::move(node), depth, name_range);
   }
   if (auto* list = dynamic_cast<P::ListExprContext*>(ctx)) {
-    ast::List node;
+    std::vector<ast::ExprPtr> items;
     std::size_t depth = 0;
     for (antlr4::tree::ParseTree* child : list->children) {
       if (auto* item = dynamic_cast<P::ExprContext*>(child)) {
         Built built = transformExpr(item);
         depth = std::max(depth, built.depth);
-        node.items.push_back(std::move(built.expr));
+        items.push_back(std::move(built.expr));
       }
     }
-    return make(whole, std::move(node), depth, range(list->LBRACKET()->getSymbol()));
+    return make(whole, ast::List{arena_.array(items)}, depth, range(list->LBRACKET()->getSymbol()));
   }
   if (auto* object = dynamic_cast<P::ObjectExprContext*>(ctx)) {
-    ast::Object node;
+    std::vector<ast::ObjectEntry> entries;
     std::size_t depth = 0;
     bool after_entry = false; // the previous child was an entry, with no `,` since
     for (antlr4::tree::ParseTree* child : object->children) {
@@ -346,9 +347,10 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
       }
       after_entry = true;
       if (auto e = transformObjectEntry(entry, depth)) {
-        node.entries.push_back(std::move(*e));
+        entries.push_back(std::move(*e));
       }
     }
+    ast::Object node{arena_.array(entries)};
     return make(whole, std::move(node), depth, range(object->LBRACE()->getSymbol()));
   }
   if (auto* paren = dynamic_cast<P::ParenExprContext*>(ctx)) {
@@ -374,13 +376,13 @@ std::optional<ast::ObjectEntry> Transformer::transformObjectEntry(P::ObjectEntry
     entry.key_range = range(ctx->IDENT()->getSymbol());
   } else if (ctx->stringLit() != nullptr) {
     entry.key_range = range(ctx->stringLit());
-    std::optional<std::string> key = plainString(ctx->stringLit());
+    std::optional<std::string_view> key = plainString(ctx->stringLit());
     if (!key) {
       sink_.report(Diag::SyntaxError, entry.key_range,
                    std::string("an object key cannot use interpolation; write it as plain text"));
       return std::nullopt;
     }
-    entry.key = std::move(*key);
+    entry.key = *key;
   } else {
     return std::nullopt;
   }

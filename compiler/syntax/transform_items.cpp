@@ -40,18 +40,16 @@ Range Transformer::range(antlr4::ParserRuleContext* ctx) const {
   return first.to(tokens_.range(stop));
 }
 
-ast::File Transformer::transformProgram(P::ProgramContext* ctx) {
-  ast::File file;
+void Transformer::transformProgram(P::ProgramContext* ctx, ast::File& file) {
   file.file = tokens_.file();
   if (ctx == nullptr) {
-    return file;
+    return;
   }
   for (antlr4::tree::ParseTree* child : ctx->children) {
     if (auto* item = dynamic_cast<P::ItemContext*>(child)) {
       transformItem(item, file);
     }
   }
-  return file;
 }
 
 void Transformer::transformItem(P::ItemContext* ctx, ast::File& file) {
@@ -121,11 +119,12 @@ std::optional<ast::Output> Transformer::transformOutputDecl(P::OutputDeclContext
 }
 
 // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
-std::unique_ptr<ast::Block> Transformer::transformBlock(P::BlockContext* ctx) {
+ast::BlockPtr Transformer::transformBlock(P::BlockContext* ctx) {
   if (ctx->exception != nullptr) {
     return nullptr; // a broken header: the parser reported it and skipped the block
   }
-  auto block = std::make_unique<ast::Block>();
+  ast::BlockPtr block(arena_.make<ast::Block>());
+  Body body;
   std::size_t header = 0; // identifiers of the header seen so far
   bool in_body = false;
   for (antlr4::tree::ParseTree* child : ctx->children) {
@@ -146,17 +145,18 @@ std::unique_ptr<ast::Block> Transformer::transformBlock(P::BlockContext* ctx) {
         ++header;
       }
     } else if (auto* item = dynamic_cast<P::BodyItemContext*>(child)) {
-      transformBodyItem(item, *block);
+      transformBodyItem(item, body);
     }
   }
   if (header == 0) {
     return nullptr;
   }
+  setBody(*block, body);
   block->range = range(ctx);
   return countBlock(std::move(block));
 }
 
-std::unique_ptr<ast::Block> Transformer::countBlock(std::unique_ptr<ast::Block> block) {
+ast::BlockPtr Transformer::countBlock(ast::BlockPtr block) {
   // Counted after the body, so the limit holds for nested blocks too; reported once, at the
   // first block beyond it, and every later block is dropped.
   if (++blocks_ > limits::kMaxBlocksPerFile) {
@@ -170,24 +170,29 @@ std::unique_ptr<ast::Block> Transformer::countBlock(std::unique_ptr<ast::Block> 
 
 // The fast path parses without recovery, so every token here is real: the kind, perhaps a name,
 // and `{`.
-std::unique_ptr<ast::Block> Transformer::transformBlockHead(std::span<const std::size_t> names) {
-  auto block = std::make_unique<ast::Block>();
-  block->kind = std::string(tokens_.text(names[0]));
+ast::BlockPtr Transformer::transformBlockHead(std::span<const std::size_t> names) {
+  ast::BlockPtr block(arena_.make<ast::Block>());
+  block->kind = tokens_.text(names[0]);
   block->kind_range = tokens_.range(names[0]);
   if (names.size() > 1) {
-    block->name = std::string(tokens_.text(names[1]));
+    block->name = tokens_.text(names[1]);
     block->name_range = tokens_.range(names[1]);
   }
   return block;
 }
 
-std::unique_ptr<ast::Block> Transformer::finishBlock(std::unique_ptr<ast::Block> block,
-                                                     std::size_t close) {
+ast::BlockPtr Transformer::finishBlock(ast::BlockPtr block, Body& body, std::size_t close) {
+  setBody(*block, body);
   block->range = block->kind_range.to(tokens_.range(close));
   return countBlock(std::move(block));
 }
 
-void Transformer::transformBodyItem(P::BodyItemContext* ctx, ast::Block& block) {
+void Transformer::setBody(ast::Block& block, Body& body) {
+  block.attributes = arena_.array(body.attributes);
+  block.blocks = arena_.array(body.blocks);
+}
+
+void Transformer::transformBodyItem(P::BodyItemContext* ctx, Body& block) {
   if (ctx->exception != nullptr) {
     return;
   }
@@ -220,7 +225,7 @@ std::optional<ast::Type> Transformer::transformTypeRef(P::TypeRefContext* ctx) {
     return std::nullopt;
   }
   antlr4::Token* name_token = ctx->IDENT()->getSymbol();
-  std::string name = text(name_token);
+  std::string_view name = text(name_token);
   const TypeName* found = nullptr;
   for (const TypeName& t : kTypeNames) {
     if (t.name == name) {

@@ -63,7 +63,7 @@ Transformer::Built Transformer::transformNumber(std::size_t index) {
   }
   ast::Number number;
   number.is_integer = is_integer;
-  number.unit = std::string(unit);
+  number.unit = unit;
   if (is_integer) {
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number.integer);
     if (ec != std::errc() || end != digits.data() + digits.size()) {
@@ -95,7 +95,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
       return transformPlainString(terminal->getSymbol()->getTokenIndex());
     }
   }
-  ast::String node;
+  std::vector<ast::StringPart> parts;
   std::size_t depth = 0;
   Built pending;                   // the interpolation waiting for its closing `}`
   std::uint32_t pending_begin = 0; // where its `${` starts
@@ -119,15 +119,15 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
       ast::StringPart part;
       part.expr = std::move(pending.expr);
       part.range = Range{at.file, pending_begin, at.begin + 1};
-      node.parts.push_back(std::move(part));
+      parts.push_back(std::move(part));
     }
     std::string_view body = string_body(type, tokens_.text(piece));
     if (!body.empty()) {
       ast::StringPart part;
-      part.text = decode_escapes(body, nullptr);
+      part.text = decoded(body);
       part.range =
           Range{at.file, at.begin + 1, at.begin + 1 + static_cast<std::uint32_t>(body.size())};
-      node.parts.push_back(std::move(part));
+      parts.push_back(std::move(part));
     }
     if (type == Tok::STRING_HEAD || type == Tok::STRING_MID) {
       pending_begin = at.end - 2;
@@ -137,14 +137,14 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
     return error(whole); // an interpolation without its `}`: the parser has reported it
   }
   std::size_t bytes = 0;
-  for (const ast::StringPart& part : node.parts) {
+  for (const ast::StringPart& part : parts) {
     bytes += part.text.size();
   }
   if (bytes > limits::kMaxStringBytes) {
     sink_.report(Diag::StringTooLong, whole, bytes, limits::kMaxStringBytes);
     return error(whole);
   }
-  return make(whole, std::move(node), depth, whole);
+  return make(whole, ast::String{arena_.array(parts)}, depth, whole);
 }
 
 Transformer::Built Transformer::transformPlainString(std::size_t index) {
@@ -152,11 +152,12 @@ Transformer::Built Transformer::transformPlainString(std::size_t index) {
   ast::String node;
   std::string_view body = string_body(Tok::STRING, tokens_.text(index));
   if (!body.empty()) {
-    ast::StringPart part;
-    part.text = decode_escapes(body, nullptr);
-    part.range = Range{whole.file, whole.begin + 1,
-                       whole.begin + 1 + static_cast<std::uint32_t>(body.size())};
-    node.parts.push_back(std::move(part));
+    // One part, straight into the arena.
+    auto* part = arena_.make<ast::StringPart>();
+    part->text = decoded(body);
+    part->range = Range{whole.file, whole.begin + 1,
+                        whole.begin + 1 + static_cast<std::uint32_t>(body.size())};
+    node.parts = std::span<ast::StringPart>(part, 1);
   }
   std::size_t bytes = node.parts.empty() ? 0 : node.parts[0].text.size();
   if (bytes > limits::kMaxStringBytes) {
@@ -166,7 +167,14 @@ Transformer::Built Transformer::transformPlainString(std::size_t index) {
   return make(whole, std::move(node), 0, whole);
 }
 
-std::optional<std::string> Transformer::plainString(P::StringLitContext* ctx) {
+std::string_view Transformer::decoded(std::string_view body) {
+  if (body.find('\\') == std::string_view::npos) {
+    return body; // nothing to decode: the source's text as it is
+  }
+  return arena_.copy(decode_escapes(body, nullptr));
+}
+
+std::optional<std::string_view> Transformer::plainString(P::StringLitContext* ctx) {
   if (ctx->exception != nullptr || ctx->children.size() != 1) {
     return std::nullopt;
   }
@@ -178,7 +186,7 @@ std::optional<std::string> Transformer::plainString(P::StringLitContext* ctx) {
   if (type != Tok::STRING && type != Tok::UNTERMINATED_STRING) {
     return std::nullopt;
   }
-  return decode_escapes(string_body(type, tokens_.text(terminal->getSymbol())), nullptr);
+  return decoded(string_body(type, tokens_.text(terminal->getSymbol())));
 }
 
 } // namespace ecl::syntax

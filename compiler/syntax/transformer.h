@@ -20,11 +20,21 @@ namespace ecl::syntax {
 
 class Transformer {
 public:
-  Transformer(const TokenTable& tokens, ErrorSink& sink) : tokens_(tokens), sink_(sink) {}
+  // Nodes and decoded texts go to `arena`: the arena of the file they are for.
+  Transformer(const TokenTable& tokens, ErrorSink& sink, ast::Arena& arena)
+      : tokens_(tokens), sink_(sink), arena_(arena) {}
 
-  ast::File transformProgram(ecl_gen::EclParser::ProgramContext* ctx);
+  // Fills `file`, whose arena the Transformer was given.
+  void transformProgram(ecl_gen::EclParser::ProgramContext* ctx, ast::File& file);
 
   using P = ecl_gen::EclParser;
+
+  // A block's body while it is read: the block gets its lists, moved into the arena at their
+  // exact size, from finishBlock().
+  struct Body {
+    std::vector<ast::Attribute> attributes;
+    std::vector<ast::BlockPtr> blocks;
+  };
 
   // The chunked fast path of parse_file (syntax.cpp) parses and transforms a file one item at a
   // time, and a large block one body item at a time: transformBlockHead(), then
@@ -33,17 +43,17 @@ public:
   void transformItem(P::ItemContext* ctx, ast::File& file);
   // `kind {` or `kind name {`: `names` are the table indexes of the one or two IDENT tokens
   // (ChunkedParser::simple_block_head checked the shape).
-  std::unique_ptr<ast::Block> transformBlockHead(std::span<const std::size_t> names);
-  void transformBodyItem(P::BodyItemContext* ctx, ast::Block& block);
-  // Null when the block is beyond limits::kMaxBlocksPerFile (E0023).
-  // `close`: the table index of its `}`.
-  std::unique_ptr<ast::Block> finishBlock(std::unique_ptr<ast::Block> block, std::size_t close);
+  ast::BlockPtr transformBlockHead(std::span<const std::size_t> names);
+  void transformBodyItem(P::BodyItemContext* ctx, Body& body);
+  // Gives `block` the items of `body` (which is left empty). Null when the block is beyond
+  // limits::kMaxBlocksPerFile (E0023). `close`: the table index of its `}`.
+  ast::BlockPtr finishBlock(ast::BlockPtr block, Body& body, std::size_t close);
   // `name = value` with a simple value (see ChunkedParser::simple_attribute in syntax.cpp): a
   // one-token primary with `.name`s after it, or a list of those. `tokens` are the table indexes
   // of its default-channel tokens, name to end of value, already checked to have that shape. The
   // fast path builds these without a parse tree; the result is what transformBodyItem() builds
   // from the attribute's tree.
-  void transformSimpleAttribute(std::span<const std::size_t> tokens, ast::Block& block);
+  void transformSimpleAttribute(std::span<const std::size_t> tokens, Body& body);
   // The same for `let name = value` and `output name = value` (`tokens` from the keyword on):
   // what transformItem() builds from the item's tree.
   void transformSimpleItem(std::span<const std::size_t> tokens, ast::File& file);
@@ -61,9 +71,10 @@ private:
   std::optional<ast::Param> transformParamDecl(P::ParamDeclContext* ctx);
   std::optional<ast::Let> transformLetDecl(P::LetDeclContext* ctx);
   std::optional<ast::Output> transformOutputDecl(P::OutputDeclContext* ctx);
-  std::unique_ptr<ast::Block> transformBlock(P::BlockContext* ctx);
+  ast::BlockPtr transformBlock(P::BlockContext* ctx);
   // Counts a finished block (its body included); null beyond the limit.
-  std::unique_ptr<ast::Block> countBlock(std::unique_ptr<ast::Block> block);
+  ast::BlockPtr countBlock(ast::BlockPtr block);
+  void setBody(ast::Block& block, Body& body);
   std::optional<ast::Attribute> transformAttribute(P::AttributeContext* ctx);
   std::optional<ast::Type> transformTypeRef(P::TypeRefContext* ctx);
 
@@ -91,7 +102,10 @@ private:
   // The value of a simple assignment, tokens[at…] to the end (see transformSimpleAttribute).
   ast::ExprPtr transformSimpleValue(std::span<const std::size_t> tokens, std::size_t at);
   // The decoded text of a string without interpolation (an object key); nullopt otherwise.
-  std::optional<std::string> plainString(P::StringLitContext* ctx);
+  std::optional<std::string_view> plainString(P::StringLitContext* ctx);
+  // A string body's text with its escapes decoded: a view of the source when it has none, else a
+  // copy in the arena.
+  std::string_view decoded(std::string_view body);
 
   // ---- helpers
   // Wraps `node` (whose children are at most `child_depth` deep) in an Expr; beyond the depth
@@ -101,11 +115,12 @@ private:
   Built error(Range range);
   Range range(const antlr4::Token* token) const { return tokens_.range(token); }
   Range range(antlr4::ParserRuleContext* ctx) const;
-  std::string text(const antlr4::Token* token) const { return std::string(tokens_.text(token)); }
+  std::string_view text(const antlr4::Token* token) const { return tokens_.text(token); }
   static bool real(antlr4::tree::TerminalNode* node);
 
   const TokenTable& tokens_;
   ErrorSink& sink_;
+  ast::Arena& arena_;
   bool too_deep_ = false; // E0014 was reported in the current value
   // Blocks transformed so far; beyond limits::kMaxBlocksPerFile, E0023.
   std::size_t blocks_ = 0;
@@ -124,7 +139,7 @@ Transformer::Built Transformer::make(Range range, Node node, std::size_t child_d
                  fmt::format("more than {}", limits::kMaxExpressionDepth));
     return error(range);
   }
-  auto expr = std::make_unique<ast::Expr>();
+  ast::ExprPtr expr(arena_.make<ast::Expr>());
   expr->range = range;
   expr->node = std::move(node);
   return {std::move(expr), depth};

@@ -97,7 +97,7 @@ std::string dump(const ast::Expr& e);
 std::string dump_string(const ast::String& s) {
   std::string out = "(str";
   for (const ast::StringPart& part : s.parts) {
-    out += part.expr ? " ${" + dump(*part.expr) + "}" : " \"" + part.text + "\"";
+    out += part.expr ? " ${" + dump(*part.expr) + "}" : " \"" + std::string(part.text) + "\"";
   }
   return out + ")";
 }
@@ -114,13 +114,13 @@ std::string dump(const ast::Expr& e) {
         } else if constexpr (std::is_same_v<T, ast::String>) {
           return dump_string(n);
         } else if constexpr (std::is_same_v<T, ast::Name>) {
-          return n.name;
+          return std::string(n.name);
         } else if constexpr (std::is_same_v<T, ast::Member>) {
-          return "(. " + dump(*n.object) + " " + n.name + ")";
+          return "(. " + dump(*n.object) + " " + std::string(n.name) + ")";
         } else if constexpr (std::is_same_v<T, ast::Index>) {
           return "([] " + dump(*n.object) + " " + dump(*n.index) + ")";
         } else if constexpr (std::is_same_v<T, ast::Call>) {
-          std::string out = "(call " + n.name;
+          std::string out = "(call " + std::string(n.name);
           for (const auto& a : n.args) {
             out += " " + dump(*a);
           }
@@ -134,7 +134,7 @@ std::string dump(const ast::Expr& e) {
         } else if constexpr (std::is_same_v<T, ast::Object>) {
           std::string out = "{";
           for (const auto& entry : n.entries) {
-            out += (out.size() > 1 ? " " : "") + entry.key + "=" + dump(*entry.value);
+            out += (out.size() > 1 ? " " : "") + std::string(entry.key) + "=" + dump(*entry.value);
           }
           return out + "}";
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
@@ -316,7 +316,7 @@ TEST(SyntaxSpecExample, ParsesCleanly) {
   ASSERT_EQ(vpc.blocks.size(), 10u);
   std::vector<std::string> kinds;
   for (const auto& b : vpc.blocks) {
-    kinds.push_back(b->kind + " " + b->name.value_or("-"));
+    kinds.push_back(std::string(b->kind) + " " + std::string(b->name.value_or("-")));
   }
   EXPECT_EQ(kinds, (std::vector<std::string>{
                        "subnet public_a", "subnet public_b", "subnet private_a", "subnet private_b",
@@ -351,7 +351,7 @@ TEST(SyntaxSpecExample, ParsesCleanly) {
   EXPECT_TRUE(igw->blocks.empty());
 
   const ast::Block& task = *f.blocks[2];
-  EXPECT_EQ(task.kind + " " + *task.name, "task api");
+  EXPECT_EQ(std::string(task.kind) + " " + std::string(*task.name), "task api");
   const auto& cpu = std::get<ast::Number>(attribute(task, "cpu")->value->node);
   EXPECT_FALSE(cpu.is_integer);
   EXPECT_DOUBLE_EQ(cpu.value, 0.25);
@@ -963,26 +963,29 @@ struct PathResults {
 
 PathResults parse_both_ways(const std::string& text) {
   PathResults r;
-  auto run = [&](auto parse) {
-    SourceManager sources;
+  // The AST's names are views of the source text: `sources` outlives each file.
+  auto run = [&](SourceManager& sources, auto parse) {
     FileId id = sources.add("test.ecl", text);
     Diagnostics diags;
     auto file = parse(sources, id, diags);
     return std::make_pair(std::move(file), std::move(diags));
   };
   {
-    auto [file, diags] = run(parse_file_careful_path);
+    SourceManager sources;
+    auto [file, diags] = run(sources, parse_file_careful_path);
     r.careful = ast::debug_dump(file) + describe(diags);
     for (const Diagnostic& d : diags.items()) {
       r.careful_has_e0009 |= d.code() == "E0009";
     }
   }
   {
-    auto [file, diags] = run(parse_file);
+    SourceManager sources;
+    auto [file, diags] = run(sources, parse_file);
     r.both = ast::debug_dump(file) + describe(diags);
   }
   {
-    auto [file, diags] = run(parse_file_fast_path);
+    SourceManager sources;
+    auto [file, diags] = run(sources, parse_file_fast_path);
     if (file) {
       r.fast = ast::debug_dump(*file) + describe(diags);
     } else {
