@@ -187,6 +187,13 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
       if (coerce(result.value, *attr.type, &diags_)) {
         check_range(result.value, attr, &diags_);
       }
+      // An AWS name is checked (E3410, E3411) and lowered as text known now: an id or a zone
+      // known only at deployment cannot be part of it.
+      if ((attr.name == "name" || attr.name == "family") &&
+          attr.type->kind == schema::TypeKind::String &&
+          !require_known(result.value, "an AWS name")) {
+        result.value = model::Value{model::Null{}, result.value.range};
+      }
       result.range = syntax->range;
     } else {
       result.value = default_value(block, attr);

@@ -244,8 +244,8 @@ Value availability_zones(BuiltinCall& c) {
   }
   if (*n < 1 || *n > model::kMaxZones) {
     return bad(c, c.args[0].range,
-               fmt::format("takes 1 to {} zones, found {}; no region has more than {}",
-                           model::kMaxZones, *n, model::kMaxZones));
+               fmt::format("takes 1 to {} zones, found {}{}", model::kMaxZones, *n,
+                           *n > model::kMaxZones ? "; no region has more" : ""));
   }
   model::List zones;
   for (std::int64_t i = 0; i < *n; ++i) {

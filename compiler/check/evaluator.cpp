@@ -573,8 +573,8 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
             return make(std::move(*known), range);
           }
           diags_.report(Diag::ExistingUnmanaged, member.name_range, block->display(),
-                        fmt::format("`{}` is known to AWS alone; use `{}`", member.name,
-                                    block->kind->existing->as));
+                        fmt::format("`{}` is known to AWS alone (the value given is its `{}`)",
+                                    member.name, block->kind->existing->as));
           return null_at(range);
         }
       }

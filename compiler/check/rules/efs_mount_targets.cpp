@@ -14,7 +14,7 @@ void check_zones(RuleContext& c, const model::Block& fs) {
   std::map<std::string, const services::RefItem*> by_zone;
   const std::vector<services::RefItem> subnets = services::ref_items(fs, "subnets");
   for (const services::RefItem& item : subnets) {
-    const std::string* zone = item.block->get_string("zone");
+    const std::string* zone = model::zone_of(*item.block);
     if (!zone) {
       continue; // not known before deployment
     }

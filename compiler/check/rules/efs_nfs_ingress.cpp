@@ -8,7 +8,9 @@
 // too.
 #include "compiler/check/rules/efs.h"
 #include "compiler/check/rules/service_common.h"
+#include "compiler/schema/schema.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace ecl::check {
@@ -123,11 +125,23 @@ std::string egress_refused(const model::Block& fs,
                      group->path);
 }
 
+// Whether one of the groups is made elsewhere (`existing`): its rules are not the program's to
+// know. No group at all: the default group of the VPC, unknown when the VPC is made elsewhere.
+bool rules_unknown(const std::vector<const model::Block*>& groups, const model::Block* vpc) {
+  return std::any_of(groups.begin(), groups.end(),
+                     [](const model::Block* g) { return schema::existing(*g) != nullptr; }) ||
+         (groups.empty() && vpc && schema::existing(*vpc));
+}
+
 void check(RuleContext& c, const model::Block& service, const model::Block& fs) {
   const std::vector<const model::Block*> fs_groups = fs.get_refs("security_groups");
   const std::vector<const model::Block*> task_groups = service.get_refs("security_groups");
-  std::string why = ingress_refused(fs_groups, task_groups, service.get_refs("subnets"));
-  if (why.empty()) {
+  const std::vector<const model::Block*> targets = fs.get_refs("subnets");
+  const model::Block* vpc = targets.empty() ? nullptr : vpc_of(targets.front());
+  std::string why = rules_unknown(fs_groups, vpc)
+                        ? ""
+                        : ingress_refused(fs_groups, task_groups, service.get_refs("subnets"));
+  if (why.empty() && !rules_unknown(task_groups, vpc)) {
     why = egress_refused(fs, fs_groups, task_groups);
   }
   if (why.empty()) {

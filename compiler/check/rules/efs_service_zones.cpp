@@ -19,14 +19,14 @@ void check(RuleContext& c, const model::Block& service, const model::Block& fs) 
   }
   std::set<std::string> zones;
   for (const model::Block* subnet : targets) {
-    const std::string* zone = subnet->get_string("zone");
+    const std::string* zone = model::zone_of(*subnet);
     if (!zone) {
-      return; // a zone known only once deployed: not judged
+      return;
     }
     zones.insert(*zone);
   }
   for (const model::Block* subnet : service.get_refs("subnets")) {
-    const std::string* zone = subnet->get_string("zone");
+    const std::string* zone = model::zone_of(*subnet);
     if (zone && !zones.count(*zone)) {
       c.diags
           .report(Diag::EfsZoneWithoutMountTarget, attribute_range(service, "subnets"),

@@ -29,8 +29,9 @@ const std::vector<Form>& forms() {
                                   "targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}")},
       {"cluster",
        std::regex("arn:aws[a-z-]*:ecs:([a-z0-9-]+):[0-9]{12}:cluster/[A-Za-z0-9_-]{1,255}")},
-      {"role",
-       std::regex("arn:aws[a-z-]*:iam::[0-9]{12}:role/([\\x21-\\x7e]*/)?[A-Za-z0-9+=,.@_-]{1,64}")},
+      // IAM has no region; a path (`service-role/`, `teams/orders/`) comes before the name.
+      {"role", std::regex("arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[\\x21-\\x7e]*/)?"
+                          "[A-Za-z0-9+=,.@_-]{1,64}")},
   };
   return all;
 }
@@ -80,6 +81,13 @@ void run(RuleContext& c) {
       continue;
     }
     check_form(c, block, *existing);
+    if (block.parent && block.parent->kind && block.parent->kind->existing &&
+        !schema::existing(*block.parent)) {
+      c.diags.report(Diag::ExistingUnmanaged, block.header_range, block.display(),
+                     fmt::format("it cannot be inside {}, which this program makes; give {} "
+                                 "`existing` too",
+                                 block.parent->display(), block.parent->display()));
+    }
     for (const auto& [name, attribute] : block.attributes) {
       if (attribute.defaulted || name == "existing" || listed(existing->facts, name)) {
         continue;

@@ -10,6 +10,8 @@ vpc shared {
   subnet app_a { existing = "subnet-0aaa1111bbbb22223"  cidr = "10.20.1.0/24"  zone = "us-east-1a" }
   subnet app_b { existing = "subnet-0ccc3333dddd44445"  cidr = "10.20.2.0/24"  zone = "us-east-1b" }
   security_group lb { existing = "sg-0123456789abcdef0" }
+  // The platform team's NFS group (its rules are theirs: E3144 does not judge them).
+  security_group nfs { existing = "sg-0123456789abcdef1" }
 
   target_group web {
     existing = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef"
@@ -21,7 +23,12 @@ vpc shared {
   }
 }
 
-role app_role { existing = "arn:aws:iam::123456789012:role/shop-app" }
+role app_role { existing = "arn:aws:iam::123456789012:role/teams/shop/shop-app" }
+
+file_system data {
+  subnets         = [shared.app_a, shared.app_b]
+  security_groups = [shared.nfs]
+}
 
 cluster platform {
   existing = "arn:aws:ecs:us-east-1:123456789012:cluster/platform"
@@ -39,9 +46,11 @@ task api {
   cpu       = 256
   memory    = 512MiB
   task_role = app_role
+  volumes   = [{ name = "data", efs = data }]
   container app {
-    image = "public.ecr.aws/nginx/nginx:1.27"
-    ports = [8080]
+    image        = "public.ecr.aws/nginx/nginx:1.27"
+    ports        = [8080]
+    mount_points = [{ volume = "data", path = "/data" }]
   }
 }
 

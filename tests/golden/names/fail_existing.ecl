@@ -35,3 +35,9 @@ cluster named {
 }
 
 output zone = shared.app_a.zone_id
+
+// Made elsewhere, inside a VPC this program makes.
+vpc mine {
+  cidr = "10.30.0.0/16"
+  subnet foreign { existing = "subnet-0aaa1111bbbb22224"  cidr = "10.30.1.0/24"  zone = "us-east-1a" }
+}

@@ -74,3 +74,41 @@ cluster prod {
     subnets = [main.c, main.d]
   }
 }
+
+// A chosen zone in an AWS name (E2015); two mount targets in one chosen zone (E3142); a service
+// in a chosen zone without a mount target (W0021).
+task named {
+  family = "web-${zones[0]}"
+  cpu    = 256
+  memory = 512MiB
+  container app {
+    name  = "app-${zones[1]}"
+    image = "public.ecr.aws/nginx/nginx:1.27"
+  }
+}
+
+file_system twice {
+  subnets = [main.a, main.b]
+}
+
+file_system one {
+  subnets = [main.c]
+}
+
+task mounts {
+  cpu     = 256
+  memory  = 512MiB
+  volumes = [{ name = "data", efs = one }]
+  container app {
+    image        = "public.ecr.aws/nginx/nginx:1.27"
+    mount_points = [{ volume = "data", path = "/data" }]
+  }
+}
+
+cluster other {
+  service mounts {
+    task    = mounts
+    desired = 2
+    subnets = [main.a, main.c]
+  }
+}
