@@ -1,14 +1,27 @@
 // A task's EFS volume as ECS takes it: its access point belongs to its file system (E3140);
 // an access point or IAM authorization needs transit encryption (E3141); and an EFS volume is not
 // also a bind mount, nor names a root directory other than `/` beside an access point (whose
-// `path` is the root), nor a relative one (E3147). ECS refuses the task definition, or the task
-// fails to start, otherwise.
+// `path` is the root), nor a relative one, and one made elsewhere is named by its ID (E3147). ECS
+// refuses the task definition, or the task fails to start, otherwise.
 #include "compiler/check/rules/efs.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace ecl::check {
 namespace {
+
+// `PREFIX-` and 8 or 17 lower-case hex digits: `fs-0123456789abcdef0`.
+bool is_aws_id(std::string_view id, std::string_view prefix) {
+  if (id.size() <= prefix.size() + 1 || id.substr(0, prefix.size()) != prefix ||
+      id[prefix.size()] != '-') {
+    return false;
+  }
+  std::string_view digits = id.substr(prefix.size() + 1);
+  return (digits.size() == 8 || digits.size() == 17) &&
+         std::all_of(digits.begin(), digits.end(),
+                     [](char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'); });
+}
 
 void check(RuleContext& c, const efs::Volume& v) {
   const model::Value* name = v.item->field("name");
@@ -26,6 +39,20 @@ void check(RuleContext& c, const efs::Volume& v) {
                             v.access_point->path, owner->path));
     }
   }
+  // One made elsewhere is named by its ID, as ECS takes it (`fileSystemId`, `accessPointId`).
+  auto check_id = [&](const model::Value* value, const std::string* id, std::string_view prefix,
+                      std::string_view what) {
+    if (!id || is_aws_id(*id, prefix)) {
+      return;
+    }
+    c.diags.report(Diag::EfsVolumeSettings, value->range,
+                   fmt::format("volume `{}`'s {} `{}` is not an EFS ID (`{}-` and 8 or 17 hex "
+                               "digits); ECS takes the ID, not the ARN or the name",
+                               volume, what, *id, prefix));
+  };
+  check_id(v.file_system_value, fs_id, "fs", "file_system");
+  check_id(v.access_point_value, v.access_point_value ? v.access_point_value->string() : nullptr,
+           "fsap", "access_point");
   const bool encrypted = !v.transit_encryption || v.transit_encryption->boolean() != false;
   if (!encrypted) {
     const bool iam = v.iam && v.iam->boolean() == true;
