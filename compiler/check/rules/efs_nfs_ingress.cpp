@@ -18,22 +18,6 @@ namespace {
 
 constexpr std::int64_t kNfsPort = 2049;
 
-bool allows_nfs(const model::Block& ingress) {
-  const std::string* protocol = ingress.get_enum("protocol");
-  if (protocol && *protocol == "all") {
-    return true;
-  }
-  if (!protocol || *protocol != "tcp") {
-    return false;
-  }
-  if (auto p = ingress.get_int("port")) {
-    return *p == kNfsPort;
-  }
-  auto from = ingress.get_int("from_port");
-  auto to = ingress.get_int("to_port");
-  return from && to && *from <= kNfsPort && kNfsPort <= *to;
-}
-
 // Whether the rule's peer (`from` of an ingress, `to` of an egress) is one of `groups`, or a CIDR
 // holding all of `subnets`.
 bool peer_is(const model::Block& rule, std::string_view peer_attribute,
@@ -74,7 +58,7 @@ std::string ingress_refused(const std::vector<const model::Block*>& fs_groups,
   }
   for (const model::Block* group : fs_groups) {
     for (const model::Block* ingress : group->each_child("ingress")) {
-      if (allows_nfs(*ingress) && peer_is(*ingress, "from", task_groups, subnets)) {
+      if (allows_tcp_port(*ingress, kNfsPort) && peer_is(*ingress, "from", task_groups, subnets)) {
         return "";
       }
     }
@@ -108,7 +92,7 @@ std::string egress_refused(const model::Block& fs,
       return "";
     }
     for (const model::Block* egress : group->each_child("egress")) {
-      if (allows_nfs(*egress) && peer_is(*egress, "to", fs_groups, targets)) {
+      if (allows_tcp_port(*egress, kNfsPort) && peer_is(*egress, "to", fs_groups, targets)) {
         return "";
       }
     }

@@ -10,23 +10,6 @@
 namespace ecl::check {
 namespace {
 
-// Whether the ingress rule lets TCP traffic to `port` in.
-bool allows_port(const model::Block& ingress, std::int64_t port) {
-  const std::string* protocol = ingress.get_enum("protocol");
-  if (protocol && *protocol == "all") {
-    return true;
-  }
-  if (!protocol || *protocol != "tcp") {
-    return false;
-  }
-  if (auto p = ingress.get_int("port")) {
-    return *p == port;
-  }
-  auto from = ingress.get_int("from_port");
-  auto to = ingress.get_int("to_port");
-  return from && to && *from <= port && port <= *to;
-}
-
 // Whether the ingress rule's source is one of the load balancer's groups, or a CIDR holding every
 // subnet of it.
 bool from_load_balancer(const model::Block& ingress, const model::Block& lb) {
@@ -82,7 +65,7 @@ void check(RuleContext& c, const model::Block& service, const load_balancing::At
   }
   for (const model::Block* group : task_groups) {
     for (const model::Block* ingress : group->each_child("ingress")) {
-      if (allows_port(*ingress, *port) && from_load_balancer(*ingress, lb)) {
+      if (allows_tcp_port(*ingress, *port) && from_load_balancer(*ingress, lb)) {
         return;
       }
     }

@@ -52,6 +52,9 @@ Range attribute_range(const model::Block& block, std::string_view name);
 std::optional<Cidr> cidr_of(const model::Block& block, std::string_view name);
 // The VPC a block belongs to (itself for a vpc).
 const model::Block* vpc_of(const model::Block* block);
+// Whether a security group rule (`ingress` or `egress`) lets TCP traffic to `port` through:
+// protocol `all`, or `tcp` on that port or a range holding it.
+bool allows_tcp_port(const model::Block& rule, std::int64_t port);
 // A memory, CPU or number attribute in canonical units, rounded; nullopt when absent or null.
 std::optional<std::int64_t> amount_of(const model::Block& block, std::string_view name);
 // The `fargate` entry of a task's `compatibilities`, or nullptr when the task does not run on

@@ -102,6 +102,22 @@ std::optional<Cidr> cidr_of(const model::Block& block, std::string_view name) {
   return s ? Cidr::parse(*s) : std::nullopt;
 }
 
+bool allows_tcp_port(const model::Block& rule, std::int64_t port) {
+  const std::string* protocol = rule.get_enum("protocol");
+  if (protocol && *protocol == "all") {
+    return true;
+  }
+  if (!protocol || *protocol != "tcp") {
+    return false;
+  }
+  if (auto p = rule.get_int("port")) {
+    return *p == port;
+  }
+  auto from = rule.get_int("from_port");
+  auto to = rule.get_int("to_port");
+  return from && to && *from <= port && port <= *to;
+}
+
 std::optional<std::int64_t> amount_of(const model::Block& block, std::string_view name) {
   const model::Value* v = block.get(name);
   auto n = v ? v->number() : std::nullopt;
