@@ -198,6 +198,40 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
       }
     }
   }
+  for (const model::Value& mount : s.get_list(c, "tmpfs")) {
+    json t = object(3);
+    t["containerPath"] = s.value(*s.field(c, "tmpfs", mount, "path"));
+    t["size"] = s.value(*s.field(c, "tmpfs", mount, "size")); // MiB
+    const model::Value* options = s.field(c, "tmpfs", mount, "options");
+    if (options && options->as<model::List>() && !options->as<model::List>()->empty()) {
+      t["mountOptions"] = s.value(*options);
+    }
+    linux["tmpfs"].push_back(std::move(t));
+  }
+  for (const model::Value& device : s.get_list(c, "devices")) {
+    json o = object(3);
+    o["hostPath"] = s.value(*s.field(c, "devices", device, "host_path"));
+    if (const model::Value* path = s.field(c, "devices", device, "container_path")) {
+      o["containerPath"] = s.value(*path);
+    }
+    const model::Value* permissions = s.field(c, "devices", device, "permissions");
+    if (permissions && permissions->as<model::List>() && !permissions->as<model::List>()->empty()) {
+      json& names = o["permissions"] = json::array();
+      for (const model::Value& p : *permissions->as<model::List>()) {
+        names.push_back(*p.enum_member()); // lower case, as ECS spells them
+      }
+    }
+    linux["devices"].push_back(std::move(o));
+  }
+  if (const model::Value* shm = s.get(c, "shared_memory")) {
+    linux["sharedMemorySize"] = whole(*shm); // MiB
+  }
+  if (const model::Value* swap = s.get(c, "swap")) {
+    linux["maxSwap"] = whole(*swap); // MiB
+  }
+  if (auto swappiness = s.get_int(c, "swappiness")) {
+    linux["swappiness"] = *swappiness;
+  }
   if (!linux.empty()) {
     d["linuxParameters"] = std::move(linux);
   }

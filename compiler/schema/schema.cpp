@@ -207,6 +207,33 @@ const Type kCapabilities{
     {},
     "capabilities"};
 
+// A tmpfs mount of a container (linuxParameters.tmpfs): `{ path = "/run", size = 64MiB }`.
+const Type kTmpfs{TypeKind::Object,
+                  nullptr,
+                  {},
+                  {},
+                  {required("path", kString, "Where it is mounted in the container: `/run`."),
+                   ranged(required("size", kMemory, "Its size: `64MiB`."), 1, std::nullopt),
+                   with_default("options", kStringList, members({}),
+                                "Mount options: `[\"noexec\", \"nosuid\"]`.")},
+                  {},
+                  {},
+                  "tmpfs mount"};
+
+// A host device exposed to a container (linuxParameters.devices).
+const Type kDevice{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("host_path", kString, "The device on the instance: `/dev/fuse`."),
+     optional("container_path", kString, "Where it appears in the container (the same path)."),
+     with_default("permissions", keep(list(keep(enumeration({"read", "write", "mknod"})))),
+                  members({}), "What the container may do with it (all, when empty).")},
+    {},
+    {},
+    "device"};
+
 // A FireLens log router (firelensConfiguration): `firelens = fluentbit`, or with options.
 const Type kFirelens{
     TypeKind::Object,
@@ -1080,6 +1107,19 @@ std::vector<Kind> build_kinds() {
        optional("capabilities", kCapabilities,
                 "Linux capabilities added to or dropped from Docker's default set: `{ add = "
                 "[sys_ptrace], drop = [net_raw] }`."),
+       with_default("tmpfs", keep(list(kTmpfs)), members({}),
+                    "tmpfs mounts (EC2 only): `[{ path = \"/run\", size = 64MiB }]`."),
+       ranged(optional("shared_memory", kMemory, "The size of `/dev/shm` (EC2 only): `256MiB`."), 1,
+              std::nullopt),
+       with_default("devices", keep(list(kDevice)), members({}),
+                    "Host devices exposed to the container (EC2 only): `[{ host_path = "
+                    "\"/dev/fuse\" }]`."),
+       ranged(optional("swap", kMemory,
+                       "The swap the container may use (EC2 only; `0MiB`: none): `maxSwap`."),
+              0, std::nullopt),
+       ranged(optional("swappiness", kInt,
+                       "How readily its pages are swapped, 0 to 100 (EC2 only; with `swap`)."),
+              0, 100),
        with_default("ulimits", keep(list(kUlimit)), members({}), "Resource limits."),
        with_default("mount_points", keep(list(kMountPoint)), members({}),
                     "Volumes of the task mounted in the container."),

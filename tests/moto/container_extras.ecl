@@ -1,7 +1,8 @@
 // Applied on moto (apply_moto_examples, cfn_deploy). Container settings of AWS's sample task
 // definitions: a restart policy (the shorthand and the full form), a container mounting the
 // volumes of another (read-only and not), and Linux capabilities (Fargate adds only
-// `sys_ptrace`; dropping any is allowed) beside `init_process`.
+// `sys_ptrace`; dropping any is allowed) beside `init_process`; and on EC2, the Linux parameters
+// Fargate does not take: tmpfs mounts, a host device, the size of /dev/shm, swap.
 stack extras { region = "us-east-1" }
 
 task api {
@@ -26,5 +27,19 @@ task api {
     restart      = true
     init_process = true
     capabilities = { add = [sys_ptrace], drop = [net_raw, mknod] }
+  }
+}
+
+task cache {
+  compatibilities = [ec2]
+  network_mode    = bridge
+  container redis {
+    image         = "public.ecr.aws/docker/library/redis:7"
+    memory        = 512MiB
+    tmpfs         = [{ path = "/run", size = 64MiB, options = ["noexec", "nosuid"] }, { path = "/tmp", size = 128MiB }]
+    devices       = [{ host_path = "/dev/fuse", permissions = [read, write] }]
+    shared_memory = 256MiB
+    swap          = 1GiB
+    swappiness    = 10
   }
 }

@@ -3,7 +3,9 @@
 // Fargate table (E3103), log drivers Fargate supports (E3113), and none of the EC2-only settings:
 // privileged containers, capabilities added but `sys_ptrace`
 // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html),
-// `pid_mode = host`, any `ipc_mode`, a volume's `host_path` (E3115; bind
+// `pid_mode = host`, any `ipc_mode`, a container's tmpfs, devices, shared memory size and swap
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html), a
+// volume's `host_path` (E3115; bind
 // mounts on Fargate are task-scoped:
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html).
 #include "compiler/check/fargate_sizes.h"
@@ -102,6 +104,18 @@ void check_settings(RuleContext& c, const model::Block& task, const model::Value
                                        "Fargate adds only `sys_ptrace`; run the task on EC2"),
                         task, member);
       }
+    }
+    // linuxParameters Fargate does not take: tmpfs, devices, /dev/shm's size, swap.
+    for (std::string_view linux : {"tmpfs", "devices", "shared_memory", "swap", "swappiness"}) {
+      const model::Attribute* set = container->attribute(linux);
+      const model::List* items = set ? set->value.as<model::List>() : nullptr;
+      if (!set || set->defaulted || set->value.is_null() || (items && items->empty())) {
+        continue;
+      }
+      explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting, set->range,
+                                     fmt::format("container `{}`", container->name), linux,
+                                     "run the task on EC2"),
+                      task, member);
     }
     if (container->get_bool("privileged").value_or(false)) {
       explain_fargate(c.diags.report(Diag::FargateUnsupportedSetting,

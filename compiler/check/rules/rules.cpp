@@ -70,7 +70,8 @@ namespace ecl::check {
   X(kTaskRoleTrustRule)                                                                            \
   X(kAwsNamesRule)                                                                                 \
   X(kAwsNameUniquenessRule)                                                                        \
-  X(kExistingRule)
+  X(kExistingRule)                                                                                 \
+  X(kLinuxParametersRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)
