@@ -71,7 +71,8 @@ namespace ecl::check {
   X(kAwsNamesRule)                                                                                 \
   X(kAwsNameUniquenessRule)                                                                        \
   X(kExistingRule)                                                                                 \
-  X(kLinuxParametersRule)
+  X(kLinuxParametersRule)                                                                          \
+  X(kMountPointsRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)
