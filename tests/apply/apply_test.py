@@ -526,6 +526,7 @@ def check_crash(moto, proxy, tmp):
         state = tmp / f"crash{k}.json"
         code, _, _ = eclc(apply_args(program, state, proxy.url), proxy=proxy, kill_after=k)
         expect(code == -signal.SIGKILL, f"crash k={k}: apply was not killed (exit {code})")
+        proxy.settle()  # a call sent before the kill may land after the rerun looked for it
         code, out, err = eclc(apply_args(program, state, proxy.url))
         expect(code == 0, f"crash k={k}: the rerun failed (exit {code}): {err.strip()}")
         census(plan, moto.url, 1)
