@@ -3,6 +3,7 @@
 #include "apply/network_libraries.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -35,6 +36,7 @@ constexpr ServiceInfo kServices[] = {
     {"logs", true, "Logs_20140328", "logs", false},
     {"application-autoscaling", true, "AnyScaleFrontendService", "application-autoscaling", false},
     {"efs", true, "", "elasticfilesystem", false, true},
+    {"scheduler", true, "", "scheduler", false, true},
     {"sts", false, "2011-06-15", "sts", true}, // credentials: AssumeRole, AssumeRoleWithWebIdentity
 };
 
@@ -316,6 +318,27 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* user)
   return size * count;
 }
 
+// Keeps the value of an answer's `x-amzn-ErrorType` header, where REST-JSON services other than
+// EFS (EventBridge Scheduler) name the error: `ResourceNotFoundException:http://...`.
+std::size_t error_type_header(char* data, std::size_t size, std::size_t count, void* user) {
+  std::string_view line(data, size * count);
+  constexpr std::string_view kName = "x-amzn-errortype:";
+  if (line.size() > kName.size() &&
+      std::equal(kName.begin(), kName.end(), line.begin(),
+                 [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+    std::string_view value = line.substr(kName.size());
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
+      value.remove_prefix(1);
+    }
+    while (!value.empty() &&
+           (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+      value.remove_suffix(1);
+    }
+    *static_cast<std::string*>(user) = value.substr(0, value.find(':'));
+  }
+  return size * count;
+}
+
 void global_init() {
   static std::once_flag once;
   std::call_once(once, [] { libcurl().global_init(CURL_GLOBAL_DEFAULT); });
@@ -592,6 +615,9 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   }
   libcurl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
   libcurl().easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+  std::string error_type;
+  libcurl().easy_setopt(curl, CURLOPT_HEADERFUNCTION, error_type_header);
+  libcurl().easy_setopt(curl, CURLOPT_HEADERDATA, &error_type);
   // HTTP(S) only: an endpoint URL such as file:///etc/passwd must not be read.
   libcurl().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   libcurl().easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -618,6 +644,9 @@ Result Client::call_once(const std::string& service, const std::string& operatio
       return result;
     }
     result.code = json_error_code(parsed);
+    if (result.code.empty()) {
+      result.code = error_type;
+    }
     result.message = parsed.value("message", parsed.value("Message", std::string()));
   } else {
     std::optional<json> parsed = xml_to_json(answer);

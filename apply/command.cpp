@@ -10,6 +10,8 @@
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/driver/driver.h"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,6 +19,7 @@
 #include <set>
 #include <sstream>
 #include <sys/ioctl.h>
+#include <thread>
 #include <unistd.h>
 
 namespace ecl::apply {
@@ -510,6 +513,114 @@ int apply(const backend::plan::Plan& plan, const CommandOptions& options) {
 
 int destroy(const backend::plan::Plan& plan, const CommandOptions& options) {
   return run(plan, options, /*destroying=*/true);
+}
+
+int run_job(const backend::plan::Plan& plan, const CommandOptions& options, const RunOptions& run) {
+  auto it = plan.runs.find(run.job);
+  if (it == plan.runs.end()) {
+    std::string jobs;
+    for (const auto& [path, request] : plan.runs.items()) {
+      jobs += (jobs.empty() ? "" : ", ") + ("`" + path + "`");
+    }
+    std::cerr << "eclc: error: the program has no job `" << run.job << "`"
+              << (jobs.empty() ? std::string("; it declares none") : "; its jobs: " + jobs) << "\n";
+    return 2;
+  }
+  const std::string path = state_path(options);
+  State state;
+  if (!load(plan, path, state, options)) {
+    return 2;
+  }
+  // The cluster and task definition the request names: each made by the state, as the program
+  // wants it now (else the task would run an older definition, or nowhere).
+  const std::set<std::string, std::less<>> ids = step_ids(plan);
+  std::set<std::string> named;
+  for (const auto& [step, output] : backend::plan::placeholders(it.value().dump(), ids)) {
+    named.insert(step);
+  }
+  for (const std::string& id : named) {
+    const Entry* e = state.find(id);
+    auto step = std::find_if(plan.steps.begin(), plan.steps.end(),
+                             [&](const backend::plan::Step& s) { return s.id == id; });
+    if (!e || e->pending || e->params != step->params) {
+      std::cerr << "eclc: error: `" << step->block << "` is "
+                << (!e || e->pending ? "not made yet" : "not what the program says yet")
+                << " in the state `" << path << "`; run `eclc apply` first\n";
+      return 2;
+    }
+  }
+  json request = resolve_output(it.value(), state, ids);
+  if (run.count > 0) {
+    request["count"] = run.count;
+  }
+  request["startedBy"] = "eclc run";
+  std::string error;
+  std::unique_ptr<Client> client = connect(plan, options, error);
+  if (!client) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return 2;
+  }
+  Result started = client->call("ecs", "RunTask", request);
+  if (!started.ok) {
+    std::cerr << "eclc: error: ecs:RunTask failed: " << started.code << ": "
+              << client->redact(started.message) << "\n";
+    return 1;
+  }
+  json tasks = json::array();
+  for (const json& task : started.response.value("tasks", json::array())) {
+    const std::string arn = task.value("taskArn", "");
+    std::cout << "started " << arn << "\n";
+    tasks.push_back(arn);
+  }
+  std::cout.flush(); // what started, before the wait: a script may act on it
+  bool failed = false;
+  for (const json& f : started.response.value("failures", json::array())) {
+    std::cerr << "eclc: error: a task did not start: " << f.value("reason", "?")
+              << (f.contains("detail") ? ": " + f.value("detail", "") : "") << "\n";
+    failed = true;
+  }
+  if (!run.wait || tasks.empty()) {
+    return failed || tasks.empty() ? 1 : 0;
+  }
+  // Until every task has stopped: then how each container ended.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(options.wait_timeout_seconds);
+  for (auto pause = std::chrono::milliseconds(500);;
+       pause = std::min(pause * 2, std::chrono::milliseconds(6000))) {
+    Result r =
+        client->call("ecs", "DescribeTasks", {{"cluster", request["cluster"]}, {"tasks", tasks}});
+    if (!r.ok) {
+      std::cerr << "eclc: error: ecs:DescribeTasks failed: " << r.code << ": "
+                << client->redact(r.message) << "\n";
+      return 1;
+    }
+    const json& described = r.response["tasks"];
+    const bool stopped = described.is_array() && described.size() == tasks.size() &&
+                         std::all_of(described.begin(), described.end(), [](const json& t) {
+                           return t.value("lastStatus", "") == "STOPPED";
+                         });
+    if (stopped) {
+      for (const json& t : described) {
+        std::cout << "stopped " << t.value("taskArn", "") << ": "
+                  << t.value("stoppedReason", "(no reason given)") << "\n";
+        for (const json& c : t.value("containers", json::array())) {
+          const bool exited = c.contains("exitCode") && c["exitCode"].is_number();
+          std::cout << "  " << c.value("name", "?") << ": "
+                    << (exited ? "exit " + c["exitCode"].dump()
+                               : "no exit code (" + c.value("reason", "never ran") + ")")
+                    << "\n";
+          failed = failed || !exited || c["exitCode"] != 0;
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    if (std::chrono::steady_clock::now() + pause > deadline) {
+      std::cerr << "eclc: error: the tasks did not stop within " << options.wait_timeout_seconds
+                << " seconds (--wait-timeout)\n";
+      return 1;
+    }
+    std::this_thread::sleep_for(pause);
+  }
 }
 
 } // namespace ecl::apply

@@ -52,6 +52,19 @@ json filled_outputs(const backend::plan::Plan& plan, const State& state);
 int apply(const backend::plan::Plan& plan, const CommandOptions& options);
 // `eclc destroy`: deletes everything the state holds, in reverse dependency order.
 int destroy(const backend::plan::Plan& plan, const CommandOptions& options);
+// What `eclc run` starts: a job of the program, how many copies (0: the job's `count`), and
+// whether it waits for them to stop.
+struct RunOptions {
+  std::string job; // the job block's path
+  int count = 0;
+  bool wait = false;
+};
+// `eclc run`: starts a job's task once (RunTask) on the cluster and task definition the state
+// holds, prints the tasks, and with `wait` waits until they stop and prints how each container
+// exited. 0 when started (and with `wait`, every container exited 0); 1 when AWS refuses or a
+// task fails; 2 for bad input (an unknown job, a state without the job's cluster or task, or
+// holding another definition of them than the program: apply first).
+int run_job(const backend::plan::Plan& plan, const CommandOptions& options, const RunOptions& run);
 // `eclc force-unlock`: removes the lock of the state, naming who held it.
 int force_unlock(const CommandOptions& options);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates apply/rest_routes.inc from botocore's models: how the REST-JSON protocol (EFS) sends
+"""Regenerates apply/rest_routes.inc from botocore's models: how the REST-JSON protocol (EFS, EventBridge Scheduler) sends
 each operation eclc calls. An operation is an HTTP method and a path template (ECL_REST_OP);
 members whose place is not the JSON body are listed with where they go, `uri` (a `{Member}` of
 the path) or `querystring`, and their wire name (ECL_REST_MEMBER).
@@ -7,13 +7,14 @@ Run: python3 apply/gen_rest_routes.py > apply/rest_routes.inc"""
 
 import botocore.session
 
-# Every EFS operation the plan, the recovery lookups, the waiters, the refresh reads, the
+# Every EFS and EventBridge Scheduler operation the plan, the recovery lookups, the waiters, the refresh reads, the
 # deletions and the tag calls make.
 OPERATIONS = {
     "efs": """CreateFileSystem DescribeFileSystems UpdateFileSystem DeleteFileSystem
 PutLifecycleConfiguration CreateMountTarget DescribeMountTargets ModifyMountTargetSecurityGroups
 DeleteMountTarget CreateAccessPoint DescribeAccessPoints DeleteAccessPoint TagResource
 UntagResource""".split(),
+    "scheduler": "CreateSchedule GetSchedule UpdateSchedule DeleteSchedule".split(),
 }
 
 

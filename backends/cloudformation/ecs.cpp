@@ -323,4 +323,22 @@ void lower_service(Lowering& l, const model::Block& b) {
   }
 }
 
+void lower_job(Lowering& l, const model::Block& b) {
+  if (!l.get(b, "schedule")) {
+    return; // only `eclc run` starts it: nothing is made
+  }
+  // The role the scheduler takes to start the task, and what it may do.
+  const std::string role = path_id(b) + "SchedulerRole";
+  JsonWriter& w = l.begin_resource(b, role, resources::iam_role());
+  w.member("AssumeRolePolicyDocument", common::assume_role_policy(common::kSchedulerPrincipal));
+  w.member("Policies", json::array({{{"PolicyName", "run-task"},
+                                     {"PolicyDocument", common::scheduler_policy(l, b)}}}));
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
+
+  l.begin_resource(b, l.id(b), resources::scheduler_schedule());
+  l.write_request(w, common::schedule(l, b, json{{"Fn::GetAtt", json::array({role, "Arn"})}}));
+  l.end_resource();
+}
+
 } // namespace ecl::backend::cfn

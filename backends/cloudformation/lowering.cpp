@@ -447,6 +447,7 @@ void Lowering::lower_block(const model::Block& b) {
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},
+      {"job", lower_job},
       {"load_balancer", lower_load_balancer},
       {"target_group", lower_target_group},
       {"listener", lower_listener},

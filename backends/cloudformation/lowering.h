@@ -164,6 +164,7 @@ void lower_log_group(Lowering& l, const model::Block& b);
 void lower_role(Lowering& l, const model::Block& b);
 void lower_task(Lowering& l, const model::Block& b); // with its containers
 void lower_service(Lowering& l, const model::Block& b);
+void lower_job(Lowering& l, const model::Block& b);
 void lower_load_balancer(Lowering& l, const model::Block& b);
 void lower_target_group(Lowering& l, const model::Block& b);
 void lower_listener(Lowering& l, const model::Block& b);

@@ -35,6 +35,7 @@ inline constexpr std::string_view kInstanceRolePolicy =
 // The principals that assume them.
 inline constexpr std::string_view kEcsTasksPrincipal = "ecs-tasks.amazonaws.com";
 inline constexpr std::string_view kEc2Principal = "ec2.amazonaws.com";
+inline constexpr std::string_view kSchedulerPrincipal = "scheduler.amazonaws.com";
 // The root device of the ECS-optimized Amazon Linux 2023 AMI (the launch template's volume).
 inline constexpr std::string_view kRootDevice = "/dev/xvda";
 

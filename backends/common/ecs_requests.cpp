@@ -3,6 +3,7 @@
 #include "backends/common/efs_requests.h"
 #include "backends/common/elbv2_requests.h"
 
+#include <cctype>
 #include <map>
 
 namespace ecl::backend::common {
@@ -294,6 +295,59 @@ json container_definition(Spelling& s, const model::Block& c, const TaskResource
   return d;
 }
 
+// What a service's CreateService and a job's RunTask say alike of where the tasks run: the launch
+// type or capacity provider strategy, the platform version, and an awsvpc task's network.
+void placement_members(Spelling& s, const model::Block& b, const model::Block* task, json& out) {
+  copy_upper(s, out, b, "launch_type", "launchType");
+  const model::List& strategy = s.get_list(b, "capacity");
+  if (!strategy.empty()) {
+    json& items = out["capacityProviderStrategy"] = json::array();
+    for (const model::Value& item : strategy) {
+      json o = object(3);
+      if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
+        o["capacityProvider"] = provider(s, *v);
+      }
+      if (const model::Value* v = s.field(b, "capacity", item, "weight")) {
+        o["weight"] = s.value(*v);
+      }
+      if (const model::Value* v = s.field(b, "capacity", item, "base")) {
+        o["base"] = s.value(*v);
+      }
+      items.push_back(std::move(o));
+    }
+  }
+  copy(s, out, b, "platform_version", "platformVersion");
+  auto subnets = s.get_refs(b, "subnets");
+  auto groups = s.get_refs(b, "security_groups");
+  const bool public_ip = s.get_bool(b, "public_ip");
+  const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
+  if (mode && *mode == "awsvpc") {
+    json awsvpc = object(3);
+    json& ids = awsvpc["subnets"] = json::array();
+    for (const model::Block* sub : subnets) {
+      ids.push_back(s.ref(*sub));
+    }
+    // Without security groups of its own a task gets the VPC's default group, as ECS does;
+    // it is named here because moto answers 500 to an awsvpc configuration without groups.
+    json& sgs = awsvpc["securityGroups"] = json::array();
+    for (const model::Block* g : groups) {
+      sgs.push_back(s.ref(*g));
+    }
+    if (groups.empty() && !subnets.empty() && subnets.front()->parent) {
+      json id =
+          s.deferred_value(model::Deferred{subnets.front()->parent, "default_security_group"});
+      if (!id.is_null()) {
+        sgs.push_back(std::move(id));
+      }
+    }
+    if (sgs.empty()) {
+      awsvpc.erase("securityGroups");
+    }
+    awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
+    out["networkConfiguration"] = one("awsvpcConfiguration", std::move(awsvpc));
+  }
+}
+
 } // namespace
 
 json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
@@ -368,54 +422,7 @@ json service(Spelling& s, const model::Block& b) {
   if (auto desired = s.get_int(b, "desired"); desired && !daemon) {
     out["desiredCount"] = *desired; // a daemon service runs one task per instance
   }
-  copy_upper(s, out, b, "launch_type", "launchType");
-  const model::List& strategy = s.get_list(b, "capacity");
-  if (!strategy.empty()) {
-    json& items = out["capacityProviderStrategy"] = json::array();
-    for (const model::Value& item : strategy) {
-      json o = object(3);
-      if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
-        o["capacityProvider"] = provider(s, *v);
-      }
-      if (const model::Value* v = s.field(b, "capacity", item, "weight")) {
-        o["weight"] = s.value(*v);
-      }
-      if (const model::Value* v = s.field(b, "capacity", item, "base")) {
-        o["base"] = s.value(*v);
-      }
-      items.push_back(std::move(o));
-    }
-  }
-  copy(s, out, b, "platform_version", "platformVersion");
-  auto subnets = s.get_refs(b, "subnets");
-  auto groups = s.get_refs(b, "security_groups");
-  const bool public_ip = s.get_bool(b, "public_ip");
-  const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
-  if (mode && *mode == "awsvpc") {
-    json awsvpc = object(3);
-    json& ids = awsvpc["subnets"] = json::array();
-    for (const model::Block* sub : subnets) {
-      ids.push_back(s.ref(*sub));
-    }
-    // Without security groups of its own a task gets the VPC's default group, as ECS does;
-    // it is named here because moto answers 500 to an awsvpc configuration without groups.
-    json& sgs = awsvpc["securityGroups"] = json::array();
-    for (const model::Block* g : groups) {
-      sgs.push_back(s.ref(*g));
-    }
-    if (groups.empty() && !subnets.empty() && subnets.front()->parent) {
-      json id =
-          s.deferred_value(model::Deferred{subnets.front()->parent, "default_security_group"});
-      if (!id.is_null()) {
-        sgs.push_back(std::move(id));
-      }
-    }
-    if (sgs.empty()) {
-      awsvpc.erase("securityGroups");
-    }
-    awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
-    out["networkConfiguration"] = one("awsvpcConfiguration", std::move(awsvpc));
-  }
+  placement_members(s, b, task, out);
   copy_objects(s, out, b, "load_balancers", "loadBalancers",
                {{"target_group", "targetGroupArn"},
                 {"container", "containerName"},
@@ -706,6 +713,88 @@ scaling_policies(Spelling& s, const model::Program& program, const model::Block&
     out.emplace_back(attribute, std::move(policy));
   }
   return out;
+}
+
+json run_task(Spelling& s, const model::Block& job) {
+  const model::Block* cluster = job.ancestor("cluster");
+  const model::Block* task = s.get_ref(job, "task");
+  json out = object(9);
+  if (cluster) {
+    out["cluster"] = s.deferred_value(model::Deferred{cluster, "arn"});
+  }
+  if (task) {
+    out["taskDefinition"] = s.ref(*task);
+  }
+  copy_int(s, out, job, "count", "count");
+  placement_members(s, job, task, out);
+  out["enableECSManagedTags"] = true;
+  out["propagateTags"] = "TASK_DEFINITION";
+  return out;
+}
+
+json schedule(Spelling& s, const model::Block& job, json role_arn) {
+  // The scheduler's EcsParameters are RunTask's members capitalised, but for the awsvpc
+  // configuration's wrapper and the strategy items' members, which keep RunTask's spelling.
+  json run = run_task(s, job);
+  json ecs = object(8);
+  ecs["TaskDefinitionArn"] = run["taskDefinition"];
+  ecs["TaskCount"] = run["count"];
+  for (auto [from, to] : {std::pair{"launchType", "LaunchType"},
+                          std::pair{"capacityProviderStrategy", "CapacityProviderStrategy"},
+                          std::pair{"platformVersion", "PlatformVersion"}}) {
+    if (run.contains(from)) {
+      ecs[to] = run[from];
+    }
+  }
+  if (run.contains("networkConfiguration")) {
+    json awsvpc = object(3);
+    for (const auto& [member, value] : run["networkConfiguration"]["awsvpcConfiguration"].items()) {
+      awsvpc[std::string(1, static_cast<char>(std::toupper(member[0]))) + member.substr(1)] = value;
+    }
+    ecs["NetworkConfiguration"] = one("awsvpcConfiguration", std::move(awsvpc));
+  }
+  ecs["EnableECSManagedTags"] = true;
+  ecs["PropagateTags"] = "TASK_DEFINITION";
+
+  json out = object(7);
+  copy(s, out, job, "name", "Name");
+  copy(s, out, job, "schedule", "ScheduleExpression");
+  copy(s, out, job, "timezone", "ScheduleExpressionTimezone");
+  out["FlexibleTimeWindow"] = one("Mode", "OFF");
+  out["State"] = s.get_bool(job, "enabled") ? "ENABLED" : "DISABLED";
+  json target = object(4);
+  target["Arn"] = run.contains("cluster") ? run["cluster"] : json();
+  target["RoleArn"] = std::move(role_arn);
+  target["EcsParameters"] = std::move(ecs);
+  out["Target"] = std::move(target);
+  return out;
+}
+
+json scheduler_policy(Spelling& s, const model::Block& job) {
+  const model::Block* cluster = job.ancestor("cluster");
+  const model::Block* task = s.get_ref(job, "task");
+  json run = object(4);
+  run["Effect"] = "Allow";
+  run["Action"] = "ecs:RunTask";
+  run["Resource"] = task ? s.ref(*task) : json("*");
+  if (cluster) {
+    run["Condition"] =
+        one("ArnEquals", one("ecs:cluster", s.deferred_value(model::Deferred{cluster, "arn"})));
+  }
+  json pass = object(4);
+  pass["Effect"] = "Allow";
+  pass["Action"] = "iam:PassRole";
+  pass["Resource"] = "*";
+  pass["Condition"] = one("StringLike", one("iam:PassedToService", kEcsTasksPrincipal));
+  json tag = object(4);
+  tag["Effect"] = "Allow";
+  tag["Action"] = "ecs:TagResource";
+  tag["Resource"] = "*";
+  tag["Condition"] = one("StringEquals", one("ecs:CreateAction", "RunTask"));
+  json document = object(2);
+  document["Version"] = "2012-10-17";
+  document["Statement"] = json::array({std::move(run), std::move(pass), std::move(tag)});
+  return document;
 }
 
 } // namespace ecl::backend::common

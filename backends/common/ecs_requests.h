@@ -38,6 +38,16 @@ json scalable_target(Spelling& s, const model::Block& service);
 json scheduled_action(Spelling& s, const model::Block& service, const model::Block& schedule);
 std::vector<std::pair<std::string, json>>
 scaling_policies(Spelling& s, const model::Program& program, const model::Block& service);
+// RunTask of a job (`eclc run`): its cluster's ARN, the task definition, the count, where the
+// tasks run, and tags from the task definition.
+json run_task(Spelling& s, const model::Block& job);
+// CreateSchedule of a job with a `schedule` (EventBridge Scheduler's spelling, which
+// AWS::Scheduler::Schedule takes capitalised): RunTask's parameters on the cluster, as the role
+// `role_arn`.
+json schedule(Spelling& s, const model::Block& job, json role_arn);
+// The inline policy of the role a job's schedule takes: RunTask of its task definition on its
+// cluster, passing the task's roles to ECS, tagging the tasks it starts.
+json scheduler_policy(Spelling& s, const model::Block& job);
 // CreateCluster without tags.
 json cluster(Spelling& s, const model::Block& cluster);
 // PutClusterCapacityProviders of a cluster with `capacity`, or null.

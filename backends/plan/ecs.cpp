@@ -439,4 +439,34 @@ void lower_service(Planner& p, const model::Block& b) {
                           count, task ? task->path : "?", how.empty() ? "" : ", " + how);
 }
 
+void lower_job(Planner& p, const model::Block& b) {
+  p.add_run(b, common::run_task(p, b));
+  if (!p.get(b, "schedule")) {
+    return; // only `eclc run` starts it: nothing is made
+  }
+  // The role the scheduler takes to start the task, and what it may do.
+  Step& r = p.add(b, "role", "iam", "CreateRole");
+  std::string name = model::made_role_name(p.program(), b);
+  r.params["RoleName"] = name;
+  r.params["AssumeRolePolicyDocument"] =
+      policy_text(common::assume_role_policy(common::kSchedulerPrincipal));
+  p.add_tags(r, b);
+  r.summary = fmt::format("{}, assumed by {}", name, common::kSchedulerPrincipal);
+  Step& policy = p.add(b, "role-policy", "iam", "PutRolePolicy");
+  policy.params["RoleName"] = p.output(b, "role", "name");
+  policy.params["PolicyName"] = "run-task";
+  policy.params["PolicyDocument"] = policy_text(common::scheduler_policy(p, b));
+  policy.summary = "run-task: ecs:RunTask, iam:PassRole, ecs:TagResource";
+
+  Step& s = p.add(b, "", "scheduler", "CreateSchedule");
+  s.params = common::schedule(p, b, p.output(b, "role", "arn"));
+  s.after.push_back(policy.id); // the scheduler may start the task from the first run on
+  const json& ecs = s.params["Target"]["EcsParameters"];
+  s.summary =
+      fmt::format("{}: {}, {} x task {}{}", text_of(s.params.value("Name", json())),
+                  text_of(s.params.value("ScheduleExpression", json())), ecs.value("TaskCount", 1),
+                  p.get_ref(b, "task") ? p.get_ref(b, "task")->path : "?",
+                  s.params.value("State", "") == "DISABLED" ? ", paused" : "");
+}
+
 } // namespace ecl::backend::plan

@@ -124,6 +124,9 @@ std::string to_json(const Plan& plan) {
   }
   w.end_array();
   w.member("outputs", plan.outputs);
+  if (!plan.runs.empty()) {
+    w.member("runs", plan.runs);
+  }
   w.end_object();
   out += '\n';
   return out;

@@ -69,6 +69,9 @@ struct Plan {
   std::string description;
   std::vector<Step> steps; // in execution order
   json outputs = json::object();
+  // The RunTask request of each job, by its block's path, with the placeholders of its cluster
+  // and task definition: what `eclc run` sends once the state holds them.
+  json runs = json::object();
   // One per block with steps, in the order of each block's first step (resources_of). Not in
   // the document, and not filled by build_plan: only the commands that show or apply a plan ask.
   std::vector<Resource> resources;

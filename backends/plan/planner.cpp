@@ -289,6 +289,7 @@ void Planner::lower_block(const model::Block& b) {
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},
+      {"job", lower_job},
       {"load_balancer", lower_load_balancer},
       {"target_group", lower_target_group},
       {"listener", lower_listener},
@@ -316,6 +317,7 @@ bool Planner::run(Plan& out) {
       lower_block(*b);
     }
   }
+  out.runs = runs_;
   out.stack = program_.stack ? program_.stack->name : "";
   out.region = region_;
   if (program_.stack) {

@@ -85,6 +85,9 @@ public:
   // The id of the cluster's PutClusterCapacityProviders step, or "".
   std::string associations_step(const model::Block& cluster);
 
+  // Records a job's RunTask request (Plan::runs).
+  void add_run(const model::Block& job, json request) { runs_[job.path] = std::move(request); }
+
   const model::Program& program() const { return program_; }
   const common::LogGroupOwners& log_groups() const { return log_groups_; }
 
@@ -100,6 +103,7 @@ private:
   std::deque<Step> steps_; // in the order they were added: source order
   std::set<std::string, std::less<>> ids_;
   std::set<std::string, std::less<>> shared_paths_; // paths of more than one block
+  json runs_ = json::object();
 };
 
 // One function per kind; each adds the block's calls (children are visited after it).
@@ -118,6 +122,7 @@ void lower_log_group(Planner& p, const model::Block& b);
 void lower_role(Planner& p, const model::Block& b);
 void lower_task(Planner& p, const model::Block& b); // with its containers
 void lower_service(Planner& p, const model::Block& b);
+void lower_job(Planner& p, const model::Block& b);
 void lower_load_balancer(Planner& p, const model::Block& b);
 void lower_target_group(Planner& p, const model::Block& b);
 void lower_listener(Planner& p, const model::Block& b);

@@ -113,7 +113,18 @@ json fill(const json& value, const Operation& operation, const json& outputs, co
       return found(outputs, output_path(operation, text.substr(8)));
     }
     if (text.starts_with("$request.")) {
-      return found(request, text.substr(9));
+      // A member, or a member of one: `$request.Target.RoleArn`.
+      std::string_view path = text.substr(9);
+      const json* at = &request;
+      for (std::size_t dot; (dot = path.find('.')) != std::string_view::npos;
+           path.remove_prefix(dot + 1)) {
+        auto it = at->find(std::string(path.substr(0, dot)));
+        if (it == at->end() || !it->is_object()) {
+          return "";
+        }
+        at = &*it;
+      }
+      return found(*at, path);
     }
     if (text == "$block") {
       return std::string(block);

@@ -45,7 +45,8 @@ namespace ecl::resources {
   X(ecs_cluster_capacity_providers)                                                                \
   X(ecs_capacity_provider)                                                                         \
   X(ecs_task_definition)                                                                           \
-  X(ecs_service)
+  X(ecs_service)                                                                                   \
+  X(scheduler_schedule)
 
 // Each descriptor by its function: the CloudFormation backend names the resources it writes
 // (`begin_resource(b, id, resources::ec2_vpc())`).

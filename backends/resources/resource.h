@@ -28,7 +28,8 @@ using Codes = std::vector<std::string_view>;
 
 // A call as a template: in its params, a string "$output.NAME" stands for the recorded output
 // NAME of the entry's call (see Operation::outputs), "$request.MEMBER" for a member of the request
-// it recorded, "$block" for its block path (whole strings only; see fill()).
+// it recorded (`$request.Target.RoleArn` for a member of one), "$block" for its block path (whole
+// strings only; see fill()).
 struct Request {
   std::string_view service;
   std::string_view operation;

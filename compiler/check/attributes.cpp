@@ -295,8 +295,8 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     }
     return model::Value{model::EnumMember{"ip"}, at};
   }
-  if (block.kind_name == "service" && attr.name == "capacity") {
-    // Without a launch type, a service uses its cluster's first capacity provider.
+  if ((block.kind_name == "service" || block.kind_name == "job") && attr.name == "capacity") {
+    // Without a launch type, a service or job uses its cluster's first capacity provider.
     if (!attribute_value(block, "launch_type", at).is_null() || !block.parent) {
       return none;
     }

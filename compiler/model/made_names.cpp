@@ -83,7 +83,10 @@ std::string made_name_of(const Program& program, const Block& block) {
 }
 
 std::string made_role_name(const Program& program, const Block& owner) {
-  return made_name(program, owner, owner.kind_name == "task" ? "execution" : "instance", 64);
+  std::string_view role = owner.kind_name == "task"  ? "execution"
+                          : owner.kind_name == "job" ? "scheduler"
+                                                     : "instance";
+  return made_name(program, owner, role, 64);
 }
 
 } // namespace ecl::model

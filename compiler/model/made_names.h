@@ -31,7 +31,7 @@ std::string made_elb_name(const Program& program, const Block& block, bool load_
 std::string made_name_of(const Program& program, const Block& block);
 
 // The name of the role the plan adds for `owner` (64 characters): a task's execution role, an EC2
-// capacity's instance role.
+// capacity's instance role, a job's scheduler role.
 std::string made_role_name(const Program& program, const Block& owner);
 
 } // namespace ecl::model

@@ -1232,6 +1232,47 @@ std::vector<Kind> build_kinds() {
       {{"arn", "The service's ARN."}},
       "AWS::ECS::Service"});
 
+  k.push_back(Kind{
+      "job",
+      "A task run to completion, on a schedule (an EventBridge Scheduler schedule that calls "
+      "RunTask) or when `eclc run` starts it: the task, how many copies, and where they run, "
+      "written as a service's.",
+      {"cluster"},
+      Naming::Required,
+      0,
+      false,
+      {required("task", keep(ref({"task"})), "The task definition to run."),
+       ranged(with_default("count", kInt, integer(1), "Copies of the task each run starts."), 1,
+              10),
+       optional("launch_type", kLaunchType,
+                "`fargate`, `ec2` or `external`; or set `capacity` instead."),
+       computed("capacity", keep(list(kStrategyItem)), DefaultKind::Derived,
+                "the cluster's first capacity provider",
+                "A capacity provider strategy, written as a service's."),
+       with_default("subnets", kSubnetRefs, members({}), "Subnets of an `awsvpc` task (one VPC)."),
+       with_default("security_groups", kSecurityGroupRefs, members({}),
+                    "Security groups of an `awsvpc` task (the VPC's default group when empty)."),
+       with_default("public_ip", kBool, flag(false),
+                    "Give `awsvpc` tasks a public IP (`assignPublicIp`)."),
+       optional("platform_version", kString,
+                "The Fargate platform version; AWS's `LATEST` if unset."),
+       optional("schedule", kString,
+                "When it runs: `\"cron(0 3 * * ? *)\"` (six fields: minutes hours day-of-month "
+                "month day-of-week year), `\"rate(1 hour)\"`, or once, "
+                "`\"at(2026-12-24T18:00:00)\"`. Without it, only `eclc run` starts the job."),
+       optional("timezone", kString,
+                "The IANA time zone of `schedule`, e.g. `\"Europe/Paris\"` (UTC when unset)."),
+       with_default("enabled", kBool, flag(true),
+                    "The schedule starts the task; `false` keeps the schedule but pauses it."),
+       computed("name", kString, DefaultKind::StackName, "",
+                "The schedule's name (EventBridge Scheduler's `default` group). Default: the "
+                "stack's name and the block's."),
+       optional("tags", kStringMap,
+                "Tags for the schedule's role, added to the stack's tags (a schedule takes "
+                "none; the tasks it starts carry their task definition's).")},
+      {{"arn", "The schedule's ARN (with `schedule`)."}},
+      "AWS::Scheduler::Schedule + AWS::IAM::Role (with a schedule); RunTask (eclc run)"});
+
   k.push_back(
       Kind{"placement",
            "Placement strategies and constraints of an EC2 service.",
@@ -1333,7 +1374,7 @@ std::vector<Kind> build_kinds() {
        {"arn",
         "a cluster ARN (`arn:aws:ecs:REGION:ACCOUNT:cluster/NAME`)",
         {"capacity"},
-        {"service"}}},
+        {"service", "job"}}},
       {"role", {"arn", "a role ARN (`arn:aws:iam::ACCOUNT:role/NAME`)"}},
   };
   for (const Made& made : kExisting) {

@@ -120,7 +120,7 @@ class Proxy:
                     return
                 operation = target.rsplit(".", 1)[-1] if target else \
                     (re.search(rb"Action=(\w+)", body) or [b"", b"?"])[1].decode()
-                if self.command != "POST" or self.path.startswith("/2015-02-01/"):
+                if self.command != "POST" or self.path.startswith(("/2015-02-01/", "/schedules/")):
                     operation = rest_operation(self.command, self.path)
                 if operation in proxy.instead:
                     answer = proxy.instead[operation](body.decode(errors="replace"))
@@ -215,15 +215,21 @@ def stall_answer(answer):
     return re.sub(rb'"status":\s*"INACTIVE"', b'"status": "DRAINING"', answer)
 
 
+def eclc_env(env_keys=KEYS):
+    """The environment eclc runs in: no AWS_ variable of the caller's, the keys, no AWS files."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(env_keys)
+    env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+    return env
+
+
 def eclc(args, env_keys=KEYS, proxy=None, kill_after=None):
     # A command on a program without `-p` options gets the program's (harness.params_of: its
     # `// args:` line and the test certificate), as apply_args does.
     if (len(args) > 1 and args[0] in ("plan", "apply", "destroy") and
             "-p" not in args and Path(args[1]).exists()):
         args = list(args) + harness.params_of(Path(args[1]))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(env_keys)
-    env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+    env = eclc_env(env_keys)
     proc = subprocess.Popen([ARGS.eclc] + harness.with_refresh(args), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
     if proxy is not None and kill_after is not None:
@@ -244,18 +250,22 @@ def clients(url, region):
     session.set_credentials("testing", "testing")
     cfg = Config(retries={"max_attempts": 1})
     return {s: session.create_client(s, region_name=region, endpoint_url=url, config=cfg)
-            for s in ("ec2", "ecs", "iam", "elbv2", "application-autoscaling", "efs")}
+            for s in ("ec2", "ecs", "iam", "elbv2", "application-autoscaling", "efs",
+                      "scheduler")}
 
 
 def rest_operations():
-    """(method, path pattern, operation) of every operation of the REST-JSON services (EFS), from
-    botocore's models: the proxy names a call by its method and path."""
+    """(method, path pattern, operation) of every operation of the REST-JSON services (EFS,
+    EventBridge Scheduler), from botocore's models: the proxy names a call by its method and
+    path."""
     out = []
-    model = botocore.session.get_session().get_service_model("efs")
-    for name in model.operation_names:
-        http = model.operation_model(name).http
-        pattern = re.sub(r"\{[^}]+\}", "[^/?]+", http["requestUri"].split("?")[0].rstrip("/"))
-        out.append((http["method"], re.compile(pattern + r"/?(\?.*)?$"), name))
+    for service in ("efs", "scheduler"):
+        model = botocore.session.get_session().get_service_model(service)
+        for name in model.operation_names:
+            http = model.operation_model(name).http
+            pattern = re.sub(r"\{[^}]+\}", "[^/?]+",
+                             http["requestUri"].split("?")[0].rstrip("/"))
+            out.append((http["method"], re.compile(pattern + r"/?(\?.*)?$"), name))
     return out
 
 

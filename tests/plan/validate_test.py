@@ -21,7 +21,8 @@ try:
 except ImportError as e:
     harness.fail(f"{e.name} is missing; install it (pip install botocore regex)")
 
-SERVICES = {"ec2", "ecs", "iam", "logs", "autoscaling", "elbv2", "application-autoscaling", "efs"}
+SERVICES = {"ec2", "ecs", "iam", "logs", "autoscaling", "elbv2", "application-autoscaling", "efs",
+            "scheduler"}
 _patterns = {}
 
 
@@ -184,6 +185,15 @@ def check_document(name, plan, session):
                         break
             if after and (shape is None or shape.type_name != "string"):
                 v.problem(where, f"produces `{value_name}` after `{after}` in a non-string")
+        calls += 1
+    # A job's RunTask (`eclc run`): its request, and the placeholders it names.
+    run_task = session.get_service_model("ecs").operation_model("RunTask").input_shape
+    for job, request in plan.get("runs", {}).items():
+        v.check(request, run_task, f"run {job}")
+        for text in strings(request):
+            for dep, path in plans.placeholders(text, ids):
+                if dep is None or path not in produced.get(dep, ()):
+                    v.problem(f"run {job}", f"placeholder `{dep}.{path}` names nothing produced")
         calls += 1
     for name, value in plan.get("outputs", {}).items():
         for text in strings(value):

@@ -108,6 +108,12 @@ TEST(AlreadyGone, IsPerCall) {
         continue;
       }
       for (const std::string& code : codes) {
+        // Each of these services names its own missing resources so (CloudWatch Logs,
+        // EventBridge Scheduler): the code is the same word, not the same fact.
+        if (code == "ResourceNotFoundException" &&
+            std::set<std::string>{service, other} == std::set<std::string>{"logs", "scheduler"}) {
+          continue;
+        }
         EXPECT_FALSE(other_codes.count(code))
             << code << " is gone for " << service << " and " << other;
       }
@@ -199,6 +205,7 @@ TEST(Idempotence, TokensAndOwnership) {
                                                      {"CreateFileSystem", "CreationToken"},
                                                      {"CreateLaunchTemplate", "ClientToken"},
                                                      {"CreateNatGateway", "ClientToken"},
+                                                     {"CreateSchedule", "ClientToken"},
                                                      {"CreateRouteTable", "ClientToken"},
                                                      {"CreateService", "clientToken"},
                                                      {"CreateVpcEndpoint", "ClientToken"}}));

@@ -316,10 +316,11 @@ struct PlanFlags {
   bool calls = false;             // `plan --calls`: the API calls instead of the resources
   bool refresh = true;            // `plan --state`, apply: read what the state holds from AWS
   std::vector<std::string> targets;
+  ecl::apply::RunOptions run; // `eclc run`
 };
 
 // What `run_plan` does with the plan it builds.
-enum class PlanMode { Show, Graph, Apply, Destroy };
+enum class PlanMode { Show, Graph, Apply, Destroy, Run };
 
 // check, then build the API plan: for people on stdout (or the document with `--json`), and the
 // document written atomically to `-o FILE`; nothing is written when the program has errors.
@@ -340,7 +341,8 @@ int run_plan(const PlanFlags& flags, PlanMode mode, bool* changed = nullptr) {
     // Applying, destroying and diffing against a state use the region the AWS configuration names
     // when the program has none, as the AWS CLI would; an offline plan stays reproducible.
     std::string region;
-    if (mode == PlanMode::Apply || mode == PlanMode::Destroy || !flags.state.empty()) {
+    if (mode == PlanMode::Apply || mode == PlanMode::Destroy || mode == PlanMode::Run ||
+        !flags.state.empty()) {
       region = ecl::apply::configured_region(flags.profile);
     }
     built = ecl::backend::plan::build_plan(*c.program, lowering, plan, nullptr,
@@ -380,6 +382,9 @@ int run_plan(const PlanFlags& flags, PlanMode mode, bool* changed = nullptr) {
   }
   if (mode == PlanMode::Destroy) {
     return ecl::apply::destroy(plan, apply_options);
+  }
+  if (mode == PlanMode::Run) {
+    return ecl::apply::run_job(plan, apply_options, flags.run);
   }
   if (flags.json || !flags.output.empty()) {
     const ecl::backend::plan::Plan* shown = &plan;
@@ -679,6 +684,23 @@ int main(int argc, char** argv) {
                      "Seconds to wait for another run holding the state's lock (default 0)")
         ->check(CLI::Range(0, 24 * 3600));
   }
+  // run: a job's task started once, on what the state holds.
+  PlanFlags run_flags;
+  CLI::App* run = app.add_subcommand(
+      "run", "Start a job's task once on the cluster the state holds (ECS RunTask)");
+  add_check_options(run, run_flags.check);
+  run->add_option("job", run_flags.run.job, "The job block: CLUSTER.JOB")->required();
+  run->add_option("--state", run_flags.state, "The state file (default: PROGRAM.state.json)");
+  run->add_option("--endpoint-url", run_flags.endpoint_url,
+                  "Send every call to this URL (a local endpoint such as moto_server)");
+  run->add_option("--profile", run_flags.profile, "The profile of the shared AWS files");
+  run->add_option("--count", run_flags.run.count, "Copies to start (default: the job's `count`)")
+      ->check(CLI::Range(1, 10));
+  run->add_flag("--wait", run_flags.run.wait,
+                "Wait until the tasks stop, print how each container exited, and exit 1 unless "
+                "all exited 0");
+  run->add_option("--wait-timeout", run_flags.wait_timeout, "Seconds to wait with --wait")
+      ->check(CLI::Range(1, 24 * 3600));
   for (auto [command, f] : {std::pair{plan, &plan_flags}, std::pair{apply, &apply_flags}}) {
     command->add_option("--refresh", f->refresh,
                         "Read what the state holds from AWS first and show what changed outside "
@@ -817,6 +839,9 @@ int main(int argc, char** argv) {
   }
   if (destroy->parsed()) {
     return run_plan(destroy_flags, PlanMode::Destroy);
+  }
+  if (run->parsed()) {
+    return run_plan(run_flags, PlanMode::Run);
   }
   if (unlock->parsed()) {
     ecl::apply::CommandOptions options;

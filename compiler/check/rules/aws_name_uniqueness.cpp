@@ -1,11 +1,11 @@
 // Where AWS wants a name unique, two blocks may not give the same one (E3411): a container's in
 // its task definition (ContainerDefinition), a security group's in its VPC (CreateSecurityGroup),
 // and a cluster's, capacity provider's, load balancer's, target group's (per account and region)
-// or role's (per account). Services have their own rule (E3250); a task family is shared on
-// purpose (its task definitions are revisions). A name the plan makes for a block the program does
-// not name (security groups, load balancers, target groups, roles, and the execution and instance
-// roles it adds) counts too: CreateTargetGroup answers an existing group of the same settings with
-// that group, and two blocks would share it.
+// or role's (per account), and a job's schedule (per account and region). Services have their own
+// rule (E3250); a task family is shared on purpose (its task definitions are revisions). A name the
+// plan makes for a block the program does not name (security groups, load balancers, target groups,
+// roles, and the execution and instance roles it adds) counts too: CreateTargetGroup answers an
+// existing group of the same settings with that group, and two blocks would share it.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html
@@ -43,6 +43,7 @@ constexpr Scope kScopes[] = {
     {"load_balancer", "load balancer", "", "in the account and region"},
     {"target_group", "target group", "", "in the account and region"},
     {"role", "role", "", "in the account", true},
+    {"job", "schedule", "", "in the account and region"},
 };
 
 struct Named {
@@ -90,6 +91,14 @@ void run(RuleContext& c) {
                      Named{capacity, fmt::format("the name the plan makes for ec2_capacity "
                                                  "`{}`'s instance role",
                                                  capacity->path)});
+      }
+      for (const model::Block* job : c.program.of_kind("job")) {
+        if (job->get("schedule")) {
+          seen.emplace(key_of(nullptr, model::made_role_name(c.program, *job)),
+                       Named{job, fmt::format("the name the plan makes for job `{}`'s scheduler "
+                                              "role",
+                                              job->path)});
+        }
       }
     }
     for (const model::Block* block : c.program.of_kind(s.kind)) {

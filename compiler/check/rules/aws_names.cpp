@@ -43,6 +43,8 @@ const NameRule kRules[] = {
     {"target_group", "name", "target group", 32, "-", "letters, digits and `-`", true, "",
      "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/"
      "API_CreateTargetGroup.html"},
+    {"job", "name", "schedule", 64, "-_.", "letters, digits, `-`, `_` and `.`", false, "",
+     "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html"},
 };
 
 bool allowed(unsigned char c, std::string_view punctuation) {

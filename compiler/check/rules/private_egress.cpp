@@ -270,8 +270,9 @@ void check_service(RuleContext& c, const model::Block& service) {
     };
     const char* where = is_public ? "without a public IP in public subnet" : "in private subnet";
     if (!from_internet.empty()) {
-      auto& d = c.diags.report(Diag::ImageNeedsInternet, item.value->range, service.path, where,
-                               subnet.path, from_internet, model::registry_of(from_internet));
+      auto& d = c.diags.report(Diag::ImageNeedsInternet, item.value->range, service.kind_name,
+                               service.path, where, subnet.path, from_internet,
+                               model::registry_of(from_internet));
       note_route(d);
       continue;
     }
@@ -284,15 +285,16 @@ void check_service(RuleContext& c, const model::Block& service) {
     if (missing.empty()) {
       continue;
     }
-    auto& d = c.diags.report(Diag::PrivateSubnetNoEgress, item.value->range, service.path, where,
-                             subnet.path, fmt::format("`{}`", fmt::join(missing, "`, `")));
+    auto& d = c.diags.report(Diag::PrivateSubnetNoEgress, item.value->range, service.kind_name,
+                             service.path, where, subnet.path,
+                             fmt::format("`{}`", fmt::join(missing, "`, `")));
     note_route(d);
     fix_endpoints(c, d, service, *vpc, table, missing);
   }
 }
 
 void run(RuleContext& c) {
-  for (const model::Block* service : c.program.of_kind("service")) {
+  for (const model::Block* service : services::runners(c.program)) {
     check_service(c, *service);
   }
 }

@@ -55,6 +55,11 @@ const model::Block* vpc_of(const model::Block* block);
 // Whether a security group rule (`ingress` or `egress`) lets TCP traffic to `port` through:
 // protocol `all`, or `tcp` on that port or a range holding it.
 bool allows_tcp_port(const model::Block& rule, std::int64_t port);
+// Why `expression` is not a schedule expression AWS takes (Application Auto Scaling's scheduled
+// actions and EventBridge Scheduler share the forms): `at(yyyy-mm-ddThh:mm:ss)`, `rate(N unit)`
+// (minutes, hours, days), `cron(...)` with six fields of which day-of-month or day-of-week is
+// `?`; "" when it is one.
+std::string schedule_expression_problem(const std::string& expression);
 // A memory, CPU or number attribute in canonical units, rounded; nullopt when absent or null.
 std::optional<std::int64_t> amount_of(const model::Block& block, std::string_view name);
 // The `fargate` entry of a task's `compatibilities`, or nullptr when the task does not run on

@@ -2,6 +2,8 @@
 #include "compiler/check/rules/rule.h"
 
 #include <cmath>
+#include <fmt/format.h>
+#include <regex>
 
 namespace ecl::check {
 
@@ -59,6 +61,7 @@ namespace ecl::check {
   X(kRuleConditionRule)                                                                            \
   X(kStickinessRule)                                                                               \
   X(kScheduledScalingRule)                                                                         \
+  X(kJobsRule)                                                                                     \
   X(kServiceScalingRule)                                                                           \
   X(kIamTrustRule)                                                                                 \
   X(kIamActionsRule)                                                                               \
@@ -161,6 +164,47 @@ const model::Block* RuleContext::route_table_of(const model::Block* subnet, bool
 
 const model::Block* vpc_of(const model::Block* block) {
   return block ? block->ancestor("vpc") : nullptr;
+}
+
+std::string schedule_expression_problem(const std::string& e) {
+  static const std::regex at(R"(at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\))");
+  static const std::regex rate(R"(rate\(([1-9]\d*) (minute|minutes|hour|hours|day|days)\))");
+  static const std::regex cron(R"(cron\(([^()]*)\))");
+  std::smatch m;
+  if (std::regex_match(e, at)) {
+    return "";
+  }
+  if (std::regex_match(e, m, rate)) {
+    const bool one = m[1] == "1";
+    const bool plural = m[2].str().ends_with('s');
+    return one == plural ? fmt::format("`rate` takes `{}` with {}", m[2].str(),
+                                       one ? "a value of 1 in the singular" : "values above 1")
+                         : "";
+  }
+  if (std::regex_match(e, m, cron)) {
+    std::vector<std::string> fields;
+    std::string inner = m[1], field;
+    for (char ch : inner + " ") {
+      if (ch == ' ') {
+        if (!field.empty()) {
+          fields.push_back(field);
+        }
+        field.clear();
+      } else {
+        field += ch;
+      }
+    }
+    if (fields.size() != 6) {
+      return fmt::format("`cron` takes six fields (minutes hours day-of-month month day-of-week "
+                         "year), not {}",
+                         fields.size());
+    }
+    if ((fields[2] == "?") == (fields[4] == "?")) {
+      return "one of day-of-month and day-of-week must be `?`, and only one";
+    }
+    return "";
+  }
+  return "write `at(yyyy-mm-ddThh:mm:ss)`, `rate(N unit)` or `cron(...)`";
 }
 
 } // namespace ecl::check

@@ -144,6 +144,18 @@ inline Origin fargate_origin(const model::Block& service) {
   return {service.header_range, "the service runs on Fargate"};
 }
 
+// The blocks that run tasks in a cluster: its services, then its jobs (which a schedule or
+// `eclc run` starts), whose launch type, capacity and network are written alike.
+inline std::vector<const model::Block*> runners(const model::Program& program) {
+  std::vector<const model::Block*> out;
+  for (std::string_view kind : {"service", "job"}) {
+    for (const model::Block* b : program.of_kind(kind)) {
+      out.push_back(b);
+    }
+  }
+  return out;
+}
+
 // The task's network mode, or nullptr.
 inline const std::string* network_mode(const model::Block* task) {
   return task ? task->get_enum("network_mode") : nullptr;

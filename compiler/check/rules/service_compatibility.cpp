@@ -60,8 +60,8 @@ void report_incompatible(RuleContext& c, const model::Block& service, const mode
                           : fmt::format("task `{}` is declared here; its compatibilities default "
                                         "to `[fargate]`",
                                         task.path);
-  auto& d = c.diags.report(Diag::ServiceTaskIncompatible, at, service.path, runs_on, task.path,
-                           list_compatibilities(task), needed);
+  auto& d = c.diags.report(Diag::ServiceTaskIncompatible, at, service.kind_name, service.path,
+                           runs_on, task.path, list_compatibilities(task), needed);
   d.note(attribute_range(task, "compatibilities"), where);
   if (!services::capacity_written(service) && !services::launch_type(service)) {
     services::Origin origin = services::default_capacity_origin(service);
@@ -131,8 +131,8 @@ void check_strategy(RuleContext& c, const model::Block& service) {
                              [&](const Provider& p) { return p.same(s.provider); });
     if (!found) {
       c.diags
-          .report(Diag::CapacityNotInCluster, s.provider_value->range, service.path,
-                  s.provider.display(), cluster->path)
+          .report(Diag::CapacityNotInCluster, s.provider_value->range, service.kind_name,
+                  service.path, s.provider.display(), cluster->path)
           .note(attribute_range(*cluster, "capacity"),
                 cluster->attribute("capacity") && !cluster->attribute("capacity")->defaulted
                     ? fmt::format("cluster `{}` lists its capacity providers here", cluster->path)
@@ -204,11 +204,12 @@ void check_strategy(RuleContext& c, const model::Block& service) {
 }
 
 void run(RuleContext& c) {
-  for (const model::Block* block : c.program.of_kind("service")) {
+  for (const model::Block* block : services::runners(c.program)) {
     const model::Block& service = *block;
     if (services::launch_type(service) && services::capacity_written(service)) {
       c.diags
-          .report(Diag::LaunchTypeAndCapacity, attribute_range(service, "capacity"), service.path)
+          .report(Diag::LaunchTypeAndCapacity, attribute_range(service, "capacity"),
+                  service.kind_name, service.path)
           .note(attribute_range(service, "launch_type"), "`launch_type` is set here");
     }
     check_compatibility(c, service);

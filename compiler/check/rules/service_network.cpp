@@ -36,8 +36,8 @@ void check_not_awsvpc(RuleContext& c, const model::Block& service, const model::
   for (std::string_view attr : {"subnets", "security_groups", "public_ip"}) {
     if (sets_network(service, attr)) {
       c.diags
-          .report(Diag::NetworkConfigNotAwsvpc, attribute_range(service, attr), service.path, attr,
-                  mode)
+          .report(Diag::NetworkConfigNotAwsvpc, attribute_range(service, attr), service.kind_name,
+                  service.path, attr, mode)
           .note(attribute_range(task, "network_mode"),
                 fmt::format("task `{}` sets its network mode here", task.path));
     }
@@ -55,8 +55,8 @@ void check_counts(RuleContext& c, const model::Block& service) {
     const model::Value* v = service.get(limit.attr);
     const model::List* list = v ? v->as<model::List>() : nullptr;
     if (list && list->size() > limit.max) {
-      c.diags.report(Diag::TooManyNetworkItems, (*list)[limit.max].range, "service", service.path,
-                     list->size(), limit.noun, limit.max);
+      c.diags.report(Diag::TooManyNetworkItems, (*list)[limit.max].range, service.kind_name,
+                     service.path, list->size(), limit.noun, limit.max);
     }
   }
 }
@@ -79,8 +79,8 @@ void check_public_ip(RuleContext& c, const model::Block& service) {
     if (is_private[i]) {
       Diagnostic& d =
           c.diags
-              .report(Diag::PublicIpInPrivateSubnet, subnets[i].value->range, service.path,
-                      subnets[i].block->path)
+              .report(Diag::PublicIpInPrivateSubnet, subnets[i].value->range, service.kind_name,
+                      service.path, subnets[i].block->path)
               .note(attribute_range(service, "public_ip"), "the public IP is asked for here");
       if (all_private && !public_ip->defaulted) {
         d.fix(public_ip->value.range, "false", "set `public_ip = false`");
@@ -111,7 +111,7 @@ void check_zones(RuleContext& c, const model::Block& service) {
 }
 
 void run(RuleContext& c) {
-  for (const model::Block* block : c.program.of_kind("service")) {
+  for (const model::Block* block : services::runners(c.program)) {
     const model::Block& service = *block;
     const model::Block* task = service.get_ref("task");
     const std::string* mode = services::network_mode(task);
@@ -125,7 +125,9 @@ void run(RuleContext& c) {
     const model::Value* subnets = service.get("subnets");
     const model::List* list = subnets ? subnets->as<model::List>() : nullptr;
     if (list && list->empty()) {
-      c.diags.report(Diag::ServiceNeedsSubnets, attribute_range(service, "subnets"), service.path)
+      c.diags
+          .report(Diag::ServiceNeedsSubnets, attribute_range(service, "subnets"), service.kind_name,
+                  service.path)
           .note(attribute_range(*task, "network_mode"),
                 fmt::format("task `{}` uses `awsvpc`{}", task->path,
                             task->attribute("network_mode") &&
