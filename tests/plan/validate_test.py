@@ -21,7 +21,8 @@ try:
 except ImportError as e:
     harness.fail(f"{e.name} is missing; install it (pip install botocore regex)")
 
-SERVICES = {"ec2", "ecs", "iam", "logs", "autoscaling", "elbv2", "application-autoscaling", "efs"}
+SERVICES = {"ec2", "ecs", "iam", "logs", "autoscaling", "elbv2", "application-autoscaling", "efs",
+            "ecr"}
 _patterns = {}
 
 
