@@ -25,6 +25,7 @@ struct ServiceInfo {
   const char* signing; // the SigV4 service name, and the endpoint's
   bool global;         // one endpoint (IAM), signed for us-east-1
   bool rest = false;   // REST-JSON: a method and path an operation, JSON answers (rest_routes.inc)
+  const char* host = nullptr; // the endpoint's prefix when it is not `signing` (ECR's `api.ecr`)
 };
 
 constexpr ServiceInfo kServices[] = {
@@ -37,6 +38,7 @@ constexpr ServiceInfo kServices[] = {
     {"application-autoscaling", true, "AnyScaleFrontendService", "application-autoscaling", false},
     {"efs", true, "", "elasticfilesystem", false, true},
     {"scheduler", true, "", "scheduler", false, true},
+    {"ecr", true, "AmazonEC2ContainerRegistry_V20150921", "ecr", false, false, "api.ecr"},
     {"sts", false, "2011-06-15", "sts", true}, // credentials: AssumeRole, AssumeRoleWithWebIdentity
 };
 
@@ -550,7 +552,8 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   std::string region = info->global ? "us-east-1" : config_.region;
   std::string url = config_.endpoint_url;
   if (url.empty()) {
-    const std::string host = info->signing; // elbv2: elasticloadbalancing.REGION.amazonaws.com
+    // elbv2: elasticloadbalancing.REGION.amazonaws.com; ecr: api.ecr.REGION.amazonaws.com
+    const std::string host = info->host ? info->host : info->signing;
     url = info->global ? "https://" + host + ".amazonaws.com/"
                        : "https://" + host + "." + region + ".amazonaws.com/";
   }

@@ -444,6 +444,7 @@ void Lowering::lower_block(const model::Block& b) {
       {"log_group", lower_log_group},
       {"file_system", lower_file_system},
       {"access_point", lower_access_point},
+      {"repository", lower_repository},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

@@ -171,6 +171,7 @@ void lower_listener(Lowering& l, const model::Block& b);
 void lower_listener_rule(Lowering& l, const model::Block& b);
 void lower_file_system(Lowering& l, const model::Block& b); // with its mount targets
 void lower_access_point(Lowering& l, const model::Block& b);
+void lower_repository(Lowering& l, const model::Block& b);
 // The logical ID of the file system's mount target in `subnet` (`DataMountTargetMainA`).
 std::string mount_target_id(const model::Block& fs, const model::Block& subnet);
 // Adds the template parameter that an ec2_capacity block needs (its AMI named by a public SSM

@@ -18,6 +18,20 @@ std::string upper(std::string_view member) {
   return out;
 }
 
+std::string camel(std::string_view member) {
+  std::string out;
+  bool up = false;
+  for (char ch : member) {
+    if (ch == '_') {
+      up = true;
+    } else {
+      out += up && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+      up = false;
+    }
+  }
+  return out;
+}
+
 std::string placement_constraint_type(std::string_view member) {
   return member == "member_of" ? "memberOf" : "distinctInstance";
 }

@@ -1,26 +1,13 @@
 #include "backends/common/efs_requests.h"
 
+#include "backends/common/aws.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace ecl::backend::common {
 
 namespace {
-
-// `general_purpose` -> "generalPurpose": EFS spells its modes in camel case.
-std::string camel(const std::string& member) {
-  std::string out;
-  bool up = false;
-  for (char ch : member) {
-    if (ch == '_') {
-      up = true;
-    } else {
-      out += up ? static_cast<char>(ch - 'a' + 'A') : ch;
-      up = false;
-    }
-  }
-  return out;
-}
 
 // 30 -> "AFTER_30_DAYS", 1 -> "AFTER_1_DAY".
 std::string after_days(std::int64_t days) {

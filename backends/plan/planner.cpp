@@ -296,6 +296,7 @@ void Planner::lower_block(const model::Block& b) {
       {"rule", lower_listener_rule},
       {"file_system", lower_file_system},
       {"access_point", lower_access_point},
+      {"repository", lower_repository},
   };
   // `stack` gives the plan its region and every call its tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's call.

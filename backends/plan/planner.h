@@ -129,6 +129,7 @@ void lower_listener(Planner& p, const model::Block& b);
 void lower_listener_rule(Planner& p, const model::Block& b);
 void lower_file_system(Planner& p, const model::Block& b); // with its mount targets
 void lower_access_point(Planner& p, const model::Block& b);
+void lower_repository(Planner& p, const model::Block& b); // with its scanning and lifecycle
 // The id of the step of the file system's mount target in `subnet` (`data#mount-main.a`).
 std::string mount_target_step(const Planner& p, const model::Block& fs, const model::Block& subnet);
 

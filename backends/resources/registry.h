@@ -33,6 +33,7 @@ namespace ecl::resources {
   X(efs_file_system)                                                                               \
   X(efs_mount_target)                                                                              \
   X(efs_access_point)                                                                              \
+  X(ecr_repository)                                                                                \
   X(autoscaling_auto_scaling_group)                                                                \
   X(elbv2_load_balancer)                                                                           \
   X(elbv2_target_group)                                                                            \

@@ -68,8 +68,20 @@ struct Removal {
 // profiles (`Tags`; TagRole, TagInstanceProfile... by name), CloudWatch Logs (a `tags` map;
 // TagLogGroup / UntagLogGroup), Auto Scaling (`Tags` naming their group; CreateOrUpdateTags /
 // DeleteTags), Elastic Load Balancing (`Tags`; AddTags / RemoveTags by ARN), EFS (`Tags`;
-// TagResource / UntagResource by id). The spellings are in tags.cpp.
-enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoScaling, Elbv2, Efs };
+// TagResource / UntagResource by id), ECR (`tags` [{Key, Value}]; TagResource / UntagResource by
+// ARN). The spellings are in tags.cpp.
+enum class TagStyle {
+  None,
+  Ec2,
+  Ecs,
+  IamRole,
+  IamInstanceProfile,
+  Logs,
+  AutoScaling,
+  Elbv2,
+  Efs,
+  Ecr
+};
 
 struct Tagging {
   TagStyle style = TagStyle::None;

@@ -1,4 +1,4 @@
-// The tag spellings of the eight services, in one place (TagStyle).
+// The tag spellings of the nine services, in one place (TagStyle).
 #include "backends/resources/registry.h"
 
 namespace ecl::resources {
@@ -65,6 +65,7 @@ constexpr Spelling kSpellings[] = {
     {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags"},
     {TagStyle::Elbv2, "elbv2", "AddTags", "RemoveTags"},
     {TagStyle::Efs, "efs", "TagResource", "UntagResource"},
+    {TagStyle::Ecr, "ecr", "TagResource", "UntagResource"},
 };
 
 // Tags as [{key: K, value: V}] in a service's spelling of `key` and `value`.
@@ -118,6 +119,9 @@ void add_tags(json& request, const Operation& operation,
     break;
   case TagStyle::Logs:
     request["tags"] = object(tags);
+    break;
+  case TagStyle::Ecr:
+    request["tags"] = pairs(tags, "Key", "Value");
     break;
   case TagStyle::AutoScaling: {
     const json group =
@@ -216,6 +220,10 @@ std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, 
   case TagStyle::Efs:
     untag = {{"ResourceId", subject}, {"TagKeys", removed}};
     tag = {{"ResourceId", subject}, {"Tags", pairs(set, "Key", "Value")}};
+    break;
+  case TagStyle::Ecr:
+    untag = {{"resourceArn", subject}, {"tagKeys", removed}};
+    tag = {{"resourceArn", subject}, {"tags", pairs(set, "Key", "Value")}};
     break;
   case TagStyle::None:
     break;

@@ -1,5 +1,7 @@
 #include "compiler/model/image.h"
 
+#include "compiler/model/model.h"
+
 #include <variant>
 
 namespace ecl::model {
@@ -44,15 +46,28 @@ bool private_ecr_prefix(std::string_view text) {
   return take("/");
 }
 
+// Whether `d` is the URI of a repository of the program (`"${app.uri}:1.4"`): in the private ECR
+// registry of the account and region the program is deployed to.
+bool repository_uri(const Deferred& d) {
+  return d.block && d.block->kind_name == "repository" && d.attribute == "uri";
+}
+
 } // namespace
 
 ImageSource image_source(const Value& image) {
   if (const std::string* s = image.string()) {
     return private_ecr_prefix(*s) ? ImageSource::PrivateEcr : ImageSource::Internet;
   }
+  if (auto* d = image.as<Deferred>(); d && repository_uri(*d)) {
+    return ImageSource::PrivateEcr;
+  }
   if (auto* t = image.as<Template>()) {
     auto* first = t->parts.empty() ? nullptr : std::get_if<std::string>(&t->parts.front());
     if (first && private_ecr_prefix(*first)) {
+      return ImageSource::PrivateEcr;
+    }
+    auto* deferred = t->parts.empty() ? nullptr : std::get_if<Deferred>(&t->parts.front());
+    if (deferred && repository_uri(*deferred)) {
       return ImageSource::PrivateEcr;
     }
     // A literal registry host before the first deferred part says where it comes from.

@@ -11,7 +11,7 @@
 namespace ecl::model {
 
 enum class ImageSource {
-  PrivateEcr, // `123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag`
+  PrivateEcr, // `123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag`, or `"${app.uri}:1.4"`
   Internet,   // any other registry
   Unknown,    // a reference built from a deferred value or parameter that does not say
 };

@@ -497,6 +497,33 @@ const Type kLogGroupRef = ref({"log_group"});
 // A log group, named or declared: a container log's `group`.
 const Type kLogGroupName{TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kString, &kLogGroupRef}};
 
+// ---- ECR -----------------------------------------------------------------------------------
+const Type kLifecycleRule{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {ranged(required("priority", kInt,
+                     "The order the rules are evaluated in, lowest first; one a rule."),
+            1, std::nullopt),
+     optional("description", kString, "What the rule is for."),
+     required("tag_status", keep(enumeration({"tagged", "untagged", "any"})),
+              "The images the rule selects: `tagged` ones (by `tag_prefixes` or "
+              "`tag_patterns`), `untagged` ones, or `any` (the last rule only)."),
+     with_default("tag_prefixes", kStringList, members({}),
+                  "For `tagged`: tag prefixes, all of which an image's tags start with: "
+                  "`[\"v\"]`."),
+     with_default("tag_patterns", kStringList, members({}),
+                  "For `tagged`, instead of prefixes: tag patterns with at most four `*` each: "
+                  "`[\"prod-*\"]`."),
+     required("count_type", keep(enumeration({"image_count_more_than", "since_image_pushed"})),
+              "`image_count_more_than`: expire the selected images beyond the `count` newest; "
+              "`since_image_pushed`: expire those pushed more than `count` days ago."),
+     ranged(required("count", kInt, "The number of images, or of days."), 1, std::nullopt)},
+    {},
+    {},
+    "lifecycle rule"};
+
 const Type kPolicyCondition{
     TypeKind::Object,
     nullptr,
@@ -953,6 +980,35 @@ std::vector<Kind> build_kinds() {
        tags()},
       {},
       "AWS::Logs::LogGroup"});
+
+  k.push_back(Kind{
+      "repository",
+      "An ECR repository the program owns: a private registry of images that tasks pull "
+      "(`image = \"${app.uri}:1.4\"`).",
+      {""},
+      Naming::Required,
+      0,
+      false,
+      {computed("name", kString, DefaultKind::StackName, "",
+                "The repository's name, 2 to 256 lowercase letters, digits and `._-/` "
+                "(`shop/api`). Default: the stack's name and the block's."),
+       with_default("scan_on_push", kBool, flag(false),
+                    "Scan each image for vulnerabilities when it is pushed."),
+       with_default("tag_mutability", keep(enumeration({"mutable", "immutable"})),
+                    member("mutable"),
+                    "`immutable`: a tag, once pushed, cannot name another image."),
+       with_default("encryption", keep(enumeration({"aes256", "kms"})), member("aes256"),
+                    "How images are encrypted at rest: `aes256` (S3-managed keys) or `kms`."),
+       optional("kms_key", kString,
+                "With `encryption = kms`: the ARN of the KMS key (AWS's key for ECR when unset)."),
+       with_default("lifecycle", keep(list(kLifecycleRule)), members({}),
+                    "The lifecycle policy's rules, which expire images: `[{ priority = 1, "
+                    "tag_status = untagged, count_type = since_image_pushed, count = 14 }]`."),
+       tags()},
+      {{"arn", "The repository's ARN."},
+       {"uri", "The repository's URI (`ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME`), to which "
+               "an image's tag is added: `\"${app.uri}:1.4\"`."}},
+      "AWS::ECR::Repository"});
 
   k.push_back(Kind{
       "file_system",

@@ -22,7 +22,7 @@ except ImportError as e:
     harness.fail(f"{e.name} is missing; install it (pip install botocore regex)")
 
 SERVICES = {"ec2", "ecs", "iam", "logs", "autoscaling", "elbv2", "application-autoscaling", "efs",
-            "scheduler"}
+            "scheduler", "ecr"}
 _patterns = {}
 
 

@@ -42,6 +42,28 @@ TEST(Aws, PrivateEcrImages) {
   }
 }
 
+// An image whose reference starts with the `uri` of a repository of the program
+// (`"${app.uri}:1.4"`, or `app.uri` alone) is in private ECR, and so needs the execution role;
+// another deferred start says nothing.
+TEST(Aws, RepositoryUriImages) {
+  model::Block repository, role;
+  repository.kind_name = "repository";
+  role.kind_name = "role";
+  auto image = [](const model::Block& block, std::string_view attribute, bool tagged) {
+    model::Value v;
+    if (tagged) {
+      v.data = model::Template{{model::Deferred{&block, attribute}, std::string(":1.4")}};
+    } else {
+      v.data = model::Deferred{&block, attribute};
+    }
+    return v;
+  };
+  EXPECT_TRUE(from_private_ecr(image(repository, "uri", true)));
+  EXPECT_TRUE(from_private_ecr(image(repository, "uri", false)));
+  EXPECT_FALSE(from_private_ecr(image(repository, "arn", true)));
+  EXPECT_FALSE(from_private_ecr(image(role, "uri", false)));
+}
+
 // Random strings built from the pieces of the pattern, near misses included: the hand-written
 // match and the regular expression agree on every one.
 TEST(Aws, PrivateEcrAgreesWithTheRegularExpression) {

@@ -292,6 +292,16 @@ TEST(Tags, SpelledPerService) {
   EXPECT_EQ(elb[1].params, (json{{"ResourceArns", {"arn:lb"}},
                                  {"Tags", json::array({{{"Key", "env"}, {"Value", "staging"}}})}}));
 
+  // ECR: CreateRepository's `tags` list of {Key, Value}; TagResource / UntagResource by ARN.
+  json ecr_before = {{"tags", elb_before["Tags"]}}, ecr_after = {{"tags", elb_after["Tags"]}};
+  auto ecr = resources::tag_calls({resources::TagStyle::Ecr}, "arn:repo", ecr_before, ecr_after);
+  ASSERT_EQ(ecr.size(), 2u);
+  EXPECT_EQ(ecr[0].service, "ecr");
+  EXPECT_EQ(ecr[0].params, (json{{"resourceArn", "arn:repo"}, {"tagKeys", {"gone"}}}));
+  EXPECT_EQ(ecr[1].operation, "TagResource");
+  EXPECT_EQ(ecr[1].params, (json{{"resourceArn", "arn:repo"},
+                                 {"tags", json::array({{{"Key", "env"}, {"Value", "staging"}}})}}));
+
   EXPECT_EQ(resources::tag_call(resources::TagStyle::Ec2), "ec2:CreateTags");
   EXPECT_EQ(resources::tag_call(resources::TagStyle::None), "");
   EXPECT_TRUE(resources::tag_calls({resources::TagStyle::None}, "x", before, after).empty());

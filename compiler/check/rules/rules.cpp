@@ -36,6 +36,8 @@ namespace ecl::check {
   X(kEfsFileSystemRule)                                                                            \
   X(kEfsAccessPointRule)                                                                           \
   X(kEfsServiceZonesRule)                                                                          \
+  X(kEcrRepositoryRule)                                                                            \
+  X(kEcrLifecycleRule)                                                                             \
   X(kRestartPolicyRule)                                                                            \
   X(kServiceCompatibilityRule)                                                                     \
   X(kServiceNetworkRule)                                                                           \
