@@ -543,7 +543,8 @@ int run_job(const backend::plan::Plan& plan, const CommandOptions& options, cons
     auto step = std::find_if(plan.steps.begin(), plan.steps.end(),
                              [&](const backend::plan::Step& s) { return s.id == id; });
     if (!e || e->pending || e->params != step->params) {
-      std::cerr << "eclc: error: `" << step->block << "` is "
+      std::cerr << "eclc: error: `" << step->block << "` (" << step->service << ":"
+                << step->operation << ") is "
                 << (!e || e->pending ? "not made yet" : "not what the program says yet")
                 << " in the state `" << path << "`; run `eclc apply` first\n";
       return 2;
@@ -554,6 +555,8 @@ int run_job(const backend::plan::Plan& plan, const CommandOptions& options, cons
     request["count"] = run.count;
   }
   request["startedBy"] = "eclc run";
+  // One token for the run: a retry after a lost answer starts no second set of tasks.
+  request["clientToken"] = new_lineage();
   std::string error;
   std::unique_ptr<Client> client = connect(plan, options, error);
   if (!client) {
@@ -578,6 +581,9 @@ int run_job(const backend::plan::Plan& plan, const CommandOptions& options, cons
     std::cerr << "eclc: error: a task did not start: " << f.value("reason", "?")
               << (f.contains("detail") ? ": " + f.value("detail", "") : "") << "\n";
     failed = true;
+  }
+  if (tasks.empty() && !failed) {
+    std::cerr << "eclc: error: ecs:RunTask started no task and named no failure\n";
   }
   if (!run.wait || tasks.empty()) {
     return failed || tasks.empty() ? 1 : 0;
@@ -614,12 +620,14 @@ int run_job(const backend::plan::Plan& plan, const CommandOptions& options, cons
       }
       return failed ? 1 : 0;
     }
-    if (std::chrono::steady_clock::now() + pause > deadline) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) {
       std::cerr << "eclc: error: the tasks did not stop within " << options.wait_timeout_seconds
                 << " seconds (--wait-timeout)\n";
       return 1;
     }
-    std::this_thread::sleep_for(pause);
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(pause, deadline - now));
   }
 }
 

@@ -194,6 +194,11 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
           !require_known(result.value, "an AWS name")) {
         result.value = model::Value{model::Null{}, result.value.range};
       }
+      // A job's schedule is checked as written (E3217): its expression and time zone are text.
+      if (block.kind_name == "job" && (attr.name == "schedule" || attr.name == "timezone") &&
+          !require_known(result.value, "a schedule")) {
+        result.value = model::Value{model::Null{}, result.value.range};
+      }
       result.range = syntax->range;
     } else {
       result.value = default_value(block, attr);

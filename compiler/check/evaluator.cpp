@@ -578,6 +578,11 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
           return null_at(range);
         }
       }
+      if (!deferred->needs.empty() && attribute_value(*block, deferred->needs, range).is_null()) {
+        diags_.report(Diag::DeferredWithoutResource, member.name_range, block->display(),
+                      deferred->needs, member.name);
+        return null_at(range);
+      }
       return make(model::Deferred{block, deferred->name}, range);
     }
     if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {

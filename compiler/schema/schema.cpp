@@ -1326,7 +1326,7 @@ std::vector<Kind> build_kinds() {
        optional("tags", kStringMap,
                 "Tags for the schedule's role, added to the stack's tags (a schedule takes "
                 "none; the tasks it starts carry their task definition's).")},
-      {{"arn", "The schedule's ARN (with `schedule`)."}},
+      {{"arn", "The schedule's ARN (with `schedule`).", "schedule"}},
       "AWS::Scheduler::Schedule + AWS::IAM::Role (with a schedule); RunTask (eclc run)"});
 
   k.push_back(

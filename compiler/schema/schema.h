@@ -79,6 +79,9 @@ struct Type {
 struct DeferredAttribute {
   std::string_view name;
   std::string_view doc;
+  // An attribute without which nothing is made, and so nothing gives this one ("" for none): a
+  // job's `arn` is its schedule's.
+  std::string_view needs = "";
 };
 
 enum class Naming { Required, None };

@@ -22,6 +22,8 @@ const Descriptor& scheduler_schedule() {
         .updatable = {"ScheduleExpression", "ScheduleExpressionTimezone", "FlexibleTimeWindow",
                       "State", "Target", "Description", "ActionAfterCompletion"},
         .remove = {{{"scheduler", "DeleteSchedule", by_name, {"ResourceNotFoundException"}}}},
+        // A new name: the new schedule is made before the old one goes.
+        .create_first = CreateFirst{.unique = {"Name"}},
         .deleted_first = "its name is reused",
         .lookup =
             Lookup{.describe = {"scheduler", "GetSchedule", by_name, {"ResourceNotFoundException"}},

@@ -1,4 +1,4 @@
-// A service with `launch_type = ec2` needs container instances in its cluster: without an
+// A service or job with `launch_type = ec2` needs container instances in its cluster: without an
 // `ec2_capacity` no instance registers with the cluster and the tasks stay pending.
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
@@ -15,15 +15,15 @@ void run(RuleContext& c) {
   for (const model::Block* capacity : c.program.of_kind("ec2_capacity")) {
     with_capacity.insert(capacity->parent);
   }
-  for (const model::Block* block : c.program.of_kind("service")) {
+  for (const model::Block* block : services::runners(c.program)) {
     const std::string* type = services::launch_type(*block);
     const model::Block* cluster = block->ancestor("cluster");
     if (!type || *type != "ec2" || !cluster || with_capacity.count(cluster)) {
       continue;
     }
     c.diags
-        .report(Diag::Ec2LaunchWithoutCapacity, attribute_range(*block, "launch_type"), block->path,
-                cluster->path)
+        .report(Diag::Ec2LaunchWithoutCapacity, attribute_range(*block, "launch_type"),
+                block->kind_name, block->path, cluster->path)
         .note(cluster->header_range, fmt::format("cluster `{}` is declared here", cluster->path));
   }
 }

@@ -1,5 +1,6 @@
 // A job's schedule is an EventBridge Scheduler schedule: its expression is one CreateSchedule
-// takes (E3217), and what only a schedule takes (`timezone`, `enabled`) needs one (E3218). A job's
+// takes (E3217), and what only a schedule takes (`timezone`, `enabled`, and a reference to its
+// `arn`, which the checker reports as it evaluates it: E3219) needs one (E3218). A job's
 // launch type, capacity and network are checked with the services' (service_compatibility.cpp,
 // service_network.cpp, private_egress.cpp), its schedule's name with the other AWS names.
 // https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html
@@ -39,7 +40,7 @@ const Rule kJobsRule{"jobs",
                      "and `enabled` go with a schedule",
                      "https://docs.aws.amazon.com/scheduler/latest/APIReference/"
                      "API_CreateSchedule.html",
-                     {Diag::JobSchedule, Diag::JobWithoutSchedule},
+                     {Diag::JobSchedule, Diag::JobWithoutSchedule, Diag::DeferredWithoutResource},
                      run};
 
 } // namespace ecl::check

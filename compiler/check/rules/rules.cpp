@@ -1,8 +1,12 @@
 // The registry of AWS rules. Each rule lives in its own file in this folder and is listed here.
 #include "compiler/check/rules/rule.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
+#include <optional>
 #include <regex>
 
 namespace ecl::check {
@@ -168,13 +172,116 @@ const model::Block* vpc_of(const model::Block* block) {
   return block ? block->ancestor("vpc") : nullptr;
 }
 
+namespace {
+
+// A cron field's limits, and what it takes beside numbers, ranges, lists, `*` and steps.
+struct CronField {
+  std::string_view name;
+  int low;
+  int high;
+  std::string_view special;                                // "?" "L" "W" "#"
+  const std::array<std::string_view, 12>* names = nullptr; // JAN..DEC, SUN..SAT (numbered from 1)
+};
+
+constexpr std::array<std::string_view, 12> kMonths = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                                      "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+constexpr std::array<std::string_view, 12> kDays = {"SUN", "MON", "TUE", "WED", "THU", "FRI",
+                                                    "SAT", "",    "",    "",    "",    ""};
+
+// A number or name of the field, or nullopt.
+std::optional<int> cron_value(const CronField& f, std::string_view text) {
+  if (f.names) {
+    for (std::size_t i = 0; i < f.names->size(); ++i) {
+      if (!(*f.names)[i].empty() && text == (*f.names)[i]) {
+        return static_cast<int>(i) + 1;
+      }
+    }
+  }
+  if (text.empty() || text.size() > 4 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoi(std::string(text));
+}
+
+// Why a cron field is not one AWS takes, or "".
+std::string cron_field_problem(const CronField& f, const std::string& field) {
+  auto bad = [&](std::string_view part) {
+    return fmt::format("{} `{}` is not a value from {} to {}", f.name, part, f.low, f.high);
+  };
+  if (field == "?" && f.special.find('?') != std::string_view::npos) {
+    return "";
+  }
+  std::size_t start = 0;
+  while (start <= field.size()) {
+    std::size_t comma = field.find(',', start);
+    std::string_view part = std::string_view(field).substr(
+        start, comma == std::string::npos ? field.npos : comma - start);
+    start = comma == std::string::npos ? field.size() + 1 : comma + 1;
+    std::string_view base = part;
+    if (auto slash = part.find('/'); slash != part.npos) {
+      auto step = cron_value(CronField{f.name, 1, 999, ""}, part.substr(slash + 1));
+      if (!step || *step < 1) {
+        return fmt::format("{} `{}` has a step that is not a number above 0", f.name, part);
+      }
+      base = part.substr(0, slash);
+    }
+    if (base == "*") {
+      continue;
+    }
+    if (f.special.find('L') != std::string_view::npos && (base == "L" || base == "LW")) {
+      continue;
+    }
+    if (f.special.find('W') != std::string_view::npos && base.ends_with('W')) {
+      base.remove_suffix(1);
+    } else if (f.special.find('L') != std::string_view::npos && base.size() > 1 &&
+               base.ends_with('L')) {
+      base.remove_suffix(1);
+    } else if (auto hash = base.find('#');
+               hash != base.npos && f.special.find('#') != std::string_view::npos) {
+      auto nth = cron_value(CronField{f.name, 1, 5, ""}, base.substr(hash + 1));
+      if (!nth || *nth < 1 || *nth > 5) {
+        return fmt::format("{} `{}` names a week of the month that is not 1 to 5", f.name, part);
+      }
+      base = base.substr(0, hash);
+    }
+    std::string_view from = base, to = base;
+    if (auto dash = base.find('-'); dash != base.npos) {
+      from = base.substr(0, dash);
+      to = base.substr(dash + 1);
+    }
+    for (std::string_view v : {from, to}) {
+      auto n = cron_value(f, v);
+      if (!n || *n < f.low || *n > f.high) {
+        return bad(v.empty() ? part : v);
+      }
+    }
+  }
+  return "";
+}
+
+// Whether yyyy-mm-ddThh:mm:ss names a time that exists.
+bool real_time(int year, int month, int day, int hour, int minute, int second) {
+  static constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || day < 1) {
+    return false;
+  }
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDaysIn[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+} // namespace
+
 std::string schedule_expression_problem(const std::string& e) {
-  static const std::regex at(R"(at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\))");
+  static const std::regex at(R"(at\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\))");
   static const std::regex rate(R"(rate\(([1-9]\d*) (minute|minutes|hour|hours|day|days)\))");
   static const std::regex cron(R"(cron\(([^()]*)\))");
   std::smatch m;
-  if (std::regex_match(e, at)) {
-    return "";
+  if (std::regex_match(e, m, at)) {
+    auto n = [&](int i) { return std::stoi(m[i].str()); };
+    return real_time(n(1), n(2), n(3), n(4), n(5), n(6))
+               ? ""
+               : fmt::format("`{}` is not a date and time that exists", e.substr(3, e.size() - 4));
   }
   if (std::regex_match(e, m, rate)) {
     const bool one = m[1] == "1";
@@ -193,7 +300,7 @@ std::string schedule_expression_problem(const std::string& e) {
         }
         field.clear();
       } else {
-        field += ch;
+        field += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       }
     }
     if (fields.size() != 6) {
@@ -203,6 +310,23 @@ std::string schedule_expression_problem(const std::string& e) {
     }
     if ((fields[2] == "?") == (fields[4] == "?")) {
       return "one of day-of-month and day-of-week must be `?`, and only one";
+    }
+    // docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based
+    static const CronField kFields[] = {
+        {"minutes", 0, 59, ""},
+        {"hours", 0, 23, ""},
+        {"day-of-month", 1, 31, "?LW"},
+        {"month", 1, 12, "", &kMonths},
+        {"day-of-week", 1, 7, "?L#", &kDays},
+        {"year", 1970, 2199, ""},
+    };
+    for (std::size_t i = 0; i < 6; ++i) {
+      if (std::string problem = cron_field_problem(kFields[i], fields[i]); !problem.empty()) {
+        return i == 4 && fields[i].find('0') != std::string::npos &&
+                       problem.find("`0`") != std::string::npos
+                   ? problem + " (Sunday is 1, or SUN)"
+                   : problem;
+      }
     }
     return "";
   }

@@ -150,9 +150,9 @@ void check_strategy(RuleContext& c, const model::Block& service) {
       const std::size_t j = first->second;
       c.diags
           .report(Diag::CapacityStrategyShape, items[i].provider_value->range,
-                  fmt::format("service `{}` lists capacity provider {} twice; a strategy names "
+                  fmt::format("{} `{}` lists capacity provider {} twice; a strategy names "
                               "each provider once",
-                              service.path, items[i].provider.display()))
+                              service.kind_name, service.path, items[i].provider.display()))
           .note(items[j].provider_value->range, "first listed here");
     }
   }
@@ -168,9 +168,10 @@ void check_strategy(RuleContext& c, const model::Block& service) {
     }
     c.diags
         .report(Diag::CapacityStrategyShape, s.base_value->range,
-                fmt::format("service `{}` gives a base to both {} and {}; only one provider of a "
+                fmt::format("{} `{}` gives a base to both {} and {}; only one provider of a "
                             "strategy may have a base greater than 0",
-                            service.path, first_base->provider.display(), s.provider.display()))
+                            service.kind_name, service.path, first_base->provider.display(),
+                            s.provider.display()))
         .note(
             first_base->base_value->range,
             fmt::format("{} has base {} here", first_base->provider.display(), *first_base->base));
@@ -182,9 +183,9 @@ void check_strategy(RuleContext& c, const model::Block& service) {
                                 [](const StrategyItem& s) { return s.weight && *s.weight > 0; });
   if (all_known && !any_weight) {
     c.diags.report(Diag::CapacityStrategyShape, attribute_range(service, "capacity"),
-                   fmt::format("every capacity provider of service `{}` has weight 0; at least "
+                   fmt::format("every capacity provider of {} `{}` has weight 0; at least "
                                "one needs a weight greater than 0",
-                               service.path));
+                               service.kind_name, service.path));
   }
   // Fargate and Auto Scaling group providers do not mix.
   const StrategyItem* first = items.empty() ? nullptr : &items.front();
@@ -192,10 +193,11 @@ void check_strategy(RuleContext& c, const model::Block& service) {
     if (s.provider.fargate() != first->provider.fargate()) {
       c.diags
           .report(Diag::CapacityStrategyShape, s.provider_value->range,
-                  fmt::format("service `{}` mixes Fargate and EC2 capacity providers ({} and {}); "
+                  fmt::format("{} `{}` mixes Fargate and EC2 capacity providers ({} and {}); "
                               "a strategy uses either Fargate providers or Auto Scaling group "
                               "providers",
-                              service.path, first->provider.display(), s.provider.display()))
+                              service.kind_name, service.path, first->provider.display(),
+                              s.provider.display()))
           .note(first->provider_value->range,
                 fmt::format("{} is listed here", first->provider.display()));
       break;

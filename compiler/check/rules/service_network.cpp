@@ -1,7 +1,8 @@
 // A service's awsvpc configuration: an `awsvpc` task needs at least one subnet; its subnets and
 // security groups belong to one VPC, at most 16 subnets and 5 security groups; tasks in other
 // network modes take none of `subnets`, `security_groups`, `public_ip`. Warnings: a public IP in
-// a private subnet, and several tasks whose subnets all share one zone.
+// a private subnet, and several tasks whose subnets all share one zone. Only Fargate tasks get a
+// public IP (E3220). Services and jobs alike.
 #include "compiler/check/rules/internet_route.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
@@ -64,6 +65,12 @@ void check_counts(RuleContext& c, const model::Block& service) {
 void check_public_ip(RuleContext& c, const model::Block& service) {
   const model::Attribute* public_ip = service.attribute("public_ip");
   if (service.get_bool("public_ip") != true) {
+    return;
+  }
+  if (!services::runs_on_fargate(service)) {
+    // ECS: "Assign public IP is not supported for this launch type".
+    c.diags.report(Diag::PublicIpOffFargate, attribute_range(service, "public_ip"),
+                   service.kind_name, service.path);
     return;
   }
   std::vector<RefItem> subnets = services::ref_items(service, "subnets");
@@ -151,7 +158,8 @@ const Rule kServiceNetworkRule{
     "network modes take none; warns about public IPs in private subnets and single-zone services",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html",
     {Diag::ServiceNeedsSubnets, Diag::ServiceSpansVpcs, Diag::NetworkConfigNotAwsvpc,
-     Diag::TooManyNetworkItems, Diag::PublicIpInPrivateSubnet, Diag::SingleZoneService},
+     Diag::TooManyNetworkItems, Diag::PublicIpInPrivateSubnet, Diag::SingleZoneService,
+     Diag::PublicIpOffFargate},
     run};
 
 } // namespace ecl::check
