@@ -35,6 +35,7 @@ constexpr ServiceInfo kServices[] = {
     {"logs", true, "Logs_20140328", "logs", false},
     {"application-autoscaling", true, "AnyScaleFrontendService", "application-autoscaling", false},
     {"efs", true, "", "elasticfilesystem", false, true},
+    {"servicediscovery", true, "Route53AutoNaming_v20170314", "servicediscovery", false},
     {"sts", false, "2011-06-15", "sts", true}, // credentials: AssumeRole, AssumeRoleWithWebIdentity
 };
 

@@ -74,9 +74,10 @@ std::string text_of(const json& value);
 bool has_code(const Codes& codes, std::string_view code, std::string_view message = "");
 
 // A template (see Request) filled from a recorded call: its outputs (response path -> value), its
-// request and its block. A missing output or request member is "".
+// request and its block, and the answer of the call just made (`answer`, when given). A missing
+// output, request member or answer path is "".
 json fill(const json& value, const Operation& operation, const json& outputs, const json& request,
-          std::string_view block);
+          std::string_view block, const json* answer = nullptr);
 
 // ---- tags (tags.cpp) ----------------------------------------------------------------------------
 

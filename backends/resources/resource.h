@@ -28,7 +28,8 @@ using Codes = std::vector<std::string_view>;
 
 // A call as a template: in its params, a string "$output.NAME" stands for the recorded output
 // NAME of the entry's call (see Operation::outputs), "$request.MEMBER" for a member of the request
-// it recorded, "$block" for its block path (whole strings only; see fill()).
+// it recorded, "$block" for its block path, "$answer.PATH" for a path in the answer of the call
+// just made (Operation::answers_handle) (whole strings only; see fill()).
 struct Request {
   std::string_view service;
   std::string_view operation;
@@ -67,8 +68,20 @@ struct Removal {
 // profiles (`Tags`; TagRole, TagInstanceProfile... by name), CloudWatch Logs (a `tags` map;
 // TagLogGroup / UntagLogGroup), Auto Scaling (`Tags` naming their group; CreateOrUpdateTags /
 // DeleteTags), Elastic Load Balancing (`Tags`; AddTags / RemoveTags by ARN), EFS (`Tags`;
-// TagResource / UntagResource by id). The spellings are in tags.cpp.
-enum class TagStyle { None, Ec2, Ecs, IamRole, IamInstanceProfile, Logs, AutoScaling, Elbv2, Efs };
+// TagResource / UntagResource by id), Cloud Map (`Tags`; TagResource / UntagResource by ARN). The
+// spellings are in tags.cpp.
+enum class TagStyle {
+  None,
+  Ec2,
+  Ecs,
+  IamRole,
+  IamInstanceProfile,
+  Logs,
+  AutoScaling,
+  Elbv2,
+  Efs,
+  CloudMap
+};
 
 struct Tagging {
   TagStyle style = TagStyle::None;
@@ -238,6 +251,11 @@ struct Operation {
   // The call answers with the resource of the same name when one exists (ECS CreateCluster)
   // instead of refusing: its lookup is made first, and one of another state is refused.
   bool answers_existing = false;
+  // The call answers with no more than a handle on the work AWS goes on doing (Cloud Map's
+  // creates, an OperationId): its `wait` probes with it ("$answer.PATH" in the probe's params, a
+  // path in the call's answer), and once that is done the lookup reads what was made, whose
+  // answer gives the outputs. What the lookup finds after a crash is made already: no wait.
+  bool answers_handle = false;
   std::optional<Refresh> refresh = std::nullopt; // how drift is found (none: never refreshed)
 };
 
