@@ -30,6 +30,8 @@ namespace ecl::resources {
   X(iam_role)                                                                                      \
   X(iam_instance_profile)                                                                          \
   X(logs_log_group)                                                                                \
+  X(servicediscovery_http_namespace)                                                               \
+  X(servicediscovery_private_dns_namespace)                                                        \
   X(efs_file_system)                                                                               \
   X(efs_mount_target)                                                                              \
   X(efs_access_point)                                                                              \

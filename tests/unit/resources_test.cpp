@@ -194,14 +194,16 @@ TEST(Idempotence, TokensAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(tokens,
-            (std::map<std::string, std::string_view>{{"CreateAccessPoint", "ClientToken"},
-                                                     {"CreateFileSystem", "CreationToken"},
-                                                     {"CreateLaunchTemplate", "ClientToken"},
-                                                     {"CreateNatGateway", "ClientToken"},
-                                                     {"CreateRouteTable", "ClientToken"},
-                                                     {"CreateService", "clientToken"},
-                                                     {"CreateVpcEndpoint", "ClientToken"}}));
+  EXPECT_EQ(tokens, (std::map<std::string, std::string_view>{
+                        {"CreateAccessPoint", "ClientToken"},
+                        {"CreateFileSystem", "CreationToken"},
+                        {"CreateHttpNamespace", "CreatorRequestId"},
+                        {"CreateLaunchTemplate", "ClientToken"},
+                        {"CreateNatGateway", "ClientToken"},
+                        {"CreatePrivateDnsNamespace", "CreatorRequestId"},
+                        {"CreateRouteTable", "ClientToken"},
+                        {"CreateService", "clientToken"},
+                        {"CreateVpcEndpoint", "ClientToken"}}));
 }
 
 // EFS speaks REST-JSON: the members the model puts in the path or the query string go there (the

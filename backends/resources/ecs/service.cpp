@@ -24,7 +24,7 @@ const Descriptor& ecs_service() {
                       "capacityProviderStrategy", "deploymentConfiguration",
                       "healthCheckGracePeriodSeconds", "placementConstraints", "placementStrategy",
                       "enableExecuteCommand", "propagateTags", "enableECSManagedTags",
-                      "platformVersion", "loadBalancers"},
+                      "platformVersion", "loadBalancers", "serviceConnectConfiguration"},
         .remove =
             {{{"ecs",
                "UpdateService",
