@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Service Connect written in ECL, applied on moto_server (started here on a free port; the test
-fails, not skips, when moto_server or botocore is missing): tests/moto/service_connect.ecl is
+fails, not skips, when moto_server or botocore is missing): service_connect/service_connect.ecl is
 applied and read back with Cloud Map's own calls (an HTTP and a private DNS namespace with their
 names, descriptions, VPC and tags; each made by an asynchronous operation that apply waited for),
 the services' serviceConnectConfiguration as sent (moto drops it: DescribeServices answers without
@@ -14,7 +14,6 @@ import json
 import re
 import signal
 import sys
-import urllib.request
 from pathlib import Path
 
 import botocore.session
@@ -27,7 +26,7 @@ import harness  # noqa: E402
 import apply_test  # noqa: E402  (eclc, apply_args, clients, the problem list)
 from apply_test import expect  # noqa: E402
 
-PROGRAM = harness.ROOT / "tests" / "moto" / "service_connect.ecl"
+PROGRAM = harness.ROOT / "tests" / "apply" / "service_connect" / "service_connect.ecl"
 
 
 def cloud_map(moto_url):
@@ -139,17 +138,12 @@ def check(moto_url, tmp):
     print("  destroyed: no namespace left")
 
 
-def reset(moto_url):
-    urllib.request.urlopen(urllib.request.Request(moto_url + "/moto-api/reset", method="POST"),
-                           timeout=10)
-
-
 def check_crash(moto_url, tmp):
     """eclc killed right after AWS answered CreateHttpNamespace (the answer, an operation id,
     lost): the rerun finds the namespace by its name and lineage tag, and makes no second one."""
     proxy = apply_test.Proxy(moto_url)
     try:
-        reset(moto_url)
+        apply_test.reset_moto(moto_url)
         proxy.reset()
         proxy.kill_on = "CreateHttpNamespace"
         state = tmp / "crash.json"

@@ -21,10 +21,7 @@ task api {
   memory = 512MiB
   container app {
     image = "public.ecr.aws/nginx/nginx:1.27"
-    ports = [
-      { container = 8080, name = "http" },
-      { container = 9090, name = "Admin" },
-    ]
+    ports = [{ container = 8080, name = "http" }, { container = 9090, name = "Admin" }]
   }
 }
 

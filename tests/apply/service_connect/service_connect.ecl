@@ -1,7 +1,9 @@
 // Service Connect on moto: an HTTP namespace the services join, a private DNS namespace of the
 // VPC, a service that serves its named port under a client alias and one that only calls it
 // (tests/apply/service_connect_test.py also changes them in place, kills eclc after a namespace's
-// create call and destroys everything). moto accepts serviceConnectConfiguration and drops it.
+// create call and destroys everything). moto accepts serviceConnectConfiguration and drops it. Not
+// in tests/moto: moto's CloudFormation skips the AWS::ServiceDiscovery resources, and the services'
+// Fn::GetAtt of a namespace's ARN fails its stack (cfn_deploy).
 stack connect {
   region = "us-east-1"
 }
