@@ -236,6 +236,16 @@ void lower_namespace(Lowering& l, const model::Block& b) {
   l.end_resource();
 }
 
+void lower_discovery(Lowering& l, const model::Block& b) {
+  JsonWriter& w = l.begin_resource(b, l.id(b), resources::servicediscovery_service());
+  const json request = common::discovery_service(l, b);
+  for (const auto& [member, value] : request.items()) {
+    w.member(member, value);
+  }
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
+}
+
 void lower_role(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::iam_role());
   w.member("AssumeRolePolicyDocument", common::trust_policy(l, b));

@@ -444,6 +444,7 @@ void Lowering::lower_block(const model::Block& b) {
       {"ec2_capacity", lower_ec2_capacity},
       {"log_group", lower_log_group},
       {"namespace", lower_namespace},
+      {"discovery", lower_discovery},
       {"file_system", lower_file_system},
       {"access_point", lower_access_point},
       {"role", lower_role},

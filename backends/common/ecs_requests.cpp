@@ -505,6 +505,19 @@ json service(Spelling& s, const model::Block& b, const json& region) {
   if (json connect = service_connect(s, b, region); !connect.is_null()) {
     out["serviceConnectConfiguration"] = std::move(connect);
   }
+  if (const model::Block* d = s.child(b, "discovery")) {
+    json registry = object(3);
+    registry["registryArn"] = s.deferred_value(model::Deferred{d, "arn"});
+    const model::Block* c = nullptr;
+    if (const std::string* name = s.get_string(*d, "container"); name && task) {
+      c = model::container_named(*task, *name);
+      registry["containerName"] = c ? s.ref(*c) : json(*name);
+    }
+    if (auto port = s.get_int(*d, "port")) {
+      registry["containerPort"] = *port;
+    }
+    out["serviceRegistries"] = json::array({std::move(registry)});
+  }
   if (const model::Block* placement = s.child(b, "placement")) {
     copy_objects(s, out, *placement, "strategy", "placementStrategy",
                  {{"type", "type"}, {"field", "field"}});
@@ -534,6 +547,25 @@ json cloud_map_namespace(Spelling& s, const model::Block& ns) {
   if (ns.parent && ns.parent->kind_name == "vpc") {
     out["Vpc"] = s.ref(*ns.parent);
   }
+  return out;
+}
+
+json discovery_service(Spelling& s, const model::Block& d) {
+  json out = object(6);
+  const std::string* name = s.get_string(d, "name");
+  const std::string* service_name = d.parent ? s.get_string(*d.parent, "name") : nullptr;
+  out["Name"] = name ? *name : service_name ? *service_name : d.parent ? d.parent->name : "";
+  if (const model::Block* ns = s.get_ref(d, "namespace")) {
+    out["NamespaceId"] = s.deferred_value(model::Deferred{ns, "id"});
+  }
+  const std::string* record = s.get_enum(d, "record");
+  json dns = object(2);
+  dns["RoutingPolicy"] = "MULTIVALUE";
+  dns["DnsRecords"] = json::array(
+      {{{"Type", record ? upper(*record) : "A"}, {"TTL", s.get_int(d, "ttl").value_or(60)}}});
+  out["DnsConfig"] = std::move(dns);
+  // ECS reports the tasks' health to Cloud Map itself.
+  out["HealthCheckCustomConfig"] = one("FailureThreshold", 1);
   return out;
 }
 

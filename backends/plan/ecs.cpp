@@ -313,6 +313,19 @@ void lower_namespace(Planner& p, const model::Block& b) {
                           text_of(s.params.value("Name", json())));
 }
 
+void lower_discovery(Planner& p, const model::Block& b) {
+  Step& s = p.add(b, "", "servicediscovery", "CreateService");
+  s.params["CreatorRequestId"] = p.name_for(b, "", 64); // as CreateHttpNamespace's
+  const json request = common::discovery_service(p, b);
+  for (const auto& [member, value] : request.items()) {
+    s.params[member] = value;
+  }
+  p.add_tags(s, b);
+  s.summary =
+      fmt::format("{} records of {}", text_of(s.params["DnsConfig"]["DnsRecords"][0]["Type"]),
+                  text_of(s.params.value("Name", json())));
+}
+
 void lower_task(Planner& p, const model::Block& b) {
   const common::TaskNeeds needs = common::task_needs(b);
   const model::Value* family = p.get(b, "family");

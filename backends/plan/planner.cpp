@@ -287,6 +287,7 @@ void Planner::lower_block(const model::Block& b) {
       {"ec2_capacity", lower_ec2_capacity},
       {"log_group", lower_log_group},
       {"namespace", lower_namespace},
+      {"discovery", lower_discovery},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

@@ -32,6 +32,7 @@ namespace ecl::resources {
   X(logs_log_group)                                                                                \
   X(servicediscovery_http_namespace)                                                               \
   X(servicediscovery_private_dns_namespace)                                                        \
+  X(servicediscovery_service)                                                                      \
   X(efs_file_system)                                                                               \
   X(efs_mount_target)                                                                              \
   X(efs_access_point)                                                                              \

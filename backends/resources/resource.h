@@ -141,6 +141,22 @@ inline Lookup tagged(std::string_view describe, std::string_view items, std::str
           .filters = filters};
 }
 
+// A Cloud Map create call's lookup: the items at `items` of `list` (ListNamespaces,
+// ListServices) named as the request names it, wrapped as {wrapper: item}; their tags, which the
+// list calls do not answer with, read by ListTagsForResource.
+inline Lookup cloud_map_lookup(Request list, std::string_view items, std::string_view wrapper,
+                               std::string_view what) {
+  return {.describe = std::move(list),
+          .items = items,
+          .match = {{"Name", "$request.Name"}},
+          .wrapper = wrapper,
+          .tags = "Tags",
+          .what = what,
+          .subject = "$request.Name",
+          .read_tags =
+              Request{"servicediscovery", "ListTagsForResource", {{"ResourceARN", "$item.Arn"}}}};
+}
+
 // An attribute a refresh compares: the request member the program set, as a path in the request
 // as sent ("MapPublicIpOnLaunch.Value"), and where the live resource holds it ("" for the same
 // path). The live value holds the request's when it is the same (numbers and booleans as the

@@ -1340,6 +1340,32 @@ std::vector<Kind> build_kinds() {
       "ServiceConnectConfiguration"});
 
   k.push_back(Kind{
+      "discovery",
+      "Service discovery by DNS (Cloud Map): each task of the service registered under `name` "
+      "in a private DNS namespace, found by an A record (its IP, `awsvpc`) or an SRV record (its "
+      "address and a container's port).",
+      {"service"},
+      Naming::None,
+      1,
+      false,
+      {required("namespace", keep(ref({"namespace"})),
+                "A private DNS namespace: a `namespace` of a `vpc`."),
+       optional("name", kString,
+                "The Cloud Map service's name: tasks are found at `NAME.NAMESPACE` (default: the "
+                "service's name)."),
+       with_default("record", keep(enumeration({"a", "srv"})), member("a"),
+                    "`a` (each task's IP, `awsvpc` only) or `srv` (its address and `port`)."),
+       ranged(with_default("ttl", kDuration, seconds(60),
+                           "How long resolvers may cache the records, 0s to 2147483647s."),
+              0, 2147483647),
+       optional("container", kString,
+                "For `srv`: the container, by its `name` or its block's, whose `port` is "
+                "registered."),
+       optional("port", kPort, "For `srv`: the container port registered."), tags()},
+      {{"arn", "The Cloud Map service's ARN."}},
+      "AWS::ServiceDiscovery::Service + ServiceRegistries"});
+
+  k.push_back(Kind{
       "scaling",
       "Target tracking auto scaling of the service's task count (Application Auto Scaling): the "
       "scaler keeps the count between `min` and `max`, adding tasks above the targets and "

@@ -8,7 +8,9 @@ it, so the state's request is checked, its namespace the HTTP namespace's ARN); 
 shows no change. A namespace's tags change in place (TagResource, UntagResource) and a client
 alias by UpdateService; a changed description replaces the namespace. Killed right after
 CreateHttpNamespace was answered, a rerun finds the namespace by its name and lineage tag and makes
-no second one. destroy leaves no namespace."""
+no second one. A service found by DNS (`discovery`) gets a Cloud Map service with its A record and
+TTL, and its serviceRegistries name it; a changed TTL replaces it. destroy leaves no namespace and
+no Cloud Map service."""
 
 import json
 import re
@@ -89,8 +91,18 @@ def check(moto_url, tmp):
     expect(caller.get("serviceConnectConfiguration") ==
            {"enabled": True, "namespace": private.get("Arn")},
            f"the caller's Service Connect as sent: {caller.get('serviceConnectConfiguration')}")
-    services = c["ecs"].describe_services(cluster="connect-prod", services=["api", "caller"])
-    expect(len(services["services"]) == 2, f"services {services['services']}")
+    services = c["ecs"].describe_services(cluster="connect-prod",
+                                          services=["api", "caller", "finder"])
+    expect(len(services["services"]) == 3, f"services {services['services']}")
+    registries = sd.list_services()["Services"]
+    expect([s["Name"] for s in registries] == ["finder"], f"the Cloud Map services {registries}")
+    registry = sd.get_service(Id=registries[0]["Id"])["Service"] if registries else {}
+    expect(registry.get("NamespaceId") == private.get("Id")
+           and registry.get("DnsConfig", {}).get("DnsRecords") == [{"Type": "A", "TTL": 60}],
+           f"the finder's Cloud Map service {registry}")
+    finder = entry(state, "CreateService", "prod.finder").get("request", {})
+    expect(finder.get("serviceRegistries") == [{"registryArn": registry.get("Arn")}],
+           f"the finder's service registries as sent: {finder.get('serviceRegistries')}")
     code, out, err = apply_test.eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"second plan: {out}{err}")
     print("  applied, read back (both namespaces, their operations waited for), no changes")
@@ -114,8 +126,10 @@ def check(moto_url, tmp):
     expect(out == "No changes.\n", f"plan after the change: {out}{err}")
     print("  namespace tags and a client alias: changed in place")
 
-    # A changed description: a new namespace, the services moved to it.
+    # A changed description: a new namespace, the services moved to it; a changed TTL: a new
+    # Cloud Map service, the finder's registry moved to it (UpdateService).
     text = text.replace('description = "Service Connect"', 'description = "Service Connect 2"')
+    text = text.replace("ttl       = 60s", "ttl       = 30s")
     program.write_text(text)
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url))
     expect(code == 0, f"apply of the changed description failed: {err}")
@@ -127,13 +141,23 @@ def check(moto_url, tmp):
     api = entry(state, "CreateService", "prod.api").get("request", {})
     expect(api.get("serviceConnectConfiguration", {}).get("namespace") == renewed.get("Arn"),
            "the API service does not name the new namespace")
+    registries = sd.list_services()["Services"]
+    renewed = sd.get_service(Id=registries[0]["Id"])["Service"] if len(registries) == 1 else {}
+    expect(renewed.get("Id") != registry.get("Id")
+           and renewed.get("DnsConfig", {}).get("DnsRecords") == [{"Type": "A", "TTL": 30}],
+           f"the Cloud Map services after the TTL changed: {registries}")
+    finder = entry(state, "UpdateService", "prod.finder") or entry(state, "CreateService",
+                                                                    "prod.finder")
+    expect(finder.get("request", {}).get("serviceRegistries") == [{"registryArn": renewed.get("Arn")}],
+           f"the finder's registries after the TTL changed: {finder.get('request')}")
     code, out, err = apply_test.eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"plan after the replacement: {out}{err}")
-    print("  changed description: the namespace replaced, the service moved to it")
+    print("  changed description and TTL: the namespace and the Cloud Map service replaced")
 
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url, "destroy"))
     expect(code == 0, f"destroy failed: {err}")
     expect(namespaces(sd) == {}, f"destroy left namespaces {namespaces(sd)}")
+    expect(sd.list_services()["Services"] == [], "destroy left Cloud Map services")
     expect(json.loads(state.read_text())["resources"] == [], "destroy left resources in the state")
     print("  destroyed: no namespace left")
 

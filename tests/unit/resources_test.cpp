@@ -177,7 +177,7 @@ TEST(Idempotence, TokensAndOwnership) {
   for (const resources::Descriptor* d : resources::descriptors()) {
     for (const resources::Operation& o : d->operations) {
       if (!o.client_token.empty()) {
-        tokens[std::string(o.name)] = o.client_token;
+        tokens[std::string(o.service) + ":" + std::string(o.name)] = o.client_token;
       }
       if (o.lookup && o.tags.style != resources::TagStyle::None) {
         EXPECT_FALSE(o.lookup->tags.empty()) << o.name << "'s lookup cannot tell whose it is";
@@ -195,15 +195,16 @@ TEST(Idempotence, TokensAndOwnership) {
     }
   }
   EXPECT_EQ(tokens, (std::map<std::string, std::string_view>{
-                        {"CreateAccessPoint", "ClientToken"},
-                        {"CreateFileSystem", "CreationToken"},
-                        {"CreateHttpNamespace", "CreatorRequestId"},
-                        {"CreateLaunchTemplate", "ClientToken"},
-                        {"CreateNatGateway", "ClientToken"},
-                        {"CreatePrivateDnsNamespace", "CreatorRequestId"},
-                        {"CreateRouteTable", "ClientToken"},
-                        {"CreateService", "clientToken"},
-                        {"CreateVpcEndpoint", "ClientToken"}}));
+                        {"ec2:CreateLaunchTemplate", "ClientToken"},
+                        {"ec2:CreateNatGateway", "ClientToken"},
+                        {"ec2:CreateRouteTable", "ClientToken"},
+                        {"ec2:CreateVpcEndpoint", "ClientToken"},
+                        {"ecs:CreateService", "clientToken"},
+                        {"efs:CreateAccessPoint", "ClientToken"},
+                        {"efs:CreateFileSystem", "CreationToken"},
+                        {"servicediscovery:CreateHttpNamespace", "CreatorRequestId"},
+                        {"servicediscovery:CreatePrivateDnsNamespace", "CreatorRequestId"},
+                        {"servicediscovery:CreateService", "CreatorRequestId"}}));
 }
 
 // EFS speaks REST-JSON: the members the model puts in the path or the query string go there (the

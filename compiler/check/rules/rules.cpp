@@ -78,7 +78,8 @@ namespace ecl::check {
   X(kServiceConnectNetworkRule)                                                                    \
   X(kServiceConnectNamesRule)                                                                      \
   X(kServiceConnectUniqueRule)                                                                     \
-  X(kServiceConnectNamespaceRule)
+  X(kServiceConnectNamespaceRule)                                                                  \
+  X(kServiceDiscoveryRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)

@@ -1,5 +1,6 @@
 // Service Connect on moto: an HTTP namespace the services join, a private DNS namespace of the
-// VPC, a service that serves its named port under a client alias and one that only calls it
+// VPC, a service that serves its named port under a client alias, one that only calls it, and one
+// found by DNS (an A record a task, its `discovery`)
 // (tests/apply/service_connect_test.py also changes them in place, kills eclc after a namespace's
 // create call and destroys everything). moto accepts serviceConnectConfiguration and drops it. Not
 // in tests/moto: moto's CloudFormation skips the AWS::ServiceDiscovery resources, and the services'
@@ -60,6 +61,15 @@ cluster prod {
     public_ip = true
     service_connect {
       namespace = main.local
+    }
+  }
+  service finder {
+    task      = api
+    subnets   = [main.a]
+    public_ip = true
+    discovery {
+      namespace = main.local
+      ttl       = 60s
     }
   }
 }
