@@ -1,6 +1,6 @@
 // Service discovery mistakes: an HTTP namespace (no DNS), A records of a bridge task, SRV records
 // without a port, of a container the task does not have and of a port it does not map, and an A
-// record naming a container.
+// record naming a container; a name another service of the namespace registers.
 stack shop {
   region = "us-east-1"
 }
@@ -81,6 +81,7 @@ cluster prod {
     discovery {
       namespace = main.local
       record    = srv
+      name      = "other"
       container = "app"
       port      = 9090
     }
