@@ -1599,8 +1599,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
                 resources::fill(op.update->params, op, before.outputs, request, step->block);
             const json sent = managed(*step, request);
             for (const auto& [k, v] : sent.items()) {
-              if (resources::has_code(op.updatable, k)) {
-                params[k] = v;
+              if (resources::has_code(op.updatable, k) &&
+                  !resources::places(op.update->params, k)) {
+                params[k] = v; // as the create call sent it
               }
             }
             calls.push_back({std::string(op.update->service), std::string(op.update->operation),

@@ -87,6 +87,15 @@ std::string text_of(const json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
+bool places(const json& params, std::string_view member) {
+  if (params.is_string()) {
+    std::string_view text = params.get_ref<const std::string&>();
+    return text.starts_with("$request.") && text.substr(9) == member;
+  }
+  return params.is_structured() && std::any_of(params.begin(), params.end(),
+                                               [&](const json& v) { return places(v, member); });
+}
+
 bool has_code(const Codes& codes, std::string_view code, std::string_view message) {
   auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
   return std::any_of(codes.begin(), codes.end(), [&](std::string_view entry) {

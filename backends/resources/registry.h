@@ -73,6 +73,11 @@ std::string_view output_path(const Operation& operation, std::string_view name);
 // A value as text: a string as it is, anything else as JSON.
 std::string text_of(const json& value);
 
+// Whether a template names the request member `member` ("$request.MEMBER", at any depth): an
+// updatable member the update call takes elsewhere than the create call (Cloud Map's
+// UpdateHttpNamespace, `Namespace.Description`) is sent where the template puts it.
+bool places(const json& params, std::string_view member);
+
 // Whether an error (its code and message) is one of `codes` (see Codes).
 bool has_code(const Codes& codes, std::string_view code, std::string_view message = "");
 

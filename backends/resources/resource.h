@@ -239,7 +239,9 @@ struct Operation {
   std::string_view name;
   std::vector<Output> outputs = {}; // in the order the plan lists them
   OnChange on_change = OnChange::Replace;
-  std::optional<Request> update = std::nullopt; // OnChange::Update: the call, with `updatable`
+  // OnChange::Update: the call, with the `updatable` members as the create call sent them, but
+  // those its params place themselves ("$request.MEMBER" where the update call takes it).
+  std::optional<Request> update = std::nullopt;
   Codes updatable = {};
   // What the update call answers anew (ReplaceRouteTableAssociation's NewAssociationId): the
   // output of that name (in `outputs`) takes the value at the path of the update's answer.

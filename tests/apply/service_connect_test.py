@@ -5,8 +5,9 @@ applied and read back with Cloud Map's own calls (an HTTP and a private DNS name
 names, descriptions, VPC and tags; each made by an asynchronous operation that apply waited for),
 the services' serviceConnectConfiguration as sent (moto drops it: DescribeServices answers without
 it, so the state's request is checked, its namespace the HTTP namespace's ARN); `plan --state` then
-shows no change. A namespace's tags change in place (TagResource, UntagResource) and a client
-alias by UpdateService; a changed description replaces the namespace. Killed right after
+shows no change. A namespace's tags (TagResource, UntagResource) and description
+(UpdateHttpNamespace) change in place, a client alias by UpdateService; a changed name replaces
+the namespace. Killed right after
 CreateHttpNamespace was answered, a rerun finds the namespace by its name and lineage tag and makes
 no second one. A service found by DNS (`discovery`) gets a Cloud Map service with its A record and
 TTL, and its serviceRegistries name it; a changed TTL replaces it. destroy leaves no namespace and
@@ -107,14 +108,16 @@ def check(moto_url, tmp):
     expect(out == "No changes.\n", f"second plan: {out}{err}")
     print("  applied, read back (both namespaces, their operations waited for), no changes")
 
-    # Tags of a namespace and a client alias: both in place.
+    # Tags and the description of a namespace, and a client alias: all in place.
     text = source.replace('tags        = { team = "platform" }', 'tags        = { owner = "ops" }')
+    text = text.replace('description = "Service Connect"', 'description = "Service Connect 2"')
     text = text.replace("client_aliases = [{ port = 80 }]", "client_aliases = [{ port = 81 }]")
-    expect('owner = "ops"' in text and "port = 81" in text, "the edit did not apply")
+    expect('owner = "ops"' in text and "port = 81" in text and "Connect 2" in text,
+           "the edit did not apply")
     program.write_text(text)
     code, calls, err = apply_test.eclc(["plan", program, "--state", state, "--calls"])
-    expect(re.search(r"~\s+servicediscovery:TagResource\s+internal\s+tags \+owner=ops, -team",
-                     calls)
+    expect(re.search(r"~\s+servicediscovery:UpdateHttpNamespace\s+internal\s+Description "
+                     r"Service Connect -> Service Connect 2, tags \+owner=ops, -team", calls)
            and re.search(r"~\s+ecs:UpdateService\s+prod\.api", calls)
            and "CreateHttpNamespace" not in calls,
            f"the tags and the alias are not changed in place:\n{calls}{err}")
@@ -122,22 +125,24 @@ def check(moto_url, tmp):
     expect(code == 0, f"apply of the change failed: {err}")
     tags = tags_of(sd, http["Arn"])
     expect(tags.get("owner") == "ops" and "team" not in tags, f"tags after the change {tags}")
+    described = sd.get_namespace(Id=http["Id"])["Namespace"].get("Description")
+    expect(described == "Service Connect 2", f"the description after the change: {described}")
     code, out, err = apply_test.eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"plan after the change: {out}{err}")
-    print("  namespace tags and a client alias: changed in place")
+    print("  namespace tags and description, a client alias: changed in place")
 
-    # A changed description: a new namespace, the services moved to it; a changed TTL: a new
-    # Cloud Map service, the finder's registry moved to it (UpdateService).
-    text = text.replace('description = "Service Connect"', 'description = "Service Connect 2"')
+    # A changed name: a new namespace, the services moved to it; a changed TTL: a new Cloud Map
+    # service, the finder's registry moved to it (UpdateService).
+    text = text.replace('name        = "connect-internal"', 'name        = "connect-internal-2"')
     text = text.replace("ttl       = 60s", "ttl       = 30s")
+    expect("internal-2" in text and "30s" in text, "the replacing edit did not apply")
     program.write_text(text)
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url))
-    expect(code == 0, f"apply of the changed description failed: {err}")
+    expect(code == 0, f"apply of the changed name failed: {err}")
     found = namespaces(sd)
-    renewed = found.get("connect-internal", {})
-    expect(len(found) == 2 and renewed.get("Id") != http["Id"]
-           and renewed.get("Description") == "Service Connect 2",
-           f"namespaces after the description changed: {found}")
+    renewed = found.get("connect-internal-2", {})
+    expect(sorted(found) == ["connect-internal-2", "connect.local"]
+           and renewed.get("Id") != http["Id"], f"namespaces after the name changed: {found}")
     api = entry(state, "CreateService", "prod.api").get("request", {})
     expect(api.get("serviceConnectConfiguration", {}).get("namespace") == renewed.get("Arn"),
            "the API service does not name the new namespace")
@@ -152,7 +157,7 @@ def check(moto_url, tmp):
            f"the finder's registries after the TTL changed: {finder.get('request')}")
     code, out, err = apply_test.eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"plan after the replacement: {out}{err}")
-    print("  changed description and TTL: the namespace and the Cloud Map service replaced")
+    print("  changed name and TTL: the namespace and the Cloud Map service replaced")
 
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url, "destroy"))
     expect(code == 0, f"destroy failed: {err}")

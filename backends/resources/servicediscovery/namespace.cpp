@@ -4,7 +4,8 @@
 // its name (ListNamespaces; the answers_handle form). CreatorRequestId is the idempotency token:
 // a call sent again with it answers the same operation. DeleteNamespace is asynchronous too: it is
 // waited for until GetNamespace no longer finds it. ListNamespaces answers without tags, which
-// ListTagsForResource reads.
+// ListTagsForResource reads. Its description changes in place (UpdateHttpNamespace,
+// UpdatePrivateDnsNamespace, not waited for); its name or VPC replaces it.
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html
@@ -15,12 +16,20 @@ namespace ecl::resources {
 
 namespace {
 
-Operation create_namespace(std::string_view name, std::string_view replace_reason) {
+Operation create_namespace(std::string_view name, std::string_view update,
+                           std::string_view replace_reason) {
   static const Codes gone = {"NamespaceNotFound"};
   static const Request probe = {"servicediscovery", "GetNamespace", {{"Id", "$output.id"}}, gone};
   return {.service = "servicediscovery",
           .name = name,
           .outputs = {{"id", "Namespace.Id"}, {"arn", "Namespace.Arn"}},
+          // Its description changes in place (the update's Namespace.Description).
+          .on_change = OnChange::Update,
+          .update = Request{"servicediscovery",
+                            update,
+                            {{"Id", "$output.id"},
+                             {"Namespace", {{"Description", "$request.Description"}}}}},
+          .updatable = {"Description"},
           .replace_reasons = {{"", replace_reason}},
           .remove = {{{"servicediscovery", "DeleteNamespace", {{"Id", "$output.id"}}, gone},
                       Waiter{.what = "namespace {} to be deleted",
@@ -58,8 +67,8 @@ const Descriptor& servicediscovery_http_namespace() {
   static const Descriptor d{
       "servicediscovery/http_namespace",
       "AWS::ServiceDiscovery::HttpNamespace",
-      {create_namespace("CreateHttpNamespace",
-                        "a namespace's name and description are set when it is made ({})")},
+      {create_namespace("CreateHttpNamespace", "UpdateHttpNamespace",
+                        "a namespace's name is set when it is made ({})")},
       {{"namespace", "arn", "", "CreateHttpNamespace", "arn", "", "Arn", true},
        {"namespace", "id", "", "CreateHttpNamespace", "id", "", "Id"}}};
   return d;
@@ -69,8 +78,8 @@ const Descriptor& servicediscovery_private_dns_namespace() {
   static const Descriptor d{
       "servicediscovery/private_dns_namespace",
       "AWS::ServiceDiscovery::PrivateDnsNamespace",
-      {create_namespace("CreatePrivateDnsNamespace",
-                        "a namespace's name, VPC and description are set when it is made ({})")}};
+      {create_namespace("CreatePrivateDnsNamespace", "UpdatePrivateDnsNamespace",
+                        "a namespace's name and VPC are set when it is made ({})")}};
   return d;
 }
 
