@@ -223,12 +223,13 @@ void lower_log_group(Lowering& l, const model::Block& b) {
   l.end_resource();
 }
 
-void lower_namespace(Lowering& l, const model::Block& b) {
-  const bool dns = b.parent && b.parent->kind_name == "vpc";
-  JsonWriter& w = l.begin_resource(b, l.id(b),
-                                   dns ? resources::servicediscovery_private_dns_namespace()
-                                       : resources::servicediscovery_http_namespace());
-  const json request = common::cloud_map_namespace(l, b);
+namespace {
+
+// A Cloud Map resource: the API's request (its members spelt as the resource's properties) and
+// the block's `Tags`.
+void write_cloud_map(Lowering& l, const model::Block& b, const resources::Descriptor& d,
+                     const json& request) {
+  JsonWriter& w = l.begin_resource(b, l.id(b), d);
   for (const auto& [member, value] : request.items()) {
     w.member(member, value);
   }
@@ -236,14 +237,18 @@ void lower_namespace(Lowering& l, const model::Block& b) {
   l.end_resource();
 }
 
+} // namespace
+
+void lower_namespace(Lowering& l, const model::Block& b) {
+  const bool dns = b.parent && b.parent->kind_name == "vpc";
+  write_cloud_map(l, b,
+                  dns ? resources::servicediscovery_private_dns_namespace()
+                      : resources::servicediscovery_http_namespace(),
+                  common::cloud_map_namespace(l, b));
+}
+
 void lower_discovery(Lowering& l, const model::Block& b) {
-  JsonWriter& w = l.begin_resource(b, l.id(b), resources::servicediscovery_service());
-  const json request = common::discovery_service(l, b);
-  for (const auto& [member, value] : request.items()) {
-    w.member(member, value);
-  }
-  l.write_tags(w.key("Tags"), b);
-  l.end_resource();
+  write_cloud_map(l, b, resources::servicediscovery_service(), common::discovery_service(l, b));
 }
 
 void lower_role(Lowering& l, const model::Block& b) {

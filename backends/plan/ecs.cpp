@@ -297,30 +297,34 @@ void lower_log_group(Planner& p, const model::Block& b) {
                 p.get_int(b, "retention"), p.get(b, "kms_key"));
 }
 
-void lower_namespace(Planner& p, const model::Block& b) {
-  const bool dns = b.parent && b.parent->kind_name == "vpc";
-  Step& s =
-      p.add(b, "", "servicediscovery", dns ? "CreatePrivateDnsNamespace" : "CreateHttpNamespace");
-  // The token apply sends is new for each state (resources::Operation::client_token); the plan
-  // shows one made from the block's path.
+namespace {
+
+// A Cloud Map create call: its idempotency token, the request and the block's tags. The token
+// apply sends is new for each state (resources::Operation::client_token); the plan shows one made
+// from the block's path.
+Step& add_cloud_map(Planner& p, const model::Block& b, std::string_view operation,
+                    const json& request) {
+  Step& s = p.add(b, "", "servicediscovery", operation);
   s.params["CreatorRequestId"] = p.name_for(b, "", 64);
-  const json request = common::cloud_map_namespace(p, b);
   for (const auto& [member, value] : request.items()) {
     s.params[member] = value;
   }
   p.add_tags(s, b);
+  return s;
+}
+
+} // namespace
+
+void lower_namespace(Planner& p, const model::Block& b) {
+  const bool dns = b.parent && b.parent->kind_name == "vpc";
+  Step& s = add_cloud_map(p, b, dns ? "CreatePrivateDnsNamespace" : "CreateHttpNamespace",
+                          common::cloud_map_namespace(p, b));
   s.summary = fmt::format("{} namespace {}", dns ? "private DNS" : "HTTP",
                           text_of(s.params.value("Name", json())));
 }
 
 void lower_discovery(Planner& p, const model::Block& b) {
-  Step& s = p.add(b, "", "servicediscovery", "CreateService");
-  s.params["CreatorRequestId"] = p.name_for(b, "", 64); // as CreateHttpNamespace's
-  const json request = common::discovery_service(p, b);
-  for (const auto& [member, value] : request.items()) {
-    s.params[member] = value;
-  }
-  p.add_tags(s, b);
+  Step& s = add_cloud_map(p, b, "CreateService", common::discovery_service(p, b));
   s.summary =
       fmt::format("{} records of {}", text_of(s.params["DnsConfig"]["DnsRecords"][0]["Type"]),
                   text_of(s.params.value("Name", json())));
