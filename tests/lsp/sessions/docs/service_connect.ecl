@@ -19,4 +19,10 @@ cluster prod {
       
     }
   }
+  service finder {
+    task = api
+    discovery {
+      
+    }
+  }
 }
