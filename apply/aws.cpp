@@ -39,6 +39,7 @@ constexpr ServiceInfo kServices[] = {
     {"efs", true, "", "elasticfilesystem", false, true},
     {"scheduler", true, "", "scheduler", false, true},
     {"ecr", true, "AmazonEC2ContainerRegistry_V20150921", "ecr", false, false, "api.ecr"},
+    {"servicediscovery", true, "Route53AutoNaming_v20170314", "servicediscovery", false},
     {"sts", false, "2011-06-15", "sts", true}, // credentials: AssumeRole, AssumeRoleWithWebIdentity
 };
 

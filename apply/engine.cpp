@@ -98,9 +98,11 @@ const resources::Operation& operation_of(const std::string& service, const std::
   return op ? *op : none;
 }
 
-// A template of the descriptor filled from what an entry's call recorded.
-json fill_from(const json& value, const resources::Operation& op, const Entry& e) {
-  return resources::fill(value, op, e.outputs, e.request, e.block);
+// A template of the descriptor filled from what an entry's call recorded (and the answer of the
+// call just made, when given).
+json fill_from(const json& value, const resources::Operation& op, const Entry& e,
+               const json* answer = nullptr) {
+  return resources::fill(value, op, e.outputs, e.request, e.block, answer);
 }
 
 std::string short_value(const json& v) {
@@ -266,9 +268,10 @@ struct Waiting {
   json params;
 };
 
-Waiting waiting(const resources::Waiter& w, const resources::Operation& op, const Entry& e) {
-  std::string subject = resources::text_of(fill_from(json(std::string(w.subject)), op, e));
-  return {&w, fmt::format(fmt::runtime(w.what), subject), fill_from(w.probe.params, op, e)};
+Waiting waiting(const resources::Waiter& w, const resources::Operation& op, const Entry& e,
+                const json* answer = nullptr) {
+  std::string subject = resources::text_of(fill_from(json(std::string(w.subject)), op, e, answer));
+  return {&w, fmt::format(fmt::runtime(w.what), subject), fill_from(w.probe.params, op, e, answer)};
 }
 
 bool same_text(std::string_view a, std::string_view b) {
@@ -1596,8 +1599,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
                 resources::fill(op.update->params, op, before.outputs, request, step->block);
             const json sent = managed(*step, request);
             for (const auto& [k, v] : sent.items()) {
-              if (resources::has_code(op.updatable, k)) {
-                params[k] = v;
+              if (resources::has_code(op.updatable, k) &&
+                  !resources::places(op.update->params, k)) {
+                params[k] = v; // as the create call sent it
               }
             }
             calls.push_back({std::string(op.update->service), std::string(op.update->operation),
@@ -1688,6 +1692,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
           return false;
         }
       }
+      bool called = false; // the answer is the call's (not a lookup's)
       if (!response) {
         // An attempt whose answer was lost may have made it: before it is sent again, what it
         // made is looked for (moto ignores client tokens, and most calls take none).
@@ -1717,6 +1722,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         }
         if (!response && r.ok) {
           response = r.response;
+          called = true;
         } else if (!response) {
           // Read what it made; what the lookup finds is taken only when it is ours.
           bool foreign = false;
@@ -1736,6 +1742,25 @@ bool execute(const Client& client, const Plan* plan, State& state,
                               lookup_error.empty() ? "" : ": " + lookup_error);
             return false;
           }
+        }
+      }
+      if (op.answers_handle && called) {
+        // The answer is a handle on the work AWS goes on doing: wait with it, then read what
+        // was made.
+        Entry started;
+        started.block = step->block;
+        started.request = request;
+        if (op.wait && !await(waiting(*op.wait, op, started, &*response), step->id, err)) {
+          return false;
+        }
+        std::string lookup_error;
+        response =
+            recover(client, service, operation, step->block, request, lookup_error, nullptr, &held);
+        if (!response) {
+          err = fmt::format("step `{}` ({}:{}): AWS finished, but what it made is not found{}",
+                            step->id, service, operation,
+                            lookup_error.empty() ? "" : ": " + lookup_error);
+          return false;
         }
       }
       const std::string made = resource_of(op, *response);
@@ -1772,7 +1797,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       // What AWS finishes after answering (a NAT gateway routes nothing until it is available):
       // what follows waits.
       std::optional<Waiting> then;
-      if (op.wait) {
+      if (op.wait && !op.answers_handle) {
         then = waiting(*op.wait, op, entry);
       }
       {

@@ -223,6 +223,34 @@ void lower_log_group(Lowering& l, const model::Block& b) {
   l.end_resource();
 }
 
+namespace {
+
+// A Cloud Map resource: the API's request (its members spelt as the resource's properties) and
+// the block's `Tags`.
+void write_cloud_map(Lowering& l, const model::Block& b, const resources::Descriptor& d,
+                     const json& request) {
+  JsonWriter& w = l.begin_resource(b, l.id(b), d);
+  for (const auto& [member, value] : request.items()) {
+    w.member(member, value);
+  }
+  l.write_tags(w.key("Tags"), b);
+  l.end_resource();
+}
+
+} // namespace
+
+void lower_namespace(Lowering& l, const model::Block& b) {
+  const bool dns = b.parent && b.parent->kind_name == "vpc";
+  write_cloud_map(l, b,
+                  dns ? resources::servicediscovery_private_dns_namespace()
+                      : resources::servicediscovery_http_namespace(),
+                  common::cloud_map_namespace(l, b));
+}
+
+void lower_discovery(Lowering& l, const model::Block& b) {
+  write_cloud_map(l, b, resources::servicediscovery_service(), common::discovery_service(l, b));
+}
+
 void lower_role(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::iam_role());
   w.member("AssumeRolePolicyDocument", common::trust_policy(l, b));
@@ -252,7 +280,7 @@ void lower_role(Lowering& l, const model::Block& b) {
 void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_service());
-  json service = common::service(l, b);
+  json service = common::service(l, b, json{{"Ref", "AWS::Region"}});
   if (l.child(b, "scaling")) {
     // The scaler owns the count: a stack update that names one would reset it (the service
     // starts at 1 task, and the scalable target raises it to `min`).

@@ -240,8 +240,9 @@ void Lowering::write_ref(common::JsonWriter& w, const model::Block& block) {
     w.value(*given); // made elsewhere: its ID or ARN
   } else if (is_kind(block, "security_group")) {
     write_getatt(w, id(block), "GroupId");
-  } else if (is_kind(block, "role")) {
-    write_getatt(w, id(block), "Arn"); // a role's Ref is its name; what takes a role, its ARN
+  } else if (is_kind(block, "role") || is_kind(block, "namespace")) {
+    // A role's Ref is its name, a namespace's its ID; what takes either, its ARN.
+    write_getatt(w, id(block), "Arn");
   } else if (is_kind(block, "container")) {
     w.value(block.name);
   } else {
@@ -310,7 +311,7 @@ json Lowering::ref(const model::Block& block) {
   json out = json::object();
   if (is_kind(block, "security_group")) {
     out["Fn::GetAtt"] = json::array({id(block), "GroupId"});
-  } else if (is_kind(block, "role")) {
+  } else if (is_kind(block, "role") || is_kind(block, "namespace")) {
     out["Fn::GetAtt"] = json::array({id(block), "Arn"});
   } else {
     out["Ref"] = id(block);
@@ -442,6 +443,8 @@ void Lowering::lower_block(const model::Block& b) {
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
       {"log_group", lower_log_group},
+      {"namespace", lower_namespace},
+      {"discovery", lower_discovery},
       {"file_system", lower_file_system},
       {"access_point", lower_access_point},
       {"repository", lower_repository},

@@ -161,6 +161,8 @@ void lower_rule(Lowering& l, const model::Block& b); // ingress and egress to a 
 void lower_cluster(Lowering& l, const model::Block& b);
 void lower_ec2_capacity(Lowering& l, const model::Block& b);
 void lower_log_group(Lowering& l, const model::Block& b);
+void lower_namespace(Lowering& l, const model::Block& b);
+void lower_discovery(Lowering& l, const model::Block& b); // a service's Cloud Map service
 void lower_role(Lowering& l, const model::Block& b);
 void lower_task(Lowering& l, const model::Block& b); // with its containers
 void lower_service(Lowering& l, const model::Block& b);

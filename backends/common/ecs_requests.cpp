@@ -406,7 +406,62 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
   return t;
 }
 
-json service(Spelling& s, const model::Block& b) {
+// The service's serviceConnectConfiguration (its `service_connect` block), or null without one.
+json service_connect(Spelling& s, const model::Block& b, const json& region) {
+  const model::Block* connect = s.child(b, "service_connect");
+  if (!connect) {
+    return nullptr;
+  }
+  json out = object(4);
+  out["enabled"] = true;
+  if (const model::Block* ns = s.get_ref(*connect, "namespace")) {
+    out["namespace"] = s.ref(*ns);
+  }
+  const model::List& items = s.get_list(*connect, "services");
+  if (!items.empty()) {
+    json& services = out["services"] = json::array();
+    for (const model::Value& item : items) {
+      json o = object(4);
+      if (const model::Value* v = s.field(*connect, "services", item, "port_name")) {
+        o["portName"] = s.value(*v);
+      }
+      if (const model::Value* v = s.field(*connect, "services", item, "discovery_name")) {
+        o["discoveryName"] = s.value(*v);
+      }
+      const model::Value* aliases = s.field(*connect, "services", item, "client_aliases");
+      if (const model::List* list = aliases ? aliases->as<model::List>() : nullptr;
+          list && !list->empty()) {
+        json& out_aliases = o["clientAliases"] = json::array();
+        for (const model::Value& alias : *list) {
+          json a = object(2);
+          if (const model::Value* port = alias.field("port")) {
+            a["port"] = s.value(*port);
+          }
+          if (const model::Value* dns = alias.field("dns_name"); dns && !dns->is_null()) {
+            a["dnsName"] = s.value(*dns);
+          }
+          out_aliases.push_back(std::move(a));
+        }
+      }
+      if (const model::Value* v = s.field(*connect, "services", item, "ingress_port")) {
+        o["ingressPortOverride"] = s.value(*v);
+      }
+      services.push_back(std::move(o));
+    }
+  }
+  if (const model::Block* group = s.get_ref(*connect, "log_group")) {
+    json opts = object(3);
+    opts["awslogs-group"] = s.ref(*group);
+    opts["awslogs-region"] = region;
+    opts["awslogs-stream-prefix"] = "service-connect";
+    json config = one("logDriver", "awslogs");
+    config["options"] = std::move(opts);
+    out["logConfiguration"] = std::move(config);
+  }
+  return out;
+}
+
+json service(Spelling& s, const model::Block& b, const json& region) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = s.get_ref(b, "task");
   json out = object(15);
@@ -454,6 +509,22 @@ json service(Spelling& s, const model::Block& b) {
     config["deploymentCircuitBreaker"] = std::move(breaker);
     out["deploymentConfiguration"] = std::move(config);
   }
+  if (json connect = service_connect(s, b, region); !connect.is_null()) {
+    out["serviceConnectConfiguration"] = std::move(connect);
+  }
+  if (const model::Block* d = s.child(b, "discovery")) {
+    json registry = object(3);
+    registry["registryArn"] = s.deferred_value(model::Deferred{d, "arn"});
+    const model::Block* c = nullptr;
+    if (const std::string* name = s.get_string(*d, "container"); name && task) {
+      c = model::container_named(*task, *name);
+      registry["containerName"] = c ? s.ref(*c) : json(*name);
+    }
+    if (auto port = s.get_int(*d, "port")) {
+      registry["containerPort"] = *port;
+    }
+    out["serviceRegistries"] = json::array({std::move(registry)});
+  }
   if (const model::Block* placement = s.child(b, "placement")) {
     copy_objects(s, out, *placement, "strategy", "placementStrategy",
                  {{"type", "type"}, {"field", "field"}});
@@ -476,9 +547,41 @@ json service(Spelling& s, const model::Block& b) {
   return out;
 }
 
+json cloud_map_namespace(Spelling& s, const model::Block& ns) {
+  json out = object(5);
+  copy(s, out, ns, "name", "Name");
+  copy(s, out, ns, "description", "Description");
+  if (ns.parent && ns.parent->kind_name == "vpc") {
+    out["Vpc"] = s.ref(*ns.parent);
+  }
+  return out;
+}
+
+json discovery_service(Spelling& s, const model::Block& d) {
+  json out = object(6);
+  const std::string* name = s.get_string(d, "name");
+  const std::string* service_name = d.parent ? s.get_string(*d.parent, "name") : nullptr;
+  out["Name"] = name ? *name : service_name ? *service_name : d.parent ? d.parent->name : "";
+  if (const model::Block* ns = s.get_ref(d, "namespace")) {
+    out["NamespaceId"] = s.deferred_value(model::Deferred{ns, "id"});
+  }
+  const std::string* record = s.get_enum(d, "record");
+  json dns = object(2);
+  dns["RoutingPolicy"] = "MULTIVALUE";
+  dns["DnsRecords"] = json::array(
+      {{{"Type", record ? upper(*record) : "A"}, {"TTL", s.get_int(d, "ttl").value_or(60)}}});
+  out["DnsConfig"] = std::move(dns);
+  // ECS reports the tasks' health to Cloud Map itself.
+  out["HealthCheckCustomConfig"] = one("FailureThreshold", 1);
+  return out;
+}
+
 json cluster(Spelling& s, const model::Block& b) {
   json out = object(3);
   copy(s, out, b, "name", "clusterName");
+  if (const model::Block* ns = s.get_ref(b, "service_connect_namespace")) {
+    out["serviceConnectDefaults"] = one("namespace", s.ref(*ns));
+  }
   out["settings"] =
       json::array({{{"name", "containerInsights"},
                     {"value", s.get_bool(b, "container_insights") ? "enabled" : "disabled"}}});

@@ -26,8 +26,15 @@ struct TaskResources {
 // RegisterTaskDefinition without tags, its containers included.
 json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
                      const TaskResources& resources);
-// CreateService without tags.
-json service(Spelling& s, const model::Block& service);
+// CreateService without tags; `region` is where the Service Connect proxy's awslogs write.
+json service(Spelling& s, const model::Block& service, const json& region);
+// A Cloud Map namespace (CreateHttpNamespace, or in a vpc CreatePrivateDnsNamespace) without its
+// token and tags: Name, Description and Vpc, which the AWS::ServiceDiscovery resources name alike.
+json cloud_map_namespace(Spelling& s, const model::Block& ns);
+// The Cloud Map service of a service's `discovery` block (CreateService) without its token and
+// tags: Name, NamespaceId, DnsConfig, HealthCheckCustomConfig, spelt alike by the
+// AWS::ServiceDiscovery::Service resource.
+json discovery_service(Spelling& s, const model::Block& discovery);
 // The service's auto scaling (its `scaling` block), in Application Auto Scaling's spelling, which
 // the API and the AWS::ApplicationAutoScaling resources share: RegisterScalableTarget, and one
 // PutScalingPolicy a tracked metric, by the suffix of its step or resource ("cpu", "memory",

@@ -297,6 +297,39 @@ void lower_log_group(Planner& p, const model::Block& b) {
                 p.get_int(b, "retention"), p.get(b, "kms_key"));
 }
 
+namespace {
+
+// A Cloud Map create call: its idempotency token, the request and the block's tags. The token
+// apply sends is new for each state (resources::Operation::client_token); the plan shows one made
+// from the block's path.
+Step& add_cloud_map(Planner& p, const model::Block& b, std::string_view operation,
+                    const json& request) {
+  Step& s = p.add(b, "", "servicediscovery", operation);
+  s.params["CreatorRequestId"] = p.name_for(b, "", 64);
+  for (const auto& [member, value] : request.items()) {
+    s.params[member] = value;
+  }
+  p.add_tags(s, b);
+  return s;
+}
+
+} // namespace
+
+void lower_namespace(Planner& p, const model::Block& b) {
+  const bool dns = b.parent && b.parent->kind_name == "vpc";
+  Step& s = add_cloud_map(p, b, dns ? "CreatePrivateDnsNamespace" : "CreateHttpNamespace",
+                          common::cloud_map_namespace(p, b));
+  s.summary = fmt::format("{} namespace {}", dns ? "private DNS" : "HTTP",
+                          text_of(s.params.value("Name", json())));
+}
+
+void lower_discovery(Planner& p, const model::Block& b) {
+  Step& s = add_cloud_map(p, b, "CreateService", common::discovery_service(p, b));
+  s.summary =
+      fmt::format("{} records of {}", text_of(s.params["DnsConfig"]["DnsRecords"][0]["Type"]),
+                  text_of(s.params.value("Name", json())));
+}
+
 void lower_task(Planner& p, const model::Block& b) {
   const common::TaskNeeds needs = common::task_needs(b);
   const model::Value* family = p.get(b, "family");
@@ -400,7 +433,7 @@ void lower_service(Planner& p, const model::Block& b) {
     // once the providers are put.
     s.after.push_back(associations);
   }
-  s.params = common::service(p, b);
+  s.params = common::service(p, b, p.region());
   if (p.child(b, "scaling") && s.params.contains("desiredCount")) {
     s.unmanaged.push_back("desiredCount"); // its scaler moves it: the first count only
     s.unmanaged_attributes.push_back("desired");

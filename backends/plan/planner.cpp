@@ -286,6 +286,8 @@ void Planner::lower_block(const model::Block& b) {
       {"cluster", lower_cluster},
       {"ec2_capacity", lower_ec2_capacity},
       {"log_group", lower_log_group},
+      {"namespace", lower_namespace},
+      {"discovery", lower_discovery},
       {"role", lower_role},
       {"task", lower_task},
       {"service", lower_service},

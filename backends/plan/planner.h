@@ -119,6 +119,8 @@ void lower_rule(Planner& p, const model::Block& b); // ingress and egress
 void lower_cluster(Planner& p, const model::Block& b);
 void lower_ec2_capacity(Planner& p, const model::Block& b);
 void lower_log_group(Planner& p, const model::Block& b);
+void lower_namespace(Planner& p, const model::Block& b);
+void lower_discovery(Planner& p, const model::Block& b); // a service's Cloud Map service
 void lower_role(Planner& p, const model::Block& b);
 void lower_task(Planner& p, const model::Block& b); // with its containers
 void lower_service(Planner& p, const model::Block& b);

@@ -87,6 +87,15 @@ std::string text_of(const json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
+bool places(const json& params, std::string_view member) {
+  if (params.is_string()) {
+    std::string_view text = params.get_ref<const std::string&>();
+    return text.starts_with("$request.") && text.substr(9) == member;
+  }
+  return params.is_structured() && std::any_of(params.begin(), params.end(),
+                                               [&](const json& v) { return places(v, member); });
+}
+
 bool has_code(const Codes& codes, std::string_view code, std::string_view message) {
   auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
   return std::any_of(codes.begin(), codes.end(), [&](std::string_view entry) {
@@ -102,7 +111,7 @@ bool has_code(const Codes& codes, std::string_view code, std::string_view messag
 }
 
 json fill(const json& value, const Operation& operation, const json& outputs, const json& request,
-          std::string_view block) {
+          std::string_view block, const json* answer) {
   if (value.is_string()) {
     std::string_view text = value.get_ref<const std::string&>();
     auto found = [](const json& object, std::string_view key) -> json {
@@ -129,12 +138,22 @@ json fill(const json& value, const Operation& operation, const json& outputs, co
     if (text == "$block") {
       return std::string(block);
     }
+    if (text.starts_with("$answer.") && answer) {
+      const json* at = answer; // a dotted path of object members
+      for (std::string_view rest = text.substr(8); at && !rest.empty();) {
+        std::string_view member = rest.substr(0, rest.find('.'));
+        rest = member.size() < rest.size() ? rest.substr(member.size() + 1) : "";
+        auto it = at->is_object() ? at->find(std::string(member)) : at->end();
+        at = at->is_object() && it != at->end() ? &*it : nullptr;
+      }
+      return at && !at->is_null() ? *at : json("");
+    }
     return value;
   }
   if (value.is_structured()) {
     json out = value.is_array() ? json::array() : json::object();
     for (auto it = value.begin(); it != value.end(); ++it) {
-      json v = fill(*it, operation, outputs, request, block);
+      json v = fill(*it, operation, outputs, request, block, answer);
       if (value.is_array()) {
         out.push_back(std::move(v));
       } else {

@@ -30,6 +30,9 @@ namespace ecl::resources {
   X(iam_role)                                                                                      \
   X(iam_instance_profile)                                                                          \
   X(logs_log_group)                                                                                \
+  X(servicediscovery_http_namespace)                                                               \
+  X(servicediscovery_private_dns_namespace)                                                        \
+  X(servicediscovery_service)                                                                      \
   X(efs_file_system)                                                                               \
   X(efs_mount_target)                                                                              \
   X(efs_access_point)                                                                              \
@@ -72,13 +75,19 @@ std::string_view output_path(const Operation& operation, std::string_view name);
 // A value as text: a string as it is, anything else as JSON.
 std::string text_of(const json& value);
 
+// Whether a template names the request member `member` ("$request.MEMBER", at any depth): an
+// updatable member the update call takes elsewhere than the create call (Cloud Map's
+// UpdateHttpNamespace, `Namespace.Description`) is sent where the template puts it.
+bool places(const json& params, std::string_view member);
+
 // Whether an error (its code and message) is one of `codes` (see Codes).
 bool has_code(const Codes& codes, std::string_view code, std::string_view message = "");
 
 // A template (see Request) filled from a recorded call: its outputs (response path -> value), its
-// request and its block. A missing output or request member is "".
+// request and its block, and the answer of the call just made (`answer`, when given). A missing
+// output, request member or answer path is "".
 json fill(const json& value, const Operation& operation, const json& outputs, const json& request,
-          std::string_view block);
+          std::string_view block, const json* answer = nullptr);
 
 // ---- tags (tags.cpp) ----------------------------------------------------------------------------
 

@@ -28,8 +28,9 @@ using Codes = std::vector<std::string_view>;
 
 // A call as a template: in its params, a string "$output.NAME" stands for the recorded output
 // NAME of the entry's call (see Operation::outputs), "$request.MEMBER" for a member of the request
-// it recorded (`$request.Target.RoleArn` for a member of one), "$block" for its block path (whole
-// strings only; see fill()).
+// it recorded (`$request.Target.RoleArn` for a member of one), "$block" for its block path,
+// "$answer.PATH" for a path in the answer of the call just made (Operation::answers_handle)
+// (whole strings only; see fill()).
 struct Request {
   std::string_view service;
   std::string_view operation;
@@ -69,7 +70,7 @@ struct Removal {
 // TagLogGroup / UntagLogGroup), Auto Scaling (`Tags` naming their group; CreateOrUpdateTags /
 // DeleteTags), Elastic Load Balancing (`Tags`; AddTags / RemoveTags by ARN), EFS (`Tags`;
 // TagResource / UntagResource by id), ECR (`tags` [{Key, Value}]; TagResource / UntagResource by
-// ARN). The spellings are in tags.cpp.
+// ARN), Cloud Map (`Tags`; TagResource / UntagResource by ARN). The spellings are in tags.cpp.
 enum class TagStyle {
   None,
   Ec2,
@@ -80,7 +81,8 @@ enum class TagStyle {
   AutoScaling,
   Elbv2,
   Efs,
-  Ecr
+  Ecr,
+  CloudMap
 };
 
 struct Tagging {
@@ -139,6 +141,22 @@ inline Lookup tagged(std::string_view describe, std::string_view items, std::str
           .wrapper = wrapper,
           .tags = "TagSet",
           .filters = filters};
+}
+
+// A Cloud Map create call's lookup: the items at `items` of `list` (ListNamespaces,
+// ListServices) named as the request names it, wrapped as {wrapper: item}; their tags, which the
+// list calls do not answer with, read by ListTagsForResource.
+inline Lookup cloud_map_lookup(Request list, std::string_view items, std::string_view wrapper,
+                               std::string_view what) {
+  return {.describe = std::move(list),
+          .items = items,
+          .match = {{"Name", "$request.Name"}},
+          .wrapper = wrapper,
+          .tags = "Tags",
+          .what = what,
+          .subject = "$request.Name",
+          .read_tags =
+              Request{"servicediscovery", "ListTagsForResource", {{"ResourceARN", "$item.Arn"}}}};
 }
 
 // An attribute a refresh compares: the request member the program set, as a path in the request
@@ -223,7 +241,9 @@ struct Operation {
   std::string_view name;
   std::vector<Output> outputs = {}; // in the order the plan lists them
   OnChange on_change = OnChange::Replace;
-  std::optional<Request> update = std::nullopt; // OnChange::Update: the call, with `updatable`
+  // OnChange::Update: the call, with the `updatable` members as the create call sent them, but
+  // those its params place themselves ("$request.MEMBER" where the update call takes it).
+  std::optional<Request> update = std::nullopt;
   Codes updatable = {};
   // What the update call answers anew (ReplaceRouteTableAssociation's NewAssociationId): the
   // output of that name (in `outputs`) takes the value at the path of the update's answer.
@@ -251,6 +271,11 @@ struct Operation {
   // The call answers with the resource of the same name when one exists (ECS CreateCluster)
   // instead of refusing: its lookup is made first, and one of another state is refused.
   bool answers_existing = false;
+  // The call answers with no more than a handle on the work AWS goes on doing (Cloud Map's
+  // creates, an OperationId): its `wait` probes with it ("$answer.PATH" in the probe's params, a
+  // path in the call's answer), and once that is done the lookup reads what was made, whose
+  // answer gives the outputs. What the lookup finds after a crash is made already: no wait.
+  bool answers_handle = false;
   std::optional<Refresh> refresh = std::nullopt; // how drift is found (none: never refreshed)
 };
 

@@ -66,6 +66,7 @@ constexpr Spelling kSpellings[] = {
     {TagStyle::Elbv2, "elbv2", "AddTags", "RemoveTags"},
     {TagStyle::Efs, "efs", "TagResource", "UntagResource"},
     {TagStyle::Ecr, "ecr", "TagResource", "UntagResource"},
+    {TagStyle::CloudMap, "servicediscovery", "TagResource", "UntagResource"},
 };
 
 // Tags as [{key: K, value: V}] in a service's spelling of `key` and `value`.
@@ -115,6 +116,7 @@ void add_tags(json& request, const Operation& operation,
   case TagStyle::IamInstanceProfile:
   case TagStyle::Elbv2:
   case TagStyle::Efs:
+  case TagStyle::CloudMap:
     request["Tags"] = pairs(tags, "Key", "Value");
     break;
   case TagStyle::Logs:
@@ -224,6 +226,10 @@ std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, 
   case TagStyle::Ecr:
     untag = {{"resourceArn", subject}, {"tagKeys", removed}};
     tag = {{"resourceArn", subject}, {"tags", pairs(set, "Key", "Value")}};
+    break;
+  case TagStyle::CloudMap:
+    untag = {{"ResourceARN", subject}, {"TagKeys", removed}};
+    tag = {{"ResourceARN", subject}, {"Tags", pairs(set, "Key", "Value")}};
     break;
   case TagStyle::None:
     break;

@@ -464,6 +464,39 @@ const Type kServiceLoadBalancer{
     {},
     "load balancer attachment"};
 
+// ---- Service Connect -------------------------------------------------------------------------
+const Type kClientAlias{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("port", kPort, "The port client tasks connect to (the proxy listens on it)."),
+     optional("dns_name", kString,
+              "The name client tasks connect to (AWS's default: the discovery name and the "
+              "namespace's, `api.internal`).")},
+    {},
+    {},
+    "client alias"};
+
+const Type kServiceConnectService{
+    TypeKind::Object,
+    nullptr,
+    {},
+    {},
+    {required("port_name", kString,
+              "The `name` of a port mapping of the service's task, served through the proxy."),
+     optional("discovery_name", kString,
+              "Its Cloud Map service's name, unique in the namespace (AWS's default: "
+              "`port_name`)."),
+     with_default("client_aliases", keep(list(kClientAlias)), members({}),
+                  "How client tasks reach it, at most one: `[{ port = 80, dns_name = \"api\" }]`; "
+                  "without one, only the discovery name is registered."),
+     optional("ingress_port", kPort,
+              "The port the proxy listens on for this service (`ingressPortOverride`).")},
+    {},
+    {},
+    "Service Connect service"};
+
 const Type kAccessLogs{
     TypeKind::Object,
     nullptr,
@@ -891,6 +924,9 @@ std::vector<Kind> build_kinds() {
                     "Capacity providers: `fargate`, `fargate_spot`, and `ec2_capacity` blocks of "
                     "this cluster; the first is the default for services that choose none."),
        with_default("container_insights", kBool, flag(false), "CloudWatch Container Insights."),
+       optional("service_connect_namespace", keep(ref({"namespace"})),
+                "The namespace of its services' `service_connect` blocks that name none "
+                "(`serviceConnectDefaults`)."),
        computed("name", kString, DefaultKind::StackName, "",
                 "The cluster's name. Default: the stack's name and the block's, joined by `-`."),
        tags()},
@@ -1070,6 +1106,24 @@ std::vector<Kind> build_kinds() {
        tags()},
       {{"id", "The access point ID (`fsap-…`)."}, {"arn", "The access point's ARN."}},
       "AWS::EFS::AccessPoint"});
+
+  k.push_back(Kind{
+      "namespace",
+      "A Cloud Map namespace, where Service Connect registers services and client tasks find "
+      "them: an HTTP namespace at the top level; in a `vpc`, a private DNS namespace (with a "
+      "Route 53 private hosted zone of its name).",
+      {"", "vpc"},
+      Naming::Required,
+      0,
+      false,
+      {computed("name", kString, DefaultKind::BlockName, "",
+                "The namespace's name: printable ASCII, at most 1024 characters (253 in a "
+                "`vpc`, a DNS name there), not starting with `arn:`. Default: the block's."),
+       optional("description", kString, "What the namespace is for (at most 1024 characters)."),
+       tags()},
+      {{"arn", "The namespace's ARN."}, {"id", "The namespace ID (`ns-…`)."}},
+      "AWS::ServiceDiscovery::HttpNamespace; in a vpc, "
+      "AWS::ServiceDiscovery::PrivateDnsNamespace"});
 
   k.push_back(Kind{
       "task",
@@ -1361,6 +1415,52 @@ std::vector<Kind> build_kinds() {
                     "Roll back to the last good deployment when the circuit breaker trips.")},
       {},
       "DeploymentConfiguration"});
+
+  k.push_back(Kind{
+      "service_connect",
+      "The service's Service Connect: a proxy beside each task by which it reaches the services "
+      "of its namespace by name, and serves its own `services` to them.",
+      {"service"},
+      Naming::None,
+      1,
+      false,
+      {optional("namespace", keep(ref({"namespace"})),
+                "The Cloud Map namespace the service joins (an HTTP or a private DNS one); by "
+                "default its cluster's `service_connect_namespace`."),
+       with_default("services", keep(list(kServiceConnectService)), members({}),
+                    "The ports it serves: `[{ port_name = \"http\", client_aliases = [{ port = "
+                    "80 }] }]`; none for a client only."),
+       optional("log_group", kLogGroupRef,
+                "A `log_group` the proxy logs to (awslogs, stream prefix `service-connect`); "
+                "without one, the proxy's output is not kept.")},
+      {},
+      "ServiceConnectConfiguration"});
+
+  k.push_back(Kind{
+      "discovery",
+      "Service discovery by DNS (Cloud Map): each task of the service registered under `name` "
+      "in a private DNS namespace, found by an A record (its IP, `awsvpc`) or an SRV record (its "
+      "address and a container's port).",
+      {"service"},
+      Naming::None,
+      1,
+      false,
+      {required("namespace", keep(ref({"namespace"})),
+                "A private DNS namespace: a `namespace` of a `vpc`."),
+       optional("name", kString,
+                "The Cloud Map service's name: tasks are found at `NAME.NAMESPACE` (default: the "
+                "service's name)."),
+       with_default("record", keep(enumeration({"a", "srv"})), member("a"),
+                    "`a` (each task's IP, `awsvpc` only) or `srv` (its address and `port`)."),
+       ranged(with_default("ttl", kDuration, seconds(60),
+                           "How long resolvers may cache the records, 0s to 2147483647s."),
+              0, 2147483647),
+       optional("container", kString,
+                "For `srv`: the container, by its `name` or its block's, whose `port` is "
+                "registered."),
+       optional("port", kPort, "For `srv`: the container port registered."), tags()},
+      {{"arn", "The Cloud Map service's ARN."}},
+      "AWS::ServiceDiscovery::Service + ServiceRegistries"});
 
   k.push_back(Kind{
       "scaling",

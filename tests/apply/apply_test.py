@@ -240,6 +240,12 @@ def eclc(args, env_keys=KEYS, proxy=None, kill_after=None):
     return proc.returncode, out, err
 
 
+def reset_moto(moto_url):
+    """Forgets everything moto_server holds."""
+    urllib.request.urlopen(urllib.request.Request(moto_url + "/moto-api/reset", method="POST"),
+                           timeout=10)
+
+
 def apply_args(program, state, url, command="apply"):
     return [command, program, "--state", state, "--endpoint-url", url, "--auto-approve"] + \
         harness.params_of(Path(program))

@@ -20,7 +20,6 @@ import signal
 import subprocess
 import sys
 import threading
-import urllib.request
 from pathlib import Path
 
 from botocore.auth import SigV4Auth
@@ -226,11 +225,6 @@ def check_signing(tmp):
     print(f"  signing: {len(received)} calls ({', '.join(methods)}) signed as botocore signs them")
 
 
-def reset(moto_url):
-    urllib.request.urlopen(urllib.request.Request(moto_url + "/moto-api/reset", method="POST"),
-                           timeout=10)
-
-
 def check_crash(moto_url, tmp):
     """eclc killed right after AWS answered each EFS create call (the answer lost): the rerun
     finds what the call made (the file system by its CreationToken, the mount target by its
@@ -242,7 +236,7 @@ def check_crash(moto_url, tmp):
     proxy = apply_test.Proxy(moto_url)
     try:
         for operation in ("CreateFileSystem", "CreateMountTarget", "CreateAccessPoint"):
-            reset(moto_url)
+            apply_test.reset_moto(moto_url)
             proxy.reset()
             proxy.kill_on = operation
             state = tmp / f"crash-{operation}.json"

@@ -22,7 +22,11 @@ except ImportError as e:
     harness.fail(f"{e.name} is missing; install it (pip install botocore regex)")
 
 SERVICES = {"ec2", "ecs", "iam", "logs", "autoscaling", "elbv2", "application-autoscaling", "efs",
-            "scheduler", "ecr"}
+            "scheduler", "ecr", "servicediscovery"}
+# Calls that answer with no more than a handle on AWS's work (resources::Operation::answers_handle:
+# Cloud Map's creates, an OperationId): apply reads what they made once the work is done, and
+# their outputs are paths in that answer, shaped as this operation's.
+ANSWER_READ_AS = {"CreateHttpNamespace": "GetNamespace", "CreatePrivateDnsNamespace": "GetNamespace"}
 _patterns = {}
 
 
@@ -170,8 +174,9 @@ def check_document(name, plan, session):
         v.check(step["params"], op.input_shape, f"{where} params")
         # Each produced path exists in the operation's response shape (`PATH|after:TEXT` is a
         # part of the string at PATH).
+        answer = model.operation_model(ANSWER_READ_AS.get(step["operation"], step["operation"]))
         for value_name, path in step["produces"].items():
-            shape = op.output_shape
+            shape = answer.output_shape
             path, _, after = path.partition("|after:")
             for part in path.split("."):
                 member = part.split("[")[0]

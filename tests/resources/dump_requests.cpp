@@ -34,7 +34,9 @@ int main() {
       if (op.update) {
         json params = op.update->params;
         for (std::string_view member : op.updatable) {
-          params[std::string(member)] = "$updatable"; // the member as the create call sends it
+          if (!ecl::resources::places(params, member)) {
+            params[std::string(member)] = "$updatable"; // the member as the create call sends it
+          }
         }
         add(out, *d, at + "update", *op.update, params);
       }

@@ -3,8 +3,8 @@
 members they take, deletions, waiters' probes, look-ups after a crash, refresh reads; printed by
 dump_requests) is valid for the AWS API models that ship with botocore: the operation exists, no
 unknown member, required members present, types, enums and bounds respected. A template's
-placeholders (`$output.id`, `$request.Name`, `$block`) stand for strings, `$ids` for a list of
-them. moto accepts members AWS refuses (it ignored `Filters` on DescribeNatGateways, whose member
+placeholders (`$output.id`, `$request.Name`, `$block`, `$answer.OperationId`) stand for strings,
+`$ids` for a list of them. moto accepts members AWS refuses (it ignored `Filters` on DescribeNatGateways, whose member
 is `Filter`); this is where such a call is caught.
 Usage: requests_test.py --dump PATH (the dump_requests executable)"""
 

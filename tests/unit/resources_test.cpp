@@ -183,7 +183,7 @@ TEST(Idempotence, TokensAndOwnership) {
   for (const resources::Descriptor* d : resources::descriptors()) {
     for (const resources::Operation& o : d->operations) {
       if (!o.client_token.empty()) {
-        tokens[std::string(o.name)] = o.client_token;
+        tokens[std::string(o.service) + ":" + std::string(o.name)] = o.client_token;
       }
       if (o.lookup && o.tags.style != resources::TagStyle::None) {
         EXPECT_FALSE(o.lookup->tags.empty()) << o.name << "'s lookup cannot tell whose it is";
@@ -200,15 +200,18 @@ TEST(Idempotence, TokensAndOwnership) {
       }
     }
   }
-  EXPECT_EQ(tokens,
-            (std::map<std::string, std::string_view>{{"CreateAccessPoint", "ClientToken"},
-                                                     {"CreateFileSystem", "CreationToken"},
-                                                     {"CreateLaunchTemplate", "ClientToken"},
-                                                     {"CreateNatGateway", "ClientToken"},
-                                                     {"CreateSchedule", "ClientToken"},
-                                                     {"CreateRouteTable", "ClientToken"},
-                                                     {"CreateService", "clientToken"},
-                                                     {"CreateVpcEndpoint", "ClientToken"}}));
+  EXPECT_EQ(tokens, (std::map<std::string, std::string_view>{
+                        {"ec2:CreateLaunchTemplate", "ClientToken"},
+                        {"ec2:CreateNatGateway", "ClientToken"},
+                        {"ec2:CreateRouteTable", "ClientToken"},
+                        {"ec2:CreateVpcEndpoint", "ClientToken"},
+                        {"ecs:CreateService", "clientToken"},
+                        {"scheduler:CreateSchedule", "ClientToken"},
+                        {"efs:CreateAccessPoint", "ClientToken"},
+                        {"efs:CreateFileSystem", "CreationToken"},
+                        {"servicediscovery:CreateHttpNamespace", "CreatorRequestId"},
+                        {"servicediscovery:CreatePrivateDnsNamespace", "CreatorRequestId"},
+                        {"servicediscovery:CreateService", "CreatorRequestId"}}));
 }
 
 // EFS speaks REST-JSON: the members the model puts in the path or the query string go there (the

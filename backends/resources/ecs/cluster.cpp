@@ -13,6 +13,10 @@ const Descriptor& ecs_cluster() {
       {{.service = "ecs",
         .name = "CreateCluster",
         .outputs = {{"arn", "cluster.clusterArn"}, {"name", "cluster.clusterName"}},
+        // Its Service Connect namespace changes in place; the rest replaces it.
+        .on_change = OnChange::Update,
+        .update = Request{"ecs", "UpdateCluster", {{"cluster", "$request.clusterName"}}},
+        .updatable = {"serviceConnectDefaults"},
         .remove = {{{"ecs",
                      "DeleteCluster",
                      {{"cluster", "$request.clusterName"}},

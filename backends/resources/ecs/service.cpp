@@ -24,7 +24,8 @@ const Descriptor& ecs_service() {
                       "capacityProviderStrategy", "deploymentConfiguration",
                       "healthCheckGracePeriodSeconds", "placementConstraints", "placementStrategy",
                       "enableExecuteCommand", "propagateTags", "enableECSManagedTags",
-                      "platformVersion", "loadBalancers"},
+                      "platformVersion", "loadBalancers", "serviceConnectConfiguration",
+                      "serviceRegistries"},
         .remove =
             {{{"ecs",
                "UpdateService",

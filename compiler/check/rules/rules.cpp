@@ -81,7 +81,14 @@ namespace ecl::check {
   X(kAwsNameUniquenessRule)                                                                        \
   X(kExistingRule)                                                                                 \
   X(kLinuxParametersRule)                                                                          \
-  X(kMountPointsRule)
+  X(kMountPointsRule)                                                                              \
+  X(kNamespaceNameRule)                                                                            \
+  X(kServiceConnectPortsRule)                                                                      \
+  X(kServiceConnectNetworkRule)                                                                    \
+  X(kServiceConnectNamesRule)                                                                      \
+  X(kServiceConnectUniqueRule)                                                                     \
+  X(kServiceConnectNamespaceRule)                                                                  \
+  X(kServiceDiscoveryRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)

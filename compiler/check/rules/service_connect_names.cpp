@@ -1,0 +1,80 @@
+// The names Service Connect takes (E3334): a port mapping's name and a discovery name, at most 64
+// lowercase letters, digits, `_` and `-`; a client alias's DNS name, at most 127 of these and `.`;
+// none starting with `-`. A Service Connect service has at most one client alias (E3335).
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html
+#include "compiler/check/rules/service_connect.h"
+
+#include <fmt/format.h>
+
+namespace ecl::check {
+namespace {
+
+// What is wrong with `name`, "" when nothing is.
+std::string problem_of(std::string_view name, std::size_t max, bool dots) {
+  if (name.empty()) {
+    return "is empty";
+  }
+  if (name.front() == '-') {
+    return "starts with `-`";
+  }
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+              (dots && c == '.');
+    if (!ok) {
+      std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      return fmt::format("has `{}`; only lowercase letters, digits, `_`{} and `-` are allowed",
+                         name.substr(i, length), dots ? ", `.`" : "");
+    }
+  }
+  if (name.size() > max) {
+    return fmt::format("has {} characters; at most {} are allowed", name.size(), max);
+  }
+  return "";
+}
+
+void check(RuleContext& c, std::string_view what, const model::Value* value, std::size_t max,
+           bool dots) {
+  const std::string* name = value ? value->string() : nullptr;
+  if (!name) {
+    return;
+  }
+  std::string problem = problem_of(*name, max, dots);
+  if (!problem.empty()) {
+    c.diags.report(Diag::ServiceConnectNameFormat, value->range, what, *name, problem);
+  }
+}
+
+void run(RuleContext& c) {
+  for (const model::Block* container : c.program.of_kind("container")) {
+    for (const model::Value& m : service_connect::list_of(container->get("ports"))) {
+      check(c, "port mapping name", m.field("name"), 64, false);
+    }
+  }
+  for (const model::Block* connect : c.program.of_kind("service_connect")) {
+    for (const service_connect::Entry& e : service_connect::entries(*connect)) {
+      check(c, "discovery name", e.discovery_value, 64, false);
+      for (const service_connect::Alias& a : e.aliases) {
+        check(c, "client alias DNS name", a.item->field("dns_name"), 127, true);
+      }
+      if (e.aliases.size() > 1) {
+        c.diags.report(Diag::ServiceConnectAliases, e.aliases[1].item->range, e.service->name,
+                       e.port, e.aliases.size());
+      }
+    }
+  }
+}
+
+} // namespace
+
+extern const Rule kServiceConnectNamesRule;
+const Rule kServiceConnectNamesRule{
+    "service-connect-names",
+    "port mapping, discovery and client alias names follow ECS's rules; one alias a service",
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html",
+    {Diag::ServiceConnectNameFormat, Diag::ServiceConnectAliases},
+    run};
+
+} // namespace ecl::check

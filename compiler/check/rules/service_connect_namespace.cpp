@@ -1,0 +1,33 @@
+// A service connect joins a namespace (E3336): its own `namespace`, or its cluster's
+// `service_connect_namespace` (ECS's serviceConnectDefaults); ECS refuses a Service Connect
+// configuration with neither.
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html
+#include "compiler/check/rules/service_connect.h"
+
+namespace ecl::check {
+namespace {
+
+void run(RuleContext& c) {
+  for (const model::Block* connect : c.program.of_kind("service_connect")) {
+    const model::Attribute* own = connect->attribute("namespace");
+    if (service_connect::namespace_of(*connect) || (own && !own->defaulted)) {
+      continue; // a namespace, or one written with an error already reported
+    }
+    const model::Block* cluster = connect->ancestor("cluster");
+    c.diags.report(Diag::ServiceConnectNoNamespace, connect->header_range,
+                   connect->parent ? connect->parent->name : "", cluster ? cluster->path : "");
+  }
+}
+
+} // namespace
+
+extern const Rule kServiceConnectNamespaceRule;
+const Rule kServiceConnectNamespaceRule{
+    "service-connect-namespace",
+    "a service connect names a namespace, or its cluster a default one",
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/"
+    "API_ServiceConnectConfiguration.html",
+    {Diag::ServiceConnectNoNamespace},
+    run};
+
+} // namespace ecl::check
