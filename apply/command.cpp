@@ -236,12 +236,12 @@ bool record(const Run& run, const std::string& path, State& state, bool destroyi
   json blocks = state.blocks;
   if (!destroying) {
     for (const auto& r : run.plan->resources) {
-      blocks[r.block] = {{"kind", r.kind}, {"attributes", r.attributes}};
+      blocks[r.key] = {{"kind", r.kind}, {"attributes", r.attributes}};
     }
   }
   std::set<std::string, std::less<>> held;
   for (const Entry& e : state.entries) {
-    held.insert(e.block);
+    held.insert(backend::plan::resource_key(e.id));
   }
   json kept = json::object();
   for (const auto& [block, b] : blocks.items()) {

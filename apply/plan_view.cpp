@@ -151,11 +151,11 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     if (e.operation.rfind("Describe", 0) == 0) {
       reads.insert(e.id);
     }
-    held[e.block].push_back(&e);
+    held[backend::plan::resource_key(e.id)].push_back(&e);
   }
   if (plan) {
     for (const Resource& r : plan->resources) {
-      planned.emplace(r.block, &r);
+      planned.emplace(r.key, &r);
     }
     for (const Step& s : plan->steps) {
       if (s.read) {
@@ -165,15 +165,11 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
   }
   // What a replacement made first deposed (and a stopped apply left) is a resource of its own,
   // `BLOCK~old`, deleted: not a change of the block, whose new one exists.
+  // Groups by resource (resource_key): blocks of two kinds that share a path stay apart.
   auto block_of = [&](const Change& c) {
-    if (c.step) {
-      return c.step->block;
-    }
-    const Entry* e = state.find(c.id);
-    if (e && e->deposed) {
-      return (e->block.empty() ? c.id : e->block) + std::string(kDeposed);
-    }
-    return e && !e->block.empty() ? e->block : c.id;
+    std::string key = backend::plan::resource_key(c.id);
+    const Entry* e = c.step ? nullptr : state.find(c.id);
+    return e && e->deposed ? key + std::string(kDeposed) : key;
   };
   // In the order of each block's first change that is not a read; blocks with only reads last.
   std::vector<std::string> order;
@@ -377,7 +373,12 @@ std::string render_resources(const std::vector<ResourceChange>& resources,
   std::string out;
   for (const ResourceChange& r : resources) {
     std::string head = r.read ? "<=" : r.create_first ? "+/-" : symbol(r.action);
-    std::string name = r.kind.empty() ? r.block : r.kind + " " + r.block;
+    // `task api`, not `task api@task`: the kind says it.
+    std::string shown = r.block.substr(0, r.block.find('@'));
+    if (auto deposed = r.block.find(kDeposed); deposed != std::string::npos && shown != r.block) {
+      shown += std::string(kDeposed);
+    }
+    std::string name = r.kind.empty() ? r.block : r.kind + " " + shown;
     std::string why = r.read ? (r.reason.empty() ? "read" : "read: " + r.reason) : r.reason;
     out += fmt::format("  {} {}{}\n", paint(r.read ? "\x1b[36m" : color_of(r.action), head),
                        paint("\x1b[1m", name), why.empty() ? "" : "  (" + why + ")");

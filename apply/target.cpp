@@ -31,7 +31,7 @@ bool names_only(const json& value, const std::set<std::string, std::less<>>& ids
 bool covered(const std::string& block, const std::vector<std::string>& targets) {
   return std::any_of(targets.begin(), targets.end(), [&](const std::string& t) {
     return block == t || (block.size() > t.size() && block.compare(0, t.size(), t) == 0 &&
-                          block[t.size()] == '.');
+                          (block[t.size()] == '.' || block[t.size()] == '@'));
   });
 }
 
@@ -39,10 +39,10 @@ bool check_targets(const std::vector<std::string>& targets, const Plan& plan, co
                    std::string& error) {
   std::vector<std::string> names;
   for (const auto& r : plan.resources) {
-    names.push_back(r.block);
+    names.push_back(r.key);
   }
   for (const Entry& e : state.entries) {
-    names.push_back(e.block);
+    names.push_back(backend::plan::resource_key(e.id));
   }
   for (const std::string& t : targets) {
     bool known = std::any_of(names.begin(), names.end(),
@@ -63,7 +63,7 @@ Plan limit_plan(const Plan& plan, const std::vector<std::string>& targets) {
   std::map<std::string, std::vector<const Step*>, std::less<>> by_block;
   for (const Step& s : plan.steps) {
     by_id.emplace(s.id, &s);
-    by_block[s.block].push_back(&s);
+    by_block[backend::plan::resource_key(s.id)].push_back(&s);
   }
   std::set<std::string, std::less<>> blocks;
   std::vector<std::string> todo;
@@ -77,7 +77,7 @@ Plan limit_plan(const Plan& plan, const std::vector<std::string>& targets) {
     todo.pop_back();
     for (const Step* s : by_block[block]) {
       for (const std::string& d : s->depends_on) {
-        const std::string& needed = by_id.at(d)->block;
+        std::string needed = backend::plan::resource_key(by_id.at(d)->id);
         if (blocks.insert(needed).second) {
           todo.push_back(needed);
         }
@@ -86,7 +86,7 @@ Plan limit_plan(const Plan& plan, const std::vector<std::string>& targets) {
   }
   std::set<std::string, std::less<>> kept;
   for (const Step& s : plan.steps) {
-    if (blocks.count(s.block)) {
+    if (blocks.count(backend::plan::resource_key(s.id))) {
       kept.insert(s.id);
     }
   }
@@ -100,7 +100,7 @@ Plan limit_plan(const Plan& plan, const std::vector<std::string>& targets) {
     }
   }
   for (const auto& r : plan.resources) {
-    if (blocks.count(r.block)) {
+    if (blocks.count(r.key)) {
       out.resources.push_back(r);
     }
   }
@@ -120,7 +120,7 @@ void limit_diff(std::vector<Change>& changes, const State& state,
                 const std::vector<std::string>& targets) {
   std::erase_if(changes, [&](const Change& c) {
     const Entry* e = c.action == Action::Delete ? state.find(c.id) : nullptr;
-    return e && !covered(e->block, targets);
+    return e && !covered(backend::plan::resource_key(e->id), targets);
   });
 }
 
@@ -128,7 +128,7 @@ void limit_destroy(std::vector<Change>& changes, const State& state,
                    const std::vector<std::string>& targets) {
   std::set<std::string> doomed;
   for (const Entry& e : state.entries) {
-    if (covered(e.block, targets)) {
+    if (covered(backend::plan::resource_key(e.id), targets)) {
       doomed.insert(e.id);
     }
   }

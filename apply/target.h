@@ -3,7 +3,9 @@
 // routes, a VPC's subnets). plan and apply then make the calls of the covered blocks and of every
 // block they depend on, transitively (whole blocks: all the calls of each), and delete only what
 // the state holds of covered blocks that the program dropped; destroy deletes the covered blocks
-// and everything the state holds that depends on them.
+// and everything the state holds that depends on them. Blocks are told apart by their resource
+// key (backend::plan::resource_key): where blocks of two kinds share a path, `api` covers both
+// and `api@task` the task alone, and what depends on one of them keeps that one only.
 #pragma once
 
 #include "apply/engine.h"
@@ -19,7 +21,7 @@ namespace ecl::apply {
 // (with the nearest name) for the first that does not.
 bool check_targets(const std::vector<std::string>& targets, const backend::plan::Plan& plan,
                    const State& state, std::string& error);
-// Whether `block` is a target or nested in one.
+// Whether the resource key `block` is a target, one of a target's kinds, or nested in one.
 bool covered(const std::string& block, const std::vector<std::string>& targets);
 // The plan limited to the covered blocks and the blocks they depend on (all their steps), with
 // their resources, and the outputs whose values name only those steps.

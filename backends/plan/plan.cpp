@@ -53,28 +53,42 @@ void attributes_of(const model::Block& block, const std::string& prefix,
 
 } // namespace
 
+std::string resource_key(std::string_view id) {
+  return std::string(id.substr(0, id.find_first_of("#~")));
+}
+
 std::vector<Resource> resources_of(const model::Program& program, const Plan& plan) {
-  std::set<std::string, std::less<>> with_steps;
-  std::vector<std::string> order;
+  std::set<std::string, std::less<>> with_steps;          // block paths
+  std::vector<std::pair<std::string, std::string>> order; // (key, path)
+  std::set<std::string, std::less<>> keys;
   for (const Step& s : plan.steps) {
-    if (with_steps.insert(s.block).second) {
-      order.push_back(s.block);
+    with_steps.insert(s.block);
+    if (std::string key = resource_key(s.id); keys.insert(key).second) {
+      order.emplace_back(std::move(key), s.block);
     }
   }
-  std::map<std::string_view, const model::Block*> by_path;
+  // A block by its key: its path, with `@KIND` when blocks of several kinds share it (as the
+  // planner names their steps).
+  std::map<std::string_view, int> sharing;
   for (const auto& b : program.blocks) {
-    by_path.emplace(b->path, b.get());
+    ++sharing[b->path];
   }
-  std::map<std::string_view, std::set<std::string, std::less<>>> unmanaged; // by block
+  std::map<std::string, const model::Block*, std::less<>> by_key;
+  for (const auto& b : program.blocks) {
+    by_key.emplace(sharing[b->path] > 1 ? b->path + "@" + b->kind_name : b->path, b.get());
+  }
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> unmanaged; // by key
   for (const Step& s : plan.steps) {
-    unmanaged[s.block].insert(s.unmanaged_attributes.begin(), s.unmanaged_attributes.end());
+    unmanaged[resource_key(s.id)].insert(s.unmanaged_attributes.begin(),
+                                         s.unmanaged_attributes.end());
   }
   std::vector<Resource> out;
-  for (const std::string& path : order) {
+  for (const auto& [key, path] : order) {
     Resource r;
     r.block = path;
-    r.unmanaged = std::move(unmanaged[path]);
-    if (auto it = by_path.find(path); it != by_path.end()) {
+    r.key = key;
+    r.unmanaged = std::move(unmanaged[key]);
+    if (auto it = by_key.find(key); it != by_key.end()) {
       r.kind = it->second->kind_name;
       attributes_of(*it->second, "", with_steps, r.attributes);
     }

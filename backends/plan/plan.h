@@ -53,6 +53,9 @@ struct Step {
 struct Resource {
   std::string block; // the block path: "main.private_a"
   std::string kind;  // "subnet"
+  // What tells it from the other resources: its steps' resource_key (the path, with `@KIND` when
+  // blocks of several kinds share the path).
+  std::string key;
   // Every attribute set (written or defaulted), flattened: dotted path -> the value as ECL text.
   // Objects become paths (`tags.env`), lists of objects indexed paths (`ingress[0].port`); the
   // nested blocks without calls of their own (a task's containers) are prefixed with their
@@ -96,6 +99,11 @@ std::string render_text(const Plan& plan, bool color);
 // The dependency graph in Graphviz dot: one node a step, an edge from each step to those that
 // follow it.
 std::string render_dot(const Plan& plan);
+
+// The resource a step or state entry belongs to, from its id: the id up to its `#` (a secondary
+// call) or `~` (a deposed entry): the block's path, with `@KIND` when blocks of several kinds
+// share the path (`api@task` beside `api@repository`).
+std::string resource_key(std::string_view id);
 
 // `${step-id.Response.Path}` placeholders of a string, as (step id, response path) pairs; the step
 // id is the longest prefix naming one of `ids`. `$${` is a literal `${`.

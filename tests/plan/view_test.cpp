@@ -91,7 +91,7 @@ State applied(const plan::Plan& p, bool blocks = true) {
   }
   if (blocks) {
     for (const plan::Resource& r : p.resources) {
-      s.blocks[r.block] = {{"kind", r.kind}, {"attributes", r.attributes}};
+      s.blocks[r.key] = {{"kind", r.kind}, {"attributes", r.attributes}};
     }
   }
   s.outputs = ecl::apply::filled_outputs(p, s);
@@ -253,6 +253,67 @@ TEST(PlanViewTargets, LimitKeepsDependenciesAndNestedBlocks) {
   EXPECT_TRUE(limited.outputs.contains("vpc_id"));
   EXPECT_TRUE(limited.outputs.contains("subnet_cidr"));
   EXPECT_FALSE(limited.outputs.contains("service_arn"));
+}
+
+// Blocks of two kinds may share a path (`repository api`, `task api`): they are two resources to
+// the view, the counts and --target, told apart by their steps' ids (`api@task`). Found by a
+// new-user run: the view showed one resource, and `--target migrate` (a task whose image is in the
+// repository) also registered the task `api`.
+TEST(PlanViewSharedPaths, TwoKindsOneNameAreTwoResources) {
+  const std::string text = R"(stack s { region = "us-east-1" }
+repository api {}
+task api {
+  cpu    = 256
+  memory = 512
+  container web { image = "${api.uri}:1.0" }
+}
+task migrate {
+  cpu    = 256
+  memory = 512
+  container main { image = "${api.uri}:1.0" }
+}
+)";
+  auto built = build(text);
+  ASSERT_TRUE(built);
+  State empty;
+  auto changes = ecl::apply::diff(built->plan, empty);
+  auto resources = ecl::apply::by_resource(&built->plan, empty, changes);
+  std::set<std::string> named;
+  for (const auto& r : resources) {
+    named.insert(r.kind + " " + r.block);
+  }
+  EXPECT_EQ(named,
+            (std::set<std::string>{"repository api@repository", "task api@task", "task migrate"}));
+  ecl::apply::CommandOptions options;
+  std::string view, error;
+  ASSERT_TRUE(ecl::apply::render_plan(built->plan, empty, options, false, view, error)) << error;
+  EXPECT_NE(view.find("  + repository api\n"), std::string::npos) << view;
+  EXPECT_NE(view.find("  + task api\n"), std::string::npos) << view;
+  EXPECT_NE(view.find("Plan: 3 to add"), std::string::npos) << view;
+
+  // --target migrate: the task and the repository it pulls from, not the other task.
+  plan::Plan limited = ecl::apply::limit_plan(built->plan, {"migrate"});
+  std::set<std::string> kept;
+  for (const auto& s : limited.steps) {
+    kept.insert(plan::resource_key(s.id));
+  }
+  EXPECT_EQ(kept, (std::set<std::string>{"api@repository", "migrate"}));
+  std::string ignored;
+  EXPECT_TRUE(ecl::apply::check_targets({"api@task"}, built->plan, {}, ignored));
+  EXPECT_EQ(ecl::apply::limit_plan(built->plan, {"api"}).resources.size(), 2u);
+
+  // A changed task is a change of the task alone (a new revision).
+  State state = applied(built->plan);
+  std::string changed = text;
+  const std::string from = "web { image = \"${api.uri}:1.0";
+  changed.replace(changed.find(from), from.size(), "web { image = \"${api.uri}:2.0");
+  auto edited_task = build(changed);
+  ASSERT_TRUE(edited_task);
+  view.clear();
+  ASSERT_TRUE(ecl::apply::render_plan(edited_task->plan, state, options, false, view, error))
+      << error;
+  EXPECT_NE(view.find("  +/- task api  ("), std::string::npos) << view;
+  EXPECT_EQ(view.find("repository"), std::string::npos) << view;
 }
 
 } // namespace
