@@ -1604,6 +1604,12 @@ bool execute(const Client& client, const Plan* plan, State& state,
                 params[k] = v; // as the create call sent it
               }
             }
+            for (const auto& [member, off] : op.cleared) {
+              const std::string name(member);
+              if (!sent.contains(name) && before.request.contains(name)) {
+                params[name] = off; // taken out of the program: turned off, not kept
+              }
+            }
             calls.push_back({std::string(op.update->service), std::string(op.update->operation),
                              std::move(params)});
           }

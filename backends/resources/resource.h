@@ -245,6 +245,10 @@ struct Operation {
   // those its params place themselves ("$request.MEMBER" where the update call takes it).
   std::optional<Request> update = std::nullopt;
   Codes updatable = {};
+  // Updatable members the update call keeps as they are when it does not name them: taken out of
+  // the program, they are sent with the value that turns them off (UpdateService's
+  // `serviceRegistries: []`, `serviceConnectConfiguration: {enabled: false}`).
+  std::vector<std::pair<std::string_view, json>> cleared = {};
   // What the update call answers anew (ReplaceRouteTableAssociation's NewAssociationId): the
   // output of that name (in `outputs`) takes the value at the path of the update's answer.
   std::vector<Output> updated = {};

@@ -159,6 +159,27 @@ def check(moto_url, tmp):
     expect(out == "No changes.\n", f"plan after the replacement: {out}{err}")
     print("  changed name and TTL: the namespace and the Cloud Map service replaced")
 
+    # Service Connect taken out of a service: UpdateService turns it off (a member it is not
+    # sent, ECS keeps), as the new-user run found; through a proxy that logs what is sent.
+    removed = "    service_connect {\n      namespace = main.local\n    }\n"
+    expect(removed in text, "the caller's service connect is not in the program")
+    text = text.replace(removed, "")
+    program.write_text(text)
+    proxy = apply_test.Proxy(moto_url)
+    try:
+        code, out, err = apply_test.eclc(apply_test.apply_args(program, state, proxy.url))
+        expect(code == 0, f"apply without the caller's service connect failed: {err}")
+        updates = [json.loads(body) for op, body, _ in proxy.log if op == "UpdateService"]
+        caller = [u for u in updates if u.get("service", "").endswith("caller")]
+        expect(len(caller) == 1 and
+               caller[0].get("serviceConnectConfiguration") == {"enabled": False},
+               f"the caller's UpdateService: {caller}")
+    finally:
+        proxy.stop()
+    code, out, err = apply_test.eclc(["plan", program, "--state", state])
+    expect(out == "No changes.\n", f"plan after service connect was taken out: {out}{err}")
+    print("  service connect taken out: turned off by UpdateService")
+
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url, "destroy"))
     expect(code == 0, f"destroy failed: {err}")
     expect(namespaces(sd) == {}, f"destroy left namespaces {namespaces(sd)}")

@@ -26,6 +26,11 @@ const Descriptor& ecs_service() {
                       "enableExecuteCommand", "propagateTags", "enableECSManagedTags",
                       "platformVersion", "loadBalancers", "serviceConnectConfiguration",
                       "serviceRegistries"},
+        .cleared = {{"serviceConnectConfiguration", {{"enabled", false}}},
+                    {"serviceRegistries", json::array()},
+                    {"loadBalancers", json::array()},
+                    {"placementConstraints", json::array()},
+                    {"placementStrategy", json::array()}},
         .remove =
             {{{"ecs",
                "UpdateService",
