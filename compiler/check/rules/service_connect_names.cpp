@@ -1,11 +1,14 @@
 // The names Service Connect takes (E3334): a port mapping's name and a discovery name, at most 64
 // lowercase letters, digits, `_` and `-`; a client alias's DNS name, at most 127 of these and `.`;
-// none starting with `-`. A Service Connect service has at most one client alias (E3335).
+// none starting with `-`; a DNS discovery's name, one DNS label. A Service Connect service has at
+// most one client alias (E3335).
+// https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html
 #include "compiler/check/rules/service_connect.h"
 
+#include <cctype>
 #include <fmt/format.h>
 
 namespace ecl::check {
@@ -47,7 +50,42 @@ void check(RuleContext& c, std::string_view what, const model::Value* value, std
   }
 }
 
+// What is wrong with a DNS discovery's Cloud Map service name (one DNS label: letters, digits,
+// `_` and `-`, at most 63, neither starting nor ending with `-`), "" when nothing is.
+std::string label_problem(std::string_view name) {
+  if (name.empty()) {
+    return "is empty";
+  }
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    if (!std::isalnum(c) && c != '_' && c != '-') {
+      std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      return fmt::format("has `{}`; a DNS label has only letters, digits, `_` and `-`",
+                         name.substr(i, length));
+    }
+  }
+  if (name.front() == '-' || name.back() == '-') {
+    return "starts or ends with `-`";
+  }
+  if (name.size() > 63) {
+    return fmt::format("has {} characters; a DNS label has at most 63", name.size());
+  }
+  return "";
+}
+
 void run(RuleContext& c) {
+  // A DNS discovery's name: its own, or its service's (where the error is then reported).
+  for (const model::Block* discovery : c.program.of_kind("discovery")) {
+    const model::Block* named = discovery->get("name") ? discovery : discovery->parent;
+    const model::Value* value = named ? named->get("name") : nullptr;
+    const std::string* name = value ? value->string() : nullptr;
+    if (name) {
+      if (std::string problem = label_problem(*name); !problem.empty()) {
+        c.diags.report(Diag::ServiceConnectNameFormat, attribute_range(*named, "name"),
+                       "discovery name", *name, problem);
+      }
+    }
+  }
   for (const model::Block* container : c.program.of_kind("container")) {
     for (const model::Value& m : service_connect::list_of(container->get("ports"))) {
       check(c, "port mapping name", m.field("name"), 64, false);
