@@ -300,6 +300,10 @@ void lower_service(Lowering& l, const model::Block& b) {
   for (const model::Block* forwarder : common::service_forwarders(l, l.program(), b)) {
     depends_on.push_back(l.id(*forwarder));
   }
+  // A Service Connect client starts with the endpoints that exist (the guide's DependsOn).
+  for (const model::Block* server : common::service_connect_servers(l, l.program(), b)) {
+    depends_on.push_back(l.id(*server));
+  }
   // Its tasks mount the file systems of their EFS volumes through their mount targets.
   if (const model::Block* task = l.get_ref(b, "task")) {
     for (const model::Block* fs : common::mounted_file_systems(l, *task)) {

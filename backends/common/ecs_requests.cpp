@@ -461,6 +461,42 @@ json service_connect(Spelling& s, const model::Block& b, const json& region) {
   return out;
 }
 
+namespace {
+
+// The namespace of a service's `service_connect`: its own, else its cluster's default; null
+// without a service connect.
+const model::Block* connect_namespace(Spelling& s, const model::Block& service) {
+  const model::Block* connect = s.child(service, "service_connect");
+  if (!connect) {
+    return nullptr;
+  }
+  if (const model::Block* ns = s.get_ref(*connect, "namespace")) {
+    return ns;
+  }
+  const model::Block* cluster = service.ancestor("cluster");
+  return cluster ? s.get_ref(*cluster, "service_connect_namespace") : nullptr;
+}
+
+} // namespace
+
+std::vector<const model::Block*> service_connect_servers(Spelling& s, const model::Program& program,
+                                                         const model::Block& service) {
+  std::vector<const model::Block*> out;
+  const model::Block* connect = s.child(service, "service_connect");
+  const model::Block* ns = connect_namespace(s, service);
+  if (!ns || !s.get_list(*connect, "services").empty()) {
+    return out;
+  }
+  for (const model::Block* other : program.of_kind("service")) {
+    const model::Block* other_connect = other->first_child("service_connect");
+    if (other != &service && other_connect && connect_namespace(s, *other) == ns &&
+        !s.get_list(*other_connect, "services").empty()) {
+      out.push_back(other);
+    }
+  }
+  return out;
+}
+
 json service(Spelling& s, const model::Block& b, const json& region) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = s.get_ref(b, "task");

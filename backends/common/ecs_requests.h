@@ -26,6 +26,13 @@ struct TaskResources {
 // RegisterTaskDefinition without tags, its containers included.
 json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
                      const TaskResources& resources);
+// The services a client-only Service Connect service (one with no `services` of its own) calls:
+// those that serve in its namespace (its own, else its cluster's default). ECS gives a client the
+// endpoints that exist when its tasks start, so it is made after them (the Service Connect guide
+// asks for a DependsOn a backend service); a service that also serves gets none, which could
+// make a cycle.
+std::vector<const model::Block*> service_connect_servers(Spelling& s, const model::Program& program,
+                                                         const model::Block& service);
 // CreateService without tags; `region` is where the Service Connect proxy's awslogs write.
 json service(Spelling& s, const model::Block& service, const json& region);
 // A Cloud Map namespace (CreateHttpNamespace, or in a vpc CreatePrivateDnsNamespace) without its

@@ -442,6 +442,9 @@ void lower_service(Planner& p, const model::Block& b) {
   for (const model::Block* forwarder : common::service_forwarders(p, p.program(), b)) {
     s.after.push_back(p.step_id(*forwarder));
   }
+  for (const model::Block* server : common::service_connect_servers(p, p.program(), b)) {
+    s.after.push_back(p.step_id(*server)); // a client starts with the endpoints that exist
+  }
   // Its tasks mount the file systems of their EFS volumes through their mount targets.
   for (const model::Block* fs :
        task ? common::mounted_file_systems(p, *task) : std::vector<const model::Block*>{}) {
