@@ -601,6 +601,30 @@ std::vector<Attribute> action_attributes() {
                    "503, content_type = text_plain, body = \"down\" }`.")};
 }
 
+// Where the tasks of a service or a job run: the launch type or capacity provider strategy, and an
+// awsvpc task's network (CreateService's and RunTask's members alike).
+std::vector<Attribute> placement_attributes() {
+  return {
+      optional("launch_type", kLaunchType,
+               "`fargate`, `ec2` or `external`; or set `capacity` instead."),
+      computed("capacity", keep(list(kStrategyItem)), DefaultKind::Derived,
+               "the cluster's first capacity provider",
+               "A capacity provider strategy: `[fargate_spot]`, or "
+               "`[{ provider = fargate, base = 1 }, { provider = fargate_spot, weight = 3 }]`."),
+      with_default("subnets", kSubnetRefs, members({}), "Subnets of an `awsvpc` task (one VPC)."),
+      with_default("security_groups", kSecurityGroupRefs, members({}),
+                   "Security groups of an `awsvpc` task (the VPC's default group when empty)."),
+      with_default("public_ip", kBool, flag(false),
+                   "Give `awsvpc` tasks a public IP (`assignPublicIp`, Fargate only)."),
+      optional("platform_version", kString,
+               "The Fargate platform version; AWS's `LATEST` if unset.")};
+}
+
+std::vector<Attribute> operator+(std::vector<Attribute> a, std::vector<Attribute> b) {
+  a.insert(a.end(), std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
+  return a;
+}
+
 std::vector<Kind> build_kinds() {
   std::vector<Kind> k;
 
@@ -1304,41 +1328,36 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("task", keep(ref({"task"})), "The task definition to run."),
-       ranged(computed("desired", kInt, DefaultKind::Derived,
+      std::vector<Attribute>{
+          required("task", keep(ref({"task"})), "The task definition to run."),
+          ranged(
+              computed("desired", kInt, DefaultKind::Derived,
                        "`1`, kept between the `min` and `max` of its `scaling`",
                        "How many tasks to keep running (to start with, under `scaling`). Default: "
                        "1, kept between the `min` and `max` of its `scaling`."),
               0, std::nullopt),
-       optional("launch_type", kLaunchType,
-                "`fargate`, `ec2` or `external`; or set `capacity` instead."),
-       computed("capacity", keep(list(kStrategyItem)), DefaultKind::Derived,
-                "the cluster's first capacity provider",
-                "A capacity provider strategy: `[fargate_spot]`, or "
-                "`[{ provider = fargate, base = 1 }, { provider = fargate_spot, weight = 3 }]`."),
-       with_default("subnets", kSubnetRefs, members({}), "Subnets of an `awsvpc` task (one VPC)."),
-       with_default("security_groups", kSecurityGroupRefs, members({}),
-                    "Security groups of an `awsvpc` task (the VPC's default group when empty)."),
-       with_default("public_ip", kBool, flag(false),
-                    "Give `awsvpc` tasks a public IP (`assignPublicIp`)."),
-       optional("platform_version", kString,
-                "The Fargate platform version; AWS's `LATEST` if unset."),
-       with_default("load_balancers", keep(list(kServiceLoadBalancer)), members({}),
-                    "Target groups the tasks are registered with, at most 5: `[{ target_group = "
-                    "main.api, container = \"app\", port = 8080 }]`."),
-       ranged(optional("health_check_grace_period", kDuration,
-                       "Time after a task starts during which failed load balancer health checks "
-                       "are ignored (needs `load_balancers`)."),
-              0, 2147483647),
-       with_default("enable_execute_command", kBool, flag(false), "Allow ECS Exec into the tasks."),
-       with_default("propagate_tags", keep(enumeration({"service", "task_definition", "none"})),
-                    member("service"),
-                    "Copy tags to tasks from the service or the task definition."),
-       with_default("scheduling", keep(enumeration({"replica", "daemon"})), member("replica"),
-                    "`replica` keeps `desired` tasks; `daemon` runs one per instance (EC2)."),
-       computed("name", kString, DefaultKind::BlockName, "",
-                "The service's name. Default: the block's."),
-       tags()},
+      } + placement_attributes() +
+          std::vector<Attribute>{
+              with_default(
+                  "load_balancers", keep(list(kServiceLoadBalancer)), members({}),
+                  "Target groups the tasks are registered with, at most 5: `[{ target_group = "
+                  "main.api, container = \"app\", port = 8080 }]`."),
+              ranged(optional(
+                         "health_check_grace_period", kDuration,
+                         "Time after a task starts during which failed load balancer health checks "
+                         "are ignored (needs `load_balancers`)."),
+                     0, 2147483647),
+              with_default("enable_execute_command", kBool, flag(false),
+                           "Allow ECS Exec into the tasks."),
+              with_default(
+                  "propagate_tags", keep(enumeration({"service", "task_definition", "none"})),
+                  member("service"), "Copy tags to tasks from the service or the task definition."),
+              with_default(
+                  "scheduling", keep(enumeration({"replica", "daemon"})), member("replica"),
+                  "`replica` keeps `desired` tasks; `daemon` runs one per instance (EC2)."),
+              computed("name", kString, DefaultKind::BlockName, "",
+                       "The service's name. Default: the block's."),
+              tags()},
       {{"arn", "The service's ARN."}},
       "AWS::ECS::Service"});
 
@@ -1351,35 +1370,30 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("task", keep(ref({"task"})), "The task definition to run."),
-       ranged(with_default("count", kInt, integer(1), "Copies of the task each run starts."), 1,
-              10),
-       optional("launch_type", kLaunchType,
-                "`fargate`, `ec2` or `external`; or set `capacity` instead."),
-       computed("capacity", keep(list(kStrategyItem)), DefaultKind::Derived,
-                "the cluster's first capacity provider",
-                "A capacity provider strategy, written as a service's."),
-       with_default("subnets", kSubnetRefs, members({}), "Subnets of an `awsvpc` task (one VPC)."),
-       with_default("security_groups", kSecurityGroupRefs, members({}),
-                    "Security groups of an `awsvpc` task (the VPC's default group when empty)."),
-       with_default("public_ip", kBool, flag(false),
-                    "Give `awsvpc` tasks a public IP (`assignPublicIp`)."),
-       optional("platform_version", kString,
-                "The Fargate platform version; AWS's `LATEST` if unset."),
-       optional("schedule", kString,
-                "When it runs: `\"cron(0 3 * * ? *)\"` (six fields: minutes hours day-of-month "
-                "month day-of-week year), `\"rate(1 hour)\"`, or once, "
-                "`\"at(2026-12-24T18:00:00)\"`. Without it, only `eclc run` starts the job."),
-       optional("timezone", kString,
-                "The IANA time zone of `schedule`, e.g. `\"Europe/Paris\"` (UTC when unset)."),
-       with_default("enabled", kBool, flag(true),
-                    "The schedule starts the task; `false` keeps the schedule but pauses it."),
-       computed("name", kString, DefaultKind::StackName, "",
-                "The schedule's name (EventBridge Scheduler's `default` group). Default: the "
-                "stack's name and the block's."),
-       optional("tags", kStringMap,
-                "Tags for the schedule's role, added to the stack's tags (a schedule takes "
-                "none; the tasks it starts carry their task definition's).")},
+      std::vector<Attribute>{
+          required("task", keep(ref({"task"})), "The task definition to run."),
+          ranged(with_default("count", kInt, integer(1), "Copies of the task each run starts."), 1,
+                 10),
+      } + placement_attributes() +
+          std::vector<Attribute>{
+              optional(
+                  "schedule", kString,
+                  "When it runs: `\"cron(0 3 * * ? *)\"` (six fields: minutes hours day-of-month "
+                  "month day-of-week year), `\"rate(1 hour)\"`, or once, "
+                  "`\"at(2026-12-24T18:00:00)\"`. Without it, only `eclc run` starts the job."),
+              optional(
+                  "timezone", kString,
+                  "The IANA time zone of `schedule`, e.g. `\"Europe/Paris\"` (UTC when unset)."),
+              with_default(
+                  "enabled", kBool, flag(true),
+                  "The schedule starts the task; `false` keeps the schedule but pauses it."),
+              computed(
+                  "name", kString, DefaultKind::StackName, "",
+                  "The schedule's name (EventBridge Scheduler's `default` group). Default: the "
+                  "stack's name and the block's."),
+              optional("tags", kStringMap,
+                       "Tags for the schedule's role, added to the stack's tags (a schedule takes "
+                       "none; the tasks it starts carry their task definition's).")},
       {{"arn", "The schedule's ARN (with `schedule`).", "schedule"}},
       "AWS::Scheduler::Schedule + AWS::IAM::Role (with a schedule); RunTask (eclc run)"});
 
