@@ -1481,19 +1481,40 @@ bool execute(const Client& client, const Plan* plan, State& state,
   // Phase 1: deletions, but for what was replaced by a new one made beside it (create before
   // destroy): it is deleted in phase 3, once what used it has moved. A deposed entry left by an
   // interrupted apply waits for phase 3 too, unless something it is in is deleted now.
+  // A deletion that something kept still depends on (a service's Cloud Map service, taken out of
+  // the program: the update of the service stops using it) waits for phase 3 too: AWS refuses to
+  // delete what is in use.
+  std::set<std::string> doomed;
+  for (const Change& c : changes) {
+    if (c.action == Action::Delete || c.action == Action::Replace) {
+      doomed.insert(c.id);
+    }
+  }
+  auto still_used = [&](const std::string& id) {
+    return plan && std::any_of(state.entries.begin(), state.entries.end(), [&](const Entry& e) {
+             return !doomed.count(e.id) &&
+                    std::find(e.depends_on.begin(), e.depends_on.end(), id) != e.depends_on.end();
+           });
+  };
   std::vector<std::string> now, last;
+  std::set<std::string> in_use; // deleted last as still used, not as deposed
   for (const Change& c : changes) {
     const Entry* e = state.find(c.id);
     if (!e || (c.action != Action::Delete && c.action != Action::Replace)) {
       continue;
     }
-    (c.create_first || (e->deposed && plan) ? last : now).push_back(c.id);
+    const bool used = c.action == Action::Delete && !e->deposed && still_used(c.id);
+    if (used) {
+      in_use.insert(c.id);
+    }
+    (c.create_first || (e->deposed && plan) || used ? last : now).push_back(c.id);
   }
   std::set<std::string> first(now.begin(), now.end());
   std::erase_if(last, [&](const std::string& id) {
     const Entry* e = state.find(id);
-    bool within = e->deposed && std::any_of(e->depends_on.begin(), e->depends_on.end(),
-                                            [&](const std::string& d) { return first.count(d); });
+    bool within = (e->deposed || in_use.count(id)) &&
+                  std::any_of(e->depends_on.begin(), e->depends_on.end(),
+                              [&](const std::string& d) { return first.count(d); });
     if (within) {
       now.push_back(id);
     }

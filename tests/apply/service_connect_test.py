@@ -180,6 +180,36 @@ def check(moto_url, tmp):
     expect(out == "No changes.\n", f"plan after service connect was taken out: {out}{err}")
     print("  service connect taken out: turned off by UpdateService")
 
+    # A discovery taken out: the service stops registering (UpdateService, `serviceRegistries:
+    # []`) before its Cloud Map service is deleted, which Cloud Map refuses while it is in use.
+    removed = "    discovery {\n      namespace = main.local\n      ttl       = 30s\n    }\n"
+    expect(removed in text, "the finder's discovery is not in the program")
+    text = text.replace(removed, "")
+    program.write_text(text)
+    proxy = apply_test.Proxy(moto_url)
+    try:
+        code, out, err = apply_test.eclc(apply_test.apply_args(program, state, proxy.url))
+        expect(code == 0, f"apply without the finder's discovery failed: {err}")
+        def parsed(body):
+            try:
+                return json.loads(body or "{}")
+            except ValueError:
+                return {}  # a query-protocol call (a refresh read of EC2)
+        calls = [(op, parsed(body)) for op, body, _ in proxy.log]
+        update = [i for i, (op, b) in enumerate(calls)
+                  if op == "UpdateService" and b.get("service", "").endswith("finder")]
+        delete = [i for i, (op, b) in enumerate(calls) if op == "DeleteService" and "Id" in b]
+        expect(len(update) == 1 and calls[update[0]][1].get("serviceRegistries") == [],
+               f"the finder's UpdateService: {[calls[i] for i in update]}")
+        expect(len(delete) == 1 and update and delete[0] > update[0],
+               f"the Cloud Map service is not deleted after the update: {[op for op, _ in calls]}")
+    finally:
+        proxy.stop()
+    expect(sd.list_services()["Services"] == [], "the Cloud Map service is left")
+    code, out, err = apply_test.eclc(["plan", program, "--state", state])
+    expect(out == "No changes.\n", f"plan after the discovery was taken out: {out}{err}")
+    print("  discovery taken out: the service stops registering, then its Cloud Map service goes")
+
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url, "destroy"))
     expect(code == 0, f"destroy failed: {err}")
     expect(namespaces(sd) == {}, f"destroy left namespaces {namespaces(sd)}")
