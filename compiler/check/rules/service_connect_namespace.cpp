@@ -3,6 +3,7 @@
 // configuration with neither.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html
 #include "compiler/check/rules/service_connect.h"
+#include "compiler/schema/schema.h"
 
 namespace ecl::check {
 namespace {
@@ -14,8 +15,14 @@ void run(RuleContext& c) {
       continue; // a namespace, or one written with an error already reported
     }
     const model::Block* cluster = connect->ancestor("cluster");
+    // A cluster made elsewhere takes no default here (E3413): only the service's own.
+    const bool elsewhere = cluster && schema::existing(*cluster);
     c.diags.report(Diag::ServiceConnectNoNamespace, connect->header_range,
-                   connect->parent ? connect->parent->name : "", cluster ? cluster->path : "");
+                   connect->parent ? connect->parent->name : "", cluster ? cluster->path : "",
+                   elsewhere
+                       ? "set `namespace` in its `service_connect` (the cluster is made "
+                         "elsewhere: its default is not written here)"
+                       : "set `namespace` in its `service_connect`, or the cluster's default");
   }
 }
 

@@ -1,9 +1,13 @@
 // Each discovery name, and each client alias (DNS name and port), is unique in its namespace
 // (E3333): ECS refuses a service whose Service Connect would register one that another service
-// of the namespace has, and Cloud Map a service (a `discovery`) named as one the namespace has.
+// of the namespace has, and Cloud Map a service (a `discovery`) named as one the namespace has,
+// in any case.
+// https://docs.aws.amazon.com/cloud-map/latest/dg/working-with-services.html
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html
 #include "compiler/check/rules/service_connect.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 
@@ -13,7 +17,15 @@ namespace {
 struct First {
   const model::Block* service;
   Range range;
+  std::string name = ""; // as written, for a discovery name
 };
+
+// Cloud Map takes names that differ only in case for one name.
+std::string folded(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return text;
+}
 
 void run(RuleContext& c) {
   // (namespace, name) -> first; (namespace, dns name:port) -> first.
@@ -21,14 +33,17 @@ void run(RuleContext& c) {
   // A Cloud Map service's name, taken once in its namespace.
   auto registers = [&](const model::Block* ns, const model::Block* service, const std::string& name,
                        Range here) {
-    auto [it, fresh] = discovery.try_emplace({ns, name}, First{service, here});
+    auto [it, fresh] = discovery.try_emplace({ns, folded(name)}, First{service, here, name});
     if (!fresh) {
+      std::string as = it->second.name == name
+                           ? ""
+                           : fmt::format(" as `{}` (Cloud Map ignores case)", it->second.name);
       c.diags
           .report(Diag::ServiceConnectDuplicate, here,
                   fmt::format("service `{}` registers discovery name `{}` in namespace `{}`, "
-                              "which service `{}` registers too; a discovery name is unique in "
+                              "which service `{}` registers too{}; a discovery name is unique in "
                               "its namespace: give one a name of its own",
-                              service->name, name, ns->path, it->second.service->name))
+                              service->name, name, ns->path, it->second.service->name, as))
           .note(it->second.range, "registered here first");
     }
   };

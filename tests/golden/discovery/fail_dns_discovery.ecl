@@ -1,7 +1,7 @@
 // Service discovery mistakes: an HTTP namespace (no DNS), A records of a bridge task, SRV records
 // without a port, of a container the task does not have and of a port it does not map, and an A
 // record naming a container; a name another service of the namespace registers; a name that is
-// not a DNS label (E3334).
+// not a DNS label (E3334); one that differs from another only in case (E3333).
 stack shop {
   region = "us-east-1"
 }
@@ -94,6 +94,15 @@ cluster prod {
     discovery {
       namespace = main.local
       container = "app"
+    }
+  }
+  service upper {
+    task      = api
+    subnets   = [main.a]
+    public_ip = true
+    discovery {
+      namespace = main.local
+      name      = "OTHER"
     }
   }
   service spaced {

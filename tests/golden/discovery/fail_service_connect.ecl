@@ -1,6 +1,7 @@
 // Service Connect mistakes: a port name no port mapping has (with the nearest name), a task in
 // host network mode, a discovery name and a client alias taken twice in one namespace, names ECS
-// refuses, two client aliases, and one with no namespace in a cluster without a default.
+// refuses, two client aliases, and one with no namespace in a cluster without a default, or in a
+// cluster made elsewhere (whose default is not written here).
 stack shop {
   region = "us-east-1"
 }
@@ -70,6 +71,16 @@ cluster hosts {
   service host {
     task        = host
     launch_type = ec2
+    service_connect {}
+  }
+}
+
+// A cluster made elsewhere: the namespace can only be the service's own.
+cluster shared {
+  existing = "arn:aws:ecs:us-east-1:123456789012:cluster/shared"
+  service joiner {
+    task    = api
+    subnets = [main.a]
     service_connect {}
   }
 }
