@@ -3,6 +3,7 @@
 // ports open the generated security group to the world, its `expose`d ports to the other tasks.
 // The keys are those of the Compose Specification: https://docs.docker.com/reference/compose-file/
 #include "compiler/import/importers.h"
+#include "compiler/import/yaml.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,86 +11,9 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <yaml-cpp/yaml.h>
 
 namespace ecl::import {
 namespace {
-
-struct Reader {
-  const SourceFile& file;
-  FileId id;
-  Diagnostics& diags;
-
-  Range at(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) {
-      return {id, 0, 0};
-    }
-    std::uint32_t begin = file.offset_of(
-        {static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)});
-    std::uint32_t end = begin;
-    if (node.IsScalar()) {
-      end = std::min<std::uint32_t>(static_cast<std::uint32_t>(file.text().size()),
-                                    begin + static_cast<std::uint32_t>(node.Scalar().size()));
-    }
-    return {id, begin, std::max(end, begin)};
-  }
-
-  // Reports E0031 and returns false.
-  bool wrong(const YAML::Node& node, const std::string& message) {
-    diags.report(Diag::ImportWrongShape, at(node), message);
-    return false;
-  }
-};
-
-// A mapping's entries in file order, with YAML merge keys (`<<: *base`) expanded: compose files
-// share settings through anchors, and yaml-cpp leaves `<<` as an ordinary key.
-std::vector<std::pair<std::string, YAML::Node>> entries(const YAML::Node& map, int depth = 0) {
-  std::vector<std::pair<std::string, YAML::Node>> own, merged;
-  for (const auto& kv : map) {
-    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
-    if (key == "<<" && depth < 8) {
-      std::vector<YAML::Node> sources;
-      if (kv.second.IsMap()) {
-        sources.push_back(kv.second);
-      } else if (kv.second.IsSequence()) {
-        for (const auto& s : kv.second) {
-          if (s.IsMap()) {
-            sources.push_back(s);
-          }
-        }
-      }
-      for (const auto& s : sources) {
-        for (auto& e : entries(s, depth + 1)) {
-          merged.push_back(std::move(e));
-        }
-      }
-      continue;
-    }
-    own.emplace_back(std::move(key), kv.second);
-  }
-  for (auto& m : merged) {
-    bool overridden =
-        std::any_of(own.begin(), own.end(), [&](const auto& o) { return o.first == m.first; });
-    if (!overridden) {
-      own.push_back(std::move(m));
-    }
-  }
-  return own;
-}
-
-std::string flow(const YAML::Node& node) {
-  YAML::Emitter e;
-  e.SetMapFormat(YAML::Flow);
-  e.SetSeqFormat(YAML::Flow);
-  e << node;
-  return e.good() ? std::string(e.c_str()) : std::string("…");
-}
-
-// A value as the file spells it.
-std::string raw(const YAML::Node& node) {
-  return node.IsScalar() ? node.Scalar() : flow(node);
-}
 
 // Compose interpolation (https://docs.docker.com/reference/compose-file/interpolation/): `$$` is a
 // `$`; `${NAME}`, `${NAME:-default}` and `$NAME` are filled in from the shell or `.env` when
@@ -189,81 +113,6 @@ std::optional<std::int64_t> parse_memory(const std::string& text) {
     return std::nullopt;
   }
   return static_cast<std::int64_t>(std::ceil(bytes / (1024 * 1024)));
-}
-
-// "1m30s", "10s", "500ms", "1h": milliseconds; nullopt if unreadable.
-std::optional<std::int64_t> parse_duration(const std::string& text) {
-  std::int64_t total = 0;
-  std::size_t i = 0;
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  while (i < text.size()) {
-    std::size_t start = i;
-    while (i < text.size() &&
-           (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) {
-      ++i;
-    }
-    if (start == i || i - start > 9) {
-      return std::nullopt;
-    }
-    double n = std::stod(text.substr(start, i - start));
-    std::size_t u = i;
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
-      ++i;
-    }
-    std::string unit = text.substr(u, i - u);
-    double ms = unit == "ms"   ? 1
-                : unit == "s"  ? 1000
-                : unit == "m"  ? 60000
-                : unit == "h"  ? 3600000
-                : unit == "us" ? 0.001
-                               : -1;
-    if (ms < 0) {
-      return std::nullopt;
-    }
-    total += static_cast<std::int64_t>(std::llround(n * ms));
-  }
-  return total;
-}
-
-// A compose command or entrypoint string split as a POSIX shell splits words (compose does so).
-std::vector<std::string> shell_words(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char q = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (q) {
-      if (c == q) {
-        q = 0;
-      } else if (c == '\\' && q == '"' && i + 1 < text.size()) {
-        word += text[++i];
-      } else {
-        word += c;
-      }
-    } else if (c == '\'' || c == '"') {
-      q = c;
-      in_word = true;
-    } else if (c == '\\' && i + 1 < text.size()) {
-      word += text[++i];
-      in_word = true;
-    } else if (std::isspace(static_cast<unsigned char>(c))) {
-      if (in_word) {
-        words.push_back(std::move(word));
-        word.clear();
-        in_word = false;
-      }
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
-  if (in_word) {
-    words.push_back(word);
-  }
-  return words;
 }
 
 std::string strings(const std::vector<std::string>& items) {
@@ -497,18 +346,7 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
         r.wrong(value, fmt::format("`{}` is not a duration", excerpt(scalar(value))));
         continue;
       }
-      // What ECS accepts (docs/language.md, `health_check`): the nearest such value, said so.
-      auto [low, high] = key == "interval"  ? std::pair<std::int64_t, std::int64_t>{5000, 300000}
-                         : key == "timeout" ? std::pair<std::int64_t, std::int64_t>{2000, 120000}
-                                            : std::pair<std::int64_t, std::int64_t>{0, 300000};
-      std::int64_t kept = std::clamp(*ms, low, high);
-      if (kept != *ms) {
-        r.diags.report(Diag::ImportChanged, r.at(value), fmt::format("{}: {}", key, raw(value)),
-                       fmt::format("{} = {}", key, duration_ms(kept)),
-                       fmt::format("an ECS health check's `{}` is {} to {}", key, duration_ms(low),
-                                   duration_ms(high)));
-      }
-      check.set(key, duration_ms(kept));
+      check.set(key, health_check_value(r.diags, r.at(value), key, raw(value), *ms));
     } else if (key == "retries") {
       std::int64_t retries = 0;
       try {
@@ -517,13 +355,7 @@ void Importer::health(const YAML::Node& node, Block& container, const std::strin
         r.wrong(value, fmt::format("`{}` is not a number of retries", excerpt(scalar(value))));
         continue;
       }
-      std::int64_t kept = std::clamp<std::int64_t>(retries, 1, 10);
-      if (kept != retries) {
-        r.diags.report(Diag::ImportChanged, r.at(value), fmt::format("retries: {}", raw(value)),
-                       fmt::format("retries = {}", kept),
-                       "an ECS health check's `retries` is 1 to 10");
-      }
-      check.set("retries", std::to_string(kept));
+      check.set("retries", health_check_value(r.diags, r.at(value), key, raw(value), retries));
     } else if (key == "disable") {
       if (scalar(value) == "true") {
         return;
@@ -855,14 +687,7 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
 
 bool import_compose(const SourceFile& file, FileId id, Diagnostics& diags, Program& program) {
   YAML::Node root;
-  try {
-    root = YAML::Load(file.text());
-  } catch (const YAML::Exception& e) {
-    std::uint32_t at = e.mark.is_null()
-                           ? 0
-                           : file.offset_of({static_cast<std::uint32_t>(e.mark.line + 1),
-                                             static_cast<std::uint32_t>(e.mark.column + 1)});
-    diags.report(Diag::ImportMalformed, Range{id, at, at}, "YAML", e.msg);
+  if (!load_yaml(file, id, diags, root)) {
     return false;
   }
   Importer im{{file, id, diags}, {}, {}, {}, false};

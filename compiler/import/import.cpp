@@ -32,31 +32,71 @@ std::size_t first_bad_byte(std::string_view text) {
   return std::string_view::npos;
 }
 
+// E0030 when the file is not UTF-8 text, which neither YAML's parser nor JSON's says clearly.
+bool is_text(const char* format, const SourceFile& file, FileId id, Diagnostics& diags) {
+  std::size_t bad = first_bad_byte(file.text());
+  if (bad == std::string_view::npos) {
+    return true;
+  }
+  auto at = static_cast<std::uint32_t>(bad);
+  diags.report(
+      Diag::ImportMalformed, Range{id, at, at + 1}, format,
+      fmt::format("byte 0x{:02x} is not UTF-8 text", static_cast<unsigned char>(file.text()[bad])));
+  return false;
+}
+
+// Runs an importer: a library's surprise (yaml-cpp's conversions, nlohmann's type errors) is the
+// input's shape, not a crash.
+template <typename Read>
+bool imported(Read read, FileId at, Diagnostics& diags, std::string& out) {
+  Program program;
+  bool ok = false;
+  try {
+    ok = read(program);
+  } catch (const std::exception& e) {
+    diags.report(Diag::ImportWrongShape, Range{at, 0, 0}, e.what());
+    ok = false;
+  }
+  return ok && !diags.has_errors() && write_program(program, diags, out);
+}
+
 } // namespace
 
 bool import_file(Source source, const SourceManager& sources, FileId id, Diagnostics& diags,
                  std::string& out) {
   const SourceFile& file = sources.file(id);
-  if (std::size_t bad = first_bad_byte(file.text()); bad != std::string_view::npos) {
-    auto at = static_cast<std::uint32_t>(bad);
-    diags.report(Diag::ImportMalformed, Range{id, at, at + 1},
-                 source == Source::Compose ? "YAML" : "JSON",
-                 fmt::format("byte 0x{:02x} is not UTF-8 text",
-                             static_cast<unsigned char>(file.text()[bad])));
+  if (!is_text(source == Source::Compose ? "YAML" : "JSON", file, id, diags)) {
     return false;
   }
-  Program program;
-  bool read = false;
-  try {
-    read = source == Source::Compose ? import_compose(file, id, diags, program)
-                                     : import_task_definition(file, id, diags, program);
-  } catch (const std::exception& e) {
-    // A library's surprise (yaml-cpp's conversions, nlohmann's type errors) is the input's
-    // shape, not a crash.
-    diags.report(Diag::ImportWrongShape, Range{id, 0, 0}, e.what());
-    read = false;
+  return imported(
+      [&](Program& program) {
+        return source == Source::Compose ? import_compose(file, id, diags, program)
+                                         : import_task_definition(file, id, diags, program);
+      },
+      id, diags, out);
+}
+
+bool import_copilot(const SourceManager& sources, const CopilotFiles& files, const std::string& env,
+                    Diagnostics& diags, std::string& out) {
+  std::vector<FileId> all;
+  for (auto id : {files.workspace, files.environment}) {
+    if (id) {
+      all.push_back(*id);
+    }
   }
-  return read && !diags.has_errors() && write_program(program, diags, out);
+  for (const auto& [id, folder] : files.workloads) {
+    all.push_back(id);
+  }
+  bool text = true;
+  for (FileId id : all) {
+    text = is_text("YAML", sources.file(id), id, diags) && text;
+  }
+  return text && !all.empty() &&
+         imported(
+             [&](Program& program) {
+               return import_copilot_program(sources, files, env, diags, program);
+             },
+             all.front(), diags, out);
 }
 
 } // namespace ecl::import

@@ -147,6 +147,23 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
   return lines;
 }
 
+std::string health_check_value(Diagnostics& diags, Range where, const std::string& key,
+                               const std::string& written, std::int64_t value) {
+  // What ECS accepts (docs/language.md, `health_check`).
+  auto [low, high] = key == "interval"  ? std::pair<std::int64_t, std::int64_t>{5000, 300000}
+                     : key == "timeout" ? std::pair<std::int64_t, std::int64_t>{2000, 120000}
+                     : key == "retries" ? std::pair<std::int64_t, std::int64_t>{1, 10}
+                                        : std::pair<std::int64_t, std::int64_t>{0, 300000};
+  auto text = [&](std::int64_t v) { return key == "retries" ? std::to_string(v) : duration_ms(v); };
+  std::int64_t kept = std::clamp(value, low, high);
+  if (kept != value) {
+    diags.report(Diag::ImportChanged, where, fmt::format("{}: {}", key, written),
+                 fmt::format("{} = {}", key, text(kept)),
+                 fmt::format("an ECS health check's `{}` is {} to {}", key, text(low), text(high)));
+  }
+  return text(kept);
+}
+
 std::pair<std::int64_t, std::int64_t> fargate_size(std::int64_t cpu, std::int64_t mib) {
   for (const check::FargateCpu& row : check::fargate_cpus()) {
     if (row.cpu < cpu) {
@@ -214,28 +231,9 @@ std::string log_group_block(Program& p, const std::string& name) {
   return block;
 }
 
-bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
-  std::string text;
-  for (const auto& h : p.header) {
-    for (const auto& line : wrap(h, kCommentWidth, "")) {
-      text += "// " + line + "\n";
-    }
-  }
-  text += "//\n// A program needs a stack, a network and a cluster, which the source does not "
-          "describe:\n// `eclc import` added a minimal one (a VPC of two public subnets in two "
-          "zones, one security\n// group for the tasks, a Fargate cluster). Change them to fit.\n";
-  for (const auto& t : p.todos) {
-    for (const auto& line : wrap(t, kCommentWidth)) {
-      text += "// " + line + "\n";
-    }
-  }
-  text += "\n";
-
-  Block stack{"stack", p.stack, {}, {}, {}, {}};
-  stack.set("region", quote(p.region));
-  write_block(stack, text);
-  text += "\n";
-
+// The network of a source that describes none: two public subnets in two zones, routed to an
+// internet gateway, and one security group for every task.
+Block minimal_vpc(const Program& p) {
   Block vpc{"vpc", kVpc, {}, {}, {}, {}};
   vpc.set("cidr", quote("10.0.0.0/16"));
   for (int i = 0; i < 2; ++i) {
@@ -268,11 +266,52 @@ bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
     group.children.push_back(std::move(rule));
   }
   vpc.children.push_back(std::move(group));
-  write_block(vpc, text);
+  return vpc;
+}
+
+bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
+  std::string text;
+  for (const auto& h : p.header) {
+    for (const auto& line : wrap(h, kCommentWidth, "")) {
+      text += "// " + line + "\n";
+    }
+  }
+  if (!p.vpc) {
+    text += "//\n// A program needs a stack, a network and a cluster, which the source does not "
+            "describe:\n// `eclc import` added a minimal one (a VPC of two public subnets in two "
+            "zones, one security\n// group for the tasks, a Fargate cluster). Change them to "
+            "fit.\n";
+  }
+  for (const auto& t : p.todos) {
+    for (const auto& line : wrap(t, kCommentWidth)) {
+      text += "// " + line + "\n";
+    }
+  }
+  text += "\n";
+
+  Block stack{"stack", p.stack, {}, {}, {}, {}};
+  stack.set("region", quote(p.region));
+  write_block(stack, text);
+  text += "\n";
+  for (const auto& [name, value] : p.lets) {
+    text += "let " + name + " = " + value + "\n";
+  }
+  if (!p.lets.empty()) {
+    text += "\n";
+  }
+  if (p.vpc) {
+    write_block(*p.vpc, text);
+  } else {
+    write_block(minimal_vpc(p), text);
+  }
 
   for (const Block& declared : p.log_groups) {
     text += "\n";
     write_block(declared, text);
+  }
+  for (const Block& role : p.roles) {
+    text += "\n";
+    write_block(role, text);
   }
   for (const Block& task : p.tasks) {
     text += "\n";
@@ -281,7 +320,12 @@ bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
 
   text += "\n";
   Block cluster{"cluster", p.stack, {}, {}, {}, {}};
+  cluster.attrs = p.cluster_attrs;
   for (Block service : p.services) {
+    if (service.has("subnets")) {
+      cluster.children.push_back(std::move(service));
+      continue;
+    }
     service.set("subnets", fmt::format("[{0}.public_a, {0}.public_b]", kVpc));
     service.set("security_groups", fmt::format("[{}.{}]", kVpc, kSecurityGroup));
     service.set("public_ip", "true");

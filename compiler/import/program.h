@@ -6,6 +6,7 @@
 #include "compiler/diagnostics/diagnostic.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -62,8 +63,15 @@ struct Program {
   std::vector<std::string> todos; // TODOs of the whole source (top-level networks, secrets)
   std::vector<Ingress> ingress;
   std::vector<Block> log_groups; // awslogs groups the source names: the program creates them
+  std::vector<Block> roles;
   std::vector<Block> tasks;
   std::vector<Block> services; // inside the cluster; refs to the network are filled in here
+                               // unless a service names its `subnets`
+  // A source that describes its network (a Copilot environment) gives the VPC; the others get the
+  // minimal one `write_program` makes.
+  std::optional<Block> vpc;
+  std::vector<std::pair<std::string, std::string>> lets; // `let NAME = EXPR`, after the stack
+  std::vector<std::pair<std::string, std::string>> cluster_attrs;
 };
 
 // Names of the generated blocks, for the importers' references.
@@ -83,6 +91,12 @@ void not_carried(Diagnostics& diags, Range where, std::vector<std::string>& todo
 // `indent` (a TODO's are indented under its `TODO:`).
 std::vector<std::string> wrap(std::string_view text, std::size_t width,
                               std::string_view indent = "  ");
+
+// A container health check's `key` (interval, timeout, start_period: `value` in milliseconds;
+// retries) as ECL text: the nearest value ECS accepts, with W0018 at `where` when that is not
+// `value` (`written` as the source has it).
+std::string health_check_value(Diagnostics& diags, Range where, const std::string& key,
+                               const std::string& written, std::int64_t value);
 
 // The smallest Fargate size holding `cpu` units and `mib` MiB: {cpu, memory}.
 std::pair<std::int64_t, std::int64_t> fargate_size(std::int64_t cpu, std::int64_t mib);

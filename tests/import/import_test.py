@@ -17,12 +17,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 KIND = {"awesome-compose": "compose", "aws-containers-task-definitions": "task-definition",
-        "botocore-examples": "task-definition"}
+        "botocore-examples": "task-definition", "copilot": "copilot"}
 # What `eclc check` may say of an imported program: what its source really does.
 DESERVED = {
     "W0017": "a setting left as a TODO (import)",
     "W0018": "a name changed to an identifier (import)",
-    "E2002": "`image` missing: the compose service only has `build:`",
+    "E2002": "`image` missing: the compose service or Copilot manifest only has `build:`; or the "
+             "`cidr` and `zone` of a VPC a Copilot environment imports, which it does not say",
+    "E2006": "a mock CIDR in Copilot's test data (`mock-cidr-0`)",
+    "E3412": "a mock VPC or subnet ID in Copilot's test data (`mock-vpc-id`)",
     "E3107": "a compose port `80:8080`: under awsvpc the host port is the container port",
     "E3108": "two services publishing the same port share no host under awsvpc, but one task would",
     "E3111": "an EC2 task definition without memory for a container",
@@ -60,8 +63,9 @@ def main():
     eclc = os.path.abspath(parser.parse_args().eclc)
     os.chdir(HERE)
     tally = {"clean": [], "warnings": [], "errors": []}
+    # A file, or for Copilot a workspace: a directory holding `copilot/`.
     fixtures = sorted(p for p in Path("fixtures").glob("*/*")
-                      if p.suffix in (".yaml", ".yml", ".json"))
+                      if p.suffix in (".yaml", ".yml", ".json") or (p / "copilot").is_dir())
     expect(len(fixtures) >= 30, f"only {len(fixtures)} fixtures")
     with tempfile.TemporaryDirectory() as tmp:
         for fixture in fixtures:
@@ -98,7 +102,8 @@ def main():
 
         # A golden file whose fixture is gone.
         stems = {(f.parent.name, f.stem) for f in fixtures}
-        for g in sorted((HERE / "golden").glob("*/*")):
+        for g in sorted(g for g in (HERE / "golden").glob("*/*")
+                        if g.parent.name != "copilot-workspace"):
             expect((g.parent.name, g.name.rsplit(".", 1)[0]) in stems,
                    f"{g}: no fixture imports to it; delete it")
 
@@ -142,6 +147,71 @@ def main():
         r = subprocess.run([eclc, "import", "compose", str(fifo)], capture_output=True, text=True,
                            timeout=30)
         expect(r.returncode == 2 and "E0015" in r.stderr, f"a FIFO: {r.returncode} {r.stderr}")
+        # Copilot: hostile manifests in a workspace of their own.
+        def hostile_copilot(name, text, code, where):
+            ws = Path(tmp) / ("ws-" + name) / "copilot" / name
+            ws.mkdir(parents=True)
+            (ws / "manifest.yml").write_bytes(text if isinstance(text, bytes) else text.encode())
+            out = Path(tmp) / "hostile.ecl"
+            r = subprocess.run([eclc, "import", "copilot", str(ws.parent.parent), "-o", str(out),
+                                "--color", "never"], capture_output=True, text=True)
+            expect(r.returncode == 1, f"copilot {name}: exit {r.returncode}, not 1: {r.stderr}")
+            expect(f"[{code}]" in r.stderr, f"copilot {name}: no {code}: {r.stderr}")
+            expect(f"{name}/manifest.yml:{where}" in r.stderr,
+                   f"copilot {name}: not at {where}: {r.stderr}")
+            expect(not out.exists(), f"copilot {name}: a program was written")
+
+        hostile_copilot("tabs", "name: x\n\ttype: Backend Service\n", "E0030", "2:")
+        hostile_copilot("list", "- a\n", "E0031", "1:1")
+        hostile_copilot("port", "name: x\ntype: Backend Service\nimage:\n  port: eighty\n",
+                        "E0031", "4:9")
+        hostile_copilot("range", "name: x\ntype: Backend Service\ncount:\n  range: lots\n",
+                        "E0031", "4:10")
+        hostile_copilot("binary", b"name: \xff\n", "E0030", "1:7")
+        r = subprocess.run([eclc, "import", "copilot", tmp + "/nowhere"], capture_output=True,
+                           text=True)
+        expect(r.returncode == 2 and "not a directory" in r.stderr,
+               f"copilot, no directory: {r.returncode} {r.stderr}")
+        r = subprocess.run([eclc, "import", "copilot", str(HERE / "fixtures")],
+                           capture_output=True, text=True)
+        expect(r.returncode == 2 and "not a Copilot workspace" in r.stderr,
+               f"copilot, not a workspace: {r.returncode} {r.stderr}")
+
+        # Our own two-environment workspace: one environment at a time, each lint-clean.
+        ws = HERE / "copilot_workspace"
+        r = subprocess.run([eclc, "import", "copilot", str(ws)], capture_output=True, text=True)
+        expect(r.returncode == 2 and "choose one with --env (prod, test)" in r.stderr,
+               f"copilot, two environments and no --env: {r.returncode} {r.stderr}")
+        r = subprocess.run([eclc, "import", "copilot", str(ws), "--env", "stage"],
+                           capture_output=True, text=True)
+        expect(r.returncode == 2 and "no environment `stage`" in r.stderr,
+               f"copilot, an unknown environment: {r.returncode} {r.stderr}")
+        programs = {}
+        for env in ("test", "prod"):
+            out = Path(tmp) / f"shop-{env}.ecl"
+            r = subprocess.run([eclc, "import", "copilot", str(ws), "--env", env, "-o", str(out)],
+                               capture_output=True, text=True)
+            expect(r.returncode == 0 and not codes(r.stderr),
+                   f"copilot {env}: import {r.returncode}: {r.stderr}")
+            if not out.is_file():
+                continue
+            programs[env] = out.read_text()
+            golden(HERE / "golden" / "copilot-workspace" / f"shop-{env}.ecl", programs[env])
+            template = Path(tmp) / f"shop-{env}.json"
+            c = subprocess.run([eclc, "compile", str(out), "--target", "cloudformation", "-o",
+                                str(template)], capture_output=True, text=True)
+            expect(c.returncode == 0 and not codes(c.stderr),
+                   f"copilot {env}: compile {c.returncode}: {c.stderr}")
+            lint = subprocess.run(["cfn-lint", str(template)], capture_output=True, text=True)
+            expect(lint.returncode == 0, f"copilot {env}: cfn-lint: {lint.stdout}{lint.stderr}")
+        if len(programs) == 2:
+            # prod's overrides: scaling for `front`, three `api` tasks, private placement.
+            expect("scaling {" in programs["prod"] and "scaling {" not in programs["test"],
+                   "copilot: prod's `count.range` is not a `scaling`")
+            expect("desired         = 3" in programs["prod"], "copilot: prod's `count: 3`")
+            expect("nat_gateway" in programs["prod"], "copilot: private placement has no NAT")
+            expect('"10.40.0.0/16"' in programs["prod"], "copilot: prod's CIDR")
+
         r = subprocess.run([eclc, "import", "kubernetes", "x"], capture_output=True, text=True)
         expect(r.returncode == 2, f"an unknown source: exit {r.returncode}")
 

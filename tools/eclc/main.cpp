@@ -20,6 +20,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fstream>
 #include <iostream>
 #include <malloc.h>
@@ -548,27 +550,109 @@ int run_fmt(const FmtFlags& flags) {
 }
 
 struct ImportFlags {
-  std::string source; // compose | task-definition
+  std::string source; // compose | task-definition | copilot
   std::string path;
+  std::string env; // copilot: the environment
   std::string output;
   std::string color = "auto";
 };
 
+// The files of the Copilot workspace at `flags.path`, read, with the environment chosen: the one
+// `--env` names, or the only one. nullopt, said on stderr, when there is no such workspace or
+// environment; with diagnostics when a file cannot be read.
+std::optional<ecl::import::CopilotFiles>
+read_copilot(ImportFlags& flags, ecl::SourceManager& sources, ecl::Diagnostics& diags) {
+  std::string error;
+  ecl::import::CopilotWorkspace ws = ecl::import::copilot_workspace(flags.path, error);
+  if (!error.empty()) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return std::nullopt;
+  }
+  auto env_of = [](const std::string& manifest) {
+    return std::filesystem::path(manifest).parent_path().filename().string();
+  };
+  std::vector<std::string> names;
+  for (const auto& e : ws.environments) {
+    names.push_back(env_of(e));
+  }
+  if (flags.env.empty() && names.size() > 1) {
+    std::cerr << "eclc: error: the workspace has " << names.size()
+              << " environments; choose one with --env ("
+              << fmt::format("{}", fmt::join(names, ", ")) << ")\n";
+    return std::nullopt;
+  }
+  if (flags.env.empty() && names.size() == 1) {
+    flags.env = names.front();
+  }
+  if (!flags.env.empty() && !names.empty() &&
+      std::find(names.begin(), names.end(), flags.env) == names.end()) {
+    std::cerr << "eclc: error: the workspace has no environment `" << flags.env << "`"
+              << ecl::did_you_mean(ecl::nearest(flags.env, names)) << "\n";
+    return std::nullopt;
+  }
+  ecl::import::CopilotFiles files;
+  std::vector<ecl::FileId> ids;
+  auto read = [&](const std::string& path) -> std::optional<ecl::FileId> {
+    ids.clear();
+    if (!ecl::driver::read_source(path, sources, ids, diags) || ids.empty()) {
+      return std::nullopt;
+    }
+    return ids.front();
+  };
+  if (!ws.workspace.empty()) {
+    files.workspace = read(ws.workspace);
+  }
+  for (const auto& e : ws.environments) {
+    if (env_of(e) == flags.env) {
+      files.environment = read(e);
+    }
+  }
+  for (const auto& w : ws.workloads) {
+    if (auto id = read(w)) {
+      files.workloads.emplace_back(*id, env_of(w));
+    }
+  }
+  std::optional<ecl::FileId> report_at =
+      files.workspace ? files.workspace
+                      : (files.workloads.empty() ? files.environment
+                                                 : std::optional(files.workloads.front().first));
+  for (const auto& u : ws.unread) {
+    if (report_at) {
+      files.unread.emplace_back(
+          *report_at,
+          fmt::format("`{}`", std::filesystem::path(u).lexically_relative(flags.path).string()));
+    }
+  }
+  return files;
+}
+
 // `eclc import SOURCE FILE`: the program the file describes, formatted, on stdout or written
 // atomically to `-o FILE`; what could not be carried over is a TODO in it and a warning here.
 // Nothing is written when the file cannot be imported.
-int run_import(const ImportFlags& flags) {
+int run_import(ImportFlags flags) {
   ecl::SourceManager sources;
   std::vector<ecl::FileId> ids;
   ecl::Diagnostics diags;
   // The reader `check` uses: a regular file only (a FIFO or a directory is refused, not waited
   // on), within the size limit.
-  bool read = ecl::driver::read_source(flags.path, sources, ids, diags) && !diags.has_errors();
+  bool read = true;
   std::string program;
-  bool imported = read && ecl::import::import_file(flags.source == "compose"
-                                                       ? ecl::import::Source::Compose
-                                                       : ecl::import::Source::TaskDefinition,
-                                                   sources, ids.front(), diags, program);
+  bool imported = false;
+  if (flags.source == "copilot") {
+    std::optional<ecl::import::CopilotFiles> files = read_copilot(flags, sources, diags);
+    read = files && !diags.has_errors();
+    std::string env = flags.env.empty() ? "test" : flags.env;
+    imported = read && ecl::import::import_copilot(sources, *files, env, diags, program);
+    if (!files && diags.empty()) {
+      return kExitUsage; // said on stderr
+    }
+  } else {
+    read = ecl::driver::read_source(flags.path, sources, ids, diags) && !diags.has_errors();
+    imported = read && ecl::import::import_file(flags.source == "compose"
+                                                    ? ecl::import::Source::Compose
+                                                    : ecl::import::Source::TaskDefinition,
+                                                sources, ids.front(), diags, program);
+  }
   diags.sort();
   std::cerr << ecl::render_text(diags, sources, {use_color(flags.color, STDERR_FILENO)});
   if (!imported) {
@@ -769,15 +853,18 @@ int main(int argc, char** argv) {
 
   ImportFlags import_flags;
   CLI::App* import_command = app.add_subcommand(
-      "import", "Write an ECL program from a compose file or a task definition's JSON");
+      "import",
+      "Write an ECL program from a compose file, a task definition's JSON or a Copilot workspace");
   import_command->add_option("source", import_flags.source, "What FILE is")
       ->required()
-      ->check(CLI::IsMember({"compose", "task-definition"}));
+      ->check(CLI::IsMember({"compose", "task-definition", "copilot"}));
   import_command
       ->add_option("path", import_flags.path,
-                   "A compose file, or register-task-definition input / describe-task-definition "
-                   "output")
+                   "A compose file, register-task-definition input / describe-task-definition "
+                   "output, or a Copilot workspace (the copilot/ folder)")
       ->required();
+  import_command->add_option("--env", import_flags.env,
+                             "copilot: the environment to import (needed when there are several)");
   import_command->add_option("-o,--output", import_flags.output,
                              "Write the program to this file (atomically) instead of stdout");
   import_command->add_option("--color", import_flags.color, "Colour the diagnostics")
