@@ -1,6 +1,6 @@
 // `eclc import`: programs written from what a team already has. Each importer reads one source
-// (a docker compose file, a task definition's JSON) into an `ecl::import::Program`, which
-// `write_program` turns into ECL text laid out by the formatter (compiler/format).
+// (a docker compose file, a task definition's JSON, a Copilot workspace's manifests) into an
+// `ecl::import::Program`, which `write_program` turns into ECL text laid out by the formatter.
 //
 // source file → (yaml-cpp / nlohmann::json) → import::Program → ECL text → format_file → `.ecl`
 //
