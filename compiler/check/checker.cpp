@@ -88,7 +88,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   for (auto& [name, slot] : params_) {
     param_value(slot, slot.syntax->name_range);
   }
-  for (auto& [name, slot] : lets_) {
+  for (LetSlot& slot : lets_) {
     let_value(slot, slot.syntax->name_range);
   }
   for (auto& block : program_->blocks) {
@@ -107,7 +107,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   slots_ = std::vector<AttrSlot>();
   program_scope_ = Scope();
   top_level_ = BlockInfo();
-  lets_ = std::vector<std::pair<std::string_view, LetSlot>>();
+  lets_ = std::vector<LetSlot>();
   params_.clear();
   RuleContext context{*program_, diags_, sources_};
   const std::size_t before_rules = diags_.items().size();
@@ -370,6 +370,21 @@ void Scope::add_hashed(Decl decl) {
   }
 }
 
+void Scope::reserve(std::size_t n) {
+  if (n <= kLinear) {
+    return;
+  }
+  if (!by_name_) {
+    by_name_ = std::make_unique<std::unordered_set<Named, Hash, Equal>>();
+    by_name_->reserve(n);
+    for (Decl& d : few_) {
+      add_hashed(d);
+    }
+    few_ = {};
+  }
+  by_name_->reserve(n);
+}
+
 std::span<const Decl> Scope::find(std::string_view name) const {
   if (!by_name_) {
     for (std::size_t i = 0; i < few_.size(); ++i) {
@@ -419,11 +434,13 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
     }
     return false;
   };
-  std::size_t lets = 0;
+  std::size_t lets = 0, names = 0;
   for (const ast::File& file : files) {
     lets += file.lets.size();
+    names += file.blocks.size() + file.params.size() + file.lets.size();
   }
-  lets_.reserve(lets);
+  lets_.reserve(lets); // exactly: a Decl points at its slot
+  program_scope_.reserve(names);
   for (const ast::File& file : files) {
     for (const ast::Param& p : file.params) {
       if (taken(p.name, p.name_range, "param")) {
@@ -438,18 +455,11 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
       if (taken(l.name, l.name_range, "let")) {
         continue;
       }
-      lets_.emplace_back(l.name, LetSlot{&l, State::Pending, model::Value{}});
-      declare(nullptr, Decl{nullptr, l.name, l.name_range, Decl::LetDecl});
+      Decl decl{nullptr, l.name, l.name_range, Decl::LetDecl};
+      decl.let = &lets_.emplace_back(LetSlot{&l, State::Pending, model::Value{}});
+      declare(nullptr, decl);
     }
   }
-  std::sort(lets_.begin(), lets_.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-}
-
-LetSlot& Checker::let_slot(std::string_view name) {
-  auto it = std::lower_bound(lets_.begin(), lets_.end(), name,
-                             [](const auto& entry, std::string_view n) { return entry.first < n; });
-  return it->second; // a declared let: the name is there
 }
 
 void Checker::add_implicit_children() {

@@ -19,19 +19,24 @@ namespace ecl::check {
 enum class State : std::uint8_t { Pending, Running, Done };
 
 // A name visible in a scope: a block, a let or a param.
-struct Decl {
-  enum What : std::uint8_t { BlockDecl, LetDecl, ParamDecl };
-  model::Block* block = nullptr;
-  std::string_view name; // the AST's, which outlives the checker
-  Range range;
-  What what = BlockDecl;    // last: 40 bytes, not 48
-  std::string kind() const; // "subnet", "let", "param"
-};
-
 struct LetSlot {
   const ast::Let* syntax = nullptr;
   State state = State::Pending;
   model::Value value;
+};
+
+struct Decl {
+  enum What : std::uint8_t { BlockDecl, LetDecl, ParamDecl };
+  // What the name stands for: its block, or its let's slot (Checker::lets_, which never moves
+  // once the lets are declared); null for a param.
+  union {
+    model::Block* block = nullptr;
+    LetSlot* let;
+  };
+  std::string_view name; // the AST's, which outlives the checker
+  Range range;
+  What what = BlockDecl;    // last: 40 bytes, not 48
+  std::string kind() const; // "subnet", "let", "param"
 };
 
 struct ParamSlot {
@@ -69,6 +74,8 @@ public:
   std::span<const Decl> find(std::string_view name) const;
   // Every declared name, sorted, once per declaration (for did-you-mean).
   std::vector<std::string> names() const;
+  // Room for `n` names: a program of millions of lets is hashed once, not rehashed as it grows.
+  void reserve(std::size_t n);
 
 private:
   static constexpr std::size_t kLinear = 8;
@@ -237,7 +244,6 @@ private:
   }
   model::Value let_value(LetSlot& slot, const Range& use);
   // The slot of the declared let `name`.
-  LetSlot& let_slot(std::string_view name);
   model::Value param_value(ParamSlot& slot, const Range& use);
   bool coerce_object(model::Value& value, const schema::Type& type, Diagnostics* sink);
   // Fails with E2015 when `value` holds anything deferred; `need` says what wanted it.
@@ -282,10 +288,9 @@ private:
   std::vector<AttrSlot> slots_;
   Scope program_scope_; // top-level blocks, params and lets
   BlockInfo top_level_; // child_counts of the program (its scope is program_scope_)
-  // By name (views of the AST's names, which outlive the checker). Every let, sorted by name
-  // once all are declared (declare_values()), found by binary search (let_slot()): a map's node
-  // per let would cost 40 bytes more each, and a program may hold millions of lets.
-  std::vector<std::pair<std::string_view, LetSlot>> lets_;
+  // Every let, in declaration order, reserved once (declare_values()) so that its Decl points at
+  // its slot: a program may hold millions of lets, found by name through program_scope_ alone.
+  std::vector<LetSlot> lets_;
   std::map<std::string_view, ParamSlot, std::less<>> params_;
   std::vector<Frame> eval_stack_; // for cycle messages
   // Where syntax errors (E0xxx) were reported before attributes were collected, sorted: a block

@@ -438,7 +438,7 @@ Value Checker::decl_value(const Decl& decl, const Range& use) {
   case Decl::BlockDecl:
     return make(model::BlockRef{decl.block}, use);
   case Decl::LetDecl:
-    return let_value(let_slot(decl.name), use);
+    return let_value(*decl.let, use);
   case Decl::ParamDecl:
     return param_value(params_.find(decl.name)->second, use);
   }
