@@ -9,6 +9,7 @@
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/driver.h"
 #include "compiler/format/format.h"
+#include "compiler/import/aws.h"
 #include "compiler/import/import.h"
 #include "compiler/lsp/server.h"
 #include "tools/eclc/commands.h"
@@ -548,16 +549,32 @@ int run_fmt(const FmtFlags& flags) {
 }
 
 struct ImportFlags {
-  std::string source; // compose | task-definition
+  std::string source; // compose | task-definition | aws
   std::string path;
   std::string output;
   std::string color = "auto";
+  ecl::import::AwsOptions aws; // `import aws`
 };
 
 // `eclc import SOURCE FILE`: the program the file describes, formatted, on stdout or written
 // atomically to `-o FILE`; what could not be carried over is a TODO in it and a warning here.
 // Nothing is written when the file cannot be imported.
 int run_import(const ImportFlags& flags) {
+  if (flags.source == "aws") {
+    if (!flags.path.empty()) {
+      std::cerr << "eclc: error: `eclc import aws` reads AWS, not a file (`" << flags.path
+                << "`): name the cluster with --cluster or the VPC with --vpc\n";
+      return kExitUsage;
+    }
+    ecl::import::AwsOptions options = flags.aws;
+    options.output = flags.output;
+    options.color = use_color(flags.color, STDERR_FILENO);
+    return ecl::import::import_aws(options);
+  }
+  if (flags.path.empty()) {
+    std::cerr << "eclc: error: `eclc import " << flags.source << "` needs the file to import\n";
+    return kExitUsage;
+  }
   ecl::SourceManager sources;
   std::vector<ecl::FileId> ids;
   ecl::Diagnostics diags;
@@ -769,17 +786,31 @@ int main(int argc, char** argv) {
 
   ImportFlags import_flags;
   CLI::App* import_command = app.add_subcommand(
-      "import", "Write an ECL program from a compose file or a task definition's JSON");
-  import_command->add_option("source", import_flags.source, "What FILE is")
+      "import", "Write an ECL program from a compose file, a task definition's JSON, or what "
+                "runs in AWS (with its state)");
+  import_command->add_option("source", import_flags.source, "What FILE is, or `aws`")
       ->required()
-      ->check(CLI::IsMember({"compose", "task-definition"}));
-  import_command
-      ->add_option("path", import_flags.path,
-                   "A compose file, or register-task-definition input / describe-task-definition "
-                   "output")
-      ->required();
+      ->check(CLI::IsMember({"compose", "task-definition", "aws"}));
+  import_command->add_option(
+      "path", import_flags.path,
+      "A compose file, or register-task-definition input / describe-task-definition output");
   import_command->add_option("-o,--output", import_flags.output,
                              "Write the program to this file (atomically) instead of stdout");
+  import_command->add_option("--cluster", import_flags.aws.cluster,
+                             "aws: the ECS cluster to import, with its services and VPC");
+  import_command->add_option("--vpc", import_flags.aws.vpc,
+                             "aws: the VPC to import (default: the cluster's services')");
+  import_command->add_option("--region", import_flags.aws.region,
+                             "aws: the region (default: the AWS configuration's)");
+  import_command->add_option("--state", import_flags.aws.state,
+                             "aws: the state file to write (default: beside the -o program)");
+  import_command->add_option("--endpoint-url", import_flags.aws.endpoint_url,
+                             "aws: send every call to this URL (a local endpoint such as "
+                             "moto_server)");
+  import_command->add_option("--profile", import_flags.aws.profile,
+                             "aws: the profile of the shared AWS files");
+  import_command->add_flag("--force", import_flags.aws.force,
+                           "aws: overwrite the state file if it exists");
   import_command->add_option("--color", import_flags.color, "Colour the diagnostics")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
