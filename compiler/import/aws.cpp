@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -74,13 +75,6 @@ bool user_tag(const std::string& key) {
   return !key.starts_with("aws:") && !key.starts_with("ecl:");
 }
 
-// A live resource of the import: its AWS id, its tags, and the block it becomes.
-struct Live {
-  std::string id;
-  std::map<std::string, std::string> tags;
-  Block* block = nullptr;
-};
-
 class Importer {
 public:
   Importer(const apply::Client& client, const AwsOptions& options, Diagnostics& diags,
@@ -89,8 +83,10 @@ public:
 
   bool read();
   bool write(std::string& program);
-  // The live item each create step made, by step id (the resource as its lookup lists it).
-  const std::map<std::string, json>& items() const { return items_; }
+  // The live item each create step made, by its block's path and operation (the resource as
+  // the step's lookup lists it).
+  using Items = std::map<std::pair<std::string, std::string>, json>;
+  const Items& items() const { return items_; }
   const std::string& stack() const { return stack_; }
   std::string error;
 
@@ -121,10 +117,9 @@ private:
   json read_ = json::object(); // what was read, shown as the diagnostics' source
   FileId read_file_ = 0;
   std::string stack_;
-  std::map<std::string, json> items_;
+  Items items_;
 
   // The program.
-  std::vector<std::string> header_, todos_;
   json cluster_ = nullptr;
   json services_ = json::array();
   std::map<std::string, json> task_definitions_; // ARN -> DescribeTaskDefinition's answer
@@ -143,7 +138,6 @@ private:
   Block vpc_block_{"vpc", "", {}, {}, {}, {}};
   Block cluster_block_{"cluster", "", {}, {}, {}, {}};
   std::map<std::string, std::string> stack_tags_;
-  std::vector<Block> foreign_groups_; // `existing` groups the rules name
 };
 
 bool Importer::call(const std::string& service, const std::string& operation, const json& params,
@@ -203,7 +197,18 @@ std::string Importer::name_for(std::set<std::string>& taken,
 // The place of a resource in what was read (the diagnostics' source): its id's first mention.
 Range Importer::where(const std::string& id) {
   const std::string& text = sources_.file(read_file_).text();
-  std::size_t at = id.empty() ? std::string::npos : text.find(json(id).dump());
+  std::size_t at = std::string::npos;
+  // Where the resource is described (`"GroupId": "sg-…"`), else its first mention.
+  for (const char* member :
+       {"VpcId", "SubnetId", "InternetGatewayId", "NatGatewayId", "RouteTableId", "VpcEndpointId",
+        "GroupId", "clusterArn", "serviceArn", "taskDefinitionArn"}) {
+    std::size_t found = text.find(fmt::format("\"{}\": {}", member, json(id).dump()));
+    if (!id.empty() && found != std::string::npos) {
+      at = text.find(json(id).dump(), found + std::strlen(member) + 3);
+      break;
+    }
+  }
+  at = at != std::string::npos || id.empty() ? at : text.find(json(id).dump());
   if (at == std::string::npos) {
     return Range{read_file_, 0, 0};
   }
@@ -506,13 +511,19 @@ void Importer::security_group_rules(const json& group, Block& block, bool egress
       }
       rule(ref, str(pair, "Description"));
     }
+    std::string ports = str(p, "FromPort") == str(p, "ToPort")
+                            ? str(p, "FromPort")
+                            : str(p, "FromPort") + "-" + str(p, "ToPort");
+    ports = protocol == "all" || ports.empty() ? protocol : protocol + " " + ports;
     for (const json& range : list_at(p, "Ipv6Ranges")) {
-      todo(id, block.todos, fmt::format("the {} rule of `{}`", kind, str(range, "CidrIpv6")),
+      todo(id, block.todos,
+           fmt::format("the {} rule {} {} `{}`", kind, ports, peer, str(range, "CidrIpv6")),
            "ECL's rules are IPv4");
     }
     for (const json& list : list_at(p, "PrefixListIds")) {
       todo(id, block.todos,
-           fmt::format("the {} rule of the prefix list `{}`", kind, str(list, "PrefixListId")),
+           fmt::format("the {} rule {} {} the prefix list `{}`", kind, ports, peer,
+                       str(list, "PrefixListId")),
            "ECL's rules name CIDR blocks and security groups");
     }
   }
@@ -522,7 +533,7 @@ void Importer::vpc_blocks() {
   const std::map<std::string, std::string> vpc_tags = tags_of(response_value(vpc_, "Tags"));
   vpc_name_ = name_for(top_names_, vpc_tags, "main");
   vpc_block_.name = vpc_name_;
-  items_[vpc_name_] = vpc_;
+  items_[{vpc_name_, "CreateVpc"}] = vpc_;
   vpc_block_.set("cidr", quote(str(vpc_, "CidrBlock")));
   vpc_block_.set("dns_support", dns_support_ ? "true" : "false");
   vpc_block_.set("dns_hostnames", dns_hostnames_ ? "true" : "false");
@@ -578,7 +589,7 @@ void Importer::vpc_blocks() {
   for (const json& s : subnets_) {
     const std::string id = str(s, "SubnetId");
     Block b{"subnet", subnet_names_[id], {}, {}, {}, {}};
-    items_[path(b.name)] = s;
+    items_[{path(b.name), "CreateSubnet"}] = s;
     b.set("cidr", quote(str(s, "CidrBlock")));
     b.set("zone", quote(str(s, "AvailabilityZone")));
     if (truthy(s, "MapPublicIpOnLaunch")) {
@@ -601,7 +612,7 @@ void Importer::vpc_blocks() {
       continue;
     }
     Block b{"internet_gateway", gateway_names_[id], {}, {}, {}, {}};
-    items_[path(b.name)] = g;
+    items_[{path(b.name), "CreateInternetGateway"}] = g;
     if (auto t = tags_attr(tags_of(response_value(g, "Tags"))); !t.empty()) {
       b.set("tags", t);
     }
@@ -616,11 +627,11 @@ void Importer::vpc_blocks() {
       continue;
     }
     Block b{"nat_gateway", nat_names_[id], {}, {}, {}, {}};
-    items_[path(b.name)] = n;
+    items_[{path(b.name), "CreateNatGateway"}] = n;
     std::string allocation = str(n, "NatGatewayAddresses[0].AllocationId");
     for (const json& a : addresses_) {
       if (str(a, "AllocationId") == allocation) {
-        items_[path(b.name) + "#eip"] = a;
+        items_[{path(b.name), "AllocateAddress"}] = a;
       }
     }
     auto subnet = subnet_names_.find(str(n, "SubnetId"));
@@ -668,7 +679,7 @@ void Importer::vpc_blocks() {
             {},
             {}};
     table_names_[id] = b.name;
-    items_[path(b.name)] = t;
+    items_[{path(b.name), "CreateRouteTable"}] = t;
     if (!subnets.empty()) {
       std::sort(subnets.begin(), subnets.end());
       b.set("subnets", list(subnets));
@@ -717,7 +728,7 @@ void Importer::vpc_blocks() {
     Block b{"endpoint", name_for(vpc_names_, tags_of(response_value(e, "Tags")), service),
             {},         {},
             {},         {}};
-    items_[path(b.name)] = e;
+    items_[{path(b.name), "CreateVpcEndpoint"}] = e;
     b.set("service", quote(service));
     std::string type = str(e, "VpcEndpointType");
     std::transform(type.begin(), type.end(), type.begin(),
@@ -795,7 +806,7 @@ void Importer::vpc_blocks() {
       continue; // the VPC's default group came with the VPC and goes with it
     }
     Block b{"security_group", group_names_[id], {}, {}, {}, {}};
-    items_[path(b.name)] = g;
+    items_[{path(b.name), "CreateSecurityGroup"}] = g;
     b.set("description", quote(str(g, "Description")));
     if (str(g, "GroupName") != made(stack_, path(b.name))) {
       b.set("name", quote(str(g, "GroupName")));
@@ -830,7 +841,7 @@ bool Importer::read_task(const std::string& arn, Block& out) {
   const std::string family = str(td, "family");
   const std::string name = name_for(top_names_, tags, family.empty() ? "task" : family);
   task_names_[arn] = name;
-  items_[name] = answer;
+  items_[{name, "RegisterTaskDefinition"}] = answer;
   FileId id = sources_.add(
       fmt::format("aws:{}/task-definition/{}:{}", client_.region(), family, str(td, "revision")),
       json{{"taskDefinition", td}}.dump(2) + "\n");
@@ -1033,7 +1044,7 @@ bool Importer::write(std::string& text) {
     const std::string arn = str(cluster_, "clusterArn");
     auto tags = tags_of(response_value(cluster_, "tags"));
     cluster.name = name_for(top_names_, tags, str(cluster_, "clusterName"));
-    items_[cluster.name] = cluster_;
+    items_[{cluster.name, "CreateCluster"}] = cluster_;
     if (str(cluster_, "clusterName") != made(stack_, cluster.name)) {
       cluster.set("name", quote(str(cluster_, "clusterName")));
     }
@@ -1060,8 +1071,16 @@ bool Importer::write(std::string& text) {
     for (const json& p : list_at(cluster_, "capacityProviders")) {
       provider(p.is_string() ? p.get<std::string>() : "");
     }
-    if (!(capacity.empty() || capacity == std::vector<std::string>{"fargate"})) {
+    if (capacity.empty()) {
+      cluster.set("capacity", "[]"); // ECL's default, [fargate], would associate FARGATE
+    } else if (capacity != std::vector<std::string>{"fargate"}) {
       cluster.set("capacity", list(capacity));
+    }
+    if (!capacity.empty() && strategy.empty()) {
+      todo(arn, cluster.todos, "the cluster's want of a default capacity provider strategy",
+           fmt::format("ECL makes the first capacity provider the default; an apply would make "
+                       "`{}` the cluster's default",
+                       capacity.front()));
     }
     for (const json& setting : list_at(cluster_, "settings")) {
       if (str(setting, "name") == "containerInsights" && str(setting, "value") == "enabled") {
@@ -1205,12 +1224,8 @@ bool Importer::write(std::string& text) {
                      cluster_.is_null() ? "" : ", cluster " + str(cluster_, "clusterName"),
                      vpc_.is_null() ? "" : ", VPC " + vpc_id_);
   out += "// `eclc plan --state` with the state written beside it says `No changes.`: the program\n"
-         "// owns what it describes; `eclc destroy` would delete it.\n";
-  for (const auto& t : todos_) {
-    for (const auto& line : wrap(t, 90)) {
-      out += "// " + line + "\n";
-    }
-  }
+         "// owns the blocks it declares (`eclc destroy` would delete them), not what it names by\n"
+         "// ARN. See docs/import.md, `eclc import aws`.\n";
   out += "\n";
   Block stack{"stack", stack_, {}, {}, {}, {}};
   stack.set("region", quote(client_.region()));
@@ -1329,7 +1344,7 @@ int import_aws(const AwsOptions& options) {
   state.region = plan.region;
   state.lineage = apply::new_lineage();
   for (const backend::plan::Step& step : plan.steps) {
-    auto it = im.items().find(step.id);
+    auto it = im.items().find({step.block, step.operation});
     if (!apply::adopt(client, plan, step, it == im.items().end() ? nullptr : &it->second, state,
                       error)) {
       show();

@@ -10,6 +10,7 @@ cluster of two services) is applied; program and state are thrown away; then
 - `eclc destroy P --state S` deletes everything, which botocore then no longer finds.
 Then a VPC alone (`--vpc ID`, a second VPC applied from the same program's network) is imported,
 planned (no changes) and destroyed the same way; and the command refuses to overwrite a state.
+Last, a stack made with botocore, not by eclc (see `legacy`), the same way.
 The test fails, not skips, when moto_server or botocore is missing.
 Usage: import_aws_test.py --eclc PATH"""
 
@@ -163,6 +164,88 @@ def run(eclc_path, url, tmp):
     expect(code == 0, f"destroy of the imported VPC: exit {code}\n{out}{err}")
     left = remaining(aws, vmade)
     expect(not left, f"destroy of the imported VPC left {left}")
+
+    legacy(aws, eclc, url, tmp)
+
+
+def legacy(aws, eclc, url, tmp):
+    """A stack no eclc made, made with botocore: names that are not identifiers, an execution
+    role shared with other stacks (ecsTaskExecutionRole: made elsewhere, referred to by its ARN,
+    left by destroy), a log group of its own name and retention, a Fargate service by launch
+    type, a cluster without capacity providers, and an IPv6 rule ECL cannot express (a TODO and
+    W0017)."""
+    ec2, ecs, iam, logs = aws["ec2"], aws["ecs"], aws["iam"], aws["logs"]
+    tag = [{"Key": "Name", "Value": "legacy"}, {"Key": "owner", "Value": "ops"}]
+    vpc = ec2.create_vpc(CidrBlock="10.60.0.0/16", TagSpecifications=[
+        {"ResourceType": "vpc", "Tags": tag}])["Vpc"]["VpcId"]
+    subnets = []
+    for i, zone in enumerate(("us-east-1a", "us-east-1b")):
+        subnets.append(ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.60.{i + 1}.0/24",
+                                         AvailabilityZone=zone, TagSpecifications=[{
+                                             "ResourceType": "subnet",
+                                             "Tags": [{"Key": "Name", "Value": f"app-{i}"},
+                                                      {"Key": "owner", "Value": "ops"}]}])[
+            "Subnet"]["SubnetId"])
+    group = ec2.create_security_group(VpcId=vpc, GroupName="legacy-app",
+                                      Description="legacy app")["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=group, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 8000, "ToPort": 8000,
+         "IpRanges": [{"CidrIp": "10.60.0.0/16", "Description": "from the VPC"}]},
+        {"IpProtocol": "tcp", "FromPort": 8443, "ToPort": 8443,
+         "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])
+    role = iam.create_role(RoleName="ecsTaskExecutionRole", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                "Principal": {"Service": "ecs-tasks.amazonaws.com"}}]
+    }))["Role"]["Arn"]
+    logs.create_log_group(logGroupName="/legacy/app")
+    logs.put_retention_policy(logGroupName="/legacy/app", retentionInDays=7)
+    ecs.create_cluster(clusterName="legacy")
+    task = ecs.register_task_definition(
+        family="legacy-app", requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu="256",
+        memory="512", executionRoleArn=role, containerDefinitions=[{
+            "name": "app", "image": "public.ecr.aws/nginx/nginx:1.27", "essential": True,
+            "portMappings": [{"containerPort": 8000, "protocol": "tcp"}],
+            "logConfiguration": {"logDriver": "awslogs", "options": {
+                "awslogs-group": "/legacy/app", "awslogs-region": "us-east-1",
+                "awslogs-stream-prefix": "app"}}}])["taskDefinition"]["taskDefinitionArn"]
+    service = ecs.create_service(
+        cluster="legacy", serviceName="legacy-app", taskDefinition=task, desiredCount=1,
+        launchType="FARGATE", networkConfiguration={"awsvpcConfiguration": {
+            "subnets": subnets, "securityGroups": [group], "assignPublicIp": "DISABLED"}})[
+        "service"]["serviceArn"]
+
+    program, state = tmp / "legacy.ecl", tmp / "legacy.state.json"
+    code, out, err = eclc("import", "aws", "--cluster", "legacy", "-o", program, "--endpoint-url",
+                          url)
+    if code != 0:
+        harness.fail(f"import aws --cluster legacy: exit {code}\n{out}{err}")
+    text = program.read_text()
+    expect("W0017" in err and "::/0" in err and "TODO" in text,
+           f"the IPv6 rule is not a TODO with W0017:\n{err}\n{text}")
+    for fragment in (f'execution_role = "{role}"', 'name = "legacy-app"',
+                     'family = "legacy-app"', 'name = "/legacy/app"', "retention = 7",
+                     'stream_prefix = "app"', "launch_type = fargate", 'owner = "ops"',
+                     'description = "from the VPC"'):
+        name, value = fragment.split(" = ")
+        expect(re.search(rf"\b{name}\s+= {re.escape(value)}", text),
+               f"the imported legacy program lacks `{fragment}`:\n{text}")
+    code, out, err = eclc("check", program)
+    expect(code == 0, f"the imported legacy program does not check:\n{out}{err}\n{text}")
+    code, out, err = eclc("plan", program, "--state", state, "--endpoint-url", url,
+                          "--detailed-exitcode")
+    expect(code == 0 and out.strip() == "No changes.",
+           f"plan after the legacy import: exit {code}\n{out}{err}\n{text}")
+    made = {"vpc": vpc, "subnet0": subnets[0], "subnet1": subnets[1], "group": group,
+            "task": task, "service": service,
+            "cluster": "arn:aws:ecs:us-east-1:123456789012:cluster/legacy"}
+    code, out, err = eclc("destroy", program, "--state", state, "--endpoint-url", url,
+                          "--auto-approve")
+    expect(code == 0, f"destroy of the legacy import: exit {code}\n{out}{err}")
+    left = remaining(aws, made)
+    expect(not left, f"destroy of the legacy import left {left}")
+    expect(remaining(aws, {"role": role}), "destroy deleted the shared role made elsewhere")
+    groups = logs.describe_log_groups(logGroupNamePrefix="/legacy/app")["logGroups"]
+    expect(not groups, f"destroy left the log group: {groups}")
 
 
 def what_made(state):
