@@ -1019,6 +1019,7 @@ bool Importer::write(std::string& text) {
   }
   if (!all.empty()) {
     stack_tags_ = all.front();
+    stack_tags_.erase("Name"); // each resource's own
     for (const auto& t : all) {
       std::erase_if(stack_tags_, [&](const auto& kv) {
         auto it = t.find(kv.first);
