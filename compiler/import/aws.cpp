@@ -21,6 +21,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unistd.h>
@@ -106,6 +107,8 @@ private:
   bool read_cluster();
   bool read_vpc();
   bool read_task(const std::string& arn, Block& task);
+  const json* get_role(const std::string& name);
+  bool role_value(const std::string& arn, Block& task, std::string& value);
   void vpc_blocks();
   void security_group_rules(const json& group, Block& block, bool egress);
   std::string group_ref(const std::string& group_id);
@@ -132,8 +135,14 @@ private:
   std::map<std::string, std::string> subnet_names_, gateway_names_, nat_names_, table_names_,
       group_names_; // AWS id -> block name in the VPC
   std::vector<Block> tasks_, log_groups_;
-  std::map<std::string, std::string> task_names_; // task definition ARN -> block name
-  std::set<std::string> top_names_, vpc_names_;
+  std::map<std::string, std::string> task_names_;  // task definition ARN -> block name
+  std::map<std::string, json> roles_read_;         // role name -> GetRole's answer
+  std::map<std::string, std::string> role_values_; // role ARN -> what a task names it by
+  std::vector<Block> roles_;
+  // Block names taken: at the top, by kind (a role and a task may share one), but the stack, the
+  // VPC and the cluster, which paths start with (`scope`); in the VPC.
+  std::map<std::string, std::set<std::string>> top_names_;
+  std::set<std::string> vpc_names_;
   std::string vpc_name_;
   Block vpc_block_{"vpc", "", {}, {}, {}, {}};
   Block cluster_block_{"cluster", "", {}, {}, {}, {}};
@@ -531,7 +540,7 @@ void Importer::security_group_rules(const json& group, Block& block, bool egress
 
 void Importer::vpc_blocks() {
   const std::map<std::string, std::string> vpc_tags = tags_of(response_value(vpc_, "Tags"));
-  vpc_name_ = name_for(top_names_, vpc_tags, "main");
+  vpc_name_ = name_for(top_names_["scope"], vpc_tags, "main");
   vpc_block_.name = vpc_name_;
   items_[{vpc_name_, "CreateVpc"}] = vpc_;
   vpc_block_.set("cidr", quote(str(vpc_, "CidrBlock")));
@@ -831,6 +840,218 @@ void Importer::vpc_blocks() {
   });
 }
 
+// `%7B%22Version...`: IAM's query answers carry policy documents URL-encoded.
+std::string url_decode(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i] == '+' ? ' ' : text[i];
+    }
+  }
+  return out;
+}
+
+json policy(const std::string& text) {
+  json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    doc = json::parse(url_decode(text), nullptr, false);
+  }
+  return doc.is_discarded() ? json() : doc;
+}
+
+// A string or a list of strings as a list of quoted strings; nullopt for anything else.
+std::optional<std::vector<std::string>> strings_of(const json& v) {
+  std::vector<std::string> out;
+  for (const json& x : v.is_array() ? v : json::array({v})) {
+    if (!x.is_string()) {
+      return std::nullopt;
+    }
+    out.push_back(quote(x.get<std::string>()));
+  }
+  return out;
+}
+
+// A role's inline policy as ECL statements, or nullopt when it says more than they can.
+std::optional<std::string> statements_of(const json& doc) {
+  std::vector<std::string> out;
+  json statements = doc.is_object() ? doc.value("Statement", json()) : json();
+  for (const json& st : statements.is_array() ? statements : json::array({statements})) {
+    if (!st.is_object()) {
+      return std::nullopt;
+    }
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (const auto& [key, value] : st.items()) {
+      if (key == "Sid") {
+        continue;
+      }
+      if (key == "Effect") {
+        if (value == "Deny") {
+          fields.emplace_back("effect", "deny");
+        } else if (value != "Allow") {
+          return std::nullopt;
+        }
+      } else if (key == "Action" || key == "Resource") {
+        auto items = strings_of(value);
+        if (!items) {
+          return std::nullopt;
+        }
+        fields.emplace_back(key == "Action" ? "actions" : "resources", list(*items));
+      } else if (key == "Condition" && value.is_object()) {
+        std::vector<std::string> conditions;
+        for (const auto& [test, variables] : value.items()) {
+          for (const auto& [variable, values] : variables.items()) {
+            auto items = strings_of(values);
+            if (!items) {
+              return std::nullopt;
+            }
+            conditions.push_back(object(
+                {{"test", quote(test)}, {"variable", quote(variable)}, {"values", list(*items)}}));
+          }
+        }
+        fields.emplace_back("conditions", list(conditions));
+      } else {
+        return std::nullopt; // NotAction, NotResource, Principal...
+      }
+    }
+    std::stable_sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) {
+      auto rank = [](const std::string& f) {
+        return f == "effect" ? 0 : f == "actions" ? 1 : f == "resources" ? 2 : 3;
+      };
+      return rank(a.first) < rank(b.first);
+    });
+    out.push_back(object(fields));
+  }
+  return list(out);
+}
+
+const json* Importer::get_role(const std::string& name) {
+  if (auto it = roles_read_.find(name); it != roles_read_.end()) {
+    return &it->second;
+  }
+  json got;
+  if (!call("iam", "GetRole", {{"RoleName", name}}, got)) {
+    return nullptr;
+  }
+  read_["roles"].push_back(got);
+  return &(roles_read_[name] = std::move(got));
+}
+
+// What a task names the role `arn` by: the `role` block of a role eclc made for one (it carries an
+// `ecl:path` tag) when a block can say all of it (its trust policy, managed policies and the
+// inline policy `statements`); else its ARN, made elsewhere (with a TODO when eclc made it).
+bool Importer::role_value(const std::string& arn, Block& task, std::string& value) {
+  if (auto it = role_values_.find(arn); it != role_values_.end()) {
+    value = it->second;
+    return true;
+  }
+  value = quote(arn);
+  const std::string role_name = arn.substr(arn.rfind('/') + 1);
+  const json* got = get_role(role_name);
+  if (!got) {
+    return false;
+  }
+  const json role = response_value(*got, "Role");
+  const auto tags = tags_of(response_value(role, "Tags"));
+  if (!tags.count("ecl:path")) {
+    role_values_[arn] = value; // made elsewhere
+    return true;
+  }
+  std::string why;
+  // The trust policy: sts:AssumeRole for services and accounts.
+  std::vector<std::string> principals;
+  json trust = policy(str(role, "AssumeRolePolicyDocument"));
+  json statements = trust.is_object() ? trust.value("Statement", json()) : json();
+  const json empty = json::object();
+  for (const json& st : statements.is_array() ? statements : json::array({statements})) {
+    bool plain = st.is_object() && st.value("Effect", "") == "Allow" &&
+                 strings_of(st.value("Action", json())) ==
+                     std::optional<std::vector<std::string>>({quote("sts:AssumeRole")}) &&
+                 st.value("Principal", json()).is_object();
+    const json& members = st.is_object() ? st : empty;
+    for (const auto& [key, v] : members.items()) {
+      plain = plain && (key == "Effect" || key == "Action" || key == "Principal" || key == "Sid");
+    }
+    const json& who_all = plain ? st["Principal"] : empty;
+    for (const auto& [kind, who] : who_all.items()) {
+      auto items = strings_of(who);
+      plain = plain && (kind == "Service" || kind == "AWS") && items;
+      for (const std::string& p : items ? *items : std::vector<std::string>{}) {
+        principals.push_back(p);
+      }
+    }
+    if (!plain) {
+      why = "its trust policy says more than `assumed_by`";
+    }
+  }
+  json attached;
+  if (!pages("iam", "ListAttachedRolePolicies", {{"RoleName", role_name}}, "AttachedPolicies",
+             "Marker", attached)) {
+    return false;
+  }
+  std::vector<std::string> managed;
+  for (const json& a : attached) {
+    managed.push_back(quote(str(a, "PolicyArn")));
+  }
+  json names;
+  if (!pages("iam", "ListRolePolicies", {{"RoleName", role_name}}, "PolicyNames", "Marker",
+             names)) {
+    return false;
+  }
+  std::optional<std::string> inline_statements;
+  for (const json& n : names) {
+    std::string policy_name = n.is_string() ? n.get<std::string>() : n.dump();
+    if (policy_name != "statements") {
+      why = fmt::format("its inline policy `{}` is not ECL's `statements`", policy_name);
+      continue;
+    }
+    json doc;
+    if (!call("iam", "GetRolePolicy", {{"RoleName", role_name}, {"PolicyName", policy_name}},
+              doc)) {
+      return false;
+    }
+    inline_statements = statements_of(policy(str(doc, "PolicyDocument")));
+    if (!inline_statements) {
+      why = "its inline policy says more than `statements` can";
+    }
+  }
+  if (!why.empty() || principals.empty()) {
+    todo(arn, task.todos, fmt::format("the role `{}`, which eclc made,", role_name),
+         (why.empty() ? std::string("nobody may assume it") : why) +
+             "; the task names it by its ARN, and the program neither changes nor deletes it");
+    role_values_[arn] = value;
+    return true;
+  }
+  Block b{"role", name_for(top_names_["role"], tags, role_name), {}, {}, {}, {}};
+  if (role_name != made(stack_, b.name)) {
+    b.set("name", quote(role_name));
+  }
+  b.set("assumed_by", list(principals));
+  if (!managed.empty()) {
+    b.set("managed_policies", list(managed));
+  }
+  if (inline_statements) {
+    b.set("statements", *inline_statements);
+  }
+  if (std::string path = str(role, "Path"); !path.empty() && path != "/") {
+    b.set("path", quote(path));
+  }
+  if (std::string description = str(role, "Description"); !description.empty()) {
+    b.set("description", quote(description));
+  }
+  if (auto t = tags_attr(tags); !t.empty()) {
+    b.set("tags", t);
+  }
+  value = b.name;
+  role_values_[arn] = value;
+  roles_.push_back(std::move(b));
+  return true;
+}
+
 // A task definition as the task-definition importer maps it, then fitted to the stack: the block
 // named as eclc named it, the family, execution role and log group left to ECL's defaults where
 // they are what the defaults make.
@@ -839,7 +1060,7 @@ bool Importer::read_task(const std::string& arn, Block& out) {
   json td = answer.value("taskDefinition", json::object());
   const std::map<std::string, std::string> tags = tags_of(answer.value("tags", json::array()));
   const std::string family = str(td, "family");
-  const std::string name = name_for(top_names_, tags, family.empty() ? "task" : family);
+  const std::string name = name_for(top_names_["task"], tags, family.empty() ? "task" : family);
   task_names_[arn] = name;
   items_[{name, "RegisterTaskDefinition"}] = answer;
   FileId id = sources_.add(
@@ -884,18 +1105,33 @@ bool Importer::read_task(const std::string& arn, Block& out) {
     std::erase_if(c.attrs, [](const auto& a) { return a.first == "cpu" && a.second == "0"; });
   }
   // The execution role eclc generates for the task (it carries the task's `ecl:path`), which the
-  // program generates again; any other role is made elsewhere, named by its ARN.
-  std::string role = str(td, "executionRoleArn");
-  if (!role.empty()) {
+  // program generates again; a role eclc made for a `role` block, that block; any other role is
+  // made elsewhere, named by its ARN.
+  for (auto [member, attribute] :
+       {std::pair{"executionRoleArn", "execution_role"}, std::pair{"taskRoleArn", "task_role"}}) {
+    std::string role = str(td, member);
+    if (role.empty()) {
+      continue;
+    }
     std::string role_name = role.substr(role.rfind('/') + 1);
-    json got;
-    if (!call("iam", "GetRole", {{"RoleName", role_name}}, got)) {
+    const json* got = get_role(role_name);
+    if (!got) {
       return false;
     }
-    auto role_tags = tags_of(response_value(got, "Role.Tags"));
-    if (role_name == made(stack_, name, "execution") && tags.count("ecl:path") &&
-        role_tags["ecl:path"] == tags.at("ecl:path")) {
-      erase("execution_role");
+    auto role_tags = tags_of(response_value(*got, "Role.Tags"));
+    if (std::string(member) == "executionRoleArn" && role_name == made(stack_, name, "execution") &&
+        tags.count("ecl:path") && role_tags["ecl:path"] == tags.at("ecl:path")) {
+      erase(attribute);
+      continue;
+    }
+    std::string value;
+    if (!role_value(role, out, value)) {
+      return false;
+    }
+    for (auto& a : out.attrs) {
+      if (a.first == attribute) {
+        a.second = value;
+      }
     }
   }
   // The log group ECL generates for the task, `/ecs/FAMILY`: the containers that log there with
@@ -960,8 +1196,31 @@ bool Importer::read_task(const std::string& arn, Block& out) {
     if (groups.count(plain) && !str(groups[plain], "kmsKeyId").empty()) {
       g.set("kms_key", quote(str(groups[plain], "kmsKeyId")));
     }
-    top_names_.insert(g.name);
-    log_groups_.push_back(std::move(g));
+    // One block a group, whichever tasks log to it.
+    auto same = std::find_if(log_groups_.begin(), log_groups_.end(), [&](const Block& other) {
+      return other.attrs.front().second == g.attrs.front().second;
+    });
+    std::string block = same != log_groups_.end() ? same->name : g.name;
+    if (same == log_groups_.end()) {
+      std::set<std::string>& taken = top_names_["log_group"];
+      for (int n = 2; taken.count(block); ++n) {
+        block = fmt::format("{}_{}", g.name, n);
+      }
+      taken.insert(block);
+    }
+    for (Block& c : out.children) {
+      for (Block& log : c.children) {
+        for (auto& [attribute, v] : log.attrs) {
+          if (log.kind == "log" && attribute == "group" && v == g.name) {
+            v = block;
+          }
+        }
+      }
+    }
+    if (same == log_groups_.end()) {
+      g.name = block;
+      log_groups_.push_back(std::move(g));
+    }
   }
   if (auto t = tags_attr(tags); !t.empty()) {
     out.set("tags", t);
@@ -984,6 +1243,7 @@ bool Importer::write(std::string& text) {
   if (!is_identifier(stack_)) {
     stack_ = identifier(stack_);
   }
+  top_names_["scope"].insert(stack_);
   // The stack's tags: those every resource read carries.
   std::vector<std::map<std::string, std::string>> all;
   auto add = [&](const json& item, const char* member) {
@@ -1044,7 +1304,7 @@ bool Importer::write(std::string& text) {
   if (!cluster_.is_null()) {
     const std::string arn = str(cluster_, "clusterArn");
     auto tags = tags_of(response_value(cluster_, "tags"));
-    cluster.name = name_for(top_names_, tags, str(cluster_, "clusterName"));
+    cluster.name = name_for(top_names_["scope"], tags, str(cluster_, "clusterName"));
     items_[{cluster.name, "CreateCluster"}] = cluster_;
     if (str(cluster_, "clusterName") != made(stack_, cluster.name)) {
       cluster.set("name", quote(str(cluster_, "clusterName")));
@@ -1241,6 +1501,10 @@ bool Importer::write(std::string& text) {
   if (!vpc_.is_null()) {
     out += "\n";
     write_block(vpc_block_, out);
+  }
+  for (const Block& r : roles_) {
+    out += "\n";
+    write_block(r, out);
   }
   for (const Block& g : log_groups_) {
     out += "\n";

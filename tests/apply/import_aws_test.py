@@ -119,9 +119,11 @@ def run(eclc_path, url, tmp):
     for fragment in ('cidr = "10.40.0.0/16"', 'zone = "us-east-1b"', "public = true",
                      "target = nat", "route_tables = [private]", "from = web",
                      'image = "public.ecr.aws/nginx/nginx:1.27"', "desired = 2",
-                     "public_ip = true", 'team = "web"'):
+                     "public_ip = true", 'team = "web"', "task_role = api",
+                     'managed_policies = ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]',
+                     "effect = deny", 'variable = "aws:RequestedRegion"'):
         name, value = fragment.split(" = ")
-        expect(re.search(rf"\b{name}\s+= {re.escape(value)}", text),
+        expect(re.search(rf"\b{name}\s+= {re.escape(value)}(?!\w)", text),
                f"the imported program lacks `{fragment}`:\n{text}")
 
     # A second import does not overwrite the state.
@@ -227,7 +229,7 @@ def legacy(aws, eclc, url, tmp):
                      'stream_prefix = "app"', "launch_type = fargate", 'owner = "ops"',
                      'description = "from the VPC"'):
         name, value = fragment.split(" = ")
-        expect(re.search(rf"\b{name}\s+= {re.escape(value)}", text),
+        expect(re.search(rf"\b{name}\s+= {re.escape(value)}(?!\w)", text),
                f"the imported legacy program lacks `{fragment}`:\n{text}")
     code, out, err = eclc("check", program)
     expect(code == 0, f"the imported legacy program does not check:\n{out}{err}\n{text}")

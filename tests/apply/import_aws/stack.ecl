@@ -1,7 +1,7 @@
 // What tests/apply/import_aws_test.py applies, throws away (program and state) and imports back
 // with `eclc import aws`: a two-tier VPC (public and private subnets, an internet gateway, a NAT
 // gateway, an S3 gateway endpoint), security groups that name each other, and a Fargate cluster
-// of two services.
+// of two services, one of which runs as a role of the program.
 stack shop {
   region = "us-east-1"
   tags   = { team = "web" }
@@ -89,9 +89,27 @@ task web {
   }
 }
 
+// The API's own role: a `role` block eclc made, imported back as one.
+role api {
+  assumed_by       = ["ecs-tasks.amazonaws.com"]
+  managed_policies = ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]
+  statements       = [
+    { actions = ["s3:PutObject"], resources = ["arn:aws:s3:::shop-uploads/*"] },
+    {
+      effect     = deny,
+      actions    = ["s3:DeleteObject"],
+      resources  = ["arn:aws:s3:::shop-uploads/*"],
+      conditions = [
+        { test = "StringEquals", variable = "aws:RequestedRegion", values = ["us-east-1"] },
+      ],
+    },
+  ]
+}
+
 task api {
-  cpu    = 512
-  memory = 1GiB
+  cpu       = 512
+  memory    = 1GiB
+  task_role = api
   container api {
     image       = "public.ecr.aws/docker/library/python:3.12-slim"
     command     = ["python", "-m", "http.server", "8080"]
