@@ -24,6 +24,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <unistd.h>
 
 namespace ecl::import {
@@ -110,6 +111,9 @@ private:
   const json* get_role(const std::string& name);
   bool role_value(const std::string& arn, Block& task, std::string& value);
   void vpc_blocks();
+  bool read_load_balancers();
+  void load_balancer_blocks();
+  void action(const json& actions, const std::string& id, Block& b);
   void security_group_rules(const json& group, Block& block, bool egress);
   std::string group_ref(const std::string& group_id);
 
@@ -135,9 +139,14 @@ private:
   std::map<std::string, std::string> subnet_names_, gateway_names_, nat_names_, table_names_,
       group_names_; // AWS id -> block name in the VPC
   std::vector<Block> tasks_, log_groups_;
-  std::map<std::string, std::string> task_names_;  // task definition ARN -> block name
-  std::map<std::string, json> roles_read_;         // role name -> GetRole's answer
-  std::map<std::string, std::string> role_values_; // role ARN -> what a task names it by
+  std::map<std::string, std::string> task_names_; // task definition ARN -> block name
+  std::map<std::string, json> roles_read_;        // role name -> GetRole's answer
+  // Elastic Load Balancing in the VPC: load balancers with their attributes, listeners and rules
+  // (`Attributes`, `Listeners[].Rules`), target groups with their attributes; tags by ARN.
+  json load_balancers_ = json::array(), target_groups_ = json::array();
+  std::map<std::string, std::map<std::string, std::string>> elb_tags_;
+  std::map<std::string, std::string> target_group_names_; // ARN -> block name in the VPC
+  std::map<std::string, std::string> role_values_;        // role ARN -> what a task names it by
   std::vector<Block> roles_;
   // Block names taken: at the top, by kind (a role and a task may share one), but the stack, the
   // VPC and the cluster, which paths start with (`scope`); in the VPC.
@@ -417,6 +426,77 @@ bool Importer::read_vpc() {
   read_["routeTables"] = tables_;
   read_["vpcEndpoints"] = endpoints_;
   read_["securityGroups"] = groups_;
+  return read_load_balancers();
+}
+
+bool Importer::read_load_balancers() {
+  json answer;
+  if (!call("elbv2", "DescribeLoadBalancers", {{"PageSize", 400}}, answer)) {
+    return false;
+  }
+  std::vector<std::string> arns;
+  for (json lb : list_at(answer, "LoadBalancers")) {
+    if (str(lb, "VpcId") != vpc_id_) {
+      continue;
+    }
+    const std::string arn = str(lb, "LoadBalancerArn");
+    arns.push_back(arn);
+    json attributes;
+    if (!call("elbv2", "DescribeLoadBalancerAttributes", {{"LoadBalancerArn", arn}}, attributes)) {
+      return false;
+    }
+    lb["Attributes"] = list_at(attributes, "Attributes");
+    json listeners;
+    if (!call("elbv2", "DescribeListeners", {{"LoadBalancerArn", arn}}, listeners)) {
+      return false;
+    }
+    lb["Listeners"] = list_at(listeners, "Listeners");
+    for (json& listener : lb["Listeners"]) {
+      arns.push_back(str(listener, "ListenerArn"));
+      json rules;
+      if (!call("elbv2", "DescribeRules", {{"ListenerArn", str(listener, "ListenerArn")}}, rules)) {
+        return false;
+      }
+      listener["Rules"] = list_at(rules, "Rules");
+      for (const json& rule : listener["Rules"]) {
+        if (!truthy(rule, "IsDefault")) {
+          arns.push_back(str(rule, "RuleArn"));
+        }
+      }
+    }
+    load_balancers_.push_back(std::move(lb));
+  }
+  if (!call("elbv2", "DescribeTargetGroups", {{"PageSize", 400}}, answer)) {
+    return false;
+  }
+  for (json tg : list_at(answer, "TargetGroups")) {
+    if (str(tg, "VpcId") != vpc_id_) {
+      continue;
+    }
+    arns.push_back(str(tg, "TargetGroupArn"));
+    json attributes;
+    if (!call("elbv2", "DescribeTargetGroupAttributes",
+              {{"TargetGroupArn", str(tg, "TargetGroupArn")}}, attributes)) {
+      return false;
+    }
+    tg["Attributes"] = list_at(attributes, "Attributes");
+    target_groups_.push_back(std::move(tg));
+  }
+  for (std::size_t i = 0; i < arns.size(); i += 20) {
+    json some = json::array();
+    for (std::size_t k = i; k < std::min(arns.size(), i + 20); ++k) {
+      some.push_back(arns[k]);
+    }
+    json tags;
+    if (!call("elbv2", "DescribeTags", {{"ResourceArns", some}}, tags)) {
+      return false;
+    }
+    for (const json& d : list_at(tags, "TagDescriptions")) {
+      elb_tags_[str(d, "ResourceArn")] = tags_of(response_value(d, "Tags"));
+    }
+  }
+  read_["loadBalancers"] = load_balancers_;
+  read_["targetGroups"] = target_groups_;
   return true;
 }
 
@@ -827,6 +907,7 @@ void Importer::vpc_blocks() {
     security_group_rules(g, b, true);
     children.push_back(std::move(b));
   }
+  load_balancer_blocks();
   // Each kind together, as read; within a kind but subnets, by name.
   std::map<std::string, std::size_t> rank;
   for (const Block& b : children) {
@@ -1050,6 +1131,292 @@ bool Importer::role_value(const std::string& arn, Block& task, std::string& valu
   role_values_[arn] = value;
   roles_.push_back(std::move(b));
   return true;
+}
+
+// The value of an Elastic Load Balancing attribute ([{Key, Value}]), or "".
+std::string attribute(const json& item, const std::string& key) {
+  for (const json& a : list_at(item, "Attributes")) {
+    if (str(a, "Key") == key) {
+      return str(a, "Value");
+    }
+  }
+  return "";
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// The name the plan makes for a load balancer or target group (model::made_elb_name) when it is
+// the plain one: the stack's name and the path with `-` for what is not a letter or digit; "" when
+// the made one would be hashed (a path with `_`, over 32 characters, `internal-`).
+std::string made_elb(const std::string& stack, const std::string& path) {
+  if (path.find('_') != std::string::npos) {
+    return "";
+  }
+  std::string name;
+  for (char c : stack + "-" + path) {
+    name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  }
+  return name.size() > 32 || name.starts_with("internal-") ? "" : name;
+}
+
+// A listener's or rule's action (its one action) set on `b`; a TODO for what ECL cannot say.
+void Importer::action(const json& actions, const std::string& id, Block& b) {
+  if (actions.size() != 1) {
+    todo(id, b.todos, fmt::format("the actions `{}`", excerpt(actions.dump())),
+         "an ECL listener or rule has one action");
+    return;
+  }
+  const json& a = actions[0];
+  std::string type = str(a, "Type");
+  if (type == "forward") {
+    std::string arn = str(a, "TargetGroupArn");
+    json groups = list_at(a, "ForwardConfig.TargetGroups");
+    if (arn.empty() && groups.size() == 1) {
+      arn = str(groups[0], "TargetGroupArn");
+    }
+    auto it = target_group_names_.find(arn);
+    if (it == target_group_names_.end()) {
+      todo(id, b.todos, fmt::format("the forward `{}`", excerpt(a.dump())),
+           "ECL forwards to one target group of the VPC");
+      return;
+    }
+    b.set("forward", it->second);
+  } else if (type == "redirect") {
+    std::string protocol = lower(str(a, "RedirectConfig.Protocol"));
+    std::string port = str(a, "RedirectConfig.Port");
+    if (protocol != "http" && protocol != "https") {
+      todo(id, b.todos, fmt::format("the redirect `{}`", excerpt(a.dump())),
+           "ECL redirects to http or https");
+      return;
+    }
+    std::vector<std::pair<std::string, std::string>> fields{{"protocol", protocol}};
+    if (port != (protocol == "https" ? "443" : "80")) {
+      fields.emplace_back("port", port);
+    }
+    for (auto [member, field, request] :
+         {std::tuple{"Host", "host", "#{host}"}, std::tuple{"Path", "path", "/#{path}"},
+          std::tuple{"Query", "query", "#{query}"}}) {
+      std::string v = str(a, std::string("RedirectConfig.") + member);
+      if (!v.empty() && v != request) {
+        fields.emplace_back(field, quote(v));
+      }
+    }
+    if (str(a, "RedirectConfig.StatusCode") == "HTTP_302") {
+      fields.emplace_back("permanent", "false");
+    }
+    b.set("redirect", fields.size() == 1 ? protocol : object(fields));
+  } else if (type == "fixed-response") {
+    std::vector<std::pair<std::string, std::string>> fields{
+        {"status", str(a, "FixedResponseConfig.StatusCode")}};
+    std::string content = str(a, "FixedResponseConfig.ContentType");
+    if (!content.empty()) {
+      std::string member = lower(content);
+      std::replace(member.begin(), member.end(), '/', '_');
+      fields.emplace_back("content_type", member);
+    }
+    if (std::string body = str(a, "FixedResponseConfig.MessageBody"); !body.empty()) {
+      fields.emplace_back("body", quote(body));
+    }
+    b.set("fixed_response", fields.size() == 1 ? fields[0].second : object(fields));
+  } else {
+    todo(id, b.todos, fmt::format("the action `{}`", type),
+         "ECL's actions forward, redirect or answer");
+  }
+}
+
+void Importer::load_balancer_blocks() {
+  std::vector<Block>& children = vpc_block_.children;
+  auto path = [&](const std::string& name) { return vpc_name_ + "." + name; };
+  for (const json& tg : target_groups_) {
+    const std::string arn = str(tg, "TargetGroupArn");
+    Block b{"target_group",
+            name_for(vpc_names_, elb_tags_[arn], str(tg, "TargetGroupName")),
+            {},
+            {},
+            {},
+            {}};
+    target_group_names_[arn] = b.name;
+    if (str(tg, "TargetGroupName") != made_elb(stack_, path(b.name))) {
+      b.set("name", quote(str(tg, "TargetGroupName")));
+    }
+    b.set("port", str(tg, "Port"));
+    if (std::string protocol = lower(str(tg, "Protocol")); protocol != "http") {
+      b.set("protocol", protocol);
+    }
+    if (std::string type = lower(str(tg, "TargetType")); type != "ip") {
+      b.set("target_type", type);
+    }
+    // The health check, where it is not AWS's default.
+    std::vector<std::pair<std::string, std::string>> check;
+    bool http = str(tg, "HealthCheckProtocol").starts_with("HTTP");
+    if (std::string v = str(tg, "HealthCheckPath"); http && !v.empty() && v != "/") {
+      check.emplace_back("path", quote(v));
+    }
+    if (std::string v = str(tg, "HealthCheckIntervalSeconds"); !v.empty() && v != "30") {
+      check.emplace_back("interval", v + "s");
+    }
+    if (std::string v = str(tg, "HealthCheckTimeoutSeconds"); !v.empty() && v != "5") {
+      check.emplace_back("timeout", v + "s");
+    }
+    if (std::string v = str(tg, "HealthyThresholdCount"); !v.empty() && v != "5") {
+      check.emplace_back("healthy_threshold", v);
+    }
+    if (std::string v = str(tg, "UnhealthyThresholdCount"); !v.empty() && v != "2") {
+      check.emplace_back("unhealthy_threshold", v);
+    }
+    if (std::string v = str(tg, "Matcher.HttpCode"); http && !v.empty() && v != "200") {
+      check.emplace_back("matcher", quote(v));
+    }
+    if (!check.empty()) {
+      b.set("health_check", object(check));
+    }
+    if (std::string v = attribute(tg, "deregistration_delay.timeout_seconds");
+        !v.empty() && v != "300") {
+      b.set("deregistration_delay", v + "s");
+    }
+    if (attribute(tg, "stickiness.enabled") == "true") {
+      std::string v = attribute(tg, "stickiness.lb_cookie.duration_seconds");
+      b.set("stickiness", (v.empty() ? "86400" : v) + "s");
+    }
+    if (auto t = tags_attr(elb_tags_[arn]); !t.empty()) {
+      b.set("tags", t);
+    }
+    children.push_back(std::move(b));
+  }
+  for (const json& lb : load_balancers_) {
+    const std::string arn = str(lb, "LoadBalancerArn");
+    const std::string type = lower(str(lb, "Type"));
+    if (type != "application" && type != "network") {
+      todo(arn, vpc_block_.todos, fmt::format("the {} load balancer `{}`", type, arn),
+           "ECL's load balancers are application or network ones");
+      continue;
+    }
+    Block b{"load_balancer",
+            name_for(vpc_names_, elb_tags_[arn], str(lb, "LoadBalancerName")),
+            {},
+            {},
+            {},
+            {}};
+    if (str(lb, "LoadBalancerName") != made_elb(stack_, path(b.name))) {
+      b.set("name", quote(str(lb, "LoadBalancerName")));
+    }
+    if (type == "network") {
+      b.set("type", "network");
+    }
+    if (str(lb, "Scheme") == "internal") {
+      b.set("scheme", "internal");
+    }
+    std::vector<std::string> subnets, groups;
+    for (const json& z : list_at(lb, "AvailabilityZones")) {
+      auto it = subnet_names_.find(str(z, "SubnetId"));
+      if (it != subnet_names_.end()) {
+        subnets.push_back(it->second);
+      }
+    }
+    for (const json& g : list_at(lb, "SecurityGroups")) {
+      std::string ref = group_ref(g.is_string() ? g.get<std::string>() : "");
+      if (!ref.empty()) {
+        groups.push_back(ref);
+      } else {
+        todo(arn, b.todos, fmt::format("the security group `{}`", g.dump()),
+             "it is the VPC's default group, or not of this VPC");
+      }
+    }
+    std::sort(subnets.begin(), subnets.end());
+    b.set("subnets", list(subnets));
+    if (!groups.empty()) {
+      b.set("security_groups", list(groups));
+    }
+    if (std::string v = attribute(lb, "idle_timeout.timeout_seconds");
+        type == "application" && !v.empty() && v != "60") {
+      b.set("idle_timeout", v + "s");
+    }
+    if (attribute(lb, "deletion_protection.enabled") == "true") {
+      b.set("deletion_protection", "true");
+    }
+    if (attribute(lb, "access_logs.s3.enabled") == "true") {
+      std::vector<std::pair<std::string, std::string>> logs{
+          {"bucket", quote(attribute(lb, "access_logs.s3.bucket"))}};
+      if (std::string prefix = attribute(lb, "access_logs.s3.prefix"); !prefix.empty()) {
+        logs.emplace_back("prefix", quote(prefix));
+      }
+      b.set("access_logs", object(logs));
+    }
+    if (auto t = tags_attr(elb_tags_[arn]); !t.empty()) {
+      b.set("tags", t);
+    }
+    std::set<std::string> listener_names;
+    for (const json& l : list_at(lb, "Listeners")) {
+      const std::string listener_arn = str(l, "ListenerArn");
+      const std::string protocol = lower(str(l, "Protocol"));
+      Block listener{
+          "listener",
+          name_for(listener_names, elb_tags_[listener_arn], protocol + "_" + str(l, "Port")),
+          {},
+          {},
+          {},
+          {}};
+      listener.set("port", str(l, "Port"));
+      if (protocol != (type == "network" ? "tcp" : "http")) {
+        listener.set("protocol", protocol);
+      }
+      std::vector<std::string> certificates;
+      for (const json& c : list_at(l, "Certificates")) {
+        certificates.push_back(quote(str(c, "CertificateArn")));
+      }
+      if (!certificates.empty()) {
+        listener.set("certificates", list(certificates));
+      }
+      // moto answers an SslPolicy for plain listeners too, which have none.
+      if (std::string policy = str(l, "SslPolicy");
+          !policy.empty() && (protocol == "https" || protocol == "tls")) {
+        listener.set("ssl_policy", quote(policy));
+      }
+      action(list_at(l, "DefaultActions"), listener_arn, listener);
+      std::set<std::string> rule_names;
+      for (const json& r : list_at(l, "Rules")) {
+        if (truthy(r, "IsDefault")) {
+          continue;
+        }
+        const std::string rule_arn = str(r, "RuleArn");
+        Block rule{"rule", name_for(rule_names, elb_tags_[rule_arn], "rule_" + str(r, "Priority")),
+                   {},     {},
+                   {},     {}};
+        rule.set("priority", str(r, "Priority"));
+        std::vector<std::string> headers;
+        for (const json& c : list_at(r, "Conditions")) {
+          const std::string field = str(c, "Field");
+          json values = list_at(c, field == "path-pattern"  ? "PathPatternConfig.Values"
+                                   : field == "host-header" ? "HostHeaderConfig.Values"
+                                                            : "HttpHeaderConfig.Values");
+          if (values.empty()) {
+            values = list_at(c, "Values");
+          }
+          auto items = strings_of(values);
+          if ((field == "path-pattern" || field == "host-header") && items) {
+            rule.set(field == "path-pattern" ? "paths" : "hosts", list(*items));
+          } else if (field == "http-header" && items) {
+            headers.push_back(object({{"name", quote(str(c, "HttpHeaderConfig.HttpHeaderName"))},
+                                      {"values", list(*items)}}));
+          } else {
+            todo(rule_arn, rule.todos, fmt::format("the condition `{}`", excerpt(c.dump())),
+                 "ECL's rules match paths, hosts and headers");
+          }
+        }
+        if (!headers.empty()) {
+          rule.set("headers", list(headers));
+        }
+        action(list_at(r, "Actions"), rule_arn, rule);
+        listener.children.push_back(std::move(rule));
+      }
+      b.children.push_back(std::move(listener));
+    }
+    children.push_back(std::move(b));
+  }
 }
 
 // A task definition as the task-definition importer maps it, then fitted to the stack: the block
@@ -1453,8 +1820,24 @@ bool Importer::write(std::string& text) {
       if (str(s, "schedulingStrategy") == "DAEMON") {
         b.set("scheduling", "daemon");
       }
+      std::vector<std::string> attachments;
+      for (const json& lb : list_at(s, "loadBalancers")) {
+        auto it = target_group_names_.find(str(lb, "targetGroupArn"));
+        if (it == target_group_names_.end()) {
+          todo(service_arn, b.todos, fmt::format("the load balancer `{}`", excerpt(lb.dump())),
+               "it is not a target group of the VPC imported (a Classic Load Balancer, or "
+               "another VPC's)");
+          continue;
+        }
+        attachments.push_back(object({{"target_group", vpc_name_ + "." + it->second},
+                                      {"container", quote(str(lb, "containerName"))},
+                                      {"port", str(lb, "containerPort")}}));
+      }
+      if (!attachments.empty()) {
+        b.set("load_balancers", list(attachments));
+      }
       for (const char* member :
-           {"loadBalancers", "serviceRegistries", "placementConstraints", "placementStrategy"}) {
+           {"serviceRegistries", "placementConstraints", "placementStrategy"}) {
         json v = response_value(s, member);
         if (v.is_array() && !v.empty()) {
           todo(service_arn, b.todos, fmt::format("`{}: {}`", member, excerpt(v.dump())),

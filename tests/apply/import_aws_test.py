@@ -2,8 +2,8 @@
 """`eclc import aws` on moto_server (issue #19): adoption without recreation.
 
 tests/apply/import_aws/stack.ecl (a VPC of public and private subnets, an internet gateway, a NAT
-gateway, route tables, an S3 gateway endpoint, security groups naming each other, a Fargate
-cluster of two services) is applied; program and state are thrown away; then
+gateway, route tables, an S3 gateway endpoint, a load balancer, security groups naming each
+other, a task role, a Fargate cluster of two services) is applied; program and state are thrown away; then
 - `eclc import aws --cluster NAME -o P --state S` writes a program and a state;
 - the program checks and is formatted; `eclc plan P --state S` (refreshed) says `No changes.`,
   and `--detailed-exitcode` exits 0;
@@ -121,10 +121,15 @@ def run(eclc_path, url, tmp):
                      'image = "public.ecr.aws/nginx/nginx:1.27"', "desired = 2",
                      "public_ip = true", 'team = "web"', "task_role = api",
                      'managed_policies = ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]',
-                     "effect = deny", 'variable = "aws:RequestedRegion"'):
-        name, value = fragment.split(" = ")
+                     "effect = deny", 'variable = "aws:RequestedRegion"',
+                     "forward = site", 'paths = ["/admin/*"]', "idle_timeout = 120s",
+                     "deregistration_delay = 30s", 'matcher = "200-299"',
+                     'load_balancers = [{ target_group = net.site, container = "web", port = 80 }]'):
+        name, value = fragment.split(" = ", 1)
         expect(re.search(rf"\b{name}\s+= {re.escape(value)}(?!\w)", text),
                f"the imported program lacks `{fragment}`:\n{text}")
+
+    expect("ssl_policy" not in text, f"a plain HTTP listener got an SSL policy:\n{text}")
 
     # A second import does not overwrite the state.
     code, out, err = eclc("import", "aws", "--cluster", "shop-main", "-o", imported,
@@ -228,7 +233,7 @@ def legacy(aws, eclc, url, tmp):
                      'family = "legacy-app"', 'name = "/legacy/app"', "retention = 7",
                      'stream_prefix = "app"', "launch_type = fargate", 'owner = "ops"',
                      'description = "from the VPC"'):
-        name, value = fragment.split(" = ")
+        name, value = fragment.split(" = ", 1)
         expect(re.search(rf"\b{name}\s+= {re.escape(value)}(?!\w)", text),
                f"the imported legacy program lacks `{fragment}`:\n{text}")
     code, out, err = eclc("check", program)

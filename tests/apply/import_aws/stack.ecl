@@ -1,7 +1,8 @@
 // What tests/apply/import_aws_test.py applies, throws away (program and state) and imports back
 // with `eclc import aws`: a two-tier VPC (public and private subnets, an internet gateway, a NAT
-// gateway, an S3 gateway endpoint), security groups that name each other, and a Fargate cluster
-// of two services, one of which runs as a role of the program.
+// gateway, an S3 gateway endpoint, a load balancer with a rule), security groups that name each
+// other, and a Fargate cluster of two services, one behind the load balancer and one running as
+// a role of the program.
 stack shop {
   region = "us-east-1"
   tags   = { team = "web" }
@@ -53,6 +54,34 @@ vpc net {
   endpoint s3 {
     service      = "s3"
     route_tables = [private]
+  }
+
+  security_group lb {
+    description = "Load balancer: HTTP from anywhere"
+    ingress {
+      port = 80
+      from = "0.0.0.0/0"
+    }
+  }
+
+  target_group site {
+    port                 = 80
+    health_check         = { path = "/healthz", interval = 15s, matcher = "200-299" }
+    deregistration_delay = 30s
+  }
+  load_balancer edge {
+    subnets         = [public_a, public_b]
+    security_groups = [lb]
+    idle_timeout    = 120s
+    listener http {
+      port    = 80
+      forward = site
+      rule maintenance {
+        priority       = 10
+        paths          = ["/admin/*"]
+        fixed_response = { status = 503, content_type = text_plain, body = "down" }
+      }
+    }
   }
 
   security_group web {
@@ -125,6 +154,7 @@ cluster main {
     subnets         = [net.public_a, net.public_b]
     security_groups = [net.web]
     public_ip       = true
+    load_balancers  = [{ target_group = net.site, container = "web", port = 80 }]
   }
   service api {
     task            = api
