@@ -111,6 +111,7 @@ private:
   const json* get_role(const std::string& name);
   bool role_value(const std::string& arn, Block& task, std::string& value);
   void vpc_blocks();
+  bool scaling(const json& service, Block& b);
   bool read_load_balancers();
   void load_balancer_blocks();
   void action(const json& actions, const std::string& id, Block& b);
@@ -1419,6 +1420,94 @@ void Importer::load_balancer_blocks() {
   }
 }
 
+// The Application Auto Scaling of a service: its scalable target, target tracking policies of
+// the names ECL gives them (`SERVICE-cpu`...) and scheduled actions, as a `scaling` block.
+bool Importer::scaling(const json& service, Block& b) {
+  const std::string service_name = str(service, "serviceName");
+  const std::string resource = "service/" + str(cluster_, "clusterName") + "/" + service_name;
+  const std::string arn = str(service, "serviceArn");
+  json targets;
+  if (!call("application-autoscaling", "DescribeScalableTargets",
+            {{"ServiceNamespace", "ecs"},
+             {"ResourceIds", json::array({resource})},
+             {"ScalableDimension", "ecs:service:DesiredCount"}},
+            targets)) {
+    return false;
+  }
+  json target = list_at(targets, "ScalableTargets");
+  if (target.empty()) {
+    return true;
+  }
+  json policies, actions;
+  if (!call("application-autoscaling", "DescribeScalingPolicies",
+            {{"ServiceNamespace", "ecs"}, {"ResourceId", resource}}, policies) ||
+      !call("application-autoscaling", "DescribeScheduledActions",
+            {{"ServiceNamespace", "ecs"}, {"ResourceId", resource}}, actions)) {
+    return false;
+  }
+  read_["scaling"].push_back({{"ResourceId", resource},
+                              {"ScalableTargets", target},
+                              {"ScalingPolicies", list_at(policies, "ScalingPolicies")},
+                              {"ScheduledActions", list_at(actions, "ScheduledActions")}});
+  Block scale{"scaling", "", {}, {}, {}, {}};
+  scale.set("min", str(target[0], "MinCapacity"));
+  scale.set("max", str(target[0], "MaxCapacity"));
+  std::string in_cooldown, out_cooldown;
+  for (const json& p : list_at(policies, "ScalingPolicies")) {
+    const std::string name = str(p, "PolicyName");
+    const json config = response_value(p, "TargetTrackingScalingPolicyConfiguration");
+    const std::string metric = str(config, "PredefinedMetricSpecification.PredefinedMetricType");
+    std::string attribute = metric == "ECSServiceAverageCPUUtilization"      ? "cpu"
+                            : metric == "ECSServiceAverageMemoryUtilization" ? "memory"
+                            : metric == "ALBRequestCountPerTarget"           ? "requests"
+                                                                             : "";
+    std::string value = str(config, "TargetValue");
+    if (auto dot = value.find('.');
+        dot != std::string::npos && value.find_first_not_of('0', dot + 1) == std::string::npos) {
+      value = value.substr(0, dot); // 60.0
+    }
+    if (str(p, "PolicyType") != "TargetTrackingScaling" || attribute.empty() ||
+        name != service_name + "-" + attribute || scale.has(attribute) ||
+        value.find('.') != std::string::npos || truthy(config, "DisableScaleIn")) {
+      todo(arn, b.todos, fmt::format("the scaling policy `{}`", name),
+           "ECL's scaling tracks a whole CPU, memory or request target, in a policy named "
+           "SERVICE-cpu, -memory or -requests");
+      continue;
+    }
+    scale.set(attribute, value);
+    in_cooldown = str(config, "ScaleInCooldown");
+    out_cooldown = str(config, "ScaleOutCooldown");
+  }
+  if (!in_cooldown.empty() && in_cooldown != "300") {
+    scale.set("scale_in_cooldown", in_cooldown + "s");
+  }
+  if (!out_cooldown.empty() && out_cooldown != "300") {
+    scale.set("scale_out_cooldown", out_cooldown + "s");
+  }
+  for (const json& a : list_at(actions, "ScheduledActions")) {
+    const std::string name = str(a, "ScheduledActionName");
+    if (!is_identifier(name)) {
+      todo(arn, b.todos, fmt::format("the scheduled action `{}`", name),
+           "an ECL schedule is named by its block, an identifier");
+      continue;
+    }
+    Block schedule{"schedule", name, {}, {}, {}, {}};
+    schedule.set("expression", quote(str(a, "Schedule")));
+    if (std::string zone = str(a, "Timezone"); !zone.empty() && zone != "UTC") {
+      schedule.set("timezone", quote(zone));
+    }
+    if (std::string v = str(a, "ScalableTargetAction.MinCapacity"); !v.empty()) {
+      schedule.set("min", v);
+    }
+    if (std::string v = str(a, "ScalableTargetAction.MaxCapacity"); !v.empty()) {
+      schedule.set("max", v);
+    }
+    scale.children.push_back(std::move(schedule));
+  }
+  b.children.push_back(std::move(scale));
+  return true;
+}
+
 // A task definition as the task-definition importer maps it, then fitted to the stack: the block
 // named as eclc named it, the family, execution role and log group left to ECL's defaults where
 // they are what the defaults make.
@@ -1527,30 +1616,41 @@ bool Importer::read_task(const std::string& arn, Block& out) {
       default_block = g.name;
     }
   }
-  bool all_default = !default_block.empty();
+  // A container without a log configuration logs nowhere; ECL's default would be awslogs.
   for (Block& c : out.children) {
-    for (const Block& log : c.children) {
-      if (log.kind != "log") {
-        continue;
-      }
-      bool is_default =
-          log.attrs.size() == 2 &&
-          log.attrs[0] == std::pair<std::string, std::string>{"group", default_block} &&
-          log.attrs[1] == std::pair<std::string, std::string>{"stream_prefix", quote("ecs")} &&
-          log.todos.empty();
-      all_default = all_default && is_default;
+    if (c.kind == "container" && std::none_of(c.children.begin(), c.children.end(),
+                                              [](const Block& b) { return b.kind == "log"; })) {
+      Block none{"log", "", {}, {}, {}, {}};
+      none.set("driver", "none");
+      c.children.push_back(std::move(none));
     }
   }
   bool uses_generated = false;
-  if (all_default) {
-    for (Block& c : out.children) {
-      std::erase_if(c.children, [](const Block& b) { return b.kind == "log"; });
+  for (Block& c : out.children) {
+    if (default_block.empty()) {
+      break;
     }
+    for (Block& log : c.children) {
+      if (log.kind != "log" || !log.todos.empty() ||
+          std::find(log.attrs.begin(), log.attrs.end(),
+                    std::pair<std::string, std::string>{"group", default_block}) ==
+              log.attrs.end()) {
+        continue;
+      }
+      uses_generated = true;
+      std::erase_if(log.attrs, [&](const auto& a) {
+        return a.first == "group" || (a.first == "stream_prefix" && a.second == quote("ecs"));
+      });
+    }
+    std::erase_if(c.children, [](const Block& b) {
+      return b.kind == "log" && b.attrs.empty() && b.children.empty() && b.todos.empty();
+    });
+  }
+  if (uses_generated) {
     std::string days = str(groups[generated], "retentionInDays");
     if (days != "30") {
       out.set("log_retention", days);
     }
-    uses_generated = true;
   }
   for (Block& g : p.log_groups) {
     if (uses_generated && g.name == default_block) {
@@ -1844,16 +1944,39 @@ bool Importer::write(std::string& text) {
                "`eclc import aws` does not import it yet; write it in ECL");
         }
       }
+      // The deployment configuration: ECL's default is 100% kept, 200% allowed and the circuit
+      // breaker with rollback (AWS's has no circuit breaker); another is a `deployment` block.
       json deployment = response_value(s, "deploymentConfiguration");
       if (deployment.is_object()) {
         std::string max = str(deployment, "maximumPercent"),
                     min = str(deployment, "minimumHealthyPercent");
-        if ((!max.empty() && max != "200") || (!min.empty() && min != "100") ||
-            truthy(deployment, "deploymentCircuitBreaker.enable")) {
-          todo(service_arn, b.todos,
-               fmt::format("`deploymentConfiguration: {}`", excerpt(deployment.dump())),
-               "`eclc import aws` does not import it yet; write a `deployment` block");
+        bool breaker = truthy(deployment, "deploymentCircuitBreaker.enable"),
+             rollback = truthy(deployment, "deploymentCircuitBreaker.rollback");
+        if ((!max.empty() && max != "200") || (!min.empty() && min != "100") || !breaker ||
+            !rollback) {
+          Block d{"deployment", "", {}, {}, {}, {}};
+          if (!min.empty() && min != "100") {
+            d.set("min_healthy_percent", min);
+          }
+          if (!max.empty() && max != "200" && str(s, "schedulingStrategy") != "DAEMON") {
+            d.set("max_percent", max);
+          }
+          if (!breaker) {
+            d.set("circuit_breaker", "false");
+          }
+          if (!rollback) {
+            d.set("rollback", "false");
+          }
+          b.children.push_back(std::move(d));
         }
+        if (truthy(deployment, "alarms.enable")) {
+          todo(service_arn, b.todos,
+               fmt::format("`alarms: {}`", excerpt(response_value(deployment, "alarms").dump())),
+               "ECL's deployments have no alarms");
+        }
+      }
+      if (!scaling(s, b)) {
+        return false;
       }
       if (auto t = tags_attr(stags); !t.empty()) {
         b.set("tags", t);
