@@ -1903,7 +1903,7 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
       return false;
     }
   }
-  if (!answer && !step.produces.empty()) {
+  if (!answer && (!step.produces.empty() || (op.lookup && !step.read))) {
     error = fmt::format("step `{}` ({}:{}): nothing in AWS is what it makes", step.id, step.service,
                         step.operation);
     return false;

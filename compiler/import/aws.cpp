@@ -117,6 +117,7 @@ private:
   void action(const json& actions, const std::string& id, Block& b);
   void security_group_rules(const json& group, Block& block, bool egress);
   std::string group_ref(const std::string& group_id);
+  bool only_default(const json& ids) const;
 
   const apply::Client& client_;
   const AwsOptions& options_;
@@ -129,6 +130,7 @@ private:
 
   // The program.
   json cluster_ = nullptr;
+  json schedules_ = json::array(); // the schedules that run tasks on the cluster
   json services_ = json::array();
   std::map<std::string, json> task_definitions_; // ARN -> DescribeTaskDefinition's answer
   std::string vpc_id_;
@@ -295,6 +297,19 @@ bool Importer::read_cluster() {
     }
   }
   read_["services"] = services_;
+  // The EventBridge Scheduler schedules that run tasks on the cluster: jobs, not imported yet.
+  json schedules;
+  if (!pages("scheduler", "ListSchedules", json::object(), "Schedules", "NextToken", schedules)) {
+    return false;
+  }
+  for (const json& schedule : schedules) {
+    if (str(schedule, "Target.Arn") == str(cluster_, "clusterArn")) {
+      schedules_.push_back(schedule);
+    }
+  }
+  if (!schedules_.empty()) {
+    read_["schedules"] = schedules_;
+  }
   for (const json& s : services_) {
     std::string arn = str(s, "taskDefinition");
     if (arn.empty() || task_definitions_.count(arn)) {
@@ -539,6 +554,18 @@ std::string protocol_of(const std::string& p) {
 std::string Importer::group_ref(const std::string& group_id) {
   auto it = group_names_.find(group_id);
   return it == group_names_.end() ? "" : it->second;
+}
+
+// Whether `ids` (strings, or objects with a GroupId) is the VPC's default group alone: what a
+// service, load balancer or interface endpoint that names no group is in, in ECL as in AWS.
+bool Importer::only_default(const json& ids) const {
+  if (ids.size() != 1) {
+    return false;
+  }
+  std::string id = ids[0].is_string() ? ids[0].get<std::string>() : str(ids[0], "GroupId");
+  return std::any_of(groups_.begin(), groups_.end(), [&](const json& g) {
+    return str(g, "GroupName") == "default" && str(g, "GroupId") == id;
+  });
 }
 
 // The ingress (or egress) rules of a group: one ECL rule a source of each permission.
@@ -849,7 +876,8 @@ void Importer::vpc_blocks() {
         subnets.push_back(it->second);
       }
     }
-    for (const json& g : list_at(e, "Groups")) {
+    const json endpoint_groups = list_at(e, "Groups");
+    for (const json& g : only_default(endpoint_groups) ? json::array() : endpoint_groups) {
       std::string ref = group_ref(str(g, "GroupId"));
       if (!ref.empty()) {
         groups.push_back(ref);
@@ -1318,7 +1346,8 @@ void Importer::load_balancer_blocks() {
         subnets.push_back(it->second);
       }
     }
-    for (const json& g : list_at(lb, "SecurityGroups")) {
+    const json lb_groups = list_at(lb, "SecurityGroups");
+    for (const json& g : only_default(lb_groups) ? json::array() : lb_groups) {
       std::string ref = group_ref(g.is_string() ? g.get<std::string>() : "");
       if (!ref.empty()) {
         groups.push_back(ref);
@@ -1657,6 +1686,20 @@ bool Importer::read_task(const std::string& arn, Block& out) {
       continue;
     }
     std::string plain = json::parse(g.attrs.front().second).get<std::string>();
+    if (!groups.count(plain)) {
+      // A group the containers name that does not exist (awslogs-create-group, or logs that
+      // go nowhere): named as text, not made by the program.
+      for (Block& c : out.children) {
+        for (Block& log : c.children) {
+          for (auto& [attribute, v] : log.attrs) {
+            if (log.kind == "log" && attribute == "group" && v == g.name) {
+              v = quote(plain);
+            }
+          }
+        }
+      }
+      continue;
+    }
     if (groups.count(plain) && !str(groups[plain], "retentionInDays").empty()) {
       g.set("retention", str(groups[plain], "retentionInDays"));
     }
@@ -1818,6 +1861,12 @@ bool Importer::write(std::string& text) {
     if (auto t = tags_attr(tags); !t.empty()) {
       cluster.set("tags", t);
     }
+    for (const json& schedule : schedules_) {
+      todo(arn, cluster.todos,
+           fmt::format("the schedule `{}/{}` (it runs tasks on the cluster)",
+                       str(schedule, "GroupName"), str(schedule, "Name")),
+           "`eclc import aws` does not import jobs yet; write a `job` for it");
+    }
     std::set<std::string> service_names;
     std::stable_sort(services_.begin(), services_.end(), [](const json& a, const json& b) {
       return str(a, "serviceName") < str(b, "serviceName");
@@ -1882,7 +1931,7 @@ bool Importer::write(std::string& text) {
                "it is not a subnet of the VPC imported");
         }
       }
-      for (const json& id : groups) {
+      for (const json& id : only_default(groups) ? json::array() : groups) {
         std::string ref = group_ref(id.is_string() ? id.get<std::string>() : "");
         if (!ref.empty()) {
           group_refs.push_back(vpc_name_ + "." + ref);
