@@ -1905,10 +1905,13 @@ bool Importer::write(std::string& text) {
         std::vector<std::string> items;
         for (const json& item : service_strategy) {
           std::string p = str(item, "capacityProvider");
+          if (p != "FARGATE" && p != "FARGATE_SPOT") {
+            todo(service_arn, b.todos, fmt::format("the capacity provider `{}`", p),
+                 "`eclc import aws` imports Fargate capacity; write an `ec2_capacity` for it");
+            continue;
+          }
           std::vector<std::pair<std::string, std::string>> fields{
-              {"provider", p == "FARGATE"        ? "fargate"
-                           : p == "FARGATE_SPOT" ? "fargate_spot"
-                                                 : quote(p)}};
+              {"provider", p == "FARGATE" ? "fargate" : "fargate_spot"}};
           if (!str(item, "base").empty() && str(item, "base") != "0") {
             fields.emplace_back("base", str(item, "base"));
           }
@@ -1917,7 +1920,9 @@ bool Importer::write(std::string& text) {
           }
           items.push_back(object(fields));
         }
-        b.set("capacity", list(items));
+        if (!items.empty()) {
+          b.set("capacity", list(items));
+        }
       }
       auto subnets = list_at(s, "networkConfiguration.awsvpcConfiguration.subnets");
       auto groups = list_at(s, "networkConfiguration.awsvpcConfiguration.securityGroups");
@@ -1991,6 +1996,16 @@ bool Importer::write(std::string& text) {
         if (v.is_array() && !v.empty()) {
           todo(service_arn, b.todos, fmt::format("`{}: {}`", member, excerpt(v.dump())),
                "`eclc import aws` does not import it yet; write it in ECL");
+        }
+      }
+      // Service Connect is in the answer only with the deployments.
+      for (const json& d : list_at(s, "deployments")) {
+        if (str(d, "status") == "PRIMARY" && truthy(d, "serviceConnectConfiguration.enabled")) {
+          todo(service_arn, b.todos,
+               fmt::format("`serviceConnectConfiguration: {}`",
+                           excerpt(response_value(d, "serviceConnectConfiguration").dump())),
+               "`eclc import aws` does not import Service Connect yet; write a "
+               "`service_connect` block and its namespace");
         }
       }
       // The deployment configuration: ECL's default is 100% kept, 200% allowed and the circuit
