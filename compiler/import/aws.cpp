@@ -112,6 +112,8 @@ private:
   bool role_value(const std::string& arn, Block& task, std::string& value);
   void vpc_blocks();
   bool scaling(const json& service, Block& b);
+  bool service_block(const json& service, const std::vector<std::string>& capacity,
+                     std::set<std::string>& names, Block& cluster);
   bool read_load_balancers();
   void load_balancer_blocks();
   void action(const json& actions, const std::string& id, Block& b);
@@ -584,6 +586,7 @@ void Importer::security_group_rules(const json& group, Block& block, bool egress
   }
   const char* kind = egress ? "egress" : "ingress";
   const char* peer = egress ? "to" : "from";
+  const std::size_t first = block.children.size();
   for (const json& p : permissions) {
     std::string protocol = protocol_of(str(p, "IpProtocol"));
     if (protocol != "tcp" && protocol != "udp" && protocol != "icmp" && protocol != "all") {
@@ -644,6 +647,20 @@ void Importer::security_group_rules(const json& group, Block& block, bool egress
            "ECL's rules name CIDR blocks and security groups");
     }
   }
+  // In a stable order (AWS answers the permissions in its own): by port, protocol and peer.
+  auto key = [](const Block& r) {
+    std::string out;
+    for (const char* a :
+         {"port", "from_port", "to_port", "protocol", "from", "to", "description"}) {
+      for (const auto& [name, value] : r.attrs) {
+        out += name == a ? fmt::format("{:>12}|", value) : "";
+      }
+    }
+    return out;
+  };
+  std::stable_sort(block.children.begin() + static_cast<std::ptrdiff_t>(first),
+                   block.children.end(),
+                   [&](const Block& a, const Block& b) { return key(a) < key(b); });
 }
 
 void Importer::vpc_blocks() {
@@ -1738,6 +1755,183 @@ bool Importer::read_task(const std::string& arn, Block& out) {
   return true;
 }
 
+// A service of the cluster as a `service` block in `cluster`; `capacity` is the cluster's.
+bool Importer::service_block(const json& s, const std::vector<std::string>& capacity,
+                             std::set<std::string>& service_names, Block& cluster) {
+  const std::string service_arn = str(s, "serviceArn");
+  auto stags = tags_of(response_value(s, "tags"));
+  Block b{"service", name_for(service_names, stags, str(s, "serviceName")), {}, {}, {}, {}};
+  if (str(s, "serviceName") != b.name) {
+    b.set("name", quote(str(s, "serviceName")));
+  }
+  b.set("task", task_names_[str(s, "taskDefinition")]);
+  b.set("desired", str(s, "desiredCount"));
+  std::string launch = str(s, "launchType");
+  json service_strategy = list_at(s, "capacityProviderStrategy");
+  // A service on EC2 whose task definition cannot run there is what AWS never answers, and
+  // moto does for a service made with a capacity provider strategy, which it drops: the
+  // service runs on the cluster's default capacity.
+  json compatibilities = response_value(task_definitions_[str(s, "taskDefinition")],
+                                        "taskDefinition.requiresCompatibilities");
+  if (launch == "EC2" && compatibilities.is_array() &&
+      std::find(compatibilities.begin(), compatibilities.end(), json("EC2")) ==
+          compatibilities.end()) {
+    launch.clear();
+  }
+  if (!launch.empty() && service_strategy.empty()) {
+    std::transform(launch.begin(), launch.end(), launch.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    b.set("launch_type", launch);
+  } else if (!service_strategy.empty() &&
+             !(service_strategy.size() == 1 && !capacity.empty() &&
+               str(service_strategy[0], "capacityProvider") ==
+                   (capacity.front() == "fargate" ? "FARGATE" : "FARGATE_SPOT") &&
+               (str(service_strategy[0], "base").empty() ||
+                str(service_strategy[0], "base") == "0"))) {
+    std::vector<std::string> items;
+    for (const json& item : service_strategy) {
+      std::string p = str(item, "capacityProvider");
+      if (p != "FARGATE" && p != "FARGATE_SPOT") {
+        todo(service_arn, b.todos, fmt::format("the capacity provider `{}`", p),
+             "`eclc import aws` imports Fargate capacity; write an `ec2_capacity` for it");
+        continue;
+      }
+      std::vector<std::pair<std::string, std::string>> fields{
+          {"provider", p == "FARGATE" ? "fargate" : "fargate_spot"}};
+      if (!str(item, "base").empty() && str(item, "base") != "0") {
+        fields.emplace_back("base", str(item, "base"));
+      }
+      if (!str(item, "weight").empty()) {
+        fields.emplace_back("weight", str(item, "weight"));
+      }
+      items.push_back(object(fields));
+    }
+    if (!items.empty()) {
+      b.set("capacity", list(items));
+    }
+  }
+  auto subnets = list_at(s, "networkConfiguration.awsvpcConfiguration.subnets");
+  auto groups = list_at(s, "networkConfiguration.awsvpcConfiguration.securityGroups");
+  std::vector<std::string> subnet_refs, group_refs;
+  for (const json& id : subnets) {
+    auto it = subnet_names_.find(id.is_string() ? id.get<std::string>() : "");
+    if (it != subnet_names_.end()) {
+      subnet_refs.push_back(vpc_name_ + "." + it->second);
+    } else {
+      todo(service_arn, b.todos, fmt::format("the subnet `{}`", id.dump()),
+           "it is not a subnet of the VPC imported");
+    }
+  }
+  for (const json& id : only_default(groups) ? json::array() : groups) {
+    std::string ref = group_ref(id.is_string() ? id.get<std::string>() : "");
+    if (!ref.empty()) {
+      group_refs.push_back(vpc_name_ + "." + ref);
+    } else {
+      todo(service_arn, b.todos, fmt::format("the security group `{}`", id.dump()),
+           "it is not a group of the VPC imported, or its default group");
+    }
+  }
+  if (!subnet_refs.empty()) {
+    b.set("subnets", list(subnet_refs));
+  }
+  if (!group_refs.empty()) {
+    b.set("security_groups", list(group_refs));
+  }
+  if (str(s, "networkConfiguration.awsvpcConfiguration.assignPublicIp") == "ENABLED") {
+    b.set("public_ip", "true");
+  }
+  std::string platform = str(s, "platformVersion");
+  if (!platform.empty() && platform != "LATEST") {
+    b.set("platform_version", quote(platform));
+  }
+  if (std::string grace = str(s, "healthCheckGracePeriodSeconds"); !grace.empty() && grace != "0") {
+    b.set("health_check_grace_period", grace + "s");
+  }
+  if (truthy(s, "enableExecuteCommand")) {
+    b.set("enable_execute_command", "true");
+  }
+  std::string propagate = str(s, "propagateTags");
+  if (propagate == "TASK_DEFINITION") {
+    b.set("propagate_tags", "task_definition");
+  } else if (propagate == "NONE") {
+    b.set("propagate_tags", "none");
+  }
+  if (str(s, "schedulingStrategy") == "DAEMON") {
+    b.set("scheduling", "daemon");
+  }
+  std::vector<std::string> attachments;
+  for (const json& lb : list_at(s, "loadBalancers")) {
+    auto it = target_group_names_.find(str(lb, "targetGroupArn"));
+    if (it == target_group_names_.end()) {
+      todo(service_arn, b.todos, fmt::format("the load balancer `{}`", excerpt(lb.dump())),
+           "it is not a target group of the VPC imported (a Classic Load Balancer, or "
+           "another VPC's)");
+      continue;
+    }
+    attachments.push_back(object({{"target_group", vpc_name_ + "." + it->second},
+                                  {"container", quote(str(lb, "containerName"))},
+                                  {"port", str(lb, "containerPort")}}));
+  }
+  if (!attachments.empty()) {
+    b.set("load_balancers", list(attachments));
+  }
+  for (const char* member : {"serviceRegistries", "placementConstraints", "placementStrategy"}) {
+    json v = response_value(s, member);
+    if (v.is_array() && !v.empty()) {
+      todo(service_arn, b.todos, fmt::format("`{}: {}`", member, excerpt(v.dump())),
+           "`eclc import aws` does not import it yet; write it in ECL");
+    }
+  }
+  // Service Connect is in the answer only with the deployments.
+  for (const json& d : list_at(s, "deployments")) {
+    if (str(d, "status") == "PRIMARY" && truthy(d, "serviceConnectConfiguration.enabled")) {
+      todo(service_arn, b.todos,
+           fmt::format("`serviceConnectConfiguration: {}`",
+                       excerpt(response_value(d, "serviceConnectConfiguration").dump())),
+           "`eclc import aws` does not import Service Connect yet; write a "
+           "`service_connect` block and its namespace");
+    }
+  }
+  // The deployment configuration: ECL's default is 100% kept, 200% allowed and the circuit
+  // breaker with rollback (AWS's has no circuit breaker); another is a `deployment` block.
+  json deployment = response_value(s, "deploymentConfiguration");
+  if (deployment.is_object()) {
+    std::string max = str(deployment, "maximumPercent"),
+                min = str(deployment, "minimumHealthyPercent");
+    bool breaker = truthy(deployment, "deploymentCircuitBreaker.enable"),
+         rollback = truthy(deployment, "deploymentCircuitBreaker.rollback");
+    if ((!max.empty() && max != "200") || (!min.empty() && min != "100") || !breaker || !rollback) {
+      Block d{"deployment", "", {}, {}, {}, {}};
+      if (!min.empty() && min != "100") {
+        d.set("min_healthy_percent", min);
+      }
+      if (!max.empty() && max != "200" && str(s, "schedulingStrategy") != "DAEMON") {
+        d.set("max_percent", max);
+      }
+      if (!breaker) {
+        d.set("circuit_breaker", "false");
+      }
+      if (!rollback) {
+        d.set("rollback", "false");
+      }
+      b.children.push_back(std::move(d));
+    }
+    if (truthy(deployment, "alarms.enable")) {
+      todo(service_arn, b.todos,
+           fmt::format("`alarms: {}`", excerpt(response_value(deployment, "alarms").dump())),
+           "ECL's deployments have no alarms");
+    }
+  }
+  if (!scaling(s, b)) {
+    return false;
+  }
+  if (auto t = tags_attr(stags); !t.empty()) {
+    b.set("tags", t);
+  }
+  cluster.children.push_back(std::move(b));
+  return true;
+}
+
 bool Importer::write(std::string& text) {
   // The stack: the one eclc made the cluster (or VPC) for, when its name is the stack's and the
   // block's; else named after the cluster or VPC.
@@ -1872,180 +2066,9 @@ bool Importer::write(std::string& text) {
       return str(a, "serviceName") < str(b, "serviceName");
     });
     for (const json& s : services_) {
-      const std::string service_arn = str(s, "serviceArn");
-      auto stags = tags_of(response_value(s, "tags"));
-      Block b{"service", name_for(service_names, stags, str(s, "serviceName")), {}, {}, {}, {}};
-      if (str(s, "serviceName") != b.name) {
-        b.set("name", quote(str(s, "serviceName")));
-      }
-      b.set("task", task_names_[str(s, "taskDefinition")]);
-      b.set("desired", str(s, "desiredCount"));
-      std::string launch = str(s, "launchType");
-      json service_strategy = list_at(s, "capacityProviderStrategy");
-      // A service on EC2 whose task definition cannot run there is what AWS never answers, and
-      // moto does for a service made with a capacity provider strategy, which it drops: the
-      // service runs on the cluster's default capacity.
-      json compatibilities = response_value(task_definitions_[str(s, "taskDefinition")],
-                                            "taskDefinition.requiresCompatibilities");
-      if (launch == "EC2" && compatibilities.is_array() &&
-          std::find(compatibilities.begin(), compatibilities.end(), json("EC2")) ==
-              compatibilities.end()) {
-        launch.clear();
-      }
-      if (!launch.empty() && service_strategy.empty()) {
-        std::transform(launch.begin(), launch.end(), launch.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        b.set("launch_type", launch);
-      } else if (!service_strategy.empty() &&
-                 !(service_strategy.size() == 1 && !capacity.empty() &&
-                   str(service_strategy[0], "capacityProvider") ==
-                       (capacity.front() == "fargate" ? "FARGATE" : "FARGATE_SPOT") &&
-                   (str(service_strategy[0], "base").empty() ||
-                    str(service_strategy[0], "base") == "0"))) {
-        std::vector<std::string> items;
-        for (const json& item : service_strategy) {
-          std::string p = str(item, "capacityProvider");
-          if (p != "FARGATE" && p != "FARGATE_SPOT") {
-            todo(service_arn, b.todos, fmt::format("the capacity provider `{}`", p),
-                 "`eclc import aws` imports Fargate capacity; write an `ec2_capacity` for it");
-            continue;
-          }
-          std::vector<std::pair<std::string, std::string>> fields{
-              {"provider", p == "FARGATE" ? "fargate" : "fargate_spot"}};
-          if (!str(item, "base").empty() && str(item, "base") != "0") {
-            fields.emplace_back("base", str(item, "base"));
-          }
-          if (!str(item, "weight").empty()) {
-            fields.emplace_back("weight", str(item, "weight"));
-          }
-          items.push_back(object(fields));
-        }
-        if (!items.empty()) {
-          b.set("capacity", list(items));
-        }
-      }
-      auto subnets = list_at(s, "networkConfiguration.awsvpcConfiguration.subnets");
-      auto groups = list_at(s, "networkConfiguration.awsvpcConfiguration.securityGroups");
-      std::vector<std::string> subnet_refs, group_refs;
-      for (const json& id : subnets) {
-        auto it = subnet_names_.find(id.is_string() ? id.get<std::string>() : "");
-        if (it != subnet_names_.end()) {
-          subnet_refs.push_back(vpc_name_ + "." + it->second);
-        } else {
-          todo(service_arn, b.todos, fmt::format("the subnet `{}`", id.dump()),
-               "it is not a subnet of the VPC imported");
-        }
-      }
-      for (const json& id : only_default(groups) ? json::array() : groups) {
-        std::string ref = group_ref(id.is_string() ? id.get<std::string>() : "");
-        if (!ref.empty()) {
-          group_refs.push_back(vpc_name_ + "." + ref);
-        } else {
-          todo(service_arn, b.todos, fmt::format("the security group `{}`", id.dump()),
-               "it is not a group of the VPC imported, or its default group");
-        }
-      }
-      if (!subnet_refs.empty()) {
-        b.set("subnets", list(subnet_refs));
-      }
-      if (!group_refs.empty()) {
-        b.set("security_groups", list(group_refs));
-      }
-      if (str(s, "networkConfiguration.awsvpcConfiguration.assignPublicIp") == "ENABLED") {
-        b.set("public_ip", "true");
-      }
-      std::string platform = str(s, "platformVersion");
-      if (!platform.empty() && platform != "LATEST") {
-        b.set("platform_version", quote(platform));
-      }
-      if (std::string grace = str(s, "healthCheckGracePeriodSeconds");
-          !grace.empty() && grace != "0") {
-        b.set("health_check_grace_period", grace + "s");
-      }
-      if (truthy(s, "enableExecuteCommand")) {
-        b.set("enable_execute_command", "true");
-      }
-      std::string propagate = str(s, "propagateTags");
-      if (propagate == "TASK_DEFINITION") {
-        b.set("propagate_tags", "task_definition");
-      } else if (propagate == "NONE") {
-        b.set("propagate_tags", "none");
-      }
-      if (str(s, "schedulingStrategy") == "DAEMON") {
-        b.set("scheduling", "daemon");
-      }
-      std::vector<std::string> attachments;
-      for (const json& lb : list_at(s, "loadBalancers")) {
-        auto it = target_group_names_.find(str(lb, "targetGroupArn"));
-        if (it == target_group_names_.end()) {
-          todo(service_arn, b.todos, fmt::format("the load balancer `{}`", excerpt(lb.dump())),
-               "it is not a target group of the VPC imported (a Classic Load Balancer, or "
-               "another VPC's)");
-          continue;
-        }
-        attachments.push_back(object({{"target_group", vpc_name_ + "." + it->second},
-                                      {"container", quote(str(lb, "containerName"))},
-                                      {"port", str(lb, "containerPort")}}));
-      }
-      if (!attachments.empty()) {
-        b.set("load_balancers", list(attachments));
-      }
-      for (const char* member :
-           {"serviceRegistries", "placementConstraints", "placementStrategy"}) {
-        json v = response_value(s, member);
-        if (v.is_array() && !v.empty()) {
-          todo(service_arn, b.todos, fmt::format("`{}: {}`", member, excerpt(v.dump())),
-               "`eclc import aws` does not import it yet; write it in ECL");
-        }
-      }
-      // Service Connect is in the answer only with the deployments.
-      for (const json& d : list_at(s, "deployments")) {
-        if (str(d, "status") == "PRIMARY" && truthy(d, "serviceConnectConfiguration.enabled")) {
-          todo(service_arn, b.todos,
-               fmt::format("`serviceConnectConfiguration: {}`",
-                           excerpt(response_value(d, "serviceConnectConfiguration").dump())),
-               "`eclc import aws` does not import Service Connect yet; write a "
-               "`service_connect` block and its namespace");
-        }
-      }
-      // The deployment configuration: ECL's default is 100% kept, 200% allowed and the circuit
-      // breaker with rollback (AWS's has no circuit breaker); another is a `deployment` block.
-      json deployment = response_value(s, "deploymentConfiguration");
-      if (deployment.is_object()) {
-        std::string max = str(deployment, "maximumPercent"),
-                    min = str(deployment, "minimumHealthyPercent");
-        bool breaker = truthy(deployment, "deploymentCircuitBreaker.enable"),
-             rollback = truthy(deployment, "deploymentCircuitBreaker.rollback");
-        if ((!max.empty() && max != "200") || (!min.empty() && min != "100") || !breaker ||
-            !rollback) {
-          Block d{"deployment", "", {}, {}, {}, {}};
-          if (!min.empty() && min != "100") {
-            d.set("min_healthy_percent", min);
-          }
-          if (!max.empty() && max != "200" && str(s, "schedulingStrategy") != "DAEMON") {
-            d.set("max_percent", max);
-          }
-          if (!breaker) {
-            d.set("circuit_breaker", "false");
-          }
-          if (!rollback) {
-            d.set("rollback", "false");
-          }
-          b.children.push_back(std::move(d));
-        }
-        if (truthy(deployment, "alarms.enable")) {
-          todo(service_arn, b.todos,
-               fmt::format("`alarms: {}`", excerpt(response_value(deployment, "alarms").dump())),
-               "ECL's deployments have no alarms");
-        }
-      }
-      if (!scaling(s, b)) {
+      if (!service_block(s, capacity, service_names, cluster)) {
         return false;
       }
-      if (auto t = tags_attr(stags); !t.empty()) {
-        b.set("tags", t);
-      }
-      cluster.children.push_back(std::move(b));
     }
   }
 
