@@ -2008,7 +2008,11 @@ bool Importer::write(std::string& text) {
   if (!cluster_.is_null()) {
     const std::string arn = str(cluster_, "clusterArn");
     auto tags = tags_of(response_value(cluster_, "tags"));
-    cluster.name = name_for(top_names_["scope"], tags, str(cluster_, "clusterName"));
+    // The stack is named after a cluster eclc did not make: the block is `main`.
+    const std::string fallback = identifier(str(cluster_, "clusterName")) == stack_
+                                     ? std::string("main")
+                                     : str(cluster_, "clusterName");
+    cluster.name = name_for(top_names_["scope"], tags, fallback);
     items_[{cluster.name, "CreateCluster"}] = cluster_;
     if (str(cluster_, "clusterName") != made(stack_, cluster.name)) {
       cluster.set("name", quote(str(cluster_, "clusterName")));
@@ -2190,10 +2194,20 @@ int import_aws(const AwsOptions& options) {
     c.diags.append(std::move(lowering));
   }
   if (!built) {
+    // What ECL says of what was read (a service on EC2 capacity, which is not imported): the
+    // program is written for a person to finish, the state is not.
     show();
     c.diags.sort();
     std::cerr << render_text(c.diags, c.sources, {options.color});
-    std::cerr << "eclc: error: the imported program does not check; nothing was written\n";
+    if (options.output.empty()) {
+      std::cout << program;
+    } else if (!driver::write_file_atomically(options.output, program, error)) {
+      std::cerr << "eclc: error: cannot write `" << options.output << "`: " << error << "\n";
+      return kExitUsage;
+    }
+    std::cerr << "eclc: error: the imported program does not check: it is written"
+              << (options.output.empty() ? "" : " to `" + options.output + "`")
+              << " for you to finish, and no state is\n";
     return kExitErrors;
   }
   plan.resources = backend::plan::resources_of(*c.program, plan);

@@ -26,8 +26,9 @@ struct AwsOptions {
 };
 
 // Reads, writes the program and the state, prints the diagnostics on stderr. The exit status: 0
-// when both were written (warnings or not), 1 when what was read cannot be imported (nothing is
-// written), 2 for bad options, an existing state, or AWS refusing a read.
+// when both were written (warnings or not); 1 when the program does not check (it is written, the
+// state is not) or a step of its plan finds nothing in AWS (nothing is written); 2 for bad
+// options, an existing state, or AWS refusing a read.
 int import_aws(const AwsOptions& options);
 
 } // namespace ecl::import

@@ -111,6 +111,19 @@ def run(eclc_path, url, tmp):
                           "--detailed-exitcode")
     expect(code == 0, f"plan --detailed-exitcode after import: exit {code}\n{out}{err}")
 
+    # An apply from the imported state has nothing to do.
+    code, out, err = eclc("apply", imported, "--state", istate, "--endpoint-url", url,
+                          "--auto-approve")
+    expect(code == 0 and "No changes." in out,
+           f"apply after import is not `No changes.`: exit {code}\n{out}{err}")
+
+    # The state is one a refresh reads: a change made outside eclc is drift.
+    aws["ecs"].update_service(cluster="shop-main", service="web", desiredCount=1)
+    code, out, err = eclc("plan", imported, "--state", istate, "--endpoint-url", url)
+    expect("~ service main.web  (changed outside eclc: desiredCount 2 -> 1)" in out,
+           f"the imported state does not see a service scaled outside eclc:\n{out}{err}")
+    aws["ecs"].update_service(cluster="shop-main", service="web", desiredCount=2)
+
     # The same AWS ids as the apply recorded, and what the program keeps of the source.
     adopted = json.loads(istate.read_text())
     ids = set(what_made(adopted).values())
