@@ -1944,6 +1944,16 @@ bool Importer::write(std::string& text) {
   } else {
     stack_ = main_name.empty() ? "imported" : main_name;
   }
+  // A VPC alone: the stack of a security group eclc named (`STACK-net-web`, tagged `net.web`).
+  for (const json& g : cluster_.is_null() ? groups_ : json::array()) {
+    auto tags = tags_of(response_value(g, "Tags"));
+    std::string made_path = tags.count("ecl:path") ? made("", tags["ecl:path"]) : "";
+    std::string name = str(g, "GroupName");
+    if (made_path.size() > 1 && name.ends_with(made_path) && name.size() > made_path.size()) {
+      stack_ = name.substr(0, name.size() - made_path.size());
+      break;
+    }
+  }
   if (!is_identifier(stack_)) {
     stack_ = identifier(stack_);
   }

@@ -175,6 +175,9 @@ def run(eclc_path, url, tmp):
                           vistate, "--endpoint-url", url)
     if code != 0:
         harness.fail(f"import aws --vpc: exit {code}\n{out}{err}")
+    vtext = vimported.read_text()
+    expect("stack edge {" in vtext and not re.search(r"\bname\s+=", vtext),
+           f"the VPC's stack is not found again from its security groups' names:\n{vtext}")
     code, out, err = eclc("plan", vimported, "--state", vistate, "--endpoint-url", url,
                           "--detailed-exitcode")
     expect(code == 0 and out.strip() == "No changes.",
