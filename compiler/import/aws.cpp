@@ -1641,10 +1641,20 @@ bool Importer::read_task(const std::string& arn, Block& out) {
   // `log_retention`.
   const std::string generated = "/ecs/" + (family.empty() ? made(stack_, name) : family);
   std::map<std::string, json> groups; // log group name -> DescribeLogGroups item
+  // The groups' names as the containers give them (a block's `name` is their ECL spelling).
+  std::vector<std::string> named;
+  for (const json& c : list_at(td, "containerDefinitions")) {
+    named.push_back(str(c, "logConfiguration.options.awslogs-group"));
+  }
+  auto plain_of = [&](const Block& g) {
+    auto it = std::find_if(named.begin(), named.end(), [&](const std::string& n) {
+      return quote(n) == g.attrs.front().second;
+    });
+    return it == named.end() ? std::string() : *it;
+  };
   for (Block& g : p.log_groups) {
-    std::string group_name = g.attrs.front().second;
     json all;
-    std::string plain = json::parse(group_name).get<std::string>();
+    std::string plain = plain_of(g);
     if (!pages("logs", "DescribeLogGroups", {{"logGroupNamePrefix", plain}}, "logGroups",
                "nextToken", all)) {
       return false;
@@ -1702,7 +1712,7 @@ bool Importer::read_task(const std::string& arn, Block& out) {
     if (uses_generated && g.name == default_block) {
       continue;
     }
-    std::string plain = json::parse(g.attrs.front().second).get<std::string>();
+    std::string plain = plain_of(g);
     if (!groups.count(plain)) {
       // A group the containers name that does not exist (awslogs-create-group, or logs that
       // go nowhere): named as text, not made by the program.
@@ -2130,51 +2140,10 @@ bool Importer::write(std::string& text) {
   return format::format_file(generated, id, diags_, text);
 }
 
-} // namespace
-
-int import_aws(const AwsOptions& options) {
-  if (options.cluster.empty() && options.vpc.empty()) {
-    std::cerr << "eclc: error: `eclc import aws` needs --cluster NAME or --vpc ID\n";
-    return kExitUsage;
-  }
-  std::string state_path = !options.state.empty()    ? options.state
-                           : !options.output.empty() ? apply::default_state_path(options.output)
-                                                     : "";
-  if (state_path.empty()) {
-    std::cerr << "eclc: error: `eclc import aws` writes a state: name it with --state FILE (or "
-                 "the program with -o FILE.ecl, the state going beside it)\n";
-    return kExitUsage;
-  }
-  if (!options.force && std::filesystem::exists(state_path)) {
-    std::cerr << "eclc: error: the state `" << state_path
-              << "` exists; `eclc import aws` does not overwrite a state (--force does)\n";
-    return kExitUsage;
-  }
-  const std::string& url = options.endpoint_url;
-  if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
-    std::cerr << "eclc: error: --endpoint-url `" << url << "`: only http:// and https:// URLs\n";
-    return kExitUsage;
-  }
-  std::string error;
-  apply::AwsConfig config;
-  if (!apply::load_network_libraries(error) ||
-      !apply::load_config({options.profile, options.endpoint_url}, config, error)) {
-    std::cerr << "eclc: error: " << error << "\n";
-    return kExitUsage;
-  }
-  if (!options.region.empty()) {
-    config.region = options.region;
-  }
-  if (config.region.empty()) {
-    config.region = backend::plan::kDefaultRegion;
-  }
-  config.endpoint_url = options.endpoint_url;
-  apply::Client client(config);
-
-  SourceManager sources;
-  Diagnostics diags;
-  Importer im(client, options, diags, sources);
-  std::string program;
+// The import after the options are checked: read, write the program, adopt, write the state.
+int run_import(Importer& im, const AwsOptions& options, const apply::Client& client,
+               SourceManager& sources, Diagnostics& diags, const std::string& state_path) {
+  std::string program, error;
   auto show = [&] {
     diags.sort();
     std::cerr << render_text(diags, sources, {options.color});
@@ -2253,6 +2222,62 @@ int import_aws(const AwsOptions& options) {
   std::cerr << "eclc: imported " << state.entries.size() << " calls of " << plan.resources.size()
             << " resources into `" << state_path << "`\n";
   return kExitClean;
+}
+
+} // namespace
+
+int import_aws(const AwsOptions& options) {
+  if (options.cluster.empty() && options.vpc.empty()) {
+    std::cerr << "eclc: error: `eclc import aws` needs --cluster NAME or --vpc ID\n";
+    return kExitUsage;
+  }
+  std::string state_path = !options.state.empty()    ? options.state
+                           : !options.output.empty() ? apply::default_state_path(options.output)
+                                                     : "";
+  if (state_path.empty()) {
+    std::cerr << "eclc: error: `eclc import aws` writes a state: name it with --state FILE (or "
+                 "the program with -o FILE.ecl, the state going beside it)\n";
+    return kExitUsage;
+  }
+  if (!options.force && std::filesystem::exists(state_path)) {
+    std::cerr << "eclc: error: the state `" << state_path
+              << "` exists; `eclc import aws` does not overwrite a state (--force does)\n";
+    return kExitUsage;
+  }
+  const std::string& url = options.endpoint_url;
+  if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    std::cerr << "eclc: error: --endpoint-url `" << url << "`: only http:// and https:// URLs\n";
+    return kExitUsage;
+  }
+  std::string error;
+  apply::AwsConfig config;
+  if (!apply::load_network_libraries(error) ||
+      !apply::load_config({options.profile, options.endpoint_url}, config, error)) {
+    std::cerr << "eclc: error: " << error << "\n";
+    return kExitUsage;
+  }
+  if (!options.region.empty()) {
+    config.region = options.region;
+  }
+  if (config.region.empty()) {
+    config.region = backend::plan::kDefaultRegion;
+  }
+  config.endpoint_url = options.endpoint_url;
+  apply::Client client(config);
+
+  SourceManager sources;
+  Diagnostics diags;
+  Importer im(client, options, diags, sources);
+  try {
+    return run_import(im, options, client, sources, diags, state_path);
+  } catch (const std::exception& e) {
+    // An answer of a shape the import does not expect (nlohmann's type errors): not a crash.
+    diags.sort();
+    std::cerr << render_text(diags, sources, {options.color});
+    std::cerr << "eclc: error: an answer of AWS is not what `eclc import aws` expects: " << e.what()
+              << "; nothing was written\n";
+    return kExitErrors;
+  }
 }
 
 } // namespace ecl::import
