@@ -683,6 +683,10 @@ void Importer::vpc_blocks() {
            "an ECL VPC has one CIDR block");
     }
   }
+  for (const json& a : list_at(vpc_, "Ipv6CidrBlockAssociationSet")) {
+    todo(vpc_id_, vpc_block_.todos,
+         fmt::format("the IPv6 CIDR block `{}`", str(a, "Ipv6CidrBlock")), "ECL's VPCs are IPv4");
+  }
   std::vector<Block>& children = vpc_block_.children;
   // Subnets in the order of their addresses.
   auto address = [](const json& subnet) {
@@ -734,6 +738,12 @@ void Importer::vpc_blocks() {
     }
     if (!list_at(s, "Ipv6CidrBlockAssociationSet").empty()) {
       todo(id, b.todos, "the subnet's IPv6 CIDR block", "ECL's subnets are IPv4");
+    }
+    for (const char* setting : {"AssignIpv6AddressOnCreation", "MapCustomerOwnedIpOnLaunch",
+                                "EnableDns64", "Ipv6Native"}) {
+      if (truthy(s, setting)) {
+        todo(id, b.todos, fmt::format("`{}: true`", setting), "ECL's subnets do not set it");
+      }
     }
     children.push_back(std::move(b));
   }
@@ -813,6 +823,10 @@ void Importer::vpc_blocks() {
             {},
             {}};
     table_names_[id] = b.name;
+    for (const json& g : list_at(t, "PropagatingVgws")) {
+      todo(id, b.todos, fmt::format("the routes propagated from `{}`", str(g, "GatewayId")),
+           "ECL has no virtual private gateways");
+    }
     items_[{path(b.name), "CreateRouteTable"}] = t;
     if (!subnets.empty()) {
       std::sort(subnets.begin(), subnets.end());
