@@ -619,6 +619,21 @@ std::string resource_of(const resources::Operation& op, const json& response) {
   return out;
 }
 
+// The answer the create call would have given, from a candidate of its lookup.
+json lookup_answer(const resources::Lookup& l, const json& item) {
+  json out = json::object();
+  if (!l.answer.empty()) {
+    for (const auto& [member, from] : l.answer) {
+      out[std::string(member)] = item.value(std::string(from), json(""));
+    }
+  } else if (l.wrapper.ends_with("[0]")) { // the create call answers a list of one
+    out = json{{std::string(l.wrapper.substr(0, l.wrapper.size() - 3)), json::array({item})}};
+  } else {
+    out = l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
+  }
+  return out;
+}
+
 // `held`: what deposed entries made (Entry::resource), which carries the same tags as what the
 // call makes and is never the answer.
 std::optional<json> recover(const Client& client, const std::string& service,
@@ -688,16 +703,7 @@ std::optional<json> recover(const Client& client, const std::string& service,
       }
       continue;
     }
-    json out = json::object();
-    if (!l.answer.empty()) {
-      for (const auto& [member, from] : l.answer) {
-        out[std::string(member)] = item.value(std::string(from), json(""));
-      }
-    } else if (l.wrapper.ends_with("[0]")) { // the create call answers a list of one
-      out = json{{std::string(l.wrapper.substr(0, l.wrapper.size() - 3)), json::array({item})}};
-    } else {
-      out = l.wrapper.empty() ? item : json{{std::string(l.wrapper), item}};
-    }
+    json out = lookup_answer(l, item);
     if (held && held->count(resource_of(op, out))) {
       continue; // the one a replacement made beside it deposed: ours, and not this one
     }
@@ -1851,6 +1857,77 @@ bool execute(const Client& client, const Plan* plan, State& state,
   // Phase 3: what replacements made beside it deposed, now that nothing uses it.
   std::vector<Task> old = deletions(last);
   return run_graph(old, options.parallelism, error);
+}
+
+// ---- Adoption (`eclc import aws`) ---------------------------------------------------------------
+
+bool adopt(const Client& client, const backend::plan::Plan& plan, const backend::plan::Step& step,
+           const json* item, State& state, std::string& error) {
+  const resources::Operation* found = resources::find_operation(step.service, step.operation);
+  if (!found) {
+    error = fmt::format("step `{}`: no descriptor of {}:{}", step.id, step.service, step.operation);
+    return false;
+  }
+  const resources::Operation& op = *found;
+  std::set<std::string, std::less<>> ids;
+  for (const backend::plan::Step& s : plan.steps) {
+    ids.insert(s.id);
+  }
+  json unstamped;
+  if (!fill(step.params, state, ids, unstamped, error)) {
+    error = fmt::format("step `{}`: {}", step.id, error);
+    return false;
+  }
+  json request = unstamped;
+  stamp(request, state.lineage);
+  if (!op.client_token.empty()) {
+    request[std::string(op.client_token)] = new_lineage();
+  }
+  std::optional<json> answer;
+  if (step.read) {
+    // A read is made, as apply makes it.
+    Result r = client.call(step.service, step.operation, request);
+    if (!r.ok) {
+      error = fmt::format("step `{}` ({}:{}) failed: {}: {}", step.id, step.service, step.operation,
+                          r.code, r.message);
+      return false;
+    }
+    answer = std::move(r.response);
+  } else if (item && op.lookup) {
+    answer = lookup_answer(*op.lookup, *item);
+  } else if (op.lookup && !op.lookup->by_tag) {
+    // Found as a resumed apply finds it, whoever made it: the request carries no lineage.
+    answer = recover(client, step.service, step.operation, step.block, unstamped, error);
+    if (!error.empty()) {
+      error = fmt::format("step `{}`: cannot look for what exists: {}", step.id, error);
+      return false;
+    }
+  }
+  if (!answer && (!step.produces.empty() || (op.lookup && !step.read))) {
+    error = fmt::format("step `{}` ({}:{}): nothing in AWS is what it makes", step.id, step.service,
+                        step.operation);
+    return false;
+  }
+  Entry entry;
+  entry.id = step.id;
+  entry.block = step.block;
+  entry.service = step.service;
+  entry.operation = step.operation;
+  entry.params = step.params;
+  entry.request = request;
+  entry.depends_on = step.depends_on;
+  for (const json& path : step.produces) {
+    json v = response_value(*answer, path.get<std::string>());
+    if (v.is_null()) {
+      error = fmt::format("step `{}` ({}:{}): what exists has no `{}`", step.id, step.service,
+                          step.operation, path.get<std::string>());
+      return false;
+    }
+    entry.outputs[path.get<std::string>()] = v;
+  }
+  entry.resource = answer ? resource_of(op, *answer) : "";
+  state.put(std::move(entry));
+  return true;
 }
 
 } // namespace ecl::apply

@@ -71,4 +71,14 @@ bool execute(const Client& client, const backend::plan::Plan* plan, State& state
              const std::vector<Change>& changes, const ExecuteOptions& options, std::ostream& out,
              std::string& error);
 
+// `eclc import aws`: records in `state` the entry an apply would have recorded for `step` had its
+// call made what exists: the request filled from the state's entries (with the state's lineage
+// tag and a new idempotency token, as apply sends them), the outputs and the AWS id from the
+// answer the call would have given. That answer is built from `item` (the resource as the step's
+// lookup lists it) when given, else found by the lookup as a resumed apply finds it (by name or
+// association, whoever made it); a read step is made. False with `error` when nothing exists
+// that the step makes, or what exists lacks an output.
+bool adopt(const Client& client, const backend::plan::Plan& plan, const backend::plan::Step& step,
+           const json* item, State& state, std::string& error);
+
 } // namespace ecl::apply

@@ -8,13 +8,13 @@ Run: python3 apply/gen_rest_routes.py > apply/rest_routes.inc"""
 import botocore.session
 
 # Every EFS and EventBridge Scheduler operation the plan, the recovery lookups, the waiters, the refresh reads, the
-# deletions and the tag calls make.
+# deletions and the tag calls make, and `eclc import aws`'s reads (ListSchedules).
 OPERATIONS = {
     "efs": """CreateFileSystem DescribeFileSystems UpdateFileSystem DeleteFileSystem
 PutLifecycleConfiguration CreateMountTarget DescribeMountTargets ModifyMountTargetSecurityGroups
 DeleteMountTarget CreateAccessPoint DescribeAccessPoints DeleteAccessPoint TagResource
 UntagResource""".split(),
-    "scheduler": "CreateSchedule GetSchedule UpdateSchedule DeleteSchedule".split(),
+    "scheduler": "CreateSchedule GetSchedule UpdateSchedule DeleteSchedule ListSchedules".split(),
 }
 
 

@@ -187,6 +187,8 @@ namespace {
 // columns (STYLE.md's line length) at its indentation of 4.
 constexpr std::size_t kCommentWidth = 90;
 
+} // namespace
+
 void write_block(const Block& b, std::string& out) {
   for (const auto& c : b.comments) {
     for (const auto& line : wrap(c, kCommentWidth, "")) {
@@ -207,8 +209,6 @@ void write_block(const Block& b, std::string& out) {
   }
   out += "}\n";
 }
-
-} // namespace
 
 std::string log_group_block(Program& p, const std::string& name) {
   for (const Block& g : p.log_groups) {

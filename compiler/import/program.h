@@ -101,6 +101,10 @@ std::string health_check_value(Diagnostics& diags, Range where, const std::strin
 // The smallest Fargate size holding `cpu` units and `mib` MiB: {cpu, memory}.
 std::pair<std::int64_t, std::int64_t> fargate_size(std::int64_t cpu, std::int64_t mib);
 
+// A block as ECL text (unformatted: `write_program` and `eclc import aws` format the whole),
+// its comments above it and its TODOs, wrapped, after its attributes.
+void write_block(const Block& b, std::string& out);
+
 // The program as formatted ECL; false (with diagnostics about the generated text) only when the
 // formatter refuses it, which is a bug of the importer.
 bool write_program(const Program& program, Diagnostics& diags, std::string& out);

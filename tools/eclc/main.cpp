@@ -9,6 +9,7 @@
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/driver.h"
 #include "compiler/format/format.h"
+#include "compiler/import/aws.h"
 #include "compiler/import/import.h"
 #include "compiler/lsp/server.h"
 #include "tools/eclc/commands.h"
@@ -550,11 +551,12 @@ int run_fmt(const FmtFlags& flags) {
 }
 
 struct ImportFlags {
-  std::string source; // compose | task-definition | copilot
+  std::string source; // compose | task-definition | copilot | aws
   std::string path;
   std::string env; // copilot: the environment
   std::string output;
   std::string color = "auto";
+  ecl::import::AwsOptions aws; // `import aws`
 };
 
 // The files of the Copilot workspace at `flags.path`, read, with the environment chosen: the one
@@ -630,11 +632,25 @@ read_copilot(ImportFlags& flags, ecl::SourceManager& sources, ecl::Diagnostics& 
 // atomically to `-o FILE`; what could not be carried over is a TODO in it and a warning here.
 // Nothing is written when the file cannot be imported.
 int run_import(ImportFlags flags) {
+  if (flags.source == "aws") {
+    if (!flags.path.empty()) {
+      std::cerr << "eclc: error: `eclc import aws` reads AWS, not a file (`" << flags.path
+                << "`): name the cluster with --cluster or the VPC with --vpc\n";
+      return kExitUsage;
+    }
+    ecl::import::AwsOptions options = flags.aws;
+    options.output = flags.output;
+    options.color = use_color(flags.color, STDERR_FILENO);
+    return ecl::import::import_aws(options);
+  }
+  if (flags.path.empty()) {
+    std::cerr << "eclc: error: `eclc import " << flags.source << "` needs the "
+              << (flags.source == "copilot" ? "workspace directory" : "file") << " to import\n";
+    return kExitUsage;
+  }
   ecl::SourceManager sources;
   std::vector<ecl::FileId> ids;
   ecl::Diagnostics diags;
-  // The reader `check` uses: a regular file only (a FIFO or a directory is refused, not waited
-  // on), within the size limit.
   bool read = true;
   std::string program;
   bool imported = false;
@@ -647,6 +663,8 @@ int run_import(ImportFlags flags) {
       return kExitUsage; // said on stderr
     }
   } else {
+    // The reader `check` uses: a regular file only (a FIFO or a directory is refused, not waited
+    // on), within the size limit.
     read = ecl::driver::read_source(flags.path, sources, ids, diags) && !diags.has_errors();
     imported = read && ecl::import::import_file(flags.source == "compose"
                                                     ? ecl::import::Source::Compose
@@ -853,20 +871,34 @@ int main(int argc, char** argv) {
 
   ImportFlags import_flags;
   CLI::App* import_command = app.add_subcommand(
-      "import",
-      "Write an ECL program from a compose file, a task definition's JSON or a Copilot workspace");
-  import_command->add_option("source", import_flags.source, "What FILE is")
+      "import", "Write an ECL program from a compose file, a task definition's JSON, a Copilot "
+                "workspace, or what runs in AWS (with its state)");
+  import_command->add_option("source", import_flags.source, "What FILE is, or `aws`")
       ->required()
-      ->check(CLI::IsMember({"compose", "task-definition", "copilot"}));
-  import_command
-      ->add_option("path", import_flags.path,
-                   "A compose file, register-task-definition input / describe-task-definition "
-                   "output, or a Copilot workspace (the copilot/ folder)")
-      ->required();
+      ->check(CLI::IsMember({"compose", "task-definition", "copilot", "aws"}));
+  import_command->add_option("path", import_flags.path,
+                             "A compose file, register-task-definition input / "
+                             "describe-task-definition output, or a Copilot workspace (the "
+                             "copilot/ folder)");
   import_command->add_option("--env", import_flags.env,
                              "copilot: the environment to import (needed when there are several)");
   import_command->add_option("-o,--output", import_flags.output,
                              "Write the program to this file (atomically) instead of stdout");
+  import_command->add_option("--cluster", import_flags.aws.cluster,
+                             "aws: the ECS cluster to import, with its services and VPC");
+  import_command->add_option("--vpc", import_flags.aws.vpc,
+                             "aws: the VPC to import (default: the cluster's services')");
+  import_command->add_option("--region", import_flags.aws.region,
+                             "aws: the region (default: the AWS configuration's)");
+  import_command->add_option("--state", import_flags.aws.state,
+                             "aws: the state file to write (default: beside the -o program)");
+  import_command->add_option("--endpoint-url", import_flags.aws.endpoint_url,
+                             "aws: send every call to this URL (a local endpoint such as "
+                             "moto_server)");
+  import_command->add_option("--profile", import_flags.aws.profile,
+                             "aws: the profile of the shared AWS files");
+  import_command->add_flag("--force", import_flags.aws.force,
+                           "aws: overwrite the state file if it exists");
   import_command->add_option("--color", import_flags.color, "Colour the diagnostics")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
