@@ -2149,9 +2149,18 @@ bool Importer::write(std::string& text) {
     out += "\n";
     write_block(cluster, out);
   }
+  // The formatter's diagnostics are about the generated text, a file of its own, not one of
+  // `sources_`: a refusal is a bug of the importer, said as such.
   SourceManager generated;
   FileId id = generated.add("<imported>", std::move(out));
-  return format::format_file(generated, id, diags_, text);
+  Diagnostics formatting;
+  if (!format::format_file(generated, id, formatting, text)) {
+    error = fmt::format("the imported program does not parse ({}); this is a bug in eclc import",
+                        formatting.items().empty() ? std::string("no diagnostic")
+                                                   : formatting.items().front().message);
+    return false;
+  }
+  return true;
 }
 
 // The import after the options are checked: read, write the program, adopt, write the state.

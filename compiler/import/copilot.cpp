@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace ecl::import {
@@ -20,14 +21,25 @@ namespace {
 
 // Copilot's environment overrides (`environments: { prod: { count: 3 } }`): maps merge key by
 // key, anything else replaces. The result shares the files' nodes, so positions stay true.
-YAML::Node overlay(const YAML::Node& base, const YAML::Node& over) {
+// In `count`, a fixed Spot count and autoscaling exclude each other: the override's kind wins.
+YAML::Node overlay(const YAML::Node& base, const YAML::Node& over, const std::string& at = "") {
   if (!base.IsMap() || !over.IsMap()) {
     return over;
   }
+  static const std::set<std::string> autoscaling = {
+      "range", "cpu_percentage", "memory_percentage", "requests", "response_time", "cooldown"};
+  auto any_of = [&](const YAML::Node& map, const std::set<std::string>& keys) {
+    return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return map[k]; });
+  };
+  const bool to_spot = at == "count" && over["spot"];
+  const bool to_autoscaling = at == "count" && any_of(over, autoscaling);
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& [key, value] : entries(base)) {
+    if ((to_spot && autoscaling.count(key)) || (to_autoscaling && key == "spot")) {
+      continue;
+    }
     const YAML::Node replaced = over[key];
-    out[key] = replaced ? overlay(value, replaced) : value;
+    out[key] = replaced ? overlay(value, replaced, key) : value;
   }
   for (const auto& [key, value] : entries(over)) {
     if (!base[key]) {
@@ -59,14 +71,73 @@ bool truthy(const YAML::Node& node) {
   return s == "true" || s == "yes" || s == "on";
 }
 
+// A YAML boolean (`true`, `false`, `yes`, `no`, `on`, `off`); E0031 for anything else.
+bool boolean(Reader& r, const YAML::Node& node) {
+  static const std::set<std::string> words = {"true", "false", "yes",   "no",   "on",
+                                              "off",  "True",  "False", "TRUE", "FALSE"};
+  if (node.IsScalar() && words.count(node.Scalar())) {
+    return true;
+  }
+  return r.wrong(node, fmt::format("`{}` is not true or false", excerpt(raw(node))));
+}
+
 std::string letter(std::size_t i) {
   return std::string(1, static_cast<char>('a' + i % 26)) + (i >= 26 ? std::to_string(i / 26) : "");
+}
+
+// Unix cron's day-of-week field as EventBridge counts: 0 to 7 (0 and 7 Sunday) become 1 to 7 (1
+// Sunday), a range that wraps past Sunday (`5-7`, Friday to Sunday) two (`6-7,1`), names are
+// upper case; `#` (the nth weekday of the month) and `/` steps stay. A number out of range is
+// left as it is, for the check to report (E3217). nullopt: a stepped range that wraps.
+std::optional<std::string> day_of_week(const std::string& field) {
+  auto day = [](std::string t) -> std::string {
+    if (t.size() == 1 && t[0] >= '0' && t[0] <= '7') {
+      return std::to_string((t[0] - '0') % 7 + 1);
+    }
+    std::transform(t.begin(), t.end(), t.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return t;
+  };
+  std::vector<std::string> items;
+  std::size_t from = 0;
+  for (std::size_t comma = 0; comma != std::string::npos; from = comma + 1) {
+    comma = field.find(',', from);
+    std::string item = field.substr(from, comma == std::string::npos ? comma : comma - from);
+    std::string tail; // `/step` or `#nth`
+    if (std::size_t at = item.find_first_of("/#"); at != std::string::npos) {
+      tail = item.substr(at);
+      item = item.substr(0, at);
+    }
+    std::size_t dash = item.find('-');
+    if (dash == std::string::npos) {
+      items.push_back((item == "*" ? item : day(item)) + tail);
+      continue;
+    }
+    std::string a = day(item.substr(0, dash)), b = day(item.substr(dash + 1));
+    bool numbers = !a.empty() && !b.empty() && std::isdigit(static_cast<unsigned char>(a[0])) &&
+                   std::isdigit(static_cast<unsigned char>(b[0]));
+    if (numbers && std::stoi(a) > std::stoi(b)) {
+      if (!tail.empty()) {
+        return std::nullopt;
+      }
+      items.push_back(a == "7" ? a : a + "-7");
+      items.push_back(b == "1" ? b : "1-" + b);
+    } else {
+      items.push_back(a + "-" + b + tail);
+    }
+  }
+  std::string out;
+  for (const auto& item : items) {
+    out += (out.empty() ? "" : ",") + item;
+  }
+  return out;
 }
 
 // Copilot's `on.schedule`: a keyword (`@daily`), `@every DURATION`, a Unix cron expression of
 // five fields, or EventBridge's own `cron(…)`/`rate(…)`. EventBridge's cron has six fields, one
 // of day-of-month and day-of-week must be `?`, and its days of the week count from 1 (Sunday).
-std::optional<std::string> schedule_expression(const std::string& text) {
+// nullopt with `why` when EventBridge cannot say it.
+std::optional<std::string> schedule_expression(const std::string& text, std::string& why) {
   static const std::map<std::string, std::string> keywords = {
       {"@yearly", "cron(0 0 1 1 ? *)"},  {"@annually", "cron(0 0 1 1 ? *)"},
       {"@monthly", "cron(0 0 1 * ? *)"}, {"@weekly", "cron(0 0 ? * 1 *)"},
@@ -81,6 +152,7 @@ std::optional<std::string> schedule_expression(const std::string& text) {
   if (text.starts_with("@every ")) {
     auto ms = parse_duration(text.substr(7));
     if (!ms || *ms <= 0 || *ms % 60000 != 0) {
+      why = "EventBridge runs a task at most once a minute, every whole number of minutes";
       return std::nullopt;
     }
     std::int64_t minutes = *ms / 60000;
@@ -93,6 +165,7 @@ std::optional<std::string> schedule_expression(const std::string& text) {
   }
   std::vector<std::string> fields = shell_words(text);
   if (fields.size() != 5) {
+    why = "it is neither a keyword, `@every`, nor a cron expression of five fields";
     return std::nullopt;
   }
   std::string& dom = fields[2];
@@ -101,28 +174,31 @@ std::optional<std::string> schedule_expression(const std::string& text) {
     dow = "?";
   } else if (dom == "*") {
     dom = "?";
-  } else {
-    return std::nullopt; // Unix cron runs on either day; EventBridge cannot say so
-  }
-  if (dow != "?") {
-    std::string out;
-    for (std::size_t i = 0; i < dow.size();) {
-      if (std::isdigit(static_cast<unsigned char>(dow[i])) && (i == 0 || dow[i - 1] != '/')) {
-        std::size_t end = i;
-        while (end < dow.size() && std::isdigit(static_cast<unsigned char>(dow[end]))) {
-          ++end;
-        }
-        int day = std::stoi(dow.substr(i, end - i)) % 7; // Unix: 0 and 7 are Sunday
-        out += std::to_string(day + 1);
-        i = end;
-      } else {
-        out += dow[i++];
-      }
+    std::optional<std::string> days = day_of_week(dow);
+    if (!days) {
+      why = "a stepped range of days that wraps past Sunday has no EventBridge spelling";
+      return std::nullopt;
     }
-    dow = out;
+    dow = *days;
+  } else {
+    why = "Unix cron runs on a day of the month or a day of the week, which EventBridge cannot "
+          "say";
+    return std::nullopt;
   }
   return fmt::format("cron({} {} {} {} {} *)", fields[0], fields[1], fields[2], fields[3],
                      fields[4]);
+}
+
+// `text` in the characters EC2 keeps in a security group's description (E3050): others become
+// `-` (an application named `café`).
+std::string ec2_text(std::string text) {
+  static const std::string allowed = " ._-:/()#,@[]+=&;{}!$*";
+  for (char& c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      c = allowed.find(c) == std::string::npos ? '-' : c;
+    }
+  }
+  return text;
 }
 
 struct Subnet {
@@ -151,13 +227,16 @@ struct Copilot {
   bool private_placement = false;
   bool connect = false;
   bool container_insights = false;
+  bool spot = false;             // a service runs on Fargate Spot: the cluster offers it
+  std::string region_from_zones; // the region of the environment's subnets' zones, if it names any
   std::vector<std::string> certificates;
   std::vector<Route> routes;
   std::vector<Block> target_groups;
   std::vector<Ingress> lb_ingress; // task ports the load balancer reaches
   // Names taken at the top level, and in the VPC (subnets, groups, the load balancer's).
   std::set<std::string> top{kVpc, "zones"};
-  std::set<std::string> in_vpc{kSecurityGroup, "lb", "public", "igw", "public_routes", "local"};
+  std::set<std::string> in_vpc{kVpc,  kSecurityGroup,  "lb",   "public",
+                               "igw", "public_routes", "local"};
 
   static std::string unique(const std::string& source, std::set<std::string>& taken) {
     std::string name = identifier(source);
@@ -170,6 +249,7 @@ struct Copilot {
 
   bool environment(Reader& r, const YAML::Node& root);
   void default_network();
+  void default_subnets();
   bool workload(Reader& r, const YAML::Node& root, const std::string& folder);
   void container_settings(Reader& r, const std::string& key, const YAML::Node& value,
                           Block& container, const std::string& where);
@@ -237,6 +317,13 @@ bool Copilot::environment(Reader& r, const YAML::Node& root) {
               }
               if (item["az"]) {
                 b.set("zone", quote(text_of(item["az"])));
+                // The region is the zone's name without its letter (`us-west-2a`).
+                static const std::regex zone_name("([a-z]{2}(-[a-z]+)+-[0-9]+)[a-z]");
+                std::smatch m;
+                std::string zone = text_of(item["az"]);
+                if (region_from_zones.empty() && std::regex_match(zone, m, zone_name)) {
+                  region_from_zones = m[1];
+                }
               } else if (!item["id"]) {
                 b.set("zone", fmt::format("zones[{}]", i));
                 zones_needed = std::max(zones_needed, i + 1);
@@ -289,6 +376,8 @@ bool Copilot::environment(Reader& r, const YAML::Node& root) {
   }
   if (!network_read) {
     default_network();
+  } else if (subnets.empty() && !existing_vpc) {
+    default_subnets(); // a `network.vpc` of other settings (flow logs): Copilot's subnets
   }
   return true;
 }
@@ -296,6 +385,10 @@ bool Copilot::environment(Reader& r, const YAML::Node& root) {
 // Copilot's default network: a /16 with two public and two private /24s in two zones.
 void Copilot::default_network() {
   vpc.set("cidr", quote("10.0.0.0/16"));
+  default_subnets();
+}
+
+void Copilot::default_subnets() {
   for (int i = 0; i < 4; ++i) {
     bool is_public = i < 2;
     Subnet s{fmt::format("{}_{}", is_public ? "public" : "private", letter(i % 2)), is_public};
@@ -463,9 +556,11 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
   }
   runner.set("task", name);
   std::vector<Block> sidecars;
-  std::int64_t cpu = 256, memory = 512; // Copilot's defaults
+  std::map<std::string, std::int64_t> sidecar_ports; // by the manifest's names
+  std::int64_t cpu = 256, memory = 512;              // Copilot's defaults
   std::optional<std::int64_t> port;
   bool is_public = true, wants_connect = false;
+  std::string connect_alias = source_name; // Service Connect's DNS name for the service
   std::optional<YAML::Node> http;
 
   for (const auto& [key, value] : entries(root)) {
@@ -474,7 +569,11 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
     }
     if (key == "image" && value.IsMap()) {
       for (const auto& [ikey, ivalue] : entries(value)) {
-        if (ikey == "location") {
+        if (ikey == "location" && text_of(ivalue).find("${") != std::string::npos) {
+          not_carried(diags, r.at(ivalue), container.todos,
+                      fmt::format("{}'s `image.location: {}`", where, excerpt(text_of(ivalue))),
+                      "Copilot fills in `${…}` from the shell that deploys; write the image");
+        } else if (ikey == "location") {
           container.set("image", quote(text_of(ivalue)));
         } else if (ikey == "build") {
           not_carried(diags, r.at(ivalue), container.todos,
@@ -502,7 +601,7 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
                (text_of(value) == "linux/x86_64" || text_of(value) == "linux/amd64")) {
     } else if (key == "count" && !is_job) {
       if (auto n = integer(value)) {
-        runner.set("desired", std::to_string(*n));
+        runner.put("desired", std::to_string(*n));
         continue;
       }
       if (!value.IsMap()) {
@@ -510,6 +609,7 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
                                           excerpt(raw(value))));
       }
       Block scaling{"scaling", "", {}, {}, {}, {}};
+      std::vector<YAML::Node> cooldowns; // count-wide first, then the metrics' own
       for (const auto& [ckey, cvalue] : entries(value)) {
         if (ckey == "range") {
           std::string min, max;
@@ -533,9 +633,12 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
           }
           scaling.set("min", min);
           scaling.set("max", max);
-          runner.set("desired", min);
+          runner.put("desired", min);
         } else if (ckey == "cpu_percentage" || ckey == "memory_percentage" || ckey == "requests") {
           const YAML::Node target = cvalue.IsMap() ? cvalue["value"] : cvalue;
+          if (cvalue.IsMap() && cvalue["cooldown"]) {
+            cooldowns.push_back(cvalue["cooldown"]); // ECL's scaler has one pair for all metrics
+          }
           auto n = integer(target);
           if (!n) {
             return r.wrong(cvalue,
@@ -546,17 +649,12 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
                                                     : "requests",
                       std::to_string(*n));
         } else if (ckey == "cooldown" && cvalue.IsMap()) {
-          for (const char* side : {"in", "out"}) {
-            if (auto ms = cvalue[fmt::format("{}_cooldown", side)]
-                              ? parse_duration(text_of(cvalue[fmt::format("{}_cooldown", side)]))
-                              : std::nullopt) {
-              scaling.set(fmt::format("scale_{}_cooldown", side), duration_ms(*ms));
-            }
-          }
+          cooldowns.insert(cooldowns.begin(), cvalue);
         } else if (ckey == "spot") {
           if (auto n = integer(cvalue)) {
-            runner.set("desired", std::to_string(*n));
+            runner.put("desired", std::to_string(*n));
             runner.set("capacity", "[fargate_spot]");
+            spot = true;
           }
         } else {
           not_carried(diags, r.at(cvalue), runner.todos,
@@ -566,9 +664,28 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
         }
       }
       if (scaling.has("min")) {
+        // Copilot's cooldowns: 120s to scale in, 60s to scale out, unless the manifest says.
+        std::map<std::string, std::string> cooldown = {{"in", "120s"}, {"out", "60s"}};
+        for (const YAML::Node& c : cooldowns) {
+          for (auto& [side, text] : cooldown) {
+            if (!c.IsMap() || !c[side]) {
+              continue;
+            }
+            auto ms = parse_duration(text_of(c[side]));
+            if (!ms) {
+              return r.wrong(c[side], fmt::format("`{}` is not a duration", excerpt(raw(c[side]))));
+            }
+            text = duration_ms(*ms);
+          }
+        }
+        scaling.set("scale_in_cooldown", cooldown["in"]);
+        scaling.set("scale_out_cooldown", cooldown["out"]);
         runner.children.push_back(std::move(scaling));
       }
     } else if (key == "exec" && !is_job) {
+      if (!boolean(r, value)) {
+        return false;
+      }
       if (truthy(value)) {
         // Copilot gives the task a role that may open ECS Exec's channels (E3406 without one).
         runner.set("enable_execute_command", "true");
@@ -593,6 +710,9 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
             task.set("ephemeral_storage", fmt::format("{}GiB", *integer(svalue)));
           }
         } else if (skey == "readonly_fs") {
+          if (!boolean(r, svalue)) {
+            return false;
+          }
           if (truthy(svalue)) {
             container.set("readonly_root_filesystem", "true");
           }
@@ -616,12 +736,30 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
       }
     } else if (key == "network" && value.IsMap()) {
       for (const auto& [nkey, nvalue] : entries(value)) {
-        if (nkey == "vpc" && nvalue.IsMap() && nvalue["placement"] &&
-            nvalue["placement"].IsScalar() && nvalue.size() == 1) {
-          is_public = text_of(nvalue["placement"]) != "private";
+        if (nkey == "vpc" && nvalue.IsMap()) {
+          for (const auto& [vkey, vvalue] : entries(nvalue)) {
+            if (vkey == "placement" && vvalue.IsScalar()) {
+              is_public = vvalue.Scalar() != "private";
+            } else {
+              not_carried(
+                  diags, r.at(vvalue), runner.todos,
+                  fmt::format("{}'s `network.vpc.{}: {}`", where, vkey, excerpt(raw(vvalue))),
+                  vkey == "security_groups"
+                      ? "name the groups in `security_groups` (a `security_group` with "
+                        "`existing`)"
+                      : "set `subnets` here");
+            }
+          }
         } else if (nkey == "connect" && !is_job) {
-          if (truthy(nvalue) || nvalue.IsMap()) {
+          if (nvalue.IsMap()) {
             connect = wants_connect = true;
+            if (nvalue["alias"]) {
+              connect_alias = text_of(nvalue["alias"]);
+            }
+          } else if (boolean(r, nvalue)) {
+            connect = wants_connect = truthy(nvalue);
+          } else {
+            return false;
           }
         } else {
           not_carried(diags, r.at(nvalue), runner.todos,
@@ -643,13 +781,14 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
       if (text == "none") {
         continue; // run only on demand: `eclc run`
       }
-      if (auto expression = schedule_expression(text)) {
+      std::string why;
+      if (auto expression = schedule_expression(text, why)) {
         runner.set("schedule", quote(*expression));
       } else {
         not_carried(diags, r.at(value["schedule"]), runner.todos,
                     fmt::format("{}'s `schedule: {}`", where, excerpt(text)),
-                    "EventBridge cannot say it (both a day of the month and of the week, or not "
-                    "whole minutes); write a `cron(…)` or `rate(…)`");
+                    why + "; write a `cron(…)` or `rate(…)` (until then only `eclc run` starts "
+                          "the job)");
       }
     } else if (key == "sidecars" && value.IsMap()) {
       for (const auto& [sname, svalue] : entries(value)) {
@@ -675,6 +814,7 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
               return r.wrong(cvalue, fmt::format("`{}` is not a port", excerpt(text)));
             }
             std::string protocol = slash == std::string::npos ? "tcp" : text.substr(slash + 1);
+            sidecar_ports[sname] = *n;
             sidecar.set("port", protocol == "tcp" ? std::to_string(*n)
                                                   : object({{"container", std::to_string(*n)},
                                                             {"protocol", protocol}}));
@@ -714,89 +854,128 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
     }
     container.set("port", mapping.size() == 1 ? std::to_string(*port) : object(mapping));
   }
+  // A Load Balanced Web Service without `http` (nor `nlb`) is served on `/`, as Copilot's are.
+  if (type == "Load Balanced Web Service" && !http && !root["nlb"]) {
+    http = YAML::Node(YAML::NodeType::Map);
+  }
   if (http && !(http->IsScalar() && !truthy(*http)) && port) {
     std::string path = "/";
     std::vector<std::string> hosts;
+    std::string target = source_name; // the container the load balancer sends to, and its port
+    std::int64_t target_port = *port;
     Block group{"target_group", unique(source_name, in_vpc), {}, {}, {}, {}};
-    group.set("port", std::to_string(*port));
-    if (http->IsMap()) {
-      for (const auto& [hkey, hvalue] : entries(*http)) {
-        if (hkey == "path") {
-          path = text_of(hvalue);
-          continue;
-        }
-        if (hkey == "alias") {
-          // The rule routes by these host headers; the DNS records are left to do.
-          if (hvalue.IsSequence()) {
-            for (const auto& h : hvalue) {
-              hosts.push_back(text_of(h.IsMap() ? h["name"] : h));
-            }
-          } else {
-            hosts.push_back(text_of(hvalue));
-          }
-        }
-        if (hkey == "path") {
-        } else if (hkey == "healthcheck" && hvalue.IsScalar()) {
-          group.set("health_check", quote(hvalue.Scalar()));
-        } else if (hkey == "healthcheck" && hvalue.IsMap()) {
-          std::vector<std::pair<std::string, std::string>> check;
-          for (const auto& [ckey, cvalue] : entries(hvalue)) {
-            if (ckey == "path") {
-              check.emplace_back("path", quote(text_of(cvalue)));
-            } else if (ckey == "success_codes") {
-              check.emplace_back("matcher", quote(text_of(cvalue)));
-            } else if ((ckey == "healthy_threshold" || ckey == "unhealthy_threshold") &&
-                       integer(cvalue)) {
-              check.emplace_back(ckey, std::to_string(*integer(cvalue)));
-            } else if ((ckey == "interval" || ckey == "timeout") &&
-                       parse_duration(text_of(cvalue))) {
-              check.emplace_back(ckey, duration_ms(*parse_duration(text_of(cvalue))));
-            } else if (ckey == "grace_period" && parse_duration(text_of(cvalue))) {
-              runner.set("health_check_grace_period",
-                         duration_ms(*parse_duration(text_of(cvalue))));
-            } else {
-              not_carried(
-                  diags, r.at(cvalue), group.todos,
-                  fmt::format("{}'s `http.healthcheck.{}: {}`", where, ckey, excerpt(raw(cvalue))),
-                  "it is not a key eclc import reads");
-            }
-          }
-          group.set("health_check", object(check));
-        } else if (hkey == "deregistration_delay" && parse_duration(text_of(hvalue))) {
-          group.set("deregistration_delay", duration_ms(*parse_duration(text_of(hvalue))));
-        } else if (hkey == "stickiness") {
-          if (truthy(hvalue)) {
-            group.set("stickiness", "1d"); // Copilot's lb_cookie lasts a day
+    // Copilot's defaults where they are not AWS's: checks every 10s, a minute to drain, a minute
+    // of grace after a task starts.
+    std::vector<std::pair<std::string, std::string>> check = {{"interval", "10s"}};
+    std::string deregistration = "60s", grace = "60s";
+    auto duration_of = [&](const YAML::Node& v) {
+      auto ms = parse_duration(text_of(v));
+      if (!ms) {
+        r.wrong(v, fmt::format("`{}` is not a duration", excerpt(raw(v))));
+      }
+      return ms;
+    };
+    auto set = [](std::vector<std::pair<std::string, std::string>>& fields, const std::string& k,
+                  std::string v) {
+      std::erase_if(fields, [&](const auto& f) { return f.first == k; });
+      fields.emplace_back(k, std::move(v));
+    };
+    for (const auto& [hkey, hvalue] : http->IsMap() ? entries(*http) : decltype(entries(*http)){}) {
+      if (hkey == "path") {
+        path = text_of(hvalue);
+      } else if (hkey == "alias") {
+        // The rule routes by these host headers; the DNS records are left to do.
+        if (hvalue.IsSequence()) {
+          for (const auto& h : hvalue) {
+            hosts.push_back(text_of(h.IsMap() ? h["name"] : h));
           }
         } else {
-          not_carried(diags, r.at(hvalue), group.todos,
-                      fmt::format("{}'s `http.{}: {}`", where, hkey, excerpt(raw(hvalue))),
-                      hkey == "alias" || hkey == "hosted_zone"
-                          ? "ECL makes no Route 53 records; point the name at the load "
-                            "balancer's `dns_name` (the rule routes it by host)"
-                          : "it is not a key eclc import reads; set it on the listener or rule");
+          hosts.push_back(text_of(hvalue));
         }
+        not_carried(diags, r.at(hvalue), group.todos,
+                    fmt::format("{}'s `http.alias: {}`", where, excerpt(raw(hvalue))),
+                    "ECL makes no Route 53 records; point the name at the load balancer's "
+                    "`dns_name` (the rule routes it by host)");
+      } else if (hkey == "healthcheck" && hvalue.IsScalar()) {
+        set(check, "path", quote(hvalue.Scalar()));
+      } else if (hkey == "healthcheck" && hvalue.IsMap()) {
+        for (const auto& [ckey, cvalue] : entries(hvalue)) {
+          if (ckey == "path") {
+            set(check, "path", quote(text_of(cvalue)));
+          } else if (ckey == "success_codes") {
+            set(check, "matcher", quote(text_of(cvalue)));
+          } else if (ckey == "healthy_threshold" || ckey == "unhealthy_threshold") {
+            auto n = integer(cvalue);
+            if (!n) {
+              return r.wrong(cvalue, fmt::format("`{}` is not a number", excerpt(raw(cvalue))));
+            }
+            set(check, ckey, std::to_string(*n));
+          } else if (ckey == "interval" || ckey == "timeout" || ckey == "grace_period") {
+            auto ms = duration_of(cvalue);
+            if (!ms) {
+              return false;
+            }
+            if (ckey == "grace_period") {
+              grace = duration_ms(*ms);
+            } else {
+              set(check, ckey, duration_ms(*ms));
+            }
+          } else {
+            not_carried(
+                diags, r.at(cvalue), group.todos,
+                fmt::format("{}'s `http.healthcheck.{}: {}`", where, ckey, excerpt(raw(cvalue))),
+                "it is not a key eclc import reads");
+          }
+        }
+      } else if (hkey == "deregistration_delay") {
+        auto ms = duration_of(hvalue);
+        if (!ms) {
+          return false;
+        }
+        deregistration = duration_ms(*ms);
+      } else if (hkey == "stickiness") {
+        if (!boolean(r, hvalue)) {
+          return false;
+        }
+        if (truthy(hvalue)) {
+          group.set("stickiness", "24h"); // Copilot's lb_cookie lasts a day
+        }
+      } else if (hkey == "target_container" && sidecar_ports.count(text_of(hvalue))) {
+        target = text_of(hvalue);
+        target_port = sidecar_ports[target];
+      } else if (hkey == "target_port" && integer(hvalue)) {
+        target_port = *integer(hvalue);
+      } else {
+        not_carried(diags, r.at(hvalue), group.todos,
+                    fmt::format("{}'s `http.{}: {}`", where, hkey, excerpt(raw(hvalue))),
+                    hkey == "hosted_zone" ? "ECL makes no Route 53 records"
+                    : hkey == "target_container"
+                        ? "no sidecar of that name has a `port`"
+                        : "it is not a key eclc import reads; set it on the listener or rule");
       }
     }
+    runner.set("health_check_grace_period", grace);
+    group.attrs.insert(group.attrs.begin(), {"port", std::to_string(target_port)});
+    group.set("deregistration_delay", deregistration);
+    group.set("health_check", object(check));
     if (!path.empty() && path != "/" && !path.starts_with("/")) {
       path = "/" + path;
     }
     routes.push_back({group.name, path, hosts});
     runner.set("load_balancers",
                list({object({{"target_group", fmt::format("{}.{}", kVpc, group.name)},
-                             {"container", quote(source_name)},
-                             {"port", std::to_string(*port)}})}));
-    lb_ingress.push_back({*port, "tcp", false});
+                             {"container", quote(target)},
+                             {"port", std::to_string(target_port)}})}));
+    lb_ingress.push_back({target_port, "tcp", false});
     target_groups.push_back(std::move(group));
   }
   if (wants_connect) {
     Block sc{"service_connect", "", {}, {}, {}, {}};
     if (port) {
-      sc.set(
-          "services",
-          list({object({{"port_name", quote(source_name)},
-                        {"client_aliases", list({object({{"port", std::to_string(*port)},
-                                                         {"dns_name", quote(source_name)}})})}})}));
+      sc.set("services", list({object({{"port_name", quote(source_name)},
+                                       {"client_aliases",
+                                        list({object({{"port", std::to_string(*port)},
+                                                      {"dns_name", quote(connect_alias)}})})}})}));
     }
     runner.children.push_back(std::move(sc));
   }
@@ -857,7 +1036,8 @@ void Copilot::write_network() {
   }
   // Copilot's environment security group: the environment's tasks reach each other on any port.
   Block group{"security_group", kSecurityGroup, {}, {}, {}, {}};
-  group.set("description", quote(fmt::format("Copilot environment {}, application {}", env, app)));
+  group.set("description",
+            quote(ec2_text(fmt::format("Copilot environment {}, application {}", env, app))));
   Block self{"ingress", "", {}, {}, {}, {}};
   self.set("protocol", "all");
   self.set("from", kSecurityGroup);
@@ -907,6 +1087,10 @@ void Copilot::write_network() {
   }
   int priority = 0;
   std::string fallback;
+  // The load balancer tries rules by priority: a longer path first (`/api/v2` before `/api`), then
+  // host rules, in the order of the manifests.
+  std::stable_sort(routes.begin(), routes.end(),
+                   [](const Route& a, const Route& b) { return a.path.size() > b.path.size(); });
   for (const Route& route : routes) {
     const bool root_path = route.path.empty() || route.path == "/";
     if (root_path && route.hosts.empty() && fallback.empty()) {
@@ -1019,6 +1203,7 @@ bool import_copilot_program(const SourceManager& sources, const CopilotFiles& fi
   c.program.header.push_back(fmt::format(
       "Imported by `eclc import copilot` from the Copilot application `{}`, environment `{}`{}.",
       c.app, env, files.environment ? "" : " (Copilot's default network)"));
+  const std::size_t region_note = c.program.header.size();
   c.program.header.push_back("Copilot's region comes from the AWS profile it ran with: set the "
                              "stack's `region`.");
   if (files.environment) {
@@ -1046,8 +1231,15 @@ bool import_copilot_program(const SourceManager& sources, const CopilotFiles& fi
                       "the program"
                     : "ECL has no pipelines");
   }
+  if (!c.region_from_zones.empty()) {
+    c.program.region = c.region_from_zones;
+    c.program.header[region_note] = "The region is that of the environment's zones.";
+  }
   c.write_network();
   c.program.vpc = std::move(c.vpc);
+  if (c.spot) {
+    c.program.cluster_attrs.emplace_back("capacity", "[fargate, fargate_spot]");
+  }
   if (c.container_insights) {
     c.program.cluster_attrs.emplace_back("container_insights", "true");
   }

@@ -50,14 +50,16 @@ bool is_text(const char* format, const SourceFile& file, FileId id, Diagnostics&
 template <typename Read>
 bool imported(Read read, FileId at, Diagnostics& diags, std::string& out) {
   Program program;
-  bool ok = false;
   try {
-    ok = read(program);
+    if (!read(program) || diags.has_errors()) {
+      return false;
+    }
+    write_program(program, out);
+    return true;
   } catch (const std::exception& e) {
     diags.report(Diag::ImportWrongShape, Range{at, 0, 0}, e.what());
-    ok = false;
+    return false;
   }
-  return ok && !diags.has_errors() && write_program(program, diags, out);
 }
 
 } // namespace

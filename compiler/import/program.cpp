@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <stdexcept>
 
 namespace ecl::import {
 
@@ -269,7 +270,7 @@ Block minimal_vpc(const Program& p) {
   return vpc;
 }
 
-bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
+void write_program(const Program& p, std::string& out) {
   std::string text;
   for (const auto& h : p.header) {
     for (const auto& line : wrap(h, kCommentWidth, "")) {
@@ -335,7 +336,15 @@ bool write_program(const Program& p, Diagnostics& diags, std::string& out) {
 
   SourceManager generated;
   FileId id = generated.add("<imported>", std::move(text));
-  return format::format_file(generated, id, diags, out);
+  // The formatter's diagnostics are about the generated text, a file of its own: said here, not
+  // rendered against the source's files.
+  Diagnostics generated_diags;
+  if (!format::format_file(generated, id, generated_diags, out)) {
+    std::string first = generated_diags.items().empty() ? std::string("no diagnostic")
+                                                        : generated_diags.items().front().message;
+    throw std::runtime_error(fmt::format(
+        "the imported program does not parse ({}); this is a bug in eclc import", first));
+  }
 }
 
 } // namespace ecl::import

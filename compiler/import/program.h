@@ -41,6 +41,11 @@ struct Block {
   void set(std::string attr, std::string value) {
     attrs.emplace_back(std::move(attr), std::move(value));
   }
+  // Sets `attr`, replacing what was set before (an override of an earlier setting).
+  void put(std::string attr, std::string value) {
+    std::erase_if(attrs, [&](const auto& a) { return a.first == attr; });
+    set(std::move(attr), std::move(value));
+  }
   bool has(std::string_view attr) const;
 };
 
@@ -105,8 +110,8 @@ std::pair<std::int64_t, std::int64_t> fargate_size(std::int64_t cpu, std::int64_
 // its comments above it and its TODOs, wrapped, after its attributes.
 void write_block(const Block& b, std::string& out);
 
-// The program as formatted ECL; false (with diagnostics about the generated text) only when the
-// formatter refuses it, which is a bug of the importer.
-bool write_program(const Program& program, Diagnostics& diags, std::string& out);
+// The program as formatted ECL. Throws std::runtime_error when the formatter refuses it, which
+// is a bug of the importer (the caller reports it at the source).
+void write_program(const Program& program, std::string& out);
 
 } // namespace ecl::import

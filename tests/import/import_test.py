@@ -177,6 +177,81 @@ def main():
         expect(r.returncode == 2 and "not a Copilot workspace" in r.stderr,
                f"copilot, not a workspace: {r.returncode} {r.stderr}")
 
+        # Copilot's semantics, case by case (found by a new-user run): each a small workspace.
+        def copilot(name, files, *args):
+            root = Path(tmp) / ("case-" + name) / "copilot"
+            for rel, text in files.items():
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(text)
+            out = Path(tmp) / f"case-{name}.ecl"
+            r = subprocess.run([eclc, "import", "copilot", str(root), "-o", str(out), "--color",
+                                "never", *args], capture_output=True, text=True)
+            program = out.read_text() if out.is_file() else ""
+            if program:
+                c = subprocess.run([eclc, "check", str(out), "--color", "never"],
+                                   capture_output=True, text=True)
+                expect(c.returncode == 0, f"copilot {name}: check: {c.stdout}{c.stderr}")
+            return r, program
+
+        web = ("name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n"
+               "  port: 80\n")
+        r, prog = copilot("stickiness", {"web/manifest.yml": web + "http:\n  path: /\n"
+                                         "  stickiness: true\n"})
+        expect(r.returncode == 0 and "stickiness           = 24h" in prog,
+               f"copilot stickiness: {r.returncode} {r.stderr}")
+        r, prog = copilot("no-http", {"web/manifest.yml": web})
+        expect("forward = web" in prog and "deregistration_delay = 60s" in prog and
+               "health_check_grace_period = 60s" in prog,
+               f"copilot: a web service without `http` is not on `/` with Copilot's defaults")
+        r, prog = copilot("spot", {"w/manifest.yml": "name: w\ntype: Worker Service\nimage:\n"
+                                   "  location: busybox\ncount:\n  spot: 2\nenvironments:\n"
+                                   "  prod:\n    count:\n      range: 1-5\n"
+                                   "      cpu_percentage: 50\n      cooldown:\n"
+                                   "        in: 30s\n"}, "--env", "test")
+        expect("capacity = [fargate, fargate_spot]" in prog and "capacity        = [fargate_spot]"
+               in prog, f"copilot: `count.spot` without the cluster's Spot:\n{prog}")
+        r, prog = copilot("spot-prod", {"w/manifest.yml": "name: w\ntype: Worker Service\n"
+                                        "image:\n  location: busybox\ncount:\n  spot: 2\n"
+                                        "environments:\n  prod:\n    count:\n"
+                                        "      range: 1-5\n      cpu_percentage: 50\n"
+                                        "      cooldown:\n        in: 30s\n"}, "--env", "prod")
+        expect(prog.count("desired") == 1 and "fargate_spot" not in prog and
+               "scale_in_cooldown  = 30s" in prog and "scale_out_cooldown = 60s" in prog,
+               f"copilot: prod's autoscaling over a Spot count:\n{prog}")
+        r, prog = copilot("network", {"api/manifest.yml": "name: api\ntype: Backend Service\n"
+                                      "image:\n  location: nginx\n  port: 80\nnetwork:\n"
+                                      "  connect:\n    alias: frontdoor\n  vpc:\n"
+                                      "    placement: private\n"
+                                      "    security_groups: [sg-0123456789abcdef0]\n"})
+        expect('dns_name = "frontdoor"' in prog and "[main.private_a, main.private_b]" in prog and
+               "nat_gateway" in prog and "W0017" in r.stderr,
+               f"copilot: connect alias or placement beside security groups:\n{prog}")
+        job = "name: j\ntype: Scheduled Job\nimage:\n  location: busybox\non:\n  schedule: "
+        for cron, expected in (("'0 0 * * 1#2'", "cron(0 0 ? * 2#2 *)"),
+                               ("'0 6 * * 5-7'", "cron(0 6 ? * 6-7,1 *)"),
+                               ("'0 6 * * sun'", "cron(0 6 ? * SUN *)"),
+                               ("'@every 90m'", "rate(90 minutes)")):
+            r, prog = copilot("cron", {"j/manifest.yml": job + cron + "\n"})
+            expect(expected in prog, f"copilot: {cron} is not {expected}:\n{prog}")
+        r, prog = copilot("routes", {
+            "a/manifest.yml": web.replace("web", "a") + "http:\n  path: api\n",
+            "b/manifest.yml": web.replace("web", "b") + "http:\n  path: api/v2\n",
+            "c/manifest.yml": web.replace("web", "c") + "http:\n  path: /\n"
+                              "  target_container: proxy\nsidecars:\n  proxy:\n"
+                              "    image: envoyproxy/envoy\n    port: 8080\n"})
+        expect(prog.find('paths    = ["/api/v2"') < prog.find('paths    = ["/api"') and
+               'container = "proxy", port = 8080' in prog,
+               f"copilot: rule order or target container:\n{prog}")
+        r, prog = copilot("exec", {"web/manifest.yml": web + "exec: maybe\n"})
+        expect(r.returncode == 1 and "E0031" in r.stderr and "web/manifest.yml:6:7" in r.stderr,
+               f"copilot: `exec: maybe` {r.returncode} {r.stderr}")
+        r, prog = copilot("region", {"environments/test/manifest.yml":
+                                     "name: test\ntype: Environment\nnetwork:\n  vpc:\n"
+                                     "    cidr: 10.1.0.0/16\n    subnets:\n      public:\n"
+                                     "        - cidr: 10.1.0.0/24\n          az: us-west-2a\n"
+                                     "        - cidr: 10.1.1.0/24\n          az: us-west-2b\n"})
+        expect('region = "us-west-2"' in prog, f"copilot: the zones' region:\n{prog}")
+
         # Our own two-environment workspace: one environment at a time, each lint-clean.
         ws = HERE / "copilot_workspace"
         r = subprocess.run([eclc, "import", "copilot", str(ws)], capture_output=True, text=True)

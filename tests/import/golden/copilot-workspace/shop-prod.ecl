@@ -75,8 +75,8 @@ vpc main {
   }
   target_group front {
     port                 = 80
-    health_check         = { path = "/healthz", matcher = "200" }
     deregistration_delay = 30s
+    health_check         = { interval = 10s, path = "/healthz", matcher = "200" }
   }
   load_balancer public {
     subnets         = [public_a, public_b]
@@ -140,15 +140,18 @@ cluster shop_prod {
     }
   }
   service front {
-    task            = front
-    desired         = 2
-    load_balancers  = [{ target_group = main.front, container = "front", port = 80 }]
-    subnets         = [main.private_a, main.private_b]
-    security_groups = [main.tasks]
+    task                      = front
+    desired                   = 2
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.front, container = "front", port = 80 }]
+    subnets                   = [main.private_a, main.private_b]
+    security_groups           = [main.tasks]
     scaling {
-      min = 2
-      max = 6
-      cpu = 70
+      min                = 2
+      max                = 6
+      cpu                = 70
+      scale_in_cooldown  = 120s
+      scale_out_cooldown = 60s
     }
     service_connect {
       services = [{ port_name = "front", client_aliases = [{ port = 80, dns_name = "front" }] }]

@@ -75,8 +75,8 @@ vpc main {
   }
   target_group front {
     port                 = 80
-    health_check         = { path = "/healthz", matcher = "200" }
     deregistration_delay = 30s
+    health_check         = { interval = 10s, path = "/healthz", matcher = "200" }
   }
   load_balancer public {
     subnets         = [public_a, public_b]
@@ -139,12 +139,13 @@ cluster shop_test {
     }
   }
   service front {
-    task            = front
-    desired         = 1
-    load_balancers  = [{ target_group = main.front, container = "front", port = 80 }]
-    subnets         = [main.public_a, main.public_b]
-    security_groups = [main.tasks]
-    public_ip       = true
+    task                      = front
+    desired                   = 1
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.front, container = "front", port = 80 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
     service_connect {
       services = [{ port_name = "front", client_aliases = [{ port = 80, dns_name = "front" }] }]
     }

@@ -55,7 +55,9 @@ vpc main {
     }
   }
   target_group frontend {
-    port = 3000
+    port                 = 3000
+    deregistration_delay = 60s
+    health_check         = { interval = 10s }
     // TODO: `frontend`'s `http.alias: ["frontend.${DOMAINNAME}", "${DOMAINNAME}"]` is not
     //   carried over: ECL makes no Route 53 records; point the name at the load balancer's
     //   `dns_name` (the rule routes it by host)
@@ -64,7 +66,9 @@ vpc main {
     //   key eclc import reads; set it on the listener or rule
   }
   target_group hello {
-    port = 3000
+    port                 = 3000
+    deregistration_delay = 60s
+    health_check         = { interval = 10s }
     // TODO: `hello`'s `http.alias: test.${DOMAINNAME}` is not carried over: ECL makes no Route
     //   53 records; point the name at the load balancer's `dns_name` (the rule routes it by
     //   host)
@@ -115,19 +119,21 @@ task hello {
 
 cluster app_test {
   service frontend {
-    task            = frontend
-    desired         = 1
-    load_balancers  = [{ target_group = main.frontend, container = "frontend", port = 3000 }]
-    subnets         = [main.public_a, main.public_b]
-    security_groups = [main.tasks]
-    public_ip       = true
+    task                      = frontend
+    desired                   = 1
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.frontend, container = "frontend", port = 3000 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
   }
   service hello {
-    task            = hello
-    desired         = 1
-    load_balancers  = [{ target_group = main.hello, container = "hello", port = 3000 }]
-    subnets         = [main.public_a, main.public_b]
-    security_groups = [main.tasks]
-    public_ip       = true
+    task                      = hello
+    desired                   = 1
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.hello, container = "hello", port = 3000 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
   }
 }

@@ -60,7 +60,9 @@ vpc main {
     }
   }
   target_group frontend {
-    port = 80
+    port                 = 80
+    deregistration_delay = 60s
+    health_check         = { interval = 10s }
     // TODO: `frontend`'s `http.redirect_to_https: false` is not carried over: it is not a key
     //   eclc import reads; set it on the listener or rule
     // TODO: `frontend`'s `http.alias: ["frontend-${TIMENOW}.${DOMAINNAME}"]` is not carried
@@ -96,11 +98,12 @@ task frontend {
 
 cluster app_test {
   service frontend {
-    task            = frontend
-    desired         = 1
-    load_balancers  = [{ target_group = main.frontend, container = "frontend", port = 80 }]
-    subnets         = [main.public_a, main.public_b]
-    security_groups = [main.tasks]
-    public_ip       = true
+    task                      = frontend
+    desired                   = 1
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.frontend, container = "frontend", port = 80 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
   }
 }

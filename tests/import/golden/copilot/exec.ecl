@@ -55,7 +55,9 @@ vpc main {
     }
   }
   target_group hello {
-    port = 80
+    port                 = 80
+    deregistration_delay = 60s
+    health_check         = { interval = 10s }
   }
   load_balancer public {
     subnets         = [public_a, public_b]
@@ -99,12 +101,13 @@ task hello {
 
 cluster app_test {
   service hello {
-    task                   = hello
-    desired                = 2
-    enable_execute_command = true
-    load_balancers         = [{ target_group = main.hello, container = "hello", port = 80 }]
-    subnets                = [main.public_a, main.public_b]
-    security_groups        = [main.tasks]
-    public_ip              = true
+    task                      = hello
+    desired                   = 2
+    enable_execute_command    = true
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.hello, container = "hello", port = 80 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
   }
 }

@@ -58,13 +58,14 @@ vpc main {
     }
   }
   target_group frontend {
-    port = 80
+    port                 = 80
+    deregistration_delay = 60s
+    health_check         = { interval = 10s }
     // TODO: `frontend`'s `http.alias: frontend.import-certs.copilot-e2e-tests.ecs.aws.dev` is
     //   not carried over: ECL makes no Route 53 records; point the name at the load balancer's
     //   `dns_name` (the rule routes it by host)
     // TODO: `frontend`'s `http.hosted_zone: Z05648843OTPZZQRML482` is not carried over: ECL
-    //   makes no Route 53 records; point the name at the load balancer's `dns_name` (the rule
-    //   routes it by host)
+    //   makes no Route 53 records
   }
   load_balancer public {
     subnets         = [public_a, public_b]
@@ -101,11 +102,12 @@ task frontend {
 
 cluster app_test {
   service frontend {
-    task            = frontend
-    desired         = 1
-    load_balancers  = [{ target_group = main.frontend, container = "frontend", port = 80 }]
-    subnets         = [main.public_a, main.public_b]
-    security_groups = [main.tasks]
-    public_ip       = true
+    task                      = frontend
+    desired                   = 1
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.frontend, container = "frontend", port = 80 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
   }
 }

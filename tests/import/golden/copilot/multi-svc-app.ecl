@@ -55,7 +55,9 @@ vpc main {
     }
   }
   target_group front_end {
-    port = 80
+    port                 = 80
+    deregistration_delay = 60s
+    health_check         = { interval = 10s }
   }
   load_balancer public {
     subnets         = [public_a, public_b]
@@ -93,20 +95,23 @@ task front_end {
 cluster app_test {
   service_connect_namespace = main.local
   service front_end {
-    name            = "front-end"
-    task            = front_end
-    desired         = 2
-    load_balancers  = [{ target_group = main.front_end, container = "front-end", port = 80 }]
-    subnets         = [main.public_a, main.public_b]
-    security_groups = [main.tasks]
-    public_ip       = true
+    name                      = "front-end"
+    task                      = front_end
+    desired                   = 2
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.front_end, container = "front-end", port = 80 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
     // TODO: `front-end`'s `nlb: {port: 8080/udp, healthcheck: {port: 80}}` is not carried over:
     //   network load balancers are not imported; add a `load_balancer` of `type = network`
     scaling {
-      min    = 2
-      max    = 5
-      cpu    = 70
-      memory = 80
+      min                = 2
+      max                = 5
+      cpu                = 70
+      memory             = 80
+      scale_in_cooldown  = 120s
+      scale_out_cooldown = 60s
     }
     service_connect {
       services = [

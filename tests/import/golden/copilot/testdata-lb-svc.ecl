@@ -55,7 +55,9 @@ vpc main {
     }
   }
   target_group frontend {
-    port = 80
+    port                 = 80
+    deregistration_delay = 60s
+    health_check         = { interval = 10s }
   }
   load_balancer public {
     subnets         = [public_a, public_b]
@@ -102,13 +104,14 @@ task frontend {
 cluster app_test {
   service_connect_namespace = main.local
   service frontend {
-    task                   = frontend
-    desired                = 1
-    enable_execute_command = true
-    load_balancers         = [{ target_group = main.frontend, container = "frontend", port = 80 }]
-    subnets                = [main.public_a, main.public_b]
-    security_groups        = [main.tasks]
-    public_ip              = true
+    task                      = frontend
+    desired                   = 1
+    enable_execute_command    = true
+    health_check_grace_period = 60s
+    load_balancers            = [{ target_group = main.frontend, container = "frontend", port = 80 }]
+    subnets                   = [main.public_a, main.public_b]
+    security_groups           = [main.tasks]
+    public_ip                 = true
     service_connect {
       services = [
         { port_name = "frontend", client_aliases = [{ port = 80, dns_name = "frontend" }] },
