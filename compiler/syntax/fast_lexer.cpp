@@ -1,7 +1,8 @@
 // The fast lexer mirrors the grammar's lexer rules (grammar/Ecl.g4, bottom) and the brace and
-// interpolation stack of Lexer (lexer.cpp). ANTLR picks the longest match and, on a tie, the rule
-// listed first; the comments below say where that decides something. Any change to the lexer rules
-// must be made here too: fast_lexer_test and the fuzz target catch a mismatch.
+// interpolation stack of the oracle's Lexer (tests/oracle/antlr_lexer.cpp). ANTLR picks the longest
+// match and, on a tie, the rule listed first; the comments below say where that decides something.
+// Any change to the lexer rules must be made here too: fast_lexer_test and the fuzz target catch a
+// mismatch.
 #include "compiler/syntax/fast_lexer.h"
 
 #include "compiler/syntax/decode.h"
@@ -402,22 +403,6 @@ std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId fil
     return std::nullopt;
   }
   return FastLexer(text).run();
-}
-
-std::optional<std::vector<TokenInfo>> antlr_lex(std::string_view text, FileId file,
-                                                Diagnostics& diags) {
-  std::optional<std::u32string> code_points = decode_utf8(text, file, diags);
-  if (!code_points) {
-    return std::nullopt;
-  }
-  CodePointStream input(std::move(*code_points));
-  Lexer lexer(&input);
-  lexer.removeErrorListeners(); // unmatched input becomes ERROR_CHAR tokens, never an error
-  antlr4::CommonTokenStream stream(&lexer);
-  stream.fill();
-  SourceFile source("", std::string(text));
-  TokenTable table(source, file, stream.getTokens());
-  return table.tokens();
 }
 
 } // namespace ecl::syntax

@@ -18,12 +18,11 @@
 
 #include "compiler/syntax/error_sink.h"
 #include "compiler/syntax/fast_lexer.h"
-#include "compiler/syntax/lexer.h"
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/parse_errors.h"
 #include "compiler/syntax/prepass.h"
-#include "compiler/syntax/stages.h"
 #include "compiler/syntax/token_stream.h"
+#include "compiler/syntax/token_table.h"
 #include "compiler/syntax/transformer.h"
 
 #include <EclParser.h>
@@ -389,43 +388,5 @@ std::optional<ast::File> parse_file_fast_path(const SourceManager& sources, File
 ast::File parse_file_careful_path(const SourceManager& sources, FileId id, Diagnostics& diags) {
   return std::move(*parse_path(sources, id, diags, Path::CarefulOnly));
 }
-
-namespace stages {
-
-std::size_t lex(const SourceFile& source, FileId id) {
-  Diagnostics diags;
-  std::optional<std::vector<TokenInfo>> tokens = fast_lex(source.text(), id, diags);
-  return tokens ? tokens->size() : 0;
-}
-
-std::size_t parse(const SourceFile& source, FileId id) {
-  Diagnostics diags;
-  std::optional<std::vector<TokenInfo>> tokens = fast_lex(source.text(), id, diags);
-  if (!tokens) {
-    return 0;
-  }
-  ErrorSink sink(diags, id);
-  try {
-    LexedFile lexed(source, id, std::move(*tokens), sink);
-    if (!scan_tokens(lexed.table(), sink)) {
-      return 0;
-    }
-    {
-      P parser(&lexed.stream());
-      ast::File unused;
-      try {
-        return ChunkedParser(parser, lexed, nullptr).run(unused);
-      } catch (const antlr4::ParseCancellationException&) {
-        // Parsed again below, as parse_file does.
-      }
-    }
-    P parser(&lexed.restart());
-    return parse_whole(parser, lexed, sink)->item().size();
-  } catch (...) {
-    return 0; // StopParsing, or the runtime failed: parse_file reports these
-  }
-}
-
-} // namespace stages
 
 } // namespace ecl::syntax

@@ -2,7 +2,7 @@
 // reads the fast lexer's tokens without ANTLR's CommonToken per token.
 #pragma once
 
-#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/token_table.h"
 
 #include <antlr4-runtime.h>
 #include <cstddef>

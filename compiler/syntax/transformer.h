@@ -10,7 +10,7 @@
 
 #include "compiler/syntax/ast.h"
 #include "compiler/syntax/error_sink.h"
-#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/token_table.h"
 
 #include <EclParser.h>
 #include <optional>

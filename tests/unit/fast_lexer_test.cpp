@@ -13,6 +13,7 @@
 #include "compiler/syntax/prepass.h"
 #include "compiler/syntax/token_stream.h"
 #include "compiler/syntax/tokens.h"
+#include "tests/oracle/antlr_lexer.h"
 #include "tests/test_util.h"
 
 #include <EclParser.h>
@@ -534,7 +535,7 @@ void expect_same_parse(const std::string& text) {
   SCOPED_TRACE(text.substr(0, 200));
   SourceFile source("", text);
   AntlrSide antlr(text);
-  TokenTable antlr_table(source, 0, antlr.stream.getTokens());
+  TokenTable antlr_table(source, 0, token_infos(text, antlr.stream.getTokens()));
   std::string expected = parse_with(antlr.stream, antlr_table, source);
 
   Diagnostics diags;
