@@ -47,7 +47,6 @@ public:
 
   std::size_t size() const { return tokens_.size(); }
   const TokenInfo& operator[](std::size_t index) const { return tokens_[index]; }
-  const std::vector<TokenInfo>& tokens() const { return tokens_; }
   const SourceFile& source_file() const { return source_; }
   FileId file() const { return file_; }
   std::string_view source() const { return source_.text(); }
