@@ -2,10 +2,6 @@
 //
 //   tokens          ecl::syntax::lex: text -> the token vector the formatter and the language
 //                   server use (comments and line breaks included)
-//   lex             ecl::syntax::stages::lex: the UTF-8 check and lexing as parse_file does them
-//   parse           ecl::syntax::stages::parse: lex + pre-pass + parse, no AST
-//                   (lex and parse only when compiler/syntax/stages.h exists; without it they are
-//                   timed inside `ast`)
 //   ast             ecl::syntax::parse_file: the whole syntax layer, text -> AST
 //   check           ecl::check::check: AST -> checked model (names, types, defaults, rules)
 //   cloudformation  the cloudformation backend: model -> template text
@@ -27,13 +23,6 @@
 #include "compiler/diagnostics/render.h"
 #include "compiler/syntax/syntax.h"
 #include "compiler/syntax/tokens.h"
-
-#if __has_include("compiler/syntax/stages.h")
-#include "compiler/syntax/stages.h"
-#define ECL_BENCH_HAVE_STAGES 1
-#else
-#define ECL_BENCH_HAVE_STAGES 0
-#endif
 
 #include <benchmark/benchmark.h>
 #include <cstdio>
@@ -140,40 +129,6 @@ void bench_tokens(benchmark::State& state, std::size_t n, bool by_services) {
   set_rates(state, p);
   state.counters["tokens"] = static_cast<double>(tokens);
 }
-
-#if ECL_BENCH_HAVE_STAGES
-void bench_lex(benchmark::State& state, std::size_t n, bool by_services) {
-  Prepared& p = program_text(n, by_services);
-  const ecl::SourceFile& source = p.sources.file(p.file);
-  std::size_t tokens = 0;
-  for (auto _ : state) {
-    tokens = ecl::syntax::stages::lex(source, p.file);
-    benchmark::DoNotOptimize(tokens);
-  }
-  if (tokens == 0) {
-    state.SkipWithError("stages::lex refused the program (not UTF-8)");
-    return;
-  }
-  set_rates(state, p);
-  state.counters["tokens"] = static_cast<double>(tokens);
-}
-
-void bench_parse(benchmark::State& state, std::size_t n, bool by_services) {
-  Prepared& p = program_text(n, by_services);
-  const ecl::SourceFile& source = p.sources.file(p.file);
-  std::size_t items = 0;
-  for (auto _ : state) {
-    items = ecl::syntax::stages::parse(source, p.file);
-    benchmark::DoNotOptimize(items);
-  }
-  if (items == 0) {
-    state.SkipWithError("stages::parse stopped (the pre-pass refused the program)");
-    return;
-  }
-  set_rates(state, p);
-  state.counters["items"] = static_cast<double>(items);
-}
-#endif
 
 void bench_ast(benchmark::State& state, std::size_t n, bool by_services) {
   Prepared& p = program_text(n, by_services);
@@ -308,10 +263,6 @@ int main(int argc, char** argv) {
           ->Unit(benchmark::kMillisecond);
     };
     add("tokens", [s](benchmark::State& st) { bench_tokens(st, s.n, s.by_services); });
-#if ECL_BENCH_HAVE_STAGES
-    add("lex", [s](benchmark::State& st) { bench_lex(st, s.n, s.by_services); });
-    add("parse", [s](benchmark::State& st) { bench_parse(st, s.n, s.by_services); });
-#endif
     add("ast", [s](benchmark::State& st) { bench_ast(st, s.n, s.by_services); });
     add("check", [s](benchmark::State& st) { bench_check(st, s.n, s.by_services); });
     add("cloudformation",

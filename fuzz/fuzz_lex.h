@@ -6,6 +6,7 @@
 #include "compiler/syntax/fast_lexer.h"
 #include "compiler/syntax/limits.h"
 #include "fuzz/fuzz_common.h"
+#include "tests/oracle/antlr_lexer.h"
 
 #include <string_view>
 

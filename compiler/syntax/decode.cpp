@@ -9,9 +9,9 @@ bool is_continuation(unsigned char byte) {
   return (byte & 0xC0) == 0x80;
 }
 
-// The length of a well-formed sequence starting at `text[i]`, or 0 when it is not one. Follows
-// the Unicode table of well-formed byte sequences (Unicode 15, table 3-7).
-std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
+} // namespace
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   auto byte = [&](std::size_t k) -> unsigned {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;
   };
@@ -36,15 +36,13 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
   return 0; // 0x80..0xC1 (stray continuation, overlong lead) and 0xF5..0xFF never start one
 }
 
-} // namespace
-
 std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags) {
   std::u32string out;
   out.reserve(text.size());
   std::size_t errors = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    std::size_t length = valid_sequence_length(text, i);
+    std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
       auto offset = static_cast<std::uint32_t>(i);
       diags.report(Diag::InvalidUtf8, Range{file, offset, offset + 1},

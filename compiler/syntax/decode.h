@@ -20,6 +20,10 @@ inline constexpr std::size_t kMaxUtf8Errors = 10;
 // kMaxUtf8Errors); then the result is empty.
 std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags);
 
+// The length of the well-formed UTF-8 sequence starting at `text[i]`, or 0 when there is none
+// (Unicode 15, table 3-7: no overlong forms, surrogates or values above U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Appends the UTF-8 form of `c` (a valid code point) to `out`.
 void append_utf8(std::string& out, char32_t c);
 

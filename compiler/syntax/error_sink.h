@@ -13,7 +13,8 @@ namespace ecl::syntax {
 
 class ErrorSink {
 public:
-  ErrorSink(Diagnostics& diags, FileId file) : diags_(diags), file_(file) {}
+  ErrorSink(Diagnostics& diags, FileId file)
+      : diags_(diags), file_(file), first_(diags.items().size()) {}
 
   FileId file() const { return file_; }
 
@@ -25,9 +26,6 @@ public:
     if (stopped_ || !positions_.insert(range.begin).second) {
       return nullptr;
     }
-    if (tentative_) {
-      inserted_.push_back(range.begin);
-    }
     if (count_ == limits::kMaxErrorsPerFile) {
       stopped_ = true;
       diags_.report(Diag::TooManyErrors, range, count_);
@@ -37,28 +35,14 @@ public:
     return &diags_.report(kind, range, std::forward<Args>(args)...);
   }
 
-  // Tentative reports: parse_file's chunked fast path transforms items while it parses, and when
-  // the parse then fails it parses the whole file again, reporting everything anew. Between
-  // begin_tentative() and rollback() every report is undone (diagnostics, positions, budget), so
-  // the file's diagnostics are exactly those of the second parse; commit() keeps them.
-  void begin_tentative() {
-    tentative_ = true;
-    inserted_.clear();
-    saved_ = {diags_.items().size(), count_, stopped_};
-  }
-  void commit() {
-    tentative_ = false;
-    inserted_.clear();
-  }
-  void rollback() {
+  // Takes back everything reported through this sink: parse_file's first stage, when it fails,
+  // is forgotten and the second reports everything anew.
+  void restart() {
     auto& items = diags_.items();
-    items.erase(items.begin() + static_cast<std::ptrdiff_t>(saved_.diagnostics), items.end());
-    count_ = saved_.count;
-    stopped_ = saved_.stopped;
-    for (std::uint32_t position : inserted_) {
-      positions_.erase(position);
-    }
-    commit();
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(first_), items.end());
+    positions_.clear();
+    count_ = 0;
+    stopped_ = false;
   }
 
   // True once E0017 is reported: every later stage stops.
@@ -68,18 +52,10 @@ public:
 private:
   Diagnostics& diags_;
   FileId file_;
+  std::size_t first_; // diags_'s first diagnostic of this sink
   std::unordered_set<std::uint32_t> positions_;
   std::size_t count_ = 0;
   bool stopped_ = false;
-
-  struct Saved {
-    std::size_t diagnostics = 0;
-    std::size_t count = 0;
-    bool stopped = false;
-  };
-  bool tentative_ = false;
-  Saved saved_;
-  std::vector<std::uint32_t> inserted_; // positions first reported since begin_tentative()
 };
 
 } // namespace ecl::syntax

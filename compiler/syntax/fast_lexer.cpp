@@ -1,7 +1,8 @@
 // The fast lexer mirrors the grammar's lexer rules (grammar/Ecl.g4, bottom) and the brace and
-// interpolation stack of Lexer (lexer.cpp). ANTLR picks the longest match and, on a tie, the rule
-// listed first; the comments below say where that decides something. Any change to the lexer rules
-// must be made here too: fast_lexer_test and the fuzz target catch a mismatch.
+// interpolation stack of the oracle's Lexer (tests/oracle/antlr_lexer.cpp). ANTLR picks the longest
+// match and, on a tie, the rule listed first; the comments below say where that decides something.
+// Any change to the lexer rules must be made here too: fast_lexer_test and the fuzz target catch a
+// mismatch.
 #include "compiler/syntax/fast_lexer.h"
 
 #include "compiler/syntax/decode.h"
@@ -16,47 +17,21 @@ constexpr std::uint32_t kHidden = 1; // antlr4::Token::HIDDEN_CHANNEL
 // True when every byte of `text` is part of a well-formed UTF-8 sequence. ASCII, almost all of a
 // program, is skipped eight bytes at a time.
 bool is_valid_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* end = p + text.size();
-  auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-  while (p < end) {
-    if (end - p >= 8) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.size() - i >= 8) {
       std::uint64_t word = 0;
-      std::memcpy(&word, p, 8);
+      std::memcpy(&word, text.data() + i, 8);
       if ((word & 0x8080808080808080ull) == 0) {
-        p += 8;
+        i += 8;
         continue;
       }
     }
-    unsigned b0 = *p;
-    if (b0 < 0x80) {
-      ++p;
-      continue;
-    }
-    auto left = end - p;
-    // The same table as decode.cpp's valid_sequence_length (Unicode 15, table 3-7).
-    if (in(b0, 0xC2, 0xDF)) {
-      if (left < 2 || !in(p[1], 0x80, 0xBF)) {
-        return false;
-      }
-      p += 2;
-    } else if (in(b0, 0xE0, 0xEF)) {
-      unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80;
-      unsigned hi = b0 == 0xED ? 0x9F : 0xBF;
-      if (left < 3 || !in(p[1], lo, hi) || !in(p[2], 0x80, 0xBF)) {
-        return false;
-      }
-      p += 3;
-    } else if (in(b0, 0xF0, 0xF4)) {
-      unsigned lo = b0 == 0xF0 ? 0x90 : 0x80;
-      unsigned hi = b0 == 0xF4 ? 0x8F : 0xBF;
-      if (left < 4 || !in(p[1], lo, hi) || !in(p[2], 0x80, 0xBF) || !in(p[3], 0x80, 0xBF)) {
-        return false;
-      }
-      p += 4;
-    } else {
+    std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
       return false;
     }
+    i += length;
   }
   return true;
 }
@@ -402,22 +377,6 @@ std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId fil
     return std::nullopt;
   }
   return FastLexer(text).run();
-}
-
-std::optional<std::vector<TokenInfo>> antlr_lex(std::string_view text, FileId file,
-                                                Diagnostics& diags) {
-  std::optional<std::u32string> code_points = decode_utf8(text, file, diags);
-  if (!code_points) {
-    return std::nullopt;
-  }
-  CodePointStream input(std::move(*code_points));
-  Lexer lexer(&input);
-  lexer.removeErrorListeners(); // unmatched input becomes ERROR_CHAR tokens, never an error
-  antlr4::CommonTokenStream stream(&lexer);
-  stream.fill();
-  SourceFile source("", std::string(text));
-  TokenTable table(source, file, stream.getTokens());
-  return table.tokens();
 }
 
 } // namespace ecl::syntax

@@ -1,12 +1,12 @@
-// The hand-written lexer of the syntax layer (private to compiler/syntax): one pass over the UTF-8
-// bytes that validates them and produces exactly the tokens the grammar's lexer (EclLexer plus the
-// Lexer subclass in lexer.cpp) produces, without ANTLR's per-token objects. The grammar stays the
-// source of truth: tests/unit/fast_lexer_test.cpp and the fuzz target compare the two on every
-// input they have.
+// The lexer of the syntax layer (private to compiler/syntax): one pass over the UTF-8 bytes that
+// validates them and produces exactly the tokens the grammar's lexer produces, without ANTLR's
+// per-token objects. The grammar stays the source of truth: the lexer ANTLR generates from it is
+// kept as a test oracle (tests/oracle/antlr_lexer.h), and tests/unit/fast_lexer_test.cpp and the
+// fuzz target compare the two on every input they have.
 #pragma once
 
 #include "compiler/diagnostics/diagnostic.h"
-#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/token_table.h"
 
 #include <optional>
 #include <string_view>
@@ -20,10 +20,5 @@ namespace ecl::syntax {
 // is nullopt. Ranges are bytes, not code-point indexes.
 std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId file,
                                                Diagnostics& diags);
-
-// The oracle: the same tokens through the ANTLR lexer (decode_utf8, CodePointStream, Lexer), for
-// differential tests and fuzzing. Slow and memory-hungry; never on the compile path.
-std::optional<std::vector<TokenInfo>> antlr_lex(std::string_view text, FileId file,
-                                                Diagnostics& diags);
 
 } // namespace ecl::syntax

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "compiler/syntax/error_sink.h"
-#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/token_table.h"
 
 #include <antlr4-runtime.h>
 #include <string>

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "compiler/syntax/error_sink.h"
-#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/token_table.h"
 
 namespace ecl::syntax {
 

@@ -1,28 +1,46 @@
 // parse_file: the syntax layer's pipeline, one stage per line.
 //
-//   bytes -> (size) -> tokens (fast_lex: UTF-8 checked) -> (pre-pass) -> parse tree, item by item
-//   -> AST
+//   bytes -> (size) -> tokens (fast_lex: UTF-8 checked) -> (pre-pass) -> parse -> AST
 //
 // Each stage reports into the same ErrorSink (one error per position, E0017 after
 // limits::kMaxErrorsPerFile) and a stage that cannot help stops the pipeline: invalid UTF-8 gives
 // no tokens, unbalanced or too deeply nested brackets are not parsed.
 //
-// Parsing has two paths. The fast one (almost every real file) parses with SLL prediction and no
-// error recovery, one top-level item at a time and a block one body item at a time, transforms
-// each piece to AST at once and frees its parse tree: a million-line file never has more than one
-// item's tree alive. When that fails anywhere (a syntax error, or the rare input SLL cannot
-// predict), everything it built and reported is thrown away and the whole file is parsed again
-// the careful way: full LL prediction, error recovery and our messages, one tree for the file.
-// The goldens' diagnostics all come from that second path, so they do not depend on the first.
+// Parsing is the usual two-stage strategy of ANTLR: first SLL prediction without error recovery
+// (BailErrorStrategy throws at the first problem), and only when that fails, the whole file again
+// with full LL prediction, error recovery and our messages (parse_errors.h). Almost every file
+// passes the first stage. When it fails (a syntax error, or the rare input SLL cannot predict),
+// everything it built and reported is dropped and the second stage starts from the pre-pass, so
+// the diagnostics of a file with a syntax error are exactly the second stage's (all the goldens'
+// are). The parser reads the fast lexer's tokens through TableTokenSource and TableTokenStream, a
+// CommonTokenStream (token_stream.h).
+//
+// The first stage is not one call of the grammar's `program` rule, for time and memory. `eclc
+// check` of 1M-line programs (bench/generate.py), CPU seconds (best of 3, on two cores other work
+// kept busy) and peak RSS, on 2026-12-07:
+//
+//                                          services          small-blocks
+//   FastParser below                       0.91 s   439 MB   1.24 s    687 MB
+//   the same, no hand-read assignments     2.07 s   439 MB   3.91 s    687 MB
+//   `item` by item, nothing hand-read      2.98 s   507 MB   6.88 s  2,208 MB
+//   `program` at once                      3.43 s 1,124 MB   6.34 s  2,212 MB
+//
+// (issue #20's target: 0.8 s wall for services, memory not worse). So FastParser goes a top-level
+// item at a time and a block a body item at a time, transforms each piece to AST at once and frees
+// its parse tree (a whole-file tree is several times the AST); and it reads the commonest pieces
+// itself, without a parse tree: block heads and ends, which need no prediction, and `name = value`
+// with a simple value (the grammar takes five rule contexts and five predictions for each name in a
+// value). The rest goes through the grammar's `item` or `bodyItem` rule, over a token stream that
+// starts at the piece. SLL prediction does not depend on the rule invocation stack, so each piece
+// parses as it would inside the whole file's tree; tests/unit/syntax_test.cpp (SyntaxPaths)
+// compares the two stages on every .ecl file of the repository.
 #include "compiler/syntax/syntax.h"
 
 #include "compiler/syntax/error_sink.h"
 #include "compiler/syntax/fast_lexer.h"
-#include "compiler/syntax/lexer.h"
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/parse_errors.h"
 #include "compiler/syntax/prepass.h"
-#include "compiler/syntax/stages.h"
 #include "compiler/syntax/token_stream.h"
 #include "compiler/syntax/transformer.h"
 
@@ -39,124 +57,131 @@ ast::File empty_file(FileId id) {
   return file;
 }
 
-// Every token of one file, lexed up front by fast_lex (the pre-pass needs all of them before the
-// parser starts), and the stream the parser reads them from, which makes ANTLR's token objects
-// only for the part being parsed.
-class LexedFile {
+// The first stage: SLL, no recovery, piece by piece (see the top of the file). Throws
+// antlr4::ParseCancellationException where it cannot go on.
+class FastParser {
 public:
-  LexedFile(const SourceFile& source, FileId id, std::vector<TokenInfo> tokens, ErrorSink& sink)
-      : table_(source, id, std::move(tokens)), listener_(table_, source, sink), stream_(table_) {}
-
-  const TokenTable& table() const { return table_; }
-  ErrorListener& listener() { return listener_; }
-  TableTokenStream& stream() { return stream_; }
-  // The fast path is done with every token before `index` (and has freed their parse trees).
-  void release_before(std::size_t index) { stream_.release_before(index); }
-  // Back to the first token, for the careful parse.
-  antlr4::TokenStream& restart() {
-    stream_.seek(0);
-    return stream_;
-  }
-
-private:
-  TokenTable table_;
-  ErrorListener listener_;
-  TableTokenStream stream_;
-};
-
-// The fast path: SLL prediction, no recovery (BailErrorStrategy throws
-// ParseCancellationException at the first problem), the file driven item by item through the
-// grammar's entry rules: `item` for params, lets and outputs; for a block, its head, then
-// `bodyItem` or a nested block for each body item, then its closing `}`. SLL prediction does not
-// depend on the rule invocation stack, so each piece parses as it would inside the whole file's
-// tree. The commonest pieces need no prediction at all and skip the parser: block heads and ends
-// (simple_block_head), and attributes, `let`s and outputs with a simple value
-// (simple_assignment). With no Transformer
-// it only parses. tests/unit/syntax_test.cpp (SyntaxPaths) checks the result against the careful
-// path on every .ecl file of the repository.
-class ChunkedParser {
-public:
-  ChunkedParser(P& parser, LexedFile& lexed, Transformer* transformer)
-      : parser_(parser), lexed_(lexed), transformer_(transformer) {
+  FastParser(const TokenTable& table, Transformer& transformer)
+      : table_(table), transformer_(transformer), parser_(nullptr), pos_(skip_hidden(0)) {
     parser_.removeErrorListeners();
     parser_.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     parser_.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
         antlr4::atn::PredictionMode::SLL);
   }
 
-  // Parses every item into `file` (when there is a Transformer); returns the number of items.
-  // Throws ParseCancellationException where SLL without recovery cannot go on.
-  std::size_t run(ast::File& file) {
-    std::size_t items = 0;
-    while (la(1) != antlr4::Token::EOF) {
-      if (la(1) == Tok::IDENT) { // only a block starts with an identifier
+  // Parses every item of the file into `file`.
+  void run(ast::File& file) {
+    while (type(pos_) != kEofType) {
+      if (type(pos_) == Tok::IDENT) { // only a block starts with an identifier
         ast::BlockPtr block = parse_block(0);
         if (block != nullptr) {
           file.blocks.push_back(std::move(block));
         }
-      } else if (simple_assignment(simple_, true)) {
-        if (transformer_ != nullptr) {
-          transformer_->transformSimpleItem(simple_, file);
-        }
-        consume(simple_.size());
-        release();
+      } else if (simple_assignment(true)) {
+        transformer_.transformSimpleItem(simple_, file);
+        pos_ = next_index(simple_.back());
       } else {
-        P::ItemContext* item = parser_.item();
-        if (transformer_ != nullptr) {
-          transformer_->transformItem(item, file);
-        }
-        release();
+        parse_piece(&P::item,
+                    [&](P::ItemContext* item) { transformer_.transformItem(item, file); });
       }
-      ++items;
     }
-    return items;
   }
 
 private:
-  // The parser reads the same stream: what the fast path consumes itself, the parser does not see.
-  std::size_t la(std::ptrdiff_t i) { return lexed_.stream().LA(i); }
+  // Parses the piece at pos_ with the grammar's rule `rule` over a token stream of its own, hands
+  // the tree to `use`, frees tree and tokens, and moves pos_ past the piece.
+  template <typename Rule, typename Use>
+  void parse_piece(Rule rule, Use use) {
+    TableTokenSource source(table_, pos_);
+    TableTokenStream stream(source);
+    parser_.setTokenStream(&stream);
+    struct Detach { // frees the tree, which points at the tokens, before the stream goes
+      P& parser;
+      ~Detach() { parser.setTokenStream(nullptr); }
+    } detach{parser_};
+    use((parser_.*rule)());
+    pos_ = stream.LT(1)->getTokenIndex(); // table indexes (TableToken)
+  }
 
-  // Frees every parse tree built so far (the Transformer has copied what it needs) and the tokens
-  // behind the parser.
-  void release() {
-    parser_.getTreeTracker().reset();
-    lexed_.release_before(lexed_.stream().index());
+  // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
+  // The body collects into the scratch lists of its depth, which keep their capacity from block
+  // to block; the block gets them at their exact size, in the arena, at its `}`.
+  ast::BlockPtr parse_block(std::size_t depth) {
+    if (!simple_block_head()) {
+      throw antlr4::ParseCancellationException(); // not a block: the second stage reports it
+    }
+    ast::BlockPtr block = transformer_.transformBlockHead(simple_);
+    if (scratch_.size() <= depth) {
+      scratch_.resize(depth + 1); // scratch_[depth] is empty: finishBlock() emptied it
+    }
+    pos_ = next_index(next_index(simple_.back())); // past the `{`
+    while (type(pos_) != Tok::RBRACE) {
+      // `kind {` or `kind name {` starts a nested block; anything else is an attribute, or an
+      // error bodyItem() reports by throwing. (A nested block may grow scratch_: no reference to
+      // an entry is held across one.)
+      if (simple_assignment(false)) {
+        transformer_.transformSimpleAttribute(simple_, scratch_[depth]);
+        pos_ = next_index(simple_.back());
+      } else if (type(pos_) == Tok::IDENT &&
+                 (type(next_index(pos_)) == Tok::IDENT || type(next_index(pos_)) == Tok::LBRACE)) {
+        ast::BlockPtr nested = parse_block(depth + 1);
+        if (nested != nullptr) {
+          scratch_[depth].blocks.push_back(std::move(nested));
+        }
+      } else {
+        parse_piece(&P::bodyItem, [&](P::BodyItemContext* item) {
+          transformer_.transformBodyItem(item, scratch_[depth]);
+        });
+      }
+    }
+    std::size_t close = pos_;
+    pos_ = next_index(pos_);
+    return transformer_.finishBlock(std::move(block), scratch_[depth], close);
+  }
+
+  // The grammar's `block : IDENT IDENT? LBRACE bodyItem* RBRACE`: its head (`kind {` or
+  // `kind name {`) and its end need no prediction. Fills simple_ with the table indexes of the one
+  // or two IDENTs; false for any other shape (a syntax error).
+  bool simple_block_head() {
+    simple_.clear();
+    std::size_t i = pos_;
+    for (int n = 0; n < 2 && type(i) == Tok::IDENT; ++n) {
+      simple_.push_back(i);
+      i = next_index(i);
+    }
+    return !simple_.empty() && type(i) == Tok::LBRACE;
   }
 
   // Most attributes are `name = value` with a simple value: `cidr = "10.0.0.0/16"`,
-  // `public = true`, `subnets = [main.private_a, main.private_b]`. The grammar parses a value
-  // through expr > binary > unary > postfix > primary, five rule contexts and five predictions for
-  // each name in it, so the fast path builds these itself, and may only where the grammar would
-  // parse exactly that shape:
+  // `public = true`, `subnets = [main.private_a, main.private_b]`. FastParser builds these itself,
+  // and may only where the grammar would parse exactly that shape:
   //   attribute := IDENT `=` value, then IDENT or `}` (the next body item, or the block's end)
   //   value     := path | `[` (path (`,` path)* `,`?)? `]`
   //   path      := NUMBER | STRING | `true` | `false` | IDENT, then (`.` IDENT)*
   // where what follows a path (`,` or `]` in a list, else IDENT or `}`) cannot continue an
-  // expression: no operator, `?`, `[` or `(` (which would make the name a call). Fills `tokens`
+  // expression: no operator, `?`, `[` or `(` (which would make the name a call). Fills simple_
   // with the table indexes of the attribute's default-channel tokens; false for anything else,
   // which goes through bodyItem().
   //
   // With `item`, the same for `let` and `output` items (`let name = value`, the keyword first in
-  // `tokens`), which a million-`let` file would otherwise send through the parser one by one:
+  // simple_), which a million-`let` file would otherwise send through the parser one by one:
   // then what follows the value is what can start the next item (`let`, `param`, `output`, a
   // block's IDENT) or the end of the file; anything else goes through item().
-  bool simple_assignment(std::vector<std::size_t>& tokens, bool item) {
-    tokens.clear();
-    const TokenTable& table = lexed_.table();
-    std::size_t i = lt1_index();
-    auto type = [&] { return table[i].type; };
+  bool simple_assignment(bool item) {
+    simple_.clear();
+    std::size_t i = pos_;
     auto next = [&] {
-      tokens.push_back(i);
+      simple_.push_back(i);
       i = next_index(i);
     };
     auto path = [&] {
-      if (!Transformer::is_one_token_value(type())) {
+      if (!Transformer::is_one_token_value(type(i))) {
         return false;
       }
       next();
-      while (type() == Tok::DOT) {
+      while (type(i) == Tok::DOT) {
         next();
-        if (type() != Tok::IDENT) {
+        if (type(i) != Tok::IDENT) {
           return false;
         }
         next();
@@ -164,28 +189,28 @@ private:
       return true;
     };
     if (item) {
-      if (type() != Tok::KW_LET && type() != Tok::KW_OUTPUT) {
+      if (type(i) != Tok::KW_LET && type(i) != Tok::KW_OUTPUT) {
         return false;
       }
       next();
     }
-    if (type() != Tok::IDENT) {
+    if (type(i) != Tok::IDENT) {
       return false;
     }
     next();
-    if (type() != Tok::ASSIGN) {
+    if (type(i) != Tok::ASSIGN) {
       return false;
     }
     next();
-    if (type() == Tok::LBRACKET) {
+    if (type(i) == Tok::LBRACKET) {
       next();
-      while (type() != Tok::RBRACKET) {
+      while (type(i) != Tok::RBRACKET) {
         if (!path()) {
           return false;
         }
-        if (type() == Tok::COMMA) {
+        if (type(i) == Tok::COMMA) {
           next();
-        } else if (type() != Tok::RBRACKET) {
+        } else if (type(i) != Tok::RBRACKET) {
           return false;
         }
       }
@@ -194,107 +219,42 @@ private:
       return false;
     }
     if (item) {
-      return type() == Tok::IDENT || type() == Tok::KW_LET || type() == Tok::KW_PARAM ||
-             type() == Tok::KW_OUTPUT || type() == kEofType;
+      return type(i) == Tok::IDENT || type(i) == Tok::KW_LET || type(i) == Tok::KW_PARAM ||
+             type(i) == Tok::KW_OUTPUT || type(i) == kEofType;
     }
-    return type() == Tok::IDENT || type() == Tok::RBRACE;
+    return type(i) == Tok::IDENT || type(i) == Tok::RBRACE;
   }
 
-  // The grammar's `block : IDENT IDENT? LBRACE bodyItem* RBRACE`: its head (`kind {` or
-  // `kind name {`) and its end need no prediction, so the fast path reads them itself and only
-  // the body items that are not simple attributes go through the parser. Fills `names` with the
-  // table indexes of the one or two IDENTs; false for any other shape (a syntax error).
-  bool simple_block_head(std::vector<std::size_t>& names) {
-    names.clear();
-    std::size_t i = lt1_index();
-    const TokenTable& table = lexed_.table();
-    for (int n = 0; n < 2 && table[i].type == Tok::IDENT; ++n) {
-      names.push_back(i);
-      i = next_index(i);
-    }
-    return !names.empty() && table[i].type == Tok::LBRACE;
-  }
-
-  // The table index of LT(1), past any hidden token.
-  std::size_t lt1_index() const {
-    std::size_t i = lexed_.stream().index();
-    return skip_hidden(i);
-  }
+  std::uint32_t type(std::size_t i) const { return table_[i].type; }
+  // The table index of the first default-channel token after `i` (the parser sees no other).
   std::size_t next_index(std::size_t i) const { return skip_hidden(i + 1); }
   std::size_t skip_hidden(std::size_t i) const {
-    const TokenTable& table = lexed_.table();
-    while (i + 1 < table.size() && table[i].channel != antlr4::Token::DEFAULT_CHANNEL) {
+    while (i + 1 < table_.size() && table_[i].channel != antlr4::Token::DEFAULT_CHANNEL) {
       ++i;
     }
     return i;
   }
-  void consume(std::size_t tokens) {
-    for (std::size_t n = 0; n < tokens; ++n) {
-      lexed_.stream().consume();
-    }
-  }
 
-  // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
-  // The body collects into the scratch lists of its depth, which keep their capacity from block
-  // to block; the block gets them at their exact size, in the arena, at its `}`.
-  ast::BlockPtr parse_block(std::size_t depth) {
-    if (!simple_block_head(simple_)) {
-      throw antlr4::ParseCancellationException(); // not a block: the careful path reports it
-    }
-    ast::BlockPtr block;
-    if (transformer_ != nullptr) {
-      block = transformer_->transformBlockHead(simple_);
-      if (scratch_.size() <= depth) {
-        scratch_.resize(depth + 1); // scratch_[depth] is empty: finishBlock() emptied it
-      }
-    }
-    consume(simple_.size() + 1);
-    while (la(1) != Tok::RBRACE) {
-      // `kind {` or `kind name {` starts a nested block; anything else is an attribute, or an
-      // error bodyItem() reports by throwing. (A nested block may grow scratch_: no reference to
-      // an entry is held across one.)
-      if (simple_assignment(simple_, false)) {
-        if (block != nullptr) {
-          transformer_->transformSimpleAttribute(simple_, scratch_[depth]);
-        }
-        consume(simple_.size());
-      } else if (la(1) == Tok::IDENT && (la(2) == Tok::IDENT || la(2) == Tok::LBRACE)) {
-        ast::BlockPtr nested = parse_block(depth + 1);
-        if (block != nullptr && nested != nullptr) {
-          scratch_[depth].blocks.push_back(std::move(nested));
-        }
-      } else {
-        P::BodyItemContext* item = parser_.bodyItem();
-        if (block != nullptr) {
-          transformer_->transformBodyItem(item, scratch_[depth]);
-        }
-        release();
-      }
-    }
-    std::size_t close = lt1_index(); // the `}` the loop stopped at
-    consume(1);
-    if (block != nullptr) {
-      block = transformer_->finishBlock(std::move(block), scratch_[depth], close);
-    }
-    release();
-    return block;
-  }
-
-  P& parser_;
-  LexedFile& lexed_;
-  Transformer* transformer_;
+  const TokenTable& table_;
+  Transformer& transformer_;
+  P parser_;
+  std::size_t pos_;                        // the table index of the next default-channel token
   std::vector<std::size_t> simple_;        // tokens of the current block head or simple attribute
   std::vector<Transformer::Body> scratch_; // the body being read at each depth of blocks
 };
 
-// The careful path: full LL prediction with error recovery and our messages, one parse tree for
-// the whole file (the parser owns it). Throws StopParsing when the error budget runs out.
-P::ProgramContext* parse_whole(P& parser, LexedFile& lexed, ErrorSink& sink) {
-  parser.addErrorListener(&lexed.listener());
-  parser.setErrorHandler(std::make_shared<ErrorStrategy>(lexed.table(), sink));
+// The second stage: the whole file, full LL prediction with error recovery and our messages, one
+// parse tree for the file. Throws StopParsing when the error budget runs out.
+void parse_carefully(const TokenTable& table, ErrorSink& sink, ast::File& file) {
+  TableTokenSource source(table, 0);
+  TableTokenStream stream(source);
+  ErrorListener listener(table, table.source_file(), sink);
+  P parser(&stream);
+  parser.addErrorListener(&listener);
+  parser.setErrorHandler(std::make_shared<ErrorStrategy>(table, sink));
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::LL);
-  return parser.program();
+  Transformer(table, sink, *file.arena).transformProgram(parser.program(), file);
 }
 
 // Room for every param, let and output of the file, counted by their keywords (which start an
@@ -313,39 +273,34 @@ void reserve_items(const TokenTable& table, ast::File& file) {
   file.outputs.reserve(outputs);
 }
 
-// Which of the two parsing paths parse_file may take.
+// Which of the two stages parse_file may take.
 enum class Path { Both, FastOnly, CarefulOnly };
 
-// nullopt when `path` is FastOnly and the fast path failed.
-std::optional<ast::File> parse_checked(const SourceFile& source, FileId id, ErrorSink& sink,
-                                       std::vector<TokenInfo> tokens, Path path) {
-  LexedFile lexed(source, id, std::move(tokens), sink);
-  if (!scan_tokens(lexed.table(), sink)) {
+// nullopt when `path` is FastOnly and the first stage failed.
+std::optional<ast::File> parse_tokens(const SourceFile& source, FileId id, ErrorSink& sink,
+                                      std::vector<TokenInfo> tokens, Path path) {
+  TokenTable table(source, id, std::move(tokens));
+  if (!scan_tokens(table, sink)) {
     return empty_file(id);
   }
-
   if (path != Path::CarefulOnly) {
-    P parser(&lexed.stream());
     ast::File file = empty_file(id);
-    Transformer transformer(lexed.table(), sink, *file.arena);
-    reserve_items(lexed.table(), file);
-    sink.begin_tentative();
+    reserve_items(table, file);
+    Transformer transformer(table, sink, *file.arena);
     try {
-      ChunkedParser(parser, lexed, &transformer).run(file);
-      sink.commit();
+      FastParser(table, transformer).run(file);
       return file;
     } catch (const antlr4::ParseCancellationException&) {
-      // Not necessarily an error: SLL may fail where LL succeeds. Parse again, properly.
-      sink.rollback();
+      // Not necessarily an error: SLL may fail where LL succeeds. Forget the first stage.
+      sink.restart();
     }
     if (path == Path::FastOnly) {
       return std::nullopt;
     }
+    scan_tokens(table, sink); // its reports again (it passed the first time)
   }
-  P parser(&lexed.restart());
-  P::ProgramContext* tree = parse_whole(parser, lexed, sink);
   ast::File file = empty_file(id);
-  Transformer(lexed.table(), sink, *file.arena).transformProgram(tree, file);
+  parse_carefully(table, sink, file);
   return file;
 }
 
@@ -364,7 +319,7 @@ std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Dia
   split_unterminated_strings(*tokens, text);
   ErrorSink sink(diags, id);
   try {
-    return parse_checked(source, id, sink, std::move(*tokens), path);
+    return parse_tokens(source, id, sink, std::move(*tokens), path);
   } catch (const StopParsing&) {
     // E0017 is reported; what was parsed so far is dropped with the parse tree.
   } catch (...) {
@@ -389,43 +344,5 @@ std::optional<ast::File> parse_file_fast_path(const SourceManager& sources, File
 ast::File parse_file_careful_path(const SourceManager& sources, FileId id, Diagnostics& diags) {
   return std::move(*parse_path(sources, id, diags, Path::CarefulOnly));
 }
-
-namespace stages {
-
-std::size_t lex(const SourceFile& source, FileId id) {
-  Diagnostics diags;
-  std::optional<std::vector<TokenInfo>> tokens = fast_lex(source.text(), id, diags);
-  return tokens ? tokens->size() : 0;
-}
-
-std::size_t parse(const SourceFile& source, FileId id) {
-  Diagnostics diags;
-  std::optional<std::vector<TokenInfo>> tokens = fast_lex(source.text(), id, diags);
-  if (!tokens) {
-    return 0;
-  }
-  ErrorSink sink(diags, id);
-  try {
-    LexedFile lexed(source, id, std::move(*tokens), sink);
-    if (!scan_tokens(lexed.table(), sink)) {
-      return 0;
-    }
-    {
-      P parser(&lexed.stream());
-      ast::File unused;
-      try {
-        return ChunkedParser(parser, lexed, nullptr).run(unused);
-      } catch (const antlr4::ParseCancellationException&) {
-        // Parsed again below, as parse_file does.
-      }
-    }
-    P parser(&lexed.restart());
-    return parse_whole(parser, lexed, sink)->item().size();
-  } catch (...) {
-    return 0; // StopParsing, or the runtime failed: parse_file reports these
-  }
-}
-
-} // namespace stages
 
 } // namespace ecl::syntax

@@ -1,127 +1,83 @@
-// An antlr4::TokenStream over a TokenTable (private to compiler/syntax), so the generated parser
-// reads the fast lexer's tokens without ANTLR's CommonToken per token.
+// How the generated parser reads the fast lexer's tokens (private to compiler/syntax): a
+// TokenSource over a TokenTable, which an antlr4::CommonTokenStream pulls from as the parser asks.
+// No ANTLR type leaves the syntax layer.
+//
+// Until 2026-12-07 a TokenStream of our own (300 lines that had to follow BufferedTokenStream's
+// every quirk) made the parser's tokens in blocks over the whole table. The runtime's stream, one
+// per piece the parser reads (syntax.cpp), costs 2-9% more instructions of `eclc check` (callgrind,
+// 100k-line programs) where many values are expressions (bench/generate.py's vpc, strings, deep,
+// long-lists) and saves 3-4% where they are simple (services, small-blocks, lets): the pieces
+// FastParser reads itself no longer pass through a stream.
 #pragma once
 
-#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/token_table.h"
 
 #include <antlr4-runtime.h>
 #include <cstddef>
-#include <deque>
 #include <memory>
 #include <string>
-#include <vector>
 
 namespace ecl::syntax {
 
-class TableTokenStream;
-
-// The one antlr4::Token kind the stream hands out: the stream and an index, everything else read
-// from the table (text copied out of the source, line and column computed when asked).
+// The antlr4::Token the source hands out: the table and an index, everything else read from the
+// table (text copied out of the source, line and column computed when asked). It is not an
+// antlr4::WritableToken, so a CommonTokenStream does not renumber it: getTokenIndex() is the table
+// index even in a stream that starts in the middle of the file.
 class TableToken final : public antlr4::Token {
 public:
-  TableToken(const TableTokenStream& stream, std::size_t index) : stream_(stream), index_(index) {}
+  TableToken(const TokenTable& table, antlr4::TokenSource* source, std::size_t index)
+      : table_(table), source_(source), index_(index) {}
 
   std::string getText() const override;
   std::size_t getType() const override;
   std::size_t getLine() const override;
   std::size_t getCharPositionInLine() const override;
-  std::size_t getChannel() const override;
+  std::size_t getChannel() const override { return table_[index_].channel; }
   std::size_t getTokenIndex() const override { return index_; }
   // Byte offsets into the source (ANTLR's own tokens count code points); nothing in eclc reads
   // them, TokenTable maps token indexes to ranges.
-  std::size_t getStartIndex() const override;
+  std::size_t getStartIndex() const override { return table_[index_].begin; }
   std::size_t getStopIndex() const override;
-  antlr4::TokenSource* getTokenSource() const override;
+  antlr4::TokenSource* getTokenSource() const override { return source_; }
   antlr4::CharStream* getInputStream() const override { return nullptr; }
   std::string toString() const override;
 
 private:
-  const TableTokenStream& stream_;
+  const TokenTable& table_;
+  antlr4::TokenSource* source_;
   std::size_t index_;
 };
 
-// What TableToken::getTokenSource() returns: it never produces tokens (the table has them all) but
-// gives ANTLR's error recovery the factory it conjures missing tokens with.
+// The table's tokens from index `first` on, every channel (the stream shows the parser only the
+// default one), then the EOF token for every later call. Also gives ANTLR's error recovery the
+// factory it conjures missing tokens with.
 class TableTokenSource final : public antlr4::TokenSource {
 public:
-  explicit TableTokenSource(const TokenTable& table) : table_(table) {}
+  TableTokenSource(const TokenTable& table, std::size_t first) : table_(table), next_(first) {}
+
   std::unique_ptr<antlr4::Token> nextToken() override;
   std::size_t getLine() const override { return 0; }
   std::size_t getCharPositionInLine() override { return 0; }
   antlr4::CharStream* getInputStream() override { return nullptr; }
   std::string getSourceName() override { return "<table>"; }
-  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override;
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
+    return antlr4::CommonTokenFactory::DEFAULT.get();
+  }
 
 private:
   const TokenTable& table_;
+  std::size_t next_;
 };
 
-// An antlr4::TokenStream over a TokenTable: token indexes equal table indexes and, like
-// antlr4::CommonTokenStream, the parser only sees channel-0 tokens (LT/LA skip other channels);
-// seek/index/size/get/getText/consume/mark/release/LA behave as in CommonTokenStream so ANTLR's
-// parser, error strategies and our ErrorListener work unchanged. antlr4::Token objects are made
-// when first asked for and owned by the stream.
-class TableTokenStream final : public antlr4::TokenStream {
+// antlr4::CommonTokenStream over a TableTokenSource. Only its fetch() is its own: the runtime's
+// tries a dynamic_cast to WritableToken on every token, to renumber it, which TableTokens need
+// not be (a tenth of the time of `eclc check` on programs whose values are mostly expressions).
+class TableTokenStream final : public antlr4::CommonTokenStream {
 public:
-  explicit TableTokenStream(const TokenTable& table);
-  ~TableTokenStream() override;
-  TableTokenStream(const TableTokenStream&) = delete;
-  TableTokenStream& operator=(const TableTokenStream&) = delete;
+  explicit TableTokenStream(TableTokenSource& source) : CommonTokenStream(&source) {}
 
-  const TokenTable& table() const { return table_; }
-
-  // Tokens are made, and freed, in blocks of this many consecutive indexes: one allocation per
-  // block rather than per token.
-  static constexpr std::size_t kTokensPerBlock = 1024;
-
-  // Frees the antlr4::Token objects of indexes < `index` (whole blocks of them; the rest of a
-  // block stays): the caller promises no parse tree still points at them (it calls this after
-  // releasing each item's parse tree). They are made again if asked for later.
-  void release_before(std::size_t index);
-  // How many antlr4::Token objects the stream holds right now (for tests).
-  std::size_t live_tokens() const;
-
-  // antlr4::IntStream
-  void consume() override;
-  std::size_t LA(ssize_t i) override;
-  ssize_t mark() override { return 0; }
-  void release(ssize_t /*marker*/) override {}
-  std::size_t index() override { return p_; }
-  void seek(std::size_t index) override;
-  std::size_t size() override { return table_.size(); }
-  std::string getSourceName() const override { return "<table>"; }
-
-  // antlr4::TokenStream
-  antlr4::Token* LT(ssize_t k) override;
-  antlr4::Token* get(std::size_t index) const override;
-  antlr4::TokenSource* getTokenSource() const override;
-  std::string getText(const antlr4::misc::Interval& interval) override;
-  std::string getText() override;
-  std::string getText(antlr4::RuleContext* ctx) override;
-  std::string getText(antlr4::Token* start, antlr4::Token* stop) override;
-
-private:
-  // Index of the first default-channel (or EOF) token at or after `i`, the last index when past the
-  // end (BufferedTokenStream::nextTokenOnChannel).
-  std::size_t next_on_channel(std::size_t i) const;
-  // Index of the last default-channel (or EOF) token at or before `i`, -1 when none
-  // (BufferedTokenStream::previousTokenOnChannel, including its unsigned wrap-around).
-  ssize_t previous_on_channel(std::size_t i) const;
-  // BufferedTokenStream::sync once everything is fetched: is `i` a token index?
-  bool has(std::size_t i) const { return i + 1 < table_.size() || i < table_.size(); }
-  antlr4::Token* LB(std::size_t k);
-  bool is_eof(std::size_t i) const { return table_[i].type == kEofType; }
-
-  const TokenTable& table_;
-  mutable TableTokenSource source_;
-  std::size_t p_ = 0;
-  // Block b holds the tokens of indexes [b * kTokensPerBlock, (b + 1) * kTokensPerBlock); blocks_
-  // holds blocks [first_block_, first_block_ + blocks_.size()), null where none was asked for yet.
-  mutable std::deque<std::unique_ptr<std::vector<TableToken>>> blocks_;
-  mutable std::size_t first_block_ = 0;
-  // The block get() used last (the parser asks for the same few tokens over and over).
-  mutable std::size_t cached_block_ = static_cast<std::size_t>(-1);
-  mutable TableToken* cached_tokens_ = nullptr;
+protected:
+  std::size_t fetch(std::size_t n) override;
 };
 
 } // namespace ecl::syntax

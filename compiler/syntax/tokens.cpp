@@ -1,8 +1,8 @@
 #include "compiler/syntax/tokens.h"
 
 #include "compiler/syntax/fast_lexer.h"
-#include "compiler/syntax/lexer.h"
 #include "compiler/syntax/limits.h"
+#include "compiler/syntax/token_table.h"
 
 namespace ecl::syntax {
 namespace {

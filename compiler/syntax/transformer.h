@@ -10,7 +10,7 @@
 
 #include "compiler/syntax/ast.h"
 #include "compiler/syntax/error_sink.h"
-#include "compiler/syntax/lexer.h"
+#include "compiler/syntax/token_table.h"
 
 #include <EclParser.h>
 #include <optional>
@@ -36,19 +36,19 @@ public:
     std::vector<ast::BlockPtr> blocks;
   };
 
-  // The chunked fast path of parse_file (syntax.cpp) parses and transforms a file one item at a
-  // time, and a large block one body item at a time: transformBlockHead(), then
+  // parse_file's first stage (FastParser in syntax.cpp) parses and transforms a file one item at
+  // a time, and a block one body item at a time: transformBlockHead(), then
   // transformBodyItem() or a nested block for each body item, then finishBlock() at its `}`. The
   // result equals transformProgram()'s on the whole tree, diagnostics included.
   void transformItem(P::ItemContext* ctx, ast::File& file);
   // `kind {` or `kind name {`: `names` are the table indexes of the one or two IDENT tokens
-  // (ChunkedParser::simple_block_head checked the shape).
+  // (FastParser::simple_block_head checked the shape).
   ast::BlockPtr transformBlockHead(std::span<const std::size_t> names);
   void transformBodyItem(P::BodyItemContext* ctx, Body& body);
   // Gives `block` the items of `body` (which is left empty). Null when the block is beyond
   // limits::kMaxBlocksPerFile (E0023). `close`: the table index of its `}`.
   ast::BlockPtr finishBlock(ast::BlockPtr block, Body& body, std::size_t close);
-  // `name = value` with a simple value (see ChunkedParser::simple_attribute in syntax.cpp): a
+  // `name = value` with a simple value (see FastParser::simple_assignment in syntax.cpp): a
   // one-token primary with `.name`s after it, or a list of those. `tokens` are the table indexes
   // of its default-channel tokens, name to end of value, already checked to have that shape. The
   // fast path builds these without a parse tree; the result is what transformBodyItem() builds

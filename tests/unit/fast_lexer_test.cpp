@@ -4,8 +4,8 @@
 //   channel, byte range, in order), and exactly decode_utf8's E0001 on invalid UTF-8, on every
 //   program of the repository, on hand-picked corners, on deterministic pseudo-random token soups
 //   and on random mutations of real programs;
-// - TableTokenStream must answer like antlr4::CommonTokenStream call by call, and the generated
-//   parser over it must build the same parse trees and report the same errors.
+// - the generated parser reading fast_lex's tokens through TableTokenSource must build the same
+//   parse trees and report the same errors as over the ANTLR lexer's tokens.
 #include "compiler/syntax/decode.h"
 #include "compiler/syntax/error_sink.h"
 #include "compiler/syntax/fast_lexer.h"
@@ -13,6 +13,7 @@
 #include "compiler/syntax/prepass.h"
 #include "compiler/syntax/token_stream.h"
 #include "compiler/syntax/tokens.h"
+#include "tests/oracle/antlr_lexer.h"
 #include "tests/test_util.h"
 
 #include <EclParser.h>
@@ -352,8 +353,8 @@ TEST(FastLexer, LexForToolsKeepsEveryToken) {
   EXPECT_FALSE(lex("\xFF").has_value());
 }
 
-// ---- TableTokenStream against CommonTokenStream
-// -----------------------------------------------------
+// ---- The parser over TableTokenSource against the parser over the ANTLR lexer
+// -----------------------------------------------
 
 struct AntlrSide {
   explicit AntlrSide(const std::string& text)
@@ -376,117 +377,6 @@ std::string describe(antlr4::Token* t) {
   return fmt::format("#{} type {} ch {} text '{}' {}:{}", t->getTokenIndex(),
                      static_cast<long long>(t->getType()), t->getChannel(), t->getText(),
                      t->getLine(), t->getCharPositionInLine());
-}
-
-void expect_same_stream(const std::string& text) {
-  SCOPED_TRACE(text);
-  AntlrSide antlr(text);
-  SourceFile source("", text);
-  Diagnostics diags;
-  TokenTable table(source, 0, *fast_lex(text, 0, diags));
-  TableTokenStream ours(table);
-  antlr4::CommonTokenStream& theirs = antlr.stream;
-  ASSERT_EQ(ours.size(), theirs.size());
-  for (std::size_t i = 0; i < ours.size(); ++i) {
-    EXPECT_EQ(describe(ours.get(i)), describe(theirs.get(i)));
-  }
-  auto same_view = [&] {
-    ASSERT_EQ(ours.index(), theirs.index());
-    for (ssize_t k = -3; k <= 3; ++k) {
-      EXPECT_EQ(describe(ours.LT(k)), describe(theirs.LT(k)))
-          << "LT(" << k << ") at " << ours.index();
-      if (k != 0 && theirs.LT(k) != nullptr) {
-        EXPECT_EQ(ours.LA(k), theirs.LA(k));
-      }
-    }
-  };
-  same_view();
-  for (std::size_t i = 0; i <= ours.size() + 1; ++i) {
-    ours.seek(i);
-    theirs.seek(i);
-    same_view();
-  }
-  ours.seek(0);
-  theirs.seek(0);
-  while (true) {
-    same_view();
-    bool ours_threw = false;
-    bool theirs_threw = false;
-    try {
-      ours.consume();
-    } catch (const antlr4::IllegalStateException&) {
-      ours_threw = true;
-    }
-    try {
-      theirs.consume();
-    } catch (const antlr4::IllegalStateException&) {
-      theirs_threw = true;
-    }
-    ASSERT_EQ(ours_threw, theirs_threw);
-    if (ours_threw) {
-      break;
-    }
-  }
-  EXPECT_EQ(ours.getText(), theirs.getText());
-  for (std::size_t a = 0; a < ours.size(); a += 3) {
-    for (std::size_t b = a; b < ours.size() + 2; b += 2) {
-      antlr4::misc::Interval interval(a, b);
-      EXPECT_EQ(ours.getText(interval), theirs.getText(interval));
-    }
-  }
-}
-
-TEST(TableTokenStream, AnswersLikeCommonTokenStream) {
-  const char* cases[] = {
-      "",
-      "x",
-      "\n",
-      "// only a comment",
-      "\n\nx\n",
-      "vpc main {\n  cidr = \"10.0.0.0/16\" // c\n  # h\n  tags = { a = \"${x}-y\" }\n}\n",
-      "/* a */ let x = 1 @ 2\r\n",
-  };
-  for (const char* text : cases) {
-    expect_same_stream(text);
-  }
-  std::mt19937 rng(11);
-  for (int i = 0; i < 200; ++i) {
-    std::string text = soup(rng, 1 + rng() % 12);
-    Diagnostics diags;
-    if (fast_lex(text, 0, diags)) {
-      expect_same_stream(text);
-    }
-  }
-}
-
-TEST(TableTokenStream, ReleasesAndRemakesTokens) {
-  constexpr std::size_t kBlock = TableTokenStream::kTokensPerBlock;
-  std::string text;
-  for (std::size_t i = 0; i < 3 * kBlock; ++i) {
-    text += "t" + std::to_string(i) + " ";
-  }
-  SourceFile source("", text);
-  Diagnostics diags;
-  TokenTable table(source, 0, *fast_lex(text, 0, diags));
-  ASSERT_EQ(table.size(), 3 * kBlock + 1);
-  TableTokenStream stream(table);
-  EXPECT_EQ(stream.live_tokens(), 0u);
-  for (std::size_t i = 0; i < 2 * kBlock + 5; ++i) {
-    ASSERT_EQ(stream.get(i)->getText(), "t" + std::to_string(i));
-  }
-  EXPECT_EQ(stream.live_tokens(), 3 * kBlock); // the third block is made whole
-  stream.release_before(kBlock + 10);          // only whole blocks go
-  EXPECT_EQ(stream.live_tokens(), 2 * kBlock);
-  EXPECT_EQ(stream.get(kBlock + 3)->getText(), "t" + std::to_string(kBlock + 3));
-  EXPECT_EQ(stream.get(1)->getText(), "t1"); // made again
-  EXPECT_EQ(stream.get(1)->getTokenIndex(), 1u);
-  EXPECT_EQ(stream.live_tokens(), 3 * kBlock);
-  stream.release_before(table.size() + 5);
-  EXPECT_EQ(stream.live_tokens(), 0u);
-  antlr4::Token* eof = stream.get(table.size() - 1);
-  EXPECT_EQ(eof->getType(), antlr4::Token::EOF);
-  EXPECT_EQ(eof->getText(), "<EOF>");
-  EXPECT_EQ(stream.live_tokens(), 1u); // the last block is just the EOF token
 }
 
 // Parses like syntax.cpp's parse_checked (pre-pass, SLL with bail-out, then LL with our error
@@ -534,16 +424,17 @@ void expect_same_parse(const std::string& text) {
   SCOPED_TRACE(text.substr(0, 200));
   SourceFile source("", text);
   AntlrSide antlr(text);
-  TokenTable antlr_table(source, 0, antlr.stream.getTokens());
+  TokenTable antlr_table(source, 0, token_infos(text, antlr.stream.getTokens()));
   std::string expected = parse_with(antlr.stream, antlr_table, source);
 
   Diagnostics diags;
   TokenTable table(source, 0, *fast_lex(text, 0, diags));
-  TableTokenStream stream(table);
+  TableTokenSource tokens(table, 0);
+  antlr4::CommonTokenStream stream(&tokens);
   EXPECT_EQ(parse_with(stream, table, source), expected);
 }
 
-TEST(TableTokenStream, ParsesLikeCommonTokenStream) {
+TEST(TableTokenSource, ParsesLikeTheAntlrLexer) {
   for (const fs::path& path : repository_programs()) {
     expect_same_parse(test::read_file(path));
   }

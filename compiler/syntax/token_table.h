@@ -1,11 +1,11 @@
-// The lexing side of the syntax layer (private to compiler/syntax): the ANTLR lexer subclass that
-// knows which `}` ends an interpolation, the character stream we feed it, and the table that maps
-// every token to its byte range in the source.
+// The tokens of one file as the syntax layer holds them (private to compiler/syntax): what fast_lex
+// produces, one 16-byte TokenInfo a token, and the table that maps every token to its byte range in
+// the source.
 #pragma once
 
 #include "compiler/diagnostics/source.h"
 
-#include <EclLexer.h>
+#include <EclParser.h>
 #include <antlr4-runtime.h>
 #include <cstdint>
 #include <string>
@@ -15,7 +15,9 @@
 
 namespace ecl::syntax {
 
-using Tok = ecl_gen::EclLexer; // token type constants: Tok::IDENT, Tok::LBRACE, ...
+// Token type constants: Tok::IDENT, Tok::LBRACE, ... (the generated parser declares the same ones
+// as the generated lexer, which eclc does not link: tests/oracle).
+using Tok = ecl_gen::EclParser;
 
 // The EOF token's type in a TokenInfo (ANTLR's Token::EOF does not fit 32 bits).
 inline constexpr std::uint32_t kEofType = 0xFFFFFFFFu;
@@ -24,29 +26,6 @@ inline constexpr std::size_t kNoTokenIndex = static_cast<std::size_t>(-1);
 
 // Channel of ERROR_CHAR tokens (`-> channel(2)` in the grammar): the parser never sees them.
 inline constexpr std::size_t kErrorChannel = 2;
-
-// A character stream over code points we decoded and validated ourselves (decode_utf8), so the
-// runtime's own UTF-8 conversion never runs.
-class CodePointStream : public antlr4::ANTLRInputStream {
-public:
-  explicit CodePointStream(std::u32string code_points) { _data = std::move(code_points); }
-};
-
-// The generated lexer plus the one piece of state a combined grammar cannot express: a stack of
-// open braces and interpolations, so that `closesInterpolation()` can tell whether a `}` resumes a
-// string. A line break abandons every interpolation still open (strings end on their line).
-class Lexer : public ecl_gen::EclLexer {
-public:
-  explicit Lexer(antlr4::CharStream* input) : EclLexer(input) {}
-
-  std::unique_ptr<antlr4::Token> nextToken() override;
-  bool closesInterpolation() override;
-
-private:
-  enum class Open : std::uint8_t { Brace, Interpolation };
-  std::vector<Open> open_;
-  std::vector<std::size_t> interpolations_; // indexes into open_ of the Interpolation entries
-};
 
 // One token as the rest of the syntax layer sees it: type, channel and byte range.
 struct TokenInfo {
@@ -59,17 +38,15 @@ struct TokenInfo {
 static_assert(sizeof(TokenInfo) <= 16);
 
 // Every token of one file, indexed like the token stream (token->getTokenIndex()), with byte
-// ranges: straight from fast_lex, or converted once from ANTLR's code-point indexes (the oracle).
+// ranges.
 class TokenTable {
 public:
-  TokenTable(const SourceFile& source, FileId file, const std::vector<antlr4::Token*>& tokens);
-  // Tokens with byte ranges already (fast_lex), ending with the EOF token.
+  // Tokens with byte ranges (fast_lex), ending with the EOF token.
   TokenTable(const SourceFile& source, FileId file, std::vector<TokenInfo> tokens)
       : source_(source), file_(file), tokens_(std::move(tokens)) {}
 
   std::size_t size() const { return tokens_.size(); }
   const TokenInfo& operator[](std::size_t index) const { return tokens_[index]; }
-  const std::vector<TokenInfo>& tokens() const { return tokens_; }
   const SourceFile& source_file() const { return source_; }
   FileId file() const { return file_; }
   std::string_view source() const { return source_.text(); }

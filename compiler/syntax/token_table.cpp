@@ -1,0 +1,76 @@
+#include "compiler/syntax/token_table.h"
+
+namespace ecl::syntax {
+
+Range TokenTable::range(std::size_t index) const {
+  const TokenInfo& t = tokens_[index];
+  return Range{file_, t.begin, t.end};
+}
+
+std::string_view TokenTable::text(std::size_t index) const {
+  const TokenInfo& t = tokens_[index];
+  return source().substr(t.begin, t.end - t.begin);
+}
+
+bool TokenTable::is_real(const antlr4::Token* token) {
+  return token != nullptr && token->getTokenIndex() != kNoTokenIndex;
+}
+
+Range TokenTable::range(const antlr4::Token* token) const {
+  if (token == nullptr) {
+    return Range{file_, 0, 0};
+  }
+  std::size_t index = token->getTokenIndex();
+  if (index < tokens_.size()) {
+    return range(index);
+  }
+  // Conjured: ANTLR copies the line and column of the token it stood in front of. Both count
+  // lines by '\n' and columns by code points, as SourceFile does.
+  LineCol pos{static_cast<std::uint32_t>(token->getLine()),
+              static_cast<std::uint32_t>(token->getCharPositionInLine() + 1)};
+  std::uint32_t offset = source_.offset_of(pos);
+  return Range{file_, offset, offset};
+}
+
+bool is_string_piece(std::uint32_t type) {
+  switch (type) {
+  case Tok::STRING:
+  case Tok::STRING_HEAD:
+  case Tok::STRING_MID:
+  case Tok::STRING_TAIL:
+  case Tok::UNTERMINATED_STRING:
+  case Tok::UNTERMINATED_TAIL:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string_view string_body(std::uint32_t type, std::string_view token_text) {
+  std::size_t closing = 0; // bytes of the closing delimiter
+  switch (type) {
+  case Tok::STRING:
+  case Tok::STRING_TAIL:
+    closing = 1; // `"`
+    break;
+  case Tok::STRING_HEAD:
+  case Tok::STRING_MID:
+    closing = 2; // `${`
+    break;
+  default:
+    break; // unterminated: no closing delimiter
+  }
+  if (token_text.size() < 1 + closing) {
+    return {};
+  }
+  return token_text.substr(1, token_text.size() - 1 - closing);
+}
+
+std::string_view TokenTable::text(const antlr4::Token* token) const {
+  if (!is_real(token) || token->getTokenIndex() >= tokens_.size()) {
+    return {};
+  }
+  return text(token->getTokenIndex());
+}
+
+} // namespace ecl::syntax
