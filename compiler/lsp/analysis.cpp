@@ -200,6 +200,9 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
       sites_.push_back(site);
       break;
     }
+    case model::Reference::ToModule:
+    case model::Reference::ToOutput:
+      break; // into a module's files: definition() reads them from the references
     }
   }
 }

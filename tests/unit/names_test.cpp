@@ -221,6 +221,10 @@ output subnet = main.a.id
     case model::Reference::ToAttribute:
       seen.push_back(fmt::format("{} -> {}.{}", written, r.block->path, r.name));
       break;
+    case model::Reference::ToModule:
+    case model::Reference::ToOutput:
+      seen.push_back(fmt::format("{} -> module", written));
+      break;
     }
   }
   std::sort(seen.begin(), seen.end());
