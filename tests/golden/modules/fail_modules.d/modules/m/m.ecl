@@ -1,0 +1,9 @@
+param size: int
+param name: string = "m"
+
+// A service at a module's top level must name its cluster.
+service orphan {
+  task = t
+}
+
+output size_out = size
