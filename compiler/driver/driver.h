@@ -56,6 +56,9 @@ std::vector<Compilation> compile_each(const std::string& path, const check::Opti
 // Reads and parses the modules that the parsed program (`asts`) instantiates, and theirs, into
 // `modules`: once per instance, each a directory relative to the file of its `module` block.
 void load_modules(Compilation& compilation);
+// The same for ASTs held elsewhere (the language server's).
+check::Modules load_modules(SourceManager& sources, const std::vector<ast::File>& asts,
+                            Diagnostics& diags);
 // The same for sources already in memory (an editor's buffers, tests).
 void compile_sources(Compilation& compilation, const std::vector<FileId>& files,
                      const check::Options& options);

@@ -15,12 +15,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Where the loader puts what it reads.
+struct Loaded {
+  SourceManager& sources;
+  Diagnostics& diags;
+  check::Modules modules;
+};
+
 // How deep modules may nest, and how many instances one program may hold (docs/limits.md).
 constexpr std::size_t kMaxModuleDepth = 16;
 constexpr std::size_t kMaxModuleInstances = 1000;
 
 struct Loader {
-  Compilation& c;
+  Loaded& c;
   std::vector<std::string> chain;   // the canonical directories being instantiated, outermost first
   std::vector<std::string> written; // the same as the program reaches them, for the cycle message
 
@@ -141,14 +148,20 @@ struct Loader {
 
 } // namespace
 
-void load_modules(Compilation& c) {
-  c.modules = check::Modules{};
-  Loader loader{c, {}, {}};
-  std::vector<std::size_t> files(c.asts.size());
+check::Modules load_modules(SourceManager& sources, const std::vector<ast::File>& asts,
+                            Diagnostics& diags) {
+  Loaded loaded{sources, diags, {}};
+  Loader loader{loaded, {}, {}};
+  std::vector<std::size_t> files(asts.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     files[i] = i;
   }
-  loader.walk(c.asts, files, check::ModuleInstance::kProgram);
+  loader.walk(asts, files, check::ModuleInstance::kProgram);
+  return std::move(loaded.modules);
+}
+
+void load_modules(Compilation& c) {
+  c.modules = load_modules(c.sources, c.asts, c.diags);
 }
 
 } // namespace ecl::driver

@@ -1,8 +1,11 @@
 #include "compiler/lsp/analysis.h"
 
+#include "compiler/driver/driver.h"
+#include "compiler/lsp/server.h"
 #include "compiler/syntax/syntax.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace ecl::lsp {
 namespace {
@@ -130,9 +133,17 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
   for (FileId id : files) {
     asts_.push_back(syntax::parse_file(sources_, id, diags_));
   }
+  // Modules are read from disk, relative to each program file's path.
+  modules_ = driver::load_modules(sources_, asts_, diags_);
+  for (auto id = static_cast<FileId>(inputs_.size()); id < sources_.size(); ++id) {
+    lines_.emplace_back(sources_.file(id).text());
+    std::error_code ec;
+    auto absolute = std::filesystem::absolute(sources_.file(id).path(), ec);
+    module_uris_.push_back(path_to_uri(ec ? sources_.file(id).path() : absolute.string()));
+  }
   check::Options options;
   options.record_references = true;
-  program_ = check::check(asts_, sources_, options, diags_);
+  program_ = check::check(asts_, sources_, options, diags_, &modules_);
   diags_.sort();
 
   // Declarations: lets and params (the program's scope), then written blocks by position.
@@ -189,6 +200,11 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
         Site site{Site::ValueReference, ref.range};
         site.value = it->second;
         sites_.push_back(site);
+      } else if (ref.declaration.valid()) {
+        // A let or param of a module: its declaration is in the module's files.
+        Site site{Site::ModuleReference, ref.range};
+        site.declaration = ref.declaration;
+        sites_.push_back(site);
       }
       break;
     }
@@ -201,10 +217,19 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
       break;
     }
     case model::Reference::ToModule:
-    case model::Reference::ToOutput:
-      break; // into a module's files: definition() reads them from the references
+    case model::Reference::ToOutput: {
+      Site site{Site::ModuleReference, ref.range};
+      site.declaration = ref.declaration;
+      sites_.push_back(site);
+      break;
+    }
     }
   }
+}
+
+const std::vector<model::ModuleInstance>& Analysis::modules() const {
+  static const std::vector<model::ModuleInstance> none;
+  return program_ ? program_->modules : none;
 }
 
 std::optional<FileId> Analysis::file_of(std::string_view uri) const {

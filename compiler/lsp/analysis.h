@@ -46,6 +46,9 @@ struct Site {
     AttributeName,   // `cidr` in `cidr = "10.0.0.0/16"`
     AttributeAccess, // `cidr` in `main.cidr`, `arn` in `prod.arn`
     KindKeyword,     // `subnet` in `subnet private_a { … }`
+    // Into a module (the checker's ToModule, ToOutput, and ToParam of an argument): `api` in
+    // `api.url`, `url` there, `image` in `module api { image = … }`, the `source` string.
+    ModuleReference,
   };
   Site(What w, Range r) : what(w), range(r) {}
   What what;
@@ -55,6 +58,7 @@ struct Site {
   const schema::Attribute* attribute = nullptr; // AttributeName, AttributeAccess
   const ValueDecl* value = nullptr;             // ValueName, ValueReference
   std::string name;                             // the attribute's name
+  Range declaration;                            // ModuleReference: what it names
 };
 
 class Analysis {
@@ -70,8 +74,13 @@ public:
   const std::vector<SourceInput>& inputs() const { return inputs_; }
   const ast::File& ast(FileId file) const { return asts_[file]; }
   std::optional<FileId> file_of(std::string_view uri) const;
-  const std::string& uri_of(FileId file) const { return inputs_[file].uri; }
+  // A file of the program or, past inputs(), of a module instance.
+  const std::string& uri_of(FileId file) const {
+    return file < inputs_.size() ? inputs_[file].uri : module_uris_[file - inputs_.size()];
+  }
   const LineIndex& lines(FileId file) const { return lines_[file]; }
+  // The module instances the program writes, as the checker read them.
+  const std::vector<model::ModuleInstance>& modules() const;
 
   // The innermost site around `offset` (its end included, for a cursor just after a word).
   const Site* site_at(FileId file, std::uint32_t offset) const;
@@ -98,6 +107,8 @@ private:
   std::vector<SourceInput> inputs_;
   SourceManager sources_;
   std::vector<ast::File> asts_;
+  check::Modules modules_;               // their files are sources_ past inputs_
+  std::vector<std::string> module_uris_; // by FileId - inputs_.size()
   std::vector<LineIndex> lines_;
   Diagnostics diags_;
   std::unique_ptr<model::Program> program_;

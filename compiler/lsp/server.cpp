@@ -493,8 +493,25 @@ void Server::refresh(const std::string& uri) {
               return location(*analysis, r);
             }));
   }
+  // The files of module instances: one parse per instance, so one URI may have several files,
+  // whose diagnostics are published together (each with its note at its instance).
+  std::map<std::string, json> module_diagnostics;
+  for (auto file = static_cast<FileId>(analysis->inputs().size());
+       file < analysis->sources().size(); ++file) {
+    json& all = module_diagnostics.try_emplace(analysis->uri_of(file), json::array()).first->second;
+    for (json& d : diagnostics_json(*analysis, file,
+                                    [&](const Range& r) { return location(*analysis, r); })) {
+      all.push_back(std::move(d));
+    }
+  }
+  for (auto& [module_uri, diagnostics] : module_diagnostics) {
+    if (!analysis->file_of(module_uri)) {
+      program.uris.push_back(module_uri);
+      publish(module_uri, std::move(diagnostics));
+    }
+  }
   for (const std::string& u : previous) {
-    if (!analysis->file_of(u) && published_.contains(u)) {
+    if (!analysis->file_of(u) && !module_diagnostics.contains(u) && published_.contains(u)) {
       publish(u, json::array()); // a file that left the program
     }
   }
@@ -563,7 +580,7 @@ json Server::workspace_symbols(const std::string& query) const {
 }
 
 json Server::location(const Analysis& a, const Range& range) const {
-  FileId file = range.valid() && range.file < a.inputs().size() ? range.file : 0;
+  FileId file = range.valid() && range.file < a.sources().size() ? range.file : 0;
   return {{"uri", a.uri_of(file)}, {"range", range_json(a.lines(file), range.begin, range.end)}};
 }
 
