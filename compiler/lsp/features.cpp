@@ -460,8 +460,18 @@ json hover(const Analysis& a, FileId file, std::uint32_t offset, const LocationO
       text = kind_hover(*site->kind);
     }
     break;
-  case Site::ModuleReference:
-    break; // definition() leads into the module
+  case Site::ModuleReference: {
+    // The line that declares it, in the module's file (or the instance's, for its name).
+    const Range& d = site->declaration;
+    if (d.valid() && d.file < a.sources().size()) {
+      std::string_view source = a.sources().file(d.file).text();
+      std::size_t begin = source.rfind('\n', d.begin == 0 ? 0 : d.begin - 1);
+      begin = begin == std::string_view::npos || d.begin == 0 ? 0 : begin + 1;
+      std::size_t end = source.find('\n', d.begin);
+      text = code_block(source.substr(begin, end == std::string_view::npos ? end : end - begin));
+    }
+    break;
+  }
   }
   if (text.empty()) {
     return nullptr;
