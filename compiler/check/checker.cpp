@@ -92,12 +92,8 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   for (auto& block : program_->blocks) {
     collect_attributes(*block);
   }
-  const std::size_t before_placement = diags_.items().size();
-  place_blocks();
   // A block that could not be placed has no parent of its kind, which the rules take for granted.
-  const bool placed = std::none_of(
-      diags_.items().begin() + static_cast<std::ptrdiff_t>(before_placement), diags_.items().end(),
-      [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  const bool placed = place_blocks();
   for (std::uint32_t space = 0; space < spaces_.size(); ++space) {
     for (auto& [name, slot] : spaces_[space].params) {
       param_value(slot, slot.syntax->name_range);

@@ -232,8 +232,9 @@ private:
   void declare_instance(const ast::Block& syntax, model::Block* parent);
   // Declares each instance's blocks, params, lets and outputs, and matches its arguments.
   void declare_instances();
-  // Puts the blocks a module writes at its top level in the caller's block they name.
-  void place_blocks();
+  // Puts the blocks a module writes at its top level in the caller's block they name; false when
+  // one could not be placed (reported).
+  bool place_blocks();
   // The module output `name` of namespace `space`, evaluated on first use.
   model::Value output_value(std::uint32_t space, const ast::Member& member, const Range& use);
   model::Value output_slot_value(std::uint32_t space, OutputSlot& output);

@@ -191,7 +191,8 @@ void Checker::declare_instances() {
   top_ = 0;
 }
 
-void Checker::place_blocks() {
+bool Checker::place_blocks() {
+  bool all = true;
   for (auto& [block, attribute] : placements_) {
     const schema::Type& type = schema::ref_of(attribute->name);
     top_ = info_of(*block).space;
@@ -199,17 +200,20 @@ void Checker::place_blocks() {
     model::Value v = eval(*attribute->value, &type, block);
     const model::Block* target = !v.is_null() && coerce(v, type, &diags_) ? v.block() : nullptr;
     top_ = 0;
+    all = all && target;
     if (target) {
       auto* parent = const_cast<model::Block*>(target);
       block->parent = parent;
       parent->children.push_back(block);
-    } else if (diags_.items().size() == before) {
-      // A param left without a value (reported at the instance): the rules must not run.
+    } else if (diags_.items().size() == before && !diags_.has_errors()) {
+      // Null without a word: a param left without a value is reported at the instance; anything
+      // else must not leave the program clean with a block outside its parent.
       diags_.report(Diag::ModulePlacement, attribute->value->range,
                     fmt::format("`{}` names no `{}` for {} to go in", attribute->name,
                                 attribute->name, block->display()));
     }
   }
+  return all;
 }
 
 model::Value Checker::output_value(std::uint32_t space, const ast::Member& member,
