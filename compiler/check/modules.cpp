@@ -124,6 +124,10 @@ void Checker::declare_instances() {
       record_module(a.name_range, param->second.syntax->name_range, model::Reference::ToParam);
     }
     for (auto& [name, slot] : ns.params) {
+      if (name == "source") {
+        diags_.report(Diag::ModuleParamSource, slot.syntax->name_range);
+        continue;
+      }
       if (!slot.argument && !slot.syntax->default_value) {
         diags_.report(Diag::MissingModuleArgument, syntax.name_range, ns.path, name)
             .note(slot.syntax->name_range, fmt::format("param `{}` is declared here", name));

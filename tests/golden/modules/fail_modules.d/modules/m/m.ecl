@@ -1,5 +1,6 @@
 param size: int
 param name: string = "m"
+param source: string = "never given"
 
 // A service at a module's top level must name its cluster.
 service orphan {
