@@ -7,6 +7,7 @@
 #include "compiler/model/model.h"
 #include "compiler/syntax/ast.h"
 
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -56,9 +57,11 @@ std::vector<Compilation> compile_each(const std::string& path, const check::Opti
 // Reads and parses the modules that the parsed program (`asts`) instantiates, and theirs, into
 // `modules`: once per instance, each a directory relative to the file of its `module` block.
 void load_modules(Compilation& compilation);
-// The same for ASTs held elsewhere (the language server's).
+// The same for ASTs held elsewhere (the language server's); a file whose normal path `overlay`
+// holds is read from there (an editor's buffer) rather than from disk.
 check::Modules load_modules(SourceManager& sources, const std::vector<ast::File>& asts,
-                            Diagnostics& diags);
+                            Diagnostics& diags,
+                            const std::map<std::string, std::string>* overlay = nullptr);
 // The same for sources already in memory (an editor's buffers, tests).
 void compile_sources(Compilation& compilation, const std::vector<FileId>& files,
                      const check::Options& options);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <map>
 
 namespace ecl::driver {
 namespace {
@@ -19,6 +20,7 @@ namespace fs = std::filesystem;
 struct Loaded {
   SourceManager& sources;
   Diagnostics& diags;
+  const std::map<std::string, std::string>* overlay; // normal path -> text (an editor's buffers)
   check::Modules modules;
 };
 
@@ -129,7 +131,16 @@ struct Loader {
     instance.directory = dir.string();
     std::vector<FileId> ids;
     for (const std::string& file : names) {
-      read_source(file, c.sources, ids, c.diags);
+      const std::string* open = nullptr;
+      if (c.overlay) {
+        auto it = c.overlay->find(fs::path(file).lexically_normal().string());
+        open = it == c.overlay->end() ? nullptr : &it->second;
+      }
+      if (open) {
+        ids.push_back(c.sources.add(file, *open));
+      } else {
+        read_source(file, c.sources, ids, c.diags);
+      }
     }
     for (FileId id : ids) {
       instance.files.push_back(c.modules.asts.size());
@@ -149,8 +160,8 @@ struct Loader {
 } // namespace
 
 check::Modules load_modules(SourceManager& sources, const std::vector<ast::File>& asts,
-                            Diagnostics& diags) {
-  Loaded loaded{sources, diags, {}};
+                            Diagnostics& diags, const std::map<std::string, std::string>* overlay) {
+  Loaded loaded{sources, diags, overlay, {}};
   Loader loader{loaded, {}, {}};
   std::vector<std::size_t> files(asts.size());
   for (std::size_t i = 0; i < files.size(); ++i) {

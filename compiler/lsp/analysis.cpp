@@ -122,7 +122,8 @@ const Type* element_type(const Type* type) {
   return nullptr;
 }
 
-Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs)) {
+Analysis::Analysis(std::vector<SourceInput> inputs, const std::map<std::string, std::string>* open)
+    : inputs_(std::move(inputs)) {
   std::vector<FileId> files;
   for (const auto& input : inputs_) {
     files.push_back(sources_.add(input.path, input.text));
@@ -134,7 +135,7 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
     asts_.push_back(syntax::parse_file(sources_, id, diags_));
   }
   // Modules are read from disk, relative to each program file's path.
-  modules_ = driver::load_modules(sources_, asts_, diags_);
+  modules_ = driver::load_modules(sources_, asts_, diags_, open);
   for (auto id = static_cast<FileId>(inputs_.size()); id < sources_.size(); ++id) {
     lines_.emplace_back(sources_.file(id).text());
     std::error_code ec;
@@ -180,6 +181,11 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
     value_at[{v.name_range.file, v.name_range.begin}] = &v;
   }
   for (const auto& file : asts_) {
+    for (const auto& b : file.blocks) {
+      index_block(*b);
+    }
+  }
+  for (const auto& file : modules_.asts) {
     for (const auto& b : file.blocks) {
       index_block(*b);
     }
@@ -238,7 +244,21 @@ std::optional<FileId> Analysis::file_of(std::string_view uri) const {
       return static_cast<FileId>(i);
     }
   }
+  for (std::size_t i = 0; i < module_uris_.size(); ++i) {
+    if (module_uris_[i] == uri) {
+      return static_cast<FileId>(inputs_.size() + i);
+    }
+  }
   return std::nullopt;
+}
+
+bool Analysis::is_module_file(std::string_view uri) const {
+  for (const SourceInput& input : inputs_) {
+    if (input.uri == uri) {
+      return false;
+    }
+  }
+  return std::find(module_uris_.begin(), module_uris_.end(), uri) != module_uris_.end();
 }
 
 Range Analysis::name_range(const model::Block& block) {

@@ -63,8 +63,10 @@ struct Site {
 
 class Analysis {
 public:
-  // Parses and checks `inputs` as one program (in the order given) and indexes it.
-  explicit Analysis(std::vector<SourceInput> inputs);
+  // Parses and checks `inputs` as one program (in the order given) and indexes it. The modules it
+  // instantiates are read from disk, or from `open` (normal path -> text: the editor's buffers).
+  explicit Analysis(std::vector<SourceInput> inputs,
+                    const std::map<std::string, std::string>* open = nullptr);
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
 
@@ -72,8 +74,16 @@ public:
   const Diagnostics& diagnostics() const { return diags_; }
   const model::Program* program() const { return program_.get(); }
   const std::vector<SourceInput>& inputs() const { return inputs_; }
-  const ast::File& ast(FileId file) const { return asts_[file]; }
+  // A program file's syntax tree, or a module instance's file's.
+  const ast::File& ast(FileId file) const {
+    return file < asts_.size() ? asts_[file] : modules_.asts[file - asts_.size()];
+  }
+  // The file `uri` is: one of the program's, or the first instance's of a module's file.
   std::optional<FileId> file_of(std::string_view uri) const;
+  // Whether `uri` is a file of a module the program instantiates (and none of its own).
+  bool is_module_file(std::string_view uri) const;
+  // The URIs of the module files the program reads.
+  const std::vector<std::string>& module_uris() const { return module_uris_; }
   // A file of the program or, past inputs(), of a module instance.
   const std::string& uri_of(FileId file) const {
     return file < inputs_.size() ? inputs_[file].uri : module_uris_[file - inputs_.size()];

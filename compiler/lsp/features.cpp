@@ -610,7 +610,8 @@ json document_symbols(const Analysis& a, FileId file, const LocationOf& location
 json completion(const Analysis& a, FileId file, std::uint32_t offset, const Analysis* parsed) {
   // Names come from `parsed` (the last analysis whose files all parsed) while this file has a
   // syntax error the parser could not recover from (an unclosed `[` loses the whole file).
-  const Analysis& names = parsed && parsed != &a && parsed->inputs().size() == a.inputs().size() &&
+  const Analysis& names = parsed && parsed != &a && file < a.inputs().size() &&
+                                  parsed->inputs().size() == a.inputs().size() &&
                                   a.ast(file).blocks.size() < parsed->ast(file).blocks.size()
                               ? *parsed
                               : a;

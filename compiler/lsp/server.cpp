@@ -401,6 +401,18 @@ void Server::close(const std::string& uri) {
 std::string Server::program_key(const std::string& uri, std::vector<SourceInput>& inputs) const {
   const Document& doc = documents_.at(uri);
   std::optional<std::string> path = uri_to_path(uri);
+  // A file of a module that an analysed program instantiates is checked with that program (and
+  // its instances' arguments), its buffer standing for the file on disk.
+  for (const auto& [key, program] : programs_) {
+    if (program.analysis && program.analysis->is_module_file(uri)) {
+      for (const SourceInput& input : program.analysis->inputs()) {
+        auto open = documents_.find(input.uri);
+        inputs.push_back(
+            {input.uri, input.path, open == documents_.end() ? input.text : open->second.text});
+      }
+      return key;
+    }
+  }
   if (path && fs::path(*path).extension() == ".ecl") {
     fs::path dir = fs::path(*path).parent_path().lexically_normal();
     // Every `.ecl` file of the directory: on disk, or open in the editor (maybe not saved yet).
@@ -469,7 +481,14 @@ void Server::refresh(const std::string& uri) {
       programs_.erase(old_key);
     }
   }
-  auto analysis = std::make_shared<Analysis>(std::move(inputs));
+  // The open buffers, for the modules the program reads.
+  std::map<std::string, std::string> open;
+  for (const auto& [open_uri, open_doc] : documents_) {
+    if (std::optional<std::string> p = uri_to_path(open_uri)) {
+      open.emplace(fs::path(*p).lexically_normal().string(), open_doc.text);
+    }
+  }
+  auto analysis = std::make_shared<Analysis>(std::move(inputs), &open);
   Program& program = programs_[key];
   std::vector<std::string> previous = std::move(program.uris);
   program.uris.clear();
@@ -505,8 +524,11 @@ void Server::refresh(const std::string& uri) {
     }
   }
   for (auto& [module_uri, diagnostics] : module_diagnostics) {
-    if (!analysis->file_of(module_uri)) {
+    if (analysis->is_module_file(module_uri)) {
       program.uris.push_back(module_uri);
+      if (documents_.contains(module_uri)) {
+        program_of_[module_uri] = key; // an open module file is served by this program
+      }
       publish(module_uri, std::move(diagnostics));
     }
   }
