@@ -168,7 +168,11 @@ Analysis::Analysis(std::vector<SourceInput> inputs, const std::map<std::string, 
       continue;
     }
     by_start_[{block->range.file, block->range.begin}] = block.get();
-    if (!block->name.empty()) {
+    // A module's top-level blocks (placed in a caller's block or not) are the module's names,
+    // not the program's: completion does not offer them.
+    const bool module_top = block->range.file >= inputs_.size() &&
+                            (!block->parent || block->parent->range.file != block->range.file);
+    if (!block->name.empty() && !module_top) {
       scopes_[{block->parent, block->name}].push_back(block.get());
     }
   }

@@ -274,7 +274,8 @@ void value_items(const Analysis& a, const schema::Type* type, const model::Block
   if (a.program()) {
     std::set<std::string> labels;
     for (const auto& b : a.program()->blocks) {
-      if (b->implicit || b->name.empty()) {
+      // A module's blocks are reached through its instance's outputs, never by name.
+      if (b->implicit || b->name.empty() || b->range.file >= a.inputs().size()) {
         continue;
       }
       bool fits = kinds.empty()
@@ -379,6 +380,9 @@ void member_items(const Analysis& a, const std::vector<std::string_view>& path,
   std::set<std::string> labels;
   for (const model::Block* b : blocks) {
     for (const model::Block* c : b->children) {
+      if (c->range.file >= a.inputs().size() && b->range.file < a.inputs().size()) {
+        continue; // a module's block placed in this one: not a name of the program
+      }
       bool fits =
           kinds.empty() || std::find(kinds.begin(), kinds.end(), c->kind_name) != kinds.end();
       if (fits && !c->name.empty() && labels.insert(c->name).second) {
