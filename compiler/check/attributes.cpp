@@ -68,6 +68,10 @@ void Checker::collect_attributes(model::Block& block) {
     if (repaired && a.name_range.begin > error->second && (!slot || slot->syntax)) {
       continue;
     }
+    if (!slot && info.placed && schema::find_kind(a.name) &&
+        block.kind->allowed_in(schema::find_kind(a.name)->name)) {
+      continue; // `cluster = …`: where the block is placed (place_blocks())
+    }
     if (!slot) {
       std::vector<std::string_view> names;
       for (const schema::Attribute& attr : block.kind->attributes) {
@@ -221,14 +225,22 @@ model::Value Checker::default_value(const model::Block& block, const schema::Att
   switch (attr.default_value.kind) {
   case schema::DefaultKind::Value:
     return copy_at(attr.default_value.value, block.header_range);
-  case schema::DefaultKind::BlockName:
-    return model::Value{block.name, block.header_range};
-  case schema::DefaultKind::StackName:
+  case schema::DefaultKind::BlockName: {
+    // A module's top-level block (a service it places in its caller's cluster) is named after
+    // its instance too, so that two instances make two: `api-app`.
+    const BlockInfo& info = info_of(block);
+    const bool top = !block.parent || info.placed;
+    return model::Value{top ? name_prefix(info.space) + block.name : block.name,
+                        block.header_range};
+  }
+  case schema::DefaultKind::StackName: {
+    // `webapp-api-app` for the task `app` of the module instance `api`.
+    const std::string name = name_prefix(info_of(block).space) + block.name;
     if (program_->stack && !program_->stack->name.empty()) {
-      return model::Value{fmt::format("{}-{}", program_->stack->name, block.name),
-                          block.header_range};
+      return model::Value{fmt::format("{}-{}", program_->stack->name, name), block.header_range};
     }
-    return model::Value{block.name, block.header_range};
+    return model::Value{name, block.header_range};
+  }
   case schema::DefaultKind::Derived:
     return derived_value(block, attr);
   case schema::DefaultKind::None:
@@ -321,11 +333,14 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
 }
 
 void Checker::apply_param_overrides() {
+  // `-p` sets the program's params; a module's come from its instances.
+  auto& params = spaces_[0].params;
+  top_ = 0;
   for (const ParamOverride& o : options_.params) {
-    auto it = params_.find(o.name);
-    if (it == params_.end()) {
+    auto it = params.find(o.name);
+    if (it == params.end()) {
       std::vector<std::string> names;
-      for (const auto& [name, slot] : params_) {
+      for (const auto& [name, slot] : params) {
         names.emplace_back(name);
       }
       diags_.report(Diag::UnknownParamOverride, Range{}, o.name,
@@ -381,7 +396,7 @@ void Checker::apply_param_overrides() {
     }
     slot.value = copy_at(v, at);
   }
-  for (auto& [name, slot] : params_) {
+  for (auto& [name, slot] : params) {
     if (!slot.override_value && !slot.syntax->default_value) {
       diags_.report(Diag::MissingParamValue, slot.syntax->name_range, name, name);
       slot.state = State::Done;

@@ -24,11 +24,29 @@ struct Options {
   bool record_references = false;
 };
 
-// Checks the program made of `files` (one namespace, in the order given). The model is complete
-// only when `diags` has no error; with errors it holds what could be checked (null values where
-// an error was reported), which is enough for an editor.
+// One instance of a module, `module api { source = "./modules/service" … }`, as the driver loaded
+// it (driver::load_modules): the module's files, read and parsed again for this instance, so that
+// every range in them (and every diagnostic) belongs to one instance.
+struct ModuleInstance {
+  static constexpr std::size_t kProgram = static_cast<std::size_t>(-1);
+  const ast::Block* syntax = nullptr; // the `module` block, in a file of `outer`
+  std::size_t outer = kProgram;       // the instance whose file holds `syntax`, or the program
+  std::string directory;              // the module's directory, as the program reaches it
+  std::vector<std::size_t> files;     // indices into Modules::asts, in name order
+};
+
+// Every module instance of a program, callers before the instances they write.
+struct Modules {
+  std::vector<ast::File> asts;
+  std::vector<ModuleInstance> instances;
+};
+
+// Checks the program made of `files` (one namespace, in the order given) and the module instances
+// in `modules` (null: none). The model is complete only when `diags` has no error; with errors it
+// holds what could be checked (null values where an error was reported), which is enough for an
+// editor.
 std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
                                       const SourceManager& sources, const Options& options,
-                                      Diagnostics& diags);
+                                      Diagnostics& diags, const Modules* modules = nullptr);
 
 } // namespace ecl::check

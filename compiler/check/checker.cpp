@@ -23,21 +23,25 @@ std::string Decl::kind() const {
     return "let";
   case ParamDecl:
     return "param";
+  case ModuleDecl:
+    return "module";
   }
   return "";
 }
 
 std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
                                       const SourceManager& sources, const Options& options,
-                                      Diagnostics& diags) {
+                                      Diagnostics& diags, const Modules* modules) {
   Checker checker(sources, diags, options);
-  return checker.run(files);
+  return checker.run(files, modules);
 }
 
 // The checker in one page: declare, evaluate, default, normalize, then the AWS rules.
-std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files) {
+std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files,
+                                             const Modules* modules) {
   program_ = std::make_unique<model::Program>();
   const std::size_t first_checked = diags_.items().size();
+  make_namespaces(files, modules);
   eval_stack_.reserve(64);
   for (const Diagnostic& d : diags_.items()) {
     if (d.code()[1] == '0') {
@@ -55,9 +59,11 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
         self(self, *child);
       }
     };
-    for (const ast::File& file : files) {
-      for (const auto& block : file.blocks) {
-        count_blocks(count_blocks, *block);
+    for (const Namespace& space : spaces_) {
+      for (const ast::File* file : space.files) {
+        for (const auto& block : file->blocks) {
+          count_blocks(count_blocks, *block);
+        }
       }
     }
     blocks_.reserve(count);
@@ -68,7 +74,8 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
       declare_block(*block, nullptr);
     }
   }
-  declare_values(files);
+  declare_values(0);
+  declare_instances();
   add_implicit_children();
   apply_param_overrides();
   // Every block is declared now (implicit ones included): the slots can take one allocation.
@@ -85,38 +92,48 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   for (auto& block : program_->blocks) {
     collect_attributes(*block);
   }
-  for (auto& [name, slot] : params_) {
-    param_value(slot, slot.syntax->name_range);
-  }
-  for (LetSlot& slot : lets_) {
-    let_value(slot, slot.syntax->name_range);
+  // A block that could not be placed has no parent of its kind, which the rules take for granted.
+  const bool placed = place_blocks();
+  for (std::uint32_t space = 0; space < spaces_.size(); ++space) {
+    for (auto& [name, slot] : spaces_[space].params) {
+      param_value(slot, slot.syntax->name_range);
+    }
+    for (LetSlot& slot : spaces_[space].lets) {
+      let_value(slot, slot.syntax->name_range);
+    }
   }
   for (auto& block : program_->blocks) {
     evaluate_block(*block);
   }
+  top_ = 0;
   evaluate_outputs(files);
+  evaluate_module_outputs();
   for (auto& block : program_->blocks) {
     normalize(*block);
   }
-  for (auto& [name, slot] : params_) {
+  for (auto& [name, slot] : spaces_[0].params) {
     program_->params.emplace(name, slot.value);
   }
   // The model is complete: what only evaluation needed goes before the rules add their own
   // tables, so the two are never held at once.
   blocks_ = std::vector<BlockInfo>();
   slots_ = std::vector<AttrSlot>();
-  program_scope_ = Scope();
-  top_level_ = BlockInfo();
-  lets_ = std::vector<LetSlot>();
-  params_.clear();
+  for (Namespace& space : spaces_) {
+    space.scope = Scope();
+    space.top_level = BlockInfo();
+    space.lets = {};
+    space.params.clear();
+    space.outputs = {};
+  }
   RuleContext context{*program_, diags_, sources_};
   const std::size_t before_rules = diags_.items().size();
   // The AWS rules judge a program that parsed: after a syntax error the parser's repairs may have
   // moved or lost anything, and what the rules would say about it is noise.
-  if (syntax_errors_.empty()) {
+  if (syntax_errors_.empty() && placed) {
     run_rules(context);
   }
   drop_consequences(first_checked, before_rules);
+  note_instances(0);
   return std::move(program_);
 }
 
@@ -203,6 +220,10 @@ void Checker::drop_consequences(std::size_t first_checked, std::size_t first_rul
 }
 
 void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
+  if (syntax.kind == "module") {
+    declare_instance(syntax, parent);
+    return;
+  }
   const schema::Kind* kind = schema::find_kind(syntax.kind);
   std::string_view parent_kind = parent ? std::string_view(parent->kind_name) : "";
   if (!kind) {
@@ -221,7 +242,31 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     }
     return;
   }
-  if (!kind->allowed_in(parent_kind)) {
+  if (kind->name == "stack" && top_ != 0) {
+    diags_.report(Diag::ModuleStack, syntax.kind_range);
+    drop(syntax);
+    return;
+  }
+  // A module's top-level block that lives inside a parent names it: `cluster = cluster`.
+  const ast::Attribute* placement = nullptr;
+  if (!parent && top_ != 0 && !kind->allowed_in(parent_kind)) {
+    for (const ast::Attribute& a : syntax.attributes) {
+      if (!placement && !kind->attribute(a.name) &&
+          std::find(kind->parents.begin(), kind->parents.end(), a.name) != kind->parents.end()) {
+        placement = &a;
+      }
+    }
+    if (!placement) {
+      std::string_view first = kind->parents.empty() ? "" : kind->parents.front();
+      diags_.report(Diag::ModulePlacement, syntax.kind_range,
+                    fmt::format("`{0}` blocks go inside a `{1}`; at a module's top level, name "
+                                "it: `{1} = …`, a `{1}` (such as a param `{1}: {1}`)",
+                                kind->name, first));
+      drop(syntax);
+      return;
+    }
+  }
+  if (!placement && !kind->allowed_in(parent_kind)) {
     std::string where = parent ? fmt::format("inside {}", parent->display()) : "at the top level";
     std::string place;
     for (std::size_t i = 0; i < kind->parents.size(); ++i) {
@@ -252,7 +297,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     return;
   }
   // How many of this kind the parent already has.
-  auto& counts = parent ? info_of(*parent).child_counts : top_level_.child_counts;
+  auto& counts = parent ? info_of(*parent).child_counts : spaces_[top_].top_level.child_counts;
   auto counted = std::find_if(counts.begin(), counts.end(),
                               [&](const auto& entry) { return entry.first == kind; });
   if (counted == counts.end()) {
@@ -274,17 +319,19 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   block->kind = kind;
   block->kind_name = std::string(kind->name);
   block->name = syntax.name.value_or("");
+  // A module's top-level block is under its instance's name: `api.app`.
+  const std::string_view parent_path =
+      parent ? std::string_view(parent->path) : std::string_view(spaces_[top_].path);
   if (syntax.name) {
-    if (parent) {
-      block->path.reserve(parent->path.size() + 1 + syntax.name->size());
-      block->path.append(parent->path).append(".").append(*syntax.name);
+    if (!parent_path.empty()) {
+      block->path.reserve(parent_path.size() + 1 + syntax.name->size());
+      block->path.append(parent_path).append(".").append(*syntax.name);
     } else {
       block->path = *syntax.name;
     }
   } else {
     // Concatenated rather than formatted: one per unnamed block (every `ingress`, `log`, …).
     const std::string index = std::to_string(count);
-    const std::string_view parent_path = parent ? std::string_view(parent->path) : "";
     block->path.reserve(parent_path.size() + kind->name.size() + index.size() + 3);
     block->path.append(parent_path).append(".").append(kind->name);
     block->path.append("[").append(index).append("]");
@@ -309,6 +356,11 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   ++counted->second;
   model::Block* raw = add_block(std::move(block));
   info_of(*raw).syntax = &syntax;
+  info_of(*raw).space = top_;
+  if (placement) {
+    info_of(*raw).placed = true;
+    placements_.emplace_back(raw, placement);
+  }
   if (parent) {
     parent->children.push_back(raw);
   }
@@ -422,12 +474,16 @@ model::Block* Checker::add_block(std::unique_ptr<model::Block> block) {
   return raw;
 }
 
-void Checker::declare_values(const std::vector<ast::File>& files) {
-  // Params and lets share the program's namespace of values.
+void Checker::declare_values(std::uint32_t space) {
+  top_ = space;
+  Namespace& ns = spaces_[space];
+  const std::string where =
+      space == 0 ? std::string("the program") : fmt::format("module instance `{}`", ns.path);
+  // Params and lets share the namespace's values.
   auto taken = [&](std::string_view name, const Range& range, std::string_view what) {
-    for (const Decl& other : program_scope_.find(name)) {
-      if (other.what != Decl::BlockDecl) {
-        diags_.report(Diag::DuplicateName, range, what, name, "the program")
+    for (const Decl& other : ns.scope.find(name)) {
+      if (other.what == Decl::LetDecl || other.what == Decl::ParamDecl) {
+        diags_.report(Diag::DuplicateName, range, what, name, where)
             .note(other.range, fmt::format("{} `{}` is declared here", other.kind(), name));
         return true;
       }
@@ -435,31 +491,32 @@ void Checker::declare_values(const std::vector<ast::File>& files) {
     return false;
   };
   std::size_t lets = 0, names = 0;
-  for (const ast::File& file : files) {
-    lets += file.lets.size();
-    names += file.blocks.size() + file.params.size() + file.lets.size();
+  for (const ast::File* file : ns.files) {
+    lets += file->lets.size();
+    names += file->blocks.size() + file->params.size() + file->lets.size();
   }
-  lets_.reserve(lets); // exactly: a Decl points at its slot
-  program_scope_.reserve(names);
-  for (const ast::File& file : files) {
-    for (const ast::Param& p : file.params) {
+  ns.lets.reserve(lets); // exactly: a Decl points at its slot
+  ns.scope.reserve(names);
+  for (const ast::File* file : ns.files) {
+    for (const ast::Param& p : file->params) {
       if (taken(p.name, p.name_range, "param")) {
         continue;
       }
-      ParamSlot& slot = params_[p.name];
+      ParamSlot& slot = ns.params[p.name];
       slot.syntax = &p;
       slot.type = param_type(p.type);
       declare(nullptr, Decl{nullptr, p.name, p.name_range, Decl::ParamDecl});
     }
-    for (const ast::Let& l : file.lets) {
+    for (const ast::Let& l : file->lets) {
       if (taken(l.name, l.name_range, "let")) {
         continue;
       }
       Decl decl{nullptr, l.name, l.name_range, Decl::LetDecl};
-      decl.let = &lets_.emplace_back(LetSlot{&l, State::Pending, model::Value{}});
+      decl.let = &ns.lets.emplace_back(LetSlot{&l, State::Pending, model::Value{}});
       declare(nullptr, decl);
     }
   }
+  top_ = 0;
 }
 
 void Checker::add_implicit_children() {
@@ -507,17 +564,20 @@ void Checker::add_implicit_children() {
       block->parent = parent;
       block->implicit = true;
       parent->children.push_back(block.get());
-      add_block(std::move(block));
+      const std::uint32_t space = info_of(*parent).space;
+      info_of(*add_block(std::move(block))).space = space;
     }
   }
 }
 
 std::vector<const Decl*> Checker::lookup(std::string_view name, const model::Block* scope,
                                          const std::vector<std::string_view>* kinds) const {
-  // Search outward from `scope`; the first scope with a fitting declaration wins.
-  for (const model::Block* s = scope;; s = s->parent) {
+  // Search outward from `scope`, up to the top level of its namespace (a module's names are its
+  // own); the first scope with a fitting declaration wins.
+  const Scope& top = spaces_[scope ? blocks_[scope->id].space : top_].scope;
+  for (const model::Block* s = scope;; s = lexical_parent(*s)) {
     std::vector<const Decl*> found;
-    for (const Decl& d : scope_of(s).find(name)) {
+    for (const Decl& d : (s ? scope_of(s) : top).find(name)) {
       bool fits = !kinds;
       if (kinds && d.what == Decl::BlockDecl) {
         for (auto k : *kinds) {
@@ -536,8 +596,9 @@ std::vector<const Decl*> Checker::lookup(std::string_view name, const model::Blo
 
 std::vector<std::string> Checker::visible_names(const model::Block* scope) const {
   std::vector<std::string> names;
-  for (const model::Block* s = scope;; s = s->parent) {
-    for (std::string& name : scope_of(s).names()) {
+  const Scope& top = spaces_[scope ? blocks_[scope->id].space : top_].scope;
+  for (const model::Block* s = scope;; s = lexical_parent(*s)) {
+    for (std::string& name : (s ? scope_of(s) : top).names()) {
       names.push_back(std::move(name));
     }
     if (!s) {
@@ -568,6 +629,8 @@ const schema::Type* param_type(const ast::Type& type) {
     return &schema::list_of(type.element ? *param_type(*type.element) : schema::string_type());
   case ast::Type::Map:
     return &schema::map_of(type.element ? *param_type(*type.element) : schema::string_type());
+  case ast::Type::Block:
+    return &schema::ref_of(type.block_kind);
   }
   return &schema::string_type();
 }

@@ -18,7 +18,8 @@ namespace ecl::check {
 
 enum class State : std::uint8_t { Pending, Running, Done };
 
-// A name visible in a scope: a block, a let or a param.
+// A name visible in a scope: a block, a let, a param or a module instance. A let's, param's or
+// instance's namespace is the one its declaration's file belongs to (Checker::space_of()).
 struct LetSlot {
   const ast::Let* syntax = nullptr;
   State state = State::Pending;
@@ -26,9 +27,9 @@ struct LetSlot {
 };
 
 struct Decl {
-  enum What : std::uint8_t { BlockDecl, LetDecl, ParamDecl };
-  // What the name stands for: its block, or its let's slot (Checker::lets_, which never moves
-  // once the lets are declared); null for a param.
+  enum What : std::uint8_t { BlockDecl, LetDecl, ParamDecl, ModuleDecl };
+  // What the name stands for: its block, or its let's slot (its Namespace's `lets`, which never
+  // move once declared); null for a param or an instance.
   union {
     model::Block* block = nullptr;
     LetSlot* let;
@@ -44,6 +45,17 @@ struct ParamSlot {
   const schema::Type* type = nullptr;
   State state = State::Pending;
   const ParamOverride* override_value = nullptr;
+  // A module's param: the argument its instance gives (`image = "…"` in `module api { … }`),
+  // evaluated in the caller's namespace; null: the default.
+  const ast::Attribute* argument = nullptr;
+  model::Value value;
+};
+
+// An output of a module instance, read from its caller as `api.url`: evaluated once, on first use.
+struct OutputSlot {
+  const ast::Output* syntax = nullptr;
+  std::string path; // "api.url", for cycle messages
+  State state = State::Pending;
   model::Value value;
 };
 
@@ -132,13 +144,34 @@ struct BlockInfo {
   Scope scope; // the named children
   // How many children of each kind the block has so far, for `kind[i]` paths and max_per_parent.
   std::vector<std::pair<const schema::Kind*, int>> child_counts;
+  std::uint32_t space = 0; // the namespace (Checker::spaces_) the block is written in
+  // A module's top-level block placed in a block of its caller's (`cluster = cluster`): its model
+  // parent is that block, but its names resolve in the module.
+  bool placed = false;
+};
+
+// The program, or one module instance: the namespace of its top-level blocks, params, lets and
+// module instances, and its outputs. Checker::spaces_[0] is the program.
+struct Namespace {
+  const ModuleInstance* instance = nullptr; // null: the program
+  std::uint32_t outer = 0;                  // the namespace that writes the instance
+  std::string path;                         // "api", "web.api"; "" for the program
+  bool declared = false;                    // false: the instance could not be declared
+  std::vector<const ast::File*> files;
+  Scope scope;
+  BlockInfo top_level; // child_counts of its top level
+  // Every let, in declaration order, reserved once (declare_values()) so that its Decl points at
+  // its slot: a program may hold millions of lets, found by name through `scope` alone.
+  std::vector<LetSlot> lets;
+  std::map<std::string_view, ParamSlot, std::less<>> params;
+  std::vector<OutputSlot> outputs; // a module's, in source order
 };
 
 // An entry of the evaluation stack, formatted only for a cycle message: "a.cidr", "let x".
 struct Frame {
-  enum What { AttrFrame, LetFrame, ParamFrame } what;
+  enum What { AttrFrame, LetFrame, ParamFrame, OutputFrame } what;
   const model::Block* block = nullptr; // AttrFrame
-  std::string_view name;               // the attribute, let or param
+  std::string_view name;               // the attribute, let or param; an output's path
   friend bool operator==(const Frame&, const Frame&) = default;
   std::string str() const;
 };
@@ -148,7 +181,7 @@ public:
   Checker(const SourceManager& sources, Diagnostics& diags, const Options& options)
       : sources_(sources), diags_(diags), options_(options) {}
 
-  std::unique_ptr<model::Program> run(const std::vector<ast::File>& files);
+  std::unique_ptr<model::Program> run(const std::vector<ast::File>& files, const Modules* modules);
 
   // ---- evaluation (evaluator.cpp) ----
   // Folds `expr` in the scope of block `scope` (null: the program). `expected` steers how bare
@@ -169,11 +202,22 @@ private:
   // name and its children's are remembered, so references to them are not reported again.
   void drop(const ast::Block& syntax);
   BlockInfo& info_of(const model::Block& block) { return blocks_[block.id]; }
+  // A block's scope; null: the top level of the current namespace (top_).
   Scope& scope_of(const model::Block* block) {
-    return block ? info_of(*block).scope : program_scope_;
+    return block ? info_of(*block).scope : spaces_[top_].scope;
   }
   const Scope& scope_of(const model::Block* block) const {
-    return block ? blocks_[block->id].scope : program_scope_;
+    return block ? blocks_[block->id].scope : spaces_[top_].scope;
+  }
+  // The namespace a file belongs to: 0 for the program's, an instance's for its module's files.
+  std::uint32_t space_of(FileId file) const {
+    auto it = space_of_file_.find(file);
+    return it == space_of_file_.end() ? 0 : it->second;
+  }
+  // Where a name lookup goes after `block`'s scope: its parent's, or for a block placed in its
+  // caller's (and a top-level one) its namespace's top level (null).
+  const model::Block* lexical_parent(const model::Block& block) const {
+    return blocks_[block.id].placed ? nullptr : block.parent;
   }
   // The named children of `block` called `name` (any kind), in source order.
   std::span<const Decl> named_children(const model::Block& block, std::string_view name) const {
@@ -187,7 +231,26 @@ private:
   }
   // Adds `block` to the model and gives it a BlockInfo; returns it.
   model::Block* add_block(std::unique_ptr<model::Block> block);
-  void declare_values(const std::vector<ast::File>& files);
+  void declare_values(std::uint32_t space);
+  // ---- modules (modules.cpp) ----
+  // Makes a namespace for each module instance the driver loaded.
+  void make_namespaces(const std::vector<ast::File>& files, const Modules* modules);
+  // `module NAME { … }` met by the declaration pass: declares the instance's name.
+  void declare_instance(const ast::Block& syntax, model::Block* parent);
+  // Declares each instance's blocks, params, lets and outputs, and matches its arguments.
+  void declare_instances();
+  // Puts the blocks a module writes at its top level in the caller's block they name; false when
+  // one could not be placed (reported).
+  bool place_blocks();
+  // The module output `name` of namespace `space`, evaluated on first use.
+  model::Value output_value(std::uint32_t space, const ast::Member& member, const Range& use);
+  model::Value output_slot_value(std::uint32_t space, OutputSlot& output);
+  void evaluate_module_outputs();
+  // Adds to each diagnostic in a module's file a note at the instance (and its callers').
+  void note_instances(std::size_t first);
+  // The prefix of the names made for a top-level block of namespace `space`: "api-", "".
+  std::string name_prefix(std::uint32_t space) const;
+  void record_module(const Range& use, const Range& declaration, model::Reference::What what);
   void add_implicit_children();
   std::vector<const Decl*> lookup(std::string_view name, const model::Block* scope,
                                   const std::vector<std::string_view>* kinds) const;
@@ -286,12 +349,24 @@ private:
   std::vector<BlockInfo> blocks_;
   // Every block's AttrSlots in one allocation, sized once every block is declared.
   std::vector<AttrSlot> slots_;
-  Scope program_scope_; // top-level blocks, params and lets
-  BlockInfo top_level_; // child_counts of the program (its scope is program_scope_)
-  // Every let, in declaration order, reserved once (declare_values()) so that its Decl points at
-  // its slot: a program may hold millions of lets, found by name through program_scope_ alone.
-  std::vector<LetSlot> lets_;
-  std::map<std::string_view, ParamSlot, std::less<>> params_;
+  // The program's namespace ([0]) and each module instance's; names are views of the ASTs', which
+  // outlive the checker.
+  std::vector<Namespace> spaces_;
+  std::uint32_t top_ = 0; // the namespace whose top level a null scope means
+  std::unordered_map<FileId, std::uint32_t> space_of_file_;
+  std::unordered_map<const ast::Block*, std::uint32_t> space_of_instance_;
+  // A declared instance's namespace, by where its name is written (a ModuleDecl's range).
+  std::map<std::pair<FileId, std::uint32_t>, std::uint32_t> instance_by_name_;
+  // Per namespace, what note_instances() says of it once the tables above are gone.
+  struct InstanceNote {
+    std::uint32_t outer = 0;
+    Range at;
+    std::string path;
+  };
+  std::vector<InstanceNote> instance_notes_;
+  // Blocks a module writes at its top level that name a parent of its caller's: the block and
+  // the attribute that names it.
+  std::vector<std::pair<model::Block*, const ast::Attribute*>> placements_;
   std::vector<Frame> eval_stack_; // for cycle messages
   // Where syntax errors (E0xxx) were reported before attributes were collected, sorted: a block
   // containing one was repaired by the parser and may have lost attributes.

@@ -423,6 +423,10 @@ void Checker::record(const Decl& decl, const Range& use) {
     ref.what = model::Reference::ToParam;
     ref.declaration = decl.range;
     break;
+  case Decl::ModuleDecl:
+    ref.what = model::Reference::ToModule;
+    ref.declaration = decl.range;
+    break;
   }
   program_->references.push_back(ref);
 }
@@ -440,7 +444,10 @@ Value Checker::decl_value(const Decl& decl, const Range& use) {
   case Decl::LetDecl:
     return let_value(*decl.let, use);
   case Decl::ParamDecl:
-    return param_value(params_.find(decl.name)->second, use);
+    return param_value(spaces_[space_of(decl.range.file)].params.find(decl.name)->second, use);
+  case Decl::ModuleDecl:
+    diags_.report(Diag::ModuleNotValue, use, decl.name, decl.name);
+    return null_at(use);
   }
   return null_at(use);
 }
@@ -453,6 +460,8 @@ std::string Frame::str() const {
     return fmt::format("let {}", name);
   case ParamFrame:
     return fmt::format("param {}", name);
+  case OutputFrame:
+    return fmt::format("output {}", name);
   }
   return "";
 }
@@ -471,8 +480,14 @@ std::string Checker::cycle_to(const Frame& key) const {
 
 Value Checker::let_value(LetSlot& slot, const Range& use) {
   evaluate_once(slot.state, slot.value, Frame{Frame::LetFrame, nullptr, slot.syntax->name},
-                slot.syntax->name_range,
-                [&] { return eval(*slot.syntax->value, nullptr, nullptr); });
+                slot.syntax->name_range, [&] {
+                  // In the let's namespace: a module's let sees the module's names.
+                  const std::uint32_t saved = top_;
+                  top_ = space_of(slot.syntax->name_range.file);
+                  Value v = eval(*slot.syntax->value, nullptr, nullptr);
+                  top_ = saved;
+                  return v;
+                });
   Value out = slot.value;
   if (out.is_null()) {
     out.range = use;
@@ -484,12 +499,20 @@ Value Checker::param_value(ParamSlot& slot, const Range& use) {
   evaluate_once(slot.state, slot.value, Frame{Frame::ParamFrame, nullptr, slot.syntax->name},
                 slot.syntax->name_range, [&] {
                   Value v = null_at(slot.syntax->range);
-                  if (slot.syntax->default_value) {
-                    v = eval(*slot.syntax->default_value, slot.type, nullptr);
+                  const std::uint32_t saved = top_;
+                  const std::uint32_t space = space_of(slot.syntax->name_range.file);
+                  // A module's argument is written, and evaluated, in its caller's namespace; a
+                  // default in the module's.
+                  const ast::Expr* given =
+                      slot.argument ? slot.argument->value.get() : slot.syntax->default_value.get();
+                  top_ = slot.argument ? spaces_[space].outer : space;
+                  if (given) {
+                    v = eval(*given, slot.type, nullptr);
                     if (!v.is_null()) {
                       coerce(v, *slot.type, &diags_);
                     }
                   }
+                  top_ = saved;
                   return v;
                 });
   Value out = slot.value;
@@ -505,6 +528,16 @@ Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, con
   // of different kinds that share the name.
   if (auto* root = std::get_if<ast::Name>(&member.object->node)) {
     auto found = lookup(root->name, scope, nullptr);
+    if (found.size() == 1 && found.front()->what == Decl::ModuleDecl) {
+      // `api.url`: an output of the module instance `api`.
+      record(*found.front(), member.object->range);
+      auto it = instance_by_name_.find({found.front()->range.file, found.front()->range.begin});
+      if (it == instance_by_name_.end()) {
+        return null_at(expr.range); // the instance could not be loaded: reported already
+      }
+      Value out = output_value(it->second, member, expr.range);
+      return out;
+    }
     if (found.size() > 1) {
       std::vector<const Decl*> fitting;
       for (const Decl* decl : found) {

@@ -122,7 +122,8 @@ void compile_sources(Compilation& c, const std::vector<FileId>& files,
   for (FileId id : files) {
     c.asts.push_back(syntax::parse_file(c.sources, id, c.diags));
   }
-  c.program = check::check(c.asts, c.sources, options, c.diags);
+  load_modules(c);
+  c.program = check::check(c.asts, c.sources, options, c.diags, &c.modules);
   c.diags.sort();
 }
 

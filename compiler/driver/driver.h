@@ -7,6 +7,7 @@
 #include "compiler/model/model.h"
 #include "compiler/syntax/ast.h"
 
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -22,6 +23,8 @@ struct Compilation {
   // kept so that a one-shot command, which exits without destructors (tools/eclc), does not pay
   // for freeing them node by node either.
   std::vector<ast::File> asts;
+  // The module instances the program writes, each with its own parse of its module's files.
+  check::Modules modules;
   std::unique_ptr<model::Program> program; // null when the input could not be read
   bool input_unusable = false;             // a path could not be read: exit status 2
 };
@@ -51,6 +54,14 @@ Compilation compile(const std::string& path, const check::Options& options);
 // The same for every program `path` holds: one for a file or a one-program directory, one per
 // file for a folder of programs (`eclc check DIR`).
 std::vector<Compilation> compile_each(const std::string& path, const check::Options& options);
+// Reads and parses the modules that the parsed program (`asts`) instantiates, and theirs, into
+// `modules`: once per instance, each a directory relative to the file of its `module` block.
+void load_modules(Compilation& compilation);
+// The same for ASTs held elsewhere (the language server's); a file whose normal path `overlay`
+// holds is read from there (an editor's buffer) rather than from disk.
+check::Modules load_modules(SourceManager& sources, const std::vector<ast::File>& asts,
+                            Diagnostics& diags,
+                            const std::map<std::string, std::string>* overlay = nullptr);
 // The same for sources already in memory (an editor's buffers, tests).
 void compile_sources(Compilation& compilation, const std::vector<FileId>& files,
                      const check::Options& options);

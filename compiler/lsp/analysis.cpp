@@ -1,8 +1,11 @@
 #include "compiler/lsp/analysis.h"
 
+#include "compiler/driver/driver.h"
+#include "compiler/lsp/server.h"
 #include "compiler/syntax/syntax.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace ecl::lsp {
 namespace {
@@ -119,7 +122,8 @@ const Type* element_type(const Type* type) {
   return nullptr;
 }
 
-Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs)) {
+Analysis::Analysis(std::vector<SourceInput> inputs, const std::map<std::string, std::string>* open)
+    : inputs_(std::move(inputs)) {
   std::vector<FileId> files;
   for (const auto& input : inputs_) {
     files.push_back(sources_.add(input.path, input.text));
@@ -130,9 +134,17 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
   for (FileId id : files) {
     asts_.push_back(syntax::parse_file(sources_, id, diags_));
   }
+  // Modules are read from disk, relative to each program file's path.
+  modules_ = driver::load_modules(sources_, asts_, diags_, open);
+  for (auto id = static_cast<FileId>(inputs_.size()); id < sources_.size(); ++id) {
+    lines_.emplace_back(sources_.file(id).text());
+    std::error_code ec;
+    auto absolute = std::filesystem::absolute(sources_.file(id).path(), ec);
+    module_uris_.push_back(path_to_uri(ec ? sources_.file(id).path() : absolute.string()));
+  }
   check::Options options;
   options.record_references = true;
-  program_ = check::check(asts_, sources_, options, diags_);
+  program_ = check::check(asts_, sources_, options, diags_, &modules_);
   diags_.sort();
 
   // Declarations: lets and params (the program's scope), then written blocks by position.
@@ -156,7 +168,11 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
       continue;
     }
     by_start_[{block->range.file, block->range.begin}] = block.get();
-    if (!block->name.empty()) {
+    // A module's top-level blocks (placed in a caller's block or not) are the module's names,
+    // not the program's: completion does not offer them.
+    const bool module_top = block->range.file >= inputs_.size() &&
+                            (!block->parent || block->parent->range.file != block->range.file);
+    if (!block->name.empty() && !module_top) {
       scopes_[{block->parent, block->name}].push_back(block.get());
     }
   }
@@ -169,6 +185,11 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
     value_at[{v.name_range.file, v.name_range.begin}] = &v;
   }
   for (const auto& file : asts_) {
+    for (const auto& b : file.blocks) {
+      index_block(*b);
+    }
+  }
+  for (const auto& file : modules_.asts) {
     for (const auto& b : file.blocks) {
       index_block(*b);
     }
@@ -189,6 +210,11 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
         Site site{Site::ValueReference, ref.range};
         site.value = it->second;
         sites_.push_back(site);
+      } else if (ref.declaration.valid()) {
+        // A let or param of a module: its declaration is in the module's files.
+        Site site{Site::ModuleReference, ref.range};
+        site.declaration = ref.declaration;
+        sites_.push_back(site);
       }
       break;
     }
@@ -200,8 +226,20 @@ Analysis::Analysis(std::vector<SourceInput> inputs) : inputs_(std::move(inputs))
       sites_.push_back(site);
       break;
     }
+    case model::Reference::ToModule:
+    case model::Reference::ToOutput: {
+      Site site{Site::ModuleReference, ref.range};
+      site.declaration = ref.declaration;
+      sites_.push_back(site);
+      break;
+    }
     }
   }
+}
+
+const std::vector<model::ModuleInstance>& Analysis::modules() const {
+  static const std::vector<model::ModuleInstance> none;
+  return program_ ? program_->modules : none;
 }
 
 std::optional<FileId> Analysis::file_of(std::string_view uri) const {
@@ -210,7 +248,21 @@ std::optional<FileId> Analysis::file_of(std::string_view uri) const {
       return static_cast<FileId>(i);
     }
   }
+  for (std::size_t i = 0; i < module_uris_.size(); ++i) {
+    if (module_uris_[i] == uri) {
+      return static_cast<FileId>(inputs_.size() + i);
+    }
+  }
   return std::nullopt;
+}
+
+bool Analysis::is_module_file(std::string_view uri) const {
+  for (const SourceInput& input : inputs_) {
+    if (input.uri == uri) {
+      return false;
+    }
+  }
+  return std::find(module_uris_.begin(), module_uris_.end(), uri) != module_uris_.end();
 }
 
 Range Analysis::name_range(const model::Block& block) {

@@ -46,6 +46,9 @@ struct Site {
     AttributeName,   // `cidr` in `cidr = "10.0.0.0/16"`
     AttributeAccess, // `cidr` in `main.cidr`, `arn` in `prod.arn`
     KindKeyword,     // `subnet` in `subnet private_a { … }`
+    // Into a module (the checker's ToModule, ToOutput, and ToParam of an argument): `api` in
+    // `api.url`, `url` there, `image` in `module api { image = … }`, the `source` string.
+    ModuleReference,
   };
   Site(What w, Range r) : what(w), range(r) {}
   What what;
@@ -55,12 +58,15 @@ struct Site {
   const schema::Attribute* attribute = nullptr; // AttributeName, AttributeAccess
   const ValueDecl* value = nullptr;             // ValueName, ValueReference
   std::string name;                             // the attribute's name
+  Range declaration;                            // ModuleReference: what it names
 };
 
 class Analysis {
 public:
-  // Parses and checks `inputs` as one program (in the order given) and indexes it.
-  explicit Analysis(std::vector<SourceInput> inputs);
+  // Parses and checks `inputs` as one program (in the order given) and indexes it. The modules it
+  // instantiates are read from disk, or from `open` (normal path -> text: the editor's buffers).
+  explicit Analysis(std::vector<SourceInput> inputs,
+                    const std::map<std::string, std::string>* open = nullptr);
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
 
@@ -68,10 +74,23 @@ public:
   const Diagnostics& diagnostics() const { return diags_; }
   const model::Program* program() const { return program_.get(); }
   const std::vector<SourceInput>& inputs() const { return inputs_; }
-  const ast::File& ast(FileId file) const { return asts_[file]; }
+  // A program file's syntax tree, or a module instance's file's.
+  const ast::File& ast(FileId file) const {
+    return file < asts_.size() ? asts_[file] : modules_.asts[file - asts_.size()];
+  }
+  // The file `uri` is: one of the program's, or the first instance's of a module's file.
   std::optional<FileId> file_of(std::string_view uri) const;
-  const std::string& uri_of(FileId file) const { return inputs_[file].uri; }
+  // Whether `uri` is a file of a module the program instantiates (and none of its own).
+  bool is_module_file(std::string_view uri) const;
+  // The URIs of the module files the program reads.
+  const std::vector<std::string>& module_uris() const { return module_uris_; }
+  // A file of the program or, past inputs(), of a module instance.
+  const std::string& uri_of(FileId file) const {
+    return file < inputs_.size() ? inputs_[file].uri : module_uris_[file - inputs_.size()];
+  }
   const LineIndex& lines(FileId file) const { return lines_[file]; }
+  // The module instances the program writes, as the checker read them.
+  const std::vector<model::ModuleInstance>& modules() const;
 
   // The innermost site around `offset` (its end included, for a cursor just after a word).
   const Site* site_at(FileId file, std::uint32_t offset) const;
@@ -98,6 +117,8 @@ private:
   std::vector<SourceInput> inputs_;
   SourceManager sources_;
   std::vector<ast::File> asts_;
+  check::Modules modules_;               // their files are sources_ past inputs_
+  std::vector<std::string> module_uris_; // by FileId - inputs_.size()
   std::vector<LineIndex> lines_;
   Diagnostics diags_;
   std::unique_ptr<model::Program> program_;

@@ -274,7 +274,8 @@ void value_items(const Analysis& a, const schema::Type* type, const model::Block
   if (a.program()) {
     std::set<std::string> labels;
     for (const auto& b : a.program()->blocks) {
-      if (b->implicit || b->name.empty()) {
+      // A module's blocks are reached through its instance's outputs, never by name.
+      if (b->implicit || b->name.empty() || b->range.file >= a.inputs().size()) {
         continue;
       }
       bool fits = kinds.empty()
@@ -379,6 +380,9 @@ void member_items(const Analysis& a, const std::vector<std::string_view>& path,
   std::set<std::string> labels;
   for (const model::Block* b : blocks) {
     for (const model::Block* c : b->children) {
+      if (c->range.file >= a.inputs().size() && b->range.file < a.inputs().size()) {
+        continue; // a module's block placed in this one: not a name of the program
+      }
       bool fits =
           kinds.empty() || std::find(kinds.begin(), kinds.end(), c->kind_name) != kinds.end();
       if (fits && !c->name.empty() && labels.insert(c->name).second) {
@@ -460,6 +464,18 @@ json hover(const Analysis& a, FileId file, std::uint32_t offset, const LocationO
       text = kind_hover(*site->kind);
     }
     break;
+  case Site::ModuleReference: {
+    // The line that declares it, in the module's file (or the instance's, for its name).
+    const Range& d = site->declaration;
+    if (d.valid() && d.file < a.sources().size()) {
+      std::string_view source = a.sources().file(d.file).text();
+      std::size_t begin = source.rfind('\n', d.begin == 0 ? 0 : d.begin - 1);
+      begin = begin == std::string_view::npos || d.begin == 0 ? 0 : begin + 1;
+      std::size_t end = source.find('\n', d.begin);
+      text = code_block(source.substr(begin, end == std::string_view::npos ? end : end - begin));
+    }
+    break;
+  }
   }
   if (text.empty()) {
     return nullptr;
@@ -468,7 +484,16 @@ json hover(const Analysis& a, FileId file, std::uint32_t offset, const LocationO
 }
 
 json definition(const Analysis& a, FileId file, std::uint32_t offset, const LocationOf& location) {
-  Target t = target_of(a.site_at(file, offset));
+  // Into a module's files, as the checker resolved it: an argument's name is also an attribute's
+  // site, which site_at() may pick.
+  for (const Site& s : a.sites()) {
+    if (s.what == Site::ModuleReference && s.range.file == file && s.range.begin <= offset &&
+        offset <= s.range.end) {
+      return location(s.declaration);
+    }
+  }
+  const Site* site = a.site_at(file, offset);
+  Target t = target_of(site);
   if (!t.valid()) {
     return nullptr;
   }
@@ -589,7 +614,8 @@ json document_symbols(const Analysis& a, FileId file, const LocationOf& location
 json completion(const Analysis& a, FileId file, std::uint32_t offset, const Analysis* parsed) {
   // Names come from `parsed` (the last analysis whose files all parsed) while this file has a
   // syntax error the parser could not recover from (an unclosed `[` loses the whole file).
-  const Analysis& names = parsed && parsed != &a && parsed->inputs().size() == a.inputs().size() &&
+  const Analysis& names = parsed && parsed != &a && file < a.inputs().size() &&
+                                  parsed->inputs().size() == a.inputs().size() &&
                                   a.ast(file).blocks.size() < parsed->ast(file).blocks.size()
                               ? *parsed
                               : a;
@@ -704,6 +730,19 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
         break;
       }
     }
+    if (path.size() == 1) {
+      // `api.`: the outputs of the module instance `api` written in this file.
+      for (const model::ModuleInstance& m : a.modules()) {
+        std::string_view name = m.path;
+        name = name.substr(name.rfind('.') == std::string_view::npos ? 0 : name.rfind('.') + 1);
+        if (name == path.front() && m.name_range.file == file) {
+          for (const auto& o : m.outputs) {
+            items.push_back(item(o.name, kField, fmt::format("output of module `{}`", m.path)));
+          }
+          return items;
+        }
+      }
+    }
     if (!path.empty()) {
       // The kinds a reference here must have: `subnets = [net.` lists subnets only.
       const schema::Type* expected = nullptr;
@@ -755,6 +794,16 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
     // A new item: the kinds this block may contain and the attributes not written yet.
     std::string_view parent = inner ? std::string_view(inner->kind) : std::string_view("");
     std::set<std::string_view> written;
+    // In `module api { … }`: the module's params (read by the checker) and `source`.
+    const model::ModuleInstance* instance = nullptr;
+    if (inner && inner->kind == "module") {
+      for (const model::ModuleInstance& m : a.modules()) {
+        if (!instance && m.range.file == file && m.range.begin <= before[inner->index].begin &&
+            before[inner->index].begin < m.range.end) {
+          instance = &m;
+        }
+      }
+    }
     if (inner) {
       // Scan the whole block, after the cursor too, at this block's depth.
       int depth = 0;
@@ -789,6 +838,24 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
     if (!inner) {
       for (std::string_view kw : {"param", "let", "output"}) {
         items.push_back(item(kw, kKeyword, "declaration"));
+      }
+      items.push_back(item("module", kKeyword, "module instance",
+                           "Instantiates the module in a directory: `module NAME { source = "
+                           "\"./modules/NAME\" … }`"));
+    } else if (inner->kind == "module") {
+      if (!written.contains("source")) {
+        items.push_back(item("source", kProperty, "string",
+                             "The module's directory, relative to this file", "source = "));
+      }
+      if (instance) {
+        for (const auto& p : instance->params) {
+          if (!written.contains(p.name)) {
+            items.push_back(item(p.name, kProperty, p.type,
+                                 p.required ? "A param of the module, without default"
+                                            : "A param of the module, with a default",
+                                 fmt::format("{} = ", p.name)));
+          }
+        }
       }
     } else if (kind) {
       for (const auto& attr : kind->attributes) {

@@ -131,6 +131,7 @@ json semantic_tokens(const Analysis& a, FileId file) {
           break;
         case Site::AttributeName:
         case Site::AttributeAccess:
+        case Site::ModuleReference: // an instance's argument or output (or its name)
           emit(t.begin, t.end, kProperty, 0);
           break;
         }

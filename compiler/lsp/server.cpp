@@ -401,6 +401,18 @@ void Server::close(const std::string& uri) {
 std::string Server::program_key(const std::string& uri, std::vector<SourceInput>& inputs) const {
   const Document& doc = documents_.at(uri);
   std::optional<std::string> path = uri_to_path(uri);
+  // A file of a module that an analysed program instantiates is checked with that program (and
+  // its instances' arguments), its buffer standing for the file on disk.
+  for (const auto& [key, program] : programs_) {
+    if (program.analysis && program.analysis->is_module_file(uri)) {
+      for (const SourceInput& input : program.analysis->inputs()) {
+        auto open = documents_.find(input.uri);
+        inputs.push_back(
+            {input.uri, input.path, open == documents_.end() ? input.text : open->second.text});
+      }
+      return key;
+    }
+  }
   if (path && fs::path(*path).extension() == ".ecl") {
     fs::path dir = fs::path(*path).parent_path().lexically_normal();
     // Every `.ecl` file of the directory: on disk, or open in the editor (maybe not saved yet).
@@ -469,7 +481,14 @@ void Server::refresh(const std::string& uri) {
       programs_.erase(old_key);
     }
   }
-  auto analysis = std::make_shared<Analysis>(std::move(inputs));
+  // The open buffers, for the modules the program reads.
+  std::map<std::string, std::string> open;
+  for (const auto& [open_uri, open_doc] : documents_) {
+    if (std::optional<std::string> p = uri_to_path(open_uri)) {
+      open.emplace(fs::path(*p).lexically_normal().string(), open_doc.text);
+    }
+  }
+  auto analysis = std::make_shared<Analysis>(std::move(inputs), &open);
   Program& program = programs_[key];
   std::vector<std::string> previous = std::move(program.uris);
   program.uris.clear();
@@ -493,8 +512,28 @@ void Server::refresh(const std::string& uri) {
               return location(*analysis, r);
             }));
   }
+  // The files of module instances: one parse per instance, so one URI may have several files,
+  // whose diagnostics are published together (each with its note at its instance).
+  std::map<std::string, json> module_diagnostics;
+  for (auto file = static_cast<FileId>(analysis->inputs().size());
+       file < analysis->sources().size(); ++file) {
+    json& all = module_diagnostics.try_emplace(analysis->uri_of(file), json::array()).first->second;
+    for (json& d : diagnostics_json(*analysis, file,
+                                    [&](const Range& r) { return location(*analysis, r); })) {
+      all.push_back(std::move(d));
+    }
+  }
+  for (auto& [module_uri, diagnostics] : module_diagnostics) {
+    if (analysis->is_module_file(module_uri)) {
+      program.uris.push_back(module_uri);
+      if (documents_.contains(module_uri)) {
+        program_of_[module_uri] = key; // an open module file is served by this program
+      }
+      publish(module_uri, std::move(diagnostics));
+    }
+  }
   for (const std::string& u : previous) {
-    if (!analysis->file_of(u) && published_.contains(u)) {
+    if (!analysis->file_of(u) && !module_diagnostics.contains(u) && published_.contains(u)) {
       publish(u, json::array()); // a file that left the program
     }
   }
@@ -563,7 +602,7 @@ json Server::workspace_symbols(const std::string& query) const {
 }
 
 json Server::location(const Analysis& a, const Range& range) const {
-  FileId file = range.valid() && range.file < a.inputs().size() ? range.file : 0;
+  FileId file = range.valid() && range.file < a.sources().size() ? range.file : 0;
   return {{"uri", a.uri_of(file)}, {"range", range_json(a.lines(file), range.begin, range.end)}};
 }
 

@@ -173,13 +173,39 @@ struct Output {
 // A name written in the program and what the checker resolved it to, for editors (definition,
 // references, rename, hover): `igw` in `target = igw`, `private_a` in `main.private_a`, `zones` in
 // `zones[0]`, `cidr` in `main.cidr`. Recorded when check::Options::record_references is set.
+//
+// Into modules: `api` in `api.url` (ToModule: the instance's name), `url` there (ToOutput: the
+// module's `output url`), `image` in `module api { image = … }` (ToParam: the module's param),
+// and the `source` string (ToModule: the module's first file).
 struct Reference {
-  enum What { ToBlock, ToLet, ToParam, ToAttribute };
+  enum What { ToBlock, ToLet, ToParam, ToAttribute, ToModule, ToOutput };
   What what = ToBlock;
   Range range;                  // the name as written
   const Block* block = nullptr; // ToBlock: the block; ToAttribute: the block the attribute is of
-  Range declaration;            // ToLet, ToParam: the declared name
+  Range declaration;            // ToLet, ToParam, ToModule, ToOutput: the declared name
   std::string_view name;        // ToAttribute: the attribute or deferred attribute (the schema's)
+};
+
+// A module instance, `module api { source = "./modules/service" … }`, as the checker read it: for
+// editors (completion of its params and outputs, definitions in its files).
+struct ModuleInstance {
+  std::string path;         // "api"; a nested instance's "web.api"
+  Range range;              // the `module` block
+  Range name_range;         // its name
+  std::string directory;    // the module's directory
+  std::vector<Range> files; // the start of each of the instance's files
+  struct Param {
+    std::string name;
+    std::string type; // as written: "string", "list<subnet>"
+    bool required = false;
+    Range declaration;
+  };
+  struct Output {
+    std::string name;
+    Range declaration;
+  };
+  std::vector<Param> params;
+  std::vector<Output> outputs;
 };
 
 struct Program {
@@ -189,7 +215,8 @@ struct Program {
   const Block* stack = nullptr; // the `stack` block, if any
   std::vector<Output> outputs;
   std::map<std::string, Value, std::less<>> params; // final values after -p overrides
-  std::vector<Reference> references; // in evaluation order, when the checker records them
+  std::vector<Reference> references;   // in evaluation order, when the checker records them
+  std::vector<ModuleInstance> modules; // callers before the instances they write
 
   // Appends `block` (its kind_name set) to `blocks` and to the kind index; returns it.
   Block* add(std::unique_ptr<Block> block);

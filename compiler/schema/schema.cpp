@@ -1761,4 +1761,16 @@ const Type& map_of(const Type& element) {
   return interned().emplace_back(Type{TypeKind::Map, &element});
 }
 
+const Type& ref_of(std::string_view kind) {
+  const Kind* found = find_kind(kind);
+  std::string_view name = found ? found->name : std::string_view("stack");
+  std::lock_guard lock(interned_mutex);
+  for (const Type& t : interned()) {
+    if (t.kind == TypeKind::Ref && t.kinds.size() == 1 && t.kinds[0] == name) {
+      return t;
+    }
+  }
+  return interned().emplace_back(Type{TypeKind::Ref, nullptr, {}, {name}});
+}
+
 } // namespace ecl::schema

@@ -145,5 +145,7 @@ const Type& duration_type();
 // list<T> and map<T> of a shared type, interned so pointers stay valid.
 const Type& list_of(const Type& element);
 const Type& map_of(const Type& element);
+// ref<KIND> of a schema kind (a module's block-typed param), interned the same way.
+const Type& ref_of(std::string_view kind);
 
 } // namespace ecl::schema

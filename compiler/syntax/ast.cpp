@@ -112,6 +112,9 @@ std::string type_text(const Type& type) {
       text += "map<";
       ++open;
       break;
+    case Type::Block:
+      text += t->block_kind;
+      break;
     }
   }
   text.append(open, '>');

@@ -183,11 +183,13 @@ struct Expr {
 
 const char* binary_op_text(BinaryOp op);
 
-// A param type: `string`, `list<cidr>`, `map<int>`.
+// A param type: `string`, `list<cidr>`, `map<int>`, or a block kind (`cluster`, `list<subnet>`):
+// a reference to a block of that kind, which a module's params take.
 struct Type {
-  enum Kind { String, Int, Number, Bool, Cidr, Memory, Cpu, Duration, List, Map };
+  enum Kind { String, Int, Number, Bool, Cidr, Memory, Cpu, Duration, List, Map, Block };
   Kind kind = String;
   std::unique_ptr<Type> element; // for List and Map
+  std::string_view block_kind;   // for Block: the schema's name of the kind
   Range range;
 };
 std::string type_text(const Type& type);

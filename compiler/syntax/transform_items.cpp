@@ -1,4 +1,5 @@
 // Items: params, lets, outputs, blocks and their attributes, and param types.
+#include "compiler/schema/schema.h"
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/transformer.h"
 
@@ -232,10 +233,22 @@ std::optional<ast::Type> Transformer::transformTypeRef(P::TypeRefContext* ctx) {
       found = &t;
     }
   }
+  // A block kind: a reference to a block of that kind (a module's `param cluster: cluster`).
+  if (const schema::Kind* kind = found ? nullptr : schema::find_kind(name);
+      kind && ctx->LT() == nullptr) {
+    ast::Type type;
+    type.kind = ast::Type::Block;
+    type.block_kind = kind->name;
+    type.range = range(ctx);
+    return type;
+  }
   if (found == nullptr) {
-    std::array<std::string_view, kTypeNames.size()> names;
-    for (std::size_t i = 0; i < kTypeNames.size(); ++i) {
-      names[i] = kTypeNames[i].name;
+    std::vector<std::string_view> names;
+    for (const TypeName& t : kTypeNames) {
+      names.push_back(t.name);
+    }
+    for (std::string_view k : schema::kind_names()) {
+      names.push_back(k);
     }
     std::string suggestion = nearest(name, std::span<const std::string_view>(names));
     if (Diagnostic* d =

@@ -495,6 +495,8 @@ def check_examples(moto, proxy, tmp):
         code, out, err = eclc(apply_args(program, state, proxy.url))
         expect(code == 0, f"{program.name}: apply failed (exit {code}): {err.strip()}")
         census(plan, moto.url, 1)
+        if program.name == "environments":
+            check_environments(plan, moto.url)
         no_secrets([out, err, state.read_text()], ["testing"], program.name)
         expect("\r" not in out and "\x1b" not in out,
                f"{program.name}: terminal control characters in the output to a pipe")
@@ -516,6 +518,28 @@ def check_examples(moto, proxy, tmp):
         after = f" (also after the scaler moved {', '.join(scaled)})" if scaled else ""
         print(f"  {program.name}: {len(plan['steps'])} calls applied, read back, no changes"
               f"{after}, destroyed")
+
+
+def check_environments(plan, url):
+    """examples/environments: each environment (an instance of the environment module) has its
+    cluster holding the three services of the service module, named after their instances, each
+    running its own task definition family."""
+    ecs = clients(url, plan["region"])["ecs"]
+    for env in ("staging", "prod"):
+        cluster = f"shop-{env}-apps"
+        arns = ecs.list_services(cluster=cluster)["serviceArns"]
+        services = ecs.describe_services(cluster=cluster, services=arns)["services"] if arns else []
+        names = sorted(s["serviceName"] for s in services)
+        expect(names == [f"{env}-{svc}-svc" for svc in ("api", "web", "worker")],
+               f"environments: cluster {cluster} holds {names}")
+        for s in services:
+            family = s["taskDefinition"].rsplit("/", 1)[-1].split(":")[0]
+            svc = s["serviceName"].split("-")[1]
+            expect(family == f"shop-{env}-{svc}-app",
+                   f"environments: {s['serviceName']} runs {family}")
+            expect(s["desiredCount"] == (2 if env == "prod" and svc != "worker" else 1),
+                   f"environments: {s['serviceName']} wants {s['desiredCount']} tasks")
+    print("  environments: 3 services in each of 2 clusters, named after their instances")
 
 
 def scale_services(plan, url):

@@ -1,9 +1,12 @@
 // Name resolution: nearest declaration outward, typed references, paths, ambiguity, cycles.
+#include "tests/test_util.h"
 #include "tests/unit/check_fixture.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace ecl {
 namespace {
@@ -221,6 +224,10 @@ output subnet = main.a.id
     case model::Reference::ToAttribute:
       seen.push_back(fmt::format("{} -> {}.{}", written, r.block->path, r.name));
       break;
+    case model::Reference::ToModule:
+    case model::Reference::ToOutput:
+      seen.push_back(fmt::format("{} -> module", written));
+      break;
     }
   }
   std::sort(seen.begin(), seen.end());
@@ -231,6 +238,35 @@ output subnet = main.a.id
   // Not recorded unless asked for: `eclc check` does not pay for it.
   auto plain = test::check_text(text);
   EXPECT_TRUE(plain.compilation.program->references.empty());
+}
+
+} // namespace
+} // namespace ecl
+
+namespace ecl {
+namespace {
+
+// E0028: modules nest at most 16 levels deep. A chain of 18 directories, each instantiating the
+// next, stops at the 17th with the error at its `module` block.
+TEST(Modules, NestingIsBounded) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / fmt::format("ecl_modules_{}", ::getpid());
+  fs::remove_all(root);
+  for (int i = 0; i < 18; ++i) {
+    fs::create_directories(root / fmt::format("m{}", i));
+    test::write_file(root / fmt::format("m{}", i) / "m.ecl",
+                     i == 17 ? "let x = 1\n"
+                             : fmt::format("module next {{ source = \"../m{}\" }}\n", i + 1));
+  }
+  test::write_file(root / "main.ecl", "module first { source = \"./m0\" }\n");
+  driver::Compilation c = driver::compile((root / "main.ecl").string(), check::Options{});
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : c.diags.items()) {
+    codes.emplace_back(d.code());
+  }
+  EXPECT_EQ(codes, std::vector<std::string>{"E0028"}) << render_text(c.diags, c.sources);
+  EXPECT_EQ(c.modules.instances.size(), 16u);
+  fs::remove_all(root);
 }
 
 } // namespace

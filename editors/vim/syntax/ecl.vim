@@ -19,6 +19,8 @@ syn region  eclComment     start="/\*" end="\*/" contains=eclTodo,@Spell
 syn match   eclBlockKind   "\<\h\w*\>\ze\s\+\h\w*\s*{"
 syn match   eclBlockKind   "\<\h\w*\>\ze\s*{" contains=NONE
 syn match   eclBlockName   "\<\h\w*\>\s\+\zs\h\w*\ze\s*{"
+" `module api {`: a module instance (after the block patterns, so that it wins).
+syn match   eclModule      "\<module\>\ze\s\+\h\w*\s*{"
 
 " `cidr = …` and object keys; `==` is not an assignment.
 syn match   eclAttribute   "\<\h\w*\>\ze\s*=[^=]"
@@ -36,6 +38,7 @@ syn region  eclInterp      matchgroup=eclInterpDelim start="\${" end="}" contain
       \ contains=eclNumber,eclOperator,eclBoolean,eclFunction,eclString
 
 hi def link eclDeclaration Keyword
+hi def link eclModule      Keyword
 hi def link eclBoolean     Boolean
 hi def link eclType        Type
 hi def link eclParamType   Type

@@ -1,0 +1,7 @@
+stack shop {
+  region = "us-east-1"
+}
+
+module first {
+  source = "./a"
+}

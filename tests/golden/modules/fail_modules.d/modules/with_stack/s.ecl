@@ -1,0 +1,3 @@
+stack inner {
+  region = "us-east-1"
+}
