@@ -257,7 +257,7 @@ def clients(url, region):
     cfg = Config(retries={"max_attempts": 1})
     return {s: session.create_client(s, region_name=region, endpoint_url=url, config=cfg)
             for s in ("ec2", "ecs", "iam", "elbv2", "application-autoscaling", "efs",
-                      "scheduler")}
+                      "scheduler", "logs")}
 
 
 def rest_operations():

@@ -14,68 +14,31 @@ Last, a stack made with botocore, not by eclc (see `legacy`), the same way.
 The test fails, not skips, when moto_server or botocore is missing.
 Usage: import_aws_test.py --eclc PATH"""
 
-import argparse
 import json
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan"))
 import harness  # noqa: E402
-
-import botocore.session  # noqa: E402
-from botocore.config import Config  # noqa: E402
+import apply_test  # noqa: E402  (the environment eclc runs in, clients, main, the problem list)
+from apply_test import expect  # noqa: E402
 
 PROGRAM = Path(__file__).resolve().parent / "import_aws" / "stack.ecl"
-ENV = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-ENV.update({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_DEFAULT_REGION": "us-east-1", "AWS_CONFIG_FILE": os.devnull,
-            "AWS_SHARED_CREDENTIALS_FILE": os.devnull, "AWS_MAX_ATTEMPTS": "1"})
-FAILURES = []
+ENV = dict(apply_test.eclc_env(), AWS_DEFAULT_REGION="us-east-1", AWS_MAX_ATTEMPTS="1")
 
 
-def expect(ok, message):
-    if not ok:
-        FAILURES.append(message)
-        print(f"FAIL: {message}", file=sys.stderr)
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--eclc", required=True)
-    args = parser.parse_args()
-    moto = harness.Moto(harness.find_tool("moto_server"), managed_policies=True)
-    try:
-        moto.wait()
-        with tempfile.TemporaryDirectory() as tmp:
-            run(args.eclc, moto.url, Path(tmp))
-    finally:
-        moto.proc.terminate()
-        moto.proc.wait()
-    if FAILURES:
-        sys.exit(1)
-    print("import_aws: imported, no changes, destroyed")
-
-
-def clients(url):
-    session = botocore.session.get_session()
-    session.set_credentials("testing", "testing")
-    cfg = Config(retries={"max_attempts": 1})
-    return {s: session.create_client(s, region_name="us-east-1", endpoint_url=url, config=cfg)
-            for s in ("ec2", "ecs", "iam", "logs")}
-
-
-def run(eclc_path, url, tmp):
+def run(url, tmp):
     def eclc(*words):
-        proc = subprocess.run([eclc_path, *map(str, words)], capture_output=True, text=True,
-                              env=ENV, timeout=600)
+        proc = subprocess.run([apply_test.ARGS.eclc, *map(str, words)], capture_output=True,
+                              text=True, env=ENV, timeout=600)
         return proc.returncode, proc.stdout, proc.stderr
 
-    aws = clients(url)
+    aws = apply_test.clients(url, "us-east-1")
 
     # The stack, applied; then program and state thrown away.
     program = tmp / "shop.ecl"
@@ -341,4 +304,4 @@ def remaining(aws, made):
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(apply_test.run_on_moto(run, "import aws"))
