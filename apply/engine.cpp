@@ -1751,6 +1751,19 @@ bool execute(const Client& client, const Plan* plan, State& state,
         if (!response && !r.ok && !made) {
           err = fmt::format("step `{}` ({}:{}) failed: {}: {}", step->id, service, operation,
                             r.code, r.message);
+          if (!resumed && !maybe_made && !r.outcome_unknown() && !step->read) {
+            // Refused, every attempt answered: the call made nothing, and the state says so
+            // rather than leave a `pending` entry that the next plan would resume.
+            std::lock_guard guard(m);
+            if (before.id.empty()) {
+              state.erase(step->id);
+            } else {
+              state.put(before);
+            }
+            if (std::string save_error; !save(save_error)) {
+              err += "; " + save_error;
+            }
+          }
           return false;
         }
         if (!response && r.ok) {

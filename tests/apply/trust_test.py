@@ -26,7 +26,9 @@ moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
   group (CreateCluster answers the one that exists, CreateLogGroup refuses it) are refused by a
   fresh or resumed create and left by a destroy;
 - unsuccessful: DeleteVpcEndpoints answering 200 with an unsuccessful item: not found is gone,
-  another code fails the destroy with its code and message."""
+  another code fails the destroy with its code and message;
+- refused: a create AWS refuses (a subnet in a VPC that does not exist) leaves no `pending` entry:
+  the next plan creates it afresh rather than resume an interrupted call."""
 
 import argparse
 import http.server
@@ -749,18 +751,39 @@ def check_unsuccessful(moto, tmp):
           "a deletion done before a kill is not a failure")
 
 
+def check_refused(moto, tmp):
+    """A call AWS answers with a refusal made nothing: the state holds no `pending` entry for it,
+    and the next plan creates it as new (found by a new-user run: an HTTPS listener refused for
+    its certificate was planned as resuming an interrupted call)."""
+    program = tmp / "refused.ecl"
+    program.write_text('stack refused { region = "us-east-1" }\n'
+                       'vpc main {\n  existing = "vpc-0123456789abcdef0"\n'
+                       '  cidr     = "10.0.0.0/16"\n'
+                       '  subnet a {\n    cidr = "10.0.1.0/24"\n    zone = "us-east-1a"\n  }\n}\n')
+    state = tmp / "refused.state.json"
+    moto.reset()
+    code, out, err = eclc(apply_args(program, state, moto.url))
+    expect(code == 1 and "InvalidVpcID.NotFound" in err, f"refused: apply: {code} {err}")
+    held = json.loads(state.read_text())["resources"] if state.exists() else []
+    expect(not [r["id"] for r in held if r.get("pending")],
+           f"refused: the state keeps a pending entry: {held}")
+    code, out, err = eclc(["plan", program, "--state", state])
+    expect("+ subnet main.a" in out and "resumes" not in out, f"refused: next plan: {out}{err}")
+    print("  a refused create leaves no pending entry; the next plan creates it afresh")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: stack, lock, backup, "
-                                       "malformed, files, secrets, stranger, unsuccessful, lost, "
+                                       "malformed, files, secrets, stranger, unsuccessful, refused, lost, "
                                        "killdestroy")
     parser.add_argument("--shard", default="0/1",
                         help="I/N: the per-example parts (lost, killdestroy) take every Nth "
                              "example from the Ith, so that N tests share them")
     apply_test.ARGS = parser.parse_args()
     parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger",
-             "unsuccessful", "lost", "killdestroy"]
+             "unsuccessful", "refused", "lost", "killdestroy"]
     if apply_test.ARGS.only:
         parts = apply_test.ARGS.only.split(",")
     moto = apply_test.harness.Moto(apply_test.harness.find_tool("moto_server"),
