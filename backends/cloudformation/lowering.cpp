@@ -84,6 +84,11 @@ void Lowering::check_ids() {
   auto text = [&](const Claim& c) { return std::string_view(ids_text_).substr(c.offset, c.size); };
   for (std::size_t i = 0; i < claims_.size(); ++i) {
     const std::string_view id = text(claims_[i]);
+    if (id.size() > kMaxLogicalId) {
+      diags_.report(Diag::LogicalIdTooLong, claims_[i].owner->header_range,
+                    claims_[i].owner->display(), std::string(id.substr(0, 40)), id.size());
+      failed_ = true;
+    }
     std::size_t slot = std::hash<std::string_view>{}(id) & (slots - 1);
     for (; table[slot] != 0; slot = (slot + 1) & (slots - 1)) {
       const Claim& first = claims_[table[slot] - 1];
@@ -111,6 +116,7 @@ common::JsonWriter& Lowering::begin_resource(const model::Block& owner, std::str
   // A resource whose ID collides is written all the same (the lowering goes on, to report every
   // collision): the template is dropped when the lowering fails.
   claim(owner, id);
+  ++resources_;
   common::JsonWriter& w = *writer_;
   w.key(id).begin_object();
   w.member("Type", resource.cfn_type);
@@ -575,6 +581,11 @@ bool Lowering::run(std::string& out) {
   }
   writer_ = nullptr;
   check_ids();
+  if (resources_ > kMaxResources) {
+    diags_.report(Diag::TooManyResources, program_.stack ? program_.stack->header_range : Range{},
+                  resources_);
+    failed_ = true;
+  }
   json o = outputs();
   if (failed_) {
     return false;

@@ -140,6 +140,11 @@ private:
   std::string associations_id_;
   std::deque<std::string> other_ids_;
   bool failed_ = false;
+  std::size_t resources_ = 0; // written so far
+  // CloudFormation's quotas:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+  static constexpr std::size_t kMaxLogicalId = 255;
+  static constexpr std::size_t kMaxResources = 500;
 };
 
 // Whether the block is of the kind. (std::string == const char* compares through memcmp even when

@@ -371,6 +371,8 @@ private:
   // Where syntax errors (E0xxx) were reported before attributes were collected, sorted: a block
   // containing one was repaired by the parser and may have lost attributes.
   std::vector<std::pair<FileId, std::uint32_t>> syntax_errors_;
+  // A file of the namespace holds a syntax error (its declarations may be lost with the repairs).
+  bool has_syntax_error(const Namespace& ns) const;
   std::size_t eval_depth_ = 0;       // eval() frames active, at most limits::kMaxEvalDepth
   bool eval_depth_reported_ = false; // E0022 once per program: every level above it is Null
   SourceManager override_sources_;   // `-p` values read as ECL literals

@@ -91,7 +91,9 @@ void Checker::declare_instances() {
     top_ = 0;
     declare_values(space);
     const ast::Block& syntax = *ns.instance->syntax;
-    // Every attribute but `source` is an argument.
+    // Every attribute but `source` is an argument. A module file with a syntax error has its
+    // error said: what its params and outputs would be told is noise.
+    const bool broken = has_syntax_error(ns);
     std::map<std::string_view, const ast::Attribute*> given;
     for (const ast::Attribute& a : syntax.attributes) {
       if (a.name == "source") {
@@ -108,6 +110,9 @@ void Checker::declare_instances() {
       }
       given.emplace(a.name, &a);
       auto param = ns.params.find(a.name);
+      if (param == ns.params.end() && broken) {
+        continue; // the param may be lost with the parser's repairs of the module's files
+      }
       if (param == ns.params.end()) {
         std::vector<std::string> names;
         for (const auto& [name, slot] : ns.params) {
@@ -195,6 +200,14 @@ void Checker::declare_instances() {
   top_ = 0;
 }
 
+bool Checker::has_syntax_error(const Namespace& ns) const {
+  return std::any_of(ns.files.begin(), ns.files.end(), [&](const ast::File* f) {
+    auto it = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
+                               std::pair<FileId, std::uint32_t>{f->file, 0});
+    return it != syntax_errors_.end() && it->first == f->file;
+  });
+}
+
 bool Checker::place_blocks() {
   bool all = true;
   for (auto& [block, attribute] : placements_) {
@@ -225,6 +238,9 @@ model::Value Checker::output_value(std::uint32_t space, const ast::Member& membe
   Namespace& ns = spaces_[space];
   auto slot = std::find_if(ns.outputs.begin(), ns.outputs.end(),
                            [&](const OutputSlot& o) { return o.syntax->name == member.name; });
+  if (slot == ns.outputs.end() && has_syntax_error(ns)) {
+    return model::Value{model::Null{}, use};
+  }
   if (slot == ns.outputs.end()) {
     std::vector<std::string> names;
     for (const OutputSlot& o : ns.outputs) {

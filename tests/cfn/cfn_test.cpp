@@ -13,6 +13,7 @@
 #include "tests/test_util.h"
 
 #include <filesystem>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace fs = std::filesystem;
@@ -160,6 +161,43 @@ vpc aB { cidr = "10.1.0.0/16" }
             "    2 | vpc aB { cidr = \"10.1.0.0/16\" }\n"
             "      | ^^^^^^\n"
             "note: vpc `a_b` is declared here: test.ecl:1:1\n");
+}
+
+TEST(CfnLowering, LogicalIdsOver255AreE4002) {
+  // A 250-character name (its path fits a tag value) with its kind is a 253-character ID, in
+  // range; its subnet's, the name and `SubSubnet`, is not.
+  const std::string name(250, 'v');
+  auto c = compile_text(fmt::format(R"(vpc {0} {{
+  cidr = "10.0.0.0/16"
+  subnet sub {{ cidr = "10.0.1.0/24"  zone = "us-east-1a" }}
+}}
+)",
+                                    name));
+  ASSERT_FALSE(c->c.diags.has_errors()) << ecl::render_text(c->c.diags, c->c.sources);
+  std::string out;
+  ecl::Diagnostics diags;
+  EXPECT_FALSE(ecl::backend::cfn::lower_template(c->program(), diags, out));
+  ASSERT_EQ(diags.items().size(), 1u) << ecl::render_text(diags, c->c.sources);
+  EXPECT_EQ(diags.items()[0].code(), "E4002");
+  EXPECT_NE(diags.items()[0].message.find("259 characters long"), std::string::npos)
+      << diags.items()[0].message;
+}
+
+TEST(CfnLowering, TemplatesOver500ResourcesAreE4003) {
+  // 501 security groups, one resource each.
+  std::string text = "vpc main {\n  cidr = \"10.0.0.0/16\"\n";
+  for (int i = 0; i < 501; ++i) {
+    text += fmt::format("  security_group g{} {{}}\n", i);
+  }
+  auto c = compile_text(text + "}\n");
+  ASSERT_FALSE(c->c.diags.has_errors()) << ecl::render_text(c->c.diags, c->c.sources);
+  std::string out;
+  ecl::Diagnostics diags;
+  EXPECT_FALSE(ecl::backend::cfn::lower_template(c->program(), diags, out));
+  ASSERT_EQ(diags.items().size(), 1u) << ecl::render_text(diags, c->c.sources);
+  EXPECT_EQ(diags.items()[0].code(), "E4003");
+  EXPECT_NE(diags.items()[0].message.find("502 resources"), std::string::npos)
+      << diags.items()[0].message;
 }
 
 TEST(CfnLowering, CollidingOutputsAreE4001) {

@@ -17,6 +17,7 @@ namespace ecl::check {
   X(kZoneInRegionRule)                                                                             \
   X(kRouteTableRule)                                                                               \
   X(kNatGatewayPublicRule)                                                                         \
+  X(kPathLengthRule)                                                                               \
   X(kPublicSubnetRouteRule)                                                                        \
   X(kEndpointRule)                                                                                 \
   X(kSecurityGroupRule)                                                                            \
