@@ -584,7 +584,6 @@ bool Lowering::run(std::string& out) {
   if (resources_ > kMaxResources) {
     diags_.report(Diag::TooManyResources, program_.stack ? program_.stack->header_range : Range{},
                   resources_);
-    failed_ = true;
   }
   json o = outputs();
   if (failed_) {
