@@ -115,6 +115,7 @@ private:
   bool service_block(const json& service, const std::vector<std::string>& capacity,
                      std::set<std::string>& names, Block& cluster);
   bool read_load_balancers();
+  bool neighbours_in_vpc(std::vector<std::string>& out);
   void load_balancer_blocks();
   void action(const json& actions, const std::string& id, Block& b);
   void security_group_rules(const json& group, Block& block, bool egress);
@@ -529,11 +530,64 @@ bool Importer::read() {
     error = "nothing to import: the cluster's services run in no VPC; name one with --vpc";
     return false;
   }
+  std::vector<std::string> neighbours;
+  if (!vpc_.is_null() && !neighbours_in_vpc(neighbours)) {
+    return false;
+  }
   // What was read, as the source the diagnostics point into.
   read_file_ =
       sources_.add(fmt::format("aws:{}{}", client_.region(),
                                options_.cluster.empty() ? "" : "/cluster/" + options_.cluster),
                    read_.dump(2) + "\n");
+  for (const std::string& n : neighbours) {
+    diags_.report(Diag::ImportSharedVpc, Range{read_file_, 0, 0}, n, vpc_id_);
+  }
+  return true;
+}
+
+// The services of other clusters whose tasks run in the imported VPC ("cluster/service"): the
+// program owns the whole VPC (its subnets, groups, load balancers), so destroying it would take
+// what they use away.
+bool Importer::neighbours_in_vpc(std::vector<std::string>& out) {
+  std::set<std::string> subnet_ids;
+  for (const json& s : subnets_) {
+    subnet_ids.insert(str(s, "SubnetId"));
+  }
+  json clusters;
+  if (!pages("ecs", "ListClusters", json::object(), "clusterArns", "nextToken", clusters)) {
+    return false;
+  }
+  for (const json& arn : clusters) {
+    if (!arn.is_string() || (!cluster_.is_null() && arn == cluster_["clusterArn"])) {
+      continue;
+    }
+    json arns;
+    if (!pages("ecs", "ListServices", {{"cluster", arn}}, "serviceArns", "nextToken", arns)) {
+      return false;
+    }
+    for (std::size_t i = 0; i < arns.size(); i += 10) {
+      json some = json::array();
+      for (std::size_t k = i; k < std::min(arns.size(), i + 10); ++k) {
+        some.push_back(arns[k]);
+      }
+      json answer;
+      if (!call("ecs", "DescribeServices", {{"cluster", arn}, {"services", some}}, answer)) {
+        return false;
+      }
+      for (const json& svc : list_at(answer, "services")) {
+        for (const json& subnet :
+             list_at(svc, "networkConfiguration.awsvpcConfiguration.subnets")) {
+          if (str(svc, "status") == "ACTIVE" && subnet.is_string() &&
+              subnet_ids.count(subnet.get<std::string>())) {
+            std::string cluster = arn.get<std::string>();
+            out.push_back(cluster.substr(cluster.find_last_of('/') + 1) + "/" +
+                          str(svc, "serviceName"));
+            break;
+          }
+        }
+      }
+    }
+  }
   return true;
 }
 

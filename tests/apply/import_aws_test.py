@@ -10,7 +10,8 @@ other, a task role, a Fargate cluster of two services) is applied; program and s
 - `eclc destroy P --state S` deletes everything, which botocore then no longer finds.
 Then a VPC alone (`--vpc ID`, a second VPC applied from the same program's network) is imported,
 planned (no changes) and destroyed the same way; and the command refuses to overwrite a state.
-Last, a stack made with botocore, not by eclc (see `legacy`), the same way.
+Then a stack made with botocore, not by eclc (see `legacy`), the same way. Last, one of two
+clusters sharing a VPC is imported with a warning (W0023) for each service of the other.
 The test fails, not skips, when moto_server or botocore is missing.
 Usage: import_aws_test.py --eclc PATH"""
 
@@ -152,6 +153,28 @@ def run(url, tmp):
     expect(not left, f"destroy of the imported VPC left {left}")
 
     legacy(aws, eclc, url, tmp)
+    shared_vpc(eclc, url, tmp)
+
+
+def shared_vpc(eclc, url, tmp):
+    """Two clusters in one VPC (examples/environments: staging and prod): importing one warns,
+    W0023 for each service of the other, that the program owns the VPC they run in."""
+    program = harness.ROOT / "examples" / "environments"
+    state = tmp / "environments.state.json"
+    code, out, err = eclc("apply", program, "--state", state, "--endpoint-url", url,
+                          "--auto-approve")
+    expect(code == 0, f"shared VPC: apply of examples/environments: {code} {err}")
+    code, out, err = eclc("import", "aws", "--cluster", "shop-prod-apps", "--endpoint-url", url,
+                          "-o", tmp / "prod.ecl", "--state", tmp / "prod.state.json",
+                          "--color", "never")
+    warned = sorted(re.findall(r"W0023\]: service `([\w/-]+)`", err))
+    expect(code == 0 and warned == ["shop-staging-apps/staging-api-svc",
+                                    "shop-staging-apps/staging-web-svc",
+                                    "shop-staging-apps/staging-worker-svc"],
+           f"shared VPC: import of one cluster warned of {warned}: {code} {err}")
+    code, out, err = eclc("destroy", program, "--state", state, "--endpoint-url", url,
+                          "--auto-approve")
+    expect(code == 0, f"shared VPC: destroy: {code} {err}")
 
 
 def legacy(aws, eclc, url, tmp):
