@@ -19,6 +19,18 @@ namespace fs = std::filesystem;
 
 } // namespace
 
+std::vector<std::string> ecl_files_in(const std::string& directory, std::error_code& ec) {
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    if (it->path().extension() == ".ecl" && !it->is_directory(entry_ec)) {
+      names.push_back(it->path().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 // Only a regular file: a FIFO would block the read (or the open) forever and a device may never
 // end.
 bool read_source(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
@@ -90,13 +102,7 @@ bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& 
   if (!fs::is_directory(status)) {
     return read_source(path, sources, files, diags);
   }
-  std::vector<std::string> names;
-  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code entry_ec;
-    if (it->path().extension() == ".ecl" && !it->is_directory(entry_ec)) {
-      names.push_back(it->path().string());
-    }
-  }
+  std::vector<std::string> names = ecl_files_in(path, ec);
   if (ec) {
     FileId id = sources.add(path, "");
     diags.report(Diag::CannotRead, Range{id, 0, 0}, path, ec.message());
@@ -107,7 +113,6 @@ bool load(const std::string& path, SourceManager& sources, std::vector<FileId>& 
     diags.report(Diag::NoSourceFiles, Range{id, 0, 0}, path);
     return false;
   }
-  std::sort(names.begin(), names.end());
   bool ok = true;
   for (const auto& name : names) {
     ok = read_source(name, sources, files, diags) && ok;

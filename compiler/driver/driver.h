@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace ecl::driver {
@@ -40,6 +41,10 @@ bool declares_stack(std::string_view text);
 
 // Reads one file into `sources` and appends its id to `files`, or reports why it cannot be read
 // (E0015) and returns false. A file over the size limit is added empty, with E0021 reported.
+// The `.ecl` files directly in `directory` (not in its subdirectories), in name order: a
+// program's directory and a module's are read alike. `ec` says why the directory cannot be read.
+std::vector<std::string> ecl_files_in(const std::string& directory, std::error_code& ec);
+
 bool read_source(const std::string& path, SourceManager& sources, std::vector<FileId>& files,
                  Diagnostics& diags);
 

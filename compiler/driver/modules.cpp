@@ -109,13 +109,7 @@ struct Loader {
       return;
     }
     // The `.ecl` files directly in the directory, in name order, as for a program's directory.
-    std::vector<std::string> names;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      std::error_code entry_ec;
-      if (it->path().extension() == ".ecl" && !it->is_directory(entry_ec)) {
-        names.push_back(it->path().string());
-      }
-    }
+    std::vector<std::string> names = ecl_files_in(dir.string(), ec);
     if (ec) {
       c.diags.report(Diag::ModuleDirectory, at, dir.string(), ec.message());
       return;
@@ -124,7 +118,6 @@ struct Loader {
       c.diags.report(Diag::ModuleDirectory, at, dir.string(), "it holds no `.ecl` file");
       return;
     }
-    std::sort(names.begin(), names.end());
     check::ModuleInstance instance;
     instance.syntax = &block;
     instance.outer = outer;
