@@ -398,6 +398,9 @@ bool Result::outcome_unknown() const {
 }
 
 Client::Client(AwsConfig config, RetryPolicy retry) : config_(std::move(config)), retry_(retry) {
+  if (config_.max_attempts > 0) {
+    retry_.max_attempts = config_.max_attempts;
+  }
   global_init();
 }
 

@@ -30,6 +30,9 @@ struct AwsConfig {
   std::string region;       // from the environment or the profile; "" when neither names one
   std::string endpoint_url; // "" for AWS's own endpoints
   std::string profile;      // the profile read ("default" unless AWS_PROFILE or --profile)
+  // Attempts per call, as the AWS CLI reads it: AWS_MAX_ATTEMPTS, else the profile's
+  // `max_attempts`; 0 when neither sets it (RetryPolicy's default then).
+  int max_attempts = 0;
   // When set, asked before each call for the credentials to sign it with (temporary ones are
   // refreshed there: apply/credentials.h); false with an error fails the call.
   std::function<bool(Credentials&, std::string&)> credentials_source;
@@ -52,8 +55,10 @@ struct Result {
 
 // How calls are retried: throttling errors, HTTP 429 and 5xx and transport failures are tried
 // again after base * 2^attempt (with jitter, at most `max_delay`), up to `max_attempts` in all.
+// 12 by default (about 25 s of pauses): a call that fails eight times in a row is rare but real
+// when a third of the answers are lost or throttled (tests/apply/trust_test.py's `lost` part).
 struct RetryPolicy {
-  int max_attempts = 8;
+  int max_attempts = 12;
   std::chrono::milliseconds base{100};
   std::chrono::milliseconds max_delay{5000};
 };

@@ -648,6 +648,20 @@ std::string configured_region(const std::string& profile) {
 bool load_config(const ChainOptions& options, AwsConfig& out, std::string& error) {
   out.profile = profile_name(options.profile);
   out.region = configured_region(options.profile);
+  std::string attempts = env("AWS_MAX_ATTEMPTS");
+  if (attempts.empty()) {
+    attempts = get(config_section(out.profile), "max_attempts");
+  }
+  if (!attempts.empty()) {
+    char* end = nullptr;
+    long n = std::strtol(attempts.c_str(), &end, 10);
+    if (*end != '\0' || n < 1 || n > 100) {
+      error = "max attempts `" + attempts + "` (AWS_MAX_ATTEMPTS or the profile's " +
+              "max_attempts): a whole number from 1 to 100";
+      return false;
+    }
+    out.max_attempts = static_cast<int>(n);
+  }
   std::shared_ptr<CredentialSource> source = resolve_credentials(options, error);
   if (!source) {
     return false;

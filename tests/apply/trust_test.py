@@ -31,6 +31,7 @@ moto_server on 127.0.0.1 (started and stopped here) where AWS is needed. Parts:
   the next plan creates it afresh rather than resume an interrupted call."""
 
 import argparse
+import collections
 import http.server
 import json
 import os
@@ -266,8 +267,11 @@ class Echo(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    actions = []  # the Action of each request, in order
+
     def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        Echo.actions.append((re.search(rb"Action=(\w+)", body) or [b"", b"?"])[1].decode())
         token = urllib.parse.quote(self.headers.get("X-Amz-Security-Token", ""), safe="")
         lower = re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), token)
         body = (f"<Response><Errors><Error><Code>Throttling{token}</Code>"
@@ -289,13 +293,22 @@ def check_secrets(moto, tmp):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     token = "FwoGZXIvYXdzEJr//////////wEaDK+secret/token=="
-    keys = dict(apply_test.KEYS, AWS_SESSION_TOKEN=token)
+    # Three attempts a call (AWS_MAX_ATTEMPTS, as the AWS CLI reads it), not the default twelve.
+    keys = dict(apply_test.KEYS, AWS_SESSION_TOKEN=token, AWS_MAX_ATTEMPTS="3")
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
         code, out, err = eclc(apply_args(program, state, url), env_keys=keys)
+        bad_code, _, bad_err = eclc(apply_args(program, tmp / "attempts.state.json", url),
+                                    env_keys=dict(apply_test.KEYS, AWS_MAX_ATTEMPTS="0"))
     finally:
         server.shutdown()
     expect(code == 1 and "retrying" in out, f"secrets: expected retries and a failure: {out}{err}")
+    # The lookup after CreateVpc's unanswered attempt is itself tried three times, then given up.
+    calls = collections.Counter(Echo.actions)
+    expect(max(calls.values(), default=0) == 3,
+           f"secrets: AWS_MAX_ATTEMPTS=3 should make at most 3 attempts a call: {calls}")
+    expect(bad_code == 2 and "AWS_MAX_ATTEMPTS" in bad_err,
+           f"secrets: AWS_MAX_ATTEMPTS=0 should be refused: {bad_code} {bad_err}")
     texts = [out, err, state.read_text() if state.exists() else ""]
     encoded = urllib.parse.quote(token, safe="")
     lower = re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded)
@@ -437,6 +450,13 @@ def shard(programs):
     return programs[index::count]
 
 
+def retries_of(err, out):
+    """The retries of the step an error names, for people: how its attempts failed."""
+    step = re.search(r"step `([^`]+)`", err)
+    lines = [x for x in out.splitlines() if step and "retrying" in x and step[1] in x]
+    return "\n    " + "\n    ".join(lines) if lines else ""
+
+
 def check_lost(moto, tmp):
     check_tokens()
     proxy = apply_test.Proxy(moto.url)
@@ -448,7 +468,8 @@ def check_lost(moto, tmp):
             faulty(proxy, calls)
             state = tmp / f"lost-{program.stem}.json"
             code, out, err = eclc(apply_args(program, state, proxy.url))
-            expect(code == 0, f"lost: {program.name}: apply failed: {err.strip()[-400:]}")
+            expect(code == 0, f"lost: {program.name}: apply failed: {err.strip()[-400:]}"
+                   f"{retries_of(err, out)}")
             applied = injected(proxy)
             for operation, body, _ in proxy.log:
                 if operation in TOKENS:
@@ -462,7 +483,8 @@ def check_lost(moto, tmp):
             # The destroy through the same faults, counted from its first call.
             faulty(proxy, calls)
             code, out, err = eclc(apply_args(program, state, proxy.url, "destroy"))
-            expect(code == 0, f"lost: {program.name}: destroy failed: {err.strip()[-400:]}")
+            expect(code == 0, f"lost: {program.name}: destroy failed: {err.strip()[-400:]}"
+                   f"{retries_of(err, out)}")
             destroyed = injected(proxy)
             proxy.reset()
             left = inventory(moto.url, plan["region"], plan)

@@ -2,6 +2,8 @@
 // against moto and local stand-ins in tests/apply/credentials_test.py.
 #include "apply/credentials.h"
 
+#include <cstdlib>
+#include <fstream>
 #include <gtest/gtest.h>
 
 namespace {
@@ -79,6 +81,35 @@ TEST(Credentials, RefreshedWithinTheMarginOnly) {
                                       });
   EXPECT_FALSE(broken.get(c, error));
   EXPECT_EQ(error, "broken: endpoint down");
+}
+
+// Attempts a call: AWS_MAX_ATTEMPTS, else the profile's `max_attempts`, as the AWS CLI reads them.
+TEST(Credentials, MaxAttemptsFromTheEnvironmentOrTheProfile) {
+  std::string config = ::testing::TempDir() + "eclc_max_attempts_config";
+  {
+    std::ofstream out(config);
+    out << "[default]\nmax_attempts = 5\n[profile bad]\nmax_attempts = many\n";
+  }
+  ::setenv("AWS_CONFIG_FILE", config.c_str(), 1);
+  ::setenv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null", 1);
+  ::setenv("AWS_ACCESS_KEY_ID", "testing", 1);
+  ::setenv("AWS_SECRET_ACCESS_KEY", "testing", 1);
+  ::unsetenv("AWS_PROFILE");
+  ::unsetenv("AWS_MAX_ATTEMPTS");
+  ecl::apply::AwsConfig got;
+  std::string error;
+  ASSERT_TRUE(ecl::apply::load_config({}, got, error)) << error;
+  EXPECT_EQ(got.max_attempts, 5);
+  ::setenv("AWS_MAX_ATTEMPTS", "2", 1);
+  ASSERT_TRUE(ecl::apply::load_config({}, got, error)) << error;
+  EXPECT_EQ(got.max_attempts, 2);
+  ::unsetenv("AWS_MAX_ATTEMPTS");
+  EXPECT_FALSE(ecl::apply::load_config({"bad", ""}, got, error));
+  EXPECT_NE(error.find("max_attempts"), std::string::npos) << error;
+  ::unsetenv("AWS_CONFIG_FILE");
+  ::unsetenv("AWS_SHARED_CREDENTIALS_FILE");
+  ::unsetenv("AWS_ACCESS_KEY_ID");
+  ::unsetenv("AWS_SECRET_ACCESS_KEY");
 }
 
 } // namespace
