@@ -357,6 +357,7 @@ struct Call {
   const resources::Codes* gone = nullptr;
   std::optional<Waiting> then = std::nullopt;
   std::string_view unsuccessful = ""; // see resources::Request
+  const resources::Codes* busy = nullptr;
 };
 
 // An answer listing what the call failed for (resources::Request::unsuccessful) as a failure: of
@@ -389,7 +390,7 @@ std::vector<Call> delete_calls(const Entry& e) {
   for (const resources::Removal& removal : op.remove) {
     const resources::Request& r = removal.call;
     out.push_back({std::string(r.service), std::string(r.operation), fill_from(r.params, op, e),
-                   &r.gone, std::nullopt, r.unsuccessful});
+                   &r.gone, std::nullopt, r.unsuccessful, &r.busy});
     if (removal.then) {
       out.back().then = waiting(*removal.then, op, e);
     }
@@ -1388,22 +1389,48 @@ bool execute(const Client& client, const Plan* plan, State& state,
   auto remove = [&](const Call& call, const Entry& entry, bool last, std::string& err) {
     const std::string& id = entry.id;
     bool finished = false; // by an attempt whose answer was lost
-    Result r = make(call.service, call.operation, call.params, id, [&](const Result& failed) {
-      if (!failed.outcome_unknown()) {
-        return true;
+    auto attempt = [&] {
+      return make(call.service, call.operation, call.params, id, [&](const Result& failed) {
+        if (!failed.outcome_unknown()) {
+          return true;
+        }
+        if (call.then) {
+          finished = waited_out(call);
+        } else if (last && operation_of(entry.service, entry.operation).lookup) {
+          std::string lookup_error;
+          const std::set<std::string> held =
+              entry.deposed ? std::set<std::string>{} : held_by_deposed(entry.operation);
+          finished = !recover(client, entry.service, entry.operation, entry.block, entry.request,
+                              lookup_error, nullptr, &held) &&
+                     lookup_error.empty();
+        }
+        return !finished;
+      });
+    };
+    Result r = attempt();
+    // Still held by what lets go by itself: made again after growing pauses, as a waiter probes.
+    const auto start = std::chrono::steady_clock::now();
+    auto pause = options.wait.first_delay;
+    while (!r.ok && !finished && call.busy && resources::has_code(*call.busy, r.code, r.message)) {
+      auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - start);
+      if (elapsed >= options.wait.timeout) {
+        err = fmt::format("step `{}` ({}:{}): still {} after {} s: {}; raise --wait-timeout, or "
+                          "run the command again to go on",
+                          id, call.service, call.operation, r.code,
+                          std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(),
+                          r.message);
+        return false;
       }
-      if (call.then) {
-        finished = waited_out(call);
-      } else if (last && operation_of(entry.service, entry.operation).lookup) {
-        std::string lookup_error;
-        const std::set<std::string> held =
-            entry.deposed ? std::set<std::string>{} : held_by_deposed(entry.operation);
-        finished = !recover(client, entry.service, entry.operation, entry.block, entry.request,
-                            lookup_error, nullptr, &held) &&
-                   lookup_error.empty();
+      {
+        std::lock_guard guard(m);
+        progress.line(fmt::format("  {}:{} {}: waiting for what still uses it ({})", call.service,
+                                  call.operation, id, r.code));
       }
-      return !finished;
-    });
+      std::this_thread::sleep_for(std::min(pause, options.wait.timeout - elapsed));
+      pause = std::min(pause * 2, options.wait.max_delay);
+      r = attempt();
+    }
     take_unsuccessful(call, r);
     if (!r.ok && !finished && !resources::has_code(*call.gone, r.code, r.message) && call.then) {
       finished = waited_out(call);

@@ -40,6 +40,11 @@ struct Request {
   // list, [{Error: {Code, Message}, ResourceId}]: DeleteVpcEndpoints); "" when a failure is an
   // error answer. An item with a `gone` code is gone; any other is the call's failure.
   std::string_view unsuccessful = "";
+  // Error codes meaning something else still holds it and lets go by itself (EC2's
+  // DependencyViolation while the network interfaces of stopped tasks are being deleted): the
+  // call is made again, with the pauses of a waiter, until it is answered otherwise or the wait
+  // times out (--wait-timeout).
+  Codes busy = {};
 };
 
 // Some calls answer before AWS has finished: the probe is made until the state at `status` is one

@@ -79,6 +79,9 @@ class Proxy:
         # operation -> function(request body) giving the answer sent instead of moto's (the call
         # never reaches moto)
         self.instead = {}
+        # operation -> how many more calls AWS refuses with DependencyViolation (the call never
+        # reaches moto): what still uses the resource lets go later
+        self.busy = {}
         self.log = []  # (operation, request body, stalled) of each call moto answered
         self.inflight = 0  # requests being handled
         self.lock = threading.Lock()
@@ -122,6 +125,20 @@ class Proxy:
                     (re.search(rb"Action=(\w+)", body) or [b"", b"?"])[1].decode()
                 if self.command != "POST" or self.path.startswith(("/2015-02-01/", "/schedules/")):
                     operation = rest_operation(self.command, self.path)
+                with proxy.lock:
+                    busy = proxy.busy.get(operation, 0) > 0
+                    if busy:
+                        proxy.busy[operation] -= 1
+                if busy:
+                    answer = (b"<Response><Errors><Error><Code>DependencyViolation</Code><Message>"
+                              b"resource has a dependent object</Message></Error></Errors>"
+                              b"</Response>")
+                    self.send_response(400)
+                    self.send_header("Content-Type", "text/xml")
+                    self.send_header("Content-Length", str(len(answer)))
+                    self.end_headers()
+                    self.wfile.write(answer)
+                    return
                 if operation in proxy.instead:
                     answer = proxy.instead[operation](body.decode(errors="replace"))
                     self.send_response(200)
@@ -193,7 +210,7 @@ class Proxy:
         self.count, self.faults, self.kill_after, self.victim, self.faulted = 0, set(), None, None, 0
         self.lose, self.resets = set(), set()
         self.kill_on = None
-        self.stall, self.log, self.instead = {}, [], {}
+        self.stall, self.log, self.instead, self.busy = {}, [], {}, {}
 
 
     def settle(self, timeout=60):
@@ -1004,6 +1021,24 @@ def check_waiters(moto, proxy, tmp):
     expect(code == 0, f"waiters: the rerun after a timeout failed (exit {code}): {err.strip()}")
     census(plan, moto.url, 1)
     print("  timeout: `timed out after 3 s waiting for NAT gateway ...`; the rerun converges")
+    # A security group still used by the network interfaces of stopped tasks: DeleteSecurityGroup
+    # is refused with DependencyViolation until they are gone. Made again after pauses, up to
+    # --wait-timeout: a clear error, then a rerun that goes on, then nothing left.
+    proxy.reset()
+    proxy.busy = {"DeleteSecurityGroup": 10 ** 6}
+    code, out, err = eclc(apply_args(program, state, proxy.url, command="destroy") +
+                          ["--wait-timeout", "2"])
+    expect(code == 1 and re.search(r"\(ec2:DeleteSecurityGroup\): still DependencyViolation after "
+                                   r"\d+ s", err),
+           f"waiters: no DependencyViolation timeout (exit {code}): {err.strip()}")
+    proxy.reset()
+    proxy.busy = {"DeleteSecurityGroup": 3}
+    code, out, err = eclc(apply_args(program, state, proxy.url, command="destroy"))
+    expect(code == 0 and "waiting for what still uses it (DependencyViolation)" in out,
+           f"waiters: destroy through DependencyViolation failed (exit {code}): {err.strip()}")
+    expect(proxy.busy["DeleteSecurityGroup"] == 0, f"waiters: {proxy.busy} refusals left")
+    census(plan, moto.url, 0)
+    print("  DependencyViolation: made again until it goes through, or a clear timeout")
 
 
 def check_tags(moto, proxy, tmp):

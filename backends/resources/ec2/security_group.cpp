@@ -15,7 +15,9 @@ const Descriptor& ec2_security_group() {
         .remove = {{{"ec2",
                      "DeleteSecurityGroup",
                      {{"GroupId", "$output.id"}},
-                     {"InvalidGroup.NotFound"}}}},
+                     {"InvalidGroup.NotFound"},
+                     "",
+                     {"DependencyViolation"}}}},
         // Names are unique in a VPC: beside the old one, a made name takes another.
         .create_first = CreateFirst{{"VpcId", "GroupName"}, "GroupName", 255},
         .lookup = tagged("DescribeSecurityGroups", "SecurityGroupInfo", ""),
