@@ -223,6 +223,11 @@ private:
   std::span<const Decl> named_children(const model::Block& block, std::string_view name) const {
     return scope_of(&block).find(name);
   }
+  // Whether `block.name` is something: an attribute, a deferred attribute or a named child.
+  bool has_member(const model::Block& block, std::string_view name) const {
+    return block.kind->attribute(name) || block.kind->deferred_attribute(name) ||
+           !named_children(block, name).empty();
+  }
   // The slot of attribute `name` of the block's kind, or null when the kind has none.
   AttrSlot* slot_of(const model::Block& block, std::string_view name);
   // Where the attribute of `slot` (one of `block`'s) is written; null when it is not.
@@ -259,10 +264,14 @@ private:
   // ---- values (evaluator.cpp) ----
   model::Value eval_name(const ast::Expr& expr, const ast::Name& name, const schema::Type* expected,
                          const model::Block* scope);
+  // `next`: the segment after this one in a path (`dns_name` of `net.public.dns_name`), which
+  // settles which of two children of one name the path means.
   model::Value eval_member(const ast::Expr& expr, const ast::Member& member,
-                           const schema::Type* expected, const model::Block* scope);
+                           const schema::Type* expected, const model::Block* scope,
+                           std::string_view next = {});
   model::Value select_member(const model::Value& object, const ast::Member& member,
-                             const Range& range, const schema::Type* expected);
+                             const Range& range, const schema::Type* expected,
+                             std::string_view next = {});
   model::Value eval_string(const ast::Expr& expr, const ast::String& string,
                            const model::Block* scope);
   // The node-by-node folding behind eval(), which bounds its depth and its result's size.

@@ -523,7 +523,7 @@ Value Checker::param_value(ParamSlot& slot, const Range& use) {
 }
 
 Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, const Type* expected,
-                           const model::Block* scope) {
+                           const model::Block* scope, std::string_view next) {
   // A path whose first segment is a bare name: let the next segment choose among declarations
   // of different kinds that share the name.
   if (auto* root = std::get_if<ast::Name>(&member.object->node)) {
@@ -544,26 +544,26 @@ Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, con
         if (decl->what != Decl::BlockDecl) {
           continue;
         }
-        const model::Block* b = decl->block;
-        bool has = b->kind->attribute(member.name) || b->kind->deferred_attribute(member.name) ||
-                   !named_children(*b, member.name).empty();
-        if (has) {
+        if (has_member(*decl->block, member.name)) {
           fitting.push_back(decl);
         }
       }
       if (fitting.size() == 1) {
         record(*fitting.front(), member.object->range);
         Value object = decl_value(*fitting.front(), member.object->range);
-        return select_member(object, member, expr.range, expected);
+        return select_member(object, member, expr.range, expected, next);
       }
     }
   }
-  Value object = eval(*member.object, nullptr, scope);
-  return select_member(object, member, expr.range, expected);
+  // A path of more segments: this one settles among the previous one's children.
+  const auto* inner = std::get_if<ast::Member>(&member.object->node);
+  Value object = inner ? eval_member(*member.object, *inner, nullptr, scope, member.name)
+                       : eval(*member.object, nullptr, scope);
+  return select_member(object, member, expr.range, expected, next);
 }
 
 Value Checker::select_member(const Value& object, const ast::Member& member, const Range& range,
-                             const Type* expected) {
+                             const Type* expected, std::string_view next) {
   if (object.is_null()) {
     return null_at(range);
   }
@@ -577,6 +577,14 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
       if (auto* kinds = ref_kinds(expected)) {
         std::erase_if(children,
                       [&](const Decl* c) { return !is_member(*kinds, c->block->kind_name); });
+      }
+    }
+    if (children.size() > 1 && !next.empty()) {
+      std::vector<const Decl*> fitting;
+      std::copy_if(children.begin(), children.end(), std::back_inserter(fitting),
+                   [&](const Decl* c) { return has_member(*c->block, next); });
+      if (fitting.size() == 1) {
+        children = fitting;
       }
     }
     if (children.size() == 1) {

@@ -136,6 +136,30 @@ let arn = main.arn
   EXPECT_TRUE(c.clean()) << c.diagnostics();
 }
 
+// Deeper in a path too: `net.public` names a route table and a load balancer, and only the load
+// balancer has a `dns_name`, or a listener `http`. Without such a segment it stays ambiguous.
+TEST(Names, NextPathSegmentDisambiguatesChildren) {
+  const std::string program = R"(vpc net {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.0.0/24"  zone = "us-east-1a"  public = true }
+  subnet b { cidr = "10.0.1.0/24"  zone = "us-east-1b"  public = true }
+  internet_gateway igw {}
+  route_table public {
+    subnets = [a, b]
+    route { destination = "0.0.0.0/0"  target = igw }
+  }
+  load_balancer public {
+    subnets = [a, b]
+    listener http { port = 80  fixed_response = 404 }
+  }
+}
+)";
+  auto c = check_text(program + "output dns = net.public.dns_name\nlet l = net.public.http\n");
+  EXPECT_TRUE(c.clean()) << c.diagnostics();
+  auto ambiguous = check_text(program + "let x = net.public\n");
+  EXPECT_EQ(ambiguous.codes(), "E1005") << ambiguous.diagnostics();
+}
+
 TEST(Names, DuplicateNamesPerKindAndScope) {
   auto c = check_text(R"(vpc main {
   cidr = "10.0.0.0/16"
