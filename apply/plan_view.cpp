@@ -267,9 +267,17 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       }
       r.lines = changed_paths(before, now);
       // The one attribute that changed, when the main call's own request changed (not only what
-      // it names being renewed), is what forces the replacement.
-      if (replaced && replaced->renewed.empty() && r.lines.size() == 1) {
-        r.lines.front() += "  # forces replacement";
+      // it names being renewed), is what forces the replacement; every one, when that call is the
+      // block's only one and changes nothing in place (a task definition).
+      const resources::Operation* op =
+          replaced && replaced->step
+              ? resources::find_operation(replaced->step->service, replaced->step->operation)
+              : nullptr;
+      bool immutable = op && op->on_change == resources::OnChange::Replace && calls.size() == 1;
+      if (replaced && replaced->renewed.empty() && (r.lines.size() == 1 || immutable)) {
+        for (std::string& line : r.lines) {
+          line += "  # forces replacement";
+        }
       }
     }
     if (!r.lines.empty()) {

@@ -113,6 +113,9 @@ const Edits kUpdate = {
     {"subnets   = [main.public_a, main.public_b]", "subnets   = [main.public_a, main.public_c]"},
     {"port  = 8080", "port  = 8081"}};
 const Edits kReplace = {{"\"10.0.1.0/24\"", "\"10.0.9.0/24\""}};
+// Every changed attribute of a task definition forces its new revision.
+const Edits kReplaceTask = {{"cpu    = 0.25vcpu", "cpu    = 0.5vcpu"},
+                            {"memory = 512MiB", "memory = 1GiB"}};
 const Edits kDelete = {{"  service api {\n    task      = api\n    desired   = 2\n    subnets   = "
                         "[main.public_a, main.public_b]\n    public_ip = true\n  }\n",
                         ""},
@@ -127,6 +130,7 @@ const Case kCases[] = {
     {"no_changes", kNone, kNone},
     {"update", kNone, kUpdate},
     {"replace", kNone, kReplace},
+    {"replace_task", kNone, kReplaceTask},
     {"delete", kNone, kDelete},
     {"outputs", kNone, kOutputs},
     {"tags", kNone, kTags},
