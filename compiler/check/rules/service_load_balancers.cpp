@@ -22,10 +22,15 @@ void check_container(RuleContext& c, const model::Block& service, const model::B
   }
   const model::Block* container = model::container_named(task, *name);
   if (!container) {
+    std::vector<std::string> names;
+    for (const model::Block* each : task.each_child("container")) {
+      const std::string* aws = each->get_string("name");
+      names.push_back(aws ? *aws : each->name);
+    }
     c.diags
         .report(Diag::AttachmentNotInTask, a.container->range,
-                fmt::format("service `{}` attaches container `{}`, which task `{}` does not have",
-                            service.path, *name, task.path))
+                fmt::format("service `{}` attaches container `{}`, which task `{}` does not have{}",
+                            service.path, *name, task.path, did_you_mean(nearest(*name, names))))
         .note(task.header_range, fmt::format("task `{}` is declared here", task.path));
     return;
   }

@@ -58,6 +58,7 @@ cluster prod {
     load_balancers  = [
       { target_group = main.api, container = "web", port = 8080 },
       { target_group = main.api, container = "app", port = 9090 },
+      { target_group = main.api, container = "ap", port = 8080 },
     ]
   }
 }
