@@ -130,22 +130,12 @@ class Proxy:
                     if busy:
                         proxy.busy[operation] -= 1
                 if busy:
-                    answer = (b"<Response><Errors><Error><Code>DependencyViolation</Code><Message>"
-                              b"resource has a dependent object</Message></Error></Errors>"
-                              b"</Response>")
-                    self.send_response(400)
-                    self.send_header("Content-Type", "text/xml")
-                    self.send_header("Content-Length", str(len(answer)))
-                    self.end_headers()
-                    self.wfile.write(answer)
+                    self.answer(400, b"<Response><Errors><Error><Code>DependencyViolation</Code>"
+                                b"<Message>resource has a dependent object</Message></Error>"
+                                b"</Errors></Response>")
                     return
                 if operation in proxy.instead:
-                    answer = proxy.instead[operation](body.decode(errors="replace"))
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/xml")
-                    self.send_header("Content-Length", str(len(answer)))
-                    self.end_headers()
-                    self.wfile.write(answer)
+                    self.answer(200, proxy.instead[operation](body.decode(errors="replace")))
                     return
                 if target.endswith(".RegisterTaskDefinition"):
                     body = json.dumps(moto_test.moto_task_memory(json.loads(body))).encode()
@@ -174,13 +164,16 @@ class Proxy:
                     self.close_connection = True
                     return
                 try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", kind or "text/xml")
-                    self.send_header("Content-Length", str(len(answer)))
-                    self.end_headers()
-                    self.wfile.write(answer)
+                    self.answer(status, answer, kind or "text/xml")
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client was killed while this call was in flight
+
+            def answer(self, status, body, kind="text/xml"):
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             def fault(self, n, target):
                 if n % 2:
