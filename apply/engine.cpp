@@ -98,6 +98,14 @@ const resources::Operation& operation_of(const std::string& service, const std::
   return op ? *op : none;
 }
 
+// The call other than the update call that sets `member` in place (resources::Operation::set_by),
+// or null.
+const resources::Request* set_by(const resources::Operation& op, std::string_view member) {
+  auto it = std::find_if(op.set_by.begin(), op.set_by.end(),
+                         [&](const auto& s) { return s.first == member; });
+  return it == op.set_by.end() ? nullptr : &it->second;
+}
+
 // A template of the descriptor filled from what an entry's call recorded (and the answer of the
 // call just made, when given).
 json fill_from(const json& value, const resources::Operation& op, const Entry& e,
@@ -224,14 +232,16 @@ Change classify(const Step& step, const Entry& entry,
   };
   auto updatable = [&](const std::string& m) {
     // Tags change with the tag calls beside the update call.
-    return resources::has_code(op.updatable, m) ||
+    return resources::has_code(op.updatable, m) || set_by(op, m) != nullptr ||
            (is_tag_member(m) && !upstream.count(m) && !tagger.empty());
   };
   if ((op.on_change == resources::OnChange::Update && op.update &&
        std::all_of(members.begin(), members.end(), updatable)) ||
       op.on_change == resources::OnChange::Repeat) {
     c.action = Action::Update;
+    const resources::Request* apart = op.update ? set_by(op, members.front()) : nullptr;
     c.call = op.on_change == resources::OnChange::Repeat ? step.service + ":" + step.operation
+             : apart && members.size() == 1              ? call_name(*apart)
                                                          : call_name(*op.update);
     c.reason = describe(members.front());
     for (std::size_t i = 1; op.update && i < members.size(); ++i) {
@@ -1640,20 +1650,32 @@ bool execute(const Client& client, const Plan* plan, State& state,
         std::vector<Call> calls;
         if (op.update) {
           bool changed = false;
+          std::set<std::string> set_apart; // changed members another call sets
           for (const std::string& member :
                changed_members(managed(*step, before.request), managed(*step, request))) {
+            if (set_by(op, member)) {
+              set_apart.insert(member);
+              continue;
+            }
             changed = changed || !(is_tag_member(member) || member == op.client_token);
           }
           for (const std::string& member :
                changed_members(managed(*step, before.params), managed(*step, step->params))) {
-            changed = changed || !is_tag_member(member);
+            changed = changed || !(is_tag_member(member) || set_by(op, member) != nullptr);
+          }
+          for (const auto& [member, call] : op.set_by) {
+            if (set_apart.contains(std::string(member))) {
+              calls.push_back(
+                  {std::string(call.service), std::string(call.operation),
+                   resources::fill(call.params, op, before.outputs, request, step->block)});
+            }
           }
           if (changed) {
             json params =
                 resources::fill(op.update->params, op, before.outputs, request, step->block);
             const json sent = managed(*step, request);
             for (const auto& [k, v] : sent.items()) {
-              if (resources::has_code(op.updatable, k) &&
+              if (resources::has_code(op.updatable, k) && set_by(op, k) == nullptr &&
                   !resources::places(op.update->params, k)) {
                 params[k] = v; // as the create call sent it
               }

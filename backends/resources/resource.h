@@ -254,6 +254,9 @@ struct Operation {
   // the program, they are sent with the value that turns them off (UpdateService's
   // `serviceRegistries: []`, `serviceConnectConfiguration: {enabled: false}`).
   std::vector<std::pair<std::string_view, json>> cleared = {};
+  // Members another call sets in place (a rule's Priority: SetRulePriorities), each with that
+  // call: they change no resource, and the update call does not send them.
+  std::vector<std::pair<std::string_view, Request>> set_by = {};
   // What the update call answers anew (ReplaceRouteTableAssociation's NewAssociationId): the
   // output of that name (in `outputs`) takes the value at the path of the update's answer.
   std::vector<Output> updated = {};

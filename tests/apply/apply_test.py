@@ -773,6 +773,14 @@ def check_changes(moto, proxy, tmp):
          [r"~\s+elbv2:ModifyRule\s+main\.edge\.https\.api\s+Conditions"],
          lambda: expect(rule_paths(clients(moto.url, "us-east-1")["elbv2"], 10)
                         == ["/api/*", "/v2/*"], "changes: the rule's paths did not change")),
+        # A free priority is taken in place (SetRulePriorities): the rule is never deleted, so
+        # requests never fall to the default action meanwhile (the old binary replaced it).
+        ("rule priority", lambda src: edit(src, "priority = 10", "priority = 15"),
+         [r"~\s+elbv2:SetRulePriorities\s+main\.edge\.https\.api\s+Priority 10 -> 15"],
+         lambda: expect(rule_paths(clients(moto.url, "us-east-1")["elbv2"], 15)
+                        == ["/api/*", "/v2/*"] and
+                        "DeleteRule" not in [op for op, _, _ in proxy.log],
+                        "changes: the rule did not move to priority 15 in place")),
     ]
     # What a reviewer reads: per case, the resources' lines and the counts (add, change,
     # replace, destroy) that apply then shows and reports.

@@ -40,6 +40,9 @@ int main() {
         }
         add(out, *d, at + "update", *op.update, params);
       }
+      for (const auto& [member, call] : op.set_by) {
+        add(out, *d, at + "sets " + std::string(member), call);
+      }
       for (std::size_t i = 0; i < op.remove.size(); ++i) {
         add(out, *d, at + "remove[" + std::to_string(i) + "]", op.remove[i].call);
         if (op.remove[i].then) {

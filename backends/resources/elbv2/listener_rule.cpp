@@ -1,4 +1,6 @@
-// A rule of a listener, updated in place by ModifyRule (its conditions and actions).
+// A rule of a listener, updated in place by ModifyRule (its conditions and actions) and
+// SetRulePriorities (its priority).
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SetRulePriorities.html
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html
 #include "backends/resources/resource.h"
 
@@ -14,8 +16,13 @@ const Descriptor& elbv2_listener_rule() {
         .on_change = OnChange::Update,
         .update = Request{"elbv2", "ModifyRule", {{"RuleArn", "$output.arn"}}},
         .updatable = {"Conditions", "Actions"},
-        .replace_reasons = {{"", "a rule's listener and priority are changed by replacing it "
-                                 "({})"}},
+        // A free priority is taken in place: requests never fall to the default action meanwhile.
+        .set_by = {{"Priority", Request{"elbv2",
+                                        "SetRulePriorities",
+                                        {{"RulePriorities",
+                                          json::array({{{"RuleArn", "$output.arn"},
+                                                        {"Priority", "$request.Priority"}}})}}}}},
+        .replace_reasons = {{"", "a rule's listener is changed by replacing it ({})"}},
         .remove = {{{"elbv2",
                      "DeleteRule",
                      {{"RuleArn", "$output.arn"}},
