@@ -967,6 +967,14 @@ void choose_create_first(Change& c, const Step& s, const Entry& e,
     return !upstream.count(m) &&
            canonical(e.params.value(m, json())) == canonical(s.params.value(m, json()));
   };
+  auto set = [](const json& v) { return !v.is_null() && !(v.is_structured() && v.empty()); };
+  for (std::string_view member : first.held) {
+    const std::string m(member);
+    if (set(e.params.value(m, json())) && set(s.params.value(m, json()))) {
+      c.deleted_first = fmt::format("deleted first: the new one would take its {}", m);
+      return;
+    }
+  }
   bool taken = !first.unique.empty() && std::all_of(first.unique.begin(), first.unique.end(), same);
   if (!taken || (!first.name.empty() && s.made_name)) {
     c.create_first = true;

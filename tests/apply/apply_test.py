@@ -742,6 +742,16 @@ def check_changes(moto, proxy, tmp):
         expect(arn in rules, f"changes: no rule forwards to the new group: {rules}")
         made_first("target group", "CreateTargetGroup", "UpdateService", "DeleteTargetGroup")
 
+    def renamed_service():
+        found = ecs.describe_services(cluster="webapp-prod", services=["api", "api-v2"])
+        status = {x["serviceName"]: x["status"] for x in found["services"]}
+        expect(status.get("api-v2") == "ACTIVE" and status.get("api") != "ACTIVE",
+               f"changes: services after the rename: {status}")
+        ops = [op for op, _, _ in proxy.log]
+        made = max(i for i, op in enumerate(ops) if op == "CreateService")
+        deleted = max((i for i, op in enumerate(ops) if op == "DeleteService"), default=-1)
+        expect(made < deleted, f"changes (service name): deleted before made: {ops}")
+
     # Each edit applies on top of the previous one.
     cases = [
         ("image", lambda src: edit(src, "webapp/api:2.3.1", "webapp/api:2.4.0"),
@@ -781,6 +791,13 @@ def check_changes(moto, proxy, tmp):
                         == ["/api/*", "/v2/*"] and
                         "DeleteRule" not in [op for op, _, _ in proxy.log],
                         "changes: the rule did not move to priority 15 in place")),
+        # A new name: the new service starts beside the old one, which is deleted at the end
+        # (the old binary deleted it first, "its name is reused", though it was not).
+        ("service name", lambda src: edit(src, "    task            = api // a `ref<task>`",
+                                          '    name            = "api-v2"\n'
+                                          "    task            = api // a `ref<task>`"),
+         [r"\+/-\s+ecs:CreateService\s+prod\.api\s+`serviceName` cannot change in place"],
+         renamed_service),
     ]
     # What a reviewer reads: per case, the resources' lines and the counts (add, change,
     # replace, destroy) that apply then shows and reports.

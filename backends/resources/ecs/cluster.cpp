@@ -21,7 +21,9 @@ const Descriptor& ecs_cluster() {
                      "DeleteCluster",
                      {{"cluster", "$request.clusterName"}},
                      {"ClusterNotFoundException"}}}},
-        .deleted_first = "its name is reused",
+        // Renamed, it is not made beside the old one: an Auto Scaling group's capacity provider
+        // can be in one cluster at a time (CreateCluster's capacityProviders).
+        .deleted_first = "its capacity providers can be in one cluster at a time",
         .lookup = Lookup{.describe = {"ecs",
                                       "DescribeClusters",
                                       {{"clusters", json::array({"$request.clusterName"})},

@@ -50,7 +50,10 @@ const Descriptor& ecs_service() {
                      .probe = {"ecs", "DescribeServices", describe, {"ClusterNotFoundException"}},
                      .status = "services[0].status",
                      .done = {"INACTIVE", "gone"}}}},
-        .deleted_first = "its name is reused in its cluster",
+        // A new name or cluster: the new service starts beside the old one, which is deleted at
+        // the end. Its Service Connect and Cloud Map names would be taken twice: deleted first.
+        .create_first = CreateFirst{.unique = {"cluster", "serviceName"},
+                                    .held = {"serviceConnectConfiguration", "serviceRegistries"}},
         .lookup =
             Lookup{.describe = {"ecs", "DescribeServices", describe, {"ClusterNotFoundException"}},
                    .items = "services",
