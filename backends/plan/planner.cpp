@@ -272,34 +272,9 @@ std::string Planner::associations_step(const model::Block& cluster) {
 
 void Planner::lower_block(const model::Block& b) {
   using Lower = void (*)(Planner&, const model::Block&);
-  static const std::map<std::string_view, Lower> kLowerings = {
-      {"vpc", lower_vpc},
-      {"subnet", lower_subnet},
-      {"internet_gateway", lower_internet_gateway},
-      {"nat_gateway", lower_nat_gateway},
-      {"route_table", lower_route_table},
-      {"route", lower_route},
-      {"endpoint", lower_endpoint},
-      {"security_group", lower_security_group},
-      {"ingress", lower_rule},
-      {"egress", lower_rule},
-      {"cluster", lower_cluster},
-      {"ec2_capacity", lower_ec2_capacity},
-      {"log_group", lower_log_group},
-      {"namespace", lower_namespace},
-      {"discovery", lower_discovery},
-      {"role", lower_role},
-      {"task", lower_task},
-      {"service", lower_service},
-      {"job", lower_job},
-      {"load_balancer", lower_load_balancer},
-      {"target_group", lower_target_group},
-      {"listener", lower_listener},
-      {"rule", lower_listener_rule},
-      {"file_system", lower_file_system},
-      {"access_point", lower_access_point},
-      {"repository", lower_repository},
-  };
+#define ECL_LOWERING_ENTRY(kind, function) {kind, function},
+  static const std::map<std::string_view, Lower> kLowerings = {ECL_LOWERINGS(ECL_LOWERING_ENTRY)};
+#undef ECL_LOWERING_ENTRY
   // `stack` gives the plan its region and every call its tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's call.
   auto it = kLowerings.find(b.kind_name);
