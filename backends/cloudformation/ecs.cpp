@@ -230,9 +230,7 @@ namespace {
 void write_cloud_map(Lowering& l, const model::Block& b, const resources::Descriptor& d,
                      const json& request) {
   JsonWriter& w = l.begin_resource(b, l.id(b), d);
-  for (const auto& [member, value] : request.items()) {
-    w.member(member, value);
-  }
+  w.members(request);
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
 }
@@ -327,9 +325,7 @@ void lower_service(Lowering& l, const model::Block& b) {
   const std::string service_id = l.id(b);
   const std::string target_id = path_id(b) + "ScalableTarget";
   l.begin_resource(b, target_id, resources::application_autoscaling_scalable_target());
-  for (const auto& [key, value] : target.items()) {
-    w.member(key, value);
-  }
+  w.members(target);
   const model::Block* scaling = l.child(b, "scaling");
   json actions = json::array();
   for (const model::Block* schedule : scaling->children_of("schedule")) {
@@ -347,9 +343,7 @@ void lower_service(Lowering& l, const model::Block& b) {
   for (const auto& [metric, policy] : common::scaling_policies(l, l.program(), b)) {
     l.begin_resource(b, path_id(b) + pascal(metric) + "ScalingPolicy",
                      resources::application_autoscaling_scaling_policy());
-    for (const auto& [key, value] : policy.items()) {
-      w.member(key, value);
-    }
+    w.members(policy);
     l.end_properties().member("DependsOn", target_id);
     l.end_resource();
   }

@@ -306,9 +306,7 @@ Step& add_cloud_map(Planner& p, const model::Block& b, std::string_view operatio
                     const json& request) {
   Step& s = p.add(b, "", "servicediscovery", operation);
   s.params["CreatorRequestId"] = p.name_for(b, "", 64);
-  for (const auto& [member, value] : request.items()) {
-    s.params[member] = value;
-  }
+  s.params.update(request);
   p.add_tags(s, b);
   return s;
 }
