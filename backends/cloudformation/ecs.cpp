@@ -91,7 +91,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
                                   cluster_ref)}}}};
     json profile_arn = {{"Fn::GetAtt", json::array({base + "InstanceProfile", "Arn"})}};
     json data = common::launch_template_data(
-        l, b, {std::move(image_id), std::move(profile_arn), std::move(user_data), l.tags(b)});
+        l, b, {std::move(image_id), std::move(profile_arn), std::move(user_data)});
     w.member("LaunchTemplateData", data);
     w.key("TagSpecifications").begin_array().begin_object();
     w.member("ResourceType", launch_template.operations.front().tags.resource_type);

@@ -287,22 +287,6 @@ void Lowering::write_tags(common::JsonWriter& w, const model::Block& block,
   w.end_array();
 }
 
-json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
-  json out = json::array();
-  auto add = [&](std::string_view key, json v) {
-    json tag = {{"Key", std::string(key)}, {"Value", std::move(v)}};
-    if (propagate_at_launch) {
-      tag["PropagateAtLaunch"] = true;
-    }
-    out.push_back(std::move(tag));
-  };
-  for (const auto& [key, v] : merged_tags(block)) {
-    add(key, value(*v));
-  }
-  add("ecl:path", block.path);
-  return out;
-}
-
 json Lowering::ref(const model::Block& block) {
   if (const std::string* given = existing(block)) {
     return *given;

@@ -91,7 +91,6 @@ public:
   std::string template_reference(const model::Deferred& d) override;
   // {"Fn::Sub": text}, or [text, variables] when a zone chosen at deployment is part of it.
   json template_value(std::string text) override;
-  json tags(const model::Block& block, bool propagate_at_launch = false);
   // A string as CloudFormation wants it in Fn::Sub: `${` escaped as `${!`.
   static std::string sub_literal(std::string_view text);
   // "us-east-1a" -> {"Fn::Sub": "${AWS::Region}a"}: the zone relative to the stack's region.

@@ -85,4 +85,13 @@ Spelling::merged_tags(const model::Block& block) {
   return merged_tags_;
 }
 
+json Spelling::key_value_tags(const model::Block& block) {
+  json out = json::array();
+  for (const auto& [key, v] : merged_tags(block)) {
+    out.push_back({{"Key", key}, {"Value", value(*v)}});
+  }
+  out.push_back({{"Key", "ecl:path"}, {"Value", block.path}});
+  return out;
+}
+
 } // namespace ecl::backend::common

@@ -49,6 +49,8 @@ public:
   // call.
   const std::vector<std::pair<std::string_view, const model::Value*>>&
   merged_tags(const model::Block& block);
+  // Those tags and `ecl:path`, as [{Key, Value}]: the tags of what a launch template launches.
+  json key_value_tags(const model::Block& block);
 
 private:
   const model::Block* stack_;

@@ -215,9 +215,8 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
       p, b,
       {Planner::literal(ami.rfind('/', 0) == 0 ? "resolve:ssm:" + ami : ami),
        p.output(b, "instance-profile", "arn"),
-       base64(
-           fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n", cluster_name)),
-       p.key_value_tags(b)});
+       base64(fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n",
+                          cluster_name))});
   const json type = data.value("InstanceType", json());
   lt.params["LaunchTemplateData"] = std::move(data);
   p.add_tags(lt, b);

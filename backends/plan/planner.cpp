@@ -221,26 +221,15 @@ std::string Planner::template_reference(const model::Deferred& d) {
   return placeholder.is_string() ? placeholder.get<std::string>() : "";
 }
 
-std::vector<std::pair<std::string, json>> Planner::tags(const model::Block& block) {
-  std::vector<std::pair<std::string, json>> out;
-  for (const auto& [key, v] : merged_tags(block)) {
-    out.emplace_back(key, value(*v));
-  }
-  out.emplace_back("ecl:path", block.path);
-  return out;
-}
-
-json Planner::key_value_tags(const model::Block& block) {
-  json out = json::array();
-  for (auto& [key, v] : tags(block)) {
-    out.push_back({{"Key", key}, {"Value", v}});
-  }
-  return out;
-}
-
 void Planner::add_tags(Step& step, const model::Block& block) {
-  if (const resources::Operation* op = resources::find_operation(step.service, step.operation)) {
-    resources::add_tags(step.params, *op, tags(block));
+  const resources::Operation* op = resources::find_operation(step.service, step.operation);
+  std::vector<std::pair<std::string, json>> tags;
+  for (const auto& [key, v] : merged_tags(block)) {
+    tags.emplace_back(key, value(*v));
+  }
+  tags.emplace_back("ecl:path", block.path);
+  if (op) {
+    resources::add_tags(step.params, *op, tags);
   }
 }
 

@@ -66,13 +66,9 @@ public:
   std::string template_reference(const model::Deferred& d) override;
   json template_value(std::string text) override { return text; }
 
-  // The stack's tags, the block's `tags` and `ecl:path`, in order: (key, value) pairs.
-  std::vector<std::pair<std::string, json>> tags(const model::Block& block);
-  // Adds the block's tags to the step's request, spelled as its call's descriptor says (the
-  // request's last member).
+  // Adds the stack's tags, the block's `tags` and `ecl:path`, in order, to the step's request,
+  // spelled as its call's descriptor says (the request's last member).
   void add_tags(Step& step, const model::Block& block);
-  // [{Key, Value}]: the tags of what a launch template launches.
-  json key_value_tags(const model::Block& block);
 
   // A name the plan makes (compiler/model/made_names.h) for what else it adds to a block: an
   // instance profile, a launch template, an auto scaling group.
