@@ -338,15 +338,7 @@ json Lowering::deferred(const model::Deferred& d) const {
 }
 
 std::string Lowering::sub_literal(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      out += "{!";
-      ++i;
-    }
-  }
-  return out;
+  return common::escape_placeholders(text, "${!");
 }
 
 std::string Lowering::template_reference(const model::Deferred& d) {

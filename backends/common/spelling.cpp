@@ -4,6 +4,15 @@
 
 namespace ecl::backend::common {
 
+std::string escape_placeholders(std::string_view text, std::string_view escaped) {
+  std::string out;
+  for (std::size_t at; (at = text.find("${")) != std::string_view::npos;
+       text.remove_prefix(at + 2)) {
+    out.append(text.substr(0, at)).append(escaped);
+  }
+  return out.append(text);
+}
+
 json Spelling::value(const model::Value& v) {
   return std::visit(
       [&](const auto& x) -> json {

@@ -129,14 +129,7 @@ std::string Planner::output(const model::Block& block, std::string_view suffix,
 }
 
 std::string Planner::literal(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      out += '$';
-    }
-  }
-  return out;
+  return common::escape_placeholders(text, "$${");
 }
 
 std::string Planner::default_group_step(const model::Block& vpc) {
