@@ -302,11 +302,6 @@ json xml_value(const xmlNode* node) {
 
 // ---- HTTP ---------------------------------------------------------------------------------------
 
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
-}
-
 // Keeps the value of an answer's `x-amzn-ErrorType` header, where REST-JSON services other than
 // EFS (EventBridge Scheduler) name the error: `ResourceNotFoundException:http://...`.
 std::size_t error_type_header(char* data, std::size_t size, std::size_t count, void* user) {
