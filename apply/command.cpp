@@ -154,14 +154,6 @@ bool back_up(const std::string& path, std::string& error) {
                                        driver::FileMode::Private);
 }
 
-std::set<std::string, std::less<>> step_ids(const backend::plan::Plan& plan) {
-  std::set<std::string, std::less<>> ids;
-  for (const auto& step : plan.steps) {
-    ids.insert(step.id);
-  }
-  return ids;
-}
-
 // The outputs once a run is done, given what the state then holds (`recorded`: the outputs the
 // state had): none after a destroy; after a targeted one, those whose values stay; after a
 // targeted apply, the recorded ones with those of the run's (limited) plan updated.

@@ -1095,10 +1095,7 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
 
 std::vector<Change> diff(const Plan& plan, const State& state,
                          const std::map<std::string, std::string>& drift) {
-  std::set<std::string, std::less<>> ids;
-  for (const Step& s : plan.steps) {
-    ids.insert(s.id);
-  }
+  const std::set<std::string, std::less<>> ids = backend::plan::step_ids(plan);
   // A replacement renews what it takes alone (Operation::renews), which comes before it in the
   // plan: the pass is made again until no more is renewed that way.
   std::map<std::string, std::string> forced;
@@ -1232,12 +1229,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
   if (state.lineage.empty()) {
     state.lineage = new_lineage(); // what is created carries it (kLineageTag)
   }
-  std::set<std::string, std::less<>> ids;
-  if (plan) {
-    for (const Step& s : plan->steps) {
-      ids.insert(s.id);
-    }
-  }
+  const std::set<std::string, std::less<>> ids =
+      plan ? backend::plan::step_ids(*plan) : std::set<std::string, std::less<>>();
   Progress progress(out, options.tty, options.width);
   // Makes what the caller changed in the state durable; called with `m` held, which it lets go
   // of while the file is written. A group commit: the changes of every task that asks while a
@@ -1882,12 +1875,8 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
     return false;
   }
   const resources::Operation& op = *found;
-  std::set<std::string, std::less<>> ids;
-  for (const backend::plan::Step& s : plan.steps) {
-    ids.insert(s.id);
-  }
   json unstamped;
-  if (!fill(step.params, state, ids, unstamped, error)) {
+  if (!fill(step.params, state, backend::plan::step_ids(plan), unstamped, error)) {
     error = fmt::format("step `{}`: {}", step.id, error);
     return false;
   }
