@@ -113,8 +113,10 @@ std::string short_value(const json& v) {
 // ---- Tags ---------------------------------------------------------------------------------------
 
 using resources::is_tag_member;
+using resources::same_text;
 using resources::tag_map;
 using resources::TagMap;
+using resources::tags_of;
 
 // For people: `env prod -> staging, +owner=ops, -cost_center`.
 std::string describe_tags(const TagMap& before, const TagMap& after) {
@@ -272,13 +274,6 @@ Waiting waiting(const resources::Waiter& w, const resources::Operation& op, cons
                 const json* answer = nullptr) {
   std::string subject = resources::text_of(fill_from(json(std::string(w.subject)), op, e, answer));
   return {&w, fmt::format(fmt::runtime(w.what), subject), fill_from(w.probe.params, op, e, answer)};
-}
-
-bool same_text(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
 }
 
 // Done, still pending or failed, from the probe's answer; `state` is what the answer says.
@@ -480,24 +475,6 @@ bool fill(const json& value, const State& state, const std::set<std::string, std
 // The tag naming the state that created a resource: its lineage. Every create call that carries
 // the `ecl:path` tag carries this one beside it, and a lookup adopts only what carries ours.
 constexpr std::string_view kLineageTag = "ecl:lineage";
-
-// Tags as key -> value from what AWS answers: [{Key, Value}] (EC2's TagSet, IAM),
-// [{key, value}] (ECS) or a map.
-TagMap tags_of(const json& tags) {
-  TagMap out;
-  if (tags.is_object()) {
-    for (const auto& [k, v] : tags.items()) {
-      out[k] = resources::text_of(v);
-    }
-  }
-  for (const json& t : tags.is_array() ? tags : json::array()) {
-    if (t.is_object()) {
-      out[t.value("Key", t.value("key", ""))] =
-          resources::text_of(t.value("Value", t.value("value", json())));
-    }
-  }
-  return out;
-}
 
 // The request with the state's lineage tag beside each `ecl:path` tag it carries (in the
 // spelling of that tag: a {Key, Value, ...} or {key, value} object of a list, a member of a map).
