@@ -402,74 +402,6 @@ std::vector<Call> tag_calls(const Entry& e, const json& request) {
   return out;
 }
 
-// ---- Filling placeholders -----------------------------------------------------------------------
-
-// A plan value with each `${step.path}` replaced by the text of the value the state holds.
-bool fill(const json& value, const State& state, const std::set<std::string, std::less<>>& ids,
-          json& out, std::string& error) {
-  if (value.is_string()) {
-    const std::string& text = value.get_ref<const std::string&>();
-    std::string result;
-    std::size_t i = 0;
-    while (i < text.size()) {
-      if (text.compare(i, 3, "$${") == 0) {
-        result += "${";
-        i += 3;
-        continue;
-      }
-      if (text.compare(i, 2, "${") != 0) {
-        result += text[i++];
-        continue;
-      }
-      std::size_t close = text.find('}', i);
-      if (close == std::string::npos) {
-        result += text.substr(i);
-        break;
-      }
-      std::string inner = text.substr(i + 2, close - i - 2);
-      auto refs = backend::plan::placeholders("${" + inner + "}", ids);
-      if (refs.empty()) {
-        error = "placeholder `${" + inner + "}` names no step";
-        return false;
-      }
-      const Entry* e = state.find(refs.front().first);
-      if (!e || e->pending || !e->outputs.contains(refs.front().second)) {
-        error = "no value for `${" + inner + "}` in the state";
-        return false;
-      }
-      const json& v = e->outputs[refs.front().second];
-      result += v.is_string() ? v.get<std::string>() : v.dump();
-      i = close + 1;
-    }
-    out = result;
-    return true;
-  }
-  if (value.is_object()) {
-    out = json::object();
-    for (const auto& [k, v] : value.items()) {
-      json filled;
-      if (!fill(v, state, ids, filled, error)) {
-        return false;
-      }
-      out[k] = std::move(filled);
-    }
-    return true;
-  }
-  if (value.is_array()) {
-    out = json::array();
-    for (const auto& v : value) {
-      json filled;
-      if (!fill(v, state, ids, filled, error)) {
-        return false;
-      }
-      out.push_back(std::move(filled));
-    }
-    return true;
-  }
-  out = value;
-  return true;
-}
-
 // ---- Ownership ----------------------------------------------------------------------------------
 
 // The tag naming the state that created a resource: its lineage. Every create call that carries
@@ -1840,6 +1772,64 @@ bool execute(const Client& client, const Plan* plan, State& state,
   // Phase 3: what replacements made beside it deposed, now that nothing uses it.
   std::vector<Task> old = deletions(last);
   return run_graph(old, options.parallelism, error);
+}
+
+// ---- Filling placeholders -----------------------------------------------------------------------
+
+bool fill(const json& value, const State& state, const std::set<std::string, std::less<>>& ids,
+          json& out, std::string& error, bool as_output) {
+  if (value.is_structured()) {
+    out = value.is_array() ? json::array() : json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      json filled;
+      if (!fill(*it, state, ids, filled, error, as_output)) {
+        return false;
+      }
+      if (value.is_array()) {
+        out.push_back(std::move(filled));
+      } else {
+        out[it.key()] = std::move(filled);
+      }
+    }
+    return true;
+  }
+  if (!value.is_string()) {
+    out = value;
+    return true;
+  }
+  const std::string& text = value.get_ref<const std::string&>();
+  std::string result;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "$${") == 0) {
+      result += "${";
+      i += 3;
+      continue;
+    }
+    std::size_t close = text.compare(i, 2, "${") == 0 ? text.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      result += text[i++];
+      continue;
+    }
+    const std::string placeholder = text.substr(i, close + 1 - i);
+    auto refs = backend::plan::placeholders(placeholder, ids);
+    const Entry* e = refs.empty() ? nullptr : state.find(refs.front().first);
+    const json* v = e && !e->pending && e->outputs.contains(refs.front().second)
+                        ? &e->outputs[refs.front().second]
+                        : nullptr;
+    if (!v && !as_output) {
+      error = refs.empty() ? "placeholder `" + placeholder + "` names no step"
+                           : "no value for `" + placeholder + "` in the state";
+      return false;
+    }
+    if (v && as_output && i == 0 && close + 1 == text.size()) {
+      out = *v;
+      return true;
+    }
+    result += !v ? "(known after apply)" : v->is_string() ? v->get<std::string>() : v->dump();
+    i = close + 1;
+  }
+  out = std::move(result);
+  return true;
 }
 
 // ---- Adoption (`eclc import aws`) ---------------------------------------------------------------
