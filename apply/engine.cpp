@@ -105,6 +105,19 @@ json fill_from(const json& value, const resources::Operation& op, const Entry& e
   return resources::fill(value, op, e.outputs, e.request, e.block, answer);
 }
 
+// The entry that records a step's call, sent as `request` (what it made is the caller's to add).
+Entry entry_of(const Step& step, json request) {
+  Entry e;
+  e.id = step.id;
+  e.block = step.block;
+  e.service = step.service;
+  e.operation = step.operation;
+  e.params = step.params;
+  e.request = std::move(request);
+  e.depends_on = step.depends_on;
+  return e;
+}
+
 std::string short_value(const json& v) {
   std::string text = resources::text_of(v);
   return text.size() > 60 ? text.substr(0, 57) + "..." : text;
@@ -1613,15 +1626,11 @@ bool execute(const Client& client, const Plan* plan, State& state,
         // Mark the call as in flight before making it: a crash now leaves `pending`, and the
         // next apply looks for what the call made instead of repeating it blindly.
         std::lock_guard guard(m);
-        Entry pending = before;
-        pending.id = step->id;
-        pending.block = step->block;
-        pending.service = step->service;
-        pending.operation = step->operation;
+        // What an update made again (OnChange::Repeat) keeps its values until the call is done.
+        Entry pending = entry_of(*step, request);
         pending.pending = true;
-        pending.params = step->params;
-        pending.request = request;
-        pending.depends_on = step->depends_on;
+        pending.outputs = before.outputs;
+        pending.resource = before.resource;
         state.put(std::move(pending));
         if (!save(err)) {
           return false;
@@ -1719,15 +1728,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
                           step->id, service, operation, made);
         return false;
       }
-      Entry entry;
+      Entry entry = entry_of(*step, request);
       entry.resource = made;
-      entry.id = step->id;
-      entry.block = step->block;
-      entry.service = step->service;
-      entry.operation = step->operation;
-      entry.params = step->params;
-      entry.request = request;
-      entry.depends_on = step->depends_on;
       for (const json& path : step->produces) { // name -> response path
         if (extends && before.outputs.contains(path.get<std::string>())) {
           entry.outputs[path.get<std::string>()] = before.outputs[path.get<std::string>()];
@@ -1877,14 +1879,7 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
                         step.operation);
     return false;
   }
-  Entry entry;
-  entry.id = step.id;
-  entry.block = step.block;
-  entry.service = step.service;
-  entry.operation = step.operation;
-  entry.params = step.params;
-  entry.request = request;
-  entry.depends_on = step.depends_on;
+  Entry entry = entry_of(step, request);
   for (const json& path : step.produces) {
     json v = response_value(*answer, path.get<std::string>());
     if (v.is_null()) {
