@@ -30,15 +30,19 @@ std::string managed_policy(const Planner& p, std::string_view name) {
   return fmt::format("arn:{}:iam::aws:policy/{}", p.partition(), name);
 }
 
-// A role and its managed policy: `#ROLE` (CreateRole) and `#ROLE-policy` (AttachRolePolicy).
+// A role `principal` assumes, `#ROLE` (CreateRole), and its managed policy `#ROLE-policy`
+// (AttachRolePolicy) when `policy` names one.
 void add_role(Planner& p, const model::Block& b, const std::string& role,
-              std::string_view principal, std::string_view policy) {
+              std::string_view principal, std::string_view policy = "") {
   Step& r = p.add(b, role, "iam", "CreateRole");
   std::string name = model::made_role_name(p.program(), b);
   r.params["RoleName"] = name;
   r.params["AssumeRolePolicyDocument"] = policy_text(common::assume_role_policy(principal));
   p.add_tags(r, b);
   r.summary = fmt::format("{}, assumed by {}", name, principal);
+  if (policy.empty()) {
+    return;
+  }
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
   a.params["RoleName"] = p.output(b, role, "name");
   a.params["PolicyArn"] = managed_policy(p, policy);
@@ -478,13 +482,7 @@ void lower_job(Planner& p, const model::Block& b) {
     return; // only `eclc run` starts it: nothing is made
   }
   // The role the scheduler takes to start the task, and what it may do.
-  Step& r = p.add(b, "role", "iam", "CreateRole");
-  std::string name = model::made_role_name(p.program(), b);
-  r.params["RoleName"] = name;
-  r.params["AssumeRolePolicyDocument"] =
-      policy_text(common::assume_role_policy(common::kSchedulerPrincipal));
-  p.add_tags(r, b);
-  r.summary = fmt::format("{}, assumed by {}", name, common::kSchedulerPrincipal);
+  add_role(p, b, "role", common::kSchedulerPrincipal);
   Step& policy = p.add(b, "role-policy", "iam", "PutRolePolicy");
   policy.params["RoleName"] = p.output(b, "role", "name");
   policy.params["PolicyName"] = "run-task";
