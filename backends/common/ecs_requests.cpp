@@ -394,7 +394,7 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
         item["host"] = one("sourcePath", s.value(*host));
       }
       if (const model::Value* efs = s.field(task, "volumes", v, "efs"); efs && !efs->is_null()) {
-        item["efsVolumeConfiguration"] = efs_volume(s, task, *efs);
+        item["efsVolumeConfiguration"] = efs_volume(s, *efs);
       }
       out.push_back(std::move(item));
     }
