@@ -193,7 +193,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   // The instances' role and profile: the ECS agent registers them with the cluster.
   add_role(p, b, "instance-role", common::kEc2Principal, common::kInstanceRolePolicy);
   Step& profile = p.add(b, "instance-profile", "iam", "CreateInstanceProfile");
-  std::string profile_name = p.name_for(b, "instance", 128);
+  std::string profile_name = model::made_name(p.program(), b, "instance", 128);
   profile.params["InstanceProfileName"] = profile_name;
   p.add_tags(profile, b);
   profile.summary = profile_name;
@@ -204,7 +204,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
 
   // The launch template.
   Step& lt = p.add(b, "launch-template", "ec2", "CreateLaunchTemplate");
-  std::string template_name = p.name_for(b, "", 128);
+  std::string template_name = model::made_name(p.program(), b, "", 128);
   lt.params["LaunchTemplateName"] = template_name;
   lt.made_name = true;
   // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
@@ -230,7 +230,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
 
   // The Auto Scaling group.
   Step& asg = p.add(b, "auto-scaling-group", "autoscaling", "CreateAutoScalingGroup");
-  std::string asg_name = p.name_for(b, "", 255);
+  std::string asg_name = model::made_name(p.program(), b, "", 255);
   asg.params["AutoScalingGroupName"] = asg_name;
   asg.params["LaunchTemplate"] = {{"LaunchTemplateId", p.output(b, "launch-template", "id")},
                                   {"Version", p.output(b, "launch-template", "version")}};
@@ -308,7 +308,7 @@ namespace {
 Step& add_cloud_map(Planner& p, const model::Block& b, std::string_view operation,
                     const json& request) {
   Step& s = p.add(b, "", "servicediscovery", operation);
-  s.params["CreatorRequestId"] = p.name_for(b, "", 64);
+  s.params["CreatorRequestId"] = model::made_name(p.program(), b, "", 64);
   s.params.update(request);
   p.add_tags(s, b);
   return s;

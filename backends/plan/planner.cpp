@@ -1,7 +1,6 @@
 #include "backends/plan/planner.h"
 
 #include "backends/resources/registry.h"
-#include "compiler/model/made_names.h"
 #include "compiler/schema/schema.h"
 
 #include <algorithm>
@@ -224,11 +223,6 @@ void Planner::add_tags(Step& step, const model::Block& block) {
   if (op) {
     resources::add_tags(step.params, *op, tags);
   }
-}
-
-std::string Planner::name_for(const model::Block& block, std::string_view role,
-                              std::size_t max) const {
-  return model::made_name(program_, block, role, max);
 }
 
 std::string Planner::partition() const {

@@ -70,10 +70,6 @@ public:
   // spelled as its call's descriptor says (the request's last member).
   void add_tags(Step& step, const model::Block& block);
 
-  // A name the plan makes (compiler/model/made_names.h) for what else it adds to a block: an
-  // instance profile, a launch template, an auto scaling group.
-  std::string name_for(const model::Block& block, std::string_view role, std::size_t max) const;
-
   const std::string& region() const { return region_; }
   // "aws", "aws-cn", "aws-us-gov": the partition of the plan's region, for ARNs.
   std::string partition() const;
