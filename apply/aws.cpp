@@ -52,15 +52,17 @@ const ServiceInfo* service_info(const std::string& name) {
   return nullptr;
 }
 
-std::string percent_encode(const std::string& text) {
+// RFC 3986's encoding, as SigV4 canonicalizes paths and query strings (a space is `%20`); with
+// `form`, a space is form encoding's `+` (the query protocol's bodies): AWS hashes the bytes sent;
+// moto re-encodes the parsed form the way Python's urlencode does (spaces as `+`) before checking
+// the signature.
+std::string percent_encode(const std::string& text, bool form = false) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : text) {
     if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
-    } else if (c == ' ') {
-      // Form encoding's `+`: AWS hashes the bytes sent; moto re-encodes the parsed form the way
-      // Python's urlencode does (spaces as `+`) before checking the signature.
+    } else if (c == ' ' && form) {
       out += '+';
     } else {
       out += '%';
@@ -102,22 +104,6 @@ constexpr RestMember kRestMembers[] = {
 #undef ECL_REST_OP
 #undef ECL_REST_MEMBER
 
-// RFC 3986's encoding, as SigV4 canonicalizes paths and query strings (a space is `%20`).
-std::string uri_encode(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string scalar_text(const json& v);
 
 } // namespace
@@ -144,11 +130,11 @@ std::optional<RestRequest> rest_request(const std::string& service, const std::s
     if (std::string_view(m.location) == "uri") {
       const std::string slot = std::string("{") + m.member + "}";
       if (auto at = out.path.find(slot); at != std::string::npos) {
-        out.path.replace(at, slot.size(), uri_encode(scalar_text(v)));
+        out.path.replace(at, slot.size(), percent_encode(scalar_text(v)));
       }
     } else {
       for (const json& item : v.is_array() ? v : json::array({v})) {
-        query.emplace_back(uri_encode(m.wire), uri_encode(scalar_text(item)));
+        query.emplace_back(percent_encode(m.wire), percent_encode(scalar_text(item)));
       }
     }
     body.erase(m.member);
@@ -316,11 +302,6 @@ json xml_value(const xmlNode* node) {
 
 // ---- HTTP ---------------------------------------------------------------------------------------
 
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
-}
-
 // Keeps the value of an answer's `x-amzn-ErrorType` header, where REST-JSON services other than
 // EFS (EventBridge Scheduler) name the error: `ResourceNotFoundException:http://...`.
 std::size_t error_type_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -438,7 +419,7 @@ std::string Client::redact(std::string text) const {
       continue;
     }
     // As sent and as an echoing server may quote it: percent-encoded in either case of hex.
-    std::string encoded = percent_encode(secret), lower = encoded;
+    std::string encoded = percent_encode(secret, true), lower = encoded;
     for (std::size_t i = 0; i < lower.size(); ++i) {
       if (lower[i] == '%' && i + 2 < lower.size()) {
         lower[i + 1] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[i + 1])));
@@ -460,10 +441,10 @@ std::string query_body(const std::string& service, const std::string& operation,
   const ServiceInfo* info = service_info(service);
   std::vector<std::pair<std::string, std::string>> fields;
   flatten(operation, service == "ec2", "", params, fields);
-  std::string body = "Action=" + percent_encode(operation) +
-                     "&Version=" + percent_encode(info ? info->version : "");
+  std::string body = "Action=" + percent_encode(operation, true) +
+                     "&Version=" + percent_encode(info ? info->version : "", true);
   for (const auto& [key, value] : fields) {
-    body += "&" + percent_encode(key) + "=" + percent_encode(value);
+    body += "&" + percent_encode(key, true) + "=" + percent_encode(value, true);
   }
   return body;
 }

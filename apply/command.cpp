@@ -68,50 +68,13 @@ bool load(const backend::plan::Plan& plan, const std::string& path, State& state
   return true;
 }
 
-// An output's value with each `${step.path}` replaced by the value the state holds (a string that
-// is one placeholder takes the value's JSON type); what the state lacks reads `(known after
-// apply)`.
+// An output's value filled from the state (fill's `as_output`).
 json resolve_output(const json& value, const State& state,
                     const std::set<std::string, std::less<>>& ids) {
-  if (value.is_array() || value.is_object()) {
-    json out = value.is_array() ? json::array() : json::object();
-    for (const auto& [key, v] : value.items()) {
-      if (value.is_array()) {
-        out.push_back(resolve_output(v, state, ids));
-      } else {
-        out[key] = resolve_output(v, state, ids);
-      }
-    }
-    return out;
-  }
-  if (!value.is_string()) {
-    return value;
-  }
-  const std::string& text = value.get_ref<const std::string&>();
-  std::string result;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text.compare(i, 3, "$${") == 0) {
-      result += "${";
-      i += 3;
-      continue;
-    }
-    std::size_t close = text.compare(i, 2, "${") == 0 ? text.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      result += text[i++];
-      continue;
-    }
-    auto refs = backend::plan::placeholders(text.substr(i, close + 1 - i), ids);
-    const Entry* e = refs.empty() ? nullptr : state.find(refs.front().first);
-    const json* v = e && !e->pending && e->outputs.contains(refs.front().second)
-                        ? &e->outputs[refs.front().second]
-                        : nullptr;
-    if (i == 0 && close + 1 == text.size() && v) {
-      return *v;
-    }
-    result += !v ? "(known after apply)" : v->is_string() ? v->get<std::string>() : v->dump();
-    i = close + 1;
-  }
-  return result;
+  json out;
+  std::string never; // as an output, a placeholder without a value is no error
+  fill(value, state, ids, out, never, true);
+  return out;
 }
 
 std::string outputs_text(const json& outputs) {
@@ -152,14 +115,6 @@ bool back_up(const std::string& path, std::string& error) {
   text << in.rdbuf();
   return driver::write_file_atomically(path + ".backup", text.str(), error,
                                        driver::FileMode::Private);
-}
-
-std::set<std::string, std::less<>> step_ids(const backend::plan::Plan& plan) {
-  std::set<std::string, std::less<>> ids;
-  for (const auto& step : plan.steps) {
-    ids.insert(step.id);
-  }
-  return ids;
 }
 
 // The outputs once a run is done, given what the state then holds (`recorded`: the outputs the

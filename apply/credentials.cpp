@@ -93,11 +93,6 @@ std::string get(const Section& s, const char* key) {
 
 // ---- HTTP for the metadata endpoints and the SSO portal ---------------------------------------
 
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
-}
-
 struct HttpAnswer {
   bool ok = false; // an HTTP answer came
   long status = 0;

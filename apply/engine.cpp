@@ -113,6 +113,19 @@ json fill_from(const json& value, const resources::Operation& op, const Entry& e
   return resources::fill(value, op, e.outputs, e.request, e.block, answer);
 }
 
+// The entry that records a step's call, sent as `request` (what it made is the caller's to add).
+Entry entry_of(const Step& step, json request) {
+  Entry e;
+  e.id = step.id;
+  e.block = step.block;
+  e.service = step.service;
+  e.operation = step.operation;
+  e.params = step.params;
+  e.request = std::move(request);
+  e.depends_on = step.depends_on;
+  return e;
+}
+
 std::string short_value(const json& v) {
   std::string text = resources::text_of(v);
   return text.size() > 60 ? text.substr(0, 57) + "..." : text;
@@ -121,8 +134,10 @@ std::string short_value(const json& v) {
 // ---- Tags ---------------------------------------------------------------------------------------
 
 using resources::is_tag_member;
+using resources::same_text;
 using resources::tag_map;
 using resources::TagMap;
+using resources::tags_of;
 
 // For people: `env prod -> staging, +owner=ops, -cost_center`.
 std::string describe_tags(const TagMap& before, const TagMap& after) {
@@ -284,13 +299,6 @@ Waiting waiting(const resources::Waiter& w, const resources::Operation& op, cons
   return {&w, fmt::format(fmt::runtime(w.what), subject), fill_from(w.probe.params, op, e, answer)};
 }
 
-bool same_text(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
 // Done, still pending or failed, from the probe's answer; `state` is what the answer says.
 Poll check(const resources::Waiter& w, const Result& r, std::string& state) {
   json present = response_value(r.response, std::string(w.present.empty() ? w.status : w.present));
@@ -418,97 +426,11 @@ std::vector<Call> tag_calls(const Entry& e, const json& request) {
   return out;
 }
 
-// ---- Filling placeholders -----------------------------------------------------------------------
-
-// A plan value with each `${step.path}` replaced by the text of the value the state holds.
-bool fill(const json& value, const State& state, const std::set<std::string, std::less<>>& ids,
-          json& out, std::string& error) {
-  if (value.is_string()) {
-    const std::string& text = value.get_ref<const std::string&>();
-    std::string result;
-    std::size_t i = 0;
-    while (i < text.size()) {
-      if (text.compare(i, 3, "$${") == 0) {
-        result += "${";
-        i += 3;
-        continue;
-      }
-      if (text.compare(i, 2, "${") != 0) {
-        result += text[i++];
-        continue;
-      }
-      std::size_t close = text.find('}', i);
-      if (close == std::string::npos) {
-        result += text.substr(i);
-        break;
-      }
-      std::string inner = text.substr(i + 2, close - i - 2);
-      auto refs = backend::plan::placeholders("${" + inner + "}", ids);
-      if (refs.empty()) {
-        error = "placeholder `${" + inner + "}` names no step";
-        return false;
-      }
-      const Entry* e = state.find(refs.front().first);
-      if (!e || e->pending || !e->outputs.contains(refs.front().second)) {
-        error = "no value for `${" + inner + "}` in the state";
-        return false;
-      }
-      const json& v = e->outputs[refs.front().second];
-      result += v.is_string() ? v.get<std::string>() : v.dump();
-      i = close + 1;
-    }
-    out = result;
-    return true;
-  }
-  if (value.is_object()) {
-    out = json::object();
-    for (const auto& [k, v] : value.items()) {
-      json filled;
-      if (!fill(v, state, ids, filled, error)) {
-        return false;
-      }
-      out[k] = std::move(filled);
-    }
-    return true;
-  }
-  if (value.is_array()) {
-    out = json::array();
-    for (const auto& v : value) {
-      json filled;
-      if (!fill(v, state, ids, filled, error)) {
-        return false;
-      }
-      out.push_back(std::move(filled));
-    }
-    return true;
-  }
-  out = value;
-  return true;
-}
-
 // ---- Ownership ----------------------------------------------------------------------------------
 
 // The tag naming the state that created a resource: its lineage. Every create call that carries
 // the `ecl:path` tag carries this one beside it, and a lookup adopts only what carries ours.
 constexpr std::string_view kLineageTag = "ecl:lineage";
-
-// Tags as key -> value from what AWS answers: [{Key, Value}] (EC2's TagSet, IAM),
-// [{key, value}] (ECS) or a map.
-TagMap tags_of(const json& tags) {
-  TagMap out;
-  if (tags.is_object()) {
-    for (const auto& [k, v] : tags.items()) {
-      out[k] = resources::text_of(v);
-    }
-  }
-  for (const json& t : tags.is_array() ? tags : json::array()) {
-    if (t.is_object()) {
-      out[t.value("Key", t.value("key", ""))] =
-          resources::text_of(t.value("Value", t.value("value", json())));
-    }
-  }
-  return out;
-}
 
 // The request with the state's lineage tag beside each `ecl:path` tag it carries (in the
 // spelling of that tag: a {Key, Value, ...} or {key, value} object of a list, a member of a map).
@@ -1114,10 +1036,7 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
 
 std::vector<Change> diff(const Plan& plan, const State& state,
                          const std::map<std::string, std::string>& drift) {
-  std::set<std::string, std::less<>> ids;
-  for (const Step& s : plan.steps) {
-    ids.insert(s.id);
-  }
+  const std::set<std::string, std::less<>> ids = backend::plan::step_ids(plan);
   // A replacement renews what it takes alone (Operation::renews), which comes before it in the
   // plan: the pass is made again until no more is renewed that way.
   std::map<std::string, std::string> forced;
@@ -1251,12 +1170,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
   if (state.lineage.empty()) {
     state.lineage = new_lineage(); // what is created carries it (kLineageTag)
   }
-  std::set<std::string, std::less<>> ids;
-  if (plan) {
-    for (const Step& s : plan->steps) {
-      ids.insert(s.id);
-    }
-  }
+  const std::set<std::string, std::less<>> ids =
+      plan ? backend::plan::step_ids(*plan) : std::set<std::string, std::less<>>();
   Progress progress(out, options.tty, options.width);
   // Makes what the caller changed in the state durable; called with `m` held, which it lets go
   // of while the file is written. A group commit: the changes of every task that asks while a
@@ -1768,15 +1683,11 @@ bool execute(const Client& client, const Plan* plan, State& state,
         // Mark the call as in flight before making it: a crash now leaves `pending`, and the
         // next apply looks for what the call made instead of repeating it blindly.
         std::lock_guard guard(m);
-        Entry pending = before;
-        pending.id = step->id;
-        pending.block = step->block;
-        pending.service = step->service;
-        pending.operation = step->operation;
+        // What an update made again (OnChange::Repeat) keeps its values until the call is done.
+        Entry pending = entry_of(*step, request);
         pending.pending = true;
-        pending.params = step->params;
-        pending.request = request;
-        pending.depends_on = step->depends_on;
+        pending.outputs = before.outputs;
+        pending.resource = before.resource;
         state.put(std::move(pending));
         if (!save(err)) {
           return false;
@@ -1874,15 +1785,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
                           step->id, service, operation, made);
         return false;
       }
-      Entry entry;
+      Entry entry = entry_of(*step, request);
       entry.resource = made;
-      entry.id = step->id;
-      entry.block = step->block;
-      entry.service = step->service;
-      entry.operation = step->operation;
-      entry.params = step->params;
-      entry.request = request;
-      entry.depends_on = step->depends_on;
       for (const json& path : step->produces) { // name -> response path
         if (extends && before.outputs.contains(path.get<std::string>())) {
           entry.outputs[path.get<std::string>()] = before.outputs[path.get<std::string>()];
@@ -1929,6 +1833,64 @@ bool execute(const Client& client, const Plan* plan, State& state,
   return run_graph(old, options.parallelism, error);
 }
 
+// ---- Filling placeholders -----------------------------------------------------------------------
+
+bool fill(const json& value, const State& state, const std::set<std::string, std::less<>>& ids,
+          json& out, std::string& error, bool as_output) {
+  if (value.is_structured()) {
+    out = value.is_array() ? json::array() : json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      json filled;
+      if (!fill(*it, state, ids, filled, error, as_output)) {
+        return false;
+      }
+      if (value.is_array()) {
+        out.push_back(std::move(filled));
+      } else {
+        out[it.key()] = std::move(filled);
+      }
+    }
+    return true;
+  }
+  if (!value.is_string()) {
+    out = value;
+    return true;
+  }
+  const std::string& text = value.get_ref<const std::string&>();
+  std::string result;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "$${") == 0) {
+      result += "${";
+      i += 3;
+      continue;
+    }
+    std::size_t close = text.compare(i, 2, "${") == 0 ? text.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      result += text[i++];
+      continue;
+    }
+    const std::string placeholder = text.substr(i, close + 1 - i);
+    auto refs = backend::plan::placeholders(placeholder, ids);
+    const Entry* e = refs.empty() ? nullptr : state.find(refs.front().first);
+    const json* v = e && !e->pending && e->outputs.contains(refs.front().second)
+                        ? &e->outputs[refs.front().second]
+                        : nullptr;
+    if (!v && !as_output) {
+      error = refs.empty() ? "placeholder `" + placeholder + "` names no step"
+                           : "no value for `" + placeholder + "` in the state";
+      return false;
+    }
+    if (v && as_output && i == 0 && close + 1 == text.size()) {
+      out = *v;
+      return true;
+    }
+    result += !v ? "(known after apply)" : v->is_string() ? v->get<std::string>() : v->dump();
+    i = close + 1;
+  }
+  out = std::move(result);
+  return true;
+}
+
 // ---- Adoption (`eclc import aws`) ---------------------------------------------------------------
 
 bool adopt(const Client& client, const backend::plan::Plan& plan, const backend::plan::Step& step,
@@ -1939,12 +1901,8 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
     return false;
   }
   const resources::Operation& op = *found;
-  std::set<std::string, std::less<>> ids;
-  for (const backend::plan::Step& s : plan.steps) {
-    ids.insert(s.id);
-  }
   json unstamped;
-  if (!fill(step.params, state, ids, unstamped, error)) {
+  if (!fill(step.params, state, backend::plan::step_ids(plan), unstamped, error)) {
     error = fmt::format("step `{}`: {}", step.id, error);
     return false;
   }
@@ -1978,14 +1936,7 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
                         step.operation);
     return false;
   }
-  Entry entry;
-  entry.id = step.id;
-  entry.block = step.block;
-  entry.service = step.service;
-  entry.operation = step.operation;
-  entry.params = step.params;
-  entry.request = request;
-  entry.depends_on = step.depends_on;
+  Entry entry = entry_of(step, request);
   for (const json& path : step.produces) {
     json v = response_value(*answer, path.get<std::string>());
     if (v.is_null()) {

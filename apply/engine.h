@@ -10,6 +10,7 @@
 #include <chrono>
 #include <map>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,15 @@ struct ExecuteOptions {
 bool execute(const Client& client, const backend::plan::Plan* plan, State& state,
              const std::vector<Change>& changes, const ExecuteOptions& options, std::ostream& out,
              std::string& error);
+
+// A plan value (a step's params, an output, a job's RunTask request) with each `${step.path}`
+// replaced by the value the state's entry of that step recorded, and each `$${` by `${`; within a
+// longer string a value is written as text (a string as it is, anything else as JSON). For a
+// request every placeholder must have a value: false with `error` naming the first without.
+// `as_output`, as the outputs are filled: one without reads `(known after apply)`, and a string
+// that is one placeholder becomes the value itself, of its type.
+bool fill(const json& value, const State& state, const std::set<std::string, std::less<>>& ids,
+          json& out, std::string& error, bool as_output = false);
 
 // `eclc import aws`: records in `state` the entry an apply would have recorded for `step` had its
 // call made what exists: the request filled from the state's entries (with the state's lineage

@@ -43,4 +43,10 @@ bool load_network_libraries(std::string& error);
 const CurlLibrary& libcurl();
 const XmlLibrary& libxml();
 
+// A CURLOPT_WRITEFUNCTION: appends what arrives to the std::string at CURLOPT_WRITEDATA.
+inline std::size_t collect(char* data, std::size_t size, std::size_t count, void* body) {
+  static_cast<std::string*>(body)->append(data, size * count);
+  return size * count;
+}
+
 } // namespace ecl::apply

@@ -17,32 +17,24 @@ using backend::plan::Step;
 
 constexpr const char* kReset = "\x1b[0m";
 
-const char* symbol(Action a) {
-  switch (a) {
-  case Action::Create:
-    return "+";
-  case Action::Update:
-    return "~";
-  case Action::Replace:
-    return "-/+";
-  case Action::Delete:
-    return "-";
-  }
-  return "?";
-}
+// How an action shows: its symbol and its ANSI colour.
+struct Look {
+  const char* symbol;
+  const char* color;
+};
 
-const char* color_of(Action a) {
+Look look(Action a) {
   switch (a) {
   case Action::Create:
-    return "\x1b[32m";
+    return {"+", "\x1b[32m"};
   case Action::Update:
-    return "\x1b[33m";
+    return {"~", "\x1b[33m"};
   case Action::Replace:
-    return "\x1b[35m";
+    return {"-/+", "\x1b[35m"};
   case Action::Delete:
-    return "\x1b[31m";
+    return {"-", "\x1b[31m"};
   }
-  return "";
+  return {"?", ""};
 }
 
 // A request flattened as Resource::attributes is: objects and lists of objects as paths, the tag
@@ -287,7 +279,7 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       for (const Change* c : replaced ? std::vector<const Change*>{} : calls) {
         if (!c->renewed.empty()) {
           std::string which = suffix(c->id, block);
-          r.lines.push_back(fmt::format("{} {}{}", symbol(c->action),
+          r.lines.push_back(fmt::format("{} {}{}", look(c->action).symbol,
                                         which.empty() ? "" : which + ": ", c->reason));
         }
       }
@@ -299,7 +291,7 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
         const Entry* e = state.find(c->id);
         if (c->action == Action::Delete || (c->action == Action::Create && !e)) {
           r.lines.push_back(
-              fmt::format("{} {}", symbol(c->action), which.empty() ? c->call : which));
+              fmt::format("{} {}", look(c->action).symbol, which.empty() ? c->call : which));
           continue;
         }
         std::vector<std::string> lines;
@@ -313,7 +305,7 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
           lines = changed_paths(before, now, which.empty() ? "" : which + " ");
         }
         if (lines.empty() && c != replaced && !c->reason.empty()) {
-          lines.push_back(fmt::format("{} {}{}", symbol(c->action),
+          lines.push_back(fmt::format("{} {}{}", look(c->action).symbol,
                                       which.empty() ? "" : which + ": ", c->reason));
         }
         r.lines.insert(r.lines.end(), lines.begin(), lines.end());
@@ -380,7 +372,7 @@ std::string render_resources(const std::vector<ResourceChange>& resources,
   };
   std::string out;
   for (const ResourceChange& r : resources) {
-    std::string head = r.read ? "<=" : r.create_first ? "+/-" : symbol(r.action);
+    std::string head = r.read ? "<=" : r.create_first ? "+/-" : look(r.action).symbol;
     // `task api`, not `task api@task`: the kind says it.
     std::string shown = r.block.substr(0, r.block.find('@'));
     if (auto deposed = r.block.find(kDeposed); deposed != std::string::npos && shown != r.block) {
@@ -388,7 +380,7 @@ std::string render_resources(const std::vector<ResourceChange>& resources,
     }
     std::string name = r.kind.empty() ? r.block : r.kind + " " + shown;
     std::string why = r.read ? (r.reason.empty() ? "read" : "read: " + r.reason) : r.reason;
-    out += fmt::format("  {} {}{}\n", paint(r.read ? "\x1b[36m" : color_of(r.action), head),
+    out += fmt::format("  {} {}{}\n", paint(r.read ? "\x1b[36m" : look(r.action).color, head),
                        paint("\x1b[1m", name), why.empty() ? "" : "  (" + why + ")");
     for (const std::string& line : r.lines) {
       out += "      " + line + "\n";
@@ -424,13 +416,14 @@ std::string render_calls(const std::vector<Change>& changes, bool color) {
   std::size_t counts[4] = {0, 0, 0, 0};
   for (const Change& c : changes) {
     ++counts[static_cast<int>(c.action)];
-    std::string line = fmt::format(
-        "  {:<3} {:<{}}  {:<{}}  {}", c.create_first ? "+/-" : symbol(c.action), c.call, call_width,
-        c.id, id_width, c.reason + (c.deleted_first.empty() ? "" : "; " + c.deleted_first));
+    std::string line =
+        fmt::format("  {:<3} {:<{}}  {:<{}}  {}", c.create_first ? "+/-" : look(c.action).symbol,
+                    c.call, call_width, c.id, id_width,
+                    c.reason + (c.deleted_first.empty() ? "" : "; " + c.deleted_first));
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();
     }
-    out += (color ? fmt::format("{}{}{}", color_of(c.action), line, kReset) : line) + "\n";
+    out += (color ? fmt::format("{}{}{}", look(c.action).color, line, kReset) : line) + "\n";
   }
   out += fmt::format("\nCalls: {} to create, {} to update, {} to replace, {} to delete.\n",
                      counts[0], counts[1], counts[2], counts[3]);

@@ -15,13 +15,7 @@ namespace {
 
 using backend::plan::Plan;
 using backend::plan::Step;
-
-bool same_text(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
+using resources::same_text;
 
 bool sets_nothing(const json& v) {
   return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty());

@@ -91,7 +91,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
                                   cluster_ref)}}}};
     json profile_arn = {{"Fn::GetAtt", json::array({base + "InstanceProfile", "Arn"})}};
     json data = common::launch_template_data(
-        l, b, {std::move(image_id), std::move(profile_arn), std::move(user_data), l.tags(b)});
+        l, b, {std::move(image_id), std::move(profile_arn), std::move(user_data)});
     w.member("LaunchTemplateData", data);
     w.key("TagSpecifications").begin_array().begin_object();
     w.member("ResourceType", launch_template.operations.front().tags.resource_type);
@@ -230,9 +230,7 @@ namespace {
 void write_cloud_map(Lowering& l, const model::Block& b, const resources::Descriptor& d,
                      const json& request) {
   JsonWriter& w = l.begin_resource(b, l.id(b), d);
-  for (const auto& [member, value] : request.items()) {
-    w.member(member, value);
-  }
+  w.members(request);
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
 }
@@ -327,9 +325,7 @@ void lower_service(Lowering& l, const model::Block& b) {
   const std::string service_id = l.id(b);
   const std::string target_id = path_id(b) + "ScalableTarget";
   l.begin_resource(b, target_id, resources::application_autoscaling_scalable_target());
-  for (const auto& [key, value] : target.items()) {
-    w.member(key, value);
-  }
+  w.members(target);
   const model::Block* scaling = l.child(b, "scaling");
   json actions = json::array();
   for (const model::Block* schedule : scaling->children_of("schedule")) {
@@ -347,9 +343,7 @@ void lower_service(Lowering& l, const model::Block& b) {
   for (const auto& [metric, policy] : common::scaling_policies(l, l.program(), b)) {
     l.begin_resource(b, path_id(b) + pascal(metric) + "ScalingPolicy",
                      resources::application_autoscaling_scaling_policy());
-    for (const auto& [key, value] : policy.items()) {
-      w.member(key, value);
-    }
+    w.members(policy);
     l.end_properties().member("DependsOn", target_id);
     l.end_resource();
   }

@@ -31,10 +31,7 @@ std::string mount_target_id(const model::Block& fs, const model::Block& subnet) 
 
 void lower_file_system(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::efs_file_system());
-  const json request = common::file_system(l, b);
-  for (const auto& [member, value] : request.items()) {
-    w.member(member, value);
-  }
+  w.members(common::file_system(l, b));
   if (json policies = common::lifecycle_policies(l, b); !policies.is_null()) {
     w.member("LifecyclePolicies", policies);
   }
@@ -46,9 +43,7 @@ void lower_file_system(Lowering& l, const model::Block& b) {
   for (const model::Block* subnet : l.get_refs(b, "subnets")) {
     json target = common::mount_target(l, b, *subnet, l.ref(b));
     l.begin_resource(b, mount_target_id(b, *subnet), resources::efs_mount_target());
-    for (const auto& [member, value] : target.items()) {
-      w.member(member, value);
-    }
+    w.members(target);
     l.end_resource();
   }
 }
@@ -67,9 +62,7 @@ void lower_access_point(Lowering& l, const model::Block& b) {
     }
   }
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::efs_access_point());
-  for (const auto& [member, value] : request.items()) {
-    w.member(member, value);
-  }
+  w.members(request);
   l.write_tags(w.key("AccessPointTags"), b);
   l.end_resource();
 }

@@ -9,19 +9,9 @@ namespace ecl::backend::cfn {
 
 using common::JsonWriter;
 
-namespace {
-
-void write_members(JsonWriter& w, const json& request) {
-  for (const auto& [key, value] : request.items()) {
-    w.member(key, value);
-  }
-}
-
-} // namespace
-
 void lower_load_balancer(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::elbv2_load_balancer());
-  write_members(w, common::load_balancer(l, b));
+  w.members(common::load_balancer(l, b));
   w.member("LoadBalancerAttributes", common::load_balancer_attributes(l, b));
   l.write_tags(w.key("Tags"), b);
   // An internet-facing load balancer needs its VPC's internet gateway attached.
@@ -34,7 +24,7 @@ void lower_load_balancer(Lowering& l, const model::Block& b) {
 
 void lower_target_group(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::elbv2_target_group());
-  write_members(w, common::target_group(l, b));
+  w.members(common::target_group(l, b));
   w.member("TargetGroupAttributes", common::target_group_attributes(l, b));
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
@@ -42,13 +32,13 @@ void lower_target_group(Lowering& l, const model::Block& b) {
 
 void lower_listener(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::elbv2_listener());
-  write_members(w, common::listener(l, b));
+  w.members(common::listener(l, b));
   l.end_resource();
 }
 
 void lower_listener_rule(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::elbv2_listener_rule());
-  write_members(w, common::listener_rule(l, b));
+  w.members(common::listener_rule(l, b));
   l.end_resource();
 }
 

@@ -287,22 +287,6 @@ void Lowering::write_tags(common::JsonWriter& w, const model::Block& block,
   w.end_array();
 }
 
-json Lowering::tags(const model::Block& block, bool propagate_at_launch) {
-  json out = json::array();
-  auto add = [&](std::string_view key, json v) {
-    json tag = {{"Key", std::string(key)}, {"Value", std::move(v)}};
-    if (propagate_at_launch) {
-      tag["PropagateAtLaunch"] = true;
-    }
-    out.push_back(std::move(tag));
-  };
-  for (const auto& [key, v] : merged_tags(block)) {
-    add(key, value(*v));
-  }
-  add("ecl:path", block.path);
-  return out;
-}
-
 json Lowering::ref(const model::Block& block) {
   if (const std::string* given = existing(block)) {
     return *given;
@@ -354,15 +338,7 @@ json Lowering::deferred(const model::Deferred& d) const {
 }
 
 std::string Lowering::sub_literal(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      out += "{!";
-      ++i;
-    }
-  }
-  return out;
+  return common::escape_placeholders(text, "${!");
 }
 
 std::string Lowering::template_reference(const model::Deferred& d) {
@@ -435,34 +411,10 @@ void Lowering::lower_block(const model::Block& b) {
   using Lower = void (*)(Lowering&, const model::Block&);
   // Scanned: the lengths differ mostly, so a miss costs a compare of sizes (a map's string
   // compares cost more).
+#define ECL_LOWERING_ENTRY(kind, function) {kind, function},
   static constexpr std::pair<std::string_view, Lower> kLowerings[] = {
-      {"vpc", lower_vpc},
-      {"subnet", lower_subnet},
-      {"internet_gateway", lower_internet_gateway},
-      {"nat_gateway", lower_nat_gateway},
-      {"route_table", lower_route_table},
-      {"route", lower_route},
-      {"endpoint", lower_endpoint},
-      {"security_group", lower_security_group},
-      {"ingress", lower_rule},
-      {"egress", lower_rule},
-      {"cluster", lower_cluster},
-      {"ec2_capacity", lower_ec2_capacity},
-      {"log_group", lower_log_group},
-      {"namespace", lower_namespace},
-      {"discovery", lower_discovery},
-      {"file_system", lower_file_system},
-      {"access_point", lower_access_point},
-      {"repository", lower_repository},
-      {"role", lower_role},
-      {"task", lower_task},
-      {"service", lower_service},
-      {"job", lower_job},
-      {"load_balancer", lower_load_balancer},
-      {"target_group", lower_target_group},
-      {"listener", lower_listener},
-      {"rule", lower_listener_rule},
-  };
+      ECL_LOWERINGS(ECL_LOWERING_ENTRY)};
+#undef ECL_LOWERING_ENTRY
   // `stack` lowers to the template's Description and tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's resource.
   // A block made elsewhere lowers nothing of its own, only what is made inside it.

@@ -6,6 +6,7 @@
 
 #include "backends/common/aws.h"
 #include "backends/common/json_writer.h"
+#include "backends/common/lowerings.h"
 #include "backends/common/spelling.h"
 #include "backends/resources/resource.h"
 #include "compiler/diagnostics/diagnostic.h"
@@ -90,7 +91,6 @@ public:
   std::string template_reference(const model::Deferred& d) override;
   // {"Fn::Sub": text}, or [text, variables] when a zone chosen at deployment is part of it.
   json template_value(std::string text) override;
-  json tags(const model::Block& block, bool propagate_at_launch = false);
   // A string as CloudFormation wants it in Fn::Sub: `${` escaped as `${!`.
   static std::string sub_literal(std::string_view text);
   // "us-east-1a" -> {"Fn::Sub": "${AWS::Region}a"}: the zone relative to the stack's region.
@@ -153,32 +153,10 @@ inline bool is_kind(const model::Block& block, std::string_view kind) {
   return std::string_view(block.kind_name) == kind;
 }
 
-// One function per kind; each adds the block's resources (children are visited after it).
-void lower_vpc(Lowering& l, const model::Block& b);
-void lower_subnet(Lowering& l, const model::Block& b);
-void lower_internet_gateway(Lowering& l, const model::Block& b);
-void lower_nat_gateway(Lowering& l, const model::Block& b);
-void lower_route_table(Lowering& l, const model::Block& b);
-void lower_route(Lowering& l, const model::Block& b);
-void lower_endpoint(Lowering& l, const model::Block& b);
-void lower_security_group(Lowering& l, const model::Block& b);
-void lower_rule(Lowering& l, const model::Block& b); // ingress and egress to a group
-void lower_cluster(Lowering& l, const model::Block& b);
-void lower_ec2_capacity(Lowering& l, const model::Block& b);
-void lower_log_group(Lowering& l, const model::Block& b);
-void lower_namespace(Lowering& l, const model::Block& b);
-void lower_discovery(Lowering& l, const model::Block& b); // a service's Cloud Map service
-void lower_role(Lowering& l, const model::Block& b);
-void lower_task(Lowering& l, const model::Block& b); // with its containers
-void lower_service(Lowering& l, const model::Block& b);
-void lower_job(Lowering& l, const model::Block& b);
-void lower_load_balancer(Lowering& l, const model::Block& b);
-void lower_target_group(Lowering& l, const model::Block& b);
-void lower_listener(Lowering& l, const model::Block& b);
-void lower_listener_rule(Lowering& l, const model::Block& b);
-void lower_file_system(Lowering& l, const model::Block& b); // with its mount targets
-void lower_access_point(Lowering& l, const model::Block& b);
-void lower_repository(Lowering& l, const model::Block& b);
+// One function per kind (common/lowerings.h); each adds the block's resources.
+#define ECL_DECLARE_LOWERING(kind, function) void function(Lowering& l, const model::Block& b);
+ECL_LOWERINGS(ECL_DECLARE_LOWERING)
+#undef ECL_DECLARE_LOWERING
 // The logical ID of the file system's mount target in `subnet` (`DataMountTargetMainA`).
 std::string mount_target_id(const model::Block& fs, const model::Block& subnet);
 // Adds the template parameter that an ec2_capacity block needs (its AMI named by a public SSM

@@ -394,7 +394,7 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
         item["host"] = one("sourcePath", s.value(*host));
       }
       if (const model::Value* efs = s.field(task, "volumes", v, "efs"); efs && !efs->is_null()) {
-        item["efsVolumeConfiguration"] = efs_volume(s, task, *efs);
+        item["efsVolumeConfiguration"] = efs_volume(s, *efs);
       }
       out.push_back(std::move(item));
     }
@@ -658,6 +658,7 @@ json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
 }
 
 json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplateParts parts) {
+  const json tags = s.key_value_tags(b); // of the instances and their volumes
   json data = object(10);
   data["ImageId"] = std::move(parts.image_id);
   copy(s, data, b, "instance_type", "InstanceType");
@@ -676,8 +677,8 @@ json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplatePart
       json::array({{{"DeviceName", kRootDevice}, {"Ebs", std::move(ebs)}}});
   data["MetadataOptions"] = {{"HttpTokens", "required"}};
   data["UserData"] = std::move(parts.user_data);
-  data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", parts.tags}},
-                                           {{"ResourceType", "volume"}, {"Tags", parts.tags}}});
+  data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", tags}},
+                                           {{"ResourceType", "volume"}, {"Tags", tags}}});
   return data;
 }
 

@@ -70,13 +70,12 @@ json cluster_capacity_providers(Spelling& s, const model::Block& cluster);
 json capacity_provider(Spelling& s, const model::Block& capacity, json group_arn);
 
 // What an ec2_capacity's launch template names that the backend spells: the AMI (an SSM
-// parameter resolved its own way), the instance profile's ARN, the user data (base64 of the ECS
-// agent's configuration) and the tags of the instances and volumes.
+// parameter resolved its own way), the instance profile's ARN and the user data (base64 of the
+// ECS agent's configuration).
 struct LaunchTemplateParts {
   json image_id;
   json instance_profile_arn;
   json user_data;
-  json tags;
 };
 // EC2's LaunchTemplateData (CreateLaunchTemplate; CloudFormation takes it as is).
 json launch_template_data(Spelling& s, const model::Block& capacity, LaunchTemplateParts parts);

@@ -92,10 +92,9 @@ json access_point(Spelling& s, const model::Block& ap, json fs_id) {
   return out;
 }
 
-json efs_volume(Spelling& s, const model::Block& task, const model::Value& efs) {
+json efs_volume(Spelling& s, const model::Value& efs) {
   // The fields of `efs` are read as they are: the coverage tests follow an attribute's fields one
   // level down (`task.volumes.efs`), and the request reads them all.
-  (void)task;
   json out = json::object();
   // A block, or the ID of a file system made elsewhere.
   if (const model::Value* fs = efs.field("file_system")) {

@@ -23,7 +23,7 @@ json mount_target(Spelling& s, const model::Block& fs, const model::Block& subne
 // CreateAccessPoint without its token and tags, on the file system `fs_id`.
 json access_point(Spelling& s, const model::Block& ap, json fs_id);
 // A task volume's efsVolumeConfiguration (`efs = { ... }` of a `volumes` item), in ECS's spelling.
-json efs_volume(Spelling& s, const model::Block& task, const model::Value& efs);
+json efs_volume(Spelling& s, const model::Value& efs);
 // The file systems the EFS volumes of a task mount, each once, in the order they are named: the
 // services running it wait for their mount targets.
 std::vector<const model::Block*> mounted_file_systems(Spelling& s, const model::Block& task);

@@ -428,10 +428,7 @@ JsonWriter& JsonWriter::value(const json& v) {
   switch (v.type()) {
   case json::value_t::object:
     begin_object();
-    for (auto it = v.begin(); it != v.end(); ++it) {
-      key(it.key());
-      value(*it);
-    }
+    members(v);
     return end_object();
   case json::value_t::array:
     begin_array();
@@ -458,6 +455,14 @@ JsonWriter& JsonWriter::value(const json& v) {
     after_value();
     return *this;
   }
+}
+
+JsonWriter& JsonWriter::members(const json& object) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    key(it.key());
+    value(*it);
+  }
+  return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {

@@ -62,6 +62,9 @@ public:
   // A list of strings as an array.
   JsonWriter& value(const std::vector<std::string>& strings);
 
+  // The members of an object, each as key(name).value(v), into the object being written.
+  JsonWriter& members(const json& object);
+
   // key(name).value(v)
   template <typename T>
   JsonWriter& member(std::string_view name, const T& v) {

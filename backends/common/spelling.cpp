@@ -4,6 +4,15 @@
 
 namespace ecl::backend::common {
 
+std::string escape_placeholders(std::string_view text, std::string_view escaped) {
+  std::string out;
+  for (std::size_t at; (at = text.find("${")) != std::string_view::npos;
+       text.remove_prefix(at + 2)) {
+    out.append(text.substr(0, at)).append(escaped);
+  }
+  return out.append(text);
+}
+
 json Spelling::value(const model::Value& v) {
   return std::visit(
       [&](const auto& x) -> json {
@@ -83,6 +92,15 @@ Spelling::merged_tags(const model::Block& block) {
   add(stack_tags_);
   add(get(block, "tags"));
   return merged_tags_;
+}
+
+json Spelling::key_value_tags(const model::Block& block) {
+  json out = json::array();
+  for (const auto& [key, v] : merged_tags(block)) {
+    out.push_back({{"Key", key}, {"Value", value(*v)}});
+  }
+  out.push_back({{"Key", "ecl:path"}, {"Value", block.path}});
+  return out;
 }
 
 } // namespace ecl::backend::common

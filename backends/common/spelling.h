@@ -19,6 +19,10 @@ namespace ecl::backend::common {
 
 using json = nlohmann::ordered_json;
 
+// `text` with each `${` written `escaped`, so that it is not read as a reference (CloudFormation's
+// Fn::Sub takes `${!`, a plan `$${`).
+std::string escape_placeholders(std::string_view text, std::string_view escaped);
+
 class Spelling : public ModelReader {
 public:
   // `stack`: the program's stack block, or null.
@@ -49,6 +53,8 @@ public:
   // call.
   const std::vector<std::pair<std::string_view, const model::Value*>>&
   merged_tags(const model::Block& block);
+  // Those tags and `ecl:path`, as [{Key, Value}]: the tags of what a launch template launches.
+  json key_value_tags(const model::Block& block);
 
 private:
   const model::Block* stack_;

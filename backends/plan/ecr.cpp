@@ -8,10 +8,7 @@ namespace ecl::backend::plan {
 
 void lower_repository(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ecr", "CreateRepository");
-  const json request = common::repository(p, b);
-  for (const auto& [member, value] : request.items()) {
-    s.params[member] = value;
-  }
+  s.params = common::repository(p, b);
   p.add_tags(s, b);
   s.summary = fmt::format("{} tags, {} encryption", text_of(s.params["imageTagMutability"]),
                           text_of(s.params["encryptionConfiguration"]["encryptionType"]));

@@ -30,15 +30,19 @@ std::string managed_policy(const Planner& p, std::string_view name) {
   return fmt::format("arn:{}:iam::aws:policy/{}", p.partition(), name);
 }
 
-// A role and its managed policy: `#ROLE` (CreateRole) and `#ROLE-policy` (AttachRolePolicy).
+// A role `principal` assumes, `#ROLE` (CreateRole), and its managed policy `#ROLE-policy`
+// (AttachRolePolicy) when `policy` names one.
 void add_role(Planner& p, const model::Block& b, const std::string& role,
-              std::string_view principal, std::string_view policy) {
+              std::string_view principal, std::string_view policy = "") {
   Step& r = p.add(b, role, "iam", "CreateRole");
   std::string name = model::made_role_name(p.program(), b);
   r.params["RoleName"] = name;
   r.params["AssumeRolePolicyDocument"] = policy_text(common::assume_role_policy(principal));
   p.add_tags(r, b);
   r.summary = fmt::format("{}, assumed by {}", name, principal);
+  if (policy.empty()) {
+    return;
+  }
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
   a.params["RoleName"] = p.output(b, role, "name");
   a.params["PolicyArn"] = managed_policy(p, policy);
@@ -189,7 +193,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   // The instances' role and profile: the ECS agent registers them with the cluster.
   add_role(p, b, "instance-role", common::kEc2Principal, common::kInstanceRolePolicy);
   Step& profile = p.add(b, "instance-profile", "iam", "CreateInstanceProfile");
-  std::string profile_name = p.name_for(b, "instance", 128);
+  std::string profile_name = model::made_name(p.program(), b, "instance", 128);
   profile.params["InstanceProfileName"] = profile_name;
   p.add_tags(profile, b);
   profile.summary = profile_name;
@@ -200,7 +204,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
 
   // The launch template.
   Step& lt = p.add(b, "launch-template", "ec2", "CreateLaunchTemplate");
-  std::string template_name = p.name_for(b, "", 128);
+  std::string template_name = model::made_name(p.program(), b, "", 128);
   lt.params["LaunchTemplateName"] = template_name;
   lt.made_name = true;
   // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
@@ -215,9 +219,8 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
       p, b,
       {Planner::literal(ami.rfind('/', 0) == 0 ? "resolve:ssm:" + ami : ami),
        p.output(b, "instance-profile", "arn"),
-       base64(
-           fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n", cluster_name)),
-       p.key_value_tags(b)});
+       base64(fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n",
+                          cluster_name))});
   const json type = data.value("InstanceType", json());
   lt.params["LaunchTemplateData"] = std::move(data);
   p.add_tags(lt, b);
@@ -227,7 +230,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
 
   // The Auto Scaling group.
   Step& asg = p.add(b, "auto-scaling-group", "autoscaling", "CreateAutoScalingGroup");
-  std::string asg_name = p.name_for(b, "", 255);
+  std::string asg_name = model::made_name(p.program(), b, "", 255);
   asg.params["AutoScalingGroupName"] = asg_name;
   asg.params["LaunchTemplate"] = {{"LaunchTemplateId", p.output(b, "launch-template", "id")},
                                   {"Version", p.output(b, "launch-template", "version")}};
@@ -305,10 +308,8 @@ namespace {
 Step& add_cloud_map(Planner& p, const model::Block& b, std::string_view operation,
                     const json& request) {
   Step& s = p.add(b, "", "servicediscovery", operation);
-  s.params["CreatorRequestId"] = p.name_for(b, "", 64);
-  for (const auto& [member, value] : request.items()) {
-    s.params[member] = value;
-  }
+  s.params["CreatorRequestId"] = model::made_name(p.program(), b, "", 64);
+  s.params.update(request);
   p.add_tags(s, b);
   return s;
 }
@@ -481,13 +482,7 @@ void lower_job(Planner& p, const model::Block& b) {
     return; // only `eclc run` starts it: nothing is made
   }
   // The role the scheduler takes to start the task, and what it may do.
-  Step& r = p.add(b, "role", "iam", "CreateRole");
-  std::string name = model::made_role_name(p.program(), b);
-  r.params["RoleName"] = name;
-  r.params["AssumeRolePolicyDocument"] =
-      policy_text(common::assume_role_policy(common::kSchedulerPrincipal));
-  p.add_tags(r, b);
-  r.summary = fmt::format("{}, assumed by {}", name, common::kSchedulerPrincipal);
+  add_role(p, b, "role", common::kSchedulerPrincipal);
   Step& policy = p.add(b, "role-policy", "iam", "PutRolePolicy");
   policy.params["RoleName"] = p.output(b, "role", "name");
   policy.params["PolicyName"] = "run-task";

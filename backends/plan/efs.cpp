@@ -2,6 +2,7 @@
 // access_point.
 #include "backends/common/efs_requests.h"
 #include "backends/plan/planner.h"
+#include "compiler/model/made_names.h"
 
 #include <fmt/format.h>
 
@@ -16,11 +17,8 @@ void lower_file_system(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "efs", "CreateFileSystem");
   // The token apply sends is new for each state (resources::Operation::client_token); the plan
   // shows one made from the block's path.
-  s.params["CreationToken"] = p.name_for(b, "", 64);
-  const json request = common::file_system(p, b);
-  for (const auto& [member, value] : request.items()) {
-    s.params[member] = value;
-  }
+  s.params["CreationToken"] = model::made_name(p.program(), b, "", 64);
+  s.params.update(common::file_system(p, b));
   p.add_tags(s, b);
   s.summary = fmt::format("{}, {} throughput{}", text_of(s.params["PerformanceMode"]),
                           text_of(s.params["ThroughputMode"]),
@@ -49,10 +47,8 @@ void lower_access_point(Planner& p, const model::Block& b) {
   const model::Block* fs = b.ancestor("file_system");
   json request = common::access_point(p, b, fs ? p.ref(*fs) : json());
   Step& s = p.add(b, "", "efs", "CreateAccessPoint");
-  s.params["ClientToken"] = p.name_for(b, "", 64); // as CreationToken above
-  for (const auto& [member, value] : request.items()) {
-    s.params[member] = value;
-  }
+  s.params["ClientToken"] = model::made_name(p.program(), b, "", 64); // as CreationToken above
+  s.params.update(request);
   p.add_tags(s, b);
   const json& root = s.params["RootDirectory"];
   s.summary = text_of(root.value("Path", json("/")));

@@ -32,11 +32,8 @@ std::string action_text(Planner& p, const model::Block& b) {
 
 void lower_load_balancer(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "elbv2", "CreateLoadBalancer");
-  const json request = common::load_balancer(p, b);
   s.params["Name"] = model::made_name_of(p.program(), b);
-  for (const auto& [key, value] : request.items()) {
-    s.params[key] = value;
-  }
+  s.params.update(common::load_balancer(p, b));
   p.add_tags(s, b);
   const std::size_t subnets = s.params["Subnets"].size();
   s.summary = fmt::format("{} {}, {} subnet{}", s.params["Scheme"].get<std::string>(),
@@ -64,9 +61,7 @@ void lower_target_group(Planner& p, const model::Block& b) {
   const json request = common::target_group(p, b);
   s.params["Name"] = model::made_name_of(p.program(), b);
   s.made_name = !request.contains("Name");
-  for (const auto& [key, value] : request.items()) {
-    s.params[key] = value;
-  }
+  s.params.update(request);
   p.add_tags(s, b);
   s.summary = fmt::format("{} {}, targets by {}", s.params["Protocol"].get<std::string>(),
                           s.params.value("Port", 0), s.params.value("TargetType", "?"));

@@ -57,6 +57,14 @@ std::string resource_key(std::string_view id) {
   return std::string(id.substr(0, id.find_first_of("#~")));
 }
 
+std::set<std::string, std::less<>> step_ids(const Plan& plan) {
+  std::set<std::string, std::less<>> ids;
+  for (const Step& s : plan.steps) {
+    ids.insert(s.id);
+  }
+  return ids;
+}
+
 std::vector<Resource> resources_of(const model::Program& program, const Plan& plan) {
   std::set<std::string, std::less<>> with_steps;          // block paths
   std::vector<std::pair<std::string, std::string>> order; // (key, path)

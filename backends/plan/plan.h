@@ -105,6 +105,8 @@ std::string render_dot(const Plan& plan);
 // share the path (`api@task` beside `api@repository`).
 std::string resource_key(std::string_view id);
 
+// The ids of the plan's steps, which placeholders() tells placeholders by.
+std::set<std::string, std::less<>> step_ids(const Plan& plan);
 // `${step-id.Response.Path}` placeholders of a string, as (step id, response path) pairs; the step
 // id is the longest prefix naming one of `ids`. `$${` is a literal `${`.
 std::vector<std::pair<std::string, std::string>>

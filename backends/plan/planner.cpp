@@ -1,7 +1,6 @@
 #include "backends/plan/planner.h"
 
 #include "backends/resources/registry.h"
-#include "compiler/model/made_names.h"
 #include "compiler/schema/schema.h"
 
 #include <algorithm>
@@ -129,14 +128,7 @@ std::string Planner::output(const model::Block& block, std::string_view suffix,
 }
 
 std::string Planner::literal(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      out += '$';
-    }
-  }
-  return out;
+  return common::escape_placeholders(text, "$${");
 }
 
 std::string Planner::default_group_step(const model::Block& vpc) {
@@ -221,32 +213,16 @@ std::string Planner::template_reference(const model::Deferred& d) {
   return placeholder.is_string() ? placeholder.get<std::string>() : "";
 }
 
-std::vector<std::pair<std::string, json>> Planner::tags(const model::Block& block) {
-  std::vector<std::pair<std::string, json>> out;
-  for (const auto& [key, v] : merged_tags(block)) {
-    out.emplace_back(key, value(*v));
-  }
-  out.emplace_back("ecl:path", block.path);
-  return out;
-}
-
-json Planner::key_value_tags(const model::Block& block) {
-  json out = json::array();
-  for (auto& [key, v] : tags(block)) {
-    out.push_back({{"Key", key}, {"Value", v}});
-  }
-  return out;
-}
-
 void Planner::add_tags(Step& step, const model::Block& block) {
-  if (const resources::Operation* op = resources::find_operation(step.service, step.operation)) {
-    resources::add_tags(step.params, *op, tags(block));
+  const resources::Operation* op = resources::find_operation(step.service, step.operation);
+  std::vector<std::pair<std::string, json>> tags;
+  for (const auto& [key, v] : merged_tags(block)) {
+    tags.emplace_back(key, value(*v));
   }
-}
-
-std::string Planner::name_for(const model::Block& block, std::string_view role,
-                              std::size_t max) const {
-  return model::made_name(program_, block, role, max);
+  tags.emplace_back("ecl:path", block.path);
+  if (op) {
+    resources::add_tags(step.params, *op, tags);
+  }
 }
 
 std::string Planner::partition() const {
@@ -272,34 +248,9 @@ std::string Planner::associations_step(const model::Block& cluster) {
 
 void Planner::lower_block(const model::Block& b) {
   using Lower = void (*)(Planner&, const model::Block&);
-  static const std::map<std::string_view, Lower> kLowerings = {
-      {"vpc", lower_vpc},
-      {"subnet", lower_subnet},
-      {"internet_gateway", lower_internet_gateway},
-      {"nat_gateway", lower_nat_gateway},
-      {"route_table", lower_route_table},
-      {"route", lower_route},
-      {"endpoint", lower_endpoint},
-      {"security_group", lower_security_group},
-      {"ingress", lower_rule},
-      {"egress", lower_rule},
-      {"cluster", lower_cluster},
-      {"ec2_capacity", lower_ec2_capacity},
-      {"log_group", lower_log_group},
-      {"namespace", lower_namespace},
-      {"discovery", lower_discovery},
-      {"role", lower_role},
-      {"task", lower_task},
-      {"service", lower_service},
-      {"job", lower_job},
-      {"load_balancer", lower_load_balancer},
-      {"target_group", lower_target_group},
-      {"listener", lower_listener},
-      {"rule", lower_listener_rule},
-      {"file_system", lower_file_system},
-      {"access_point", lower_access_point},
-      {"repository", lower_repository},
-  };
+#define ECL_LOWERING_ENTRY(kind, function) {kind, function},
+  static const std::map<std::string_view, Lower> kLowerings = {ECL_LOWERINGS(ECL_LOWERING_ENTRY)};
+#undef ECL_LOWERING_ENTRY
   // `stack` gives the plan its region and every call its tags; a task's containers, health checks
   // and logs and a service's placement and deployment lower inside their parent's call.
   auto it = kLowerings.find(b.kind_name);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "backends/common/aws.h"
+#include "backends/common/lowerings.h"
 #include "backends/common/spelling.h"
 #include "backends/plan/plan.h"
 #include "backends/resources/registry.h"
@@ -65,17 +66,9 @@ public:
   std::string template_reference(const model::Deferred& d) override;
   json template_value(std::string text) override { return text; }
 
-  // The stack's tags, the block's `tags` and `ecl:path`, in order: (key, value) pairs.
-  std::vector<std::pair<std::string, json>> tags(const model::Block& block);
-  // Adds the block's tags to the step's request, spelled as its call's descriptor says (the
-  // request's last member).
+  // Adds the stack's tags, the block's `tags` and `ecl:path`, in order, to the step's request,
+  // spelled as its call's descriptor says (the request's last member).
   void add_tags(Step& step, const model::Block& block);
-  // [{Key, Value}]: the tags of what a launch template launches.
-  json key_value_tags(const model::Block& block);
-
-  // A name the plan makes (compiler/model/made_names.h) for what else it adds to a block: an
-  // instance profile, a launch template, an auto scaling group.
-  std::string name_for(const model::Block& block, std::string_view role, std::size_t max) const;
 
   const std::string& region() const { return region_; }
   // "aws", "aws-cn", "aws-us-gov": the partition of the plan's region, for ARNs.
@@ -106,32 +99,10 @@ private:
   json runs_ = json::object();
 };
 
-// One function per kind; each adds the block's calls (children are visited after it).
-void lower_vpc(Planner& p, const model::Block& b);
-void lower_subnet(Planner& p, const model::Block& b);
-void lower_internet_gateway(Planner& p, const model::Block& b);
-void lower_nat_gateway(Planner& p, const model::Block& b);
-void lower_route_table(Planner& p, const model::Block& b);
-void lower_route(Planner& p, const model::Block& b);
-void lower_endpoint(Planner& p, const model::Block& b);
-void lower_security_group(Planner& p, const model::Block& b);
-void lower_rule(Planner& p, const model::Block& b); // ingress and egress
-void lower_cluster(Planner& p, const model::Block& b);
-void lower_ec2_capacity(Planner& p, const model::Block& b);
-void lower_log_group(Planner& p, const model::Block& b);
-void lower_namespace(Planner& p, const model::Block& b);
-void lower_discovery(Planner& p, const model::Block& b); // a service's Cloud Map service
-void lower_role(Planner& p, const model::Block& b);
-void lower_task(Planner& p, const model::Block& b); // with its containers
-void lower_service(Planner& p, const model::Block& b);
-void lower_job(Planner& p, const model::Block& b);
-void lower_load_balancer(Planner& p, const model::Block& b);
-void lower_target_group(Planner& p, const model::Block& b);
-void lower_listener(Planner& p, const model::Block& b);
-void lower_listener_rule(Planner& p, const model::Block& b);
-void lower_file_system(Planner& p, const model::Block& b); // with its mount targets
-void lower_access_point(Planner& p, const model::Block& b);
-void lower_repository(Planner& p, const model::Block& b); // with its scanning and lifecycle
+// One function per kind (common/lowerings.h); each adds the block's calls.
+#define ECL_DECLARE_LOWERING(kind, function) void function(Planner& p, const model::Block& b);
+ECL_LOWERINGS(ECL_DECLARE_LOWERING)
+#undef ECL_DECLARE_LOWERING
 // The id of the step of the file system's mount target in `subnet` (`data#mount-main.a`).
 std::string mount_target_step(const Planner& p, const model::Block& fs, const model::Block& subnet);
 

@@ -74,6 +74,8 @@ std::string_view output_path(const Operation& operation, std::string_view name);
 
 // A value as text: a string as it is, anything else as JSON.
 std::string text_of(const json& value);
+// Whether two texts are the same in any case (what AWS answers: `available`, `True`).
+bool same_text(std::string_view a, std::string_view b);
 
 // Whether a template names the request member `member` ("$request.MEMBER", at any depth): an
 // updatable member the update call takes elsewhere than the create call (Cloud Map's
@@ -102,6 +104,8 @@ using TagMap = std::map<std::string, std::string>;
 
 // Whether a request member carries the resource's tags (TagSpecifications, Tags, tags).
 bool is_tag_member(std::string_view member);
+// Tags as key -> value, from [{Key, Value}], [{key, value}] (ECS) or a map (CloudWatch Logs).
+TagMap tags_of(const json& tags);
 // A request's tags as key -> value, whichever service's shape carries them.
 TagMap tag_map(const json& request);
 // Adds `tags` ((key, value) pairs, in order) to the request of `operation`'s call as its tag

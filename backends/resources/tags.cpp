@@ -7,40 +7,38 @@ bool is_tag_member(std::string_view member) {
   return member == "TagSpecifications" || member == "Tags" || member == "tags";
 }
 
+TagMap tags_of(const json& tags) {
+  TagMap out;
+  if (tags.is_object()) {
+    for (const auto& [k, v] : tags.items()) {
+      out[k] = text_of(v);
+    }
+  }
+  for (const json& t : tags.is_array() ? tags : json::array()) {
+    if (t.is_object()) {
+      out[t.value("Key", t.value("key", ""))] = text_of(t.value("Value", t.value("value", json())));
+    }
+  }
+  return out;
+}
+
 TagMap tag_map(const json& request) {
   TagMap out;
-  auto add_list = [&](const json& list) {
-    if (!list.is_array()) {
-      return;
-    }
-    for (const json& t : list) {
-      if (!t.is_object()) {
-        continue;
-      }
-      std::string key = t.value("Key", t.value("key", ""));
-      out[key] = text_of(t.contains("Value")   ? t["Value"]
-                         : t.contains("value") ? t["value"]
-                                               : json());
+  auto add = [&](const json& tags) {
+    for (auto& [k, v] : tags_of(tags)) {
+      out[k] = std::move(v);
     }
   };
   // EC2's TagSpecifications, IAM's and Auto Scaling's `Tags` lists, ECS's `tags` list or
   // CloudWatch Logs' `tags` map.
   if (request.contains("TagSpecifications") && request["TagSpecifications"].is_array()) {
     for (const json& spec : request["TagSpecifications"]) {
-      add_list(spec.value("Tags", json::array()));
+      add(spec.value("Tags", json::array()));
     }
   }
-  if (request.contains("Tags")) {
-    add_list(request["Tags"]);
-  }
-  if (request.contains("tags")) {
-    const json& tags = request["tags"];
-    if (tags.is_object()) {
-      for (const auto& [k, v] : tags.items()) {
-        out[k] = text_of(v);
-      }
-    } else {
-      add_list(tags);
+  for (const char* member : {"Tags", "tags"}) {
+    if (request.contains(member)) {
+      add(request[member]);
     }
   }
   return out;
