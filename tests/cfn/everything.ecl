@@ -70,7 +70,7 @@ task api {
   network_mode      = awsvpc
   compatibilities   = [fargate]
   task_role         = "arn:aws:iam::123456789012:role/kitchen-api"
-  cpu_architecture  = arm64
+  cpu_architecture  = x86_64
   ephemeral_storage = 30GiB
   volumes           = [{ name = "scratch" }]
   log_retention     = 14

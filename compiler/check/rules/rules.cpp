@@ -45,6 +45,7 @@ namespace ecl::check {
   X(kEcrLifecycleRule)                                                                             \
   X(kRestartPolicyRule)                                                                            \
   X(kServiceCompatibilityRule)                                                                     \
+  X(kFargateSpotArchitectureRule)                                                                  \
   X(kServiceNetworkRule)                                                                           \
   X(kPlacementRule)                                                                                \
   X(kDeploymentRule)                                                                               \
