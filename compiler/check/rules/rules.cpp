@@ -51,6 +51,7 @@ namespace ecl::check {
   X(kPlacementRule)                                                                                \
   X(kDeploymentRule)                                                                               \
   X(kEc2CapacityRule)                                                                              \
+  X(kEc2ArchitectureRule)                                                                          \
   X(kPrivateEgressRule)                                                                            \
   X(kEndpointIngressRule)                                                                          \
   X(kEc2LaunchCapacityRule)                                                                        \
