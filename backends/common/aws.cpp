@@ -77,9 +77,20 @@ namespace {
 void add_secret(TaskNeeds& needs, const std::string& from) {
   if (from.rfind("arn:", 0) == 0) {
     if (from.find(":secretsmanager:") != std::string::npos) {
-      if (std::find(needs.secret_arns.begin(), needs.secret_arns.end(), from) ==
+      // IAM authorizes GetSecretValue on the secret's own ARN, its first seven fields: the JSON
+      // key, version stage and version ID that ECS takes after it (`…:secret:db-AbCdEf:user::`)
+      // would make a Resource that matches no secret.
+      std::string secret = from;
+      std::size_t colon = 0;
+      for (int field = 0; field < 7 && colon != std::string::npos; ++field) {
+        colon = secret.find(':', field == 0 ? 0 : colon + 1);
+      }
+      if (colon != std::string::npos) {
+        secret.resize(colon);
+      }
+      if (std::find(needs.secret_arns.begin(), needs.secret_arns.end(), secret) ==
           needs.secret_arns.end()) {
-        needs.secret_arns.push_back(from);
+        needs.secret_arns.push_back(std::move(secret));
       }
       return;
     }

@@ -1,6 +1,7 @@
 // Attributes: which are written, their folded values in dependency order, defaults, params.
 #include "compiler/check/checker.h"
 #include "compiler/check/fixes.h"
+#include "compiler/check/instance_types.h"
 #include "compiler/syntax/syntax.h"
 
 #include <algorithm>
@@ -268,6 +269,12 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     model::Value min = attribute_value(block, "min", at);
     min.range = at;
     return min;
+  }
+  if (block.kind_name == "ec2_capacity" && attr.name == "ami") {
+    // An instance boots only an image of its own architecture: Graviton types take the arm64 one.
+    const std::string* type = attribute_value(block, "instance_type", at).string();
+    const bool arm = type && instance_architecture(*type) == "arm64";
+    return model::Value{std::string(arm ? kEcsAmiArm : kEcsAmiX86), at};
   }
   if (block.kind_name == "service" && attr.name == "desired") {
     // 1, kept between the `min` and `max` of a scaling (which would move it there anyway).

@@ -975,10 +975,12 @@ std::vector<Kind> build_kinds() {
        required("subnets", kSubnetRefs, "Subnets the instances are launched in (one VPC)."),
        with_default("security_groups", kSecurityGroupRefs, members({}),
                     "Security groups of the instances."),
-       with_default("ami", kString,
-                    text("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"),
-                    "An AMI ID, or the name of a public SSM parameter holding one (starting with "
-                    "`/`): by default the ECS-optimized Amazon Linux 2023 image."),
+       computed("ami", kString, DefaultKind::Derived,
+                "`\"/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id\"`, "
+                "with `/arm64` before `/recommended` for a Graviton `instance_type`",
+                "An AMI ID, or the name of a public SSM parameter holding one (starting with "
+                "`/`): by default the ECS-optimized Amazon Linux 2023 image of the instance "
+                "type's architecture."),
        optional("key_name", kString, "An EC2 key pair for SSH access."),
        ranged(with_default("volume_size", kInt, integer(30), "The root volume's size in GiB."), 30,
               16384),

@@ -70,7 +70,7 @@ task api {
   network_mode      = awsvpc
   compatibilities   = [fargate]
   task_role         = "arn:aws:iam::123456789012:role/kitchen-api"
-  cpu_architecture  = arm64
+  cpu_architecture  = x86_64
   ephemeral_storage = 30GiB
   volumes           = [{ name = "scratch" }]
   log_retention     = 14
@@ -124,11 +124,12 @@ task api {
 }
 
 task agent {
-  compatibilities = [ec2]
-  network_mode    = bridge
-  pid_mode        = task
-  ipc_mode        = none
-  volumes         = [{ name = "docker", host_path = "/var/run/docker.sock" }]
+  compatibilities  = [ec2]
+  network_mode     = bridge
+  cpu_architecture = arm64
+  pid_mode         = task
+  ipc_mode         = none
+  volumes          = [{ name = "docker", host_path = "/var/run/docker.sock" }]
 
   container agent {
     image              = "public.ecr.aws/docker/library/busybox:1.36"

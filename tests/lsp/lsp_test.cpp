@@ -563,21 +563,24 @@ TEST(QuickFix, W0004AddsTheEndpoints) {
 }
 
 TEST(QuickFix, W0004EndpointsTakeFreeNamesAndOnlyWhatIsMissing) {
-  // `logs` is taken (by a security group) and the ECR endpoints exist: the fix adds the `logs`
-  // and `s3` endpoints only, under free names, in a VPC closed on the line of its last block.
+  // `logs` is taken (by a security group) and the ECR endpoints exist (behind a group that lets
+  // the tasks in, W0024): the fix adds the `logs` and `s3` endpoints only, under free names, in a
+  // VPC closed on the line of its last block.
   std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
   replace_all(text, kNat, "");
   replace_all(text, "    description = \"API tasks\"\n  }\n}\n",
               "    description = \"API tasks\"\n  }\n"
-              "  security_group logs { description = \"logs\" }\n"
-              "  endpoint ecr_api { service = \"ecr.api\"  subnets = [app_a] }\n"
-              "  endpoint ecr_dkr { service = \"ecr.dkr\"  subnets = [app_a] } }\n");
+              "  security_group logs { ingress { port = 443  from = api } }\n"
+              "  endpoint ecr_api { service = \"ecr.api\"  subnets = [app_a]  security_groups = "
+              "[logs] }\n"
+              "  endpoint ecr_dkr { service = \"ecr.dkr\"  subnets = [app_a]  security_groups = "
+              "[logs] } }\n");
   ASSERT_EQ(codes_of(text), (Codes{"W0004", "W0004"}));
   std::string fixed = apply_quick_fix(text, "W0004", "add endpoints for `logs`, `s3`");
   std::string expected = text;
-  replace_all(expected, "subnets = [app_a] } }\n",
-              "subnets = [app_a] }\n" + kEndpointsGroup + interface_endpoint("logs_2", "logs") +
-                  kS3Endpoint + "}\n");
+  replace_all(expected, "security_groups = [logs] } }\n",
+              "security_groups = [logs] }\n" + kEndpointsGroup +
+                  interface_endpoint("logs_2", "logs") + kS3Endpoint + "}\n");
   EXPECT_EQ(fixed, expected);
   EXPECT_EQ(codes_of(fixed), Codes{});
 }

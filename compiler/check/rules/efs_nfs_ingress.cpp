@@ -8,7 +8,6 @@
 // too.
 #include "compiler/check/rules/efs.h"
 #include "compiler/check/rules/service_common.h"
-#include "compiler/schema/schema.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -17,31 +16,6 @@ namespace ecl::check {
 namespace {
 
 constexpr std::int64_t kNfsPort = 2049;
-
-// Whether the rule's peer (`from` of an ingress, `to` of an egress) is one of `groups`, or a CIDR
-// holding all of `subnets`.
-bool peer_is(const model::Block& rule, std::string_view peer_attribute,
-             const std::vector<const model::Block*>& groups,
-             const std::vector<const model::Block*>& subnets) {
-  const model::Value* peer = rule.get(peer_attribute);
-  if (!peer) {
-    return false;
-  }
-  if (const model::Block* group = peer->block()) {
-    return std::find(groups.begin(), groups.end(), group) != groups.end();
-  }
-  auto range = cidr_of(rule, peer_attribute);
-  if (!range || subnets.empty()) {
-    return false;
-  }
-  for (const model::Block* subnet : subnets) {
-    auto cidr = cidr_of(*subnet, "cidr");
-    if (!cidr || !range->contains(*cidr)) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // Why the mount targets do not let the tasks in, or "".
 std::string ingress_refused(const std::vector<const model::Block*>& fs_groups,
@@ -109,23 +83,15 @@ std::string egress_refused(const model::Block& fs,
                      group->path);
 }
 
-// Whether one of the groups is made elsewhere (`existing`): its rules are not the program's to
-// know. No group at all: the default group of the VPC, unknown when the VPC is made elsewhere.
-bool rules_unknown(const std::vector<const model::Block*>& groups, const model::Block* vpc) {
-  return std::any_of(groups.begin(), groups.end(),
-                     [](const model::Block* g) { return schema::existing(*g) != nullptr; }) ||
-         (groups.empty() && vpc && schema::existing(*vpc));
-}
-
 void check(RuleContext& c, const model::Block& service, const model::Block& fs) {
   const std::vector<const model::Block*> fs_groups = fs.get_refs("security_groups");
   const std::vector<const model::Block*> task_groups = service.get_refs("security_groups");
   const std::vector<const model::Block*> targets = fs.get_refs("subnets");
   const model::Block* vpc = targets.empty() ? nullptr : vpc_of(targets.front());
-  std::string why = rules_unknown(fs_groups, vpc)
+  std::string why = security_rules_unknown(fs_groups, vpc)
                         ? ""
                         : ingress_refused(fs_groups, task_groups, service.get_refs("subnets"));
-  if (why.empty() && !rules_unknown(task_groups, vpc)) {
+  if (why.empty() && !security_rules_unknown(task_groups, vpc)) {
     why = egress_refused(fs, fs_groups, task_groups);
   }
   if (why.empty()) {

@@ -6,6 +6,8 @@
 // `public_ip = true` in a public subnet, a route to a NAT gateway of the VPC, the endpoints.
 // Endpoints serve only private ECR: an image from any other registry (Docker Hub,
 // `public.ecr.aws`) needs the internet, and the warning says so instead of asking for endpoints.
+#include "compiler/check/rules/private_egress.h"
+
 #include "compiler/check/fixes.h"
 #include "compiler/check/rules/internet_route.h"
 #include "compiler/check/rules/rule.h"
@@ -42,29 +44,6 @@ bool names_service(const std::string& written, std::string_view service) {
   return written.size() > service.size() &&
          written.compare(written.size() - service.size(), service.size(), service) == 0 &&
          written[written.size() - service.size() - 1] == '.';
-}
-
-// The VPC has an endpoint for `service` that the subnet's traffic uses: an interface endpoint
-// with private DNS anywhere in the VPC, or a gateway endpoint on the subnet's route table.
-bool has_endpoint(const model::Program& program, const model::Block& vpc, const model::Block* table,
-                  std::string_view service) {
-  for (const model::Block* endpoint : program.of_kind("endpoint")) {
-    const std::string* name = endpoint->get_string("service");
-    if (vpc_of(endpoint) != &vpc || !name || !names_service(*name, service)) {
-      continue;
-    }
-    const std::string* type = endpoint->get_enum("type");
-    if (type && *type == "gateway") {
-      for (const model::Block* t : endpoint->get_refs("route_tables")) {
-        if (table && t == table) {
-          return true;
-        }
-      }
-    } else if (endpoint->get_bool("private_dns") != false) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // A name for a new child of `vpc`: `base`, or `base_2`, `base_3`… when a child has it.
@@ -142,7 +121,7 @@ void fix_endpoints(RuleContext& c, Diagnostic& d, const model::Block& service,
       }
     }
     const model::Block* t = c.route_table_of(item.block, false);
-    if (t && t->parent == &vpc && !has_endpoint(c.program, vpc, t, "s3") &&
+    if (t && t->parent == &vpc && !egress::endpoint_for(c.program, vpc, t, "s3") &&
         std::find(tables.begin(), tables.end(), t->name) == tables.end()) {
       tables.push_back(t->name);
     }
@@ -218,40 +197,18 @@ std::string internet_image(const model::Block& task) {
 }
 
 void check_service(RuleContext& c, const model::Block& service) {
-  const model::Block* task = service.get_ref("task");
-  const std::string* mode = services::network_mode(task);
-  if (!mode || *mode != "awsvpc" || !services::runs_on_fargate(service)) {
+  const std::vector<services::RefItem> subnets = egress::subnets_without_internet(c, service);
+  if (subnets.empty()) {
     return;
   }
-  const bool public_ip = service.get_bool("public_ip") == true;
+  const model::Block* task = service.get_ref("task");
   const std::string from_internet = internet_image(*task);
-  // What the tasks must reach, worked out only for a subnet without a NAT route (rarely).
-  std::vector<std::string_view> needed;
-  auto need = [&]() -> const std::vector<std::string_view>& {
-    if (needed.empty()) {
-      needed = {"ecr.api", "ecr.dkr"};
-      if (logs_with_awslogs(*task)) {
-        needed.push_back("logs");
-      }
-      needed.push_back("s3");
-    }
-    return needed;
-  };
-  for (const services::RefItem& item : services::ref_items(service, "subnets")) {
+  const std::vector<std::string_view> needed = egress::endpoint_services(*task);
+  for (const services::RefItem& item : subnets) {
     const model::Block& subnet = *item.block;
-    if (routes_unknown(c, &subnet)) {
-      continue; // made elsewhere: where it reaches is not the program's to know
-    }
-    // Public as AWS sees it, whatever `public` says: routed to an internet gateway.
     const bool is_public = routes_to_internet(c, &subnet);
     const model::Block* vpc = vpc_of(&subnet);
-    if ((is_public && public_ip) || !vpc) {
-      continue;
-    }
     const model::Block* table = c.route_table_of(&subnet, false);
-    if (has_nat_route(table)) {
-      continue;
-    }
     auto note_route = [&](Diagnostic& d) {
       if (table) {
         d.note(
@@ -277,8 +234,8 @@ void check_service(RuleContext& c, const model::Block& service) {
       continue;
     }
     std::vector<std::string_view> missing;
-    for (std::string_view service_name : need()) {
-      if (!has_endpoint(c.program, *vpc, table, service_name)) {
+    for (std::string_view service_name : needed) {
+      if (!egress::endpoint_for(c.program, *vpc, table, service_name)) {
         missing.push_back(service_name);
       }
     }
@@ -300,6 +257,65 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+
+namespace egress {
+
+const model::Block* endpoint_for(const model::Program& program, const model::Block& vpc,
+                                 const model::Block* table, std::string_view service) {
+  for (const model::Block* endpoint : program.of_kind("endpoint")) {
+    const std::string* name = endpoint->get_string("service");
+    if (vpc_of(endpoint) != &vpc || !name || !names_service(*name, service)) {
+      continue;
+    }
+    const std::string* type = endpoint->get_enum("type");
+    if (type && *type == "gateway") {
+      for (const model::Block* t : endpoint->get_refs("route_tables")) {
+        if (table && t == table) {
+          return endpoint;
+        }
+      }
+    } else if (endpoint->get_bool("private_dns") != false) {
+      return endpoint;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> endpoint_services(const model::Block& task) {
+  std::vector<std::string_view> needed = {"ecr.api", "ecr.dkr"};
+  if (logs_with_awslogs(task)) {
+    needed.push_back("logs");
+  }
+  needed.push_back("s3");
+  return needed;
+}
+
+std::vector<services::RefItem> subnets_without_internet(RuleContext& c,
+                                                        const model::Block& service) {
+  std::vector<services::RefItem> out;
+  const model::Block* task = service.get_ref("task");
+  const std::string* mode = services::network_mode(task);
+  if (!mode || *mode != "awsvpc" || !services::runs_on_fargate(service)) {
+    return out;
+  }
+  const bool public_ip = service.get_bool("public_ip") == true;
+  for (const services::RefItem& item : services::ref_items(service, "subnets")) {
+    const model::Block* subnet = item.block;
+    if (routes_unknown(c, subnet) || !vpc_of(subnet)) {
+      continue; // made elsewhere: where it reaches is not the program's to know
+    }
+    // Public as AWS sees it, whatever `public` says: routed to an internet gateway.
+    if (public_ip && routes_to_internet(c, subnet)) {
+      continue;
+    }
+    if (!has_nat_route(c.route_table_of(subnet, false))) {
+      out.push_back(item);
+    }
+  }
+  return out;
+}
+
+} // namespace egress
 
 extern const Rule kPrivateEgressRule;
 const Rule kPrivateEgressRule{

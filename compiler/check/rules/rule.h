@@ -55,6 +55,15 @@ const model::Block* vpc_of(const model::Block* block);
 // Whether a security group rule (`ingress` or `egress`) lets TCP traffic to `port` through:
 // protocol `all`, or `tcp` on that port or a range holding it.
 bool allows_tcp_port(const model::Block& rule, std::int64_t port);
+// Whether a security group rule's peer (`from` of an ingress, `to` of an egress) is one of
+// `groups`, or a CIDR holding all of `subnets`.
+bool peer_is(const model::Block& rule, std::string_view peer_attribute,
+             const std::vector<const model::Block*>& groups,
+             const std::vector<const model::Block*>& subnets);
+// Whether one of the groups is made elsewhere (`existing`): its rules are not the program's to
+// know. No group at all: the default group of the VPC, unknown when the VPC is made elsewhere.
+bool security_rules_unknown(const std::vector<const model::Block*>& groups,
+                            const model::Block* vpc);
 // Why `expression` is not a schedule expression AWS takes (Application Auto Scaling's scheduled
 // actions and EventBridge Scheduler share the forms): `at(yyyy-mm-ddThh:mm:ss)`, `rate(N unit)`
 // (minutes, hours, days), `cron(...)` with six fields of which day-of-month or day-of-week is

@@ -1,5 +1,6 @@
 // The registry of AWS rules. Each rule lives in its own file in this folder and is listed here.
 #include "compiler/check/rules/rule.h"
+#include "compiler/schema/schema.h"
 
 #include <algorithm>
 #include <array>
@@ -45,11 +46,14 @@ namespace ecl::check {
   X(kEcrLifecycleRule)                                                                             \
   X(kRestartPolicyRule)                                                                            \
   X(kServiceCompatibilityRule)                                                                     \
+  X(kFargateSpotArchitectureRule)                                                                  \
   X(kServiceNetworkRule)                                                                           \
   X(kPlacementRule)                                                                                \
   X(kDeploymentRule)                                                                               \
   X(kEc2CapacityRule)                                                                              \
+  X(kEc2ArchitectureRule)                                                                          \
   X(kPrivateEgressRule)                                                                            \
+  X(kEndpointIngressRule)                                                                          \
   X(kEc2LaunchCapacityRule)                                                                        \
   X(kAwsCharactersRule)                                                                            \
   X(kServiceNamesRule)                                                                             \
@@ -135,6 +139,36 @@ bool allows_tcp_port(const model::Block& rule, std::int64_t port) {
   auto from = rule.get_int("from_port");
   auto to = rule.get_int("to_port");
   return from && to && *from <= port && port <= *to;
+}
+
+bool peer_is(const model::Block& rule, std::string_view peer_attribute,
+             const std::vector<const model::Block*>& groups,
+             const std::vector<const model::Block*>& subnets) {
+  const model::Value* peer = rule.get(peer_attribute);
+  if (!peer) {
+    return false;
+  }
+  if (const model::Block* group = peer->block()) {
+    return std::find(groups.begin(), groups.end(), group) != groups.end();
+  }
+  auto range = cidr_of(rule, peer_attribute);
+  if (!range || subnets.empty()) {
+    return false;
+  }
+  for (const model::Block* subnet : subnets) {
+    auto cidr = cidr_of(*subnet, "cidr");
+    if (!cidr || !range->contains(*cidr)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool security_rules_unknown(const std::vector<const model::Block*>& groups,
+                            const model::Block* vpc) {
+  return std::any_of(groups.begin(), groups.end(),
+                     [](const model::Block* g) { return schema::existing(*g) != nullptr; }) ||
+         (groups.empty() && vpc && schema::existing(*vpc));
 }
 
 std::optional<std::int64_t> amount_of(const model::Block& block, std::string_view name) {

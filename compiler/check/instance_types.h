@@ -1,0 +1,50 @@
+// What the name of an EC2 instance type says about its processor, and the ECS-optimized images
+// of each architecture: an instance boots only an image of its own architecture, so the default
+// image of an `ec2_capacity` follows its instance type (the checker) and a written one must match
+// it (E3222).
+#pragma once
+
+#include <cctype>
+#include <string_view>
+
+namespace ecl::check {
+
+// The ECS-optimized Amazon Linux 2023 images, as public SSM parameters
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/retrieve-ecs-optimized_AMI.html).
+inline constexpr std::string_view kEcsAmiX86 =
+    "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+inline constexpr std::string_view kEcsAmiArm =
+    "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id";
+
+// `arm64` for a Graviton instance type, `x86_64` for the others. The family (before the `.`) names
+// the processor: `a1`, and a `g` right after the generation digits (`m6g`, `c7gn`, `t4g`, `x2gd`,
+// `im4gn`, `is4gen`, `hpc7g`, `r8g`) are Graviton
+// (https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html).
+inline std::string_view instance_architecture(std::string_view type) {
+  const std::string_view family = type.substr(0, type.find('.'));
+  if (family == "a1") {
+    return "arm64";
+  }
+  std::size_t i = 0;
+  while (i < family.size() && std::islower(static_cast<unsigned char>(family[i]))) {
+    ++i;
+  }
+  const std::size_t digits = i;
+  while (i < family.size() && std::isdigit(static_cast<unsigned char>(family[i]))) {
+    ++i;
+  }
+  const bool graviton = digits > 0 && i > digits && i < family.size() && family[i] == 'g';
+  return graviton ? "arm64" : "x86_64";
+}
+
+// The architecture of an ECS-optimized image parameter (`/aws/service/ecs/optimized-ami/…`), or ""
+// for any other image: an AMI ID or another parameter says nothing the checker can read.
+inline std::string_view ecs_ami_architecture(std::string_view ami) {
+  constexpr std::string_view prefix = "/aws/service/ecs/optimized-ami/";
+  if (ami.substr(0, prefix.size()) != prefix) {
+    return "";
+  }
+  return ami.find("/arm64/") != std::string_view::npos ? "arm64" : "x86_64";
+}
+
+} // namespace ecl::check
