@@ -21,7 +21,8 @@ moto_test.moto_task_memory). Parts, each a function below:
 - waiters: the proxy answers `pending` / `deleting` / `DRAINING` where moto is done at once;
   routes wait for their NAT gateway, EIPs are released after it is deleted, the cluster deleted
   after its service drained, and a NAT gateway that never comes times out clearly;
-- tags: a stack tags change is planned and applied as in-place tag calls, not replacements."""
+- tags: a stack tags change is planned and applied as in-place tag calls, not replacements;
+- capacity: an ec2_capacity's desired count changes in place, its group and provider kept."""
 
 import argparse
 import fcntl
@@ -257,7 +258,7 @@ def clients(url, region):
     cfg = Config(retries={"max_attempts": 1})
     return {s: session.create_client(s, region_name=region, endpoint_url=url, config=cfg)
             for s in ("ec2", "ecs", "iam", "elbv2", "application-autoscaling", "efs",
-                      "scheduler", "logs")}
+                      "scheduler", "logs", "autoscaling")}
 
 
 def rest_operations():
@@ -1058,6 +1059,105 @@ def check_tags(moto, proxy, tmp):
     print(f"  {len(changes)} changes, tags updated in place (rules replaced), no changes after")
 
 
+CAPACITY_PROGRAM = """\
+param n: int = 1
+param ms: bool = false
+param tc: int = 100
+stack asgd { region = "us-east-1" }
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.0.0/24"  zone = "us-east-1a" }
+  subnet b { cidr = "10.0.1.0/24"  zone = "us-east-1b" }
+}
+cluster c {
+  capacity = [workers]
+  ec2_capacity workers {
+    instance_type   = "t3.small"
+    min             = 1
+    max             = 4
+    desired         = n
+    subnets         = [main.a, main.b]
+    managed_scaling = ms
+    target_capacity = tc
+  }
+}
+"""
+
+REPLACE = re.compile(r"^\s*(-/\+|\+/-|-)\s", re.M)
+
+
+def in_place(proxy, what, program, state, params, patterns, kept):
+    """An edit (`-p` params) planned with --calls as the update calls `patterns` and nothing
+    replaced or deleted, applied without a call of `kept` (the deletions it used to make), then
+    `No changes.`."""
+    options = [w for k, v in params.items() for w in ("-p", f"{k}={v}")]
+    code, out, err = eclc(["plan", program, "--state", state, "--calls"] + options)
+    for p in patterns:
+        expect(re.search(p, out), f"{what}: plan --calls lacks /{p}/:\n{out}{err}")
+    expect(not REPLACE.search(out), f"{what}: the plan replaces or deletes:\n{out}")
+    proxy.reset()
+    code, out, err = eclc(apply_args(program, state, proxy.url) + options)
+    expect(code == 0, f"{what}: apply failed: {err}")
+    made = {op for op, _, _ in proxy.log}
+    expect(not made & set(kept), f"{what}: apply called {sorted(made & set(kept))}")
+    code, out, err = eclc(["plan", program, "--state", state] + options)
+    expect(out == "No changes.\n", f"{what}: after apply the plan is {out}{err}")
+
+
+def check_capacity(moto, proxy, tmp):
+    """An ec2_capacity's desired count changes in place (UpdateAutoScalingGroup): its Auto
+    Scaling group (and the instances in it) and its capacity provider stay."""
+    moto.reset()
+    proxy.reset()
+    program = tmp / "capacity.ecl"
+    program.write_text(CAPACITY_PROGRAM)
+    state = tmp / "capacity.json"
+    params = {"n": 1}
+    code, _, err = eclc(apply_args(program, state, proxy.url) + ["-p", "n=1"])
+    expect(code == 0, f"capacity: the first apply failed: {err}")
+    c = clients(moto.url, "us-east-1")
+
+    def group():
+        groups = c["autoscaling"].describe_auto_scaling_groups()["AutoScalingGroups"]
+        return groups[0] if len(groups) == 1 else {"groups": groups}
+
+    def provider():
+        name = next(r for r in json.loads(state.read_text())["resources"]
+                    if r["id"] == "c.workers")["request"]["name"]
+        found = c["ecs"].describe_capacity_providers(capacityProviders=[name])
+        return found["capacityProviders"][0] if found["capacityProviders"] else {}
+
+    group_arn, provider_arn = group().get("AutoScalingGroupARN"), provider().get(
+        "capacityProviderArn")
+
+    def kept(what):
+        expect(group().get("AutoScalingGroupARN") == group_arn and
+               provider().get("capacityProviderArn") == provider_arn,
+               f"capacity ({what}): the group or provider is not the first one: {group()}, "
+               f"{provider()}")
+
+    deletions = ["DeleteAutoScalingGroup", "DeleteCapacityProvider"]
+    params["n"] = 2
+    in_place(proxy, "capacity (desired)", program, state, params,
+             [r"~\s+autoscaling:UpdateAutoScalingGroup\s+c\.workers#auto-scaling-group\s+"
+              r"DesiredCapacity 1 -> 2"], deletions)
+    expect(group().get("DesiredCapacity") == 2, f"capacity: the group is {group()}")
+    kept("desired")
+    print("  desired: the group updated in place, the provider kept")
+    # Without `desired`, the group goes back to its minimum (the default), as a new one starts.
+    program.write_text(edit(CAPACITY_PROGRAM, "    desired         = n\n", ""))
+    in_place(proxy, "capacity (no desired)", program, state, params,
+             [r"~\s+autoscaling:UpdateAutoScalingGroup\s+c\.workers#auto-scaling-group\s+"
+              r"DesiredCapacity 2 -> 1"], deletions)
+    expect(group().get("DesiredCapacity") == 1, f"capacity: the group is {group()}")
+    kept("no desired")
+    print("  desired taken out: back to the minimum in place")
+    code, _, err = eclc(apply_args(program, state, proxy.url, "destroy") +
+                        [w for k, v in params.items() for w in ("-p", f"{k}={v}")])
+    expect(code == 0 and "groups" in group() and not group()["groups"],
+           f"capacity: destroy left {group()}: {err}")
+
+
 NO_REGION_PROGRAM = """\
 // No `stack`, so no region: eclc applies it where the AWS configuration says.
 vpc main {
@@ -1166,11 +1266,11 @@ def main():
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: signing, examples, crash, "
                                        "replaced, changes, faults, prompt, waiters, tags, region, "
-                                       "target")
+                                       "target, capacity")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
     parts = ["signing", "examples", "crash", "replaced", "changes", "faults", "prompt", "waiters",
-             "tags", "region", "target"]
+             "tags", "region", "target", "capacity"]
     if ARGS.only:
         parts = ARGS.only.split(",")
     if "signing" in parts:

@@ -788,3 +788,19 @@ TEST(Diff, AConfigurationIsMadeAgainWithWhatItConfigures) {
   EXPECT_EQ(changes[1].call, "logs:PutRetentionPolicy");
   EXPECT_EQ(changes[1].reason, "`logs` is renewed");
 }
+
+// A new-user run: a changed desired count replaced the Auto Scaling group, terminating its
+// instances, and the capacity provider with it. It changes in place, as the bounds do.
+TEST(Diff, AnAutoScalingGroupsDesiredCountChangesInPlace) {
+  Plan plan;
+  plan.steps.push_back(step(
+      "cap#asg", "autoscaling", "CreateAutoScalingGroup",
+      {{"AutoScalingGroupName", "cap"}, {"MinSize", 1}, {"MaxSize", 4}, {"DesiredCapacity", 1}}));
+  apply::State state = applied(plan);
+  plan.steps[0].params["DesiredCapacity"] = 2;
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "autoscaling:UpdateAutoScalingGroup");
+  EXPECT_EQ(changes[0].reason, "DesiredCapacity 1 -> 2");
+}
