@@ -199,6 +199,17 @@ Change classify(const Step& step, const Entry& entry,
                    canonical(entry.params[m]) == canonical(step.params[m]);
     return it != upstream.end() && written ? &it->second : nullptr;
   };
+  // The members of an object member that changed, when the update call takes some of them alone
+  // ("autoScalingGroupProvider.managedScaling" in `updatable`), else none.
+  auto inner_changes = [&](const std::string& m) {
+    const json& before = entry.params.value(m, json());
+    const json& after = step.params.value(m, json());
+    bool some = std::any_of(op.updatable.begin(), op.updatable.end(), [&](std::string_view u) {
+      return u.size() > m.size() && u.starts_with(m) && u[m.size()] == '.';
+    });
+    return some && before.is_object() && after.is_object() ? changed_members(before, after)
+                                                           : std::vector<std::string>{};
+  };
   auto describe = [&](const std::string& m) {
     if (const std::string* r = renewal(m)) {
       return "`" + *r + "` is renewed";
@@ -208,6 +219,15 @@ Change classify(const Step& step, const Entry& entry,
     }
     const json& old_list = entry.params.value(m, json());
     const json& new_list = step.params.value(m, json());
+    if (std::vector<std::string> inner = inner_changes(m); !inner.empty()) {
+      std::string out;
+      for (const std::string& k : inner) {
+        out += fmt::format("{}{}.{} {} -> {}", out.empty() ? "" : ", ", m, k,
+                           old_list.contains(k) ? short_value(old_list[k]) : "(none)",
+                           new_list.contains(k) ? short_value(new_list[k]) : "(none)");
+      }
+      return out;
+    }
     if (m == "containerDefinitions" && old_list.is_array() && new_list.is_array()) {
       // Name the container and the member that changed.
       for (std::size_t i = 0; i < std::min(old_list.size(), new_list.size()); ++i) {
@@ -223,9 +243,15 @@ Change classify(const Step& step, const Entry& entry,
     return fmt::format("{} {} -> {}", m, before, after);
   };
   auto updatable = [&](const std::string& m) {
-    // Tags change with the tag calls beside the update call.
+    // Tags change with the tag calls beside the update call; of an object, the members the
+    // update call takes (but not what names a renewed step).
+    std::vector<std::string> inner =
+        upstream.count(m) ? std::vector<std::string>{} : inner_changes(m);
     return resources::has_code(op.updatable, m) ||
-           (is_tag_member(m) && !upstream.count(m) && !tagger.empty());
+           (is_tag_member(m) && !upstream.count(m) && !tagger.empty()) ||
+           (!inner.empty() && std::all_of(inner.begin(), inner.end(), [&](const std::string& k) {
+             return resources::has_code(op.updatable, m + "." + k);
+           }));
   };
   if ((op.on_change == resources::OnChange::Update && op.update &&
        std::all_of(members.begin(), members.end(), updatable)) ||

@@ -22,7 +22,8 @@ moto_test.moto_task_memory). Parts, each a function below:
   routes wait for their NAT gateway, EIPs are released after it is deleted, the cluster deleted
   after its service drained, and a NAT gateway that never comes times out clearly;
 - tags: a stack tags change is planned and applied as in-place tag calls, not replacements;
-- capacity: an ec2_capacity's desired count changes in place, its group and provider kept."""
+- capacity: an ec2_capacity's desired count, managed scaling and target capacity change in place,
+  its group and provider kept."""
 
 import argparse
 import fcntl
@@ -1105,8 +1106,9 @@ def in_place(proxy, what, program, state, params, patterns, kept):
 
 
 def check_capacity(moto, proxy, tmp):
-    """An ec2_capacity's desired count changes in place (UpdateAutoScalingGroup): its Auto
-    Scaling group (and the instances in it) and its capacity provider stay."""
+    """An ec2_capacity's desired count, managed scaling and target capacity change in place
+    (UpdateAutoScalingGroup, UpdateCapacityProvider): its Auto Scaling group (and the instances
+    in it) and its capacity provider stay."""
     moto.reset()
     proxy.reset()
     program = tmp / "capacity.ecl"
@@ -1144,6 +1146,18 @@ def check_capacity(moto, proxy, tmp):
     expect(group().get("DesiredCapacity") == 2, f"capacity: the group is {group()}")
     kept("desired")
     print("  desired: the group updated in place, the provider kept")
+    # Managed scaling, then its target: the provider in place (its group cannot change).
+    for what, change, want in (("managed scaling", {"ms": "true"}, ("ENABLED", 100)),
+                               ("target capacity", {"tc": 80}, ("ENABLED", 80))):
+        params.update(change)
+        in_place(proxy, f"capacity ({what})", program, state, params,
+                 [r"~\s+ecs:UpdateCapacityProvider\s+c\.workers\s+"
+                  r"autoScalingGroupProvider\.managedScaling"], deletions)
+        scaling = provider().get("autoScalingGroupProvider", {}).get("managedScaling", {})
+        expect((scaling.get("status"), scaling.get("targetCapacity")) == want,
+               f"capacity ({what}): managed scaling is {scaling}, not {want}")
+        kept(what)
+        print(f"  {what}: the provider updated in place")
     # Without `desired`, the group goes back to its minimum (the default), as a new one starts.
     program.write_text(edit(CAPACITY_PROGRAM, "    desired         = n\n", ""))
     in_place(proxy, "capacity (no desired)", program, state, params,

@@ -804,3 +804,34 @@ TEST(Diff, AnAutoScalingGroupsDesiredCountChangesInPlace) {
   EXPECT_EQ(changes[0].call, "autoscaling:UpdateAutoScalingGroup");
   EXPECT_EQ(changes[0].reason, "DesiredCapacity 1 -> 2");
 }
+
+// A new-user run: turning managed scaling on, or a new target capacity, replaced the capacity
+// provider (deleted while its cluster used it). UpdateCapacityProvider takes them; another Auto
+// Scaling group is still another provider.
+TEST(Diff, ACapacityProvidersScalingChangesInPlace) {
+  auto provider = [](json managed, std::string group) {
+    return json{{"name", "cap"},
+                {"autoScalingGroupProvider",
+                 {{"autoScalingGroupArn", group},
+                  {"managedScaling", std::move(managed)},
+                  {"managedTerminationProtection", "DISABLED"}}}};
+  };
+  Plan plan;
+  plan.steps.push_back(step("cap", "ecs", "CreateCapacityProvider",
+                            provider({{"status", "DISABLED"}}, "arn:asg:1")));
+  apply::State state = applied(plan, {{"cap", {{"capacityProvider.capacityProviderArn", "arn"}}}});
+  plan.steps[0].params = provider({{"status", "ENABLED"}, {"targetCapacity", 80}}, "arn:asg:1");
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "ecs:UpdateCapacityProvider");
+  EXPECT_EQ(changes[0].reason, "autoScalingGroupProvider.managedScaling {\"status\":\"DISABLED\"} "
+                               "-> {\"status\":\"ENABLED\",\"targetCapacity\":80}");
+  plan.steps[0].params = provider({{"status", "DISABLED"}}, "arn:asg:2");
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Replace);
+  EXPECT_EQ(changes[0].reason, "a capacity provider's Auto Scaling group cannot change "
+                               "(autoScalingGroupProvider.autoScalingGroupArn arn:asg:1 -> "
+                               "arn:asg:2)");
+}
