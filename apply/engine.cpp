@@ -253,9 +253,17 @@ Change classify(const Step& step, const Entry& entry,
              return resources::has_code(op.updatable, m + "." + k);
            }));
   };
+  // A call made again acts on what its request names: a member with a reason of its own to
+  // replace names another resource (a scalable target's ResourceId), which is made anew and the
+  // old one deleted, not left behind.
+  auto names_another = [&](const std::string& m) {
+    return !renewal(m) && std::any_of(op.replace_reasons.begin(), op.replace_reasons.end(),
+                                      [&](const auto& r) { return r.first == m; });
+  };
   if ((op.on_change == resources::OnChange::Update && op.update &&
        std::all_of(members.begin(), members.end(), updatable)) ||
-      op.on_change == resources::OnChange::Repeat) {
+      (op.on_change == resources::OnChange::Repeat &&
+       std::none_of(members.begin(), members.end(), names_another))) {
     c.action = Action::Update;
     c.call = op.on_change == resources::OnChange::Repeat ? step.service + ":" + step.operation
                                                          : call_name(*op.update);

@@ -252,7 +252,9 @@ struct Operation {
   // What the update call answers anew (ReplaceRouteTableAssociation's NewAssociationId): the
   // output of that name (in `outputs`) takes the value at the path of the update's answer.
   std::vector<Output> updated = {};
-  // Why a change replaces: (member, reason with `{}` for the change), "" for any member.
+  // Why a change replaces: (member, reason with `{}` for the change), "" for any member. For a
+  // call made again (OnChange::Repeat), the members that name what it acts on: a change of one
+  // replaces (the call is made for the new one, the old one deleted).
   std::vector<std::pair<std::string_view, std::string_view>> replace_reasons = {};
   // Request members naming what this resource takes for itself alone: when it is replaced, the
   // steps they name are replaced with it (a NAT gateway's Elastic IP: AWS frees it only once the

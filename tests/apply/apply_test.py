@@ -23,7 +23,8 @@ moto_test.moto_task_memory). Parts, each a function below:
   after its service drained, and a NAT gateway that never comes times out clearly;
 - tags: a stack tags change is planned and applied as in-place tag calls, not replacements;
 - capacity: an ec2_capacity's desired count, managed scaling and target capacity change in place,
-  its group and provider kept."""
+  its group and provider kept;
+- scaling: a renamed scaled service's scalable target and policy are replaced, none left behind."""
 
 import argparse
 import fcntl
@@ -1172,6 +1173,72 @@ def check_capacity(moto, proxy, tmp):
            f"capacity: destroy left {group()}: {err}")
 
 
+SCALED_PROGRAM = """\
+param svc_name: string = "api"
+stack sr { region = "us-east-1" }
+vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.0.0/24"  zone = "us-east-1a"  public = true }
+  subnet b { cidr = "10.0.1.0/24"  zone = "us-east-1b"  public = true }
+  internet_gateway igw {}
+  route_table rt {
+    subnets = [a, b]
+    route { destination = "0.0.0.0/0"  target = igw }
+  }
+}
+task api {
+  cpu    = 0.25vcpu
+  memory = 512MiB
+  container app { image = "public.ecr.aws/nginx/nginx:1.27" }
+}
+cluster c {
+  service api {
+    name      = svc_name
+    task      = api
+    subnets   = [main.a, main.b]
+    public_ip = true
+    scaling { min = 1  max = 3  cpu = 60 }
+  }
+}
+"""
+
+
+def check_scaling(moto, proxy, tmp):
+    """A renamed scaled service is another scalable target: the new one and its policy are
+    registered, the old ones deleted (they were left behind, even by destroy)."""
+    moto.reset()
+    proxy.reset()
+    program = tmp / "scaled.ecl"
+    program.write_text(SCALED_PROGRAM)
+    state = tmp / "scaled.json"
+    code, _, err = eclc(apply_args(program, state, proxy.url) + ["-p", "svc_name=api"])
+    expect(code == 0, f"scaling: the first apply failed: {err}")
+    aas = clients(moto.url, "us-east-1")["application-autoscaling"]
+
+    def held():
+        targets = aas.describe_scalable_targets(ServiceNamespace="ecs")["ScalableTargets"]
+        policies = aas.describe_scaling_policies(ServiceNamespace="ecs")["ScalingPolicies"]
+        return (sorted(t["ResourceId"] for t in targets),
+                sorted((p["ResourceId"], p["PolicyName"]) for p in policies))
+
+    options = ["-p", "svc_name=api2"]
+    code, out, err = eclc(["plan", program, "--state", state, "--calls"] + options)
+    for p in (r"-/\+\s+application-autoscaling:RegisterScalableTarget\s+\S+\s+a scalable target "
+              r"is named by its resource \(ResourceId service/sr-c/api -> service/sr-c/api2\)",
+              r"-/\+\s+application-autoscaling:PutScalingPolicy\s+\S+\s+a scaling policy is "
+              r"named by its name and target"):
+        expect(re.search(p, out), f"scaling: plan --calls lacks /{p}/:\n{out}{err}")
+    code, out, err = eclc(apply_args(program, state, proxy.url) + options)
+    expect(code == 0, f"scaling: the rename failed: {err}")
+    want = (["service/sr-c/api2"], [("service/sr-c/api2", "api2-cpu")])
+    expect(held() == want, f"scaling: after the rename moto holds {held()}, not {want}")
+    code, out, err = eclc(["plan", program, "--state", state] + options)
+    expect(out == "No changes.\n", f"scaling: after the rename the plan is {out}{err}")
+    code, out, err = eclc(apply_args(program, state, proxy.url, "destroy") + options)
+    expect(code == 0 and held() == ([], []), f"scaling: destroy left {held()}: {err}")
+    print("  renamed: the old target and policy deleted, the new ones destroyed")
+
+
 NO_REGION_PROGRAM = """\
 // No `stack`, so no region: eclc applies it where the AWS configuration says.
 vpc main {
@@ -1280,11 +1347,11 @@ def main():
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: signing, examples, crash, "
                                        "replaced, changes, faults, prompt, waiters, tags, region, "
-                                       "target, capacity")
+                                       "target, capacity, scaling")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
     parts = ["signing", "examples", "crash", "replaced", "changes", "faults", "prompt", "waiters",
-             "tags", "region", "target", "capacity"]
+             "tags", "region", "target", "capacity", "scaling"]
     if ARGS.only:
         parts = ARGS.only.split(",")
     if "signing" in parts:

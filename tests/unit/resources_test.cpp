@@ -835,3 +835,41 @@ TEST(Diff, ACapacityProvidersScalingChangesInPlace) {
                                "(autoScalingGroupProvider.autoScalingGroupArn arn:asg:1 -> "
                                "arn:asg:2)");
 }
+
+// A new-user run: a renamed service's scalable target was registered again under the new
+// ResourceId as an update, and the old one and its policy were left behind, even by destroy.
+// What a call made again names is another resource: it replaces (the old one deleted).
+TEST(Diff, AScalableTargetOfAnotherResourceReplaces) {
+  auto subject = [](std::string id) {
+    return json{{"ServiceNamespace", "ecs"},
+                {"ResourceId", id},
+                {"ScalableDimension", "ecs:service:DesiredCount"}};
+  };
+  Plan plan;
+  json target = subject("service/c/api");
+  target["MinCapacity"] = 1;
+  target["MaxCapacity"] = 3;
+  plan.steps.push_back(
+      step("svc#scalable-target", "application-autoscaling", "RegisterScalableTarget", target));
+  json policy = subject("service/c/api");
+  policy["PolicyName"] = "api-cpu";
+  plan.steps.push_back(
+      step("svc#policy-cpu", "application-autoscaling", "PutScalingPolicy", policy));
+  apply::State state = applied(plan);
+  // Its bounds: registered again.
+  plan.steps[0].params["MaxCapacity"] = 4;
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "application-autoscaling:RegisterScalableTarget");
+  // Another service: another target and policy.
+  plan.steps[0].params["ResourceId"] = "service/c/api2";
+  plan.steps[1].params["ResourceId"] = "service/c/api2";
+  plan.steps[1].params["PolicyName"] = "api2-cpu";
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].action, apply::Action::Replace);
+  EXPECT_EQ(changes[0].reason, "a scalable target is named by its resource (ResourceId "
+                               "service/c/api -> service/c/api2)");
+  EXPECT_EQ(changes[1].action, apply::Action::Replace);
+}
