@@ -20,6 +20,20 @@ namespace {
 
 // ---- Semantic comparison ------------------------------------------------------------------------
 
+// Whether an answer without the output at `path` still records what the call made
+// (resources::Output::optional).
+bool optional_output(const resources::Operation& op, const std::string& path) {
+  return std::any_of(op.outputs.begin(), op.outputs.end(),
+                     [&](const resources::Output& o) { return o.optional && o.path == path; });
+}
+
+// Whether the answer of a step's call must give something it produces.
+bool needs_answer(const Step& step, const resources::Operation& op) {
+  return std::any_of(step.produces.begin(), step.produces.end(), [&](const json& path) {
+    return !optional_output(op, path.get<std::string>());
+  });
+}
+
 // A value in a canonical form: objects with sorted members, tag lists sorted by key.
 nlohmann::json canonical(const json& value) {
   if (value.is_object()) {
@@ -1806,7 +1820,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         } else if (!response) {
           // Read what it made; what the lookup finds is taken only when it is ours.
           bool foreign = false;
-          response = step->produces.empty() && !op.lookup
+          response = !needs_answer(*step, op) && !op.lookup
                          ? std::optional<json>(json::object())
                          : recover(client, service, operation, step->block, request, lookup_error,
                                    &foreign, &held);
@@ -1866,6 +1880,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
           continue;
         }
         json v = response_value(*response, path.get<std::string>());
+        if (v.is_null() && optional_output(op, path.get<std::string>())) {
+          continue;
+        }
         if (v.is_null()) {
           err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service,
                             operation, path.get<std::string>());
@@ -1950,7 +1967,7 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
       return false;
     }
   }
-  if (!answer && (!step.produces.empty() || (op.lookup && !step.read))) {
+  if (!answer && (needs_answer(step, op) || (op.lookup && !step.read))) {
     error = fmt::format("step `{}` ({}:{}): nothing in AWS is what it makes", step.id, step.service,
                         step.operation);
     return false;
@@ -1964,7 +1981,10 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
   entry.request = request;
   entry.depends_on = step.depends_on;
   for (const json& path : step.produces) {
-    json v = response_value(*answer, path.get<std::string>());
+    json v = answer ? response_value(*answer, path.get<std::string>()) : json();
+    if (v.is_null() && optional_output(op, path.get<std::string>())) {
+      continue;
+    }
     if (v.is_null()) {
       error = fmt::format("step `{}` ({}:{}): what exists has no `{}`", step.id, step.service,
                           step.operation, path.get<std::string>());

@@ -214,6 +214,10 @@ inline Refresh ec2_read(std::string_view describe, std::string_view filter, std:
 struct Output {
   std::string_view name; // "id", "arn"
   std::string_view path; // "Vpc.VpcId"
+  // Recorded when the answer gives it, not needed: what the call made when its answer was lost
+  // (found again by a repeat's `done` code), or imported, is used without it (a security group
+  // rule's id, which only changes its tags in place).
+  bool optional = false;
 };
 
 // How a changed request is brought about: a new resource in its place, the same call made again

@@ -465,18 +465,27 @@ TEST(Diff, TagsChangeInPlaceWhenTheResourceIsRecorded) {
                             {{"CidrBlock", "10.0.0.0/16"}, {"TagSpecifications", tagged("prod")}}));
   plan.steps.push_back(step("main.g.in", "ec2", "AuthorizeSecurityGroupIngress",
                             {{"GroupId", "sg-1"}, {"TagSpecifications", tagged("prod")}}));
-  apply::State state = applied(plan, {{"main", {{"Vpc.VpcId", "vpc-1"}}}});
+  plan.steps.push_back(step("main.g.in2", "ec2", "AuthorizeSecurityGroupIngress",
+                            {{"GroupId", "sg-1"}, {"TagSpecifications", tagged("prod")}}));
+  apply::State state =
+      applied(plan, {{"main", {{"Vpc.VpcId", "vpc-1"}}},
+                     {"main.g.in2", {{"SecurityGroupRules[0].SecurityGroupRuleId", "sgr-1"}}}});
   plan.steps[0].params["TagSpecifications"] = tagged("staging");
   plan.steps[1].params["TagSpecifications"] = tagged("staging");
+  plan.steps[2].params["TagSpecifications"] = tagged("staging");
   std::vector<apply::Change> changes = apply::diff(plan, state);
-  ASSERT_EQ(changes.size(), 2u);
+  ASSERT_EQ(changes.size(), 3u);
   EXPECT_EQ(changes[0].action, apply::Action::Update);
   EXPECT_EQ(changes[0].call, "ec2:CreateTags");
   EXPECT_EQ(changes[0].reason, "tags env prod -> staging");
-  // A rule's id is not recorded: its tags change by replacing it.
+  // A rule whose id is not recorded (by an older eclc, or its answer lost): its tags change by
+  // replacing it.
   EXPECT_EQ(changes[1].action, apply::Action::Replace);
   EXPECT_EQ(changes[1].reason,
             "its tags cannot change in place: its id is not recorded (tags env prod -> staging)");
+  // A rule of a recorded id: on that id, in place (replacing it left a moment without it).
+  EXPECT_EQ(changes[2].action, apply::Action::Update);
+  EXPECT_EQ(changes[2].call, "ec2:CreateTags");
 }
 
 // Issue 15, bug 1: a stack tag change beside a VPC CIDR change. What names the replaced VPC is
