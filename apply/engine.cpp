@@ -20,6 +20,20 @@ namespace {
 
 // ---- Semantic comparison ------------------------------------------------------------------------
 
+// Whether an answer without the output at `path` still records what the call made
+// (resources::Output::optional).
+bool optional_output(const resources::Operation& op, const std::string& path) {
+  return std::any_of(op.outputs.begin(), op.outputs.end(),
+                     [&](const resources::Output& o) { return o.optional && o.path == path; });
+}
+
+// Whether the answer of a step's call must give something it produces.
+bool needs_answer(const Step& step, const resources::Operation& op) {
+  return std::any_of(step.produces.begin(), step.produces.end(), [&](const json& path) {
+    return !optional_output(op, path.get<std::string>());
+  });
+}
+
 // A value in a canonical form: objects with sorted members, tag lists sorted by key.
 nlohmann::json canonical(const json& value) {
   if (value.is_object()) {
@@ -222,6 +236,17 @@ Change classify(const Step& step, const Entry& entry,
                    canonical(entry.params[m]) == canonical(step.params[m]);
     return it != upstream.end() && written ? &it->second : nullptr;
   };
+  // The members of an object member that changed, when the update call takes some of them alone
+  // ("autoScalingGroupProvider.managedScaling" in `updatable`), else none.
+  auto inner_changes = [&](const std::string& m) {
+    const json& before = entry.params.value(m, json());
+    const json& after = step.params.value(m, json());
+    bool some = std::any_of(op.updatable.begin(), op.updatable.end(), [&](std::string_view u) {
+      return u.size() > m.size() && u.starts_with(m) && u[m.size()] == '.';
+    });
+    return some && before.is_object() && after.is_object() ? changed_members(before, after)
+                                                           : std::vector<std::string>{};
+  };
   auto describe = [&](const std::string& m) {
     if (const std::string* r = renewal(m)) {
       return "`" + *r + "` is renewed";
@@ -231,6 +256,15 @@ Change classify(const Step& step, const Entry& entry,
     }
     const json& old_list = entry.params.value(m, json());
     const json& new_list = step.params.value(m, json());
+    if (std::vector<std::string> inner = inner_changes(m); !inner.empty()) {
+      std::string out;
+      for (const std::string& k : inner) {
+        out += fmt::format("{}{}.{} {} -> {}", out.empty() ? "" : ", ", m, k,
+                           old_list.contains(k) ? short_value(old_list[k]) : "(none)",
+                           new_list.contains(k) ? short_value(new_list[k]) : "(none)");
+      }
+      return out;
+    }
     if (m == "containerDefinitions" && old_list.is_array() && new_list.is_array()) {
       // Name the container and the member that changed.
       for (std::size_t i = 0; i < std::min(old_list.size(), new_list.size()); ++i) {
@@ -246,13 +280,27 @@ Change classify(const Step& step, const Entry& entry,
     return fmt::format("{} {} -> {}", m, before, after);
   };
   auto updatable = [&](const std::string& m) {
-    // Tags change with the tag calls beside the update call.
+    // Tags change with the tag calls beside the update call; of an object, the members the
+    // update call takes (but not what names a renewed step).
+    std::vector<std::string> inner =
+        upstream.count(m) ? std::vector<std::string>{} : inner_changes(m);
     return resources::has_code(op.updatable, m) || set_by(op, m) != nullptr ||
-           (is_tag_member(m) && !upstream.count(m) && !tagger.empty());
+           (is_tag_member(m) && !upstream.count(m) && !tagger.empty()) ||
+           (!inner.empty() && std::all_of(inner.begin(), inner.end(), [&](const std::string& k) {
+             return resources::has_code(op.updatable, m + "." + k);
+           }));
+  };
+  // A call made again acts on what its request names: a member with a reason of its own to
+  // replace names another resource (a scalable target's ResourceId), which is made anew and the
+  // old one deleted, not left behind.
+  auto names_another = [&](const std::string& m) {
+    return !renewal(m) && std::any_of(op.replace_reasons.begin(), op.replace_reasons.end(),
+                                      [&](const auto& r) { return r.first == m; });
   };
   if ((op.on_change == resources::OnChange::Update && op.update &&
        std::all_of(members.begin(), members.end(), updatable)) ||
-      op.on_change == resources::OnChange::Repeat) {
+      (op.on_change == resources::OnChange::Repeat &&
+       std::none_of(members.begin(), members.end(), names_another))) {
     c.action = Action::Update;
     const resources::Request* apart = op.update ? set_by(op, members.front()) : nullptr;
     c.call = op.on_change == resources::OnChange::Repeat ? step.service + ":" + step.operation
@@ -1740,7 +1788,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
         } else if (!response) {
           // Read what it made; what the lookup finds is taken only when it is ours.
           bool foreign = false;
-          response = step->produces.empty() && !op.lookup
+          response = !needs_answer(*step, op) && !op.lookup
                          ? std::optional<json>(json::object())
                          : recover(client, service, operation, step->block, request, lookup_error,
                                    &foreign, &held);
@@ -1793,6 +1841,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
           continue;
         }
         json v = response_value(*response, path.get<std::string>());
+        if (v.is_null() && optional_output(op, path.get<std::string>())) {
+          continue;
+        }
         if (v.is_null()) {
           err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service,
                             operation, path.get<std::string>());
@@ -1931,14 +1982,17 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
       return false;
     }
   }
-  if (!answer && (!step.produces.empty() || (op.lookup && !step.read))) {
+  if (!answer && (needs_answer(step, op) || (op.lookup && !step.read))) {
     error = fmt::format("step `{}` ({}:{}): nothing in AWS is what it makes", step.id, step.service,
                         step.operation);
     return false;
   }
   Entry entry = entry_of(step, request);
   for (const json& path : step.produces) {
-    json v = response_value(*answer, path.get<std::string>());
+    json v = answer ? response_value(*answer, path.get<std::string>()) : json();
+    if (v.is_null() && optional_output(op, path.get<std::string>())) {
+      continue;
+    }
     if (v.is_null()) {
       error = fmt::format("step `{}` ({}:{}): what exists has no `{}`", step.id, step.service,
                           step.operation, path.get<std::string>());

@@ -219,6 +219,10 @@ inline Refresh ec2_read(std::string_view describe, std::string_view filter, std:
 struct Output {
   std::string_view name; // "id", "arn"
   std::string_view path; // "Vpc.VpcId"
+  // Recorded when the answer gives it, not needed: what the call made when its answer was lost
+  // (found again by a repeat's `done` code), or imported, is used without it (a security group
+  // rule's id, which only changes its tags in place).
+  bool optional = false;
 };
 
 // How a changed request is brought about: a new resource in its place, the same call made again
@@ -262,7 +266,9 @@ struct Operation {
   // What the update call answers anew (ReplaceRouteTableAssociation's NewAssociationId): the
   // output of that name (in `outputs`) takes the value at the path of the update's answer.
   std::vector<Output> updated = {};
-  // Why a change replaces: (member, reason with `{}` for the change), "" for any member.
+  // Why a change replaces: (member, reason with `{}` for the change), "" for any member. For a
+  // call made again (OnChange::Repeat), the members that name what it acts on: a change of one
+  // replaces (the call is made for the new one, the old one deleted).
   std::vector<std::pair<std::string_view, std::string_view>> replace_reasons = {};
   // Request members naming what this resource takes for itself alone: when it is replaced, the
   // steps they name are replaced with it (a NAT gateway's Elastic IP: AWS frees it only once the

@@ -465,18 +465,27 @@ TEST(Diff, TagsChangeInPlaceWhenTheResourceIsRecorded) {
                             {{"CidrBlock", "10.0.0.0/16"}, {"TagSpecifications", tagged("prod")}}));
   plan.steps.push_back(step("main.g.in", "ec2", "AuthorizeSecurityGroupIngress",
                             {{"GroupId", "sg-1"}, {"TagSpecifications", tagged("prod")}}));
-  apply::State state = applied(plan, {{"main", {{"Vpc.VpcId", "vpc-1"}}}});
+  plan.steps.push_back(step("main.g.in2", "ec2", "AuthorizeSecurityGroupIngress",
+                            {{"GroupId", "sg-1"}, {"TagSpecifications", tagged("prod")}}));
+  apply::State state =
+      applied(plan, {{"main", {{"Vpc.VpcId", "vpc-1"}}},
+                     {"main.g.in2", {{"SecurityGroupRules[0].SecurityGroupRuleId", "sgr-1"}}}});
   plan.steps[0].params["TagSpecifications"] = tagged("staging");
   plan.steps[1].params["TagSpecifications"] = tagged("staging");
+  plan.steps[2].params["TagSpecifications"] = tagged("staging");
   std::vector<apply::Change> changes = apply::diff(plan, state);
-  ASSERT_EQ(changes.size(), 2u);
+  ASSERT_EQ(changes.size(), 3u);
   EXPECT_EQ(changes[0].action, apply::Action::Update);
   EXPECT_EQ(changes[0].call, "ec2:CreateTags");
   EXPECT_EQ(changes[0].reason, "tags env prod -> staging");
-  // A rule's id is not recorded: its tags change by replacing it.
+  // A rule whose id is not recorded (by an older eclc, or its answer lost): its tags change by
+  // replacing it.
   EXPECT_EQ(changes[1].action, apply::Action::Replace);
   EXPECT_EQ(changes[1].reason,
             "its tags cannot change in place: its id is not recorded (tags env prod -> staging)");
+  // A rule of a recorded id: on that id, in place (replacing it left a moment without it).
+  EXPECT_EQ(changes[2].action, apply::Action::Update);
+  EXPECT_EQ(changes[2].call, "ec2:CreateTags");
 }
 
 // Issue 15, bug 1: a stack tag change beside a VPC CIDR change. What names the replaced VPC is
@@ -787,4 +796,89 @@ TEST(Diff, AConfigurationIsMadeAgainWithWhatItConfigures) {
   EXPECT_EQ(changes[1].action, apply::Action::Update);
   EXPECT_EQ(changes[1].call, "logs:PutRetentionPolicy");
   EXPECT_EQ(changes[1].reason, "`logs` is renewed");
+}
+
+// A new-user run: a changed desired count replaced the Auto Scaling group, terminating its
+// instances, and the capacity provider with it. It changes in place, as the bounds do.
+TEST(Diff, AnAutoScalingGroupsDesiredCountChangesInPlace) {
+  Plan plan;
+  plan.steps.push_back(step(
+      "cap#asg", "autoscaling", "CreateAutoScalingGroup",
+      {{"AutoScalingGroupName", "cap"}, {"MinSize", 1}, {"MaxSize", 4}, {"DesiredCapacity", 1}}));
+  apply::State state = applied(plan);
+  plan.steps[0].params["DesiredCapacity"] = 2;
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "autoscaling:UpdateAutoScalingGroup");
+  EXPECT_EQ(changes[0].reason, "DesiredCapacity 1 -> 2");
+}
+
+// A new-user run: turning managed scaling on, or a new target capacity, replaced the capacity
+// provider (deleted while its cluster used it). UpdateCapacityProvider takes them; another Auto
+// Scaling group is still another provider.
+TEST(Diff, ACapacityProvidersScalingChangesInPlace) {
+  auto provider = [](json managed, std::string group) {
+    return json{{"name", "cap"},
+                {"autoScalingGroupProvider",
+                 {{"autoScalingGroupArn", group},
+                  {"managedScaling", std::move(managed)},
+                  {"managedTerminationProtection", "DISABLED"}}}};
+  };
+  Plan plan;
+  plan.steps.push_back(step("cap", "ecs", "CreateCapacityProvider",
+                            provider({{"status", "DISABLED"}}, "arn:asg:1")));
+  apply::State state = applied(plan, {{"cap", {{"capacityProvider.capacityProviderArn", "arn"}}}});
+  plan.steps[0].params = provider({{"status", "ENABLED"}, {"targetCapacity", 80}}, "arn:asg:1");
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "ecs:UpdateCapacityProvider");
+  EXPECT_EQ(changes[0].reason, "autoScalingGroupProvider.managedScaling {\"status\":\"DISABLED\"} "
+                               "-> {\"status\":\"ENABLED\",\"targetCapacity\":80}");
+  plan.steps[0].params = provider({{"status", "DISABLED"}}, "arn:asg:2");
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Replace);
+  EXPECT_EQ(changes[0].reason, "a capacity provider's Auto Scaling group cannot change "
+                               "(autoScalingGroupProvider.autoScalingGroupArn arn:asg:1 -> "
+                               "arn:asg:2)");
+}
+
+// A new-user run: a renamed service's scalable target was registered again under the new
+// ResourceId as an update, and the old one and its policy were left behind, even by destroy.
+// What a call made again names is another resource: it replaces (the old one deleted).
+TEST(Diff, AScalableTargetOfAnotherResourceReplaces) {
+  auto subject = [](std::string id) {
+    return json{{"ServiceNamespace", "ecs"},
+                {"ResourceId", id},
+                {"ScalableDimension", "ecs:service:DesiredCount"}};
+  };
+  Plan plan;
+  json target = subject("service/c/api");
+  target["MinCapacity"] = 1;
+  target["MaxCapacity"] = 3;
+  plan.steps.push_back(
+      step("svc#scalable-target", "application-autoscaling", "RegisterScalableTarget", target));
+  json policy = subject("service/c/api");
+  policy["PolicyName"] = "api-cpu";
+  plan.steps.push_back(
+      step("svc#policy-cpu", "application-autoscaling", "PutScalingPolicy", policy));
+  apply::State state = applied(plan);
+  // Its bounds: registered again.
+  plan.steps[0].params["MaxCapacity"] = 4;
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "application-autoscaling:RegisterScalableTarget");
+  // Another service: another target and policy.
+  plan.steps[0].params["ResourceId"] = "service/c/api2";
+  plan.steps[1].params["ResourceId"] = "service/c/api2";
+  plan.steps[1].params["PolicyName"] = "api2-cpu";
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].action, apply::Action::Replace);
+  EXPECT_EQ(changes[0].reason, "a scalable target is named by its resource (ResourceId "
+                               "service/c/api -> service/c/api2)");
+  EXPECT_EQ(changes[1].action, apply::Action::Replace);
 }

@@ -1,8 +1,13 @@
 // A target tracking scaling policy of a scalable target (PutScalingPolicy creates or updates it).
+// Another name or target is another policy: the old one is deleted.
 // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html
 #include "backends/resources/resource.h"
 
 namespace ecl::resources {
+
+namespace {
+constexpr std::string_view kOther = "a scaling policy is named by its name and target ({})";
+} // namespace
 
 const Descriptor& application_autoscaling_scaling_policy() {
   static const Descriptor d{"application-autoscaling/scaling_policy",
@@ -10,6 +15,10 @@ const Descriptor& application_autoscaling_scaling_policy() {
                             {{.service = "application-autoscaling",
                               .name = "PutScalingPolicy",
                               .on_change = OnChange::Repeat,
+                              .replace_reasons = {{"PolicyName", kOther},
+                                                  {"ResourceId", kOther},
+                                                  {"ScalableDimension", kOther},
+                                                  {"ServiceNamespace", kOther}},
                               .remove = {{{"application-autoscaling",
                                            "DeleteScalingPolicy",
                                            {{"PolicyName", "$request.PolicyName"},

@@ -13,12 +13,14 @@ const Descriptor& autoscaling_auto_scaling_group() {
       "AWS::AutoScaling::AutoScalingGroup",
       {{.service = "autoscaling",
         .name = "CreateAutoScalingGroup",
-        // A new launch template: instances launched from now on use it.
+        // A new launch template: instances launched from now on use it. A new desired count
+        // launches or terminates instances to meet it (replacing the group would terminate all).
         .on_change = OnChange::Update,
         .update = Request{"autoscaling",
                           "UpdateAutoScalingGroup",
                           {{"AutoScalingGroupName", "$request.AutoScalingGroupName"}}},
-        .updatable = {"LaunchTemplate", "MinSize", "MaxSize", "VPCZoneIdentifier"},
+        .updatable = {"LaunchTemplate", "MinSize", "MaxSize", "DesiredCapacity",
+                      "VPCZoneIdentifier"},
         .remove = {{{"autoscaling",
                      "DeleteAutoScalingGroup",
                      {{"AutoScalingGroupName", "$request.AutoScalingGroupName"},

@@ -1,6 +1,8 @@
 // An ec2_capacity's capacity provider, the block's main call; services and clusters name it by
-// its name.
+// its name. Its managed scaling and termination protection change in place; another Auto Scaling
+// group is another provider (it is deleted first: its name is reused).
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html
 #include "backends/resources/resource.h"
 
 namespace ecl::resources {
@@ -13,6 +15,18 @@ const Descriptor& ecs_capacity_provider() {
         .name = "CreateCapacityProvider",
         .outputs = {{"name", "capacityProvider.name"},
                     {"arn", "capacityProvider.capacityProviderArn"}},
+        .on_change = OnChange::Update,
+        .update = Request{"ecs",
+                          "UpdateCapacityProvider",
+                          {{"name", "$request.name"},
+                           {"autoScalingGroupProvider",
+                            {{"managedScaling", "$request.autoScalingGroupProvider.managedScaling"},
+                             {"managedTerminationProtection",
+                              "$request.autoScalingGroupProvider.managedTerminationProtection"}}}}},
+        .updatable = {"autoScalingGroupProvider.managedScaling",
+                      "autoScalingGroupProvider.managedTerminationProtection"},
+        .replace_reasons = {{"autoScalingGroupProvider",
+                             "a capacity provider's Auto Scaling group cannot change ({})"}},
         .remove = {{{"ecs", "DeleteCapacityProvider", {{"capacityProvider", "$request.name"}}}}},
         .deleted_first = "its name is reused",
         .lookup = Lookup{.describe = {"ecs",
