@@ -16,7 +16,11 @@
 
 namespace ecl::check {
 
-enum class State : std::uint8_t { Pending, Running, Done };
+// Deferred: an attribute left to its schema default, a value that is the same for every block
+// (schema::DefaultKind::Value). The model does not hold it while the block is evaluated; it is
+// added, where evaluation would have put it, once the block is (add_defaults()), when the syntax
+// of the blocks before it is freed and its room is there to take.
+enum class State : std::uint8_t { Pending, Running, Done, Deferred };
 
 // A name visible in a scope: a block, a let, a param or a module instance. A let's, param's or
 // instance's namespace is the one its declaration's file belongs to (Checker::space_of()).
@@ -69,9 +73,13 @@ struct AttrSlot {
   std::uint32_t syntax = 0;
   // Once Done: the attribute's position in the block's AttributeMap (valid until normalize()),
   // or kAbsent when it has no value. Spares a search of the map per read. A block holds at most
-  // one entry per attribute of its kind.
+  // one entry per attribute of its kind. Once Deferred: the size of the map when the default was
+  // taken, which is where it goes.
   std::uint16_t entry = kAbsent;
   State state = State::Pending;
+  // Once Deferred: how many of the block's defaults were deferred before this one (its place
+  // among those that go to the same position).
+  std::uint8_t order = 0;
 };
 static_assert(sizeof(AttrSlot) == 8);
 
@@ -148,6 +156,8 @@ struct BlockInfo {
   // A module's top-level block placed in a block of its caller's (`cluster = cluster`): its model
   // parent is that block, but its names resolve in the module.
   bool placed = false;
+  std::uint8_t deferred = 0; // attributes Deferred so far (a kind has fewer than 255)
+  bool reserved = false;     // the block's AttributeMap has its room (reserve_attributes())
 };
 
 // The program, or one module instance: the namespace of its top-level blocks, params, lets and
@@ -182,6 +192,8 @@ public:
       : sources_(sources), diags_(diags), options_(options) {}
 
   std::unique_ptr<model::Program> run(const std::vector<ast::File>& files, const Modules* modules);
+  // The same on the program's syntax trees, which the checker then owns and frees as it goes.
+  std::unique_ptr<model::Program> run(std::vector<ast::File>&& files, const Modules* modules);
 
   // ---- evaluation (evaluator.cpp) ----
   // Folds `expr` in the scope of block `scope` (null: the program). `expected` steers how bare
@@ -229,6 +241,11 @@ private:
   const ast::Attribute* syntax_of(const model::Block& block, const AttrSlot& slot) {
     return slot.syntax ? &info_of(block).syntax->attributes[slot.syntax - 1] : nullptr;
   }
+  // Frees the syntax of the program's blocks evaluated before `next` (the next in the order of
+  // Program::blocks: parents first, in source order), when the checker owns it: what was parsed
+  // before the last of them ended, but the outputs, is read no more. Nothing else reads a block's
+  // syntax once it is evaluated, nor a let's or a param's, evaluated before the blocks.
+  void release_syntax_before(const model::Block& next);
   // Adds `block` to the model and gives it a BlockInfo; returns it.
   model::Block* add_block(std::unique_ptr<model::Block> block);
   void declare_values(std::uint32_t space);
@@ -322,6 +339,14 @@ private:
   const model::Value& attribute_value(const model::Block& block, std::size_t index,
                                       const Range& use);
   void reserve_attributes(model::Block& block);
+  // Leaves the attribute of `slot`, one of `block`'s, to its constant default (State::Deferred).
+  void defer(const model::Block& block, AttrSlot& slot);
+  // The deferred default `index` of `block` as a value of the block's (ranges at its header), for
+  // what reads it during evaluation: kept in deferred_reads_, not in the model.
+  const model::Value& deferred_value(const model::Block& block, std::size_t index);
+  // Adds the deferred defaults of `block`, evaluated, to its attributes, each where evaluation
+  // took it; they become Done.
+  void add_defaults(model::Block& block);
   model::Value default_value(const model::Block& block, const schema::Attribute& attr);
   model::Value derived_value(const model::Block& block, const schema::Attribute& attr);
   // Whether an attribute that is not written gets a value: not when it has no default, nor when
@@ -329,6 +354,10 @@ private:
   static bool has_default(const schema::Attribute& attr) {
     return attr.default_value.kind != schema::DefaultKind::None &&
            attr.default_value.kind != schema::DefaultKind::Generated;
+  }
+  // Whether the default is the schema's value, the same for every block: it is Deferred.
+  static bool constant_default(const schema::Attribute& attr) {
+    return attr.default_value.kind == schema::DefaultKind::Value;
   }
   void apply_param_overrides();
   void evaluate_outputs(const std::vector<ast::File>& files);
@@ -343,12 +372,22 @@ private:
   const SourceManager& sources_;
   Diagnostics& diags_;
   const Options& options_;
+  // The program's syntax trees, when the caller gave them up (run(std::vector<ast::File>&&, …)):
+  // freed as their blocks are evaluated (release_syntax_before()), and whole once evaluation is
+  // over.
+  std::vector<ast::File> owned_files_;
+  // While blocks are evaluated, on trees the checker owns: the program's blocks whose text
+  // encloses the block evaluated last, each with the node allocated last for it.
+  std::vector<std::pair<const model::Block*, const void*>> open_blocks_;
   std::unique_ptr<model::Program> program_;
   // BlockInfo of each block, indexed by model::Block::id. Entries move when a block is added: the
   // declaration pass holds no reference to one across add_block().
   std::vector<BlockInfo> blocks_;
   // Every block's AttrSlots in one allocation, sized once every block is declared.
   std::vector<AttrSlot> slots_;
+  // Deferred defaults read during evaluation (deferred_value()), by block id and attribute index:
+  // a node each, so that the references handed out stay valid.
+  std::unordered_map<std::uint64_t, model::Value> deferred_reads_;
   // The program's namespace ([0]) and each module instance's; names are views of the ASTs', which
   // outlive the checker.
   std::vector<Namespace> spaces_;
