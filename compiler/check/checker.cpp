@@ -134,6 +134,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
       }
     }
     blocks_.reserve(count);
+    child_counts_.reserve(count);
     program_->blocks.reserve(count);
   }
   for (const ast::File& file : files) {
@@ -144,6 +145,11 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   declare_values(0);
   declare_instances();
   add_implicit_children();
+  // Every block is declared: the counts of their children are not needed any more.
+  child_counts_ = std::vector<ChildCounts>();
+  for (Namespace& space : spaces_) {
+    space.top_level_counts = {};
+  }
   apply_param_overrides();
   // Every block is declared now (implicit ones included): the slots can take one allocation.
   std::size_t slot_count = 0;
@@ -195,7 +201,6 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   owned_files_ = std::vector<ast::File>();
   for (Namespace& space : spaces_) {
     space.scope = Scope();
-    space.top_level = BlockInfo();
     space.lets = {};
     space.params.clear();
     space.outputs = {};
@@ -203,6 +208,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   }
   blocks_ = std::vector<BlockInfo>();
   slots_ = std::vector<AttrSlot>();
+  scopes_ = std::vector<Scope>();
   for (auto& block : program_->blocks) {
     normalize(*block);
   }
@@ -378,7 +384,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     return;
   }
   // How many of this kind the parent already has.
-  auto& counts = parent ? info_of(*parent).child_counts : spaces_[top_].top_level.child_counts;
+  ChildCounts& counts = parent ? child_counts_[parent->id] : spaces_[top_].top_level_counts;
   auto counted = std::find_if(counts.begin(), counts.end(),
                               [&](const auto& entry) { return entry.first == kind; });
   if (counted == counts.end()) {
@@ -466,6 +472,18 @@ void Checker::drop(const ast::Block& syntax) {
     }
   };
   forget(forget, syntax);
+}
+
+Scope& Checker::scope_of(const model::Block* block) {
+  if (!block) {
+    return spaces_[top_].scope;
+  }
+  std::uint32_t& scope = info_of(*block).scope;
+  if (scope == 0) {
+    scope = static_cast<std::uint32_t>(scopes_.size());
+    scopes_.emplace_back();
+  }
+  return scopes_[scope];
 }
 
 void Checker::declare(const model::Block* scope, Decl decl) {
@@ -590,6 +608,7 @@ void Checker::release_syntax_before(const model::Block& next) {
 model::Block* Checker::add_block(std::unique_ptr<model::Block> block) {
   model::Block* raw = program_->add(std::move(block));
   blocks_.emplace_back();
+  child_counts_.emplace_back();
   return raw;
 }
 
@@ -652,7 +671,7 @@ void Checker::add_implicit_children() {
     if (!kind.allowed_in(parent.kind->name)) {
       return false;
     }
-    const auto& counts = info_of(parent).child_counts;
+    const ChildCounts& counts = child_counts_[parent.id];
     return std::none_of(counts.begin(), counts.end(),
                         [&](const auto& entry) { return entry.first == &kind && entry.second; });
   };
@@ -665,6 +684,7 @@ void Checker::add_implicit_children() {
     }
   }
   blocks_.reserve(n + added);
+  child_counts_.reserve(n + added);
   program_->blocks.reserve(n + added);
   for (std::size_t i = 0; i < n; ++i) {
     model::Block* parent = program_->blocks[i].get();

@@ -144,14 +144,19 @@ private:
   std::unique_ptr<std::unordered_set<Named, Hash, Equal>> by_name_;
 };
 
+// How many children of each kind a block (or a namespace's top level) has so far, for `kind[i]`
+// paths, max_per_parent and implicit children: needed until every block is declared.
+using ChildCounts = std::vector<std::pair<const schema::Kind*, int>>;
+
+// What the checker knows of a block while it evaluates the program: 40 bytes, one per block.
 struct BlockInfo {
   const ast::Block* syntax = nullptr; // null for implicit blocks
   // One per attribute of the block's kind, in the schema's order (see slot_of()); a view of
   // Checker::slots_, empty until the attributes are collected.
   std::span<AttrSlot> slots;
-  Scope scope; // the named children
-  // How many children of each kind the block has so far, for `kind[i]` paths and max_per_parent.
-  std::vector<std::pair<const schema::Kind*, int>> child_counts;
+  // The named children: Checker::scopes_[scope]; 0, an empty scope, until the first is declared
+  // (most blocks name none).
+  std::uint32_t scope = 0;
   std::uint32_t space = 0; // the namespace (Checker::spaces_) the block is written in
   // A module's top-level block placed in a block of its caller's (`cluster = cluster`): its model
   // parent is that block, but its names resolve in the module.
@@ -169,7 +174,7 @@ struct Namespace {
   bool declared = false;                    // false: the instance could not be declared
   std::vector<const ast::File*> files;
   Scope scope;
-  BlockInfo top_level; // child_counts of its top level
+  ChildCounts top_level_counts;
   // Every let, in declaration order, reserved once (declare_values()) so that its Decl points at
   // its slot: a program may hold millions of lets, found by name through `scope` alone.
   std::vector<LetSlot> lets;
@@ -215,11 +220,9 @@ private:
   void drop(const ast::Block& syntax);
   BlockInfo& info_of(const model::Block& block) { return blocks_[block.id]; }
   // A block's scope; null: the top level of the current namespace (top_).
-  Scope& scope_of(const model::Block* block) {
-    return block ? info_of(*block).scope : spaces_[top_].scope;
-  }
+  Scope& scope_of(const model::Block* block);
   const Scope& scope_of(const model::Block* block) const {
-    return block ? blocks_[block->id].scope : spaces_[top_].scope;
+    return block ? scopes_[blocks_[block->id].scope] : spaces_[top_].scope;
   }
   // The namespace a file belongs to: 0 for the program's, an instance's for its module's files.
   std::uint32_t space_of(FileId file) const {
@@ -385,6 +388,10 @@ private:
   std::vector<BlockInfo> blocks_;
   // Every block's AttrSlots in one allocation, sized once every block is declared.
   std::vector<AttrSlot> slots_;
+  // The scopes of blocks that name children (BlockInfo::scope); [0] stays empty.
+  std::vector<Scope> scopes_ = std::vector<Scope>(1);
+  // Each block's ChildCounts, by model::Block::id, until every block is declared.
+  std::vector<ChildCounts> child_counts_;
   // Deferred defaults read during evaluation (deferred_value()), by block id and attribute index:
   // a node each, so that the references handed out stay valid.
   std::unordered_map<std::uint64_t, model::Value> deferred_reads_;
