@@ -5,6 +5,7 @@
 #include "compiler/syntax/syntax.h"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <unordered_map>
 
@@ -53,7 +54,6 @@ AttrSlot* Checker::slot_of(const model::Block& block, std::string_view name) {
 void Checker::collect_attributes(model::Block& block) {
   BlockInfo& info = info_of(block);
   if (!info.syntax) {
-    reserve_attributes(block);
     return;
   }
   // A block the parser had to repair may have lost attributes, and may have gained what followed
@@ -98,8 +98,6 @@ void Checker::collect_attributes(model::Block& block) {
   // A block standing for a resource made elsewhere needs only the facts the rules read of it.
   const AttrSlot* given = block.kind->existing ? slot_of(block, "existing") : nullptr;
   const schema::Existing* existing = given && given->syntax ? &*block.kind->existing : nullptr;
-  // One pass for the missing attributes and reserve_attributes()'s count.
-  std::size_t stored = 0;
   for (std::size_t i = 0; i < info.slots.size(); ++i) {
     const schema::Attribute& attr = block.kind->attributes[i];
     const bool written = info.slots[i].syntax != 0;
@@ -113,19 +111,22 @@ void Checker::collect_attributes(model::Block& block) {
                      fmt::format("add `{}`", attr.name));
       }
     }
-    stored += written || has_default(attr);
   }
-  block.attributes.reserve(stored);
 }
 
 void Checker::reserve_attributes(model::Block& block) {
   // Room for every attribute evaluation can store: the written ones and those with a default
-  // that is not null by construction. Besides sparing reallocations, this keeps the references
-  // attribute_value() returns valid while other attributes of the block are added.
-  const auto& slots = info_of(block).slots;
+  // computed for the block (constant ones are deferred). Besides sparing reallocations, this keeps
+  // the references attribute_value() returns valid while other attributes of the block are added.
+  // Made when the block's first attribute is evaluated, not before: the syntax of the blocks
+  // evaluated before it is freed by then, and this takes its room.
+  BlockInfo& info = info_of(block);
+  info.reserved = true;
+  const auto& slots = info.slots;
   std::size_t n = 0;
   for (std::size_t i = 0; i < slots.size(); ++i) {
-    n += slots[i].syntax != 0 || has_default(block.kind->attributes[i]);
+    const schema::Attribute& attr = block.kind->attributes[i];
+    n += slots[i].syntax != 0 || (has_default(attr) && !constant_default(attr));
   }
   block.attributes.reserve(n);
 }
@@ -137,15 +138,91 @@ void Checker::evaluate_block(model::Block& block) {
   std::span<AttrSlot> slots = info_of(block).slots;
   for (std::size_t i = 0; i < slots.size(); ++i) {
     AttrSlot& slot = slots[i];
-    if (slot.state == State::Done) {
+    if (slot.state == State::Done || slot.state == State::Deferred) {
       continue;
     }
-    if (slot.state == State::Pending && !slot.syntax && !has_default(attributes[i])) {
-      slot.state = State::Done;
-      continue;
+    if (slot.state == State::Pending && !slot.syntax) {
+      if (!has_default(attributes[i])) {
+        slot.state = State::Done;
+        continue;
+      }
+      if (constant_default(attributes[i])) {
+        defer(block, slot);
+        continue;
+      }
     }
     attribute_value(block, i, block.header_range);
   }
+}
+
+void Checker::defer(const model::Block& block, AttrSlot& slot) {
+  BlockInfo& info = info_of(block);
+  slot.state = State::Deferred;
+  slot.entry = static_cast<std::uint16_t>(block.attributes.size());
+  slot.order = info.deferred++;
+}
+
+const model::Value& Checker::deferred_value(const model::Block& block, std::size_t index) {
+  if (block.kind->attributes[index].default_value.value.is_null()) {
+    return kNull; // as absent as an attribute without a default
+  }
+  auto [it, added] = deferred_reads_.try_emplace(std::uint64_t{block.id} << 16 | index);
+  if (added) {
+    it->second = copy_at(block.kind->attributes[index].default_value.value, block.header_range);
+  }
+  return it->second;
+}
+
+void Checker::add_defaults(model::Block& block) {
+  BlockInfo& info = info_of(block);
+  if (info.deferred == 0) {
+    return;
+  }
+  // Indices are below 255: a kind has fewer attributes (schema_test), a map fewer entries.
+  std::array<std::uint8_t, 255> by_order{}; // attribute indices, by AttrSlot::order
+  for (std::size_t i = 0; i < info.slots.size(); ++i) {
+    if (info.slots[i].state == State::Deferred) {
+      by_order[info.slots[i].order] = static_cast<std::uint8_t>(i);
+    }
+  }
+  // The map as evaluation would have filled it: each default, in the order they were deferred,
+  // after the attributes stored before it was taken.
+  model::AttributeMap& evaluated = block.attributes;
+  model::AttributeMap merged;
+  merged.reserve(evaluated.size() + info.deferred);
+  std::array<std::uint16_t, 255> moved_to{}; // where each entry of `evaluated` goes
+  std::size_t next = 0;                      // the first entry of `evaluated` not yet moved
+  auto move_until = [&](std::size_t end) {
+    for (; next < end; ++next) {
+      moved_to[next] = static_cast<std::uint16_t>(
+          merged.append((evaluated.begin() + next)->first, std::move(evaluated.at(next))));
+    }
+  };
+  std::array<std::uint16_t, 255> placed{}; // where each default goes, by order
+  for (std::size_t order = 0; order < info.deferred; ++order) {
+    const schema::Attribute& attr = block.kind->attributes[by_order[order]];
+    model::Value value = copy_at(attr.default_value.value, block.header_range);
+    placed[order] = AttrSlot::kAbsent;
+    if (!value.is_null()) {
+      move_until(info.slots[by_order[order]].entry);
+      placed[order] = static_cast<std::uint16_t>(
+          merged.append(attr.name, {std::move(value), block.header_range, true}));
+    }
+  }
+  move_until(evaluated.size());
+  evaluated = std::move(merged);
+  // The slots follow their entries, and the defaults are evaluated attributes like the others.
+  for (AttrSlot& slot : info.slots) {
+    if (slot.state == State::Done && slot.entry != AttrSlot::kAbsent) {
+      slot.entry = moved_to[slot.entry];
+    }
+  }
+  for (std::size_t order = 0; order < info.deferred; ++order) {
+    AttrSlot& slot = info.slots[by_order[order]];
+    slot.state = State::Done;
+    slot.entry = placed[order];
+  }
+  info.deferred = 0;
 }
 
 const model::Value& Checker::attribute_value(const model::Block& block, std::string_view name,
@@ -165,12 +242,25 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
     return kNull; // attributes not collected yet (a `-p` value read before the blocks)
   }
   AttrSlot& slot = slots[index];
+  // Evaluated: the block's syntax may be freed already (release_syntax_before()).
+  if (slot.state == State::Done) {
+    return slot.entry == AttrSlot::kAbsent ? kNull : cblock.attributes.at(slot.entry).value;
+  }
+  if (slot.state == State::Deferred) {
+    return deferred_value(cblock, index);
+  }
   const schema::Attribute& attr = cblock.kind->attributes[index];
   const ast::Attribute* syntax = syntax_of(cblock, slot);
-  if (slot.state == State::Pending && !syntax && !has_default(attr)) {
-    // Not written and without a default: absent from the model, nothing to evaluate.
-    slot.state = State::Done;
-    return kNull;
+  if (slot.state == State::Pending && !syntax) {
+    if (!has_default(attr)) {
+      // Not written and without a default: absent from the model, nothing to evaluate.
+      slot.state = State::Done;
+      return kNull;
+    }
+    if (constant_default(attr)) {
+      defer(cblock, slot);
+      return deferred_value(cblock, index);
+    }
   }
   // The model is ours to fill; the const view is what references hand around.
   auto& block = const_cast<model::Block&>(cblock);
@@ -184,6 +274,9 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
                                             syntax ? syntax->range : block.header_range, false}));
   }
   if (slot.state == State::Pending) {
+    if (!info_of(block).reserved) {
+      reserve_attributes(block);
+    }
     slot.state = State::Running;
     eval_stack_.push_back(key);
     model::Attribute result;

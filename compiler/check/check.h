@@ -48,5 +48,11 @@ struct Modules {
 std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
                                       const SourceManager& sources, const Options& options,
                                       Diagnostics& diags, const Modules* modules = nullptr);
+// The same for a caller that reads the program's syntax trees no more (a one-shot command): the
+// checker takes them and frees each block's syntax once the block is evaluated, so that the
+// model takes its room instead of adding to it (the modules' trees stay the caller's).
+std::unique_ptr<model::Program> check(std::vector<ast::File>&& files, const SourceManager& sources,
+                                      const Options& options, Diagnostics& diags,
+                                      const Modules* modules = nullptr);
 
 } // namespace ecl::check

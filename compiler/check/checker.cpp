@@ -5,12 +5,66 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <type_traits>
+#include <variant>
 
 namespace ecl::check {
 namespace {
 
 std::string scope_text(const model::Block* scope) {
   return scope ? scope->display() : "the program";
+}
+
+// Keeps what `expr` is made of from Arena::release_before().
+void keep_syntax(ast::Arena& arena, const ast::Expr& expr) {
+  arena.keep_from(&expr);
+  auto keep = [&](const ast::ExprPtr& e) {
+    if (e) {
+      keep_syntax(arena, *e);
+    }
+  };
+  std::visit(
+      [&](const auto& node) {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, ast::String>) {
+          arena.keep_from(node.parts.data());
+          for (const ast::StringPart& part : node.parts) {
+            arena.keep_from(part.text.data()); // a decoded text; the source's is not the arena's
+            keep(part.expr);
+          }
+        } else if constexpr (std::is_same_v<T, ast::Member>) {
+          keep(node.object);
+        } else if constexpr (std::is_same_v<T, ast::Index>) {
+          keep(node.object);
+          keep(node.index);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          arena.keep_from(node.args.data());
+          for (const ast::ExprPtr& arg : node.args) {
+            keep(arg);
+          }
+        } else if constexpr (std::is_same_v<T, ast::List>) {
+          arena.keep_from(node.items.data());
+          for (const ast::ExprPtr& item : node.items) {
+            keep(item);
+          }
+        } else if constexpr (std::is_same_v<T, ast::Object>) {
+          arena.keep_from(node.entries.data());
+          for (const ast::ObjectEntry& entry : node.entries) {
+            arena.keep_from(entry.key.data());
+            keep(entry.value);
+          }
+        } else if constexpr (std::is_same_v<T, ast::Unary>) {
+          keep(node.operand);
+        } else if constexpr (std::is_same_v<T, ast::Binary>) {
+          keep(node.lhs);
+          keep(node.rhs);
+        } else if constexpr (std::is_same_v<T, ast::Conditional>) {
+          keep(node.condition);
+          keep(node.then_value);
+          keep(node.else_value);
+        }
+      },
+      expr.node);
 }
 
 } // namespace
@@ -34,6 +88,19 @@ std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
                                       Diagnostics& diags, const Modules* modules) {
   Checker checker(sources, diags, options);
   return checker.run(files, modules);
+}
+
+std::unique_ptr<model::Program> check(std::vector<ast::File>&& files, const SourceManager& sources,
+                                      const Options& options, Diagnostics& diags,
+                                      const Modules* modules) {
+  Checker checker(sources, diags, options);
+  return checker.run(std::move(files), modules);
+}
+
+std::unique_ptr<model::Program> Checker::run(std::vector<ast::File>&& files,
+                                             const Modules* modules) {
+  owned_files_ = std::move(files);
+  return run(owned_files_, modules);
 }
 
 // The checker in one page: declare, evaluate, default, normalize, then the AWS rules.
@@ -67,6 +134,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
       }
     }
     blocks_.reserve(count);
+    child_counts_.reserve(count);
     program_->blocks.reserve(count);
   }
   for (const ast::File& file : files) {
@@ -77,6 +145,11 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   declare_values(0);
   declare_instances();
   add_implicit_children();
+  // Every block is declared: the counts of their children are not needed any more.
+  child_counts_ = std::vector<ChildCounts>();
+  for (Namespace& space : spaces_) {
+    space.top_level_counts = {};
+  }
   apply_param_overrides();
   // Every block is declared now (implicit ones included): the slots can take one allocation.
   std::size_t slot_count = 0;
@@ -102,28 +175,42 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
       let_value(slot, slot.syntax->name_range);
     }
   }
-  for (auto& block : program_->blocks) {
-    evaluate_block(*block);
+  if (!owned_files_.empty()) {
+    // The outputs are evaluated after the blocks: their syntax stays.
+    for (ast::File& file : owned_files_) {
+      for (const ast::Output& output : file.outputs) {
+        keep_syntax(*file.arena, *output.value);
+      }
+    }
   }
+  for (auto& block : program_->blocks) {
+    release_syntax_before(*block);
+    evaluate_block(*block);
+    add_defaults(*block);
+  }
+  open_blocks_ = {};
   top_ = 0;
   evaluate_outputs(files);
   evaluate_module_outputs();
-  for (auto& block : program_->blocks) {
-    normalize(*block);
-  }
   for (auto& [name, slot] : spaces_[0].params) {
     program_->params.emplace(name, slot.value);
   }
   // The model is complete: what only evaluation needed goes before the rules add their own
   // tables, so the two are never held at once.
-  blocks_ = std::vector<BlockInfo>();
-  slots_ = std::vector<AttrSlot>();
+  deferred_reads_ = {};
+  owned_files_ = std::vector<ast::File>();
   for (Namespace& space : spaces_) {
     space.scope = Scope();
-    space.top_level = BlockInfo();
     space.lets = {};
     space.params.clear();
     space.outputs = {};
+    space.files = {};
+  }
+  blocks_ = std::vector<BlockInfo>();
+  slots_ = std::vector<AttrSlot>();
+  scopes_ = std::vector<Scope>();
+  for (auto& block : program_->blocks) {
+    normalize(*block);
   }
   RuleContext context{*program_, diags_, sources_};
   const std::size_t before_rules = diags_.items().size();
@@ -297,7 +384,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     return;
   }
   // How many of this kind the parent already has.
-  auto& counts = parent ? info_of(*parent).child_counts : spaces_[top_].top_level.child_counts;
+  ChildCounts& counts = parent ? child_counts_[parent->id] : spaces_[top_].top_level_counts;
   auto counted = std::find_if(counts.begin(), counts.end(),
                               [&](const auto& entry) { return entry.first == kind; });
   if (counted == counts.end()) {
@@ -387,6 +474,18 @@ void Checker::drop(const ast::Block& syntax) {
   forget(forget, syntax);
 }
 
+Scope& Checker::scope_of(const model::Block* block) {
+  if (!block) {
+    return spaces_[top_].scope;
+  }
+  std::uint32_t& scope = info_of(*block).scope;
+  if (scope == 0) {
+    scope = static_cast<std::uint32_t>(scopes_.size());
+    scopes_.emplace_back();
+  }
+  return scopes_[scope];
+}
+
 void Checker::declare(const model::Block* scope, Decl decl) {
   scope_of(scope).add(std::move(decl));
 }
@@ -468,9 +567,48 @@ std::vector<std::string> Scope::names() const {
   return out;
 }
 
+void Checker::release_syntax_before(const model::Block& next) {
+  const BlockInfo& info = info_of(next);
+  if (owned_files_.empty() || !info.syntax || info.space != 0) {
+    return; // trees the caller keeps; an implicit block; a module's (its files are kept whole)
+  }
+  // The blocks whose text ended before `next` begins (not its parents) are evaluated; of them,
+  // the one that ended last (the outermost, popped last) was parsed last.
+  const void* done = nullptr;
+  while (!open_blocks_.empty()) {
+    const auto [open, last] = open_blocks_.back();
+    if (open->range.file == next.range.file && open->range.end > next.range.begin) {
+      break;
+    }
+    if (open->range.file == next.range.file) {
+      done = last;
+    }
+    open_blocks_.pop_back();
+  }
+  // The node allocated last for `next`: its lists, allocated at its `}` (blocks after attributes),
+  // or else the block itself, allocated at its head. Read now: the block's syntax goes once an
+  // enclosing block's later child is done.
+  const ast::Block& syntax = *info.syntax;
+  const void* last = !syntax.blocks.empty() ? static_cast<const void*>(syntax.blocks.data())
+                     : !syntax.attributes.empty()
+                         ? static_cast<const void*>(syntax.attributes.data())
+                         : static_cast<const void*>(&syntax);
+  open_blocks_.emplace_back(&next, last);
+  if (!done) {
+    return;
+  }
+  for (ast::File& file : owned_files_) {
+    if (file.file == next.range.file) {
+      file.arena->release_before(done);
+      return;
+    }
+  }
+}
+
 model::Block* Checker::add_block(std::unique_ptr<model::Block> block) {
   model::Block* raw = program_->add(std::move(block));
   blocks_.emplace_back();
+  child_counts_.emplace_back();
   return raw;
 }
 
@@ -533,7 +671,7 @@ void Checker::add_implicit_children() {
     if (!kind.allowed_in(parent.kind->name)) {
       return false;
     }
-    const auto& counts = info_of(parent).child_counts;
+    const ChildCounts& counts = child_counts_[parent.id];
     return std::none_of(counts.begin(), counts.end(),
                         [&](const auto& entry) { return entry.first == &kind && entry.second; });
   };
@@ -546,6 +684,7 @@ void Checker::add_implicit_children() {
     }
   }
   blocks_.reserve(n + added);
+  child_counts_.reserve(n + added);
   program_->blocks.reserve(n + added);
   for (std::size_t i = 0; i < n; ++i) {
     model::Block* parent = program_->blocks[i].get();

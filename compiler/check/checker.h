@@ -16,7 +16,11 @@
 
 namespace ecl::check {
 
-enum class State : std::uint8_t { Pending, Running, Done };
+// Deferred: an attribute left to its schema default, a value that is the same for every block
+// (schema::DefaultKind::Value). The model does not hold it while the block is evaluated; it is
+// added, where evaluation would have put it, once the block is (add_defaults()), when the syntax
+// of the blocks before it is freed and its room is there to take.
+enum class State : std::uint8_t { Pending, Running, Done, Deferred };
 
 // A name visible in a scope: a block, a let, a param or a module instance. A let's, param's or
 // instance's namespace is the one its declaration's file belongs to (Checker::space_of()).
@@ -69,9 +73,13 @@ struct AttrSlot {
   std::uint32_t syntax = 0;
   // Once Done: the attribute's position in the block's AttributeMap (valid until normalize()),
   // or kAbsent when it has no value. Spares a search of the map per read. A block holds at most
-  // one entry per attribute of its kind.
+  // one entry per attribute of its kind. Once Deferred: the size of the map when the default was
+  // taken, which is where it goes.
   std::uint16_t entry = kAbsent;
   State state = State::Pending;
+  // Once Deferred: how many of the block's defaults were deferred before this one (its place
+  // among those that go to the same position).
+  std::uint8_t order = 0;
 };
 static_assert(sizeof(AttrSlot) == 8);
 
@@ -136,18 +144,25 @@ private:
   std::unique_ptr<std::unordered_set<Named, Hash, Equal>> by_name_;
 };
 
+// How many children of each kind a block (or a namespace's top level) has so far, for `kind[i]`
+// paths, max_per_parent and implicit children: needed until every block is declared.
+using ChildCounts = std::vector<std::pair<const schema::Kind*, int>>;
+
+// What the checker knows of a block while it evaluates the program: 40 bytes, one per block.
 struct BlockInfo {
   const ast::Block* syntax = nullptr; // null for implicit blocks
   // One per attribute of the block's kind, in the schema's order (see slot_of()); a view of
   // Checker::slots_, empty until the attributes are collected.
   std::span<AttrSlot> slots;
-  Scope scope; // the named children
-  // How many children of each kind the block has so far, for `kind[i]` paths and max_per_parent.
-  std::vector<std::pair<const schema::Kind*, int>> child_counts;
+  // The named children: Checker::scopes_[scope]; 0, an empty scope, until the first is declared
+  // (most blocks name none).
+  std::uint32_t scope = 0;
   std::uint32_t space = 0; // the namespace (Checker::spaces_) the block is written in
   // A module's top-level block placed in a block of its caller's (`cluster = cluster`): its model
   // parent is that block, but its names resolve in the module.
   bool placed = false;
+  std::uint8_t deferred = 0; // attributes Deferred so far (a kind has fewer than 255)
+  bool reserved = false;     // the block's AttributeMap has its room (reserve_attributes())
 };
 
 // The program, or one module instance: the namespace of its top-level blocks, params, lets and
@@ -159,7 +174,7 @@ struct Namespace {
   bool declared = false;                    // false: the instance could not be declared
   std::vector<const ast::File*> files;
   Scope scope;
-  BlockInfo top_level; // child_counts of its top level
+  ChildCounts top_level_counts;
   // Every let, in declaration order, reserved once (declare_values()) so that its Decl points at
   // its slot: a program may hold millions of lets, found by name through `scope` alone.
   std::vector<LetSlot> lets;
@@ -182,6 +197,8 @@ public:
       : sources_(sources), diags_(diags), options_(options) {}
 
   std::unique_ptr<model::Program> run(const std::vector<ast::File>& files, const Modules* modules);
+  // The same on the program's syntax trees, which the checker then owns and frees as it goes.
+  std::unique_ptr<model::Program> run(std::vector<ast::File>&& files, const Modules* modules);
 
   // ---- evaluation (evaluator.cpp) ----
   // Folds `expr` in the scope of block `scope` (null: the program). `expected` steers how bare
@@ -203,11 +220,9 @@ private:
   void drop(const ast::Block& syntax);
   BlockInfo& info_of(const model::Block& block) { return blocks_[block.id]; }
   // A block's scope; null: the top level of the current namespace (top_).
-  Scope& scope_of(const model::Block* block) {
-    return block ? info_of(*block).scope : spaces_[top_].scope;
-  }
+  Scope& scope_of(const model::Block* block);
   const Scope& scope_of(const model::Block* block) const {
-    return block ? blocks_[block->id].scope : spaces_[top_].scope;
+    return block ? scopes_[blocks_[block->id].scope] : spaces_[top_].scope;
   }
   // The namespace a file belongs to: 0 for the program's, an instance's for its module's files.
   std::uint32_t space_of(FileId file) const {
@@ -234,6 +249,11 @@ private:
   const ast::Attribute* syntax_of(const model::Block& block, const AttrSlot& slot) {
     return slot.syntax ? &info_of(block).syntax->attributes[slot.syntax - 1] : nullptr;
   }
+  // Frees the syntax of the program's blocks evaluated before `next` (the next in the order of
+  // Program::blocks: parents first, in source order), when the checker owns it: what was parsed
+  // before the last of them ended, but the outputs, is read no more. Nothing else reads a block's
+  // syntax once it is evaluated, nor a let's or a param's, evaluated before the blocks.
+  void release_syntax_before(const model::Block& next);
   // Adds `block` to the model and gives it a BlockInfo; returns it.
   model::Block* add_block(std::unique_ptr<model::Block> block);
   void declare_values(std::uint32_t space);
@@ -331,6 +351,14 @@ private:
   const model::Value& attribute_value(const model::Block& block, std::size_t index,
                                       const Range& use);
   void reserve_attributes(model::Block& block);
+  // Leaves the attribute of `slot`, one of `block`'s, to its constant default (State::Deferred).
+  void defer(const model::Block& block, AttrSlot& slot);
+  // The deferred default `index` of `block` as a value of the block's (ranges at its header), for
+  // what reads it during evaluation: kept in deferred_reads_, not in the model.
+  const model::Value& deferred_value(const model::Block& block, std::size_t index);
+  // Adds the deferred defaults of `block`, evaluated, to its attributes, each where evaluation
+  // took it; they become Done.
+  void add_defaults(model::Block& block);
   model::Value default_value(const model::Block& block, const schema::Attribute& attr);
   model::Value derived_value(const model::Block& block, const schema::Attribute& attr);
   // Whether an attribute that is not written gets a value: not when it has no default, nor when
@@ -338,6 +366,10 @@ private:
   static bool has_default(const schema::Attribute& attr) {
     return attr.default_value.kind != schema::DefaultKind::None &&
            attr.default_value.kind != schema::DefaultKind::Generated;
+  }
+  // Whether the default is the schema's value, the same for every block: it is Deferred.
+  static bool constant_default(const schema::Attribute& attr) {
+    return attr.default_value.kind == schema::DefaultKind::Value;
   }
   void apply_param_overrides();
   void evaluate_outputs(const std::vector<ast::File>& files);
@@ -352,12 +384,26 @@ private:
   const SourceManager& sources_;
   Diagnostics& diags_;
   const Options& options_;
+  // The program's syntax trees, when the caller gave them up (run(std::vector<ast::File>&&, …)):
+  // freed as their blocks are evaluated (release_syntax_before()), and whole once evaluation is
+  // over.
+  std::vector<ast::File> owned_files_;
+  // While blocks are evaluated, on trees the checker owns: the program's blocks whose text
+  // encloses the block evaluated last, each with the node allocated last for it.
+  std::vector<std::pair<const model::Block*, const void*>> open_blocks_;
   std::unique_ptr<model::Program> program_;
   // BlockInfo of each block, indexed by model::Block::id. Entries move when a block is added: the
   // declaration pass holds no reference to one across add_block().
   std::vector<BlockInfo> blocks_;
   // Every block's AttrSlots in one allocation, sized once every block is declared.
   std::vector<AttrSlot> slots_;
+  // The scopes of blocks that name children (BlockInfo::scope); [0] stays empty.
+  std::vector<Scope> scopes_ = std::vector<Scope>(1);
+  // Each block's ChildCounts, by model::Block::id, until every block is declared.
+  std::vector<ChildCounts> child_counts_;
+  // Deferred defaults read during evaluation (deferred_value()), by block id and attribute index:
+  // a node each, so that the references handed out stay valid.
+  std::unordered_map<std::uint64_t, model::Value> deferred_reads_;
   // The program's namespace ([0]) and each module instance's; names are views of the ASTs', which
   // outlive the checker.
   std::vector<Namespace> spaces_;

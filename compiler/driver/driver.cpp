@@ -128,7 +128,7 @@ void compile_sources(Compilation& c, const std::vector<FileId>& files,
     c.asts.push_back(syntax::parse_file(c.sources, id, c.diags));
   }
   load_modules(c);
-  c.program = check::check(c.asts, c.sources, options, c.diags, &c.modules);
+  c.program = check::check(std::move(c.asts), c.sources, options, c.diags, &c.modules);
   c.diags.sort();
 }
 

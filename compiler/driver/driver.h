@@ -20,9 +20,8 @@ namespace ecl::driver {
 struct Compilation {
   SourceManager sources;
   Diagnostics diags;
-  // The syntax trees the program was checked from. Nothing reads them after the check; they are
-  // kept so that a one-shot command, which exits without destructors (tools/eclc), does not pay
-  // for freeing them node by node either.
+  // The syntax trees of the program's files: the checker takes them (check::check) and frees them
+  // as it evaluates the program, so this is empty after compile_sources().
   std::vector<ast::File> asts;
   // The module instances the program writes, each with its own parse of its module's files.
   check::Modules modules;

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
+#include <functional>
 
 namespace ecl::ast {
 
 Arena::~Arena() {
-  for (char* chunk : chunks_) {
-    ::operator delete(chunk);
+  for (std::size_t i = released_; i < chunks_.size(); ++i) {
+    ::operator delete(chunks_[i].data);
   }
 }
 
@@ -20,7 +21,11 @@ void* Arena::allocate(std::size_t size, std::size_t align) {
     // chunk being filled stays the one to fill.
     const std::size_t bytes = std::max(kChunk, size + align);
     char* chunk = static_cast<char*>(::operator new(bytes));
-    chunks_.push_back(chunk);
+    if (bytes == kChunk) {
+      ++filled_;
+    }
+    chunks_.push_back({chunk, bytes, filled_});
+    by_address_.clear();
     reserved_ += bytes;
     at = reinterpret_cast<std::uintptr_t>(chunk);
     aligned = (at + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
@@ -31,6 +36,49 @@ void* Arena::allocate(std::size_t size, std::size_t align) {
   }
   next_ = reinterpret_cast<char*>(aligned + size);
   return reinterpret_cast<void*>(aligned);
+}
+
+std::optional<std::size_t> Arena::ordinal_of(const void* p) {
+  if (by_address_.size() != chunks_.size()) {
+    by_address_.resize(chunks_.size());
+    for (std::size_t i = 0; i < chunks_.size(); ++i) {
+      by_address_[i] = i;
+    }
+    std::sort(by_address_.begin(), by_address_.end(), [&](std::size_t a, std::size_t b) {
+      return std::less<>()(chunks_[a].data, chunks_[b].data);
+    });
+  }
+  const char* at = static_cast<const char*>(p);
+  // The last chunk starting at or before `at`.
+  auto it = std::upper_bound(
+      by_address_.begin(), by_address_.end(), at,
+      [&](const char* x, std::size_t i) { return std::less<>()(x, chunks_[i].data); });
+  if (it == by_address_.begin()) {
+    return std::nullopt;
+  }
+  const Chunk& chunk = chunks_[*std::prev(it)];
+  if (!std::less<>()(at, chunk.data + chunk.size)) {
+    return std::nullopt;
+  }
+  return chunk.ordinal;
+}
+
+void Arena::release_before(const void* p) {
+  const std::optional<std::size_t> ordinal = ordinal_of(p);
+  if (!ordinal) {
+    return;
+  }
+  const std::size_t limit = std::min(*ordinal, keep_);
+  for (; released_ < chunks_.size() && chunks_[released_].ordinal < limit; ++released_) {
+    ::operator delete(chunks_[released_].data);
+    reserved_ -= chunks_[released_].size;
+  }
+}
+
+void Arena::keep_from(const void* p) {
+  if (const std::optional<std::size_t> ordinal = ordinal_of(p)) {
+    keep_ = std::min(keep_, *ordinal);
+  }
 }
 
 std::string_view Arena::copy(std::string_view text) {

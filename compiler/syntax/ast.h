@@ -10,7 +10,7 @@
 // it). Every node and every list of nodes lives in the file's arena too, at its exact size and
 // without malloc's header per node, and nothing in it owns other memory: ExprPtr and BlockPtr
 // keep unique_ptr's moves but free nothing, the lists are spans, and the arena frees it all at
-// once with the file.
+// once with the file (or, for the checker, as it goes: Arena::release_before()).
 #pragma once
 
 #include "compiler/diagnostics/source.h"
@@ -29,7 +29,7 @@
 namespace ecl::ast {
 
 // Where one file's nodes and decoded texts live: chunks handed out front to back and freed all at
-// once with the file. Nothing in it is freed earlier (the syntax layer drops little).
+// once with the file, or front to back by a reader that is done with them (release_before()).
 class Arena {
 public:
   Arena() = default;
@@ -57,12 +57,33 @@ public:
   }
   // A copy of `text` in the arena.
   std::string_view copy(std::string_view text);
-  // Bytes taken from the system so far.
+  // Frees every chunk that was filled before the one holding `p` (memory of this arena) began,
+  // except from the one holding a `keep_from()` pointer on: for a reader done with everything
+  // allocated before `p` (the checker, which evaluates blocks in the order they were parsed, frees
+  // the syntax of those it has evaluated). Nothing in the freed chunks may be read again. A large
+  // allocation that got a chunk of its own counts as made in the chunk filled at the time.
+  void release_before(const void* p);
+  // Keeps the chunk holding `p` (memory of this arena), and every later one, from
+  // release_before(): what a reader will still read, though it was allocated early.
+  void keep_from(const void* p);
+  // Bytes taken from the system and not given back.
   std::size_t reserved() const { return reserved_; }
 
 private:
   static constexpr std::size_t kChunk = 64 * 1024;
-  std::vector<char*> chunks_;
+  struct Chunk {
+    char* data;
+    std::size_t size;
+    // Chunks of kChunk bytes made before it and it: release_before() frees in this order.
+    std::size_t ordinal;
+  };
+  // The ordinal of the chunk holding `p`, or nullopt when `p` is not in the arena.
+  std::optional<std::size_t> ordinal_of(const void* p);
+  std::vector<Chunk> chunks_;           // in the order they were made (ordinals ascending)
+  std::vector<std::size_t> by_address_; // indices into chunks_, by address; made on first use
+  std::size_t filled_ = 0;              // chunks of kChunk bytes made
+  std::size_t released_ = 0;            // chunks_ before this index are freed
+  std::size_t keep_ = static_cast<std::size_t>(-1); // no chunk of this ordinal or later is freed
   char* next_ = nullptr;
   char* end_ = nullptr;
   std::size_t reserved_ = 0;

@@ -4,6 +4,7 @@
 #include "tests/unit/check_fixture.h"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <set>
 
@@ -70,6 +71,8 @@ TEST(Schema, KindsAreConsistent) {
     for (auto p : kind.parents) {
       EXPECT_TRUE(p.empty() || schema::find_kind(p)) << kind.name << ": unknown parent " << p;
     }
+    // The checker counts a block's deferred defaults in a byte (check::BlockInfo::deferred).
+    EXPECT_LT(kind.attributes.size(), 255u) << kind.name;
     std::set<std::string_view> attrs;
     for (const auto& a : kind.attributes) {
       std::string where = std::string(kind.name) + "." + std::string(a.name);
@@ -207,6 +210,61 @@ cluster prod {
 }
 
 // A scaled service starts within its scaling's bounds: 1, raised to `min`, lowered to `max`.
+TEST(Schema, DefaultsTakeTheirPlaceInEvaluationOrder) {
+  // The model lists a block's attributes in the order evaluation took them (the plan shows them
+  // so): `b.dns_hostnames` first, read by `a` before `b` is evaluated, then the rest in the
+  // schema's order, the defaults (added once evaluation is over) among the written ones.
+  auto c = check_text(R"(vpc a {
+  cidr = "10.0.0.0/16"
+  dns_support = b.dns_hostnames
+}
+vpc b { cidr = "10.1.0.0/16" }
+)");
+  ASSERT_NE(c.compilation.program, nullptr);
+  auto names = [&](std::string_view path) {
+    std::vector<std::string_view> out;
+    for (const auto& [name, attr] : c.block(path)->attributes) {
+      out.push_back(name);
+    }
+    return out;
+  };
+  using Names = std::vector<std::string_view>;
+  EXPECT_EQ(names("a"), (Names{"cidr", "dns_support", "dns_hostnames", "instance_tenancy"}));
+  EXPECT_EQ(names("b"), (Names{"dns_hostnames", "cidr", "dns_support", "instance_tenancy"}));
+  EXPECT_TRUE(c.block("b")->attribute("dns_hostnames")->defaulted);
+  EXPECT_EQ(c.block("b")->attribute("dns_hostnames")->range, c.block("b")->header_range);
+}
+
+TEST(Schema, ValuesSurviveTheSyntaxFreedAsBlocksAreEvaluated) {
+  // Thousands of blocks (megabytes of syntax: the checker frees it as it goes, under ASan a read
+  // of it afterwards fails), each reading the next one's attribute before it is evaluated; outputs
+  // written first and read after every block.
+  std::string text = "output first = main.g0.description\n"
+                     "output last = main.g2999.description\n"
+                     "vpc main {\n  cidr = \"10.0.0.0/16\"\n";
+  for (int i = 0; i < 3000; ++i) {
+    std::string description = fmt::format("g{}", i);
+    if (i % 2 == 0) {
+      description += fmt::format(" then ${{main.g{}.description}}", i + 1);
+    }
+    text +=
+        fmt::format("  security_group g{} {{\n    description = \"{}\"\n    ingress {{ protocol = "
+                    "tcp  port = {}  from = \"10.0.0.0/16\" }}\n  }}\n",
+                    i, description, i + 1);
+  }
+  text += "}\n";
+  auto c = check_text(text);
+  ASSERT_TRUE(c.clean()) << c.diagnostics();
+  EXPECT_EQ(*c.block("main.g0")->get_string("description"), "g0 then g1");
+  EXPECT_EQ(*c.block("main.g2998")->get_string("description"), "g2998 then g2999");
+  EXPECT_EQ(*c.block("main.g2999.ingress[0]")->get_int("port"), 3000);
+  EXPECT_EQ(*c.block("main.g2999.ingress[0]")->get_enum("protocol"), "tcp");
+  const auto& outputs = c.compilation.program->outputs;
+  ASSERT_EQ(outputs.size(), 2u);
+  EXPECT_EQ(*outputs[0].value.string(), "g0 then g1");
+  EXPECT_EQ(*outputs[1].value.string(), "g2999");
+}
+
 TEST(Schema, ScaledServiceDesiredDefaultsWithinItsScaling) {
   auto desired = [](const std::string& scaling) {
     auto c = check_text("task api {\n  cpu = 256\n  memory = 512\n  container app { image = "

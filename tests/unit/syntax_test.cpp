@@ -271,6 +271,34 @@ cluster prod {
 output cluster_arn = prod.arn
 )";
 
+TEST(SyntaxArena, ReleasesChunksFilledBeforeAPointer) {
+  // 64-byte nodes: 1024 fill a chunk of 64 KiB, so node i is in chunk i / 1024 + 1.
+  constexpr std::size_t kChunk = 64 * 1024;
+  ast::Arena arena;
+  std::vector<void*> nodes;
+  for (int i = 0; i < 5000; ++i) {
+    nodes.push_back(arena.allocate(64, 8));
+  }
+  void* big = arena.allocate(4 * kChunk, 8); // a chunk of its own, made while chunk 5 is filled
+  for (int i = 5000; i < 10000; ++i) {
+    nodes.push_back(arena.allocate(64, 8));
+  }
+  const std::size_t all = arena.reserved();
+  EXPECT_EQ(all, 10 * kChunk + 4 * kChunk + 8);
+  arena.release_before(nodes[2000]); // chunk 1
+  EXPECT_EQ(arena.reserved(), all - kChunk);
+  arena.release_before(nodes[1500]); // nothing more
+  EXPECT_EQ(arena.reserved(), all - kChunk);
+  arena.release_before(big); // chunks 2 to 4; not 5, during which `big` was made, nor `big`
+  EXPECT_EQ(arena.reserved(), all - 4 * kChunk);
+  arena.keep_from(nodes[6500]);      // chunk 7
+  arena.release_before(nodes[9000]); // chunks 5, `big` and 6
+  EXPECT_EQ(arena.reserved(), all - 6 * kChunk - (4 * kChunk + 8));
+  int outside = 0;
+  arena.release_before(&outside);
+  EXPECT_EQ(arena.reserved(), 4 * kChunk);
+}
+
 TEST(SyntaxSpecExample, ParsesCleanly) {
   auto p = parse(kWebapp);
   EXPECT_EQ(p->lines(), Lines{});
