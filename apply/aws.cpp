@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <fmt/format.h>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -611,12 +612,16 @@ Result Client::call_once(const std::string& service, const std::string& operatio
   libcurl().easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   libcurl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);        // threads: no SIGALRM for timeouts
   libcurl().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L); // seconds: a dead endpoint fails fast
-  libcurl().easy_setopt(curl, CURLOPT_TIMEOUT, 120L);       // seconds: the slowest calls take ~30
+  libcurl().easy_setopt(curl, CURLOPT_TIMEOUT, config_.call_timeout_seconds);
   CURLcode rc = libcurl().easy_perform(curl);
   libcurl().slist_free_all(headers);
   if (rc != CURLE_OK) {
     result.code = "Transport";
     result.message = redact(libcurl().easy_strerror(rc));
+    if (rc == CURLE_OPERATION_TIMEDOUT) {
+      result.timed_out = true;
+      result.message = fmt::format("no answer from {} in {} s", url, config_.call_timeout_seconds);
+    }
     return result;
   }
   libcurl().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.http_status);
@@ -666,10 +671,16 @@ Result Client::call(const std::string& service, const std::string& operation, co
                     const std::function<bool(const Result&)>& on_retry) const {
   thread_local std::mt19937 random{std::random_device{}()};
   Result result;
+  int silent = 0; // attempts that timed out: an endpoint that never answers fails in bounded time
   for (int attempt = 0;; ++attempt) {
     result = call_once(service, operation, params);
     result.attempts = attempt + 1;
-    if (result.ok || !result.retryable() || attempt + 1 >= retry_.max_attempts) {
+    silent += result.timed_out ? 1 : 0;
+    if (result.ok || !result.retryable() || attempt + 1 >= retry_.max_attempts ||
+        silent >= kMaxTimeouts) {
+      if (silent >= kMaxTimeouts) {
+        result.message += fmt::format(" ({} attempts)", silent);
+      }
       return result;
     }
     auto delay = std::min(retry_.max_delay, retry_.base * (1 << std::min(attempt, 10)));

@@ -33,6 +33,9 @@ struct AwsConfig {
   // Attempts per call, as the AWS CLI reads it: AWS_MAX_ATTEMPTS, else the profile's
   // `max_attempts`; 0 when neither sets it (RetryPolicy's default then).
   int max_attempts = 0;
+  // An attempt without an answer in this many seconds fails (AWS answers in seconds; the AWS CLI
+  // waits 60 s too): --call-timeout.
+  long call_timeout_seconds = 60;
   // When set, asked before each call for the credentials to sign it with (temporary ones are
   // refreshed there: apply/credentials.h); false with an error fails the call.
   std::function<bool(Credentials&, std::string&)> credentials_source;
@@ -47,11 +50,16 @@ struct Result {
   std::string code;
   std::string message;
   int attempts = 0;
+  bool timed_out = false; // no answer within AwsConfig::call_timeout_seconds
   bool retryable() const;
   // Whether AWS may have done the work although the call failed: no answer came (the request may
   // have arrived), or a 5xx one.
   bool outcome_unknown() const;
 };
+
+// A call whose attempts time out (AwsConfig::call_timeout_seconds) this many times is not tried
+// again: an endpoint that takes connections and never answers fails a call in bounded time.
+constexpr int kMaxTimeouts = 3;
 
 // How calls are retried: throttling errors, HTTP 429 and 5xx and transport failures are tried
 // again after base * 2^attempt (with jitter, at most `max_delay`), up to `max_attempts` in all.

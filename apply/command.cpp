@@ -235,6 +235,7 @@ std::unique_ptr<Client> connect(const backend::plan::Plan& plan, const CommandOp
   }
   config.region = plan.region; // the program's region: its zones and ARNs name it
   config.endpoint_url = options.endpoint_url;
+  config.call_timeout_seconds = options.call_timeout_seconds;
   return std::make_unique<Client>(config);
 }
 

@@ -19,6 +19,7 @@ struct CommandOptions {
   bool auto_approve = false;
   int parallelism = 16;
   int wait_timeout_seconds = 1200; // for what AWS finishes after answering
+  int call_timeout_seconds = 60;   // for an answer to one attempt of a call
   bool color = false;
   bool force = false;               // use a state of another stack, or older than its backup
   int lock_timeout_seconds = 0;     // how long to wait for another run's lock

@@ -36,6 +36,7 @@ import http.server
 import json
 import os
 import re
+import socket
 import stat
 import subprocess
 import sys
@@ -282,6 +283,48 @@ class Echo(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def check_silent(moto, tmp):
+    """An endpoint that takes connections and never answers: apply, and a plan that refreshes a
+    state, fail in bounded time with a clear error (the old binary waited 120 s an attempt, eight
+    attempts a call, and hung for more than 20 minutes)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    held = []
+
+    def accept():
+        while True:
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                return
+    threading.Thread(target=accept, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    program = small(tmp, "silent")
+    state = tmp / "silent.state.json"
+    try:
+        start = time.time()
+        code, out, err = eclc(apply_args(program, state, url) + ["--call-timeout", "1"])
+        took = time.time() - start
+        expect(code == 1 and re.search(r"no answer from http://127\.0\.0\.1:\d+/? in 1 s "
+                                       r"\(3 attempts\)", err) and took < 60,
+               f"silent: apply: exit {code} after {took:.0f} s: {err.strip()[-300:]}")
+        # A state that holds something to refresh: the plan's reads give up the same way.
+        code, out, err = eclc(apply_args(program, state, moto.url))
+        expect(code == 0, f"silent: the apply on moto failed: {err.strip()[-300:]}")
+        start = time.time()
+        code, out, err = eclc(["plan", program, "--state", state, "--endpoint-url", url,
+                               "--call-timeout", "1"])
+        took = time.time() - start
+        expect(code == 2 and "no answer from" in err and took < 60,
+               f"silent: plan --state: exit {code} after {took:.0f} s: {err.strip()[-300:]}")
+    finally:
+        listener.close()
+        for c in held:
+            c.close()
+    print("  no answer: apply and plan --state fail in seconds with --call-timeout 1")
 
 
 def check_secrets(moto, tmp):
@@ -798,13 +841,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: stack, lock, backup, "
-                                       "malformed, files, secrets, stranger, unsuccessful, refused, lost, "
+                                       "malformed, files, secrets, silent, stranger, unsuccessful, refused, "
+                                       "lost, "
                                        "killdestroy")
     parser.add_argument("--shard", default="0/1",
                         help="I/N: the per-example parts (lost, killdestroy) take every Nth "
                              "example from the Ith, so that N tests share them")
     apply_test.ARGS = parser.parse_args()
-    parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "stranger",
+    parts = ["stack", "lock", "backup", "malformed", "files", "secrets", "silent", "stranger",
              "unsuccessful", "refused", "lost", "killdestroy"]
     if apply_test.ARGS.only:
         parts = apply_test.ARGS.only.split(",")

@@ -313,6 +313,7 @@ struct PlanFlags {
   bool auto_approve = false;
   int parallelism = 16;
   int wait_timeout = 1200; // seconds
+  int call_timeout = 60;   // seconds
   bool force = false;
   int lock_timeout = 0;           // seconds
   bool detailed_exitcode = false; // `plan`: 0 no changes, 1 error, 2 changes
@@ -374,6 +375,7 @@ int run_plan(const PlanFlags& flags, PlanMode mode, bool* changed = nullptr) {
   apply_options.auto_approve = flags.auto_approve;
   apply_options.parallelism = flags.parallelism;
   apply_options.wait_timeout_seconds = flags.wait_timeout;
+  apply_options.call_timeout_seconds = flags.call_timeout;
   apply_options.force = flags.force;
   apply_options.lock_timeout_seconds = flags.lock_timeout;
   apply_options.color = use_color(flags.check.color, STDOUT_FILENO);
@@ -759,6 +761,10 @@ int main(int argc, char** argv) {
       app.add_subcommand("destroy", "Delete everything the state file holds, in reverse order");
   for (auto [command, f] : {std::pair{plan, &plan_flags}, std::pair{apply, &apply_flags},
                             std::pair{destroy, &destroy_flags}}) {
+    command
+        ->add_option("--call-timeout", f->call_timeout,
+                     "Seconds to wait for the answer to one AWS API call (default 60)")
+        ->check(CLI::Range(1, 3600));
     command
         ->add_option("--target", f->targets,
                      "Limit the run to this block, the blocks in it and what they depend on "
