@@ -403,5 +403,13 @@ check "NO_COLOR turns colour off" [ "$(NO_COLOR=1 on_tty "$ECLC" check "$tmp/err
 check "an empty NO_COLOR does not" grep -q $'\x1b\\[' <<<"$(NO_COLOR= on_tty "$ECLC" check "$tmp/error.ecl")"
 check "--color always wins over NO_COLOR" grep -q $'\x1b\\[' <<<"$(NO_COLOR=1 on_tty "$ECLC" check --color always "$tmp/error.ecl")"
 
+# Standard output that cannot be written (a full disk) is an error, not a silent success.
+for command in "compile examples/webapp.ecl --target cloudformation" "plan examples/webapp.ecl --json" "explain E3103"; do
+  "$ECLC" $command >/dev/full 2>"$tmp/full.err"
+  status=$?
+  check "$command on a full disk exits 2" is_status 2
+  check "$command on a full disk says so" grep -q "cannot write the standard output" "$tmp/full.err"
+done
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -16,10 +16,12 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -939,65 +941,76 @@ int main(int argc, char** argv) {
   if (check->parsed() || compile->parsed() || plan->parsed() || graph->parsed()) {
     tune_allocator_for_batch();
   }
-  if (check->parsed()) {
-    return run_check(flags);
-  }
-  if (compile->parsed()) {
-    return run_compile(compile_flags);
-  }
-  if (plan->parsed()) {
-    bool changed = false;
-    int status = run_plan(plan_flags, PlanMode::Show, &changed);
-    if (!plan_flags.detailed_exitcode) {
-      return status;
+  // The command given: its exit status.
+  auto dispatch = [&]() -> int {
+    if (check->parsed()) {
+      return run_check(flags);
     }
-    return status != kExitClean ? kExitErrors : changed ? kExitChanges : kExitClean;
+    if (compile->parsed()) {
+      return run_compile(compile_flags);
+    }
+    if (plan->parsed()) {
+      bool changed = false;
+      int status = run_plan(plan_flags, PlanMode::Show, &changed);
+      if (!plan_flags.detailed_exitcode) {
+        return status;
+      }
+      return status != kExitClean ? kExitErrors : changed ? kExitChanges : kExitClean;
+    }
+    if (graph->parsed()) {
+      return run_plan(graph_flags, PlanMode::Graph);
+    }
+    if (diagram->parsed()) {
+      return run_diagram(diagram_flags);
+    }
+    if (apply->parsed()) {
+      return run_plan(apply_flags, PlanMode::Apply);
+    }
+    if (destroy->parsed()) {
+      return run_plan(destroy_flags, PlanMode::Destroy);
+    }
+    if (run->parsed()) {
+      return run_plan(run_flags, PlanMode::Run);
+    }
+    if (unlock->parsed()) {
+      ecl::apply::CommandOptions options;
+      options.program_path = unlock_path;
+      options.state_path = unlock_state;
+      return ecl::apply::force_unlock(options);
+    }
+    if (lsp->parsed()) {
+      return run_lsp();
+    }
+    if (fmt->parsed()) {
+      return run_fmt(fmt_flags);
+    }
+    if (output->parsed() || show->parsed()) {
+      ecl::apply::CommandOptions options;
+      options.program_path = state_flags.check.path;
+      options.state_path = state_flags.state;
+      return output->parsed() ? ecl::apply::print_outputs(options, output_name, output_json)
+                              : ecl::apply::show_state(options);
+    }
+    if (explain->parsed()) {
+      return ecl::cli::explain(code);
+    }
+    if (completion->parsed()) {
+      return ecl::cli::completion(app, shell);
+    }
+    if (import_command->parsed()) {
+      return run_import(import_flags);
+    }
+    if (init->parsed()) {
+      return ecl::cli::init(init_directory);
+    }
+    return kExitUsage;
+  };
+  int status = dispatch();
+  // What was printed must have been written: a template sent to a full disk is a failure.
+  std::cout.flush();
+  if (!std::cout && !lsp->parsed()) {
+    std::cerr << "eclc: error: cannot write the standard output: " << std::strerror(errno) << "\n";
+    return kExitUsage;
   }
-  if (graph->parsed()) {
-    return run_plan(graph_flags, PlanMode::Graph);
-  }
-  if (diagram->parsed()) {
-    return run_diagram(diagram_flags);
-  }
-  if (apply->parsed()) {
-    return run_plan(apply_flags, PlanMode::Apply);
-  }
-  if (destroy->parsed()) {
-    return run_plan(destroy_flags, PlanMode::Destroy);
-  }
-  if (run->parsed()) {
-    return run_plan(run_flags, PlanMode::Run);
-  }
-  if (unlock->parsed()) {
-    ecl::apply::CommandOptions options;
-    options.program_path = unlock_path;
-    options.state_path = unlock_state;
-    return ecl::apply::force_unlock(options);
-  }
-  if (lsp->parsed()) {
-    return run_lsp();
-  }
-  if (fmt->parsed()) {
-    return run_fmt(fmt_flags);
-  }
-  if (output->parsed() || show->parsed()) {
-    ecl::apply::CommandOptions options;
-    options.program_path = state_flags.check.path;
-    options.state_path = state_flags.state;
-    return output->parsed() ? ecl::apply::print_outputs(options, output_name, output_json)
-                            : ecl::apply::show_state(options);
-  }
-  if (explain->parsed()) {
-    return ecl::cli::explain(code);
-  }
-  if (completion->parsed()) {
-    return ecl::cli::completion(app, shell);
-  }
-  if (import_command->parsed()) {
-    return run_import(import_flags);
-  }
-  if (init->parsed()) {
-    return ecl::cli::init(init_directory);
-  }
-  return kExitUsage;
+  return status;
 }
