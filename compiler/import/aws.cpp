@@ -2286,14 +2286,23 @@ int run_import(Importer& im, const AwsOptions& options, const apply::Client& cli
   state.outputs = apply::filled_outputs(plan, state);
 
   show();
+  // The state first: a program without its state would be applied as new resources. If the
+  // program cannot be written, a state this run made goes too: nothing is left half written.
+  const bool existed = std::filesystem::exists(state_path);
+  if (!apply::save_state(state_path, state, error)) {
+    std::cerr << "eclc: error: cannot write the state `" << state_path << "`: " << error
+              << "; nothing was written\n";
+    return kExitUsage;
+  }
   if (options.output.empty()) {
     std::cout << program;
   } else if (!driver::write_file_atomically(options.output, program, error)) {
-    std::cerr << "eclc: error: cannot write `" << options.output << "`: " << error << "\n";
-    return kExitUsage;
-  }
-  if (!apply::save_state(state_path, state, error)) {
-    std::cerr << "eclc: error: " << error << "\n";
+    std::error_code ignored;
+    if (!existed) {
+      std::filesystem::remove(state_path, ignored);
+    }
+    std::cerr << "eclc: error: cannot write `" << options.output << "`: " << error
+              << "; nothing was written\n";
     return kExitUsage;
   }
   std::cerr << "eclc: imported " << state.entries.size() << " calls of " << plan.resources.size()

@@ -112,6 +112,17 @@ def run(url, tmp):
     code, out, err = eclc("import", "aws", "--cluster", "shop-main", "-o", imported,
                           "--endpoint-url", url)
     expect(code == 2 and "exists" in err, f"a second import overwrote the state: {code} {err}")
+    # A state or a program that cannot be written: the path named, and nothing written.
+    lone, lone_state = tmp / "lone.ecl", tmp / "lone.state.json"
+    code, out, err = eclc("import", "aws", "--cluster", "shop-main", "-o", lone,
+                          "--state", tmp / "no-such-dir" / "s.json", "--endpoint-url", url)
+    expect(code == 2 and "no-such-dir/s.json" in err and not lone.exists(),
+           f"an unwritable state: exit {code}, program written: {lone.exists()}: {err}")
+    code, out, err = eclc("import", "aws", "--cluster", "shop-main", "-o",
+                          tmp / "no-such-dir" / "p.ecl", "--state", lone_state,
+                          "--endpoint-url", url)
+    expect(code == 2 and "nothing was written" in err and not lone_state.exists(),
+           f"an unwritable program: exit {code}, state written: {lone_state.exists()}: {err}")
 
     # Destroyed from the imported state: nothing is left.
     code, out, err = eclc("destroy", imported, "--state", istate, "--endpoint-url", url,
