@@ -403,6 +403,17 @@ check "NO_COLOR turns colour off" [ "$(NO_COLOR=1 on_tty "$ECLC" check "$tmp/err
 check "an empty NO_COLOR does not" grep -q $'\x1b\\[' <<<"$(NO_COLOR= on_tty "$ECLC" check "$tmp/error.ecl")"
 check "--color always wins over NO_COLOR" grep -q $'\x1b\\[' <<<"$(NO_COLOR=1 on_tty "$ECLC" check --color always "$tmp/error.ecl")"
 
+# A parameter file that is not there, not JSON (where, and why) or not an object.
+printf '{\n  "vpc_cidr": "10.0.0.0/16",\n}\n' >"$tmp/bad-params.json"
+run check "$tmp/params.ecl" --params "$tmp/bad-params.json"
+check "--params: bad JSON exits 2" is_status 2
+check "--params: bad JSON says where" err_has "bad-params.json:3:1: the parameter file is not valid JSON: unexpected '}'"
+run check "$tmp/params.ecl" --params "$tmp/no-such-params.json"
+check "--params: a missing file is said" err_has "cannot read the parameter file"
+echo '[1]' >"$tmp/list-params.json"
+run check "$tmp/params.ecl" --params "$tmp/list-params.json"
+check "--params: not an object" err_has "is not a parameter file: a JSON object"
+
 # Standard output that cannot be written (a full disk) is an error, not a silent success.
 for command in "compile examples/webapp.ecl --target cloudformation" "plan examples/webapp.ecl --json" "explain E3103"; do
   "$ECLC" $command >/dev/full 2>"$tmp/full.err"

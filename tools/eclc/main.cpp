@@ -90,10 +90,32 @@ std::string param_text(const nlohmann::json& value) {
 // `--params FILE`: a JSON object of param values, read before the `-p`s (which win).
 bool read_params_file(const std::string& path, ecl::check::Options& options) {
   std::ifstream in(path);
+  if (!in) {
+    std::cerr << "eclc: error: cannot read the parameter file `" << path
+              << "`: " << std::strerror(errno) << "\n";
+    return false;
+  }
   std::stringstream text;
   text << in.rdbuf();
-  nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-  if (!in || doc.is_discarded() || !doc.is_object()) {
+  const std::string content = text.str();
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(content);
+  } catch (const nlohmann::json::parse_error& e) {
+    // Where it went wrong, as line:column of the file (the byte is 1-based, past the error).
+    std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, content.size());
+    std::size_t line =
+        1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + at, '\n'));
+    std::size_t start = content.rfind('\n', at == 0 ? 0 : at - 1);
+    std::size_t column = start == std::string::npos || at == 0 ? at + 1 : at - start;
+    std::string why = e.what();
+    auto dash = why.find(" - ");
+    why = dash == std::string::npos ? "" : ": " + why.substr(dash + 3);
+    std::cerr << "eclc: error: " << path << ":" << line << ":" << column
+              << ": the parameter file is not valid JSON" << why << "\n";
+    return false;
+  }
+  if (!doc.is_object()) {
     std::cerr << "eclc: error: `" << path
               << "` is not a parameter file: a JSON object of param names and values\n";
     return false;
