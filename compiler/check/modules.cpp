@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
+#include <tuple>
 
 namespace ecl::check {
 
@@ -295,17 +297,44 @@ void Checker::note_instances(std::size_t first) {
     return;
   }
   auto& items = diags_.items();
+  // A module's file is read once per instance: the same mistake in it, said alike in each, is
+  // one diagnostic that names every instance.
+  using Key = std::tuple<std::string_view, std::uint32_t, std::uint32_t, std::string_view,
+                         std::string_view>;
+  std::map<Key, std::size_t> said;
+  std::vector<bool> repeated(items.size(), false);
   for (std::size_t i = first; i < items.size(); ++i) {
     Diagnostic& d = items[i];
     if (!d.range.valid()) {
       continue;
     }
-    for (std::uint32_t space = space_of(d.range.file); space != 0;
-         space = instance_notes_[space].outer) {
+    const std::uint32_t innermost = space_of(d.range.file);
+    if (innermost != 0) {
+      Key key{sources_.file(d.range.file).path(), d.range.begin, d.range.end, d.code(), d.message};
+      auto [at, added] = said.emplace(key, i);
+      if (!added) {
+        const InstanceNote& note = instance_notes_[innermost];
+        items[at->second].note(
+            note.at, fmt::format("also in module instance `{}`, instantiated here", note.path));
+        repeated[i] = true;
+        continue;
+      }
+    }
+    for (std::uint32_t space = innermost; space != 0; space = instance_notes_[space].outer) {
       const InstanceNote& note = instance_notes_[space];
       d.note(note.at, fmt::format("in module instance `{}`, instantiated here", note.path));
     }
   }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!repeated[i]) {
+      if (kept != i) {
+        items[kept] = std::move(items[i]);
+      }
+      ++kept;
+    }
+  }
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept), items.end());
 }
 
 } // namespace ecl::check
