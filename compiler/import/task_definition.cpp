@@ -6,6 +6,7 @@
 #include "compiler/import/importers.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -68,6 +69,29 @@ std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
+}
+
+// A task's cpu (units) or memory (MiB), as ECS takes them: a number, or text with the unit
+// (`"1 vCPU"`, `"0.25 vcpu"`; `"2 GB"`, which ECS reads as GiB). nullopt for anything else.
+std::optional<std::int64_t> task_size(const json& v, std::string_view unit) {
+  if (auto n = integer(v)) {
+    return n;
+  }
+  if (!v.is_string()) {
+    return std::nullopt;
+  }
+  std::string s = lower(v.get<std::string>());
+  std::erase(s, ' ');
+  if (!s.ends_with(unit)) {
+    return std::nullopt;
+  }
+  s.resize(s.size() - unit.size());
+  char* end = nullptr;
+  double amount = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end != '\0' || amount <= 0 || amount > 1024) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(amount * 1024 + 0.5);
 }
 
 std::string strings(const json& v) {
@@ -250,6 +274,62 @@ bool Importer::container(const json& c, Block& task) {
             return false;
           }
           b.set("init_process", *flag);
+        } else if (k == "capabilities" && v.is_object()) {
+          std::vector<std::pair<std::string, std::string>> fields;
+          for (const char* side : {"add", "drop"}) {
+            std::vector<std::string> names;
+            for (const auto& cap : v.value(side, json::array())) {
+              auto member = word(r, cap, side, here);
+              if (!member) {
+                return false;
+              }
+              names.push_back(*member);
+            }
+            if (!names.empty()) {
+              fields.emplace_back(side, list(names));
+            }
+          }
+          b.set("capabilities", object(fields));
+        } else if (k == "sharedMemorySize" && integer(v)) {
+          b.set("shared_memory", memory_mib(*integer(v)));
+        } else if (k == "tmpfs" && v.is_array()) {
+          std::vector<std::string> mounts;
+          for (const auto& t : v) {
+            auto size = number(r, t.value("size", json(0)), "size", here);
+            if (!size) {
+              return false;
+            }
+            std::vector<std::pair<std::string, std::string>> fields{
+                {"path", quote(text(t.value("containerPath", json(""))))},
+                {"size", memory_mib(std::stoll(*size))}};
+            if (!empty(t.value("mountOptions", json()))) {
+              fields.emplace_back("options", strings(t["mountOptions"]));
+            }
+            mounts.push_back(object(fields));
+          }
+          b.set("tmpfs", list(mounts));
+        } else if (k == "devices" && v.is_array()) {
+          std::vector<std::string> devices;
+          for (const auto& d : v) {
+            std::vector<std::pair<std::string, std::string>> fields{
+                {"host_path", quote(text(d.value("hostPath", json(""))))}};
+            if (d.contains("containerPath")) {
+              fields.emplace_back("container_path", quote(text(d["containerPath"])));
+            }
+            std::vector<std::string> permissions;
+            for (const auto& perm : d.value("permissions", json::array())) {
+              auto member = word(r, perm, "permissions", here);
+              if (!member) {
+                return false;
+              }
+              permissions.push_back(*member);
+            }
+            if (!permissions.empty()) {
+              fields.emplace_back("permissions", list(permissions));
+            }
+            devices.push_back(object(fields));
+          }
+          b.set("devices", list(devices));
         } else if (!empty(v)) {
           todo("linuxParameters", json{{k, v}}, "ECL has no such Linux parameter");
         }
@@ -337,6 +417,54 @@ bool Importer::container(const json& c, Block& task) {
         todo("secretOptions", value["secretOptions"], "ECL's `log` has no secret options");
       }
       b.children.push_back(std::move(log));
+    } else if (key == "restartPolicy" && value.is_object()) {
+      auto enabled = boolean(r, value.value("enabled", json(false)), "enabled", here);
+      if (!enabled) {
+        return false;
+      }
+      std::vector<std::pair<std::string, std::string>> fields{{"enabled", *enabled}};
+      std::vector<std::string> codes;
+      for (const auto& code : value.value("ignoredExitCodes", json::array())) {
+        auto n = number(r, code, "ignoredExitCodes", here);
+        if (!n) {
+          return false;
+        }
+        codes.push_back(*n);
+      }
+      if (!codes.empty()) {
+        fields.emplace_back("ignored_exit_codes", list(codes));
+      }
+      if (auto period = integer(value.value("restartAttemptPeriod", json()))) {
+        fields.emplace_back("attempt_period", fmt::format("{}s", *period));
+      }
+      b.set("restart", object(fields));
+    } else if (key == "volumesFrom" && value.is_array()) {
+      std::vector<std::string> from;
+      for (const auto& v : value) {
+        std::string other = text(v.value("sourceContainer", json("")));
+        std::vector<std::pair<std::string, std::string>> fields{
+            {"container", blocks.contains(other) ? blocks[other] : identifier(other)}};
+        if (v.value("readOnly", false)) {
+          fields.emplace_back("read_only", "true");
+        }
+        from.push_back(object(fields));
+      }
+      b.set("volumes_from", list(from));
+    } else if (key == "firelensConfiguration" && value.is_object()) {
+      auto type = word(r, value.value("type", json("")), "type", here);
+      if (!type) {
+        return false;
+      }
+      std::vector<std::pair<std::string, std::string>> fields{{"type", *type}};
+      std::vector<std::pair<std::string, std::string>> options;
+      const json given = value.value("options", json::object());
+      for (const auto& [k, v] : given.items()) {
+        options.emplace_back(k, quote(text(v)));
+      }
+      if (!options.empty()) {
+        fields.emplace_back("options", object(options));
+      }
+      b.set("firelens", object(fields));
     } else {
       todo(key, value,
            key == "links" ? "ECL has no `links`; the containers of a task reach each other on "
@@ -401,10 +529,10 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
       not_carried(diags, im.r.find(key), task.todos,
                   fmt::format("`{}: {}`", key, excerpt(value.dump())), why);
     };
-    if (key == "cpu" && integer(value)) {
-      task.set("cpu", std::to_string(*integer(value)));
-    } else if (key == "memory" && integer(value)) {
-      task.set("memory", memory_mib(*integer(value)));
+    if (key == "cpu" && task_size(value, "vcpu")) {
+      task.set("cpu", std::to_string(*task_size(value, "vcpu")));
+    } else if (key == "memory" && task_size(value, "gb")) {
+      task.set("memory", memory_mib(*task_size(value, "gb")));
     } else if (key == "networkMode") {
       auto member = word(im.r, value, key, 0);
       if (!member) {

@@ -281,6 +281,38 @@ TEST(ImportTaskDefinition, DescribeOutputIsUnwrapped) {
   EXPECT_EQ(r.codes(), std::vector<std::string>{"W0017"});
 }
 
+// Settings ECL has are carried over, not left as TODOs that "ECL has no such setting" (found by a
+// new-user run: the output of a valid task definition then failed `eclc check`).
+TEST(ImportTaskDefinition, ContainerSettingsEclHas) {
+  auto r = run(Source::TaskDefinition,
+               R"({"family": "f", "cpu": "1 vCPU", "memory": "2 GB", "containerDefinitions": [
+                   {"name": "app", "image": "x", "memory": 256,
+                    "restartPolicy": {"enabled": true, "ignoredExitCodes": [0],
+                                      "restartAttemptPeriod": 120},
+                    "volumesFrom": [{"sourceContainer": "log-router", "readOnly": true}],
+                    "linuxParameters": {"capabilities": {"add": ["SYS_PTRACE"], "drop": ["ALL"]},
+                      "sharedMemorySize": 256,
+                      "tmpfs": [{"containerPath": "/run", "size": 64, "mountOptions": ["noexec"]}],
+                      "devices": [{"hostPath": "/dev/fuse", "permissions": ["read"]}]}},
+                   {"name": "log-router", "image": "y", "memory": 128,
+                    "firelensConfiguration": {"type": "fluentbit",
+                      "options": {"enable-ecs-log-metadata": "true"}}}]})");
+  ASSERT_TRUE(r.ok);
+  // The formatter aligns the `=` of a block: compared with single spaces.
+  std::string program = std::regex_replace(r.program, std::regex(" +="), " =");
+  for (const char* line :
+       {"cpu = 1024", "memory = 2GiB",
+        "restart = { enabled = true, ignored_exit_codes = [0], attempt_period = 120s }",
+        "volumes_from = [{ container = log_router, read_only = true }]",
+        "capabilities = { add = [sys_ptrace], drop = [all] }", "shared_memory = 256MiB",
+        "tmpfs = [{ path = \"/run\", size = 64MiB, options = [\"noexec\"] }]",
+        "devices = [{ host_path = \"/dev/fuse\", permissions = [read] }]",
+        "firelens = { type = fluentbit, options = { \"enable-ecs-log-metadata\" = \"true\" } }"}) {
+    EXPECT_TRUE(contains(program, line)) << line << "\n" << r.program;
+  }
+  EXPECT_TRUE(r.codes().empty()) << r.program;
+}
+
 TEST(ImportTaskDefinition, HostileInputIsAnErrorWithAPosition) {
   auto bad = run(Source::TaskDefinition, "{\"family\": \"x\",\n\"cpu\": }");
   EXPECT_FALSE(bad.ok);
