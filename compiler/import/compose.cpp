@@ -72,8 +72,9 @@ std::string why_not(const std::string& key) {
   if (key == "links") {
     return "tasks reach each other through the VPC, not by link names";
   }
-  if (key == "cap_add" || key == "cap_drop") {
-    return "ECL has no Linux capabilities (`linuxParameters.capabilities`) yet";
+  if (key == "tmpfs") {
+    return "an ECS tmpfs mount has a size (`tmpfs = [{ path = \"/run\", size = 64MiB }]`, EC2 "
+           "only), which compose's does not say";
   }
   if (key == "env_file") {
     return "compose reads the variables from that file; copy them into `environment`, or the "
@@ -574,6 +575,41 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
         }
       }
       container.set("docker_labels", object(labels));
+    } else if ((key == "cap_add" || key == "cap_drop") && value.IsSequence()) {
+      // `SYS_PTRACE` or `CAP_SYS_PTRACE`: ECL's `sys_ptrace`. Both lists make one attribute, set
+      // at the first of them.
+      if (container.has("capabilities")) {
+        continue;
+      }
+      std::vector<std::pair<std::string, std::string>> sides;
+      for (const char* side : {"cap_add", "cap_drop"}) {
+        std::vector<std::string> names;
+        for (const auto& item : node[side] ? node[side] : YAML::Node()) {
+          std::string cap = scalar(item);
+          std::transform(cap.begin(), cap.end(), cap.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          if (cap.rfind("cap_", 0) == 0) {
+            cap.erase(0, 4);
+          }
+          if (!is_identifier(cap)) {
+            return r.wrong(item, fmt::format("`{}` is a Linux capability such as SYS_PTRACE, "
+                                             "not {}",
+                                             side, excerpt(raw(item))));
+          }
+          names.push_back(cap);
+        }
+        if (!names.empty()) {
+          sides.emplace_back(side == std::string("cap_add") ? "add" : "drop", list(names));
+        }
+      }
+      container.set("capabilities", object(sides));
+    } else if (key == "shm_size") {
+      if (auto mib = parse_memory(scalar(value))) {
+        container.set("shared_memory", memory_mib(std::max<std::int64_t>(1, *mib)));
+      } else {
+        not_carried(r.diags, r.at(value), container.todos,
+                    fmt::format("`shm_size: {}`", excerpt(raw(value))), "not a size");
+      }
     } else if (key == "ulimits" && value.IsMap()) {
       // `nofile: 20000` (soft and hard) or `nofile: {soft: 20000, hard: 40000}`.
       std::vector<std::string> limits;

@@ -30,7 +30,8 @@ DESERVED = {
     "E3108": "two services publishing the same port share no host under awsvpc, but one task would",
     "E3111": "an EC2 task definition without memory for a container",
     "E3113": "a log driver Fargate does not support",
-    "E3115": "a privileged container, or a host path (a bind mount), on Fargate",
+    "E3115": "a privileged container, a host path (a bind mount) or a capability other than "
+             "SYS_PTRACE, on Fargate",
     "W0001": "a port published to the world",
     "W0002": "a password in plain environment",
 }

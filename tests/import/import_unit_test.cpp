@@ -225,12 +225,25 @@ TEST(ImportCompose, ServiceNamedLikeTheVpcIsRenamed) {
   EXPECT_TRUE(r.codes().empty());
 }
 
+// Capabilities and /dev/shm are ECL's `capabilities` and `shared_memory` (found by a new-user run:
+// they were TODOs saying ECL had none).
+TEST(ImportCompose, CapabilitiesAndSharedMemory) {
+  auto r = run(Source::Compose, "services:\n  api:\n    image: x\n    cap_add: [NET_ADMIN, "
+                                "CAP_SYS_PTRACE]\n    cap_drop: [ALL]\n    shm_size: 256m\n");
+  ASSERT_TRUE(r.ok);
+  std::string program = std::regex_replace(r.program, std::regex(" +="), " =");
+  EXPECT_TRUE(contains(program, "capabilities = { add = [net_admin, sys_ptrace], drop = [all] }"))
+      << r.program;
+  EXPECT_TRUE(contains(program, "shared_memory = 256MiB")) << r.program;
+  EXPECT_TRUE(r.codes().empty()) << r.program;
+}
+
 TEST(ImportCompose, UnknownKeysAreTodosNeverDropped) {
-  auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN]\n");
+  auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    domainname: x.test\n");
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.codes(), std::vector<std::string>{"W0017"});
-  EXPECT_EQ(r.where(), "4:14");
-  EXPECT_TRUE(contains(r.program, "// TODO: `cap_add: [NET_ADMIN]` is not carried over"));
+  EXPECT_EQ(r.where(), "4:17");
+  EXPECT_TRUE(contains(r.program, "// TODO: `domainname: x.test` is not carried over"));
 }
 
 TEST(ImportCompose, HostileInputIsAnErrorWithAPosition) {

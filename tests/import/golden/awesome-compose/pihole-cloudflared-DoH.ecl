@@ -109,6 +109,7 @@ task pihole {
       { volume = "pihole_etc_pihole_", path = "/etc/pihole/" },
       { volume = "pihole_etc_dnsmasq_d_", path = "/etc/dnsmasq.d/" },
     ]
+    capabilities = { add = [net_admin] }
     // TODO: `container_name: pihole` is not carried over: the container is named after the block
     // TODO: `TZ=${TIMEZONE}` is not carried over: compose fills in `$TIMEZONE` from the shell or
     //   `.env`; set the value here or in `secrets`
@@ -124,8 +125,6 @@ task pihole {
     //   from the shell or `.env`; set the value here or in `secrets`
     // TODO: `ServerIPv6=${PIHOLE_HOST_IPV6}` is not carried over: compose fills in
     //   `$PIHOLE_HOST_IPV6` from the shell or `.env`; set the value here or in `secrets`
-    // TODO: `cap_add: [NET_ADMIN]` is not carried over: ECL has no Linux capabilities
-    //   (`linuxParameters.capabilities`) yet
     // TODO: `networks: [dns-net]` is not carried over: the imported tasks share one VPC and
     //   security group, and a service's name is not a host name in ECS without Service Connect
     //   or Cloud Map, which ECL does not describe yet

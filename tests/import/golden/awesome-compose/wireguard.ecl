@@ -51,8 +51,9 @@ task wireguard {
     { name = "wireguard_lib_modules", host_path = "/lib/modules" },
   ]
   container wireguard {
-    image       = "linuxserver/wireguard"
-    environment = {
+    image        = "linuxserver/wireguard"
+    capabilities = { add = [net_admin, sys_module] }
+    environment  = {
       PUID            = "1000",
       PGID            = "1000",
       SERVERPORT      = "51820",
@@ -69,8 +70,6 @@ task wireguard {
     ports = [{ container = 51820, host = 51820, protocol = udp }]
     // TODO: `container_name: wireguard` is not carried over: the container is named after the
     //   block
-    // TODO: `cap_add: [NET_ADMIN, SYS_MODULE]` is not carried over: ECL has no Linux
-    //   capabilities (`linuxParameters.capabilities`) yet
     // TODO: `TZ=${TIMEZONE}` is not carried over: compose fills in `$TIMEZONE` from the shell or
     //   `.env`; set the value here or in `secrets`
     // TODO: `SERVERURL=${VPN_SERVER_URL}` is not carried over: compose fills in
