@@ -147,6 +147,8 @@ private:
   std::vector<Block> tasks_, log_groups_;
   std::map<std::string, std::string> task_names_; // task definition ARN -> block name
   std::map<std::string, json> roles_read_;        // role name -> GetRole's answer
+  std::set<std::string> missing_roles_;           // role names GetRole answered NoSuchEntity
+  std::string last_code_;                         // the error code of the last call, or ""
   // Elastic Load Balancing in the VPC: load balancers with their attributes, listeners and rules
   // (`Attributes`, `Listeners[].Rules`), target groups with their attributes; tags by ARN.
   json load_balancers_ = json::array(), target_groups_ = json::array();
@@ -167,6 +169,7 @@ private:
 bool Importer::call(const std::string& service, const std::string& operation, const json& params,
                     json& out) {
   apply::Result r = client_.call(service, operation, params);
+  last_code_ = r.code;
   if (!r.ok) {
     error =
         client_.redact(fmt::format("{}:{} failed: {}: {}", service, operation, r.code, r.message));
@@ -1130,6 +1133,10 @@ const json* Importer::get_role(const std::string& name) {
   }
   json got;
   if (!call("iam", "GetRole", {{"RoleName", name}}, got)) {
+    if (last_code_ == "NoSuchEntity") {
+      error.clear(); // named by its ARN, with a TODO (role_value)
+      missing_roles_.insert(name);
+    }
     return nullptr;
   }
   read_["roles"].push_back(got);
@@ -1147,6 +1154,14 @@ bool Importer::role_value(const std::string& arn, Block& task, std::string& valu
   value = quote(arn);
   const std::string role_name = arn.substr(arn.rfind('/') + 1);
   const json* got = get_role(role_name);
+  if (!got && missing_roles_.count(role_name)) {
+    // A role the task names that does not exist: its tasks cannot start until it does.
+    todo(arn, task.todos, fmt::format("the role `{}`", arn),
+         "it does not exist (IAM answers NoSuchEntity): the task names it by its ARN, and its "
+         "tasks cannot start until it is made");
+    role_values_[arn] = value;
+    return true;
+  }
   if (!got) {
     return false;
   }
@@ -1685,10 +1700,11 @@ bool Importer::read_task(const std::string& arn, Block& out) {
     }
     std::string role_name = role.substr(role.rfind('/') + 1);
     const json* got = get_role(role_name);
-    if (!got) {
+    if (!got && !missing_roles_.count(role_name)) {
       return false;
     }
-    auto role_tags = tags_of(response_value(*got, "Role.Tags"));
+    auto role_tags =
+        got ? tags_of(response_value(*got, "Role.Tags")) : std::map<std::string, std::string>{};
     if (std::string(member) == "executionRoleArn" && role_name == made(stack_, name, "execution") &&
         tags.count("ecl:path") && role_tags["ecl:path"] == tags.at("ecl:path")) {
       erase(attribute);

@@ -188,6 +188,9 @@ def shared_vpc(eclc, url, tmp):
     expect(code == 0, f"shared VPC: destroy: {code} {err}")
 
 
+GONE_ROLE = "arn:aws:iam::123456789012:role/deleted-task-role"
+
+
 def legacy(aws, eclc, url, tmp):
     """A stack no eclc made, made with botocore: names that are not identifiers, an execution
     role shared with other stacks (ecsTaskExecutionRole: made elsewhere, referred to by its ARN,
@@ -222,7 +225,7 @@ def legacy(aws, eclc, url, tmp):
     ecs.create_cluster(clusterName="legacy")
     task = ecs.register_task_definition(
         family="legacy-app", requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu="256",
-        memory="512", executionRoleArn=role, containerDefinitions=[{
+        memory="512", executionRoleArn=role, taskRoleArn=GONE_ROLE, containerDefinitions=[{
             "name": "app", "image": "public.ecr.aws/nginx/nginx:1.27", "essential": True,
             "portMappings": [{"containerPort": 8000, "protocol": "tcp"}],
             "logConfiguration": {"logDriver": "awslogs", "options": {
@@ -242,7 +245,10 @@ def legacy(aws, eclc, url, tmp):
     text = program.read_text()
     expect("W0017" in err and "::/0" in err and "TODO" in text,
            f"the IPv6 rule is not a TODO with W0017:\n{err}\n{text}")
-    for fragment in (f'execution_role = "{role}"', 'name = "legacy-app"',
+    # A task role that does not exist is named by its ARN, with a TODO (it used to abort).
+    expect(f"the role `{GONE_ROLE}`" in err and "NoSuchEntity" in text,
+           f"the missing task role is not a TODO with W0017:\n{err}\n{text}")
+    for fragment in (f'execution_role = "{role}"', f'task_role = "{GONE_ROLE}"', 'name = "legacy-app"',
                      'family = "legacy-app"', 'name = "/legacy/app"', "retention = 7",
                      'stream_prefix = "app"', "launch_type = fargate", 'owner = "ops"',
                      'description = "from the VPC"'):
