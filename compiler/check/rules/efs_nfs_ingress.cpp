@@ -30,12 +30,8 @@ std::string ingress_refused(const std::vector<const model::Block*>& fs_groups,
                        "`ingress {{ port = 2049  from = {} }}`",
                        task_groups.front()->name);
   }
-  for (const model::Block* group : fs_groups) {
-    for (const model::Block* ingress : group->each_child("ingress")) {
-      if (allows_tcp_port(*ingress, kNfsPort) && peer_is(*ingress, "from", task_groups, subnets)) {
-        return "";
-      }
-    }
+  if (admits(fs_groups, kNfsPort, task_groups, subnets)) {
+    return "";
   }
   const model::Block* group = fs_groups.front();
   if (task_groups.empty()) {

@@ -59,10 +59,10 @@ std::string ingress_refused(const model::Block& endpoint,
       if (!ingress->get("from")) {
         return ""; // a source with an error, already reported: it may be the tasks'
       }
-      if (allows_tcp_port(*ingress, kHttps) && peer_is(*ingress, "from", task_groups, subnets)) {
-        return "";
-      }
     }
+  }
+  if (admits(groups, kHttps, task_groups, subnets)) {
+    return "";
   }
   const model::Block* group = groups.front();
   const std::string which = groups.size() == 1 ? fmt::format("security group `{}`", group->path)

@@ -60,6 +60,11 @@ bool allows_tcp_port(const model::Block& rule, std::int64_t port);
 bool peer_is(const model::Block& rule, std::string_view peer_attribute,
              const std::vector<const model::Block*>& groups,
              const std::vector<const model::Block*>& subnets);
+// Whether an ingress of one of `groups` lets TCP traffic to `port` in from one of `task_groups`,
+// or from a CIDR holding all of `subnets` (allows_tcp_port and peer_is).
+bool admits(const std::vector<const model::Block*>& groups, std::int64_t port,
+            const std::vector<const model::Block*>& task_groups,
+            const std::vector<const model::Block*>& subnets);
 // Whether one of the groups is made elsewhere (`existing`): its rules are not the program's to
 // know. No group at all: the default group of the VPC, unknown when the VPC is made elsewhere.
 bool security_rules_unknown(const std::vector<const model::Block*>& groups,

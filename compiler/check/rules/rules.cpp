@@ -164,6 +164,19 @@ bool peer_is(const model::Block& rule, std::string_view peer_attribute,
   return true;
 }
 
+bool admits(const std::vector<const model::Block*>& groups, std::int64_t port,
+            const std::vector<const model::Block*>& task_groups,
+            const std::vector<const model::Block*>& subnets) {
+  for (const model::Block* group : groups) {
+    for (const model::Block* ingress : group->each_child("ingress")) {
+      if (allows_tcp_port(*ingress, port) && peer_is(*ingress, "from", task_groups, subnets)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool security_rules_unknown(const std::vector<const model::Block*>& groups,
                             const model::Block* vpc) {
   return std::any_of(groups.begin(), groups.end(),
