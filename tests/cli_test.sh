@@ -410,6 +410,18 @@ check "--params: bad JSON exits 2" is_status 2
 check "--params: bad JSON says where" err_has "bad-params.json:3:1: the parameter file is not valid JSON: unexpected '}'"
 run check "$tmp/params.ecl" --params "$tmp/no-such-params.json"
 check "--params: a missing file is said" err_has "cannot read the parameter file"
+# A file's value is named by the file, not as a `-p` the user never wrote.
+printf '{"vpc_cidr": "10.0.0.0/16", "desired": "two", "bogus": 1}\n' >"$tmp/typo-params.json"
+run check "$tmp/params.ecl" --params "$tmp/typo-params.json"
+check "--params: a wrong type names the file" err_has "E2007]: \`desired\` = \`two\` in \`$tmp/typo-params.json\`: expected \`int\`"
+check "--params: an unknown name names the file" err_has "E1009]: \`bogus\` in \`$tmp/typo-params.json\` names no param of the program"
+# A module's param or inner instance named from outside says where it really is.
+run check examples/environments -p env=x
+check "-p of a module's param names its instances" err_has "E1009]: \`-p env\` names no param of the program; it is a param of module instances \`staging\`, \`prod\`, set in their \`module\` blocks"
+cp -r examples/environments "$tmp/environments"
+echo 'output inner = prod.web.family' >>"$tmp/environments/main.ecl"
+run check "$tmp/environments"
+check "an inner instance read from outside is E1019 with a hint" err_has "module instance \`prod\` has no output \`web\`; \`web\` is a module instance inside \`prod\`"
 echo '[1]' >"$tmp/list-params.json"
 run check "$tmp/params.ecl" --params "$tmp/list-params.json"
 check "--params: not an object" err_has "is not a parameter file: a JSON object"

@@ -437,16 +437,37 @@ void Checker::apply_param_overrides() {
   auto& params = spaces_[0].params;
   top_ = 0;
   for (const ParamOverride& o : options_.params) {
+    // Where the value was given: `-p env` on the command line, or a --params file's member.
+    const std::string given = o.file.empty() ? fmt::format("`-p {}`", o.name)
+                                             : fmt::format("`{}` in `{}`", o.name, o.file);
     auto it = params.find(o.name);
     if (it == params.end()) {
       std::vector<std::string> names;
       for (const auto& [name, slot] : params) {
         names.emplace_back(name);
       }
-      diags_.report(Diag::UnknownParamOverride, Range{}, o.name,
-                    did_you_mean(nearest(o.name, std::span<const std::string>(names))));
+      std::string hint = did_you_mean(nearest(o.name, std::span<const std::string>(names)));
+      // A module's param is set by its instances' arguments, not from the command line.
+      std::vector<std::string> instances;
+      for (std::size_t i = 1; i < spaces_.size(); ++i) {
+        if (spaces_[i].params.contains(o.name)) {
+          instances.push_back(fmt::format("`{}`", spaces_[i].path));
+        }
+      }
+      if (hint.empty() && !instances.empty()) {
+        hint = instances.size() == 1
+                   ? fmt::format("; it is a param of module instance {}, set in its `module` block",
+                                 instances[0])
+                   : fmt::format("; it is a param of module instances {}, set in their `module` "
+                                 "blocks",
+                                 fmt::join(instances, ", "));
+      }
+      diags_.report(Diag::UnknownParamOverride, Range{}, given, hint);
       continue;
     }
+    const std::string given_value =
+        o.file.empty() ? fmt::format("`-p {}={}`", o.name, o.value)
+                       : fmt::format("`{}` = `{}` in `{}`", o.name, o.value, o.file);
     ParamSlot& slot = it->second;
     slot.override_value = &o;
     slot.state = State::Done;
@@ -459,7 +480,7 @@ void Checker::apply_param_overrides() {
       bool ok = coerce(v, *slot.type, &diags_);
       std::swap(inner, diags_);
       if (!ok) {
-        diags_.report(Diag::InvalidParamOverride, at, o.name, o.value,
+        diags_.report(Diag::InvalidParamOverride, at, given_value,
                       inner.empty() ? std::string("invalid value") : inner.items().front().message);
       }
       slot.value = std::move(v);
@@ -492,7 +513,7 @@ void Checker::apply_param_overrides() {
           break;
         }
       }
-      diags_.report(Diag::InvalidParamOverride, at, o.name, o.value, why);
+      diags_.report(Diag::InvalidParamOverride, at, given_value, why);
     }
     slot.value = copy_at(v, at);
   }

@@ -16,6 +16,7 @@ namespace ecl::check {
 struct ParamOverride {
   std::string name;
   std::string value;
+  std::string file = {}; // the `--params` file it came from; "" for a `-p`
 };
 
 struct Options {

@@ -249,9 +249,16 @@ model::Value Checker::output_value(std::uint32_t space, const ast::Member& membe
       names.emplace_back(o.syntax->name);
     }
     std::string suggestion = nearest(member.name, std::span<const std::string>(names));
-    diags_
-        .report(Diag::UnknownModuleOutput, member.name_range, ns.path, member.name,
-                did_you_mean(suggestion))
+    std::string hint = did_you_mean(suggestion);
+    // `prod.web.app`: `web` is an instance inside `prod`, whose blocks only `prod`'s outputs show.
+    const std::string inner = ns.path + "." + std::string(member.name);
+    if (suggestion.empty() && std::any_of(spaces_.begin(), spaces_.end(),
+                                          [&](const Namespace& n) { return n.path == inner; })) {
+      hint = fmt::format("; `{}` is a module instance inside `{}`, and what it makes is read "
+                         "from outside only through an output of `{}`",
+                         member.name, ns.path, ns.path);
+    }
+    diags_.report(Diag::UnknownModuleOutput, member.name_range, ns.path, member.name, hint)
         .fix(member.name_range, suggestion);
     return model::Value{model::Null{}, use};
   }

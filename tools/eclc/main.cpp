@@ -125,7 +125,7 @@ bool read_params_file(const std::string& path, ecl::check::Options& options) {
       std::cerr << "eclc: error: `" << path << "`: param `" << name << "` is null\n";
       return false;
     }
-    options.params.push_back({name, param_text(value)});
+    options.params.push_back({name, param_text(value), path});
   }
   return true;
 }
