@@ -8,6 +8,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
 #include <set>
 
 namespace ecl::lsp {
@@ -27,6 +29,7 @@ enum CompletionKind {
   kUnit = 11,
   kKeyword = 14,
   kReference = 18,
+  kFolder = 19,
   kEnumMember = 20
 };
 enum SymbolKind { kSymProperty = 7, kSymVariable = 13, kSymConstant = 14, kSymStruct = 23 };
@@ -576,6 +579,46 @@ void member_items(const Analysis& a, const std::vector<std::string_view>& path,
   }
 }
 
+// The directories a module's `source` may name, for the string `text` typed up to `offset`: those
+// in the directory its last `/` ends, relative to the file's (`./modules/` lists `modules/`'s).
+void directory_items(const Analysis& a, FileId file, const Token& text, std::uint32_t offset,
+                     json& items) {
+  namespace fs = std::filesystem;
+  std::string_view typed = text.text.substr(1, offset - text.begin - 1); // after the quote
+  auto slash = typed.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? "" : typed.substr(0, slash + 1);
+  std::string_view partial = typed.substr(base.size());
+  const fs::path from = a.sources().file(file).path();
+  if (!from.has_parent_path()) {
+    return; // a document with no file (`untitled:1`) has no directory to start from
+  }
+  fs::path dir = from.parent_path() / base;
+  std::error_code ec;
+  std::map<std::string, std::string> found; // name -> detail, sorted
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    std::string name = it->path().filename().string();
+    if (name.starts_with('.') || !it->is_directory(entry_ec)) {
+      continue;
+    }
+    std::vector<std::string> files; // what `source` would read: the `.ecl` files directly in it
+    for (fs::directory_iterator f(it->path(), entry_ec); !entry_ec && f != end;
+         f.increment(entry_ec)) {
+      if (f->path().extension() == ".ecl") {
+        files.push_back(f->path().filename().string());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    found[name] = files.empty() ? "directory" : fmt::format("module: {}", fmt::join(files, ", "));
+  }
+  auto begin = static_cast<std::uint32_t>(offset - partial.size());
+  for (const auto& [name, detail] : found) {
+    json j = item(name, kFolder, detail);
+    j["textEdit"] = {{"range", range_json(a.lines(file), begin, offset)}, {"newText", name}};
+    items.push_back(std::move(j));
+  }
+}
+
 // The module instance `module name { … }` written in `file`, with the analysis it is read from:
 // `a`, or `names` while `a` has lost it to a syntax error. Matched by name, not by range: the
 // ranges of `names` are those of an older text.
@@ -825,7 +868,8 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
   }
   // The significant tokens before the cursor; the word being typed is not one of them.
   std::vector<Token> before;
-  const Token* word = nullptr; // the word under the cursor
+  const Token* word = nullptr;   // the word under the cursor
+  const Token* string = nullptr; // the plain string the cursor is in
   for (const Token& t : *lexed) {
     if (t.begin >= offset) {
       break;
@@ -835,6 +879,13 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
     if (t.end >= offset && is_word) {
       word = &t;
       break; // the prefix under the cursor
+    }
+    // An unterminated string (`"./modules/` being typed) runs to the end of its line.
+    bool open_string = t.kind == TokenKind::String &&
+                       (t.text.size() < 2 || !t.text.ends_with('"') || t.text.ends_with("\\\""));
+    if (t.kind == TokenKind::String && (t.end > offset || (t.end == offset && open_string))) {
+      string = &t;
+      break;
     }
     if (t.end > offset || (t.end == offset && t.kind == TokenKind::LineComment)) {
       return items; // inside a string or a comment
@@ -876,6 +927,17 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
     } else if ((t.is_punct("}") || t.is_punct("]") || t.is_punct(")")) && !frames.empty()) {
       frames.pop_back();
     }
+  }
+
+  if (string) {
+    // `source = "./modules/` in a `module` block: the directories there.
+    bool source = before.size() >= 2 && before.back().is_punct("=") &&
+                  before[before.size() - 2].text == "source" && !frames.empty() &&
+                  frames.back().what == Frame::Block && frames.back().kind == "module";
+    if (source) {
+      directory_items(a, file, *string, offset, items);
+    }
+    return items;
   }
 
   const model::Block* scope = names.block_at(file, offset);

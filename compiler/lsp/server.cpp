@@ -72,7 +72,7 @@ json capabilities() {
       {"foldingRangeProvider", true},
       {"inlayHintProvider", true},
       {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}}},
-      {"completionProvider", {{"triggerCharacters", {".", "="}}}},
+      {"completionProvider", {{"triggerCharacters", {".", "=", "/"}}}},
   };
 }
 
