@@ -4,6 +4,7 @@
 
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/model/model.h"
+#include "compiler/schema/schema.h"
 #include "compiler/syntax/ast.h"
 
 #include <memory>
@@ -55,5 +56,9 @@ std::unique_ptr<model::Program> check(const std::vector<ast::File>& files,
 std::unique_ptr<model::Program> check(std::vector<ast::File>&& files, const SourceManager& sources,
                                       const Options& options, Diagnostics& diags,
                                       const Modules* modules = nullptr);
+
+// The schema type of a param declared `type` (`list<subnet>`: a list of references to subnets):
+// what the checker holds its value to, and what the editor completes an argument for it with.
+const schema::Type* param_type(const ast::Type& type);
 
 } // namespace ecl::check

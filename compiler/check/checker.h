@@ -440,7 +440,4 @@ private:
 // one block.
 model::Value copy_at(const model::Value& value, Range at);
 
-// Scalar parameter text for -p: "512MiB" -> memory, "true" -> bool, etc.
-const schema::Type* param_type(const ast::Type& type);
-
 } // namespace ecl::check

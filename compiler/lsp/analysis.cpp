@@ -235,6 +235,44 @@ Analysis::Analysis(std::vector<SourceInput> inputs, const std::map<std::string, 
     }
     }
   }
+  std::vector<Site> source_names; // `source` in `source = "./modules/api"`, as its string
+  for (Site& site : sites_) {
+    if (site.what == Site::ModuleReference) {
+      site.module = instance_declaring(site.declaration);
+      for (const auto& [name, value] : sources_of_modules_) {
+        if (site.range == value) {
+          source_names.push_back(site);
+          source_names.back().range = name;
+        }
+      }
+    }
+  }
+  sites_.insert(sites_.end(), source_names.begin(), source_names.end());
+  for (const model::ModuleInstance& m : modules()) {
+    Site site{Site::ModuleName, m.name_range};
+    site.declaration = m.name_range;
+    site.module = &m;
+    sites_.push_back(site);
+  }
+}
+
+const model::ModuleInstance* Analysis::instance_declaring(const Range& declaration) const {
+  for (const model::ModuleInstance& m : modules()) {
+    if (m.name_range == declaration || (!m.files.empty() && m.files.front() == declaration)) {
+      return &m;
+    }
+    for (const auto& p : m.params) {
+      if (p.declaration == declaration) {
+        return &m;
+      }
+    }
+    for (const auto& o : m.outputs) {
+      if (o.declaration == declaration) {
+        return &m;
+      }
+    }
+  }
+  return nullptr;
 }
 
 const std::vector<model::ModuleInstance>& Analysis::modules() const {
@@ -337,6 +375,9 @@ void Analysis::index_block(const ast::Block& block) {
     sites_.push_back(name_site);
   }
   for (const ast::Attribute& a : block.attributes) {
+    if (block.kind == "module" && a.name == "source" && a.value) {
+      sources_of_modules_.emplace_back(a.name_range, a.value->range);
+    }
     const schema::Attribute* attr = kind ? kind->attribute(a.name) : nullptr;
     Site site{Site::AttributeName, a.name_range};
     site.block = self;

@@ -49,6 +49,7 @@ struct Site {
     // Into a module (the checker's ToModule, ToOutput, and ToParam of an argument): `api` in
     // `api.url`, `url` there, `image` in `module api { image = … }`, the `source` string.
     ModuleReference,
+    ModuleName, // `api` in `module api { … }`: the instance's declaration
   };
   Site(What w, Range r) : what(w), range(r) {}
   What what;
@@ -59,6 +60,9 @@ struct Site {
   const ValueDecl* value = nullptr;             // ValueName, ValueReference
   std::string name;                             // the attribute's name
   Range declaration;                            // ModuleReference: what it names
+  // ModuleName, and a ModuleReference into an instance: the instance (its name, `source`, or one
+  // of its params or outputs is `declaration`).
+  const model::ModuleInstance* module = nullptr;
 };
 
 class Analysis {
@@ -91,6 +95,8 @@ public:
   const LineIndex& lines(FileId file) const { return lines_[file]; }
   // The module instances the program writes, as the checker read them.
   const std::vector<model::ModuleInstance>& modules() const;
+  // The instance whose name, first file, param or output is declared at `declaration`, or null.
+  const model::ModuleInstance* instance_declaring(const Range& declaration) const;
 
   // The innermost site around `offset` (its end included, for a cursor just after a word).
   const Site* site_at(FileId file, std::uint32_t offset) const;
@@ -130,6 +136,8 @@ private:
            std::less<>>
       scopes_;
   std::vector<Site> sites_;
+  // The name and the string of each `source` of a `module` block: both lead into the module.
+  std::vector<std::pair<Range, Range>> sources_of_modules_;
 };
 
 // Expected-type helpers shared by the index and completion: the enum members and the kinds of

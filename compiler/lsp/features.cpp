@@ -1,17 +1,23 @@
 #include "compiler/lsp/features.h"
 
 #include "compiler/check/builtins.h"
+#include "compiler/check/check.h"
 #include "compiler/syntax/tokens.h"
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
 #include <set>
 
 namespace ecl::lsp {
 namespace {
 
 using nlohmann::json;
+using syntax::Token;
+using syntax::TokenKind;
 
 // LSP enumerations used below (the protocol's numbers).
 enum CompletionKind {
@@ -23,6 +29,7 @@ enum CompletionKind {
   kUnit = 11,
   kKeyword = 14,
   kReference = 18,
+  kFolder = 19,
   kEnumMember = 20
 };
 enum SymbolKind { kSymProperty = 7, kSymVariable = 13, kSymConstant = 14, kSymStruct = 23 };
@@ -155,6 +162,175 @@ std::string access_hover(const Site& site) {
   return code_block(line) + "\n" + std::string(site.attribute->doc);
 }
 
+// ---- module instances: their params and outputs, read from the module's syntax trees ----------
+
+std::string_view text_of(const Analysis& a, const Range& r) {
+  return std::string_view(a.sources().file(r.file).text()).substr(r.begin, r.end - r.begin);
+}
+
+// The `param` or `output` of a module's file whose name is at `declaration`, or null.
+const ast::Param* param_declared(const Analysis& a, const Range& declaration) {
+  if (!declaration.valid() || declaration.file >= a.sources().size()) {
+    return nullptr;
+  }
+  for (const ast::Param& p : a.ast(declaration.file).params) {
+    if (p.name_range == declaration) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+const ast::Output* output_declared(const Analysis& a, const Range& declaration) {
+  if (!declaration.valid() || declaration.file >= a.sources().size()) {
+    return nullptr;
+  }
+  for (const ast::Output& o : a.ast(declaration.file).outputs) {
+    if (o.name_range == declaration) {
+      return &o;
+    }
+  }
+  return nullptr;
+}
+
+// The comment documenting the declaration at `range`: the `//` lines right above it (no blank
+// line between) and a `//` comment after it on its line, as a module's author writes them.
+std::string doc_comment(const Analysis& a, const Range& range) {
+  std::string_view text = a.sources().file(range.file).text();
+  auto tokens = syntax::lex(text);
+  if (!tokens) {
+    return {};
+  }
+  auto at = static_cast<std::size_t>(
+      std::find_if(tokens->begin(), tokens->end(),
+                   [&](const Token& t) { return t.begin >= range.begin; }) -
+      tokens->begin());
+  auto words = [](std::string_view comment) {
+    comment.remove_prefix(2); // `//`
+    return comment.starts_with(' ') ? comment.substr(1) : comment;
+  };
+  std::vector<std::string_view> lines;
+  int newlines = 0;
+  for (std::size_t j = at; j-- > 0;) {
+    const Token& t = (*tokens)[j];
+    if (t.kind == TokenKind::Newline && ++newlines < 2) {
+      continue;
+    }
+    // A comment that starts its line; one ending a line of code is that line's.
+    bool own_line = j == 0 || (*tokens)[j - 1].kind == TokenKind::Newline;
+    if (t.kind != TokenKind::LineComment || !own_line) {
+      break;
+    }
+    lines.insert(lines.begin(), words(t.text));
+    newlines = 0;
+  }
+  for (const Token& t : *tokens) {
+    if (t.begin >= range.end && t.kind != TokenKind::LineComment) {
+      if (t.kind == TokenKind::Newline || t.is_significant()) {
+        break;
+      }
+    } else if (t.begin >= range.end) {
+      lines.push_back(words(t.text));
+      break;
+    }
+  }
+  std::string out;
+  for (std::string_view line : lines) {
+    out += fmt::format("{}{}", out.empty() ? "" : "\n", line);
+  }
+  return out;
+}
+
+// `modules/service/service.ecl`, line 5: where `declaration` is, seen from the file `from`.
+std::string place_of(const Analysis& a, const Range& declaration, FileId from) {
+  namespace fs = std::filesystem;
+  fs::path path = fs::path(a.sources().file(declaration.file).path()).lexically_normal();
+  fs::path base = fs::path(a.sources().file(from).path()).parent_path().lexically_normal();
+  fs::path shown = path.lexically_relative(base);
+  return fmt::format("`{}`, line {}", shown.empty() ? path.string() : shown.string(),
+                     a.lines(declaration.file).position(declaration.begin).line + 1);
+}
+
+std::string param_line(const Analysis& a, const ast::Param& p) {
+  std::string line = fmt::format("param {}: {}", p.name, ast::type_text(p.type));
+  if (p.default_value) {
+    line += fmt::format(" = {}", text_of(a, p.default_value->range));
+  }
+  return line;
+}
+
+std::string output_line(const Analysis& a, const ast::Output& o) {
+  return fmt::format("output {} = {}", o.name, o.value ? text_of(a, o.value->range) : "");
+}
+
+// A param's documentation: its comment, whether it must be given, and where it is declared.
+std::string param_doc(const Analysis& a, const ast::Param& p, const model::ModuleInstance& m) {
+  std::string doc = doc_comment(a, p.range);
+  if (!doc.empty()) {
+    doc += "\n\n";
+  }
+  std::string given = p.default_value
+                          ? fmt::format("Default: `{}`.", text_of(a, p.default_value->range))
+                          : "Required.";
+  return doc + fmt::format("{} Declared in {} (module `{}`).", given,
+                           place_of(a, p.name_range, m.range.file), m.path);
+}
+
+std::string output_doc(const Analysis& a, const ast::Output& o, const model::ModuleInstance& m) {
+  std::string doc = doc_comment(a, o.range);
+  if (!doc.empty()) {
+    doc += "\n\n";
+  }
+  return doc + fmt::format("Declared in {} (module `{}`).", place_of(a, o.name_range, m.range.file),
+                           m.path);
+}
+
+// The instance at a glance: its directory, its params and its outputs as the module declares
+// them, in the order written.
+std::string instance_hover(const Analysis& a, const model::ModuleInstance& m) {
+  namespace fs = std::filesystem;
+  fs::path base = fs::path(a.sources().file(m.range.file).path()).parent_path().lexically_normal();
+  fs::path dir = fs::path(m.directory).lexically_normal().lexically_relative(base);
+  std::string text =
+      code_block(fmt::format("module {}  // {}", m.path, dir.empty() ? m.directory : dir.string()));
+  std::vector<const ast::Param*> params;
+  for (const auto& p : m.params) {
+    if (const ast::Param* syntax = param_declared(a, p.declaration)) {
+      params.push_back(syntax);
+    }
+  }
+  std::sort(params.begin(), params.end(), [](const ast::Param* x, const ast::Param* y) {
+    return std::tie(x->range.file, x->range.begin) < std::tie(y->range.file, y->range.begin);
+  });
+  std::string lines;
+  for (const ast::Param* p : params) {
+    lines += param_line(a, *p) + "\n";
+  }
+  for (const auto& o : m.outputs) { // already in the order written
+    if (const ast::Output* syntax = output_declared(a, o.declaration)) {
+      lines += output_line(a, *syntax) + "\n";
+    }
+  }
+  if (!lines.empty()) {
+    lines.pop_back();
+    text += "\n" + code_block(lines);
+  }
+  return text;
+}
+
+// Hover for a site into a module instance: a param (an argument's name, or the param read in the
+// module), an output, or the instance itself (its name, a use of it, its `source`).
+std::string module_hover(const Analysis& a, const Site& site) {
+  const model::ModuleInstance& m = *site.module;
+  if (const ast::Param* p = param_declared(a, site.declaration)) {
+    return code_block(param_line(a, *p)) + "\n" + param_doc(a, *p, m);
+  }
+  if (const ast::Output* o = output_declared(a, site.declaration)) {
+    return code_block(output_line(a, *o)) + "\n" + output_doc(a, *o, m);
+  }
+  return instance_hover(a, m);
+}
+
 // The block or value a site is about, for definition, references and rename.
 struct Target {
   const model::Block* block = nullptr;
@@ -212,15 +388,13 @@ json markup(const std::string& markdown) {
 
 // ---- completion ----------------------------------------------------------------------------
 
-using syntax::Token;
-using syntax::TokenKind;
-
 // An open bracket around the cursor.
 struct Frame {
   enum What { Block, Object, List, Paren } what;
   std::string kind;  // Block: the block's kind
   std::string key;   // the attribute or field this value belongs to (`subnets = [`)
   std::size_t index; // of the opener among the significant tokens
+  std::string name;  // Block: the block's name, if written (`api` in `module api {`)
 };
 
 bool is_operator(const Token& t) {
@@ -405,6 +579,63 @@ void member_items(const Analysis& a, const std::vector<std::string_view>& path,
   }
 }
 
+// The directories a module's `source` may name, for the string `text` typed up to `offset`: those
+// in the directory its last `/` ends, relative to the file's (`./modules/` lists `modules/`'s).
+void directory_items(const Analysis& a, FileId file, const Token& text, std::uint32_t offset,
+                     json& items) {
+  namespace fs = std::filesystem;
+  std::string_view typed = text.text.substr(1, offset - text.begin - 1); // after the quote
+  auto slash = typed.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? "" : typed.substr(0, slash + 1);
+  std::string_view partial = typed.substr(base.size());
+  const fs::path from = a.sources().file(file).path();
+  if (!from.has_parent_path()) {
+    return; // a document with no file (`untitled:1`) has no directory to start from
+  }
+  fs::path dir = from.parent_path() / base;
+  std::error_code ec;
+  std::map<std::string, std::string> found; // name -> detail, sorted
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    std::string name = it->path().filename().string();
+    if (name.starts_with('.') || !it->is_directory(entry_ec)) {
+      continue;
+    }
+    std::vector<std::string> files; // what `source` would read: the `.ecl` files directly in it
+    for (fs::directory_iterator f(it->path(), entry_ec); !entry_ec && f != end;
+         f.increment(entry_ec)) {
+      if (f->path().extension() == ".ecl") {
+        files.push_back(f->path().filename().string());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    found[name] = files.empty() ? "directory" : fmt::format("module: {}", fmt::join(files, ", "));
+  }
+  auto begin = static_cast<std::uint32_t>(offset - partial.size());
+  for (const auto& [name, detail] : found) {
+    json j = item(name, kFolder, detail);
+    j["textEdit"] = {{"range", range_json(a.lines(file), begin, offset)}, {"newText", name}};
+    items.push_back(std::move(j));
+  }
+}
+
+// The module instance `module name { … }` written in `file`, with the analysis it is read from:
+// `a`, or `names` while `a` has lost it to a syntax error. Matched by name, not by range: the
+// ranges of `names` are those of an older text.
+std::pair<const Analysis*, const model::ModuleInstance*>
+instance_named(const Analysis& a, const Analysis& names, FileId file, std::string_view name) {
+  for (const Analysis* an : {&a, &names}) {
+    for (const model::ModuleInstance& m : an->modules()) {
+      std::string_view last = m.path;
+      last = last.substr(last.rfind('.') == std::string_view::npos ? 0 : last.rfind('.') + 1);
+      if (last == name && m.name_range.file == file) {
+        return {an, &m};
+      }
+    }
+  }
+  return {nullptr, nullptr};
+}
+
 } // namespace
 
 json diagnostics_json(const Analysis& a, FileId file, const LocationOf& location) {
@@ -437,6 +668,14 @@ json diagnostics_json(const Analysis& a, FileId file, const LocationOf& location
 }
 
 json hover(const Analysis& a, FileId file, std::uint32_t offset, const LocationOf& location) {
+  // Into a module instance first: an argument's name is also an attribute's site, which
+  // site_at() may pick.
+  for (const Site& s : a.sites()) {
+    if ((s.what == Site::ModuleReference || s.what == Site::ModuleName) && s.module &&
+        s.range.file == file && s.range.begin <= offset && offset <= s.range.end) {
+      return {{"contents", markup(module_hover(a, s))}, {"range", location(s.range)["range"]}};
+    }
+  }
   const Site* site = a.site_at(file, offset);
   if (!site) {
     return nullptr;
@@ -464,6 +703,7 @@ json hover(const Analysis& a, FileId file, std::uint32_t offset, const LocationO
       text = kind_hover(*site->kind);
     }
     break;
+  case Site::ModuleName:
   case Site::ModuleReference: {
     // The line that declares it, in the module's file (or the instance's, for its name).
     const Range& d = site->declaration;
@@ -628,7 +868,8 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
   }
   // The significant tokens before the cursor; the word being typed is not one of them.
   std::vector<Token> before;
-  const Token* word = nullptr; // the word under the cursor
+  const Token* word = nullptr;   // the word under the cursor
+  const Token* string = nullptr; // the plain string the cursor is in
   for (const Token& t : *lexed) {
     if (t.begin >= offset) {
       break;
@@ -638,6 +879,13 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
     if (t.end >= offset && is_word) {
       word = &t;
       break; // the prefix under the cursor
+    }
+    // An unterminated string (`"./modules/` being typed) runs to the end of its line.
+    bool open_string = t.kind == TokenKind::String &&
+                       (t.text.size() < 2 || !t.text.ends_with('"') || t.text.ends_with("\\\""));
+    if (t.kind == TokenKind::String && (t.end > offset || (t.end == offset && open_string))) {
+      string = &t;
+      break;
     }
     if (t.end > offset || (t.end == offset && t.kind == TokenKind::LineComment)) {
       return items; // inside a string or a comment
@@ -666,18 +914,30 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
         bool named = p2 && p2->kind == TokenKind::Identifier &&
                      !(p3 && (p3->is_punct("=") || p3->is_punct(".") || is_operator(*p3) ||
                               p3->is_punct(",") || p3->is_punct("[") || p3->is_punct("(")));
-        frames.push_back({Frame::Block, std::string(named ? p2->text : prev(1)->text), "", j});
+        frames.push_back({Frame::Block, std::string(named ? p2->text : prev(1)->text), "", j,
+                          named ? std::string(prev(1)->text) : std::string()});
       } else {
-        frames.push_back({Frame::Object, "", key, j});
+        frames.push_back({Frame::Object, "", key, j, {}});
       }
     } else if (t.is_punct("[")) {
       bool index = prev(1) && ends_operand(*prev(1));
-      frames.push_back({index ? Frame::Paren : Frame::List, "", key, j});
+      frames.push_back({index ? Frame::Paren : Frame::List, "", key, j, {}});
     } else if (t.is_punct("(")) {
-      frames.push_back({Frame::Paren, "", "", j});
+      frames.push_back({Frame::Paren, "", "", j, {}});
     } else if ((t.is_punct("}") || t.is_punct("]") || t.is_punct(")")) && !frames.empty()) {
       frames.pop_back();
     }
+  }
+
+  if (string) {
+    // `source = "./modules/` in a `module` block: the directories there.
+    bool source = before.size() >= 2 && before.back().is_punct("=") &&
+                  before[before.size() - 2].text == "source" && !frames.empty() &&
+                  frames.back().what == Frame::Block && frames.back().kind == "module";
+    if (source) {
+      directory_items(a, file, *string, offset, items);
+    }
+    return items;
   }
 
   const model::Block* scope = names.block_at(file, offset);
@@ -691,14 +951,33 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
   }
   const schema::Kind* kind =
       block_frame < frames.size() ? schema::find_kind(frames[block_frame].kind) : nullptr;
+  // In `module api { … }`: the instance, whose params are its attributes.
+  auto [instance_in, instance] = block_frame < frames.size() && frames[block_frame].kind == "module"
+                                     ? instance_named(a, names, file, frames[block_frame].name)
+                                     : std::pair<const Analysis*, const model::ModuleInstance*>{};
+  // The type of the innermost block's attribute `key`: the schema's, or the module's param's.
+  auto attribute_type = [&](std::string_view key) -> const schema::Type* {
+    if (kind) {
+      const schema::Attribute* attr = kind->attribute(key);
+      return attr ? attr->type : nullptr;
+    }
+    if (instance) {
+      for (const auto& p : instance->params) {
+        if (p.name == key) {
+          const ast::Param* syntax = param_declared(*instance_in, p.declaration);
+          return syntax ? check::param_type(syntax->type) : nullptr;
+        }
+      }
+    }
+    return nullptr;
+  };
   const schema::Type* type = nullptr; // of the innermost list's items or object
   bool typed = true;
   for (std::size_t i = block_frame == frames.size() ? 0 : block_frame + 1; i < frames.size(); ++i) {
     const Frame& f = frames[i];
     if (!f.key.empty()) {
-      if (i == block_frame + 1 && kind) {
-        const schema::Attribute* attr = kind->attribute(f.key);
-        type = attr ? attr->type : nullptr;
+      if (i == block_frame + 1) {
+        type = attribute_type(f.key);
       } else {
         type = field_type(type, f.key);
       }
@@ -732,15 +1011,15 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
     }
     if (path.size() == 1) {
       // `api.`: the outputs of the module instance `api` written in this file.
-      for (const model::ModuleInstance& m : a.modules()) {
-        std::string_view name = m.path;
-        name = name.substr(name.rfind('.') == std::string_view::npos ? 0 : name.rfind('.') + 1);
-        if (name == path.front() && m.name_range.file == file) {
-          for (const auto& o : m.outputs) {
-            items.push_back(item(o.name, kField, fmt::format("output of module `{}`", m.path)));
-          }
-          return items;
+      if (auto [in, m] = instance_named(a, names, file, path.front()); m) {
+        for (const auto& o : m->outputs) {
+          const ast::Output* syntax = output_declared(*in, o.declaration);
+          std::string doc =
+              syntax ? code_block(output_line(*in, *syntax)) + "\n" + output_doc(*in, *syntax, *m)
+                     : std::string();
+          items.push_back(item(o.name, kField, fmt::format("output of module `{}`", m->path), doc));
         }
+        return items;
       }
     }
     if (!path.empty()) {
@@ -751,9 +1030,8 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
           (op->is_punct("[") || op->is_punct(","))) {
         expected = type;
       } else if (op && op->is_punct("=") && k >= 3 && before[k - 3].kind == TokenKind::Identifier) {
-        if (inner && inner->what == Frame::Block && kind) {
-          const schema::Attribute* attr = kind->attribute(before[k - 3].text);
-          expected = attr ? attr->type : nullptr;
+        if (inner && inner->what == Frame::Block) {
+          expected = attribute_type(before[k - 3].text);
         } else if (typed && inner && inner->what == Frame::Object) {
           expected = field_type(type, before[k - 3].text);
         }
@@ -765,9 +1043,8 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
   if (word && word->kind == TokenKind::Number && word->end == offset) {
     const schema::Type* expected = nullptr;
     if (last && last->is_punct("=") && last2 && last2->kind == TokenKind::Identifier) {
-      if ((!inner || inner->what == Frame::Block) && kind) {
-        const schema::Attribute* attr = kind->attribute(last2->text);
-        expected = attr ? attr->type : nullptr;
+      if (!inner || inner->what == Frame::Block) {
+        expected = attribute_type(last2->text);
       } else if (typed && inner && inner->what == Frame::Object) {
         expected = field_type(type, last2->text);
       }
@@ -783,8 +1060,7 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
 
   if (!inner || inner->what == Frame::Block) {
     if (after_assign) {
-      const schema::Attribute* attr = kind ? kind->attribute(last2->text) : nullptr;
-      value_items(names, attr ? attr->type : nullptr, scope, items);
+      value_items(names, attribute_type(last2->text), scope, items);
       return items;
     }
     if (after_operator) {
@@ -794,16 +1070,6 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
     // A new item: the kinds this block may contain and the attributes not written yet.
     std::string_view parent = inner ? std::string_view(inner->kind) : std::string_view("");
     std::set<std::string_view> written;
-    // In `module api { … }`: the module's params (read by the checker) and `source`.
-    const model::ModuleInstance* instance = nullptr;
-    if (inner && inner->kind == "module") {
-      for (const model::ModuleInstance& m : a.modules()) {
-        if (!instance && m.range.file == file && m.range.begin <= before[inner->index].begin &&
-            before[inner->index].begin < m.range.end) {
-          instance = &m;
-        }
-      }
-    }
     if (inner) {
       // Scan the whole block, after the cursor too, at this block's depth.
       int depth = 0;
@@ -848,12 +1114,12 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
                              "The module's directory, relative to this file", "source = "));
       }
       if (instance) {
+        // The module's params (read by the checker), documented by their comments.
         for (const auto& p : instance->params) {
           if (!written.contains(p.name)) {
-            items.push_back(item(p.name, kProperty, p.type,
-                                 p.required ? "A param of the module, without default"
-                                            : "A param of the module, with a default",
-                                 fmt::format("{} = ", p.name)));
+            const ast::Param* syntax = param_declared(*instance_in, p.declaration);
+            std::string doc = syntax ? param_doc(*instance_in, *syntax, *instance) : std::string();
+            items.push_back(item(p.name, kProperty, p.type, doc, fmt::format("{} = ", p.name)));
           }
         }
       }

@@ -123,6 +123,9 @@ json semantic_tokens(const Analysis& a, FileId file) {
         case Site::BlockReference:
           emit(t.begin, t.end, kVariable, 0);
           break;
+        case Site::ModuleName:
+          emit(t.begin, t.end, kVariable, kDeclaration);
+          break;
         case Site::ValueName:
           emit(t.begin, t.end, kParameter, kDeclaration);
           break;

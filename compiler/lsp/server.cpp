@@ -72,7 +72,7 @@ json capabilities() {
       {"foldingRangeProvider", true},
       {"inlayHintProvider", true},
       {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}}},
-      {"completionProvider", {{"triggerCharacters", {".", "="}}}},
+      {"completionProvider", {{"triggerCharacters", {".", "=", "/"}}}},
   };
 }
 
@@ -208,6 +208,10 @@ json Server::request(const std::string& method, const json& params) {
       throw RequestError{kInvalidRequest, "the server is already initialized"};
     }
     state_ = State::Running;
+    register_watchers_ = params.value("capabilities", json::object())
+                             .value("workspace", json::object())
+                             .value("didChangeWatchedFiles", json::object())
+                             .value("dynamicRegistration", false);
     return {{"capabilities", capabilities()},
             {"serverInfo", {{"name", "eclc"}, {"version", "0.1.0"}}}};
   }
@@ -337,6 +341,23 @@ void Server::notification(const std::string& method, const json& params) {
     if (documents_.contains(uri_param(params))) {
       refresh(uri_param(params));
     }
+  } else if (method == "initialized" && register_watchers_) {
+    // Ask for the reports of `.ecl` files changed on disk: a sibling file or a module's file the
+    // editor does not hold (a `git checkout`, another editor) changes the program.
+    send({{"jsonrpc", "2.0"},
+          {"id", "eclc-watch-ecl"},
+          {"method", "client/registerCapability"},
+          {"params",
+           {{"registrations",
+             {{{"id", "eclc-watch-ecl"},
+               {"method", "workspace/didChangeWatchedFiles"},
+               {"registerOptions", {{"watchers", {{{"globPattern", "**/*.ecl"}}}}}}}}}}}});
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    std::vector<std::string> uris;
+    for (const json& change : params.at("changes")) {
+      uris.push_back(change.at("uri").get<std::string>());
+    }
+    files_changed(uris);
   }
   // Anything else (`initialized`, `$/cancelRequest`, `$/setTrace`, …) needs nothing from us.
 }
@@ -395,6 +416,53 @@ void Server::close(const std::string& uri) {
       }
     }
     programs_.erase(program);
+  }
+}
+
+void Server::files_changed(const std::vector<std::string>& uris) {
+  auto normal = [](const std::string& path) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(path, ec);
+    fs::path out = (ec ? fs::path(path) : absolute).lexically_normal();
+    return out.has_filename() ? out : out.parent_path(); // `modules/web/` is `modules/web`
+  };
+  std::set<std::string> keys;
+  for (const std::string& uri : uris) {
+    std::optional<std::string> path = uri_to_path(uri);
+    // An open document is its buffer, not the file: its changes come through didChange.
+    if (documents_.contains(uri) || !path || fs::path(*path).extension() != ".ecl") {
+      continue;
+    }
+    const fs::path dir = normal(*path).parent_path();
+    for (const auto& [key, program] : programs_) {
+      const Analysis& a = *program.analysis;
+      bool reads = a.file_of(uri).has_value();
+      for (const SourceInput& input : a.inputs()) {
+        reads = reads || normal(input.path).parent_path() == dir;
+      }
+      for (const model::ModuleInstance& m : a.modules()) {
+        reads = reads || normal(m.directory) == dir;
+      }
+      if (reads) {
+        keys.insert(key);
+      }
+    }
+  }
+  // One open document of each program stands for it; a refresh may move documents to another
+  // program, so they are chosen before any is refreshed.
+  std::vector<std::string> documents;
+  for (const std::string& key : keys) {
+    for (const auto& [uri, uri_key] : program_of_) {
+      if (uri_key == key) {
+        documents.push_back(uri);
+        break;
+      }
+    }
+  }
+  for (const std::string& uri : documents) {
+    if (documents_.contains(uri)) {
+      refresh(uri);
+    }
   }
 }
 
@@ -465,6 +533,7 @@ void Server::refresh(const std::string& uri) {
   std::string key = program_key(uri, inputs);
   auto old = program_of_.find(uri);
   std::vector<std::string> left_behind; // open documents of the program `uri` left
+  std::vector<std::string> previous;    // the files whose diagnostics this refresh replaces
   if (old != program_of_.end() && old->second != key) {
     // The document changed programs (a sibling file appeared, or a `stack` made the directory a
     // folder of programs): forget the old one if unused.
@@ -477,8 +546,9 @@ void Server::refresh(const std::string& uri) {
     }
     bool used = std::any_of(program_of_.begin(), program_of_.end(),
                             [&](const auto& p) { return p.second == old_key; });
-    if (!used) {
-      programs_.erase(old_key);
+    if (auto it = programs_.find(old_key); !used && it != programs_.end()) {
+      previous = std::move(it->second.uris); // a file deleted from the directory among them
+      programs_.erase(it);
     }
   }
   // The open buffers, for the modules the program reads.
@@ -490,7 +560,7 @@ void Server::refresh(const std::string& uri) {
   }
   auto analysis = std::make_shared<Analysis>(std::move(inputs), &open);
   Program& program = programs_[key];
-  std::vector<std::string> previous = std::move(program.uris);
+  previous.insert(previous.end(), program.uris.begin(), program.uris.end());
   program.uris.clear();
   program.analysis = analysis;
   bool syntax_error =

@@ -3,7 +3,10 @@
 // Single-threaded: each message is handled to the end before the next is read, so responses and
 // notifications come out in a deterministic order. Every change re-checks the document's program
 // (the file, or every `.ecl` file of its directory when it has several; files not open are read
-// from disk) and publishes the diagnostics of each of its files.
+// from disk) and publishes the diagnostics of each of its files. So does a change on disk the
+// client reports (workspace/didChangeWatchedFiles) to a file of the program or of a module it
+// instantiates, or a `.ecl` file made or deleted in one of their directories; the server asks
+// for these reports on `**/*.ecl` when the client can register them dynamically.
 #pragma once
 
 #include "compiler/lsp/analysis.h"
@@ -48,6 +51,8 @@ private:
   void open(const std::string& uri, std::string text, std::int64_t version);
   void change(const std::string& uri, const nlohmann::json& changes, std::int64_t version);
   void close(const std::string& uri);
+  // Re-checks the programs that read a file of `uris` (changed, made or deleted on disk).
+  void files_changed(const std::vector<std::string>& uris);
   // Re-checks the program document `uri` belongs to and publishes its diagnostics.
   void refresh(const std::string& uri);
   std::string program_key(const std::string& uri, std::vector<SourceInput>& inputs) const;
@@ -68,6 +73,7 @@ private:
   enum class State { Uninitialized, Running, ShutDown } state_ = State::Uninitialized;
   bool exit_ = false;
   bool client_gone_ = false;
+  bool register_watchers_ = false; // the client registers didChangeWatchedFiles dynamically
   std::map<std::string, Document> documents_;
   std::map<std::string, Program> programs_;
   std::map<std::string, std::string> program_of_; // document URI -> program key

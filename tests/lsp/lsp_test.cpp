@@ -15,6 +15,7 @@
 #include "tests/test_util.h"
 
 #include <filesystem>
+#include <functional>
 #include <gtest/gtest.h>
 #include <set>
 #include <sstream>
@@ -346,6 +347,110 @@ TEST(Server, InvalidUtf8FromClientAndDiskGivesValidJson) {
   }
   EXPECT_TRUE(parse_error);
   EXPECT_TRUE(sibling);
+}
+
+// ---- files changed on disk while the server runs ------------------------------------------------
+
+// A client's messages handed to the server one at a time, each after its `before` ran (a file
+// written on disk): the server reads a message only once it has handled the one before.
+class Steps : public std::streambuf {
+public:
+  void add(const json& message, std::function<void()> before = {}) {
+    steps_.push_back({frame(message.dump()), std::move(before)});
+  }
+
+protected:
+  int_type underflow() override {
+    if (next_ == steps_.size()) {
+      return traits_type::eof();
+    }
+    Step& step = steps_[next_++];
+    if (step.before) {
+      step.before();
+    }
+    setg(step.text.data(), step.text.data(), step.text.data() + step.text.size());
+    return traits_type::to_int_type(step.text.front());
+  }
+
+private:
+  struct Step {
+    std::string text;
+    std::function<void()> before;
+  };
+  std::vector<Step> steps_;
+  std::size_t next_ = 0;
+};
+
+TEST(Server, RechecksWhenWatchedFilesChangeOnDisk) {
+  // main.ecl is open and instantiates ./mod, which is not. The module gains a required param, a
+  // sibling declaring the same cluster appears, then goes: each reported by
+  // workspace/didChangeWatchedFiles, after which a workspace/symbol request marks the step's end.
+  fs::path dir = fs::temp_directory_path() / ("eclc-lsp-watch-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "mod");
+  ecl::test::write_file(dir / "mod" / "m.ecl", "param cluster: cluster\n");
+  auto uri = [&](const fs::path& p) { return ecl::lsp::path_to_uri((dir / p).string()); };
+  const std::string main_text = "cluster apps {}\nmodule web {\n  source  = \"./mod\"\n"
+                                "  cluster = apps\n}\n";
+  auto watched = [&](const fs::path& p, int type) {
+    return json{{"jsonrpc", "2.0"},
+                {"method", "workspace/didChangeWatchedFiles"},
+                {"params", {{"changes", {{{"uri", uri(p)}, {"type", type}}}}}}};
+  };
+  auto mark = [](int id) {
+    return json{{"jsonrpc", "2.0"},
+                {"id", id},
+                {"method", "workspace/symbol"},
+                {"params", {{"query", "zzz"}}}};
+  };
+  Steps steps;
+  steps.add({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"}, {"params", json::object()}});
+  steps.add(
+      {{"jsonrpc", "2.0"},
+       {"method", "textDocument/didOpen"},
+       {"params",
+        {{"textDocument", {{"uri", uri("main.ecl")}, {"version", 1}, {"text", main_text}}}}}});
+  steps.add(mark(1));
+  steps.add(watched("mod/m.ecl", 2), [&] {
+    ecl::test::write_file(dir / "mod" / "m.ecl", "param cluster: cluster\nparam image: string\n");
+  });
+  steps.add(mark(2));
+  steps.add(watched("other.ecl", 1),
+            [&] { ecl::test::write_file(dir / "other.ecl", "cluster apps {}\n"); });
+  steps.add(mark(3));
+  steps.add(watched("other.ecl", 3), [&] { fs::remove(dir / "other.ecl"); });
+  steps.add(mark(4));
+  steps.add({{"jsonrpc", "2.0"}, {"id", 5}, {"method", "shutdown"}});
+  steps.add({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  std::istream in(&steps);
+  std::ostringstream out;
+  int status = ecl::lsp::Server(in, out).run();
+  fs::remove_all(dir);
+  EXPECT_EQ(status, 0);
+
+  // The codes published for each file in each step (the last publication of the step).
+  std::map<int, std::map<std::string, std::vector<std::string>>> published;
+  int step = 1;
+  for (const json& m : written_messages(out.str())) {
+    if (m.contains("id") && m["id"].is_number() && m["id"].get<int>() >= 1) {
+      step = m["id"].get<int>() + 1;
+    } else if (m.value("method", "") == "textDocument/publishDiagnostics") {
+      std::vector<std::string>& codes =
+          published[step][m["params"]["uri"].get<std::string>().substr(uri("").size())];
+      codes.clear();
+      for (const json& d : m["params"]["diagnostics"]) {
+        codes.push_back(d["code"].get<std::string>());
+      }
+    }
+  }
+  using Codes = std::vector<std::string>;
+  EXPECT_EQ(published[1]["main.ecl"], Codes{});
+  EXPECT_EQ(published[2]["main.ecl"], Codes{"E1018"}); // `image` is not given
+  EXPECT_EQ(published[3]["main.ecl"], Codes{"E1018"});
+  EXPECT_EQ(published[3]["other.ecl"], Codes{"E1003"}); // `apps` declared twice
+  EXPECT_EQ(published[4]["main.ecl"], Codes{"E1018"});
+  ASSERT_TRUE(published[4].contains("other.ecl"));
+  EXPECT_EQ(published[4]["other.ecl"], Codes{}); // gone: its diagnostics cleared
 }
 
 // ---- quick fixes applied: the edit gives the expected text, which checks clean ----------------
