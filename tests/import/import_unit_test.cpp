@@ -3,6 +3,7 @@
 #include "compiler/import/import.h"
 #include "compiler/import/program.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <regex>
 
@@ -171,6 +172,54 @@ TEST(ImportCompose, VolumesByKind) {
   EXPECT_TRUE(contains(r.program, "{ volume = \"data\", path = \"/var/lib/db\" }"));
   EXPECT_TRUE(contains(r.program, "{ name = \"db_scratch\" }"));
   EXPECT_FALSE(contains(r.program, "\"/etc/conf\" }"));
+}
+
+// A port compose publishes on the loopback (or on one address) is not opened to the world: the
+// security group lets in the imported tasks, and a TODO says so (found by a new-user run: it
+// wrote `from = "0.0.0.0/0"`). Every address (`0.0.0.0`) is compose's default: the world.
+TEST(ImportCompose, PortOnOneHostAddressIsNotOpenedToTheWorld) {
+  auto r = run(Source::Compose, "services:\n  admin:\n    image: nginx\n    ports:\n"
+                                "      - \"127.0.0.1:9090:80\"\n"
+                                "      - {target: 81, host_ip: 10.1.2.3}\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_FALSE(contains(r.program, "from = \"0.0.0.0/0\"")) << r.program;
+  EXPECT_TRUE(contains(r.program, "port = 80\n      from = tasks")) << r.program;
+  EXPECT_TRUE(contains(r.program, "port = 81\n      from = tasks")) << r.program;
+  EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0017", "W0017"}));
+  EXPECT_EQ(r.where(), "5:9");
+  EXPECT_TRUE(contains(r.program, "the loopback address, which only the machine running"))
+      << r.program;
+  auto all =
+      run(Source::Compose, "services:\n  web:\n    image: nginx\n    ports: [\"0.0.0.0:80:80\"]\n");
+  ASSERT_TRUE(all.ok);
+  EXPECT_TRUE(all.codes().empty()) << all.program;
+  EXPECT_TRUE(contains(all.program, "port = 80\n      from = \"0.0.0.0/0\"")) << all.program;
+}
+
+// A port that is no number says so, not that it is a range (found by a new-user run); compose's
+// default volume driver is no TODO.
+TEST(ImportCompose, PortThatIsNoNumberAndTheDefaultVolumeDriver) {
+  auto r = run(Source::Compose, "services:\n  web:\n    image: nginx\n    ports:\n"
+                                "      - {target: abc}\n      - \"6000-6005:6000-6005\"\n"
+                                "      - \"80/sctp\"\n    volumes: [data:/data, logs:/logs]\n"
+                                "volumes:\n  data:\n    driver: local\n  logs:\n"
+                                "    driver: local\n    driver_opts: {type: nfs}\n");
+  ASSERT_TRUE(r.ok);
+  std::vector<std::string> messages;
+  for (const auto& d : r.diags.items()) {
+    messages.push_back(d.message);
+  }
+  auto said = [&](const std::string& text) {
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const std::string& m) { return contains(m, text); });
+  };
+  EXPECT_TRUE(said("port `{target: abc}` is not carried over: `abc` is not a port number"));
+  EXPECT_TRUE(said("port `6000-6005:6000-6005` is not carried over: ECS maps single TCP"));
+  EXPECT_TRUE(said("ECS maps TCP or UDP ports, not `sctp`"));
+  EXPECT_TRUE(said("the settings of volume `logs` (driver_opts: {type: nfs})"));
+  EXPECT_FALSE(said("volume `data` ("));
+  // Three ports, two named volumes' lasting data, and `logs`'s driver options.
+  EXPECT_EQ(r.codes().size(), 6u) << r.program;
 }
 
 TEST(ImportCompose, SizesAndReplicas) {
