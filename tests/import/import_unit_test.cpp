@@ -419,6 +419,68 @@ TEST(ImportTaskDefinition, UnquotedValuesAreCheckedNeverPasted) {
   EXPECT_EQ(mode.codes(), std::vector<std::string>{"E0031"});
 }
 
+// A container registered without a logConfiguration logs nowhere, as registered: `driver = none`,
+// not ECL's default group, which is the `/ecs/FAMILY` another container's awslogs group may be
+// (E3122 on a valid source, found by a new-user run). A UDP port is a UDP ingress.
+TEST(ImportTaskDefinition, NoLogConfigurationIsNoLogAndUdpPortsAreUdp) {
+  auto r = run(Source::TaskDefinition,
+               R"({"family":"t","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],
+                   "cpu":"256","memory":"512","containerDefinitions":[
+                   {"name":"app","image":"nginx","logConfiguration":{"logDriver":"awslogs",
+                    "options":{"awslogs-group":"/ecs/t","awslogs-stream-prefix":"app"}}},
+                   {"name":"xray","image":"x","essential":false,
+                    "portMappings":[{"containerPort":2000,"protocol":"udp"}]}]})");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(r.codes().empty()) << r.program;
+  EXPECT_TRUE(contains(r.program, "log {\n      group         = ecs_t")) << r.program;
+  EXPECT_TRUE(contains(r.program, "ports     = [{ container = 2000, protocol = udp }]\n    log {\n"
+                                  "      driver = none\n    }"))
+      << r.program;
+  EXPECT_TRUE(contains(r.program, "protocol = udp\n      port     = 2000\n      from     = tasks"))
+      << r.program;
+}
+
+// describe-task-definition's answer: the tags beside the task definition are the task's, another
+// member there a TODO; the read-only members are a comment wrapped whole, not cut; a value of the
+// wrong type says so (all found by a new-user run).
+TEST(ImportTaskDefinition, DescribedTagsCommentAndValuesOfTheWrongType) {
+  auto r = run(Source::TaskDefinition,
+               R"({"taskDefinition": {"family": "f", "requiresCompatibilities": ["FARGATE"],
+                   "networkMode": "awsvpc", "cpu": "lots", "memory": "512",
+                   "containerDefinitions": [{"name": "a", "image": "x", "cpu": "lots",
+                     "logConfiguration": {"logDriver": "awslogs"}}],
+                   "compatibilities": ["EC2", "FARGATE"],
+                   "requiresAttributes": [{"name": "ecs.capability.execution-role-awslogs"}],
+                   "registeredAt": "2026-11-02T10:11:12.123000+01:00",
+                   "registeredBy": "arn:aws:sts::111122223333:assumed-role/Admin/alice",
+                   "taskDefinitionArn": "arn:aws:ecs:us-west-2:111122223333:task-definition/f:7",
+                   "revision": 7, "status": "ACTIVE"},
+                   "tags": [{"key": "team", "value": "billing"}], "ResponseMetadata": {"a": 1}})");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(contains(r.program, "tags            = { team = \"billing\" }")) << r.program;
+  std::string comment;
+  for (std::size_t at = r.program.find("// As described:"); at < r.program.find("task f {");
+       at = r.program.find('\n', at) + 1) {
+    comment += r.program.substr(at + 3, r.program.find('\n', at) - at - 3) + " ";
+  }
+  EXPECT_TRUE(contains(comment, "As described: taskDefinitionArn "
+                                "arn:aws:ecs:us-west-2:111122223333:task-definition/f:7, "
+                                "revision 7, status ACTIVE, requiresAttributes "
+                                "[ecs.capability.execution-role-awslogs], compatibilities [EC2, "
+                                "FARGATE], registeredAt 2026-11-02T10:11:12.123000+01:00, "
+                                "registeredBy arn:aws:sts::111122223333:assumed-role/Admin/alice"))
+      << r.program;
+  EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0017", "W0017", "W0017"}));
+  EXPECT_TRUE(contains(r.program, "`cpu: \"lots\"` is not carried over: its value is not a whole "
+                                  "number (of CPU units)"))
+      << r.program;
+  EXPECT_TRUE(
+      contains(r.program, "`cpu: \"lots\"` is not carried over: its value is not a number of"))
+      << r.program;
+  EXPECT_TRUE(contains(r.program, "TODO: `ResponseMetadata: {\"a\":1}` is not carried over"))
+      << r.program;
+}
+
 // Two ECS names of one identifier get two blocks; `dependsOn` finds the right one.
 TEST(ImportTaskDefinition, ContainersOfOneIdentifierGetTwoBlocks) {
   auto r = run(Source::TaskDefinition,
