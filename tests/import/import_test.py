@@ -247,6 +247,17 @@ def main():
         r, prog = copilot("exec", {"web/manifest.yml": web + "exec: maybe\n"})
         expect(r.returncode == 1 and "E0031" in r.stderr and "web/manifest.yml:6:7" in r.stderr,
                f"copilot: `exec: maybe` {r.returncode} {r.stderr}")
+        # Copilot's own variables are filled in; another of the shell that deploys is a TODO,
+        # and `\${X}` is the text `${X}` (found by a new-user run: kept as they were, no TODO).
+        r, prog = copilot("variables", {"api/manifest.yml": web.replace("web", "api") +
+                                        "secrets:\n  KEY: /copilot/${COPILOT_APPLICATION_NAME}/"
+                                        "${COPILOT_ENVIRONMENT_NAME}/secrets/key\n"
+                                        "  SVC: /x/${COPILOT_SERVICE_NAME}/y\n"
+                                        "variables:\n  HOME_TEXT: \\${HOME}\n"}, "--env", "test")
+        expect('KEY = "/copilot/app/test/secrets/key"' in prog and 'HOME_TEXT = "\\${HOME}"' in prog
+               and codes(r.stderr).count("W0017") == 1 and prog.count("// TODO") == 1 and
+               "`${COPILOT_SERVICE_NAME}`" in r.stderr,
+               f"copilot: manifest variables:\n{r.stderr}\n{prog}")
         r, prog = copilot("region", {"environments/test/manifest.yml":
                                      "name: test\ntype: Environment\nnetwork:\n  vpc:\n"
                                      "    cidr: 10.1.0.0/16\n    subnets:\n      public:\n"
