@@ -2160,6 +2160,14 @@ bool Importer::write(std::string& text) {
         cluster.set("container_insights", "true");
       }
     }
+    // The namespace of the services' Service Connect that name none. Cloud Map is not imported:
+    // no `namespace` block of the program is it, for `service_connect_namespace` to name.
+    if (std::string ns = str(cluster_, "serviceConnectDefaults.namespace"); !ns.empty()) {
+      todo(ns, cluster.todos,
+           fmt::format("the cluster's default Service Connect namespace `{}`", ns),
+           "`eclc import aws` does not import Cloud Map namespaces yet; declare the `namespace` "
+           "and name it in the cluster's `service_connect_namespace`");
+    }
     if (auto t = tags_attr(tags); !t.empty()) {
       cluster.set("tags", t);
     }

@@ -190,16 +190,38 @@ bool Importer::ports(const YAML::Node& items, Block& container, bool published) 
     auto host_port = number(host);
     if (!container_port || (!host.empty() && !host_port) ||
         (protocol != "tcp" && protocol != "udp")) {
+      // A range (`6000-6005`) is ports ECS cannot map at once; anything else is no port.
+      auto range = [&](const std::string& s) {
+        auto dash = s.find('-');
+        return dash != std::string::npos && number(s.substr(0, dash)) && number(s.substr(dash + 1));
+      };
+      const std::string& wrong = !container_port ? target : host;
       not_carried(r.diags, r.at(item), container.todos,
                   fmt::format("port `{}`", excerpt(scalar(item))),
-                  "ECS maps single TCP or UDP ports; write one mapping per port");
+                  protocol != "tcp" && protocol != "udp"
+                      ? fmt::format("ECS maps TCP or UDP ports, not `{}`", excerpt(protocol))
+                  : range(wrong)  ? "ECS maps single TCP or UDP ports; write one mapping per port"
+                  : wrong.empty() ? "it names no container port"
+                                  : fmt::format("`{}` is not a port number", excerpt(wrong)));
       continue;
     }
-    if (!host_ip.empty()) {
+    // Compose publishes a port on every address of the machine unless `host_ip` names one: the
+    // loopback (`127.0.0.1`), which only that machine reaches, or an address of one network.
+    // Neither is the world: such a port is opened to the imported tasks only.
+    const bool every_address =
+        host_ip.empty() || host_ip == "0.0.0.0" || host_ip == "::" || host_ip == "[::]";
+    if (!every_address) {
+      const bool loopback = host_ip.starts_with("127.") || host_ip == "::1" || host_ip == "[::1]" ||
+                            host_ip == "localhost";
       not_carried(r.diags, r.at(item), container.todos,
                   fmt::format("the host address `{}` of port `{}`", host_ip, scalar(item)),
-                  "a task's ports listen on its network interface; restrict who reaches them "
-                  "with the security group");
+                  fmt::format("compose publishes it on {}; the security group lets in the "
+                              "imported tasks (`from = {}`), not the world: add who else must "
+                              "reach it",
+                              loopback ? "the loopback address, which only the machine running "
+                                         "compose reaches"
+                                       : "that address of the machine running compose only",
+                              kSecurityGroup));
     }
     std::vector<std::pair<std::string, std::string>> fields{
         {"container", std::to_string(*container_port)}};
@@ -210,8 +232,9 @@ bool Importer::ports(const YAML::Node& items, Block& container, bool published) 
       fields.emplace_back("protocol", protocol);
     }
     mappings.push_back(object(fields));
-    // Published, with a host port or an ephemeral one: reachable from outside, as in compose.
-    program.ingress.push_back({*container_port, protocol, published});
+    // Published on every address, with a host port or an ephemeral one: reachable from outside,
+    // as in compose.
+    program.ingress.push_back({*container_port, protocol, published && every_address});
   }
   if (!mappings.empty()) {
     // `ports` and `expose` add to one list.
@@ -741,11 +764,20 @@ bool import_compose(const SourceFile& file, FileId id, Diagnostics& diags, Progr
       im.program.stack = identifier(scalar(value));
     } else if (key == "volumes" && value.IsMap()) {
       for (const auto& [volume, settings] : entries(value)) {
-        if (settings.IsMap() && settings.size() > 0) {
-          not_carried(
-              diags, im.r.at(settings), im.program.todos,
-              fmt::format("the settings of volume `{}` ({})", volume, excerpt(flow(settings))),
-              "ECS task volumes take no driver options; use EFS");
+        // `driver: local` is compose's default, which a task volume is: nothing to say.
+        if (!settings.IsMap()) {
+          continue;
+        }
+        std::string said;
+        for (const auto& [k, v] : entries(settings)) {
+          if (k != "driver" || scalar(v) != "local") {
+            said += (said.empty() ? "" : ", ") + k + ": " + flow(v);
+          }
+        }
+        if (!said.empty()) {
+          not_carried(diags, im.r.at(settings), im.program.todos,
+                      fmt::format("the settings of volume `{}` ({})", volume, excerpt(said)),
+                      "ECS task volumes take no driver options; use EFS");
         }
       }
     } else if (key == "networks" || key == "secrets" || key == "configs") {

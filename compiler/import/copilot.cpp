@@ -247,6 +247,16 @@ struct Copilot {
     return name;
   }
 
+  // A value that holds a variable of the shell that deploys (`${TAG}`), kept as it is.
+  struct Unfilled {
+    Range at;
+    std::string path, text, variable;
+    bool environment = false; // of the environment's manifest
+  };
+  std::vector<Unfilled> unfilled;
+  bool reading_environment = false;
+  std::set<std::string> interpolate(Reader& r, YAML::Node node, const std::string& path);
+  void unfilled_todos();
   bool environment(Reader& r, const YAML::Node& root);
   void default_network();
   void default_subnets();
@@ -256,10 +266,132 @@ struct Copilot {
   void write_network();
 };
 
+// Copilot's interpolation (https://aws.github.io/copilot-cli/docs/developing/manifest-env-var/):
+// `${NAME}` in a string value is filled in when Copilot reads the manifest, its own
+// `${COPILOT_APPLICATION_NAME}` and `${COPILOT_ENVIRONMENT_NAME}` with the application's and the
+// environment's names, any other from the shell that deploys; `\${NAME}` is the text `${NAME}`.
+// Copilot's two are filled in here, in place (the node keeps its position); a value holding
+// another is kept as it is and noted in `unfilled`. Returns the paths (`image.location`) of those
+// values. The other environments' overrides are not read: not interpolated either.
+std::set<std::string> Copilot::interpolate(Reader& r, YAML::Node node, const std::string& path) {
+  std::set<std::string> left;
+  if (node.IsMap()) {
+    for (const auto& [key, value] : entries(node)) {
+      if (path.empty() && key == "environments") {
+        continue;
+      }
+      left.merge(interpolate(r, value, path.empty() ? key : path + "." + key));
+    }
+  } else if (node.IsSequence()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      left.merge(interpolate(r, node[i], fmt::format("{}[{}]", path, i)));
+    }
+  } else if (node.IsScalar() && node.Scalar().find("${") != std::string::npos) {
+    static const std::regex variable(R"((\\?)\$\{([_a-zA-Z][_a-zA-Z0-9]*)\})");
+    const std::string text = node.Scalar();
+    std::string out, unknown;
+    std::size_t from = 0;
+    for (auto m = std::sregex_iterator(text.begin(), text.end(), variable);
+         m != std::sregex_iterator(); ++m) {
+      out += text.substr(from, m->position() - from);
+      from = m->position() + m->length();
+      const std::string name = (*m)[2];
+      if ((*m)[1].length() > 0) {
+        out += "${" + name + "}";
+      } else if (name == "COPILOT_APPLICATION_NAME" || name == "COPILOT_ENVIRONMENT_NAME") {
+        out += name == "COPILOT_APPLICATION_NAME" ? app : env;
+      } else {
+        out += m->str();
+        unknown = unknown.empty() ? name : unknown;
+      }
+    }
+    out += text.substr(from);
+    if (out != text) {
+      node = out;
+    }
+    if (!unknown.empty()) {
+      left.insert(path);
+      unfilled.push_back({r.at(node), path, out, unknown, reading_environment});
+    }
+  }
+  return left;
+}
+
+namespace {
+
+// The block of `b` (itself or a block inside) one of whose attributes holds `needle`, ECL text.
+Block* holding(Block& b, const std::string& needle) {
+  for (const auto& [attr, value] : b.attrs) {
+    if (value.find(needle) != std::string::npos) {
+      return &b;
+    }
+  }
+  for (Block& child : b.children) {
+    if (Block* found = holding(child, needle)) {
+      return found;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+// A TODO and W0017 for each value of `unfilled` the program holds, in the block holding it. One
+// it does not hold was not carried over for a reason of its own, which its TODO says. The text
+// alone says where a value went: two values of one text (an alias, and the same alias in a rule
+// left as a TODO) claim one place once, a workload's before the environment's (its `cdn`), each
+// in the order of its file.
+void Copilot::unfilled_todos() {
+  std::stable_partition(unfilled.begin(), unfilled.end(),
+                        [](const Unfilled& u) { return !u.environment; });
+  std::set<std::pair<const Block*, std::string>> claimed;
+  std::vector<Block*> blocks;
+  if (program.vpc) {
+    blocks.push_back(&*program.vpc);
+  }
+  for (auto* kind : {&program.log_groups, &program.roles, &program.tasks, &program.services}) {
+    for (Block& b : *kind) {
+      blocks.push_back(&b);
+    }
+  }
+  for (const Unfilled& u : unfilled) {
+    // As `quote` spells it (`\${TAG}`), whole or, for a command split into words, a word of it.
+    std::vector<std::string> needles{u.text};
+    for (const std::string& word : shell_words(u.text)) {
+      if (word != u.text && word.find("${") != std::string::npos) {
+        needles.push_back(word);
+      }
+    }
+    for (const std::string& needle : needles) {
+      const std::string quoted = quote(needle);
+      const std::string spelled = quoted.substr(1, quoted.size() - 2);
+      Block* at = nullptr;
+      for (Block* b : blocks) {
+        if ((at = holding(*b, spelled))) {
+          break;
+        }
+      }
+      if (at && !claimed.insert({at, spelled}).second) {
+        break; // its place is another value's
+      }
+      if (at) {
+        not_carried(diags, u.at, at->todos, fmt::format("`{}: {}`", u.path, excerpt(u.text)),
+                    fmt::format("Copilot fills in `${{{}}}` from the shell that deploys; write "
+                                "its value over the text kept",
+                                u.variable));
+        break;
+      }
+    }
+  }
+}
+
 bool Copilot::environment(Reader& r, const YAML::Node& root) {
   if (!root.IsMap()) {
     return r.wrong(root, "an environment manifest must be a mapping");
   }
+  reading_environment = true;
+  interpolate(r, root, "");
+  reading_environment = false;
   bool network_read = false;
   for (const auto& [key, value] : entries(root)) {
     if (key == "name" || key == "type") {
@@ -546,6 +678,7 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
   const std::string name = unique(source_name, top);
   std::set<std::string> containers{name};
   Block task{"task", name, {fmt::format("Copilot {} `{}`", type, source_name)}, {}, {}, {}};
+  const std::set<std::string> uninterpolated = interpolate(r, root, "");
   Block container{"container", name, {}, {}, {}, {}};
   Block runner{is_job ? "job" : "service", name, {}, {}, {}, {}};
   if (name != source_name) {
@@ -569,7 +702,7 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
     }
     if (key == "image" && value.IsMap()) {
       for (const auto& [ikey, ivalue] : entries(value)) {
-        if (ikey == "location" && text_of(ivalue).find("${") != std::string::npos) {
+        if (ikey == "location" && uninterpolated.count("image.location")) {
           not_carried(diags, r.at(ivalue), container.todos,
                       fmt::format("{}'s `image.location: {}`", where, excerpt(text_of(ivalue))),
                       "Copilot fills in `${…}` from the shell that deploys; write the image");
@@ -1250,6 +1383,7 @@ bool import_copilot_program(const SourceManager& sources, const CopilotFiles& fi
     c.program.cluster_attrs.emplace_back("service_connect_namespace",
                                          fmt::format("{}.local", kVpc));
   }
+  c.unfilled_todos();
   program = std::move(c.program);
   return true;
 }

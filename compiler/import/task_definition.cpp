@@ -18,10 +18,44 @@ namespace {
 
 using nlohmann::json;
 
-// What describe-task-definition reports that nobody sets: kept as a comment, not warned about.
-const std::set<std::string> kReadOnly = {"taskDefinitionArn",  "revision",        "status",
-                                         "requiresAttributes", "compatibilities", "registeredAt",
-                                         "registeredBy",       "deregisteredAt"};
+// What describe-task-definition reports that nobody sets: kept as a comment, in this order, not
+// warned about.
+const std::vector<std::string> kReadOnly = {"taskDefinitionArn",  "revision",        "status",
+                                            "requiresAttributes", "compatibilities", "registeredAt",
+                                            "registeredBy",       "deregisteredAt"};
+
+// What a member ECL has takes, where the source's value is of another type (`"cpu": "lots"`):
+// the TODO says so rather than that ECL has no such setting.
+const std::map<std::string, std::string> kContainerTypes = {
+    {"cpu", "a whole number (of CPU units)"},
+    {"memory", "a whole number (of MiB)"},
+    {"memoryReservation", "a whole number (of MiB)"},
+    {"essential", "true or false"},
+    {"stopTimeout", "a whole number (of seconds)"},
+    {"startTimeout", "a whole number (of seconds)"},
+    {"portMappings", "a list"},
+    {"environment", "a list"},
+    {"secrets", "a list"},
+    {"dependsOn", "a list"},
+    {"ulimits", "a list"},
+    {"mountPoints", "a list"},
+    {"volumesFrom", "a list"},
+    {"linuxParameters", "an object"},
+    {"dockerLabels", "an object"},
+    {"healthCheck", "an object"},
+    {"logConfiguration", "an object"},
+    {"restartPolicy", "an object"},
+    {"firelensConfiguration", "an object"}};
+const std::map<std::string, std::string> kTaskTypes = {
+    {"cpu", "a number of CPU units (`1024`) or of vCPU (`\"1 vCPU\"`)"},
+    {"memory", "a number of MiB (`2048`) or of GB (`\"2 GB\"`)"},
+    {"executionRoleArn", "an ARN"},
+    {"taskRoleArn", "an ARN"},
+    {"requiresCompatibilities", "a list"},
+    {"runtimePlatform", "an object"},
+    {"ephemeralStorage", "an object with `sizeInGiB`"},
+    {"volumes", "a list"},
+    {"tags", "a list"}};
 
 struct Reader {
   const SourceFile& file;
@@ -92,6 +126,22 @@ std::optional<std::int64_t> task_size(const json& v, std::string_view unit) {
     return std::nullopt;
   }
   return static_cast<std::int64_t>(amount * 1024 + 0.5);
+}
+
+// A member describe-task-definition reports, for the comment: words a comment can wrap (`[EC2,
+// FARGATE]`), an attribute by its name.
+std::string described_text(const json& v) {
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& item : v) {
+      out += (out.empty() ? "" : ", ") + described_text(item);
+    }
+    return "[" + out + "]";
+  }
+  if (v.is_object() && v.contains("name")) {
+    return text(v["name"]);
+  }
+  return excerpt(text(v));
 }
 
 std::string strings(const json& v) {
@@ -197,6 +247,8 @@ bool Importer::container(const json& c, Block& task) {
       std::vector<std::string> ports;
       for (const auto& p : value) {
         std::vector<std::pair<std::string, std::string>> fields;
+        std::optional<std::int64_t> container_port;
+        std::string protocol = "tcp"; // ECS's default
         for (const auto& [k, v] : p.items()) {
           if (k == "containerPort" || k == "hostPort") {
             auto port = number(r, v, k, here);
@@ -207,12 +259,15 @@ bool Importer::container(const json& c, Block& task) {
               fields.emplace_back("host", *port);
             } else {
               fields.insert(fields.begin(), {"container", *port});
-              program.ingress.push_back({*integer(v), "tcp", false});
+              container_port = integer(v);
             }
           } else if (k == "protocol" || k == "appProtocol") {
             auto member = word(r, v, k, here);
             if (!member) {
               return false;
+            }
+            if (k == "protocol") {
+              protocol = *member;
             }
             if (*member != "tcp") {
               fields.emplace_back(k == "protocol" ? "protocol" : "app_protocol", *member);
@@ -222,6 +277,10 @@ bool Importer::container(const json& c, Block& task) {
           } else {
             todo("portMappings", p, fmt::format("ECL port mappings have no `{}`", k));
           }
+        }
+        if (container_port) {
+          // The other tasks reach the port over its own protocol (a UDP daemon's 2000/udp).
+          program.ingress.push_back({*container_port, protocol, false});
         }
         ports.push_back(object(fields));
       }
@@ -465,12 +524,21 @@ bool Importer::container(const json& c, Block& task) {
         fields.emplace_back("options", object(options));
       }
       b.set("firelens", object(fields));
+    } else if (auto expected = kContainerTypes.find(key); expected != kContainerTypes.end()) {
+      todo(key, value, fmt::format("its value is not {}", expected->second));
     } else {
       todo(key, value,
            key == "links" ? "ECL has no `links`; the containers of a task reach each other on "
                             "localhost under `awsvpc`, and through their host ports under `bridge`"
                           : "ECL has no such container setting");
     }
+  }
+  if (!c.contains("logConfiguration") || empty(c["logConfiguration"])) {
+    // Registered without one, the container's output goes to no log ECS configures; ECL's default
+    // would be awslogs to the task's generated group (E3122 beside a declared group of that name).
+    Block none{"log", "", {}, {}, {}, {}};
+    none.set("driver", "none");
+    b.children.push_back(std::move(none));
   }
   task.children.push_back(std::move(b));
   return true;
@@ -515,10 +583,34 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
   // is for EC2, and without `networkMode` it uses `bridge` (on Linux).
   std::vector<std::string> compat{"ec2"};
   std::string mode = "bridge";
-  std::vector<std::string> read_only;
+  // ECS's tags, `[{"key": "team", "value": "billing"}]`: false for anything else.
+  std::vector<std::pair<std::string, std::string>> tags;
+  auto add_tags = [&](const json& value) {
+    if (!value.is_array() ||
+        !std::all_of(value.begin(), value.end(), [](const json& t) { return t.is_object(); })) {
+      return false;
+    }
+    for (const auto& t : value) {
+      tags.emplace_back(text(t.value("key", json(""))), quote(text(t.value("value", json("")))));
+    }
+    return true;
+  };
+  // describe-task-definition's answer holds the task definition's tags (`--include TAGS`) beside
+  // it; anything else there is no part of a task.
+  if (described) {
+    for (const auto& [key, value] : doc.items()) {
+      if (key == "taskDefinition" || empty(value) || (key == "tags" && add_tags(value))) {
+        continue;
+      }
+      not_carried(diags, im.r.find(key), p.todos,
+                  fmt::format("`{}: {}`", key, excerpt(value.dump())),
+                  key == "tags" ? "ECS's tags are a list of `key` and `value` objects"
+                                : "describe-task-definition answers it beside the task definition, "
+                                  "and it is no setting of one");
+    }
+  }
   for (const auto& [key, value] : td.items()) {
-    if (kReadOnly.contains(key)) {
-      read_only.push_back(fmt::format("{} {}", key, excerpt(text(value))));
+    if (std::find(kReadOnly.begin(), kReadOnly.end(), key) != kReadOnly.end()) {
       continue;
     }
     if (key == "family" || key == "containerDefinitions" || empty(value)) {
@@ -630,12 +722,10 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
         volumes.push_back(object(fields));
       }
       task.set("volumes", list(volumes));
-    } else if (key == "tags" && value.is_array()) {
-      std::vector<std::pair<std::string, std::string>> tags;
-      for (const auto& t : value) {
-        tags.emplace_back(text(t.value("key", json(""))), quote(text(t.value("value", json("")))));
-      }
-      task.set("tags", object(tags));
+    } else if (key == "tags" && add_tags(value)) {
+      // written after the loop, with those beside a described task definition
+    } else if (auto expected = kTaskTypes.find(key); expected != kTaskTypes.end()) {
+      todo(fmt::format("its value is not {}", expected->second));
     } else {
       todo("ECL has no such task setting");
     }
@@ -646,14 +736,17 @@ bool import_task_definition(const SourceFile& file, FileId id, Diagnostics& diag
   if (!td.contains("requiresCompatibilities") || empty(td["requiresCompatibilities"])) {
     task.set("compatibilities", list(compat));
   }
+  if (!tags.empty()) {
+    task.set("tags", object(tags));
+  }
+  std::string read_only;
+  for (const std::string& key : kReadOnly) {
+    if (td.contains(key) && !empty(td[key])) {
+      read_only += (read_only.empty() ? "" : ", ") + key + " " + described_text(td[key]);
+    }
+  }
   if (!read_only.empty()) {
-    task.comments.push_back("As described: " + excerpt([&] {
-                              std::string all;
-                              for (const auto& r : read_only) {
-                                all += (all.empty() ? "" : ", ") + r;
-                              }
-                              return all;
-                            }()));
+    task.comments.push_back("As described: " + read_only); // wrapped by write_block
   }
   im.name_blocks(td["containerDefinitions"]);
   for (const auto& c : td["containerDefinitions"]) {

@@ -189,6 +189,8 @@ def shared_vpc(eclc, url, tmp):
 
 
 GONE_ROLE = "arn:aws:iam::123456789012:role/deleted-task-role"
+# The legacy cluster's default Service Connect namespace, made with it (moto keeps the name).
+NAMESPACE = "legacy.local"
 
 
 def legacy(aws, eclc, url, tmp):
@@ -222,7 +224,7 @@ def legacy(aws, eclc, url, tmp):
     }))["Role"]["Arn"]
     logs.create_log_group(logGroupName="/legacy/app")
     logs.put_retention_policy(logGroupName="/legacy/app", retentionInDays=7)
-    ecs.create_cluster(clusterName="legacy")
+    ecs.create_cluster(clusterName="legacy", serviceConnectDefaults={"namespace": NAMESPACE})
     task = ecs.register_task_definition(
         family="legacy-app", requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu="256",
         memory="512", executionRoleArn=role, taskRoleArn=GONE_ROLE, containerDefinitions=[{
@@ -245,6 +247,10 @@ def legacy(aws, eclc, url, tmp):
     text = program.read_text()
     expect("W0017" in err and "::/0" in err and "TODO" in text,
            f"the IPv6 rule is not a TODO with W0017:\n{err}\n{text}")
+    # The cluster's default Service Connect namespace: Cloud Map is not imported, so a TODO
+    # (it was dropped silently).
+    expect(f"namespace `{NAMESPACE}`" in err and f"`{NAMESPACE}`" in text,
+           f"the cluster's Service Connect namespace is not a TODO with W0017:\n{err}\n{text}")
     # A task role that does not exist is named by its ARN, with a TODO (it used to abort).
     expect(f"the role `{GONE_ROLE}`" in err and "NoSuchEntity" in text,
            f"the missing task role is not a TODO with W0017:\n{err}\n{text}")

@@ -8,6 +8,7 @@ input: malformed YAML or JSON, the wrong kind of file, a missing one. Prints how
 import clean, with warnings, and with check errors."""
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -246,12 +247,43 @@ def main():
         r, prog = copilot("exec", {"web/manifest.yml": web + "exec: maybe\n"})
         expect(r.returncode == 1 and "E0031" in r.stderr and "web/manifest.yml:6:7" in r.stderr,
                f"copilot: `exec: maybe` {r.returncode} {r.stderr}")
+        # Copilot's own variables are filled in; another of the shell that deploys is a TODO,
+        # and `\${X}` is the text `${X}` (found by a new-user run: kept as they were, no TODO).
+        r, prog = copilot("variables", {"api/manifest.yml": web.replace("web", "api") +
+                                        "secrets:\n  KEY: /copilot/${COPILOT_APPLICATION_NAME}/"
+                                        "${COPILOT_ENVIRONMENT_NAME}/secrets/key\n"
+                                        "  SVC: /x/${COPILOT_SERVICE_NAME}/y\n"
+                                        "variables:\n  HOME_TEXT: \\${HOME}\n"}, "--env", "test")
+        expect('KEY = "/copilot/app/test/secrets/key"' in prog and 'HOME_TEXT = "\\${HOME}"' in prog
+               and codes(r.stderr).count("W0017") == 1 and prog.count("// TODO") == 1 and
+               "`${COPILOT_SERVICE_NAME}`" in r.stderr,
+               f"copilot: manifest variables:\n{r.stderr}\n{prog}")
         r, prog = copilot("region", {"environments/test/manifest.yml":
                                      "name: test\ntype: Environment\nnetwork:\n  vpc:\n"
                                      "    cidr: 10.1.0.0/16\n    subnets:\n      public:\n"
                                      "        - cidr: 10.1.0.0/24\n          az: us-west-2a\n"
                                      "        - cidr: 10.1.1.0/24\n          az: us-west-2b\n"})
         expect('region = "us-west-2"' in prog, f"copilot: the zones' region:\n{prog}")
+
+        # A task definition's container without a logConfiguration logs nowhere, beside one that
+        # logs to `/ecs/FAMILY`, ECL's default group: the program checks clean (it was E3122).
+        td = Path(tmp) / "td_min.json"
+        td.write_text(json.dumps({
+            "family": "t", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+            "cpu": "256", "memory": "512", "containerDefinitions": [
+                {"name": "app", "image": "nginx", "logConfiguration": {
+                    "logDriver": "awslogs", "options": {"awslogs-group": "/ecs/t",
+                                                        "awslogs-region": "us-east-1"}}},
+                {"name": "xray", "image": "amazon/aws-xray-daemon", "essential": False,
+                 "portMappings": [{"containerPort": 2000, "protocol": "udp"}]}]}))
+        out = Path(tmp) / "td_min.ecl"
+        r = subprocess.run([eclc, "import", "task-definition", str(td), "-o", str(out)],
+                           capture_output=True, text=True)
+        c = subprocess.run([eclc, "check", str(out), "--color", "never"], capture_output=True,
+                           text=True)
+        expect(r.returncode == 0 and c.returncode == 0 and not codes(r.stderr + c.stdout +
+                                                                    c.stderr),
+               f"task definition, a container without logs: {r.stderr}{c.stdout}{c.stderr}")
 
         # Our own two-environment workspace: one environment at a time, each lint-clean.
         ws = HERE / "copilot_workspace"

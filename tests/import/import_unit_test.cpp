@@ -3,6 +3,7 @@
 #include "compiler/import/import.h"
 #include "compiler/import/program.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <regex>
 
@@ -171,6 +172,54 @@ TEST(ImportCompose, VolumesByKind) {
   EXPECT_TRUE(contains(r.program, "{ volume = \"data\", path = \"/var/lib/db\" }"));
   EXPECT_TRUE(contains(r.program, "{ name = \"db_scratch\" }"));
   EXPECT_FALSE(contains(r.program, "\"/etc/conf\" }"));
+}
+
+// A port compose publishes on the loopback (or on one address) is not opened to the world: the
+// security group lets in the imported tasks, and a TODO says so (found by a new-user run: it
+// wrote `from = "0.0.0.0/0"`). Every address (`0.0.0.0`) is compose's default: the world.
+TEST(ImportCompose, PortOnOneHostAddressIsNotOpenedToTheWorld) {
+  auto r = run(Source::Compose, "services:\n  admin:\n    image: nginx\n    ports:\n"
+                                "      - \"127.0.0.1:9090:80\"\n"
+                                "      - {target: 81, host_ip: 10.1.2.3}\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_FALSE(contains(r.program, "from = \"0.0.0.0/0\"")) << r.program;
+  EXPECT_TRUE(contains(r.program, "port = 80\n      from = tasks")) << r.program;
+  EXPECT_TRUE(contains(r.program, "port = 81\n      from = tasks")) << r.program;
+  EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0017", "W0017"}));
+  EXPECT_EQ(r.where(), "5:9");
+  EXPECT_TRUE(contains(r.program, "the loopback address, which only the machine running"))
+      << r.program;
+  auto all =
+      run(Source::Compose, "services:\n  web:\n    image: nginx\n    ports: [\"0.0.0.0:80:80\"]\n");
+  ASSERT_TRUE(all.ok);
+  EXPECT_TRUE(all.codes().empty()) << all.program;
+  EXPECT_TRUE(contains(all.program, "port = 80\n      from = \"0.0.0.0/0\"")) << all.program;
+}
+
+// A port that is no number says so, not that it is a range (found by a new-user run); compose's
+// default volume driver is no TODO.
+TEST(ImportCompose, PortThatIsNoNumberAndTheDefaultVolumeDriver) {
+  auto r = run(Source::Compose, "services:\n  web:\n    image: nginx\n    ports:\n"
+                                "      - {target: abc}\n      - \"6000-6005:6000-6005\"\n"
+                                "      - \"80/sctp\"\n    volumes: [data:/data, logs:/logs]\n"
+                                "volumes:\n  data:\n    driver: local\n  logs:\n"
+                                "    driver: local\n    driver_opts: {type: nfs}\n");
+  ASSERT_TRUE(r.ok);
+  std::vector<std::string> messages;
+  for (const auto& d : r.diags.items()) {
+    messages.push_back(d.message);
+  }
+  auto said = [&](const std::string& text) {
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const std::string& m) { return contains(m, text); });
+  };
+  EXPECT_TRUE(said("port `{target: abc}` is not carried over: `abc` is not a port number"));
+  EXPECT_TRUE(said("port `6000-6005:6000-6005` is not carried over: ECS maps single TCP"));
+  EXPECT_TRUE(said("ECS maps TCP or UDP ports, not `sctp`"));
+  EXPECT_TRUE(said("the settings of volume `logs` (driver_opts: {type: nfs})"));
+  EXPECT_FALSE(said("volume `data` ("));
+  // Three ports, two named volumes' lasting data, and `logs`'s driver options.
+  EXPECT_EQ(r.codes().size(), 6u) << r.program;
 }
 
 TEST(ImportCompose, SizesAndReplicas) {
@@ -368,6 +417,68 @@ TEST(ImportTaskDefinition, UnquotedValuesAreCheckedNeverPasted) {
                       "image": "x"}]})");
   EXPECT_FALSE(mode.ok);
   EXPECT_EQ(mode.codes(), std::vector<std::string>{"E0031"});
+}
+
+// A container registered without a logConfiguration logs nowhere, as registered: `driver = none`,
+// not ECL's default group, which is the `/ecs/FAMILY` another container's awslogs group may be
+// (E3122 on a valid source, found by a new-user run). A UDP port is a UDP ingress.
+TEST(ImportTaskDefinition, NoLogConfigurationIsNoLogAndUdpPortsAreUdp) {
+  auto r = run(Source::TaskDefinition,
+               R"({"family":"t","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],
+                   "cpu":"256","memory":"512","containerDefinitions":[
+                   {"name":"app","image":"nginx","logConfiguration":{"logDriver":"awslogs",
+                    "options":{"awslogs-group":"/ecs/t","awslogs-stream-prefix":"app"}}},
+                   {"name":"xray","image":"x","essential":false,
+                    "portMappings":[{"containerPort":2000,"protocol":"udp"}]}]})");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(r.codes().empty()) << r.program;
+  EXPECT_TRUE(contains(r.program, "log {\n      group         = ecs_t")) << r.program;
+  EXPECT_TRUE(contains(r.program, "ports     = [{ container = 2000, protocol = udp }]\n    log {\n"
+                                  "      driver = none\n    }"))
+      << r.program;
+  EXPECT_TRUE(contains(r.program, "protocol = udp\n      port     = 2000\n      from     = tasks"))
+      << r.program;
+}
+
+// describe-task-definition's answer: the tags beside the task definition are the task's, another
+// member there a TODO; the read-only members are a comment wrapped whole, not cut; a value of the
+// wrong type says so (all found by a new-user run).
+TEST(ImportTaskDefinition, DescribedTagsCommentAndValuesOfTheWrongType) {
+  auto r = run(Source::TaskDefinition,
+               R"({"taskDefinition": {"family": "f", "requiresCompatibilities": ["FARGATE"],
+                   "networkMode": "awsvpc", "cpu": "lots", "memory": "512",
+                   "containerDefinitions": [{"name": "a", "image": "x", "cpu": "lots",
+                     "logConfiguration": {"logDriver": "awslogs"}}],
+                   "compatibilities": ["EC2", "FARGATE"],
+                   "requiresAttributes": [{"name": "ecs.capability.execution-role-awslogs"}],
+                   "registeredAt": "2026-11-02T10:11:12.123000+01:00",
+                   "registeredBy": "arn:aws:sts::111122223333:assumed-role/Admin/alice",
+                   "taskDefinitionArn": "arn:aws:ecs:us-west-2:111122223333:task-definition/f:7",
+                   "revision": 7, "status": "ACTIVE"},
+                   "tags": [{"key": "team", "value": "billing"}], "ResponseMetadata": {"a": 1}})");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(contains(r.program, "tags            = { team = \"billing\" }")) << r.program;
+  std::string comment;
+  for (std::size_t at = r.program.find("// As described:"); at < r.program.find("task f {");
+       at = r.program.find('\n', at) + 1) {
+    comment += r.program.substr(at + 3, r.program.find('\n', at) - at - 3) + " ";
+  }
+  EXPECT_TRUE(contains(comment, "As described: taskDefinitionArn "
+                                "arn:aws:ecs:us-west-2:111122223333:task-definition/f:7, "
+                                "revision 7, status ACTIVE, requiresAttributes "
+                                "[ecs.capability.execution-role-awslogs], compatibilities [EC2, "
+                                "FARGATE], registeredAt 2026-11-02T10:11:12.123000+01:00, "
+                                "registeredBy arn:aws:sts::111122223333:assumed-role/Admin/alice"))
+      << r.program;
+  EXPECT_EQ(r.codes(), (std::vector<std::string>{"W0017", "W0017", "W0017"}));
+  EXPECT_TRUE(contains(r.program, "`cpu: \"lots\"` is not carried over: its value is not a whole "
+                                  "number (of CPU units)"))
+      << r.program;
+  EXPECT_TRUE(
+      contains(r.program, "`cpu: \"lots\"` is not carried over: its value is not a number of"))
+      << r.program;
+  EXPECT_TRUE(contains(r.program, "TODO: `ResponseMetadata: {\"a\":1}` is not carried over"))
+      << r.program;
 }
 
 // Two ECS names of one identifier get two blocks; `dependsOn` finds the right one.

@@ -41,8 +41,8 @@ vpc main {
   }
 }
 
-// As described: revision 8, taskDefinitionArn
-// arn:aws:ecs:us-east-1:<aws_account_id>:task-definition/hello_world:8
+// As described: taskDefinitionArn
+// arn:aws:ecs:us-east-1:<aws_account_id>:task-definition/hello_world:8, revision 8
 task hello_world {
   family          = "hello_world"
   network_mode    = bridge
@@ -55,12 +55,18 @@ task hello_world {
     // TODO: `links: ["mysql"]` is not carried over: ECL has no `links`; the containers of a task
     //   reach each other on localhost under `awsvpc`, and through their host ports under
     //   `bridge`
+    log {
+      driver = none
+    }
   }
   container mysql {
     cpu         = 10
     environment = { MYSQL_ROOT_PASSWORD = "password" }
     image       = "mysql"
     memory      = 500MiB
+    log {
+      driver = none
+    }
   }
 }
 

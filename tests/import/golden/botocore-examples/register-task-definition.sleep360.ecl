@@ -46,6 +46,9 @@ task sleep360 {
     cpu     = 10
     image   = "busybox"
     memory  = 10MiB
+    log {
+      driver = none
+    }
   }
 }
 

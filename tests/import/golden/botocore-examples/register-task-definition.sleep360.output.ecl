@@ -37,8 +37,8 @@ vpc main {
   }
 }
 
-// As described: revision 1, taskDefinitionArn
-// arn:aws:ecs:us-east-1:<aws_account_id>:task-definition/sleep360:19
+// As described: taskDefinitionArn
+// arn:aws:ecs:us-east-1:<aws_account_id>:task-definition/sleep360:19, revision 1
 task sleep360 {
   family          = "sleep360"
   network_mode    = bridge
@@ -48,6 +48,9 @@ task sleep360 {
     cpu     = 10
     image   = "busybox"
     memory  = 10MiB
+    log {
+      driver = none
+    }
   }
 }
 

@@ -79,6 +79,8 @@ vpc main {
         priority = 1
         hosts    = ["frontend-\${TIMENOW}.\${DOMAINNAME}"]
         forward  = frontend
+        // TODO: `http.alias[0]: frontend-${TIMENOW}.${DOMAINNAME}` is not carried over: Copilot
+        //   fills in `${TIMENOW}` from the shell that deploys; write its value over the text kept
       }
     }
   }

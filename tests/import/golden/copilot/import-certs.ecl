@@ -79,6 +79,9 @@ vpc main {
       protocol       = https
       certificates   = ["\${IMPORTED_CERT_ARN}"]
       fixed_response = 404
+      // TODO: `http.public.certificates[0]: ${IMPORTED_CERT_ARN}` is not carried over: Copilot
+      //   fills in `${IMPORTED_CERT_ARN}` from the shell that deploys; write its value over the
+      //   text kept
       rule frontend {
         priority = 1
         hosts    = ["frontend.import-certs.copilot-e2e-tests.ecs.aws.dev"]
