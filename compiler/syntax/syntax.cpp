@@ -62,7 +62,7 @@ ast::File empty_file(FileId id) {
 class FastParser {
 public:
   FastParser(const TokenTable& table, Transformer& transformer)
-      : table_(table), transformer_(transformer), parser_(nullptr), pos_(skip_hidden(0)) {
+      : table_(table), transformer_(transformer), parser_(nullptr), pos_(table.skip_hidden(0)) {
     parser_.removeErrorListeners();
     parser_.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     parser_.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -227,13 +227,7 @@ private:
 
   std::uint32_t type(std::size_t i) const { return table_[i].type; }
   // The table index of the first default-channel token after `i` (the parser sees no other).
-  std::size_t next_index(std::size_t i) const { return skip_hidden(i + 1); }
-  std::size_t skip_hidden(std::size_t i) const {
-    while (i + 1 < table_.size() && table_[i].channel != antlr4::Token::DEFAULT_CHANNEL) {
-      ++i;
-    }
-    return i;
-  }
+  std::size_t next_index(std::size_t i) const { return table_.skip_hidden(i + 1); }
 
   const TokenTable& table_;
   Transformer& transformer_;
@@ -248,9 +242,8 @@ private:
 void parse_carefully(const TokenTable& table, ErrorSink& sink, ast::File& file) {
   TableTokenSource source(table, 0);
   TableTokenStream stream(source);
-  ErrorListener listener(table, table.source_file(), sink);
   P parser(&stream);
-  parser.addErrorListener(&listener);
+  parser.removeErrorListeners(); // ErrorStrategy reports every error itself
   parser.setErrorHandler(std::make_shared<ErrorStrategy>(table, sink));
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::LL);
@@ -317,7 +310,7 @@ std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Dia
     return empty_file(id); // not UTF-8: E0001 is reported
   }
   split_unterminated_strings(*tokens, text);
-  ErrorSink sink(diags, id);
+  ErrorSink sink(diags);
   try {
     return parse_tokens(source, id, sink, std::move(*tokens), path);
   } catch (const StopParsing&) {

@@ -50,6 +50,14 @@ public:
   const SourceFile& source_file() const { return source_; }
   FileId file() const { return file_; }
   std::string_view source() const { return source_.text(); }
+  // `index`, or the first token after it that the parser reads (on the default channel): the EOF
+  // token at the latest.
+  std::size_t skip_hidden(std::size_t index) const {
+    while (index + 1 < tokens_.size() && tokens_[index].channel != antlr4::Token::DEFAULT_CHANNEL) {
+      ++index;
+    }
+    return index;
+  }
 
   Range range(std::size_t index) const;
   std::string_view text(std::size_t index) const;
