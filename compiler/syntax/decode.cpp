@@ -86,25 +86,8 @@ CodePoint code_point_at(std::string_view text, std::size_t offset) {
   return {((b0 & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), 4};
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
-std::string describe_character(char32_t c) {
+std::string describe_character(std::string_view text, std::size_t offset) {
+  auto [c, length] = code_point_at(text, offset);
   bool invisible = c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xAD ||
                    (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
                    (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0x3000 ||
@@ -116,9 +99,7 @@ std::string describe_character(char32_t c) {
   if (c == U'`') {
     return "`` ` ``";
   }
-  std::string shown = "`";
-  append_utf8(shown, c);
-  shown += '`';
+  std::string shown = fmt::format("`{}`", text.substr(offset, length));
   if (c >= 0x80) {
     shown += fmt::format(" (U+{:04X})", code);
   }
@@ -169,7 +150,7 @@ std::string decode_escapes(std::string_view raw, std::vector<InvalidEscape>* inv
       std::string shown;
       bool printable = cp.value >= 0x20 && cp.value != 0x7F && cp.value != U'`';
       if (printable) {
-        append_utf8(shown, cp.value);
+        shown = raw.substr(i + 1, cp.length);
       } else {
         shown = fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp.value));
       }

@@ -24,9 +24,6 @@ std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Di
 // (Unicode 15, table 3-7: no overlong forms, surrogates or values above U+10FFFF).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
-// Appends the UTF-8 form of `c` (a valid code point) to `out`.
-void append_utf8(std::string& out, char32_t c);
-
 // The code point starting at `text[offset]` of valid UTF-8, and its length in bytes.
 struct CodePoint {
   char32_t value = 0;
@@ -34,9 +31,9 @@ struct CodePoint {
 };
 CodePoint code_point_at(std::string_view text, std::size_t offset);
 
-// A character as messages show it: "`#`", "`é` (U+00E9)", or "U+0000" for control and invisible
-// characters.
-std::string describe_character(char32_t c);
+// The character starting at `text[offset]` (valid UTF-8) as messages show it: "`#`",
+// "`é` (U+00E9)", or "U+0000" for control and invisible characters.
+std::string describe_character(std::string_view text, std::size_t offset);
 
 // An escape the language does not define, found by decode_escapes: `\q` at `offset` (bytes into
 // the raw text, pointing at the backslash), `length` bytes long; `character` is what followed the
