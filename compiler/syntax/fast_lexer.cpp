@@ -91,9 +91,11 @@ private:
   // The byte at `i`, 0 past the end: every lookahead below compares with a byte other than 0.
   unsigned char at(std::size_t i) const { return i < n_ ? s_[i] : 0; }
 
-  void emit(std::uint32_t type, std::uint32_t channel, std::size_t begin, std::size_t end) {
+  // Adds a token; returns its end, where the next one starts.
+  std::size_t emit(std::uint32_t type, std::uint32_t channel, std::size_t begin, std::size_t end) {
     out_.push_back(TokenInfo{type, channel, static_cast<std::uint32_t>(begin),
                              static_cast<std::uint32_t>(end)});
+    return end;
   }
 
   // Lexer::closesInterpolation.
@@ -179,8 +181,7 @@ private:
   std::size_t next(std::size_t i) {
     unsigned char c = s_[i];
     auto punct = [&](std::uint32_t type, std::size_t length) {
-      emit(type, 0, i, i + length);
-      return i + length;
+      return emit(type, 0, i, i + length);
     };
     switch (c) {
     case ' ':
@@ -189,10 +190,10 @@ private:
       return white_space_end(i);
     case '\n':
       newline();
-      return punct_hidden(Tok::NEWLINE, i, 1);
+      return emit(Tok::NEWLINE, kHidden, i, i + 1);
     case '\r':
       newline();
-      return punct_hidden(Tok::NEWLINE, i, at(i + 1) == '\n' ? 2 : 1);
+      return emit(Tok::NEWLINE, kHidden, i, at(i + 1) == '\n' ? i + 2 : i + 1);
     case '"':
       return string_piece(i, false);
     case '{':
@@ -246,15 +247,14 @@ private:
       return punct(Tok::PERCENT, 1);
     case '/':
       if (at(i + 1) == '/') {
-        return punct_hidden(Tok::LINE_COMMENT, i, line_end(i + 2) - i);
+        return emit(Tok::LINE_COMMENT, kHidden, i, line_end(i + 2));
       }
       if (at(i + 1) == '*') {
         return block_comment(i);
       }
       return punct(Tok::SLASH, 1);
     case '#':
-      emit(Tok::HASH_COMMENT, kErrorChannel, i, line_end(i + 1));
-      return out_.back().end;
+      return emit(Tok::HASH_COMMENT, kErrorChannel, i, line_end(i + 1));
     default:
       break;
     }
@@ -294,16 +294,9 @@ private:
     return i;
   }
 
-  std::size_t punct_hidden(std::uint32_t type, std::size_t i, std::size_t length) {
-    emit(type, kHidden, i, i + length);
-    return i + length;
-  }
-
   // ERROR_CHAR: one code point, however many bytes.
   std::size_t error_char(std::size_t i) {
-    std::size_t end = i + sequence_length(s_[i]);
-    emit(Tok::ERROR_CHAR, kErrorChannel, i, end);
-    return end;
+    return emit(Tok::ERROR_CHAR, kErrorChannel, i, i + sequence_length(s_[i]));
   }
 
   // NUMBER: digits, an optional fraction (only with a digit after the `.`; else the `.` is a DOT
@@ -325,8 +318,7 @@ private:
         ++end;
       }
     }
-    emit(Tok::NUMBER, 0, i, end);
-    return end;
+    return emit(Tok::NUMBER, 0, i, end);
   }
 
   // BLOCK_COMMENT up to the first `*/` after the `/*`; without one, UNTERMINATED_COMMENT runs to
@@ -340,13 +332,11 @@ private:
       }
       j = static_cast<std::size_t>(static_cast<const unsigned char*>(star) - s_);
       if (s_[j + 1] == '/') {
-        emit(Tok::BLOCK_COMMENT, kHidden, i, j + 2);
-        return j + 2;
+        return emit(Tok::BLOCK_COMMENT, kHidden, i, j + 2);
       }
       ++j;
     }
-    emit(Tok::UNTERMINATED_COMMENT, kHidden, i, n_);
-    return n_;
+    return emit(Tok::UNTERMINATED_COMMENT, kHidden, i, n_);
   }
 
   // Lexer::nextToken on NEWLINE: a line break abandons every open interpolation.

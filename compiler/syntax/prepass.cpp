@@ -51,7 +51,7 @@ public:
         continue;
       case Tok::HASH_COMMENT:
         sink_.report(Diag::UnexpectedCharacter, Range{tokens_.file(), t.begin, t.begin + 1},
-                     describe_character(tokens_.source(), t.begin) + character_hint(U'#'));
+                     unexpected(t.begin));
         continue;
       case Tok::UNTERMINATED_COMMENT:
         sink_.report(Diag::UnterminatedComment, Range{tokens_.file(), t.begin, t.begin + 2});
@@ -274,8 +274,7 @@ private:
   }
 
   void check_escapes(std::size_t i) {
-    std::string_view text = tokens_.text(i);
-    std::string_view body = string_body(tokens_[i].type, text);
+    std::string_view body = string_body(tokens_[i].type, tokens_.text(i));
     std::vector<InvalidEscape> invalid;
     decode_escapes(body, &invalid);
     std::uint32_t base = tokens_[i].begin + 1; // bodies start one byte into the token
@@ -285,31 +284,30 @@ private:
     }
   }
 
+  // The unexpected character at `offset`, as E0002 says it.
+  std::string unexpected(std::uint32_t offset) const {
+    return describe_character(tokens_.source(), offset) +
+           character_hint(code_point_at(tokens_.source(), offset).value);
+  }
+
   // Runs of the same unexpected character are one error: a file of NUL bytes says so once.
   void unexpected_character(std::size_t i) {
     const TokenInfo& t = tokens_[i];
-    char32_t c = code_point_at(tokens_.source(), t.begin).value;
-    if (run_ && run_->character == c && run_->range.end == t.begin) {
-      run_->range.end = t.end;
+    if (run_ && run_->end == t.begin &&
+        tokens_.source().substr(run_->begin, t.end - t.begin) == tokens_.text(i)) {
+      run_->end = t.end;
       return;
     }
     flush_unexpected();
-    run_ = Run{c, tokens_.range(i)};
+    run_ = tokens_.range(i);
   }
 
   void flush_unexpected() {
     if (run_) {
-      sink_.report(Diag::UnexpectedCharacter, run_->range,
-                   describe_character(tokens_.source(), run_->range.begin) +
-                       character_hint(run_->character));
+      sink_.report(Diag::UnexpectedCharacter, *run_, unexpected(run_->begin));
       run_.reset();
     }
   }
-
-  struct Run {
-    char32_t character;
-    Range range;
-  };
 
   const TokenTable& tokens_;
   ErrorSink& sink_;
@@ -321,7 +319,7 @@ private:
   std::array<std::uint32_t, 2> prev_{}; // the two previous structural token types
   bool depth_reported_ = false;
   bool ok_ = true;
-  std::optional<Run> run_;
+  std::optional<Range> run_; // of unexpected characters, all the same
 };
 
 } // namespace
