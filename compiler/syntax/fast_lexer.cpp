@@ -14,28 +14,6 @@ namespace {
 
 constexpr std::uint32_t kHidden = 1; // antlr4::Token::HIDDEN_CHANNEL
 
-// True when every byte of `text` is part of a well-formed UTF-8 sequence. ASCII, almost all of a
-// program, is skipped eight bytes at a time.
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text.size() - i >= 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 bool is_ident_start(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -91,11 +69,9 @@ private:
   // The byte at `i`, 0 past the end: every lookahead below compares with a byte other than 0.
   unsigned char at(std::size_t i) const { return i < n_ ? s_[i] : 0; }
 
-  // Adds a token; returns its end, where the next one starts.
-  std::size_t emit(std::uint32_t type, std::uint32_t channel, std::size_t begin, std::size_t end) {
+  void emit(std::uint32_t type, std::uint32_t channel, std::size_t begin, std::size_t end) {
     out_.push_back(TokenInfo{type, channel, static_cast<std::uint32_t>(begin),
                              static_cast<std::uint32_t>(end)});
-    return end;
   }
 
   // Lexer::closesInterpolation.
@@ -181,7 +157,8 @@ private:
   std::size_t next(std::size_t i) {
     unsigned char c = s_[i];
     auto punct = [&](std::uint32_t type, std::size_t length) {
-      return emit(type, 0, i, i + length);
+      emit(type, 0, i, i + length);
+      return i + length;
     };
     switch (c) {
     case ' ':
@@ -190,10 +167,10 @@ private:
       return white_space_end(i);
     case '\n':
       newline();
-      return emit(Tok::NEWLINE, kHidden, i, i + 1);
+      return punct_hidden(Tok::NEWLINE, i, 1);
     case '\r':
       newline();
-      return emit(Tok::NEWLINE, kHidden, i, at(i + 1) == '\n' ? i + 2 : i + 1);
+      return punct_hidden(Tok::NEWLINE, i, at(i + 1) == '\n' ? 2 : 1);
     case '"':
       return string_piece(i, false);
     case '{':
@@ -247,14 +224,15 @@ private:
       return punct(Tok::PERCENT, 1);
     case '/':
       if (at(i + 1) == '/') {
-        return emit(Tok::LINE_COMMENT, kHidden, i, line_end(i + 2));
+        return punct_hidden(Tok::LINE_COMMENT, i, line_end(i + 2) - i);
       }
       if (at(i + 1) == '*') {
         return block_comment(i);
       }
       return punct(Tok::SLASH, 1);
     case '#':
-      return emit(Tok::HASH_COMMENT, kErrorChannel, i, line_end(i + 1));
+      emit(Tok::HASH_COMMENT, kErrorChannel, i, line_end(i + 1));
+      return out_.back().end;
     default:
       break;
     }
@@ -294,9 +272,16 @@ private:
     return i;
   }
 
+  std::size_t punct_hidden(std::uint32_t type, std::size_t i, std::size_t length) {
+    emit(type, kHidden, i, i + length);
+    return i + length;
+  }
+
   // ERROR_CHAR: one code point, however many bytes.
   std::size_t error_char(std::size_t i) {
-    return emit(Tok::ERROR_CHAR, kErrorChannel, i, i + sequence_length(s_[i]));
+    std::size_t end = i + sequence_length(s_[i]);
+    emit(Tok::ERROR_CHAR, kErrorChannel, i, end);
+    return end;
   }
 
   // NUMBER: digits, an optional fraction (only with a digit after the `.`; else the `.` is a DOT
@@ -318,7 +303,8 @@ private:
         ++end;
       }
     }
-    return emit(Tok::NUMBER, 0, i, end);
+    emit(Tok::NUMBER, 0, i, end);
+    return end;
   }
 
   // BLOCK_COMMENT up to the first `*/` after the `/*`; without one, UNTERMINATED_COMMENT runs to
@@ -332,11 +318,13 @@ private:
       }
       j = static_cast<std::size_t>(static_cast<const unsigned char*>(star) - s_);
       if (s_[j + 1] == '/') {
-        return emit(Tok::BLOCK_COMMENT, kHidden, i, j + 2);
+        emit(Tok::BLOCK_COMMENT, kHidden, i, j + 2);
+        return j + 2;
       }
       ++j;
     }
-    return emit(Tok::UNTERMINATED_COMMENT, kHidden, i, n_);
+    emit(Tok::UNTERMINATED_COMMENT, kHidden, i, n_);
+    return n_;
   }
 
   // Lexer::nextToken on NEWLINE: a line break abandons every open interpolation.
@@ -361,9 +349,7 @@ private:
 
 std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId file,
                                                Diagnostics& diags) {
-  if (!is_valid_utf8(text)) {
-    // Rare: let decode_utf8 report, so the diagnostics are its own by construction.
-    decode_utf8(text, file, diags);
+  if (!check_utf8(text, file, diags)) {
     return std::nullopt;
   }
   return FastLexer(text).run();
