@@ -270,33 +270,6 @@ void reserve_items(const TokenTable& table, ast::File& file) {
 enum class Path { Both, FastOnly, CarefulOnly };
 
 // nullopt when `path` is FastOnly and the first stage failed.
-std::optional<ast::File> parse_tokens(const SourceFile& source, FileId id, ErrorSink& sink,
-                                      std::vector<TokenInfo> tokens, Path path) {
-  TokenTable table(source, id, std::move(tokens));
-  if (!scan_tokens(table, sink)) {
-    return empty_file(id);
-  }
-  if (path != Path::CarefulOnly) {
-    ast::File file = empty_file(id);
-    reserve_items(table, file);
-    Transformer transformer(table, sink, *file.arena);
-    try {
-      FastParser(table, transformer).run(file);
-      return file;
-    } catch (const antlr4::ParseCancellationException&) {
-      // Not necessarily an error: SLL may fail where LL succeeds. Forget the first stage.
-      sink.restart();
-    }
-    if (path == Path::FastOnly) {
-      return std::nullopt;
-    }
-    scan_tokens(table, sink); // its reports again (it passed the first time)
-  }
-  ast::File file = empty_file(id);
-  parse_carefully(table, sink, file);
-  return file;
-}
-
 std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Diagnostics& diags,
                                     Path path) {
   const SourceFile& source = sources.file(id);
@@ -310,9 +283,31 @@ std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Dia
     return empty_file(id); // not UTF-8: E0001 is reported
   }
   split_unterminated_strings(*tokens, text);
+  TokenTable table(source, id, std::move(*tokens));
   ErrorSink sink(diags);
   try {
-    return parse_tokens(source, id, sink, std::move(*tokens), path);
+    if (!scan_tokens(table, sink)) {
+      return empty_file(id);
+    }
+    if (path != Path::CarefulOnly) {
+      ast::File file = empty_file(id);
+      reserve_items(table, file);
+      Transformer transformer(table, sink, *file.arena);
+      try {
+        FastParser(table, transformer).run(file);
+        return file;
+      } catch (const antlr4::ParseCancellationException&) {
+        // Not necessarily an error: SLL may fail where LL succeeds. Forget the first stage.
+        sink.restart();
+      }
+      if (path == Path::FastOnly) {
+        return std::nullopt;
+      }
+      scan_tokens(table, sink); // its reports again (it passed the first time)
+    }
+    ast::File file = empty_file(id);
+    parse_carefully(table, sink, file);
+    return file;
   } catch (const StopParsing&) {
     // E0017 is reported; what was parsed so far is dropped with the parse tree.
   } catch (...) {
