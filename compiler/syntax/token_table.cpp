@@ -2,16 +2,6 @@
 
 namespace ecl::syntax {
 
-Range TokenTable::range(std::size_t index) const {
-  const TokenInfo& t = tokens_[index];
-  return Range{file_, t.begin, t.end};
-}
-
-std::string_view TokenTable::text(std::size_t index) const {
-  const TokenInfo& t = tokens_[index];
-  return source().substr(t.begin, t.end - t.begin);
-}
-
 bool TokenTable::is_real(const antlr4::Token* token) {
   return token != nullptr && token->getTokenIndex() != kNoTokenIndex;
 }

@@ -59,8 +59,12 @@ public:
     return index;
   }
 
-  Range range(std::size_t index) const;
-  std::string_view text(std::size_t index) const;
+  Range range(std::size_t index) const {
+    return Range{file_, tokens_[index].begin, tokens_[index].end};
+  }
+  std::string_view text(std::size_t index) const {
+    return source().substr(tokens_[index].begin, tokens_[index].end - tokens_[index].begin);
+  }
   // For a token from the stream; a token the parser conjured while recovering (it has no index)
   // gets an empty range at its line and column.
   Range range(const antlr4::Token* token) const;
