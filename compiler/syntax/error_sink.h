@@ -7,7 +7,6 @@
 
 #include <unordered_set>
 #include <utility>
-#include <vector>
 
 namespace ecl::syntax {
 
