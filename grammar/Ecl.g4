@@ -11,7 +11,8 @@
 //   literals are: `"text"` is one STRING token; `"text${` (STRING_HEAD), `}text${` (STRING_MID)
 //   and `}text"` (STRING_TAIL) frame the interpolations. Whether a `}` ends an interpolation or a
 //   brace is decided by `closesInterpolation()`, which the lexer subclass in
-//   compiler/syntax/lexer.cpp implements with a stack of open braces and interpolations.
+//   tests/oracle/antlr_lexer.cpp implements with a stack of open braces and interpolations (and
+//   compiler/syntax/fast_lexer.cpp, the lexer eclc runs, with the same stack).
 // - Escapes stay raw in the tokens; the syntax layer decodes them and reports unknown ones.
 // - Characters no rule matches become ERROR_CHAR tokens on channel 2, which the parser never
 //   sees; the syntax layer reports them.
@@ -24,7 +25,7 @@ grammar Ecl;
 
 @lexer::members {
   // True when a `}` at this point ends a string interpolation rather than a brace. The base
-  // lexer never sees an interpolation; the subclass in compiler/syntax/lexer.cpp tracks them.
+  // lexer never sees an interpolation; the subclass in tests/oracle/antlr_lexer.cpp tracks them.
   virtual bool closesInterpolation() { return false; }
 }
 
@@ -178,5 +179,5 @@ WS : [ \t\f\uFEFF]+ -> skip ;
 // of the line is left alone so that the parser does not trip over it too.
 HASH_COMMENT : '#' ~[\r\n]* -> channel(2) ;
 
-// Anything else: one character on channel 2 (ERRORS in compiler/syntax), never seen by the parser.
+// Anything else: one character on channel 2 (kErrorChannel), never seen by the parser.
 ERROR_CHAR : . -> channel(2) ;

@@ -12,20 +12,14 @@
 
 namespace ecl::syntax {
 
-// At most this many E0001 are reported for one file: after that the file is clearly not text.
-inline constexpr std::size_t kMaxUtf8Errors = 10;
+// Reports each place where `text` is not UTF-8 as E0001, at the offending byte: overlong forms,
+// surrogates, values above U+10FFFF, stray continuation bytes and truncated sequences (at most 10:
+// after that the file is clearly not text). True when there is none.
+bool check_utf8(std::string_view text, FileId file, Diagnostics& diags);
 
-// Decodes `text` to code points. Overlong forms, surrogates, values above U+10FFFF, stray
-// continuation bytes and truncated sequences are reported as E0001 at the offending byte (at most
-// kMaxUtf8Errors); then the result is empty.
+// Decodes `text` to code points; when it is not UTF-8, reports as check_utf8 does and gives
+// nullopt.
 std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags);
-
-// The length of the well-formed UTF-8 sequence starting at `text[i]`, or 0 when there is none
-// (Unicode 15, table 3-7: no overlong forms, surrogates or values above U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
-
-// Appends the UTF-8 form of `c` (a valid code point) to `out`.
-void append_utf8(std::string& out, char32_t c);
 
 // The code point starting at `text[offset]` of valid UTF-8, and its length in bytes.
 struct CodePoint {
@@ -34,9 +28,9 @@ struct CodePoint {
 };
 CodePoint code_point_at(std::string_view text, std::size_t offset);
 
-// A character as messages show it: "`#`", "`é` (U+00E9)", or "U+0000" for control and invisible
-// characters.
-std::string describe_character(char32_t c);
+// The character starting at `text[offset]` (valid UTF-8) as messages show it: "`#`",
+// "`é` (U+00E9)", or "U+0000" for control and invisible characters.
+std::string describe_character(std::string_view text, std::size_t offset);
 
 // An escape the language does not define, found by decode_escapes: `\q` at `offset` (bytes into
 // the raw text, pointing at the backslash), `length` bytes long; `character` is what followed the

@@ -7,16 +7,12 @@
 
 #include <unordered_set>
 #include <utility>
-#include <vector>
 
 namespace ecl::syntax {
 
 class ErrorSink {
 public:
-  ErrorSink(Diagnostics& diags, FileId file)
-      : diags_(diags), file_(file), first_(diags.items().size()) {}
-
-  FileId file() const { return file_; }
+  explicit ErrorSink(Diagnostics& diags) : diags_(diags), first_(diags.items().size()) {}
 
   // Reports `kind` at `range` unless an error was already reported at the same position or the
   // error budget is spent. Returns the new diagnostic (valid until the next report, for notes), or
@@ -47,11 +43,9 @@ public:
 
   // True once E0017 is reported: every later stage stops.
   bool stopped() const { return stopped_; }
-  std::size_t count() const { return count_; }
 
 private:
   Diagnostics& diags_;
-  FileId file_;
   std::size_t first_; // diags_'s first diagnostic of this sink
   std::unordered_set<std::uint32_t> positions_;
   std::size_t count_ = 0;

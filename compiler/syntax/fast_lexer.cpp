@@ -14,28 +14,6 @@ namespace {
 
 constexpr std::uint32_t kHidden = 1; // antlr4::Token::HIDDEN_CHANNEL
 
-// True when every byte of `text` is part of a well-formed UTF-8 sequence. ASCII, almost all of a
-// program, is skipped eight bytes at a time.
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text.size() - i >= 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 bool is_ident_start(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -371,9 +349,7 @@ private:
 
 std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId file,
                                                Diagnostics& diags) {
-  if (!is_valid_utf8(text)) {
-    // Rare: let decode_utf8 report, so the diagnostics are its own by construction.
-    decode_utf8(text, file, diags);
+  if (!check_utf8(text, file, diags)) {
     return std::nullopt;
   }
   return FastLexer(text).run();

@@ -10,78 +10,14 @@ namespace {
 using P = ecl_gen::EclParser;
 using antlr4::Token;
 
-// The written form of punctuation and keywords; nullptr for tokens that have no fixed text.
-const char* token_literal(std::size_t type) {
-  switch (type) {
-  case Tok::KW_PARAM:
-    return "param";
-  case Tok::KW_LET:
-    return "let";
-  case Tok::KW_OUTPUT:
-    return "output";
-  case Tok::KW_TRUE:
-    return "true";
-  case Tok::KW_FALSE:
-    return "false";
-  case Tok::LBRACE:
-    return "{";
-  case Tok::RBRACE:
-  case Tok::STRING_MID:
-  case Tok::STRING_TAIL:
-  case Tok::UNTERMINATED_TAIL:
-    return "}";
-  case Tok::LBRACKET:
-    return "[";
-  case Tok::RBRACKET:
-    return "]";
-  case Tok::LPAREN:
-    return "(";
-  case Tok::RPAREN:
-    return ")";
-  case Tok::COMMA:
-    return ",";
-  case Tok::DOT:
-    return ".";
-  case Tok::COLON:
-    return ":";
-  case Tok::QUESTION:
-    return "?";
-  case Tok::EQ:
-    return "==";
-  case Tok::NE:
-    return "!=";
-  case Tok::LE:
-    return "<=";
-  case Tok::GE:
-    return ">=";
-  case Tok::LT:
-    return "<";
-  case Tok::GT:
-    return ">";
-  case Tok::AND:
-    return "&&";
-  case Tok::OR:
-    return "||";
-  case Tok::ASSIGN:
-    return "=";
-  case Tok::NOT:
-    return "!";
-  case Tok::PLUS:
-    return "+";
-  case Tok::MINUS:
-    return "-";
-  case Tok::STAR:
-    return "*";
-  case Tok::SLASH:
-    return "/";
-  case Tok::PERCENT:
-    return "%";
-  default:
-    return nullptr;
-  }
+// The generated parser keeps its vocabulary and ATN behind virtual getters: this one, over no
+// tokens, answers for the grammar.
+const P& grammar() {
+  static const P parser(nullptr);
+  return parser;
 }
 
-// How a token type reads in a list of what was expected.
+// How a token type reads in a message: "an identifier", "`{`", "end of file".
 std::string token_phrase(std::size_t type) {
   switch (type) {
   case Token::EOF:
@@ -94,33 +30,25 @@ std::string token_phrase(std::size_t type) {
   case Tok::STRING_HEAD:
   case Tok::UNTERMINATED_STRING:
     return "a string";
+  case Tok::STRING_MID:
+  case Tok::STRING_TAIL:
+  case Tok::UNTERMINATED_TAIL:
+    return "`}`"; // the rest of the token is the string's text
   default:
     break;
   }
-  if (const char* literal = token_literal(type)) {
-    return fmt::format("`{}`", literal);
+  std::string literal = grammar().getVocabulary().getLiteralName(type); // `'{'`, or empty
+  if (literal.empty()) {
+    return "another token";
   }
-  return "another token";
+  return fmt::format("`{}`", literal.substr(1, literal.size() - 2));
 }
 
+// The tokens that may start an expression, as the grammar says.
 bool starts_expression(std::size_t type) {
-  switch (type) {
-  case Tok::NUMBER:
-  case Tok::KW_TRUE:
-  case Tok::KW_FALSE:
-  case Tok::STRING:
-  case Tok::STRING_HEAD:
-  case Tok::UNTERMINATED_STRING:
-  case Tok::IDENT:
-  case Tok::LPAREN:
-  case Tok::LBRACKET:
-  case Tok::LBRACE:
-  case Tok::MINUS:
-  case Tok::NOT:
-    return true;
-  default:
-    return false;
-  }
+  static const antlr4::misc::IntervalSet& first =
+      grammar().getATN().nextTokens(grammar().getATN().ruleToStartState[P::RuleExpr]);
+  return first.contains(type);
 }
 
 // Tokens that may continue a complete expression. Listing them after every expression ("expected
@@ -150,46 +78,29 @@ bool continues_expression(std::size_t type) {
   }
 }
 
-std::string join_alternatives(const std::vector<std::string>& phrases) {
-  std::string out;
-  for (std::size_t i = 0; i < phrases.size(); ++i) {
-    if (i > 0) {
-      out += i + 1 == phrases.size() ? " or " : ", ";
-    }
-    out += phrases[i];
-  }
-  return out;
-}
-
-std::vector<std::size_t> token_types(const antlr4::misc::IntervalSet& set) {
-  std::vector<std::size_t> types;
-  for (ssize_t t : set.toList()) {
-    types.push_back(t < 0 ? Token::EOF : static_cast<std::size_t>(t));
-  }
-  return types;
-}
-
-bool has(const std::vector<std::size_t>& types, std::size_t type) {
-  return std::find(types.begin(), types.end(), type) != types.end();
+// IntervalSet::contains is overloaded for both signednesses, which the Tok:: enum makes ambiguous.
+bool has(const antlr4::misc::IntervalSet& set, std::size_t type) {
+  return set.contains(type);
 }
 
 // "an expression", "`,` or `]`", "`=`": what the expected set means to a reader.
-std::string describe_expected(const std::vector<std::size_t>& types) {
+std::string describe_expected(const antlr4::misc::IntervalSet& types) {
   bool expression = has(types, Tok::NUMBER) && has(types, Tok::STRING) && has(types, Tok::LPAREN);
-  bool other = std::any_of(types.begin(), types.end(), [&](std::size_t t) {
-    return !continues_expression(t) && !(expression && starts_expression(t));
-  });
+  std::vector<std::size_t> listed; // what is named one by one
+  for (ssize_t t : types.toList()) {
+    if (!(expression && starts_expression(t))) {
+      listed.push_back(static_cast<std::size_t>(t)); // -1 is Token::EOF
+    }
+  }
+  bool other = !std::all_of(listed.begin(), listed.end(), continues_expression);
   std::vector<std::string> phrases;
   if (expression) {
     phrases.emplace_back("an expression");
   }
-  for (std::size_t t : types) {
-    if ((expression && starts_expression(t)) ||
-        (continues_expression(t) && (expression || other))) {
-      continue;
-    }
+  for (std::size_t t : listed) {
     std::string phrase = token_phrase(t);
-    if (std::find(phrases.begin(), phrases.end(), phrase) == phrases.end()) {
+    if (!(continues_expression(t) && (expression || other)) &&
+        std::find(phrases.begin(), phrases.end(), phrase) == phrases.end()) {
       phrases.push_back(std::move(phrase));
     }
   }
@@ -200,7 +111,11 @@ std::string describe_expected(const std::vector<std::size_t>& types) {
   std::stable_partition(phrases.begin(), phrases.end(), [](const std::string& p) {
     return p != "`)`" && p != "`]`" && p != "`}`" && p != "end of file";
   });
-  return join_alternatives(phrases);
+  std::string out = phrases[0];
+  for (std::size_t i = 1; i < phrases.size(); ++i) {
+    out += (i + 1 == phrases.size() ? " or " : ", ") + phrases[i];
+  }
+  return out;
 }
 
 // What may start an item at the top level, as messages say it.
@@ -226,64 +141,46 @@ bool is_structural(std::size_t type) {
   }
 }
 
-bool is_error_node(antlr4::tree::ParseTree* node) {
-  return dynamic_cast<antlr4::tree::ErrorNode*>(node) != nullptr;
-}
-
-// The identifiers a block header has matched so far: its kind, then its name if any.
-std::vector<Token*> header_tokens(P::BlockContext* block) {
-  std::vector<Token*> out;
-  for (antlr4::tree::ParseTree* child : block->children) {
-    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
-    if (terminal == nullptr || is_error_node(child) ||
-        terminal->getSymbol()->getType() != Tok::IDENT || out.size() == 2) {
-      break;
-    }
-    out.push_back(terminal->getSymbol());
+// The text of a token the parser matched; empty for one recovery conjured or skipped.
+std::string matched_text(const TokenTable& tokens, antlr4::tree::ParseTree* node) {
+  auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(node);
+  if (terminal == nullptr || dynamic_cast<antlr4::tree::ErrorNode*>(node) != nullptr) {
+    return "";
   }
-  return out;
+  return std::string(tokens.text(terminal->getSymbol()));
 }
 
-// The index of the first token on the default channel after `index` (size() when none).
-std::size_t next_default(const TokenTable& tokens, std::size_t index) {
-  for (std::size_t i = index + 1; i < tokens.size(); ++i) {
-    if (tokens[i].channel == Token::DEFAULT_CHANNEL) {
-      return i;
-    }
-  }
-  return tokens.size();
+// True when no line break lies between byte offsets `from` and `to`.
+bool same_line(std::string_view source, std::uint32_t from, std::uint32_t to) {
+  return source.substr(from, to - from).find('\n') == std::string_view::npos;
 }
-
-enum class Problem { Expected, Unwanted };
 
 class MessageBuilder {
 public:
   MessageBuilder(const TokenTable& tokens, antlr4::Parser* parser, const Token* found)
       : tokens_(tokens), parser_(parser),
         found_(found != nullptr ? found : parser->getCurrentToken()),
-        expected_(token_types(parser->getExpectedTokens())) {}
+        expected_(parser->getExpectedTokens()), found_text_(describe_token(tokens, found_)) {}
 
-  std::string build(Problem problem) {
-    if (std::string special = contextual(problem); !special.empty()) {
+  std::string build(bool unwanted) {
+    if (std::string special = contextual(unwanted); !special.empty()) {
       return special;
     }
-    std::string hint = separator_hint();
-    if (problem == Problem::Unwanted && found_->getType() != Token::EOF) {
-      return fmt::format("unexpected {}; expected {}{}", found(), describe_expected(expected_),
-                         hint);
+    std::string expected = describe_expected(expected_);
+    if (unwanted && found_->getType() != Token::EOF) {
+      return fmt::format("unexpected {}; expected {}{}", found_text_, expected, separator_hint());
     }
-    return fmt::format("expected {}, found {}{}", describe_expected(expected_), found(), hint);
+    return fmt::format("expected {}, found {}{}", expected, found_text_, separator_hint());
   }
 
   // A body item that is neither `name = value` nor `kind name? {`: `start` is its first token.
   std::string body_item(const Token* start) {
-    std::size_t second = next_default(tokens_, start->getTokenIndex());
-    std::string first_text(tokens_.text(start));
-    if (found_->getTokenIndex() <= second || second >= tokens_.size()) {
-      return fmt::format("expected `=` after attribute name `{}`, found {}", first_text, found());
+    std::size_t second = tokens_.skip_hidden(start->getTokenIndex() + 1);
+    if (found_->getTokenIndex() <= second) {
+      return attribute(std::string(tokens_.text(start)));
     }
-    return fmt::format("expected `{{` after `{} {}`, found {}", first_text, tokens_.text(second),
-                       found());
+    return fmt::format("expected `{{` after `{} {}`, found {}", tokens_.text(start),
+                       tokens_.text(second), found_text_);
   }
 
   // `[1,,2]`: after a separator, another item or the end was expected.
@@ -302,25 +199,23 @@ public:
       }
     }
     if (closer == nullptr) {
-      return build(Problem::Expected);
+      return build(/*unwanted=*/false);
     }
-    return fmt::format("expected {} or `{}` after `,`, found {}", item, closer, found());
+    return fmt::format("expected {} or `{}` after `,`, found {}", item, closer, found_text_);
   }
 
-  std::string found() const { return describe_token(tokens_, found_); }
-
 private:
-  bool expects(std::size_t type) const { return has(expected_, type); }
+  // True when `type` is all the parser expected.
+  bool expects_only(std::size_t type) const {
+    return expected_.size() == 1 && has(expected_, type);
+  }
 
-  std::string name_of(antlr4::tree::TerminalNode* node) const {
-    if (node == nullptr || is_error_node(node) || !TokenTable::is_real(node->getSymbol())) {
-      return "";
-    }
-    return std::string(tokens_.text(node->getSymbol()));
+  std::string attribute(const std::string& name) const {
+    return fmt::format("expected `=` after attribute name `{}`, found {}", name, found_text_);
   }
 
   // Messages for the places people most often go wrong, worded from the rule being parsed.
-  std::string contextual(Problem problem) {
+  std::string contextual(bool unwanted) {
     antlr4::ParserRuleContext* ctx = parser_->getContext();
     if (ctx == nullptr) {
       return "";
@@ -328,9 +223,12 @@ private:
     switch (ctx->getRuleIndex()) {
     case P::RuleProgram:
     case P::RuleItem:
-      return top_level(problem);
+      if (unwanted) {
+        return fmt::format("unexpected {}; expected {}", found_text_, kTopLevelItems);
+      }
+      return fmt::format("expected {}, found {}", kTopLevelItems, found_text_);
     case P::RuleBlock:
-      return block(static_cast<P::BlockContext*>(ctx), problem);
+      return block(static_cast<P::BlockContext*>(ctx), unwanted);
     case P::RuleParamDecl:
       return declaration("param", static_cast<P::ParamDeclContext*>(ctx)->IDENT(), Tok::COLON);
     case P::RuleLetDecl:
@@ -338,108 +236,99 @@ private:
     case P::RuleOutputDecl:
       return declaration("output", static_cast<P::OutputDeclContext*>(ctx)->IDENT(), Tok::ASSIGN);
     case P::RuleAttribute:
-      if (expects(Tok::ASSIGN) && expected_.size() == 1) {
-        return fmt::format("expected `=` after attribute name `{}`, found {}",
-                           name_of(static_cast<P::AttributeContext*>(ctx)->IDENT()), found());
+      if (expects_only(Tok::ASSIGN)) {
+        return attribute(matched_text(tokens_, static_cast<P::AttributeContext*>(ctx)->IDENT()));
       }
       return "";
     case P::RulePostfixOp:
-      if (expects(Tok::IDENT) && expected_.size() == 1) {
+      if (expects_only(Tok::IDENT)) {
         // `cidr = 10.0.0.0/16` lexes as `10.0` `.` `0.0` `/` `16`.
         const char* hint = found_->getType() == Tok::NUMBER
                                ? "; write addresses and CIDRs as strings: `\"10.0.0.0/16\"`"
                                : "";
-        return fmt::format("expected a name after `.`, found {}{}", found(), hint);
+        return fmt::format("expected a name after `.`, found {}{}", found_text_, hint);
       }
       return "";
     case P::RulePrimary:
-      if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr && expects(Tok::IDENT) &&
-          expects(Tok::STRING)) {
+      if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr && has(expected_, Tok::IDENT) &&
+          has(expected_, Tok::STRING)) {
         return fmt::format("expected an object entry (`key = value`){}, found {}",
-                           expects(Tok::RBRACE) ? " or `}`" : "", found());
+                           has(expected_, Tok::RBRACE) ? " or `}`" : "", found_text_);
       }
       return "";
     case P::RuleTypeRef:
-      if (expects(Tok::IDENT) && expected_.size() == 1) {
-        return fmt::format("expected a type, found {}", found());
+      if (expects_only(Tok::IDENT)) {
+        return fmt::format("expected a type, found {}", found_text_);
       }
       return "";
-    case P::RuleObjectEntry: {
-      auto* entry = static_cast<P::ObjectEntryContext*>(ctx);
-      if (expects(Tok::ASSIGN) && expected_.size() == 1) {
-        std::string key = entry->IDENT() != nullptr ? name_of(entry->IDENT()) : "";
-        return key.empty() ? fmt::format("expected `=` after the key, found {}", found())
-                           : fmt::format("expected `=` after key `{}`, found {}", key, found());
+    case P::RuleObjectEntry:
+      if (expects_only(Tok::ASSIGN)) {
+        std::string key = matched_text(tokens_, static_cast<P::ObjectEntryContext*>(ctx)->IDENT());
+        return key.empty() ? fmt::format("expected `=` after the key, found {}", found_text_)
+                           : fmt::format("expected `=` after key `{}`, found {}", key, found_text_);
       }
-      if (expects(Tok::IDENT) && expects(Tok::STRING)) {
-        return fmt::format("expected an object key (an identifier or a string), found {}", found());
+      if (has(expected_, Tok::IDENT) && has(expected_, Tok::STRING)) {
+        return fmt::format("expected an object key (an identifier or a string), found {}",
+                           found_text_);
       }
       return "";
-    }
     default:
       return "";
     }
   }
 
-  std::string top_level(Problem problem) {
-    const char* what = kTopLevelItems;
-    if (problem == Problem::Unwanted) {
-      return fmt::format("unexpected {}; expected {}", found(), what);
+  std::string block(P::BlockContext* ctx, bool unwanted) {
+    std::string title; // the header's identifiers so far: the kind, then the name if any
+    std::size_t words = 0;
+    for (; words < 2 && words < ctx->children.size(); ++words) {
+      auto* word = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[words]);
+      std::string text = matched_text(tokens_, word);
+      if (text.empty() || word->getSymbol()->getType() != Tok::IDENT) {
+        break;
+      }
+      title += (words == 0 ? "" : " ") + text;
     }
-    return fmt::format("expected {}, found {}", what, found());
-  }
-
-  std::string block(P::BlockContext* ctx, Problem problem) {
-    std::vector<Token*> header = header_tokens(ctx);
-    std::string title;
-    for (Token* t : header) {
-      title += (title.empty() ? "" : " ") + std::string(tokens_.text(t));
-    }
-    if (expects(Tok::RBRACE)) {
+    if (has(expected_, Tok::RBRACE)) {
       // In the body: an attribute, a nested block or the end of this block.
       const char* what = "an attribute, a nested block or `}`";
-      if (problem == Problem::Unwanted) {
-        return fmt::format("unexpected {} in block `{}`; expected {}", found(), title, what);
+      if (unwanted) {
+        return fmt::format("unexpected {} in block `{}`; expected {}", found_text_, title, what);
       }
-      return fmt::format("expected {} to close block `{}`, found {}", what, title, found());
+      return fmt::format("expected {} to close block `{}`, found {}", what, title, found_text_);
     }
-    if (expects(Tok::LBRACE)) {
-      bool top = dynamic_cast<P::ItemContext*>(ctx->parent) != nullptr;
-      std::string hint;
-      if (top && header.size() == 1 && found_->getType() == Tok::ASSIGN) {
-        hint = "; attributes belong inside a block, and top-level values use `let`";
-      }
-      if (expects(Tok::IDENT)) {
-        return fmt::format("expected a name or `{{` after `{}`, found {}{}", title, found(), hint);
-      }
-      return fmt::format("expected `{{` after `{}`, found {}{}", title, found(), hint);
+    if (!has(expected_, Tok::LBRACE)) {
+      return "";
     }
-    return "";
+    std::string hint;
+    if (dynamic_cast<P::ItemContext*>(ctx->parent) != nullptr && words == 1 &&
+        found_->getType() == Tok::ASSIGN) {
+      hint = "; attributes belong inside a block, and top-level values use `let`";
+    }
+    return fmt::format("expected {}`{{` after `{}`, found {}{}",
+                       has(expected_, Tok::IDENT) ? "a name or " : "", title, found_text_, hint);
   }
 
   std::string declaration(const char* keyword, antlr4::tree::TerminalNode* name,
                           std::size_t separator) {
-    std::string name_text = name_of(name);
-    if (expects(Tok::IDENT) && expected_.size() == 1 && name_text.empty()) {
-      return fmt::format("expected a name after `{}`, found {}", keyword, found());
+    std::string name_text = matched_text(tokens_, name);
+    if (name_text.empty()) {
+      return expects_only(Tok::IDENT)
+                 ? fmt::format("expected a name after `{}`, found {}", keyword, found_text_)
+                 : "";
     }
-    if (expects(separator) && expected_.size() == 1 && !name_text.empty()) {
-      if (separator == Tok::COLON) {
-        return fmt::format("expected `:` and a type after param name `{}`, found {}", name_text,
-                           found());
-      }
-      return fmt::format("expected `=` after `{} {}`, found {}", keyword, name_text, found());
+    if (!expects_only(separator)) {
+      return "";
     }
-    return "";
+    if (separator == Tok::COLON) {
+      return fmt::format("expected `:` and a type after param name `{}`, found {}", name_text,
+                         found_text_);
+    }
+    return fmt::format("expected `=` after `{} {}`, found {}", keyword, name_text, found_text_);
   }
 
   // Lists, call arguments and objects separate their entries with commas.
   std::string separator_hint() const {
-    if (!expects(Tok::COMMA) || found_ == nullptr) {
-      return "";
-    }
-    auto type = found_->getType();
-    if (!starts_expression(type)) {
+    if (!has(expected_, Tok::COMMA) || !starts_expression(found_->getType())) {
       return "";
     }
     for (antlr4::RuleContext* ctx = parser_->getContext(); ctx != nullptr;
@@ -463,40 +352,32 @@ private:
   const TokenTable& tokens_;
   antlr4::Parser* parser_;
   const Token* found_;
-  std::vector<std::size_t> expected_;
+  antlr4::misc::IntervalSet expected_;
+  std::string found_text_;
 };
 
 } // namespace
 
 std::string describe_token(const TokenTable& tokens, const Token* token) {
-  if (token == nullptr || token->getType() == Token::EOF) {
+  if (token == nullptr) {
     return "end of file";
   }
-  switch (token->getType()) {
-  case Tok::STRING_MID:
-  case Tok::STRING_TAIL:
-  case Tok::UNTERMINATED_TAIL:
-    return "`}`"; // the rest of the token is the string's text
-  default:
-    break;
-  }
   std::string_view text = tokens.text(token);
-  if (text.empty()) {
+  // The end of file, a token recovery conjured, and the `}` that resumes a string (whose text is
+  // the string's) show as their kind.
+  if (text.empty() || text.front() == '}') {
     return token_phrase(token->getType());
   }
   // Long strings and identifiers are cut, on a character boundary.
   constexpr std::size_t kMaxShown = 32;
-  std::string shown;
-  if (text.size() > kMaxShown) {
-    std::size_t cut = kMaxShown - 1;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    shown = std::string(text.substr(0, cut)) + "…";
-  } else {
-    shown = std::string(text);
+  if (text.size() <= kMaxShown) {
+    return fmt::format("`{}`", text);
   }
-  return fmt::format("`{}`", shown);
+  std::size_t cut = kMaxShown - 1;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return fmt::format("`{}…`", text.substr(0, cut));
 }
 
 // Tokens matched after an error before the next error is worth reporting. ANTLR resumes after
@@ -526,12 +407,10 @@ void ErrorStrategy::report(const Token* at, const std::string& message) {
   // that error's repair left over (it closed a block early). top_level()'s wording tells the place.
   const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
                               message.find(kTopLevelItems) != std::string::npos;
-  bool echo =
-      leftover_brace || (reported_ && range.begin < swallowed_until_) ||
-      (reported_ && (matched_since_error_ < kMatchesToRecover ||
-                     (last_reported_ <= range.begin &&
-                      source.substr(last_reported_, range.begin - last_reported_).find('\n') ==
-                          std::string_view::npos)));
+  bool echo = leftover_brace || (reported_ && range.begin < swallowed_until_) ||
+              (reported_ &&
+               (matched_since_error_ < kMatchesToRecover ||
+                (last_reported_ <= range.begin && same_line(source, last_reported_, range.begin))));
   matched_since_error_ = 0;
   if (echo) {
     return;
@@ -540,12 +419,8 @@ void ErrorStrategy::report(const Token* at, const std::string& message) {
   last_reported_ = range.begin;
   if (TokenTable::is_real(at) && at->getType() == Tok::ASSIGN) {
     // The value after an unexpected `=`: an object or list is skipped whole by its errors.
-    std::size_t index = at->getTokenIndex() + 1;
-    while (index < tokens_.size() && tokens_[index].channel != antlr4::Token::DEFAULT_CHANNEL) {
-      ++index;
-    }
-    if (index < tokens_.size() &&
-        (tokens_[index].type == Tok::LBRACE || tokens_[index].type == Tok::LBRACKET)) {
+    std::size_t index = tokens_.skip_hidden(at->getTokenIndex() + 1);
+    if (tokens_[index].type == Tok::LBRACE || tokens_[index].type == Tok::LBRACKET) {
       int depth = 0;
       for (; index < tokens_.size(); ++index) {
         const std::uint32_t type = tokens_[index].type;
@@ -566,23 +441,16 @@ void ErrorStrategy::report(const Token* at, const std::string& message) {
     while (index > 0 && tokens_[index - 1].channel != antlr4::Token::DEFAULT_CHANNEL) {
       --index;
     }
-    if (index > 0) {
-      const TokenInfo& previous = tokens_[index - 1];
-      if (previous.end <= range.begin &&
-          source.substr(previous.end, range.begin - previous.end).find('\n') !=
-              std::string_view::npos) {
-        range = Range{range.file, previous.begin, previous.end};
-      }
+    if (index > 0 && tokens_[index - 1].end <= range.begin &&
+        !same_line(source, tokens_[index - 1].end, range.begin)) {
+      range = tokens_.range(index - 1);
     }
   }
   // Earlier on the same line, a character the parser never saw (`a & b`): its E0002 already
   // explains whatever goes wrong after it.
   auto before = std::lower_bound(unexpected_.begin(), unexpected_.end(), range.begin);
-  if (before != unexpected_.begin()) {
-    std::uint32_t previous = *(before - 1);
-    if (source.substr(previous, range.begin - previous).find('\n') == std::string_view::npos) {
-      return;
-    }
+  if (before != unexpected_.begin() && same_line(source, *(before - 1), range.begin)) {
+    return;
   }
   sink_.report(Diag::SyntaxError, range, message);
   if (sink_.stopped()) {
@@ -590,52 +458,42 @@ void ErrorStrategy::report(const Token* at, const std::string& message) {
   }
 }
 
-void ErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
-                                              const antlr4::NoViableAltException& e) {
+void ErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) {
+  if (inErrorRecoveryMode(parser)) {
+    return; // DefaultErrorStrategy's rule: nothing matched since the last error
+  }
+  beginErrorCondition(parser);
   Token* found = e.getOffendingToken();
   MessageBuilder builder(tokens_, parser, found);
-  Token* start = e.getStartToken();
-  antlr4::ParserRuleContext* ctx = parser->getContext();
-  if (ctx != nullptr && ctx->getRuleIndex() == P::RuleBodyItem && TokenTable::is_real(start) &&
-      start->getType() == Tok::IDENT && found != start) {
+  auto* no_viable = dynamic_cast<const antlr4::NoViableAltException*>(&e);
+  Token* start = no_viable != nullptr ? no_viable->getStartToken() : nullptr;
+  if (!TokenTable::is_real(start) || found == start) {
+    report(found, builder.build(/*unwanted=*/false));
+  } else if (parser->getContext()->getRuleIndex() == P::RuleBodyItem &&
+             start->getType() == Tok::IDENT) {
     report(found, builder.body_item(start));
-    return;
-  }
-  if (TokenTable::is_real(start) && start->getType() == Tok::COMMA && found != start) {
+  } else if (start->getType() == Tok::COMMA) {
     report(found, builder.after_comma());
-    return;
+  } else {
+    report(found, builder.build(/*unwanted=*/false));
   }
-  report(found, builder.build(Problem::Expected));
-}
-
-void ErrorStrategy::reportInputMismatch(antlr4::Parser* parser,
-                                        const antlr4::InputMismatchException& e) {
-  report(e.getOffendingToken(),
-         MessageBuilder(tokens_, parser, e.getOffendingToken()).build(Problem::Expected));
-}
-
-void ErrorStrategy::reportFailedPredicate(antlr4::Parser* parser,
-                                          const antlr4::FailedPredicateException& e) {
-  report(e.getOffendingToken(),
-         MessageBuilder(tokens_, parser, e.getOffendingToken()).build(Problem::Expected));
 }
 
 void ErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
-  if (inErrorRecoveryMode(parser)) {
-    return;
-  }
-  beginErrorCondition(parser);
-  Token* found = parser->getCurrentToken();
-  report(found, MessageBuilder(tokens_, parser, found).build(Problem::Unwanted));
+  report_current(parser, /*unwanted=*/true);
 }
 
 void ErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
+  report_current(parser, /*unwanted=*/false);
+}
+
+void ErrorStrategy::report_current(antlr4::Parser* parser, bool unwanted) {
   if (inErrorRecoveryMode(parser)) {
     return;
   }
   beginErrorCondition(parser);
   Token* found = parser->getCurrentToken();
-  report(found, MessageBuilder(tokens_, parser, found).build(Problem::Expected));
+  report(found, MessageBuilder(tokens_, parser, found).build(unwanted));
 }
 
 Token* ErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
@@ -654,24 +512,6 @@ bool ErrorStrategy::singleTokenInsertion(antlr4::Parser* parser) {
     return false;
   }
   return DefaultErrorStrategy::singleTokenInsertion(parser);
-}
-
-void ErrorListener::syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Token* offending,
-                                size_t line, size_t column, const std::string& /*message*/,
-                                std::exception_ptr /*e*/) {
-  // ANTLR's own wording is never shown; only the place is used.
-  if (offending != nullptr) {
-    sink_.report(Diag::SyntaxError, tokens_.range(offending),
-                 fmt::format("unexpected {}", describe_token(tokens_, offending)));
-  } else {
-    std::uint32_t offset = source_.offset_of(
-        LineCol{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column + 1)});
-    sink_.report(Diag::SyntaxError, Range{sink_.file(), offset, offset},
-                 std::string("unexpected text"));
-  }
-  if (sink_.stopped()) {
-    throw StopParsing{};
-  }
 }
 
 } // namespace ecl::syntax

@@ -23,12 +23,7 @@ public:
 protected:
   // Counts matched tokens: see report().
   void reportMatch(antlr4::Parser* parser) override;
-  void reportNoViableAlternative(antlr4::Parser* parser,
-                                 const antlr4::NoViableAltException& e) override;
-  void reportInputMismatch(antlr4::Parser* parser,
-                           const antlr4::InputMismatchException& e) override;
-  void reportFailedPredicate(antlr4::Parser* parser,
-                             const antlr4::FailedPredicateException& e) override;
+  void reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
   // The pre-pass guarantees balanced brackets, so recovery never deletes or conjures one (nor
@@ -37,6 +32,7 @@ protected:
   bool singleTokenInsertion(antlr4::Parser* parser) override;
 
 private:
+  void report_current(antlr4::Parser* parser, bool unwanted);
   void report(const antlr4::Token* at, const std::string& message);
 
   const TokenTable& tokens_;
@@ -48,22 +44,6 @@ private:
   // `health_check = { … }`): recovery reads its entries as block items, each error an echo.
   std::uint32_t swallowed_until_ = 0;
   std::size_t matched_since_error_ = 0;
-};
-
-// Replaces ANTLR's console listeners on the lexer and the parser. Our strategy reports everything
-// itself, so this only catches what the runtime might report on its own, in neutral words.
-class ErrorListener : public antlr4::BaseErrorListener {
-public:
-  ErrorListener(const TokenTable& tokens, const SourceFile& source, ErrorSink& sink)
-      : tokens_(tokens), source_(source), sink_(sink) {}
-
-  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
-                   size_t column, const std::string& message, std::exception_ptr e) override;
-
-private:
-  const TokenTable& tokens_;
-  const SourceFile& source_;
-  ErrorSink& sink_;
 };
 
 // How a token is shown in a message: "`}`", "`cidr`", "end of file".

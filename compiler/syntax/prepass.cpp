@@ -2,6 +2,7 @@
 
 #include "compiler/syntax/decode.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -50,7 +51,7 @@ public:
         continue;
       case Tok::HASH_COMMENT:
         sink_.report(Diag::UnexpectedCharacter, Range{tokens_.file(), t.begin, t.begin + 1},
-                     describe_character(U'#') + character_hint(U'#'));
+                     unexpected(t.begin));
         continue;
       case Tok::UNTERMINATED_COMMENT:
         sink_.report(Diag::UnterminatedComment, Range{tokens_.file(), t.begin, t.begin + 2});
@@ -97,13 +98,7 @@ private:
 
   void push(Opener kind, std::size_t token) {
     auto index = static_cast<std::uint32_t>(token);
-    if (kind == Interpolation) {
-      saved_counts_.push_back(counts_);
-      counts_ = {};
-      interpolations_.push_back(stack_.size());
-    } else {
-      ++counts_[kind];
-    }
+    interpolations_ += kind == Interpolation;
     stack_.push_back({kind, index, index});
     check_depth(token);
   }
@@ -112,13 +107,7 @@ private:
     Frame frame = stack_.back();
     stack_.pop_back();
     pending_ -= frame.pending;
-    if (frame.kind == Interpolation) {
-      counts_ = saved_counts_.back();
-      saved_counts_.pop_back();
-      interpolations_.pop_back();
-    } else {
-      --counts_[frame.kind];
-    }
+    interpolations_ -= frame.kind == Interpolation;
     return frame;
   }
 
@@ -144,8 +133,12 @@ private:
   std::optional<Frame> close(Opener kind, std::size_t token, bool pops = true) {
     Range at = tokens_.range(token);
     std::string closer = std::string("`") + kCloseText[kind] + "`";
-    bool reachable = kind == Interpolation ? !interpolations_.empty() : counts_[kind] > 0;
-    if (!reachable) {
+    // The innermost open frame of this kind, unless an interpolation (or none) comes first. In a
+    // valid program it is the top frame.
+    auto open = std::find_if(stack_.rbegin(), stack_.rend(), [&](const Frame& frame) {
+      return frame.kind == kind || frame.kind == Interpolation;
+    });
+    if (open == stack_.rend() || open->kind != kind) {
       ok_ = false;
       if (stack_.empty()) {
         sink_.report(Diag::UnexpectedClosingBracket, Range{at.file, at.begin, at.begin + 1},
@@ -262,11 +255,7 @@ private:
 
   // A string ends at the end of its line, and so does every interpolation in it.
   void end_of_line() {
-    if (interpolations_.empty()) {
-      return;
-    }
-    std::size_t outermost = interpolations_.front();
-    while (stack_.size() > outermost) {
+    while (interpolations_ > 0) {
       Frame frame = pop();
       if (frame.kind == Interpolation) {
         report_unclosed(frame, "");
@@ -285,8 +274,7 @@ private:
   }
 
   void check_escapes(std::size_t i) {
-    std::string_view text = tokens_.text(i);
-    std::string_view body = string_body(tokens_[i].type, text);
+    std::string_view body = string_body(tokens_[i].type, tokens_.text(i));
     std::vector<InvalidEscape> invalid;
     decode_escapes(body, &invalid);
     std::uint32_t base = tokens_[i].begin + 1; // bodies start one byte into the token
@@ -296,44 +284,42 @@ private:
     }
   }
 
+  // The unexpected character at `offset`, as E0002 says it.
+  std::string unexpected(std::uint32_t offset) const {
+    return describe_character(tokens_.source(), offset) +
+           character_hint(code_point_at(tokens_.source(), offset).value);
+  }
+
   // Runs of the same unexpected character are one error: a file of NUL bytes says so once.
   void unexpected_character(std::size_t i) {
     const TokenInfo& t = tokens_[i];
-    char32_t c = code_point_at(tokens_.source(), t.begin).value;
-    if (run_ && run_->character == c && run_->range.end == t.begin) {
-      run_->range.end = t.end;
+    if (run_ && run_->end == t.begin &&
+        tokens_.source().substr(run_->begin, t.end - t.begin) == tokens_.text(i)) {
+      run_->end = t.end;
       return;
     }
     flush_unexpected();
-    run_ = Run{c, tokens_.range(i)};
+    run_ = tokens_.range(i);
   }
 
   void flush_unexpected() {
     if (run_) {
-      sink_.report(Diag::UnexpectedCharacter, run_->range,
-                   describe_character(run_->character) + character_hint(run_->character));
+      sink_.report(Diag::UnexpectedCharacter, *run_, unexpected(run_->begin));
       run_.reset();
     }
   }
 
-  struct Run {
-    char32_t character;
-    Range range;
-  };
-
   const TokenTable& tokens_;
   ErrorSink& sink_;
   std::vector<Frame> stack_;
-  std::array<std::uint32_t, kOpenerCount> counts_{}; // open brackets of each kind in this segment
-  std::vector<std::array<std::uint32_t, kOpenerCount>> saved_counts_; // at each interpolation
-  std::vector<std::size_t> interpolations_; // indexes into stack_ of interpolation frames
-  std::size_t pending_ = 0;                 // all pending `?`
+  std::size_t interpolations_ = 0; // interpolation frames on stack_
+  std::size_t pending_ = 0;        // all pending `?`
   std::size_t type_depth_ = 0;
   bool in_type_ = false;
   std::array<std::uint32_t, 2> prev_{}; // the two previous structural token types
   bool depth_reported_ = false;
   bool ok_ = true;
-  std::optional<Run> run_;
+  std::optional<Range> run_; // of unexpected characters, all the same
 };
 
 } // namespace
@@ -349,18 +335,16 @@ void split_unterminated_strings(std::vector<TokenInfo>& tokens, std::string_view
   std::vector<TokenInfo> out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const TokenInfo& t = tokens[i];
+    // The trailing run of closers and blanks (past the opening quote) starts at `start`, and its
+    // first closer is at `cut`.
+    std::uint32_t start = t.end;
     std::uint32_t cut = t.end;
-    if (t.type == Tok::UNTERMINATED_STRING) {
-      // The trailing run of closers and blanks (past the opening quote).
-      for (std::uint32_t at = t.end; at > t.begin + 1; --at) {
-        char c = text[at - 1];
-        if (c != ' ' && c != '\t' && !closer(c)) {
-          break;
-        }
-        if (closer(c)) {
-          cut = at - 1;
-        }
+    for (; t.type == Tok::UNTERMINATED_STRING && start > t.begin + 1; --start) {
+      char c = text[start - 1];
+      if (c != ' ' && c != '\t' && !closer(c)) {
+        break;
       }
+      cut = closer(c) ? start - 1 : cut;
     }
     if (cut == t.end) {
       if (!out.empty()) {
@@ -371,11 +355,7 @@ void split_unterminated_strings(std::vector<TokenInfo>& tokens, std::string_view
     if (out.empty()) { // the first split: copy what came before
       out.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i));
     }
-    std::uint32_t end = cut;
-    while (end > t.begin + 1 && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
-      --end;
-    }
-    out.push_back(TokenInfo{t.type, t.channel, t.begin, end});
+    out.push_back(TokenInfo{t.type, t.channel, t.begin, start});
     for (std::uint32_t at = cut; at < t.end; ++at) {
       if (std::uint32_t type = closer(text[at])) {
         out.push_back(TokenInfo{type, t.channel, at, at + 1});

@@ -62,7 +62,7 @@ ast::File empty_file(FileId id) {
 class FastParser {
 public:
   FastParser(const TokenTable& table, Transformer& transformer)
-      : table_(table), transformer_(transformer), parser_(nullptr), pos_(skip_hidden(0)) {
+      : table_(table), transformer_(transformer), parser_(nullptr), pos_(table.skip_hidden(0)) {
     parser_.removeErrorListeners();
     parser_.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     parser_.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -227,13 +227,7 @@ private:
 
   std::uint32_t type(std::size_t i) const { return table_[i].type; }
   // The table index of the first default-channel token after `i` (the parser sees no other).
-  std::size_t next_index(std::size_t i) const { return skip_hidden(i + 1); }
-  std::size_t skip_hidden(std::size_t i) const {
-    while (i + 1 < table_.size() && table_[i].channel != antlr4::Token::DEFAULT_CHANNEL) {
-      ++i;
-    }
-    return i;
-  }
+  std::size_t next_index(std::size_t i) const { return table_.skip_hidden(i + 1); }
 
   const TokenTable& table_;
   Transformer& transformer_;
@@ -248,9 +242,8 @@ private:
 void parse_carefully(const TokenTable& table, ErrorSink& sink, ast::File& file) {
   TableTokenSource source(table, 0);
   TableTokenStream stream(source);
-  ErrorListener listener(table, table.source_file(), sink);
   P parser(&stream);
-  parser.addErrorListener(&listener);
+  parser.removeErrorListeners(); // ErrorStrategy reports every error itself
   parser.setErrorHandler(std::make_shared<ErrorStrategy>(table, sink));
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::LL);
@@ -277,33 +270,6 @@ void reserve_items(const TokenTable& table, ast::File& file) {
 enum class Path { Both, FastOnly, CarefulOnly };
 
 // nullopt when `path` is FastOnly and the first stage failed.
-std::optional<ast::File> parse_tokens(const SourceFile& source, FileId id, ErrorSink& sink,
-                                      std::vector<TokenInfo> tokens, Path path) {
-  TokenTable table(source, id, std::move(tokens));
-  if (!scan_tokens(table, sink)) {
-    return empty_file(id);
-  }
-  if (path != Path::CarefulOnly) {
-    ast::File file = empty_file(id);
-    reserve_items(table, file);
-    Transformer transformer(table, sink, *file.arena);
-    try {
-      FastParser(table, transformer).run(file);
-      return file;
-    } catch (const antlr4::ParseCancellationException&) {
-      // Not necessarily an error: SLL may fail where LL succeeds. Forget the first stage.
-      sink.restart();
-    }
-    if (path == Path::FastOnly) {
-      return std::nullopt;
-    }
-    scan_tokens(table, sink); // its reports again (it passed the first time)
-  }
-  ast::File file = empty_file(id);
-  parse_carefully(table, sink, file);
-  return file;
-}
-
 std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Diagnostics& diags,
                                     Path path) {
   const SourceFile& source = sources.file(id);
@@ -317,9 +283,31 @@ std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Dia
     return empty_file(id); // not UTF-8: E0001 is reported
   }
   split_unterminated_strings(*tokens, text);
-  ErrorSink sink(diags, id);
+  TokenTable table(source, id, std::move(*tokens));
+  ErrorSink sink(diags);
   try {
-    return parse_tokens(source, id, sink, std::move(*tokens), path);
+    if (!scan_tokens(table, sink)) {
+      return empty_file(id);
+    }
+    if (path != Path::CarefulOnly) {
+      ast::File file = empty_file(id);
+      reserve_items(table, file);
+      Transformer transformer(table, sink, *file.arena);
+      try {
+        FastParser(table, transformer).run(file);
+        return file;
+      } catch (const antlr4::ParseCancellationException&) {
+        // Not necessarily an error: SLL may fail where LL succeeds. Forget the first stage.
+        sink.restart();
+      }
+      if (path == Path::FastOnly) {
+        return std::nullopt;
+      }
+      scan_tokens(table, sink); // its reports again (it passed the first time)
+    }
+    ast::File file = empty_file(id);
+    parse_carefully(table, sink, file);
+    return file;
   } catch (const StopParsing&) {
     // E0017 is reported; what was parsed so far is dropped with the parse tree.
   } catch (...) {

@@ -1,7 +1,5 @@
 #include "compiler/syntax/token_stream.h"
 
-#include <sstream>
-
 namespace ecl::syntax {
 
 std::string TableToken::getText() const {
@@ -29,39 +27,10 @@ std::size_t TableToken::getStopIndex() const {
   return static_cast<std::size_t>(table_[index_].end) - 1;
 }
 
-std::string TableToken::toString() const {
-  std::string shown;
-  for (char c : getText()) {
-    switch (c) {
-    case '\n':
-      shown += "\\n";
-      break;
-    case '\r':
-      shown += "\\r";
-      break;
-    case '\t':
-      shown += "\\t";
-      break;
-    default:
-      shown += c;
-    }
-  }
-  std::ostringstream out;
-  out << "[@" << index_ << "," << getStartIndex() << ":" << getStopIndex() << "='" << shown << "',<"
-      << getType() << ">";
-  if (getChannel() > 0) {
-    out << ",channel=" << getChannel();
-  }
-  out << "," << getLine() << ":" << getCharPositionInLine() << "]";
-  return out.str();
-}
-
 std::unique_ptr<antlr4::Token> TableTokenSource::nextToken() {
   // Only what the parser reads: comments and line breaks never reach it (the stream would skip
   // them), and the error strategy finds them in the table.
-  while (next_ + 1 < table_.size() && table_[next_].channel != antlr4::Token::DEFAULT_CHANNEL) {
-    ++next_;
-  }
+  next_ = table_.skip_hidden(next_);
   auto token = std::make_unique<TableToken>(table_, this, next_);
   if (next_ + 1 < table_.size()) {
     ++next_; // the last token is EOF, handed out again and again

@@ -2,16 +2,6 @@
 
 namespace ecl::syntax {
 
-Range TokenTable::range(std::size_t index) const {
-  const TokenInfo& t = tokens_[index];
-  return Range{file_, t.begin, t.end};
-}
-
-std::string_view TokenTable::text(std::size_t index) const {
-  const TokenInfo& t = tokens_[index];
-  return source().substr(t.begin, t.end - t.begin);
-}
-
 bool TokenTable::is_real(const antlr4::Token* token) {
   return token != nullptr && token->getTokenIndex() != kNoTokenIndex;
 }
@@ -47,19 +37,10 @@ bool is_string_piece(std::uint32_t type) {
 }
 
 std::string_view string_body(std::uint32_t type, std::string_view token_text) {
-  std::size_t closing = 0; // bytes of the closing delimiter
-  switch (type) {
-  case Tok::STRING:
-  case Tok::STRING_TAIL:
-    closing = 1; // `"`
-    break;
-  case Tok::STRING_HEAD:
-  case Tok::STRING_MID:
-    closing = 2; // `${`
-    break;
-  default:
-    break; // unterminated: no closing delimiter
-  }
+  // The closing delimiter: `"`, `${`, or none for an unterminated piece.
+  std::size_t closing = type == Tok::STRING || type == Tok::STRING_TAIL       ? 1
+                        : type == Tok::STRING_HEAD || type == Tok::STRING_MID ? 2
+                                                                              : 0;
   if (token_text.size() < 1 + closing) {
     return {};
   }
@@ -67,8 +48,8 @@ std::string_view string_body(std::uint32_t type, std::string_view token_text) {
 }
 
 std::string_view TokenTable::text(const antlr4::Token* token) const {
-  if (!is_real(token) || token->getTokenIndex() >= tokens_.size()) {
-    return {};
+  if (token == nullptr || token->getTokenIndex() >= tokens_.size()) {
+    return {}; // conjured: no text
   }
   return text(token->getTokenIndex());
 }

@@ -50,9 +50,21 @@ public:
   const SourceFile& source_file() const { return source_; }
   FileId file() const { return file_; }
   std::string_view source() const { return source_.text(); }
+  // `index`, or the first token after it that the parser reads (on the default channel): the EOF
+  // token at the latest.
+  std::size_t skip_hidden(std::size_t index) const {
+    while (index + 1 < tokens_.size() && tokens_[index].channel != antlr4::Token::DEFAULT_CHANNEL) {
+      ++index;
+    }
+    return index;
+  }
 
-  Range range(std::size_t index) const;
-  std::string_view text(std::size_t index) const;
+  Range range(std::size_t index) const {
+    return Range{file_, tokens_[index].begin, tokens_[index].end};
+  }
+  std::string_view text(std::size_t index) const {
+    return source().substr(tokens_[index].begin, tokens_[index].end - tokens_[index].begin);
+  }
   // For a token from the stream; a token the parser conjured while recovering (it has no index)
   // gets an empty range at its line and column.
   Range range(const antlr4::Token* token) const;

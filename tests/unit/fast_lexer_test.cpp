@@ -380,12 +380,11 @@ std::string describe(antlr4::Token* t) {
 }
 
 // Parses like syntax.cpp's parse_checked (pre-pass, SLL with bail-out, then LL with our error
-// strategy and listener) over `stream`; returns the tree as text and the diagnostics.
+// strategy) over `stream`; returns the tree as text and the diagnostics.
 template <typename Stream>
-std::string parse_with(Stream& stream, const TokenTable& tokens, const SourceFile& source) {
+std::string parse_with(Stream& stream, const TokenTable& tokens) {
   Diagnostics diags;
-  ErrorSink sink(diags, 0);
-  ErrorListener listener(tokens, source, sink);
+  ErrorSink sink(diags);
   std::string tree;
   try {
     if (!scan_tokens(tokens, sink)) {
@@ -402,7 +401,6 @@ std::string parse_with(Stream& stream, const TokenTable& tokens, const SourceFil
     } catch (const antlr4::ParseCancellationException&) {
       stream.seek(0);
       parser.reset();
-      parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<ErrorStrategy>(tokens, sink));
       interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
       program = parser.program();
@@ -425,13 +423,13 @@ void expect_same_parse(const std::string& text) {
   SourceFile source("", text);
   AntlrSide antlr(text);
   TokenTable antlr_table(source, 0, token_infos(text, antlr.stream.getTokens()));
-  std::string expected = parse_with(antlr.stream, antlr_table, source);
+  std::string expected = parse_with(antlr.stream, antlr_table);
 
   Diagnostics diags;
   TokenTable table(source, 0, *fast_lex(text, 0, diags));
   TableTokenSource tokens(table, 0);
   antlr4::CommonTokenStream stream(&tokens);
-  EXPECT_EQ(parse_with(stream, table, source), expected);
+  EXPECT_EQ(parse_with(stream, table), expected);
 }
 
 TEST(TableTokenSource, ParsesLikeTheAntlrLexer) {
