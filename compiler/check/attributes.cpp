@@ -206,7 +206,8 @@ void Checker::add_defaults(model::Block& block, std::span<const std::uint32_t> d
   std::size_t next = 0; // the first entry of `evaluated` not yet moved
   auto move_until = [&](std::size_t end) {
     for (; next < end; ++next) {
-      merged.append((evaluated.begin() + next)->first, std::move(evaluated.at(next)));
+      model::Attribute& moved = evaluated.at(next);
+      merged.append(moved.name(), std::move(moved));
     }
   };
   for (std::uint32_t d : deferred) {
