@@ -173,56 +173,53 @@ const model::Value& Checker::deferred_value(const model::Block& block, std::size
   return it->second;
 }
 
-void Checker::add_defaults(model::Block& block) {
-  BlockInfo& info = info_of(block);
+void Checker::note_defaults(const model::Block& block) {
+  const BlockInfo& info = info_of(block);
+  deferred_counts_[block.id] = info.deferred;
   if (info.deferred == 0) {
     return;
   }
   // Indices are below 255: a kind has fewer attributes (schema_test), a map fewer entries.
-  std::array<std::uint8_t, 255> by_order{}; // attribute indices, by AttrSlot::order
+  const std::size_t first = deferred_defaults_.size();
+  deferred_defaults_.resize(first + info.deferred);
   for (std::size_t i = 0; i < info.slots.size(); ++i) {
-    if (info.slots[i].state == State::Deferred) {
-      by_order[info.slots[i].order] = static_cast<std::uint8_t>(i);
+    const AttrSlot& slot = info.slots[i];
+    if (slot.state == State::Deferred) {
+      deferred_defaults_[first + slot.order] = static_cast<std::uint32_t>(i << 16 | slot.entry);
     }
   }
+}
+
+void Checker::add_defaults(model::Block& block, std::span<const std::uint32_t> deferred) {
   // The map as evaluation would have filled it: each default, in the order they were deferred,
   // after the attributes stored before it was taken.
+  std::size_t added = 0;
+  for (std::uint32_t d : deferred) {
+    added += !block.kind->attributes[d >> 16].default_value.value.is_null();
+  }
+  if (added == 0) {
+    return;
+  }
   model::AttributeMap& evaluated = block.attributes;
   model::AttributeMap merged;
-  merged.reserve(evaluated.size() + info.deferred);
-  std::array<std::uint16_t, 255> moved_to{}; // where each entry of `evaluated` goes
-  std::size_t next = 0;                      // the first entry of `evaluated` not yet moved
+  merged.reserve(evaluated.size() + added);
+  std::size_t next = 0; // the first entry of `evaluated` not yet moved
   auto move_until = [&](std::size_t end) {
     for (; next < end; ++next) {
-      moved_to[next] = static_cast<std::uint16_t>(
-          merged.append((evaluated.begin() + next)->first, std::move(evaluated.at(next))));
+      model::Attribute& moved = evaluated.at(next);
+      merged.append(moved.name(), std::move(moved));
     }
   };
-  std::array<std::uint16_t, 255> placed{}; // where each default goes, by order
-  for (std::size_t order = 0; order < info.deferred; ++order) {
-    const schema::Attribute& attr = block.kind->attributes[by_order[order]];
-    model::Value value = copy_at(attr.default_value.value, block.header_range);
-    placed[order] = AttrSlot::kAbsent;
-    if (!value.is_null()) {
-      move_until(info.slots[by_order[order]].entry);
-      placed[order] = static_cast<std::uint16_t>(
-          merged.append(attr.name, {std::move(value), block.header_range, true}));
+  for (std::uint32_t d : deferred) {
+    const schema::Attribute& attr = block.kind->attributes[d >> 16];
+    if (!attr.default_value.value.is_null()) {
+      move_until(d & 0xffff);
+      merged.append(attr.name, {copy_at(attr.default_value.value, block.header_range),
+                                block.header_range, true});
     }
   }
   move_until(evaluated.size());
   evaluated = std::move(merged);
-  // The slots follow their entries, and the defaults are evaluated attributes like the others.
-  for (AttrSlot& slot : info.slots) {
-    if (slot.state == State::Done && slot.entry != AttrSlot::kAbsent) {
-      slot.entry = moved_to[slot.entry];
-    }
-  }
-  for (std::size_t order = 0; order < info.deferred; ++order) {
-    AttrSlot& slot = info.slots[by_order[order]];
-    slot.state = State::Done;
-    slot.entry = placed[order];
-  }
-  info.deferred = 0;
 }
 
 const model::Value& Checker::attribute_value(const model::Block& block, std::string_view name,

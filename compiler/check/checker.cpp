@@ -153,9 +153,21 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   apply_param_overrides();
   // Every block is declared now (implicit ones included): the slots can take one allocation.
   std::size_t slot_count = 0;
+  // deferred_defaults_ takes at most each block's constant defaults: one allocation for it too.
+  std::size_t most_deferred = 0;
+  std::vector<std::size_t> constant_defaults(schema::kinds().size(), SIZE_MAX); // by kind
   for (const auto& block : program_->blocks) {
-    slot_count += block->kind->attributes.size();
+    const schema::Kind& kind = *block->kind;
+    slot_count += kind.attributes.size();
+    std::size_t& n = constant_defaults[static_cast<std::size_t>(&kind - schema::kinds().data())];
+    if (n == SIZE_MAX) {
+      n = static_cast<std::size_t>(
+          std::count_if(kind.attributes.begin(), kind.attributes.end(), constant_default));
+    }
+    most_deferred += n;
   }
+  deferred_defaults_.reserve(most_deferred);
+  deferred_counts_.assign(program_->blocks.size(), 0);
   slots_.assign(slot_count, AttrSlot{});
   for (std::size_t i = 0, next = 0; i < program_->blocks.size(); ++i) {
     const std::size_t n = program_->blocks[i]->kind->attributes.size();
@@ -186,7 +198,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   for (auto& block : program_->blocks) {
     release_syntax_before(*block);
     evaluate_block(*block);
-    add_defaults(*block);
+    note_defaults(*block);
   }
   open_blocks_ = {};
   top_ = 0;
@@ -209,6 +221,14 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   blocks_ = std::vector<BlockInfo>();
   slots_ = std::vector<AttrSlot>();
   scopes_ = std::vector<Scope>();
+  // The constant defaults, now that the room of all the above is there to take.
+  for (std::size_t i = 0, next = 0; i < program_->blocks.size(); ++i) {
+    const std::size_t n = deferred_counts_[i];
+    add_defaults(*program_->blocks[i], {deferred_defaults_.data() + next, n});
+    next += n;
+  }
+  deferred_defaults_ = {};
+  deferred_counts_ = {};
   for (auto& block : program_->blocks) {
     normalize(*block);
   }

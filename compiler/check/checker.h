@@ -17,9 +17,9 @@
 namespace ecl::check {
 
 // Deferred: an attribute left to its schema default, a value that is the same for every block
-// (schema::DefaultKind::Value). The model does not hold it while the block is evaluated; it is
-// added, where evaluation would have put it, once the block is (add_defaults()), when the syntax
-// of the blocks before it is freed and its room is there to take.
+// (schema::DefaultKind::Value). The model does not hold it while blocks are evaluated; it is
+// added, where evaluation would have put it, once every block is and the checker's own state is
+// freed (add_defaults()): the syntax, slots and block records are gone, and it takes their room.
 enum class State : std::uint8_t { Pending, Running, Done, Deferred };
 
 // A name visible in a scope: a block, a let, a param or a module instance. A let's, param's or
@@ -356,9 +356,12 @@ private:
   // The deferred default `index` of `block` as a value of the block's (ranges at its header), for
   // what reads it during evaluation: kept in deferred_reads_, not in the model.
   const model::Value& deferred_value(const model::Block& block, std::size_t index);
-  // Adds the deferred defaults of `block`, evaluated, to its attributes, each where evaluation
-  // took it; they become Done.
-  void add_defaults(model::Block& block);
+  // Notes, once `block` is evaluated, which of its attributes were deferred and where each goes
+  // (deferred_defaults_), for add_defaults() once the checker's state is freed.
+  void note_defaults(const model::Block& block);
+  // Adds the deferred defaults of `block` (its part of deferred_defaults_) to its attributes,
+  // each where evaluation took it.
+  void add_defaults(model::Block& block, std::span<const std::uint32_t> deferred);
   model::Value default_value(const model::Block& block, const schema::Attribute& attr);
   model::Value derived_value(const model::Block& block, const schema::Attribute& attr);
   // Whether an attribute that is not written gets a value: not when it has no default, nor when
@@ -404,6 +407,13 @@ private:
   // Deferred defaults read during evaluation (deferred_value()), by block id and attribute index:
   // a node each, so that the references handed out stay valid.
   std::unordered_map<std::uint64_t, model::Value> deferred_reads_;
+  // Every block's deferred defaults, in the order of the blocks and, within one, of deferral:
+  // the attribute's index << 16 | where it goes (AttrSlot::entry), noted as each block is
+  // evaluated; deferred_counts_[id] of them are the block's. Four bytes a default, where the
+  // slots and block records they come from take 8 a schema attribute and 40 a block: the
+  // defaults are added once those are freed, into their room.
+  std::vector<std::uint32_t> deferred_defaults_;
+  std::vector<std::uint8_t> deferred_counts_;
   // The program's namespace ([0]) and each module instance's; names are views of the ASTs', which
   // outlive the checker.
   std::vector<Namespace> spaces_;

@@ -1,28 +1,85 @@
 #include "compiler/model/model.h"
 
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
+#include <mutex>
+#include <stdexcept>
 
 namespace ecl::model {
+
+namespace {
+
+// attribute_name()'s table. Its room is reserved once and never moves, so that a name is read
+// without a lock while another thread numbers a new one; numbering takes the lock.
+constexpr std::size_t kMaxNames = std::size_t{1} << 16;
+std::mutex names_lock;
+std::vector<std::string_view>& names() {
+  static std::vector<std::string_view>* table = [] {
+    auto* t = new std::vector<std::string_view>;
+    t->reserve(kMaxNames);
+    t->push_back(""); // 0: a default-constructed Attribute's
+    return t;
+  }();
+  return *table;
+}
+
+} // namespace
+
+std::uint16_t attribute_name_id(std::string_view name) {
+  // The checker numbers the schema's own names, millions of times: a cache by the address of the
+  // text settles nearly all without hashing or locking.
+  struct Cached {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::uint16_t id = 0;
+  };
+  thread_local std::array<Cached, 256> cache;
+  Cached& cached = cache[(reinterpret_cast<std::uintptr_t>(name.data()) >> 3) % cache.size()];
+  if (cached.data == name.data() && cached.size == name.size() && name.data() != nullptr) {
+    return cached.id;
+  }
+  std::lock_guard lock(names_lock);
+  auto& table = names();
+  auto found = std::find(table.begin(), table.end(), name);
+  if (found == table.end()) {
+    if (table.size() == kMaxNames) {
+      throw std::length_error("more than 65536 attribute names");
+    }
+    found = table.insert(table.end(), name);
+  }
+  cached = {name.data(), name.size(), static_cast<std::uint16_t>(found - table.begin())};
+  return cached.id;
+}
+
+std::string_view attribute_name(std::uint16_t id) {
+  return names()[id];
+}
+
+std::string_view Attribute::name() const {
+  return attribute_name(name_id);
+}
 
 const Attribute* AttributeMap::find(std::string_view name) const {
   // Most callers pass the schema's own name (the key's storage): the pointer test settles those.
   // Names are a few bytes: a loop the compiler inlines is cheaper than a call to memcmp, and the
   // first byte rejects most keys of the same length.
   const std::size_t n = name.size();
-  for (const Entry& entry : entries_) {
-    const std::string_view key = entry.first;
+  const std::string_view* table = names().data();
+  for (const Attribute& entry : entries_) {
+    const std::string_view key = table[entry.name_id];
     if (key.size() != n) {
       continue;
     }
     if (key.data() == name.data()) {
-      return &entry.second;
+      return &entry;
     }
     std::size_t i = 0;
     while (i < n && key[i] == name[i]) {
       ++i;
     }
     if (i == n) {
-      return &entry.second;
+      return &entry;
     }
   }
   return nullptr;
@@ -32,11 +89,11 @@ Attribute& AttributeMap::operator[](std::string_view name) {
   if (Attribute* found = find(name)) {
     return *found;
   }
-  return entries_.emplace_back(name, Attribute{}).second;
+  return at(append(name, Attribute{}));
 }
 
 void AttributeMap::erase(std::string_view name) {
-  std::erase_if(entries_, [&](const Entry& entry) { return entry.first == name; });
+  std::erase_if(entries_, [&](const Attribute& entry) { return entry.name() == name; });
 }
 
 const Attribute* Block::attribute(std::string_view attr) const {

@@ -22,7 +22,20 @@ struct Attribute {
   Value value;
   Range range;            // the whole `name = value`; the block header for a default
   bool defaulted = false; // filled in from the schema, not written in the source
+  // Set by AttributeMap: the attribute's name, as a number of attribute_name()'s (it fits in the
+  // padding after `defaulted`, where a view would take 16 bytes more: a block holds an attribute
+  // for each default of its kind, millions in a large program).
+  std::uint16_t name_id = 0;
+
+  std::string_view name() const;
 };
+static_assert(sizeof(Attribute) == 72);
+
+// The names AttributeMap has been given, numbered in the order first seen: the schema's attribute
+// names, a few hundred. attribute_name_id() numbers a name (a view of static storage: the
+// schema's, or a literal); attribute_name() gives it back.
+std::uint16_t attribute_name_id(std::string_view name);
+std::string_view attribute_name(std::uint16_t id);
 
 // A block's attributes by name: a flat map searched front to back. A kind has at most a few dozen
 // attributes and a block sets fewer, so one contiguous scan beats a tree of string nodes on the
@@ -30,7 +43,28 @@ struct Attribute {
 // names with static storage (the schema's, or literals).
 class AttributeMap {
 public:
-  using Entry = std::pair<std::string_view, Attribute>;
+  // Iterates as (name, attribute) pairs: `for (const auto& [name, attribute] : block.attributes)`.
+  class iterator {
+  public:
+    using value_type = std::pair<std::string_view, const Attribute&>;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(const Attribute* at) : at_(at) {}
+    value_type operator*() const { return {at_->name(), *at_}; }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++at_;
+      return before;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+
+  private:
+    const Attribute* at_ = nullptr;
+  };
 
   const Attribute* find(std::string_view name) const;
   Attribute* find(std::string_view name) {
@@ -41,21 +75,22 @@ public:
   // Adds `attribute` as `name`, which the caller knows is absent (the checker adds each attribute
   // of a block once), without searching; returns its position for at().
   std::size_t append(std::string_view name, Attribute attribute) {
-    entries_.emplace_back(name, std::move(attribute));
+    attribute.name_id = attribute_name_id(name);
+    entries_.push_back(std::move(attribute));
     return entries_.size() - 1;
   }
   // The attribute at a position append() returned; positions hold until erase().
-  const Attribute& at(std::size_t index) const { return entries_[index].second; }
-  Attribute& at(std::size_t index) { return entries_[index].second; }
+  const Attribute& at(std::size_t index) const { return entries_[index]; }
+  Attribute& at(std::size_t index) { return entries_[index]; }
   void erase(std::string_view name);
   void reserve(std::size_t n) { entries_.reserve(n); }
   std::size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
-  auto begin() const { return entries_.begin(); }
-  auto end() const { return entries_.end(); }
+  iterator begin() const { return iterator(entries_.data()); }
+  iterator end() const { return iterator(entries_.data() + entries_.size()); }
 
 private:
-  std::vector<Entry> entries_; // in the order they were added
+  std::vector<Attribute> entries_; // in the order they were added, each with its name_id
 };
 
 struct Block;
