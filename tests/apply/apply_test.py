@@ -511,6 +511,8 @@ def check_examples(moto, proxy, tmp):
         census(plan, moto.url, 1)
         if program.name == "environments":
             check_environments(plan, moto.url)
+        if program.stem == "literal_dollar":
+            check_literals(plan, moto.url, state)
         no_secrets([out, err, state.read_text()], ["testing"], program.name)
         expect("\r" not in out and "\x1b" not in out,
                f"{program.name}: terminal control characters in the output to a pipe")
@@ -554,6 +556,59 @@ def check_environments(plan, url):
             expect(s["desiredCount"] == (2 if env == "prod" and svc != "worker" else 1),
                    f"environments: {s['serviceName']} wants {s['desiredCount']} tasks")
     print("  environments: 3 services in each of 2 clusters, named after their instances")
+
+
+def check_literals(plan, url, state):
+    """tests/moto/literal_dollar: each text written with a literal `${` (`\\${`) reached AWS as the
+    program wrote it, neither read as a placeholder nor left escaped (`$${`)."""
+    c = clients(url, plan["region"])
+    family = next(s for s in plan["steps"] if s["operation"] == "RegisterTaskDefinition")
+    task = c["ecs"].describe_task_definition(taskDefinition=family["params"]["family"])
+    main = task["taskDefinition"]["containerDefinitions"][0]
+    got = {
+        "environment": main["environment"][0]["value"],
+        "secrets": sorted(s["valueFrom"] for s in main["secrets"]),
+        "command": main["command"][-1],
+        "entryPoint": main["entryPoint"][0],
+        "workingDirectory": main["workingDirectory"],
+        "dockerLabels": main["dockerLabels"]["com.example.note"],
+        "healthCheck": main["healthCheck"]["command"][-1],
+        "log option": main["logConfiguration"]["options"]["awslogs-datetime-format"],
+    }
+    roles = {s["id"]: s["params"]["RoleName"] for s in plan["steps"]
+             if s["operation"] == "CreateRole"}
+    secrets = c["iam"].get_role_policy(RoleName=roles["app#execution-role"],
+                                       PolicyName="read-secrets")["PolicyDocument"]
+    got["read-secrets"] = [r for st in secrets["Statement"] for r in st["Resource"]]
+    statements = c["iam"].get_role_policy(RoleName=roles["reader"],
+                                          PolicyName="statements")["PolicyDocument"]
+    got["statement"] = (statements["Statement"][0]["Resource"],
+                        statements["Statement"][0]["Condition"])
+    group = c["ec2"].describe_security_groups(
+        Filters=[{"Name": "tag:ecl:path", "Values": ["main.web"]}])["SecurityGroups"][0]
+    got["group"] = (group["Description"], group["IpPermissions"][0]["IpRanges"][0]["Description"],
+                    {t["Key"]: t["Value"] for t in group["Tags"]}["note"])
+    got["output"] = json.loads(state.read_text())["outputs"]["note"]
+    want = {
+        "environment": "hello ${USER}",
+        "secrets": ["/app/${ENV}/token",
+                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-${ENV}-AbCdEf"],
+        "command": "echo ${HOME}",
+        "entryPoint": "/bin/${SHELL}",
+        "workingDirectory": "/srv/${APP}",
+        "dockerLabels": "label ${L}",
+        "healthCheck": 'test -n "${HOME}"',
+        "log option": "${DATE}",
+        "read-secrets": ["arn:aws:secretsmanager:us-east-1:123456789012:secret:app-${ENV}-AbCdEf",
+                         "arn:aws:ssm:us-east-1:*:parameter/app/${ENV}/token"],
+        "statement": (["arn:aws:s3:::reports/${aws:username}/*"],
+                      {"StringEquals": {"aws:PrincipalTag/${team}": ["ops ${T}"]}}),
+        "group": ("Web ${PORT}", "HTTP ${FROM}", "web ${Y}"),
+        "output": "out ${O}",
+    }
+    for what, value in want.items():
+        expect(got[what] == value, f"literal_dollar: {what} is {got[what]!r}, not {value!r}")
+    print(f"  literal_dollar: {len(want)} texts with a literal `${{` reached AWS as written")
 
 
 def scale_services(plan, url):
