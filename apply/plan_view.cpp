@@ -178,6 +178,7 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     }
   }
   std::vector<ResourceChange> out;
+  std::set<std::string> gone; // paths of the blocks deleted outside eclc as a whole
   for (const std::string& block : order) {
     const auto& group = groups[block];
     ResourceChange r;
@@ -233,9 +234,31 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       out.push_back(std::move(r));
       continue;
     }
-    if (!exists && all(Action::Create)) {
+    // Gone as a whole: its main call, deleted outside eclc, is made anew, and every call of it the
+    // state still holds is made again with it (what configured the deleted resource: a VPC's
+    // attribute, a route table's associations, a task's role deleted with it); or it is inside a
+    // block gone so and its main call is renewed with it (a route of a deleted route table, which
+    // refresh does not read).
+    std::string at = block.substr(0, block.find('@'));
+    std::string parent = at.substr(0, at.rfind('.') == std::string::npos ? 0 : at.rfind('.'));
+    const Change* main = main_call == calls.end() ? nullptr : *main_call;
+    bool redone = std::all_of(entries.begin(), entries.end(), [&](const Entry* e) {
+      return reads.count(e->id) || e->deposed ||
+             std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
+               return c->id == e->id && c->action != Action::Delete;
+             });
+    });
+    bool remade = main && main->drifted && main->action == Action::Create && redone;
+    bool within =
+        main && main->action == Action::Replace && !parent.empty() && gone.count(parent) && redone;
+    if (remade) {
+      gone.insert(at);
+    }
+    if ((!exists && all(Action::Create)) || remade || within) {
       r.action = Action::Create;
-      r.reason = calls.front()->reason; // a resumed create says so
+      r.reason = remade   ? main->reason
+                 : within ? fmt::format("deleted outside eclc with `{}`", parent)
+                          : calls.front()->reason; // a resumed create says so
       if (after) {
         std::size_t width = 0;
         for (const auto& [path, v] : after->attributes.items()) {
