@@ -37,6 +37,11 @@ Look look(Action a) {
   return {"?", ""};
 }
 
+// A call's symbol: a replacement made before the old one is deleted is `+/-`.
+const char* symbol(const Change& c) {
+  return c.create_first ? "+/-" : look(c.action).symbol;
+}
+
 // A request flattened as Resource::attributes is: objects and lists of objects as paths, the tag
 // member as `tags.KEY` whatever its service's shape, any other value as JSON text.
 void flatten(const std::string& path, const json& value, json& out) {
@@ -302,8 +307,8 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       for (const Change* c : replaced ? std::vector<const Change*>{} : calls) {
         if (!c->renewed.empty()) {
           std::string which = suffix(c->id, block);
-          r.lines.push_back(fmt::format("{} {}{}", look(c->action).symbol,
-                                        which.empty() ? "" : which + ": ", c->reason));
+          r.lines.push_back(
+              fmt::format("{} {}{}", symbol(*c), which.empty() ? "" : which + ": ", c->reason));
         }
       }
     } else {
@@ -328,8 +333,8 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
           lines = changed_paths(before, now, which.empty() ? "" : which + " ");
         }
         if (lines.empty() && c != replaced && !c->reason.empty()) {
-          lines.push_back(fmt::format("{} {}{}", look(c->action).symbol,
-                                      which.empty() ? "" : which + ": ", c->reason));
+          lines.push_back(
+              fmt::format("{} {}{}", symbol(*c), which.empty() ? "" : which + ": ", c->reason));
         }
         r.lines.insert(r.lines.end(), lines.begin(), lines.end());
       }
@@ -440,8 +445,7 @@ std::string render_calls(const std::vector<Change>& changes, bool color) {
   for (const Change& c : changes) {
     ++counts[static_cast<int>(c.action)];
     std::string line =
-        fmt::format("  {:<3} {:<{}}  {:<{}}  {}", c.create_first ? "+/-" : look(c.action).symbol,
-                    c.call, call_width, c.id, id_width,
+        fmt::format("  {:<3} {:<{}}  {:<{}}  {}", symbol(c), c.call, call_width, c.id, id_width,
                     c.reason + (c.deleted_first.empty() ? "" : "; " + c.deleted_first));
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();
