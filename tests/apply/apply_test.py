@@ -1527,8 +1527,8 @@ def main():
                                        "region, target, capacity, scaling")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
-    parts = ["signing", "examples", "crash", "replaced", "moved", "changes", "faults", "prompt", "waiters",
-             "tags", "region", "target", "capacity", "scaling"]
+    parts = ["signing", "examples", "crash", "replaced", "moved", "changes", "faults", "prompt",
+             "waiters", "tags", "region", "target", "capacity", "scaling"]
     if ARGS.only:
         parts = ARGS.only.split(",")
     if "signing" in parts:

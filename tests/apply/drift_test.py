@@ -155,7 +155,8 @@ def run(eclc_path, aws_cli, url, state):
                  "+ route net.public.route[0]  (deleted outside eclc with `net.public`)",
                  "+ service drift.web  (deleted outside eclc)",
                  "Plan: 12 to add, 0 to change, 0 to replace, 0 to destroy."):
-        expect(line in out, f"after everything was deleted, plan does not say `{line}`:\n{out}{err}")
+        expect(line in out,
+               f"after everything was deleted, plan does not say `{line}`:\n{out}{err}")
     code, out, err = eclc("apply", PROGRAM, "--state", state, "--endpoint-url", url,
                           "--auto-approve")
     expect(code == 0 and "Apply complete: 12 added, 0 changed, 0 replaced, 0 destroyed." in out,

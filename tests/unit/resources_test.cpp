@@ -717,24 +717,23 @@ TEST(Diff, AVpcReplacedIsMadeBesideWhatRunsInIt) {
                       {"VpcId", "${net.Vpc.VpcId}"}});
   attach.depends_on = {"net.igw", "net"};
   plan.steps.push_back(attach);
-  Step nat = step("net.nat#eip", "ec2", "AllocateAddress", {{"Domain", "vpc"}});
-  plan.steps.push_back(nat);
-  Step gateway = step("net.nat", "ec2", "CreateNatGateway",
-                      {{"SubnetId", "${net.a.Subnet.SubnetId}"},
-                       {"AllocationId", "${net.nat#eip.AllocationId}"}});
+  Step eip = step("net.nat#eip", "ec2", "AllocateAddress", {{"Domain", "vpc"}});
+  plan.steps.push_back(eip);
+  Step gateway = step(
+      "net.nat", "ec2", "CreateNatGateway",
+      {{"SubnetId", "${net.a.Subnet.SubnetId}"}, {"AllocationId", "${net.nat#eip.AllocationId}"}});
   gateway.depends_on = {"net.a", "net.nat#eip"};
   plan.steps.push_back(gateway);
   Step group = step("net.web", "ec2", "CreateSecurityGroup",
                     {{"GroupName", "web"}, {"Description", "a"}, {"VpcId", "${net.Vpc.VpcId}"}});
   group.depends_on = {"net"};
   plan.steps.push_back(group);
-  Step service =
-      step("web", "ecs", "CreateService",
-           {{"serviceName", "web"},
-            {"networkConfiguration",
-             {{"awsvpcConfiguration",
-               {{"subnets", json::array({"${net.a.Subnet.SubnetId}"})},
-                {"securityGroups", json::array({"${net.web.GroupId}"})}}}}}});
+  Step service = step("web", "ecs", "CreateService",
+                      {{"serviceName", "web"},
+                       {"networkConfiguration",
+                        {{"awsvpcConfiguration",
+                          {{"subnets", json::array({"${net.a.Subnet.SubnetId}"})},
+                           {"securityGroups", json::array({"${net.web.GroupId}"})}}}}}});
   service.depends_on = {"net.a", "net.web"};
   plan.steps.push_back(service);
   apply::State state = applied(plan);
