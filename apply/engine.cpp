@@ -921,8 +921,10 @@ std::string stale_reference(const json& planned, const json& sent, const State& 
 
 // Whether a replacement may be made beside what it replaces (resources::CreateFirst) as far as
 // its own request says, and if its descriptor would allow it but the request does not, why not.
+// `own`: the steps its replacement renews with it (Operation::renews), new as well.
 void choose_create_first(Change& c, const Step& s, const Entry& e,
                          const std::map<std::string, std::string>& upstream,
+                         const std::set<std::string>& own,
                          const std::set<std::string, std::less<>>& ids) {
   const resources::Operation& op = operation_of(s.service, s.operation);
   if (!op.create_first) {
@@ -934,8 +936,11 @@ void choose_create_first(Change& c, const Step& s, const Entry& e,
   const resources::CreateFirst& first = *op.create_first;
   auto same = [&](std::string_view member) {
     std::string m(member);
-    return !upstream.count(m) &&
-           canonical(e.params.value(m, json())) == canonical(s.params.value(m, json()));
+    std::set<std::string> refs;
+    referenced_steps(s.params.value(m, json()), ids, refs);
+    return !upstream.count(m) && std::none_of(refs.begin(), refs.end(), [&](const std::string& r) {
+      return own.count(r) > 0;
+    }) && canonical(e.params.value(m, json())) == canonical(s.params.value(m, json()));
   };
   auto set = [](const json& v) { return !v.is_null() && !(v.is_structured() && v.empty()); };
   for (std::string_view member : first.held) {
@@ -948,6 +953,10 @@ void choose_create_first(Change& c, const Step& s, const Entry& e,
   bool taken = !first.unique.empty() && std::all_of(first.unique.begin(), first.unique.end(), same);
   if (!taken || (!first.name.empty() && s.made_name)) {
     c.create_first = true;
+    return;
+  }
+  if (!first.taken.empty()) {
+    c.deleted_first = "deleted first: " + std::string(first.taken);
     return;
   }
   std::string m(first.unique.back());
@@ -1073,7 +1082,13 @@ std::vector<Change> diff_steps(const Plan& plan, const State& state,
     }
     if (c.action == Action::Replace) {
       renewed.insert(s.id);
-      choose_create_first(c, s, recorded, upstream, ids);
+      std::set<std::string> own;
+      for (const auto& [step, by] : forced) {
+        if (by == s.id) {
+          own.insert(step);
+        }
+      }
+      choose_create_first(c, s, recorded, upstream, own, ids);
     }
     out.push_back(std::move(c));
   }
@@ -1093,7 +1108,9 @@ std::vector<Change> diff(const Plan& plan, const State& state,
     out = diff_steps(plan, state, ids, forced, drift);
     std::size_t before = forced.size();
     for (const Change& c : out) {
-      if (c.action != Action::Replace || !c.step || !c.step->params.is_object()) {
+      // Not what drift replaces (an internet gateway detached outside eclc is attached again).
+      if (c.action != Action::Replace || !c.step || !c.step->params.is_object() ||
+          drift.count(c.id)) {
         continue;
       }
       for (std::string_view member : operation_of(c.step->service, c.step->operation).renews) {

@@ -37,6 +37,11 @@ Look look(Action a) {
   return {"?", ""};
 }
 
+// A call's symbol: a replacement made before the old one is deleted is `+/-`.
+const char* symbol(const Change& c) {
+  return c.create_first ? "+/-" : look(c.action).symbol;
+}
+
 // A request flattened as Resource::attributes is: objects and lists of objects as paths, the tag
 // member as `tags.KEY` whatever its service's shape, any other value as JSON text.
 void flatten(const std::string& path, const json& value, json& out) {
@@ -178,6 +183,7 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
     }
   }
   std::vector<ResourceChange> out;
+  std::set<std::string> gone; // paths of the blocks deleted outside eclc as a whole
   for (const std::string& block : order) {
     const auto& group = groups[block];
     ResourceChange r;
@@ -233,9 +239,31 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       out.push_back(std::move(r));
       continue;
     }
-    if (!exists && all(Action::Create)) {
+    // Gone as a whole: its main call, deleted outside eclc, is made anew, and every call of it the
+    // state still holds is made again with it (what configured the deleted resource: a VPC's
+    // attribute, a route table's associations, a task's role deleted with it); or it is inside a
+    // block gone so and its main call is renewed with it (a route of a deleted route table, which
+    // refresh does not read).
+    std::string at = block.substr(0, block.find('@'));
+    std::string parent = at.substr(0, at.rfind('.') == std::string::npos ? 0 : at.rfind('.'));
+    const Change* main = main_call == calls.end() ? nullptr : *main_call;
+    bool redone = std::all_of(entries.begin(), entries.end(), [&](const Entry* e) {
+      return reads.count(e->id) || e->deposed ||
+             std::any_of(calls.begin(), calls.end(), [&](const Change* c) {
+               return c->id == e->id && c->action != Action::Delete;
+             });
+    });
+    bool remade = main && main->drifted && main->action == Action::Create && redone;
+    bool within =
+        main && main->action == Action::Replace && !parent.empty() && gone.count(parent) && redone;
+    if (remade) {
+      gone.insert(at);
+    }
+    if ((!exists && all(Action::Create)) || remade || within) {
       r.action = Action::Create;
-      r.reason = calls.front()->reason; // a resumed create says so
+      r.reason = remade   ? main->reason
+                 : within ? fmt::format("deleted outside eclc with `{}`", parent)
+                          : calls.front()->reason; // a resumed create says so
       if (after) {
         std::size_t width = 0;
         for (const auto& [path, v] : after->attributes.items()) {
@@ -279,8 +307,8 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
       for (const Change* c : replaced ? std::vector<const Change*>{} : calls) {
         if (!c->renewed.empty()) {
           std::string which = suffix(c->id, block);
-          r.lines.push_back(fmt::format("{} {}{}", look(c->action).symbol,
-                                        which.empty() ? "" : which + ": ", c->reason));
+          r.lines.push_back(
+              fmt::format("{} {}{}", symbol(*c), which.empty() ? "" : which + ": ", c->reason));
         }
       }
     } else {
@@ -305,8 +333,8 @@ std::vector<ResourceChange> by_resource(const Plan* plan, const State& state,
           lines = changed_paths(before, now, which.empty() ? "" : which + " ");
         }
         if (lines.empty() && c != replaced && !c->reason.empty()) {
-          lines.push_back(fmt::format("{} {}{}", look(c->action).symbol,
-                                      which.empty() ? "" : which + ": ", c->reason));
+          lines.push_back(
+              fmt::format("{} {}{}", symbol(*c), which.empty() ? "" : which + ": ", c->reason));
         }
         r.lines.insert(r.lines.end(), lines.begin(), lines.end());
       }
@@ -417,8 +445,7 @@ std::string render_calls(const std::vector<Change>& changes, bool color) {
   for (const Change& c : changes) {
     ++counts[static_cast<int>(c.action)];
     std::string line =
-        fmt::format("  {:<3} {:<{}}  {:<{}}  {}", c.create_first ? "+/-" : look(c.action).symbol,
-                    c.call, call_width, c.id, id_width,
+        fmt::format("  {:<3} {:<{}}  {:<{}}  {}", symbol(c), c.call, call_width, c.id, id_width,
                     c.reason + (c.deleted_first.empty() ? "" : "; " + c.deleted_first));
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();

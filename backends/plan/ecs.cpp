@@ -100,6 +100,17 @@ void add_role_policies(Planner& p, const model::Block& b, const std::string& rol
   }
 }
 
+// Each string of `v` (every one the program's text) with `${` written `$${`.
+void escape_literals(json& v) {
+  if (v.is_string()) {
+    v = Planner::literal(v.get_ref<const std::string&>());
+  } else if (v.is_structured()) {
+    for (json& item : v) {
+      escape_literals(item);
+    }
+  }
+}
+
 // Standard base64 (RFC 4648), as EC2 wants user data.
 std::string base64(std::string_view in) {
   static constexpr char kAlphabet[] =
@@ -349,6 +360,9 @@ void lower_task(Planner& p, const model::Block& b) {
     json policy = common::read_secrets_policy(needs, [&](const std::string& name) -> json {
       return fmt::format("arn:{}:ssm:{}:*:parameter/{}", p.partition(), p.region(), name);
     });
+    // Its resources are the program's text (secret ARNs, parameter names), which apply would
+    // read as placeholders were a `${` in them not escaped.
+    escape_literals(policy);
     if (!policy.is_null()) {
       Step& s = p.add(b, "execution-role-secrets", "iam", "PutRolePolicy");
       s.params["RoleName"] = p.output(b, "execution-role", "name");

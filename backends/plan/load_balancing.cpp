@@ -32,8 +32,10 @@ std::string action_text(Planner& p, const model::Block& b) {
 
 void lower_load_balancer(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "elbv2", "CreateLoadBalancer");
+  const json request = common::load_balancer(p, b);
   s.params["Name"] = model::made_name_of(p.program(), b);
-  s.params.update(common::load_balancer(p, b));
+  s.made_name = !request.contains("Name");
+  s.params.update(request);
   p.add_tags(s, b);
   const std::size_t subnets = s.params["Subnets"].size();
   s.summary = fmt::format("{} {}, {} subnet{}", s.params["Scheme"].get<std::string>(),

@@ -27,8 +27,33 @@ void for_each_string(const json& v, const F& f) {
 
 } // namespace
 
+namespace {
+
+// `v` with `${` in its members' names written `$${`: apply reads the whole text for placeholders,
+// and a condition's key is the program's text (`aws:PrincipalTag/${team}`, written `\${team}`).
+// Values are escaped already, and placeholders are values.
+json escape_keys(const json& v) {
+  if (v.is_array()) {
+    json out = json::array();
+    for (const json& item : v) {
+      out.push_back(escape_keys(item));
+    }
+    return out;
+  }
+  if (!v.is_object()) {
+    return v;
+  }
+  json out = json::object();
+  for (const auto& [key, item] : v.items()) {
+    out[Planner::literal(key)] = escape_keys(item);
+  }
+  return out;
+}
+
+} // namespace
+
 std::string policy_text(const json& document) {
-  return document.dump();
+  return escape_keys(document).dump();
 }
 
 std::vector<std::pair<std::string, std::string>>

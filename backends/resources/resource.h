@@ -236,13 +236,16 @@ enum class OnChange { Replace, Repeat, Update };
 // renewed step. Even then when the last of them is the name (`name`) and the plan made it
 // (Step::made_name): the new one takes another, the made name ending in `-2` when the old one
 // had it (at most `name_max` characters). Otherwise, and whenever something the old one is in is
-// deleted first, the old one is deleted first and the plan says why. A `held` member set in both
-// requests (a service's Service Connect names, unique in their namespace) also deletes it first.
+// deleted first, the old one is deleted first and the plan says why: `taken` when it says more
+// than the last unique member's value (a subnet in the same VPC: "its CIDR block may be the old
+// one's or overlap it"). A `held` member set in both requests (a service's Service Connect names,
+// unique in their namespace) also deletes it first.
 struct CreateFirst {
   Codes unique = {};
   std::string_view name = "";
   std::size_t name_max = 0;
   Codes held = {};
+  std::string_view taken = "";
 };
 
 // One call the plan makes for a resource: the call that creates it, one that configures it, or a

@@ -12,6 +12,8 @@ moto_test.moto_task_memory). Parts, each a function below:
   also after a scaler moved the task count of each auto-scaled service; destroy then leaves
   nothing and an empty state;
 - crash: apply is killed after k calls for several k, rerun, and every resource exists once;
+- moved: a VPC replaced with its services running: all made first, the services moved, then the
+  old network deleted;
 - changes: desired count -> UpdateService, image -> new revision + UpdateService, subnet CIDR ->
   replace, a removed service -> delete; each planned, applied, then `No changes.`;
 - destroy: leaves nothing tagged by eclc behind;
@@ -398,7 +400,9 @@ def census(plan, url, expected):
             listed = (c["elbv2"].describe_load_balancers() if kind == "LoadBalancers"
                       else c["elbv2"].describe_target_groups())[kind]
             name_key = "LoadBalancerName" if kind == "LoadBalancers" else "TargetGroupName"
-            got = [i for i in listed if i[name_key] == step["params"]["Name"]]
+            # Or the name eclc made for one made beside the old one (`-2`, within 32 characters).
+            made = step["params"]["Name"]
+            got = [i for i in listed if i[name_key] in (made, made[:30] + "-2")]
             expect(len(got) == expected, f"{name}: {step['id']} ({step['operation']}) exists "
                                          f"{len(got)} times, expected {expected}")
         elif step["operation"] in ("CreateListener", "CreateRule"):
@@ -511,6 +515,8 @@ def check_examples(moto, proxy, tmp):
         census(plan, moto.url, 1)
         if program.name == "environments":
             check_environments(plan, moto.url)
+        if program.stem == "literal_dollar":
+            check_literals(plan, moto.url, state)
         no_secrets([out, err, state.read_text()], ["testing"], program.name)
         expect("\r" not in out and "\x1b" not in out,
                f"{program.name}: terminal control characters in the output to a pipe")
@@ -554,6 +560,59 @@ def check_environments(plan, url):
             expect(s["desiredCount"] == (2 if env == "prod" and svc != "worker" else 1),
                    f"environments: {s['serviceName']} wants {s['desiredCount']} tasks")
     print("  environments: 3 services in each of 2 clusters, named after their instances")
+
+
+def check_literals(plan, url, state):
+    """tests/moto/literal_dollar: each text written with a literal `${` (`\\${`) reached AWS as the
+    program wrote it, neither read as a placeholder nor left escaped (`$${`)."""
+    c = clients(url, plan["region"])
+    family = next(s for s in plan["steps"] if s["operation"] == "RegisterTaskDefinition")
+    task = c["ecs"].describe_task_definition(taskDefinition=family["params"]["family"])
+    main = task["taskDefinition"]["containerDefinitions"][0]
+    got = {
+        "environment": main["environment"][0]["value"],
+        "secrets": sorted(s["valueFrom"] for s in main["secrets"]),
+        "command": main["command"][-1],
+        "entryPoint": main["entryPoint"][0],
+        "workingDirectory": main["workingDirectory"],
+        "dockerLabels": main["dockerLabels"]["com.example.note"],
+        "healthCheck": main["healthCheck"]["command"][-1],
+        "log option": main["logConfiguration"]["options"]["awslogs-datetime-format"],
+    }
+    roles = {s["id"]: s["params"]["RoleName"] for s in plan["steps"]
+             if s["operation"] == "CreateRole"}
+    secrets = c["iam"].get_role_policy(RoleName=roles["app#execution-role"],
+                                       PolicyName="read-secrets")["PolicyDocument"]
+    got["read-secrets"] = [r for st in secrets["Statement"] for r in st["Resource"]]
+    statements = c["iam"].get_role_policy(RoleName=roles["reader"],
+                                          PolicyName="statements")["PolicyDocument"]
+    got["statement"] = (statements["Statement"][0]["Resource"],
+                        statements["Statement"][0]["Condition"])
+    group = c["ec2"].describe_security_groups(
+        Filters=[{"Name": "tag:ecl:path", "Values": ["main.web"]}])["SecurityGroups"][0]
+    got["group"] = (group["Description"], group["IpPermissions"][0]["IpRanges"][0]["Description"],
+                    {t["Key"]: t["Value"] for t in group["Tags"]}["note"])
+    got["output"] = json.loads(state.read_text())["outputs"]["note"]
+    want = {
+        "environment": "hello ${USER}",
+        "secrets": ["/app/${ENV}/token",
+                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-${ENV}-AbCdEf"],
+        "command": "echo ${HOME}",
+        "entryPoint": "/bin/${SHELL}",
+        "workingDirectory": "/srv/${APP}",
+        "dockerLabels": "label ${L}",
+        "healthCheck": 'test -n "${HOME}"',
+        "log option": "${DATE}",
+        "read-secrets": ["arn:aws:secretsmanager:us-east-1:123456789012:secret:app-${ENV}-AbCdEf",
+                         "arn:aws:ssm:us-east-1:*:parameter/app/${ENV}/token"],
+        "statement": (["arn:aws:s3:::reports/${aws:username}/*"],
+                      {"StringEquals": {"aws:PrincipalTag/${team}": ["ops ${T}"]}}),
+        "group": ("Web ${PORT}", "HTTP ${FROM}", "web ${Y}"),
+        "output": "out ${O}",
+    }
+    for what, value in want.items():
+        expect(got[what] == value, f"literal_dollar: {what} is {got[what]!r}, not {value!r}")
+    print(f"  literal_dollar: {len(want)} texts with a literal `${{` reached AWS as written")
 
 
 def scale_services(plan, url):
@@ -648,6 +707,48 @@ def check_replaced(moto, proxy, tmp):
         code, out, _ = eclc(["plan", program, "--state", state])
         expect(out == "No changes.\n", f"replaced k={k}: after the rerun the plan is {out}")
         print(f"  {label}: one group, the service in it, one revision, no changes")
+
+
+def check_moved(moto, proxy, tmp):
+    """A VPC replaced (its CIDR block changed) with services running in it: everything in it is
+    made beside the old one (the load balancer and its target groups too: `+/-`, none deleted
+    first), the services move to the new subnets, groups and target groups (UpdateService), and
+    only then are the old listeners, target groups, NAT gateways, subnets, groups, the gateway and
+    the VPC deleted: on AWS the tasks' network interfaces refuse those deletions
+    (DependencyViolation) until the services have moved, which moto does not."""
+    moto.reset()
+    proxy.reset()
+    source = (harness.ROOT / "examples" / "webapp.ecl").read_text()
+    program = tmp / "moved.ecl"
+    state = tmp / "moved.state.json"
+    program.write_text(source)
+    code, _, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"moved: the first apply failed: {err}")
+    changed = source
+    for old, new in (('"10.0.0.0/16"', '"10.1.0.0/16"'), ('"10.0.10.0/24"', '"10.1.10.0/24"'),
+                     ('"10.0.11.0/24"', '"10.1.11.0/24"')):
+        changed = edit(changed, old, new)
+    program.write_text(changed)
+    code, out, err = eclc(["plan", program, "--state", state] + harness.params_of(program))
+    expect("+/- vpc main " in out and "-/+" not in out,
+           f"moved: not everything is made before the old one is deleted:\n{out}{err}")
+    before = len(proxy.log)
+    code, out, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"moved: the second apply failed (exit {code}): {err.strip()}")
+    calls = [op for op, _, _ in proxy.log[before:]]
+    updates = [i for i, op in enumerate(calls) if op == "UpdateService"]
+    deletes = [i for i, op in enumerate(calls)
+               if op in ("DeleteSubnet", "DeleteSecurityGroup", "DeleteVpc", "DeleteTargetGroup",
+                         "DeleteLoadBalancer", "DeleteListener", "DetachInternetGateway",
+                         "DeleteNatGateway", "DeleteRouteTable")]
+    expect(updates and deletes and max(updates) < min(deletes),
+           f"moved: the services are not moved before the old network is deleted: {calls}")
+    plan, _ = plans.build_plan(ARGS.eclc, program)
+    census(plan, moto.url, 1)
+    code, out, _ = eclc(["plan", program, "--state", state] + harness.params_of(program))
+    expect(out == "No changes.\n", f"moved: after the apply the plan is {out}")
+    print(f"  {len(updates)} service moved, then {len(deletes)} deletions of the old network; "
+          f"no changes")
 
 
 SUMMARY = r"Plan: (\d+) to add, (\d+) to change, (\d+) to replace, (\d+) to destroy\."
@@ -1422,12 +1523,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--eclc", required=True)
     parser.add_argument("--only", help="parts, separated by commas: signing, examples, crash, "
-                                       "replaced, changes, faults, prompt, waiters, tags, region, "
-                                       "target, capacity, scaling")
+                                       "replaced, moved, changes, faults, prompt, waiters, tags, "
+                                       "region, target, capacity, scaling")
     ARGS = parser.parse_args()
     moto_server = harness.find_tool("moto_server")
-    parts = ["signing", "examples", "crash", "replaced", "changes", "faults", "prompt", "waiters",
-             "tags", "region", "target", "capacity", "scaling"]
+    parts = ["signing", "examples", "crash", "replaced", "moved", "changes", "faults", "prompt",
+             "waiters", "tags", "region", "target", "capacity", "scaling"]
     if ARGS.only:
         parts = ARGS.only.split(",")
     if "signing" in parts:

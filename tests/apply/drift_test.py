@@ -8,6 +8,8 @@ task definition deregistered. Then:
   (changed outside eclc: desiredCount 2 -> 1)`...;
 - `apply` repairs it, and what moto holds is the program again;
 - a following `plan` says `No changes.`;
+- after everything is deleted outside eclc (destroyed through a copy of the state), `plan` shows
+  each block `+` and counts it as added, and `apply` makes everything again;
 - the refresh reads each kind with a few calls, not one a resource (counted at a proxy).
 Usage: drift_test.py --eclc PATH"""
 
@@ -137,6 +139,31 @@ def run(eclc_path, aws_cli, url, state):
         words = said[0].split()
         entries, reads = int(words[2]), int(words[-2])
         expect(reads <= 10 < entries, f"the refresh is not batched: {said[0]}")
+
+    # Everything deleted outside eclc (destroyed through a copy of the state): each block is made
+    # again, `+` and counted as added, also what refresh does not read but is gone with what it
+    # is in (the route of the route table), and what configured a deleted resource (a VPC's DNS
+    # attribute, a route table's associations) is no change of its own.
+    copy = state.with_name("copy.state.json")
+    copy.write_text(state.read_text())
+    code, out, err = eclc("destroy", PROGRAM, "--state", copy, "--endpoint-url", url,
+                          "--auto-approve")
+    expect(code == 0, f"destroy through a copy of the state: exit {code}\n{out}{err}")
+    code, out, err = eclc("plan", PROGRAM, "--state", state, "--endpoint-url", url)
+    for line in ("+ vpc net  (deleted outside eclc)",
+                 "+ route_table net.public  (deleted outside eclc)",
+                 "+ route net.public.route[0]  (deleted outside eclc with `net.public`)",
+                 "+ service drift.web  (deleted outside eclc)",
+                 "Plan: 12 to add, 0 to change, 0 to replace, 0 to destroy."):
+        expect(line in out,
+               f"after everything was deleted, plan does not say `{line}`:\n{out}{err}")
+    code, out, err = eclc("apply", PROGRAM, "--state", state, "--endpoint-url", url,
+                          "--auto-approve")
+    expect(code == 0 and "Apply complete: 12 added, 0 changed, 0 replaced, 0 destroyed." in out,
+           f"apply after everything was deleted: exit {code}\n{out}{err}")
+    code, out, err = eclc("plan", PROGRAM, "--state", state, "--endpoint-url", url)
+    expect(code == 0 and out.strip() == "No changes.",
+           f"after everything was made again, plan still sees changes:\n{out}{err}")
 
 if __name__ == "__main__":
     main()

@@ -691,14 +691,86 @@ TEST(Diff, ReplacementsAreMadeFirstWhereAwsAllowsTwo) {
   EXPECT_EQ(changes[1].deleted_first, "deleted first: the new one reuses its GroupName `db`");
   // A new revision of a task definition.
   EXPECT_TRUE(changes[2].create_first);
-  // In a VPC replaced (deleted first), the groups go first too.
+  // In a new VPC (two may have the same CIDR block), the written name is free.
   plan.steps[0].params["CidrBlock"] = "10.1.0.0/16";
   changes = apply::diff(plan, state);
   ASSERT_EQ(changes.size(), 4u);
-  EXPECT_FALSE(changes[0].create_first);
-  EXPECT_FALSE(changes[1].create_first);
-  EXPECT_EQ(changes[1].deleted_first, "deleted first, as `vpc` is");
-  EXPECT_TRUE(changes[3].create_first);
+  for (const apply::Change& c : changes) {
+    EXPECT_TRUE(c.create_first) << c.id;
+  }
+}
+
+// A VPC replaced with a service running in it: all that is in it is made beside the old one (the
+// gateway too, as a gateway is attached to one VPC at a time), the service is moved in place, and
+// nothing is deleted first, so that the old network goes only once the service has left it. A
+// subnet whose CIDR block changes in the same VPC goes first, and what is in it with it.
+TEST(Diff, AVpcReplacedIsMadeBesideWhatRunsInIt) {
+  Plan plan;
+  plan.steps.push_back(step("net", "ec2", "CreateVpc", {{"CidrBlock", "10.0.0.0/16"}}));
+  Step subnet = step("net.a", "ec2", "CreateSubnet",
+                     {{"VpcId", "${net.Vpc.VpcId}"}, {"CidrBlock", "10.0.0.0/24"}});
+  subnet.depends_on = {"net"};
+  plan.steps.push_back(subnet);
+  plan.steps.push_back(step("net.igw", "ec2", "CreateInternetGateway", json::object()));
+  Step attach = step("net.igw#attach", "ec2", "AttachInternetGateway",
+                     {{"InternetGatewayId", "${net.igw.InternetGateway.InternetGatewayId}"},
+                      {"VpcId", "${net.Vpc.VpcId}"}});
+  attach.depends_on = {"net.igw", "net"};
+  plan.steps.push_back(attach);
+  Step eip = step("net.nat#eip", "ec2", "AllocateAddress", {{"Domain", "vpc"}});
+  plan.steps.push_back(eip);
+  Step gateway = step(
+      "net.nat", "ec2", "CreateNatGateway",
+      {{"SubnetId", "${net.a.Subnet.SubnetId}"}, {"AllocationId", "${net.nat#eip.AllocationId}"}});
+  gateway.depends_on = {"net.a", "net.nat#eip"};
+  plan.steps.push_back(gateway);
+  Step group = step("net.web", "ec2", "CreateSecurityGroup",
+                    {{"GroupName", "web"}, {"Description", "a"}, {"VpcId", "${net.Vpc.VpcId}"}});
+  group.depends_on = {"net"};
+  plan.steps.push_back(group);
+  Step service = step("web", "ecs", "CreateService",
+                      {{"serviceName", "web"},
+                       {"networkConfiguration",
+                        {{"awsvpcConfiguration",
+                          {{"subnets", json::array({"${net.a.Subnet.SubnetId}"})},
+                           {"securityGroups", json::array({"${net.web.GroupId}"})}}}}}});
+  service.depends_on = {"net.a", "net.web"};
+  plan.steps.push_back(service);
+  apply::State state = applied(plan);
+  plan.steps[0].params["CidrBlock"] = "10.1.0.0/16";
+  plan.steps[1].params["CidrBlock"] = "10.1.0.0/24";
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  std::map<std::string, const apply::Change*> by_id;
+  for (const apply::Change& c : changes) {
+    by_id[c.id] = &c;
+  }
+  ASSERT_EQ(changes.size(), 8u);
+  for (const char* id :
+       {"net", "net.a", "net.igw", "net.igw#attach", "net.nat#eip", "net.nat", "net.web"}) {
+    ASSERT_TRUE(by_id.count(id)) << id;
+    EXPECT_EQ(by_id[id]->action, apply::Action::Replace) << id;
+    EXPECT_TRUE(by_id[id]->create_first) << id << ": " << by_id[id]->deleted_first;
+  }
+  EXPECT_EQ(by_id["net.igw"]->reason, "renewed with `net.igw#attach`");
+  EXPECT_EQ(by_id["web"]->action, apply::Action::Update);
+  EXPECT_EQ(by_id["web"]->call, "ecs:UpdateService");
+
+  // The same VPC: a subnet's new CIDR block may overlap the old one's, so the old one goes first,
+  // and the NAT gateway in it first too; the internet gateway stays where it is.
+  plan.steps[0].params["CidrBlock"] = "10.0.0.0/16";
+  changes = apply::diff(plan, state);
+  by_id.clear();
+  for (const apply::Change& c : changes) {
+    by_id[c.id] = &c;
+  }
+  ASSERT_TRUE(by_id.count("net.a") && by_id.count("net.nat"));
+  EXPECT_FALSE(by_id.count("net.igw"));
+  EXPECT_FALSE(by_id["net.a"]->create_first);
+  EXPECT_EQ(by_id["net.a"]->deleted_first,
+            "deleted first: its CIDR block may be the old one's or overlap it");
+  EXPECT_FALSE(by_id["net.nat"]->create_first);
+  EXPECT_EQ(by_id["net.nat"]->deleted_first, "deleted first, as `net.a` is");
+  EXPECT_EQ(by_id["web"]->call, "ecs:UpdateService");
 }
 
 // Routes move with their table: the new table gets its routes, its subnets move to it in place

@@ -15,6 +15,7 @@ const Descriptor& ec2_eip() {
                      "ReleaseAddress",
                      {{"AllocationId", "$output.allocation_id"}},
                      {"InvalidAllocationID.NotFound"}}}},
+        .create_first = CreateFirst{},
         .lookup = tagged("DescribeAddresses", "AddressesSet", ""),
         .tags = {TagStyle::Ec2, "$output.allocation_id", "elastic-ip"},
         .refresh = ec2_read("DescribeAddresses", "allocation-id", "AddressesSet", "AllocationId",

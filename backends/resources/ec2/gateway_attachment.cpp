@@ -10,6 +10,10 @@ const Descriptor& ec2_gateway_attachment() {
       "AWS::EC2::VPCGatewayAttachment",
       {{.service = "ec2",
         .name = "AttachInternetGateway",
+        // A gateway is attached to one VPC at a time: one attached to a new VPC is a new gateway,
+        // so that the old VPC keeps its own until it is deleted (AWS refuses to detach a gateway
+        // while the VPC has public addresses: its tasks').
+        .renews = {"InternetGatewayId"},
         .remove = {{{"ec2",
                      "DetachInternetGateway",
                      {{"InternetGatewayId", "$request.InternetGatewayId"},
@@ -18,7 +22,10 @@ const Descriptor& ec2_gateway_attachment() {
                       "InvalidVpcID.NotFound"},
                      "",
                      {"DependencyViolation"}}}},
-        .deleted_first = "a VPC takes one internet gateway",
+        // Made beside the old one only with a new gateway: the same gateway and VPC are the same
+        // attachment (one detached outside eclc is attached again, not detached after).
+        .create_first = CreateFirst{.unique = {"InternetGatewayId"},
+                                    .taken = "a gateway is attached to one VPC at a time"},
         .done = {"Resource.AlreadyAssociated"},
         .refresh = ec2_read("DescribeInternetGateways", "internet-gateway-id", "InternetGatewaySet",
                             "InternetGatewayId", "$request.InternetGatewayId",

@@ -15,7 +15,7 @@ const Descriptor& ec2_internet_gateway() {
                      "DeleteInternetGateway",
                      {{"InternetGatewayId", "$output.id"}},
                      {"InvalidInternetGatewayID.NotFound"}}}},
-        .deleted_first = "a VPC takes one internet gateway",
+        .create_first = CreateFirst{}, // its attachment goes first where a VPC would take two
         .lookup = tagged("DescribeInternetGateways", "InternetGatewaySet", "InternetGateway"),
         .tags = {TagStyle::Ec2, "$output.id", "internet-gateway"},
         .refresh = ec2_read("DescribeInternetGateways", "internet-gateway-id", "InternetGatewaySet",

@@ -22,6 +22,7 @@ const Descriptor& ec2_nat_gateway() {
                            .probe = probe,
                            .status = "NatGatewaySet[0].State",
                            .done = {"deleted", "gone"}}}},
+        .create_first = CreateFirst{}, // with a new address: the old one keeps its own meanwhile
         .lookup = tagged("DescribeNatGateways", "NatGatewaySet", "NatGateway", "Filter"),
         // "gone" is pending: a new gateway is not visible to describe calls at once.
         .wait = Waiter{.what = "NAT gateway {} to be available",

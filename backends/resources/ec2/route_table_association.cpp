@@ -24,7 +24,8 @@ const Descriptor& ec2_route_table_association() {
                      "DisassociateRouteTable",
                      {{"AssociationId", "$output.association_id"}},
                      {"InvalidAssociationID.NotFound"}}}},
-        .deleted_first = "a subnet has one route table",
+        .create_first =
+            CreateFirst{.unique = {"SubnetId"}, .taken = "a subnet has one route table"},
         .lookup = Lookup{.describe = {"ec2",
                                       "DescribeRouteTables",
                                       {{"RouteTableIds", json::array({"$request.RouteTableId"})}},

@@ -17,7 +17,8 @@ const Descriptor& ec2_vpc() {
                      {"InvalidVpcID.NotFound"},
                      "",
                      {"DependencyViolation"}}}},
-        .deleted_first = "what is in it is replaced with it",
+        // Two VPCs may have the same CIDR block: what is in the old one moves to the new one.
+        .create_first = CreateFirst{},
         .lookup = tagged("DescribeVpcs", "VpcSet", "Vpc"),
         .tags = {TagStyle::Ec2, "$output.id", "vpc"},
         .refresh = ec2_read("DescribeVpcs", "vpc-id", "VpcSet", "VpcId", "$output.id")},

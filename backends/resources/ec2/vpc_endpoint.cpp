@@ -26,7 +26,9 @@ const Descriptor& ec2_vpc_endpoint() {
                            .probe = {"ec2", "DescribeVpcEndpoints", ids, gone},
                            .status = "VpcEndpointSet[0].State",
                            .done = {"deleted", "gone"}}}},
-        .deleted_first = "a VPC takes one endpoint of a service with private DNS",
+        .create_first =
+            CreateFirst{.unique = {"VpcId", "ServiceName"},
+                        .taken = "a VPC takes one endpoint of a service with private DNS"},
         .lookup = tagged("DescribeVpcEndpoints", "VpcEndpointSet", "VpcEndpoint"),
         .tags = {TagStyle::Ec2, "$output.id", "vpc-endpoint"},
         .client_token = "ClientToken",

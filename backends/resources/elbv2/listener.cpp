@@ -20,7 +20,8 @@ const Descriptor& elbv2_listener() {
                      {{"ListenerArn", "$output.arn"}},
                      {"ListenerNotFound", "LoadBalancerNotFound"}}}},
         // Its load balancer's listener on the port.
-        .deleted_first = "its port is reused on its load balancer",
+        .create_first = CreateFirst{.unique = {"LoadBalancerArn", "Port"},
+                                    .taken = "its port is reused on its load balancer"},
         .lookup =
             Lookup{.describe = {"elbv2",
                                 "DescribeListeners",

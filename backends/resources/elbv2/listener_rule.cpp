@@ -28,7 +28,8 @@ const Descriptor& elbv2_listener_rule() {
                      {{"RuleArn", "$output.arn"}},
                      {"RuleNotFound", "ListenerNotFound"}}}},
         // Its listener's rule of the priority.
-        .deleted_first = "its priority is reused on its listener",
+        .create_first = CreateFirst{.unique = {"ListenerArn", "Priority"},
+                                    .taken = "its priority is reused on its listener"},
         .lookup = Lookup{.describe = {"elbv2",
                                       "DescribeRules",
                                       {{"ListenerArn", "$request.ListenerArn"}},

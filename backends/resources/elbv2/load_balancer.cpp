@@ -35,7 +35,7 @@ const Descriptor& elbv2_load_balancer() {
                            .probe = probe,
                            .status = "LoadBalancers[0].State.Code",
                            .done = {"gone"}}}},
-        .deleted_first = "its name is reused",
+        .create_first = CreateFirst{{"Name"}, "Name", 32}, // as a target group's
         .lookup = Lookup{.describe = {"elbv2",
                                       "DescribeLoadBalancers",
                                       {{"Names", json::array({"$request.Name"})}},
