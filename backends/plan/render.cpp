@@ -31,6 +31,19 @@ std::string dot_string(std::string_view text) {
   return "\"" + dot_escape(text) + "\"";
 }
 
+// A summary is read by people: a literal `${` of the program, which the plan's requests write
+// `$${` for apply's placeholders (a rule's path pattern), is shown as the program wrote it.
+std::string as_written(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text.compare(i, 3, "$${") == 0) {
+      ++i; // the second `$`
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 std::string render_text(const Plan& plan, bool color) {
@@ -59,7 +72,7 @@ std::string render_text(const Plan& plan, bool color) {
                                    std::string(call_width - call.size(), ' '), s.id,
                                    std::string(id_width - s.id.size(), ' '));
     if (!s.summary.empty()) {
-      line += "  " + paint(kDim, s.summary);
+      line += "  " + paint(kDim, as_written(s.summary));
     }
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();

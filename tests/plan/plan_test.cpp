@@ -188,6 +188,25 @@ TEST(PlanOutput, DeterministicTextAndDot) {
   EXPECT_NE(dot.find("\"main\" -> \"main.public_a\";"), std::string::npos) << dot;
 }
 
+// A literal `${` in a rule's path is `$${` in the request (apply's placeholders) and `${` to
+// people.
+TEST(PlanOutput, LiteralPlaceholderShownAsWritten) {
+  std::string text = ecl::test::read_file(fs::path(ECL_SOURCE_DIR) / "examples" / "webapp.ecl");
+  const std::string paths = R"(paths    = ["/api/*"])";
+  ASSERT_NE(text.find(paths), std::string::npos);
+  text.replace(text.find(paths), paths.size(), R"(paths    = ["/api/\${v}/*"])");
+  fs::path dir = fs::temp_directory_path() / ("eclc_literal_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  ecl::test::write_file(dir / "webapp.ecl", text);
+  auto built = build(dir / "webapp.ecl");
+  fs::remove_all(dir);
+  ASSERT_TRUE(built);
+  EXPECT_NE(plan::to_json(built->plan).find("/api/$${v}/*"), std::string::npos);
+  std::string view = plan::render_text(built->plan, false);
+  EXPECT_NE(view.find("/api/${v}/*: forward to"), std::string::npos) << view;
+  EXPECT_EQ(view.find("$${"), std::string::npos) << view;
+}
+
 // Load balancer and target group names: `-` stands for both `.` and `_`, so paths that would map
 // to one name (`main.a_b`, `main_a.b`) must not; and a load balancer's name must not begin with
 // `internal-` (here the stack's name), nor any name exceed 32 characters, begin or end with `-`.
