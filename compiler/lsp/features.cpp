@@ -168,29 +168,28 @@ std::string_view text_of(const Analysis& a, const Range& r) {
   return std::string_view(a.sources().file(r.file).text()).substr(r.begin, r.end - r.begin);
 }
 
-// The `param` or `output` of a module's file whose name is at `declaration`, or null.
-const ast::Param* param_declared(const Analysis& a, const Range& declaration) {
+// The `param` or `output` (`items`: &ast::File::params or ::outputs) of a module's file whose name
+// is at `declaration`, or null.
+template <class Item>
+const Item* declared(const Analysis& a, const Range& declaration,
+                     std::vector<Item> ast::File::*items) {
   if (!declaration.valid() || declaration.file >= a.sources().size()) {
     return nullptr;
   }
-  for (const ast::Param& p : a.ast(declaration.file).params) {
-    if (p.name_range == declaration) {
-      return &p;
+  for (const Item& item : a.ast(declaration.file).*items) {
+    if (item.name_range == declaration) {
+      return &item;
     }
   }
   return nullptr;
 }
 
+const ast::Param* param_declared(const Analysis& a, const Range& declaration) {
+  return declared(a, declaration, &ast::File::params);
+}
+
 const ast::Output* output_declared(const Analysis& a, const Range& declaration) {
-  if (!declaration.valid() || declaration.file >= a.sources().size()) {
-    return nullptr;
-  }
-  for (const ast::Output& o : a.ast(declaration.file).outputs) {
-    if (o.name_range == declaration) {
-      return &o;
-    }
-  }
-  return nullptr;
+  return declared(a, declaration, &ast::File::outputs);
 }
 
 // The comment documenting the declaration at `range`: the `//` lines right above it (no blank
