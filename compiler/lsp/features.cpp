@@ -951,9 +951,14 @@ json completion(const Analysis& a, FileId file, std::uint32_t offset, const Anal
   const schema::Kind* kind =
       block_frame < frames.size() ? schema::find_kind(frames[block_frame].kind) : nullptr;
   // In `module api { … }`: the instance, whose params are its attributes.
-  auto [instance_in, instance] = block_frame < frames.size() && frames[block_frame].kind == "module"
-                                     ? instance_named(a, names, file, frames[block_frame].name)
-                                     : std::pair<const Analysis*, const model::ModuleInstance*>{};
+  // Two variables, not a structured binding: the lambdas below capture them (clang 14, which the
+  // hardened stage builds with, refuses to capture a binding).
+  const std::pair<const Analysis*, const model::ModuleInstance*> found =
+      block_frame < frames.size() && frames[block_frame].kind == "module"
+          ? instance_named(a, names, file, frames[block_frame].name)
+          : std::pair<const Analysis*, const model::ModuleInstance*>{};
+  const Analysis* instance_in = found.first;
+  const model::ModuleInstance* instance = found.second;
   // The type of the innermost block's attribute `key`: the schema's, or the module's param's.
   auto attribute_type = [&](std::string_view key) -> const schema::Type* {
     if (kind) {
