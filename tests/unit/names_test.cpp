@@ -195,7 +195,8 @@ TEST(Names, ParamsAndLetsShareOneNamespace) {
 TEST(Names, UnknownParamOverride) {
   auto c = check_text("param env: string = \"prod\"\n", {{"evn", "x"}});
   EXPECT_EQ(c.codes(), "E1009") << c.diagnostics();
-  EXPECT_NE(c.diagnostics().find("`-p evn` names no param of the program; did you mean `env`?"), std::string::npos)
+  EXPECT_NE(c.diagnostics().find("`-p evn` names no param of the program; did you mean `env`?"),
+            std::string::npos)
       << c.diagnostics();
 }
 
