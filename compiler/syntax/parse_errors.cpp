@@ -10,13 +10,6 @@ namespace {
 using P = ecl_gen::EclParser;
 using antlr4::Token;
 
-// The generated parser keeps its vocabulary and ATN behind virtual getters: this one, over no
-// tokens, answers for the grammar.
-const P& grammar() {
-  static const P parser(nullptr);
-  return parser;
-}
-
 // How a token type reads in a message: "an identifier", "`{`", "end of file".
 std::string token_phrase(std::size_t type) {
   switch (type) {

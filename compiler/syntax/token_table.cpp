@@ -2,6 +2,11 @@
 
 namespace ecl::syntax {
 
+const Tok& grammar() {
+  static const Tok parser(nullptr);
+  return parser;
+}
+
 bool TokenTable::is_real(const antlr4::Token* token) {
   return token != nullptr && token->getTokenIndex() != kNoTokenIndex;
 }

@@ -19,6 +19,10 @@ namespace ecl::syntax {
 // as the generated lexer, which eclc does not link: tests/oracle).
 using Tok = ecl_gen::EclParser;
 
+// The generated parser keeps its vocabulary and ATN behind virtual getters: this one, over no
+// tokens, answers for the grammar.
+const Tok& grammar();
+
 // The EOF token's type in a TokenInfo (ANTLR's Token::EOF does not fit 32 bits).
 inline constexpr std::uint32_t kEofType = 0xFFFFFFFFu;
 // ANTLR's "no index" for tokens it conjured while recovering.
