@@ -47,28 +47,11 @@ bool starts_expression(std::size_t type) {
 // Tokens that may continue a complete expression. Listing them after every expression ("expected
 // `+`, `-`, `*`, …") helps nobody, so they are left out when anything else was possible.
 bool continues_expression(std::size_t type) {
-  switch (type) {
-  case Tok::STAR:
-  case Tok::SLASH:
-  case Tok::PERCENT:
-  case Tok::PLUS:
-  case Tok::MINUS:
-  case Tok::LT:
-  case Tok::LE:
-  case Tok::GT:
-  case Tok::GE:
-  case Tok::EQ:
-  case Tok::NE:
-  case Tok::AND:
-  case Tok::OR:
-  case Tok::QUESTION:
-  case Tok::DOT:
-  case Tok::LBRACKET:
-  case Tok::LPAREN:
-    return true;
-  default:
-    return false;
-  }
+  constexpr TokenSet kContinuing{Tok::STAR,     Tok::SLASH, Tok::PERCENT, Tok::PLUS,     Tok::MINUS,
+                                 Tok::LT,       Tok::LE,    Tok::GT,      Tok::GE,       Tok::EQ,
+                                 Tok::NE,       Tok::AND,   Tok::OR,      Tok::QUESTION, Tok::DOT,
+                                 Tok::LBRACKET, Tok::LPAREN};
+  return kContinuing.has(type);
 }
 
 // IntervalSet::contains is overloaded for both signednesses, which the Tok:: enum makes ambiguous.
@@ -116,22 +99,10 @@ constexpr const char* kTopLevelItems = "`param`, `let`, `output` or a block";
 
 // Brackets, braces, interpolation delimiters and the end of file: what recovery must not touch.
 bool is_structural(std::size_t type) {
-  switch (type) {
-  case Token::EOF:
-  case Tok::LPAREN:
-  case Tok::RPAREN:
-  case Tok::LBRACKET:
-  case Tok::RBRACKET:
-  case Tok::LBRACE:
-  case Tok::RBRACE:
-  case Tok::STRING_HEAD:
-  case Tok::STRING_MID:
-  case Tok::STRING_TAIL:
-  case Tok::UNTERMINATED_TAIL:
-    return true;
-  default:
-    return false;
-  }
+  constexpr TokenSet kStructural{
+      Tok::LPAREN, Tok::RPAREN,      Tok::LBRACKET,   Tok::RBRACKET,    Tok::LBRACE,
+      Tok::RBRACE, Tok::STRING_HEAD, Tok::STRING_MID, Tok::STRING_TAIL, Tok::UNTERMINATED_TAIL};
+  return type == Token::EOF || kStructural.has(type);
 }
 
 // The text of a token the parser matched; empty for one recovery conjured or skipped.
@@ -178,23 +149,12 @@ public:
 
   // `[1,,2]`: after a separator, another item or the end was expected.
   std::string after_comma() {
-    const char* item = "an expression";
-    const char* closer = nullptr;
-    for (antlr4::RuleContext* ctx = parser_->getContext(); ctx != nullptr && closer == nullptr;
-         ctx = dynamic_cast<antlr4::RuleContext*>(ctx->parent)) {
-      if (dynamic_cast<P::ListExprContext*>(ctx) != nullptr) {
-        closer = "]";
-      } else if (dynamic_cast<P::CallExprContext*>(ctx) != nullptr) {
-        closer = ")";
-      } else if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr) {
-        item = "an object entry";
-        closer = "}";
-      }
-    }
-    if (closer == nullptr) {
+    char closer = enclosing(/*stop_at_expression=*/false);
+    if (closer == 0) {
       return build(/*unwanted=*/false);
     }
-    return fmt::format("expected {} or `{}` after `,`, found {}", item, closer, found_text_);
+    return fmt::format("expected {} or `{}` after `,`, found {}",
+                       closer == '}' ? "an object entry" : "an expression", closer, found_text_);
   }
 
 private:
@@ -324,22 +284,37 @@ private:
     if (!has(expected_, Tok::COMMA) || !starts_expression(found_->getType())) {
       return "";
     }
+    switch (enclosing(/*stop_at_expression=*/true)) { // in a nested expression: not its business
+    case '}':
+      return "; separate object entries with `,`";
+    case ']':
+      return "; separate list items with `,`";
+    case ')':
+      return "; separate arguments with `,`";
+    default:
+      return "";
+    }
+  }
+
+  // The closer of the innermost list (`]`), call (`)`) or object (`}`) being parsed; 0 when there
+  // is none, or when `stop_at_expression` and an expression inside it comes first.
+  char enclosing(bool stop_at_expression) const {
     for (antlr4::RuleContext* ctx = parser_->getContext(); ctx != nullptr;
          ctx = dynamic_cast<antlr4::RuleContext*>(ctx->parent)) {
-      if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr) {
-        return "; separate object entries with `,`";
-      }
       if (dynamic_cast<P::ListExprContext*>(ctx) != nullptr) {
-        return "; separate list items with `,`";
+        return ']';
       }
       if (dynamic_cast<P::CallExprContext*>(ctx) != nullptr) {
-        return "; separate arguments with `,`";
+        return ')';
       }
-      if (dynamic_cast<P::ExprContext*>(ctx) != nullptr) {
-        return ""; // inside a nested expression: not the separator's business
+      if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr) {
+        return '}';
+      }
+      if (stop_at_expression && dynamic_cast<P::ExprContext*>(ctx) != nullptr) {
+        return 0;
       }
     }
-    return "";
+    return 0;
   }
 
   const TokenTable& tokens_;
@@ -492,8 +467,7 @@ void ErrorStrategy::report_current(antlr4::Parser* parser, bool unwanted) {
 Token* ErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
   std::size_t next = parser->getInputStream()->LA(1);
   // A keyword starts the next item: deleting it would swallow that item too.
-  if (is_structural(next) || next == Tok::KW_PARAM || next == Tok::KW_LET ||
-      next == Tok::KW_OUTPUT) {
+  if (is_structural(next) || TokenSet{Tok::KW_PARAM, Tok::KW_LET, Tok::KW_OUTPUT}.has(next)) {
     return nullptr;
   }
   return DefaultErrorStrategy::singleTokenDeletion(parser);

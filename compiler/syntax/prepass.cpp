@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <utility>
 
 namespace ecl::syntax {
 namespace {
@@ -14,26 +15,16 @@ enum Opener : std::uint8_t { Paren, Bracket, Brace, Interpolation, kOpenerCount 
 constexpr std::array<const char*, kOpenerCount> kOpenText = {"(", "[", "{", "${"};
 constexpr std::array<const char*, kOpenerCount> kCloseText = {")", "]", "}", "}"};
 
-// A hint for characters people type out of habit from other languages.
-std::string character_hint(char32_t c) {
-  switch (c) {
-  case U'&':
-    return "; did you mean `&&`?";
-  case U'|':
-    return "; did you mean `||`?";
-  case U'\'':
-    return "; strings use double quotes `\"`";
-  case U'\u201C':
-  case U'\u201D':
-    return "; strings use straight double quotes `\"`";
-  case U';':
-    return "; items need no separator";
-  case U'#':
-    return "; comments start with `//`";
-  default:
-    return "";
-  }
-}
+// Hints for characters people type out of habit from other languages.
+constexpr std::pair<char32_t, const char*> kCharacterHints[] = {
+    {U'&', "; did you mean `&&`?"},
+    {U'|', "; did you mean `||`?"},
+    {U'\'', "; strings use double quotes `\"`"},
+    {U'\u201C', "; strings use straight double quotes `\"`"},
+    {U'\u201D', "; strings use straight double quotes `\"`"},
+    {U';', "; items need no separator"},
+    {U'#', "; comments start with `//`"},
+};
 
 class Scanner {
 public:
@@ -286,8 +277,12 @@ private:
 
   // The unexpected character at `offset`, as E0002 says it.
   std::string unexpected(std::uint32_t offset) const {
-    return describe_character(tokens_.source(), offset) +
-           character_hint(code_point_at(tokens_.source(), offset).value);
+    std::string shown = describe_character(tokens_.source(), offset);
+    char32_t c = code_point_at(tokens_.source(), offset).value;
+    for (auto [hinted, hint] : kCharacterHints) {
+      shown += c == hinted ? hint : "";
+    }
+    return shown;
   }
 
   // Runs of the same unexpected character are one error: a file of NUL bytes says so once.

@@ -27,20 +27,6 @@ Range TokenTable::range(const antlr4::Token* token) const {
   return Range{file_, offset, offset};
 }
 
-bool is_string_piece(std::uint32_t type) {
-  switch (type) {
-  case Tok::STRING:
-  case Tok::STRING_HEAD:
-  case Tok::STRING_MID:
-  case Tok::STRING_TAIL:
-  case Tok::UNTERMINATED_STRING:
-  case Tok::UNTERMINATED_TAIL:
-    return true;
-  default:
-    return false;
-  }
-}
-
 std::string_view string_body(std::uint32_t type, std::string_view token_text) {
   // The closing delimiter: `"`, `${`, or none for an unterminated piece.
   std::size_t closing = type == Tok::STRING || type == Tok::STRING_TAIL       ? 1
