@@ -2,12 +2,10 @@
 // TokenSource over a TokenTable, which an antlr4::CommonTokenStream pulls from as the parser asks.
 // No ANTLR type leaves the syntax layer.
 //
-// Until 2026-12-07 a TokenStream of our own (300 lines that had to follow BufferedTokenStream's
-// every quirk) made the parser's tokens in blocks over the whole table. The runtime's stream, one
-// per piece the parser reads (syntax.cpp), costs 2-9% more instructions of `eclc check` (callgrind,
-// 100k-line programs) where many values are expressions (bench/generate.py's vpc, strings, deep,
-// long-lists) and saves 3-4% where they are simple (services, small-blocks, lets): the pieces
-// FastParser reads itself no longer pass through a stream.
+// One such stream per piece FastParser hands the grammar (syntax.cpp); the pieces it reads itself
+// pass through none. (A TokenStream of our own, 300 lines following BufferedTokenStream's quirks,
+// was 2-9% faster where values are expressions and 3-4% slower where they are simple: callgrind,
+// 2026-12-07.)
 #pragma once
 
 #include "compiler/syntax/token_table.h"
