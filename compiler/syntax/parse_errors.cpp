@@ -324,6 +324,154 @@ private:
   std::string found_text_;
 };
 
+// Tokens matched after an error before the next error is worth reporting. ANTLR resumes after
+// one, which lets a broken block header (`vpc main cidr`) report again at the very next token.
+constexpr std::size_t kMatchesToRecover = 3;
+
+// DefaultErrorStrategy's recovery with our messages, reported as E0009 through the sink.
+class ErrorStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  ErrorStrategy(const TokenTable& tokens, ErrorSink& sink) : tokens_(tokens), sink_(sink) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].channel == kErrorChannel) {
+        unexpected_.push_back(tokens[i].begin);
+      }
+    }
+  }
+
+  void reportMatch(antlr4::Parser* parser) override { // counts matched tokens: see report()
+    ++matched_since_error_;
+    DefaultErrorStrategy::reportMatch(parser);
+  }
+
+private:
+  void report(const Token* at, const std::string& message) {
+    // One mistake, one error: an error close behind the previous one, or on the same line, is its
+    // echo (recovery resumes inside the broken line and reads its rest as new items).
+    Range range = tokens_.range(at);
+    std::string_view source = tokens_.source();
+    // The pre-pass found the braces balanced: a `}` at the top level after an earlier error is one
+    // that error's repair left over (it closed a block early); the top-level message tells the
+    // place.
+    const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
+                                message.find(kTopLevelItems) != std::string::npos;
+    bool echo =
+        leftover_brace || (reported_ && range.begin < swallowed_until_) ||
+        (reported_ &&
+         (matched_since_error_ < kMatchesToRecover ||
+          (last_reported_ <= range.begin && same_line(source, last_reported_, range.begin))));
+    matched_since_error_ = 0;
+    if (echo) {
+      return;
+    }
+    reported_ = true;
+    last_reported_ = range.begin;
+    if (TokenTable::is_real(at) && at->getType() == Tok::ASSIGN) {
+      // The value after an unexpected `=`: an object or list is skipped whole by its errors.
+      std::size_t index = tokens_.skip_hidden(at->getTokenIndex() + 1);
+      if (tokens_[index].type == Tok::LBRACE || tokens_[index].type == Tok::LBRACKET) {
+        for (int depth = 0; index < tokens_.size(); ++index) {
+          const std::uint32_t type = tokens_[index].type;
+          depth += int{TokenSet{Tok::LBRACE, Tok::LBRACKET}.has(type)} -
+                   int{TokenSet{Tok::RBRACE, Tok::RBRACKET}.has(type)};
+          if (depth == 0) {
+            swallowed_until_ = tokens_[index].end;
+            break;
+          }
+        }
+      }
+    }
+    // A block head that a line break ends (`protocol tcp` without its `=`) is reported there, not
+    // at the first token of the next line.
+    if (TokenTable::is_real(at) && message.starts_with("expected `{` after")) {
+      std::size_t index = at->getTokenIndex();
+      while (index > 0 && tokens_[index - 1].channel != antlr4::Token::DEFAULT_CHANNEL) {
+        --index;
+      }
+      if (index > 0 && tokens_[index - 1].end <= range.begin &&
+          !same_line(source, tokens_[index - 1].end, range.begin)) {
+        range = tokens_.range(index - 1);
+      }
+    }
+    // Earlier on the same line, a character the parser never saw (`a & b`): its E0002 already
+    // explains whatever goes wrong after it.
+    auto before = std::lower_bound(unexpected_.begin(), unexpected_.end(), range.begin);
+    if (before != unexpected_.begin() && same_line(source, *(before - 1), range.begin)) {
+      return;
+    }
+    sink_.report(Diag::SyntaxError, range, message);
+    if (sink_.stopped()) {
+      throw StopParsing{};
+    }
+  }
+
+  void reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) override {
+    if (inErrorRecoveryMode(parser)) {
+      return; // DefaultErrorStrategy's rule: nothing matched since the last error
+    }
+    beginErrorCondition(parser);
+    Token* found = e.getOffendingToken();
+    MessageBuilder builder(tokens_, parser, found);
+    auto* no_viable = dynamic_cast<const antlr4::NoViableAltException*>(&e);
+    Token* start = no_viable != nullptr ? no_viable->getStartToken() : nullptr;
+    const bool past_start = TokenTable::is_real(start) && found != start;
+    if (past_start && start->getType() == Tok::IDENT &&
+        parser->getContext()->getRuleIndex() == P::RuleBodyItem) {
+      report(found, builder.body_item(start));
+    } else if (past_start && start->getType() == Tok::COMMA) {
+      report(found, builder.after_comma());
+    } else {
+      report(found, builder.build(/*unwanted=*/false));
+    }
+  }
+
+  void reportUnwantedToken(antlr4::Parser* parser) override {
+    report_current(parser, /*unwanted=*/true);
+  }
+
+  void reportMissingToken(antlr4::Parser* parser) override {
+    report_current(parser, /*unwanted=*/false);
+  }
+
+  void report_current(antlr4::Parser* parser, bool unwanted) {
+    if (inErrorRecoveryMode(parser)) {
+      return;
+    }
+    beginErrorCondition(parser);
+    Token* found = parser->getCurrentToken();
+    report(found, MessageBuilder(tokens_, parser, found).build(unwanted));
+  }
+
+  // The pre-pass guarantees balanced brackets, so recovery never deletes or conjures one (nor
+  // deletes the end of file): that would unbalance everything after it.
+  Token* singleTokenDeletion(antlr4::Parser* parser) override {
+    std::size_t next = parser->getInputStream()->LA(1);
+    // A keyword starts the next item: deleting it would swallow that item too.
+    if (is_structural(next) || TokenSet{Tok::KW_PARAM, Tok::KW_LET, Tok::KW_OUTPUT}.has(next)) {
+      return nullptr;
+    }
+    return DefaultErrorStrategy::singleTokenDeletion(parser);
+  }
+
+  bool singleTokenInsertion(antlr4::Parser* parser) override {
+    antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+    if (expected.isEmpty() || is_structural(static_cast<std::size_t>(expected.getMinElement()))) {
+      return false;
+    }
+    return DefaultErrorStrategy::singleTokenInsertion(parser);
+  }
+
+  const TokenTable& tokens_;
+  ErrorSink& sink_;
+  std::vector<std::uint32_t> unexpected_; // byte offsets of characters the parser never saw
+  bool reported_ = false;
+  std::uint32_t last_reported_ = 0; // where the last reported error starts
+  // Where the object or list ends that an unexpected `=` assigned (`port = <deleted>` then
+  // `health_check = { … }`): recovery reads its entries as block items, each error an echo.
+  std::uint32_t swallowed_until_ = 0;
+  std::size_t matched_since_error_ = 0;
+};
+
 } // namespace
 
 std::string describe_token(const TokenTable& tokens, const Token* token) {
@@ -348,137 +496,9 @@ std::string describe_token(const TokenTable& tokens, const Token* token) {
   return fmt::format("`{}…`", text.substr(0, cut));
 }
 
-// Tokens matched after an error before the next error is worth reporting. ANTLR resumes after
-// one, which lets a broken block header (`vpc main cidr`) report again at the very next token.
-constexpr std::size_t kMatchesToRecover = 3;
-
-ErrorStrategy::ErrorStrategy(const TokenTable& tokens, ErrorSink& sink)
-    : tokens_(tokens), sink_(sink) {
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].channel == kErrorChannel) {
-      unexpected_.push_back(tokens[i].begin);
-    }
-  }
-}
-
-void ErrorStrategy::reportMatch(antlr4::Parser* parser) {
-  ++matched_since_error_;
-  DefaultErrorStrategy::reportMatch(parser);
-}
-
-void ErrorStrategy::report(const Token* at, const std::string& message) {
-  // One mistake, one error: an error close behind the previous one, or on the same line, is its
-  // echo (recovery resumes inside the broken line and reads its rest as new items).
-  Range range = tokens_.range(at);
-  std::string_view source = tokens_.source();
-  // The pre-pass found the braces balanced: a `}` at the top level after an earlier error is one
-  // that error's repair left over (it closed a block early). top_level()'s wording tells the place.
-  const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
-                              message.find(kTopLevelItems) != std::string::npos;
-  bool echo = leftover_brace || (reported_ && range.begin < swallowed_until_) ||
-              (reported_ &&
-               (matched_since_error_ < kMatchesToRecover ||
-                (last_reported_ <= range.begin && same_line(source, last_reported_, range.begin))));
-  matched_since_error_ = 0;
-  if (echo) {
-    return;
-  }
-  reported_ = true;
-  last_reported_ = range.begin;
-  if (TokenTable::is_real(at) && at->getType() == Tok::ASSIGN) {
-    // The value after an unexpected `=`: an object or list is skipped whole by its errors.
-    std::size_t index = tokens_.skip_hidden(at->getTokenIndex() + 1);
-    if (tokens_[index].type == Tok::LBRACE || tokens_[index].type == Tok::LBRACKET) {
-      int depth = 0;
-      for (; index < tokens_.size(); ++index) {
-        const std::uint32_t type = tokens_[index].type;
-        depth += type == Tok::LBRACE || type == Tok::LBRACKET   ? 1
-                 : type == Tok::RBRACE || type == Tok::RBRACKET ? -1
-                                                                : 0;
-        if (depth == 0) {
-          swallowed_until_ = tokens_[index].end;
-          break;
-        }
-      }
-    }
-  }
-  // A block head that a line break ends (`protocol tcp` without its `=`) is reported there, not at
-  // the first token of the next line.
-  if (TokenTable::is_real(at) && message.starts_with("expected `{` after")) {
-    std::size_t index = at->getTokenIndex();
-    while (index > 0 && tokens_[index - 1].channel != antlr4::Token::DEFAULT_CHANNEL) {
-      --index;
-    }
-    if (index > 0 && tokens_[index - 1].end <= range.begin &&
-        !same_line(source, tokens_[index - 1].end, range.begin)) {
-      range = tokens_.range(index - 1);
-    }
-  }
-  // Earlier on the same line, a character the parser never saw (`a & b`): its E0002 already
-  // explains whatever goes wrong after it.
-  auto before = std::lower_bound(unexpected_.begin(), unexpected_.end(), range.begin);
-  if (before != unexpected_.begin() && same_line(source, *(before - 1), range.begin)) {
-    return;
-  }
-  sink_.report(Diag::SyntaxError, range, message);
-  if (sink_.stopped()) {
-    throw StopParsing{};
-  }
-}
-
-void ErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) {
-  if (inErrorRecoveryMode(parser)) {
-    return; // DefaultErrorStrategy's rule: nothing matched since the last error
-  }
-  beginErrorCondition(parser);
-  Token* found = e.getOffendingToken();
-  MessageBuilder builder(tokens_, parser, found);
-  auto* no_viable = dynamic_cast<const antlr4::NoViableAltException*>(&e);
-  Token* start = no_viable != nullptr ? no_viable->getStartToken() : nullptr;
-  if (!TokenTable::is_real(start) || found == start) {
-    report(found, builder.build(/*unwanted=*/false));
-  } else if (parser->getContext()->getRuleIndex() == P::RuleBodyItem &&
-             start->getType() == Tok::IDENT) {
-    report(found, builder.body_item(start));
-  } else if (start->getType() == Tok::COMMA) {
-    report(found, builder.after_comma());
-  } else {
-    report(found, builder.build(/*unwanted=*/false));
-  }
-}
-
-void ErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
-  report_current(parser, /*unwanted=*/true);
-}
-
-void ErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
-  report_current(parser, /*unwanted=*/false);
-}
-
-void ErrorStrategy::report_current(antlr4::Parser* parser, bool unwanted) {
-  if (inErrorRecoveryMode(parser)) {
-    return;
-  }
-  beginErrorCondition(parser);
-  Token* found = parser->getCurrentToken();
-  report(found, MessageBuilder(tokens_, parser, found).build(unwanted));
-}
-
-Token* ErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
-  std::size_t next = parser->getInputStream()->LA(1);
-  // A keyword starts the next item: deleting it would swallow that item too.
-  if (is_structural(next) || TokenSet{Tok::KW_PARAM, Tok::KW_LET, Tok::KW_OUTPUT}.has(next)) {
-    return nullptr;
-  }
-  return DefaultErrorStrategy::singleTokenDeletion(parser);
-}
-
-bool ErrorStrategy::singleTokenInsertion(antlr4::Parser* parser) {
-  antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
-  if (expected.isEmpty() || is_structural(static_cast<std::size_t>(expected.getMinElement()))) {
-    return false;
-  }
-  return DefaultErrorStrategy::singleTokenInsertion(parser);
+std::shared_ptr<antlr4::ANTLRErrorStrategy> error_strategy(const TokenTable& tokens,
+                                                           ErrorSink& sink) {
+  return std::make_shared<ErrorStrategy>(tokens, sink);
 }
 
 } // namespace ecl::syntax

@@ -237,7 +237,7 @@ void parse_carefully(const TokenTable& table, ErrorSink& sink, ast::File& file) 
   TableTokenStream stream(source);
   P parser(&stream);
   parser.removeErrorListeners(); // ErrorStrategy reports every error itself
-  parser.setErrorHandler(std::make_shared<ErrorStrategy>(table, sink));
+  parser.setErrorHandler(error_strategy(table, sink));
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::LL);
   Transformer(table, sink, *file.arena).transformProgram(parser.program(), file);
