@@ -123,7 +123,6 @@ private:
   // never reaches across an interpolation's boundary, except by the `}` that ends it.
   std::optional<Frame> close(Opener kind, std::size_t token, bool pops = true) {
     Range at = tokens_.range(token);
-    std::string closer = std::string("`") + kCloseText[kind] + "`";
     // The innermost open frame of this kind, unless an interpolation (or none) comes first. In a
     // valid program it is the top frame.
     auto open = std::find_if(stack_.rbegin(), stack_.rend(), [&](const Frame& frame) {
@@ -131,29 +130,22 @@ private:
     });
     if (open == stack_.rend() || open->kind != kind) {
       ok_ = false;
-      if (stack_.empty()) {
-        sink_.report(Diag::UnexpectedClosingBracket, Range{at.file, at.begin, at.begin + 1},
-                     kCloseText[kind], fmt::format("; there is no open `{}`", kOpenText[kind]));
-      } else {
-        const Frame& top = stack_.back();
-        Diagnostic* d = sink_.report(Diag::UnexpectedClosingBracket,
-                                     Range{at.file, at.begin, at.begin + 1}, kCloseText[kind],
-                                     fmt::format("; expected `{}` to close `{}`",
-                                                 kCloseText[top.kind], kOpenText[top.kind]));
-        if (d != nullptr) {
-          Range opener = top.kind == Interpolation ? dollar_brace(top) : tokens_.range(top.token);
-          d->note(opener, fmt::format("`{}` is opened here", kOpenText[top.kind]));
-        }
+      const Frame* top = stack_.empty() ? nullptr : &stack_.back();
+      Diagnostic* d = sink_.report(
+          Diag::UnexpectedClosingBracket, Range{at.file, at.begin, at.begin + 1}, kCloseText[kind],
+          top == nullptr ? fmt::format("; there is no open `{}`", kOpenText[kind])
+                         : fmt::format("; expected `{}` to close `{}`", kCloseText[top->kind],
+                                       kOpenText[top->kind]));
+      if (d != nullptr && top != nullptr) {
+        Range opener = top->kind == Interpolation ? dollar_brace(*top) : tokens_.range(top->token);
+        d->note(opener, fmt::format("`{}` is opened here", kOpenText[top->kind]));
       }
       return std::nullopt;
     }
     while (stack_.back().kind != kind) {
-      report_unclosed(pop(), closer);
+      report_unclosed(pop(), fmt::format("`{}`", kCloseText[kind]));
     }
-    if (!pops) {
-      return stack_.back();
-    }
-    return pop();
+    return pops ? pop() : stack_.back();
   }
 
   void structure(std::size_t i) {

@@ -236,7 +236,7 @@ void parse_carefully(const TokenTable& table, ErrorSink& sink, ast::File& file) 
   TableTokenSource source(table, 0);
   TableTokenStream stream(source);
   P parser(&stream);
-  parser.removeErrorListeners(); // ErrorStrategy reports every error itself
+  parser.removeErrorListeners(); // the error strategy reports every error itself
   parser.setErrorHandler(error_strategy(table, sink));
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::LL);
