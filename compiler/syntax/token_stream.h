@@ -26,22 +26,29 @@ public:
   TableToken(const TokenTable& table, antlr4::TokenSource* source, std::size_t index)
       : table_(table), source_(source), index_(index) {}
 
-  std::string getText() const override;
-  std::size_t getType() const override;
-  std::size_t getLine() const override;
-  std::size_t getCharPositionInLine() const override;
+  std::string getText() const override { // CommonToken's says "<EOF>" for the EOF token
+    return table_[index_].type == kEofType ? "<EOF>" : std::string(table_.text(index_));
+  }
+  std::size_t getType() const override {
+    return table_[index_].type == kEofType ? antlr4::Token::EOF : table_[index_].type;
+  }
+  std::size_t getLine() const override { return position().line; }
+  std::size_t getCharPositionInLine() const override { return position().column - 1; }
   std::size_t getChannel() const override { return table_[index_].channel; }
   std::size_t getTokenIndex() const override { return index_; }
   // Byte offsets into the source (ANTLR's own tokens count code points); nothing in eclc reads
   // them, TokenTable maps token indexes to ranges.
   std::size_t getStartIndex() const override { return table_[index_].begin; }
-  std::size_t getStopIndex() const override;
+  // CommonToken's stop is inclusive; the EOF token's is one before its start.
+  std::size_t getStopIndex() const override { return std::size_t{table_[index_].end} - 1; }
   antlr4::TokenSource* getTokenSource() const override { return source_; }
   antlr4::CharStream* getInputStream() const override { return nullptr; }
   // Nothing in eclc reads it; for a debugger, the text says enough.
   std::string toString() const override { return getText(); }
 
 private:
+  LineCol position() const { return table_.source_file().position(table_[index_].begin); }
+
   const TokenTable& table_;
   antlr4::TokenSource* source_;
   std::size_t index_;
