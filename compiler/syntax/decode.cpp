@@ -1,5 +1,6 @@
 #include "compiler/syntax/decode.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -71,20 +72,6 @@ bool check_utf8(std::string_view text, FileId file, Diagnostics& diags) {
   return errors == 0;
 }
 
-std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags) {
-  if (!check_utf8(text, file, diags)) {
-    return std::nullopt;
-  }
-  std::u32string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    CodePoint cp = code_point_at(text, i);
-    out.push_back(cp.value);
-    i += cp.length;
-  }
-  return out;
-}
-
 CodePoint code_point_at(std::string_view text, std::size_t offset) {
   auto b = [&](std::size_t k) -> char32_t {
     return offset + k < text.size() ? static_cast<unsigned char>(text[offset + k]) : 0;
@@ -125,57 +112,32 @@ std::string describe_character(std::string_view text, std::size_t offset) {
 std::string decode_escapes(std::string_view raw, std::vector<InvalidEscape>* invalid) {
   std::string out;
   out.reserve(raw.size());
-  std::size_t i = 0;
-  while (i < raw.size()) {
+  for (std::size_t i = 0;;) {
     // The plain run up to the next backslash, in one append.
-    std::size_t slash = raw.find('\\', i);
-    if (slash != i) {
-      std::size_t stop = slash == std::string_view::npos ? raw.size() : slash;
-      out.append(raw.substr(i, stop - i));
-      i = stop;
-      continue;
+    std::size_t slash = std::min(raw.find('\\', i), raw.size());
+    out.append(raw.substr(i, slash - i));
+    i = slash;
+    if (i + 1 >= raw.size()) {
+      return out; // the end, or a lone backslash ending an unterminated string (reported as such)
     }
-    if (i + 1 == raw.size()) {
-      break; // a lone backslash ending an unterminated string: already reported as such
-    }
-    char next = raw[i + 1];
-    switch (next) {
-    case '"':
-    case '\\':
-    case '$':
-      out.push_back(next);
+    // `\"`, `\\` and `\$` stand for themselves; `\n`, `\t` and `\r` for the control characters.
+    constexpr std::string_view kEscaped = "\"\\$ntr", kMeant = "\"\\$\n\t\r";
+    if (std::size_t k = kEscaped.find(raw[i + 1]); k != std::string_view::npos) {
+      out.push_back(kMeant[k]);
       i += 2;
       continue;
-    case 'n':
-      out.push_back('\n');
-      i += 2;
-      continue;
-    case 't':
-      out.push_back('\t');
-      i += 2;
-      continue;
-    case 'r':
-      out.push_back('\r');
-      i += 2;
-      continue;
-    default:
-      break;
     }
     CodePoint cp = code_point_at(raw, i + 1);
     if (invalid != nullptr) {
-      std::string shown;
       bool printable = cp.value >= 0x20 && cp.value != 0x7F && cp.value != U'`';
-      if (printable) {
-        shown = raw.substr(i + 1, cp.length);
-      } else {
-        shown = fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp.value));
-      }
-      invalid->push_back({static_cast<std::uint32_t>(i), 1 + cp.length, std::move(shown)});
+      invalid->push_back({static_cast<std::uint32_t>(i), 1 + cp.length,
+                          printable
+                              ? std::string(raw.substr(i + 1, cp.length))
+                              : fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp.value))});
     }
     out.append(raw.substr(i, 1 + cp.length));
     i += 1 + cp.length;
   }
-  return out;
 }
 
 } // namespace ecl::syntax

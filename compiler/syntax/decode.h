@@ -5,7 +5,6 @@
 #include "compiler/diagnostics/diagnostic.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,10 +15,6 @@ namespace ecl::syntax {
 // surrogates, values above U+10FFFF, stray continuation bytes and truncated sequences (at most 10:
 // after that the file is clearly not text). True when there is none.
 bool check_utf8(std::string_view text, FileId file, Diagnostics& diags);
-
-// Decodes `text` to code points; when it is not UTF-8, reports as check_utf8 does and gives
-// nullopt.
-std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags);
 
 // The code point starting at `text[offset]` of valid UTF-8, and its length in bytes.
 struct CodePoint {

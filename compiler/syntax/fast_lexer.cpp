@@ -7,7 +7,9 @@
 
 #include "compiler/syntax/decode.h"
 
+#include <array>
 #include <cstring>
+#include <string>
 
 namespace ecl::syntax {
 namespace {
@@ -44,6 +46,31 @@ std::uint32_t word_type(std::string_view word) {
   default:
     return Tok::IDENT;
   }
+}
+
+// The other operators and punctuation, as the grammar spells them (`COMMA : ',' ;`, `EQ : '==' ;`),
+// by first byte: the one-byte token, and the two-byte one with its second byte (the longer match
+// wins, as in ANTLR). `&` and `|` start only a two-byte one.
+struct Punct {
+  std::uint32_t single = 0;
+  std::uint32_t pair = 0;
+  unsigned char second = 0;
+};
+const std::array<Punct, 128>& punct_table() {
+  static const std::array<Punct, 128> table = [] {
+    std::array<Punct, 128> t{};
+    const antlr4::dfa::Vocabulary& vocabulary = grammar().getVocabulary();
+    for (std::uint32_t type = 1; type <= vocabulary.getMaxTokenType(); ++type) {
+      std::string literal = vocabulary.getLiteralName(type); // `'=='`, or empty
+      if ((literal.size() == 3 || literal.size() == 4) && !is_ident_char(literal[1])) {
+        Punct& p = t[static_cast<unsigned char>(literal[1])];
+        (literal.size() == 3 ? p.single : p.pair) = type;
+        p.second = literal.size() == 4 ? static_cast<unsigned char>(literal[2]) : p.second;
+      }
+    }
+    return t;
+  }();
+  return table;
 }
 
 class FastLexer {
@@ -155,10 +182,10 @@ private:
 
   // Lexes the token (or white space) at `i`; returns where the next one starts.
   std::size_t next(std::size_t i) {
-    unsigned char c = s_[i];
-    auto punct = [&](std::uint32_t type, std::size_t length) {
-      emit(type, 0, i, i + length);
-      return i + length;
+    const unsigned char c = s_[i];
+    auto token = [&](std::uint32_t type, std::size_t end, std::uint32_t channel = 0) {
+      emit(type, channel, i, end);
+      return end;
     };
     switch (c) {
     case ' ':
@@ -166,16 +193,14 @@ private:
     case '\f':
       return white_space_end(i);
     case '\n':
-      newline();
-      return punct_hidden(Tok::NEWLINE, i, 1);
     case '\r':
       newline();
-      return punct_hidden(Tok::NEWLINE, i, at(i + 1) == '\n' ? 2 : 1);
+      return token(Tok::NEWLINE, i + (c == '\r' && at(i + 1) == '\n' ? 2 : 1), kHidden);
     case '"':
       return string_piece(i, false);
     case '{':
       open_.push_back(kBrace);
-      return punct(Tok::LBRACE, 1);
+      return token(Tok::LBRACE, i + 1);
     case '}':
       // Every tail rule comes before RBRACE and matches at least the `}`, so once the predicate
       // holds a `}` is never a brace.
@@ -185,54 +210,17 @@ private:
       if (!open_.empty()) {
         open_.pop_back();
       }
-      return punct(Tok::RBRACE, 1);
-    case '[':
-      return punct(Tok::LBRACKET, 1);
-    case ']':
-      return punct(Tok::RBRACKET, 1);
-    case '(':
-      return punct(Tok::LPAREN, 1);
-    case ')':
-      return punct(Tok::RPAREN, 1);
-    case ',':
-      return punct(Tok::COMMA, 1);
-    case '.':
-      return punct(Tok::DOT, 1);
-    case ':':
-      return punct(Tok::COLON, 1);
-    case '?':
-      return punct(Tok::QUESTION, 1);
-    case '=':
-      return at(i + 1) == '=' ? punct(Tok::EQ, 2) : punct(Tok::ASSIGN, 1);
-    case '!':
-      return at(i + 1) == '=' ? punct(Tok::NE, 2) : punct(Tok::NOT, 1);
-    case '<':
-      return at(i + 1) == '=' ? punct(Tok::LE, 2) : punct(Tok::LT, 1);
-    case '>':
-      return at(i + 1) == '=' ? punct(Tok::GE, 2) : punct(Tok::GT, 1);
-    case '&':
-      return at(i + 1) == '&' ? punct(Tok::AND, 2) : error_char(i);
-    case '|':
-      return at(i + 1) == '|' ? punct(Tok::OR, 2) : error_char(i);
-    case '+':
-      return punct(Tok::PLUS, 1);
-    case '-':
-      return punct(Tok::MINUS, 1);
-    case '*':
-      return punct(Tok::STAR, 1);
-    case '%':
-      return punct(Tok::PERCENT, 1);
+      return token(Tok::RBRACE, i + 1);
     case '/':
       if (at(i + 1) == '/') {
-        return punct_hidden(Tok::LINE_COMMENT, i, line_end(i + 2) - i);
+        return token(Tok::LINE_COMMENT, line_end(i + 2), kHidden);
       }
       if (at(i + 1) == '*') {
         return block_comment(i);
       }
-      return punct(Tok::SLASH, 1);
+      return token(Tok::SLASH, i + 1);
     case '#':
-      emit(Tok::HASH_COMMENT, kErrorChannel, i, line_end(i + 1));
-      return out_.back().end;
+      return token(Tok::HASH_COMMENT, line_end(i + 1), kErrorChannel);
     default:
       break;
     }
@@ -241,11 +229,20 @@ private:
       while (end < n_ && is_ident_char(s_[end])) {
         ++end;
       }
-      emit(word_type(std::string_view(reinterpret_cast<const char*>(s_ + i), end - i)), 0, i, end);
-      return end;
+      return token(word_type(std::string_view(reinterpret_cast<const char*>(s_ + i), end - i)),
+                   end);
     }
     if (is_digit(c)) {
       return number(i);
+    }
+    if (c < punct_.size()) {
+      const Punct& p = punct_[c];
+      if (p.pair != 0 && at(i + 1) == p.second) {
+        return token(p.pair, i + 2);
+      }
+      if (p.single != 0) {
+        return token(p.single, i + 1);
+      }
     }
     if (is_bom(i)) {
       return white_space_end(i); // U+FEFF is white space like a space
@@ -270,11 +267,6 @@ private:
       }
     }
     return i;
-  }
-
-  std::size_t punct_hidden(std::uint32_t type, std::size_t i, std::size_t length) {
-    emit(type, kHidden, i, i + length);
-    return i + length;
   }
 
   // ERROR_CHAR: one code point, however many bytes.
@@ -340,6 +332,7 @@ private:
 
   const unsigned char* s_;
   std::size_t n_;
+  const std::array<Punct, 128>& punct_ = punct_table();
   std::vector<TokenInfo> out_;
   std::vector<std::uint8_t> open_;
   std::vector<std::size_t> interpolations_; // indexes into open_ of the interpolations

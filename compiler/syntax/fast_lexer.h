@@ -16,8 +16,8 @@ namespace ecl::syntax {
 
 // Lexes UTF-8 `text` into exactly the tokens the grammar's lexer produces: every channel, in
 // order, ending with one EOF token {kEofType, 0, text.size(), text.size()}. Invalid UTF-8 is
-// reported as E0001 (check_utf8, which decode_utf8 reports through too) and then the result
-// is nullopt. Ranges are bytes, not code-point indexes.
+// reported as E0001 (check_utf8) and then the result is nullopt. Ranges are bytes, not code-point
+// indexes.
 std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId file,
                                                Diagnostics& diags);
 

@@ -10,13 +10,6 @@ namespace {
 using P = ecl_gen::EclParser;
 using antlr4::Token;
 
-// The generated parser keeps its vocabulary and ATN behind virtual getters: this one, over no
-// tokens, answers for the grammar.
-const P& grammar() {
-  static const P parser(nullptr);
-  return parser;
-}
-
 // How a token type reads in a message: "an identifier", "`{`", "end of file".
 std::string token_phrase(std::size_t type) {
   switch (type) {
@@ -54,28 +47,11 @@ bool starts_expression(std::size_t type) {
 // Tokens that may continue a complete expression. Listing them after every expression ("expected
 // `+`, `-`, `*`, …") helps nobody, so they are left out when anything else was possible.
 bool continues_expression(std::size_t type) {
-  switch (type) {
-  case Tok::STAR:
-  case Tok::SLASH:
-  case Tok::PERCENT:
-  case Tok::PLUS:
-  case Tok::MINUS:
-  case Tok::LT:
-  case Tok::LE:
-  case Tok::GT:
-  case Tok::GE:
-  case Tok::EQ:
-  case Tok::NE:
-  case Tok::AND:
-  case Tok::OR:
-  case Tok::QUESTION:
-  case Tok::DOT:
-  case Tok::LBRACKET:
-  case Tok::LPAREN:
-    return true;
-  default:
-    return false;
-  }
+  constexpr TokenSet kContinuing{Tok::STAR,     Tok::SLASH, Tok::PERCENT, Tok::PLUS,     Tok::MINUS,
+                                 Tok::LT,       Tok::LE,    Tok::GT,      Tok::GE,       Tok::EQ,
+                                 Tok::NE,       Tok::AND,   Tok::OR,      Tok::QUESTION, Tok::DOT,
+                                 Tok::LBRACKET, Tok::LPAREN};
+  return kContinuing.has(type);
 }
 
 // IntervalSet::contains is overloaded for both signednesses, which the Tok:: enum makes ambiguous.
@@ -123,22 +99,10 @@ constexpr const char* kTopLevelItems = "`param`, `let`, `output` or a block";
 
 // Brackets, braces, interpolation delimiters and the end of file: what recovery must not touch.
 bool is_structural(std::size_t type) {
-  switch (type) {
-  case Token::EOF:
-  case Tok::LPAREN:
-  case Tok::RPAREN:
-  case Tok::LBRACKET:
-  case Tok::RBRACKET:
-  case Tok::LBRACE:
-  case Tok::RBRACE:
-  case Tok::STRING_HEAD:
-  case Tok::STRING_MID:
-  case Tok::STRING_TAIL:
-  case Tok::UNTERMINATED_TAIL:
-    return true;
-  default:
-    return false;
-  }
+  constexpr TokenSet kStructural{
+      Tok::LPAREN, Tok::RPAREN,      Tok::LBRACKET,   Tok::RBRACKET,    Tok::LBRACE,
+      Tok::RBRACE, Tok::STRING_HEAD, Tok::STRING_MID, Tok::STRING_TAIL, Tok::UNTERMINATED_TAIL};
+  return type == Token::EOF || kStructural.has(type);
 }
 
 // The text of a token the parser matched; empty for one recovery conjured or skipped.
@@ -185,23 +149,12 @@ public:
 
   // `[1,,2]`: after a separator, another item or the end was expected.
   std::string after_comma() {
-    const char* item = "an expression";
-    const char* closer = nullptr;
-    for (antlr4::RuleContext* ctx = parser_->getContext(); ctx != nullptr && closer == nullptr;
-         ctx = dynamic_cast<antlr4::RuleContext*>(ctx->parent)) {
-      if (dynamic_cast<P::ListExprContext*>(ctx) != nullptr) {
-        closer = "]";
-      } else if (dynamic_cast<P::CallExprContext*>(ctx) != nullptr) {
-        closer = ")";
-      } else if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr) {
-        item = "an object entry";
-        closer = "}";
-      }
-    }
-    if (closer == nullptr) {
+    char closer = enclosing(/*stop_at_expression=*/false);
+    if (closer == 0) {
       return build(/*unwanted=*/false);
     }
-    return fmt::format("expected {} or `{}` after `,`, found {}", item, closer, found_text_);
+    return fmt::format("expected {} or `{}` after `,`, found {}",
+                       closer == '}' ? "an object entry" : "an expression", closer, found_text_);
   }
 
 private:
@@ -331,22 +284,37 @@ private:
     if (!has(expected_, Tok::COMMA) || !starts_expression(found_->getType())) {
       return "";
     }
+    switch (enclosing(/*stop_at_expression=*/true)) { // in a nested expression: not its business
+    case '}':
+      return "; separate object entries with `,`";
+    case ']':
+      return "; separate list items with `,`";
+    case ')':
+      return "; separate arguments with `,`";
+    default:
+      return "";
+    }
+  }
+
+  // The closer of the innermost list (`]`), call (`)`) or object (`}`) being parsed; 0 when there
+  // is none, or when `stop_at_expression` and an expression inside it comes first.
+  char enclosing(bool stop_at_expression) const {
     for (antlr4::RuleContext* ctx = parser_->getContext(); ctx != nullptr;
          ctx = dynamic_cast<antlr4::RuleContext*>(ctx->parent)) {
-      if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr) {
-        return "; separate object entries with `,`";
-      }
       if (dynamic_cast<P::ListExprContext*>(ctx) != nullptr) {
-        return "; separate list items with `,`";
+        return ']';
       }
       if (dynamic_cast<P::CallExprContext*>(ctx) != nullptr) {
-        return "; separate arguments with `,`";
+        return ')';
       }
-      if (dynamic_cast<P::ExprContext*>(ctx) != nullptr) {
-        return ""; // inside a nested expression: not the separator's business
+      if (dynamic_cast<P::ObjectExprContext*>(ctx) != nullptr) {
+        return '}';
+      }
+      if (stop_at_expression && dynamic_cast<P::ExprContext*>(ctx) != nullptr) {
+        return 0;
       }
     }
-    return "";
+    return 0;
   }
 
   const TokenTable& tokens_;
@@ -354,6 +322,154 @@ private:
   const Token* found_;
   antlr4::misc::IntervalSet expected_;
   std::string found_text_;
+};
+
+// Tokens matched after an error before the next error is worth reporting. ANTLR resumes after
+// one, which lets a broken block header (`vpc main cidr`) report again at the very next token.
+constexpr std::size_t kMatchesToRecover = 3;
+
+// DefaultErrorStrategy's recovery with our messages, reported as E0009 through the sink.
+class ErrorStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  ErrorStrategy(const TokenTable& tokens, ErrorSink& sink) : tokens_(tokens), sink_(sink) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].channel == kErrorChannel) {
+        unexpected_.push_back(tokens[i].begin);
+      }
+    }
+  }
+
+  void reportMatch(antlr4::Parser* parser) override { // counts matched tokens: see report()
+    ++matched_since_error_;
+    DefaultErrorStrategy::reportMatch(parser);
+  }
+
+private:
+  void report(const Token* at, const std::string& message) {
+    // One mistake, one error: an error close behind the previous one, or on the same line, is its
+    // echo (recovery resumes inside the broken line and reads its rest as new items).
+    Range range = tokens_.range(at);
+    std::string_view source = tokens_.source();
+    // The pre-pass found the braces balanced: a `}` at the top level after an earlier error is one
+    // that error's repair left over (it closed a block early); the top-level message tells the
+    // place.
+    const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
+                                message.find(kTopLevelItems) != std::string::npos;
+    bool echo =
+        leftover_brace || (reported_ && range.begin < swallowed_until_) ||
+        (reported_ &&
+         (matched_since_error_ < kMatchesToRecover ||
+          (last_reported_ <= range.begin && same_line(source, last_reported_, range.begin))));
+    matched_since_error_ = 0;
+    if (echo) {
+      return;
+    }
+    reported_ = true;
+    last_reported_ = range.begin;
+    if (TokenTable::is_real(at) && at->getType() == Tok::ASSIGN) {
+      // The value after an unexpected `=`: an object or list is skipped whole by its errors.
+      std::size_t index = tokens_.skip_hidden(at->getTokenIndex() + 1);
+      if (tokens_[index].type == Tok::LBRACE || tokens_[index].type == Tok::LBRACKET) {
+        for (int depth = 0; index < tokens_.size(); ++index) {
+          const std::uint32_t type = tokens_[index].type;
+          depth += int{TokenSet{Tok::LBRACE, Tok::LBRACKET}.has(type)} -
+                   int{TokenSet{Tok::RBRACE, Tok::RBRACKET}.has(type)};
+          if (depth == 0) {
+            swallowed_until_ = tokens_[index].end;
+            break;
+          }
+        }
+      }
+    }
+    // A block head that a line break ends (`protocol tcp` without its `=`) is reported there, not
+    // at the first token of the next line.
+    if (TokenTable::is_real(at) && message.starts_with("expected `{` after")) {
+      std::size_t index = at->getTokenIndex();
+      while (index > 0 && tokens_[index - 1].channel != antlr4::Token::DEFAULT_CHANNEL) {
+        --index;
+      }
+      if (index > 0 && tokens_[index - 1].end <= range.begin &&
+          !same_line(source, tokens_[index - 1].end, range.begin)) {
+        range = tokens_.range(index - 1);
+      }
+    }
+    // Earlier on the same line, a character the parser never saw (`a & b`): its E0002 already
+    // explains whatever goes wrong after it.
+    auto before = std::lower_bound(unexpected_.begin(), unexpected_.end(), range.begin);
+    if (before != unexpected_.begin() && same_line(source, *(before - 1), range.begin)) {
+      return;
+    }
+    sink_.report(Diag::SyntaxError, range, message);
+    if (sink_.stopped()) {
+      throw StopParsing{};
+    }
+  }
+
+  void reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) override {
+    if (inErrorRecoveryMode(parser)) {
+      return; // DefaultErrorStrategy's rule: nothing matched since the last error
+    }
+    beginErrorCondition(parser);
+    Token* found = e.getOffendingToken();
+    MessageBuilder builder(tokens_, parser, found);
+    auto* no_viable = dynamic_cast<const antlr4::NoViableAltException*>(&e);
+    Token* start = no_viable != nullptr ? no_viable->getStartToken() : nullptr;
+    const bool past_start = TokenTable::is_real(start) && found != start;
+    if (past_start && start->getType() == Tok::IDENT &&
+        parser->getContext()->getRuleIndex() == P::RuleBodyItem) {
+      report(found, builder.body_item(start));
+    } else if (past_start && start->getType() == Tok::COMMA) {
+      report(found, builder.after_comma());
+    } else {
+      report(found, builder.build(/*unwanted=*/false));
+    }
+  }
+
+  void reportUnwantedToken(antlr4::Parser* parser) override {
+    report_current(parser, /*unwanted=*/true);
+  }
+
+  void reportMissingToken(antlr4::Parser* parser) override {
+    report_current(parser, /*unwanted=*/false);
+  }
+
+  void report_current(antlr4::Parser* parser, bool unwanted) {
+    if (inErrorRecoveryMode(parser)) {
+      return;
+    }
+    beginErrorCondition(parser);
+    Token* found = parser->getCurrentToken();
+    report(found, MessageBuilder(tokens_, parser, found).build(unwanted));
+  }
+
+  // The pre-pass guarantees balanced brackets, so recovery never deletes or conjures one (nor
+  // deletes the end of file): that would unbalance everything after it.
+  Token* singleTokenDeletion(antlr4::Parser* parser) override {
+    std::size_t next = parser->getInputStream()->LA(1);
+    // A keyword starts the next item: deleting it would swallow that item too.
+    if (is_structural(next) || TokenSet{Tok::KW_PARAM, Tok::KW_LET, Tok::KW_OUTPUT}.has(next)) {
+      return nullptr;
+    }
+    return DefaultErrorStrategy::singleTokenDeletion(parser);
+  }
+
+  bool singleTokenInsertion(antlr4::Parser* parser) override {
+    antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+    if (expected.isEmpty() || is_structural(static_cast<std::size_t>(expected.getMinElement()))) {
+      return false;
+    }
+    return DefaultErrorStrategy::singleTokenInsertion(parser);
+  }
+
+  const TokenTable& tokens_;
+  ErrorSink& sink_;
+  std::vector<std::uint32_t> unexpected_; // byte offsets of characters the parser never saw
+  bool reported_ = false;
+  std::uint32_t last_reported_ = 0; // where the last reported error starts
+  // Where the object or list ends that an unexpected `=` assigned (`port = <deleted>` then
+  // `health_check = { … }`): recovery reads its entries as block items, each error an echo.
+  std::uint32_t swallowed_until_ = 0;
+  std::size_t matched_since_error_ = 0;
 };
 
 } // namespace
@@ -380,138 +496,9 @@ std::string describe_token(const TokenTable& tokens, const Token* token) {
   return fmt::format("`{}…`", text.substr(0, cut));
 }
 
-// Tokens matched after an error before the next error is worth reporting. ANTLR resumes after
-// one, which lets a broken block header (`vpc main cidr`) report again at the very next token.
-constexpr std::size_t kMatchesToRecover = 3;
-
-ErrorStrategy::ErrorStrategy(const TokenTable& tokens, ErrorSink& sink)
-    : tokens_(tokens), sink_(sink) {
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].channel == kErrorChannel) {
-      unexpected_.push_back(tokens[i].begin);
-    }
-  }
-}
-
-void ErrorStrategy::reportMatch(antlr4::Parser* parser) {
-  ++matched_since_error_;
-  DefaultErrorStrategy::reportMatch(parser);
-}
-
-void ErrorStrategy::report(const Token* at, const std::string& message) {
-  // One mistake, one error: an error close behind the previous one, or on the same line, is its
-  // echo (recovery resumes inside the broken line and reads its rest as new items).
-  Range range = tokens_.range(at);
-  std::string_view source = tokens_.source();
-  // The pre-pass found the braces balanced: a `}` at the top level after an earlier error is one
-  // that error's repair left over (it closed a block early). top_level()'s wording tells the place.
-  const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
-                              message.find(kTopLevelItems) != std::string::npos;
-  bool echo = leftover_brace || (reported_ && range.begin < swallowed_until_) ||
-              (reported_ &&
-               (matched_since_error_ < kMatchesToRecover ||
-                (last_reported_ <= range.begin && same_line(source, last_reported_, range.begin))));
-  matched_since_error_ = 0;
-  if (echo) {
-    return;
-  }
-  reported_ = true;
-  last_reported_ = range.begin;
-  if (TokenTable::is_real(at) && at->getType() == Tok::ASSIGN) {
-    // The value after an unexpected `=`: an object or list is skipped whole by its errors.
-    std::size_t index = tokens_.skip_hidden(at->getTokenIndex() + 1);
-    if (tokens_[index].type == Tok::LBRACE || tokens_[index].type == Tok::LBRACKET) {
-      int depth = 0;
-      for (; index < tokens_.size(); ++index) {
-        const std::uint32_t type = tokens_[index].type;
-        depth += type == Tok::LBRACE || type == Tok::LBRACKET   ? 1
-                 : type == Tok::RBRACE || type == Tok::RBRACKET ? -1
-                                                                : 0;
-        if (depth == 0) {
-          swallowed_until_ = tokens_[index].end;
-          break;
-        }
-      }
-    }
-  }
-  // A block head that a line break ends (`protocol tcp` without its `=`) is reported there, not at
-  // the first token of the next line.
-  if (TokenTable::is_real(at) && message.starts_with("expected `{` after")) {
-    std::size_t index = at->getTokenIndex();
-    while (index > 0 && tokens_[index - 1].channel != antlr4::Token::DEFAULT_CHANNEL) {
-      --index;
-    }
-    if (index > 0 && tokens_[index - 1].end <= range.begin &&
-        !same_line(source, tokens_[index - 1].end, range.begin)) {
-      range = tokens_.range(index - 1);
-    }
-  }
-  // Earlier on the same line, a character the parser never saw (`a & b`): its E0002 already
-  // explains whatever goes wrong after it.
-  auto before = std::lower_bound(unexpected_.begin(), unexpected_.end(), range.begin);
-  if (before != unexpected_.begin() && same_line(source, *(before - 1), range.begin)) {
-    return;
-  }
-  sink_.report(Diag::SyntaxError, range, message);
-  if (sink_.stopped()) {
-    throw StopParsing{};
-  }
-}
-
-void ErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) {
-  if (inErrorRecoveryMode(parser)) {
-    return; // DefaultErrorStrategy's rule: nothing matched since the last error
-  }
-  beginErrorCondition(parser);
-  Token* found = e.getOffendingToken();
-  MessageBuilder builder(tokens_, parser, found);
-  auto* no_viable = dynamic_cast<const antlr4::NoViableAltException*>(&e);
-  Token* start = no_viable != nullptr ? no_viable->getStartToken() : nullptr;
-  if (!TokenTable::is_real(start) || found == start) {
-    report(found, builder.build(/*unwanted=*/false));
-  } else if (parser->getContext()->getRuleIndex() == P::RuleBodyItem &&
-             start->getType() == Tok::IDENT) {
-    report(found, builder.body_item(start));
-  } else if (start->getType() == Tok::COMMA) {
-    report(found, builder.after_comma());
-  } else {
-    report(found, builder.build(/*unwanted=*/false));
-  }
-}
-
-void ErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
-  report_current(parser, /*unwanted=*/true);
-}
-
-void ErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
-  report_current(parser, /*unwanted=*/false);
-}
-
-void ErrorStrategy::report_current(antlr4::Parser* parser, bool unwanted) {
-  if (inErrorRecoveryMode(parser)) {
-    return;
-  }
-  beginErrorCondition(parser);
-  Token* found = parser->getCurrentToken();
-  report(found, MessageBuilder(tokens_, parser, found).build(unwanted));
-}
-
-Token* ErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
-  std::size_t next = parser->getInputStream()->LA(1);
-  // A keyword starts the next item: deleting it would swallow that item too.
-  if (is_structural(next) || next == Tok::KW_PARAM || next == Tok::KW_LET ||
-      next == Tok::KW_OUTPUT) {
-    return nullptr;
-  }
-  return DefaultErrorStrategy::singleTokenDeletion(parser);
-}
-
-bool ErrorStrategy::singleTokenInsertion(antlr4::Parser* parser) {
-  antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
-  if (expected.isEmpty() || is_structural(static_cast<std::size_t>(expected.getMinElement()))) {
-    return false;
-  }
-  return DefaultErrorStrategy::singleTokenInsertion(parser);
+std::shared_ptr<antlr4::ANTLRErrorStrategy> error_strategy(const TokenTable& tokens,
+                                                           ErrorSink& sink) {
+  return std::make_shared<ErrorStrategy>(tokens, sink);
 }
 
 } // namespace ecl::syntax

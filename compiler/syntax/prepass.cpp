@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <utility>
 
 namespace ecl::syntax {
 namespace {
@@ -14,26 +15,16 @@ enum Opener : std::uint8_t { Paren, Bracket, Brace, Interpolation, kOpenerCount 
 constexpr std::array<const char*, kOpenerCount> kOpenText = {"(", "[", "{", "${"};
 constexpr std::array<const char*, kOpenerCount> kCloseText = {")", "]", "}", "}"};
 
-// A hint for characters people type out of habit from other languages.
-std::string character_hint(char32_t c) {
-  switch (c) {
-  case U'&':
-    return "; did you mean `&&`?";
-  case U'|':
-    return "; did you mean `||`?";
-  case U'\'':
-    return "; strings use double quotes `\"`";
-  case U'\u201C':
-  case U'\u201D':
-    return "; strings use straight double quotes `\"`";
-  case U';':
-    return "; items need no separator";
-  case U'#':
-    return "; comments start with `//`";
-  default:
-    return "";
-  }
-}
+// Hints for characters people type out of habit from other languages.
+constexpr std::pair<char32_t, const char*> kCharacterHints[] = {
+    {U'&', "; did you mean `&&`?"},
+    {U'|', "; did you mean `||`?"},
+    {U'\'', "; strings use double quotes `\"`"},
+    {U'\u201C', "; strings use straight double quotes `\"`"},
+    {U'\u201D', "; strings use straight double quotes `\"`"},
+    {U';', "; items need no separator"},
+    {U'#', "; comments start with `//`"},
+};
 
 class Scanner {
 public:
@@ -132,7 +123,6 @@ private:
   // never reaches across an interpolation's boundary, except by the `}` that ends it.
   std::optional<Frame> close(Opener kind, std::size_t token, bool pops = true) {
     Range at = tokens_.range(token);
-    std::string closer = std::string("`") + kCloseText[kind] + "`";
     // The innermost open frame of this kind, unless an interpolation (or none) comes first. In a
     // valid program it is the top frame.
     auto open = std::find_if(stack_.rbegin(), stack_.rend(), [&](const Frame& frame) {
@@ -140,29 +130,22 @@ private:
     });
     if (open == stack_.rend() || open->kind != kind) {
       ok_ = false;
-      if (stack_.empty()) {
-        sink_.report(Diag::UnexpectedClosingBracket, Range{at.file, at.begin, at.begin + 1},
-                     kCloseText[kind], fmt::format("; there is no open `{}`", kOpenText[kind]));
-      } else {
-        const Frame& top = stack_.back();
-        Diagnostic* d = sink_.report(Diag::UnexpectedClosingBracket,
-                                     Range{at.file, at.begin, at.begin + 1}, kCloseText[kind],
-                                     fmt::format("; expected `{}` to close `{}`",
-                                                 kCloseText[top.kind], kOpenText[top.kind]));
-        if (d != nullptr) {
-          Range opener = top.kind == Interpolation ? dollar_brace(top) : tokens_.range(top.token);
-          d->note(opener, fmt::format("`{}` is opened here", kOpenText[top.kind]));
-        }
+      const Frame* top = stack_.empty() ? nullptr : &stack_.back();
+      Diagnostic* d = sink_.report(
+          Diag::UnexpectedClosingBracket, Range{at.file, at.begin, at.begin + 1}, kCloseText[kind],
+          top == nullptr ? fmt::format("; there is no open `{}`", kOpenText[kind])
+                         : fmt::format("; expected `{}` to close `{}`", kCloseText[top->kind],
+                                       kOpenText[top->kind]));
+      if (d != nullptr && top != nullptr) {
+        Range opener = top->kind == Interpolation ? dollar_brace(*top) : tokens_.range(top->token);
+        d->note(opener, fmt::format("`{}` is opened here", kOpenText[top->kind]));
       }
       return std::nullopt;
     }
     while (stack_.back().kind != kind) {
-      report_unclosed(pop(), closer);
+      report_unclosed(pop(), fmt::format("`{}`", kCloseText[kind]));
     }
-    if (!pops) {
-      return stack_.back();
-    }
-    return pop();
+    return pops ? pop() : stack_.back();
   }
 
   void structure(std::size_t i) {
@@ -286,8 +269,12 @@ private:
 
   // The unexpected character at `offset`, as E0002 says it.
   std::string unexpected(std::uint32_t offset) const {
-    return describe_character(tokens_.source(), offset) +
-           character_hint(code_point_at(tokens_.source(), offset).value);
+    std::string shown = describe_character(tokens_.source(), offset);
+    char32_t c = code_point_at(tokens_.source(), offset).value;
+    for (auto [hinted, hint] : kCharacterHints) {
+      shown += c == hinted ? hint : "";
+    }
+    return shown;
   }
 
   // Runs of the same unexpected character are one error: a file of NUL bytes says so once.

@@ -2,22 +2,18 @@
 //
 //   bytes -> (size) -> tokens (fast_lex: UTF-8 checked) -> (pre-pass) -> parse -> AST
 //
-// Each stage reports into the same ErrorSink (one error per position, E0017 after
-// limits::kMaxErrorsPerFile) and a stage that cannot help stops the pipeline: invalid UTF-8 gives
+// Each stage reports into one ErrorSink (one error per position, E0017 after
+// limits::kMaxErrorsPerFile), and a stage that cannot help stops the pipeline: invalid UTF-8 gives
 // no tokens, unbalanced or too deeply nested brackets are not parsed.
 //
-// Parsing is the usual two-stage strategy of ANTLR: first SLL prediction without error recovery
-// (BailErrorStrategy throws at the first problem), and only when that fails, the whole file again
-// with full LL prediction, error recovery and our messages (parse_errors.h). Almost every file
-// passes the first stage. When it fails (a syntax error, or the rare input SLL cannot predict),
-// everything it built and reported is dropped and the second stage starts from the pre-pass, so
-// the diagnostics of a file with a syntax error are exactly the second stage's (all the goldens'
-// are). The parser reads the fast lexer's tokens through TableTokenSource and TableTokenStream, a
-// CommonTokenStream (token_stream.h).
+// Parsing is ANTLR's usual two stages: SLL prediction without recovery (BailErrorStrategy throws at
+// the first problem), and only when that fails (a syntax error, or the rare input SLL cannot
+// predict) the whole file again with full LL, recovery and our messages (parse_errors.h). The
+// first stage's reports are then dropped, so a file with a syntax error gets exactly the second
+// stage's diagnostics. Both read the fast lexer's tokens through token_stream.h.
 //
 // The first stage is not one call of the grammar's `program` rule, for time and memory. `eclc
-// check` of 1M-line programs (bench/generate.py), CPU seconds (best of 3, on two cores other work
-// kept busy) and peak RSS, on 2026-12-07:
+// check` of 1M-line programs (bench/generate.py), CPU seconds (best of 3) and peak RSS, 2026-12-07:
 //
 //                                          services          small-blocks
 //   FastParser below                       0.91 s   439 MB   1.24 s    687 MB
@@ -25,15 +21,12 @@
 //   `item` by item, nothing hand-read      2.98 s   507 MB   6.88 s  2,208 MB
 //   `program` at once                      3.43 s 1,124 MB   6.34 s  2,212 MB
 //
-// (issue #20's target: 0.8 s wall for services, memory not worse). So FastParser goes a top-level
-// item at a time and a block a body item at a time, transforms each piece to AST at once and frees
-// its parse tree (a whole-file tree is several times the AST); and it reads the commonest pieces
-// itself, without a parse tree: block heads and ends, which need no prediction, and `name = value`
-// with a simple value (the grammar takes five rule contexts and five predictions for each name in a
-// value). The rest goes through the grammar's `item` or `bodyItem` rule, over a token stream that
-// starts at the piece. SLL prediction does not depend on the rule invocation stack, so each piece
-// parses as it would inside the whole file's tree; tests/unit/syntax_test.cpp (SyntaxPaths)
-// compares the two stages on every .ecl file of the repository.
+// So FastParser goes a top-level item at a time and a block a body item at a time, transforms each
+// piece at once and frees its parse tree (a whole-file tree is several times the AST), and reads
+// block heads and ends and `name = value` with a simple value itself (the grammar takes five rule
+// contexts and five predictions for each name in a value). SLL prediction does not depend on the
+// rule invocation stack, so a piece parses as it would inside the whole file's tree; SyntaxPaths
+// (tests/unit/syntax_test.cpp) compares the two stages on every .ecl file of the repository.
 #include "compiler/syntax/syntax.h"
 
 #include "compiler/syntax/error_sink.h"
@@ -219,8 +212,8 @@ private:
       return false;
     }
     if (item) {
-      return type(i) == Tok::IDENT || type(i) == Tok::KW_LET || type(i) == Tok::KW_PARAM ||
-             type(i) == Tok::KW_OUTPUT || type(i) == kEofType;
+      return type(i) == kEofType ||
+             TokenSet{Tok::IDENT, Tok::KW_LET, Tok::KW_PARAM, Tok::KW_OUTPUT}.has(type(i));
     }
     return type(i) == Tok::IDENT || type(i) == Tok::RBRACE;
   }
@@ -243,8 +236,8 @@ void parse_carefully(const TokenTable& table, ErrorSink& sink, ast::File& file) 
   TableTokenSource source(table, 0);
   TableTokenStream stream(source);
   P parser(&stream);
-  parser.removeErrorListeners(); // ErrorStrategy reports every error itself
-  parser.setErrorHandler(std::make_shared<ErrorStrategy>(table, sink));
+  parser.removeErrorListeners(); // the error strategy reports every error itself
+  parser.setErrorHandler(error_strategy(table, sink));
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::LL);
   Transformer(table, sink, *file.arena).transformProgram(parser.program(), file);

@@ -2,12 +2,10 @@
 // TokenSource over a TokenTable, which an antlr4::CommonTokenStream pulls from as the parser asks.
 // No ANTLR type leaves the syntax layer.
 //
-// Until 2026-12-07 a TokenStream of our own (300 lines that had to follow BufferedTokenStream's
-// every quirk) made the parser's tokens in blocks over the whole table. The runtime's stream, one
-// per piece the parser reads (syntax.cpp), costs 2-9% more instructions of `eclc check` (callgrind,
-// 100k-line programs) where many values are expressions (bench/generate.py's vpc, strings, deep,
-// long-lists) and saves 3-4% where they are simple (services, small-blocks, lets): the pieces
-// FastParser reads itself no longer pass through a stream.
+// One such stream per piece FastParser hands the grammar (syntax.cpp); the pieces it reads itself
+// pass through none. (A TokenStream of our own, 300 lines following BufferedTokenStream's quirks,
+// was 2-9% faster where values are expressions and 3-4% slower where they are simple: callgrind,
+// 2026-12-07.)
 #pragma once
 
 #include "compiler/syntax/token_table.h"
@@ -28,22 +26,29 @@ public:
   TableToken(const TokenTable& table, antlr4::TokenSource* source, std::size_t index)
       : table_(table), source_(source), index_(index) {}
 
-  std::string getText() const override;
-  std::size_t getType() const override;
-  std::size_t getLine() const override;
-  std::size_t getCharPositionInLine() const override;
+  std::string getText() const override { // CommonToken's says "<EOF>" for the EOF token
+    return table_[index_].type == kEofType ? "<EOF>" : std::string(table_.text(index_));
+  }
+  std::size_t getType() const override {
+    return table_[index_].type == kEofType ? antlr4::Token::EOF : table_[index_].type;
+  }
+  std::size_t getLine() const override { return position().line; }
+  std::size_t getCharPositionInLine() const override { return position().column - 1; }
   std::size_t getChannel() const override { return table_[index_].channel; }
   std::size_t getTokenIndex() const override { return index_; }
   // Byte offsets into the source (ANTLR's own tokens count code points); nothing in eclc reads
   // them, TokenTable maps token indexes to ranges.
   std::size_t getStartIndex() const override { return table_[index_].begin; }
-  std::size_t getStopIndex() const override;
+  // CommonToken's stop is inclusive; the EOF token's is one before its start.
+  std::size_t getStopIndex() const override { return std::size_t{table_[index_].end} - 1; }
   antlr4::TokenSource* getTokenSource() const override { return source_; }
   antlr4::CharStream* getInputStream() const override { return nullptr; }
   // Nothing in eclc reads it; for a debugger, the text says enough.
   std::string toString() const override { return getText(); }
 
 private:
+  LineCol position() const { return table_.source_file().position(table_[index_].begin); }
+
   const TokenTable& table_;
   antlr4::TokenSource* source_;
   std::size_t index_;

@@ -2,6 +2,11 @@
 
 namespace ecl::syntax {
 
+const Tok& grammar() {
+  static const Tok parser(nullptr);
+  return parser;
+}
+
 bool TokenTable::is_real(const antlr4::Token* token) {
   return token != nullptr && token->getTokenIndex() != kNoTokenIndex;
 }
@@ -20,20 +25,6 @@ Range TokenTable::range(const antlr4::Token* token) const {
               static_cast<std::uint32_t>(token->getCharPositionInLine() + 1)};
   std::uint32_t offset = source_.offset_of(pos);
   return Range{file_, offset, offset};
-}
-
-bool is_string_piece(std::uint32_t type) {
-  switch (type) {
-  case Tok::STRING:
-  case Tok::STRING_HEAD:
-  case Tok::STRING_MID:
-  case Tok::STRING_TAIL:
-  case Tok::UNTERMINATED_STRING:
-  case Tok::UNTERMINATED_TAIL:
-    return true;
-  default:
-    return false;
-  }
 }
 
 std::string_view string_body(std::uint32_t type, std::string_view token_text) {

@@ -8,6 +8,7 @@
 #include <EclParser.h>
 #include <antlr4-runtime.h>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,6 +20,10 @@ namespace ecl::syntax {
 // as the generated lexer, which eclc does not link: tests/oracle).
 using Tok = ecl_gen::EclParser;
 
+// The generated parser keeps its vocabulary and ATN behind virtual getters: this one, over no
+// tokens, answers for the grammar.
+const Tok& grammar();
+
 // The EOF token's type in a TokenInfo (ANTLR's Token::EOF does not fit 32 bits).
 inline constexpr std::uint32_t kEofType = 0xFFFFFFFFu;
 // ANTLR's "no index" for tokens it conjured while recovering.
@@ -26,6 +31,29 @@ inline constexpr std::size_t kNoTokenIndex = static_cast<std::size_t>(-1);
 
 // Channel of ERROR_CHAR tokens (`-> channel(2)` in the grammar): the parser never sees them.
 inline constexpr std::size_t kErrorChannel = 2;
+
+// A set of token types, for membership tests without a switch: `TokenSet{Tok::LPAREN,
+// Tok::RPAREN}.has(type)`. The end of file (kEofType, antlr4::Token::EOF) is never a member.
+class TokenSet {
+public:
+  constexpr TokenSet(std::initializer_list<std::uint32_t> types) {
+    for (std::uint32_t type : types) {
+      bits_ |= std::uint64_t{1} << type;
+    }
+  }
+  constexpr bool has(std::size_t type) const { return type < 64 && ((bits_ >> type) & 1) != 0; }
+
+private:
+  std::uint64_t bits_ = 0;
+};
+static_assert(Tok::ERROR_CHAR < 64, "every token type fits a TokenSet");
+
+// The string pieces: `"…"`, `"…${`, `}…${`, `}…"`, and the unterminated `"…` and `}…`.
+inline bool is_string_piece(std::uint32_t type) {
+  constexpr TokenSet kPieces{Tok::STRING,      Tok::STRING_HEAD,         Tok::STRING_MID,
+                             Tok::STRING_TAIL, Tok::UNTERMINATED_STRING, Tok::UNTERMINATED_TAIL};
+  return kPieces.has(type);
+}
 
 // One token as the rest of the syntax layer sees it: type, channel and byte range.
 struct TokenInfo {
@@ -78,9 +106,7 @@ private:
   std::vector<TokenInfo> tokens_;
 };
 
-// The raw text between a string piece's delimiters (`"…"`, `"…${`, `}…${`, `}…"`, and the
-// unterminated `"…` and `}…`); it always starts one byte into the token.
+// The raw text between a string piece's delimiters; it always starts one byte into the token.
 std::string_view string_body(std::uint32_t type, std::string_view token_text);
-bool is_string_piece(std::uint32_t type);
 
 } // namespace ecl::syntax

@@ -8,18 +8,17 @@ namespace ecl::syntax {
 namespace {
 
 TokenKind kind_of(std::size_t type, std::size_t channel) {
+  constexpr TokenSet kKeywords{Tok::KW_PARAM, Tok::KW_LET, Tok::KW_OUTPUT, Tok::KW_TRUE,
+                               Tok::KW_FALSE};
   if (channel == kErrorChannel) {
     return TokenKind::Error;
+  }
+  if (kKeywords.has(type)) {
+    return TokenKind::Keyword;
   }
   switch (type) {
   case Tok::IDENT:
     return TokenKind::Identifier;
-  case Tok::KW_PARAM:
-  case Tok::KW_LET:
-  case Tok::KW_OUTPUT:
-  case Tok::KW_TRUE:
-  case Tok::KW_FALSE:
-    return TokenKind::Keyword;
   case Tok::NUMBER:
     return TokenKind::Number;
   case Tok::STRING:

@@ -77,6 +77,20 @@ std::vector<TokenInfo> token_infos(std::string_view text,
   return out;
 }
 
+std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags) {
+  if (!check_utf8(text, file, diags)) {
+    return std::nullopt;
+  }
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    CodePoint cp = code_point_at(text, i);
+    out.push_back(cp.value);
+    i += cp.length;
+  }
+  return out;
+}
+
 std::optional<std::vector<TokenInfo>> antlr_lex(std::string_view text, FileId file,
                                                 Diagnostics& diags) {
   std::optional<std::u32string> code_points = decode_utf8(text, file, diags);

@@ -17,6 +17,10 @@
 
 namespace ecl::syntax {
 
+// Decodes `text` to code points; when it is not UTF-8, reports as check_utf8 does (fast_lex's
+// check) and gives nullopt.
+std::optional<std::u32string> decode_utf8(std::string_view text, FileId file, Diagnostics& diags);
+
 // A character stream over code points we decoded and validated ourselves (decode_utf8), so the
 // runtime's own UTF-8 conversion never runs.
 class CodePointStream : public antlr4::ANTLRInputStream {

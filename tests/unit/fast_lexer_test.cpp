@@ -401,7 +401,7 @@ std::string parse_with(Stream& stream, const TokenTable& tokens) {
     } catch (const antlr4::ParseCancellationException&) {
       stream.seek(0);
       parser.reset();
-      parser.setErrorHandler(std::make_shared<ErrorStrategy>(tokens, sink));
+      parser.setErrorHandler(error_strategy(tokens, sink));
       interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
       program = parser.program();
     }
