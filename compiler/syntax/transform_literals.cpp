@@ -90,7 +90,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
     return error(whole);
   }
   if (ctx->children.size() == 1) {
-    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[0]);
+    auto* terminal = Transformer::terminal(ctx->children[0]);
     if (real(terminal) && terminal->getSymbol()->getType() == Tok::STRING) {
       return transformPlainString(terminal->getSymbol()->getTokenIndex());
     }
@@ -100,12 +100,12 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
   Built pending;                   // the interpolation waiting for its closing `}`
   std::uint32_t pending_begin = 0; // where its `${` starts
   for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* inner = dynamic_cast<P::ExprContext*>(child)) {
+    auto* terminal = Transformer::terminal(child);
+    if (auto* inner = terminal == nullptr ? rule<P::ExprContext>(child, P::RuleExpr) : nullptr) {
       pending = transformExpr(inner);
       depth = std::max(depth, pending.depth);
       continue;
     }
-    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
     if (!real(terminal)) {
       continue;
     }
@@ -178,7 +178,7 @@ std::optional<std::string_view> Transformer::plainString(P::StringLitContext* ct
   if (ctx->exception != nullptr || ctx->children.size() != 1) {
     return std::nullopt;
   }
-  auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[0]);
+  auto* terminal = Transformer::terminal(ctx->children[0]);
   if (!real(terminal)) {
     return std::nullopt;
   }
