@@ -200,8 +200,10 @@ Transformer::Built Transformer::transformPostfixOp(P::PostfixOpContext* ctx, Bui
   antlr4::Token* name = ident->getSymbol();
   Range whole = object.expr->range.to(range(name));
   std::size_t depth = object.depth;
-  return make(whole, ast::Member{std::move(object.expr), text(name), range(name)}, depth,
-              range(token(member, Tok::DOT)->getSymbol()));
+  ast::Member node;
+  node.object = std::move(object.expr);
+  node.set_name(text(name), range(name));
+  return make(whole, std::move(node), depth, range(token(member, Tok::DOT)->getSymbol()));
 }
 
 bool Transformer::is_one_token_value(std::uint32_t type) {
@@ -233,9 +235,10 @@ Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t>
     std::size_t name = tokens[at + 1];
     Range whole = result.expr->range.to(tokens_.range(name));
     std::size_t depth = result.depth;
-    result =
-        make(whole, ast::Member{std::move(result.expr), tokens_.text(name), tokens_.range(name)},
-             depth, tokens_.range(dot));
+    ast::Member member;
+    member.object = std::move(result.expr);
+    member.set_name(tokens_.text(name), tokens_.range(name));
+    result = make(whole, std::move(member), depth, tokens_.range(dot));
     at += 2;
   }
   return result;
@@ -269,10 +272,9 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
 
 void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, Body& block) {
   ast::Attribute attribute;
-  attribute.name = tokens_.text(tokens[0]);
-  attribute.name_range = tokens_.range(tokens[0]);
+  attribute.set_name(tokens_.text(tokens[0]));
   attribute.value = transformSimpleValue(tokens, 2);
-  attribute.range = attribute.name_range.to(attribute.value->range);
+  attribute.range = tokens_.range(tokens[0]).to(attribute.value->range);
   block.attributes.push_back(std::move(attribute));
 }
 
@@ -316,8 +318,7 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
       return error(whole);
     }
     ast::Call node;
-    node.name = text(ident->getSymbol());
-    node.name_range = range(ident->getSymbol());
+    node.set_name(text(ident->getSymbol()), range(ident->getSymbol()));
     Range name_range = node.name_range;
     std::size_t depth = 0;
     std::vector<ast::ExprPtr> args;
@@ -328,7 +329,7 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
         args.push_back(std::move(built.expr));
       }
     }
-    node.args = arena_.array(args);
+    node.set_args(arena_.array(args));
     return make(whole, std::move(node), depth, name_range);
   }
   if (auto* list = alternative<P::ListExprContext>(ctx)) {

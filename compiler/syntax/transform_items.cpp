@@ -158,11 +158,9 @@ ast::BlockPtr Transformer::transformBlock(P::BlockContext* ctx) {
         in_body = true;
       } else if (token->getType() == Tok::IDENT && !in_body && header == 0) {
         block->kind = text(token);
-        block->kind_range = range(token);
         ++header;
       } else if (token->getType() == Tok::IDENT && !in_body && header == 1) {
-        block->name = text(token);
-        block->name_range = range(token);
+        block->set_name(text(token));
         ++header;
       }
     } else if (auto* item = rule<P::BodyItemContext>(child, P::RuleBodyItem)) {
@@ -182,7 +180,7 @@ ast::BlockPtr Transformer::countBlock(ast::BlockPtr block) {
   // first block beyond it, and every later block is dropped.
   if (++blocks_ > limits::kMaxBlocksPerFile) {
     if (blocks_ == limits::kMaxBlocksPerFile + 1) {
-      sink_.report(Diag::TooManyBlocksInFile, block->kind_range, limits::kMaxBlocksPerFile);
+      sink_.report(Diag::TooManyBlocksInFile, block->kind_range(), limits::kMaxBlocksPerFile);
     }
     return nullptr;
   }
@@ -194,17 +192,16 @@ ast::BlockPtr Transformer::countBlock(ast::BlockPtr block) {
 ast::BlockPtr Transformer::transformBlockHead(std::span<const std::size_t> names) {
   ast::BlockPtr block(arena_.make<ast::Block>());
   block->kind = tokens_.text(names[0]);
-  block->kind_range = tokens_.range(names[0]);
+  block->range = tokens_.range(names[0]); // finishBlock() extends it to the `}`
   if (names.size() > 1) {
-    block->name = tokens_.text(names[1]);
-    block->name_range = tokens_.range(names[1]);
+    block->set_name(tokens_.text(names[1]));
   }
   return block;
 }
 
 ast::BlockPtr Transformer::finishBlock(ast::BlockPtr block, Body& body, std::size_t close) {
   setBody(*block, body);
-  block->range = block->kind_range.to(tokens_.range(close));
+  block->range = block->range.to(tokens_.range(close));
   return countBlock(std::move(block));
 }
 
@@ -234,10 +231,10 @@ std::optional<ast::Attribute> Transformer::transformAttribute(P::AttributeContex
     return std::nullopt;
   }
   ast::Attribute attribute;
-  attribute.name = text(name->getSymbol());
-  attribute.name_range = range(name->getSymbol());
-  attribute.value = transformValue(child<P::ExprContext>(ctx, P::RuleExpr), attribute.name_range);
-  attribute.range = attribute.name_range.to(attribute.value->range);
+  Range name_range = range(name->getSymbol());
+  attribute.set_name(text(name->getSymbol()));
+  attribute.value = transformValue(child<P::ExprContext>(ctx, P::RuleExpr), name_range);
+  attribute.range = name_range.to(attribute.value->range);
   return attribute;
 }
 
