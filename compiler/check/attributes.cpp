@@ -65,12 +65,12 @@ void Checker::collect_attributes(model::Block& block) {
   const auto& written_attributes = info.syntax->attributes;
   for (std::size_t index = 0; index < written_attributes.size(); ++index) {
     const ast::Attribute& a = written_attributes[index];
-    AttrSlot* slot = slot_of(block, a.name);
-    if (repaired && a.name_range.begin > error->second && (!slot || slot->syntax)) {
+    AttrSlot* slot = slot_of(block, a.name());
+    if (repaired && a.name_range().begin > error->second && (!slot || slot->syntax)) {
       continue;
     }
-    if (!slot && info.placed && schema::find_kind(a.name) &&
-        block.kind->allowed_in(schema::find_kind(a.name)->name)) {
+    if (!slot && info.placed && schema::find_kind(a.name()) &&
+        block.kind->allowed_in(schema::find_kind(a.name())->name)) {
       continue; // `cluster = …`: where the block is placed (place_blocks())
     }
     if (!slot) {
@@ -78,19 +78,19 @@ void Checker::collect_attributes(model::Block& block) {
       for (const schema::Attribute& attr : block.kind->attributes) {
         names.push_back(attr.name);
       }
-      std::string suggestion = nearest(a.name, std::span<const std::string_view>(names));
+      std::string suggestion = nearest(a.name(), std::span<const std::string_view>(names));
       std::string hint = did_you_mean(suggestion);
-      const schema::Kind* as_kind = schema::find_kind(a.name);
+      const schema::Kind* as_kind = schema::find_kind(a.name());
       if (hint.empty() && as_kind && as_kind->allowed_in(block.kind_name)) {
-        hint = fmt::format("; `{}` is a block: write `{} {{ … }}`", a.name, a.name);
+        hint = fmt::format("; `{}` is a block: write `{} {{ … }}`", a.name(), a.name());
       }
-      diags_.report(Diag::UnknownAttribute, a.name_range, a.name, block.display(), hint)
-          .fix(a.name_range, suggestion);
+      diags_.report(Diag::UnknownAttribute, a.name_range(), a.name(), block.display(), hint)
+          .fix(a.name_range(), suggestion);
       continue;
     }
     if (slot->syntax) {
-      diags_.report(Diag::DuplicateAttribute, a.name_range, a.name)
-          .note(syntax_of(block, *slot)->name_range, "first set here");
+      diags_.report(Diag::DuplicateAttribute, a.name_range(), a.name())
+          .note(syntax_of(block, *slot)->name_range(), "first set here");
       continue;
     }
     slot->syntax = static_cast<std::uint32_t>(index + 1);
@@ -264,7 +264,7 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
   // The schema's copy of the name outlives the stack frame and the block.
   const Frame key{Frame::AttrFrame, &block, attr.name};
   if (slot.state == State::Running) {
-    diags_.report(Diag::ReferenceCycle, syntax ? syntax->name_range : use, cycle_to(key));
+    diags_.report(Diag::ReferenceCycle, syntax ? syntax->name_range() : use, cycle_to(key));
     slot.state = State::Done;
     slot.entry = static_cast<std::uint16_t>(
         block.attributes.append(attr.name, {model::Value{model::Null{}, use},

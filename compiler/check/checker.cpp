@@ -29,7 +29,7 @@ void keep_syntax(ast::Arena& arena, const ast::Expr& expr) {
         if constexpr (std::is_same_v<T, ast::String>) {
           arena.keep_from(node.parts.data());
           for (const ast::StringPart& part : node.parts) {
-            arena.keep_from(part.text.data()); // a decoded text; the source's is not the arena's
+            arena.keep_from(part.text().data()); // a decoded text; the source's is not the arena's
             keep(part.expr);
           }
         } else if constexpr (std::is_same_v<T, ast::Member>) {
@@ -38,8 +38,8 @@ void keep_syntax(ast::Arena& arena, const ast::Expr& expr) {
           keep(node.object);
           keep(node.index);
         } else if constexpr (std::is_same_v<T, ast::Call>) {
-          arena.keep_from(node.args.data());
-          for (const ast::ExprPtr& arg : node.args) {
+          arena.keep_from(node.args().data());
+          for (const ast::ExprPtr& arg : node.args()) {
             keep(arg);
           }
         } else if constexpr (std::is_same_v<T, ast::List>) {
@@ -341,16 +341,16 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     if (hint.empty() && parent && parent->kind->attribute(syntax.kind)) {
       hint = fmt::format("; `{}` is an attribute: write `{} = …`", syntax.kind, syntax.kind);
     }
-    diags_.report(Diag::UnknownKind, syntax.kind_range, syntax.kind, hint)
-        .fix(syntax.kind_range, suggestion);
+    diags_.report(Diag::UnknownKind, syntax.kind_range(), syntax.kind, hint)
+        .fix(syntax.kind_range(), suggestion);
     drop(syntax);
-    if (!syntax.name) {
+    if (!syntax.name()) {
       dropped_names_.insert(syntax.kind); // `main { … }`: the kind was left out, not the name
     }
     return;
   }
   if (kind->name == "stack" && top_ != 0) {
-    diags_.report(Diag::ModuleStack, syntax.kind_range);
+    diags_.report(Diag::ModuleStack, syntax.kind_range());
     drop(syntax);
     return;
   }
@@ -358,14 +358,14 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   const ast::Attribute* placement = nullptr;
   if (!parent && top_ != 0 && !kind->allowed_in(parent_kind)) {
     for (const ast::Attribute& a : syntax.attributes) {
-      if (!placement && !kind->attribute(a.name) &&
-          std::find(kind->parents.begin(), kind->parents.end(), a.name) != kind->parents.end()) {
+      if (!placement && !kind->attribute(a.name()) &&
+          std::find(kind->parents.begin(), kind->parents.end(), a.name()) != kind->parents.end()) {
         placement = &a;
       }
     }
     if (!placement) {
       std::string_view first = kind->parents.empty() ? "" : kind->parents.front();
-      diags_.report(Diag::ModulePlacement, syntax.kind_range,
+      diags_.report(Diag::ModulePlacement, syntax.kind_range(),
                     fmt::format("`{0}` blocks go inside a `{1}`; at a module's top level, name "
                                 "it: `{1} = …`, a `{1}` (such as a param `{1}: {1}`)",
                                 kind->name, first));
@@ -387,20 +387,20 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     auto error = std::lower_bound(syntax_errors_.begin(), syntax_errors_.end(),
                                   std::pair{syntax.range.file, syntax.range.begin});
     if (error == syntax_errors_.begin() || std::prev(error)->first != syntax.range.file) {
-      diags_.report(Diag::WrongParent, syntax.kind_range, kind->name, where,
+      diags_.report(Diag::WrongParent, syntax.kind_range(), kind->name, where,
                     fmt::format("they go {}", place));
     }
     drop(syntax);
     return;
   }
-  if (kind->naming == schema::Naming::Required && !syntax.name) {
-    diags_.report(Diag::MissingBlockName, syntax.kind_range, kind->name, kind->name);
+  if (kind->naming == schema::Naming::Required && !syntax.name()) {
+    diags_.report(Diag::MissingBlockName, syntax.kind_range(), kind->name, kind->name);
     nameless_kinds_.insert(kind->name);
     drop(syntax);
     return;
   }
-  if (kind->naming == schema::Naming::None && syntax.name) {
-    diags_.report(Diag::UnexpectedBlockName, syntax.name_range, kind->name);
+  if (kind->naming == schema::Naming::None && syntax.name()) {
+    diags_.report(Diag::UnexpectedBlockName, syntax.name_range(), kind->name);
     return;
   }
   // How many of this kind the parent already has.
@@ -413,10 +413,10 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   const int count = counted->second;
   if (kind->max_per_parent > 0 && count >= kind->max_per_parent) {
     if (kind->name == "stack") {
-      diags_.report(Diag::DuplicateStack, syntax.kind_range)
+      diags_.report(Diag::DuplicateStack, syntax.kind_range())
           .note(program_->stack->header_range, "the first `stack` is here");
     } else {
-      diags_.report(Diag::TooManyBlocks, syntax.kind_range, scope_text(parent),
+      diags_.report(Diag::TooManyBlocks, syntax.kind_range(), scope_text(parent),
                     kind->max_per_parent, kind->name, kind->max_per_parent == 1 ? "" : "s");
     }
     return;
@@ -425,16 +425,16 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   auto block = std::make_unique<model::Block>();
   block->kind = kind;
   block->kind_name = std::string(kind->name);
-  block->name = syntax.name.value_or("");
+  block->name = syntax.name().value_or("");
   // A module's top-level block is under its instance's name: `api.app`.
   const std::string_view parent_path =
       parent ? std::string_view(parent->path) : std::string_view(spaces_[top_].path);
-  if (syntax.name) {
+  if (syntax.name()) {
     if (!parent_path.empty()) {
-      block->path.reserve(parent_path.size() + 1 + syntax.name->size());
-      block->path.append(parent_path).append(".").append(*syntax.name);
+      block->path.reserve(parent_path.size() + 1 + syntax.name()->size());
+      block->path.append(parent_path).append(".").append(*syntax.name());
     } else {
-      block->path = *syntax.name;
+      block->path = *syntax.name();
     }
   } else {
     // Concatenated rather than formatted: one per unnamed block (every `ingress`, `log`, …).
@@ -444,17 +444,18 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     block->path.append("[").append(index).append("]");
   }
   block->range = syntax.range;
-  block->header_range = syntax.name ? syntax.kind_range.to(syntax.name_range) : syntax.kind_range;
+  block->header_range =
+      syntax.name() ? syntax.kind_range().to(syntax.name_range()) : syntax.kind_range();
   block->parent = parent;
 
-  if (syntax.name) {
+  if (syntax.name()) {
     // A name is unique per kind within its scope.
-    for (const Decl& other : scope_of(parent).find(*syntax.name)) {
+    for (const Decl& other : scope_of(parent).find(*syntax.name())) {
       if (other.what == Decl::BlockDecl && other.block->kind == kind) {
         diags_
-            .report(Diag::DuplicateName, syntax.name_range, kind->name, *syntax.name,
+            .report(Diag::DuplicateName, syntax.name_range(), kind->name, *syntax.name(),
                     scope_text(parent))
-            .note(other.range, fmt::format("the first `{}` is here", *syntax.name));
+            .note(other.range, fmt::format("the first `{}` is here", *syntax.name()));
         return;
       }
     }
@@ -474,8 +475,8 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
   if (kind->name == "stack") {
     program_->stack = raw;
   }
-  if (syntax.name) {
-    declare(parent, Decl{raw, *syntax.name, syntax.name_range, Decl::BlockDecl});
+  if (syntax.name()) {
+    declare(parent, Decl{raw, *syntax.name(), syntax.name_range(), Decl::BlockDecl});
   }
   for (const auto& child : syntax.blocks) {
     declare_block(*child, raw);
@@ -484,8 +485,8 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
 
 void Checker::drop(const ast::Block& syntax) {
   auto forget = [&](auto& self, const ast::Block& b) -> void {
-    if (b.name) {
-      dropped_names_.insert(*b.name);
+    if (b.name()) {
+      dropped_names_.insert(*b.name());
     }
     for (const auto& child : b.blocks) {
       self(self, *child);

@@ -234,11 +234,11 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
       [&](const auto& node) -> Value {
         using T = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<T, ast::Number>) {
-          if (node.unit.empty()) {
+          if (node.unit().empty()) {
             return node.is_integer ? make(node.integer, r) : make(node.value, r);
           }
           model::Quantity q;
-          const std::string_view u = node.unit;
+          const std::string_view u = node.unit();
           if (u == "MiB" || u == "GiB") {
             q = {node.value * (u == "GiB" ? 1024.0 : 1.0), model::Dimension::Memory};
           } else if (u == "vcpu") {
@@ -544,7 +544,7 @@ Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, con
         if (decl->what != Decl::BlockDecl) {
           continue;
         }
-        if (has_member(*decl->block, member.name)) {
+        if (has_member(*decl->block, member.name())) {
           fitting.push_back(decl);
         }
       }
@@ -557,7 +557,7 @@ Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, con
   }
   // A path of more segments: this one settles among the previous one's children.
   const auto* inner = std::get_if<ast::Member>(&member.object->node);
-  Value object = inner ? eval_member(*member.object, *inner, nullptr, scope, member.name)
+  Value object = inner ? eval_member(*member.object, *inner, nullptr, scope, member.name())
                        : eval(*member.object, nullptr, scope);
   return select_member(object, member, expr.range, expected, next);
 }
@@ -570,7 +570,7 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
   if (const model::Block* block = object.block()) {
     std::vector<const Decl*> children;
     // The block's scope holds exactly its named children.
-    for (const Decl& child : named_children(*block, member.name)) {
+    for (const Decl& child : named_children(*block, member.name())) {
       children.push_back(&child);
     }
     if (children.size() > 1) {
@@ -599,34 +599,35 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
       diags_.report(Diag::AmbiguousName, range, text(range), what, "rename one of them");
       return null_at(range);
     }
-    if (const schema::Attribute* attr = block->kind->attribute(member.name)) {
+    if (const schema::Attribute* attr = block->kind->attribute(member.name())) {
       record_access(*block, attr->name, member.name_range);
-      Value v = attribute_value(*block, member.name, range);
+      Value v = attribute_value(*block, member.name(), range);
       return v;
     }
-    if (const schema::DeferredAttribute* deferred = block->kind->deferred_attribute(member.name)) {
+    if (const schema::DeferredAttribute* deferred =
+            block->kind->deferred_attribute(member.name())) {
       record_access(*block, deferred->name, member.name_range);
       if (block->kind->existing) {
         // A resource made elsewhere: its identifier is the value given, known now.
         Value given = attribute_value(*block, "existing", range);
         if (const std::string* id = given.string()) {
-          if (auto known = schema::existing_attribute(*block->kind, *id, member.name)) {
+          if (auto known = schema::existing_attribute(*block->kind, *id, member.name())) {
             return make(std::move(*known), range);
           }
           diags_.report(Diag::ExistingUnmanaged, member.name_range, block->display(),
                         fmt::format("`{}` is known to AWS alone (the value given is its `{}`)",
-                                    member.name, block->kind->existing->as));
+                                    member.name(), block->kind->existing->as));
           return null_at(range);
         }
       }
       if (!deferred->needs.empty() && attribute_value(*block, deferred->needs, range).is_null()) {
         diags_.report(Diag::DeferredWithoutResource, member.name_range, block->display(),
-                      deferred->needs, member.name);
+                      deferred->needs, member.name());
         return null_at(range);
       }
       return make(model::Deferred{block, deferred->name}, range);
     }
-    if (!syntax_errors_.empty() || dropped_names_.contains(member.name)) {
+    if (!syntax_errors_.empty() || dropped_names_.contains(member.name())) {
       return null_at(range); // the child may be lost to an error reported already
     }
     std::vector<std::string> names;
@@ -641,16 +642,16 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
         names.push_back(child->name);
       }
     }
-    std::string suggestion = nearest(member.name, std::span<const std::string>(names));
+    std::string suggestion = nearest(member.name(), std::span<const std::string>(names));
     diags_
-        .report(Diag::UnknownMember, member.name_range, block->display(), member.name,
+        .report(Diag::UnknownMember, member.name_range, block->display(), member.name(),
                 did_you_mean(suggestion))
         .fix(member.name_range, suggestion);
     return null_at(range);
   }
   if (auto* map = object.as<model::Map>()) {
     for (const auto& [k, v] : *map) {
-      if (k == member.name) {
+      if (k == member.name()) {
         Value out = v;
         return out;
       }
@@ -659,14 +660,14 @@ Value Checker::select_member(const Value& object, const ast::Member& member, con
     for (const auto& [k, v] : *map) {
       keys.push_back(k);
     }
-    std::string suggestion = nearest(member.name, std::span<const std::string>(keys));
+    std::string suggestion = nearest(member.name(), std::span<const std::string>(keys));
     diags_
-        .report(Diag::UnknownMember, member.name_range, "this object", member.name,
+        .report(Diag::UnknownMember, member.name_range, "this object", member.name(),
                 did_you_mean(suggestion))
         .fix(member.name_range, suggestion);
     return null_at(range);
   }
-  diags_.report(Diag::UnknownMember, member.name_range, model::describe(object), member.name, "");
+  diags_.report(Diag::UnknownMember, member.name_range, model::describe(object), member.name(), "");
   return null_at(range);
 }
 
@@ -680,7 +681,7 @@ Value Checker::eval_string(const ast::Expr& expr, const ast::String& string,
       break; // already too long: bounded() reports it; appending more could exhaust memory
     }
     if (!part.expr) {
-      current += part.text;
+      current += part.text();
       continue;
     }
     Value v = eval(*part.expr, nullptr, scope);
@@ -987,17 +988,17 @@ Value Checker::eval_index(const ast::Expr& expr, const ast::Index& index,
 }
 
 Value Checker::eval_call(const ast::Expr& expr, const ast::Call& call, const model::Block* scope) {
-  const Builtin* fn = find_builtin(call.name);
+  const Builtin* fn = find_builtin(call.name());
   if (!fn) {
     auto names = builtin_names();
-    std::string suggestion = nearest(call.name, std::span<const std::string_view>(names));
-    diags_.report(Diag::UnknownFunction, call.name_range, call.name, did_you_mean(suggestion))
+    std::string suggestion = nearest(call.name(), std::span<const std::string_view>(names));
+    diags_.report(Diag::UnknownFunction, call.name_range, call.name(), did_you_mean(suggestion))
         .fix(call.name_range, suggestion);
     return null_at(expr.range);
   }
   std::vector<Value> args;
   std::size_t size = 0; // all arguments together, like a list: concat() and join() copy them
-  for (const auto& a : call.args) {
+  for (const auto& a : call.args()) {
     args.push_back(eval(*a, nullptr, scope));
     bool too_deep = false;
     size += 1 + value_size(args.back(), 1, too_deep);
@@ -1008,11 +1009,11 @@ Value Checker::eval_call(const ast::Expr& expr, const ast::Call& call, const mod
     if (args.back().is_null()) {
       return null_at(expr.range);
     }
-    if (!require_known(args.back(), fmt::format("`{}()`", call.name))) {
+    if (!require_known(args.back(), fmt::format("`{}()`", call.name()))) {
       return null_at(expr.range);
     }
   }
-  BuiltinCall c{call.name, call.name_range, expr.range, args, diags_};
+  BuiltinCall c{call.name(), call.name_range, expr.range, args, diags_};
   return fn->run(c);
 }
 

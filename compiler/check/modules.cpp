@@ -30,7 +30,7 @@ void Checker::make_namespaces(const std::vector<ast::File>& files, const Modules
     ns.outer = instance.outer == ModuleInstance::kProgram
                    ? 0
                    : static_cast<std::uint32_t>(instance.outer + 1);
-    const std::string name(instance.syntax->name.value_or("module"));
+    const std::string name(instance.syntax->name().value_or("module"));
     const std::string& outer_path = spaces_[ns.outer].path;
     ns.path = outer_path.empty() ? name : outer_path + "." + name;
     for (std::size_t f : instance.files) {
@@ -39,7 +39,7 @@ void Checker::make_namespaces(const std::vector<ast::File>& files, const Modules
     }
     space_of_instance_[instance.syntax] = space;
     instance_notes_.push_back(
-        {ns.outer, instance.syntax->kind_range.to(instance.syntax->name_range), ns.path});
+        {ns.outer, instance.syntax->kind_range().to(instance.syntax->name_range()), ns.path});
     spaces_.push_back(std::move(ns));
   }
 }
@@ -52,29 +52,29 @@ std::string Checker::name_prefix(std::uint32_t space) const {
 
 void Checker::declare_instance(const ast::Block& syntax, model::Block* parent) {
   if (parent) {
-    diags_.report(Diag::WrongParent, syntax.kind_range, "module",
+    diags_.report(Diag::WrongParent, syntax.kind_range(), "module",
                   fmt::format("inside {}", parent->display()),
                   "they go at the top level of a program or module");
     drop(syntax);
     return;
   }
-  if (!syntax.name) {
-    diags_.report(Diag::MissingBlockName, syntax.kind_range, "module", "module");
+  if (!syntax.name()) {
+    diags_.report(Diag::MissingBlockName, syntax.kind_range(), "module", "module");
     return;
   }
   for (const auto& child : syntax.blocks) {
-    diags_.report(Diag::WrongParent, child->kind_range, child->kind, "inside a `module` block",
+    diags_.report(Diag::WrongParent, child->kind_range(), child->kind, "inside a `module` block",
                   "a module instance holds only `source` and the module's arguments");
   }
-  declare(nullptr, Decl{nullptr, *syntax.name, syntax.name_range, Decl::ModuleDecl});
+  declare(nullptr, Decl{nullptr, *syntax.name(), syntax.name_range(), Decl::ModuleDecl});
   auto it = space_of_instance_.find(&syntax);
   if (it == space_of_instance_.end()) {
     // The driver could not load it and said why: uses of its outputs are not reported again.
-    dropped_names_.insert(*syntax.name);
+    dropped_names_.insert(*syntax.name());
     return;
   }
   spaces_[it->second].declared = true;
-  instance_by_name_[{syntax.name_range.file, syntax.name_range.begin}] = it->second;
+  instance_by_name_[{syntax.name_range().file, syntax.name_range().begin}] = it->second;
 }
 
 void Checker::declare_instances() {
@@ -98,20 +98,20 @@ void Checker::declare_instances() {
     const bool broken = has_syntax_error(ns);
     std::map<std::string_view, const ast::Attribute*> given;
     for (const ast::Attribute& a : syntax.attributes) {
-      if (a.name == "source") {
+      if (a.name() == "source") {
         if (!ns.files.empty()) {
           Range first{ns.files.front()->file, 0, 0};
           record_module(a.value ? a.value->range : a.range, first, model::Reference::ToModule);
         }
         continue;
       }
-      if (auto seen = given.find(a.name); seen != given.end()) {
-        diags_.report(Diag::DuplicateAttribute, a.name_range, a.name)
-            .note(seen->second->name_range, "first set here");
+      if (auto seen = given.find(a.name()); seen != given.end()) {
+        diags_.report(Diag::DuplicateAttribute, a.name_range(), a.name())
+            .note(seen->second->name_range(), "first set here");
         continue;
       }
-      given.emplace(a.name, &a);
-      auto param = ns.params.find(a.name);
+      given.emplace(a.name(), &a);
+      auto param = ns.params.find(a.name());
       if (param == ns.params.end() && broken) {
         continue; // the param may be lost with the parser's repairs of the module's files
       }
@@ -120,15 +120,15 @@ void Checker::declare_instances() {
         for (const auto& [name, slot] : ns.params) {
           names.emplace_back(name);
         }
-        std::string suggestion = nearest(a.name, std::span<const std::string>(names));
+        std::string suggestion = nearest(a.name(), std::span<const std::string>(names));
         diags_
-            .report(Diag::UnknownModuleArgument, a.name_range, ns.path, a.name,
+            .report(Diag::UnknownModuleArgument, a.name_range(), ns.path, a.name(),
                     did_you_mean(suggestion))
-            .fix(a.name_range, suggestion);
+            .fix(a.name_range(), suggestion);
         continue;
       }
       param->second.argument = &a;
-      record_module(a.name_range, param->second.syntax->name_range, model::Reference::ToParam);
+      record_module(a.name_range(), param->second.syntax->name_range, model::Reference::ToParam);
     }
     for (auto& [name, slot] : ns.params) {
       if (name == "source") {
@@ -136,7 +136,7 @@ void Checker::declare_instances() {
         continue;
       }
       if (!slot.argument && !slot.syntax->default_value) {
-        diags_.report(Diag::MissingModuleArgument, syntax.name_range, ns.path, name)
+        diags_.report(Diag::MissingModuleArgument, syntax.name_range(), ns.path, name)
             .note(slot.syntax->name_range, fmt::format("param `{}` is declared here", name));
         slot.state = State::Done;
         slot.value = model::Value{model::Null{}, slot.syntax->name_range};
@@ -162,7 +162,7 @@ void Checker::declare_instances() {
     model::ModuleInstance info;
     info.path = ns.path;
     info.range = syntax.range;
-    info.name_range = syntax.name_range;
+    info.name_range = syntax.name_range();
     info.directory = ns.instance->directory;
     for (const ast::File* file : ns.files) {
       info.files.push_back(Range{file->file, 0, 0});
@@ -185,12 +185,12 @@ void Checker::declare_instances() {
     }
     const ast::Block& syntax = *ns.instance->syntax;
     top_ = ns.outer;
-    for (const Decl& other : scope_of(nullptr).find(*syntax.name)) {
-      if (other.range == syntax.name_range) {
+    for (const Decl& other : scope_of(nullptr).find(*syntax.name())) {
+      if (other.range == syntax.name_range()) {
         continue;
       }
       diags_
-          .report(Diag::DuplicateName, syntax.name_range, "name", *syntax.name,
+          .report(Diag::DuplicateName, syntax.name_range(), "name", *syntax.name(),
                   ns.outer == 0 ? std::string("the program")
                                 : fmt::format("module instance `{}`", spaces_[ns.outer].path))
           .note(other.range, fmt::format("{} `{}` is declared here; a module instance's name is "
@@ -213,7 +213,7 @@ bool Checker::has_syntax_error(const Namespace& ns) const {
 bool Checker::place_blocks() {
   bool all = true;
   for (auto& [block, attribute] : placements_) {
-    const schema::Type& type = schema::ref_of(attribute->name);
+    const schema::Type& type = schema::ref_of(attribute->name());
     top_ = info_of(*block).space;
     const std::size_t before = diags_.items().size();
     model::Value v = eval(*attribute->value, &type, block);
@@ -228,8 +228,8 @@ bool Checker::place_blocks() {
       // Null without a word: a param left without a value is reported at the instance; anything
       // else must not leave the program clean with a block outside its parent.
       diags_.report(Diag::ModulePlacement, attribute->value->range,
-                    fmt::format("`{}` names no `{}` for {} to go in", attribute->name,
-                                attribute->name, block->display()));
+                    fmt::format("`{}` names no `{}` for {} to go in", attribute->name(),
+                                attribute->name(), block->display()));
     }
   }
   return all;
@@ -239,7 +239,7 @@ model::Value Checker::output_value(std::uint32_t space, const ast::Member& membe
                                    const Range& use) {
   Namespace& ns = spaces_[space];
   auto slot = std::find_if(ns.outputs.begin(), ns.outputs.end(),
-                           [&](const OutputSlot& o) { return o.syntax->name == member.name; });
+                           [&](const OutputSlot& o) { return o.syntax->name == member.name(); });
   if (slot == ns.outputs.end() && has_syntax_error(ns)) {
     return model::Value{model::Null{}, use};
   }
@@ -248,17 +248,17 @@ model::Value Checker::output_value(std::uint32_t space, const ast::Member& membe
     for (const OutputSlot& o : ns.outputs) {
       names.emplace_back(o.syntax->name);
     }
-    std::string suggestion = nearest(member.name, std::span<const std::string>(names));
+    std::string suggestion = nearest(member.name(), std::span<const std::string>(names));
     std::string hint = did_you_mean(suggestion);
     // `prod.web.app`: `web` is an instance inside `prod`, whose blocks only `prod`'s outputs show.
-    const std::string inner = ns.path + "." + std::string(member.name);
+    const std::string inner = ns.path + "." + std::string(member.name());
     if (suggestion.empty() && std::any_of(spaces_.begin(), spaces_.end(),
                                           [&](const Namespace& n) { return n.path == inner; })) {
       hint = fmt::format("; `{}` is a module instance inside `{}`, and what it makes is read "
                          "from outside only through an output of `{}`",
-                         member.name, ns.path, ns.path);
+                         member.name(), ns.path, ns.path);
     }
-    diags_.report(Diag::UnknownModuleOutput, member.name_range, ns.path, member.name, hint)
+    diags_.report(Diag::UnknownModuleOutput, member.name_range, ns.path, member.name(), hint)
         .fix(member.name_range, suggestion);
     return model::Value{model::Null{}, use};
   }

@@ -52,15 +52,15 @@ struct Loader {
   }
 
   void instantiate(const ast::Block& block, std::size_t outer) {
-    const std::string name(block.name.value_or("module"));
+    const std::string name(block.name().value_or("module"));
     const ast::Attribute* source = nullptr;
     for (const ast::Attribute& a : block.attributes) {
-      if (a.name == "source" && !source) {
+      if (a.name() == "source" && !source) {
         source = &a;
       }
     }
     if (!source) {
-      c.diags.report(Diag::ModuleSource, block.kind_range.to(block.name_range), name,
+      c.diags.report(Diag::ModuleSource, block.kind_range().to(block.name_range()), name,
                      "has no `source`");
       return;
     }
@@ -73,7 +73,7 @@ struct Loader {
     }
     std::string relative;
     for (const ast::StringPart& part : text->parts) {
-      relative += part.text;
+      relative += part.text();
     }
     const Range at = source->value->range;
     const fs::path caller = fs::path(c.sources.file(block.range.file).path()).parent_path();
@@ -98,13 +98,13 @@ struct Loader {
       return;
     }
     if (chain.size() >= kMaxModuleDepth) {
-      c.diags.report(Diag::ModuleLimit, block.kind_range.to(block.name_range), name,
+      c.diags.report(Diag::ModuleLimit, block.kind_range().to(block.name_range()), name,
                      fmt::format("modules nest deeper than {} levels", kMaxModuleDepth));
       return;
     }
     if (c.modules.instances.size() >= kMaxModuleInstances) {
       c.diags.report(
-          Diag::ModuleLimit, block.kind_range.to(block.name_range), name,
+          Diag::ModuleLimit, block.kind_range().to(block.name_range()), name,
           fmt::format("the program holds more than {} module instances", kMaxModuleInstances));
       return;
     }

@@ -31,7 +31,7 @@ struct Structure {
 
 void collect_block(const ast::Block& block, Structure& s) {
   s.item_starts.insert(block.range.begin);
-  s.block_bodies.insert(block.name ? block.name_range.end : block.kind_range.end);
+  s.block_bodies.insert(block.name() ? block.name_range().end : block.kind_range().end);
   if (block.range.end > block.range.begin) {
     s.block_closes.insert(block.range.end - 1);
   }

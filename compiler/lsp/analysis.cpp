@@ -365,25 +365,25 @@ void Analysis::index_block(const ast::Block& block) {
   auto it = by_start_.find({block.range.file, block.range.begin});
   const model::Block* self = it == by_start_.end() ? nullptr : it->second;
 
-  Site kind_site{Site::KindKeyword, block.kind_range};
+  Site kind_site{Site::KindKeyword, block.kind_range()};
   kind_site.kind = kind;
   kind_site.block = self;
   sites_.push_back(kind_site);
-  if (self && block.name) {
-    Site name_site{Site::BlockName, block.name_range};
+  if (self && block.name()) {
+    Site name_site{Site::BlockName, block.name_range()};
     name_site.block = self;
     sites_.push_back(name_site);
   }
   for (const ast::Attribute& a : block.attributes) {
-    if (block.kind == "module" && a.name == "source" && a.value) {
-      sources_of_modules_.emplace_back(a.name_range, a.value->range);
+    if (block.kind == "module" && a.name() == "source" && a.value) {
+      sources_of_modules_.emplace_back(a.name_range(), a.value->range);
     }
-    const schema::Attribute* attr = kind ? kind->attribute(a.name) : nullptr;
-    Site site{Site::AttributeName, a.name_range};
+    const schema::Attribute* attr = kind ? kind->attribute(a.name()) : nullptr;
+    Site site{Site::AttributeName, a.name_range()};
     site.block = self;
     site.kind = kind;
     site.attribute = attr;
-    site.name = a.name;
+    site.name = a.name();
     sites_.push_back(site);
   }
   for (const auto& child : block.blocks) {

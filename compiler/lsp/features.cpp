@@ -815,8 +815,8 @@ json document_symbols(const Analysis& a, FileId file, const LocationOf& location
                 {"selectionRange", location(selection)["range"]}};
   };
   std::function<json(const ast::Block&)> block_symbol = [&](const ast::Block& b) {
-    Range selection = b.name ? b.name_range : b.kind_range;
-    json s = symbol(b.name.value_or(""), b.kind, kSymStruct, b.range, selection);
+    Range selection = b.name() ? b.name_range() : b.kind_range();
+    json s = symbol(b.name().value_or(""), b.kind, kSymStruct, b.range, selection);
     json children = json::array(); // blocks only: attributes would drown the outline
     for (const auto& child : b.blocks) {
       children.push_back(block_symbol(*child));

@@ -213,11 +213,10 @@ private:
   }
 
   void block(std::size_t indent, const Block& b) {
-    line(indent,
-         fmt::format("block {} {} {} {} {}", b.kind, at(b.kind_range),
-                     b.name ? *b.name : std::string_view("<none>"), at(b.name_range), at(b.range)));
+    line(indent, fmt::format("block {} {} {} {} {}", b.kind, at(b.kind_range()),
+                             b.name().value_or("<none>"), at(b.name_range()), at(b.range)));
     for (const Attribute& a : b.attributes) {
-      line(indent + 1, fmt::format("attr {} {} {}", a.name, at(a.name_range), at(a.range)));
+      line(indent + 1, fmt::format("attr {} {} {}", a.name(), at(a.name_range()), at(a.range)));
       optional_expr(indent + 2, a.value.get());
     }
     for (const auto& nested : b.blocks) {
@@ -238,7 +237,7 @@ private:
   }
 
   void node(std::size_t i, const std::string& r, const Number& n) {
-    line(i, fmt::format("number {} {} {} {} {}", r, n.value, n.is_integer, n.integer, n.unit));
+    line(i, fmt::format("number {} {} {} {} {}", r, n.value, n.is_integer, n.integer, n.unit()));
   }
   void node(std::size_t i, const std::string& r, const Bool& n) {
     line(i, fmt::format("bool {} {}", r, n.value));
@@ -246,7 +245,7 @@ private:
   void node(std::size_t i, const std::string& r, const String& n) {
     line(i, fmt::format("string {}", r));
     for (const StringPart& part : n.parts) {
-      line(i + 1, fmt::format("part {} {:?}", at(part.range), part.text));
+      line(i + 1, fmt::format("part {} {:?}", at(part.range), part.text()));
       if (part.expr) {
         expr(i + 2, *part.expr);
       }
@@ -256,7 +255,7 @@ private:
     line(i, fmt::format("name {} {}", r, n.name));
   }
   void node(std::size_t i, const std::string& r, const Member& n) {
-    line(i, fmt::format("member {} {} {}", r, n.name, at(n.name_range)));
+    line(i, fmt::format("member {} {} {}", r, n.name(), at(n.name_range)));
     optional_expr(i + 1, n.object.get());
   }
   void node(std::size_t i, const std::string& r, const Index& n) {
@@ -265,8 +264,8 @@ private:
     optional_expr(i + 1, n.index.get());
   }
   void node(std::size_t i, const std::string& r, const Call& n) {
-    line(i, fmt::format("call {} {} {}", r, n.name, at(n.name_range)));
-    for (const auto& a : n.args) {
+    line(i, fmt::format("call {} {} {}", r, n.name(), at(n.name_range)));
+    for (const auto& a : n.args()) {
       optional_expr(i + 1, a.get());
     }
   }

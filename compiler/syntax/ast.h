@@ -104,8 +104,36 @@ using BlockPtr = std::unique_ptr<Block, NodeDelete<Block>>;
 struct Number {
   double value = 0;
   std::int64_t integer = 0;
-  std::string_view unit;  // "", "MiB", "GiB", "vcpu", "ms", "s", "m", "h"
+  // "", "MiB", "GiB", "vcpu", "ms", "s", "m", "h"
+  std::string_view unit() const { return {unit_, unit_size_}; }
+  void set_unit(std::string_view unit) {
+    unit_ = unit.data();
+    unit_size_ = static_cast<std::uint8_t>(unit.size());
+  }
+
+private:
+  // A pointer and a byte rather than a string_view keep every Expr 8 bytes smaller (see Expr).
+  const char* unit_ = "";
+  std::uint8_t unit_size_ = 0;
+
+public:
   bool is_integer = true; // written without a decimal point
+};
+
+// The name of a Member or a Call: a view of the source, stored as its start, its length being
+// its range's (a string_view and a Range would make every Expr 16 bytes larger; see Expr).
+struct SourceName {
+  std::string_view name() const { return {name_, name_range.end - name_range.begin}; }
+  void set_name(std::string_view name, Range range) {
+    name_ = name.data();
+    name_range = range;
+  }
+
+private:
+  const char* name_ = nullptr;
+
+public:
+  Range name_range; // its 4 bytes of tail padding hold a Call's argument count
 };
 
 // `true` / `false`.
@@ -115,9 +143,21 @@ struct Bool {
 
 // One piece of a string: literal text (escapes already decoded) or an interpolation `${expr}`.
 struct StringPart {
-  std::string_view text; // decoded
-  ExprPtr expr;          // set for an interpolation
+  std::string_view text() const { return {text_, text_size_}; } // decoded
+  void set_text(std::string_view text) {
+    text_ = text.data();
+    text_size_ = static_cast<std::uint32_t>(text.size());
+  }
+  ExprPtr expr; // set for an interpolation
+
+private:
+  const char* text_ = nullptr; // with text_size_ in range's padding: 32 bytes, not 40
+
+public:
   Range range;
+
+private:
+  std::uint32_t text_size_ = 0;
 };
 
 // A string literal: `"api"`, `"${env}-api"`.
@@ -131,10 +171,8 @@ struct Name {
 };
 
 // Member access, one path segment: `main.cidr`, `main.private_a`.
-struct Member {
+struct Member : SourceName {
   ExprPtr object;
-  std::string_view name;
-  Range name_range;
 };
 
 // Indexing: `zones[0]`, `tags["env"]`.
@@ -144,10 +182,16 @@ struct Index {
 };
 
 // A call of a built-in function: `cidrsubnet(main.cidr, 8, 0)`.
-struct Call {
-  std::string_view name;
-  Range name_range;
-  std::span<ExprPtr> args;
+struct Call : SourceName {
+  std::span<ExprPtr> args() const { return {args_, arg_count_}; }
+  void set_args(std::span<ExprPtr> args) {
+    args_ = args.data();
+    arg_count_ = static_cast<std::uint32_t>(args.size());
+  }
+
+private:
+  std::uint32_t arg_count_ = 0; // in SourceName's tail padding
+  ExprPtr* args_ = nullptr;
 };
 
 // A list: `[a, b, c]`.
@@ -195,6 +239,8 @@ struct Conditional {
 // Stands where the parser recovered from an error; evaluates to nothing and reports nothing more.
 struct Error {};
 
+// 56 bytes: no alternative holds more than 32 (a Call, a Member, a Number, a Binary), and the
+// checker reads millions of them.
 struct Expr {
   Range range;
   std::variant<Number, Bool, String, Name, Member, Index, Call, List, Object, Unary, Binary,
@@ -240,23 +286,60 @@ struct Output {
   Range range;
 };
 
-// `cidr = "10.0.0.0/16"` inside a block.
+// `cidr = "10.0.0.0/16"` inside a block. 32 bytes: the name starts the range, so its range is
+// computed, and it is stored as a pointer and a length.
 struct Attribute {
-  std::string_view name;
+  std::string_view name() const { return {name_, name_size_}; }
+  Range name_range() const { return {range.file, range.begin, range.begin + name_size_}; }
+  // `name`, a view of the source, starts `range`.
+  void set_name(std::string_view name) {
+    name_ = name.data();
+    name_size_ = static_cast<std::uint32_t>(name.size());
+  }
   ExprPtr value;
-  Range name_range;
+
+private:
+  const char* name_ = nullptr;
+
+public:
   Range range;
+
+private:
+  std::uint32_t name_size_ = 0;
 };
 
-// `subnet public_a { cidr = "10.0.0.0/24" }`; nested blocks keep their source order.
+// `subnet public_a { cidr = "10.0.0.0/24" }`; nested blocks keep their source order. 72 bytes:
+// the kind starts the range, and the name is a view of the same source as the kind, so their
+// ranges are computed.
 struct Block {
-  std::string_view kind;
-  std::optional<std::string_view> name;
+  std::string_view kind; // a view of the source, at range.begin
   std::span<Attribute> attributes;
   std::span<BlockPtr> blocks;
-  Range kind_range;
-  Range name_range;
   Range range; // from the kind to the closing brace
+
+  std::optional<std::string_view> name() const {
+    return name_ != nullptr ? std::optional<std::string_view>({name_, name_size_}) : std::nullopt;
+  }
+  // `name`: a view of the source, after `kind`.
+  void set_name(std::string_view name) {
+    name_ = name.data();
+    name_size_ = static_cast<std::uint32_t>(name.size());
+  }
+  Range kind_range() const {
+    return {range.file, range.begin, range.begin + static_cast<std::uint32_t>(kind.size())};
+  }
+  // Range{} when there is no name.
+  Range name_range() const {
+    if (name_ == nullptr) {
+      return {};
+    }
+    auto begin = range.begin + static_cast<std::uint32_t>(name_ - kind.data());
+    return {range.file, begin, begin + name_size_};
+  }
+
+private:
+  std::uint32_t name_size_ = 0; // in the padding after `range`
+  const char* name_ = nullptr;
 };
 
 // The items of one file, in source order within each list.

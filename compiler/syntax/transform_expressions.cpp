@@ -66,17 +66,23 @@ Transformer::Built Transformer::transformExpr(P::ExprContext* ctx) {
   if (ctx->exception != nullptr) {
     return error(range(ctx));
   }
+  if (ctx->children.size() == 1) { // no `?`: what the loops below do, without their vectors
+    if (auto* binary = rule<P::BinaryContext>(ctx->children[0], P::RuleBinary)) {
+      return transformBinary(binary);
+    }
+  }
   std::vector<P::BinaryContext*> conditions;
   std::vector<P::ExprContext*> thens;
   std::vector<antlr4::Token*> questions;
   for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* binary = dynamic_cast<P::BinaryContext*>(child)) {
+    if (auto* terminal = Transformer::terminal(child)) {
+      if (real(terminal) && terminal->getSymbol()->getType() == Tok::QUESTION) {
+        questions.push_back(terminal->getSymbol());
+      }
+    } else if (auto* binary = rule<P::BinaryContext>(child, P::RuleBinary)) {
       conditions.push_back(binary);
-    } else if (auto* then = dynamic_cast<P::ExprContext*>(child)) {
+    } else if (auto* then = rule<P::ExprContext>(child, P::RuleExpr)) {
       thens.push_back(then);
-    } else if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
-               real(terminal) && terminal->getSymbol()->getType() == Tok::QUESTION) {
-      questions.push_back(terminal->getSymbol());
     }
   }
   if (conditions.size() != thens.size() + 1 || questions.size() != thens.size()) {
@@ -101,7 +107,7 @@ Transformer::Built Transformer::transformExpr(P::ExprContext* ctx) {
 Transformer::Built Transformer::transformBinary(P::BinaryContext* ctx) {
   std::vector<P::BinaryOpContext*> spine;
   P::BinaryContext* leftmost = ctx;
-  while (auto* op = dynamic_cast<P::BinaryOpContext*>(leftmost)) {
+  while (auto* op = alternative<P::BinaryOpContext>(leftmost)) {
     spine.push_back(op);
     leftmost = op->lhs;
     if (leftmost == nullptr) {
@@ -109,9 +115,10 @@ Transformer::Built Transformer::transformBinary(P::BinaryContext* ctx) {
     }
   }
   Built result;
-  auto* operand = dynamic_cast<P::UnaryOperandContext*>(leftmost);
-  if (operand != nullptr && operand->exception == nullptr && operand->unary() != nullptr) {
-    result = transformUnary(operand->unary());
+  auto* operand = leftmost != nullptr ? alternative<P::UnaryOperandContext>(leftmost) : nullptr;
+  auto* unary = operand != nullptr ? child<P::UnaryContext>(operand, P::RuleUnary) : nullptr;
+  if (operand != nullptr && operand->exception == nullptr && unary != nullptr) {
+    result = transformUnary(unary);
   } else {
     result = error(leftmost != nullptr ? range(leftmost) : range(ctx));
   }
@@ -134,16 +141,17 @@ Transformer::Built Transformer::transformBinary(P::BinaryContext* ctx) {
 
 // `- - !x`: the operators apply from the inside out.
 Transformer::Built Transformer::transformUnary(P::UnaryContext* ctx) {
-  if (ctx->exception != nullptr || ctx->postfix() == nullptr) {
+  auto* postfix = child<P::PostfixContext>(ctx, P::RulePostfix);
+  if (ctx->exception != nullptr || postfix == nullptr) {
     return error(range(ctx));
   }
   std::vector<antlr4::Token*> ops;
   for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child); real(terminal)) {
+    if (auto* terminal = Transformer::terminal(child); real(terminal)) {
       ops.push_back(terminal->getSymbol());
     }
   }
-  Built result = transformPostfix(ctx->postfix());
+  Built result = transformPostfix(postfix);
   for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
     antlr4::Token* op = *it;
     ast::UnaryOp kind = op->getType() == Tok::NOT ? ast::UnaryOp::Not : ast::UnaryOp::Negate;
@@ -155,12 +163,13 @@ Transformer::Built Transformer::transformUnary(P::UnaryContext* ctx) {
 }
 
 Transformer::Built Transformer::transformPostfix(P::PostfixContext* ctx) {
-  if (ctx->exception != nullptr || ctx->primary() == nullptr) {
+  auto* primary = child<P::PrimaryContext>(ctx, P::RulePrimary);
+  if (ctx->exception != nullptr || primary == nullptr) {
     return error(range(ctx));
   }
-  Built result = transformPrimary(ctx->primary());
+  Built result = transformPrimary(primary);
   for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* op = dynamic_cast<P::PostfixOpContext*>(child)) {
+    if (auto* op = rule<P::PostfixOpContext>(child, P::RulePostfixOp)) {
       result = transformPostfixOp(op, std::move(result));
     }
   }
@@ -171,25 +180,30 @@ Transformer::Built Transformer::transformPostfixOp(P::PostfixOpContext* ctx, Bui
   if (ctx->exception != nullptr) {
     return error(object.expr->range.to(range(ctx)));
   }
-  if (auto* index = dynamic_cast<P::IndexOpContext*>(ctx)) {
-    if (index->expr() == nullptr || !real(index->RBRACKET())) {
+  if (auto* index = alternative<P::IndexOpContext>(ctx)) {
+    auto* key_ctx = child<P::ExprContext>(index, P::RuleExpr);
+    antlr4::tree::TerminalNode* close = token(index, Tok::RBRACKET);
+    if (key_ctx == nullptr || !real(close)) {
       return error(object.expr->range.to(range(ctx)));
     }
-    Built key = transformExpr(index->expr());
-    Range whole = object.expr->range.to(range(index->RBRACKET()->getSymbol()));
+    Built key = transformExpr(key_ctx);
+    Range whole = object.expr->range.to(range(close->getSymbol()));
     std::size_t depth = std::max(object.depth, key.depth);
     return make(whole, ast::Index{std::move(object.expr), std::move(key.expr)}, depth,
-                range(index->LBRACKET()->getSymbol()));
+                range(token(index, Tok::LBRACKET)->getSymbol()));
   }
-  auto* member = dynamic_cast<P::MemberOpContext*>(ctx);
-  if (member == nullptr || !real(member->IDENT())) {
+  auto* member = alternative<P::MemberOpContext>(ctx);
+  antlr4::tree::TerminalNode* ident = member != nullptr ? token(member, Tok::IDENT) : nullptr;
+  if (member == nullptr || !real(ident)) {
     return error(object.expr->range.to(range(ctx)));
   }
-  antlr4::Token* name = member->IDENT()->getSymbol();
+  antlr4::Token* name = ident->getSymbol();
   Range whole = object.expr->range.to(range(name));
   std::size_t depth = object.depth;
-  return make(whole, ast::Member{std::move(object.expr), text(name), range(name)}, depth,
-              range(member->DOT()->getSymbol()));
+  ast::Member node;
+  node.object = std::move(object.expr);
+  node.set_name(text(name), range(name));
+  return make(whole, std::move(node), depth, range(token(member, Tok::DOT)->getSymbol()));
 }
 
 bool Transformer::is_one_token_value(std::uint32_t type) {
@@ -221,9 +235,10 @@ Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t>
     std::size_t name = tokens[at + 1];
     Range whole = result.expr->range.to(tokens_.range(name));
     std::size_t depth = result.depth;
-    result =
-        make(whole, ast::Member{std::move(result.expr), tokens_.text(name), tokens_.range(name)},
-             depth, tokens_.range(dot));
+    ast::Member member;
+    member.object = std::move(result.expr);
+    member.set_name(tokens_.text(name), tokens_.range(name));
+    result = make(whole, std::move(member), depth, tokens_.range(dot));
     at += 2;
   }
   return result;
@@ -257,10 +272,9 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
 
 void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, Body& block) {
   ast::Attribute attribute;
-  attribute.name = tokens_.text(tokens[0]);
-  attribute.name_range = tokens_.range(tokens[0]);
+  attribute.set_name(tokens_.text(tokens[0]));
   attribute.value = transformSimpleValue(tokens, 2);
-  attribute.range = attribute.name_range.to(attribute.value->range);
+  attribute.range = tokens_.range(tokens[0]).to(attribute.value->range);
   block.attributes.push_back(std::move(attribute));
 }
 
@@ -281,60 +295,62 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
   if (ctx->exception != nullptr) {
     return error(whole);
   }
-  if (auto* number = dynamic_cast<P::NumberLitContext*>(ctx)) {
-    return real(number->NUMBER())
-               ? transformOneTokenPrimary(number->NUMBER()->getSymbol()->getTokenIndex())
-               : error(whole);
+  if (auto* number = alternative<P::NumberLitContext>(ctx)) {
+    antlr4::tree::TerminalNode* digits = token(number, Tok::NUMBER);
+    return real(digits) ? transformOneTokenPrimary(digits->getSymbol()->getTokenIndex())
+                        : error(whole);
   }
-  if (auto* boolean = dynamic_cast<P::BoolLitContext*>(ctx)) {
-    return make(whole, ast::Bool{boolean->KW_TRUE() != nullptr}, 0, whole);
+  if (auto* boolean = alternative<P::BoolLitContext>(ctx)) {
+    return make(whole, ast::Bool{token(boolean, Tok::KW_TRUE) != nullptr}, 0, whole);
   }
-  if (auto* string = dynamic_cast<P::StringExprContext*>(ctx)) {
-    return string->stringLit() != nullptr ? transformStringLit(string->stringLit()) : error(whole);
+  if (auto* string = alternative<P::StringExprContext>(ctx)) {
+    auto* literal = child<P::StringLitContext>(string, P::RuleStringLit);
+    return literal != nullptr ? transformStringLit(literal) : error(whole);
   }
-  if (auto* name = dynamic_cast<P::NameExprContext*>(ctx)) {
-    return real(name->IDENT())
-               ? transformOneTokenPrimary(name->IDENT()->getSymbol()->getTokenIndex())
-               : error(whole);
+  if (auto* name = alternative<P::NameExprContext>(ctx)) {
+    antlr4::tree::TerminalNode* ident = token(name, Tok::IDENT);
+    return real(ident) ? transformOneTokenPrimary(ident->getSymbol()->getTokenIndex())
+                       : error(whole);
   }
-  if (auto* call = dynamic_cast<P::CallExprContext*>(ctx)) {
-    if (!real(call->IDENT())) {
+  if (auto* call = alternative<P::CallExprContext>(ctx)) {
+    antlr4::tree::TerminalNode* ident = token(call, Tok::IDENT);
+    if (!real(ident)) {
       return error(whole);
     }
     ast::Call node;
-    node.name = text(call->IDENT()->getSymbol());
-    node.name_range = range(call->IDENT()->getSymbol());
+    node.set_name(text(ident->getSymbol()), range(ident->getSymbol()));
     Range name_range = node.name_range;
     std::size_t depth = 0;
     std::vector<ast::ExprPtr> args;
     for (antlr4::tree::ParseTree* child : call->children) {
-      if (auto* arg = dynamic_cast<P::ExprContext*>(child)) {
+      if (auto* arg = rule<P::ExprContext>(child, P::RuleExpr)) {
         Built built = transformExpr(arg);
         depth = std::max(depth, built.depth);
         args.push_back(std::move(built.expr));
       }
     }
-    node.args = arena_.array(args);
+    node.set_args(arena_.array(args));
     return make(whole, std::move(node), depth, name_range);
   }
-  if (auto* list = dynamic_cast<P::ListExprContext*>(ctx)) {
+  if (auto* list = alternative<P::ListExprContext>(ctx)) {
     std::vector<ast::ExprPtr> items;
     std::size_t depth = 0;
     for (antlr4::tree::ParseTree* child : list->children) {
-      if (auto* item = dynamic_cast<P::ExprContext*>(child)) {
+      if (auto* item = rule<P::ExprContext>(child, P::RuleExpr)) {
         Built built = transformExpr(item);
         depth = std::max(depth, built.depth);
         items.push_back(std::move(built.expr));
       }
     }
-    return make(whole, ast::List{arena_.array(items)}, depth, range(list->LBRACKET()->getSymbol()));
+    return make(whole, ast::List{arena_.array(items)}, depth,
+                range(token(list, Tok::LBRACKET)->getSymbol()));
   }
-  if (auto* object = dynamic_cast<P::ObjectExprContext*>(ctx)) {
+  if (auto* object = alternative<P::ObjectExprContext>(ctx)) {
     std::vector<ast::ObjectEntry> entries;
     std::size_t depth = 0;
     bool after_entry = false; // the previous child was an entry, with no `,` since
     for (antlr4::tree::ParseTree* child : object->children) {
-      auto* entry = dynamic_cast<P::ObjectEntryContext*>(child);
+      auto* entry = rule<P::ObjectEntryContext>(child, P::RuleObjectEntry);
       if (entry == nullptr) {
         after_entry = false;
         continue;
@@ -351,14 +367,15 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
       }
     }
     ast::Object node{arena_.array(entries)};
-    return make(whole, std::move(node), depth, range(object->LBRACE()->getSymbol()));
+    return make(whole, std::move(node), depth, range(token(object, Tok::LBRACE)->getSymbol()));
   }
-  if (auto* paren = dynamic_cast<P::ParenExprContext*>(ctx)) {
-    if (paren->expr() == nullptr) {
+  if (auto* paren = alternative<P::ParenExprContext>(ctx)) {
+    auto* expr = child<P::ExprContext>(paren, P::RuleExpr);
+    if (expr == nullptr) {
       return error(whole);
     }
     // No node of its own: the inner expression's range grows to cover the parentheses.
-    Built inner = transformExpr(paren->expr());
+    Built inner = transformExpr(expr);
     inner.expr->range = whole;
     return inner;
   }
@@ -367,16 +384,19 @@ Transformer::Built Transformer::transformPrimary(P::PrimaryContext* ctx) {
 
 std::optional<ast::ObjectEntry> Transformer::transformObjectEntry(P::ObjectEntryContext* ctx,
                                                                   std::size_t& depth) {
-  if (ctx->exception != nullptr || ctx->expr() == nullptr) {
+  auto* expr = child<P::ExprContext>(ctx, P::RuleExpr);
+  if (ctx->exception != nullptr || expr == nullptr) {
     return std::nullopt;
   }
   ast::ObjectEntry entry;
-  if (real(ctx->IDENT())) {
-    entry.key = text(ctx->IDENT()->getSymbol());
-    entry.key_range = range(ctx->IDENT()->getSymbol());
-  } else if (ctx->stringLit() != nullptr) {
-    entry.key_range = range(ctx->stringLit());
-    std::optional<std::string_view> key = plainString(ctx->stringLit());
+  antlr4::tree::TerminalNode* ident = token(ctx, Tok::IDENT);
+  auto* literal = child<P::StringLitContext>(ctx, P::RuleStringLit);
+  if (real(ident)) {
+    entry.key = text(ident->getSymbol());
+    entry.key_range = range(ident->getSymbol());
+  } else if (literal != nullptr) {
+    entry.key_range = range(literal);
+    std::optional<std::string_view> key = plainString(literal);
     if (!key) {
       sink_.report(Diag::SyntaxError, entry.key_range,
                    std::string("an object key cannot use interpolation; write it as plain text"));
@@ -386,7 +406,7 @@ std::optional<ast::ObjectEntry> Transformer::transformObjectEntry(P::ObjectEntry
   } else {
     return std::nullopt;
   }
-  Built value = transformExpr(ctx->expr());
+  Built value = transformExpr(expr);
   depth = std::max(depth, value.depth);
   entry.value = std::move(value.expr);
   return entry;

@@ -26,8 +26,26 @@ constexpr std::array kTypeNames = {
 } // namespace
 
 bool Transformer::real(antlr4::tree::TerminalNode* node) {
-  return node != nullptr && dynamic_cast<antlr4::tree::ErrorNode*>(node) == nullptr &&
+  return node != nullptr && typeid(*node) != typeid(antlr4::tree::ErrorNodeImpl) &&
          TokenTable::is_real(node->getSymbol());
+}
+
+antlr4::tree::TerminalNode* Transformer::terminal(antlr4::tree::ParseTree* node) {
+  const std::type_info& type = typeid(*node);
+  return type == typeid(antlr4::tree::TerminalNodeImpl) ||
+                 type == typeid(antlr4::tree::ErrorNodeImpl)
+             ? static_cast<antlr4::tree::TerminalNode*>(node)
+             : nullptr;
+}
+
+antlr4::tree::TerminalNode* Transformer::token(antlr4::ParserRuleContext* ctx, std::size_t type) {
+  for (antlr4::tree::ParseTree* node : ctx->children) {
+    if (antlr4::tree::TerminalNode* found = terminal(node);
+        found != nullptr && found->getSymbol()->getType() == type) {
+      return found;
+    }
+  }
+  return nullptr;
 }
 
 Range Transformer::range(antlr4::ParserRuleContext* ctx) const {
@@ -47,7 +65,7 @@ void Transformer::transformProgram(P::ProgramContext* ctx, ast::File& file) {
     return;
   }
   for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* item = dynamic_cast<P::ItemContext*>(child)) {
+    if (auto* item = rule<P::ItemContext>(child, P::RuleItem)) {
       transformItem(item, file);
     }
   }
@@ -57,19 +75,19 @@ void Transformer::transformItem(P::ItemContext* ctx, ast::File& file) {
   if (ctx->exception != nullptr) {
     return;
   }
-  if (auto* param = ctx->paramDecl()) {
+  if (auto* param = child<P::ParamDeclContext>(ctx, P::RuleParamDecl)) {
     if (auto p = transformParamDecl(param)) {
       file.params.push_back(std::move(*p));
     }
-  } else if (auto* let = ctx->letDecl()) {
+  } else if (auto* let = child<P::LetDeclContext>(ctx, P::RuleLetDecl)) {
     if (auto l = transformLetDecl(let)) {
       file.lets.push_back(std::move(*l));
     }
-  } else if (auto* output = ctx->outputDecl()) {
+  } else if (auto* output = child<P::OutputDeclContext>(ctx, P::RuleOutputDecl)) {
     if (auto o = transformOutputDecl(output)) {
       file.outputs.push_back(std::move(*o));
     }
-  } else if (auto* block = ctx->block()) {
+  } else if (auto* block = child<P::BlockContext>(ctx, P::RuleBlock)) {
     if (auto b = transformBlock(block)) {
       file.blocks.push_back(std::move(b));
     }
@@ -96,25 +114,27 @@ std::optional<ast::Param> Transformer::transformParamDecl(P::ParamDeclContext* c
 }
 
 std::optional<ast::Let> Transformer::transformLetDecl(P::LetDeclContext* ctx) {
-  if (ctx->exception != nullptr || !real(ctx->IDENT())) {
+  antlr4::tree::TerminalNode* name = token(ctx, Tok::IDENT);
+  if (ctx->exception != nullptr || !real(name)) {
     return std::nullopt;
   }
   ast::Let let;
-  let.name = text(ctx->IDENT()->getSymbol());
-  let.name_range = range(ctx->IDENT()->getSymbol());
-  let.value = transformValue(ctx->expr(), let.name_range);
+  let.name = text(name->getSymbol());
+  let.name_range = range(name->getSymbol());
+  let.value = transformValue(child<P::ExprContext>(ctx, P::RuleExpr), let.name_range);
   let.range = range(ctx);
   return let;
 }
 
 std::optional<ast::Output> Transformer::transformOutputDecl(P::OutputDeclContext* ctx) {
-  if (ctx->exception != nullptr || !real(ctx->IDENT())) {
+  antlr4::tree::TerminalNode* name = token(ctx, Tok::IDENT);
+  if (ctx->exception != nullptr || !real(name)) {
     return std::nullopt;
   }
   ast::Output output;
-  output.name = text(ctx->IDENT()->getSymbol());
-  output.name_range = range(ctx->IDENT()->getSymbol());
-  output.value = transformValue(ctx->expr(), output.name_range);
+  output.name = text(name->getSymbol());
+  output.name_range = range(name->getSymbol());
+  output.value = transformValue(child<P::ExprContext>(ctx, P::RuleExpr), output.name_range);
   output.range = range(ctx);
   return output;
 }
@@ -129,7 +149,7 @@ ast::BlockPtr Transformer::transformBlock(P::BlockContext* ctx) {
   std::size_t header = 0; // identifiers of the header seen so far
   bool in_body = false;
   for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child)) {
+    if (auto* terminal = Transformer::terminal(child)) {
       if (!real(terminal)) {
         continue;
       }
@@ -138,14 +158,12 @@ ast::BlockPtr Transformer::transformBlock(P::BlockContext* ctx) {
         in_body = true;
       } else if (token->getType() == Tok::IDENT && !in_body && header == 0) {
         block->kind = text(token);
-        block->kind_range = range(token);
         ++header;
       } else if (token->getType() == Tok::IDENT && !in_body && header == 1) {
-        block->name = text(token);
-        block->name_range = range(token);
+        block->set_name(text(token));
         ++header;
       }
-    } else if (auto* item = dynamic_cast<P::BodyItemContext*>(child)) {
+    } else if (auto* item = rule<P::BodyItemContext>(child, P::RuleBodyItem)) {
       transformBodyItem(item, body);
     }
   }
@@ -162,7 +180,7 @@ ast::BlockPtr Transformer::countBlock(ast::BlockPtr block) {
   // first block beyond it, and every later block is dropped.
   if (++blocks_ > limits::kMaxBlocksPerFile) {
     if (blocks_ == limits::kMaxBlocksPerFile + 1) {
-      sink_.report(Diag::TooManyBlocksInFile, block->kind_range, limits::kMaxBlocksPerFile);
+      sink_.report(Diag::TooManyBlocksInFile, block->kind_range(), limits::kMaxBlocksPerFile);
     }
     return nullptr;
   }
@@ -174,17 +192,16 @@ ast::BlockPtr Transformer::countBlock(ast::BlockPtr block) {
 ast::BlockPtr Transformer::transformBlockHead(std::span<const std::size_t> names) {
   ast::BlockPtr block(arena_.make<ast::Block>());
   block->kind = tokens_.text(names[0]);
-  block->kind_range = tokens_.range(names[0]);
+  block->range = tokens_.range(names[0]); // finishBlock() extends it to the `}`
   if (names.size() > 1) {
-    block->name = tokens_.text(names[1]);
-    block->name_range = tokens_.range(names[1]);
+    block->set_name(tokens_.text(names[1]));
   }
   return block;
 }
 
 ast::BlockPtr Transformer::finishBlock(ast::BlockPtr block, Body& body, std::size_t close) {
   setBody(*block, body);
-  block->range = block->kind_range.to(tokens_.range(close));
+  block->range = block->range.to(tokens_.range(close));
   return countBlock(std::move(block));
 }
 
@@ -197,11 +214,11 @@ void Transformer::transformBodyItem(P::BodyItemContext* ctx, Body& block) {
   if (ctx->exception != nullptr) {
     return;
   }
-  if (auto* attribute = ctx->attribute()) {
+  if (auto* attribute = child<P::AttributeContext>(ctx, P::RuleAttribute)) {
     if (auto a = transformAttribute(attribute)) {
       block.attributes.push_back(std::move(*a));
     }
-  } else if (auto* nested = ctx->block()) {
+  } else if (auto* nested = child<P::BlockContext>(ctx, P::RuleBlock)) {
     if (auto b = transformBlock(nested)) {
       block.blocks.push_back(std::move(b));
     }
@@ -209,14 +226,15 @@ void Transformer::transformBodyItem(P::BodyItemContext* ctx, Body& block) {
 }
 
 std::optional<ast::Attribute> Transformer::transformAttribute(P::AttributeContext* ctx) {
-  if (!real(ctx->IDENT())) {
+  antlr4::tree::TerminalNode* name = token(ctx, Tok::IDENT);
+  if (!real(name)) {
     return std::nullopt;
   }
   ast::Attribute attribute;
-  attribute.name = text(ctx->IDENT()->getSymbol());
-  attribute.name_range = range(ctx->IDENT()->getSymbol());
-  attribute.value = transformValue(ctx->expr(), attribute.name_range);
-  attribute.range = attribute.name_range.to(attribute.value->range);
+  Range name_range = range(name->getSymbol());
+  attribute.set_name(text(name->getSymbol()));
+  attribute.value = transformValue(child<P::ExprContext>(ctx, P::RuleExpr), name_range);
+  attribute.range = name_range.to(attribute.value->range);
   return attribute;
 }
 

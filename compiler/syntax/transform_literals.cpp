@@ -63,7 +63,7 @@ Transformer::Built Transformer::transformNumber(std::size_t index) {
   }
   ast::Number number;
   number.is_integer = is_integer;
-  number.unit = unit;
+  number.set_unit(unit);
   if (is_integer) {
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number.integer);
     if (ec != std::errc() || end != digits.data() + digits.size()) {
@@ -90,7 +90,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
     return error(whole);
   }
   if (ctx->children.size() == 1) {
-    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[0]);
+    auto* terminal = Transformer::terminal(ctx->children[0]);
     if (real(terminal) && terminal->getSymbol()->getType() == Tok::STRING) {
       return transformPlainString(terminal->getSymbol()->getTokenIndex());
     }
@@ -100,12 +100,12 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
   Built pending;                   // the interpolation waiting for its closing `}`
   std::uint32_t pending_begin = 0; // where its `${` starts
   for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* inner = dynamic_cast<P::ExprContext*>(child)) {
+    auto* terminal = Transformer::terminal(child);
+    if (auto* inner = terminal == nullptr ? rule<P::ExprContext>(child, P::RuleExpr) : nullptr) {
       pending = transformExpr(inner);
       depth = std::max(depth, pending.depth);
       continue;
     }
-    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
     if (!real(terminal)) {
       continue;
     }
@@ -124,7 +124,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
     std::string_view body = string_body(type, tokens_.text(piece));
     if (!body.empty()) {
       ast::StringPart part;
-      part.text = decoded(body);
+      part.set_text(decoded(body));
       part.range =
           Range{at.file, at.begin + 1, at.begin + 1 + static_cast<std::uint32_t>(body.size())};
       parts.push_back(std::move(part));
@@ -138,7 +138,7 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
   }
   std::size_t bytes = 0;
   for (const ast::StringPart& part : parts) {
-    bytes += part.text.size();
+    bytes += part.text().size();
   }
   if (bytes > limits::kMaxStringBytes) {
     sink_.report(Diag::StringTooLong, whole, bytes, limits::kMaxStringBytes);
@@ -154,12 +154,12 @@ Transformer::Built Transformer::transformPlainString(std::size_t index) {
   if (!body.empty()) {
     // One part, straight into the arena.
     auto* part = arena_.make<ast::StringPart>();
-    part->text = decoded(body);
+    part->set_text(decoded(body));
     part->range = Range{whole.file, whole.begin + 1,
                         whole.begin + 1 + static_cast<std::uint32_t>(body.size())};
     node.parts = std::span<ast::StringPart>(part, 1);
   }
-  std::size_t bytes = node.parts.empty() ? 0 : node.parts[0].text.size();
+  std::size_t bytes = node.parts.empty() ? 0 : node.parts[0].text().size();
   if (bytes > limits::kMaxStringBytes) {
     sink_.report(Diag::StringTooLong, whole, bytes, limits::kMaxStringBytes);
     return error(whole);
@@ -178,7 +178,7 @@ std::optional<std::string_view> Transformer::plainString(P::StringLitContext* ct
   if (ctx->exception != nullptr || ctx->children.size() != 1) {
     return std::nullopt;
   }
-  auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[0]);
+  auto* terminal = Transformer::terminal(ctx->children[0]);
   if (!real(terminal)) {
     return std::nullopt;
   }

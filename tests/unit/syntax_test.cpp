@@ -97,7 +97,7 @@ std::string dump(const ast::Expr& e);
 std::string dump_string(const ast::String& s) {
   std::string out = "(str";
   for (const ast::StringPart& part : s.parts) {
-    out += part.expr ? " ${" + dump(*part.expr) + "}" : " \"" + std::string(part.text) + "\"";
+    out += part.expr ? " ${" + dump(*part.expr) + "}" : " \"" + std::string(part.text()) + "\"";
   }
   return out + ")";
 }
@@ -107,8 +107,8 @@ std::string dump(const ast::Expr& e) {
       [](const auto& n) -> std::string {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ast::Number>) {
-          return n.is_integer ? fmt::format("{}{}", n.integer, n.unit)
-                              : fmt::format("{}{}", n.value, n.unit);
+          return n.is_integer ? fmt::format("{}{}", n.integer, n.unit())
+                              : fmt::format("{}{}", n.value, n.unit());
         } else if constexpr (std::is_same_v<T, ast::Bool>) {
           return n.value ? "true" : "false";
         } else if constexpr (std::is_same_v<T, ast::String>) {
@@ -116,12 +116,12 @@ std::string dump(const ast::Expr& e) {
         } else if constexpr (std::is_same_v<T, ast::Name>) {
           return std::string(n.name);
         } else if constexpr (std::is_same_v<T, ast::Member>) {
-          return "(. " + dump(*n.object) + " " + std::string(n.name) + ")";
+          return "(. " + dump(*n.object) + " " + std::string(n.name()) + ")";
         } else if constexpr (std::is_same_v<T, ast::Index>) {
           return "([] " + dump(*n.object) + " " + dump(*n.index) + ")";
         } else if constexpr (std::is_same_v<T, ast::Call>) {
-          std::string out = "(call " + std::string(n.name);
-          for (const auto& a : n.args) {
+          std::string out = "(call " + std::string(n.name());
+          for (const auto& a : n.args()) {
             out += " " + dump(*a);
           }
           return out + ")";
@@ -165,7 +165,7 @@ std::string expr(const std::string& source, Lines expected_diags = {}) {
 
 const ast::Attribute* attribute(const ast::Block& block, const std::string& name) {
   for (const auto& a : block.attributes) {
-    if (a.name == name) {
+    if (a.name() == name) {
       return &a;
     }
   }
@@ -174,7 +174,7 @@ const ast::Attribute* attribute(const ast::Block& block, const std::string& name
 
 const ast::Block* child(const ast::Block& block, const std::string& kind, const std::string& name) {
   for (const auto& b : block.blocks) {
-    if (b->kind == kind && b->name == name) {
+    if (b->kind == kind && b->name() == name) {
       return b.get();
     }
   }
@@ -328,23 +328,23 @@ TEST(SyntaxSpecExample, ParsesCleanly) {
   ASSERT_EQ(f.blocks.size(), 4u);
   const ast::Block& stack = *f.blocks[0];
   EXPECT_EQ(stack.kind, "stack");
-  EXPECT_EQ(stack.name, "webapp");
+  EXPECT_EQ(stack.name(), "webapp");
   EXPECT_EQ(p->at(stack.range), "2:1-6:2");
   ASSERT_NE(attribute(stack, "tags"), nullptr);
   EXPECT_EQ(dump(*attribute(stack, "tags")->value), "{team=(str \"platform\") env=env}");
 
   const ast::Block& vpc = *f.blocks[1];
   EXPECT_EQ(vpc.kind, "vpc");
-  EXPECT_EQ(vpc.name, "main");
-  EXPECT_EQ(p->at(vpc.kind_range), "12:1-12:4");
-  EXPECT_EQ(p->at(vpc.name_range), "12:5-12:9");
+  EXPECT_EQ(vpc.name(), "main");
+  EXPECT_EQ(p->at(vpc.kind_range()), "12:1-12:4");
+  EXPECT_EQ(p->at(vpc.name_range()), "12:5-12:9");
   EXPECT_EQ(p->at(vpc.range), "12:1-38:2");
   ASSERT_EQ(vpc.attributes.size(), 1u);
   EXPECT_EQ(p->at(vpc.attributes[0].range), "13:3-13:23");
   ASSERT_EQ(vpc.blocks.size(), 10u);
   std::vector<std::string> kinds;
   for (const auto& b : vpc.blocks) {
-    kinds.push_back(std::string(b->kind) + " " + std::string(b->name.value_or("-")));
+    kinds.push_back(std::string(b->kind) + " " + std::string(b->name().value_or("-")));
   }
   EXPECT_EQ(kinds, (std::vector<std::string>{
                        "subnet public_a", "subnet public_b", "subnet private_a", "subnet private_b",
@@ -356,11 +356,11 @@ TEST(SyntaxSpecExample, ParsesCleanly) {
   const ast::Attribute* cidr = attribute(*public_a, "cidr");
   ASSERT_NE(cidr, nullptr);
   EXPECT_EQ(dump(*cidr->value), "(call cidrsubnet (. main cidr) 8 0)");
-  EXPECT_EQ(p->at(cidr->name_range), "15:22-15:26");
+  EXPECT_EQ(p->at(cidr->name_range()), "15:22-15:26");
   EXPECT_EQ(p->text(cidr->value->range), "cidrsubnet(main.cidr, 8, 0)");
   const auto& call = std::get<ast::Call>(cidr->value->node);
   EXPECT_EQ(p->at(call.name_range), "15:29-15:39");
-  const auto& member = std::get<ast::Member>(call.args[0]->node);
+  const auto& member = std::get<ast::Member>(call.args()[0]->node);
   EXPECT_EQ(p->text(member.name_range), "cidr");
   EXPECT_EQ(dump(*attribute(*public_a, "zone")->value), "([] zones 0)");
   EXPECT_EQ(dump(*attribute(*public_a, "public")->value), "true");
@@ -369,8 +369,8 @@ TEST(SyntaxSpecExample, ParsesCleanly) {
   ASSERT_NE(route_table, nullptr);
   ASSERT_EQ(route_table->blocks.size(), 1u);
   EXPECT_EQ(route_table->blocks[0]->kind, "route");
-  EXPECT_FALSE(route_table->blocks[0]->name.has_value());
-  EXPECT_FALSE(route_table->blocks[0]->name_range.valid());
+  EXPECT_FALSE(route_table->blocks[0]->name().has_value());
+  EXPECT_FALSE(route_table->blocks[0]->name_range().valid());
   EXPECT_EQ(p->at(route_table->blocks[0]->range), "25:5-25:54");
 
   const ast::Block* igw = child(vpc, "internet_gateway", "igw");
@@ -379,15 +379,15 @@ TEST(SyntaxSpecExample, ParsesCleanly) {
   EXPECT_TRUE(igw->blocks.empty());
 
   const ast::Block& task = *f.blocks[2];
-  EXPECT_EQ(std::string(task.kind) + " " + std::string(*task.name), "task api");
+  EXPECT_EQ(std::string(task.kind) + " " + std::string(*task.name()), "task api");
   const auto& cpu = std::get<ast::Number>(attribute(task, "cpu")->value->node);
   EXPECT_FALSE(cpu.is_integer);
   EXPECT_DOUBLE_EQ(cpu.value, 0.25);
-  EXPECT_EQ(cpu.unit, "vcpu");
+  EXPECT_EQ(cpu.unit(), "vcpu");
   const auto& memory = std::get<ast::Number>(attribute(task, "memory")->value->node);
   EXPECT_TRUE(memory.is_integer);
   EXPECT_EQ(memory.integer, 512);
-  EXPECT_EQ(memory.unit, "MiB");
+  EXPECT_EQ(memory.unit(), "MiB");
   const ast::Block* container = child(task, "container", "app");
   ASSERT_NE(container, nullptr);
   EXPECT_EQ(dump(*attribute(*container, "environment")->value),
@@ -425,7 +425,7 @@ TEST(SyntaxNumbers, UnitsAndPlainNumbers) {
   const auto& n = std::get<ast::Number>(p->file.lets[0].value->node);
   EXPECT_FALSE(n.is_integer);
   EXPECT_DOUBLE_EQ(n.value, 1.5);
-  EXPECT_EQ(n.unit, "GiB");
+  EXPECT_EQ(n.unit(), "GiB");
   EXPECT_EQ(p->at(p->file.lets[0].value->range), "1:9-1:15");
   auto big = parse("let x = 9223372036854775807");
   EXPECT_EQ(big->lines(), Lines{});
