@@ -286,6 +286,10 @@ private:
   // ---- values (evaluator.cpp) ----
   model::Value eval_name(const ast::Expr& expr, const ast::Name& name, const schema::Type* expected,
                          const model::Block* scope);
+  // The path to attribute `name` of the nearest block around `scope` that has one, to suggest
+  // for a bare name that found nothing (`net.cidr` for `cidr` in a subnet of vpc `net`); "" when
+  // none has it.
+  std::string attribute_path(std::string_view name, const model::Block* scope) const;
   // A path, `main.private_a.cidr`: its root, then each segment selected in turn.
   model::Value eval_member(const ast::Expr& expr, const schema::Type* expected,
                            const model::Block* scope);

@@ -433,10 +433,36 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
   if (auto* kinds = ref_kinds(expected); kinds && kinds->size() == 1) {
     prefix = fmt::format("{} ", (*kinds)[0]);
   }
-  std::string suggestion = nearest(name.name, std::span<const std::string>(names));
+  std::string suggestion = attribute_path(name.name, scope);
+  if (suggestion.empty()) {
+    suggestion = nearest(name.name, std::span<const std::string>(names));
+  }
   diags_.report(Diag::UnresolvedName, expr.range, prefix, name.name, did_you_mean(suggestion))
       .fix(expr.range, suggestion);
   return null_at(expr.range);
+}
+
+std::string Checker::attribute_path(std::string_view name, const model::Block* scope) const {
+  for (const model::Block* b = scope; b; b = lexical_parent(*b)) {
+    const schema::Attribute* attr = b->kind->attribute(name);
+    const schema::DeferredAttribute* deferred = b->kind->deferred_attribute(name);
+    // Not the attribute being evaluated (`cidr = cidrsubnet(cidr, 8, 0)` in a subnet): its own
+    // path would be a cycle.
+    if ((!attr && !deferred) ||
+        (attr && std::find(eval_stack_.begin(), eval_stack_.end(),
+                           Frame{Frame::AttrFrame, b, attr->name}) != eval_stack_.end())) {
+      continue;
+    }
+    std::string path(name);
+    for (const model::Block* p = b; p; p = lexical_parent(*p)) {
+      if (p->name.empty()) {
+        return ""; // an unnamed block (`ingress`) is not reached by a path
+      }
+      path = fmt::format("{}.{}", p->name, path);
+    }
+    return path;
+  }
+  return "";
 }
 
 void Checker::record(const Decl& decl, const Range& use) {
@@ -1159,6 +1185,23 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     if (auto i = value.integer()) {
       value.data = model::Quantity{static_cast<double>(*i), dim};
     } else if (auto* q = value.as<model::Quantity>(); !q || q->dimension != dim) {
+      // `cpu = 0.5`: a plain int is in the stored unit, so a fraction means the larger unit, which
+      // must be written. Only for a number written here: `x * 0.5` takes no suffix.
+      const std::string_view written = text(value.range);
+      if (value.as<double>() && !written.empty() &&
+          written.find_first_not_of("0123456789.") == std::string_view::npos) {
+        const std::string fix = fmt::format("{}{}", written,
+                                            dim == model::Dimension::Cpu      ? "vcpu"
+                                            : dim == model::Dimension::Memory ? "GiB"
+                                                                              : "s");
+        if (sink) {
+          sink->report(Diag::TypeMismatch, value.range, expected(),
+                       fmt::format("{}; write `{}`", found(), fix))
+              .fix(value.range, fix);
+        }
+        value.data = model::Null{};
+        return false;
+      }
       return fail(Diag::TypeMismatch, expected(), found());
     }
     auto* q = value.as<model::Quantity>();

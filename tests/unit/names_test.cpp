@@ -237,6 +237,27 @@ cluster main {
       << ambiguous.diagnostics();
 }
 
+// A bare name that is an attribute of a block around it is read through the block's path: the
+// message says which path, and not the attribute being evaluated (the subnet's own `cidr`).
+TEST(Names, AttributeOfAnEnclosingBlockSuggestsItsPath) {
+  auto c = check_text(R"(vpc net {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = cidrsubnet(cidr, 8, 0)  zone = "us-east-1a" }
+}
+)");
+  EXPECT_EQ(c.codes(), "E1004") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("cannot find `cidr`; did you mean `net.cidr`?"), std::string::npos)
+      << c.diagnostics();
+  ASSERT_EQ(c.compilation.diags.items().front().fixes.size(), 1u);
+  EXPECT_EQ(c.compilation.diags.items().front().fixes[0].text, "net.cidr");
+  auto fixed = check_text(R"(vpc net {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = cidrsubnet(net.cidr, 8, 0)  zone = "us-east-1a" }
+}
+)");
+  EXPECT_TRUE(fixed.clean()) << fixed.diagnostics();
+}
+
 // A let and a block of one name: the message names the let (it read the let as a block).
 TEST(Names, AmbiguousLetAndBlockAreNamed) {
   auto c = check_text(R"(let web = "nginx"
