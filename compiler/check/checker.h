@@ -182,6 +182,13 @@ struct Namespace {
   std::vector<OutputSlot> outputs; // a module's, in source order
 };
 
+// One segment of a path after its root: `private_a` of `main.private_a`, and the expression the
+// path so far is (its range is what a message about the segment shows).
+struct PathSegment {
+  const ast::Expr* expr = nullptr;
+  const ast::Member* member = nullptr;
+};
+
 // An entry of the evaluation stack, formatted only for a cycle message: "a.cidr", "let x".
 struct Frame {
   enum What { AttrFrame, LetFrame, ParamFrame, OutputFrame } what;
@@ -238,11 +245,6 @@ private:
   std::span<const Decl> named_children(const model::Block& block, std::string_view name) const {
     return scope_of(&block).find(name);
   }
-  // Whether `block.name` is something: an attribute, a deferred attribute or a named child.
-  bool has_member(const model::Block& block, std::string_view name) const {
-    return block.kind->attribute(name) || block.kind->deferred_attribute(name) ||
-           !named_children(block, name).empty();
-  }
   // The slot of attribute `name` of the block's kind, or null when the kind has none.
   AttrSlot* slot_of(const model::Block& block, std::string_view name);
   // Where the attribute of `slot` (one of `block`'s) is written; null when it is not.
@@ -284,14 +286,25 @@ private:
   // ---- values (evaluator.cpp) ----
   model::Value eval_name(const ast::Expr& expr, const ast::Name& name, const schema::Type* expected,
                          const model::Block* scope);
-  // `next`: the segment after this one in a path (`dns_name` of `net.public.dns_name`), which
-  // settles which of two children of one name the path means.
-  model::Value eval_member(const ast::Expr& expr, const ast::Member& member,
-                           const schema::Type* expected, const model::Block* scope,
-                           std::string_view next = {});
-  model::Value select_member(const model::Value& object, const ast::Member& member,
-                             const Range& range, const schema::Type* expected,
-                             std::string_view next = {});
+  // The path to attribute `name` of the nearest block around `scope` that has one, to suggest
+  // for a bare name that found nothing (`net.cidr` for `cidr` in a subnet of vpc `net`); "" when
+  // none has it.
+  std::string attribute_path(std::string_view name, const model::Block* scope) const;
+  // A path, `main.private_a.cidr`: its root, then each segment selected in turn.
+  model::Value eval_member(const ast::Expr& expr, const schema::Type* expected,
+                           const model::Block* scope);
+  // Selects `path`'s first segment in `object`; the rest of the path (and the `expected` type of
+  // its end) settles which of several children of one name it means.
+  model::Value select_member(const model::Value& object, std::span<const PathSegment> path,
+                             const schema::Type* expected);
+  // Whether the segments `rest` lead somewhere from `block`: through named children to its end,
+  // or to an attribute; with `kinds`, only to a block of one of them.
+  bool has_path(const model::Block& block, std::span<const PathSegment> rest,
+                const std::vector<std::string_view>* kinds) const;
+  // The one block among `candidates` (declarations of one name) that `rest` leads from to a block
+  // of `kinds`, or else the one it leads anywhere from; null when not exactly one.
+  const Decl* settle(std::span<const Decl* const> candidates, std::span<const PathSegment> rest,
+                     const std::vector<std::string_view>* kinds) const;
   model::Value eval_string(const ast::Expr& expr, const ast::String& string,
                            const model::Block* scope);
   // The node-by-node folding behind eval(), which bounds its depth and its result's size.

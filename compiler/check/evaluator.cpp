@@ -95,29 +95,36 @@ std::vector<std::string_view> enum_members(const Type* expected) {
   return out;
 }
 
-// Kinds a reference in `expected` may point at.
-const std::vector<std::string_view>* ref_kinds(const Type* expected) {
+// The reference type `expected` accepts, directly, as a OneOf alternative or as its shorthand
+// field; null when it takes no reference.
+const Type* ref_type(const Type* expected) {
   if (!expected) {
     return nullptr;
   }
   if (expected->kind == TypeKind::Ref) {
-    return &expected->kinds;
+    return expected;
   }
   if (expected->kind == TypeKind::OneOf) {
     for (const Type* alt : expected->alternatives) {
-      if (auto* k = ref_kinds(alt)) {
-        return k;
+      if (const Type* ref = ref_type(alt)) {
+        return ref;
       }
     }
   }
   if (expected->kind == TypeKind::Object && !expected->shorthand.empty()) {
     for (const auto& f : expected->fields) {
       if (f.name == expected->shorthand) {
-        return ref_kinds(f.type);
+        return ref_type(f.type);
       }
     }
   }
   return nullptr;
+}
+
+// Kinds a reference in `expected` may point at.
+const std::vector<std::string_view>* ref_kinds(const Type* expected) {
+  const Type* ref = ref_type(expected);
+  return ref ? &ref->kinds : nullptr;
 }
 
 bool is_member(const std::vector<std::string_view>& members, std::string_view name) {
@@ -144,6 +151,20 @@ std::string quantity_text(const model::Quantity& q) {
 std::string article(std::string_view kind) {
   bool vowel = !kind.empty() && std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
   return fmt::format("{} `{}`", vowel ? "an" : "a", kind);
+}
+
+// What the declarations of one name are, for a reference that fits none of them: "a `subnet`",
+// "either a `route_table` or a `load_balancer`", "a `let`, a `subnet` or a `task`".
+std::string kinds_text(const std::vector<std::string>& kinds) {
+  std::string out = kinds.size() == 2 ? "either " : "";
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    out += fmt::format("{}{}",
+                       i == 0                  ? ""
+                       : i + 1 == kinds.size() ? " or "
+                                               : ", ",
+                       article(kinds[i]));
+  }
+  return out;
 }
 
 std::string number_text(double v) {
@@ -255,7 +276,7 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
         } else if constexpr (std::is_same_v<T, ast::Name>) {
           return eval_name(expr, node, expected, scope);
         } else if constexpr (std::is_same_v<T, ast::Member>) {
-          return eval_member(expr, node, expected, scope);
+          return eval_member(expr, expected, scope);
         } else if constexpr (std::is_same_v<T, ast::Index>) {
           return eval_index(expr, node, scope);
         } else if constexpr (std::is_same_v<T, ast::Call>) {
@@ -346,6 +367,19 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
     return decl_value(*found.front(), expr.range);
   }
   if (found.size() > 1) {
+    // A typed reference that none of them fits: the reference is of the wrong kind (E1006, as for
+    // one declaration), not ambiguous. A let or param among them may hold a fitting reference.
+    const Type* ref = ref_type(expected);
+    if (ref && std::all_of(found.begin(), found.end(),
+                           [](const Decl* d) { return d->what == Decl::BlockDecl; })) {
+      std::vector<std::string> kinds;
+      for (const Decl* decl : found) {
+        kinds.push_back(decl->kind());
+      }
+      diags_.report(Diag::WrongKindReference, expr.range, schema::ref_expectation(*ref), name.name,
+                    kinds_text(kinds));
+      return null_at(expr.range);
+    }
     std::string what;
     for (std::size_t i = 0; i < found.size(); ++i) {
       what +=
@@ -354,10 +388,11 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
                       : i + 1 == found.size() ? " and "
                                               : ", ",
                       found[i]->kind(),
-                      found[i]->block ? std::string_view(found[i]->block->path) : found[i]->name);
+                      found[i]->what == Decl::BlockDecl ? std::string_view(found[i]->block->path)
+                                                        : found[i]->name);
     }
-    auto& d = diags_.report(Diag::AmbiguousName, expr.range, name.name, what,
-                            "write a path to the one you mean, or rename one");
+    // They are declared in one scope, so one path names them all: only a new name tells them apart.
+    auto& d = diags_.report(Diag::AmbiguousName, expr.range, name.name, what, "rename one of them");
     for (const Decl* decl : found) {
       d.note(decl->range, fmt::format("{} `{}` is declared here", decl->kind(), decl->name));
     }
@@ -398,10 +433,36 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
   if (auto* kinds = ref_kinds(expected); kinds && kinds->size() == 1) {
     prefix = fmt::format("{} ", (*kinds)[0]);
   }
-  std::string suggestion = nearest(name.name, std::span<const std::string>(names));
+  std::string suggestion = attribute_path(name.name, scope);
+  if (suggestion.empty()) {
+    suggestion = nearest(name.name, std::span<const std::string>(names));
+  }
   diags_.report(Diag::UnresolvedName, expr.range, prefix, name.name, did_you_mean(suggestion))
       .fix(expr.range, suggestion);
   return null_at(expr.range);
+}
+
+std::string Checker::attribute_path(std::string_view name, const model::Block* scope) const {
+  for (const model::Block* b = scope; b; b = lexical_parent(*b)) {
+    const schema::Attribute* attr = b->kind->attribute(name);
+    const schema::DeferredAttribute* deferred = b->kind->deferred_attribute(name);
+    // Not the attribute being evaluated (`cidr = cidrsubnet(cidr, 8, 0)` in a subnet): its own
+    // path would be a cycle.
+    if ((!attr && !deferred) ||
+        (attr && std::find(eval_stack_.begin(), eval_stack_.end(),
+                           Frame{Frame::AttrFrame, b, attr->name}) != eval_stack_.end())) {
+      continue;
+    }
+    std::string path(name);
+    for (const model::Block* p = b; p; p = lexical_parent(*p)) {
+      if (p->name.empty()) {
+        return ""; // an unnamed block (`ingress`) is not reached by a path
+      }
+      path = fmt::format("{}.{}", p->name, path);
+    }
+    return path;
+  }
+  return "";
 }
 
 void Checker::record(const Decl& decl, const Range& use) {
@@ -522,69 +583,110 @@ Value Checker::param_value(ParamSlot& slot, const Range& use) {
   return out;
 }
 
-Value Checker::eval_member(const ast::Expr& expr, const ast::Member& member, const Type* expected,
-                           const model::Block* scope, std::string_view next) {
-  // A path whose first segment is a bare name: let the next segment choose among declarations
-  // of different kinds that share the name.
-  if (auto* root = std::get_if<ast::Name>(&member.object->node)) {
-    auto found = lookup(root->name, scope, nullptr);
+Value Checker::eval_member(const ast::Expr& expr, const Type* expected, const model::Block* scope) {
+  // The path's segments after its root, first to last: `private_a`, `cidr` of
+  // `main.private_a.cidr`.
+  std::vector<PathSegment> path;
+  const ast::Expr* root = &expr;
+  while (const auto* m = std::get_if<ast::Member>(&root->node)) {
+    path.push_back({root, m});
+    root = m->object.get();
+  }
+  std::reverse(path.begin(), path.end());
+  std::optional<Value> object;
+  std::size_t first = 0; // the first segment left to select
+  if (const auto* name = std::get_if<ast::Name>(&root->node)) {
+    auto found = lookup(name->name, scope, nullptr);
     if (found.size() == 1 && found.front()->what == Decl::ModuleDecl) {
       // `api.url`: an output of the module instance `api`.
-      record(*found.front(), member.object->range);
+      record(*found.front(), root->range);
       auto it = instance_by_name_.find({found.front()->range.file, found.front()->range.begin});
       if (it == instance_by_name_.end()) {
         return null_at(expr.range); // the instance could not be loaded: reported already
       }
-      Value out = output_value(it->second, member, expr.range);
-      return out;
-    }
-    if (found.size() > 1) {
-      std::vector<const Decl*> fitting;
-      for (const Decl* decl : found) {
-        if (decl->what != Decl::BlockDecl) {
-          continue;
-        }
-        if (has_member(*decl->block, member.name())) {
-          fitting.push_back(decl);
-        }
-      }
-      if (fitting.size() == 1) {
-        record(*fitting.front(), member.object->range);
-        Value object = decl_value(*fitting.front(), member.object->range);
-        return select_member(object, member, expr.range, expected, next);
+      object = output_value(it->second, *path.front().member, path.front().expr->range);
+      first = 1;
+    } else if (found.size() > 1) {
+      // Declarations of different kinds share the name: the rest of the path chooses.
+      if (const Decl* head = settle(found, path, ref_kinds(expected))) {
+        record(*head, root->range);
+        object = decl_value(*head, root->range);
       }
     }
   }
-  // A path of more segments: this one settles among the previous one's children.
-  const auto* inner = std::get_if<ast::Member>(&member.object->node);
-  Value object = inner ? eval_member(*member.object, *inner, nullptr, scope, member.name())
-                       : eval(*member.object, nullptr, scope);
-  return select_member(object, member, expr.range, expected, next);
+  if (!object) {
+    object = eval(*root, nullptr, scope);
+  }
+  for (std::size_t i = first; i < path.size(); ++i) {
+    object = select_member(*object, std::span<const PathSegment>(path).subspan(i), expected);
+  }
+  return std::move(*object);
 }
 
-Value Checker::select_member(const Value& object, const ast::Member& member, const Range& range,
-                             const Type* expected, std::string_view next) {
+bool Checker::has_path(const model::Block& block, std::span<const PathSegment> rest,
+                       const std::vector<std::string_view>* kinds) const {
+  if (rest.empty()) {
+    return !kinds || is_member(*kinds, block.kind_name);
+  }
+  const std::string_view name = rest.front().member->name();
+  for (const Decl& child : named_children(block, name)) {
+    if (has_path(*child.block, rest.subspan(1), kinds)) {
+      return true;
+    }
+  }
+  // What an attribute's value holds is known only once it is evaluated: it fits any path.
+  return !kinds && (block.kind->attribute(name) || block.kind->deferred_attribute(name));
+}
+
+const Decl* Checker::settle(std::span<const Decl* const> candidates,
+                            std::span<const PathSegment> rest,
+                            const std::vector<std::string_view>* kinds) const {
+  for (const auto* want : {kinds, static_cast<const std::vector<std::string_view>*>(nullptr)}) {
+    const Decl* fitting = nullptr;
+    std::size_t count = 0;
+    for (const Decl* d : candidates) {
+      if (d->what == Decl::BlockDecl && has_path(*d->block, rest, want)) {
+        fitting = d;
+        ++count;
+      }
+    }
+    if (count > 0 || !want) {
+      return count == 1 ? fitting : nullptr;
+    }
+  }
+  return nullptr;
+}
+
+Value Checker::select_member(const Value& object, std::span<const PathSegment> path,
+                             const Type* expected) {
+  const ast::Member& member = *path.front().member;
+  const Range& range = path.front().expr->range;
   if (object.is_null()) {
     return null_at(range);
   }
   if (const model::Block* block = object.block()) {
-    std::vector<const Decl*> children;
     // The block's scope holds exactly its named children.
+    std::vector<const Decl*> children;
     for (const Decl& child : named_children(*block, member.name())) {
       children.push_back(&child);
     }
     if (children.size() > 1) {
-      if (auto* kinds = ref_kinds(expected)) {
-        std::erase_if(children,
-                      [&](const Decl* c) { return !is_member(*kinds, c->block->kind_name); });
-      }
-    }
-    if (children.size() > 1 && !next.empty()) {
-      std::vector<const Decl*> fitting;
-      std::copy_if(children.begin(), children.end(), std::back_inserter(fitting),
-                   [&](const Decl* c) { return has_member(*c->block, next); });
-      if (fitting.size() == 1) {
-        children = fitting;
+      // The rest of the path, and the kind the reference expects, settle which child it means.
+      const Type* ref = ref_type(expected);
+      if (const Decl* only = settle(children, path.subspan(1), ref ? &ref->kinds : nullptr)) {
+        children = {only};
+      } else if (ref && path.size() == 1 &&
+                 std::none_of(children.begin(), children.end(), [&](const Decl* c) {
+                   return is_member(ref->kinds, c->block->kind_name);
+                 })) {
+        // None is of the expected kind: a reference of the wrong kind, as with one child.
+        std::vector<std::string> kinds;
+        for (const Decl* child : children) {
+          kinds.push_back(child->kind());
+        }
+        diags_.report(Diag::WrongKindReference, range, schema::ref_expectation(*ref), text(range),
+                      kinds_text(kinds));
+        return null_at(range);
       }
     }
     if (children.size() == 1) {
@@ -1084,6 +1186,23 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     if (auto i = value.integer()) {
       value.data = model::Quantity{static_cast<double>(*i), dim};
     } else if (auto* q = value.as<model::Quantity>(); !q || q->dimension != dim) {
+      // `cpu = 0.5`: a plain int is in the stored unit, so a fraction means the larger unit, which
+      // must be written. Only for a number written here: `x * 0.5` takes no suffix.
+      const std::string_view written = text(value.range);
+      if (value.as<double>() && !written.empty() &&
+          written.find_first_not_of("0123456789.") == std::string_view::npos) {
+        const std::string fix = fmt::format("{}{}", written,
+                                            dim == model::Dimension::Cpu      ? "vcpu"
+                                            : dim == model::Dimension::Memory ? "GiB"
+                                                                              : "s");
+        if (sink) {
+          sink->report(Diag::TypeMismatch, value.range, expected(),
+                       fmt::format("{}; write `{}`", found(), fix))
+              .fix(value.range, fix);
+        }
+        value.data = model::Null{};
+        return false;
+      }
       return fail(Diag::TypeMismatch, expected(), found());
     }
     auto* q = value.as<model::Quantity>();

@@ -1,10 +1,13 @@
 #include "compiler/model/model.h"
 
+#include "compiler/model/poison.h"
+
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 
 namespace ecl::model {
 
@@ -96,8 +99,41 @@ void AttributeMap::erase(std::string_view name) {
   std::erase_if(entries_, [&](const Attribute& entry) { return entry.name() == name; });
 }
 
+namespace {
+
+thread_local PoisonWatcher* poison_watcher = nullptr;
+
+// Whether the value is or holds a Null: what an error left of what was written.
+bool holds_null(const Value& value) {
+  if (value.is_null()) {
+    return true;
+  }
+  if (const List* list = value.as<List>()) {
+    return std::any_of(list->begin(), list->end(), holds_null);
+  }
+  if (const Map* map = value.as<Map>()) {
+    return std::any_of(map->begin(), map->end(),
+                       [](const MapEntry& entry) { return holds_null(entry.second); });
+  }
+  return false;
+}
+
+} // namespace
+
+PoisonWatcher* watch_poisoned_reads(PoisonWatcher* watcher) {
+  return std::exchange(poison_watcher, watcher);
+}
+
+bool watching_poisoned_reads() {
+  return poison_watcher != nullptr;
+}
+
 const Attribute* Block::attribute(std::string_view attr) const {
-  return attributes.find(attr);
+  const Attribute* a = attributes.find(attr);
+  if (poison_watcher && a && holds_null(a->value)) {
+    poison_watcher->poisoned_read();
+  }
+  return a;
 }
 
 const Value* Block::get(std::string_view attr) const {

@@ -143,6 +143,19 @@ TEST(Breaks, EachBreakIsReportedFirstAndAlone) {
         return d.range.valid() && line >= first_line && line <= last_line;
       });
       EXPECT_TRUE(reported || b.anywhere) << where;
+      // A reference that did not resolve leaves the AWS rules nothing to judge: none reports
+      // elsewhere because of it (a listener's lost `forward` is not "no listener forwards to the
+      // target group", a lost ingress `from` not "the load balancer cannot reach the tasks").
+      const bool unresolved = std::any_of(items.begin(), items.end(), [](const Diagnostic& d) {
+        return d.code() == "E1004" || d.code() == "E1005" || d.code() == "E1006" ||
+               d.code() == "E1014";
+      });
+      for (const Diagnostic& d : items) {
+        const bool rule = d.code().starts_with("E3") || d.code().starts_with("W");
+        const std::uint32_t line = line_of(b.text, d.range.begin);
+        EXPECT_FALSE(unresolved && rule && (line < first_line || line > last_line))
+            << "a rule's diagnostic follows a name error: " << where;
+      }
     }
   }
   EXPECT_GT(tried, 300u);
@@ -200,6 +213,59 @@ cluster prod {
 }
 )");
   EXPECT_EQ(c.codes(), "E1006") << c.diagnostics();
+}
+
+// A load balancer forwarding to a service's target group, reached by the service's security group;
+// `%FORWARD%` and `%FROM%` are the references a newcomer broke.
+const char* kBalanced = R"(stack s { region = "us-east-1" }
+vpc net {
+  cidr = "10.0.0.0/16"
+  internet_gateway igw {}
+  subnet a { cidr = "10.0.0.0/24"  zone = "us-east-1a"  public = true }
+  subnet b { cidr = "10.0.1.0/24"  zone = "us-east-1b"  public = true }
+  route_table public {
+    subnets = [a, b]
+    route { destination = "0.0.0.0/0"  target = igw }
+  }
+  security_group lb { ingress { port = 80  from = "0.0.0.0/0" } }
+  security_group app { ingress { port = 8080  from = %FROM% } }
+  target_group tg { port = 8080  health_check = "/" }
+  load_balancer public {
+    subnets = [a, b]
+    security_groups = [lb]
+    listener http { port = 80  forward = %FORWARD% }
+  }
+}
+task t {
+  cpu = 256  memory = 512
+  container c { image = "nginx"  port = 8080 }
+}
+cluster prod {
+  service web {
+    task = t
+    subnets = [net.a, net.b]
+    security_groups = [net.app]
+    public_ip = true
+    load_balancers = [{ target_group = net.tg, container = "c", port = 8080 }]
+  }
+}
+)";
+
+std::string balanced(std::string_view forward, std::string_view from) {
+  std::string text = kBalanced;
+  text.replace(text.find("%FORWARD%"), 9, forward);
+  text.replace(text.find("%FROM%"), 6, from);
+  return text;
+}
+
+TEST(Breaks, UnresolvedReferencesRaiseNoRuleDiagnostics) {
+  EXPECT_TRUE(test::check_text(balanced("tg", "lb")).clean());
+  // Not also E3314: "no listener forwards to target_group `net.tg`".
+  auto forward = test::check_text(balanced("public", "lb"));
+  EXPECT_EQ(forward.codes(), "E1006") << forward.diagnostics();
+  // Not also W0009: "load_balancer `net.public` cannot reach the tasks".
+  auto from = test::check_text(balanced("tg", "net.lbx"));
+  EXPECT_EQ(from.codes(), "E1014") << from.diagnostics();
 }
 
 TEST(Breaks, CapacityNameSuggestsTheCapacity) {

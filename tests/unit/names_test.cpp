@@ -160,6 +160,117 @@ TEST(Names, NextPathSegmentDisambiguatesChildren) {
   EXPECT_EQ(ambiguous.codes(), "E1005") << ambiguous.diagnostics();
 }
 
+// A typed reference settles two children of one name by kind (the docs' "Ambiguity"): the one of
+// the expected kind is taken, and when none is, the reference is of the wrong kind and the message
+// lists what the name is, as for one child (not "no attribute or block `public`").
+TEST(Names, ExpectedKindSettlesChildrenOfOneName) {
+  const std::string program = R"(vpc net {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.0.0/24"  zone = "us-east-1a"  public = true }
+  subnet b { cidr = "10.0.1.0/24"  zone = "us-east-1b"  public = true }
+  internet_gateway igw {}
+  route_table public {
+    subnets = [a, b]
+    route { destination = "0.0.0.0/0"  target = igw }
+  }
+  load_balancer public { subnets = [a, b] }
+  security_group app {
+    ingress { port = 80  from = )";
+  auto wrong = check_text(program + "net.public }\n  }\n}\n");
+  EXPECT_EQ(wrong.codes(), "E1006") << wrong.diagnostics();
+  EXPECT_NE(wrong.diagnostics().find("expected a `security_group`, `net.public` is either a "
+                                     "`route_table` or a `load_balancer`"),
+            std::string::npos)
+      << wrong.diagnostics();
+  // The same for a bare name: none of its declarations fits, so it is not ambiguous.
+  auto bare = check_text(program + "public }\n  }\n}\n");
+  EXPECT_EQ(bare.codes(), "E1006") << bare.diagnostics();
+  EXPECT_NE(bare.diagnostics().find("expected a `security_group`, `public` is either a "
+                                    "`route_table` or a `load_balancer`"),
+            std::string::npos)
+      << bare.diagnostics();
+  auto fits = check_text(std::string(program) + R"("0.0.0.0/0" }
+  }
+  security_group public {}
+  security_group db {
+    ingress { port = 5432  from = net.public }
+  }
+}
+)");
+  EXPECT_TRUE(fits.clean()) << fits.diagnostics();
+  EXPECT_EQ(fits.block("net.db")->children.front()->get_ref("from")->path, "net.public");
+  EXPECT_EQ(fits.block("net.db")->children.front()->get_ref("from")->kind_name, "security_group");
+}
+
+// A top-level vpc and cluster named alike: the whole rest of a path, to a block of the expected
+// kind, picks the head (both have a `web`, only the vpc's is a security group). No path can name
+// one top-level block rather than another, so an ambiguity left says to rename one.
+TEST(Names, RestOfPathAndExpectedKindSettleTheHead) {
+  const std::string program = R"(vpc main {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = "10.0.0.0/24"  zone = "us-east-1a" }
+  security_group web {}
+}
+task web {
+  cpu = 256  memory = 512
+  container app { image = "nginx" }
+}
+cluster main {
+  service web {
+    task = web
+    subnets = [main.a]
+    security_groups = [main.web]
+  }
+}
+)";
+  auto c = check_text(program);
+  EXPECT_EQ(c.codes().find("E1"), std::string::npos) << c.diagnostics();
+  auto services = c.compilation.program->of_kind("service");
+  ASSERT_EQ(services.size(), 1u);
+  auto groups = services.front()->get_refs("security_groups");
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups.front()->kind_name, "security_group");
+  auto ambiguous = check_text(program + "let x = main.web\n");
+  EXPECT_NE(ambiguous.diagnostics().find(
+                "`main` is ambiguous: it names vpc `main` and cluster `main`; rename one of them"),
+            std::string::npos)
+      << ambiguous.diagnostics();
+}
+
+// A bare name that is an attribute of a block around it is read through the block's path: the
+// message says which path, and not the attribute being evaluated (the subnet's own `cidr`).
+TEST(Names, AttributeOfAnEnclosingBlockSuggestsItsPath) {
+  auto c = check_text(R"(vpc net {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = cidrsubnet(cidr, 8, 0)  zone = "us-east-1a" }
+}
+)");
+  EXPECT_EQ(c.codes(), "E1004") << c.diagnostics();
+  EXPECT_NE(c.diagnostics().find("cannot find `cidr`; did you mean `net.cidr`?"), std::string::npos)
+      << c.diagnostics();
+  ASSERT_EQ(c.compilation.diags.items().front().fixes.size(), 1u);
+  EXPECT_EQ(c.compilation.diags.items().front().fixes[0].text, "net.cidr");
+  auto fixed = check_text(R"(vpc net {
+  cidr = "10.0.0.0/16"
+  subnet a { cidr = cidrsubnet(net.cidr, 8, 0)  zone = "us-east-1a" }
+}
+)");
+  EXPECT_TRUE(fixed.clean()) << fixed.diagnostics();
+}
+
+// A let and a block of one name: the message names the let (it read the let as a block).
+TEST(Names, AmbiguousLetAndBlockAreNamed) {
+  auto c = check_text(R"(let web = "nginx"
+task web {
+  cpu = 256  memory = 512
+  container app { image = web }
+}
+)");
+  EXPECT_NE(c.diagnostics().find("it names task `web` and let `web`; rename one of them"),
+            std::string::npos)
+      << c.diagnostics();
+}
+
 TEST(Names, DuplicateNamesPerKindAndScope) {
   auto c = check_text(R"(vpc main {
   cidr = "10.0.0.0/16"

@@ -80,6 +80,29 @@ TEST(Units, WrongDimensionIsATypeError) {
       << d.diagnostics();
 }
 
+// A plain number is in the stored unit, so a fraction must be the larger unit written out: the
+// message says which, and the editor offers it.
+TEST(Units, FractionWithoutUnitSuggestsTheUnit) {
+  auto hint = [](const std::string& attributes) {
+    auto c = check_text(task_with(attributes));
+    const auto& items = c.compilation.diags.items();
+    EXPECT_EQ(c.codes(), "E2004") << c.diagnostics();
+    return items.size() == 1 && items[0].fixes.size() == 1
+               ? items[0].message + " | " + items[0].fixes[0].text
+               : c.diagnostics();
+  };
+  EXPECT_EQ(hint("cpu = 0.5"), "expected `cpu`, found `number`; write `0.5vcpu` | 0.5vcpu");
+  EXPECT_EQ(hint("memory = 1.5"), "expected `memory`, found `number`; write `1.5GiB` | 1.5GiB");
+  auto duration = check_text("task t {\n  container c {\n    image = \"nginx\"\n"
+                             "    stop_timeout = 2.5\n  }\n  cpu = 256\n  memory = 512\n}\n");
+  EXPECT_NE(duration.diagnostics().find("expected `duration`, found `number`; write `2.5s`"),
+            std::string::npos)
+      << duration.diagnostics();
+  // Not for a computed number: no suffix makes `half * 2` a CPU amount.
+  auto computed = check_text("let half = 0.5\n" + task_with("cpu = half * 2"));
+  EXPECT_EQ(computed.diagnostics().find("write"), std::string::npos) << computed.diagnostics();
+}
+
 TEST(Units, MixingDimensionsInArithmeticIsAnError) {
   auto c = check_text(task_with("memory = 512MiB + 1vcpu"));
   EXPECT_EQ(c.codes(), "E2012") << c.diagnostics();

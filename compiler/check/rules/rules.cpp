@@ -1,5 +1,6 @@
 // The registry of AWS rules. Each rule lives in its own file in this folder and is listed here.
 #include "compiler/check/rules/rule.h"
+#include "compiler/model/poison.h"
 #include "compiler/schema/schema.h"
 
 #include <algorithm>
@@ -106,9 +107,44 @@ std::span<const Rule> all_rules() {
   return rules;
 }
 
+namespace {
+
+// Where in the diagnostics a rule first read a value an error poisoned (model::PoisonWatcher).
+class FirstPoisonedRead final : public model::PoisonWatcher {
+public:
+  explicit FirstPoisonedRead(const Diagnostics& diags) : diags_(diags) {}
+  void poisoned_read() override {
+    if (!at) {
+      at = diags_.items().size();
+    }
+  }
+  std::optional<std::size_t> at;
+
+private:
+  const Diagnostics& diags_;
+};
+
+} // namespace
+
 void run_rules(RuleContext& context) {
+  // A diagnostic caused by an earlier error is not shown. A rule that read what an error left (a
+  // listener's `forward` that did not resolve, an ingress's `from`) judges a program that is not
+  // the one written: "no listener forwards to the group" may be false. What it reports from then
+  // on is dropped, whichever block it is about; what it reported before cannot follow from it.
+  const bool errors = context.diags.has_errors();
   for (const Rule& rule : all_rules()) {
+    if (!errors) {
+      rule.run(context);
+      continue;
+    }
+    FirstPoisonedRead watch(context.diags);
+    model::PoisonWatcher* outer = model::watch_poisoned_reads(&watch);
     rule.run(context);
+    model::watch_poisoned_reads(outer);
+    if (watch.at) {
+      auto& items = context.diags.items();
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(*watch.at), items.end());
+    }
   }
 }
 
@@ -216,6 +252,13 @@ const model::Block* RuleContext::route_table_of(const model::Block* subnet, bool
           first_table_in_vpc_.emplace(s, table);
         }
       }
+    }
+  }
+  if (model::watching_poisoned_reads()) {
+    // The index is a reading of every table's `subnets`, made for an earlier rule: read them
+    // again, so that one an error poisoned counts for the rule asking now (run_rules).
+    for (const model::Block* table : program.of_kind("route_table")) {
+      table->attribute("subnets");
     }
   }
   const auto& index = same_vpc ? first_table_in_vpc_ : first_table_;

@@ -1,0 +1,24 @@
+// Reads of values an error poisoned, watched while the AWS rules run (check::run_rules).
+#pragma once
+
+namespace ecl::model {
+
+// Watches reads of values an error poisoned: a written attribute whose value is or holds a Null (a
+// reference that did not resolve, a value of the wrong type; an absent attribute is not in the
+// model at all). While one is installed on a thread, Block::attribute() tells it of each such read
+// there: the AWS rules' driver drops what a rule reports after one, which may follow from the
+// error.
+class PoisonWatcher {
+public:
+  virtual void poisoned_read() = 0;
+
+protected:
+  ~PoisonWatcher() = default;
+};
+// Installs `watcher` on this thread (null: none) and returns the one it replaces.
+PoisonWatcher* watch_poisoned_reads(PoisonWatcher* watcher);
+// Whether a watcher is installed on this thread: a reading kept from before (an index) must then
+// be read again for the watcher to see what it read.
+bool watching_poisoned_reads();
+
+} // namespace ecl::model
