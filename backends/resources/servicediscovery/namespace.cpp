@@ -1,11 +1,6 @@
 // A Cloud Map namespace: an HTTP namespace, or a private DNS namespace of a VPC (with its Route 53
-// private hosted zone). Its create call only starts the work: it answers with an OperationId,
-// which GetOperation is probed with until the operation succeeded; the namespace is then found by
-// its name (ListNamespaces; the answers_handle form). CreatorRequestId is the idempotency token:
-// a call sent again with it answers the same operation. DeleteNamespace is asynchronous too: it is
-// waited for until GetNamespace no longer finds it. ListNamespaces answers without tags, which
-// ListTagsForResource reads. Its description changes in place (UpdateHttpNamespace,
-// UpdatePrivateDnsNamespace, not waited for); its name or VPC replaces it.
+// private hosted zone). Its create call only starts the work (answers_handle); DeleteNamespace
+// is asynchronous too, waited for until GetNamespace no longer finds it.
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html
