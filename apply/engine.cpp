@@ -140,6 +140,28 @@ Entry entry_of(const Step& step, json request) {
   return e;
 }
 
+// Takes what a step's call records of its answer (Step::produces, name -> response path) into
+// `e.outputs`, but what `kept` holds (what an earlier answer gave: Change::extends). Returns the
+// path of an output the answer lacks, or "".
+std::string take_outputs(const Step& step, const resources::Operation& op, const json& answer,
+                         const json* kept, Entry& e) {
+  for (const json& p : step.produces) {
+    const std::string& path = p.get_ref<const std::string&>();
+    if (kept && kept->contains(path)) {
+      e.outputs[path] = (*kept)[path];
+      continue;
+    }
+    json v = response_value(answer, path);
+    if (v.is_null() && !optional_output(op, path)) {
+      return path;
+    }
+    if (!v.is_null()) {
+      e.outputs[path] = std::move(v);
+    }
+  }
+  return "";
+}
+
 std::string short_value(const json& v) {
   std::string text = resources::text_of(v);
   return text.size() > 60 ? text.substr(0, 57) + "..." : text;
@@ -881,10 +903,6 @@ private:
   int next_ = 0;
   std::map<int, std::string> flight_;
 };
-
-} // namespace
-
-namespace {
 
 // The step named in `planned` (a member of a step's params) whose value in the state is not the
 // one `sent` (the same member of the request its entry recorded) holds, or "": what a stopped
@@ -1852,21 +1870,12 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
       Entry entry = entry_of(*step, request);
       entry.resource = made;
-      for (const json& path : step->produces) { // name -> response path
-        if (extends && before.outputs.contains(path.get<std::string>())) {
-          entry.outputs[path.get<std::string>()] = before.outputs[path.get<std::string>()];
-          continue;
-        }
-        json v = response_value(*response, path.get<std::string>());
-        if (v.is_null() && optional_output(op, path.get<std::string>())) {
-          continue;
-        }
-        if (v.is_null()) {
-          err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service,
-                            operation, path.get<std::string>());
-          return false;
-        }
-        entry.outputs[path.get<std::string>()] = v;
+      const std::string missing =
+          take_outputs(*step, op, *response, extends ? &before.outputs : nullptr, entry);
+      if (!missing.empty()) {
+        err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service, operation,
+                          missing);
+        return false;
       }
       std::string resource = entry.resource;
       // What AWS finishes after answering (a NAT gateway routes nothing until it is available):
@@ -2005,17 +2014,11 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
     return false;
   }
   Entry entry = entry_of(step, request);
-  for (const json& path : step.produces) {
-    json v = answer ? response_value(*answer, path.get<std::string>()) : json();
-    if (v.is_null() && optional_output(op, path.get<std::string>())) {
-      continue;
-    }
-    if (v.is_null()) {
-      error = fmt::format("step `{}` ({}:{}): what exists has no `{}`", step.id, step.service,
-                          step.operation, path.get<std::string>());
-      return false;
-    }
-    entry.outputs[path.get<std::string>()] = v;
+  if (std::string missing = take_outputs(step, op, answer.value_or(json()), nullptr, entry);
+      !missing.empty()) {
+    error = fmt::format("step `{}` ({}:{}): what exists has no `{}`", step.id, step.service,
+                        step.operation, missing);
+    return false;
   }
   entry.resource = answer ? resource_of(op, *answer) : "";
   state.put(std::move(entry));
