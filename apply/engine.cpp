@@ -140,9 +140,8 @@ Entry entry_of(const Step& step, json request) {
   return e;
 }
 
-// Takes what a step's call records of its answer (Step::produces, name -> response path) into
-// `e.outputs`, but what `kept` holds (what an earlier answer gave: Change::extends). Returns the
-// path of an output the answer lacks, or "".
+// Records what a step's call gives (Step::produces) from its answer, but what `kept` holds (an
+// earlier answer's: Change::extends); returns the path of one the answer lacks, or "".
 std::string take_outputs(const Step& step, const resources::Operation& op, const json& answer,
                          const json* kept, Entry& e) {
   for (const json& p : step.produces) {
@@ -601,11 +600,6 @@ json project(const json& value, const resources::Codes& members) {
   return out;
 }
 
-// The answer the interrupted create call `request` of block `block` would have given, when what
-// it creates exists and is ours (it carries the lineage tag the request carried): found by the
-// descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the call
-// never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
-// repeat). `foreign` (when given) is set when one that matches exists but is not ours.
 // What an entry records as what it made (Entry::resource) from its call's answer: the `id`
 // output, else the first `arn` or `name`.
 std::string resource_of(const resources::Operation& op, const json& response) {
@@ -637,6 +631,11 @@ json lookup_answer(const resources::Lookup& l, const json& item) {
   return out;
 }
 
+// The answer the interrupted create call `request` of block `block` would have given, when what
+// it creates exists and is ours (it carries the lineage tag the request carried): found by the
+// descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the call
+// never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
+// repeat). `foreign` (when given) is set when one that matches exists but is not ours.
 // `held`: what deposed entries made (Entry::resource), which carries the same tags as what the
 // call makes and is never the answer.
 std::optional<json> recover(const Client& client, const std::string& service,
