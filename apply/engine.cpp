@@ -140,6 +140,27 @@ Entry entry_of(const Step& step, json request) {
   return e;
 }
 
+// Records what a step's call gives (Step::produces) from its answer, but what `kept` holds (an
+// earlier answer's: Change::extends); returns the path of one the answer lacks, or "".
+std::string take_outputs(const Step& step, const resources::Operation& op, const json& answer,
+                         const json* kept, Entry& e) {
+  for (const json& p : step.produces) {
+    const std::string& path = p.get_ref<const std::string&>();
+    if (kept && kept->contains(path)) {
+      e.outputs[path] = (*kept)[path];
+      continue;
+    }
+    json v = response_value(answer, path);
+    if (v.is_null() && !optional_output(op, path)) {
+      return path;
+    }
+    if (!v.is_null()) {
+      e.outputs[path] = std::move(v);
+    }
+  }
+  return "";
+}
+
 std::string short_value(const json& v) {
   std::string text = resources::text_of(v);
   return text.size() > 60 ? text.substr(0, 57) + "..." : text;
@@ -579,11 +600,6 @@ json project(const json& value, const resources::Codes& members) {
   return out;
 }
 
-// The answer the interrupted create call `request` of block `block` would have given, when what
-// it creates exists and is ours (it carries the lineage tag the request carried): found by the
-// descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the call
-// never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
-// repeat). `foreign` (when given) is set when one that matches exists but is not ours.
 // What an entry records as what it made (Entry::resource) from its call's answer: the `id`
 // output, else the first `arn` or `name`.
 std::string resource_of(const resources::Operation& op, const json& response) {
@@ -615,6 +631,11 @@ json lookup_answer(const resources::Lookup& l, const json& item) {
   return out;
 }
 
+// The answer the interrupted create call `request` of block `block` would have given, when what
+// it creates exists and is ours (it carries the lineage tag the request carried): found by the
+// descriptor's lookup (by tag, name or association). Nullopt when it does not exist (the call
+// never reached AWS) or the call has no lookup (it is made again; its `done` codes cover a
+// repeat). `foreign` (when given) is set when one that matches exists but is not ours.
 // `held`: what deposed entries made (Entry::resource), which carries the same tags as what the
 // call makes and is never the answer.
 std::optional<json> recover(const Client& client, const std::string& service,
@@ -881,10 +902,6 @@ private:
   int next_ = 0;
   std::map<int, std::string> flight_;
 };
-
-} // namespace
-
-namespace {
 
 // The step named in `planned` (a member of a step's params) whose value in the state is not the
 // one `sent` (the same member of the request its entry recorded) holds, or "": what a stopped
@@ -1852,21 +1869,12 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
       Entry entry = entry_of(*step, request);
       entry.resource = made;
-      for (const json& path : step->produces) { // name -> response path
-        if (extends && before.outputs.contains(path.get<std::string>())) {
-          entry.outputs[path.get<std::string>()] = before.outputs[path.get<std::string>()];
-          continue;
-        }
-        json v = response_value(*response, path.get<std::string>());
-        if (v.is_null() && optional_output(op, path.get<std::string>())) {
-          continue;
-        }
-        if (v.is_null()) {
-          err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service,
-                            operation, path.get<std::string>());
-          return false;
-        }
-        entry.outputs[path.get<std::string>()] = v;
+      const std::string missing =
+          take_outputs(*step, op, *response, extends ? &before.outputs : nullptr, entry);
+      if (!missing.empty()) {
+        err = fmt::format("step `{}` ({}:{}): the answer has no `{}`", step->id, service, operation,
+                          missing);
+        return false;
       }
       std::string resource = entry.resource;
       // What AWS finishes after answering (a NAT gateway routes nothing until it is available):
@@ -2005,17 +2013,11 @@ bool adopt(const Client& client, const backend::plan::Plan& plan, const backend:
     return false;
   }
   Entry entry = entry_of(step, request);
-  for (const json& path : step.produces) {
-    json v = answer ? response_value(*answer, path.get<std::string>()) : json();
-    if (v.is_null() && optional_output(op, path.get<std::string>())) {
-      continue;
-    }
-    if (v.is_null()) {
-      error = fmt::format("step `{}` ({}:{}): what exists has no `{}`", step.id, step.service,
-                          step.operation, path.get<std::string>());
-      return false;
-    }
-    entry.outputs[path.get<std::string>()] = v;
+  if (std::string missing = take_outputs(step, op, answer.value_or(json()), nullptr, entry);
+      !missing.empty()) {
+    error = fmt::format("step `{}` ({}:{}): what exists has no `{}`", step.id, step.service,
+                        step.operation, missing);
+    return false;
   }
   entry.resource = answer ? resource_of(op, *answer) : "";
   state.put(std::move(entry));

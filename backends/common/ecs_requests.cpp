@@ -323,16 +323,10 @@ void placement_members(Spelling& s, const model::Block& b, const model::Block* t
   const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
   if (mode && *mode == "awsvpc") {
     json awsvpc = object(3);
-    json& ids = awsvpc["subnets"] = json::array();
-    for (const model::Block* sub : subnets) {
-      ids.push_back(s.ref(*sub));
-    }
+    awsvpc["subnets"] = s.refs(subnets);
     // Without security groups of its own a task gets the VPC's default group, as ECS does;
     // it is named here because moto answers 500 to an awsvpc configuration without groups.
-    json& sgs = awsvpc["securityGroups"] = json::array();
-    for (const model::Block* g : groups) {
-      sgs.push_back(s.ref(*g));
-    }
+    json& sgs = awsvpc["securityGroups"] = s.refs(groups);
     if (groups.empty() && !subnets.empty() && subnets.front()->parent) {
       json id =
           s.deferred_value(model::Deferred{subnets.front()->parent, "default_security_group"});
@@ -664,10 +658,7 @@ json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplatePart
   copy(s, data, b, "instance_type", "InstanceType");
   data["IamInstanceProfile"] = {{"Arn", std::move(parts.instance_profile_arn)}};
   if (auto groups = s.get_refs(b, "security_groups"); !groups.empty()) {
-    json& ids = data["SecurityGroupIds"] = json::array();
-    for (const model::Block* g : groups) {
-      ids.push_back(s.ref(*g));
-    }
+    data["SecurityGroupIds"] = s.refs(groups);
   }
   copy(s, data, b, "key_name", "KeyName");
   json ebs = {{"VolumeType", "gp3"}, {"Encrypted", true}};

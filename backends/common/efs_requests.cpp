@@ -50,10 +50,7 @@ json mount_target(Spelling& s, const model::Block& fs, const model::Block& subne
   json out = json::object();
   out["FileSystemId"] = std::move(fs_id);
   out["SubnetId"] = s.ref(subnet);
-  json& groups = out["SecurityGroups"] = json::array();
-  for (const model::Block* group : s.get_refs(fs, "security_groups")) {
-    groups.push_back(s.ref(*group));
-  }
+  json& groups = out["SecurityGroups"] = s.refs(s.get_refs(fs, "security_groups"));
   if (groups.empty() && subnet.parent) {
     groups.push_back(s.deferred_value(model::Deferred{subnet.parent, "default_security_group"}));
   }

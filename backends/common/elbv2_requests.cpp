@@ -11,14 +11,6 @@ namespace ecl::backend::common {
 
 namespace {
 
-json refs(Spelling& s, const std::vector<const model::Block*>& blocks) {
-  json out = json::array();
-  for (const model::Block* b : blocks) {
-    out.push_back(s.ref(*b));
-  }
-  return out;
-}
-
 // `tcp_udp` -> "TCP_UDP".
 json protocol(Spelling& s, const model::Block& b) {
   const std::string* p = s.get_enum(b, "protocol");
@@ -94,10 +86,10 @@ json load_balancer(Spelling& s, const model::Block& b) {
   if (const model::Value* name = s.get(b, "name")) {
     out["Name"] = s.value(*name);
   }
-  out["Subnets"] = refs(s, s.get_refs(b, "subnets"));
+  out["Subnets"] = s.refs(s.get_refs(b, "subnets"));
   auto groups = s.get_refs(b, "security_groups");
   if (!groups.empty()) {
-    out["SecurityGroups"] = refs(s, groups);
+    out["SecurityGroups"] = s.refs(groups);
   }
   const std::string* scheme = s.get_enum(b, "scheme");
   out["Scheme"] = scheme && *scheme == "internal" ? "internal" : "internet-facing";

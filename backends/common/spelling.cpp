@@ -94,6 +94,14 @@ Spelling::merged_tags(const model::Block& block) {
   return merged_tags_;
 }
 
+json Spelling::refs(const std::vector<const model::Block*>& blocks) {
+  json out = json::array();
+  for (const model::Block* b : blocks) {
+    out.push_back(ref(*b));
+  }
+  return out;
+}
+
 json Spelling::key_value_tags(const model::Block& block) {
   json out = json::array();
   for (const auto& [key, v] : merged_tags(block)) {

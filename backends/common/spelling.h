@@ -34,6 +34,8 @@ public:
   // lists as they are, quantities as whole numbers, enum members by name, maps as objects,
   // references and deferred attributes through the hooks below.
   json value(const model::Value& v);
+  // References to blocks (ref), as a list: subnets, security groups.
+  json refs(const std::vector<const model::Block*>& blocks);
 
   // ---- what each backend spells its own way -----------------------------------------------------
   // A reference to a block: what other requests take for it (a VPC id, a group id, a task

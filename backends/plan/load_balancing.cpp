@@ -28,15 +28,21 @@ std::string action_text(Planner& p, const model::Block& b) {
   return "no action";
 }
 
-} // namespace
-
-void lower_load_balancer(Planner& p, const model::Block& b) {
-  Step& s = p.add(b, "", "elbv2", "CreateLoadBalancer");
-  const json request = common::load_balancer(p, b);
+// A load balancer's or target group's create call: named by the program, or by the plan (which
+// may take another name for a replacement made beside it: Step::made_name).
+Step& add_named(Planner& p, const model::Block& b, std::string_view operation, json request) {
+  Step& s = p.add(b, "", "elbv2", operation);
   s.params["Name"] = model::made_name_of(p.program(), b);
   s.made_name = !request.contains("Name");
   s.params.update(request);
   p.add_tags(s, b);
+  return s;
+}
+
+} // namespace
+
+void lower_load_balancer(Planner& p, const model::Block& b) {
+  Step& s = add_named(p, b, "CreateLoadBalancer", common::load_balancer(p, b));
   const std::size_t subnets = s.params["Subnets"].size();
   s.summary = fmt::format("{} {}, {} subnet{}", s.params["Scheme"].get<std::string>(),
                           s.params.value("Type", "application"), subnets, subnets == 1 ? "" : "s");
@@ -59,12 +65,7 @@ void lower_load_balancer(Planner& p, const model::Block& b) {
 }
 
 void lower_target_group(Planner& p, const model::Block& b) {
-  Step& s = p.add(b, "", "elbv2", "CreateTargetGroup");
-  const json request = common::target_group(p, b);
-  s.params["Name"] = model::made_name_of(p.program(), b);
-  s.made_name = !request.contains("Name");
-  s.params.update(request);
-  p.add_tags(s, b);
+  Step& s = add_named(p, b, "CreateTargetGroup", common::target_group(p, b));
   s.summary = fmt::format("{} {}, targets by {}", s.params["Protocol"].get<std::string>(),
                           s.params.value("Port", 0), s.params.value("TargetType", "?"));
   Step& a = p.add(b, "attributes", "elbv2", "ModifyTargetGroupAttributes");

@@ -15,14 +15,6 @@ json vpc_ref(Planner& p, const model::Block& b) {
   return vpc ? p.ref(*vpc) : json(nullptr);
 }
 
-json refs(Planner& p, const std::vector<const model::Block*>& blocks) {
-  json out = json::array();
-  for (const model::Block* b : blocks) {
-    out.push_back(p.ref(*b));
-  }
-  return out;
-}
-
 // "tcp 80", "tcp 32768-65535", "all traffic", "icmp": how a rule reads in the summary.
 std::string ports_text(const common::RulePorts& ports) {
   if (ports.protocol == "-1") {
@@ -173,11 +165,11 @@ void lower_endpoint(Planner& p, const model::Block& b) {
   auto groups = p.get_refs(b, "security_groups");
   bool private_dns = p.get_bool(b, "private_dns");
   if (gateway) {
-    s.params["RouteTableIds"] = refs(p, tables);
+    s.params["RouteTableIds"] = p.refs(tables);
   } else {
-    s.params["SubnetIds"] = refs(p, subnets);
+    s.params["SubnetIds"] = p.refs(subnets);
     if (!groups.empty()) {
-      s.params["SecurityGroupIds"] = refs(p, groups);
+      s.params["SecurityGroupIds"] = p.refs(groups);
     }
     s.params["PrivateDnsEnabled"] = private_dns;
   }

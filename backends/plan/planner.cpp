@@ -25,10 +25,6 @@ void for_each_string(const json& v, const F& f) {
   }
 }
 
-} // namespace
-
-namespace {
-
 // `v` with `${` in its members' names written `$${`: apply reads the whole text for placeholders,
 // and a condition's key is the program's text (`aws:PrincipalTag/${team}`, written `\${team}`).
 // Values are escaped already, and placeholders are values.
@@ -108,8 +104,6 @@ Planner::Planner(const model::Program& program, std::set<std::string>* read,
     region_ = region_if_unset;
   }
 }
-
-// ---- reading the model -------------------------------------------------------------------------
 
 // ---- building steps ----------------------------------------------------------------------------
 

@@ -121,39 +121,29 @@ json fill(const json& value, const Operation& operation, const json& outputs, co
           std::string_view block, const json* answer) {
   if (value.is_string()) {
     std::string_view text = value.get_ref<const std::string&>();
-    auto found = [](const json& object, std::string_view key) -> json {
-      auto it = object.find(std::string(key));
-      return it == object.end() || it->is_null() ? json("") : *it;
+    // What a dotted path of object members holds (`$request.Target.RoleArn`), "" for nothing.
+    auto at_path = [](const json* at, std::string_view path) -> json {
+      while (at && !path.empty()) {
+        std::string_view member = path.substr(0, path.find('.'));
+        path = member.size() < path.size() ? path.substr(member.size() + 1) : "";
+        auto it = at->is_object() ? at->find(std::string(member)) : at->end();
+        at = at->is_object() && it != at->end() ? &*it : nullptr;
+      }
+      return at && !at->is_null() ? *at : json("");
     };
     if (text.starts_with("$output.")) {
-      return found(outputs, output_path(operation, text.substr(8)));
+      // The outputs are recorded by their paths, which are keys of their own.
+      auto it = outputs.find(std::string(output_path(operation, text.substr(8))));
+      return it == outputs.end() || it->is_null() ? json("") : *it;
     }
     if (text.starts_with("$request.")) {
-      // A member, or a member of one: `$request.Target.RoleArn`.
-      std::string_view path = text.substr(9);
-      const json* at = &request;
-      for (std::size_t dot; (dot = path.find('.')) != std::string_view::npos;
-           path.remove_prefix(dot + 1)) {
-        auto it = at->find(std::string(path.substr(0, dot)));
-        if (it == at->end() || !it->is_object()) {
-          return "";
-        }
-        at = &*it;
-      }
-      return found(*at, path);
+      return at_path(&request, text.substr(9));
     }
     if (text == "$block") {
       return std::string(block);
     }
     if (text.starts_with("$answer.") && answer) {
-      const json* at = answer; // a dotted path of object members
-      for (std::string_view rest = text.substr(8); at && !rest.empty();) {
-        std::string_view member = rest.substr(0, rest.find('.'));
-        rest = member.size() < rest.size() ? rest.substr(member.size() + 1) : "";
-        auto it = at->is_object() ? at->find(std::string(member)) : at->end();
-        at = at->is_object() && it != at->end() ? &*it : nullptr;
-      }
-      return at && !at->is_null() ? *at : json("");
+      return at_path(answer, text.substr(8));
     }
     return value;
   }

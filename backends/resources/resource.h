@@ -69,13 +69,8 @@ struct Removal {
   std::optional<Waiter> then = std::nullopt;
 };
 
-// How tags are spelled and changed: EC2 (TagSpecifications; CreateTags / DeleteTags by resource
-// id), ECS (`tags` [{key, value}]; TagResource / UntagResource by ARN), IAM roles and instance
-// profiles (`Tags`; TagRole, TagInstanceProfile... by name), CloudWatch Logs (a `tags` map;
-// TagLogGroup / UntagLogGroup), Auto Scaling (`Tags` naming their group; CreateOrUpdateTags /
-// DeleteTags), Elastic Load Balancing (`Tags`; AddTags / RemoveTags by ARN), EFS (`Tags`;
-// TagResource / UntagResource by id), ECR (`tags` [{Key, Value}]; TagResource / UntagResource by
-// ARN), Cloud Map (`Tags`; TagResource / UntagResource by ARN). The spellings are in tags.cpp.
+// How tags are spelled in a create request and changed by the tag calls, a style a service (IAM's
+// two by what they tag): the spellings are in tags.cpp.
 enum class TagStyle {
   None,
   Ec2,

@@ -46,43 +46,56 @@ TagMap tag_map(const json& request) {
 
 namespace {
 
-// The calls of a style: (service, tag call, untag call).
+// How a style spells tags: the service and its tag and untag calls; the member of those calls
+// naming what is tagged (a list of one when `subject_list`) and the untag call's member of the
+// keys; the member of the tags in a create request and a tag call, and a tag's key and value
+// members ("": a map, CloudWatch Logs). EC2's and Auto Scaling's lists are spelled apart below.
 struct Spelling {
   TagStyle style;
   const char* service;
   const char* tag;
   const char* untag;
+  const char* subject;
+  bool subject_list;
+  const char* keys;
+  const char* tags;
+  const char* key;
+  const char* value;
 };
 
 constexpr Spelling kSpellings[] = {
-    {TagStyle::Ec2, "ec2", "CreateTags", "DeleteTags"},
-    {TagStyle::Ecs, "ecs", "TagResource", "UntagResource"},
-    {TagStyle::IamRole, "iam", "TagRole", "UntagRole"},
-    {TagStyle::IamInstanceProfile, "iam", "TagInstanceProfile", "UntagInstanceProfile"},
-    {TagStyle::Logs, "logs", "TagLogGroup", "UntagLogGroup"},
-    {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags"},
-    {TagStyle::Elbv2, "elbv2", "AddTags", "RemoveTags"},
-    {TagStyle::Efs, "efs", "TagResource", "UntagResource"},
-    {TagStyle::Ecr, "ecr", "TagResource", "UntagResource"},
-    {TagStyle::CloudMap, "servicediscovery", "TagResource", "UntagResource"},
+    {TagStyle::Ec2, "ec2", "CreateTags", "DeleteTags", "Resources", true, "Tags", "Tags", "Key",
+     "Value"},
+    {TagStyle::Ecs, "ecs", "TagResource", "UntagResource", "resourceArn", false, "tagKeys", "tags",
+     "key", "value"},
+    {TagStyle::IamRole, "iam", "TagRole", "UntagRole", "RoleName", false, "TagKeys", "Tags", "Key",
+     "Value"},
+    {TagStyle::IamInstanceProfile, "iam", "TagInstanceProfile", "UntagInstanceProfile",
+     "InstanceProfileName", false, "TagKeys", "Tags", "Key", "Value"},
+    {TagStyle::Logs, "logs", "TagLogGroup", "UntagLogGroup", "logGroupName", false, "tags", "tags",
+     "", ""},
+    {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags", "", false, "",
+     "Tags", "Key", "Value"},
+    {TagStyle::Elbv2, "elbv2", "AddTags", "RemoveTags", "ResourceArns", true, "TagKeys", "Tags",
+     "Key", "Value"},
+    {TagStyle::Efs, "efs", "TagResource", "UntagResource", "ResourceId", false, "TagKeys", "Tags",
+     "Key", "Value"},
+    {TagStyle::Ecr, "ecr", "TagResource", "UntagResource", "resourceArn", false, "tagKeys", "tags",
+     "Key", "Value"},
+    {TagStyle::CloudMap, "servicediscovery", "TagResource", "UntagResource", "ResourceARN", false,
+     "TagKeys", "Tags", "Key", "Value"},
 };
 
-// Tags as [{key: K, value: V}] in a service's spelling of `key` and `value`.
+// Tags in a style's spelling: [{key: K, value: V}], or {K: V}.
 template <typename Tags>
-json pairs(const Tags& tags, const char* key, const char* value) {
-  json out = json::array();
+json spelt(const Tags& tags, const Spelling& s) {
+  json out = *s.key ? json::array() : json::object();
   for (const auto& [k, v] : tags) {
-    out.push_back({{key, k}, {value, v}});
-  }
-  return out;
-}
-
-// Tags as {K: V} (CloudWatch Logs).
-template <typename Tags>
-json object(const Tags& tags) {
-  json out = json::object();
-  for (const auto& [k, v] : tags) {
-    out[k] = v;
+    if (*s.key) {
+      out.push_back({{s.key, k}, {s.value, v}});
+    } else {
+      out[k] = v;
+    }
   }
   return out;
 }
@@ -96,49 +109,36 @@ const Spelling* spelling(TagStyle style) {
   return nullptr;
 }
 
+// Auto Scaling's tags name their group and say whether instances inherit them.
+json auto_scaling_tag(const json& group, const std::string& type, const std::string& key) {
+  return {{"ResourceId", group}, {"ResourceType", type}, {"Key", key}};
+}
+
 } // namespace
 
 void add_tags(json& request, const Operation& operation,
               const std::vector<std::pair<std::string, json>>& tags) {
   const Tagging& tagging = operation.tags;
+  const Spelling* s = spelling(tagging.style);
   const std::string resource_type(tagging.resource_type);
-  switch (tagging.style) {
-  case TagStyle::Ec2:
+  if (!s) {
+    return;
+  }
+  if (tagging.style == TagStyle::Ec2) {
     request["TagSpecifications"] =
-        json::array({{{"ResourceType", resource_type}, {"Tags", pairs(tags, "Key", "Value")}}});
-    break;
-  case TagStyle::Ecs:
-    request["tags"] = pairs(tags, "key", "value");
-    break;
-  case TagStyle::IamRole:
-  case TagStyle::IamInstanceProfile:
-  case TagStyle::Elbv2:
-  case TagStyle::Efs:
-  case TagStyle::CloudMap:
-    request["Tags"] = pairs(tags, "Key", "Value");
-    break;
-  case TagStyle::Logs:
-    request["tags"] = object(tags);
-    break;
-  case TagStyle::Ecr:
-    request["tags"] = pairs(tags, "Key", "Value");
-    break;
-  case TagStyle::AutoScaling: {
+        json::array({{{"ResourceType", resource_type}, {"Tags", spelt(tags, *s)}}});
+  } else if (tagging.style == TagStyle::AutoScaling) {
     const json group =
         fill(json(std::string(tagging.subject)), operation, json::object(), request, "");
-    json list = json::array();
+    json& list = request["Tags"] = json::array();
     for (const auto& [k, v] : tags) {
-      list.push_back({{"ResourceId", group},
-                      {"ResourceType", resource_type},
-                      {"Key", k},
-                      {"Value", v},
-                      {"PropagateAtLaunch", true}});
+      json tag = auto_scaling_tag(group, resource_type, k);
+      tag["Value"] = v;
+      tag["PropagateAtLaunch"] = true;
+      list.push_back(std::move(tag));
     }
-    request["Tags"] = std::move(list);
-    break;
-  }
-  case TagStyle::None:
-    break;
+  } else {
+    request[s->tags] = spelt(tags, *s);
   }
 }
 
@@ -149,9 +149,8 @@ std::string tag_call(TagStyle style) {
 
 std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, const json& before,
                             const json& after) {
-  const TagStyle style = tagging.style;
-  const Spelling* spelt = spelling(style);
-  if (!spelt || subject.empty()) {
+  const Spelling* s = spelling(tagging.style);
+  if (!s || subject.empty()) {
     return {};
   }
   TagMap old_tags = tag_map(before), new_tags = tag_map(after);
@@ -169,75 +168,35 @@ std::vector<Call> tag_calls(const Tagging& tagging, const std::string& subject, 
     }
   }
   json untag, tag;
-  switch (style) {
-  case TagStyle::Ec2: {
-    json ids = json::array({subject});
-    json key_objects = json::array();
+  if (tagging.style == TagStyle::AutoScaling) {
+    // The request's own tags are sent again (they say whether instances inherit them).
+    json& gone = untag["Tags"] = json::array();
     for (const json& k : removed) {
-      key_objects.push_back({{"Key", k}});
+      gone.push_back(
+          auto_scaling_tag(subject, std::string(tagging.resource_type), k.get<std::string>()));
     }
-    untag = {{"Resources", ids}, {"Tags", key_objects}};
-    tag = {{"Resources", ids}, {"Tags", pairs(set, "Key", "Value")}};
-    break;
-  }
-  case TagStyle::Ecs:
-    untag = {{"resourceArn", subject}, {"tagKeys", removed}};
-    tag = {{"resourceArn", subject}, {"tags", pairs(set, "key", "value")}};
-    break;
-  case TagStyle::IamRole:
-  case TagStyle::IamInstanceProfile: {
-    const char* name = style == TagStyle::IamRole ? "RoleName" : "InstanceProfileName";
-    untag = {{name, subject}, {"TagKeys", removed}};
-    tag = {{name, subject}, {"Tags", pairs(set, "Key", "Value")}};
-    break;
-  }
-  case TagStyle::Logs:
-    untag = {{"logGroupName", subject}, {"tags", removed}};
-    tag = {{"logGroupName", subject}, {"tags", object(set)}};
-    break;
-  case TagStyle::AutoScaling: {
-    // Auto Scaling's tags name their group and say whether instances inherit them: the request's
-    // own are sent again.
-    json gone = json::array(), tags = json::array();
-    for (const json& k : removed) {
-      gone.push_back({{"ResourceId", subject},
-                      {"ResourceType", std::string(tagging.resource_type)},
-                      {"Key", k}});
-    }
+    json& tags = tag["Tags"] = json::array();
     for (const json& t : after.value("Tags", json::array())) {
       if (t.is_object() && set.count(t.value("Key", ""))) {
         tags.push_back(t);
       }
     }
-    untag = {{"Tags", gone}};
-    tag = {{"Tags", tags}};
-    break;
-  }
-  case TagStyle::Elbv2:
-    untag = {{"ResourceArns", json::array({subject})}, {"TagKeys", removed}};
-    tag = {{"ResourceArns", json::array({subject})}, {"Tags", pairs(set, "Key", "Value")}};
-    break;
-  case TagStyle::Efs:
-    untag = {{"ResourceId", subject}, {"TagKeys", removed}};
-    tag = {{"ResourceId", subject}, {"Tags", pairs(set, "Key", "Value")}};
-    break;
-  case TagStyle::Ecr:
-    untag = {{"resourceArn", subject}, {"tagKeys", removed}};
-    tag = {{"resourceArn", subject}, {"tags", pairs(set, "Key", "Value")}};
-    break;
-  case TagStyle::CloudMap:
-    untag = {{"ResourceARN", subject}, {"TagKeys", removed}};
-    tag = {{"ResourceARN", subject}, {"Tags", pairs(set, "Key", "Value")}};
-    break;
-  case TagStyle::None:
-    break;
+  } else {
+    const json named = s->subject_list ? json::array({subject}) : json(subject);
+    untag = {{s->subject, named}, {s->keys, removed}};
+    tag = {{s->subject, named}, {s->tags, spelt(set, *s)}};
+    if (tagging.style == TagStyle::Ec2) {
+      for (json& k : untag["Tags"]) {
+        k = {{"Key", k}};
+      }
+    }
   }
   std::vector<Call> out;
   if (!removed.empty()) {
-    out.push_back({spelt->service, spelt->untag, std::move(untag)});
+    out.push_back({s->service, s->untag, std::move(untag)});
   }
   if (!set.empty()) {
-    out.push_back({spelt->service, spelt->tag, std::move(tag)});
+    out.push_back({s->service, s->tag, std::move(tag)});
   }
   return out;
 }

@@ -1,12 +1,7 @@
-// An ECR repository (awsJson1_1, AmazonEC2ContainerRegistry_V20150921), found by its name, which
-// is unique in the account's registry: a repository of the name that exists is refused
-// (RepositoryAlreadyExistsException) and taken only when its tags (ListTagsForResource: the
-// describe call answers none) carry the state's lineage. Its tag mutability is changed in place
-// (PutImageTagMutability); its name and encryption cannot change, so a change makes a new one,
-// deleted first when the name stays. The scan-on-push setting and the lifecycle policy are calls
-// of their own, made after it (PutImageScanningConfiguration, PutLifecyclePolicy); a policy taken
-// out is deleted, a scan on push taken out is put back to false. DeleteRepository is sent without
-// `force`: a repository that still holds images is not deleted (RepositoryNotEmptyException).
+// An ECR repository, found by its name, which is unique in the account's registry: one of the name
+// that exists is taken only when its tags (ListTagsForResource: the describe call answers none)
+// carry the state's lineage. DeleteRepository is sent without `force`: a repository that still
+// holds images is not deleted (RepositoryNotEmptyException).
 // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html
 // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageTagMutability.html
 // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageScanningConfiguration.html

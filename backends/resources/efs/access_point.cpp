@@ -1,8 +1,5 @@
 // An EFS access point: a root directory and the POSIX identity of every request made through it.
-// Nothing of it changes in place but its tags: a changed one is made anew beside the old one (the
-// task definitions naming it move to the new one). ClientToken is the idempotency token: a call
-// sent again with it answers AccessPointAlreadyExists, and the file system's access point of that
-// token is what it made.
+// A changed one is made beside the old one (the task definitions naming it move to the new one).
 // https://docs.aws.amazon.com/efs/latest/ug/API_CreateAccessPoint.html
 #include "backends/resources/resource.h"
 

@@ -1,9 +1,5 @@
 // An EFS file system: `creating` for a moment after CreateFileSystem (its mount targets wait until
-// it is available), its throughput changed in place by UpdateFileSystem, its lifecycle policy put
-// by PutLifecycleConfiguration (an empty list takes it out). CreationToken is the idempotency
-// token: a call sent again with it answers FileSystemAlreadyExists, and DescribeFileSystems finds
-// the file system by it. It is deleted once its mount targets are (they depend on it), and
-// DeleteFileSystem is waited for.
+// it is available); deleted once its mount targets are (they depend on it).
 // https://docs.aws.amazon.com/efs/latest/ug/API_CreateFileSystem.html
 // https://docs.aws.amazon.com/efs/latest/ug/API_UpdateFileSystem.html
 // https://docs.aws.amazon.com/efs/latest/ug/API_PutLifecycleConfiguration.html

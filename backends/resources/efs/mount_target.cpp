@@ -1,9 +1,7 @@
 // An EFS mount target: the file system's NFS endpoint in one subnet (one a zone), `creating` for
-// minutes after CreateMountTarget (the services whose tasks mount the file system wait until it is
-// available) and `deleting` after DeleteMountTarget (the file system cannot be deleted before).
-// Its security groups change in place (ModifyMountTargetSecurityGroups). It carries no tags and
-// takes no token: after a crash it is the file system's mount target in the request's subnet, and
-// a call sent again answers MountTargetConflict.
+// minutes (the services whose tasks mount the file system wait until it is available) and
+// `deleting` after DeleteMountTarget (the file system cannot be deleted before). It carries no
+// tags and takes no token: after a crash it is the file system's mount target in the subnet.
 // https://docs.aws.amazon.com/efs/latest/ug/API_CreateMountTarget.html
 // https://docs.aws.amazon.com/efs/latest/ug/API_ModifyMountTargetSecurityGroups.html
 #include "backends/resources/resource.h"

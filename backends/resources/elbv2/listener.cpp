@@ -19,7 +19,6 @@ const Descriptor& elbv2_listener() {
                      "DeleteListener",
                      {{"ListenerArn", "$output.arn"}},
                      {"ListenerNotFound", "LoadBalancerNotFound"}}}},
-        // Its load balancer's listener on the port.
         .create_first = CreateFirst{.unique = {"LoadBalancerArn", "Port"},
                                     .taken = "its port is reused on its load balancer"},
         .lookup =

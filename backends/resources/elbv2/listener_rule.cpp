@@ -27,7 +27,6 @@ const Descriptor& elbv2_listener_rule() {
                      "DeleteRule",
                      {{"RuleArn", "$output.arn"}},
                      {"RuleNotFound", "ListenerNotFound"}}}},
-        // Its listener's rule of the priority.
         .create_first = CreateFirst{.unique = {"ListenerArn", "Priority"},
                                     .taken = "its priority is reused on its listener"},
         .lookup = Lookup{.describe = {"elbv2",

@@ -1,11 +1,6 @@
 // A Cloud Map namespace: an HTTP namespace, or a private DNS namespace of a VPC (with its Route 53
-// private hosted zone). Its create call only starts the work: it answers with an OperationId,
-// which GetOperation is probed with until the operation succeeded; the namespace is then found by
-// its name (ListNamespaces; the answers_handle form). CreatorRequestId is the idempotency token:
-// a call sent again with it answers the same operation. DeleteNamespace is asynchronous too: it is
-// waited for until GetNamespace no longer finds it. ListNamespaces answers without tags, which
-// ListTagsForResource reads. Its description changes in place (UpdateHttpNamespace,
-// UpdatePrivateDnsNamespace, not waited for); its name or VPC replaces it.
+// private hosted zone). Its create call only starts the work (answers_handle); DeleteNamespace
+// is asynchronous too, waited for until GetNamespace no longer finds it.
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html
@@ -23,7 +18,6 @@ Operation create_namespace(std::string_view name, std::string_view update,
   return {.service = "servicediscovery",
           .name = name,
           .outputs = {{"id", "Namespace.Id"}, {"arn", "Namespace.Arn"}},
-          // Its description changes in place (the update's Namespace.Description).
           .on_change = OnChange::Update,
           .update = Request{"servicediscovery",
                             update,
@@ -37,7 +31,6 @@ Operation create_namespace(std::string_view name, std::string_view update,
                              .probe = probe,
                              .status = "Namespace.Type",
                              .done = {"gone"}}}},
-          // Its name is AWS's once at a time.
           .deleted_first = "its name is taken until it is deleted",
           .lookup = cloud_map_lookup({"servicediscovery", "ListNamespaces"}, "Namespaces",
                                      "Namespace", "namespace `{}`"),

@@ -1,8 +1,5 @@
 // A Cloud Map service of a private DNS namespace, where ECS registers the tasks of a service with
-// a `discovery` block (its serviceRegistries): made at once (CreateService answers with it),
-// found again by its name in its namespace (ListServices answers without tags, which
-// ListTagsForResource reads), deleted by its ID once the ECS service is gone. A changed record or
-// TTL replaces it: its name is taken in its namespace until it is deleted.
+// a `discovery` block (its serviceRegistries), deleted once the ECS service is gone.
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_DeleteService.html
 #include "backends/resources/resource.h"
