@@ -158,6 +158,9 @@ std::optional<std::string> drift_of(const resources::Refresh& refresh, Entry& en
     if (holds(live, wanted)) {
       continue;
     }
+    if (c.gone) {
+      return std::string(c.said);
+    }
     live = as_typed(live, wanted);
     said.push_back(c.said.empty()
                        ? fmt::format("{} {} -> {}", member, short_text(wanted), short_text(live))
@@ -286,7 +289,7 @@ bool refresh(const Client& client, const Plan& plan, State& state, Drift& drift,
       auto why = drift_of(*spec, *e, it == found.end() ? nullptr : &it->second, unmanaged);
       if (why) {
         drift[owner] = *why;
-        if (it == found.end() || *why == "deleted outside eclc") {
+        if (it == found.end() || why->ends_with("deleted outside eclc")) {
           dropped.insert(owner);
         }
       }

@@ -30,7 +30,7 @@ bool holds(const json& live, const json& wanted);
 // The drift of one entry given what its read found (`item` null: nothing, or gone), with the
 // members `unmanaged` left alone (what another owner changes: a scaled service's desiredCount).
 // On a change the entry's params get the live values of what differs; nullopt when nothing
-// drifted.
+// drifted. A text ending with "deleted outside eclc" means it is gone (made again).
 std::optional<std::string> drift_of(const resources::Refresh& refresh, Entry& entry,
                                     const json* item, const std::vector<std::string>& unmanaged);
 

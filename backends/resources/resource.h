@@ -165,11 +165,14 @@ inline Lookup cloud_map_lookup(Request list, std::string_view items, std::string
 // query protocol's text, in any case), an object holds each member the request sets, a list holds
 // each element of the request's: what AWS adds (its defaults, other rules) is not drift. `said`:
 // what people read when it differs ("detached outside eclc"; by default "changed outside eclc:"
-// with the member and both values).
+// with the member and both values). `gone`: when it differs, what the entry made is no longer
+// there (a security group rule missing from its group's rules), so it is made again and nothing
+// is undone first: the live value is other rules, not this one changed.
 struct Compared {
   std::string_view member;
   std::string_view path = "";
   std::string_view said = "";
+  bool gone = false;
 };
 
 // How what a call made is read back before a plan (`plan --state` and `apply` refresh the state).

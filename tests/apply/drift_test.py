@@ -86,6 +86,10 @@ def run(eclc_path, aws_cli, url, state):
     aws("ec2", "delete-subnet", "--subnet-id", resources["net.b"]["resource"])
     aws("ec2", "revoke-security-group-ingress", "--group-id", resources["net.web"]["resource"],
         "--protocol", "tcp", "--port", "80", "--cidr", "0.0.0.0/0")
+    # A rule someone else added: not drift, and not the revoked rule changed (a plan once showed
+    # `-/+ ingress` with FromPort 22 -> 80, as if it would take port 22 away).
+    aws("ec2", "authorize-security-group-ingress", "--group-id", resources["net.web"]["resource"],
+        "--protocol", "tcp", "--port", "22", "--cidr", "10.9.0.0/16")
     aws("ecs", "update-service", "--cluster", "drift-drift", "--service", "web",
         "--desired-count", "1")
     aws("ecs", "deregister-task-definition", "--task-definition", resources["web"]["resource"])
@@ -99,9 +103,10 @@ def run(eclc_path, aws_cli, url, state):
                  "~ desiredCount: 1 -> 2",
                  "~ internet_gateway net.igw  (detached outside eclc)",
                  "~ subnet net.a  (changed outside eclc: MapPublicIpOnLaunch.Value true -> false)",
-                 "rule deleted outside eclc",
+                 "+ ingress net.web.ingress[0]  (rule deleted outside eclc)",
                  "~ task web  (deleted outside eclc)"):
         expect(line in out, f"plan does not say `{line}`:\n{out}{err}")
+    expect("22" not in out, f"plan speaks of the rule someone else added:\n{out}{err}")
 
     code, out, err = eclc("apply", PROGRAM, "--state", state, "--endpoint-url", url,
                           "--auto-approve")
@@ -123,6 +128,8 @@ def run(eclc_path, aws_cli, url, state):
                 resources["net.web"]["resource"])["SecurityGroups"][0]
     expect(any(p.get("FromPort") == 80 for p in group["IpPermissions"]),
            f"the rule is not there again: {group['IpPermissions']}")
+    expect(any(p.get("FromPort") == 22 for p in group["IpPermissions"]),
+           f"the rule someone else added is gone: {group['IpPermissions']}")
     service = aws("ecs", "describe-services", "--cluster", "drift-drift", "--services", "web")
     expect(service["services"][0]["desiredCount"] == 2, f"desired count not 2: {service}")
     expect(service["services"][0]["taskDefinition"].endswith("drift-web:2"),

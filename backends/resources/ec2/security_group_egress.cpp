@@ -21,7 +21,7 @@ const Descriptor& ec2_security_group_egress() {
         .refresh =
             ec2_read("DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",
                      "$request.GroupId",
-                     {{"IpPermissions", "IpPermissionsEgress", "rule deleted outside eclc"}})}}};
+                     {{"IpPermissions", "IpPermissionsEgress", "rule deleted outside eclc", true}})}}};
   return d;
 }
 

@@ -24,7 +24,7 @@ const Descriptor& ec2_security_group_ingress() {
         .done = {"InvalidPermission.Duplicate"},
         .refresh = ec2_read("DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",
                             "$request.GroupId",
-                            {{"IpPermissions", "IpPermissions", "rule deleted outside eclc"}})}}};
+                            {{"IpPermissions", "IpPermissions", "rule deleted outside eclc", true}})}}};
   return d;
 }
 

@@ -3,7 +3,6 @@
 // role, or it is a `role` block without managed policies whose allowed statements miss one.
 #include "compiler/check/rules/iam.h"
 #include "compiler/check/rules/rule.h"
-#include "compiler/schema/schema.h"
 
 #include <array>
 #include <fmt/format.h>
@@ -14,24 +13,6 @@ namespace {
 constexpr std::array<std::string_view, 4> kActions{
     "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
     "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"};
-
-bool allows(const model::Block& role, std::string_view action) {
-  const model::Value* list = role.get("statements");
-  const model::List* items = list ? list->as<model::List>() : nullptr;
-  for (const model::Value& statement : items ? *items : model::List{}) {
-    const model::Value* effect = statement.field("effect");
-    const std::string* member = effect ? effect->enum_member() : nullptr;
-    if (!member || *member != "allow") {
-      continue;
-    }
-    for (const model::Value* pattern : iam::strings_of(statement, "actions")) {
-      if (iam::wildcard_match(*pattern->string(), action)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
 
 void run(RuleContext& c) {
   for (const model::Block* service : c.program.of_kind("service")) {
@@ -47,13 +28,11 @@ void run(RuleContext& c) {
     if (!role_value) {
       problem = fmt::format("task `{}` has no `task_role`", task->path);
     } else if (const model::Block* role = role_value->block()) {
-      const model::Value* managed = role->get("managed_policies");
-      const model::List* list = managed ? managed->as<model::List>() : nullptr;
-      if (!list || !list->empty() || schema::existing(*role)) {
+      if (!iam::readable(*role)) {
         continue; // a managed policy or a role made elsewhere may allow them: eclc cannot read it
       }
       for (std::string_view action : kActions) {
-        if (!allows(*role, action)) {
+        if (!iam::allows(*role, action)) {
           problem = fmt::format("the task role `{}` does not allow `{}`", role->path, action);
           break;
         }

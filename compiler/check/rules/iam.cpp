@@ -1,5 +1,7 @@
 #include "compiler/check/rules/iam.h"
 
+#include "compiler/schema/schema.h"
+
 #include <cctype>
 #include <fmt/format.h>
 
@@ -75,6 +77,30 @@ bool wildcard_match(std::string_view pattern, std::string_view name) {
     ++p;
   }
   return p == pattern.size();
+}
+
+bool allows(const model::Block& role, std::string_view action) {
+  const model::Value* list = role.get("statements");
+  const model::List* items = list ? list->as<model::List>() : nullptr;
+  for (const model::Value& statement : items ? *items : model::List{}) {
+    const model::Value* effect = statement.field("effect");
+    const std::string* member = effect ? effect->enum_member() : nullptr;
+    if (!member || *member != "allow") {
+      continue;
+    }
+    for (const model::Value* pattern : strings_of(statement, "actions")) {
+      if (wildcard_match(*pattern->string(), action)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool readable(const model::Block& role) {
+  const model::Value* managed = role.get("managed_policies");
+  const model::List* list = managed ? managed->as<model::List>() : nullptr;
+  return list && list->empty() && !schema::existing(role);
 }
 
 } // namespace ecl::check::iam

@@ -27,4 +27,12 @@ std::vector<const model::Value*> strings_of(const model::Value& statement, std::
 // name.
 bool wildcard_match(std::string_view pattern, std::string_view name);
 
+// Whether a `role` block's own statements allow `action` (an `allow` statement with an action
+// pattern matching it); its managed policies are not read.
+bool allows(const model::Block& role, std::string_view action);
+
+// Whether eclc can read everything a `role` block allows: it has no managed policies and is not
+// made elsewhere (`existing`).
+bool readable(const model::Block& role);
+
 } // namespace ecl::check::iam

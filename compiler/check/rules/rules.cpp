@@ -82,6 +82,7 @@ namespace ecl::check {
   X(kRoleNameRule)                                                                                 \
   X(kExecutionRoleExtrasRule)                                                                      \
   X(kEcsExecRoleRule)                                                                              \
+  X(kExecutionRolePermissionsRule)                                                                 \
   X(kTaskRoleTrustRule)                                                                            \
   X(kAwsNamesRule)                                                                                 \
   X(kAwsNameUniquenessRule)                                                                        \
