@@ -328,7 +328,7 @@ const Type kEfsVolume{
                   "Encrypt the NFS traffic with TLS (needed with an access point or `iam`)."),
      with_default("iam", kBool, flag(false),
                   "Mount with the task role's identity, for the file system's policy "
-                  "(`authorizationConfig.iam`).")},
+                  "(`authorizationConfig.iam`); the task needs a `task_role`.")},
     "file_system",
     {},
     "EFS volume"};
@@ -595,7 +595,8 @@ std::vector<Attribute> action_attributes() {
   return {optional("forward", kTargetGroupRef, "Forward requests to a target group."),
           optional("redirect", kRedirect,
                    "Redirect (application load balancers): `https`, or `{ protocol = https, port "
-                   "= 8443, permanent = false }`."),
+                   "= 8443, permanent = false }`; it changes the protocol, port, host, path or "
+                   "query."),
           optional("fixed_response", kFixedResponse,
                    "Answer without a target (application load balancers): `404`, or `{ status = "
                    "503, content_type = text_plain, body = \"down\" }`.")};
@@ -854,10 +855,13 @@ std::vector<Kind> build_kinds() {
                  "`http` on an application load balancer, `tcp` on a network one",
                  "`http` or `https` (application); `tcp`, `tls`, `udp` or `tcp_udp` (network)."),
         with_default("certificates", kStringList, members({}),
-                     "ACM certificate ARNs of an `https` or `tls` listener; the first is the "
-                     "default."),
+                     "Certificate ARNs of an `https` or `tls` listener, the first the default: "
+                     "ACM certificates of the stack's region "
+                     "(`arn:aws:acm:REGION:ACCOUNT:certificate/ID`) or IAM server certificates "
+                     "(`arn:aws:iam::ACCOUNT:server-certificate/NAME`)."),
         optional("ssl_policy", kString,
-                 "The security policy of an `https` or `tls` listener, e.g. "
+                 "The security policy of an `https` or `tls` listener (no other takes one): a "
+                 "predefined Elastic Load Balancing policy, e.g. "
                  "`ELBSecurityPolicy-TLS13-1-2-2021-06` (AWS's default when unset).")};
     for (Attribute& a : action_attributes()) {
       attributes.push_back(a);
@@ -1228,7 +1232,9 @@ std::vector<Kind> build_kinds() {
        with_default("environment", kStringMap, empty_map(), "Environment variables."),
        with_default("secrets", kStringMap, empty_map(),
                     "Environment variables read from Secrets Manager or SSM Parameter Store: name "
-                    "to ARN."),
+                    "to ARN (`arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME`, "
+                    "`arn:aws:ssm:REGION:ACCOUNT:parameter/NAME`), or to the name of a parameter "
+                    "of the stack's region (`/app/key`)."),
        optional("command", kStringList, "The command (overrides the image's `CMD`)."),
        optional("entrypoint", kStringList, "The entry point (overrides the image's `ENTRYPOINT`)."),
        optional("working_dir", kString, "The working directory."),

@@ -15,6 +15,7 @@ namespace ecl::check {
 
 #define ECL_RULES(X)                                                                               \
   X(kCidrPrefixRule)                                                                               \
+  X(kWholeSecondsRule)                                                                             \
   X(kSubnetInVpcRule)                                                                              \
   X(kZoneInRegionRule)                                                                             \
   X(kRouteTableRule)                                                                               \
@@ -25,18 +26,21 @@ namespace ecl::check {
   X(kSecurityGroupRule)                                                                            \
   X(kOpenIngressRule)                                                                              \
   X(kFargateTaskRule)                                                                              \
+  X(kFargateStopTimeoutRule)                                                                       \
   X(kContainerResourcesRule)                                                                       \
   X(kEssentialContainerRule)                                                                       \
   X(kPortMappingRule)                                                                              \
   X(kContainerDependencyRule)                                                                      \
   X(kImageReferenceRule)                                                                           \
   X(kCredentialEnvironmentRule)                                                                    \
+  X(kSecretArnRule)                                                                                \
   X(kLogRetentionRule)                                                                             \
   X(kLogGroupNameRule)                                                                             \
   X(kLogGroupKmsRule)                                                                              \
   X(kLogSettingsRule)                                                                              \
   X(kFirelensRule)                                                                                 \
   X(kEfsVolumeRule)                                                                                \
+  X(kEfsIamRoleRule)                                                                               \
   X(kEfsMountTargetRule)                                                                           \
   X(kEfsNfsIngressRule)                                                                            \
   X(kEfsPlatformVersionRule)                                                                       \
@@ -62,6 +66,7 @@ namespace ecl::check {
   X(kLoadBalancerZonesRule)                                                                        \
   X(kLoadBalancerSchemeRule)                                                                       \
   X(kListenerCertificateRule)                                                                      \
+  X(kCertificateArnRule)                                                                           \
   X(kLoadBalancerProtocolRule)                                                                     \
   X(kListenerActionRule)                                                                           \
   X(kListenerRulePriorityRule)                                                                     \
@@ -70,6 +75,8 @@ namespace ecl::check {
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
   X(kHttpsRedirectRule)                                                                            \
+  X(kRedirectLoopRule)                                                                             \
+  X(kSslPolicyRule)                                                                                \
   X(kRuleConditionRule)                                                                            \
   X(kStickinessRule)                                                                               \
   X(kScheduledScalingRule)                                                                         \

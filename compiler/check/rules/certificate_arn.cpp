@@ -1,0 +1,71 @@
+// A listener's `certificates` are certificate ARNs (E3316): an ACM certificate of the load
+// balancer's region, or an IAM server certificate. Elastic Load Balancing takes nothing else (a
+// name such as "my-cert" fails the stack; cfn-lint E1159 rejects it), and ACM certificates are
+// regional: "you must request or import the certificate in the same Region as your load balancer".
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/https-listener-certificates.html
+#include "compiler/check/rules/rule.h"
+
+#include <fmt/format.h>
+#include <regex>
+
+namespace ecl::check {
+namespace {
+
+// The partition (aws, aws-cn, aws-us-gov), a region and a 12-digit account.
+const std::regex& acm_arn() {
+  static const std::regex re(R"(arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate/[A-Za-z0-9-]+)");
+  return re;
+}
+const std::regex& iam_arn() {
+  static const std::regex re(R"(arn:aws[a-z-]*:iam::\d{12}:server-certificate/[\w+=,.@/-]+)");
+  return re;
+}
+
+constexpr std::string_view kForms =
+    "name an ACM certificate, `arn:aws:acm:REGION:ACCOUNT:certificate/ID`, or an IAM server "
+    "certificate, `arn:aws:iam::ACCOUNT:server-certificate/NAME`";
+
+void run(RuleContext& c) {
+  const std::string region = c.program.region();
+  for (const model::Block* listener : c.program.of_kind("listener")) {
+    const model::Value* certificates = listener->get("certificates");
+    const model::List* list = certificates ? certificates->as<model::List>() : nullptr;
+    if (!list) {
+      continue;
+    }
+    for (const model::Value& item : *list) {
+      // A deferred or interpolated ARN is AWS's to judge; a literal `${NAME}` is a placeholder
+      // that a tool substitutes before deploying (an imported Copilot manifest's).
+      const std::string* arn = item.string();
+      if (!arn || arn->find("${") != std::string::npos) {
+        continue;
+      }
+      std::smatch m;
+      if (std::regex_match(*arn, m, acm_arn())) {
+        if (!region.empty() && m[1] != region) {
+          c.diags.report(Diag::ListenerCertificateArn, item.range, *arn, listener->path,
+                         fmt::format("is an ACM certificate of region `{}`, but the load "
+                                     "balancer is in `{}`",
+                                     m[1].str(), region),
+                         fmt::format("request or import the certificate in `{}`", region));
+        }
+      } else if (!std::regex_match(*arn, iam_arn())) {
+        c.diags.report(Diag::ListenerCertificateArn, item.range, *arn, listener->path,
+                       "is not a certificate ARN", kForms);
+      }
+    }
+  }
+}
+
+} // namespace
+
+extern const Rule kCertificateArnRule;
+const Rule kCertificateArnRule{
+    "certificate-arn",
+    "a listener's certificates are ACM certificates of its region or IAM server certificates",
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
+    "https-listener-certificates.html",
+    {Diag::ListenerCertificateArn},
+    run};
+
+} // namespace ecl::check

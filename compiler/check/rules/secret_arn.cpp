@@ -1,0 +1,79 @@
+// A container secret given as an ARN is one ECS can read (E3130): a Secrets Manager secret,
+// `arn:PARTITION:secretsmanager:REGION:ACCOUNT:secret:NAME` (with an optional
+// `:json-key:version-stage:version-id` after it), or an SSM parameter,
+// `arn:PARTITION:ssm:REGION:ACCOUNT:parameter/NAME`. The execution role's `read-secrets` policy
+// names these ARNs, and IAM (cfn-lint E3510) refuses one without its region or account. A value
+// that is no ARN stays what the docs allow: the name of an SSM parameter of the stack's region.
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html
+#include "compiler/check/rules/rule.h"
+
+#include <fmt/format.h>
+#include <regex>
+
+namespace ecl::check {
+namespace {
+
+const std::regex& secrets_manager_arn() {
+  static const std::regex re(
+      R"(arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:secret:[\w/+=.@-]+(:[^:]*:[^:]*:[^:]*)?)");
+  return re;
+}
+const std::regex& parameter_arn() {
+  static const std::regex re(
+      R"(arn:aws[a-z-]*:ssm:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:parameter/[\w/.-]+)");
+  return re;
+}
+
+// What is wrong with `arn`, an ARN ECS would be given, or "" when nothing is.
+std::string problem(const std::string& arn) {
+  if (arn.find(":secretsmanager:") != std::string::npos) {
+    return std::regex_match(arn, secrets_manager_arn())
+               ? ""
+               : "not a Secrets Manager secret ARN, "
+                 "`arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME`";
+  }
+  if (arn.find(":ssm:") != std::string::npos) {
+    return std::regex_match(arn, parameter_arn())
+               ? ""
+               : "not an SSM parameter ARN, `arn:aws:ssm:REGION:ACCOUNT:parameter/NAME`";
+  }
+  return "an ARN of neither Secrets Manager nor SSM Parameter Store, the only sources of ECS "
+         "secrets";
+}
+
+void run(RuleContext& c) {
+  for (const model::Block* container : c.program.of_kind("container")) {
+    const model::Value* secrets = container->get("secrets");
+    const model::Map* map = secrets ? secrets->as<model::Map>() : nullptr;
+    if (!map) {
+      continue;
+    }
+    for (const auto& [name, value] : *map) {
+      const std::string* text = value.string();
+      // A parameter name, a deferred ARN (AWS gives a well-formed one), or a literal `${NAME}`
+      // placeholder that a tool substitutes before deploying.
+      if (!text || text->rfind("arn:", 0) != 0 || text->find("${") != std::string::npos) {
+        continue;
+      }
+      std::string why = problem(*text);
+      if (!why.empty()) {
+        c.diags.report(Diag::SecretArnFormat, value.range, name, container->path, *text, why,
+                       "write the full ARN with its region and 12-digit account, or an SSM "
+                       "parameter of the stack's region by name (`/app/key`)");
+      }
+    }
+  }
+}
+
+} // namespace
+
+extern const Rule kSecretArnRule;
+const Rule kSecretArnRule{"secret-arn",
+                          "a container secret's ARN is a Secrets Manager secret or an SSM "
+                          "parameter with its region and account",
+                          "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
+                          "secrets-envvar.html",
+                          {Diag::SecretArnFormat},
+                          run};
+
+} // namespace ecl::check
