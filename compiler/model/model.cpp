@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
-#include <memory>
 #include <mutex>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace ecl::model {
 
@@ -25,47 +23,33 @@ std::vector<std::string_view>& names() {
   }();
   return *table;
 }
-// The number of `name`; -1 when it has none, unless `add`, which gives it one. A cache by the
-// text's address settles nearly every call without hashing or locking: the checker and the rules
-// pass the schema's names and literals, a few hundred texts, millions of times. A hit is checked
-// against the text (a caller's may be a temporary at a reused address); a name without a number is
-// not cached.
-int name_id(std::string_view name, bool add) {
-  struct Cached {
-    const char* data = nullptr;
-    int id = -1;
-  };
-  thread_local std::array<Cached, 1024> cache;
-  const auto address = reinterpret_cast<std::uintptr_t>(name.data());
-  Cached& cached = cache[(address * 0x9e3779b97f4a7c15ull) >> 54];
-  if (cached.data == name.data() && cached.id >= 0) {
-    const std::string_view known = names()[static_cast<std::size_t>(cached.id)];
-    if (known.data() == name.data() ? known.size() == name.size() : known == name) {
-      return cached.id;
-    }
-  }
-  std::lock_guard lock(names_lock);
-  static std::unordered_map<std::string_view, int> by_name{{"", 0}};
-  auto found = by_name.find(name);
-  if (found == by_name.end()) {
-    if (!add) {
-      return -1;
-    }
-    auto& table = names();
-    if (table.size() == kMaxNames) {
-      throw std::length_error("more than 65536 attribute names");
-    }
-    table.push_back(name);
-    found = by_name.emplace(name, static_cast<int>(table.size() - 1)).first;
-  }
-  cached = {name.data(), found->second};
-  return found->second;
-}
 
 } // namespace
 
 std::uint16_t attribute_name_id(std::string_view name) {
-  return static_cast<std::uint16_t>(name_id(name, true));
+  // The checker numbers the schema's own names, millions of times: a cache by the address of the
+  // text settles nearly all without hashing or locking.
+  struct Cached {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::uint16_t id = 0;
+  };
+  thread_local std::array<Cached, 256> cache;
+  Cached& cached = cache[(reinterpret_cast<std::uintptr_t>(name.data()) >> 3) % cache.size()];
+  if (cached.data == name.data() && cached.size == name.size() && name.data() != nullptr) {
+    return cached.id;
+  }
+  std::lock_guard lock(names_lock);
+  auto& table = names();
+  auto found = std::find(table.begin(), table.end(), name);
+  if (found == table.end()) {
+    if (table.size() == kMaxNames) {
+      throw std::length_error("more than 65536 attribute names");
+    }
+    found = table.insert(table.end(), name);
+  }
+  cached = {name.data(), name.size(), static_cast<std::uint16_t>(found - table.begin())};
+  return cached.id;
 }
 
 std::string_view attribute_name(std::uint16_t id) {
@@ -77,16 +61,25 @@ std::string_view Attribute::name() const {
 }
 
 const Attribute* AttributeMap::find(std::string_view name) const {
-  // By number, not by text: a key compared in one instruction, and a name no map was given
-  // settled without a scan.
-  const int id = name_id(name, false);
-  if (id < 0) {
-    return nullptr;
-  }
-  const std::uint16_t* numbers = ids();
-  for (std::uint32_t i = 0; i < size_; ++i) {
-    if (numbers[i] == id) {
-      return &entries_[i];
+  // Most callers pass the schema's own name (the key's storage): the pointer test settles those.
+  // Names are a few bytes: a loop the compiler inlines is cheaper than a call to memcmp, and the
+  // first byte rejects most keys of the same length.
+  const std::size_t n = name.size();
+  const std::string_view* table = names().data();
+  for (const Attribute& entry : entries_) {
+    const std::string_view key = table[entry.name_id];
+    if (key.size() != n) {
+      continue;
+    }
+    if (key.data() == name.data()) {
+      return &entry;
+    }
+    std::size_t i = 0;
+    while (i < n && key[i] == name[i]) {
+      ++i;
+    }
+    if (i == n) {
+      return &entry;
     }
   }
   return nullptr;
@@ -99,55 +92,8 @@ Attribute& AttributeMap::operator[](std::string_view name) {
   return at(append(name, Attribute{}));
 }
 
-std::size_t AttributeMap::append(std::string_view name, Attribute attribute) {
-  if (size_ == capacity_) {
-    reserve(capacity_ == 0 ? 1 : std::size_t{capacity_} * 2); // as a std::vector grows
-  }
-  attribute.name_id = attribute_name_id(name);
-  ids()[size_] = attribute.name_id;
-  new (&entries_[size_]) Attribute(std::move(attribute));
-  return size_++;
-}
-
-void AttributeMap::reserve(std::size_t n) {
-  if (n <= capacity_) {
-    return;
-  }
-  auto* entries =
-      static_cast<Attribute*>(::operator new(n*(sizeof(Attribute) + sizeof(std::uint16_t))));
-  auto* numbers = reinterpret_cast<std::uint16_t*>(entries + n);
-  for (std::uint32_t i = 0; i < size_; ++i) {
-    new (&entries[i]) Attribute(std::move(entries_[i]));
-    numbers[i] = ids()[i];
-  }
-  const std::uint32_t size = size_;
-  release();
-  entries_ = entries;
-  size_ = size;
-  capacity_ = static_cast<std::uint32_t>(n);
-}
-
-void AttributeMap::release() {
-  std::destroy_n(entries_, size_);
-  ::operator delete(entries_);
-  entries_ = nullptr;
-  size_ = capacity_ = 0;
-}
-
 void AttributeMap::erase(std::string_view name) {
-  std::uint32_t kept = 0;
-  for (std::uint32_t i = 0; i < size_; ++i) {
-    if (entries_[i].name() == name) {
-      continue;
-    }
-    if (kept != i) {
-      entries_[kept] = std::move(entries_[i]);
-      ids()[kept] = ids()[i];
-    }
-    ++kept;
-  }
-  std::destroy(entries_ + kept, entries_ + size_);
-  size_ = kept;
+  std::erase_if(entries_, [&](const Attribute& entry) { return entry.name() == name; });
 }
 
 const Attribute* Block::attribute(std::string_view attr) const {

@@ -9,7 +9,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ecl::schema {
@@ -40,10 +39,8 @@ std::string_view attribute_name(std::uint16_t id);
 
 // A block's attributes by name: a flat map searched front to back. A kind has at most a few dozen
 // attributes and a block sets fewer, so one contiguous scan beats a tree of string nodes on the
-// checker's and the rules' hot paths, and costs one allocation per block. The scan reads the
-// names' numbers, kept apart after the entries in the same allocation: two bytes an entry, where
-// reading each entry's own would touch a cache line per entry (most blocks are cold when the rules
-// ask). Keys are views: pass names with static storage (the schema's, or literals).
+// checker's and the rules' hot paths, and costs one allocation per block. Keys are views: pass
+// names with static storage (the schema's, or literals).
 class AttributeMap {
 public:
   // Iterates as (name, attribute) pairs: `for (const auto& [name, attribute] : block.attributes)`.
@@ -69,21 +66,6 @@ public:
     const Attribute* at_ = nullptr;
   };
 
-  AttributeMap() = default;
-  AttributeMap(AttributeMap&& other) noexcept
-      : entries_(std::exchange(other.entries_, nullptr)), size_(std::exchange(other.size_, 0)),
-        capacity_(std::exchange(other.capacity_, 0)) {}
-  AttributeMap& operator=(AttributeMap&& other) noexcept {
-    AttributeMap gone(std::move(*this));
-    std::swap(entries_, other.entries_);
-    std::swap(size_, other.size_);
-    std::swap(capacity_, other.capacity_);
-    return *this;
-  }
-  AttributeMap(const AttributeMap&) = delete;
-  AttributeMap& operator=(const AttributeMap&) = delete;
-  ~AttributeMap() { release(); }
-
   const Attribute* find(std::string_view name) const;
   Attribute* find(std::string_view name) {
     return const_cast<Attribute*>(std::as_const(*this).find(name));
@@ -92,26 +74,23 @@ public:
   Attribute& operator[](std::string_view name);
   // Adds `attribute` as `name`, which the caller knows is absent (the checker adds each attribute
   // of a block once), without searching; returns its position for at().
-  std::size_t append(std::string_view name, Attribute attribute);
+  std::size_t append(std::string_view name, Attribute attribute) {
+    attribute.name_id = attribute_name_id(name);
+    entries_.push_back(std::move(attribute));
+    return entries_.size() - 1;
+  }
   // The attribute at a position append() returned; positions hold until erase().
   const Attribute& at(std::size_t index) const { return entries_[index]; }
   Attribute& at(std::size_t index) { return entries_[index]; }
   void erase(std::string_view name);
-  // Room for `n` entries in all (as std::vector::reserve).
-  void reserve(std::size_t n);
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  iterator begin() const { return iterator(entries_); }
-  iterator end() const { return iterator(entries_ + size_); }
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  iterator begin() const { return iterator(entries_.data()); }
+  iterator end() const { return iterator(entries_.data() + entries_.size()); }
 
 private:
-  // The names' numbers (name_id) of the entries, after the room for `capacity_` entries.
-  std::uint16_t* ids() const { return reinterpret_cast<std::uint16_t*>(entries_ + capacity_); }
-  void release();
-  // One allocation: `capacity_` entries (`size_` of them made), then as many names' numbers.
-  Attribute* entries_ = nullptr;
-  std::uint32_t size_ = 0;
-  std::uint32_t capacity_ = 0;
+  std::vector<Attribute> entries_; // in the order they were added, each with its name_id
 };
 
 struct Block;

@@ -1633,17 +1633,7 @@ std::optional<std::string> existing_attribute(const model::Block& block,
 }
 
 std::span<const Kind> kinds() {
-  static const std::vector<Kind> all = [] {
-    std::vector<Kind> built = build_kinds();
-    // Every attribute name numbered up front: AttributeMap::find() settles a name without a
-    // number (one no block has) only under a lock.
-    for (const Kind& kind : built) {
-      for (const Attribute& attribute : kind.attributes) {
-        model::attribute_name_id(attribute.name);
-      }
-    }
-    return built;
-  }();
+  static const std::vector<Kind> all = build_kinds();
   return all;
 }
 
