@@ -353,7 +353,7 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     return none;
   }
   if (block.kind_name == "security_group" && attr.name == "description") {
-    return model::Value{fmt::format("Security group {}", block.path), at};
+    return model::Value{"Security group " + block.path, at}; // not formatted: one per group
   }
   if (block.kind_name == "ec2_capacity" && attr.name == "desired") {
     model::Value min = attribute_value(block, "min", at);

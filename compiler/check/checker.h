@@ -311,8 +311,11 @@ private:
   model::Value eval_node(const ast::Expr& expr, const schema::Type* expected,
                          const model::Block* scope);
   // `value` when it is within limits::kMaxStringBytes, kMaxValueSize and kMaxValueDepth;
-  // otherwise E0019, E0020 or E0021 at `range` and Null.
+  // otherwise E0019, E0020 or E0021 at `range` and Null. Sets measured_.
   model::Value bounded(model::Value value, const Range& range);
+  // What limits::kMaxValueSize counts of `value`, which eval() returned last, with `value` at
+  // nesting `depth` (as value_size()).
+  std::size_t size_at(const model::Value& value, std::size_t depth) const;
   model::Value eval_unary(const ast::Expr& expr, const ast::Unary& unary,
                           const model::Block* scope);
   model::Value eval_binary(const ast::Expr& expr, const ast::Binary& binary,
@@ -451,6 +454,16 @@ private:
   std::vector<std::pair<FileId, std::uint32_t>> syntax_errors_;
   // A file of the namespace holds a syntax error (its declarations may be lost with the repairs).
   bool has_syntax_error(const Namespace& ns) const;
+  // The size limits::kMaxValueSize counts of a value, and how deep lists and maps nest in it.
+  struct Measure {
+    std::size_t size = 0;
+    std::size_t height = 0; // 0: not a list or map
+  };
+  // Of the value eval() returned last: a list or object built of values just evaluated adds up
+  // theirs instead of walking each again, which costs the square of the depth in a nested value.
+  Measure measured_;
+  // Of the list or object eval_node() built last, for the bounded() it goes through.
+  std::optional<Measure> built_;
   std::size_t eval_depth_ = 0;       // eval() frames active, at most limits::kMaxEvalDepth
   bool eval_depth_reported_ = false; // E0022 once per program: every level above it is Null
   SourceManager override_sources_;   // `-p` values read as ECL literals

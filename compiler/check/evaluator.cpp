@@ -23,8 +23,13 @@ Value make(auto data, Range range) {
 // The size limits::kMaxValueSize counts: string bytes plus one per list or map element (keys
 // included), through nested values. Stops counting once past the limit, so it costs at most that
 // much; sets `too_deep` when lists and maps nest beyond limits::kMaxValueDepth (counting `depth`
-// for `value` itself) and does not look deeper.
-std::size_t value_size(const Value& value, std::size_t depth, bool& too_deep) {
+// for `value` itself) and does not look deeper. `height`, when given, is set to how deep lists and
+// maps nest in `value` (0: it is neither), as far as counted.
+std::size_t value_size(const Value& value, std::size_t depth, bool& too_deep,
+                       std::size_t* height = nullptr) {
+  if (height) {
+    *height = 0;
+  }
   if (auto* s = value.as<std::string>()) {
     return s->size();
   }
@@ -46,8 +51,11 @@ std::size_t value_size(const Value& value, std::size_t depth, bool& too_deep) {
     return 0;
   }
   std::size_t size = 0;
+  std::size_t deepest = 0;
   auto count = [&](const Value& element, std::size_t key_bytes) {
-    size += 1 + key_bytes + value_size(element, depth + 1, too_deep);
+    std::size_t below = 0;
+    size += 1 + key_bytes + value_size(element, depth + 1, too_deep, height ? &below : nullptr);
+    deepest = std::max(deepest, below);
     return size <= limits::kMaxValueSize && !too_deep;
   };
   if (list) {
@@ -62,6 +70,9 @@ std::size_t value_size(const Value& value, std::size_t depth, bool& too_deep) {
         break;
       }
     }
+  }
+  if (height) {
+    *height = 1 + deepest;
   }
   return size;
 }
@@ -208,6 +219,7 @@ Value Checker::eval(const ast::Expr& expr, const Type* expected, const model::Bl
       eval_depth_reported_ = true;
       diags_.report(Diag::EvaluationTooDeep, expr.range, limits::kMaxEvalDepth);
     }
+    measured_ = {};
     return null_at(expr.range);
   }
   struct Depth {
@@ -220,7 +232,20 @@ Value Checker::eval(const ast::Expr& expr, const Type* expected, const model::Bl
   return bounded(eval_node(expr, expected, scope), expr.range);
 }
 
+std::size_t Checker::size_at(const Value& value, std::size_t depth) const {
+  // value_size() of the value eval() returned last, without walking it again when it is known to
+  // come to the same: within the size limit (it was bounded) and not reaching too deep at `depth`.
+  if (measured_.height == 0 || depth + measured_.height - 1 <= limits::kMaxValueDepth) {
+    return measured_.size;
+  }
+  bool too_deep = false;
+  return value_size(value, depth, too_deep);
+}
+
 Value Checker::bounded(Value value, const Range& range) {
+  // The measure of a list or object eval_node() built, when it is known whole.
+  const std::optional<Measure> built = std::exchange(built_, std::nullopt);
+  measured_ = {};
   std::size_t string_bytes = 0;
   if (auto* s = value.as<std::string>()) {
     string_bytes = s->size();
@@ -235,9 +260,15 @@ Value Checker::bounded(Value value, const Range& range) {
     diags_.report(Diag::StringTooLong, range, string_bytes, limits::kMaxStringBytes);
     return null_at(range);
   }
+  if (built && built->size <= limits::kMaxValueSize && built->height <= limits::kMaxValueDepth) {
+    measured_ = *built; // what value_size() would count, as it stops at no limit
+    return value;
+  }
   if (value.as<model::List>() || value.as<model::Map>()) {
     bool too_deep = false;
-    if (value_size(value, 1, too_deep) > limits::kMaxValueSize) {
+    std::size_t height = 0;
+    const std::size_t size = value_size(value, 1, too_deep, &height);
+    if (size > limits::kMaxValueSize) {
       diags_.report(Diag::ValueTooLarge, range, limits::kMaxValueSize);
       return null_at(range);
     }
@@ -245,6 +276,10 @@ Value Checker::bounded(Value value, const Range& range) {
       diags_.report(Diag::ValueTooDeep, range, limits::kMaxValueDepth);
       return null_at(range);
     }
+    measured_ = {size, height};
+  } else {
+    bool too_deep = false;
+    measured_ = {value_size(value, 1, too_deep), 0}; // a scalar's: no walk
   }
   return value;
 }
@@ -286,20 +321,24 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
               expected && expected->kind == TypeKind::List ? expected->element : nullptr;
           model::List items;
           std::size_t size = 0; // checked as the list grows: each item may be large already
+          Measure whole{0, 1};  // for bounded(), while every item's size is its whole size
           for (const auto& item : node.items) {
             items.push_back(eval(*item, element, scope));
-            bool too_deep = false;
-            size += 1 + value_size(items.back(), 2, too_deep);
+            const std::size_t item_size = size_at(items.back(), 2);
+            whole = {whole.size + 1 + measured_.size, std::max(whole.height, 1 + measured_.height)};
+            size += 1 + item_size;
             if (size > limits::kMaxValueSize) {
               diags_.report(Diag::ValueTooLarge, r, limits::kMaxValueSize);
               return null_at(r);
             }
           }
+          built_ = whole;
           return make(std::move(items), r);
         } else if constexpr (std::is_same_v<T, ast::Object>) {
           model::Map entries;
           std::set<std::string_view> keys; // not a scan of `entries`: objects may be large
           std::size_t size = 0;            // checked as the map grows, like a list
+          Measure whole{0, 1};
           for (const auto& entry : node.entries) {
             const Type* field_type = nullptr;
             if (expected && expected->kind == TypeKind::Map) {
@@ -316,14 +355,17 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
               continue;
             }
             Value v = eval(*entry.value, field_type, scope);
-            bool too_deep = false;
-            size += 1 + entry.key.size() + value_size(v, 2, too_deep);
+            const std::size_t item_size = size_at(v, 2);
+            whole = {whole.size + 1 + entry.key.size() + measured_.size,
+                     std::max(whole.height, 1 + measured_.height)};
+            size += 1 + entry.key.size() + item_size;
             if (size > limits::kMaxValueSize) {
               diags_.report(Diag::ValueTooLarge, r, limits::kMaxValueSize);
               return null_at(r);
             }
             entries.emplace_back(std::string(entry.key), std::move(v));
           }
+          built_ = whole;
           return make(std::move(entries), r);
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
           return eval_unary(expr, node, scope);
@@ -1102,8 +1144,7 @@ Value Checker::eval_call(const ast::Expr& expr, const ast::Call& call, const mod
   std::size_t size = 0; // all arguments together, like a list: concat() and join() copy them
   for (const auto& a : call.args()) {
     args.push_back(eval(*a, nullptr, scope));
-    bool too_deep = false;
-    size += 1 + value_size(args.back(), 1, too_deep);
+    size += 1 + size_at(args.back(), 1);
     if (size > limits::kMaxValueSize) {
       diags_.report(Diag::ValueTooLarge, expr.range, limits::kMaxValueSize);
       return null_at(expr.range);

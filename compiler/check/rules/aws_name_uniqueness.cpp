@@ -20,8 +20,8 @@
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace ecl::check {
@@ -46,9 +46,38 @@ constexpr Scope kScopes[] = {
     {"job", "schedule", "", "in the account and region"},
 };
 
+// Who holds a name: a block that gives it, or one the plan makes it for (and which of its names).
+enum class Holder { Given, Made, ExecutionRole, InstanceRole, SchedulerRole };
+
 struct Named {
   const model::Block* block;
-  std::string label; // "target group `main.api`", "the name the plan makes for …"
+  Holder holder;
+};
+
+// "target group `main.api`", "the name the plan makes for …": formatted only for a message, as
+// nearly every name is unique.
+std::string label(const Scope& s, const Named& n) {
+  const std::string& path = n.block->path;
+  switch (n.holder) {
+  case Holder::Given:
+    return fmt::format("{} `{}`", s.what, path);
+  case Holder::Made:
+    return fmt::format("the name the plan makes for {} `{}`", s.what, path);
+  case Holder::ExecutionRole:
+    return fmt::format("the name the plan makes for task `{}`'s execution role", path);
+  case Holder::InstanceRole:
+    return fmt::format("the name the plan makes for ec2_capacity `{}`'s instance role", path);
+  case Holder::SchedulerRole:
+    return fmt::format("the name the plan makes for job `{}`'s scheduler role", path);
+  }
+  return "";
+}
+
+using Key = std::pair<const model::Block*, std::string>; // (scope block, name)
+struct KeyHash {
+  std::size_t operator()(const Key& key) const {
+    return std::hash<std::string>()(key.second) ^ std::hash<const void*>()(key.first);
+  }
 };
 
 void run(RuleContext& c) {
@@ -58,22 +87,26 @@ void run(RuleContext& c) {
         std::transform(name.begin(), name.end(), name.begin(),
                        [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
       }
-      return std::pair{in, std::move(name)};
+      return Key{in, std::move(name)};
     };
     auto scope_of = [&](const model::Block& block) {
       return s.scope.empty() ? nullptr : block.ancestor(s.scope);
     };
     // (scope block, name) → who has it: first the names the plan makes, which carry the block's
     // path, then the names the program gives, in order.
-    std::map<std::pair<const model::Block*, std::string>, Named> seen;
+    std::unordered_map<Key, Named, KeyHash> seen;
+    // Sized once: rehashing walks every node, in no order the cache can follow.
+    seen.reserve(c.program.of_kind(s.kind).size() +
+                 (s.kind == "role" ? c.program.of_kind("task").size() +
+                                         c.program.of_kind("ec2_capacity").size() +
+                                         c.program.of_kind("job").size()
+                                   : 0));
     for (const model::Block* block : c.program.of_kind(s.kind)) {
       if (block->get_string("name")) {
         continue;
       }
       if (std::string name = model::made_name_of(c.program, *block); !name.empty()) {
-        seen.emplace(
-            key_of(scope_of(*block), name),
-            Named{block, fmt::format("the name the plan makes for {} `{}`", s.what, block->path)});
+        seen.emplace(key_of(scope_of(*block), name), Named{block, Holder::Made});
       }
     }
     // The roles the plan makes for what the program does not give one.
@@ -81,23 +114,17 @@ void run(RuleContext& c) {
       for (const model::Block* task : c.program.of_kind("task")) {
         if (!task->get("execution_role")) {
           seen.emplace(key_of(nullptr, model::made_role_name(c.program, *task)),
-                       Named{task, fmt::format("the name the plan makes for task `{}`'s "
-                                               "execution role",
-                                               task->path)});
+                       Named{task, Holder::ExecutionRole});
         }
       }
       for (const model::Block* capacity : c.program.of_kind("ec2_capacity")) {
         seen.emplace(key_of(nullptr, model::made_role_name(c.program, *capacity)),
-                     Named{capacity, fmt::format("the name the plan makes for ec2_capacity "
-                                                 "`{}`'s instance role",
-                                                 capacity->path)});
+                     Named{capacity, Holder::InstanceRole});
       }
       for (const model::Block* job : c.program.of_kind("job")) {
         if (job->get("schedule")) {
           seen.emplace(key_of(nullptr, model::made_role_name(c.program, *job)),
-                       Named{job, fmt::format("the name the plan makes for job `{}`'s scheduler "
-                                              "role",
-                                              job->path)});
+                       Named{job, Holder::SchedulerRole});
         }
       }
     }
@@ -107,8 +134,7 @@ void run(RuleContext& c) {
         continue;
       }
       const model::Block* in = scope_of(*block);
-      auto [it, fresh] = seen.emplace(key_of(in, *name),
-                                      Named{block, fmt::format("{} `{}`", s.what, block->path)});
+      auto [it, fresh] = seen.emplace(key_of(in, *name), Named{block, Holder::Given});
       if (fresh) {
         continue;
       }
@@ -117,7 +143,7 @@ void run(RuleContext& c) {
              : std::string(s.where);
       c.diags
           .report(Diag::DuplicateAwsName, attribute_range(*block, "name"),
-                  fmt::format("{} `{}`", s.what, block->path), *name, where, it->second.label)
+                  fmt::format("{} `{}`", s.what, block->path), *name, where, label(s, it->second))
           .note(it->second.block->header_range,
                 fmt::format("{} `{}` is declared here", it->second.block->kind_name,
                             it->second.block->path));
