@@ -28,7 +28,8 @@ moto_test.moto_task_memory). Parts, each a function below:
 - capacity: an ec2_capacity's desired count, managed scaling and target capacity change in place,
   its group and provider kept;
 - scaling: a renamed scaled service's scalable target and policy are replaced, none left behind;
-  a policy on a CloudWatch metric (`metric`) is put with it, its target changed in place."""
+  a policy on a CloudWatch metric (`metric`) is put with it, its target changed in place, and
+  `eclc import aws` reads it back."""
 
 import argparse
 import fcntl
@@ -1437,7 +1438,8 @@ METRIC_PROGRAM = SCALED_PROGRAM.replace(
 
 def check_scaling_metric(moto, proxy, tmp):
     """A customized metric's policy is put with its metric, dimensions, statistic and unit; a
-    changed target is put again in place (no deletion planned); destroy deletes it."""
+    changed target is put again in place (no deletion planned); `eclc import aws` reads it back
+    as the same `metric` block; destroy deletes it."""
     moto.reset()
     proxy.reset()
     program = tmp / "metric.ecl"
@@ -1476,6 +1478,18 @@ def check_scaling_metric(moto, proxy, tmp):
            f"scaling metric: after the new target moto holds {held}")
     code, out, err = eclc(["plan", program, "--state", state] + options)
     expect(out == "No changes.\n", f"scaling metric: after the new target the plan is {out}{err}")
+    # `eclc import aws` reads the policy back into a `metric` block, which plans no change.
+    imported, istate = tmp / "metric_imported.ecl", tmp / "metric_imported.json"
+    code, out, err = eclc(["import", "aws", "--cluster", "sr-c", "--region", "us-east-1", "-o",
+                           imported, "--state", istate, "--endpoint-url", moto.url])
+    text = imported.read_text() if imported.exists() else ""
+    expect(code == 0 and re.search(
+        r'metric backlog \{\s+namespace\s+= "AWS/SQS"\s+name\s+= "ApproximateNumberOfMessagesVisible"'
+        r'\s+dimensions = \{ QueueName = "jobs" \}\s+statistic\s+= sum\s+unit\s+= count\s+'
+        r'target\s+= 250.5\s+\}', text), f"scaling metric: import aws wrote\n{text}{err}")
+    code, out, err = eclc(["plan", imported, "--state", istate, "--endpoint-url", moto.url])
+    expect(out == "No changes.\n", f"scaling metric: the imported program plans {out}{err}")
+    istate.unlink(missing_ok=True)
     code, out, err = eclc(apply_args(program, state, proxy.url, "destroy") + options)
     expect(code == 0 and policies() == [], f"scaling metric: destroy left {policies()}: {err}")
     print("  metric: put with its customized metric, its target changed in place, destroyed")
