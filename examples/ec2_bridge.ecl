@@ -158,6 +158,20 @@ cluster apps {
       strategy   = [{ type = spread, field = "instanceId" }]
       constraint = [{ type = member_of, expression = "attribute:ecs.instance-type =~ m6i.*" }]
     }
+
+    // Scaled on the backlog of the queue it reads (a CloudWatch metric of SQS): more workers
+    // while more than 500 orders wait, fewer below. The capacity's managed scaling then adds
+    // instances for them.
+    scaling {
+      min = 2
+      max = 10
+      metric backlog {
+        namespace  = "AWS/SQS"
+        name       = "ApproximateNumberOfMessagesVisible"
+        dimensions = { QueueName = "orders" }
+        target     = 500
+      }
+    }
   }
 }
 

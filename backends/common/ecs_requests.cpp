@@ -3,6 +3,7 @@
 #include "backends/common/efs_requests.h"
 #include "backends/common/elbv2_requests.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -805,6 +806,50 @@ json scheduled_action(Spelling& s, const model::Block& service, const model::Blo
   return out;
 }
 
+namespace {
+
+// A CloudWatch enum member as the API spells it: `sample_count` is `SampleCount`,
+// `bytes_per_second` is `Bytes/Second`.
+std::string cloudwatch_name(std::string_view member) {
+  std::string out;
+  for (std::size_t start = 0; start <= member.size();) {
+    const std::size_t end = std::min(member.find('_', start), member.size());
+    const std::string_view word = member.substr(start, end - start);
+    if (word == "per") {
+      out += '/';
+    } else if (!word.empty()) {
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+      out += word.substr(1);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+// The CustomizedMetricSpecification of a `metric` block (its TargetValue aside).
+json customized_metric(Spelling& s, const model::Block& metric) {
+  json out = json::object();
+  copy(s, out, metric, "name", "MetricName");
+  copy(s, out, metric, "namespace", "Namespace");
+  const model::Value* dimensions = s.get(metric, "dimensions");
+  const model::Map* map = dimensions ? dimensions->as<model::Map>() : nullptr;
+  if (map && !map->empty()) {
+    json& list = out["Dimensions"] = json::array();
+    for (const model::MapEntry& d : *map) {
+      list.push_back({{"Name", d.first}, {"Value", s.value(d.second)}});
+    }
+  }
+  if (const std::string* statistic = s.get_enum(metric, "statistic")) {
+    out["Statistic"] = cloudwatch_name(*statistic);
+  }
+  if (const std::string* unit = s.get_enum(metric, "unit")) {
+    out["Unit"] = cloudwatch_name(*unit);
+  }
+  return out;
+}
+
+} // namespace
+
 std::vector<std::pair<std::string, json>>
 scaling_policies(Spelling& s, const model::Program& program, const model::Block& service) {
   std::vector<std::pair<std::string, json>> out;
@@ -813,6 +858,21 @@ scaling_policies(Spelling& s, const model::Program& program, const model::Block&
     return out;
   }
   const std::string* service_name = s.get_string(service, "name");
+  // One policy: `suffix` names it after the service, `key` its step or resource.
+  auto add = [&](const std::string& key, const std::string& suffix, json config) {
+    copy_int(s, config, *scaling, "scale_in_cooldown", "ScaleInCooldown");
+    copy_int(s, config, *scaling, "scale_out_cooldown", "ScaleOutCooldown");
+    json policy = json::object();
+    policy["PolicyName"] =
+        s.string_value((service_name ? *service_name : service.name) + "-" + suffix);
+    const json subject = scaling_subject(s, service);
+    for (const auto& [member, value] : subject.items()) {
+      policy[member] = value;
+    }
+    policy["PolicyType"] = "TargetTrackingScaling";
+    policy["TargetTrackingScalingPolicyConfiguration"] = std::move(config);
+    out.emplace_back(key, std::move(policy));
+  };
   for (auto [attribute, metric] : {std::pair{"cpu", "ECSServiceAverageCPUUtilization"},
                                    {"memory", "ECSServiceAverageMemoryUtilization"},
                                    {"requests", "ALBRequestCountPerTarget"}}) {
@@ -830,18 +890,16 @@ scaling_policies(Spelling& s, const model::Program& program, const model::Block&
       }
       config["PredefinedMetricSpecification"]["ResourceLabel"] = std::move(label);
     }
-    copy_int(s, config, *scaling, "scale_in_cooldown", "ScaleInCooldown");
-    copy_int(s, config, *scaling, "scale_out_cooldown", "ScaleOutCooldown");
-    json policy = json::object();
-    policy["PolicyName"] =
-        s.string_value((service_name ? *service_name : service.name) + "-" + attribute);
-    const json subject = scaling_subject(s, service);
-    for (const auto& [key, value] : subject.items()) {
-      policy[key] = value;
+    add(attribute, attribute, std::move(config));
+  }
+  for (const model::Block* metric : scaling->children_of("metric")) {
+    json config = json::object();
+    const model::Value* target = s.get(*metric, "target");
+    if (auto value = target ? target->number() : std::nullopt) {
+      config["TargetValue"] = *value;
     }
-    policy["PolicyType"] = "TargetTrackingScaling";
-    policy["TargetTrackingScalingPolicyConfiguration"] = std::move(config);
-    out.emplace_back(attribute, std::move(policy));
+    config["CustomizedMetricSpecification"] = customized_metric(s, *metric);
+    add("metric-" + metric->name, metric->name, std::move(config));
   }
   return out;
 }

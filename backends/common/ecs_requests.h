@@ -45,7 +45,7 @@ json discovery_service(Spelling& s, const model::Block& discovery);
 // The service's auto scaling (its `scaling` block), in Application Auto Scaling's spelling, which
 // the API and the AWS::ApplicationAutoScaling resources share: RegisterScalableTarget, and one
 // PutScalingPolicy a tracked metric, by the suffix of its step or resource ("cpu", "memory",
-// "requests"). Null and empty without a `scaling` block.
+// "requests", "metric-NAME" for a `metric` block). Null and empty without a `scaling` block.
 json scalable_target(Spelling& s, const model::Block& service);
 // PutScheduledAction of one `schedule` of the service's scaling; `ScheduledActions` items of the
 // AWS::ApplicationAutoScaling::ScalableTarget are the same without the subject members.

@@ -145,9 +145,16 @@ void lower_scaling(Planner& p, const model::Block& b) {
     Step& s = p.add(b, metric + "-scaling", "application-autoscaling", "PutScalingPolicy");
     const json& config = policy["TargetTrackingScalingPolicyConfiguration"];
     const int value = static_cast<int>(config.value("TargetValue", 0.0));
-    s.summary = metric == "requests"
-                    ? fmt::format("target tracking: {} requests a minute per task", value)
-                    : fmt::format("target tracking: {} at {}%", metric, value);
+    if (const auto custom = config.find("CustomizedMetricSpecification"); custom != config.end()) {
+      s.summary = fmt::format("target tracking: {} of {} {} at {}", custom->value("Statistic", ""),
+                              text_of(custom->value("Namespace", json())),
+                              text_of(custom->value("MetricName", json())),
+                              config.value("TargetValue", 0.0));
+    } else {
+      s.summary = metric == "requests"
+                      ? fmt::format("target tracking: {} requests a minute per task", value)
+                      : fmt::format("target tracking: {} at {}%", metric, value);
+    }
     s.params = std::move(policy);
     s.after.push_back(p.step_id(b, "scalable-target"));
   }

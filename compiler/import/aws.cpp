@@ -12,6 +12,7 @@
 #include "compiler/format/format.h"
 #include "compiler/import/importers.h"
 #include "compiler/import/program.h"
+#include "compiler/schema/schema.h"
 
 #include <algorithm>
 #include <cctype>
@@ -50,6 +51,27 @@ json list_at(const json& v, const std::string& path) {
 bool truthy(const json& v, const std::string& path) {
   json x = response_value(v, path);
   return x.is_boolean() ? x.get<bool>() : x.is_string() && x.get<std::string>() == "true";
+}
+
+// The member of the `metric` attribute `attribute` (an enum) that a CloudWatch value is, or "":
+// `SampleCount` is `sample_count`, `Bytes/Second` `bytes_per_second`.
+std::string cloudwatch_member(const std::string& value, std::string_view attribute) {
+  std::string out;
+  for (char c : value) {
+    if (c == '/') {
+      out += "_per_";
+    } else if (std::isupper(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != '_') {
+        out += '_';
+      }
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      out += c;
+    }
+  }
+  const std::vector<std::string_view>& members =
+      schema::find_kind("metric")->attribute(attribute)->type->members;
+  return std::find(members.begin(), members.end(), out) != members.end() ? out : "";
 }
 
 // A resource's tags as key -> value, from [{Key, Value}], [{key, value}] or a map.
@@ -1549,8 +1571,46 @@ void Importer::load_balancer_blocks() {
   }
 }
 
+// The `metric` block of a target tracking policy `name` of service `service_name` on a customized
+// metric: named by what follows `SERVICE-`, an identifier; nullopt when ECL cannot say it (metric
+// math, a statistic or unit it has no member for, a dimension that is not a string).
+std::optional<Block> custom_metric(const std::string& name, const std::string& service_name,
+                                   const json& custom, const std::string& target) {
+  const std::string prefix = service_name + "-";
+  const std::string block = name.starts_with(prefix) ? name.substr(prefix.size()) : "";
+  const std::string statistic = cloudwatch_member(str(custom, "Statistic"), "statistic");
+  const std::string unit = str(custom, "Unit");
+  if (!is_identifier(block) || custom.contains("Metrics") || statistic.empty() ||
+      (!unit.empty() && cloudwatch_member(unit, "unit").empty()) || target.empty()) {
+    return std::nullopt;
+  }
+  Block metric{"metric", block, {}, {}, {}, {}};
+  metric.set("namespace", quote(str(custom, "Namespace")));
+  metric.set("name", quote(str(custom, "MetricName")));
+  std::vector<std::pair<std::string, std::string>> dimensions;
+  for (const json& d : list_at(custom, "Dimensions")) {
+    const json value = response_value(d, "Value");
+    if (!value.is_string()) {
+      return std::nullopt;
+    }
+    dimensions.emplace_back(str(d, "Name"), quote(value.get<std::string>()));
+  }
+  if (!dimensions.empty()) {
+    metric.set("dimensions", object(dimensions));
+  }
+  if (statistic != "average") {
+    metric.set("statistic", statistic);
+  }
+  if (!unit.empty()) {
+    metric.set("unit", cloudwatch_member(unit, "unit"));
+  }
+  metric.set("target", target);
+  return metric;
+}
+
 // The Application Auto Scaling of a service: its scalable target, target tracking policies of
-// the names ECL gives them (`SERVICE-cpu`...) and scheduled actions, as a `scaling` block.
+// the names ECL gives them (`SERVICE-cpu`..., `SERVICE-NAME` for a `metric`) and scheduled
+// actions, as a `scaling` block.
 bool Importer::scaling(const json& service, Block& b) {
   const std::string service_name = str(service, "serviceName");
   const std::string resource = "service/" + str(cluster_, "clusterName") + "/" + service_name;
@@ -1594,6 +1654,21 @@ bool Importer::scaling(const json& service, Block& b) {
     if (auto dot = value.find('.');
         dot != std::string::npos && value.find_first_not_of('0', dot + 1) == std::string::npos) {
       value = value.substr(0, dot); // 60.0
+    }
+    if (const json custom = response_value(config, "CustomizedMetricSpecification");
+        custom.is_object()) {
+      if (std::optional<Block> tracked = custom_metric(name, service_name, custom, value);
+          tracked && str(p, "PolicyType") == "TargetTrackingScaling" &&
+          !truthy(config, "DisableScaleIn") && !scale.has(tracked->name)) {
+        scale.children.push_back(std::move(*tracked));
+        in_cooldown = str(config, "ScaleInCooldown");
+        out_cooldown = str(config, "ScaleOutCooldown");
+      } else {
+        todo(arn, b.todos, fmt::format("the scaling policy `{}`", name),
+             "ECL's `metric` tracks one CloudWatch metric (no metric math) of a statistic and unit "
+             "CloudWatch names, in a policy named SERVICE-NAME");
+      }
+      continue;
     }
     if (str(p, "PolicyType") != "TargetTrackingScaling" || attribute.empty() ||
         name != service_name + "-" + attribute || scale.has(attribute) ||

@@ -115,6 +115,34 @@ const Type kEc2CapacityRef = ref({"ec2_capacity"});
 const Type kProvider{
     TypeKind::OneOf, nullptr, {}, {}, {}, {}, {&kFargateProvider, &kEc2CapacityRef}};
 const Type kProviders = list(kProvider);
+// CloudWatch's units (StandardUnit), snake case: `bytes_per_second` is `Bytes/Second`.
+const Type kMetricUnit = enumeration({"seconds",
+                                      "microseconds",
+                                      "milliseconds",
+                                      "bytes",
+                                      "kilobytes",
+                                      "megabytes",
+                                      "gigabytes",
+                                      "terabytes",
+                                      "bits",
+                                      "kilobits",
+                                      "megabits",
+                                      "gigabits",
+                                      "terabits",
+                                      "percent",
+                                      "count",
+                                      "bytes_per_second",
+                                      "kilobytes_per_second",
+                                      "megabytes_per_second",
+                                      "gigabytes_per_second",
+                                      "terabytes_per_second",
+                                      "bits_per_second",
+                                      "kilobits_per_second",
+                                      "megabits_per_second",
+                                      "gigabits_per_second",
+                                      "terabits_per_second",
+                                      "count_per_second",
+                                      "none"});
 
 const Type kPortMapping{
     TypeKind::Object,
@@ -1533,6 +1561,35 @@ std::vector<Kind> build_kinds() {
        ranged(optional("max", kInt, "The scaling's `max` from then on."), 0, std::nullopt)},
       {},
       "ScheduledActions of AWS::ApplicationAutoScaling::ScalableTarget"});
+
+  k.push_back(Kind{
+      "metric",
+      "Target tracking of a CloudWatch metric of your choosing (a customized metric "
+      "specification), beside or instead of `cpu`, `memory` and `requests`: the scaler adds tasks "
+      "while the metric's statistic is above `target` and removes them below. A policy named "
+      "after the service and the block (`SERVICE-NAME`), with the scaling's cooldowns.",
+      {"scaling"},
+      Naming::Required,
+      0,
+      false,
+      {required("namespace", kString,
+                "The metric's namespace, 1 to 255 characters: `\"AWS/SQS\"`, or your own."),
+       required(
+           "name", kString,
+           "The metric's name, 1 to 255 characters: `\"ApproximateNumberOfMessagesVisible\"`."),
+       with_default("dimensions", kStringMap, empty_map(),
+                    "The metric's dimensions, at most 30: `{ QueueName = \"jobs\" }`; those it "
+                    "was published with."),
+       with_default("statistic",
+                    keep(enumeration({"average", "minimum", "maximum", "sample_count", "sum"})),
+                    member("average"), "The statistic of the metric that is tracked."),
+       optional("unit", kMetricUnit,
+                "The metric's unit, when it was published with one: `count`, `seconds`, "
+                "`bytes_per_second`..."),
+       required("target", kNumber,
+                "The value of the statistic to keep, above 0, in the metric's unit.")},
+      {},
+      "AWS::ApplicationAutoScaling::ScalingPolicy (CustomizedMetricSpecification)"});
 
   // The kinds a block may stand for a resource made elsewhere, and what is written about it.
   struct Made {

@@ -27,7 +27,9 @@ moto_test.moto_task_memory). Parts, each a function below:
   for a security group rule whose id an older eclc did not record);
 - capacity: an ec2_capacity's desired count, managed scaling and target capacity change in place,
   its group and provider kept;
-- scaling: a renamed scaled service's scalable target and policy are replaced, none left behind."""
+- scaling: a renamed scaled service's scalable target and policy are replaced, none left behind;
+  a policy on a CloudWatch metric (`metric`) is put with it, its target changed in place, and
+  `eclc import aws` reads it back."""
 
 import argparse
 import fcntl
@@ -1414,6 +1416,83 @@ def check_scaling(moto, proxy, tmp):
     code, out, err = eclc(apply_args(program, state, proxy.url, "destroy") + options)
     expect(code == 0 and held() == ([], []), f"scaling: destroy left {held()}: {err}")
     print("  renamed: the old target and policy deleted, the new ones destroyed")
+    check_scaling_metric(moto, proxy, tmp)
+
+
+# A queue worker scaled on a CloudWatch metric (a `metric` block) of target `backlog_target`.
+METRIC_PROGRAM = SCALED_PROGRAM.replace(
+    'param svc_name: string = "api"', 'param svc_name: string = "api"\nparam backlog_target: number = 100'
+).replace("scaling { min = 1  max = 3  cpu = 60 }", """scaling {
+      min = 1
+      max = 3
+      metric backlog {
+        namespace  = "AWS/SQS"
+        name       = "ApproximateNumberOfMessagesVisible"
+        dimensions = { QueueName = "jobs" }
+        statistic  = sum
+        unit       = count
+        target     = backlog_target
+      }
+    }""")
+
+
+def check_scaling_metric(moto, proxy, tmp):
+    """A customized metric's policy is put with its metric, dimensions, statistic and unit; a
+    changed target is put again in place (no deletion planned); `eclc import aws` reads it back
+    as the same `metric` block; destroy deletes it."""
+    moto.reset()
+    proxy.reset()
+    program = tmp / "metric.ecl"
+    program.write_text(METRIC_PROGRAM)
+    state = tmp / "metric.json"
+    code, _, err = eclc(apply_args(program, state, proxy.url))
+    expect(code == 0, f"scaling metric: the first apply failed: {err}")
+    aas = clients(moto.url, "us-east-1")["application-autoscaling"]
+
+    def policies():
+        return aas.describe_scaling_policies(ServiceNamespace="ecs")["ScalingPolicies"]
+
+    want = {"MetricName": "ApproximateNumberOfMessagesVisible", "Namespace": "AWS/SQS",
+            "Dimensions": [{"Name": "QueueName", "Value": "jobs"}], "Statistic": "Sum",
+            "Unit": "Count"}
+    held = policies()
+    expect([p["PolicyName"] for p in held] == ["api-backlog"],
+           f"scaling metric: moto holds the policies {held}")
+    config = held[0]["TargetTrackingScalingPolicyConfiguration"] if held else {}
+    expect(config.get("CustomizedMetricSpecification") == want and
+           config.get("TargetValue") == 100.0 and config.get("ScaleInCooldown") == 300,
+           f"scaling metric: the policy holds {config}")
+
+    options = ["-p", "backlog_target=250.5"]
+    code, out, err = eclc(["plan", program, "--state", state, "--calls"] + options)
+    expect(code == 0 and re.search(r"~\s+application-autoscaling:PutScalingPolicy", out) and
+           "-/+" not in out and "Delete" not in out,
+           f"scaling metric: a new target is not put again in place:\n{out}{err}")
+    code, out, err = eclc(apply_args(program, state, proxy.url) + options)
+    expect(code == 0, f"scaling metric: the new target failed: {err}")
+    held = policies()
+    config = held[0]["TargetTrackingScalingPolicyConfiguration"] if held else {}
+    # moto gives a policy put again a new ARN (AWS keeps it): the name is what is compared.
+    expect([p["PolicyName"] for p in held] == ["api-backlog"] and config.get("TargetValue") == 250.5
+           and config.get("CustomizedMetricSpecification") == want,
+           f"scaling metric: after the new target moto holds {held}")
+    code, out, err = eclc(["plan", program, "--state", state] + options)
+    expect(out == "No changes.\n", f"scaling metric: after the new target the plan is {out}{err}")
+    # `eclc import aws` reads the policy back into a `metric` block, which plans no change.
+    imported, istate = tmp / "metric_imported.ecl", tmp / "metric_imported.json"
+    code, out, err = eclc(["import", "aws", "--cluster", "sr-c", "--region", "us-east-1", "-o",
+                           imported, "--state", istate, "--endpoint-url", moto.url])
+    text = imported.read_text() if imported.exists() else ""
+    expect(code == 0 and re.search(
+        r'metric backlog \{\s+namespace\s+= "AWS/SQS"\s+name\s+= "ApproximateNumberOfMessagesVisible"'
+        r'\s+dimensions = \{ QueueName = "jobs" \}\s+statistic\s+= sum\s+unit\s+= count\s+'
+        r'target\s+= 250.5\s+\}', text), f"scaling metric: import aws wrote\n{text}{err}")
+    code, out, err = eclc(["plan", imported, "--state", istate, "--endpoint-url", moto.url])
+    expect(out == "No changes.\n", f"scaling metric: the imported program plans {out}{err}")
+    istate.unlink(missing_ok=True)
+    code, out, err = eclc(apply_args(program, state, proxy.url, "destroy") + options)
+    expect(code == 0 and policies() == [], f"scaling metric: destroy left {policies()}: {err}")
+    print("  metric: put with its customized metric, its target changed in place, destroyed")
 
 
 NO_REGION_PROGRAM = """\

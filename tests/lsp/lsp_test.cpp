@@ -757,8 +757,9 @@ TEST(QuickFix, W0003DropsThePublicIpInPrivateSubnets) {
 // ---- the load balancing and scaling kinds ------------------------------------------------------
 
 // Completion offers each kind where it may be declared (a load balancer and a target group in a
-// VPC, a listener in a load balancer, a rule in a listener, scaling in a service), and not where
-// it may not; hovering a kind's keyword shows its documentation.
+// VPC, a listener in a load balancer, a rule in a listener, scaling in a service, a metric and a
+// schedule in a scaling), and not where it may not; hovering a kind's keyword shows its
+// documentation.
 TEST(LoadBalancingKinds, CompletedWhereTheyFitAndHovered) {
   // `|` marks where completion is asked, `^` (before a kind) where hover is.
   std::string text = "vpc main {\n"
@@ -780,7 +781,10 @@ TEST(LoadBalancingKinds, CompletedWhereTheyFitAndHovered) {
                      "  service api {\n"
                      "    |\n"
                      "    ^scaling {\n"
+                     "      |\n"
                      "      cpu = 60\n"
+                     "      ^metric backlog {\n"
+                     "      }\n"
                      "    }\n"
                      "  }\n"
                      "}\n";
@@ -810,7 +814,8 @@ TEST(LoadBalancingKinds, CompletedWhereTheyFitAndHovered) {
     }
     return out;
   };
-  const std::set<std::string> kinds{"load_balancer", "listener", "rule", "target_group", "scaling"};
+  const std::set<std::string> kinds{"load_balancer", "listener", "rule",    "target_group",
+                                    "scaling",       "metric",   "schedule"};
   auto offered = [&](int id) {
     std::set<std::string> out;
     for (const std::string& label : labels(id)) {
@@ -824,16 +829,18 @@ TEST(LoadBalancingKinds, CompletedWhereTheyFitAndHovered) {
   EXPECT_EQ(offered(3), (std::set<std::string>{"listener"}));
   EXPECT_EQ(offered(4), (std::set<std::string>{"rule"}));
   EXPECT_EQ(offered(5), (std::set<std::string>{"scaling"}));
+  EXPECT_EQ(offered(6), (std::set<std::string>{"metric", "schedule"}));
   auto hover = [&](int id) {
     json result = result_of(messages, id);
     return result.is_object() ? result["contents"]["value"].get<std::string>() : std::string();
   };
   const std::pair<int, const char*> docs[] = {
-      {6, "An Elastic Load Balancing v2 load balancer"},
-      {7, "A listener of its load balancer"},
-      {8, "A rule of an application load balancer's listener"},
-      {9, "A target group: the tasks a load balancer sends traffic to"},
-      {10, "Target tracking auto scaling of the service's task count"}};
+      {7, "An Elastic Load Balancing v2 load balancer"},
+      {8, "A listener of its load balancer"},
+      {9, "A rule of an application load balancer's listener"},
+      {10, "A target group: the tasks a load balancer sends traffic to"},
+      {11, "Target tracking auto scaling of the service's task count"},
+      {12, "Target tracking of a CloudWatch metric of your choosing"}};
   for (const auto& [id, doc] : docs) {
     EXPECT_NE(hover(id).find(doc), std::string::npos) << id << ": " << hover(id);
   }

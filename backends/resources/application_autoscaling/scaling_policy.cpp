@@ -1,5 +1,6 @@
-// A target tracking scaling policy of a scalable target (PutScalingPolicy creates or updates it).
-// Another name or target is another policy: the old one is deleted.
+// A target tracking scaling policy of a scalable target (PutScalingPolicy creates or updates it):
+// a changed metric, predefined or customized (a `metric` block), or target value is put again in
+// place. Another name or scalable target is another policy: the old one is deleted.
 // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html
 #include "backends/resources/resource.h"
 

@@ -82,6 +82,7 @@ namespace ecl::check {
   X(kScheduledScalingRule)                                                                         \
   X(kJobsRule)                                                                                     \
   X(kServiceScalingRule)                                                                           \
+  X(kScalingMetricRule)                                                                            \
   X(kIamTrustRule)                                                                                 \
   X(kIamActionsRule)                                                                               \
   X(kIamArnsRule)                                                                                  \

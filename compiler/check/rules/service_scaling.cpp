@@ -1,6 +1,7 @@
 // A service's auto scaling: `min` at most `max`, a written `desired` between them, and a target to
-// track (CPU, memory, or the requests of its first target group, which an application load
-// balancer forwards to). A daemon service runs one task per instance and takes no scaling.
+// track (CPU, memory, the requests of its first target group, which an application load balancer
+// forwards to, or a CloudWatch metric of a `metric` block). A daemon service runs one task per
+// instance and takes no scaling.
 #include "compiler/check/rules/load_balancing.h"
 
 #include <fmt/format.h>
@@ -61,10 +62,12 @@ void run(RuleContext& c) {
             .note(scaling->header_range, "the scaling is declared here");
       }
     }
-    if (!scaling->get("cpu") && !scaling->get("memory") && !scaling->get("requests")) {
+    if (!scaling->get("cpu") && !scaling->get("memory") && !scaling->get("requests") &&
+        scaling->children_of("metric").empty()) {
       c.diags.report(Diag::ScalingBounds, scaling->header_range,
                      fmt::format("scaling of service `{}` tracks nothing; set `cpu` or `memory` "
-                                 "(a utilization in percent), or `requests` (a minute, per task)",
+                                 "(a utilization in percent), `requests` (a minute, per task), or "
+                                 "add a `metric` block (a CloudWatch metric)",
                                  service->path));
     }
     if (scaling->get("requests")) {
@@ -85,7 +88,7 @@ void run(RuleContext& c) {
 extern const Rule kServiceScalingRule;
 const Rule kServiceScalingRule{
     "service-scaling",
-    "Auto scaling has min at most max, a written desired between them, and a CPU or memory target",
+    "Auto scaling has min at most max, a written desired between them, and a target to track",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
     "service-autoscaling-targettracking.html",
     {Diag::ScalingBounds, Diag::RequestsWithoutLoadBalancer},
