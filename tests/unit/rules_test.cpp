@@ -105,6 +105,10 @@ TEST(Rules, RedirectLoopAndSslPolicy) {
   EXPECT_EQ(
       where(check_text(program(https("ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-6\"")))),
       "16:182 E3319");
+  // Far from every known name but of AWS's form: maybe a policy AWS added since, not reported.
+  EXPECT_EQ(where(check_text(
+                program(https("ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-RFC9151-2099-01\"")))),
+            "");
 }
 
 // A bridge service's dynamic host ports are reached on its instances, whose security group must
