@@ -476,7 +476,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     program_->stack = raw;
   }
   if (syntax.name()) {
-    declare(parent, Decl{raw, *syntax.name(), syntax.name_range(), Decl::BlockDecl});
+    declare(parent, Decl{{raw}, *syntax.name(), syntax.name_range(), Decl::BlockDecl});
   }
   for (const auto& child : syntax.blocks) {
     declare_block(*child, raw);
@@ -664,13 +664,13 @@ void Checker::declare_values(std::uint32_t space) {
       ParamSlot& slot = ns.params[p.name];
       slot.syntax = &p;
       slot.type = param_type(p.type);
-      declare(nullptr, Decl{nullptr, p.name, p.name_range, Decl::ParamDecl});
+      declare(nullptr, Decl{{nullptr}, p.name, p.name_range, Decl::ParamDecl});
     }
     for (const ast::Let& l : file->lets) {
       if (taken(l.name, l.name_range, "let")) {
         continue;
       }
-      Decl decl{nullptr, l.name, l.name_range, Decl::LetDecl};
+      Decl decl{{nullptr}, l.name, l.name_range, Decl::LetDecl};
       decl.let = &ns.lets.emplace_back(LetSlot{&l, State::Pending, model::Value{}});
       declare(nullptr, decl);
     }

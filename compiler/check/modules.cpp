@@ -66,7 +66,7 @@ void Checker::declare_instance(const ast::Block& syntax, model::Block* parent) {
     diags_.report(Diag::WrongParent, child->kind_range(), child->kind, "inside a `module` block",
                   "a module instance holds only `source` and the module's arguments");
   }
-  declare(nullptr, Decl{nullptr, *syntax.name(), syntax.name_range(), Decl::ModuleDecl});
+  declare(nullptr, Decl{{nullptr}, *syntax.name(), syntax.name_range(), Decl::ModuleDecl});
   auto it = space_of_instance_.find(&syntax);
   if (it == space_of_instance_.end()) {
     // The driver could not load it and said why: uses of its outputs are not reported again.
