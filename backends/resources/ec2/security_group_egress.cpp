@@ -18,10 +18,10 @@ const Descriptor& ec2_security_group_egress() {
         .create_first = CreateFirst{{"GroupId"}}, // as an ingress rule's
         .tags = {TagStyle::Ec2, "$output.rule_id", "security-group-rule"},
         .done = {"InvalidPermission.Duplicate"},
-        .refresh =
-            ec2_read("DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",
-                     "$request.GroupId",
-                     {{"IpPermissions", "IpPermissionsEgress", "rule deleted outside eclc", true}})}}};
+        .refresh = ec2_read(
+            "DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",
+            "$request.GroupId",
+            {{"IpPermissions", "IpPermissionsEgress", "rule deleted outside eclc", true}})}}};
   return d;
 }
 

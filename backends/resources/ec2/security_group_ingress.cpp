@@ -22,9 +22,10 @@ const Descriptor& ec2_security_group_ingress() {
         .create_first = CreateFirst{{"GroupId"}},
         .tags = {TagStyle::Ec2, "$output.rule_id", "security-group-rule"},
         .done = {"InvalidPermission.Duplicate"},
-        .refresh = ec2_read("DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",
-                            "$request.GroupId",
-                            {{"IpPermissions", "IpPermissions", "rule deleted outside eclc", true}})}}};
+        .refresh =
+            ec2_read("DescribeSecurityGroups", "group-id", "SecurityGroupInfo", "GroupId",
+                     "$request.GroupId",
+                     {{"IpPermissions", "IpPermissions", "rule deleted outside eclc", true}})}}};
   return d;
 }
 
