@@ -12,7 +12,7 @@ namespace ecl::syntax {
 
 class ErrorSink {
 public:
-  explicit ErrorSink(Diagnostics& diags) : diags_(diags), first_(diags.items().size()) {}
+  explicit ErrorSink(Diagnostics& diags) : diags_(diags) {}
 
   // Reports `kind` at `range` unless an error was already reported at the same position or the
   // error budget is spent. Returns the new diagnostic (valid until the next report, for notes), or
@@ -31,25 +31,31 @@ public:
     return &diags_.report(kind, range, std::forward<Args>(args)...);
   }
 
-  // Takes back everything reported through this sink: parse_file's first stage, when it fails,
-  // is forgotten and the second reports everything anew.
+  // Remembers what was reported so far: restart() takes back every later report (parse_file's
+  // first stage, when it fails, is forgotten and the second reports everything anew).
+  void mark() { mark_ = {diags_.items().size(), positions_, count_}; }
   void restart() {
     auto& items = diags_.items();
-    items.erase(items.begin() + static_cast<std::ptrdiff_t>(first_), items.end());
-    positions_.clear();
-    count_ = 0;
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(mark_.items), items.end());
+    positions_ = mark_.positions;
+    count_ = mark_.count;
     stopped_ = false;
   }
 
   // True once E0017 is reported: every later stage stops.
   bool stopped() const { return stopped_; }
+  Diagnostics& diagnostics() { return diags_; }
 
 private:
   Diagnostics& diags_;
-  std::size_t first_; // diags_'s first diagnostic of this sink
   std::unordered_set<std::uint32_t> positions_;
   std::size_t count_ = 0;
   bool stopped_ = false;
+  struct {
+    std::size_t items = 0;
+    std::unordered_set<std::uint32_t> positions;
+    std::size_t count = 0;
+  } mark_;
 };
 
 } // namespace ecl::syntax

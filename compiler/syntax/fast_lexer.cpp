@@ -3,18 +3,41 @@
 // match and, on a tie, the rule listed first; the comments below say where that decides something.
 // Any change to the lexer rules must be made here too: fast_lexer_test and the fuzz target catch a
 // mismatch.
+//
+// The same pass checks the structure (fast_lexer.h): the lexer's brace and interpolation stack is
+// the structure check's stack of open brackets, braces and interpolations, each token checked as
+// it is emitted.
 #include "compiler/syntax/fast_lexer.h"
 
 #include "compiler/syntax/decode.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace ecl::syntax {
 namespace {
 
 constexpr std::uint32_t kHidden = 1; // antlr4::Token::HIDDEN_CHANNEL
+
+enum Opener : std::uint8_t { Paren, Bracket, Brace, Interpolation, kOpenerCount };
+
+constexpr std::array<const char*, kOpenerCount> kOpenText = {"(", "[", "{", "${"};
+constexpr std::array<const char*, kOpenerCount> kCloseText = {")", "]", "}", "}"};
+
+// Hints for characters people type out of habit from other languages.
+constexpr std::pair<char32_t, const char*> kCharacterHints[] = {
+    {U'&', "; did you mean `&&`?"},
+    {U'|', "; did you mean `||`?"},
+    {U'\'', "; strings use double quotes `\"`"},
+    {U'\u201C', "; strings use straight double quotes `\"`"},
+    {U'\u201D', "; strings use straight double quotes `\"`"},
+    {U';', "; items need no separator"},
+    {U'#', "; comments start with `//`"},
+};
 
 bool is_ident_start(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -75,8 +98,10 @@ const std::array<Punct, 128>& punct_table() {
 
 class FastLexer {
 public:
-  explicit FastLexer(std::string_view text)
-      : s_(reinterpret_cast<const unsigned char*>(text.data())), n_(text.size()) {}
+  // Errors go to `sink`; `for_parser`: lex_for_parser's tokens, not fast_lex's.
+  FastLexer(std::string_view text, FileId file, ErrorSink& sink, bool for_parser)
+      : text_(text), s_(reinterpret_cast<const unsigned char*>(text.data())), n_(text.size()),
+        file_(file), sink_(sink), for_parser_(for_parser) {}
 
   std::vector<TokenInfo> run() {
     // Every token but EOF takes at least one byte, so this never grows: growing by doubling
@@ -87,22 +112,61 @@ public:
     while (i < n_) {
       i = next(i);
     }
-    out_.push_back(
-        TokenInfo{kEofType, 0, static_cast<std::uint32_t>(n_), static_cast<std::uint32_t>(n_)});
+    const auto size = static_cast<std::uint32_t>(n_);
+    out_.push_back(TokenInfo{kEofType, 0, size, size});
+    check(out_.back()); // which emit() might skip
     return std::move(out_);
   }
+
+  // False when the parser may not run: a structure error was found or the error budget is spent.
+  // Lexical errors alone do not stop the parser.
+  bool parseable() const { return ok_ && !sink_.stopped(); }
 
 private:
   // The byte at `i`, 0 past the end: every lookahead below compares with a byte other than 0.
   unsigned char at(std::size_t i) const { return i < n_ ? s_[i] : 0; }
 
   void emit(std::uint32_t type, std::uint32_t channel, std::size_t begin, std::size_t end) {
-    out_.push_back(TokenInfo{type, channel, static_cast<std::uint32_t>(begin),
-                             static_cast<std::uint32_t>(end)});
+    const TokenInfo t{type, channel, static_cast<std::uint32_t>(begin),
+                      static_cast<std::uint32_t>(end)};
+    if (!for_parser_ || channel != kHidden) { // the parser needs no comments and line breaks
+      out_.push_back(t);
+    }
+    // Names, numbers, `=`, `.`, `,`, line breaks and comments change nothing check() looks at,
+    // unless in a param's type, after a `param`, in an interpolation or after an unexpected
+    // character: most tokens skip it.
+    constexpr TokenSet kChecked{Tok::ERROR_CHAR,
+                                Tok::HASH_COMMENT,
+                                Tok::UNTERMINATED_COMMENT,
+                                Tok::STRING,
+                                Tok::STRING_HEAD,
+                                Tok::STRING_MID,
+                                Tok::STRING_TAIL,
+                                Tok::UNTERMINATED_STRING,
+                                Tok::UNTERMINATED_TAIL,
+                                Tok::LPAREN,
+                                Tok::RPAREN,
+                                Tok::LBRACKET,
+                                Tok::RBRACKET,
+                                Tok::LBRACE,
+                                Tok::RBRACE,
+                                Tok::QUESTION,
+                                Tok::COLON,
+                                Tok::LT,
+                                Tok::GT,
+                                Tok::KW_PARAM};
+    if (kChecked.has(type) || run_ || param_ != 0 || in_type_ || interpolations_ > 0) {
+      check(t);
+    }
   }
 
-  // Lexer::closesInterpolation.
-  bool closes_interpolation() const { return !open_.empty() && open_.back() == kInterpolation; }
+  // Lexer::closesInterpolation: the innermost open brace or interpolation is an interpolation.
+  bool closes_interpolation() const {
+    auto open = std::find_if(stack_.rbegin(), stack_.rend(), [](const Frame& frame) {
+      return frame.kind == Brace || frame.kind == Interpolation;
+    });
+    return open != stack_.rend() && open->kind == Interpolation;
+  }
 
   // Where STRING_BODY, starting at `i`, ends when matched as far as it goes. Each piece of a body
   // is determined by its first character, so the longest body is found left to right: it stops
@@ -158,18 +222,36 @@ private:
         end = body + 1;
       }
     }
-    emit(type, 0, begin, end);
-    // Lexer::nextToken's bookkeeping for string pieces.
-    if (type == Tok::STRING_HEAD) {
-      interpolations_.push_back(open_.size());
-      open_.push_back(kInterpolation);
-    } else if (type == Tok::STRING_TAIL || type == Tok::UNTERMINATED_TAIL) {
-      if (!interpolations_.empty()) {
-        open_.resize(interpolations_.back());
-        interpolations_.pop_back();
-      }
+    if (type == Tok::UNTERMINATED_STRING && for_parser_) {
+      split_unterminated(begin, end);
+    } else {
+      emit(type, 0, begin, end);
     }
     return end;
+  }
+
+  // An unterminated string runs to the end of its line, taking with it the brackets that close the
+  // line (`cidr = "10.0.0.0/16 }`): those are split off as tokens of their own, so that the string
+  // alone is reported (E0003), not an unclosed `{` at the end of the file, and the rest of the file
+  // is still parsed. The trailing run of closers and blanks (past the opening quote) starts at
+  // `start`, and its first closer is at `cut`.
+  void split_unterminated(std::size_t begin, std::size_t end) {
+    auto closer = [](unsigned char c) -> std::uint32_t {
+      return c == '}' ? Tok::RBRACE : c == ']' ? Tok::RBRACKET : c == ')' ? Tok::RPAREN : 0;
+    };
+    std::size_t start = end;
+    std::size_t cut = end;
+    for (; start > begin + 1 &&
+           (s_[start - 1] == ' ' || s_[start - 1] == '\t' || closer(s_[start - 1]) != 0);
+         --start) {
+      cut = closer(s_[start - 1]) != 0 ? start - 1 : cut;
+    }
+    emit(Tok::UNTERMINATED_STRING, 0, begin, cut == end ? end : start);
+    for (std::size_t i = cut; i < end; ++i) {
+      if (std::uint32_t type = closer(s_[i])) {
+        emit(type, 0, i, i + 1);
+      }
+    }
   }
 
   // To the end of the line (not including the line break): LINE_COMMENT, HASH_COMMENT.
@@ -194,23 +276,15 @@ private:
       return white_space_end(i);
     case '\n':
     case '\r':
-      newline();
       return token(Tok::NEWLINE, i + (c == '\r' && at(i + 1) == '\n' ? 2 : 1), kHidden);
     case '"':
       return string_piece(i, false);
     case '{':
-      open_.push_back(kBrace);
       return token(Tok::LBRACE, i + 1);
     case '}':
       // Every tail rule comes before RBRACE and matches at least the `}`, so once the predicate
       // holds a `}` is never a brace.
-      if (closes_interpolation()) {
-        return string_piece(i, true);
-      }
-      if (!open_.empty()) {
-        open_.pop_back();
-      }
-      return token(Tok::RBRACE, i + 1);
+      return closes_interpolation() ? string_piece(i, true) : token(Tok::RBRACE, i + 1);
     case '/':
       if (at(i + 1) == '/') {
         return token(Tok::LINE_COMMENT, line_end(i + 2), kHidden);
@@ -319,25 +393,282 @@ private:
     return n_;
   }
 
-  // Lexer::nextToken on NEWLINE: a line break abandons every open interpolation.
-  void newline() {
-    if (!interpolations_.empty()) {
-      open_.resize(interpolations_.front());
-      interpolations_.clear();
+  Range range(std::size_t i) const { return Range{file_, out_[i].begin, out_[i].end}; }
+  std::string_view text(std::size_t i) const {
+    return text_.substr(out_[i].begin, out_[i].end - out_[i].begin);
+  }
+
+  struct Frame {
+    Opener kind;
+    std::uint32_t token;       // the opener, or for an interpolation the latest `${`
+    std::uint32_t origin;      // for an interpolation: the STRING_HEAD with the opening quote
+    std::uint32_t pending = 0; // `?` inside this frame still waiting for their `:`
+  };
+
+  std::size_t nesting() const { return stack_.size() + pending_ + type_depth_; }
+
+  void check_depth(std::size_t token) {
+    if (!depth_reported_ && nesting() > limits::kMaxNesting) {
+      depth_reported_ = true;
+      ok_ = false;
+      sink_.report(Diag::NestingTooDeep, range(token), limits::kMaxNesting);
     }
   }
 
-  static constexpr std::uint8_t kBrace = 0;
-  static constexpr std::uint8_t kInterpolation = 1;
+  void push(Opener kind, std::size_t token) {
+    auto index = static_cast<std::uint32_t>(token);
+    interpolations_ += kind == Interpolation;
+    stack_.push_back({kind, index, index});
+    check_depth(token);
+  }
 
+  Frame pop() {
+    Frame frame = stack_.back();
+    stack_.pop_back();
+    pending_ -= frame.pending;
+    interpolations_ -= frame.kind == Interpolation;
+    return frame;
+  }
+
+  // The `${` of an interpolation frame: the last two bytes of its HEAD or MID token.
+  Range dollar_brace(const Frame& frame) const {
+    Range r = range(frame.token);
+    return Range{r.file, r.end - 2, r.end};
+  }
+
+  void report_unclosed(const Frame& frame, const std::string& before) {
+    ok_ = false;
+    if (frame.kind == Interpolation) {
+      sink_.report(Diag::UnterminatedInterpolation, dollar_brace(frame));
+    } else {
+      sink_.report(Diag::UnclosedBracket, range(frame.token), kOpenText[frame.kind],
+                   kCloseText[frame.kind], before);
+    }
+  }
+
+  // Handles a closer of `kind` at `token`; returns the frame it closed, if any. A closer that
+  // skips over open brackets closes them as unclosed; one that matches nothing is stray. Matching
+  // never reaches across an interpolation's boundary, except by the `}` that ends it.
+  std::optional<Frame> close(Opener kind, std::size_t token, bool pops = true) {
+    Range at = range(token);
+    // The innermost open frame of this kind, unless an interpolation (or none) comes first. In a
+    // valid program it is the top frame.
+    auto open = std::find_if(stack_.rbegin(), stack_.rend(), [&](const Frame& frame) {
+      return frame.kind == kind || frame.kind == Interpolation;
+    });
+    if (open == stack_.rend() || open->kind != kind) {
+      ok_ = false;
+      const Frame* top = stack_.empty() ? nullptr : &stack_.back();
+      Diagnostic* d = sink_.report(
+          Diag::UnexpectedClosingBracket, Range{at.file, at.begin, at.begin + 1}, kCloseText[kind],
+          top == nullptr ? fmt::format("; there is no open `{}`", kOpenText[kind])
+                         : fmt::format("; expected `{}` to close `{}`", kCloseText[top->kind],
+                                       kOpenText[top->kind]));
+      if (d != nullptr && top != nullptr) {
+        Range opener = top->kind == Interpolation ? dollar_brace(*top) : range(top->token);
+        d->note(opener, fmt::format("`{}` is opened here", kOpenText[top->kind]));
+      }
+      return std::nullopt;
+    }
+    while (stack_.back().kind != kind) {
+      report_unclosed(pop(), fmt::format("`{}`", kCloseText[kind]));
+    }
+    return pops ? pop() : stack_.back();
+  }
+
+  // The structure check of token `t`, just lexed (see fast_lexer.h); unless it is hidden, it is
+  // out_'s last token.
+  void check(const TokenInfo& t) {
+    const std::size_t i = out_.size() - 1;
+    if (t.type != Tok::ERROR_CHAR && run_) {
+      flush_unexpected();
+    }
+    if (t.channel == 0 && t.type != kEofType) {
+      if (is_string_piece(t.type)) {
+        check_escapes(i);
+      }
+      track_type_context(t.type);
+    }
+    switch (t.type) {
+    case Tok::ERROR_CHAR:
+      unexpected_character(i);
+      break;
+    case Tok::HASH_COMMENT:
+      sink_.report(Diag::UnexpectedCharacter, Range{file_, t.begin, t.begin + 1},
+                   unexpected(t.begin));
+      break;
+    case Tok::UNTERMINATED_COMMENT:
+      sink_.report(Diag::UnterminatedComment, Range{file_, t.begin, t.begin + 2});
+      break;
+    case Tok::NEWLINE:
+      end_of_line();
+      break;
+    case kEofType:
+      end_of_file();
+      break;
+    case Tok::LPAREN:
+      push(Paren, i);
+      break;
+    case Tok::LBRACKET:
+      push(Bracket, i);
+      break;
+    case Tok::LBRACE:
+      push(Brace, i);
+      break;
+    case Tok::STRING_HEAD:
+      push(Interpolation, i);
+      break;
+    case Tok::RPAREN:
+      close(Paren, i);
+      break;
+    case Tok::RBRACKET:
+      close(Bracket, i);
+      break;
+    case Tok::RBRACE:
+      close(Brace, i);
+      break;
+    case Tok::STRING_MID:
+      if (close(Interpolation, i, /*pops=*/false)) {
+        stack_.back().token = static_cast<std::uint32_t>(i);
+      }
+      break;
+    case Tok::STRING_TAIL:
+      close(Interpolation, i);
+      break;
+    case Tok::UNTERMINATED_TAIL:
+      if (auto frame = close(Interpolation, i)) {
+        unterminated_string(frame->origin);
+      }
+      break;
+    case Tok::UNTERMINATED_STRING:
+      unterminated_string(i);
+      break;
+    case Tok::QUESTION:
+      if (!stack_.empty()) {
+        ++stack_.back().pending;
+      }
+      ++pending_;
+      check_depth(i);
+      break;
+    case Tok::COLON:
+      if (!stack_.empty() ? stack_.back().pending > 0 : pending_ > 0) {
+        if (!stack_.empty()) {
+          --stack_.back().pending;
+        }
+        --pending_;
+      }
+      break;
+    case Tok::LT:
+      if (in_type_) {
+        ++type_depth_;
+        check_depth(i);
+      }
+      break;
+    case Tok::GT:
+      if (in_type_ && type_depth_ > 0) {
+        --type_depth_;
+      }
+      break;
+    default:
+      break;
+    }
+  }
+
+  // A param type (`param x: list<list<int>>`) nests through `<`, which is no bracket elsewhere:
+  // it starts at `param name :` and ends at any token but a name, `<` or `>`.
+  void track_type_context(std::uint32_t type) {
+    if (type == Tok::COLON && param_ == 2) {
+      in_type_ = true;
+    } else if (in_type_ && !TokenSet{Tok::IDENT, Tok::LT, Tok::GT}.has(type)) {
+      in_type_ = false;
+      type_depth_ = 0;
+    }
+    param_ = type == Tok::KW_PARAM ? 1 : type == Tok::IDENT && param_ == 1 ? 2 : 0;
+  }
+
+  void unterminated_string(std::size_t token) {
+    Range r = range(token);
+    sink_.report(Diag::UnterminatedString, Range{r.file, r.begin, r.begin + 1});
+  }
+
+  // A string ends at the end of its line, and so does every interpolation in it.
+  void end_of_line() {
+    while (interpolations_ > 0) {
+      Frame frame = pop();
+      if (frame.kind == Interpolation) {
+        report_unclosed(frame, "");
+      }
+    }
+  }
+
+  void end_of_file() {
+    if (depth_reported_) {
+      ok_ = false; // every level beyond the limit is unclosed too; one error says enough
+      return;
+    }
+    while (!stack_.empty()) {
+      report_unclosed(pop(), "end of file");
+    }
+  }
+
+  void check_escapes(std::size_t i) {
+    std::string_view body = string_body(out_[i].type, text(i));
+    std::vector<InvalidEscape> invalid;
+    decode_escapes(body, &invalid);
+    std::uint32_t base = out_[i].begin + 1; // bodies start one byte into the token
+    for (const InvalidEscape& e : invalid) {
+      sink_.report(Diag::InvalidEscape, Range{file_, base + e.offset, base + e.offset + e.length},
+                   e.character);
+    }
+  }
+
+  // The unexpected character at `offset`, as E0002 says it.
+  std::string unexpected(std::uint32_t offset) const {
+    std::string shown = describe_character(text_, offset);
+    char32_t c = code_point_at(text_, offset).value;
+    for (auto [hinted, hint] : kCharacterHints) {
+      shown += c == hinted ? hint : "";
+    }
+    return shown;
+  }
+
+  // Runs of the same unexpected character are one error: a file of NUL bytes says so once.
+  void unexpected_character(std::size_t i) {
+    const TokenInfo& t = out_[i];
+    if (run_ && run_->end == t.begin && text_.substr(run_->begin, t.end - t.begin) == text(i)) {
+      run_->end = t.end;
+      return;
+    }
+    flush_unexpected();
+    run_ = range(i);
+  }
+
+  void flush_unexpected() {
+    if (run_) {
+      sink_.report(Diag::UnexpectedCharacter, *run_, unexpected(run_->begin));
+      run_.reset();
+    }
+  }
+
+  std::string_view text_;
   const unsigned char* s_;
   std::size_t n_;
+  FileId file_;
+  ErrorSink& sink_;
+  bool for_parser_; // lex_for_parser's tokens
   const std::array<Punct, 128>& punct_ = punct_table();
   std::vector<TokenInfo> out_;
-  std::vector<std::uint8_t> open_;
-  std::vector<std::size_t> interpolations_; // indexes into open_ of the interpolations
+  // The structure check's state.
+  std::vector<Frame> stack_;
+  std::size_t interpolations_ = 0; // interpolation frames on stack_
+  std::size_t pending_ = 0;        // all pending `?`
+  std::size_t type_depth_ = 0;
+  bool in_type_ = false;
+  int param_ = 0; // 1 after `param`, 2 after `param name`
+  bool depth_reported_ = false;
+  bool ok_ = true;
+  std::optional<Range> run_; // of unexpected characters, all the same
 };
-
 } // namespace
 
 std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId file,
@@ -345,7 +676,20 @@ std::optional<std::vector<TokenInfo>> fast_lex(std::string_view text, FileId fil
   if (!check_utf8(text, file, diags)) {
     return std::nullopt;
   }
-  return FastLexer(text).run();
+  Diagnostics unwanted; // the structure is tracked for the `}`s, its errors are parse_file's
+  ErrorSink sink(unwanted);
+  return FastLexer(text, file, sink, /*for_parser=*/false).run();
+}
+
+std::optional<std::vector<TokenInfo>> lex_for_parser(std::string_view text, FileId file,
+                                                     ErrorSink& sink, bool& parseable) {
+  if (!check_utf8(text, file, sink.diagnostics())) {
+    return std::nullopt;
+  }
+  FastLexer lexer(text, file, sink, /*for_parser=*/true);
+  std::vector<TokenInfo> tokens = lexer.run();
+  parseable = lexer.parseable();
+  return tokens;
 }
 
 } // namespace ecl::syntax

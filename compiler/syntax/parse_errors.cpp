@@ -350,7 +350,7 @@ private:
     // echo (recovery resumes inside the broken line and reads its rest as new items).
     Range range = tokens_.range(at);
     std::string_view source = tokens_.source();
-    // The pre-pass found the braces balanced: a `}` at the top level after an earlier error is one
+    // The lexer found the braces balanced: a `}` at the top level after an earlier error is one
     // that error's repair left over (it closed a block early); the top-level message tells the
     // place.
     const bool leftover_brace = reported_ && at->getType() == Tok::RBRACE &&
@@ -442,7 +442,7 @@ private:
     report(found, MessageBuilder(tokens_, parser, found).build(unwanted));
   }
 
-  // The pre-pass guarantees balanced brackets, so recovery never deletes or conjures one (nor
+  // The lexer guarantees balanced brackets, so recovery never deletes or conjures one (nor
   // deletes the end of file): that would unbalance everything after it.
   Token* singleTokenDeletion(antlr4::Parser* parser) override {
     std::size_t next = parser->getInputStream()->LA(1);

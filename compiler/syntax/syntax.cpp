@@ -1,6 +1,6 @@
 // parse_file: the syntax layer's pipeline, one stage per line.
 //
-//   bytes -> (size) -> tokens (fast_lex: UTF-8 checked) -> (pre-pass) -> parse -> AST
+//   bytes -> (size) -> tokens (lex_for_parser: UTF-8 and structure checked) -> parse -> AST
 //
 // Each stage reports into one ErrorSink (one error per position, E0017 after
 // limits::kMaxErrorsPerFile), and a stage that cannot help stops the pipeline: invalid UTF-8 gives
@@ -33,7 +33,6 @@
 #include "compiler/syntax/fast_lexer.h"
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/parse_errors.h"
-#include "compiler/syntax/prepass.h"
 #include "compiler/syntax/token_stream.h"
 #include "compiler/syntax/transformer.h"
 
@@ -96,7 +95,7 @@ private:
     pos_ = stream.LT(1)->getTokenIndex(); // table indexes (TableToken)
   }
 
-  // Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
+  // Blocks nest at most limits::kMaxNesting deep (the lexer checked), so this may recurse.
   // The body collects into the scratch lists of its depth, which keep their capacity from block
   // to block; the block gets them at their exact size, in the arena, at its `}`.
   ast::BlockPtr parse_block(std::size_t depth) {
@@ -271,17 +270,15 @@ std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Dia
     diags.report(Diag::FileTooLarge, Range{id, 0, 0}, text.size(), limits::kMaxFileBytes);
     return empty_file(id);
   }
-  std::optional<std::vector<TokenInfo>> tokens = fast_lex(text, id, diags);
-  if (!tokens) {
-    return empty_file(id); // not UTF-8: E0001 is reported
-  }
-  split_unterminated_strings(*tokens, text);
-  TokenTable table(source, id, std::move(*tokens));
   ErrorSink sink(diags);
+  bool parseable = false;
+  std::optional<std::vector<TokenInfo>> tokens = lex_for_parser(text, id, sink, parseable);
+  if (!tokens || !parseable) {
+    return empty_file(id); // not UTF-8 (E0001), or not structured so that it may be parsed
+  }
+  TokenTable table(source, id, std::move(*tokens));
+  sink.mark();
   try {
-    if (!scan_tokens(table, sink)) {
-      return empty_file(id);
-    }
     if (path != Path::CarefulOnly) {
       ast::File file = empty_file(id);
       reserve_items(table, file);
@@ -296,7 +293,6 @@ std::optional<ast::File> parse_path(const SourceManager& sources, FileId id, Dia
       if (path == Path::FastOnly) {
         return std::nullopt;
       }
-      scan_tokens(table, sink); // its reports again (it passed the first time)
     }
     ast::File file = empty_file(id);
     parse_carefully(table, sink, file);

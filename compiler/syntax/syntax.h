@@ -1,5 +1,5 @@
-// The syntax layer: source text in, AST out. Lexing, the depth pre-pass, ANTLR parsing with error
-// recovery and the parse-tree-to-AST transform all happen behind this one call.
+// The syntax layer: source text in, AST out. Lexing with its structure check, ANTLR parsing with
+// error recovery and the parse-tree-to-AST transform all happen behind this one call.
 #pragma once
 
 #include "compiler/diagnostics/diagnostic.h"

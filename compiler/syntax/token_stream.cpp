@@ -3,8 +3,8 @@
 namespace ecl::syntax {
 
 std::unique_ptr<antlr4::Token> TableTokenSource::nextToken() {
-  // Only what the parser reads: comments and line breaks never reach it (the stream would skip
-  // them), and the error strategy finds them in the table.
+  // Only what the parser reads: the stream would skip the characters it never sees (their
+  // channel), and the error strategy finds them in the table.
   next_ = table_.skip_hidden(next_);
   auto token = std::make_unique<TableToken>(table_, this, next_);
   if (next_ + 1 < table_.size()) {

@@ -54,9 +54,9 @@ private:
   std::size_t index_;
 };
 
-// The table's tokens from index `first` on, every channel (the stream shows the parser only the
-// default one), then the EOF token for every later call. Also gives ANTLR's error recovery the
-// factory it conjures missing tokens with.
+// The table's tokens from index `first` on that the parser reads (the default channel), then the
+// EOF token for every later call. Also gives ANTLR's error recovery the factory it conjures missing
+// tokens with.
 class TableTokenSource final : public antlr4::TokenSource {
 public:
   TableTokenSource(const TokenTable& table, std::size_t first) : table_(table), next_(first) {}

@@ -1,6 +1,6 @@
-// The tokens of one file as the syntax layer holds them (private to compiler/syntax): what fast_lex
-// produces, one 16-byte TokenInfo a token, and the table that maps every token to its byte range in
-// the source.
+// The tokens of one file as the syntax layer holds them (private to compiler/syntax): what the
+// lexer produces (fast_lexer.h), one 16-byte TokenInfo a token, and the table that maps every token
+// to its byte range in the source.
 #pragma once
 
 #include "compiler/diagnostics/source.h"

@@ -139,7 +139,7 @@ std::optional<ast::Output> Transformer::transformOutputDecl(P::OutputDeclContext
   return output;
 }
 
-// Blocks nest at most limits::kMaxNesting deep (the pre-pass checked), so this may recurse.
+// Blocks nest at most limits::kMaxNesting deep (the lexer checked), so this may recurse.
 ast::BlockPtr Transformer::transformBlock(P::BlockContext* ctx) {
   if (ctx->exception != nullptr) {
     return nullptr; // a broken header: the parser reported it and skipped the block
@@ -238,7 +238,7 @@ std::optional<ast::Attribute> Transformer::transformAttribute(P::AttributeContex
   return attribute;
 }
 
-// Types nest at most limits::kMaxNesting deep (the pre-pass counts `<`), so this may recurse.
+// Types nest at most limits::kMaxNesting deep (the lexer counts `<`), so this may recurse.
 std::optional<ast::Type> Transformer::transformTypeRef(P::TypeRefContext* ctx) {
   if (ctx->exception != nullptr || !real(ctx->IDENT())) {
     return std::nullopt;

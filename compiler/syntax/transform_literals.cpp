@@ -82,7 +82,7 @@ Transformer::Built Transformer::transformNumber(std::size_t index) {
 }
 
 // `"api"`, or `"${env}-api"` as STRING_HEAD expr (STRING_MID expr)* STRING_TAIL: text pieces
-// decode their escapes (unknown ones were reported by the pre-pass); each interpolation's part
+// decode their escapes (unknown ones were reported by the lexer); each interpolation's part
 // covers its `${` … `}`.
 Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
   Range whole = range(ctx);

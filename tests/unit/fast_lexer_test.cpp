@@ -10,7 +10,6 @@
 #include "compiler/syntax/error_sink.h"
 #include "compiler/syntax/fast_lexer.h"
 #include "compiler/syntax/parse_errors.h"
-#include "compiler/syntax/prepass.h"
 #include "compiler/syntax/token_stream.h"
 #include "compiler/syntax/tokens.h"
 #include "tests/oracle/antlr_lexer.h"
@@ -379,16 +378,17 @@ std::string describe(antlr4::Token* t) {
                      t->getLine(), t->getCharPositionInLine());
 }
 
-// Parses like syntax.cpp's parse_checked (pre-pass, SLL with bail-out, then LL with our error
-// strategy) over `stream`; returns the tree as text and the diagnostics.
+// Parses like syntax.cpp's parse_file (the lexer's structure check, SLL with bail-out, then LL
+// with our error strategy) over `stream`; returns the tree as text and the diagnostics.
 template <typename Stream>
 std::string parse_with(Stream& stream, const TokenTable& tokens) {
   Diagnostics diags;
   ErrorSink sink(diags);
   std::string tree;
   try {
-    if (!scan_tokens(tokens, sink)) {
-      return "prepass failed\n" + show(diags);
+    bool parseable = false;
+    if (!lex_for_parser(tokens.source(), 0, sink, parseable) || !parseable) {
+      return "structure check failed\n" + show(diags);
     }
     ecl_gen::EclParser parser(&stream);
     auto* interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
