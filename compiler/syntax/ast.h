@@ -353,8 +353,4 @@ struct File {
   std::vector<BlockPtr> blocks;
 };
 
-// Every field of `file`, ranges included, one node a line: what tests compare to show that two
-// ways of parsing the same text built the same tree.
-std::string debug_dump(const File& file);
-
 } // namespace ecl::ast

@@ -2,6 +2,7 @@
 // are asserted exactly; every parse also checks that no ANTLR wording leaks into a message.
 #include "compiler/syntax/limits.h"
 #include "compiler/syntax/syntax.h"
+#include "tests/unit/ast_dump.h"
 
 #include <algorithm>
 #include <chrono>
