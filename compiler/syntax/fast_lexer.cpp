@@ -135,27 +135,13 @@ private:
     // Names, numbers, `=`, `.`, `,`, line breaks and comments change nothing check() looks at,
     // unless in a param's type, after a `param`, in an interpolation or after an unexpected
     // character: most tokens skip it.
-    constexpr TokenSet kChecked{Tok::ERROR_CHAR,
-                                Tok::HASH_COMMENT,
-                                Tok::UNTERMINATED_COMMENT,
-                                Tok::STRING,
-                                Tok::STRING_HEAD,
-                                Tok::STRING_MID,
-                                Tok::STRING_TAIL,
-                                Tok::UNTERMINATED_STRING,
-                                Tok::UNTERMINATED_TAIL,
-                                Tok::LPAREN,
-                                Tok::RPAREN,
-                                Tok::LBRACKET,
-                                Tok::RBRACKET,
-                                Tok::LBRACE,
-                                Tok::RBRACE,
-                                Tok::QUESTION,
-                                Tok::COLON,
-                                Tok::LT,
-                                Tok::GT,
-                                Tok::KW_PARAM};
-    if (kChecked.has(type) || run_ || param_ != 0 || in_type_ || interpolations_ > 0) {
+    constexpr TokenSet kChecked{Tok::ERROR_CHAR, Tok::HASH_COMMENT, Tok::UNTERMINATED_COMMENT,
+                                Tok::LPAREN,     Tok::RPAREN,       Tok::LBRACKET,
+                                Tok::RBRACKET,   Tok::LBRACE,       Tok::RBRACE,
+                                Tok::QUESTION,   Tok::COLON,        Tok::LT,
+                                Tok::GT,         Tok::KW_PARAM};
+    if (kChecked.has(type) || is_string_piece(type) || run_ || param_ != 0 || in_type_ ||
+        interpolations_ > 0) {
       check(t);
     }
   }
