@@ -12,7 +12,7 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     break;
   case RBRACE:
     // A `}` is only a brace when no interpolation is innermost, so this pops a brace; a stray one
-    // (nothing open) is left for the pre-pass to report.
+    // (nothing open) is left for the structure check to report.
     if (!open_.empty()) {
       open_.pop_back();
     }
