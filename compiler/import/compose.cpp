@@ -62,9 +62,12 @@ std::string why_not(const std::string& key) {
            "SSM when the container starts";
   }
   if (key == "networks") {
-    return "the imported tasks share one VPC and security group, and a service's name is not a "
-           "host name in ECS without Service Connect or Cloud Map, which ECL does not describe "
-           "yet";
+    return "the imported tasks share one VPC and security group, and a service's name is a host "
+           "name in ECS only through Service Connect: give the cluster a "
+           "`service_connect_namespace` (a `namespace` block), name the port (`{ container = "
+           "5432, name = \"db\" }`), serve it (`service_connect { services = [{ port_name = "
+           "\"db\", client_aliases = [{ port = 5432, dns_name = \"db\" }] }] }`) and let its "
+           "callers use it (`service_connect {}`)";
   }
   if (key == "network_mode") {
     return "every imported task has its own network interface (`awsvpc`), as Fargate needs";

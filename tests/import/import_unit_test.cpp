@@ -142,7 +142,7 @@ TEST(ImportCompose, HealthCheckValuesAreKeptInEcsRanges) {
 TEST(ImportCompose, LongTodosAreWrappedNotCut) {
   auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    networks: [a, b]\n");
   ASSERT_TRUE(r.ok);
-  EXPECT_TRUE(contains(r.program, "which ECL does not describe")) << r.program;
+  EXPECT_TRUE(contains(r.program, "`service_connect_namespace`")) << r.program;
   std::size_t start = 0;
   while (start < r.program.size()) {
     std::size_t end = r.program.find('\n', start);

@@ -5,8 +5,11 @@
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
 // TODO: the top-level `networks: {elastic: {driver: bridge}}` is not carried over: the
-//   imported tasks share one VPC and security group, and a service's name is not a host name
-//   in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+//   imported tasks share one VPC and security group, and a service's name is a host name in
+//   ECS only through Service Connect: give the cluster a `service_connect_namespace` (a
+//   `namespace` block), name the port (`{ container = 5432, name = "db" }`), serve it
+//   (`service_connect { services = [{ port_name = "db", client_aliases = [{ port = 5432,
+//   dns_name = "db" }] }] }`) and let its callers use it (`service_connect {}`)
 
 stack elasticsearch_logstash_kibana {
   region = "us-east-1"
@@ -76,8 +79,11 @@ task elasticsearch {
     ports       = [{ container = 9200, host = 9200 }, { container = 9300, host = 9300 }]
     // TODO: `container_name: es` is not carried over: the container is named after the block
     // TODO: `networks: [elastic]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group, and a service's name is a host name in ECS only through Service Connect:
+    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
+    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
+    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
+    //   use it (`service_connect {}`)
     health_check {
       command  = ["CMD-SHELL", "curl --silent --fail localhost:9200/_cluster/health || exit 1"]
       interval = 10s
@@ -109,8 +115,11 @@ task logstash {
     // TODO: the bind mount `./logstash/nginx.log:/home/nginx.log` is not carried over: it reads
     //   files of the machine running compose; bake them into the image or use EFS
     // TODO: `networks: [elastic]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group, and a service's name is a host name in ECS only through Service Connect:
+    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
+    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
+    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
+    //   use it (`service_connect {}`)
   }
 }
 
@@ -123,8 +132,11 @@ task kibana {
     ports = [{ container = 5601, host = 5601 }]
     // TODO: `container_name: kib` is not carried over: the container is named after the block
     // TODO: `networks: [elastic]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group, and a service's name is a host name in ECS only through Service Connect:
+    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
+    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
+    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
+    //   use it (`service_connect {}`)
   }
 }
 

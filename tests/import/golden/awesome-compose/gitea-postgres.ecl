@@ -4,8 +4,11 @@
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
 // TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+//   the imported tasks share one VPC and security group, and a service's name is a host name
+//   in ECS only through Service Connect: give the cluster a `service_connect_namespace` (a
+//   `namespace` block), name the port (`{ container = 5432, name = "db" }`), serve it
+//   (`service_connect { services = [{ port_name = "db", client_aliases = [{ port = 5432,
+//   dns_name = "db" }] }] }`) and let its callers use it (`service_connect {}`)
 
 stack gitea_postgres {
   region = "us-east-1"

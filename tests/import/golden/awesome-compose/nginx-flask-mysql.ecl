@@ -8,8 +8,11 @@
 //   SSM Parameter Store and name it in the container's `secrets` (ECS passes it as an
 //   environment variable)
 // TODO: the top-level `networks: {backnet: ~, frontnet: ~}` is not carried over: the
-//   imported tasks share one VPC and security group, and a service's name is not a host name
-//   in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+//   imported tasks share one VPC and security group, and a service's name is a host name in
+//   ECS only through Service Connect: give the cluster a `service_connect_namespace` (a
+//   `namespace` block), name the port (`{ container = 5432, name = "db" }`), serve it
+//   (`service_connect { services = [{ port_name = "db", client_aliases = [{ port = 5432,
+//   dns_name = "db" }] }] }`) and let its callers use it (`service_connect {}`)
 
 stack nginx_flask_mysql {
   region = "us-east-1"
@@ -76,8 +79,11 @@ task db {
     // TODO: the lasting data of named volume `db-data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
     // TODO: `networks: [backnet]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group, and a service's name is a host name in ECS only through Service Connect:
+    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
+    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
+    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
+    //   use it (`service_connect {}`)
     health_check {
       command = [
         "CMD-SHELL",
@@ -102,8 +108,11 @@ task backend {
     //   /run/secrets; keep the value in Secrets Manager or SSM Parameter Store and name it in
     //   the container's `secrets` (ECS passes it as an environment variable)
     // TODO: `networks: [backnet, frontnet]` is not carried over: the imported tasks share one
-    //   VPC and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   VPC and security group, and a service's name is a host name in ECS only through Service
+    //   Connect: give the cluster a `service_connect_namespace` (a `namespace` block), name the
+    //   port (`{ container = 5432, name = "db" }`), serve it (`service_connect { services = [{
+    //   port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its
+    //   callers use it (`service_connect {}`)
   }
 }
 
@@ -116,8 +125,11 @@ task proxy {
     // TODO: `build: proxy` is not carried over: ECS runs images from a registry; build and push
     //   the image (to ECR), then set `image`
     // TODO: `networks: [frontnet]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group, and a service's name is a host name in ECS only through Service Connect:
+    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
+    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
+    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
+    //   use it (`service_connect {}`)
   }
 }
 

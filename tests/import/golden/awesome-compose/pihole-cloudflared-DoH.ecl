@@ -6,8 +6,11 @@
 // group for the tasks, a Fargate cluster). Change them to fit.
 // TODO: the top-level `networks: {dns-net: {ipam: {config: [{subnet: 172.20.0.0/24}]}}}` is
 //   not carried over: the imported tasks share one VPC and security group, and a service's
-//   name is not a host name in ECS without Service Connect or Cloud Map, which ECL does not
-//   describe yet
+//   name is a host name in ECS only through Service Connect: give the cluster a
+//   `service_connect_namespace` (a `namespace` block), name the port (`{ container = 5432,
+//   name = "db" }`), serve it (`service_connect { services = [{ port_name = "db",
+//   client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers use it
+//   (`service_connect {}`)
 
 stack pihole_cloudflared_DoH {
   region = "us-east-1"
@@ -82,8 +85,11 @@ task cloudflared {
     // TODO: `TZ=${TIMEZONE}` is not carried over: compose fills in `$TIMEZONE` from the shell or
     //   `.env`; set the value here or in `secrets`
     // TODO: `networks: {dns-net: {ipv4_address: 172.20.0.2}}` is not carried over: the imported
-    //   tasks share one VPC and security group, and a service's name is not a host name in ECS
-    //   without Service Connect or Cloud Map, which ECL does not describe yet
+    //   tasks share one VPC and security group, and a service's name is a host name in ECS only
+    //   through Service Connect: give the cluster a `service_connect_namespace` (a `namespace`
+    //   block), name the port (`{ container = 5432, name = "db" }`), serve it (`service_connect
+    //   { services = [{ port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }]
+    //   }`) and let its callers use it (`service_connect {}`)
   }
 }
 
@@ -126,8 +132,11 @@ task pihole {
     // TODO: `ServerIPv6=${PIHOLE_HOST_IPV6}` is not carried over: compose fills in
     //   `$PIHOLE_HOST_IPV6` from the shell or `.env`; set the value here or in `secrets`
     // TODO: `networks: [dns-net]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group, and a service's name is a host name in ECS only through Service Connect:
+    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
+    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
+    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
+    //   use it (`service_connect {}`)
   }
 }
 

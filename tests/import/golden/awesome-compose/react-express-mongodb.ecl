@@ -5,8 +5,11 @@
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
 // TODO: the top-level `networks: {react-express: ~, express-mongo: ~}` is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+//   the imported tasks share one VPC and security group, and a service's name is a host name
+//   in ECS only through Service Connect: give the cluster a `service_connect_namespace` (a
+//   `namespace` block), name the port (`{ container = 5432, name = "db" }`), serve it
+//   (`service_connect { services = [{ port_name = "db", client_aliases = [{ port = 5432,
+//   dns_name = "db" }] }] }`) and let its callers use it (`service_connect {}`)
 
 stack react_express_mongodb {
   region = "us-east-1"
@@ -65,8 +68,11 @@ task frontend {
     // TODO: the bind mount `./frontend:/usr/src/app` is not carried over: it reads files of the
     //   machine running compose; bake them into the image or use EFS
     // TODO: `networks: [react-express]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group, and a service's name is a host name in ECS only through Service
+    //   Connect: give the cluster a `service_connect_namespace` (a `namespace` block), name the
+    //   port (`{ container = 5432, name = "db" }`), serve it (`service_connect { services = [{
+    //   port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its
+    //   callers use it (`service_connect {}`)
   }
 }
 
@@ -85,8 +91,11 @@ task backend {
     // TODO: the bind mount `./backend:/usr/src/app` is not carried over: it reads files of the
     //   machine running compose; bake them into the image or use EFS
     // TODO: `networks: [express-mongo, react-express]` is not carried over: the imported tasks
-    //   share one VPC and security group, and a service's name is not a host name in ECS without
-    //   Service Connect or Cloud Map, which ECL does not describe yet
+    //   share one VPC and security group, and a service's name is a host name in ECS only
+    //   through Service Connect: give the cluster a `service_connect_namespace` (a `namespace`
+    //   block), name the port (`{ container = 5432, name = "db" }`), serve it (`service_connect
+    //   { services = [{ port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }]
+    //   }`) and let its callers use it (`service_connect {}`)
   }
 }
 
@@ -103,8 +112,11 @@ task mongo {
     //   volume lives and dies with its task; keep data that must last on EFS or a managed
     //   database
     // TODO: `networks: [express-mongo]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group, and a service's name is a host name in ECS only through Service
+    //   Connect: give the cluster a `service_connect_namespace` (a `namespace` block), name the
+    //   port (`{ container = 5432, name = "db" }`), serve it (`service_connect { services = [{
+    //   port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its
+    //   callers use it (`service_connect {}`)
   }
 }
 

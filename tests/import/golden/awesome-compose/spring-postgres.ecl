@@ -8,8 +8,11 @@
 //   SSM Parameter Store and name it in the container's `secrets` (ECS passes it as an
 //   environment variable)
 // TODO: the top-level `networks: {spring-postgres: ~}` is not carried over: the imported
-//   tasks share one VPC and security group, and a service's name is not a host name in ECS
-//   without Service Connect or Cloud Map, which ECL does not describe yet
+//   tasks share one VPC and security group, and a service's name is a host name in ECS only
+//   through Service Connect: give the cluster a `service_connect_namespace` (a `namespace`
+//   block), name the port (`{ container = 5432, name = "db" }`), serve it (`service_connect
+//   { services = [{ port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }]
+//   }`) and let its callers use it (`service_connect {}`)
 
 stack spring_postgres {
   region = "us-east-1"
@@ -58,8 +61,11 @@ task backend {
     // TODO: `build: backend` is not carried over: ECS runs images from a registry; build and
     //   push the image (to ECR), then set `image`
     // TODO: `networks: [spring-postgres]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group, and a service's name is a host name in ECS only through Service
+    //   Connect: give the cluster a `service_connect_namespace` (a `namespace` block), name the
+    //   port (`{ container = 5432, name = "db" }`), serve it (`service_connect { services = [{
+    //   port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its
+    //   callers use it (`service_connect {}`)
   }
 }
 
@@ -79,8 +85,11 @@ task db {
     // TODO: the lasting data of named volume `db-data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
     // TODO: `networks: [spring-postgres]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group, and a service's name is a host name in ECS only through Service
+    //   Connect: give the cluster a `service_connect_namespace` (a `namespace` block), name the
+    //   port (`{ container = 5432, name = "db" }`), serve it (`service_connect { services = [{
+    //   port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its
+    //   callers use it (`service_connect {}`)
   }
 }
 
