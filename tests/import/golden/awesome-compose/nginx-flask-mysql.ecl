@@ -8,11 +8,8 @@
 //   SSM Parameter Store and name it in the container's `secrets` (ECS passes it as an
 //   environment variable)
 // TODO: the top-level `networks: {backnet: ~, frontnet: ~}` is not carried over: the
-//   imported tasks share one VPC and security group, and a service's name is a host name in
-//   ECS only through Service Connect: give the cluster a `service_connect_namespace` (a
-//   `namespace` block), name the port (`{ container = 5432, name = "db" }`), serve it
-//   (`service_connect { services = [{ port_name = "db", client_aliases = [{ port = 5432,
-//   dns_name = "db" }] }] }`) and let its callers use it (`service_connect {}`)
+//   imported tasks share one VPC and security group; they reach each other by name through
+//   Service Connect, where a service declares its port
 
 stack nginx_flask_mysql {
   region = "us-east-1"
@@ -59,6 +56,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace nginx_flask_mysql {}
+
 // compose service `db`
 task db {
   cpu     = 256
@@ -72,18 +72,15 @@ task db {
       MYSQL_DATABASE           = "example",
       MYSQL_ROOT_PASSWORD_FILE = "/run/secrets/db-password",
     }
-    ports = [{ container = 3306 }, { container = 33060 }]
+    ports = [{ container = 3306, name = "db" }, { container = 33060 }]
     // TODO: `secrets: [db-password]` is not carried over: compose mounts secrets as files under
     //   /run/secrets; keep the value in Secrets Manager or SSM Parameter Store and name it in
     //   the container's `secrets` (ECS passes it as an environment variable)
     // TODO: the lasting data of named volume `db-data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
     // TODO: `networks: [backnet]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is a host name in ECS only through Service Connect:
-    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
-    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
-    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
-    //   use it (`service_connect {}`)
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
     health_check {
       command = [
         "CMD-SHELL",
@@ -101,18 +98,15 @@ task backend {
   cpu    = 256
   memory = 512MiB
   container backend {
-    ports = [{ container = 8000, host = 8000 }]
+    ports = [{ container = 8000, host = 8000, name = "backend" }]
     // TODO: `build: {context: backend, target: builder}` is not carried over: ECS runs images
     //   from a registry; build and push the image (to ECR), then set `image`
     // TODO: `secrets: [db-password]` is not carried over: compose mounts secrets as files under
     //   /run/secrets; keep the value in Secrets Manager or SSM Parameter Store and name it in
     //   the container's `secrets` (ECS passes it as an environment variable)
     // TODO: `networks: [backnet, frontnet]` is not carried over: the imported tasks share one
-    //   VPC and security group, and a service's name is a host name in ECS only through Service
-    //   Connect: give the cluster a `service_connect_namespace` (a `namespace` block), name the
-    //   port (`{ container = 5432, name = "db" }`), serve it (`service_connect { services = [{
-    //   port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its
-    //   callers use it (`service_connect {}`)
+    //   VPC and security group; they reach each other by name through Service Connect, where a
+    //   service declares its port
   }
 }
 
@@ -121,24 +115,25 @@ task proxy {
   cpu    = 256
   memory = 512MiB
   container proxy {
-    ports = [{ container = 80, host = 80 }]
+    ports = [{ container = 80, host = 80, name = "proxy" }]
     // TODO: `build: proxy` is not carried over: ECS runs images from a registry; build and push
     //   the image (to ECR), then set `image`
     // TODO: `networks: [frontnet]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is a host name in ECS only through Service Connect:
-    //   give the cluster a `service_connect_namespace` (a `namespace` block), name the port (`{
-    //   container = 5432, name = "db" }`), serve it (`service_connect { services = [{ port_name
-    //   = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }] }`) and let its callers
-    //   use it (`service_connect {}`)
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
   }
 }
 
 cluster nginx_flask_mysql {
+  service_connect_namespace = nginx_flask_mysql
   service db {
     task            = db
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "db", client_aliases = [{ port = 3306, dns_name = "db" }] }]
+    }
   }
   service backend {
     task            = backend
@@ -148,6 +143,11 @@ cluster nginx_flask_mysql {
     // TODO: `depends_on: {db: {condition: service_healthy}}` is not carried over: each compose
     //   service is an ECS service of its own, and ECS starts services independently; make the
     //   application retry until what it needs is up
+    service_connect {
+      services = [
+        { port_name = "backend", client_aliases = [{ port = 8000, dns_name = "backend" }] },
+      ]
+    }
   }
   service proxy {
     task            = proxy
@@ -157,5 +157,8 @@ cluster nginx_flask_mysql {
     // TODO: `depends_on: [backend]` is not carried over: each compose service is an ECS service
     //   of its own, and ECS starts services independently; make the application retry until what
     //   it needs is up
+    service_connect {
+      services = [{ port_name = "proxy", client_aliases = [{ port = 80, dns_name = "proxy" }] }]
+    }
   }
 }

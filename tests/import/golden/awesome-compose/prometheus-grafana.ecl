@@ -3,12 +3,6 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is a host name
-//   in ECS only through Service Connect: give the cluster a `service_connect_namespace` (a
-//   `namespace` block), name the port (`{ container = 5432, name = "db" }`), serve it
-//   (`service_connect { services = [{ port_name = "db", client_aliases = [{ port = 5432,
-//   dns_name = "db" }] }] }`) and let its callers use it (`service_connect {}`)
 
 stack prometheus_grafana {
   region = "us-east-1"
@@ -47,6 +41,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace prometheus_grafana {}
+
 // compose service `prometheus`
 task prometheus {
   cpu     = 256
@@ -55,7 +52,7 @@ task prometheus {
   container prometheus {
     image        = "prom/prometheus"
     command      = ["--config.file=/etc/prometheus/prometheus.yml"]
-    ports        = [{ container = 9090, host = 9090 }]
+    ports        = [{ container = 9090, host = 9090, name = "prometheus" }]
     mount_points = [{ volume = "prom_data", path = "/prometheus" }]
     // TODO: `container_name: prometheus` is not carried over: the container is named after the
     //   block
@@ -72,7 +69,7 @@ task grafana {
   memory = 512MiB
   container grafana {
     image       = "grafana/grafana"
-    ports       = [{ container = 3000, host = 3000 }]
+    ports       = [{ container = 3000, host = 3000, name = "grafana" }]
     environment = { GF_SECURITY_ADMIN_USER = "admin", GF_SECURITY_ADMIN_PASSWORD = "grafana" }
     // TODO: `container_name: grafana` is not carried over: the container is named after the
     //   block
@@ -82,16 +79,27 @@ task grafana {
 }
 
 cluster prometheus_grafana {
+  service_connect_namespace = prometheus_grafana
   service prometheus {
     task            = prometheus
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "prometheus", client_aliases = [{ port = 9090, dns_name = "prometheus" }] },
+      ]
+    }
   }
   service grafana {
     task            = grafana
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "grafana", client_aliases = [{ port = 3000, dns_name = "grafana" }] },
+      ]
+    }
   }
 }

@@ -3,12 +3,10 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is a host name
-//   in ECS only through Service Connect: give the cluster a `service_connect_namespace` (a
-//   `namespace` block), name the port (`{ container = 5432, name = "db" }`), serve it
-//   (`service_connect { services = [{ port_name = "db", client_aliases = [{ port = 5432,
-//   dns_name = "db" }] }] }`) and let its callers use it (`service_connect {}`)
+// TODO: compose's default network for `backend`, which declares no port, is not carried
+//   over: Service Connect serves a service by name on a port it declares; if others call it,
+//   add that port under `expose` (or to its container, with a `name`, and to its
+//   `service_connect`)
 
 stack traefik_golang {
   region = "us-east-1"
@@ -43,6 +41,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace traefik_golang {}
+
 // compose service `frontend`
 task frontend {
   cpu     = 256
@@ -55,7 +56,7 @@ task frontend {
       "--entrypoints.web.address=:80",
       "--providers.docker.exposedbydefault=false",
     ]
-    ports        = [{ container = 80, host = 80 }]
+    ports        = [{ container = 80, host = 80, name = "frontend" }]
     mount_points = [{ volume = "frontend_var_run_docker_sock", path = "/var/run/docker.sock" }]
   }
 }
@@ -76,6 +77,7 @@ task backend {
 }
 
 cluster traefik_golang {
+  service_connect_namespace = traefik_golang
   service frontend {
     task            = frontend
     subnets         = [main.public_a, main.public_b]
@@ -84,11 +86,17 @@ cluster traefik_golang {
     // TODO: `depends_on: [backend]` is not carried over: each compose service is an ECS service
     //   of its own, and ECS starts services independently; make the application retry until what
     //   it needs is up
+    service_connect {
+      services = [
+        { port_name = "frontend", client_aliases = [{ port = 80, dns_name = "frontend" }] },
+      ]
+    }
   }
   service backend {
     task            = backend
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {}
   }
 }
