@@ -644,9 +644,7 @@ void Copilot::container_settings(Reader& r, const std::string& key, const YAML::
     if (value.IsMap()) {
       for (const char* field : {"interval", "timeout", "start_period", "retries"}) {
         const YAML::Node v = value[field];
-        auto n = !v                                ? std::nullopt
-                 : std::string(field) == "retries" ? integer(v)
-                                                   : duration(v);
+        auto n = !v ? std::nullopt : std::string(field) == "retries" ? integer(v) : duration(v);
         if (n) {
           check.set(field, health_check_value(diags, r.at(v), field, raw(v), *n));
         }
