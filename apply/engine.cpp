@@ -258,15 +258,57 @@ Change classify(const Step& step, const Entry& entry,
     return it != upstream.end() && written ? &it->second : nullptr;
   };
   // The members of an object member that changed, when the update call takes some of them alone
-  // ("autoScalingGroupProvider.managedScaling" in `updatable`), else none.
+  // ("autoScalingGroupProvider.managedScaling" in `updatable`), else none: as paths below it, as
+  // deep as `updatable` names them, the items of a list of as many objects read as one
+  // ("DnsRecords.TTL" of Cloud Map's DnsConfig, whose records' Type cannot change).
+  auto below = [&](const std::string& path) {
+    return std::any_of(op.updatable.begin(), op.updatable.end(), [&](std::string_view u) {
+      return u.size() > path.size() && u.starts_with(path) && u[path.size()] == '.';
+    });
+  };
+  std::function<void(const json&, const json&, const std::string&, std::vector<std::string>&)>
+      paths = [&](const json& before, const json& after, const std::string& path,
+                  std::vector<std::string>& out) {
+        if (below(path) && before.is_object() && after.is_object()) {
+          for (const std::string& k : changed_members(before, after)) {
+            paths(before.value(k, json()), after.value(k, json()), path + "." + k, out);
+          }
+        } else if (below(path) && before.is_array() && after.is_array() &&
+                   before.size() == after.size()) {
+          for (std::size_t i = 0; i < before.size(); ++i) {
+            if (canonical(before[i]) != canonical(after[i])) {
+              paths(before[i], after[i], path, out);
+            }
+          }
+        } else if (std::find(out.begin(), out.end(), path) == out.end()) {
+          out.push_back(path);
+        }
+      };
   auto inner_changes = [&](const std::string& m) {
     const json& before = entry.params.value(m, json());
     const json& after = step.params.value(m, json());
-    bool some = std::any_of(op.updatable.begin(), op.updatable.end(), [&](std::string_view u) {
-      return u.size() > m.size() && u.starts_with(m) && u[m.size()] == '.';
-    });
-    return some && before.is_object() && after.is_object() ? changed_members(before, after)
-                                                           : std::vector<std::string>{};
+    std::vector<std::string> out;
+    if (below(m) && before.is_object() && after.is_object()) {
+      paths(before, after, m, out);
+      for (std::string& p : out) {
+        p.erase(0, m.size() + 1); // below `m`, as the callers name them
+      }
+    }
+    return out;
+  };
+  // The value at a path below `m` (the first item's of a list on the way), for people.
+  auto at_path = [](const json& value, const std::string& path) {
+    const json* v = &value;
+    for (std::size_t start = 0; v && start <= path.size();) {
+      std::size_t dot = std::min(path.find('.', start), path.size());
+      const std::string key = path.substr(start, dot - start);
+      if (v->is_array() && !v->empty()) {
+        v = &v->front();
+      }
+      v = v->is_object() && v->contains(key) ? &(*v)[key] : nullptr;
+      start = dot + 1;
+    }
+    return v ? short_value(*v) : std::string("(none)");
   };
   auto describe = [&](const std::string& m) {
     if (const std::string* r = renewal(m)) {
@@ -280,9 +322,8 @@ Change classify(const Step& step, const Entry& entry,
     if (std::vector<std::string> inner = inner_changes(m); !inner.empty()) {
       std::string out;
       for (const std::string& k : inner) {
-        out += fmt::format("{}{}.{} {} -> {}", out.empty() ? "" : ", ", m, k,
-                           old_list.contains(k) ? short_value(old_list[k]) : "(none)",
-                           new_list.contains(k) ? short_value(new_list[k]) : "(none)");
+        out += fmt::format("{}{}.{} {} -> {}", out.empty() ? "" : ", ", m, k, at_path(old_list, k),
+                           at_path(new_list, k));
       }
       return out;
     }

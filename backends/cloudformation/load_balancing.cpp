@@ -24,7 +24,7 @@ void lower_load_balancer(Lowering& l, const model::Block& b) {
 
 void lower_target_group(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::elbv2_target_group());
-  w.members(common::target_group(l, b));
+  w.members(common::target_group(l, l.program(), b));
   w.member("TargetGroupAttributes", common::target_group_attributes(l, b));
   l.write_tags(w.key("Tags"), b);
   l.end_resource();

@@ -509,6 +509,13 @@ json service(Spelling& s, const model::Block& b, const json& region) {
     out["desiredCount"] = *desired; // a daemon service runs one task per instance
   }
   placement_members(s, b, task, out);
+  // ECS refuses a capacity provider strategy with DAEMON: a daemon runs one task on each container
+  // instance, so one without a launch type of its own runs with EC2's, not its cluster's default
+  // provider (the checker refuses one on Fargate and a written `capacity`).
+  if (daemon && !out.contains("launchType")) {
+    out.erase("capacityProviderStrategy");
+    out["launchType"] = "EC2";
+  }
   copy_objects(s, out, b, "load_balancers", "loadBalancers",
                {{"target_group", "targetGroupArn"},
                 {"container", "containerName"},

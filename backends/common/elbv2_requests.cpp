@@ -121,7 +121,48 @@ json load_balancer_attributes(Spelling& s, const model::Block& b) {
   return out;
 }
 
-json target_group(Spelling& s, const model::Block& b) {
+namespace {
+
+// Whether a service sends the group's targets to a `bridge` task's container port mapped to a
+// dynamic host port (`host = 0` or none): each target is then registered on the port ECS picked,
+// and the health check must go to that port, the `traffic-port` (cfn-lint E3049).
+bool dynamic_host_ports(const model::Program& program, const model::Block& group) {
+  for (const model::Block* service : program.of_kind("service")) {
+    const model::Block* task = service->get_ref("task");
+    const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
+    const model::Value* attachments = service->get("load_balancers");
+    const model::List* list = attachments ? attachments->as<model::List>() : nullptr;
+    if (!mode || *mode != "bridge" || !list) {
+      continue;
+    }
+    for (const model::Value& item : *list) {
+      const model::Value* to = item.field("target_group");
+      const model::Value* name = item.field("container");
+      const model::Value* port = item.field("port");
+      const model::Block* c = name && name->string() && to && to->block() == &group
+                                  ? model::container_named(*task, *name->string())
+                                  : nullptr;
+      const model::Value* ports = c ? c->get("ports") : nullptr;
+      const model::List* mappings = ports ? ports->as<model::List>() : nullptr;
+      if (!mappings) {
+        continue;
+      }
+      for (const model::Value& mapping : *mappings) {
+        const model::Value* container = mapping.field("container");
+        const model::Value* host = mapping.field("host");
+        if (container && port && container->integer() == port->integer() &&
+            (!host || host->integer().value_or(0) == 0)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+json target_group(Spelling& s, const model::Program& program, const model::Block& b) {
   json out = json::object();
   if (const model::Value* name = s.get(b, "name")) {
     out["Name"] = s.value(*name);
@@ -156,6 +197,9 @@ json target_group(Spelling& s, const model::Block& b) {
     if (const model::Value* v = field("matcher")) {
       out["Matcher"] = {{"HttpCode", s.value(*v)}};
     }
+  }
+  if (dynamic_host_ports(program, b)) {
+    out["HealthCheckPort"] = "traffic-port"; // AWS's default, which cfn-lint wants written
   }
   return out;
 }

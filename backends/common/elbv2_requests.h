@@ -18,7 +18,7 @@ json load_balancer(Spelling& s, const model::Block& lb);
 // The load balancer's attributes: [{Key, Value}] (ModifyLoadBalancerAttributes).
 json load_balancer_attributes(Spelling& s, const model::Block& lb);
 // CreateTargetGroup without Name and Tags.
-json target_group(Spelling& s, const model::Block& group);
+json target_group(Spelling& s, const model::Program& program, const model::Block& group);
 // The target group's attributes: [{Key, Value}] (ModifyTargetGroupAttributes).
 json target_group_attributes(Spelling& s, const model::Block& group);
 // CreateListener without Tags.

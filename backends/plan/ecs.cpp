@@ -463,12 +463,12 @@ void lower_service(Planner& p, const model::Block& b) {
     }
   }
   lower_scaling(p, b);
+  // What the request says: a daemon's strategy is left for the EC2 launch type.
   std::string how;
-  if (const std::string* launch = p.get_enum(b, "launch_type")) {
-    how = "launch type " + upper(*launch);
-  }
   const model::List& strategy = p.get_list(b, "capacity");
-  if (!strategy.empty()) {
+  if (s.params.contains("launchType")) {
+    how = "launch type " + text_of(s.params["launchType"]);
+  } else if (!strategy.empty()) {
     std::string names;
     for (const model::Value& item : strategy) {
       if (const model::Value* v = p.field(b, "capacity", item, "provider")) {

@@ -65,7 +65,7 @@ void lower_load_balancer(Planner& p, const model::Block& b) {
 }
 
 void lower_target_group(Planner& p, const model::Block& b) {
-  Step& s = add_named(p, b, "CreateTargetGroup", common::target_group(p, b));
+  Step& s = add_named(p, b, "CreateTargetGroup", common::target_group(p, p.program(), b));
   s.summary = fmt::format("{} {}, targets by {}", s.params["Protocol"].get<std::string>(),
                           s.params.value("Port", 0), s.params.value("TargetType", "?"));
   Step& a = p.add(b, "attributes", "elbv2", "ModifyTargetGroupAttributes");

@@ -97,7 +97,11 @@ bool same_text(std::string_view a, std::string_view b) {
 bool places(const json& params, std::string_view member) {
   if (params.is_string()) {
     std::string_view text = params.get_ref<const std::string&>();
-    return text.starts_with("$request.") && text.substr(9) == member;
+    // A member inside the one placed goes with it (DnsConfig.DnsRecords.TTL in its records).
+    std::string_view placed = text.substr(std::min<std::size_t>(9, text.size()));
+    return text.starts_with("$request.") &&
+           (placed == member || (member.starts_with(placed) && member.size() > placed.size() &&
+                                 member[placed.size()] == '.'));
   }
   return params.is_structured() && std::any_of(params.begin(), params.end(),
                                                [&](const json& v) { return places(v, member); });

@@ -77,9 +77,9 @@ std::string text_of(const json& value);
 // Whether two texts are the same in any case (what AWS answers: `available`, `True`).
 bool same_text(std::string_view a, std::string_view b);
 
-// Whether a template names the request member `member` ("$request.MEMBER", at any depth): an
-// updatable member the update call takes elsewhere than the create call (Cloud Map's
-// UpdateHttpNamespace, `Namespace.Description`) is sent where the template puts it.
+// Whether a template names the request member `member` ("$request.MEMBER", at any depth), or one
+// it is in: an updatable member the update call takes elsewhere than the create call (Cloud
+// Map's UpdateHttpNamespace, `Namespace.Description`) is sent where the template puts it.
 bool places(const json& params, std::string_view member);
 
 // Whether an error (its code and message) is one of `codes` (see Codes).

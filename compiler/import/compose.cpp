@@ -62,15 +62,14 @@ std::string why_not(const std::string& key) {
            "SSM when the container starts";
   }
   if (key == "networks") {
-    return "the imported tasks share one VPC and security group, and a service's name is not a "
-           "host name in ECS without Service Connect or Cloud Map, which ECL does not describe "
-           "yet";
+    return "the imported tasks share one VPC and security group; they reach each other by name "
+           "through Service Connect, where a service declares its port";
   }
   if (key == "network_mode") {
     return "every imported task has its own network interface (`awsvpc`), as Fargate needs";
   }
   if (key == "links") {
-    return "tasks reach each other through the VPC, not by link names";
+    return "tasks reach each other by their compose names (Service Connect), not by link aliases";
   }
   if (key == "tmpfs") {
     return "an ECS tmpfs mount has a size (`tmpfs = [{ path = \"/run\", size = 64MiB }]`, EC2 "
@@ -130,6 +129,13 @@ struct Importer {
   std::set<std::string> named_volumes; // declared under the top-level `volumes`
   std::map<std::string, YAML::Node> volume_nodes;
   bool region_set = false; // by a service's awslogs-region: the program's region
+  // Several services: each serves its first TCP port under its compose name through Service
+  // Connect, as compose's default network does (`db:5432`). While a service is read: the name
+  // its first port mapping takes ("" when it takes none), and that port once named.
+  bool connect = false;
+  std::string port_name;
+  std::optional<std::int64_t> served_port;
+  std::vector<std::string> unserved; // services without a port: not reachable by name
 
   // One service: the task, its container, and the ECS service.
   bool service(const std::string& name, const YAML::Node& node);
@@ -230,6 +236,9 @@ bool Importer::ports(const YAML::Node& items, Block& container, bool published) 
     }
     if (protocol != "tcp") {
       fields.emplace_back("protocol", protocol);
+    } else if (!port_name.empty() && !served_port) {
+      fields.emplace_back("name", quote(port_name));
+      served_port = *container_port;
     }
     mappings.push_back(object(fields));
     // Published on every address, with a host port or an ephemeral one: reachable from outside,
@@ -461,6 +470,14 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
     ecs.set("name", quote(source_name));
   }
   ecs.set("task", name);
+  // Service Connect's names: lowercase letters, digits, `_` and `-` (a port name, 64 at most), and
+  // `.` in a client alias's DNS name (E3334).
+  std::string dns_name = source_name;
+  std::transform(dns_name.begin(), dns_name.end(), dns_name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  port_name = connect ? dns_name.substr(0, 64) : "";
+  std::replace(port_name.begin(), port_name.end(), '.', '-');
+  served_port.reset();
   std::optional<std::int64_t> cpu, memory, reservation;
   bool has_image = false;
   std::string build;
@@ -737,6 +754,19 @@ bool Importer::service(const std::string& source_name, const YAML::Node& node) {
   task.set("memory", memory_mib(task_mib));
   std::rotate(task.attrs.begin(), task.attrs.end() - 2, task.attrs.end()); // size first
   task.children.push_back(std::move(container));
+  if (connect) {
+    // A service without a port only calls the others (a client of the namespace).
+    Block sc{"service_connect", "", {}, {}, {}, {}};
+    if (served_port) {
+      sc.set("services",
+             list({object({{"port_name", quote(port_name)},
+                           {"client_aliases", list({object({{"port", std::to_string(*served_port)},
+                                                            {"dns_name", quote(dns_name)}})})}})}));
+    } else {
+      unserved.push_back(fmt::format("`{}`", source_name));
+    }
+    ecs.children.push_back(std::move(sc));
+  }
   program.tasks.push_back(std::move(task));
   program.services.push_back(std::move(ecs));
   return true;
@@ -749,7 +779,8 @@ bool import_compose(const SourceFile& file, FileId id, Diagnostics& diags, Progr
   if (!load_yaml(file, id, diags, root)) {
     return false;
   }
-  Importer im{{file, id, diags}, {}, {}, {}, false};
+  Importer im{{file, id, diags}, {}, {}, {}, false, false, {}, {}, {}};
+  im.connect = root["services"] && root["services"].IsMap() && root["services"].size() > 1;
   if (!root.IsMap() || !root["services"] || !root["services"].IsMap()) {
     return im.r.wrong(root, "not a compose file: it has no `services` mapping");
   }
@@ -791,16 +822,35 @@ bool import_compose(const SourceFile& file, FileId id, Diagnostics& diags, Progr
                   "it is not part of the Compose Specification eclc reads");
     }
   }
-  // Compose puts every service on a default network where the others reach it by name (`db`,
-  // `db:5432`); ECS has no such names. Said once, unless the file's own `networks` say it.
-  if (root["services"].size() > 1 && !root["networks"]) {
-    not_carried(diags, im.r.at(root["services"]), im.program.todos,
-                "compose's default network (services reach each other by name)",
-                why_not("networks"));
-  }
   for (const auto& [name, node] : entries(root["services"])) {
     if (!im.service(name, node)) {
       return false;
+    }
+  }
+  if (im.connect) {
+    // Compose puts every service on a default network where the others reach it by name (`db`,
+    // `db:5432`): Service Connect in an HTTP namespace of the stack's name, the cluster's.
+    std::string ns = im.program.stack;
+    while (std::any_of(im.program.tasks.begin(), im.program.tasks.end(),
+                       [&](const Block& t) { return t.name == ns; })) {
+      ns += "_ns";
+    }
+    Block block{"namespace", ns, {"Service Connect: the services reach each other by name"},
+                {},          {}, {}};
+    im.program.namespaces.push_back(std::move(block));
+    im.program.cluster_attrs.emplace_back("service_connect_namespace", ns);
+    // A service with no port declared is not served by name: compose reaches any port of it.
+    if (!im.unserved.empty()) {
+      std::string names;
+      for (const std::string& n : im.unserved) {
+        names += (names.empty() ? "" : ", ") + n;
+      }
+      not_carried(diags, im.r.at(root["services"]), im.program.todos,
+                  fmt::format("compose's default network for {}, which declare{} no port,", names,
+                              im.unserved.size() == 1 ? "s" : ""),
+                  "Service Connect serves a service by name on a port it declares; if others call "
+                  "it, add that port under `expose` (or to its container, with a `name`, and to "
+                  "its `service_connect`)");
     }
   }
   program = std::move(im.program);

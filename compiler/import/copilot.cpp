@@ -66,6 +66,16 @@ std::optional<std::int64_t> integer(const YAML::Node& node) {
   return std::stoll(s);
 }
 
+// A Copilot duration in milliseconds: `10s`, `1m30s`, or a bare number of seconds
+// (`deregistration_delay: 5`, as manifests in the wild write it: the unit of every such setting in
+// AWS); nullopt if unreadable.
+std::optional<std::int64_t> duration(const YAML::Node& node) {
+  if (auto seconds = integer(node)) {
+    return *seconds * 1000;
+  }
+  return parse_duration(text_of(node));
+}
+
 bool truthy(const YAML::Node& node) {
   std::string s = text_of(node);
   return s == "true" || s == "yes" || s == "on";
@@ -634,9 +644,7 @@ void Copilot::container_settings(Reader& r, const std::string& key, const YAML::
     if (value.IsMap()) {
       for (const char* field : {"interval", "timeout", "start_period", "retries"}) {
         const YAML::Node v = value[field];
-        auto n = !v                                ? std::nullopt
-                 : std::string(field) == "retries" ? integer(v)
-                                                   : parse_duration(text_of(v));
+        auto n = !v ? std::nullopt : std::string(field) == "retries" ? integer(v) : duration(v);
         if (n) {
           check.set(field, health_check_value(diags, r.at(v), field, raw(v), *n));
         }
@@ -804,7 +812,7 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
             if (!c.IsMap() || !c[side]) {
               continue;
             }
-            auto ms = parse_duration(text_of(c[side]));
+            auto ms = duration(c[side]);
             if (!ms) {
               return r.wrong(c[side], fmt::format("`{}` is not a duration", excerpt(raw(c[side]))));
             }
@@ -1002,7 +1010,7 @@ bool Copilot::workload(Reader& r, const YAML::Node& file_root, const std::string
     std::vector<std::pair<std::string, std::string>> check = {{"interval", "10s"}};
     std::string deregistration = "60s", grace = "60s";
     auto duration_of = [&](const YAML::Node& v) {
-      auto ms = parse_duration(text_of(v));
+      auto ms = duration(v);
       if (!ms) {
         r.wrong(v, fmt::format("`{}` is not a duration", excerpt(raw(v))));
       }

@@ -310,6 +310,10 @@ void write_program(const Program& p, std::string& out) {
     text += "\n";
     write_block(declared, text);
   }
+  for (const Block& ns : p.namespaces) {
+    text += "\n";
+    write_block(ns, text);
+  }
   for (const Block& role : p.roles) {
     text += "\n";
     write_block(role, text);

@@ -68,6 +68,7 @@ struct Program {
   std::vector<std::string> todos; // TODOs of the whole source (top-level networks, secrets)
   std::vector<Ingress> ingress;
   std::vector<Block> log_groups; // awslogs groups the source names: the program creates them
+  std::vector<Block> namespaces; // Cloud Map namespaces of the services' Service Connect
   std::vector<Block> roles;
   std::vector<Block> tasks;
   std::vector<Block> services; // inside the cluster; refs to the network are filled in here

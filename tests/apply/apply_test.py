@@ -1261,6 +1261,20 @@ cluster c {
     managed_scaling = ms
     target_capacity = tc
   }
+  // A daemon names no launch type: ECS refuses a capacity provider strategy with DAEMON, so it
+  // goes with the EC2 launch type, not the cluster's default provider (a new user's finding).
+  service agent {
+    task       = agent
+    scheduling = daemon
+  }
+}
+task agent {
+  network_mode    = bridge
+  compatibilities = [ec2]
+  container agent {
+    image  = "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent:1"
+    memory = 128MiB
+  }
 }
 """
 
@@ -1288,7 +1302,8 @@ def in_place(proxy, what, program, state, params, patterns, kept):
 def check_capacity(moto, proxy, tmp):
     """An ec2_capacity's desired count, managed scaling and target capacity change in place
     (UpdateAutoScalingGroup, UpdateCapacityProvider): its Auto Scaling group (and the instances
-    in it) and its capacity provider stay."""
+    in it) and its capacity provider stay. A daemon service of the cluster is created with the
+    EC2 launch type and no capacity provider strategy."""
     moto.reset()
     proxy.reset()
     program = tmp / "capacity.ecl"
@@ -1311,6 +1326,16 @@ def check_capacity(moto, proxy, tmp):
 
     group_arn, provider_arn = group().get("AutoScalingGroupARN"), provider().get(
         "capacityProviderArn")
+    sent = next((json.loads(body) for op, body, _ in proxy.log if op == "CreateService"), {})
+    expect(sent.get("launchType") == "EC2" and sent.get("schedulingStrategy") == "DAEMON"
+           and "capacityProviderStrategy" not in sent,
+           f"capacity: the daemon's CreateService is {sent}")
+    agent = c["ecs"].describe_services(cluster=sent.get("cluster", ""),
+                                       services=[sent.get("serviceName", "")])["services"]
+    expect(len(agent) == 1 and agent[0].get("launchType") == "EC2"
+           and not agent[0].get("capacityProviderStrategy"),
+           f"capacity: the daemon service is {agent}")
+    print("  a daemon: the EC2 launch type, no capacity provider strategy")
 
     def kept(what):
         expect(group().get("AutoScalingGroupARN") == group_arn and

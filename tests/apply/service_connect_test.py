@@ -10,8 +10,9 @@ shows no change. A namespace's tags (TagResource, UntagResource) and description
 the namespace. Killed right after
 CreateHttpNamespace was answered, a rerun finds the namespace by its name and lineage tag and makes
 no second one. A service found by DNS (`discovery`) gets a Cloud Map service with its A record and
-TTL, and its serviceRegistries name it; a changed TTL replaces it. destroy leaves no namespace and
-no Cloud Map service."""
+TTL, and its serviceRegistries name it; a changed TTL changes it in place (Cloud Map's
+UpdateService: replacing it would delete it first, which Cloud Map refuses while tasks are
+registered). destroy leaves no namespace and no Cloud Map service."""
 
 import json
 import re
@@ -131,12 +132,17 @@ def check(moto_url, tmp):
     expect(out == "No changes.\n", f"plan after the change: {out}{err}")
     print("  namespace tags and description, a client alias: changed in place")
 
-    # A changed name: a new namespace, the services moved to it; a changed TTL: a new Cloud Map
-    # service, the finder's registry moved to it (UpdateService).
+    # A changed name: a new namespace, the services moved to it; a changed TTL: the Cloud Map
+    # service updated in place (its UpdateService), the finder's registry kept.
     text = text.replace('name        = "connect-internal"', 'name        = "connect-internal-2"')
     text = text.replace("ttl       = 60s", "ttl       = 30s")
     expect("internal-2" in text and "30s" in text, "the replacing edit did not apply")
     program.write_text(text)
+    code, calls, err = apply_test.eclc(["plan", program, "--state", state, "--calls"])
+    expect(re.search(r"~\s+servicediscovery:UpdateService\s+prod\.finder\.discovery\[0\]\s+"
+                     r"DnsConfig\.DnsRecords\.TTL 60 -> 30", calls)
+           and not re.search(r"servicediscovery:(CreateService|DeleteService)", calls),
+           f"the TTL is not changed in place:\n{calls}{err}")
     code, out, err = apply_test.eclc(apply_test.apply_args(program, state, moto_url))
     expect(code == 0, f"apply of the changed name failed: {err}")
     found = namespaces(sd)
@@ -148,16 +154,16 @@ def check(moto_url, tmp):
            "the API service does not name the new namespace")
     registries = sd.list_services()["Services"]
     renewed = sd.get_service(Id=registries[0]["Id"])["Service"] if len(registries) == 1 else {}
-    expect(renewed.get("Id") != registry.get("Id")
+    expect(renewed.get("Id") == registry.get("Id")
            and renewed.get("DnsConfig", {}).get("DnsRecords") == [{"Type": "A", "TTL": 30}],
            f"the Cloud Map services after the TTL changed: {registries}")
     finder = entry(state, "UpdateService", "prod.finder") or entry(state, "CreateService",
                                                                     "prod.finder")
-    expect(finder.get("request", {}).get("serviceRegistries") == [{"registryArn": renewed.get("Arn")}],
+    expect(finder.get("request", {}).get("serviceRegistries") == [{"registryArn": registry.get("Arn")}],
            f"the finder's registries after the TTL changed: {finder.get('request')}")
     code, out, err = apply_test.eclc(["plan", program, "--state", state])
     expect(out == "No changes.\n", f"plan after the replacement: {out}{err}")
-    print("  changed name and TTL: the namespace and the Cloud Map service replaced")
+    print("  changed name: the namespace replaced; changed TTL: the Cloud Map service in place")
 
     # Service Connect taken out of a service: UpdateService turns it off (a member it is not
     # sent, ECS keeps), as the new-user run found; through a proxy that logs what is sent.

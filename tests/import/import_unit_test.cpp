@@ -142,7 +142,7 @@ TEST(ImportCompose, HealthCheckValuesAreKeptInEcsRanges) {
 TEST(ImportCompose, LongTodosAreWrappedNotCut) {
   auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    networks: [a, b]\n");
   ASSERT_TRUE(r.ok);
-  EXPECT_TRUE(contains(r.program, "which ECL does not describe")) << r.program;
+  EXPECT_TRUE(contains(r.program, "Connect,")) << r.program; // the TODO's end
   std::size_t start = 0;
   while (start < r.program.size()) {
     std::size_t end = r.program.find('\n', start);
@@ -150,6 +150,24 @@ TEST(ImportCompose, LongTodosAreWrappedNotCut) {
     EXPECT_LE(end - start, 100u) << r.program.substr(start, end - start);
     start = end + 1;
   }
+}
+
+// Compose's default network: the services reach each other by name (`db:5432`). Each serves its
+// first TCP port under its compose name through Service Connect in the stack's namespace; one
+// without a port only calls (a client), and the TODO says how to serve it.
+TEST(ImportCompose, ServicesReachEachOtherByNameThroughServiceConnect) {
+  auto r = run(Source::Compose, "services:\n  web:\n    image: x\n    ports: [\"80:80\"]\n"
+                                "  DB.main:\n    image: postgres\n    expose: [\"5432\"]\n"
+                                "  worker:\n    image: busybox\n");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(contains(r.program, "namespace app {}")) << r.program;
+  EXPECT_TRUE(contains(r.program, "service_connect_namespace = app"));
+  EXPECT_TRUE(contains(r.program, "ports = [{ container = 5432, name = \"db-main\" }]"));
+  EXPECT_TRUE(contains(r.program, "port_name = \"db-main\", client_aliases = [{ port = 5432, "
+                                  "dns_name = \"db.main\" }]"));
+  EXPECT_TRUE(contains(r.program, "service_connect {}")); // the worker, a client
+  EXPECT_EQ(r.codes(), std::vector<std::string>{"W0017"});
+  EXPECT_TRUE(contains(r.program, "for `worker`, which declares no port"));
 }
 
 TEST(ImportCompose, BytesThatAreNotUtf8AreMalformed) {

@@ -670,7 +670,7 @@ TEST(QuickFix, W0004AddsTheEndpoints) {
 TEST(QuickFix, W0004EndpointsTakeFreeNamesAndOnlyWhatIsMissing) {
   // `logs` is taken (by a security group) and the ECR endpoints exist (behind a group that lets
   // the tasks in, W0024): the fix adds the `logs` and `s3` endpoints only, under free names, in a
-  // VPC closed on the line of its last block.
+  // VPC closed on the line of its last block, behind the group of the others.
   std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
   replace_all(text, kNat, "");
   replace_all(text, "    description = \"API tasks\"\n  }\n}\n",
@@ -683,11 +683,32 @@ TEST(QuickFix, W0004EndpointsTakeFreeNamesAndOnlyWhatIsMissing) {
   ASSERT_EQ(codes_of(text), (Codes{"W0004", "W0004"}));
   std::string fixed = apply_quick_fix(text, "W0004", "add endpoints for `logs`, `s3`");
   std::string expected = text;
+  std::string logs = interface_endpoint("logs_2", "logs");
+  replace_all(logs, "[endpoints]", "[logs]");
   replace_all(expected, "security_groups = [logs] } }\n",
-              "security_groups = [logs] }\n" + kEndpointsGroup +
-                  interface_endpoint("logs_2", "logs") + kS3Endpoint + "}\n");
+              "security_groups = [logs] }\n" + logs + kS3Endpoint + "}\n");
   EXPECT_EQ(fixed, expected);
   EXPECT_EQ(codes_of(fixed), Codes{});
+}
+
+TEST(QuickFix, W0004ReusesTheEndpointsGroup) {
+  // The VPC has the group the fix writes and an endpoint behind it: the missing endpoints go
+  // behind that group, not behind a new `endpoints_2` alike (a new user's finding).
+  std::string text = network(kTwoPrivate, kPrivateTable, kOnPrivate);
+  replace_all(text, kNat, "");
+  replace_all(text, "    description = \"API tasks\"\n  }\n}\n",
+              "    description = \"API tasks\"\n  }\n" + kEndpointsGroup +
+                  interface_endpoint("ecr_api", "ecr.api") + "}\n");
+  ASSERT_EQ(codes_of(text), (Codes{"W0004", "W0004"}));
+  std::string fixed = apply_quick_fix(text, "W0004", "add endpoints for `ecr.dkr`, `logs`, `s3`");
+  std::string expected = text;
+  replace_all(expected, interface_endpoint("ecr_api", "ecr.api") + "}\n",
+              interface_endpoint("ecr_api", "ecr.api") + interface_endpoint("ecr_dkr", "ecr.dkr") +
+                  interface_endpoint("logs", "logs") + kS3Endpoint + "}\n");
+  EXPECT_EQ(fixed, expected);
+  bool formatted = false;
+  EXPECT_EQ(codes_of(fixed, &formatted), Codes{});
+  EXPECT_TRUE(formatted);
 }
 
 TEST(QuickFix, W0004AddsTheRouteToTheNatGateway) {

@@ -917,6 +917,36 @@ TEST(Diff, ACapacityProvidersScalingChangesInPlace) {
                                "arn:asg:2)");
 }
 
+// A new-user run: a changed `ttl` replaced the Cloud Map service, deleting it first, which Cloud
+// Map refuses while tasks are registered. UpdateService takes its records' TTL; another record
+// type still replaces it.
+TEST(Diff, ACloudMapServicesTtlChangesInPlace) {
+  auto service = [](std::string type, int ttl) {
+    return json{{"Name", "api"},
+                {"NamespaceId", "ns-1"},
+                {"DnsConfig",
+                 {{"RoutingPolicy", "MULTIVALUE"},
+                  {"DnsRecords", json::array({{{"Type", type}, {"TTL", ttl}}})}}},
+                {"HealthCheckCustomConfig", {{"FailureThreshold", 1}}}};
+  };
+  Plan plan;
+  plan.steps.push_back(
+      step("prod.api.discovery[0]", "servicediscovery", "CreateService", service("A", 60)));
+  apply::State state = applied(plan, {{"prod.api.discovery[0]", {{"Service.Id", "srv-1"}}}});
+  plan.steps[0].params = service("A", 30);
+  std::vector<apply::Change> changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Update);
+  EXPECT_EQ(changes[0].call, "servicediscovery:UpdateService");
+  EXPECT_EQ(changes[0].reason, "DnsConfig.DnsRecords.TTL 60 -> 30");
+  plan.steps[0].params = service("SRV", 60);
+  changes = apply::diff(plan, state);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].action, apply::Action::Replace);
+  EXPECT_EQ(changes[0].reason, "a Cloud Map service's name, namespace and record type are set "
+                               "when it is made (DnsConfig.DnsRecords.Type A -> SRV)");
+}
+
 // A new-user run: a renamed service's scalable target was registered again under the new
 // ResourceId as an update, and the old one and its policy were left behind, even by destroy.
 // What a call made again names is another resource: it replaces (the old one deleted).

@@ -18,7 +18,8 @@ const Descriptor& elbv2_target_group() {
         .on_change = OnChange::Update,
         .update = Request{"elbv2", "ModifyTargetGroup", {{"TargetGroupArn", "$output.arn"}}},
         .updatable = {"HealthCheckPath", "HealthCheckIntervalSeconds", "HealthCheckTimeoutSeconds",
-                      "HealthyThresholdCount", "UnhealthyThresholdCount", "Matcher"},
+                      "HealthyThresholdCount", "UnhealthyThresholdCount", "Matcher",
+                      "HealthCheckPort"},
         .replace_reasons = {{"", "a target group's port, protocol, VPC and target type cannot "
                                  "change in place ({})"}},
         .remove = {{{"elbv2", "DeleteTargetGroup", {{"TargetGroupArn", "$output.arn"}}, gone}}},

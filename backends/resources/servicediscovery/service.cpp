@@ -1,6 +1,8 @@
 // A Cloud Map service of a private DNS namespace, where ECS registers the tasks of a service with
-// a `discovery` block (its serviceRegistries), deleted once the ECS service is gone.
+// a `discovery` block (its serviceRegistries), deleted once the ECS service is gone. The TTL of
+// its records changes in place (UpdateService); nothing else of it can.
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html
+// https://docs.aws.amazon.com/cloud-map/latest/api/API_UpdateService.html
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_DeleteService.html
 #include "backends/resources/resource.h"
 
@@ -13,7 +15,17 @@ const Descriptor& servicediscovery_service() {
       {{.service = "servicediscovery",
         .name = "CreateService",
         .outputs = {{"id", "Service.Id"}, {"arn", "Service.Arn"}},
-        .replace_reasons = {{"", "a Cloud Map service's DNS records are set when it is made ({})"}},
+        // Its records' TTL changes in place: replaced, it would be deleted first, which Cloud
+        // Map refuses while the ECS service's tasks are registered in it.
+        .on_change = OnChange::Update,
+        .update = Request{"servicediscovery",
+                          "UpdateService",
+                          {{"Id", "$output.id"},
+                           {"Service",
+                            {{"DnsConfig", {{"DnsRecords", "$request.DnsConfig.DnsRecords"}}}}}}},
+        .updatable = {"DnsConfig.DnsRecords.TTL"},
+        .replace_reasons = {{"", "a Cloud Map service's name, namespace and record type are set "
+                                 "when it is made ({})"}},
         .remove = {{{"servicediscovery",
                      "DeleteService",
                      {{"Id", "$output.id"}},

@@ -1,8 +1,9 @@
 // Task placement: Fargate services take no placement strategies or constraints, nor the daemon
-// scheduling strategy; daemon services take no placement strategies. Each strategy and constraint
-// has the fields its type needs: `binpack` by `cpu` or `memory`, `spread` by `instanceId`, `host`
-// or an attribute, `random` without a field, `member_of` with an expression, `distinct_instance`
-// without one; at most 5 strategies and 10 constraints.
+// scheduling strategy; daemon services take no placement strategies nor a capacity provider
+// strategy. Each strategy and constraint has the fields its type needs: `binpack` by `cpu` or
+// `memory`, `spread` by `instanceId`, `host` or an attribute, `random` without a field,
+// `member_of` with an expression, `distinct_instance` without one; at most 5 strategies and 10
+// constraints.
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
@@ -93,6 +94,13 @@ void check_service(RuleContext& c, const model::Block& service) {
                             "`scheduling = daemon`; use `replica` or run the service on EC2",
                             service.path))
         .note(origin.range, origin.message);
+  } else if (daemon && services::capacity_written(service)) {
+    // Without one it runs with the EC2 launch type on its cluster's instances.
+    c.diags.report(Diag::DaemonScheduling, attribute_range(service, "capacity"),
+                   fmt::format("daemon service `{}` takes no capacity provider strategy (ECS "
+                               "refuses one with the daemon scheduling strategy); remove "
+                               "`capacity`: it runs on the cluster's EC2 instances",
+                               service.path));
   }
   for (const model::Block* placement : service.each_child("placement")) {
     const model::List* strategies = list_of(*placement, "strategy");
@@ -150,7 +158,8 @@ extern const Rule kPlacementRule;
 const Rule kPlacementRule{
     "placement",
     "Fargate services take no placement or daemon scheduling; daemon services take no placement "
-    "strategies; placement strategies and constraints have the fields their type needs",
+    "strategies nor a capacity provider strategy; placement strategies and constraints have the "
+    "fields their type needs",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html",
     {Diag::FargatePlacement, Diag::PlacementShape, Diag::DaemonScheduling},
     run};

@@ -94,9 +94,29 @@ void fix_nat_route(RuleContext& c, Diagnostic& d, const model::Block& subnet,
   }
 }
 
+// The first security group of the VPC's own that one of its interface endpoints is behind, or
+// null: the endpoints a fix adds go behind it too, not behind another group alike.
+const model::Block* endpoint_group(const model::Program& program, const model::Block& vpc) {
+  for (const model::Block* endpoint : program.of_kind("endpoint")) {
+    const model::Value* groups =
+        vpc_of(endpoint) == &vpc ? endpoint->get("security_groups") : nullptr;
+    const model::List* list = groups ? groups->as<model::List>() : nullptr;
+    if (!list) {
+      continue;
+    }
+    for (const model::Value& group : *list) {
+      if (group.block() && group.block()->parent == &vpc && !group.block()->name.empty()) {
+        return group.block();
+      }
+    }
+  }
+  return nullptr;
+}
+
 // The quick fix "add the missing endpoints" to the VPC: a gateway endpoint for `s3` on the route
 // tables of the service's subnets, and for the others an interface endpoint in the service's
-// subnets (one per zone) behind a new security group that admits HTTPS from the VPC. Offered only
+// subnets (one per zone) behind the group of the VPC's other interface endpoints, or else a new
+// security group that admits HTTPS from the VPC. Offered only
 // when it resolves the warning: the subnet has a route table of the VPC, the VPC resolves DNS
 // (private DNS needs both settings), and no interface endpoint for a missing service exists
 // already (the VPC's one with private DNS would clash with it).
@@ -140,7 +160,9 @@ void fix_endpoints(RuleContext& c, Diagnostic& d, const model::Block& service,
         return;
       }
     }
-    if (group.empty()) {
+    if (const model::Block* existing = group.empty() ? endpoint_group(c.program, vpc) : nullptr) {
+      group = existing->name;
+    } else if (group.empty()) {
       group = free_name(vpc, "endpoints");
       blocks += fmt::format("security_group {} {{\n"
                             "  description = \"VPC endpoints: HTTPS from the VPC\"\n"

@@ -5,8 +5,8 @@
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
 // TODO: the top-level `networks: {elastic: {driver: bridge}}` is not carried over: the
-//   imported tasks share one VPC and security group, and a service's name is not a host name
-//   in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+//   imported tasks share one VPC and security group; they reach each other by name through
+//   Service Connect, where a service declares its port
 
 stack elasticsearch_logstash_kibana {
   region = "us-east-1"
@@ -66,6 +66,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace elasticsearch_logstash_kibana {}
+
 // compose service `elasticsearch`
 task elasticsearch {
   cpu    = 256
@@ -73,11 +76,14 @@ task elasticsearch {
   container elasticsearch {
     image       = "elasticsearch:7.16.1"
     environment = { "discovery.type" = "single-node", ES_JAVA_OPTS = "-Xms512m -Xmx512m" }
-    ports       = [{ container = 9200, host = 9200 }, { container = 9300, host = 9300 }]
+    ports       = [
+      { container = 9200, host = 9200, name = "elasticsearch" },
+      { container = 9300, host = 9300 },
+    ]
     // TODO: `container_name: es` is not carried over: the container is named after the block
     // TODO: `networks: [elastic]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
     health_check {
       command  = ["CMD-SHELL", "curl --silent --fail localhost:9200/_cluster/health || exit 1"]
       interval = 10s
@@ -95,7 +101,7 @@ task logstash {
     image       = "logstash:7.16.1"
     environment = { "discovery.seed_hosts" = "logstash", LS_JAVA_OPTS = "-Xms512m -Xmx512m" }
     ports       = [
-      { container = 5000, host = 5000 },
+      { container = 5000, host = 5000, name = "logstash" },
       { container = 5000, host = 5000, protocol = udp },
       { container = 5044, host = 5044 },
       { container = 9600, host = 9600 },
@@ -109,8 +115,8 @@ task logstash {
     // TODO: the bind mount `./logstash/nginx.log:/home/nginx.log` is not carried over: it reads
     //   files of the machine running compose; bake them into the image or use EFS
     // TODO: `networks: [elastic]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
   }
 }
 
@@ -120,20 +126,29 @@ task kibana {
   memory = 512MiB
   container kibana {
     image = "kibana:7.16.1"
-    ports = [{ container = 5601, host = 5601 }]
+    ports = [{ container = 5601, host = 5601, name = "kibana" }]
     // TODO: `container_name: kib` is not carried over: the container is named after the block
     // TODO: `networks: [elastic]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
   }
 }
 
 cluster elasticsearch_logstash_kibana {
+  service_connect_namespace = elasticsearch_logstash_kibana
   service elasticsearch {
     task            = elasticsearch
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        {
+          port_name      = "elasticsearch",
+          client_aliases = [{ port = 9200, dns_name = "elasticsearch" }],
+        },
+      ]
+    }
   }
   service logstash {
     task            = logstash
@@ -143,6 +158,11 @@ cluster elasticsearch_logstash_kibana {
     // TODO: `depends_on: [elasticsearch]` is not carried over: each compose service is an ECS
     //   service of its own, and ECS starts services independently; make the application retry
     //   until what it needs is up
+    service_connect {
+      services = [
+        { port_name = "logstash", client_aliases = [{ port = 5000, dns_name = "logstash" }] },
+      ]
+    }
   }
   service kibana {
     task            = kibana
@@ -152,5 +172,8 @@ cluster elasticsearch_logstash_kibana {
     // TODO: `depends_on: [elasticsearch]` is not carried over: each compose service is an ECS
     //   service of its own, and ECS starts services independently; make the application retry
     //   until what it needs is up
+    service_connect {
+      services = [{ port_name = "kibana", client_aliases = [{ port = 5601, dns_name = "kibana" }] }]
+    }
   }
 }

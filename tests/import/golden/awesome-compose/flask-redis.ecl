@@ -3,9 +3,6 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
 
 stack flask_redis {
   region = "us-east-1"
@@ -44,13 +41,16 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace flask_redis {}
+
 // compose service `redis`
 task redis {
   cpu    = 256
   memory = 512MiB
   container redis {
     image = "redislabs/redismod"
-    ports = [{ container = 6379, host = 6379 }]
+    ports = [{ container = 6379, host = 6379, name = "redis" }]
   }
 }
 
@@ -59,7 +59,7 @@ task web {
   cpu    = 256
   memory = 512MiB
   container web {
-    ports = [{ container = 8000, host = 8000 }]
+    ports = [{ container = 8000, host = 8000, name = "web" }]
     // TODO: `build: {context: ., target: builder}` is not carried over: ECS runs images from a
     //   registry; build and push the image (to ECR), then set `image`
     // TODO: `stop_signal: SIGINT` is not carried over: ECS stops a container with the image's
@@ -70,11 +70,15 @@ task web {
 }
 
 cluster flask_redis {
+  service_connect_namespace = flask_redis
   service redis {
     task            = redis
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "redis", client_aliases = [{ port = 6379, dns_name = "redis" }] }]
+    }
   }
   service web {
     task            = web
@@ -84,5 +88,8 @@ cluster flask_redis {
     // TODO: `depends_on: [redis]` is not carried over: each compose service is an ECS service of
     //   its own, and ECS starts services independently; make the application retry until what it
     //   needs is up
+    service_connect {
+      services = [{ port_name = "web", client_aliases = [{ port = 8000, dns_name = "web" }] }]
+    }
   }
 }

@@ -3,9 +3,6 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
 
 stack gitea_postgres {
   region = "us-east-1"
@@ -44,6 +41,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace gitea_postgres {}
+
 // compose service `gitea`
 task gitea {
   cpu     = 256
@@ -59,7 +59,7 @@ task gitea {
       DB_PASSWD = "gitea",
     }
     mount_points = [{ volume = "git_data", path = "/data" }]
-    ports        = [{ container = 3000, host = 3000 }]
+    ports        = [{ container = 3000, host = 3000, name = "gitea" }]
     // TODO: the lasting data of named volume `git_data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
   }
@@ -74,23 +74,30 @@ task db {
     image        = "postgres:alpine"
     environment  = { POSTGRES_USER = "gitea", POSTGRES_PASSWORD = "gitea", POSTGRES_DB = "gitea" }
     mount_points = [{ volume = "db_data", path = "/var/lib/postgresql/data" }]
-    ports        = [{ container = 5432 }]
+    ports        = [{ container = 5432, name = "db" }]
     // TODO: the lasting data of named volume `db_data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
   }
 }
 
 cluster gitea_postgres {
+  service_connect_namespace = gitea_postgres
   service gitea {
     task            = gitea
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "gitea", client_aliases = [{ port = 3000, dns_name = "gitea" }] }]
+    }
   }
   service db {
     task            = db
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }]
+    }
   }
 }

@@ -3,9 +3,6 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
 
 stack nextcloud_postgres {
   region = "us-east-1"
@@ -44,6 +41,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace nextcloud_postgres {}
+
 // compose service `nc`
 task nc {
   cpu     = 256
@@ -57,7 +57,7 @@ task nc {
       POSTGRES_DB       = "nextcloud",
       POSTGRES_USER     = "nextcloud",
     }
-    ports        = [{ container = 80, host = 80 }]
+    ports        = [{ container = 80, host = 80, name = "nc" }]
     mount_points = [{ volume = "nc_data", path = "/var/www/html" }]
     // TODO: the lasting data of named volume `nc_data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
@@ -77,23 +77,30 @@ task db {
       POSTGRES_USER     = "nextcloud",
     }
     mount_points = [{ volume = "db_data", path = "/var/lib/postgresql/data" }]
-    ports        = [{ container = 5432 }]
+    ports        = [{ container = 5432, name = "db" }]
     // TODO: the lasting data of named volume `db_data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
   }
 }
 
 cluster nextcloud_postgres {
+  service_connect_namespace = nextcloud_postgres
   service nc {
     task            = nc
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "nc", client_aliases = [{ port = 80, dns_name = "nc" }] }]
+    }
   }
   service db {
     task            = db
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }]
+    }
   }
 }

@@ -8,8 +8,8 @@
 //   SSM Parameter Store and name it in the container's `secrets` (ECS passes it as an
 //   environment variable)
 // TODO: the top-level `networks: {backnet: ~, frontnet: ~}` is not carried over: the
-//   imported tasks share one VPC and security group, and a service's name is not a host name
-//   in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+//   imported tasks share one VPC and security group; they reach each other by name through
+//   Service Connect, where a service declares its port
 
 stack nginx_flask_mysql {
   region = "us-east-1"
@@ -56,6 +56,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace nginx_flask_mysql {}
+
 // compose service `db`
 task db {
   cpu     = 256
@@ -69,15 +72,15 @@ task db {
       MYSQL_DATABASE           = "example",
       MYSQL_ROOT_PASSWORD_FILE = "/run/secrets/db-password",
     }
-    ports = [{ container = 3306 }, { container = 33060 }]
+    ports = [{ container = 3306, name = "db" }, { container = 33060 }]
     // TODO: `secrets: [db-password]` is not carried over: compose mounts secrets as files under
     //   /run/secrets; keep the value in Secrets Manager or SSM Parameter Store and name it in
     //   the container's `secrets` (ECS passes it as an environment variable)
     // TODO: the lasting data of named volume `db-data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
     // TODO: `networks: [backnet]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
     health_check {
       command = [
         "CMD-SHELL",
@@ -95,15 +98,15 @@ task backend {
   cpu    = 256
   memory = 512MiB
   container backend {
-    ports = [{ container = 8000, host = 8000 }]
+    ports = [{ container = 8000, host = 8000, name = "backend" }]
     // TODO: `build: {context: backend, target: builder}` is not carried over: ECS runs images
     //   from a registry; build and push the image (to ECR), then set `image`
     // TODO: `secrets: [db-password]` is not carried over: compose mounts secrets as files under
     //   /run/secrets; keep the value in Secrets Manager or SSM Parameter Store and name it in
     //   the container's `secrets` (ECS passes it as an environment variable)
     // TODO: `networks: [backnet, frontnet]` is not carried over: the imported tasks share one
-    //   VPC and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   VPC and security group; they reach each other by name through Service Connect, where a
+    //   service declares its port
   }
 }
 
@@ -112,21 +115,25 @@ task proxy {
   cpu    = 256
   memory = 512MiB
   container proxy {
-    ports = [{ container = 80, host = 80 }]
+    ports = [{ container = 80, host = 80, name = "proxy" }]
     // TODO: `build: proxy` is not carried over: ECS runs images from a registry; build and push
     //   the image (to ECR), then set `image`
     // TODO: `networks: [frontnet]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
   }
 }
 
 cluster nginx_flask_mysql {
+  service_connect_namespace = nginx_flask_mysql
   service db {
     task            = db
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "db", client_aliases = [{ port = 3306, dns_name = "db" }] }]
+    }
   }
   service backend {
     task            = backend
@@ -136,6 +143,11 @@ cluster nginx_flask_mysql {
     // TODO: `depends_on: {db: {condition: service_healthy}}` is not carried over: each compose
     //   service is an ECS service of its own, and ECS starts services independently; make the
     //   application retry until what it needs is up
+    service_connect {
+      services = [
+        { port_name = "backend", client_aliases = [{ port = 8000, dns_name = "backend" }] },
+      ]
+    }
   }
   service proxy {
     task            = proxy
@@ -145,5 +157,8 @@ cluster nginx_flask_mysql {
     // TODO: `depends_on: [backend]` is not carried over: each compose service is an ECS service
     //   of its own, and ECS starts services independently; make the application retry until what
     //   it needs is up
+    service_connect {
+      services = [{ port_name = "proxy", client_aliases = [{ port = 80, dns_name = "proxy" }] }]
+    }
   }
 }

@@ -8,9 +8,10 @@
 //   compose mounts secrets as files under /run/secrets; keep the value in Secrets Manager or
 //   SSM Parameter Store and name it in the container's `secrets` (ECS passes it as an
 //   environment variable)
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+// TODO: compose's default network for `backend`, which declares no port, is not carried
+//   over: Service Connect serves a service by name on a port it declares; if others call it,
+//   add that port under `expose` (or to its container, with a `name`, and to its
+//   `service_connect`)
 
 stack nginx_golang_postgres {
   region = "us-east-1"
@@ -49,6 +50,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace nginx_golang_postgres {}
+
 // compose service `backend`
 task backend {
   cpu    = 256
@@ -72,7 +76,7 @@ task db {
     user         = "postgres"
     mount_points = [{ volume = "db-data", path = "/var/lib/postgresql/data" }]
     environment  = { POSTGRES_DB = "example", POSTGRES_PASSWORD_FILE = "/run/secrets/db-password" }
-    ports        = [{ container = 5432 }]
+    ports        = [{ container = 5432, name = "db" }]
     // TODO: `secrets: [db-password]` is not carried over: compose mounts secrets as files under
     //   /run/secrets; keep the value in Secrets Manager or SSM Parameter Store and name it in
     //   the container's `secrets` (ECS passes it as an environment variable)
@@ -93,7 +97,7 @@ task proxy {
   memory = 512MiB
   container proxy {
     image = "nginx"
-    ports = [{ container = 80, host = 80 }]
+    ports = [{ container = 80, host = 80, name = "proxy" }]
     // TODO: the bind mount `{type: bind, source: ./proxy/nginx.conf, target:
     //   /etc/nginx/conf.d/default.conf, read_only: true}` is not carried over: it reads files of
     //   the machine running compose; bake them into the image or use EFS
@@ -101,6 +105,7 @@ task proxy {
 }
 
 cluster nginx_golang_postgres {
+  service_connect_namespace = nginx_golang_postgres
   service backend {
     task            = backend
     subnets         = [main.public_a, main.public_b]
@@ -109,12 +114,16 @@ cluster nginx_golang_postgres {
     // TODO: `depends_on: {db: {condition: service_healthy}}` is not carried over: each compose
     //   service is an ECS service of its own, and ECS starts services independently; make the
     //   application retry until what it needs is up
+    service_connect {}
   }
   service db {
     task            = db
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }]
+    }
   }
   service proxy {
     task            = proxy
@@ -124,5 +133,8 @@ cluster nginx_golang_postgres {
     // TODO: `depends_on: [backend]` is not carried over: each compose service is an ECS service
     //   of its own, and ECS starts services independently; make the application retry until what
     //   it needs is up
+    service_connect {
+      services = [{ port_name = "proxy", client_aliases = [{ port = 80, dns_name = "proxy" }] }]
+    }
   }
 }

@@ -5,9 +5,8 @@
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
 // TODO: the top-level `networks: {dns-net: {ipam: {config: [{subnet: 172.20.0.0/24}]}}}` is
-//   not carried over: the imported tasks share one VPC and security group, and a service's
-//   name is not a host name in ECS without Service Connect or Cloud Map, which ECL does not
-//   describe yet
+//   not carried over: the imported tasks share one VPC and security group; they reach each
+//   other by name through Service Connect, where a service declares its port
 
 stack pihole_cloudflared_DoH {
   region = "us-east-1"
@@ -69,21 +68,27 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace pihole_cloudflared_DoH {}
+
 // compose service `cloudflared`
 task cloudflared {
   cpu    = 256
   memory = 512MiB
   container cloudflared {
-    image       = "visibilityspots/cloudflared"
-    ports       = [{ container = 5054, host = 5054 }, { container = 5054, host = 5054, protocol = udp }]
+    image = "visibilityspots/cloudflared"
+    ports = [
+      { container = 5054, host = 5054, name = "cloudflared" },
+      { container = 5054, host = 5054, protocol = udp },
+    ]
     environment = { PORT = "5054", ADDRESS = "0.0.0.0" }
     // TODO: `container_name: cloudflared` is not carried over: the container is named after the
     //   block
     // TODO: `TZ=${TIMEZONE}` is not carried over: compose fills in `$TIMEZONE` from the shell or
     //   `.env`; set the value here or in `secrets`
     // TODO: `networks: {dns-net: {ipv4_address: 172.20.0.2}}` is not carried over: the imported
-    //   tasks share one VPC and security group, and a service's name is not a host name in ECS
-    //   without Service Connect or Cloud Map, which ECL does not describe yet
+    //   tasks share one VPC and security group; they reach each other by name through Service
+    //   Connect, where a service declares its port
   }
 }
 
@@ -98,7 +103,7 @@ task pihole {
   container pihole {
     image = "pihole/pihole:latest"
     ports = [
-      { container = 53, host = 53 },
+      { container = 53, host = 53, name = "pihole" },
       { container = 53, host = 53, protocol = udp },
       { container = 67, host = 67, protocol = udp },
       { container = 80, host = 8080 },
@@ -126,17 +131,23 @@ task pihole {
     // TODO: `ServerIPv6=${PIHOLE_HOST_IPV6}` is not carried over: compose fills in
     //   `$PIHOLE_HOST_IPV6` from the shell or `.env`; set the value here or in `secrets`
     // TODO: `networks: [dns-net]` is not carried over: the imported tasks share one VPC and
-    //   security group, and a service's name is not a host name in ECS without Service Connect
-    //   or Cloud Map, which ECL does not describe yet
+    //   security group; they reach each other by name through Service Connect, where a service
+    //   declares its port
   }
 }
 
 cluster pihole_cloudflared_DoH {
+  service_connect_namespace = pihole_cloudflared_DoH
   service cloudflared {
     task            = cloudflared
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "cloudflared", client_aliases = [{ port = 5054, dns_name = "cloudflared" }] },
+      ]
+    }
   }
   service pihole {
     task            = pihole
@@ -146,5 +157,8 @@ cluster pihole_cloudflared_DoH {
     // TODO: `depends_on: [cloudflared]` is not carried over: each compose service is an ECS
     //   service of its own, and ECS starts services independently; make the application retry
     //   until what it needs is up
+    service_connect {
+      services = [{ port_name = "pihole", client_aliases = [{ port = 53, dns_name = "pihole" }] }]
+    }
   }
 }

@@ -3,9 +3,6 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
 
 stack postgresql_pgadmin {
   region = "us-east-1"
@@ -44,13 +41,16 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace postgresql_pgadmin {}
+
 // compose service `postgres`
 task postgres {
   cpu    = 256
   memory = 512MiB
   container postgres {
     image = "postgres:latest"
-    ports = [{ container = 5432, host = 5432 }]
+    ports = [{ container = 5432, host = 5432, name = "postgres" }]
     // TODO: `container_name: postgres` is not carried over: the container is named after the
     //   block
     // TODO: `POSTGRES_USER=${POSTGRES_USER}` is not carried over: compose fills in
@@ -68,7 +68,7 @@ task pgadmin {
   memory = 512MiB
   container pgadmin {
     image = "dpage/pgadmin4:latest"
-    ports = [{ container = 80, host = 5050 }]
+    ports = [{ container = 80, host = 5050, name = "pgadmin" }]
     // TODO: `container_name: pgadmin` is not carried over: the container is named after the
     //   block
     // TODO: `PGADMIN_DEFAULT_EMAIL=${PGADMIN_MAIL}` is not carried over: compose fills in
@@ -79,16 +79,25 @@ task pgadmin {
 }
 
 cluster postgresql_pgadmin {
+  service_connect_namespace = postgresql_pgadmin
   service postgres {
     task            = postgres
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "postgres", client_aliases = [{ port = 5432, dns_name = "postgres" }] },
+      ]
+    }
   }
   service pgadmin {
     task            = pgadmin
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "pgadmin", client_aliases = [{ port = 80, dns_name = "pgadmin" }] }]
+    }
   }
 }

@@ -3,9 +3,6 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
 
 stack prometheus_grafana {
   region = "us-east-1"
@@ -44,6 +41,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace prometheus_grafana {}
+
 // compose service `prometheus`
 task prometheus {
   cpu     = 256
@@ -52,7 +52,7 @@ task prometheus {
   container prometheus {
     image        = "prom/prometheus"
     command      = ["--config.file=/etc/prometheus/prometheus.yml"]
-    ports        = [{ container = 9090, host = 9090 }]
+    ports        = [{ container = 9090, host = 9090, name = "prometheus" }]
     mount_points = [{ volume = "prom_data", path = "/prometheus" }]
     // TODO: `container_name: prometheus` is not carried over: the container is named after the
     //   block
@@ -69,7 +69,7 @@ task grafana {
   memory = 512MiB
   container grafana {
     image       = "grafana/grafana"
-    ports       = [{ container = 3000, host = 3000 }]
+    ports       = [{ container = 3000, host = 3000, name = "grafana" }]
     environment = { GF_SECURITY_ADMIN_USER = "admin", GF_SECURITY_ADMIN_PASSWORD = "grafana" }
     // TODO: `container_name: grafana` is not carried over: the container is named after the
     //   block
@@ -79,16 +79,27 @@ task grafana {
 }
 
 cluster prometheus_grafana {
+  service_connect_namespace = prometheus_grafana
   service prometheus {
     task            = prometheus
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "prometheus", client_aliases = [{ port = 9090, dns_name = "prometheus" }] },
+      ]
+    }
   }
   service grafana {
     task            = grafana
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "grafana", client_aliases = [{ port = 3000, dns_name = "grafana" }] },
+      ]
+    }
   }
 }

@@ -5,8 +5,8 @@
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
 // TODO: the top-level `networks: {react-express: ~, express-mongo: ~}` is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+//   the imported tasks share one VPC and security group; they reach each other by name
+//   through Service Connect, where a service declares its port
 
 stack react_express_mongodb {
   region = "us-east-1"
@@ -49,13 +49,16 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace react_express_mongodb {}
+
 // compose service `frontend`
 task frontend {
   cpu     = 256
   memory  = 512MiB
   volumes = [{ name = "frontend_usr_src_app_node_modules" }]
   container frontend {
-    ports        = [{ container = 3000, host = 3000 }]
+    ports        = [{ container = 3000, host = 3000, name = "frontend" }]
     interactive  = true
     mount_points = [
       { volume = "frontend_usr_src_app_node_modules", path = "/usr/src/app/node_modules" },
@@ -65,8 +68,8 @@ task frontend {
     // TODO: the bind mount `./frontend:/usr/src/app` is not carried over: it reads files of the
     //   machine running compose; bake them into the image or use EFS
     // TODO: `networks: [react-express]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group; they reach each other by name through Service Connect, where a
+    //   service declares its port
   }
 }
 
@@ -79,14 +82,14 @@ task backend {
     mount_points = [
       { volume = "backend_usr_src_app_node_modules", path = "/usr/src/app/node_modules" },
     ]
-    ports = [{ container = 3000 }]
+    ports = [{ container = 3000, name = "backend" }]
     // TODO: `build: {context: backend, target: development}` is not carried over: ECS runs
     //   images from a registry; build and push the image (to ECR), then set `image`
     // TODO: the bind mount `./backend:/usr/src/app` is not carried over: it reads files of the
     //   machine running compose; bake them into the image or use EFS
     // TODO: `networks: [express-mongo, react-express]` is not carried over: the imported tasks
-    //   share one VPC and security group, and a service's name is not a host name in ECS without
-    //   Service Connect or Cloud Map, which ECL does not describe yet
+    //   share one VPC and security group; they reach each other by name through Service Connect,
+    //   where a service declares its port
   }
 }
 
@@ -98,17 +101,18 @@ task mongo {
   container mongo {
     image        = "mongo:4.2.0"
     mount_points = [{ volume = "mongo_data", path = "/data/db" }]
-    ports        = [{ container = 27017 }]
+    ports        = [{ container = 27017, name = "mongo" }]
     // TODO: the lasting data of named volume `mongo_data` is not carried over: an ECS task
     //   volume lives and dies with its task; keep data that must last on EFS or a managed
     //   database
     // TODO: `networks: [express-mongo]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group; they reach each other by name through Service Connect, where a
+    //   service declares its port
   }
 }
 
 cluster react_express_mongodb {
+  service_connect_namespace = react_express_mongodb
   service frontend {
     task            = frontend
     subnets         = [main.public_a, main.public_b]
@@ -117,6 +121,11 @@ cluster react_express_mongodb {
     // TODO: `depends_on: [backend]` is not carried over: each compose service is an ECS service
     //   of its own, and ECS starts services independently; make the application retry until what
     //   it needs is up
+    service_connect {
+      services = [
+        { port_name = "frontend", client_aliases = [{ port = 3000, dns_name = "frontend" }] },
+      ]
+    }
   }
   service backend {
     task            = backend
@@ -126,11 +135,19 @@ cluster react_express_mongodb {
     // TODO: `depends_on: [mongo]` is not carried over: each compose service is an ECS service of
     //   its own, and ECS starts services independently; make the application retry until what it
     //   needs is up
+    service_connect {
+      services = [
+        { port_name = "backend", client_aliases = [{ port = 3000, dns_name = "backend" }] },
+      ]
+    }
   }
   service mongo {
     task            = mongo
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "mongo", client_aliases = [{ port = 27017, dns_name = "mongo" }] }]
+    }
   }
 }

@@ -8,8 +8,8 @@
 //   SSM Parameter Store and name it in the container's `secrets` (ECS passes it as an
 //   environment variable)
 // TODO: the top-level `networks: {spring-postgres: ~}` is not carried over: the imported
-//   tasks share one VPC and security group, and a service's name is not a host name in ECS
-//   without Service Connect or Cloud Map, which ECL does not describe yet
+//   tasks share one VPC and security group; they reach each other by name through Service
+//   Connect, where a service declares its port
 
 stack spring_postgres {
   region = "us-east-1"
@@ -48,18 +48,21 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace spring_postgres {}
+
 // compose service `backend`
 task backend {
   cpu    = 256
   memory = 512MiB
   container backend {
-    ports       = [{ container = 8080, host = 8080 }]
+    ports       = [{ container = 8080, host = 8080, name = "backend" }]
     environment = { POSTGRES_DB = "example" }
     // TODO: `build: backend` is not carried over: ECS runs images from a registry; build and
     //   push the image (to ECR), then set `image`
     // TODO: `networks: [spring-postgres]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group; they reach each other by name through Service Connect, where a
+    //   service declares its port
   }
 }
 
@@ -72,29 +75,38 @@ task db {
     image        = "postgres"
     mount_points = [{ volume = "db-data", path = "/var/lib/postgresql/data" }]
     environment  = { POSTGRES_DB = "example", POSTGRES_PASSWORD_FILE = "/run/secrets/db-password" }
-    ports        = [{ container = 5432 }]
+    ports        = [{ container = 5432, name = "db" }]
     // TODO: `secrets: [db-password]` is not carried over: compose mounts secrets as files under
     //   /run/secrets; keep the value in Secrets Manager or SSM Parameter Store and name it in
     //   the container's `secrets` (ECS passes it as an environment variable)
     // TODO: the lasting data of named volume `db-data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
     // TODO: `networks: [spring-postgres]` is not carried over: the imported tasks share one VPC
-    //   and security group, and a service's name is not a host name in ECS without Service
-    //   Connect or Cloud Map, which ECL does not describe yet
+    //   and security group; they reach each other by name through Service Connect, where a
+    //   service declares its port
   }
 }
 
 cluster spring_postgres {
+  service_connect_namespace = spring_postgres
   service backend {
     task            = backend
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "backend", client_aliases = [{ port = 8080, dns_name = "backend" }] },
+      ]
+    }
   }
   service db {
     task            = db
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "db", client_aliases = [{ port = 5432, dns_name = "db" }] }]
+    }
   }
 }

@@ -3,9 +3,10 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
+// TODO: compose's default network for `backend`, which declares no port, is not carried
+//   over: Service Connect serves a service by name on a port it declares; if others call it,
+//   add that port under `expose` (or to its container, with a `name`, and to its
+//   `service_connect`)
 
 stack traefik_golang {
   region = "us-east-1"
@@ -40,6 +41,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace traefik_golang {}
+
 // compose service `frontend`
 task frontend {
   cpu     = 256
@@ -52,7 +56,7 @@ task frontend {
       "--entrypoints.web.address=:80",
       "--providers.docker.exposedbydefault=false",
     ]
-    ports        = [{ container = 80, host = 80 }]
+    ports        = [{ container = 80, host = 80, name = "frontend" }]
     mount_points = [{ volume = "frontend_var_run_docker_sock", path = "/var/run/docker.sock" }]
   }
 }
@@ -73,6 +77,7 @@ task backend {
 }
 
 cluster traefik_golang {
+  service_connect_namespace = traefik_golang
   service frontend {
     task            = frontend
     subnets         = [main.public_a, main.public_b]
@@ -81,11 +86,17 @@ cluster traefik_golang {
     // TODO: `depends_on: [backend]` is not carried over: each compose service is an ECS service
     //   of its own, and ECS starts services independently; make the application retry until what
     //   it needs is up
+    service_connect {
+      services = [
+        { port_name = "frontend", client_aliases = [{ port = 80, dns_name = "frontend" }] },
+      ]
+    }
   }
   service backend {
     task            = backend
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {}
   }
 }

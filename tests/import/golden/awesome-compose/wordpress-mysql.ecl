@@ -3,9 +3,6 @@
 // A program needs a stack, a network and a cluster, which the source does not describe:
 // `eclc import` added a minimal one (a VPC of two public subnets in two zones, one security
 // group for the tasks, a Fargate cluster). Change them to fit.
-// TODO: compose's default network (services reach each other by name) is not carried over:
-//   the imported tasks share one VPC and security group, and a service's name is not a host
-//   name in ECS without Service Connect or Cloud Map, which ECL does not describe yet
 
 stack wordpress_mysql {
   region = "us-east-1"
@@ -48,6 +45,9 @@ vpc main {
   }
 }
 
+// Service Connect: the services reach each other by name
+namespace wordpress_mysql {}
+
 // compose service `db`
 task db {
   cpu     = 256
@@ -63,7 +63,7 @@ task db {
       MYSQL_USER          = "wordpress",
       MYSQL_PASSWORD      = "wordpress",
     }
-    ports = [{ container = 3306 }, { container = 33060 }]
+    ports = [{ container = 3306, name = "db" }, { container = 33060 }]
     // TODO: the lasting data of named volume `db_data` is not carried over: an ECS task volume
     //   lives and dies with its task; keep data that must last on EFS or a managed database
   }
@@ -75,7 +75,7 @@ task wordpress {
   memory = 512MiB
   container wordpress {
     image       = "wordpress:latest"
-    ports       = [{ container = 80, host = 80 }]
+    ports       = [{ container = 80, host = 80, name = "wordpress" }]
     environment = {
       WORDPRESS_DB_HOST     = "db",
       WORDPRESS_DB_USER     = "wordpress",
@@ -86,16 +86,25 @@ task wordpress {
 }
 
 cluster wordpress_mysql {
+  service_connect_namespace = wordpress_mysql
   service db {
     task            = db
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [{ port_name = "db", client_aliases = [{ port = 3306, dns_name = "db" }] }]
+    }
   }
   service wordpress {
     task            = wordpress
     subnets         = [main.public_a, main.public_b]
     security_groups = [main.tasks]
     public_ip       = true
+    service_connect {
+      services = [
+        { port_name = "wordpress", client_aliases = [{ port = 80, dns_name = "wordpress" }] },
+      ]
+    }
   }
 }
