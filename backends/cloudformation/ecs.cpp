@@ -147,11 +147,11 @@ void lower_task(Lowering& l, const model::Block& b) {
   const model::Block& log_owner = l.log_groups().owner(b);
 
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_task_definition());
-  l.write_request(
-      w, common::task_definition(
-             l, b, needs,
-             {json{{"Fn::GetAtt", json::array({base + "ExecutionRole", "Arn"})}},
-              json{{"Ref", path_id(log_owner) + "LogGroup"}}, json{{"Ref", "AWS::Region"}}}));
+  Properties properties(l, w);
+  common::task_definition(l, properties, b, needs,
+                          {json{{"Fn::GetAtt", json::array({base + "ExecutionRole", "Arn"})}},
+                           json{{"Ref", path_id(log_owner) + "LogGroup"}},
+                           json{{"Ref", "AWS::Region"}}});
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   const model::Value* family = b.get("family");
@@ -278,13 +278,10 @@ void lower_role(Lowering& l, const model::Block& b) {
 void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_service());
-  json service = common::service(l, b, json{{"Ref", "AWS::Region"}});
-  if (l.child(b, "scaling")) {
-    // The scaler owns the count: a stack update that names one would reset it (the service
-    // starts at 1 task, and the scalable target raises it to `min`).
-    service.erase("desiredCount");
-  }
-  l.write_request(w, service);
+  Properties properties(l, w);
+  // The scaler owns the count: a stack update that names one would reset it (the service starts
+  // at 1 task, and the scalable target raises it to `min`).
+  common::service(l, properties, b, json{{"Ref", "AWS::Region"}}, !l.child(b, "scaling"));
   l.write_tags(w.key("Tags"), b);
   std::vector<std::string> depends_on;
   if (const std::string& associations = cluster ? l.associations_id(*cluster) : std::string();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fmt/format.h>
 #include <regex>
 
@@ -184,47 +185,141 @@ constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
 };
 constexpr std::string_view kFreeForm[] = {"options", "dockerLabels"};
 
-void write_spelled(common::JsonWriter& w, const json& v, std::string& name);
-
-void write_members(common::JsonWriter& w, const json& object, std::string& name) {
-  for (const auto& [key, item] : object.items()) {
-    name.assign(key);
-    for (const auto& [api, cfn] : kRenamed) {
-      if (key == api) {
-        name.assign(cfn);
-      }
-    }
-    name[0] = ascii_upper(name[0]);
-    w.key(name);
-    if (std::find(std::begin(kFreeForm), std::end(kFreeForm), key) != std::end(kFreeForm)) {
-      w.value(item);
-    } else {
-      write_spelled(w, item, name);
-    }
-  }
-}
-
-void write_spelled(common::JsonWriter& w, const json& v, std::string& name) {
-  if (v.is_object()) {
-    w.begin_object();
-    write_members(w, v, name);
-    w.end_object();
-  } else if (v.is_array()) {
-    w.begin_array();
-    for (const json& item : v) {
-      write_spelled(w, item, name);
-    }
-    w.end_array();
-  } else {
-    w.value(v);
-  }
-}
-
 } // namespace
 
+common::Request& Properties::begin_object() {
+  const bool free = as_is();
+  w_.begin_object();
+  ++depth_;
+  if (free && free_at_ == 0) {
+    free_at_ = depth_;
+  }
+  return *this;
+}
+
+common::Request& Properties::end_object() {
+  if (free_at_ == depth_) {
+    free_at_ = 0;
+  }
+  --depth_;
+  w_.end_object();
+  return *this;
+}
+
+common::Request& Properties::begin_array() {
+  const bool free = as_is();
+  w_.begin_array();
+  ++depth_;
+  if (free && free_at_ == 0) {
+    free_at_ = depth_;
+  }
+  return *this;
+}
+
+common::Request& Properties::end_array() {
+  if (free_at_ == depth_) {
+    free_at_ = 0;
+  }
+  --depth_;
+  w_.end_array();
+  return *this;
+}
+
+common::Request& Properties::key(std::string_view name) {
+  if (free_at_ != 0) {
+    w_.key(name);
+    return *this;
+  }
+  free_next_ = std::find(std::begin(kFreeForm), std::end(kFreeForm), name) != std::end(kFreeForm);
+  for (const auto& [api, cfn] : kRenamed) {
+    if (name == api) {
+      w_.key(cfn);
+      return *this;
+    }
+  }
+  // Capitalised in a buffer on the stack: most names are short.
+  char buffer[64];
+  if (name.empty() || name.size() > sizeof buffer) {
+    std::string spelt(name);
+    if (!spelt.empty()) {
+      spelt[0] = ascii_upper(spelt[0]);
+    }
+    w_.key(spelt);
+    return *this;
+  }
+  std::memcpy(buffer, name.data(), name.size());
+  buffer[0] = ascii_upper(buffer[0]);
+  w_.key(std::string_view(buffer, name.size()));
+  return *this;
+}
+
+common::Request& Properties::value(const json& v) {
+  if (as_is()) {
+    w_.value(v);
+  } else if (v.is_object()) {
+    begin_object();
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      key(it.key());
+      value(*it);
+    }
+    end_object();
+  } else if (v.is_array()) {
+    begin_array();
+    for (const json& item : v) {
+      value(item);
+    }
+    end_array();
+  } else {
+    w_.value(v);
+  }
+  return *this;
+}
+
+common::Request& Properties::value(std::string_view s) {
+  free_next_ = false;
+  w_.value(s);
+  return *this;
+}
+
+common::Request& Properties::value(std::int64_t i) {
+  free_next_ = false;
+  w_.value(i);
+  return *this;
+}
+
+common::Request& Properties::value(bool b) {
+  free_next_ = false;
+  w_.value(b);
+  return *this;
+}
+
+common::Request& Properties::value(const model::Value& v) {
+  if (const auto* r = v.as<model::BlockRef>(); r && r->block) {
+    return ref(*r->block);
+  }
+  if (v.as<model::Map>() || v.as<model::List>()) {
+    return value(l_.value(v)); // its members respelt, unless free-form
+  }
+  free_next_ = false;
+  l_.write_value(w_, v);
+  return *this;
+}
+
+common::Request& Properties::ref(const model::Block& block) {
+  free_next_ = false;
+  if (is_kind(block, "container")) {
+    w_.value(l_.ref(block)); // its name in the task definition
+  } else {
+    l_.write_ref(w_, block);
+  }
+  return *this;
+}
+
 void Lowering::write_request(common::JsonWriter& w, const json& request) {
-  std::string name; // one buffer for every member name
-  write_members(w, request, name);
+  Properties out(*this, w);
+  for (auto it = request.begin(); it != request.end(); ++it) {
+    out.key(it.key()).value(*it);
+  }
 }
 
 const std::string& Lowering::id(const model::Block& block) {

@@ -7,6 +7,7 @@
 #include "backends/common/aws.h"
 #include "backends/common/json_writer.h"
 #include "backends/common/lowerings.h"
+#include "backends/common/request.h"
 #include "backends/common/spelling.h"
 #include "backends/resources/resource.h"
 #include "compiler/diagnostics/diagnostic.h"
@@ -61,10 +62,7 @@ public:
   // Writes the template value of a folded model value (value(), with the common scalars and
   // references written straight).
   void write_value(common::JsonWriter& w, const model::Value& v);
-  // Writes the members of an ECS request (common/ecs_requests.h) as the resource's properties:
-  // member names capitalised (`containerPort` -> `ContainerPort`), a few renamed
-  // (`placementStrategy` -> `PlacementStrategies`), free-form maps (log options, docker labels)
-  // as they are.
+  // Writes the members of an ECS request built as JSON as the resource's properties (Properties).
   void write_request(common::JsonWriter& w, const json& request);
   // The logical ID of the block's main resource (logical_id()), computed once per block: blocks
   // are referred to many times (a cluster, a task, subnets and groups by each service).
@@ -145,6 +143,42 @@ private:
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
   static constexpr std::size_t kMaxLogicalId = 255;
   static constexpr std::size_t kMaxResources = 500;
+};
+
+// An ECS request (common/ecs_requests.h) written as a resource's properties: member names
+// capitalised (`containerPort` -> `ContainerPort`), a few renamed (`placementStrategy` ->
+// `PlacementStrategies`), free-form maps (log options, docker labels) as they are.
+class Properties final : public common::Request {
+public:
+  // Writes into the object `w` has open.
+  Properties(Lowering& l, common::JsonWriter& w) : l_(l), w_(w) {}
+
+  using Request::value;
+  Request& begin_object() override;
+  Request& end_object() override;
+  Request& begin_array() override;
+  Request& end_array() override;
+  Request& key(std::string_view name) override;
+  Request& value(const json& v) override;
+  Request& value(std::string_view s) override;
+  Request& value(std::int64_t i) override;
+  Request& value(bool b) override;
+  Request& value(const model::Value& v) override;
+  Request& ref(const model::Block& block) override;
+
+private:
+  // Whether what comes next is written as it is: inside a free-form map, or the value of its key.
+  bool as_is() {
+    const bool yes = free_at_ != 0 || free_next_;
+    free_next_ = false;
+    return yes;
+  }
+
+  Lowering& l_;
+  common::JsonWriter& w_;
+  unsigned depth_ = 0;     // of the containers opened here
+  unsigned free_at_ = 0;   // the depth of the free-form map being written, or 0
+  bool free_next_ = false; // the key just written names a free-form map
 };
 
 // Whether the block is of the kind. (std::string == const char* compares through memcmp even when
