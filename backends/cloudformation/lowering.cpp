@@ -230,11 +230,25 @@ common::Request& Properties::key(std::string_view name) {
     w_.key(name);
     return *this;
   }
-  free_next_ = std::find(std::begin(kFreeForm), std::end(kFreeForm), name) != std::end(kFreeForm);
-  for (const auto& [api, cfn] : kRenamed) {
-    if (name == api) {
-      w_.key(cfn);
-      return *this;
+  // Most names are as long as none of the few renamed or free-form ones: a bit a length tells.
+  constexpr std::uint64_t kLengths = [] {
+    std::uint64_t bits = 0;
+    for (const auto& [api, cfn] : kRenamed) {
+      bits |= std::uint64_t{1} << api.size();
+    }
+    for (std::string_view free_form : kFreeForm) {
+      bits |= std::uint64_t{1} << free_form.size();
+    }
+    return bits;
+  }();
+  free_next_ = false;
+  if (name.size() < 64 && (kLengths >> name.size() & 1) != 0) {
+    free_next_ = std::find(std::begin(kFreeForm), std::end(kFreeForm), name) != std::end(kFreeForm);
+    for (const auto& [api, cfn] : kRenamed) {
+      if (name == api) {
+        w_.key(cfn);
+        return *this;
+      }
     }
   }
   // Capitalised in a buffer on the stack: most names are short.
@@ -391,16 +405,29 @@ json Lowering::ref(const model::Block& block) {
     const std::string* name = get_string(block, "name");
     return name ? *name : block.name;
   }
-  // Member by member: an initializer list costs twice as much, and the ECS requests hold
-  // thousands of references.
-  json out = json::object();
   if (is_kind(block, "security_group")) {
-    out["Fn::GetAtt"] = json::array({id(block), "GroupId"});
-  } else if (is_kind(block, "role") || is_kind(block, "namespace")) {
-    out["Fn::GetAtt"] = json::array({id(block), "Arn"});
-  } else {
-    out["Ref"] = id(block);
+    return getatt(id(block), "GroupId");
   }
+  if (is_kind(block, "role") || is_kind(block, "namespace")) {
+    return getatt(id(block), "Arn");
+  }
+  return ref_to(id(block));
+}
+
+json Lowering::ref_to(std::string id) {
+  json out = json::object();
+  out.get_ref<json::object_t&>().emplace_back("Ref", std::move(id));
+  return out;
+}
+
+json Lowering::getatt(std::string id, std::string_view attribute) {
+  json pair = json::array();
+  auto& items = pair.get_ref<json::array_t&>();
+  items.reserve(2);
+  items.emplace_back(std::move(id));
+  items.emplace_back(std::string(attribute));
+  json out = json::object();
+  out.get_ref<json::object_t&>().emplace_back("Fn::GetAtt", std::move(pair));
   return out;
 }
 
@@ -427,9 +454,9 @@ json Lowering::deferred(const model::Deferred& d) const {
   }
   std::string id = resource_id(*d.block, d.attribute);
   if (form->getatt.empty()) {
-    return json{{"Ref", id}};
+    return ref_to(std::move(id));
   }
-  return json{{"Fn::GetAtt", json::array({id, std::string(form->getatt)})}};
+  return getatt(std::move(id), form->getatt);
 }
 
 std::string Lowering::sub_literal(std::string_view text) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "backends/common/aws.h"
+#include "backends/common/ecs_requests.h"
 #include "backends/common/json_writer.h"
 #include "backends/common/lowerings.h"
 #include "backends/common/request.h"
@@ -71,6 +72,10 @@ public:
   void write_ref(common::JsonWriter& w, const model::Block& block);
   // {"Ref": id}
   static void write_ref_to(common::JsonWriter& w, std::string_view id);
+  // {"Ref": id} and {"Fn::GetAtt": [id, attribute]} as JSON values, built member by member (an
+  // initializer list costs twice as much, and every task and service names a few).
+  static json ref_to(std::string id);
+  static json getatt(std::string id, std::string_view attribute);
   // {"Fn::GetAtt": [id, attribute]}
   static void write_getatt(common::JsonWriter& w, std::string_view id, std::string_view attribute);
   // Writes the stack's tags, the block's `tags`, and `ecl:path`: [{Key, Value}...].
@@ -101,6 +106,9 @@ public:
 
   const model::Program& program() const { return program_; }
   const common::LogGroupOwners& log_groups() const { return log_groups_; }
+  // What lower_task names around a task's request: one set, rewritten for each task (building and
+  // destroying three small JSON values a task cost more than streaming the request).
+  common::TaskResources& task_resources() { return task_resources_; }
 
 private:
   // The variables of the Fn::Sub being written ({"Zone0": Fn::Select...}): what template_reference
@@ -120,6 +128,7 @@ private:
   const model::Program& program_;
   Diagnostics& diags_;
   common::LogGroupOwners log_groups_;
+  common::TaskResources task_resources_;
   // The template's writer (run() sets it); the resources are written straight into the output.
   common::JsonWriter* writer_ = nullptr;
   bool in_properties_ = false;
