@@ -1,5 +1,7 @@
 #include "backends/common/request.h"
 
+#include <algorithm>
+
 namespace ecl::backend::common {
 
 json& JsonRequest::put(json v) {
@@ -7,8 +9,19 @@ json& JsonRequest::put(json v) {
   if (top.is_array()) {
     return top.get_ref<json::array_t&>().emplace_back(std::move(v));
   }
+  auto& members = top.get_ref<json::object_t&>();
+  if (members.size() == members.capacity()) {
+    // Grown here: the vector would copy its members, values and all, since their keys are const
+    // and cannot be moved. Here only the keys are copied.
+    json::object_t grown;
+    grown.reserve(std::max<std::size_t>(4, 2 * members.size()));
+    for (auto& [name, item] : members) {
+      grown.emplace_back(name, std::move(item));
+    }
+    members.swap(grown);
+  }
   // Appended, not looked up: a builder writes each member once.
-  return top.get_ref<json::object_t&>().emplace_back(std::move(key_), std::move(v)).second;
+  return members.emplace_back(std::move(key_), std::move(v)).second;
 }
 
 Request& JsonRequest::begin_object() {

@@ -50,8 +50,12 @@ public:
 // A request built as an nlohmann JSON object.
 class JsonRequest final : public Request {
 public:
-  // Members are written into a new object (take() gives it).
-  explicit JsonRequest(Spelling& s) : s_(s), root_(json::object()), open_{&root_} {}
+  // Members are written into a new object (take() gives it), with room for those of a request and
+  // the tags a backend adds after them: an object that outgrows its room is copied, values and all,
+  // when the backend adds them.
+  explicit JsonRequest(Spelling& s) : s_(s), root_(json::object()), open_{&root_} {
+    root_.get_ref<json::object_t&>().reserve(16);
+  }
   // Members are appended to `object`, which must outlive the request.
   JsonRequest(Spelling& s, json& object) : s_(s), open_{&object} {}
 
