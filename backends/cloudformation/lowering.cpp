@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <fmt/format.h>
 #include <regex>
 
@@ -187,9 +186,9 @@ constexpr std::string_view kFreeForm[] = {"options", "dockerLabels"};
 
 } // namespace
 
-common::Request& Properties::begin_object() {
+common::Request& Properties::open(bool array) {
   const bool free = as_is();
-  w_.begin_object();
+  array ? w_.begin_array() : w_.begin_object();
   ++depth_;
   if (free && free_at_ == 0) {
     free_at_ = depth_;
@@ -197,31 +196,12 @@ common::Request& Properties::begin_object() {
   return *this;
 }
 
-common::Request& Properties::end_object() {
+common::Request& Properties::close(bool array) {
   if (free_at_ == depth_) {
     free_at_ = 0;
   }
   --depth_;
-  w_.end_object();
-  return *this;
-}
-
-common::Request& Properties::begin_array() {
-  const bool free = as_is();
-  w_.begin_array();
-  ++depth_;
-  if (free && free_at_ == 0) {
-    free_at_ = depth_;
-  }
-  return *this;
-}
-
-common::Request& Properties::end_array() {
-  if (free_at_ == depth_) {
-    free_at_ = 0;
-  }
-  --depth_;
-  w_.end_array();
+  array ? w_.end_array() : w_.end_object();
   return *this;
 }
 
@@ -251,7 +231,7 @@ common::Request& Properties::key(std::string_view name) {
       }
     }
   }
-  // Capitalised in a buffer on the stack: most names are short.
+  // Capitalised in a buffer on the stack (a string's assign costs more): names are short.
   char buffer[64];
   if (name.empty() || name.size() > sizeof buffer) {
     std::string spelt(name);
@@ -261,7 +241,7 @@ common::Request& Properties::key(std::string_view name) {
     w_.key(spelt);
     return *this;
   }
-  std::memcpy(buffer, name.data(), name.size());
+  std::copy(name.begin(), name.end(), buffer);
   buffer[0] = ascii_upper(buffer[0]);
   w_.key(std::string_view(buffer, name.size()));
   return *this;

@@ -163,10 +163,10 @@ public:
   Properties(Lowering& l, common::JsonWriter& w) : l_(l), w_(w) {}
 
   using Request::value;
-  Request& begin_object() override;
-  Request& end_object() override;
-  Request& begin_array() override;
-  Request& end_array() override;
+  Request& begin_object() override { return open(false); }
+  Request& end_object() override { return close(false); }
+  Request& begin_array() override { return open(true); }
+  Request& end_array() override { return close(true); }
   Request& key(std::string_view name) override;
   Request& value(const json& v) override;
   Request& value(std::string_view s) override;
@@ -176,6 +176,8 @@ public:
   Request& ref(const model::Block& block) override;
 
 private:
+  Request& open(bool array);
+  Request& close(bool array);
   // Whether what comes next is written as it is: inside a free-form map, or the value of its key.
   bool as_is() {
     const bool yes = free_at_ != 0 || free_next_;

@@ -131,41 +131,19 @@ void log_configuration(Spelling& s, Request& out, const model::Block& log,
     out.end_object();
     return;
   }
-  // The awslogs settings, then the block's `options`. An option named like a setting replaces the
-  // setting where it stands.
-  auto option = [&](std::string_view name) -> const model::Value* {
-    if (extra) {
-      for (const model::MapEntry& e : *extra) {
-        if (e.first == name) {
-          return &e.second;
-        }
-      }
-    }
-    return nullptr;
-  };
+  // The awslogs settings, then the block's `options` (the checker refuses options named like the
+  // settings, E3123).
   out.key("options").begin_object();
   if (awslogs) {
     out.key("awslogs-group");
-    if (const model::Value* set = option("awslogs-group")) {
-      out.value(*set);
-    } else if (group) {
-      out.value(*group);
-    } else {
-      out.value(resources.log_group);
-    }
-    const model::Value* region = option("awslogs-region");
-    region ? out.member("awslogs-region", *region) : out.member("awslogs-region", resources.region);
+    group ? out.value(*group) : out.value(resources.log_group);
+    out.member("awslogs-region", resources.region);
     if (prefix) {
-      const model::Value* set = option("awslogs-stream-prefix");
-      out.member("awslogs-stream-prefix", set ? *set : *prefix);
+      out.member("awslogs-stream-prefix", *prefix);
     }
   }
   for (const model::MapEntry& e : extra ? *extra : std::span<const model::MapEntry>()) {
-    const bool setting = e.first == "awslogs-group" || e.first == "awslogs-region" ||
-                         (prefix && e.first == "awslogs-stream-prefix");
-    if (!awslogs || !setting) {
-      out.member(e.first, e.second);
-    }
+    out.member(e.first, e.second);
   }
   out.end_object().end_object();
 }

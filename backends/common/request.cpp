@@ -4,10 +4,14 @@
 
 namespace ecl::backend::common {
 
-json& JsonRequest::put(json v) {
+Request& JsonRequest::put(json v, bool opens) {
   json& top = *open_.back();
   if (top.is_array()) {
-    return top.get_ref<json::array_t&>().emplace_back(std::move(v));
+    json& added = top.get_ref<json::array_t&>().emplace_back(std::move(v));
+    if (opens) {
+      open_.push_back(&added); // the array is not added to while `added` is open
+    }
+    return *this;
   }
   auto& members = top.get_ref<json::object_t&>();
   if (members.size() == members.capacity()) {
@@ -21,62 +25,10 @@ json& JsonRequest::put(json v) {
     members.swap(grown);
   }
   // Appended, not looked up: a builder writes each member once.
-  return members.emplace_back(std::move(key_), std::move(v)).second;
-}
-
-Request& JsonRequest::begin_object() {
-  // A container's parent is not written to while it is open: the pointer stays valid.
-  open_.push_back(&put(json::object()));
-  return *this;
-}
-
-Request& JsonRequest::end_object() {
-  open_.pop_back();
-  return *this;
-}
-
-Request& JsonRequest::begin_array() {
-  open_.push_back(&put(json::array()));
-  return *this;
-}
-
-Request& JsonRequest::end_array() {
-  open_.pop_back();
-  return *this;
-}
-
-Request& JsonRequest::key(std::string_view name) {
-  key_.assign(name);
-  return *this;
-}
-
-Request& JsonRequest::value(const json& v) {
-  put(v);
-  return *this;
-}
-
-Request& JsonRequest::value(std::string_view s) {
-  put(std::string(s));
-  return *this;
-}
-
-Request& JsonRequest::value(std::int64_t i) {
-  put(i);
-  return *this;
-}
-
-Request& JsonRequest::value(bool b) {
-  put(b);
-  return *this;
-}
-
-Request& JsonRequest::value(const model::Value& v) {
-  put(s_.value(v));
-  return *this;
-}
-
-Request& JsonRequest::ref(const model::Block& block) {
-  put(s_.ref(block));
+  json& added = members.emplace_back(std::move(key_), std::move(v)).second;
+  if (opens) {
+    open_.push_back(&added);
+  }
   return *this;
 }
 

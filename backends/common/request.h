@@ -62,21 +62,28 @@ public:
   json take() { return std::move(root_); }
 
   using Request::value;
-  Request& begin_object() override;
-  Request& end_object() override;
-  Request& begin_array() override;
-  Request& end_array() override;
-  Request& key(std::string_view name) override;
-  Request& value(const json& v) override;
-  Request& value(std::string_view s) override;
-  Request& value(std::int64_t i) override;
-  Request& value(bool b) override;
-  Request& value(const model::Value& v) override;
-  Request& ref(const model::Block& block) override;
+  Request& begin_object() override { return put(json::object(), true); }
+  Request& end_object() override { return close(); }
+  Request& begin_array() override { return put(json::array(), true); }
+  Request& end_array() override { return close(); }
+  Request& key(std::string_view name) override {
+    key_.assign(name);
+    return *this;
+  }
+  Request& value(const json& v) override { return put(v); }
+  Request& value(std::string_view s) override { return put(std::string(s)); }
+  Request& value(std::int64_t i) override { return put(i); }
+  Request& value(bool b) override { return put(b); }
+  Request& value(const model::Value& v) override { return put(s_.value(v)); }
+  Request& ref(const model::Block& block) override { return put(s_.ref(block)); }
 
 private:
-  // Adds `v` to the innermost open container; returns it.
-  json& put(json v);
+  // Adds `v` to the innermost open container, and opens it when `opens`.
+  Request& put(json v, bool opens = false);
+  Request& close() {
+    open_.pop_back();
+    return *this;
+  }
 
   Spelling& s_;
   json root_;
