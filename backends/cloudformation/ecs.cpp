@@ -20,8 +20,14 @@ using common::upper;
 
 void write_managed_policy(JsonWriter& w, std::string_view name) {
   w.begin_object();
-  w.member("Fn::Sub", fmt::format("arn:${{AWS::Partition}}:iam::aws:policy/{}", name));
+  w.member("Fn::Sub", "arn:${AWS::Partition}:iam::aws:policy/" + std::string(name));
   w.end_object();
+}
+
+// {"Ref": "AWS::Region"}, which every task and service names: built once.
+const json& region() {
+  static const json kRegion = Lowering::ref_to("AWS::Region");
+  return kRegion;
 }
 
 } // namespace
@@ -50,7 +56,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   // The Auto Scaling group and launch template give the block's deferred attributes.
   const std::string group = Lowering::resource_id(b, "auto_scaling_group");
   const std::string launch_template_id = Lowering::resource_id(b, "launch_template");
-  l.write_request(w, common::capacity_provider(l, b, json{{"Ref", group}}));
+  l.write_request(w, common::capacity_provider(l, b, Lowering::ref_to(group)));
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
 
@@ -60,7 +66,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   if (const std::string* ami = l.get_string(b, "ami")) {
     if (ami->rfind('/', 0) == 0) {
       l.claim_parameter(b, base + "ImageId");
-      image_id = json{{"Ref", base + "ImageId"}};
+      image_id = Lowering::ref_to(base + "ImageId");
     } else {
       image_id = *ami;
     }
@@ -89,7 +95,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
         {"Fn::Base64",
          {{"Fn::Sub", fmt::format("#!/bin/bash\necho ECS_CLUSTER={} >> /etc/ecs/ecs.config\n",
                                   cluster_ref)}}}};
-    json profile_arn = {{"Fn::GetAtt", json::array({base + "InstanceProfile", "Arn"})}};
+    json profile_arn = Lowering::getatt(base + "InstanceProfile", "Arn");
     json data = common::launch_template_data(
         l, b, {std::move(image_id), std::move(profile_arn), std::move(user_data)});
     w.member("LaunchTemplateData", data);
@@ -147,11 +153,15 @@ void lower_task(Lowering& l, const model::Block& b) {
   const model::Block& log_owner = l.log_groups().owner(b);
 
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_task_definition());
-  l.write_request(
-      w, common::task_definition(
-             l, b, needs,
-             {json{{"Fn::GetAtt", json::array({base + "ExecutionRole", "Arn"})}},
-              json{{"Ref", path_id(log_owner) + "LogGroup"}}, json{{"Ref", "AWS::Region"}}}));
+  Properties properties(l, w);
+  common::TaskResources& resources = l.task_resources();
+  if (resources.region.is_null()) {
+    resources = {Lowering::getatt("", "Arn"), Lowering::ref_to(""), region()};
+  }
+  resources.execution_role_arn["Fn::GetAtt"][0].get_ref<std::string&>().assign(base).append(
+      "ExecutionRole");
+  resources.log_group["Ref"].get_ref<std::string&>().assign(path_id(log_owner)).append("LogGroup");
+  common::task_definition(l, properties, b, needs, resources);
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   const model::Value* family = b.get("family");
@@ -278,13 +288,10 @@ void lower_role(Lowering& l, const model::Block& b) {
 void lower_service(Lowering& l, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ecs_service());
-  json service = common::service(l, b, json{{"Ref", "AWS::Region"}});
-  if (l.child(b, "scaling")) {
-    // The scaler owns the count: a stack update that names one would reset it (the service
-    // starts at 1 task, and the scalable target raises it to `min`).
-    service.erase("desiredCount");
-  }
-  l.write_request(w, service);
+  Properties properties(l, w);
+  // The scaler owns the count: a stack update that names one would reset it (the service starts
+  // at 1 task, and the scalable target raises it to `min`).
+  common::service(l, properties, b, region(), !l.child(b, "scaling"));
   l.write_tags(w.key("Tags"), b);
   std::vector<std::string> depends_on;
   if (const std::string& associations = cluster ? l.associations_id(*cluster) : std::string();
@@ -363,7 +370,7 @@ void lower_job(Lowering& l, const model::Block& b) {
   l.end_resource();
 
   l.begin_resource(b, l.id(b), resources::scheduler_schedule());
-  l.write_request(w, common::schedule(l, b, json{{"Fn::GetAtt", json::array({role, "Arn"})}}));
+  l.write_request(w, common::schedule(l, b, Lowering::getatt(role, "Arn")));
   l.end_resource();
 }
 

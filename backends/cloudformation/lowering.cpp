@@ -184,47 +184,136 @@ constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
 };
 constexpr std::string_view kFreeForm[] = {"options", "dockerLabels"};
 
-void write_spelled(common::JsonWriter& w, const json& v, std::string& name);
-
-void write_members(common::JsonWriter& w, const json& object, std::string& name) {
-  for (const auto& [key, item] : object.items()) {
-    name.assign(key);
-    for (const auto& [api, cfn] : kRenamed) {
-      if (key == api) {
-        name.assign(cfn);
-      }
-    }
-    name[0] = ascii_upper(name[0]);
-    w.key(name);
-    if (std::find(std::begin(kFreeForm), std::end(kFreeForm), key) != std::end(kFreeForm)) {
-      w.value(item);
-    } else {
-      write_spelled(w, item, name);
-    }
-  }
-}
-
-void write_spelled(common::JsonWriter& w, const json& v, std::string& name) {
-  if (v.is_object()) {
-    w.begin_object();
-    write_members(w, v, name);
-    w.end_object();
-  } else if (v.is_array()) {
-    w.begin_array();
-    for (const json& item : v) {
-      write_spelled(w, item, name);
-    }
-    w.end_array();
-  } else {
-    w.value(v);
-  }
-}
-
 } // namespace
 
+common::Request& Properties::open(bool array) {
+  const bool free = as_is();
+  array ? w_.begin_array() : w_.begin_object();
+  ++depth_;
+  if (free && free_at_ == 0) {
+    free_at_ = depth_;
+  }
+  return *this;
+}
+
+common::Request& Properties::close(bool array) {
+  if (free_at_ == depth_) {
+    free_at_ = 0;
+  }
+  --depth_;
+  array ? w_.end_array() : w_.end_object();
+  return *this;
+}
+
+common::Request& Properties::key(std::string_view name) {
+  if (free_at_ != 0) {
+    w_.key(name);
+    return *this;
+  }
+  // Most names are as long as none of the few renamed or free-form ones: a bit a length tells.
+  constexpr std::uint64_t kLengths = [] {
+    std::uint64_t bits = 0;
+    for (const auto& [api, cfn] : kRenamed) {
+      bits |= std::uint64_t{1} << api.size();
+    }
+    for (std::string_view free_form : kFreeForm) {
+      bits |= std::uint64_t{1} << free_form.size();
+    }
+    return bits;
+  }();
+  free_next_ = false;
+  if (name.size() < 64 && (kLengths >> name.size() & 1) != 0) {
+    free_next_ = std::find(std::begin(kFreeForm), std::end(kFreeForm), name) != std::end(kFreeForm);
+    for (const auto& [api, cfn] : kRenamed) {
+      if (name == api) {
+        w_.key(cfn);
+        return *this;
+      }
+    }
+  }
+  // Capitalised in a buffer on the stack (a string's assign costs more): names are short.
+  char buffer[64];
+  if (name.empty() || name.size() > sizeof buffer) {
+    std::string spelt(name);
+    if (!spelt.empty()) {
+      spelt[0] = ascii_upper(spelt[0]);
+    }
+    w_.key(spelt);
+    return *this;
+  }
+  std::copy(name.begin(), name.end(), buffer);
+  buffer[0] = ascii_upper(buffer[0]);
+  w_.key(std::string_view(buffer, name.size()));
+  return *this;
+}
+
+common::Request& Properties::value(const json& v) {
+  if (as_is()) {
+    w_.value(v);
+  } else if (v.is_object()) {
+    begin_object();
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      key(it.key());
+      value(*it);
+    }
+    end_object();
+  } else if (v.is_array()) {
+    begin_array();
+    for (const json& item : v) {
+      value(item);
+    }
+    end_array();
+  } else {
+    w_.value(v);
+  }
+  return *this;
+}
+
+common::Request& Properties::value(std::string_view s) {
+  free_next_ = false;
+  w_.value(s);
+  return *this;
+}
+
+common::Request& Properties::value(std::int64_t i) {
+  free_next_ = false;
+  w_.value(i);
+  return *this;
+}
+
+common::Request& Properties::value(bool b) {
+  free_next_ = false;
+  w_.value(b);
+  return *this;
+}
+
+common::Request& Properties::value(const model::Value& v) {
+  if (const auto* r = v.as<model::BlockRef>(); r && r->block) {
+    return ref(*r->block);
+  }
+  if (v.as<model::Map>() || v.as<model::List>()) {
+    return value(l_.value(v)); // its members respelt, unless free-form
+  }
+  free_next_ = false;
+  l_.write_value(w_, v);
+  return *this;
+}
+
+common::Request& Properties::ref(const model::Block& block) {
+  free_next_ = false;
+  if (is_kind(block, "container")) {
+    w_.value(l_.ref(block)); // its name in the task definition
+  } else {
+    l_.write_ref(w_, block);
+  }
+  return *this;
+}
+
 void Lowering::write_request(common::JsonWriter& w, const json& request) {
-  std::string name; // one buffer for every member name
-  write_members(w, request, name);
+  Properties out(*this, w);
+  for (auto it = request.begin(); it != request.end(); ++it) {
+    out.key(it.key()).value(*it);
+  }
 }
 
 const std::string& Lowering::id(const model::Block& block) {
@@ -296,16 +385,29 @@ json Lowering::ref(const model::Block& block) {
     const std::string* name = get_string(block, "name");
     return name ? *name : block.name;
   }
-  // Member by member: an initializer list costs twice as much, and the ECS requests hold
-  // thousands of references.
-  json out = json::object();
   if (is_kind(block, "security_group")) {
-    out["Fn::GetAtt"] = json::array({id(block), "GroupId"});
-  } else if (is_kind(block, "role") || is_kind(block, "namespace")) {
-    out["Fn::GetAtt"] = json::array({id(block), "Arn"});
-  } else {
-    out["Ref"] = id(block);
+    return getatt(id(block), "GroupId");
   }
+  if (is_kind(block, "role") || is_kind(block, "namespace")) {
+    return getatt(id(block), "Arn");
+  }
+  return ref_to(id(block));
+}
+
+json Lowering::ref_to(std::string id) {
+  json out = json::object();
+  out.get_ref<json::object_t&>().emplace_back("Ref", std::move(id));
+  return out;
+}
+
+json Lowering::getatt(std::string id, std::string_view attribute) {
+  json pair = json::array();
+  auto& items = pair.get_ref<json::array_t&>();
+  items.reserve(2);
+  items.emplace_back(std::move(id));
+  items.emplace_back(std::string(attribute));
+  json out = json::object();
+  out.get_ref<json::object_t&>().emplace_back("Fn::GetAtt", std::move(pair));
   return out;
 }
 
@@ -332,9 +434,9 @@ json Lowering::deferred(const model::Deferred& d) const {
   }
   std::string id = resource_id(*d.block, d.attribute);
   if (form->getatt.empty()) {
-    return json{{"Ref", id}};
+    return ref_to(std::move(id));
   }
-  return json{{"Fn::GetAtt", json::array({id, std::string(form->getatt)})}};
+  return getatt(std::move(id), form->getatt);
 }
 
 std::string Lowering::sub_literal(std::string_view text) {

@@ -5,8 +5,10 @@
 #pragma once
 
 #include "backends/common/aws.h"
+#include "backends/common/ecs_requests.h"
 #include "backends/common/json_writer.h"
 #include "backends/common/lowerings.h"
+#include "backends/common/request.h"
 #include "backends/common/spelling.h"
 #include "backends/resources/resource.h"
 #include "compiler/diagnostics/diagnostic.h"
@@ -61,10 +63,7 @@ public:
   // Writes the template value of a folded model value (value(), with the common scalars and
   // references written straight).
   void write_value(common::JsonWriter& w, const model::Value& v);
-  // Writes the members of an ECS request (common/ecs_requests.h) as the resource's properties:
-  // member names capitalised (`containerPort` -> `ContainerPort`), a few renamed
-  // (`placementStrategy` -> `PlacementStrategies`), free-form maps (log options, docker labels)
-  // as they are.
+  // Writes the members of an ECS request built as JSON as the resource's properties (Properties).
   void write_request(common::JsonWriter& w, const json& request);
   // The logical ID of the block's main resource (logical_id()), computed once per block: blocks
   // are referred to many times (a cluster, a task, subnets and groups by each service).
@@ -73,6 +72,10 @@ public:
   void write_ref(common::JsonWriter& w, const model::Block& block);
   // {"Ref": id}
   static void write_ref_to(common::JsonWriter& w, std::string_view id);
+  // {"Ref": id} and {"Fn::GetAtt": [id, attribute]} as JSON values, built member by member (an
+  // initializer list costs twice as much, and every task and service names a few).
+  static json ref_to(std::string id);
+  static json getatt(std::string id, std::string_view attribute);
   // {"Fn::GetAtt": [id, attribute]}
   static void write_getatt(common::JsonWriter& w, std::string_view id, std::string_view attribute);
   // Writes the stack's tags, the block's `tags`, and `ecl:path`: [{Key, Value}...].
@@ -103,6 +106,9 @@ public:
 
   const model::Program& program() const { return program_; }
   const common::LogGroupOwners& log_groups() const { return log_groups_; }
+  // What lower_task names around a task's request: one set, rewritten for each task (building and
+  // destroying three small JSON values a task cost more than streaming the request).
+  common::TaskResources& task_resources() { return task_resources_; }
 
 private:
   // The variables of the Fn::Sub being written ({"Zone0": Fn::Select...}): what template_reference
@@ -122,6 +128,7 @@ private:
   const model::Program& program_;
   Diagnostics& diags_;
   common::LogGroupOwners log_groups_;
+  common::TaskResources task_resources_;
   // The template's writer (run() sets it); the resources are written straight into the output.
   common::JsonWriter* writer_ = nullptr;
   bool in_properties_ = false;
@@ -145,6 +152,44 @@ private:
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
   static constexpr std::size_t kMaxLogicalId = 255;
   static constexpr std::size_t kMaxResources = 500;
+};
+
+// An ECS request (common/ecs_requests.h) written as a resource's properties: member names
+// capitalised (`containerPort` -> `ContainerPort`), a few renamed (`placementStrategy` ->
+// `PlacementStrategies`), free-form maps (log options, docker labels) as they are.
+class Properties final : public common::Request {
+public:
+  // Writes into the object `w` has open.
+  Properties(Lowering& l, common::JsonWriter& w) : l_(l), w_(w) {}
+
+  using Request::value;
+  Request& begin_object() override { return open(false); }
+  Request& end_object() override { return close(false); }
+  Request& begin_array() override { return open(true); }
+  Request& end_array() override { return close(true); }
+  Request& key(std::string_view name) override;
+  Request& value(const json& v) override;
+  Request& value(std::string_view s) override;
+  Request& value(std::int64_t i) override;
+  Request& value(bool b) override;
+  Request& value(const model::Value& v) override;
+  Request& ref(const model::Block& block) override;
+
+private:
+  Request& open(bool array);
+  Request& close(bool array);
+  // Whether what comes next is written as it is: inside a free-form map, or the value of its key.
+  bool as_is() {
+    const bool yes = free_at_ != 0 || free_next_;
+    free_next_ = false;
+    return yes;
+  }
+
+  Lowering& l_;
+  common::JsonWriter& w_;
+  unsigned depth_ = 0;     // of the containers opened here
+  unsigned free_at_ = 0;   // the depth of the free-form map being written, or 0
+  bool free_next_ = false; // the key just written names a free-form map
 };
 
 // Whether the block is of the kind. (std::string == const char* compares through memcmp even when

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <span>
 
 namespace ecl::backend::common {
 
@@ -37,426 +38,462 @@ json provider(Spelling& s, const model::Value& v) {
   return member ? json(upper(*member)) : json(nullptr);
 }
 
-// Sets out[key] to the attribute's value, when it is set.
-void copy(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+// The member `key`: the attribute's value, when it is set.
+void copy(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
           const char* key) {
   if (const model::Value* v = s.get(b, attribute)) {
-    out[key] = s.value(*v);
+    out.member(key, *v);
   }
 }
 
 // An integer attribute (quantities in their unit), when it is set.
-void copy_int(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+void copy_int(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
               const char* key) {
   if (auto v = s.get_int(b, attribute)) {
-    out[key] = *v;
+    out.member(key, *v);
   }
 }
 
 // An enum attribute in upper case, when it is set.
-void copy_upper(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+void copy_upper(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
                 const char* key) {
   if (const std::string* v = s.get_enum(b, attribute)) {
-    out[key] = upper(*v);
+    out.member(key, upper(*v));
   }
 }
 
 // A boolean that is false unless set: written only when true.
-void copy_flag(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+void copy_flag(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
                const char* key) {
   if (s.get_bool(b, attribute)) {
-    out[key] = true;
+    out.member(key, true);
   }
 }
 
 // The objects of a list attribute, each field as the member `key` of a request item:
 // {"ports", {{"container", "containerPort"}, ...}} -> [{"containerPort": 80}, ...].
-void copy_objects(Spelling& s, json& out, const model::Block& b, std::string_view attribute,
+void copy_objects(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
                   const char* key,
                   std::initializer_list<std::pair<std::string_view, const char*>> fields) {
   const model::List& items = s.get_list(b, attribute);
   if (items.empty()) {
     return;
   }
-  json& list = out[key] = json::array();
+  out.key(key).begin_array();
   for (const model::Value& item : items) {
-    json o = object(fields.size());
+    out.begin_object();
     for (const auto& [field, member] : fields) {
       if (const model::Value* v = s.field(b, attribute, item, field)) {
-        o[member] = s.value(*v);
+        out.member(member, *v);
       }
     }
-    list.push_back(std::move(o));
+    out.end_object();
   }
+  out.end_array();
 }
 
 // A map attribute as [{name, VALUE_KEY}].
-void copy_name_values(Spelling& s, json& out, const model::Block& c, std::string_view attribute,
+void copy_name_values(Spelling& s, Request& out, const model::Block& c, std::string_view attribute,
                       const char* key, const char* value_key) {
   const model::Value* v = s.get(c, attribute);
   const model::Map* map = v ? v->as<model::Map>() : nullptr;
   if (!map || map->empty()) {
     return;
   }
-  json& list = out[key] = json::array();
+  out.key(key).begin_array();
   for (const model::MapEntry& e : *map) {
-    list.push_back({{"name", e.first}, {value_key, s.value(e.second)}});
+    out.begin_object().member("name", e.first).member(value_key, e.second).end_object();
   }
+  out.end_array();
 }
 
-json health_check(Spelling& s, const model::Block& h) {
-  json out = object(5);
-  copy(s, out, h, "command", "command");
-  copy_int(s, out, h, "interval", "interval");
-  copy_int(s, out, h, "timeout", "timeout");
-  copy_int(s, out, h, "retries", "retries");
-  copy_int(s, out, h, "start_period", "startPeriod");
-  return out;
+// A list value that holds something.
+const model::List* non_empty_list(const model::Value* v) {
+  const model::List* list = v ? v->as<model::List>() : nullptr;
+  return list && !list->empty() ? list : nullptr;
 }
 
-// A container's logConfiguration, or null when its driver is `none`.
-json log_configuration(Spelling& s, const model::Block& log, const TaskResources& resources) {
+// A container's logConfiguration; none when its driver is `none`.
+void log_configuration(Spelling& s, Request& out, const model::Block& log,
+                       const TaskResources& resources) {
   const std::string& driver = *s.get_enum(log, "driver");
   const model::Value* options = s.get(log, "options");
   const model::Value* group = s.get(log, "group"); // a name or a `log_group` block
   const model::Value* prefix = s.get(log, "stream_prefix");
   // `none` turns logging off: ECS has no such driver, so the container gets no configuration.
   if (driver == "none") {
-    return nullptr;
+    return;
   }
-  // The awslogs settings, then the block's `options`. An option named like a setting replaces the
-  // setting where it stands.
-  json opts = object(8);
-  if (driver == "awslogs") {
-    opts["awslogs-group"] = group ? s.value(*group) : resources.log_group;
-    opts["awslogs-region"] = resources.region;
+  out.key("logConfiguration").begin_object().member("logDriver", log_driver(driver));
+  const model::Map* extra = options ? options->as<model::Map>() : nullptr;
+  const bool awslogs = driver == "awslogs";
+  if (!awslogs && (!extra || extra->empty())) {
+    out.end_object();
+    return;
+  }
+  // The awslogs settings, then the block's `options` (the checker refuses options named like the
+  // settings, E3123).
+  out.key("options").begin_object();
+  if (awslogs) {
+    out.key("awslogs-group");
+    group ? out.value(*group) : out.value(resources.log_group);
+    out.member("awslogs-region", resources.region);
     if (prefix) {
-      opts["awslogs-stream-prefix"] = s.value(*prefix);
+      out.member("awslogs-stream-prefix", *prefix);
     }
   }
-  if (const model::Map* extra = options ? options->as<model::Map>() : nullptr) {
-    for (const model::MapEntry& e : *extra) {
-      opts[e.first] = s.value(e.second);
-    }
+  for (const model::MapEntry& e : extra ? *extra : std::span<const model::MapEntry>()) {
+    out.member(e.first, e.second);
   }
-  json config = one("logDriver", log_driver(driver));
-  if (!opts.empty()) {
-    config["options"] = std::move(opts);
-  }
-  return config;
+  out.end_object().end_object();
 }
 
-json container_definition(Spelling& s, const model::Block& c, const TaskResources& resources) {
-  json d = object(26);
+void container_definition(Spelling& s, Request& out, const model::Block& c,
+                          const TaskResources& resources) {
+  out.begin_object();
   const std::string* name = s.get_string(c, "name");
-  d["name"] = name ? *name : c.name;
-  copy(s, d, c, "image", "image");
-  copy_int(s, d, c, "cpu", "cpu");
-  copy_int(s, d, c, "memory", "memory");
-  copy_int(s, d, c, "memory_reservation", "memoryReservation");
-  d["essential"] = s.get_bool(c, "essential");
+  out.member("name", name ? *name : c.name);
+  copy(s, out, c, "image", "image");
+  copy_int(s, out, c, "cpu", "cpu");
+  copy_int(s, out, c, "memory", "memory");
+  copy_int(s, out, c, "memory_reservation", "memoryReservation");
+  out.member("essential", s.get_bool(c, "essential"));
   s.get(c, "port"); // merged into `ports` by the checker
-  copy_objects(s, d, c, "ports", "portMappings",
+  copy_objects(s, out, c, "ports", "portMappings",
                {{"container", "containerPort"},
                 {"host", "hostPort"},
                 {"protocol", "protocol"},
                 {"name", "name"},
                 {"app_protocol", "appProtocol"}});
-  copy_name_values(s, d, c, "environment", "environment", "value");
-  copy_name_values(s, d, c, "secrets", "secrets", "valueFrom");
-  copy(s, d, c, "command", "command");
-  copy(s, d, c, "entrypoint", "entryPoint");
-  copy(s, d, c, "working_dir", "workingDirectory");
-  copy(s, d, c, "user", "user");
+  copy_name_values(s, out, c, "environment", "environment", "value");
+  copy_name_values(s, out, c, "secrets", "secrets", "valueFrom");
+  copy(s, out, c, "command", "command");
+  copy(s, out, c, "entrypoint", "entryPoint");
+  copy(s, out, c, "working_dir", "workingDirectory");
+  copy(s, out, c, "user", "user");
   const model::List& depends = s.get_list(c, "depends_on");
   if (!depends.empty()) {
-    json& out = d["dependsOn"] = json::array();
+    out.key("dependsOn").begin_array();
     for (const model::Value& dep : depends) {
       const model::Value* other = s.field(c, "depends_on", dep, "container");
       const model::Value* cond = s.field(c, "depends_on", dep, "condition");
-      json item = object(2);
+      out.begin_object();
       if (other && other->block()) {
-        item["containerName"] = s.ref(*other->block());
+        out.key("containerName").ref(*other->block());
       }
-      item["condition"] = upper(*cond->enum_member());
-      out.push_back(std::move(item));
+      out.member("condition", upper(*cond->enum_member())).end_object();
     }
+    out.end_array();
   }
-  copy_flag(s, d, c, "readonly_root_filesystem", "readonlyRootFilesystem");
-  copy_flag(s, d, c, "privileged", "privileged");
-  json linux = object(2);
-  if (s.get_bool(c, "init_process")) {
-    linux["initProcessEnabled"] = true;
-  }
-  if (const model::Value* capabilities = s.get(c, "capabilities")) {
-    json& out = linux["capabilities"] = object(2);
-    for (const char* which : {"add", "drop"}) {
-      const model::Value* list = s.field(c, "capabilities", *capabilities, which);
-      if (list && list->as<model::List>() && !list->as<model::List>()->empty()) {
-        json& names = out[which] = json::array();
-        for (const model::Value& v : *list->as<model::List>()) {
-          names.push_back(upper(*v.enum_member()));
+  copy_flag(s, out, c, "readonly_root_filesystem", "readonlyRootFilesystem");
+  copy_flag(s, out, c, "privileged", "privileged");
+  // linuxParameters, when any of its members is set.
+  const bool init = s.get_bool(c, "init_process");
+  const model::Value* capabilities = s.get(c, "capabilities");
+  const model::List& tmpfs = s.get_list(c, "tmpfs");
+  const model::List& devices = s.get_list(c, "devices");
+  const model::Value* shm = s.get(c, "shared_memory");
+  const model::Value* swap = s.get(c, "swap");
+  const auto swappiness = s.get_int(c, "swappiness");
+  if (init || capabilities || !tmpfs.empty() || !devices.empty() || shm || swap || swappiness) {
+    out.key("linuxParameters").begin_object();
+    if (init) {
+      out.member("initProcessEnabled", true);
+    }
+    if (capabilities) {
+      out.key("capabilities").begin_object();
+      for (const char* which : {"add", "drop"}) {
+        if (const model::List* list =
+                non_empty_list(s.field(c, "capabilities", *capabilities, which))) {
+          out.key(which).begin_array();
+          for (const model::Value& v : *list) {
+            out.value(upper(*v.enum_member()));
+          }
+          out.end_array();
         }
       }
+      out.end_object();
     }
-  }
-  for (const model::Value& mount : s.get_list(c, "tmpfs")) {
-    json t = object(3);
-    t["containerPath"] = s.value(*s.field(c, "tmpfs", mount, "path"));
-    t["size"] = s.value(*s.field(c, "tmpfs", mount, "size")); // MiB
-    const model::Value* options = s.field(c, "tmpfs", mount, "options");
-    if (options && options->as<model::List>() && !options->as<model::List>()->empty()) {
-      t["mountOptions"] = s.value(*options);
-    }
-    linux["tmpfs"].push_back(std::move(t));
-  }
-  for (const model::Value& device : s.get_list(c, "devices")) {
-    json o = object(3);
-    o["hostPath"] = s.value(*s.field(c, "devices", device, "host_path"));
-    if (const model::Value* path = s.field(c, "devices", device, "container_path")) {
-      o["containerPath"] = s.value(*path);
-    }
-    const model::Value* permissions = s.field(c, "devices", device, "permissions");
-    if (permissions && permissions->as<model::List>() && !permissions->as<model::List>()->empty()) {
-      json& names = o["permissions"] = json::array();
-      for (const model::Value& p : *permissions->as<model::List>()) {
-        names.push_back(*p.enum_member()); // lower case, as ECS spells them
+    if (!tmpfs.empty()) {
+      out.key("tmpfs").begin_array();
+      for (const model::Value& mount : tmpfs) {
+        out.begin_object();
+        out.member("containerPath", *s.field(c, "tmpfs", mount, "path"));
+        out.member("size", *s.field(c, "tmpfs", mount, "size")); // MiB
+        const model::Value* options = s.field(c, "tmpfs", mount, "options");
+        if (non_empty_list(options)) {
+          out.member("mountOptions", *options);
+        }
+        out.end_object();
       }
+      out.end_array();
     }
-    linux["devices"].push_back(std::move(o));
+    if (!devices.empty()) {
+      out.key("devices").begin_array();
+      for (const model::Value& device : devices) {
+        out.begin_object().member("hostPath", *s.field(c, "devices", device, "host_path"));
+        if (const model::Value* path = s.field(c, "devices", device, "container_path")) {
+          out.member("containerPath", *path);
+        }
+        if (const model::List* permissions =
+                non_empty_list(s.field(c, "devices", device, "permissions"))) {
+          out.key("permissions").begin_array();
+          for (const model::Value& p : *permissions) {
+            out.value(*p.enum_member()); // lower case, as ECS spells them
+          }
+          out.end_array();
+        }
+        out.end_object();
+      }
+      out.end_array();
+    }
+    if (shm) {
+      out.member("sharedMemorySize", whole(*shm)); // MiB
+    }
+    if (swap) {
+      out.member("maxSwap", whole(*swap)); // MiB
+    }
+    if (swappiness) {
+      out.member("swappiness", *swappiness);
+    }
+    out.end_object();
   }
-  if (const model::Value* shm = s.get(c, "shared_memory")) {
-    linux["sharedMemorySize"] = whole(*shm); // MiB
-  }
-  if (const model::Value* swap = s.get(c, "swap")) {
-    linux["maxSwap"] = whole(*swap); // MiB
-  }
-  if (auto swappiness = s.get_int(c, "swappiness")) {
-    linux["swappiness"] = *swappiness;
-  }
-  if (!linux.empty()) {
-    d["linuxParameters"] = std::move(linux);
-  }
-  copy_objects(s, d, c, "ulimits", "ulimits",
+  copy_objects(s, out, c, "ulimits", "ulimits",
                {{"name", "name"}, {"soft", "softLimit"}, {"hard", "hardLimit"}});
-  copy_objects(s, d, c, "mount_points", "mountPoints",
+  copy_objects(s, out, c, "mount_points", "mountPoints",
                {{"volume", "sourceVolume"}, {"path", "containerPath"}, {"read_only", "readOnly"}});
   const model::List& sources = s.get_list(c, "volumes_from");
   if (!sources.empty()) {
-    json& out = d["volumesFrom"] = json::array();
+    out.key("volumesFrom").begin_array();
     for (const model::Value& from : sources) {
       const model::Value* other = s.field(c, "volumes_from", from, "container");
       const model::Value* read_only = s.field(c, "volumes_from", from, "read_only");
-      json item = object(2);
+      out.begin_object();
       if (other && other->block()) {
-        item["sourceContainer"] = s.ref(*other->block());
+        out.key("sourceContainer").ref(*other->block());
       }
-      item["readOnly"] = read_only && read_only->boolean().value_or(false);
-      out.push_back(std::move(item));
+      out.member("readOnly", read_only && read_only->boolean().value_or(false)).end_object();
     }
+    out.end_array();
   }
   if (const model::Value* restart = s.get(c, "restart")) {
-    json& r = d["restartPolicy"] = object(3);
+    out.key("restartPolicy").begin_object();
     const model::Value* enabled = s.field(c, "restart", *restart, "enabled");
-    r["enabled"] = enabled && enabled->boolean().value_or(false);
+    out.member("enabled", enabled && enabled->boolean().value_or(false));
     const model::Value* codes = s.field(c, "restart", *restart, "ignored_exit_codes");
-    if (codes && codes->as<model::List>() && !codes->as<model::List>()->empty()) {
-      r["ignoredExitCodes"] = s.value(*codes);
+    if (non_empty_list(codes)) {
+      out.member("ignoredExitCodes", *codes);
     }
     if (const model::Value* period = s.field(c, "restart", *restart, "attempt_period")) {
-      r["restartAttemptPeriod"] = whole(*period); // seconds
+      out.member("restartAttemptPeriod", whole(*period)); // seconds
     }
+    out.end_object();
   }
-  copy_int(s, d, c, "stop_timeout", "stopTimeout");
-  copy_int(s, d, c, "start_timeout", "startTimeout");
+  copy_int(s, out, c, "stop_timeout", "stopTimeout");
+  copy_int(s, out, c, "start_timeout", "startTimeout");
   if (const model::Value* v = s.get(c, "docker_labels");
       v && v->as<model::Map>() && !v->as<model::Map>()->empty()) {
-    d["dockerLabels"] = s.value(*v);
+    out.member("dockerLabels", *v);
   }
-  copy_flag(s, d, c, "interactive", "interactive");
-  copy_flag(s, d, c, "pseudo_terminal", "pseudoTerminal");
+  copy_flag(s, out, c, "interactive", "interactive");
+  copy_flag(s, out, c, "pseudo_terminal", "pseudoTerminal");
   if (const model::Value* firelens = s.get(c, "firelens")) {
-    json& f = d["firelensConfiguration"] = object(2);
+    out.key("firelensConfiguration").begin_object();
     if (const model::Value* type = s.field(c, "firelens", *firelens, "type")) {
-      f["type"] = *type->enum_member();
+      out.member("type", *type->enum_member());
     }
     const model::Value* options = s.field(c, "firelens", *firelens, "options");
     if (options && options->as<model::Map>() && !options->as<model::Map>()->empty()) {
-      f["options"] = s.value(*options);
+      out.member("options", *options);
     }
+    out.end_object();
   }
   if (const model::Block* h = s.child(c, "health_check")) {
-    d["healthCheck"] = health_check(s, *h);
+    out.key("healthCheck").begin_object();
+    copy(s, out, *h, "command", "command");
+    copy_int(s, out, *h, "interval", "interval");
+    copy_int(s, out, *h, "timeout", "timeout");
+    copy_int(s, out, *h, "retries", "retries");
+    copy_int(s, out, *h, "start_period", "startPeriod");
+    out.end_object();
   }
   if (const model::Block* log = s.child(c, "log")) {
-    if (json config = log_configuration(s, *log, resources); !config.is_null()) {
-      d["logConfiguration"] = std::move(config);
-    }
+    log_configuration(s, out, *log, resources);
   }
-  return d;
+  out.end_object();
 }
 
 // What a service's CreateService and a job's RunTask say alike of where the tasks run: the launch
 // type or capacity provider strategy, the platform version, and an awsvpc task's network.
-void placement_members(Spelling& s, const model::Block& b, const model::Block* task, json& out) {
+// `daemon`: a daemon service without a launch type of its own, which goes without its cluster's
+// capacity provider strategy (service()).
+void placement_members(Spelling& s, const model::Block& b, const model::Block* task, Request& out,
+                       bool daemon = false) {
   copy_upper(s, out, b, "launch_type", "launchType");
   const model::List& strategy = s.get_list(b, "capacity");
-  if (!strategy.empty()) {
-    json& items = out["capacityProviderStrategy"] = json::array();
+  if (!strategy.empty() && !daemon) {
+    out.key("capacityProviderStrategy").begin_array();
     for (const model::Value& item : strategy) {
-      json o = object(3);
+      out.begin_object();
       if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
-        o["capacityProvider"] = provider(s, *v);
+        out.member("capacityProvider", provider(s, *v));
       }
       if (const model::Value* v = s.field(b, "capacity", item, "weight")) {
-        o["weight"] = s.value(*v);
+        out.member("weight", *v);
       }
       if (const model::Value* v = s.field(b, "capacity", item, "base")) {
-        o["base"] = s.value(*v);
+        out.member("base", *v);
       }
-      items.push_back(std::move(o));
+      out.end_object();
     }
+    out.end_array();
   }
   copy(s, out, b, "platform_version", "platformVersion");
   auto subnets = s.get_refs(b, "subnets");
   auto groups = s.get_refs(b, "security_groups");
   const bool public_ip = s.get_bool(b, "public_ip");
   const std::string* mode = task ? task->get_enum("network_mode") : nullptr;
-  if (mode && *mode == "awsvpc") {
-    json awsvpc = object(3);
-    awsvpc["subnets"] = s.refs(subnets);
+  if (!mode || *mode != "awsvpc") {
+    return;
+  }
+  out.key("networkConfiguration").begin_object().key("awsvpcConfiguration").begin_object();
+  out.key("subnets").begin_array();
+  for (const model::Block* subnet : subnets) {
+    out.ref(*subnet);
+  }
+  out.end_array();
+  if (!groups.empty()) {
+    out.key("securityGroups").begin_array();
+    for (const model::Block* group : groups) {
+      out.ref(*group);
+    }
+    out.end_array();
+  } else if (!subnets.empty() && subnets.front()->parent) {
     // Without security groups of its own a task gets the VPC's default group, as ECS does;
     // it is named here because moto answers 500 to an awsvpc configuration without groups.
-    json& sgs = awsvpc["securityGroups"] = s.refs(groups);
-    if (groups.empty() && !subnets.empty() && subnets.front()->parent) {
-      json id =
-          s.deferred_value(model::Deferred{subnets.front()->parent, "default_security_group"});
-      if (!id.is_null()) {
-        sgs.push_back(std::move(id));
-      }
+    json id = s.deferred_value(model::Deferred{subnets.front()->parent, "default_security_group"});
+    if (!id.is_null()) {
+      out.key("securityGroups").begin_array().value(id).end_array();
     }
-    if (sgs.empty()) {
-      awsvpc.erase("securityGroups");
-    }
-    awsvpc["assignPublicIp"] = public_ip ? "ENABLED" : "DISABLED";
-    out["networkConfiguration"] = one("awsvpcConfiguration", std::move(awsvpc));
   }
+  out.member("assignPublicIp", public_ip ? "ENABLED" : "DISABLED");
+  out.end_object().end_object();
 }
 
 } // namespace
 
-json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
+void task_definition(Spelling& s, Request& out, const model::Block& task, const TaskNeeds& needs,
                      const TaskResources& resources) {
-  json t = object(14);
-  copy(s, t, task, "family", "family");
+  copy(s, out, task, "family", "family");
   // ECS takes the task's CPU units and MiB as strings.
   if (auto cpu = s.get_int(task, "cpu")) {
-    t["cpu"] = std::to_string(*cpu);
+    out.member("cpu", std::to_string(*cpu));
   }
   if (auto memory = s.get_int(task, "memory")) {
-    t["memory"] = std::to_string(*memory);
+    out.member("memory", std::to_string(*memory));
   }
-  copy(s, t, task, "network_mode", "networkMode");
-  json& compatibilities = t["requiresCompatibilities"] = json::array();
+  copy(s, out, task, "network_mode", "networkMode");
+  out.key("requiresCompatibilities").begin_array();
   for (const model::Value& v : s.get_list(task, "compatibilities")) {
     if (const std::string* m = v.enum_member()) {
-      compatibilities.push_back(upper(*m));
+      out.value(upper(*m));
     }
   }
+  out.end_array();
   if (const model::Value* role = s.get(task, "execution_role")) {
-    t["executionRoleArn"] = s.value(*role);
+    out.member("executionRoleArn", *role);
   } else if (needs.execution_role) {
-    t["executionRoleArn"] = resources.execution_role_arn;
+    out.member("executionRoleArn", resources.execution_role_arn);
   }
-  copy(s, t, task, "task_role", "taskRoleArn");
+  copy(s, out, task, "task_role", "taskRoleArn");
   if (const std::string* arch = s.get_enum(task, "cpu_architecture")) {
-    t["runtimePlatform"] = {{"cpuArchitecture", upper(*arch)}, {"operatingSystemFamily", "LINUX"}};
+    out.key("runtimePlatform").begin_object().member("cpuArchitecture", upper(*arch));
+    out.member("operatingSystemFamily", "LINUX").end_object();
   }
-  copy(s, t, task, "pid_mode", "pidMode");
-  copy(s, t, task, "ipc_mode", "ipcMode");
+  copy(s, out, task, "pid_mode", "pidMode");
+  copy(s, out, task, "ipc_mode", "ipcMode");
   if (auto storage = s.get_int(task, "ephemeral_storage")) {
-    t["ephemeralStorage"] = one("sizeInGiB", (*storage + 1023) / 1024); // whole GiB, rounded up
+    out.key("ephemeralStorage").begin_object();
+    out.member("sizeInGiB", (*storage + 1023) / 1024).end_object(); // whole GiB, rounded up
   }
   const model::List& volumes = s.get_list(task, "volumes");
   if (!volumes.empty()) {
-    json& out = t["volumes"] = json::array();
+    out.key("volumes").begin_array();
     for (const model::Value& v : volumes) {
-      json item = object(2);
+      out.begin_object();
       if (const model::Value* name = s.field(task, "volumes", v, "name")) {
-        item["name"] = s.value(*name);
+        out.member("name", *name);
       }
       if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
-        item["host"] = one("sourcePath", s.value(*host));
+        out.key("host").begin_object().member("sourcePath", *host).end_object();
       }
       if (const model::Value* efs = s.field(task, "volumes", v, "efs"); efs && !efs->is_null()) {
-        item["efsVolumeConfiguration"] = efs_volume(s, *efs);
+        out.member("efsVolumeConfiguration", efs_volume(s, *efs));
       }
-      out.push_back(std::move(item));
+      out.end_object();
     }
+    out.end_array();
   }
-  json& containers = t["containerDefinitions"] = json::array();
+  out.key("containerDefinitions").begin_array();
   for (const model::Block* c : task.children_of("container")) {
-    containers.push_back(container_definition(s, *c, resources));
+    container_definition(s, out, *c, resources);
   }
-  return t;
-}
-
-// The service's serviceConnectConfiguration (its `service_connect` block), or null without one.
-json service_connect(Spelling& s, const model::Block& b, const json& region) {
-  const model::Block* connect = s.child(b, "service_connect");
-  if (!connect) {
-    return nullptr;
-  }
-  json out = object(4);
-  out["enabled"] = true;
-  if (const model::Block* ns = s.get_ref(*connect, "namespace")) {
-    out["namespace"] = s.ref(*ns);
-  }
-  const model::List& items = s.get_list(*connect, "services");
-  if (!items.empty()) {
-    json& services = out["services"] = json::array();
-    for (const model::Value& item : items) {
-      json o = object(4);
-      if (const model::Value* v = s.field(*connect, "services", item, "port_name")) {
-        o["portName"] = s.value(*v);
-      }
-      if (const model::Value* v = s.field(*connect, "services", item, "discovery_name")) {
-        o["discoveryName"] = s.value(*v);
-      }
-      const model::Value* aliases = s.field(*connect, "services", item, "client_aliases");
-      if (const model::List* list = aliases ? aliases->as<model::List>() : nullptr;
-          list && !list->empty()) {
-        json& out_aliases = o["clientAliases"] = json::array();
-        for (const model::Value& alias : *list) {
-          json a = object(2);
-          if (const model::Value* port = alias.field("port")) {
-            a["port"] = s.value(*port);
-          }
-          if (const model::Value* dns = alias.field("dns_name"); dns && !dns->is_null()) {
-            a["dnsName"] = s.value(*dns);
-          }
-          out_aliases.push_back(std::move(a));
-        }
-      }
-      if (const model::Value* v = s.field(*connect, "services", item, "ingress_port")) {
-        o["ingressPortOverride"] = s.value(*v);
-      }
-      services.push_back(std::move(o));
-    }
-  }
-  if (const model::Block* group = s.get_ref(*connect, "log_group")) {
-    json opts = object(3);
-    opts["awslogs-group"] = s.ref(*group);
-    opts["awslogs-region"] = region;
-    opts["awslogs-stream-prefix"] = "service-connect";
-    json config = one("logDriver", "awslogs");
-    config["options"] = std::move(opts);
-    out["logConfiguration"] = std::move(config);
-  }
-  return out;
+  out.end_array();
 }
 
 namespace {
+
+// The service's serviceConnectConfiguration (its `service_connect` block), if it has one.
+void service_connect(Spelling& s, Request& out, const model::Block& b, const json& region) {
+  const model::Block* connect = s.child(b, "service_connect");
+  if (!connect) {
+    return;
+  }
+  out.key("serviceConnectConfiguration").begin_object().member("enabled", true);
+  if (const model::Block* ns = s.get_ref(*connect, "namespace")) {
+    out.key("namespace").ref(*ns);
+  }
+  const model::List& items = s.get_list(*connect, "services");
+  if (!items.empty()) {
+    out.key("services").begin_array();
+    for (const model::Value& item : items) {
+      out.begin_object();
+      if (const model::Value* v = s.field(*connect, "services", item, "port_name")) {
+        out.member("portName", *v);
+      }
+      if (const model::Value* v = s.field(*connect, "services", item, "discovery_name")) {
+        out.member("discoveryName", *v);
+      }
+      if (const model::List* list =
+              non_empty_list(s.field(*connect, "services", item, "client_aliases"))) {
+        out.key("clientAliases").begin_array();
+        for (const model::Value& alias : *list) {
+          out.begin_object();
+          if (const model::Value* port = alias.field("port")) {
+            out.member("port", *port);
+          }
+          if (const model::Value* dns = alias.field("dns_name"); dns && !dns->is_null()) {
+            out.member("dnsName", *dns);
+          }
+          out.end_object();
+        }
+        out.end_array();
+      }
+      if (const model::Value* v = s.field(*connect, "services", item, "ingress_port")) {
+        out.member("ingressPortOverride", *v);
+      }
+      out.end_object();
+    }
+    out.end_array();
+  }
+  if (const model::Block* group = s.get_ref(*connect, "log_group")) {
+    out.key("logConfiguration").begin_object().member("logDriver", "awslogs");
+    out.key("options").begin_object().key("awslogs-group").ref(*group);
+    out.member("awslogs-region", region).member("awslogs-stream-prefix", "service-connect");
+    out.end_object().end_object();
+  }
+  out.end_object();
+}
 
 // The namespace of a service's `service_connect`: its own, else its cluster's default; null
 // without a service connect.
@@ -492,103 +529,106 @@ std::vector<const model::Block*> service_connect_servers(Spelling& s, const mode
   return out;
 }
 
-json service(Spelling& s, const model::Block& b, const json& region) {
+void service(Spelling& s, Request& out, const model::Block& b, const json& region,
+             bool desired_count) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = s.get_ref(b, "task");
-  json out = object(15);
   copy(s, out, b, "name", "serviceName");
   if (cluster) {
-    out["cluster"] = s.ref(*cluster);
+    out.key("cluster").ref(*cluster);
   }
   if (task) {
-    out["taskDefinition"] = s.ref(*task);
+    out.key("taskDefinition").ref(*task);
   }
   const bool daemon = *s.get_enum(b, "scheduling") == "daemon";
-  out["schedulingStrategy"] = daemon ? "DAEMON" : "REPLICA";
-  if (auto desired = s.get_int(b, "desired"); desired && !daemon) {
-    out["desiredCount"] = *desired; // a daemon service runs one task per instance
+  out.member("schedulingStrategy", daemon ? "DAEMON" : "REPLICA");
+  if (auto desired = s.get_int(b, "desired"); desired && !daemon && desired_count) {
+    out.member("desiredCount", *desired); // a daemon service runs one task per instance
   }
-  placement_members(s, b, task, out);
   // ECS refuses a capacity provider strategy with DAEMON: a daemon runs one task on each container
   // instance, so one without a launch type of its own runs with EC2's, not its cluster's default
   // provider (the checker refuses one on Fargate and a written `capacity`).
-  if (daemon && !out.contains("launchType")) {
-    out.erase("capacityProviderStrategy");
-    out["launchType"] = "EC2";
+  const bool ec2_daemon = daemon && !s.get_enum(b, "launch_type");
+  placement_members(s, b, task, out, ec2_daemon);
+  if (ec2_daemon) {
+    out.member("launchType", "EC2");
   }
-  copy_objects(s, out, b, "load_balancers", "loadBalancers",
-               {{"target_group", "targetGroupArn"},
-                {"container", "containerName"},
-                {"port", "containerPort"}});
-  // An item names its container by its ECS name or its block's; ECS takes the ECS name.
-  if (auto lbs = out.find("loadBalancers"); task && lbs != out.end()) {
-    for (json& item : *lbs) {
-      auto name = item.find("containerName");
-      const model::Block* c = name != item.end() && name->is_string()
-                                  ? model::container_named(*task, name->get<std::string>())
-                                  : nullptr;
-      if (c) {
-        *name = s.ref(*c);
+  const model::List& load_balancers = s.get_list(b, "load_balancers");
+  if (!load_balancers.empty()) {
+    out.key("loadBalancers").begin_array();
+    for (const model::Value& item : load_balancers) {
+      out.begin_object();
+      if (const model::Value* v = s.field(b, "load_balancers", item, "target_group")) {
+        out.member("targetGroupArn", *v);
       }
+      if (const model::Value* v = s.field(b, "load_balancers", item, "container")) {
+        // An item names its container by its ECS name or its block's; ECS takes the ECS name.
+        json name = s.value(*v);
+        const model::Block* c = task && name.is_string()
+                                    ? model::container_named(*task, name.get<std::string>())
+                                    : nullptr;
+        c ? out.key("containerName").ref(*c) : out.member("containerName", name);
+      }
+      if (const model::Value* v = s.field(b, "load_balancers", item, "port")) {
+        out.member("containerPort", *v);
+      }
+      out.end_object();
     }
+    out.end_array();
   }
   copy_int(s, out, b, "health_check_grace_period", "healthCheckGracePeriodSeconds");
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
   copy_upper(s, out, b, "propagate_tags", "propagateTags");
   if (const model::Block* d = s.child(b, "deployment")) {
-    json config = object(3);
-    copy_int(s, config, *d, "min_healthy_percent", "minimumHealthyPercent");
+    out.key("deploymentConfiguration").begin_object();
+    copy_int(s, out, *d, "min_healthy_percent", "minimumHealthyPercent");
     if (auto v = s.get_int(*d, "max_percent"); v && !daemon) {
-      config["maximumPercent"] = *v;
+      out.member("maximumPercent", *v);
     }
-    json breaker = object(2);
-    breaker["enable"] = s.get_bool(*d, "circuit_breaker");
-    breaker["rollback"] = s.get_bool(*d, "rollback");
-    config["deploymentCircuitBreaker"] = std::move(breaker);
-    out["deploymentConfiguration"] = std::move(config);
+    out.key("deploymentCircuitBreaker").begin_object();
+    out.member("enable", s.get_bool(*d, "circuit_breaker"));
+    out.member("rollback", s.get_bool(*d, "rollback")).end_object().end_object();
   }
-  if (json connect = service_connect(s, b, region); !connect.is_null()) {
-    out["serviceConnectConfiguration"] = std::move(connect);
-  }
+  service_connect(s, out, b, region);
   if (const model::Block* d = s.child(b, "discovery")) {
-    json registry = object(3);
-    registry["registryArn"] = s.deferred_value(model::Deferred{d, "arn"});
-    const model::Block* c = nullptr;
+    out.key("serviceRegistries").begin_array().begin_object();
+    out.member("registryArn", s.deferred_value(model::Deferred{d, "arn"}));
     if (const std::string* name = s.get_string(*d, "container"); name && task) {
-      c = model::container_named(*task, *name);
-      registry["containerName"] = c ? s.ref(*c) : json(*name);
+      const model::Block* c = model::container_named(*task, *name);
+      c ? out.key("containerName").ref(*c) : out.member("containerName", *name);
     }
     if (auto port = s.get_int(*d, "port")) {
-      registry["containerPort"] = *port;
+      out.member("containerPort", *port);
     }
-    out["serviceRegistries"] = json::array({std::move(registry)});
+    out.end_object().end_array();
   }
   if (const model::Block* placement = s.child(b, "placement")) {
     copy_objects(s, out, *placement, "strategy", "placementStrategy",
                  {{"type", "type"}, {"field", "field"}});
     const model::List& constraints = s.get_list(*placement, "constraint");
     if (!constraints.empty()) {
-      json& items = out["placementConstraints"] = json::array();
+      out.key("placementConstraints").begin_array();
       for (const model::Value& c : constraints) {
-        json item = object(2);
+        out.begin_object();
         if (const model::Value* v = s.field(*placement, "constraint", c, "type")) {
           const std::string* t = v->enum_member();
-          item["type"] = placement_constraint_type(t ? *t : "");
+          out.member("type", placement_constraint_type(t ? *t : ""));
         }
         if (const model::Value* v = s.field(*placement, "constraint", c, "expression")) {
-          item["expression"] = s.value(*v);
+          out.member("expression", *v);
         }
-        items.push_back(std::move(item));
+        out.end_object();
       }
+      out.end_array();
     }
   }
-  return out;
 }
 
 json cloud_map_namespace(Spelling& s, const model::Block& ns) {
   json out = object(5);
-  copy(s, out, ns, "name", "Name");
-  copy(s, out, ns, "description", "Description");
+  JsonRequest r(s, out);
+  copy(s, r, ns, "name", "Name");
+  copy(s, r, ns, "description", "Description");
   if (ns.parent && ns.parent->kind_name == "vpc") {
     out["Vpc"] = s.ref(*ns.parent);
   }
@@ -616,7 +656,8 @@ json discovery_service(Spelling& s, const model::Block& d) {
 
 json cluster(Spelling& s, const model::Block& b) {
   json out = object(3);
-  copy(s, out, b, "name", "clusterName");
+  JsonRequest r(s, out);
+  copy(s, r, b, "name", "clusterName");
   if (const model::Block* ns = s.get_ref(b, "service_connect_namespace")) {
     out["serviceConnectDefaults"] = one("namespace", s.ref(*ns));
   }
@@ -646,7 +687,8 @@ json cluster_capacity_providers(Spelling& s, const model::Block& b) {
 
 json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
   json out = object(3);
-  copy(s, out, b, "name", "name");
+  JsonRequest r(s, out);
+  copy(s, r, b, "name", "name");
   json managed = object(2);
   const bool scaling = s.get_bool(b, "managed_scaling");
   managed["status"] = scaling ? "ENABLED" : "DISABLED";
@@ -662,15 +704,17 @@ json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
 json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplateParts parts) {
   const json tags = s.key_value_tags(b); // of the instances and their volumes
   json data = object(10);
+  JsonRequest r(s, data);
   data["ImageId"] = std::move(parts.image_id);
-  copy(s, data, b, "instance_type", "InstanceType");
+  copy(s, r, b, "instance_type", "InstanceType");
   data["IamInstanceProfile"] = {{"Arn", std::move(parts.instance_profile_arn)}};
   if (auto groups = s.get_refs(b, "security_groups"); !groups.empty()) {
     data["SecurityGroupIds"] = s.refs(groups);
   }
-  copy(s, data, b, "key_name", "KeyName");
+  copy(s, r, b, "key_name", "KeyName");
   json ebs = {{"VolumeType", "gp3"}, {"Encrypted", true}};
-  copy_int(s, ebs, b, "volume_size", "VolumeSize");
+  JsonRequest into_ebs(s, ebs);
+  copy_int(s, into_ebs, b, "volume_size", "VolumeSize");
   // The ECS-optimized Amazon Linux 2023 AMI's root device.
   data["BlockDeviceMappings"] =
       json::array({{{"DeviceName", kRootDevice}, {"Ebs", std::move(ebs)}}});
@@ -796,19 +840,22 @@ json scalable_target(Spelling& s, const model::Block& service) {
     return nullptr;
   }
   json out = scaling_subject(s, service);
-  copy_int(s, out, *scaling, "min", "MinCapacity");
-  copy_int(s, out, *scaling, "max", "MaxCapacity");
+  JsonRequest r(s, out);
+  copy_int(s, r, *scaling, "min", "MinCapacity");
+  copy_int(s, r, *scaling, "max", "MaxCapacity");
   return out;
 }
 
 json scheduled_action(Spelling& s, const model::Block& service, const model::Block& schedule) {
   json out = scaling_subject(s, service);
   out["ScheduledActionName"] = s.string_value(schedule.name);
-  copy(s, out, schedule, "expression", "Schedule");
-  copy(s, out, schedule, "timezone", "Timezone");
+  JsonRequest r(s, out);
+  copy(s, r, schedule, "expression", "Schedule");
+  copy(s, r, schedule, "timezone", "Timezone");
   json action = json::object();
-  copy_int(s, action, schedule, "min", "MinCapacity");
-  copy_int(s, action, schedule, "max", "MaxCapacity");
+  JsonRequest into_action(s, action);
+  copy_int(s, into_action, schedule, "min", "MinCapacity");
+  copy_int(s, into_action, schedule, "max", "MaxCapacity");
   out["ScalableTargetAction"] = std::move(action);
   return out;
 }
@@ -836,8 +883,9 @@ std::string cloudwatch_name(std::string_view member) {
 // The CustomizedMetricSpecification of a `metric` block (its TargetValue aside).
 json customized_metric(Spelling& s, const model::Block& metric) {
   json out = json::object();
-  copy(s, out, metric, "name", "MetricName");
-  copy(s, out, metric, "namespace", "Namespace");
+  JsonRequest r(s, out);
+  copy(s, r, metric, "name", "MetricName");
+  copy(s, r, metric, "namespace", "Namespace");
   const model::Value* dimensions = s.get(metric, "dimensions");
   const model::Map* map = dimensions ? dimensions->as<model::Map>() : nullptr;
   if (map && !map->empty()) {
@@ -867,8 +915,9 @@ scaling_policies(Spelling& s, const model::Program& program, const model::Block&
   const std::string* service_name = s.get_string(service, "name");
   // One policy: `suffix` names it after the service, `key` its step or resource.
   auto add = [&](const std::string& key, const std::string& suffix, json config) {
-    copy_int(s, config, *scaling, "scale_in_cooldown", "ScaleInCooldown");
-    copy_int(s, config, *scaling, "scale_out_cooldown", "ScaleOutCooldown");
+    JsonRequest r(s, config);
+    copy_int(s, r, *scaling, "scale_in_cooldown", "ScaleInCooldown");
+    copy_int(s, r, *scaling, "scale_out_cooldown", "ScaleOutCooldown");
     json policy = json::object();
     policy["PolicyName"] =
         s.string_value((service_name ? *service_name : service.name) + "-" + suffix);
@@ -914,18 +963,17 @@ scaling_policies(Spelling& s, const model::Program& program, const model::Block&
 json run_task(Spelling& s, const model::Block& job) {
   const model::Block* cluster = job.ancestor("cluster");
   const model::Block* task = s.get_ref(job, "task");
-  json out = object(9);
+  JsonRequest out(s);
   if (cluster) {
-    out["cluster"] = s.deferred_value(model::Deferred{cluster, "arn"});
+    out.member("cluster", s.deferred_value(model::Deferred{cluster, "arn"}));
   }
   if (task) {
-    out["taskDefinition"] = s.ref(*task);
+    out.key("taskDefinition").ref(*task);
   }
   copy_int(s, out, job, "count", "count");
   placement_members(s, job, task, out);
-  out["enableECSManagedTags"] = true;
-  out["propagateTags"] = "TASK_DEFINITION";
-  return out;
+  out.member("enableECSManagedTags", true).member("propagateTags", "TASK_DEFINITION");
+  return out.take();
 }
 
 json schedule(Spelling& s, const model::Block& job, json role_arn) {
@@ -953,9 +1001,10 @@ json schedule(Spelling& s, const model::Block& job, json role_arn) {
   ecs["PropagateTags"] = "TASK_DEFINITION";
 
   json out = object(7);
-  copy(s, out, job, "name", "Name");
-  copy(s, out, job, "schedule", "ScheduleExpression");
-  copy(s, out, job, "timezone", "ScheduleExpressionTimezone");
+  JsonRequest r(s, out);
+  copy(s, r, job, "name", "Name");
+  copy(s, r, job, "schedule", "ScheduleExpression");
+  copy(s, r, job, "timezone", "ScheduleExpressionTimezone");
   out["FlexibleTimeWindow"] = one("Mode", "OFF");
   out["State"] = s.get_bool(job, "enabled") ? "ENABLED" : "DISABLED";
   json target = object(4);

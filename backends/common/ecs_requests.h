@@ -6,6 +6,7 @@
 #pragma once
 
 #include "backends/common/aws.h"
+#include "backends/common/request.h"
 #include "backends/common/spelling.h"
 
 #include <functional>
@@ -23,8 +24,8 @@ struct TaskResources {
   json region;             // the region awslogs writes to
 };
 
-// RegisterTaskDefinition without tags, its containers included.
-json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& needs,
+// Writes the members of RegisterTaskDefinition without tags, its containers included.
+void task_definition(Spelling& s, Request& out, const model::Block& task, const TaskNeeds& needs,
                      const TaskResources& resources);
 // The services a client-only Service Connect service (one with no `services` of its own) calls:
 // those that serve in its namespace (its own, else its cluster's default). ECS gives a client the
@@ -33,8 +34,11 @@ json task_definition(Spelling& s, const model::Block& task, const TaskNeeds& nee
 // make a cycle.
 std::vector<const model::Block*> service_connect_servers(Spelling& s, const model::Program& program,
                                                          const model::Block& service);
-// CreateService without tags; `region` is where the Service Connect proxy's awslogs write.
-json service(Spelling& s, const model::Block& service, const json& region);
+// Writes the members of CreateService without tags; `region` is where the Service Connect proxy's
+// awslogs write. Without `desired_count` the request leaves the count out (CloudFormation: a
+// scaled service's count is its scaler's, and a stack update that named one would reset it).
+void service(Spelling& s, Request& out, const model::Block& service, const json& region,
+             bool desired_count = true);
 // A Cloud Map namespace (CreateHttpNamespace, or in a vpc CreatePrivateDnsNamespace) without its
 // token and tags: Name, Description and Vpc, which the AWS::ServiceDiscovery resources name alike.
 json cloud_map_namespace(Spelling& s, const model::Block& ns);

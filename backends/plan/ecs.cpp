@@ -387,10 +387,11 @@ void lower_task(Planner& p, const model::Block& b) {
   }
 
   // The request first: a value of a container may add the read of a VPC's default group.
-  json params = common::task_definition(
-      p, b, needs, {p.output(b, "execution-role", "arn"), log_group, p.region()});
+  common::JsonRequest params(p);
+  common::task_definition(p, params, b, needs,
+                          {p.output(b, "execution-role", "arn"), log_group, p.region()});
   Step& s = p.add(b, "", "ecs", "RegisterTaskDefinition");
-  s.params = std::move(params);
+  s.params = params.take();
   p.add_tags(s, b);
   s.after = std::move(after);
   std::string sizes;
@@ -443,7 +444,9 @@ void lower_service(Planner& p, const model::Block& b) {
     // once the providers are put.
     s.after.push_back(associations);
   }
-  s.params = common::service(p, b, p.region());
+  common::JsonRequest params(p);
+  common::service(p, params, b, p.region());
+  s.params = params.take();
   if (p.child(b, "scaling") && s.params.contains("desiredCount")) {
     s.unmanaged.push_back("desiredCount"); // its scaler moves it: the first count only
     s.unmanaged_attributes.push_back("desired");
