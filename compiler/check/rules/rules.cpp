@@ -15,7 +15,6 @@ namespace ecl::check {
 
 #define ECL_RULES(X)                                                                               \
   X(kCidrPrefixRule)                                                                               \
-  X(kWholeSecondsRule)                                                                             \
   X(kSubnetInVpcRule)                                                                              \
   X(kZoneInRegionRule)                                                                             \
   X(kRouteTableRule)                                                                               \
