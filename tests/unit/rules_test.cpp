@@ -1,8 +1,10 @@
 // AWS rules added from a new user's stacks: each program below is what ECS or Elastic Load
 // Balancing refuses (or silently changes), and must be reported at the attribute that is wrong.
+#include "compiler/model/execution_needs.h"
 #include "tests/unit/check_fixture.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
 namespace ecl::test {
@@ -156,6 +158,41 @@ TEST(Rules, BridgeDynamicPortsNeedTheEphemeralRange) {
   fixed.replace(fixed.find(narrow), narrow.size(),
                 "ingress { from_port = 32768  to_port = 65535  from = lb }");
   EXPECT_EQ(where(check_text(fixed)), "");
+}
+
+// What a task's execution role must allow, read once (model/execution_needs.h) for E3429 and for
+// the generated role: per container its image, its secrets, its log; Secrets Manager told from SSM.
+TEST(Rules, ExecutionNeedsInContainerOrder) {
+  auto c = check_text(R"(task t {
+  cpu = 256  memory = 512
+  container a {
+    image   = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"
+    secrets = {
+      DB  = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:user::",
+      KEY = "/app/key",
+    }
+    log { driver = awslogs  group = "mine" }
+  }
+  container b {
+    image = "public.ecr.aws/nginx/nginx:1.27"
+    essential = false
+  }
+}
+)");
+  const model::Block* task = c.block("t");
+  ASSERT_NE(task, nullptr) << c.diagnostics();
+  std::string seen;
+  for (const model::ExecutionNeed& need : model::execution_needs(*task)) {
+    seen += fmt::format("{} {} {}{}{} {};", need.container->name, static_cast<int>(need.kind),
+                        need.variable, need.secrets_manager ? " manager" : "",
+                        need.generated_group ? " generated" : "", fmt::join(need.actions(), ","));
+  }
+  EXPECT_EQ(seen, "a 0 "
+                  " ecr:GetAuthorizationToken,ecr:BatchGetImage,ecr:GetDownloadUrlForLayer;"
+                  "a 1 DB manager secretsmanager:GetSecretValue;"
+                  "a 1 KEY ssm:GetParameters;"
+                  "a 2  logs:CreateLogStream,logs:PutLogEvents;"
+                  "b 2  generated logs:CreateLogStream,logs:PutLogEvents;");
 }
 
 } // namespace
