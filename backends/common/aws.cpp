@@ -1,5 +1,6 @@
 #include "backends/common/aws.h"
 
+#include "compiler/model/arn.h"
 #include "compiler/model/execution_needs.h"
 #include "compiler/model/image.h"
 
@@ -78,17 +79,12 @@ namespace {
 void add_secret(TaskNeeds& needs, const model::ExecutionNeed& need) {
   const std::string& from = *need.source;
   if (need.secrets_manager) {
-    // IAM authorizes GetSecretValue on the secret's own ARN, its first seven fields: the JSON
+    // IAM authorizes GetSecretValue on the secret's own ARN, which ends with its name: the JSON
     // key, version stage and version ID that ECS takes after it (`…:secret:db-AbCdEf:user::`)
     // would make a Resource that matches no secret.
-    std::string secret = from;
-    std::size_t colon = 0;
-    for (int field = 0; field < 7 && colon != std::string::npos; ++field) {
-      colon = secret.find(':', field == 0 ? 0 : colon + 1);
-    }
-    if (colon != std::string::npos) {
-      secret.resize(colon);
-    }
+    const std::string_view id = model::Arn::parse(from)->resource_id(); // NAME[:KEY:STAGE:ID]
+    std::string secret =
+        from.substr(0, from.size() - id.size() + id.substr(0, id.find(':')).size());
     if (std::find(needs.secret_arns.begin(), needs.secret_arns.end(), secret) ==
         needs.secret_arns.end()) {
       needs.secret_arns.push_back(std::move(secret));

@@ -1,8 +1,10 @@
 #include "compiler/model/execution_needs.h"
 
+#include "compiler/model/arn.h"
 #include "compiler/model/image.h"
 
 #include <array>
+#include <optional>
 
 namespace ecl::model {
 
@@ -35,8 +37,8 @@ std::vector<ExecutionNeed> execution_needs(const Block& task) {
     if (const Map* map = secrets ? secrets->as<Map>() : nullptr) {
       for (const auto& [variable, from] : *map) {
         const std::string* source = from.string();
-        const bool manager = source && source->starts_with("arn:") &&
-                             source->find(":secretsmanager:") != std::string::npos;
+        const std::optional<Arn> arn = source ? Arn::parse(*source) : std::nullopt;
+        const bool manager = arn && arn->service == "secretsmanager";
         out.push_back({ExecutionNeed::ReadSecret, c, variable, source, manager});
       }
     }
