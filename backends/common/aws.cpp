@@ -1,5 +1,7 @@
 #include "backends/common/aws.h"
 
+#include "compiler/model/arn.h"
+#include "compiler/model/execution_needs.h"
 #include "compiler/model/image.h"
 
 #include <algorithm>
@@ -74,36 +76,27 @@ const model::Block& LogGroupOwners::owner(const model::Block& task) const {
 
 namespace {
 
-void add_secret(TaskNeeds& needs, const std::string& from) {
-  if (from.rfind("arn:", 0) == 0) {
-    if (from.find(":secretsmanager:") != std::string::npos) {
-      // IAM authorizes GetSecretValue on the secret's own ARN, its first seven fields: the JSON
-      // key, version stage and version ID that ECS takes after it (`…:secret:db-AbCdEf:user::`)
-      // would make a Resource that matches no secret.
-      std::string secret = from;
-      std::size_t colon = 0;
-      for (int field = 0; field < 7 && colon != std::string::npos; ++field) {
-        colon = secret.find(':', field == 0 ? 0 : colon + 1);
-      }
-      if (colon != std::string::npos) {
-        secret.resize(colon);
-      }
-      if (std::find(needs.secret_arns.begin(), needs.secret_arns.end(), secret) ==
-          needs.secret_arns.end()) {
-        needs.secret_arns.push_back(std::move(secret));
-      }
-      return;
-    }
-    SecretSource arn{true, from};
-    if (std::find(needs.parameters.begin(), needs.parameters.end(), arn) ==
-        needs.parameters.end()) {
-      needs.parameters.push_back(std::move(arn));
+void add_secret(TaskNeeds& needs, const model::ExecutionNeed& need) {
+  const std::string& from = *need.source;
+  if (need.secrets_manager) {
+    // IAM authorizes GetSecretValue on the secret's own ARN, which ends with its name: the JSON
+    // key, version stage and version ID that ECS takes after it (`…:secret:db-AbCdEf:user::`)
+    // would make a Resource that matches no secret.
+    const std::string_view id = model::Arn::parse(from)->resource_id(); // NAME[:KEY:STAGE:ID]
+    std::string secret =
+        from.substr(0, from.size() - id.size() + id.substr(0, id.find(':')).size());
+    if (std::find(needs.secret_arns.begin(), needs.secret_arns.end(), secret) ==
+        needs.secret_arns.end()) {
+      needs.secret_arns.push_back(std::move(secret));
     }
     return;
   }
-  SecretSource name{false, from.rfind('/', 0) == 0 ? from.substr(1) : from};
-  if (std::find(needs.parameters.begin(), needs.parameters.end(), name) == needs.parameters.end()) {
-    needs.parameters.push_back(std::move(name));
+  SecretSource source = from.starts_with("arn:") ? SecretSource{true, from}
+                        : from.starts_with('/')  ? SecretSource{false, from.substr(1)}
+                                                 : SecretSource{false, from};
+  if (std::find(needs.parameters.begin(), needs.parameters.end(), source) ==
+      needs.parameters.end()) {
+    needs.parameters.push_back(std::move(source));
   }
 }
 
@@ -111,29 +104,11 @@ void add_secret(TaskNeeds& needs, const std::string& from) {
 
 TaskNeeds task_needs(const model::Block& task) {
   TaskNeeds needs;
-  for (const model::Block* c : task.each_child("container")) {
-    if (const model::Value* image = c->get("image")) {
-      needs.execution_role = needs.execution_role || from_private_ecr(*image);
-    }
-    if (const model::Value* secrets = c->get("secrets")) {
-      const model::Map* map = secrets->as<model::Map>();
-      if (map && !map->empty()) {
-        needs.execution_role = true;
-        for (const auto& [name, from] : *map) {
-          if (const std::string* s = from.string()) {
-            add_secret(needs, *s);
-          }
-        }
-      }
-    }
-    const model::Block* log = c->first_child("log");
-    if (!log) {
-      continue;
-    }
-    const std::string* driver = log->get_enum("driver");
-    if (!driver || *driver == "awslogs") {
-      needs.execution_role = true;
-      needs.log_group = needs.log_group || log->get("group") == nullptr;
+  for (const model::ExecutionNeed& need : model::execution_needs(task)) {
+    needs.execution_role = true;
+    needs.log_group = needs.log_group || need.generated_group;
+    if (need.source) {
+      add_secret(needs, need);
     }
   }
   // Extra policies are for the generated role: asking for them asks for the role.

@@ -63,7 +63,8 @@ struct TaskNeeds {
   std::vector<SecretSource> parameters; // other ARNs and SSM parameter names, in order of first use
 };
 
-// What the task's containers need (reads the task's containers and their `log` blocks).
+// What the generated execution role, log group and read-secrets policy must give the task's
+// containers: model::execution_needs(), as the checker reads it for a role of the program's own.
 TaskNeeds task_needs(const model::Block& task);
 
 // A private ECR image (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag`): pulling it needs

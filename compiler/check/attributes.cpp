@@ -279,7 +279,7 @@ const model::Value& Checker::attribute_value(const model::Block& cblock, std::si
     model::Attribute result;
     if (syntax) {
       result.value = eval(*syntax->value, attr.type, &block);
-      if (coerce(result.value, *attr.type, &diags_)) {
+      if (coerce(result.value, *attr.type, &diags_, &attr)) {
         check_range(result.value, attr, &diags_);
       }
       // An AWS name is checked (E3410, E3411) and lowered as text known now: an id or a zone

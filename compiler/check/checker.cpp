@@ -343,6 +343,9 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     }
     diags_.report(Diag::UnknownKind, syntax.kind_range(), syntax.kind, hint)
         .fix(syntax.kind_range(), suggestion);
+    if (!suggestion.empty()) {
+      program_->lost_kinds.push_back(std::move(suggestion)); // the rules do not judge its kind
+    }
     drop(syntax);
     if (!syntax.name()) {
       dropped_names_.insert(syntax.kind); // `main { … }`: the kind was left out, not the name

@@ -213,7 +213,10 @@ public:
   model::Value eval(const ast::Expr& expr, const schema::Type* expected, const model::Block* scope);
   // Converts `value` to `type` in place: units, CIDR validation, reference kinds, object fields.
   // Reports to `sink` (null: try silently) and returns false (leaving Null) when it does not fit.
-  bool coerce(model::Value& value, const schema::Type& type, Diagnostics* sink);
+  // `to` is the attribute or field given the value (null for a param): what AWS takes applies to
+  // it alone (a duration in whole seconds), and messages name it.
+  bool coerce(model::Value& value, const schema::Type& type, Diagnostics* sink,
+              const schema::Attribute* to = nullptr);
   // Bounds of an attribute or field, in canonical units.
   void check_range(model::Value& value, const schema::Attribute& attr, Diagnostics* sink);
   std::string_view text(const Range& range) const;

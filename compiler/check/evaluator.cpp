@@ -1160,7 +1160,8 @@ Value Checker::eval_call(const ast::Expr& expr, const ast::Call& call, const mod
   return fn->run(c);
 }
 
-bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
+bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink,
+                     const schema::Attribute* to) {
   if (value.is_null()) {
     return true; // an error was already reported where it was made
   }
@@ -1247,10 +1248,18 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
       return fail(Diag::TypeMismatch, expected(), found());
     }
     auto* q = value.as<model::Quantity>();
-    if (dim != model::Dimension::Duration && std::floor(q->amount) != q->amount) {
-      return fail(Diag::NotWholeUnits,
-                  fmt::format("`{}` ({})", text(value.range), quantity_text(*q)),
-                  dim == model::Dimension::Cpu ? "CPU units (1 vCPU = 1024 units)" : "MiB");
+    if (std::floor(q->amount) != q->amount && (dim != model::Dimension::Duration || to)) {
+      const std::string given = fmt::format("`{}` ({})", text(value.range), quantity_text(*q));
+      if (dim != model::Dimension::Duration) {
+        return fail(Diag::NotWholeUnits, given,
+                    dim == model::Dimension::Cpu ? "CPU units (1 vCPU = 1024 units)" : "MiB");
+      }
+      // Every duration an attribute lowers to is an integer count of seconds (ECS's
+      // `healthCheckGracePeriodSeconds`, ELB's `deregistration_delay.timeout_seconds`, Cloud Map's
+      // `TTL`...), and the backends round: `60ms` would silently become 0. A param may hold it.
+      return fail(Diag::NotWholeUnits, given,
+                  fmt::format("seconds; `{}` goes to AWS in whole seconds: write `{}s` or `{}s`",
+                              to->name, std::floor(q->amount), std::ceil(q->amount)));
     }
     if (q->amount < 0) {
       return fail(Diag::ValueOutOfRange, fmt::format("`{}`", text(value.range)),
@@ -1292,7 +1301,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     }
     bool ok = true;
     for (auto& item : *list) {
-      ok = coerce(item, *type.element, sink) && ok;
+      ok = coerce(item, *type.element, sink, to) && ok;
     }
     return ok;
   }
@@ -1303,7 +1312,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     }
     bool ok = true;
     for (auto& [k, v] : *map) {
-      ok = coerce(v, *type.element, sink) && ok;
+      ok = coerce(v, *type.element, sink, to) && ok;
     }
     return ok;
   }
@@ -1312,7 +1321,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
   case TypeKind::OneOf: {
     for (const Type* alt : type.alternatives) {
       Value attempt = value;
-      if (coerce(attempt, *alt, nullptr) && !attempt.is_null()) {
+      if (coerce(attempt, *alt, nullptr, to) && !attempt.is_null()) {
         value = std::move(attempt);
         return true;
       }
@@ -1321,7 +1330,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     if (value.block()) {
       for (const Type* alt : type.alternatives) {
         if (alt->kind == TypeKind::Ref) {
-          return coerce(value, *alt, sink);
+          return coerce(value, *alt, sink, to);
         }
       }
     }
@@ -1329,7 +1338,7 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     if (value.string()) {
       for (const Type* alt : type.alternatives) {
         if (alt->kind == TypeKind::Cidr) {
-          return coerce(value, *alt, sink);
+          return coerce(value, *alt, sink, to);
         }
       }
     }
@@ -1389,7 +1398,7 @@ bool Checker::coerce_object(Value& value, const Type& type, Diagnostics* sink) {
     }
     if (given) {
       Value v = *given;
-      if (!coerce(v, *f.type, sink)) {
+      if (!coerce(v, *f.type, sink, &f)) {
         ok = false;
       } else {
         check_range(v, f, sink);

@@ -118,6 +118,13 @@ bool holds_null(const Value& value) {
   return false;
 }
 
+// Reading the blocks of `kind`, which are not all there when an error dropped one.
+void read_kind(std::string_view kind) {
+  if (poison_watcher && poison_watcher->lost(kind)) {
+    poison_watcher->poisoned_read();
+  }
+}
+
 } // namespace
 
 PoisonWatcher* watch_poisoned_reads(PoisonWatcher* watcher) {
@@ -181,6 +188,7 @@ std::vector<const Block*> Block::get_refs(std::string_view attr) const {
 }
 
 std::vector<const Block*> Block::children_of(std::string_view of) const {
+  read_kind(of);
   std::vector<const Block*> out;
   for (const Block* c : children) {
     if (c->kind_name == of) {
@@ -196,7 +204,13 @@ void ChildrenOfKind::iterator::skip() {
   }
 }
 
+ChildrenOfKind Block::each_child(std::string_view of) const {
+  read_kind(of);
+  return {children, of};
+}
+
 const Block* Block::first_child(std::string_view of) const {
+  read_kind(of);
   for (const Block* c : children) {
     if (c->kind_name == of) {
       return c;
@@ -271,6 +285,7 @@ Block* Program::add(std::unique_ptr<Block> block) {
 }
 
 const std::vector<const Block*>& Program::of_kind(std::string_view of) const {
+  read_kind(of);
   static const std::vector<const Block*> kNone;
   auto it = by_kind_.find(of);
   return it == by_kind_.end() ? kNone : it->second;

@@ -180,7 +180,7 @@ struct Block {
   // Children of one kind, in source order.
   std::vector<const Block*> children_of(std::string_view kind) const;
   // The same without building a vector (`for (const Block* c : block.each_child("route"))`).
-  ChildrenOfKind each_child(std::string_view of) const { return {children, of}; }
+  ChildrenOfKind each_child(std::string_view of) const;
   // The first child of the kind, or nullptr.
   const Block* first_child(std::string_view kind) const;
   // The nearest ancestor (or self) of the given kind.
@@ -252,6 +252,8 @@ struct Program {
   std::map<std::string, Value, std::less<>> params; // final values after -p overrides
   std::vector<Reference> references;   // in evaluation order, when the checker records them
   std::vector<ModuleInstance> modules; // callers before the instances they write
+  // Kinds an error dropped a block of: what a misspelt kind (E1001) was suggested to be.
+  std::vector<std::string> lost_kinds;
 
   // Appends `block` (its kind_name set) to `blocks` and to the kind index; returns it.
   Block* add(std::unique_ptr<Block> block);

@@ -1,6 +1,8 @@
 // Reads of values an error poisoned, watched while the AWS rules run (check::run_rules).
 #pragma once
 
+#include <string_view>
+
 namespace ecl::model {
 
 // Watches reads of values an error poisoned: a written attribute whose value is or holds a Null (a
@@ -11,6 +13,10 @@ namespace ecl::model {
 class PoisonWatcher {
 public:
   virtual void poisoned_read() = 0;
+  // Whether an error dropped a block meant to be of `kind` (a misspelt kind, E1001, suggested as
+  // this one): reading the blocks of the kind (Program::of_kind, Block::each_child, children_of,
+  // first_child) is then a poisoned read too, since they are not all there.
+  virtual bool lost(std::string_view kind) const = 0;
 
 protected:
   ~PoisonWatcher() = default;

@@ -1,5 +1,7 @@
 #include "compiler/schema/schema.h"
 
+#include "compiler/model/arn.h"
+
 #include <deque>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -1683,8 +1685,8 @@ std::optional<std::string> existing_attribute(const Kind& kind, const std::strin
     return given;
   }
   if (kind.name == "target_group" && attribute == "full_name") {
-    std::size_t colon = given.rfind(':');
-    return colon == std::string::npos ? given : given.substr(colon + 1);
+    const std::optional<model::Arn> arn = model::Arn::parse(given); // `targetgroup/NAME/ID`
+    return arn ? std::string(arn->resource) : given;
   }
   return std::nullopt;
 }

@@ -143,12 +143,13 @@ TEST(Breaks, EachBreakIsReportedFirstAndAlone) {
         return d.range.valid() && line >= first_line && line <= last_line;
       });
       EXPECT_TRUE(reported || b.anywhere) << where;
-      // A reference that did not resolve leaves the AWS rules nothing to judge: none reports
+      // A reference that did not resolve, or a block of a misspelt kind, leaves the AWS rules
+      // nothing to judge: none reports
       // elsewhere because of it (a listener's lost `forward` is not "no listener forwards to the
       // target group", a lost ingress `from` not "the load balancer cannot reach the tasks").
       const bool unresolved = std::any_of(items.begin(), items.end(), [](const Diagnostic& d) {
-        return d.code() == "E1004" || d.code() == "E1005" || d.code() == "E1006" ||
-               d.code() == "E1014";
+        return d.code() == "E1001" || d.code() == "E1004" || d.code() == "E1005" ||
+               d.code() == "E1006" || d.code() == "E1014";
       });
       for (const Diagnostic& d : items) {
         const bool rule = d.code().starts_with("E3") || d.code().starts_with("W");
@@ -266,6 +267,27 @@ TEST(Breaks, UnresolvedReferencesRaiseNoRuleDiagnostics) {
   // Not also W0009: "load_balancer `net.public` cannot reach the tasks".
   auto from = test::check_text(balanced("tg", "net.lbx"));
   EXPECT_EQ(from.codes(), "E1014") << from.diagnostics();
+}
+
+// A misspelt kind drops its block: the rules do not judge the kind it was meant to be (the group's
+// ingress rules, the VPC's endpoints), so a missing ingress or endpoint is not also warned of.
+TEST(Breaks, MisspeltKindRaisesNoRuleDiagnostics) {
+  const std::string original =
+      test::read_file(std::filesystem::path(ECL_SOURCE_DIR) / "examples/private_endpoints.ecl");
+  // The first block of `kind`, written as `as`.
+  auto misspell = [&](const std::string& kind, std::string_view as) {
+    std::string text = original;
+    const std::size_t at = text.find("  " + kind + " ");
+    EXPECT_NE(at, std::string::npos) << kind;
+    text.replace(at + 2, kind.size(), as);
+    return test::check_text(text);
+  };
+  // Not also W0024: "the endpoint's groups do not let the tasks in on 443".
+  auto ingress = misspell("ingress", "ignress");
+  EXPECT_EQ(ingress.codes(), "E1001") << ingress.diagnostics();
+  // Not also W0004: "the tasks' private subnets have no way to `logs`".
+  auto endpoint = misspell("endpoint", "ednpoint");
+  EXPECT_EQ(endpoint.codes(), "E1001") << endpoint.diagnostics();
 }
 
 TEST(Breaks, CapacityNameSuggestsTheCapacity) {

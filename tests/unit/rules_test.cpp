@@ -1,8 +1,10 @@
 // AWS rules added from a new user's stacks: each program below is what ECS or Elastic Load
 // Balancing refuses (or silently changes), and must be reported at the attribute that is wrong.
+#include "compiler/model/execution_needs.h"
 #include "tests/unit/check_fixture.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
 namespace ecl::test {
@@ -88,6 +90,46 @@ TEST(Rules, SecretArnsHaveAccount) {
   EXPECT_EQ(where(check_text(program(https(), R"(secrets = { K = "/app/key" })"))), "");
 }
 
+// The rules read ARNs with one parser (model/arn.h): every partition, a region only where the
+// service has one, the secret's JSON key after its name.
+TEST(Rules, ArnsOfEveryPartition) {
+  auto certificate = [](const std::string& arn) {
+    return check_text(program("    listener https { port = 443  protocol = https  certificates = "
+                              "[\"" +
+                              arn + "\"]  forward = tg }"))
+        .codes();
+  };
+  EXPECT_EQ(certificate("arn:aws-cn:acm:us-east-1:123456789012:certificate/0b1c"), "");
+  EXPECT_EQ(certificate("arn:aws-us-gov:iam::123456789012:server-certificate/prod/shop"), "");
+  EXPECT_EQ(certificate("arn:aws:acm::123456789012:certificate/0b1c"), "E3316");
+  EXPECT_EQ(certificate("arn:aws:iam:us-east-1:123456789012:server-certificate/shop"), "E3316");
+  EXPECT_EQ(certificate("arn:aws:acm:us-east-1:123456789012:certificate/"), "E3316");
+  auto secret = [](const std::string& arn) {
+    return check_text(program(https(), "secrets = { K = \"" + arn + "\" }")).codes();
+  };
+  EXPECT_EQ(secret("arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbCdEf"),
+            "");
+  EXPECT_EQ(secret("arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db:user:AWSCURRENT:"),
+            "");
+  EXPECT_EQ(secret("arn:aws:secretsmanager:us-east-1:123456789012:secret:db:user"), "E3130");
+  EXPECT_EQ(secret("arn:aws:ssm:us-east-1:123456789012:parameter/app/key"), "");
+  EXPECT_EQ(secret("arn:aws:ssm:us-east-1:123456789012:param/app/key"), "E3130");
+  auto existing = [](const std::string& block) {
+    return check_text("stack s { region = \"us-east-1\" }\n" + block + "\n").codes();
+  };
+  EXPECT_EQ(
+      existing(R"(cluster c { existing = "arn:aws-cn:ecs:us-east-1:123456789012:cluster/a" })"),
+      "");
+  EXPECT_EQ(existing(R"(cluster c { existing = "arn:aws:ecs:eu-west-1:123456789012:cluster/a" })"),
+            "E3412");
+  EXPECT_EQ(existing(R"(role r { existing = "arn:aws:iam::123456789012:role/service-role/app" })"),
+            "");
+  EXPECT_EQ(existing(R"(role r { existing = "arn:aws:iam:us-east-1:123456789012:role/app" })"),
+            "E3412");
+  EXPECT_EQ(existing(R"(vpc v { existing = "vpc-0abc1234"  cidr = "10.0.0.0/16" })"), "");
+  EXPECT_EQ(existing(R"(vpc v { existing = "vpc-0abc12345"  cidr = "10.0.0.0/16" })"), "E3412");
+}
+
 TEST(Rules, FargateStopTimeoutAtMost120s) {
   EXPECT_EQ(where(check_text(program(https(), "stop_timeout = 5m"))), "21:90 E3131");
   EXPECT_EQ(where(check_text(program(https(), "stop_timeout = 2m"))), "");
@@ -156,6 +198,41 @@ TEST(Rules, BridgeDynamicPortsNeedTheEphemeralRange) {
   fixed.replace(fixed.find(narrow), narrow.size(),
                 "ingress { from_port = 32768  to_port = 65535  from = lb }");
   EXPECT_EQ(where(check_text(fixed)), "");
+}
+
+// What a task's execution role must allow, read once (model/execution_needs.h) for E3429 and for
+// the generated role: per container its image, its secrets, its log; Secrets Manager told from SSM.
+TEST(Rules, ExecutionNeedsInContainerOrder) {
+  auto c = check_text(R"(task t {
+  cpu = 256  memory = 512
+  container a {
+    image   = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"
+    secrets = {
+      DB  = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:user::",
+      KEY = "/app/key",
+    }
+    log { driver = awslogs  group = "mine" }
+  }
+  container b {
+    image = "public.ecr.aws/nginx/nginx:1.27"
+    essential = false
+  }
+}
+)");
+  const model::Block* task = c.block("t");
+  ASSERT_NE(task, nullptr) << c.diagnostics();
+  std::string seen;
+  for (const model::ExecutionNeed& need : model::execution_needs(*task)) {
+    seen += fmt::format("{} {} {}{}{} {};", need.container->name, static_cast<int>(need.kind),
+                        need.variable, need.secrets_manager ? " manager" : "",
+                        need.generated_group ? " generated" : "", fmt::join(need.actions(), ","));
+  }
+  EXPECT_EQ(seen, "a 0 "
+                  " ecr:GetAuthorizationToken,ecr:BatchGetImage,ecr:GetDownloadUrlForLayer;"
+                  "a 1 DB manager secretsmanager:GetSecretValue;"
+                  "a 1 KEY ssm:GetParameters;"
+                  "a 2  logs:CreateLogStream,logs:PutLogEvents;"
+                  "b 2  generated logs:CreateLogStream,logs:PutLogEvents;");
 }
 
 } // namespace

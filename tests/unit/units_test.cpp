@@ -70,6 +70,30 @@ TEST(Units, FractionalMiBAreRejected) {
   EXPECT_EQ(c.codes(), "E2010") << c.diagnostics();
 }
 
+// AWS takes durations in whole seconds: converting one for an attribute or field reports E2010 at
+// the value, naming the attribute; a param (or an override of it) may hold half a second.
+TEST(Units, DurationsGivenToAttributesAreWholeSeconds) {
+  auto given = [](const std::string& stop, const std::string& interval) {
+    return check_text("param half: duration = 500ms\ntask t {\n  container c {\n    image = "
+                      "\"nginx\"\n    stop_timeout = " +
+                          stop +
+                          "\n    health_check {\n      command = [\"CMD\", \"true\"]\n"
+                          "      interval = " +
+                          interval + "\n    }\n  }\n  cpu = 256\n  memory = 512\n}\n",
+                      {{"half", "1500ms"}});
+  };
+  EXPECT_EQ(amount(given("half * 4", "30s"), "t.c", "stop_timeout"), 6);
+  auto stop = given("half", "30s");
+  ASSERT_EQ(stop.codes(), "E2010") << stop.diagnostics();
+  EXPECT_EQ(stop.compilation.diags.items()[0].message,
+            "`half` (1.5s) is not a whole number of seconds; `stop_timeout` goes to AWS in whole "
+            "seconds: write `1s` or `2s`");
+  auto field = given("2s", "30500ms");
+  ASSERT_EQ(field.codes(), "E2010") << field.diagnostics();
+  EXPECT_NE(field.diagnostics().find("`interval` goes to AWS in whole seconds"), std::string::npos)
+      << field.diagnostics();
+}
+
 TEST(Units, WrongDimensionIsATypeError) {
   auto c = check_text(task_with("memory = 2s"));
   EXPECT_EQ(c.codes(), "E2004");

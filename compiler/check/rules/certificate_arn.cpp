@@ -4,21 +4,20 @@
 // regional: "you must request or import the certificate in the same Region as your load balancer".
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/https-listener-certificates.html
 #include "compiler/check/rules/rule.h"
+#include "compiler/model/arn.h"
 
 #include <fmt/format.h>
-#include <regex>
+#include <optional>
 
 namespace ecl::check {
 namespace {
 
-// The partition (aws, aws-cn, aws-us-gov), a region and a 12-digit account.
-const std::regex& acm_arn() {
-  static const std::regex re(R"(arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate/[A-Za-z0-9-]+)");
-  return re;
-}
-const std::regex& iam_arn() {
-  static const std::regex re(R"(arn:aws[a-z-]*:iam::\d{12}:server-certificate/[\w+=,.@/-]+)");
-  return re;
+// `arn:PARTITION:acm:REGION:ACCOUNT:certificate/ID` or
+// `arn:PARTITION:iam::ACCOUNT:server-certificate/NAME`.
+bool certificate(const model::Arn& arn, std::string_view service, std::string_view type) {
+  return arn.well_formed() && arn.service == service && arn.has_account_id() &&
+         (service == "iam" ? arn.region.empty() : model::is_region(arn.region)) &&
+         arn.resource_type() == type && !arn.resource_id().empty();
 }
 
 constexpr std::string_view kForms =
@@ -40,16 +39,16 @@ void run(RuleContext& c) {
       if (!arn || arn->find("${") != std::string::npos) {
         continue;
       }
-      std::smatch m;
-      if (std::regex_match(*arn, m, acm_arn())) {
-        if (!region.empty() && m[1] != region) {
+      const std::optional<model::Arn> parsed = model::Arn::parse(*arn);
+      if (parsed && certificate(*parsed, "acm", "certificate")) {
+        if (!region.empty() && parsed->region != region) {
           c.diags.report(Diag::ListenerCertificateArn, item.range, *arn, listener->path,
                          fmt::format("is an ACM certificate of region `{}`, but the load "
                                      "balancer is in `{}`",
-                                     m[1].str(), region),
+                                     parsed->region, region),
                          fmt::format("request or import the certificate in `{}`", region));
         }
-      } else if (!std::regex_match(*arn, iam_arn())) {
+      } else if (!parsed || !certificate(*parsed, "iam", "server-certificate")) {
         c.diags.report(Diag::ListenerCertificateArn, item.range, *arn, listener->path,
                        "is not a certificate ARN", kForms);
       }

@@ -9,6 +9,7 @@
 #include "compiler/check/rules/private_egress.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
+#include "compiler/model/execution_needs.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -27,13 +28,9 @@ std::vector<std::string_view> secret_services(const model::Block& task) {
       out.push_back(service);
     }
   };
-  for (const model::Block* container : task.each_child("container")) {
-    const model::Value* secrets = container->get("secrets");
-    const model::Map* map = secrets ? secrets->as<model::Map>() : nullptr;
-    for (const auto& [name, from] : map ? *map : model::Map{}) {
-      if (const std::string* text = from.string()) {
-        add(text->find(":secretsmanager:") != std::string::npos ? "secretsmanager" : "ssm");
-      }
+  for (const model::ExecutionNeed& need : model::execution_needs(task)) {
+    if (need.kind == model::ExecutionNeed::ReadSecret && need.source) {
+      add(need.secrets_manager ? "secretsmanager" : "ssm");
     }
   }
   return out;

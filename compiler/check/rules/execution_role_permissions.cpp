@@ -5,49 +5,41 @@
 // allow them: AmazonECSTaskExecutionRolePolicy covers ECR and logs) and not made elsewhere.
 #include "compiler/check/rules/iam.h"
 #include "compiler/check/rules/rule.h"
-#include "compiler/model/image.h"
+#include "compiler/model/execution_needs.h"
 
 #include <fmt/format.h>
 #include <string>
-#include <vector>
 
 namespace ecl::check {
 namespace {
 
-struct Need {
-  std::vector<std::string_view> actions; // each must be allowed
-  std::string why;                       // "container `app` reads the secret `DB`"
-};
+std::string why(const model::ExecutionNeed& need) {
+  switch (need.kind) {
+  case model::ExecutionNeed::PullImage:
+    return fmt::format("container `{}` pulls a private ECR image", need.container->name);
+  case model::ExecutionNeed::ReadSecret:
+    return fmt::format("container `{}` reads the secret `{}`", need.container->name, need.variable);
+  case model::ExecutionNeed::WriteLogs:
+    return fmt::format("container `{}` logs with awslogs", need.container->name);
+  }
+  return "";
+}
 
-std::vector<Need> needs_of(const model::Block& task) {
-  std::vector<Need> out;
-  for (const model::Block* c : task.each_child("container")) {
-    const model::Value* image = c->get("image");
-    if (image && model::image_source(*image) == model::ImageSource::PrivateEcr) {
-      out.push_back(
-          {{"ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"},
-           fmt::format("container `{}` pulls a private ECR image", c->name)});
+// The first missing only: one statement usually fixes the rest.
+void report_first_missing(RuleContext& c, const model::Block& task, const model::Value& value,
+                          const model::Block& role) {
+  for (const model::ExecutionNeed& need : model::execution_needs(task)) {
+    if (need.kind == model::ExecutionNeed::ReadSecret && !need.source) {
+      continue; // a source known only at deployment: which service it is in is not known
     }
-    const model::Value* secrets = c->get("secrets");
-    const model::Map* map = secrets ? secrets->as<model::Map>() : nullptr;
-    for (const auto& [name, from] : map ? *map : model::Map{}) {
-      const std::string* text = from.string();
-      if (!text) {
-        continue;
+    for (std::string_view action : need.actions()) {
+      if (!iam::allows(role, action)) {
+        c.diags.report(Diag::ExecutionRoleWithoutPermissions, value.range, task.path, role.path,
+                       action, why(need));
+        return;
       }
-      bool manager =
-          text->starts_with("arn:") && text->find(":secretsmanager:") != std::string::npos;
-      out.push_back({{manager ? "secretsmanager:GetSecretValue" : "ssm:GetParameters"},
-                     fmt::format("container `{}` reads the secret `{}`", c->name, name)});
-    }
-    const model::Block* log = c->first_child("log");
-    const std::string* driver = log ? log->get_enum("driver") : nullptr;
-    if (log && (!driver || *driver == "awslogs")) {
-      out.push_back({{"logs:CreateLogStream", "logs:PutLogEvents"},
-                     fmt::format("container `{}` logs with awslogs", c->name)});
     }
   }
-  return out;
 }
 
 void run(RuleContext& c) {
@@ -57,22 +49,7 @@ void run(RuleContext& c) {
     if (!role || !iam::readable(*role)) {
       continue; // generated (eclc gives it what it needs), an ARN, or not all readable
     }
-    const std::vector<Need> needs = needs_of(*task);
-    auto missing = [&]() -> std::pair<const Need*, std::string_view> {
-      for (const Need& need : needs) {
-        for (std::string_view action : need.actions) {
-          if (!iam::allows(*role, action)) {
-            return {&need, action};
-          }
-        }
-      }
-      return {nullptr, {}};
-    };
-    auto [need, action] = missing(); // the first only: one statement usually fixes the rest
-    if (need) {
-      c.diags.report(Diag::ExecutionRoleWithoutPermissions, value->range, task->path, role->path,
-                     action, need->why);
-    }
+    report_first_missing(c, *task, *value, *role);
   }
 }
 

@@ -4,36 +4,53 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Vpc.html
 #include "compiler/check/rules/rule.h"
+#include "compiler/model/arn.h"
 #include "compiler/schema/schema.h"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <regex>
+#include <optional>
 
 namespace ecl::check {
 namespace {
 
-// The identifier's form per kind; an ARN's region is the first group when it has one.
+// The identifier's form per kind: an EC2 ID (`vpc-` and 8 or 17 hex digits), or an ARN of the
+// service and resource type given, with an account ID and a region (none for IAM: a role's path,
+// `service-role/`, comes before its name).
 struct Form {
   std::string_view kind;
-  std::regex pattern;
+  std::string_view ec2_prefix; // "" for an ARN
+  std::string_view service = {};
+  std::string_view type = {};
 };
 
-const std::vector<Form>& forms() {
-  static const std::vector<Form> all = {
-      {"vpc", std::regex("vpc-([0-9a-f]{8}|[0-9a-f]{17})")},
-      {"subnet", std::regex("subnet-([0-9a-f]{8}|[0-9a-f]{17})")},
-      {"security_group", std::regex("sg-([0-9a-f]{8}|[0-9a-f]{17})")},
-      {"target_group", std::regex("arn:aws[a-z-]*:elasticloadbalancing:([a-z0-9-]+):[0-9]{12}:"
-                                  "targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}")},
-      {"cluster",
-       std::regex("arn:aws[a-z-]*:ecs:([a-z0-9-]+):[0-9]{12}:cluster/[A-Za-z0-9_-]{1,255}")},
-      // IAM has no region; a path (`service-role/`, `teams/orders/`) comes before the name.
-      {"role", std::regex("arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[\\x21-\\x7e]*/)?"
-                          "[A-Za-z0-9+=,.@_-]{1,64}")},
-  };
-  return all;
+constexpr Form kForms[] = {
+    {"vpc", "vpc-"},
+    {"subnet", "subnet-"},
+    {"security_group", "sg-"},
+    {"target_group", "", "elasticloadbalancing", "targetgroup"},
+    {"cluster", "", "ecs", "cluster"},
+    {"role", "", "iam", "role"},
+};
+
+bool ec2_id(std::string_view id, std::string_view prefix) {
+  if (!id.starts_with(prefix)) {
+    return false;
+  }
+  id.remove_prefix(prefix.size());
+  return (id.size() == 8 || id.size() == 17) && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+bool fits(const Form& form, std::string_view id, const std::optional<model::Arn>& arn) {
+  if (!form.ec2_prefix.empty()) {
+    return ec2_id(id, form.ec2_prefix);
+  }
+  return arn && arn->well_formed() && arn->service == form.service && arn->has_account_id() &&
+         (form.service == "iam" ? arn->region.empty() : model::is_region(arn->region)) &&
+         arn->resource_type() == form.type && !arn->resource_id().empty();
 }
 
 bool listed(const std::vector<std::string_view>& names, std::string_view name) {
@@ -52,22 +69,21 @@ void check_form(RuleContext& c, const model::Block& block, const schema::Existin
                                existing.what));
     return;
   }
-  for (const Form& form : forms()) {
+  for (const Form& form : kForms) {
     if (form.kind != block.kind_name) {
       continue;
     }
-    std::smatch m;
-    if (!std::regex_match(*id, m, form.pattern)) {
+    const std::optional<model::Arn> arn = model::Arn::parse(*id);
+    if (!fits(form, *id, arn)) {
       c.diags.report(Diag::ExistingId, given->value.range, block.display(),
                      fmt::format("`{}` is not {}", *id, existing.what));
       return;
     }
     const std::string region = c.program.region();
-    if (existing.as == "arn" && m.size() > 1 && m[1].matched && !m.str(1).empty() &&
-        !region.empty() && m.str(1) != region) {
+    if (arn && !arn->region.empty() && !region.empty() && arn->region != region) {
       c.diags.report(
           Diag::ExistingId, given->value.range, block.display(),
-          fmt::format("`{}` is in region `{}`, not the stack's `{}`", *id, m.str(1), region));
+          fmt::format("`{}` is in region `{}`, not the stack's `{}`", *id, arn->region, region));
     }
   }
 }

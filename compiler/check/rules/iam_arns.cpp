@@ -4,25 +4,24 @@
 // block's deferred `arn` is known to be one.
 #include "compiler/check/rules/iam.h"
 #include "compiler/check/rules/rule.h"
+#include "compiler/model/arn.h"
 
 #include <fmt/format.h>
+#include <optional>
 
 namespace ecl::check {
 namespace {
 
-// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, the partition and service not empty.
 bool is_arn(std::string_view text) {
-  std::size_t parts[5];
-  std::size_t at = 0;
-  for (std::size_t& colon : parts) {
-    colon = text.find(':', at);
-    if (colon == std::string_view::npos) {
-      return false;
-    }
-    at = colon + 1;
-  }
-  return text.substr(0, parts[0]) == "arn" && parts[1] > parts[0] + 1 && parts[2] > parts[1] + 1 &&
-         parts[4] + 1 < text.size();
+  const std::optional<model::Arn> arn = model::Arn::parse(text);
+  return arn && arn->well_formed();
+}
+
+// `arn:aws:iam::aws:policy/NAME` (AWS managed) or `arn:aws:iam::ACCOUNT:policy/NAME`.
+bool is_policy_arn(std::string_view text) {
+  const std::optional<model::Arn> arn = model::Arn::parse(text);
+  return arn && arn->well_formed() && arn->service == "iam" && arn->resource_type() == "policy" &&
+         !arn->resource_id().empty();
 }
 
 void run(RuleContext& c) {
@@ -40,7 +39,7 @@ void run(RuleContext& c) {
     const model::List* items = list ? list->as<model::List>() : nullptr;
     for (const model::Value& item : items ? *items : model::List{}) {
       const std::string* text = item.string();
-      if (text && (!is_arn(*text) || text->find(":policy/") == std::string::npos)) {
+      if (text && !is_policy_arn(*text)) {
         c.diags.report(Diag::IamArnFormat, item.range, "managed policy", *text,
                        "a policy ARN (`arn:aws:iam::aws:policy/NAME`, "
                        "`arn:aws:iam::ACCOUNT:policy/NAME`)");

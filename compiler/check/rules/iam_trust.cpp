@@ -1,8 +1,10 @@
 // A role is assumed by someone (E3404), and each principal of its trust policy is a service
 // (`NAME.amazonaws.com`), a 12-digit account ID or an IAM ARN (E3405).
 #include "compiler/check/rules/rule.h"
+#include "compiler/model/arn.h"
 
 #include <cctype>
+#include <optional>
 
 namespace ecl::check {
 namespace {
@@ -37,7 +39,8 @@ bool is_service(std::string_view text) {
 }
 
 bool is_iam_arn(std::string_view text) {
-  return text.starts_with("arn:") && text.find(":iam::") != std::string_view::npos;
+  const std::optional<model::Arn> arn = model::Arn::parse(text);
+  return arn && arn->well_formed() && arn->service == "iam" && arn->region.empty();
 }
 
 void run(RuleContext& c) {

@@ -15,7 +15,6 @@ namespace ecl::check {
 
 #define ECL_RULES(X)                                                                               \
   X(kCidrPrefixRule)                                                                               \
-  X(kWholeSecondsRule)                                                                             \
   X(kSubnetInVpcRule)                                                                              \
   X(kZoneInRegionRule)                                                                             \
   X(kRouteTableRule)                                                                               \
@@ -121,16 +120,21 @@ namespace {
 // Where in the diagnostics a rule first read a value an error poisoned (model::PoisonWatcher).
 class FirstPoisonedRead final : public model::PoisonWatcher {
 public:
-  explicit FirstPoisonedRead(const Diagnostics& diags) : diags_(diags) {}
+  FirstPoisonedRead(const Diagnostics& diags, const std::vector<std::string>& lost_kinds)
+      : diags_(diags), lost_kinds_(lost_kinds) {}
   void poisoned_read() override {
     if (!at) {
       at = diags_.items().size();
     }
   }
+  bool lost(std::string_view kind) const override {
+    return std::find(lost_kinds_.begin(), lost_kinds_.end(), kind) != lost_kinds_.end();
+  }
   std::optional<std::size_t> at;
 
 private:
   const Diagnostics& diags_;
+  const std::vector<std::string>& lost_kinds_;
 };
 
 } // namespace
@@ -146,7 +150,7 @@ void run_rules(RuleContext& context) {
       rule.run(context);
       continue;
     }
-    FirstPoisonedRead watch(context.diags);
+    FirstPoisonedRead watch(context.diags, context.program.lost_kinds);
     model::PoisonWatcher* outer = model::watch_poisoned_reads(&watch);
     rule.run(context);
     model::watch_poisoned_reads(outer);

@@ -6,34 +6,33 @@
 // that is no ARN stays what the docs allow: the name of an SSM parameter of the stack's region.
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html
 #include "compiler/check/rules/rule.h"
+#include "compiler/model/arn.h"
 
+#include <algorithm>
 #include <fmt/format.h>
-#include <regex>
+#include <optional>
 
 namespace ecl::check {
 namespace {
 
-const std::regex& secrets_manager_arn() {
-  static const std::regex re(
-      R"(arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:secret:[\w/+=.@-]+(:[^:]*:[^:]*:[^:]*)?)");
-  return re;
-}
-const std::regex& parameter_arn() {
-  static const std::regex re(
-      R"(arn:aws[a-z-]*:ssm:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:parameter/[\w/.-]+)");
-  return re;
-}
-
-// What is wrong with `arn`, an ARN ECS would be given, or "" when nothing is.
-std::string problem(const std::string& arn) {
-  if (arn.find(":secretsmanager:") != std::string::npos) {
-    return std::regex_match(arn, secrets_manager_arn())
+// What is wrong with `text`, an ARN ECS would be given, or "" when nothing is.
+std::string problem(std::string_view text) {
+  const std::optional<model::Arn> arn = model::Arn::parse(text);
+  const bool located = arn && arn->well_formed() && model::is_region(arn->region) &&
+                       arn->has_account_id() && !arn->resource_id().empty();
+  if (arn && arn->service == "secretsmanager") {
+    // `secret:NAME`, or with the JSON key, version stage and version ID ECS takes after it.
+    const std::string_view id = arn->resource_id();
+    const auto colons = std::count(id.begin(), id.end(), ':');
+    return located && arn->resource.starts_with("secret:") && id[0] != ':' &&
+                   (colons == 0 || colons == 3)
                ? ""
                : "not a Secrets Manager secret ARN, "
                  "`arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME`";
   }
-  if (arn.find(":ssm:") != std::string::npos) {
-    return std::regex_match(arn, parameter_arn())
+  if (arn && arn->service == "ssm") {
+    return located && arn->resource.starts_with("parameter/") &&
+                   arn->resource.find(':') == std::string_view::npos
                ? ""
                : "not an SSM parameter ARN, `arn:aws:ssm:REGION:ACCOUNT:parameter/NAME`";
   }
