@@ -1442,6 +1442,14 @@ void Checker::check_range(Value& value, const schema::Attribute& attr, Diagnosti
       std::string what = value.as<model::Quantity>()
                              ? fmt::format("`{}` ({})", text(value.range), shown(*n))
                              : fmt::format("`{}`", shown(*n));
+      // A plain number of a memory is MiB: `memory = 1` meant `1GiB` when that is in range.
+      const std::string_view written = text(value.range);
+      const auto* q = value.as<model::Quantity>();
+      if (q && q->dimension == model::Dimension::Memory && !written.empty() &&
+          written.find_first_not_of("0123456789") == std::string_view::npos &&
+          (!attr.min || *n * 1024 >= *attr.min) && (!attr.max || *n * 1024 <= *attr.max)) {
+        problem += did_you_mean(fmt::format("{}GiB", written));
+      }
       sink->report(Diag::ValueOutOfRange, value.range, what, problem);
     }
     value.data = model::Null{};
