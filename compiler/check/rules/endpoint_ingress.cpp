@@ -18,27 +18,6 @@ namespace {
 
 constexpr std::int64_t kHttps = 443;
 
-// The endpoint services the task's secrets are read from: `secretsmanager` for Secrets Manager
-// ARNs, `ssm` for the rest (Parameter Store ARNs and names).
-std::vector<std::string_view> secret_services(const model::Block& task) {
-  std::vector<std::string_view> out;
-  auto add = [&](std::string_view service) {
-    if (std::find(out.begin(), out.end(), service) == out.end()) {
-      out.push_back(service);
-    }
-  };
-  for (const model::Block* container : task.each_child("container")) {
-    const model::Value* secrets = container->get("secrets");
-    const model::Map* map = secrets ? secrets->as<model::Map>() : nullptr;
-    for (const auto& [name, from] : map ? *map : model::Map{}) {
-      if (const std::string* text = from.string()) {
-        add(text->find(":secretsmanager:") != std::string::npos ? "secretsmanager" : "ssm");
-      }
-    }
-  }
-  return out;
-}
-
 // Why the endpoint's groups do not let the tasks in on 443, or "".
 std::string ingress_refused(const model::Block& endpoint,
                             const std::vector<const model::Block*>& task_groups,
@@ -86,10 +65,7 @@ void check_service(RuleContext& c, const model::Block& service) {
     return;
   }
   const model::Block& task = *service.get_ref("task");
-  std::vector<std::string_view> needed = egress::endpoint_services(task);
-  for (std::string_view s : secret_services(task)) {
-    needed.push_back(s);
-  }
+  const std::vector<std::string_view> needed = egress::endpoint_services(task);
   // The interface endpoints those subnets' tasks use, each once, in the order they are needed.
   std::vector<std::pair<const model::Block*, std::string_view>> endpoints;
   for (std::string_view name : needed) {

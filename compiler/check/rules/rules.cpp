@@ -57,6 +57,8 @@ namespace ecl::check {
   X(kDeploymentRule)                                                                               \
   X(kEc2CapacityRule)                                                                              \
   X(kEc2ArchitectureRule)                                                                          \
+  X(kEc2InstanceTypeRule)                                                                          \
+  X(kEc2CapacityEgressRule)                                                                        \
   X(kPrivateEgressRule)                                                                            \
   X(kEndpointIngressRule)                                                                          \
   X(kEc2LaunchCapacityRule)                                                                        \
@@ -68,6 +70,7 @@ namespace ecl::check {
   X(kListenerCertificateRule)                                                                      \
   X(kCertificateArnRule)                                                                           \
   X(kLoadBalancerProtocolRule)                                                                     \
+  X(kLoadBalancerIdleTimeoutRule)                                                                  \
   X(kListenerActionRule)                                                                           \
   X(kListenerRulePriorityRule)                                                                     \
   X(kTargetGroupAssociationRule)                                                                   \
@@ -103,7 +106,8 @@ namespace ecl::check {
   X(kServiceConnectNamesRule)                                                                      \
   X(kServiceConnectUniqueRule)                                                                     \
   X(kServiceConnectNamespaceRule)                                                                  \
-  X(kServiceDiscoveryRule)
+  X(kServiceDiscoveryRule)                                                                         \
+  X(kTagsRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)
