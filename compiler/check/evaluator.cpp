@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <regex>
 #include <set>
 
 namespace ecl::check {
@@ -1172,8 +1173,22 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
     return false;
   };
   auto expected = [&]() { return fmt::format("`{}`", schema::type_name(type)); };
-  // Described only for a message: coerce() runs for every value the program writes.
-  auto found = [&] { return model::describe(value); };
+  // Described only for a message: coerce() runs for every value the program writes. A literal
+  // quoted or not against its type gets a hint: `port = "8080"`, `PORT = 8080` in a string map.
+  auto found = [&] {
+    static const std::regex literal(R"(([0-9]+(\.[0-9]+)?(MiB|GiB|vcpu|ms|s|m|h)?|true|false))");
+    const std::string_view written = text(value.range);
+    const std::string* s = value.string();
+    if (s && type.kind != TypeKind::String && written == fmt::format("\"{}\"", *s) &&
+        std::regex_match(*s, literal)) {
+      return fmt::format("{}; drop the quotes: `{}`", model::describe(value), *s);
+    }
+    if (!s && type.kind == TypeKind::String &&
+        std::regex_match(written.begin(), written.end(), literal)) {
+      return fmt::format("{}; add quotes: `\"{}\"`", model::describe(value), written);
+    }
+    return model::describe(value);
+  };
   switch (type.kind) {
   case TypeKind::String:
     if (value.string() || value.as<model::Template>()) {
