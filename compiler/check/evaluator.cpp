@@ -1295,8 +1295,19 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink) {
       return fail(Diag::TypeMismatch, schema::ref_expectation(type), found());
     }
     if (!is_member(type.kinds, b->kind_name)) {
+      // A block of the expected kind beside it, or at the top level, with a near name (`apu`
+      // after a rename: `api` is then the service around the reference).
+      std::vector<std::string_view> near;
+      for (std::string_view kind : type.kinds) {
+        for (const model::Block* other : program_->of_kind(kind)) {
+          if (other->parent == b->parent || !other->parent) {
+            near.push_back(other->name);
+          }
+        }
+      }
       return fail(Diag::WrongKindReference, schema::ref_expectation(type),
-                  std::string(text(value.range)), article(b->kind_name));
+                  std::string(text(value.range)),
+                  article(b->kind_name) + did_you_mean(nearest(b->name, near)));
     }
     return true;
   }
