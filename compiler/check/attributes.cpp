@@ -352,6 +352,13 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     }
     return none;
   }
+  if (block.kind_name == "load_balancer" && attr.name == "idle_timeout") {
+    // An application load balancer's attribute: a network one has none to show (E3320).
+    const std::string* type = attribute_value(block, "type", at).enum_member();
+    return type && *type == "application"
+               ? model::Value{model::Quantity{60, model::Dimension::Duration}, at}
+               : none;
+  }
   if (block.kind_name == "security_group" && attr.name == "description") {
     return model::Value{"Security group " + block.path, at}; // not formatted: one per group
   }

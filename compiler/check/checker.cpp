@@ -337,8 +337,10 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
     auto names = schema::kind_names();
     std::string suggestion = nearest(syntax.kind, std::span<const std::string_view>(names));
     std::string hint = did_you_mean(suggestion);
-    // An attribute-like word used as a block (`tags { … }`) reads better as a hint.
-    if (hint.empty() && parent && parent->kind->attribute(syntax.kind)) {
+    // An attribute of the parent written as a block (`tags { … }`, `load_balancers { … }`): that,
+    // rather than a kind of a near name.
+    if (parent && parent->kind->attribute(syntax.kind)) {
+      suggestion.clear();
       hint = fmt::format("; `{}` is an attribute: write `{} = …`", syntax.kind, syntax.kind);
     }
     diags_.report(Diag::UnknownKind, syntax.kind_range(), syntax.kind, hint)

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <regex>
 #include <set>
 
 namespace ecl::check {
@@ -1173,8 +1174,22 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink,
     return false;
   };
   auto expected = [&]() { return fmt::format("`{}`", schema::type_name(type)); };
-  // Described only for a message: coerce() runs for every value the program writes.
-  auto found = [&] { return model::describe(value); };
+  // Described only for a message: coerce() runs for every value the program writes. A literal
+  // quoted or not against its type gets a hint: `port = "8080"`, `PORT = 8080` in a string map.
+  auto found = [&] {
+    static const std::regex literal(R"(([0-9]+(\.[0-9]+)?(MiB|GiB|vcpu|ms|s|m|h)?|true|false))");
+    const std::string_view written = text(value.range);
+    const std::string* s = value.string();
+    if (s && type.kind != TypeKind::String && written == fmt::format("\"{}\"", *s) &&
+        std::regex_match(*s, literal)) {
+      return fmt::format("{}; drop the quotes: `{}`", model::describe(value), *s);
+    }
+    if (!s && type.kind == TypeKind::String &&
+        std::regex_match(written.begin(), written.end(), literal)) {
+      return fmt::format("{}; add quotes: `\"{}\"`", model::describe(value), written);
+    }
+    return model::describe(value);
+  };
   switch (type.kind) {
   case TypeKind::String:
     if (value.string() || value.as<model::Template>()) {
@@ -1289,8 +1304,19 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink,
       return fail(Diag::TypeMismatch, schema::ref_expectation(type), found());
     }
     if (!is_member(type.kinds, b->kind_name)) {
+      // A block of the expected kind beside it, or at the top level, with a near name (`apu`
+      // after a rename: `api` is then the service around the reference).
+      std::vector<std::string_view> near;
+      for (std::string_view kind : type.kinds) {
+        for (const model::Block* other : program_->of_kind(kind)) {
+          if (other->parent == b->parent || !other->parent) {
+            near.push_back(other->name);
+          }
+        }
+      }
       return fail(Diag::WrongKindReference, schema::ref_expectation(type),
-                  std::string(text(value.range)), article(b->kind_name));
+                  std::string(text(value.range)),
+                  article(b->kind_name) + did_you_mean(nearest(b->name, near)));
     }
     return true;
   }
@@ -1451,6 +1477,14 @@ void Checker::check_range(Value& value, const schema::Attribute& attr, Diagnosti
       std::string what = value.as<model::Quantity>()
                              ? fmt::format("`{}` ({})", text(value.range), shown(*n))
                              : fmt::format("`{}`", shown(*n));
+      // A plain number of a memory is MiB: `memory = 1` meant `1GiB` when that is in range.
+      const std::string_view written = text(value.range);
+      const auto* q = value.as<model::Quantity>();
+      if (q && q->dimension == model::Dimension::Memory && !written.empty() &&
+          written.find_first_not_of("0123456789") == std::string_view::npos &&
+          (!attr.min || *n * 1024 >= *attr.min) && (!attr.max || *n * 1024 <= *attr.max)) {
+        problem += did_you_mean(fmt::format("{}GiB", written));
+      }
       sink->report(Diag::ValueOutOfRange, value.range, what, problem);
     }
     value.data = model::Null{};

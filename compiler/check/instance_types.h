@@ -4,7 +4,10 @@
 // it (E3222).
 #pragma once
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <iterator>
 #include <string_view>
 
 namespace ecl::check {
@@ -45,6 +48,30 @@ inline std::string_view ecs_ami_architecture(std::string_view ami) {
     return "";
   }
   return ami.find("/arm64/") != std::string_view::npos ? "arm64" : "x86_64";
+}
+
+// An EC2 instance type's size: what one instance offers the tasks ECS places on it, before what
+// the operating system and the ECS agent keep (ECS registers a little less memory than this).
+struct InstanceType {
+  std::string_view name;
+  std::int64_t vcpus;
+  std::int64_t memory_mib;
+};
+
+// Every instance type EC2 lists, sorted by name
+// (https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-instance-type-specifications.html).
+inline constexpr InstanceType kInstanceTypes[] = {
+#define ECL_INSTANCE_TYPE(name, vcpus, memory) {name, vcpus, memory},
+#include "compiler/check/instance_types.def"
+#undef ECL_INSTANCE_TYPE
+};
+
+// The instance type of that name, or nullptr.
+inline const InstanceType* find_instance_type(std::string_view name) {
+  const auto* it =
+      std::lower_bound(std::begin(kInstanceTypes), std::end(kInstanceTypes), name,
+                       [](const InstanceType& t, std::string_view n) { return t.name < n; });
+  return it != std::end(kInstanceTypes) && it->name == name ? it : nullptr;
 }
 
 } // namespace ecl::check

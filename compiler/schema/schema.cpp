@@ -669,7 +669,10 @@ std::vector<Kind> build_kinds() {
            {optional("region", kString,
                      "The AWS region, e.g. `us-east-1`; subnet zones must belong to it."),
             optional("description", kString, "The template's `Description`."),
-            optional("tags", kStringMap, "Tags put on every taggable resource of the stack.")},
+            optional("tags", kStringMap,
+                     "Tags put on every taggable resource of the stack. With a block's own tags "
+                     "and eclc's `ecl:path`, at most 50 a resource (E3061); keys of 1 to 128 "
+                     "characters, not starting with `aws:`, values of at most 256 (E3060).")},
            {},
            "template Description and tags"});
 
@@ -772,7 +775,8 @@ std::vector<Kind> build_kinds() {
       false,
       {required("service", kString,
                 "The service's short name: `s3`, `dynamodb`, `ecr.api`, `ecr.dkr`, `logs`, "
-                "`secretsmanager`, `ssm`…; the full name adds the stack's region."),
+                "`secretsmanager`, `ssm`…, one AWS has endpoints for (E3013); the full name "
+                "(`com.amazonaws.REGION.NAME`) adds the region and is taken as written."),
        computed("type", keep(enumeration({"gateway", "interface"})), DefaultKind::Derived,
                 "`gateway` for `s3` and `dynamodb`, `interface` otherwise",
                 "`gateway` (route tables; S3 and DynamoDB only) or `interface` (subnets and "
@@ -860,8 +864,11 @@ std::vector<Kind> build_kinds() {
                 "zones."),
        with_default("security_groups", kSecurityGroupRefs, members({}),
                     "Security groups of the load balancer (the VPC's default group when empty)."),
-       ranged(with_default("idle_timeout", kDuration, seconds(60),
-                           "How long an idle connection stays open, 1s to 4000s (application)."),
+       ranged(computed("idle_timeout", kDuration, DefaultKind::Derived,
+                       "`60s` for an application load balancer; none for a network one",
+                       "How long an idle connection stays open, 1s to 4000s: an application load "
+                       "balancer's only (a network one's TCP listeners keep idle flows 350s). "
+                       "Default: `60s`."),
               1, 4000),
        with_default("deletion_protection", kBool, flag(false),
                     "Refuse to delete the load balancer until this is turned off."),
@@ -999,14 +1006,19 @@ std::vector<Kind> build_kinds() {
       Naming::Required,
       0,
       false,
-      {required("instance_type", kString, "The EC2 instance type, e.g. `t3.medium`."),
+      {required("instance_type", kString,
+                "The EC2 instance type, e.g. `t3.medium`: one EC2 has (E3225), with room on one "
+                "instance for each task placed there (E3226)."),
        ranged(with_default("min", kInt, integer(0), "The Auto Scaling group's minimum size."), 0,
               std::nullopt),
        ranged(required("max", kInt, "The Auto Scaling group's maximum size."), 0, std::nullopt),
        ranged(computed("desired", kInt, DefaultKind::Derived, "`min`",
                        "The Auto Scaling group's desired capacity. Default: `min`."),
               0, std::nullopt),
-       required("subnets", kSubnetRefs, "Subnets the instances are launched in (one VPC)."),
+       required("subnets", kSubnetRefs,
+                "Subnets the instances are launched in (one VPC), from which their ECS agent "
+                "reaches ECS: a NAT route, a `public` subnet, or the `ecs`, `ecs-agent` and "
+                "`ecs-telemetry` endpoints (W0025)."),
        with_default("security_groups", kSecurityGroupRefs, members({}),
                     "Security groups of the instances."),
        computed("ami", kString, DefaultKind::Derived,
@@ -1392,7 +1404,8 @@ std::vector<Kind> build_kinds() {
                   member("service"), "Copy tags to tasks from the service or the task definition."),
               with_default(
                   "scheduling", keep(enumeration({"replica", "daemon"})), member("replica"),
-                  "`replica` keeps `desired` tasks; `daemon` runs one per instance (EC2)."),
+                  "`replica` keeps `desired` tasks; `daemon` runs one per instance (EC2), without "
+                  "`desired` or a deployment `max_percent` (E3213)."),
               computed("name", kString, DefaultKind::BlockName, "",
                        "The service's name. Default: the block's."),
               tags()},

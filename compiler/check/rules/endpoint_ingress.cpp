@@ -9,7 +9,6 @@
 #include "compiler/check/rules/private_egress.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
-#include "compiler/model/execution_needs.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -18,23 +17,6 @@ namespace ecl::check {
 namespace {
 
 constexpr std::int64_t kHttps = 443;
-
-// The endpoint services the task's secrets are read from: `secretsmanager` for Secrets Manager
-// ARNs, `ssm` for the rest (Parameter Store ARNs and names).
-std::vector<std::string_view> secret_services(const model::Block& task) {
-  std::vector<std::string_view> out;
-  auto add = [&](std::string_view service) {
-    if (std::find(out.begin(), out.end(), service) == out.end()) {
-      out.push_back(service);
-    }
-  };
-  for (const model::ExecutionNeed& need : model::execution_needs(task)) {
-    if (need.kind == model::ExecutionNeed::ReadSecret && need.source) {
-      add(need.secrets_manager ? "secretsmanager" : "ssm");
-    }
-  }
-  return out;
-}
 
 // Why the endpoint's groups do not let the tasks in on 443, or "".
 std::string ingress_refused(const model::Block& endpoint,
@@ -83,10 +65,7 @@ void check_service(RuleContext& c, const model::Block& service) {
     return;
   }
   const model::Block& task = *service.get_ref("task");
-  std::vector<std::string_view> needed = egress::endpoint_services(task);
-  for (std::string_view s : secret_services(task)) {
-    needed.push_back(s);
-  }
+  const std::vector<std::string_view> needed = egress::endpoint_services(task);
   // The interface endpoints those subnets' tasks use, each once, in the order they are needed.
   std::vector<std::pair<const model::Block*, std::string_view>> endpoints;
   for (std::string_view name : needed) {

@@ -1,6 +1,9 @@
 // VPC endpoints: gateway endpoints exist only for S3 and DynamoDB and are reached through route
 // tables; interface endpoints put network interfaces in subnets (one per zone) guarded by
-// security groups. Everything an endpoint names belongs to the endpoint's VPC.
+// security groups. Everything an endpoint names belongs to the endpoint's VPC. A short service
+// name must be one AWS has endpoints for (E3013, with the nearest as a suggestion); then the shape
+// of a type that follows from it is not judged: it follows from a name that is not the one meant.
+#include "compiler/check/rules/endpoint_services.h"
 #include "compiler/check/rules/rule.h"
 
 #include <fmt/format.h>
@@ -86,7 +89,21 @@ void run(RuleContext& c) {
   for (const model::Block* endpoint : c.program.of_kind("endpoint")) {
     const std::string* type = endpoint->get_enum("type");
     const std::string* service = endpoint->get_string("service");
-    if (type && *type == "gateway" && service && *service != "s3" && *service != "dynamodb") {
+    if (service && unknown_endpoint_service(*service)) {
+      const std::string suggestion = nearest(*service, kEndpointServices);
+      c.diags.report(Diag::UnknownEndpointService, attribute_range(*endpoint, "service"),
+                     endpoint->path, *service,
+                     suggestion.empty()
+                         ? std::string("; short names are like `ecr.dkr` and `secretsmanager`, "
+                                       "and a full name (`com.amazonaws.REGION.NAME`) is taken "
+                                       "as written")
+                         : did_you_mean(suggestion));
+      const model::Attribute* written = endpoint->attribute("type");
+      if (written && !written->defaulted && type) {
+        check_shape(c, *endpoint, *type == "gateway");
+      }
+    } else if (type && *type == "gateway" && service && *service != "s3" &&
+               *service != "dynamodb") {
       c.diags.report(Diag::GatewayEndpointService, attribute_range(*endpoint, "type"), *service)
           .note(attribute_range(*endpoint, "service"),
                 fmt::format("the service is `{}` here", *service));
@@ -115,11 +132,13 @@ void run(RuleContext& c) {
 extern const Rule kEndpointRule;
 const Rule kEndpointRule{
     "endpoints",
-    "Gateway endpoints serve only S3 and DynamoDB through route tables; interface endpoints take "
-    "subnets and security groups; all of the endpoint's VPC",
+    "Endpoints name an AWS service with endpoints; gateway endpoints serve only S3 and DynamoDB "
+    "through route tables; interface endpoints take subnets and security groups; all of the "
+    "endpoint's VPC",
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
     "aws-resource-ec2-vpcendpoint.html",
-    {Diag::GatewayEndpointService, Diag::EndpointShape, Diag::CrossVpcReference},
+    {Diag::UnknownEndpointService, Diag::GatewayEndpointService, Diag::EndpointShape,
+     Diag::CrossVpcReference},
     run};
 
 } // namespace ecl::check

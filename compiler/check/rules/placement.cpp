@@ -1,9 +1,10 @@
 // Task placement: Fargate services take no placement strategies or constraints, nor the daemon
-// scheduling strategy; daemon services take no placement strategies nor a capacity provider
-// strategy. Each strategy and constraint has the fields its type needs: `binpack` by `cpu` or
-// `memory`, `spread` by `instanceId`, `host` or an attribute, `random` without a field,
-// `member_of` with an expression, `distinct_instance` without one; at most 5 strategies and 10
-// constraints.
+// scheduling strategy; daemon services take no placement strategies, capacity provider strategy,
+// `desired` count nor deployment `max_percent`
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html, "Daemon"). Each
+// strategy and constraint has the fields its type needs: `binpack` by `cpu` or `memory`, `spread`
+// by `instanceId`, `host` or an attribute, `random` without a field, `member_of` with an
+// expression, `distinct_instance` without one; at most 5 strategies and 10 constraints.
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
@@ -102,6 +103,29 @@ void check_service(RuleContext& c, const model::Block& service) {
                                "`capacity`: it runs on the cluster's EC2 instances",
                                service.path));
   }
+  if (daemon) {
+    // ECS takes no task count for a daemon, and keeps its deployments at one task an instance:
+    // eclc sends neither, so a written one would be dropped without a word.
+    const model::Attribute* desired = service.attribute("desired");
+    if (desired && !desired->defaulted && !desired->value.is_null()) {
+      c.diags.report(Diag::DaemonScheduling, desired->value.range,
+                     fmt::format("daemon service `{}` sets `desired`, but a daemon runs one task "
+                                 "on each instance of its cluster and ECS takes no count for it; "
+                                 "drop `desired`",
+                                 service.path));
+    }
+    for (const model::Block* deployment : service.each_child("deployment")) {
+      const model::Attribute* max = deployment->attribute("max_percent");
+      if (max && !max->defaulted && !max->value.is_null()) {
+        c.diags.report(Diag::DaemonScheduling, max->value.range,
+                       fmt::format("daemon service `{}` sets `max_percent`, but a daemon "
+                                   "replaces the task on each instance in place (ECS keeps its "
+                                   "maximum at 100%) and eclc does not send it; drop "
+                                   "`max_percent`",
+                                   service.path));
+      }
+    }
+  }
   for (const model::Block* placement : service.each_child("placement")) {
     const model::List* strategies = list_of(*placement, "strategy");
     const model::List* constraints = list_of(*placement, "constraint");
@@ -158,7 +182,8 @@ extern const Rule kPlacementRule;
 const Rule kPlacementRule{
     "placement",
     "Fargate services take no placement or daemon scheduling; daemon services take no placement "
-    "strategies nor a capacity provider strategy; placement strategies and constraints have the "
+    "strategies, capacity provider strategy, desired count or max_percent; placement strategies "
+    "and constraints have the "
     "fields their type needs",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html",
     {Diag::FargatePlacement, Diag::PlacementShape, Diag::DaemonScheduling},

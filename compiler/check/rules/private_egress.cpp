@@ -1,17 +1,22 @@
 // A Fargate task pulls its image through the internet (a public IP in a public subnet, or a NAT
 // gateway) or through VPC endpoints: `ecr.api` and `ecr.dkr`, `s3` for the image layers, and
-// `logs` when a container logs with awslogs. A service whose Fargate tasks sit in a private
-// subnet (or in a public one without a public IP) with neither a NAT route nor those endpoints
-// cannot start them: warn, naming what is missing, with the quick fixes that would resolve it:
+// `logs` when a container logs with awslogs, `secretsmanager` or `ssm` when a container reads
+// secrets from them. A service whose Fargate tasks sit in a private subnet (or in a public one
+// without a public IP) with neither a NAT route nor those endpoints cannot start them: warn, naming
+// what is missing and what fails for it, with the quick fixes that would resolve it:
 // `public_ip = true` in a public subnet, a route to a NAT gateway of the VPC, the endpoints.
 // Endpoints serve only private ECR: an image from any other registry (Docker Hub,
 // `public.ecr.aws`) needs the internet, and the warning says so instead of asking for endpoints.
+// An endpoint of the VPC whose service is no AWS service's (E3013) may be the one missing,
+// misspelt: the VPC's services are not judged until it is named.
 #include "compiler/check/rules/private_egress.h"
 
 #include "compiler/check/fixes.h"
+#include "compiler/check/rules/endpoint_services.h"
 #include "compiler/check/rules/internet_route.h"
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
+#include "compiler/model/execution_needs.h"
 #include "compiler/model/image.h"
 
 #include <algorithm>
@@ -20,21 +25,6 @@
 
 namespace ecl::check {
 namespace {
-
-bool has_nat_route(const model::Block* table) {
-  if (!table) {
-    return false;
-  }
-  for (const model::Block* route : table->each_child("route")) {
-    const std::string* destination = route->get_string("destination");
-    const model::Block* target = route->get_ref("target");
-    if (destination && *destination == "0.0.0.0/0" && target &&
-        target->kind_name == "nat_gateway") {
-      return true;
-    }
-  }
-  return false;
-}
 
 // `ecr.api` matches "ecr.api" and the full name "com.amazonaws.us-east-1.ecr.api".
 bool names_service(const std::string& written, std::string_view service) {
@@ -218,6 +208,31 @@ std::string internet_image(const model::Block& task) {
   return "";
 }
 
+// What fails for want of the `missing` endpoints: "images cannot be pulled", and the tasks fail to
+// start without their logs' or secrets' endpoint.
+std::string consequence(const std::vector<std::string_view>& missing) {
+  std::vector<std::string_view> parts;
+  auto missing_one = [&](std::initializer_list<std::string_view> names) {
+    return std::any_of(missing.begin(), missing.end(), [&](std::string_view m) {
+      return std::find(names.begin(), names.end(), m) != names.end();
+    });
+  };
+  if (missing_one({"ecr.api", "ecr.dkr", "s3"})) {
+    parts.push_back("images cannot be pulled");
+  }
+  if (missing_one({"logs"})) {
+    parts.push_back("the awslogs driver cannot deliver the containers' logs");
+  }
+  if (missing_one({"secretsmanager", "ssm"})) {
+    parts.push_back("the containers' secrets cannot be read");
+  }
+  std::string out = fmt::format("{}", fmt::join(parts, " and "));
+  if (missing_one({"logs", "secretsmanager", "ssm"})) {
+    out += ", so the tasks fail to start";
+  }
+  return out;
+}
+
 void check_service(RuleContext& c, const model::Block& service) {
   const std::vector<services::RefItem> subnets = egress::subnets_without_internet(c, service);
   if (subnets.empty()) {
@@ -255,6 +270,9 @@ void check_service(RuleContext& c, const model::Block& service) {
       note_route(d);
       continue;
     }
+    if (egress::misnamed_endpoint(c.program, *vpc)) {
+      continue;
+    }
     std::vector<std::string_view> missing;
     for (std::string_view service_name : needed) {
       if (!egress::endpoint_for(c.program, *vpc, table, service_name)) {
@@ -266,7 +284,7 @@ void check_service(RuleContext& c, const model::Block& service) {
     }
     auto& d = c.diags.report(Diag::PrivateSubnetNoEgress, item.value->range, service.kind_name,
                              service.path, where, subnet.path,
-                             fmt::format("`{}`", fmt::join(missing, "`, `")));
+                             fmt::format("`{}`", fmt::join(missing, "`, `")), consequence(missing));
     note_route(d);
     fix_endpoints(c, d, service, *vpc, table, missing);
   }
@@ -281,6 +299,31 @@ void run(RuleContext& c) {
 } // namespace
 
 namespace egress {
+
+bool misnamed_endpoint(const model::Program& program, const model::Block& vpc) {
+  for (const model::Block* endpoint : program.of_kind("endpoint")) {
+    const std::string* name = endpoint->get_string("service");
+    if (vpc_of(endpoint) == &vpc && name && unknown_endpoint_service(*name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool has_nat_route(const model::Block* table) {
+  if (!table) {
+    return false;
+  }
+  for (const model::Block* route : table->each_child("route")) {
+    const std::string* destination = route->get_string("destination");
+    const model::Block* target = route->get_ref("target");
+    if (destination && *destination == "0.0.0.0/0" && target &&
+        target->kind_name == "nat_gateway") {
+      return true;
+    }
+  }
+  return false;
+}
 
 const model::Block* endpoint_for(const model::Program& program, const model::Block& vpc,
                                  const model::Block* table, std::string_view service) {
@@ -309,6 +352,15 @@ std::vector<std::string_view> endpoint_services(const model::Block& task) {
     needed.push_back("logs");
   }
   needed.push_back("s3");
+  // The stores of the containers' secrets: Secrets Manager for its ARNs, Parameter Store (`ssm`)
+  // for the rest (its ARNs and parameter names).
+  for (const model::ExecutionNeed& need : model::execution_needs(task)) {
+    const std::string_view store = need.secrets_manager ? "secretsmanager" : "ssm";
+    if (need.kind == model::ExecutionNeed::ReadSecret && need.source &&
+        std::find(needed.begin(), needed.end(), store) == needed.end()) {
+      needed.push_back(store);
+    }
+  }
   return needed;
 }
 
@@ -330,7 +382,7 @@ std::vector<services::RefItem> subnets_without_internet(RuleContext& c,
     if (public_ip && routes_to_internet(c, subnet)) {
       continue;
     }
-    if (!has_nat_route(c.route_table_of(subnet, false))) {
+    if (!egress::has_nat_route(c.route_table_of(subnet, false))) {
       out.push_back(item);
     }
   }
@@ -342,8 +394,8 @@ std::vector<services::RefItem> subnets_without_internet(RuleContext& c,
 extern const Rule kPrivateEgressRule;
 const Rule kPrivateEgressRule{
     "private-egress",
-    "Fargate tasks without a public IP reach ECR, S3 and CloudWatch Logs through a NAT gateway or "
-    "VPC endpoints",
+    "Fargate tasks without a public IP reach ECR, S3, CloudWatch Logs and their secrets' stores "
+    "through a NAT gateway or VPC endpoints",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
     {Diag::PrivateSubnetNoEgress, Diag::ImageNeedsInternet},
     run};

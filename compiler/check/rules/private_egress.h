@@ -18,8 +18,16 @@ std::vector<services::RefItem> subnets_without_internet(RuleContext& c,
                                                         const model::Block& service);
 
 // The endpoint services the task needs to start there: `ecr.api`, `ecr.dkr`, `logs` when a
-// container logs with awslogs, and `s3` (which serves the image layers).
+// container logs with awslogs, `s3` (which serves the image layers), and `secretsmanager` or `ssm`
+// when a container reads secrets from Secrets Manager or Parameter Store.
 std::vector<std::string_view> endpoint_services(const model::Block& task);
+
+// Whether an endpoint of `vpc` names no AWS service (E3013): it may be the one a rule would find
+// missing, misspelt, and the rule waits for the name.
+bool misnamed_endpoint(const model::Program& program, const model::Block& vpc);
+
+// Whether the route table sends 0.0.0.0/0 to a NAT gateway.
+bool has_nat_route(const model::Block* table);
 
 // The endpoint of `vpc` for `service` (`ecr.api`, or its full name) that the traffic of a subnet
 // using route table `table` goes through: an interface endpoint with private DNS, or a gateway

@@ -56,6 +56,8 @@ namespace ecl::check {
   X(kDeploymentRule)                                                                               \
   X(kEc2CapacityRule)                                                                              \
   X(kEc2ArchitectureRule)                                                                          \
+  X(kEc2InstanceTypeRule)                                                                          \
+  X(kEc2CapacityEgressRule)                                                                        \
   X(kPrivateEgressRule)                                                                            \
   X(kEndpointIngressRule)                                                                          \
   X(kEc2LaunchCapacityRule)                                                                        \
@@ -67,6 +69,7 @@ namespace ecl::check {
   X(kListenerCertificateRule)                                                                      \
   X(kCertificateArnRule)                                                                           \
   X(kLoadBalancerProtocolRule)                                                                     \
+  X(kLoadBalancerIdleTimeoutRule)                                                                  \
   X(kListenerActionRule)                                                                           \
   X(kListenerRulePriorityRule)                                                                     \
   X(kTargetGroupAssociationRule)                                                                   \
@@ -102,7 +105,8 @@ namespace ecl::check {
   X(kServiceConnectNamesRule)                                                                      \
   X(kServiceConnectUniqueRule)                                                                     \
   X(kServiceConnectNamespaceRule)                                                                  \
-  X(kServiceDiscoveryRule)
+  X(kServiceDiscoveryRule)                                                                         \
+  X(kTagsRule)
 
 #define ECL_DECLARE_RULE(name) extern const Rule name;
 ECL_RULES(ECL_DECLARE_RULE)
