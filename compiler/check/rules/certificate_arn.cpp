@@ -9,6 +9,7 @@
 #include <regex>
 
 namespace ecl::check {
+namespace certificate_arn_rule {
 namespace {
 
 // The partition (aws, aws-cn, aws-us-gov), a region and a 12-digit account.
@@ -58,6 +59,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace certificate_arn_rule
 
 extern const Rule kCertificateArnRule;
 const Rule kCertificateArnRule{
@@ -66,6 +68,6 @@ const Rule kCertificateArnRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "https-listener-certificates.html",
     {Diag::ListenerCertificateArn},
-    run};
+    certificate_arn_rule::run};
 
 } // namespace ecl::check

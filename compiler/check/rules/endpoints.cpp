@@ -8,6 +8,7 @@
 #include <utility>
 
 namespace ecl::check {
+namespace endpoints_rule {
 namespace {
 
 // The elements of a list-of-references attribute, with the range of each.
@@ -111,6 +112,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace endpoints_rule
 
 extern const Rule kEndpointRule;
 const Rule kEndpointRule{
@@ -120,6 +122,6 @@ const Rule kEndpointRule{
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
     "aws-resource-ec2-vpcendpoint.html",
     {Diag::GatewayEndpointService, Diag::EndpointShape, Diag::CrossVpcReference},
-    run};
+    endpoints_rule::run};
 
 } // namespace ecl::check

@@ -12,6 +12,7 @@
 #include <vector>
 
 namespace ecl::check {
+namespace execution_role_permissions_rule {
 namespace {
 
 struct Need {
@@ -77,6 +78,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace execution_role_permissions_rule
 
 extern const Rule kExecutionRolePermissionsRule;
 const Rule kExecutionRolePermissionsRule{
@@ -85,6 +87,6 @@ const Rule kExecutionRolePermissionsRule{
     "secrets",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
     {Diag::ExecutionRoleWithoutPermissions},
-    run};
+    execution_role_permissions_rule::run};
 
 } // namespace ecl::check

@@ -12,6 +12,7 @@
 #include <regex>
 
 namespace ecl::check {
+namespace existing_rule {
 namespace {
 
 // The identifier's form per kind; an ARN's region is the first group when it has one.
@@ -111,12 +112,13 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace existing_rule
 
 extern const Rule kExistingRule;
 const Rule kExistingRule{"existing",
                          "A block made elsewhere is named by its identifier and holds only facts",
                          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html",
                          {Diag::ExistingId, Diag::ExistingUnmanaged},
-                         run};
+                         existing_rule::run};
 
 } // namespace ecl::check

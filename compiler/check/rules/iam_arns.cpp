@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace iam_arns_rule {
 namespace {
 
 // `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, the partition and service not empty.
@@ -56,6 +57,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace iam_arns_rule
 
 extern const Rule kIamArnsRule;
 const Rule kIamArnsRule{
@@ -63,6 +65,6 @@ const Rule kIamArnsRule{
     "policy resources are ARNs or `*`, managed policies policy ARNs",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html",
     {Diag::IamArnFormat},
-    run};
+    iam_arns_rule::run};
 
 } // namespace ecl::check

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace placement_rule {
 namespace {
 
 // PlacementStrategy and PlacementConstraint limits of CreateService.
@@ -145,6 +146,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace placement_rule
 
 extern const Rule kPlacementRule;
 const Rule kPlacementRule{
@@ -153,6 +155,6 @@ const Rule kPlacementRule{
     "strategies; placement strategies and constraints have the fields their type needs",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html",
     {Diag::FargatePlacement, Diag::PlacementShape, Diag::DaemonScheduling},
-    run};
+    placement_rule::run};
 
 } // namespace ecl::check

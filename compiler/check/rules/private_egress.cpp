@@ -19,6 +19,7 @@
 #include <fmt/ranges.h>
 
 namespace ecl::check {
+namespace private_egress_rule {
 namespace {
 
 bool has_nat_route(const model::Block* table) {
@@ -257,6 +258,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace private_egress_rule
 
 namespace egress {
 
@@ -264,7 +266,7 @@ const model::Block* endpoint_for(const model::Program& program, const model::Blo
                                  const model::Block* table, std::string_view service) {
   for (const model::Block* endpoint : program.of_kind("endpoint")) {
     const std::string* name = endpoint->get_string("service");
-    if (vpc_of(endpoint) != &vpc || !name || !names_service(*name, service)) {
+    if (vpc_of(endpoint) != &vpc || !name || !private_egress_rule::names_service(*name, service)) {
       continue;
     }
     const std::string* type = endpoint->get_enum("type");
@@ -283,7 +285,7 @@ const model::Block* endpoint_for(const model::Program& program, const model::Blo
 
 std::vector<std::string_view> endpoint_services(const model::Block& task) {
   std::vector<std::string_view> needed = {"ecr.api", "ecr.dkr"};
-  if (logs_with_awslogs(task)) {
+  if (private_egress_rule::logs_with_awslogs(task)) {
     needed.push_back("logs");
   }
   needed.push_back("s3");
@@ -308,7 +310,7 @@ std::vector<services::RefItem> subnets_without_internet(RuleContext& c,
     if (public_ip && routes_to_internet(c, subnet)) {
       continue;
     }
-    if (!has_nat_route(c.route_table_of(subnet, false))) {
+    if (!private_egress_rule::has_nat_route(c.route_table_of(subnet, false))) {
       out.push_back(item);
     }
   }
@@ -324,6 +326,6 @@ const Rule kPrivateEgressRule{
     "VPC endpoints",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
     {Diag::PrivateSubnetNoEgress, Diag::ImageNeedsInternet},
-    run};
+    private_egress_rule::run};
 
 } // namespace ecl::check

@@ -11,6 +11,7 @@
 #include <regex>
 
 namespace ecl::check {
+namespace secret_arn_rule {
 namespace {
 
 const std::regex& secrets_manager_arn() {
@@ -66,6 +67,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace secret_arn_rule
 
 extern const Rule kSecretArnRule;
 const Rule kSecretArnRule{"secret-arn",
@@ -74,6 +76,6 @@ const Rule kSecretArnRule{"secret-arn",
                           "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
                           "secrets-envvar.html",
                           {Diag::SecretArnFormat},
-                          run};
+                          secret_arn_rule::run};
 
 } // namespace ecl::check

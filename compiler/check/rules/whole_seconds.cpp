@@ -14,6 +14,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace whole_seconds_rule {
 namespace {
 
 bool holds_duration(const schema::Type& type) {
@@ -102,6 +103,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace whole_seconds_rule
 
 extern const Rule kWholeSecondsRule;
 const Rule kWholeSecondsRule{
@@ -109,6 +111,6 @@ const Rule kWholeSecondsRule{
     "a duration given to AWS is a whole number of seconds",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
     {Diag::NotWholeUnits},
-    run};
+    whole_seconds_rule::run};
 
 } // namespace ecl::check
