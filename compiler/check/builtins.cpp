@@ -12,10 +12,6 @@ namespace {
 
 using model::Value;
 
-Value null_at(Range range) {
-  return Value{model::Null{}, range};
-}
-
 // Reports a wrong argument and returns null.
 Value bad(BuiltinCall& c, const Range& where, std::string message) {
   c.diags.report(Diag::BadArguments, where, c.name, message);

@@ -27,6 +27,11 @@ struct Builtin {
 };
 
 std::span<const Builtin> builtins();
+
+// A null value at `range`: what an expression or a call that cannot be folded evaluates to.
+inline model::Value null_at(Range range) {
+  return model::Value{model::Null{}, range};
+}
 const Builtin* find_builtin(std::string_view name);
 std::vector<std::string_view> builtin_names();
 

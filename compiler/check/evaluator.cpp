@@ -78,10 +78,6 @@ std::size_t value_size(const Value& value, std::size_t depth, bool& too_deep,
   return size;
 }
 
-Value null_at(Range range) {
-  return Value{model::Null{}, range};
-}
-
 // Members of the enums `expected` accepts, directly or as a OneOf alternative.
 std::vector<std::string_view> enum_members(const Type* expected) {
   std::vector<std::string_view> out;

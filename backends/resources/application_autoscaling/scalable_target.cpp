@@ -6,11 +6,8 @@
 
 namespace ecl::resources {
 
-namespace {
-constexpr std::string_view kOther = "a scalable target is named by its resource ({})";
-} // namespace
-
 const Descriptor& application_autoscaling_scalable_target() {
+  constexpr std::string_view kOther = "a scalable target is named by its resource ({})";
   static const Descriptor d{"application-autoscaling/scalable_target",
                             "AWS::ApplicationAutoScaling::ScalableTarget",
                             {{.service = "application-autoscaling",

@@ -6,11 +6,8 @@
 
 namespace ecl::resources {
 
-namespace {
-constexpr std::string_view kOther = "a scaling policy is named by its name and target ({})";
-} // namespace
-
 const Descriptor& application_autoscaling_scaling_policy() {
+  constexpr std::string_view kOther = "a scaling policy is named by its name and target ({})";
   static const Descriptor d{"application-autoscaling/scaling_policy",
                             "AWS::ApplicationAutoScaling::ScalingPolicy",
                             {{.service = "application-autoscaling",

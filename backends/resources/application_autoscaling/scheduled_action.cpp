@@ -6,11 +6,8 @@
 
 namespace ecl::resources {
 
-namespace {
-constexpr std::string_view kOther = "a scheduled action is named by its name and target ({})";
-} // namespace
-
 const Descriptor& application_autoscaling_scheduled_action() {
+  constexpr std::string_view kOther = "a scheduled action is named by its name and target ({})";
   static const Descriptor d{"application-autoscaling/scheduled_action",
                             "AWS::ApplicationAutoScaling::ScalableTarget",
                             {{.service = "application-autoscaling",

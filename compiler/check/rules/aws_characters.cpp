@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace aws_characters_rule {
 namespace {
 
 struct Allowed {
@@ -73,6 +74,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace aws_characters_rule
 
 extern const Rule kAwsCharactersRule;
 const Rule kAwsCharactersRule{
@@ -80,6 +82,6 @@ const Rule kAwsCharactersRule{
     "security group and rule descriptions use only the characters EC2 stores",
     "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html",
     {Diag::DescriptionCharacters},
-    run};
+    aws_characters_rule::run};
 
 } // namespace ecl::check

@@ -25,6 +25,7 @@
 #include <utility>
 
 namespace ecl::check {
+namespace aws_name_uniqueness_rule {
 namespace {
 
 struct Scope {
@@ -152,6 +153,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace aws_name_uniqueness_rule
 
 extern const Rule kAwsNameUniquenessRule;
 const Rule kAwsNameUniquenessRule{
@@ -159,6 +161,6 @@ const Rule kAwsNameUniquenessRule{
     "containers of a task, security groups of a VPC and account-wide resources have distinct names",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
     {Diag::DuplicateAwsName},
-    run};
+    aws_name_uniqueness_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace aws_names_rule {
 namespace {
 
 struct NameRule {
@@ -101,6 +102,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace aws_names_rule
 
 extern const Rule kAwsNamesRule;
 const Rule kAwsNamesRule{
@@ -108,6 +110,6 @@ const Rule kAwsNamesRule{
     "container, cluster, service, family, security group and load balancing names are valid",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
     {Diag::AwsNameFormat},
-    run};
+    aws_names_rule::run};
 
 } // namespace ecl::check

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace capacity_provider_name_rule {
 namespace {
 
 bool starts_with_folded(std::string_view text, std::string_view prefix) {
@@ -61,6 +62,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace capacity_provider_name_rule
 
 extern const Rule kCapacityProviderNameRule;
 const Rule kCapacityProviderNameRule{
@@ -68,6 +70,6 @@ const Rule kCapacityProviderNameRule{
     "capacity provider names are valid and do not start with aws, ecs or fargate",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html",
     {Diag::CapacityProviderName},
-    run};
+    capacity_provider_name_rule::run};
 
 } // namespace ecl::check

@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace ecl::check {
+namespace certificate_arn_rule {
 namespace {
 
 // `arn:PARTITION:acm:REGION:ACCOUNT:certificate/ID` or
@@ -57,6 +58,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace certificate_arn_rule
 
 extern const Rule kCertificateArnRule;
 const Rule kCertificateArnRule{
@@ -65,6 +67,6 @@ const Rule kCertificateArnRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "https-listener-certificates.html",
     {Diag::ListenerCertificateArn},
-    run};
+    certificate_arn_rule::run};
 
 } // namespace ecl::check

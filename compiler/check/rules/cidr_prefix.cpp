@@ -2,6 +2,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace cidr_prefix_rule {
 namespace {
 
 void check_prefix(RuleContext& c, const model::Block& block) {
@@ -21,12 +22,13 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace cidr_prefix_rule
 
 extern const Rule kCidrPrefixRule;
 const Rule kCidrPrefixRule{"cidr-prefix",
                            "VPC and subnet CIDR blocks have prefixes from /16 to /28",
                            "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html",
                            {Diag::CidrPrefixRange},
-                           run};
+                           cidr_prefix_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace container_dependencies_rule {
 namespace {
 
 // One written dependency: `{ container = db, condition = healthy }` or the shorthand `db`.
@@ -193,6 +194,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace container_dependencies_rule
 
 extern const Rule kContainerDependencyRule;
 const Rule kContainerDependencyRule{
@@ -202,6 +204,6 @@ const Rule kContainerDependencyRule{
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html",
     {Diag::ContainerDependencyCycle, Diag::DependsOnSelf, Diag::DependencyOnEssential,
      Diag::HealthyWithoutHealthCheck, Diag::DependencyOutsideTask},
-    run};
+    container_dependencies_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace container_resources_rule {
 namespace {
 
 // Written but poisoned by an error the generic pass reported: the sum cannot be known.
@@ -87,6 +88,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace container_resources_rule
 
 extern const Rule kContainerResourcesRule;
 const Rule kContainerResourcesRule{
@@ -95,6 +97,6 @@ const Rule kContainerResourcesRule{
     "sets memory, and reservations stay under limits",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
     {Diag::ContainersExceedTask, Diag::ContainerMemoryMissing, Diag::ReservationAboveLimit},
-    run};
+    container_resources_rule::run};
 
 } // namespace ecl::check

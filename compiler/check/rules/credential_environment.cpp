@@ -9,6 +9,7 @@
 #include <cctype>
 
 namespace ecl::check {
+namespace credential_environment_rule {
 namespace {
 
 constexpr std::array<std::string_view, 9> kCredentialWords{
@@ -58,6 +59,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace credential_environment_rule
 
 extern const Rule kCredentialEnvironmentRule;
 const Rule kCredentialEnvironmentRule{
@@ -65,6 +67,6 @@ const Rule kCredentialEnvironmentRule{
     "environment variables named like passwords, secrets, tokens or keys should be `secrets`",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html",
     {Diag::CredentialInEnvironment},
-    run};
+    credential_environment_rule::run};
 
 } // namespace ecl::check

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace deployment_rule {
 namespace {
 
 void check(RuleContext& c, const model::Block& service, const model::Block& deployment) {
@@ -47,6 +48,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace deployment_rule
 
 extern const Rule kDeploymentRule;
 const Rule kDeploymentRule{
@@ -55,6 +57,6 @@ const Rule kDeploymentRule{
     "min_healthy_percent",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html",
     {Diag::DeploymentPercents},
-    run};
+    deployment_rule::run};
 
 } // namespace ecl::check

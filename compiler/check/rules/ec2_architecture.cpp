@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace ec2_architecture_rule {
 namespace {
 
 // The architecture of the capacity's instances, or "" when its instance type is unknown.
@@ -95,6 +96,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ec2_architecture_rule
 
 extern const Rule kEc2ArchitectureRule;
 const Rule kEc2ArchitectureRule{
@@ -102,6 +104,6 @@ const Rule kEc2ArchitectureRule{
     "An EC2 capacity's image and the tasks placed on it have its instance type's architecture",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html",
     {Diag::Ec2ImageArchitecture, Diag::TaskInstanceArchitecture},
-    run};
+    ec2_architecture_rule::run};
 
 } // namespace ecl::check

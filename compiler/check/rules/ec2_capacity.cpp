@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace ec2_capacity_rule {
 namespace {
 
 void check_counts(RuleContext& c, const model::Block& capacity) {
@@ -50,6 +51,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ec2_capacity_rule
 
 extern const Rule kEc2CapacityRule;
 const Rule kEc2CapacityRule{
@@ -57,6 +59,6 @@ const Rule kEc2CapacityRule{
     "An EC2 capacity keeps min <= desired <= max, with subnets and security groups of one VPC",
     "https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html",
     {Diag::CapacityCounts, Diag::ServiceSpansVpcs},
-    run};
+    ec2_capacity_rule::run};
 
 } // namespace ecl::check

@@ -14,6 +14,7 @@
 #include <fmt/ranges.h>
 
 namespace ecl::check {
+namespace ec2_capacity_egress_rule {
 namespace {
 
 constexpr std::string_view kAgentServices[] = {"ecs", "ecs-agent", "ecs-telemetry"};
@@ -54,6 +55,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ec2_capacity_egress_rule
 
 extern const Rule kEc2CapacityEgressRule;
 const Rule kEc2CapacityEgressRule{
@@ -62,6 +64,6 @@ const Rule kEc2CapacityEgressRule{
     "without which their agent never registers them",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html",
     {Diag::Ec2CapacityNoEgress},
-    run};
+    ec2_capacity_egress_rule::run};
 
 } // namespace ecl::check

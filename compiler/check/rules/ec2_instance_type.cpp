@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace ec2_instance_type_rule {
 namespace {
 
 // A type name is a family, a dot and a size: `t3.medium`, `m7g.16xlarge`, `u-6tb1.metal`.
@@ -175,6 +176,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ec2_instance_type_rule
 
 extern const Rule kEc2InstanceTypeRule;
 const Rule kEc2InstanceTypeRule{
@@ -182,6 +184,6 @@ const Rule kEc2InstanceTypeRule{
     "An EC2 capacity's instance type is one EC2 has, and the tasks placed on it fit one instance",
     "https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-instance-type-specifications.html",
     {Diag::UnknownInstanceType, Diag::TaskExceedsInstance},
-    run};
+    ec2_instance_type_rule::run};
 
 } // namespace ecl::check

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 namespace ecl::check {
+namespace ec2_launch_capacity_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -29,6 +30,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ec2_launch_capacity_rule
 
 extern const Rule kEc2LaunchCapacityRule;
 const Rule kEc2LaunchCapacityRule{
@@ -36,6 +38,6 @@ const Rule kEc2LaunchCapacityRule{
     "A service on the EC2 launch type runs in a cluster that has EC2 capacity",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_container_instance.html",
     {Diag::Ec2LaunchWithoutCapacity},
-    run};
+    ec2_launch_capacity_rule::run};
 
 } // namespace ecl::check

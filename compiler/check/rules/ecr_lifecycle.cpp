@@ -11,6 +11,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace ecr_lifecycle_rule {
 namespace {
 
 struct LifecycleRule {
@@ -101,6 +102,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ecr_lifecycle_rule
 
 extern const Rule kEcrLifecycleRule;
 const Rule kEcrLifecycleRule{
@@ -109,6 +111,6 @@ const Rule kEcrLifecycleRule{
     "`any` rule last",
     "https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html",
     {Diag::EcrLifecyclePriority, Diag::EcrLifecycleSelection, Diag::EcrLifecycleAnyNotLast},
-    run};
+    ecr_lifecycle_rule::run};
 
 } // namespace ecl::check

@@ -10,6 +10,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace ecr_repository_rule {
 namespace {
 
 bool lower_alnum(char ch) {
@@ -78,6 +79,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ecr_repository_rule
 
 extern const Rule kEcrRepositoryRule;
 const Rule kEcrRepositoryRule{
@@ -85,6 +87,6 @@ const Rule kEcrRepositoryRule{
     "repository names are what ECR accepts, unique, and a KMS key goes with KMS encryption",
     "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html",
     {Diag::EcrRepositoryName, Diag::EcrDuplicateRepository, Diag::EcrKmsKeyWithoutKms},
-    run};
+    ecr_repository_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace ecs_exec_role_rule {
 namespace {
 
 constexpr std::array<std::string_view, 4> kActions{
@@ -46,6 +47,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ecs_exec_role_rule
 
 extern const Rule kEcsExecRoleRule;
 const Rule kEcsExecRoleRule{
@@ -53,6 +55,6 @@ const Rule kEcsExecRoleRule{
     "ECS Exec needs a task role allowing the ssmmessages channel actions",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html",
     {Diag::EcsExecWithoutPermissions},
-    run};
+    ecs_exec_role_rule::run};
 
 } // namespace ecl::check

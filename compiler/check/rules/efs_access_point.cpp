@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace efs_access_point_rule {
 namespace {
 
 bool octal_permissions(const std::string& text) {
@@ -45,6 +46,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_access_point_rule
 
 extern const Rule kEfsAccessPointRule;
 const Rule kEfsAccessPointRule{
@@ -52,6 +54,6 @@ const Rule kEfsAccessPointRule{
     "an access point's root directory is an absolute path, created with octal permissions",
     "https://docs.aws.amazon.com/efs/latest/ug/create-access-point.html",
     {Diag::EfsAccessPointSettings, Diag::EfsRootWithoutCreation},
-    run};
+    efs_access_point_rule::run};
 
 } // namespace ecl::check

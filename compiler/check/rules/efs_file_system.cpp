@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace efs_file_system_rule {
 namespace {
 
 constexpr std::int64_t kTransitionDays[] = {1, 7, 14, 30, 60, 90, 180, 270, 365};
@@ -53,6 +54,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_file_system_rule
 
 extern const Rule kEfsFileSystemRule;
 const Rule kEfsFileSystemRule{
@@ -60,6 +62,6 @@ const Rule kEfsFileSystemRule{
     "a file system's lifecycle period, throughput and key are ones EFS takes",
     "https://docs.aws.amazon.com/efs/latest/ug/API_CreateFileSystem.html",
     {Diag::EfsFileSystemSettings},
-    run};
+    efs_file_system_rule::run};
 
 } // namespace ecl::check

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace efs_iam_role_rule {
 namespace {
 
 // A role of the program whose statements allow `elasticfilesystem:ClientMount`: the likely
@@ -52,6 +53,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_iam_role_rule
 
 extern const Rule kEfsIamRoleRule;
 const Rule kEfsIamRoleRule{
@@ -59,6 +61,6 @@ const Rule kEfsIamRoleRule{
     "a task that mounts an EFS volume with IAM authorization has a task role",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html",
     {Diag::EfsIamWithoutTaskRole},
-    run};
+    efs_iam_role_rule::run};
 
 } // namespace ecl::check

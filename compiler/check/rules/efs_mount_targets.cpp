@@ -8,6 +8,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace efs_mount_targets_rule {
 namespace {
 
 void check_zones(RuleContext& c, const model::Block& fs) {
@@ -62,6 +63,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_mount_targets_rule
 
 extern const Rule kEfsMountTargetRule;
 const Rule kEfsMountTargetRule{
@@ -69,6 +71,6 @@ const Rule kEfsMountTargetRule{
     "a file system has at most one mount target a zone, in one VPC with its security groups",
     "https://docs.aws.amazon.com/efs/latest/ug/manage-fs-access.html",
     {Diag::EfsMountTargetZones, Diag::EfsMountTargetVpc},
-    run};
+    efs_mount_targets_rule::run};
 
 } // namespace ecl::check

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace efs_nfs_ingress_rule {
 namespace {
 
 constexpr std::int64_t kNfsPort = 2049;
@@ -114,6 +115,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_nfs_ingress_rule
 
 extern const Rule kEfsNfsIngressRule;
 const Rule kEfsNfsIngressRule{
@@ -121,6 +123,6 @@ const Rule kEfsNfsIngressRule{
     "the mount targets' security groups let the tasks that mount the file system in on TCP 2049",
     "https://docs.aws.amazon.com/efs/latest/ug/network-access.html",
     {Diag::EfsNfsNotAllowed},
-    run};
+    efs_nfs_ingress_rule::run};
 
 } // namespace ecl::check

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 namespace ecl::check {
+namespace efs_platform_version_rule {
 namespace {
 
 // Whether `version` ("1.3.0") is a numbered platform version below 1.4.0; `LATEST` is not.
@@ -32,6 +33,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_platform_version_rule
 
 extern const Rule kEfsPlatformVersionRule;
 const Rule kEfsPlatformVersionRule{
@@ -39,6 +41,6 @@ const Rule kEfsPlatformVersionRule{
     "Fargate tasks that mount EFS run on platform version 1.4.0 or later",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html",
     {Diag::EfsPlatformVersion},
-    run};
+    efs_platform_version_rule::run};
 
 } // namespace ecl::check

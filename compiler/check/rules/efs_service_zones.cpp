@@ -8,6 +8,7 @@
 #include <set>
 
 namespace ecl::check {
+namespace efs_service_zones_rule {
 namespace {
 
 void check(RuleContext& c, const model::Block& service, const model::Block& fs) {
@@ -47,6 +48,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_service_zones_rule
 
 extern const Rule kEfsServiceZonesRule;
 const Rule kEfsServiceZonesRule{
@@ -54,6 +56,6 @@ const Rule kEfsServiceZonesRule{
     "a file system that tasks mount has a mount target in each zone they run in",
     "https://docs.aws.amazon.com/efs/latest/ug/accessing-fs.html",
     {Diag::EfsNoMountTarget, Diag::EfsZoneWithoutMountTarget},
-    run};
+    efs_service_zones_rule::run};
 
 } // namespace ecl::check

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace efs_volumes_rule {
 namespace {
 
 // `PREFIX-` and 8 or 17 lower-case hex digits: `fs-0123456789abcdef0`.
@@ -92,6 +93,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace efs_volumes_rule
 
 extern const Rule kEfsVolumeRule;
 const Rule kEfsVolumeRule{
@@ -101,6 +103,6 @@ const Rule kEfsVolumeRule{
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html",
     {Diag::EfsAccessPointOfOtherFileSystem, Diag::EfsTransitEncryptionRequired,
      Diag::EfsVolumeSettings},
-    run};
+    efs_volumes_rule::run};
 
 } // namespace ecl::check

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace endpoint_ingress_rule {
 namespace {
 
 constexpr std::int64_t kHttps = 443;
@@ -112,6 +113,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace endpoint_ingress_rule
 
 extern const Rule kEndpointIngressRule;
 const Rule kEndpointIngressRule{
@@ -120,6 +122,6 @@ const Rule kEndpointIngressRule{
     "TCP 443",
     "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html",
     {Diag::EndpointBlocksTasks},
-    run};
+    endpoint_ingress_rule::run};
 
 } // namespace ecl::check

@@ -11,6 +11,7 @@
 #include <utility>
 
 namespace ecl::check {
+namespace endpoints_rule {
 namespace {
 
 // The elements of a list-of-references attribute, with the range of each.
@@ -128,6 +129,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace endpoints_rule
 
 extern const Rule kEndpointRule;
 const Rule kEndpointRule{
@@ -139,6 +141,6 @@ const Rule kEndpointRule{
     "aws-resource-ec2-vpcendpoint.html",
     {Diag::UnknownEndpointService, Diag::GatewayEndpointService, Diag::EndpointShape,
      Diag::CrossVpcReference},
-    run};
+    endpoints_rule::run};
 
 } // namespace ecl::check

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace essential_container_rule {
 namespace {
 
 // ECS service quota "Containers per task definition": 10, not adjustable.
@@ -36,6 +37,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace essential_container_rule
 
 extern const Rule kEssentialContainerRule;
 const Rule kEssentialContainerRule{
@@ -43,6 +45,6 @@ const Rule kEssentialContainerRule{
     "a task has at least one essential container and at most ten containers",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html",
     {Diag::NoEssentialContainer, Diag::TooManyContainers},
-    run};
+    essential_container_rule::run};
 
 } // namespace ecl::check

@@ -3,6 +3,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace execution_role_extras_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -21,6 +22,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace execution_role_extras_rule
 
 extern const Rule kExecutionRoleExtrasRule;
 const Rule kExecutionRoleExtrasRule{
@@ -28,6 +30,6 @@ const Rule kExecutionRoleExtrasRule{
     "extra execution policies go on the generated execution role only",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
     {Diag::ExecutionExtrasWithOwnRole},
-    run};
+    execution_role_extras_rule::run};
 
 } // namespace ecl::check

@@ -11,6 +11,7 @@
 #include <string>
 
 namespace ecl::check {
+namespace execution_role_permissions_rule {
 namespace {
 
 std::string why(const model::ExecutionNeed& need) {
@@ -54,6 +55,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace execution_role_permissions_rule
 
 extern const Rule kExecutionRolePermissionsRule;
 const Rule kExecutionRolePermissionsRule{
@@ -62,6 +64,6 @@ const Rule kExecutionRolePermissionsRule{
     "secrets",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
     {Diag::ExecutionRoleWithoutPermissions},
-    run};
+    execution_role_permissions_rule::run};
 
 } // namespace ecl::check

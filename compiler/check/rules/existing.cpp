@@ -13,6 +13,7 @@
 #include <optional>
 
 namespace ecl::check {
+namespace existing_rule {
 namespace {
 
 // The identifier's form per kind: an EC2 ID (`vpc-` and 8 or 17 hex digits), or an ARN of the
@@ -127,12 +128,13 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace existing_rule
 
 extern const Rule kExistingRule;
 const Rule kExistingRule{"existing",
                          "A block made elsewhere is named by its identifier and holds only facts",
                          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html",
                          {Diag::ExistingId, Diag::ExistingUnmanaged},
-                         run};
+                         existing_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace fargate_spot_architecture_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -34,6 +35,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace fargate_spot_architecture_rule
 
 extern const Rule kFargateSpotArchitectureRule;
 const Rule kFargateSpotArchitectureRule{
@@ -41,6 +43,6 @@ const Rule kFargateSpotArchitectureRule{
     "Fargate Spot runs only x86_64 tasks: an arm64 task's service does not use `fargate_spot`",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html",
     {Diag::FargateSpotArm64},
-    run};
+    fargate_spot_architecture_rule::run};
 
 } // namespace ecl::check

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace fargate_stop_timeout_rule {
 namespace {
 
 constexpr std::int64_t kFargateMaxStopTimeout = 120; // seconds, the page above
@@ -36,6 +37,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace fargate_stop_timeout_rule
 
 extern const Rule kFargateStopTimeoutRule;
 const Rule kFargateStopTimeoutRule{
@@ -43,6 +45,6 @@ const Rule kFargateStopTimeoutRule{
     "a container of a Fargate task stops within 120 seconds",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
     {Diag::FargateStopTimeout},
-    run};
+    fargate_stop_timeout_rule::run};
 
 } // namespace ecl::check

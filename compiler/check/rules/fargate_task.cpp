@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace fargate_task_rule {
 namespace {
 
 // Says why the task counts as a Fargate task: the list entry, or the default.
@@ -154,6 +155,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace fargate_task_rule
 
 extern const Rule kFargateTaskRule;
 const Rule kFargateTaskRule{
@@ -163,6 +165,6 @@ const Rule kFargateTaskRule{
     "https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html",
     {Diag::FargateNetworkMode, Diag::FargateNeedsTaskSize, Diag::FargateInvalidSize,
      Diag::LogDriverUnsupported, Diag::FargateUnsupportedSetting},
-    run};
+    fargate_task_rule::run};
 
 } // namespace ecl::check

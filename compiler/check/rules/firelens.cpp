@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace firelens_rule {
 namespace {
 
 constexpr std::string_view kOptions[] = {"enable-ecs-log-metadata", "config-file-type",
@@ -102,6 +103,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace firelens_rule
 
 extern const Rule kFirelensRule;
 const Rule kFirelensRule{
@@ -109,6 +111,6 @@ const Rule kFirelensRule{
     "a task's FireLens log router and the containers that log to it come together",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html",
     {Diag::FirelensNoRouter, Diag::FirelensNoLogger, Diag::FirelensOptions},
-    run};
+    firelens_rule::run};
 
 } // namespace ecl::check

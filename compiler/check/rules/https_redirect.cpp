@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace https_redirect_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -37,6 +38,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace https_redirect_rule
 
 extern const Rule kHttpsRedirectRule;
 const Rule kHttpsRedirectRule{
@@ -46,6 +48,6 @@ const Rule kHttpsRedirectRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "load-balancer-listeners.html#redirect-actions",
     {Diag::PlainHttpBesideHttps},
-    run};
+    https_redirect_rule::run};
 
 } // namespace ecl::check

@@ -6,6 +6,7 @@
 #include <cctype>
 
 namespace ecl::check {
+namespace iam_actions_rule {
 namespace {
 
 // `*`, or a service prefix (letters, digits, `-`) and an action (letters, digits, `*`, `?`).
@@ -44,6 +45,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace iam_actions_rule
 
 extern const Rule kIamActionsRule;
 const Rule kIamActionsRule{
@@ -51,6 +53,6 @@ const Rule kIamActionsRule{
     "policy statements have actions, each `*` or `service:Action`",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html",
     {Diag::IamActionFormat, Diag::IamStatementNoActions},
-    run};
+    iam_actions_rule::run};
 
 } // namespace ecl::check

@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace ecl::check {
+namespace iam_arns_rule {
 namespace {
 
 bool is_arn(std::string_view text) {
@@ -55,6 +56,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace iam_arns_rule
 
 extern const Rule kIamArnsRule;
 const Rule kIamArnsRule{
@@ -62,6 +64,6 @@ const Rule kIamArnsRule{
     "policy resources are ARNs or `*`, managed policies policy ARNs",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html",
     {Diag::IamArnFormat},
-    run};
+    iam_arns_rule::run};
 
 } // namespace ecl::check

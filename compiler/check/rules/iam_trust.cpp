@@ -7,6 +7,7 @@
 #include <optional>
 
 namespace ecl::check {
+namespace iam_trust_rule {
 namespace {
 
 bool is_account(std::string_view text) {
@@ -63,6 +64,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace iam_trust_rule
 
 extern const Rule kIamTrustRule;
 const Rule kIamTrustRule{
@@ -70,6 +72,6 @@ const Rule kIamTrustRule{
     "a role is assumed by someone: services, accounts or IAM ARNs",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
     {Diag::RoleTrustedByNobody, Diag::IamPrincipalFormat},
-    run};
+    iam_trust_rule::run};
 
 } // namespace ecl::check

@@ -4,6 +4,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace iam_wildcard_rule {
 namespace {
 
 bool has_star(const model::Value& statement, std::string_view field) {
@@ -27,6 +28,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace iam_wildcard_rule
 
 extern const Rule kIamWildcardRule;
 const Rule kIamWildcardRule{
@@ -34,6 +36,6 @@ const Rule kIamWildcardRule{
     "no statement allows every action on every resource",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
     {Diag::IamWildcardAllow},
-    run};
+    iam_wildcard_rule::run};
 
 } // namespace ecl::check

@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace ecl::check {
+namespace image_reference_rule {
 namespace {
 
 constexpr std::size_t kMaxReference = 255; // ContainerDefinition.image
@@ -203,6 +204,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace image_reference_rule
 
 extern const Rule kImageReferenceRule;
 const Rule kImageReferenceRule{
@@ -210,6 +212,6 @@ const Rule kImageReferenceRule{
     "container images are well-formed `[registry/]repository[:tag|@digest]` references",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
     {Diag::InvalidImage},
-    run};
+    image_reference_rule::run};
 
 } // namespace ecl::check

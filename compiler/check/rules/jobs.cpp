@@ -7,6 +7,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace jobs_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -33,6 +34,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace jobs_rule
 
 extern const Rule kJobsRule;
 const Rule kJobsRule{"jobs",
@@ -41,6 +43,6 @@ const Rule kJobsRule{"jobs",
                      "https://docs.aws.amazon.com/scheduler/latest/APIReference/"
                      "API_CreateSchedule.html",
                      {Diag::JobSchedule, Diag::JobWithoutSchedule, Diag::DeferredWithoutResource},
-                     run};
+                     jobs_rule::run};
 
 } // namespace ecl::check

@@ -3,6 +3,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace linux_parameters_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -15,6 +16,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace linux_parameters_rule
 
 extern const Rule kLinuxParametersRule;
 const Rule kLinuxParametersRule{
@@ -22,6 +24,6 @@ const Rule kLinuxParametersRule{
     "A container's swappiness comes with its swap",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html",
     {Diag::SwappinessWithoutSwap},
-    run};
+    linux_parameters_rule::run};
 
 } // namespace ecl::check

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace listener_actions_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -49,6 +50,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace listener_actions_rule
 
 extern const Rule kListenerActionRule;
 const Rule kListenerActionRule{
@@ -57,6 +59,6 @@ const Rule kListenerActionRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "load-balancer-listeners.html#rule-action-types",
     {Diag::ActionShape},
-    run};
+    listener_actions_rule::run};
 
 } // namespace ecl::check

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace listener_certificate_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -22,6 +23,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace listener_certificate_rule
 
 extern const Rule kListenerCertificateRule;
 const Rule kListenerCertificateRule{
@@ -30,6 +32,6 @@ const Rule kListenerCertificateRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "create-https-listener.html",
     {Diag::ListenerNeedsCertificate},
-    run};
+    listener_certificate_rule::run};
 
 } // namespace ecl::check

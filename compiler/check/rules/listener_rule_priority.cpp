@@ -5,6 +5,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace listener_rule_priority_rule {
 namespace {
 
 constexpr std::int64_t kMaxPriority = 50000;
@@ -39,6 +40,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace listener_rule_priority_rule
 
 extern const Rule kListenerRulePriorityRule;
 const Rule kListenerRulePriorityRule{
@@ -46,6 +48,6 @@ const Rule kListenerRulePriorityRule{
     "A listener rule's priority is 1 to 50000 and unique on its listener",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html",
     {Diag::ListenerRulePriority},
-    run};
+    listener_rule_priority_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace load_balancer_idle_timeout_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -24,6 +25,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace load_balancer_idle_timeout_rule
 
 extern const Rule kLoadBalancerIdleTimeoutRule;
 const Rule kLoadBalancerIdleTimeoutRule{
@@ -32,6 +34,6 @@ const Rule kLoadBalancerIdleTimeoutRule{
     "timeout belongs to its listeners",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/update-idle-timeout.html",
     {Diag::IdleTimeoutOnNetwork},
-    run};
+    load_balancer_idle_timeout_rule::run};
 
 } // namespace ecl::check

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace load_balancer_ingress_rule {
 namespace {
 
 // The ephemeral port range of dynamic host ports on ECS-optimized instances.
@@ -226,6 +227,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace load_balancer_ingress_rule
 
 extern const Rule kLoadBalancerIngressRule;
 const Rule kLoadBalancerIngressRule{
@@ -235,6 +237,6 @@ const Rule kLoadBalancerIngressRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "load-balancer-update-security-groups.html",
     {Diag::LoadBalancerCannotReachTasks},
-    run};
+    load_balancer_ingress_rule::run};
 
 } // namespace ecl::check

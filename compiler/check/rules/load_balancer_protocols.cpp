@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace load_balancer_protocols_rule {
 namespace {
 
 bool application_protocol(std::string_view protocol) {
@@ -78,6 +79,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace load_balancer_protocols_rule
 
 extern const Rule kLoadBalancerProtocolRule;
 const Rule kLoadBalancerProtocolRule{
@@ -85,6 +87,6 @@ const Rule kLoadBalancerProtocolRule{
     "Listeners, target groups and actions use what their load balancer's type takes",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html",
     {Diag::ProtocolNotForLoadBalancer},
-    run};
+    load_balancer_protocols_rule::run};
 
 } // namespace ecl::check

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace load_balancer_scheme_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -24,6 +25,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace load_balancer_scheme_rule
 
 extern const Rule kLoadBalancerSchemeRule;
 const Rule kLoadBalancerSchemeRule{
@@ -32,6 +34,6 @@ const Rule kLoadBalancerSchemeRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "application-load-balancers.html#load-balancer-scheme",
     {Diag::InternetFacingPrivateSubnet},
-    run};
+    load_balancer_scheme_rule::run};
 
 } // namespace ecl::check

@@ -7,6 +7,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace load_balancer_zones_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -43,6 +44,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace load_balancer_zones_rule
 
 extern const Rule kLoadBalancerZonesRule;
 const Rule kLoadBalancerZonesRule{
@@ -51,6 +53,6 @@ const Rule kLoadBalancerZonesRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "application-load-balancers.html#availability-zones",
     {Diag::LoadBalancerZones},
-    run};
+    load_balancer_zones_rule::run};
 
 } // namespace ecl::check

@@ -4,6 +4,7 @@
 #include <cctype>
 
 namespace ecl::check {
+namespace log_group_kms_rule {
 namespace {
 
 // `arn:PARTITION:kms:REGION:ACCOUNT:key/ID`, the account 12 digits.
@@ -37,6 +38,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace log_group_kms_rule
 
 extern const Rule kLogGroupKmsRule;
 const Rule kLogGroupKmsRule{"log-group-kms",
@@ -44,6 +46,6 @@ const Rule kLogGroupKmsRule{"log-group-kms",
                             "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/logs/"
                             "encrypt-log-data-kms.html",
                             {Diag::LogGroupKmsKey},
-                            run};
+                            log_group_kms_rule::run};
 
 } // namespace ecl::check

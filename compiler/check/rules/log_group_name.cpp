@@ -11,6 +11,7 @@
 #include <set>
 
 namespace ecl::check {
+namespace log_group_name_rule {
 namespace {
 
 bool name_char(char ch) {
@@ -99,6 +100,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace log_group_name_rule
 
 extern const Rule kLogGroupNameRule;
 const Rule kLogGroupNameRule{
@@ -107,6 +109,6 @@ const Rule kLogGroupNameRule{
     "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"
     "API_CreateLogGroup.html",
     {Diag::LogGroupNameFormat, Diag::DuplicateLogGroup, Diag::LogGroupByName},
-    run};
+    log_group_name_rule::run};
 
 } // namespace ecl::check

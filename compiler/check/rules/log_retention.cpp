@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace log_retention_rule {
 namespace {
 
 // PutRetentionPolicy's `retentionInDays` values, ascending.
@@ -42,6 +43,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace log_retention_rule
 
 extern const Rule kLogRetentionRule;
 const Rule kLogRetentionRule{"log-retention",
@@ -49,6 +51,6 @@ const Rule kLogRetentionRule{"log-retention",
                              "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"
                              "API_PutRetentionPolicy.html",
                              {Diag::InvalidLogRetention},
-                             run};
+                             log_retention_rule::run};
 
 } // namespace ecl::check

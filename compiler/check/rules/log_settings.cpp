@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace log_settings_rule {
 namespace {
 
 constexpr std::pair<std::string_view, std::string_view> kAwslogsOptions[] = {
@@ -52,6 +53,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace log_settings_rule
 
 extern const Rule kLogSettingsRule;
 const Rule kLogSettingsRule{"log-settings",
@@ -59,6 +61,6 @@ const Rule kLogSettingsRule{"log-settings",
                             "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
                             "using_awslogs.html",
                             {Diag::LogSettingIgnored},
-                            run};
+                            log_settings_rule::run};
 
 } // namespace ecl::check

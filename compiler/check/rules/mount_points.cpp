@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace ecl::check {
+namespace mount_points_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -42,6 +43,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace mount_points_rule
 
 extern const Rule kMountPointsRule;
 const Rule kMountPointsRule{"mount-points",
@@ -49,6 +51,6 @@ const Rule kMountPointsRule{"mount-points",
                             "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/"
                             "API_MountPoint.html",
                             {Diag::MountPointUnknownVolume},
-                            run};
+                            mount_points_rule::run};
 
 } // namespace ecl::check

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace namespace_name_rule {
 namespace {
 
 // What is wrong with `name`, "" when nothing is.
@@ -69,6 +70,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace namespace_name_rule
 
 extern const Rule kNamespaceNameRule;
 const Rule kNamespaceNameRule{
@@ -76,6 +78,6 @@ const Rule kNamespaceNameRule{
     "a Cloud Map namespace's name follows Cloud Map's rule for its type",
     "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html",
     {Diag::NamespaceNameFormat},
-    run};
+    namespace_name_rule::run};
 
 } // namespace ecl::check

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace nat_gateway_public_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -33,6 +34,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace nat_gateway_public_rule
 
 extern const Rule kNatGatewayPublicRule;
 const Rule kNatGatewayPublicRule{
@@ -40,6 +42,6 @@ const Rule kNatGatewayPublicRule{
     "A NAT gateway is in a public subnet (routed to an internet gateway) of its own VPC",
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
     {Diag::NatGatewayNotPublic, Diag::CrossVpcReference},
-    run};
+    nat_gateway_public_rule::run};
 
 } // namespace ecl::check

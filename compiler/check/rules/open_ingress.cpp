@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace open_ingress_rule {
 namespace {
 
 bool web_port(std::int64_t port) {
@@ -54,6 +55,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace open_ingress_rule
 
 extern const Rule kOpenIngressRule;
 const Rule kOpenIngressRule{
@@ -61,6 +63,6 @@ const Rule kOpenIngressRule{
     "Ingress from 0.0.0.0/0 reaches only ports 80 and 443",
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18",
     {Diag::OpenIngress},
-    run};
+    open_ingress_rule::run};
 
 } // namespace ecl::check

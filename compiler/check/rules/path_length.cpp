@@ -5,6 +5,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace path_length_rule {
 namespace {
 
 constexpr std::size_t kMaxTagValue = 256;
@@ -19,6 +20,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace path_length_rule
 
 extern const Rule kPathLengthRule;
 const Rule kPathLengthRule{
@@ -26,6 +28,6 @@ const Rule kPathLengthRule{
     "A block's path fits in a tag value (256 characters): eclc tags each resource with it",
     "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
     {Diag::BlockPathTooLong},
-    run};
+    path_length_rule::run};
 
 } // namespace ecl::check

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace placement_rule {
 namespace {
 
 // PlacementStrategy and PlacementConstraint limits of CreateService.
@@ -177,6 +178,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace placement_rule
 
 extern const Rule kPlacementRule;
 const Rule kPlacementRule{
@@ -187,6 +189,6 @@ const Rule kPlacementRule{
     "fields their type needs",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html",
     {Diag::FargatePlacement, Diag::PlacementShape, Diag::DaemonScheduling},
-    run};
+    placement_rule::run};
 
 } // namespace ecl::check

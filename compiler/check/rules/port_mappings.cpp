@@ -8,6 +8,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace port_mappings_rule {
 namespace {
 
 struct Taken {
@@ -64,6 +65,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace port_mappings_rule
 
 extern const Rule kPortMappingRule;
 const Rule kPortMappingRule{
@@ -72,6 +74,6 @@ const Rule kPortMappingRule{
     "host port and protocol once",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html",
     {Diag::HostPortMismatch, Diag::DuplicateHostPort},
-    run};
+    port_mappings_rule::run};
 
 } // namespace ecl::check

@@ -24,6 +24,7 @@
 #include <fmt/ranges.h>
 
 namespace ecl::check {
+namespace private_egress_rule {
 namespace {
 
 // `ecr.api` matches "ecr.api" and the full name "com.amazonaws.us-east-1.ecr.api".
@@ -297,6 +298,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace private_egress_rule
 
 namespace egress {
 
@@ -329,7 +331,7 @@ const model::Block* endpoint_for(const model::Program& program, const model::Blo
                                  const model::Block* table, std::string_view service) {
   for (const model::Block* endpoint : program.of_kind("endpoint")) {
     const std::string* name = endpoint->get_string("service");
-    if (vpc_of(endpoint) != &vpc || !name || !names_service(*name, service)) {
+    if (vpc_of(endpoint) != &vpc || !name || !private_egress_rule::names_service(*name, service)) {
       continue;
     }
     const std::string* type = endpoint->get_enum("type");
@@ -348,7 +350,7 @@ const model::Block* endpoint_for(const model::Program& program, const model::Blo
 
 std::vector<std::string_view> endpoint_services(const model::Block& task) {
   std::vector<std::string_view> needed = {"ecr.api", "ecr.dkr"};
-  if (logs_with_awslogs(task)) {
+  if (private_egress_rule::logs_with_awslogs(task)) {
     needed.push_back("logs");
   }
   needed.push_back("s3");
@@ -398,6 +400,6 @@ const Rule kPrivateEgressRule{
     "through a NAT gateway or VPC endpoints",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
     {Diag::PrivateSubnetNoEgress, Diag::ImageNeedsInternet},
-    run};
+    private_egress_rule::run};
 
 } // namespace ecl::check

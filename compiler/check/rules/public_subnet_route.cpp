@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace public_subnet_route_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -34,6 +35,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace public_subnet_route_rule
 
 extern const Rule kPublicSubnetRouteRule;
 const Rule kPublicSubnetRouteRule{
@@ -41,6 +43,6 @@ const Rule kPublicSubnetRouteRule{
     "A subnet marked public has a route from 0.0.0.0/0 to an internet gateway",
     "https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html",
     {Diag::PublicSubnetNoRoute},
-    run};
+    public_subnet_route_rule::run};
 
 } // namespace ecl::check

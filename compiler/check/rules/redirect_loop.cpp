@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace redirect_loop_rule {
 namespace {
 
 // Whether the redirect's `field` is absent or keeps the request's own (`placeholder`).
@@ -60,6 +61,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace redirect_loop_rule
 
 extern const Rule kRedirectLoopRule;
 const Rule kRedirectLoopRule{
@@ -68,6 +70,6 @@ const Rule kRedirectLoopRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "load-balancer-listeners.html#redirect-actions",
     {Diag::RedirectLoop},
-    run};
+    redirect_loop_rule::run};
 
 } // namespace ecl::check

@@ -4,6 +4,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace restart_policy_rule {
 namespace {
 
 constexpr std::size_t kMaxIgnoredExitCodes = 50;
@@ -20,6 +21,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace restart_policy_rule
 
 extern const Rule kRestartPolicyRule;
 const Rule kRestartPolicyRule{"restart-policy",
@@ -27,6 +29,6 @@ const Rule kRestartPolicyRule{"restart-policy",
                               "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/"
                               "API_ContainerRestartPolicy.html",
                               {Diag::RestartExitCodes},
-                              run};
+                              restart_policy_rule::run};
 
 } // namespace ecl::check

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace role_name_rule {
 namespace {
 
 bool name_char(char ch) {
@@ -44,12 +45,13 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace role_name_rule
 
 extern const Rule kRoleNameRule;
 const Rule kRoleNameRule{"role-name",
                          "role names and paths are what IAM accepts",
                          "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html",
                          {Diag::RoleNameFormat},
-                         run};
+                         role_name_rule::run};
 
 } // namespace ecl::check

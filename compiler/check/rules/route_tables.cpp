@@ -7,6 +7,7 @@
 #include <utility>
 
 namespace ecl::check {
+namespace route_tables_rule {
 namespace {
 
 // Reports E3007 when `other` (named by the value at `at`) is in another VPC than `owner`.
@@ -71,6 +72,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace route_tables_rule
 
 extern const Rule kRouteTableRule;
 const Rule kRouteTableRule{
@@ -79,6 +81,6 @@ const Rule kRouteTableRule{
     "subnets and targets belong to the table's VPC",
     "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-route-tables.html",
     {Diag::SubnetInTwoRouteTables, Diag::DuplicateRouteDestination, Diag::CrossVpcReference},
-    run};
+    route_tables_rule::run};
 
 } // namespace ecl::check

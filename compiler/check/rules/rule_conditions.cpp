@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace rule_conditions_rule {
 namespace {
 
 constexpr std::size_t kPerCondition = 3;
@@ -49,6 +50,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace rule_conditions_rule
 
 extern const Rule kRuleConditionRule;
 const Rule kRuleConditionRule{
@@ -57,6 +59,6 @@ const Rule kRuleConditionRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
     "rule-condition-types.html",
     {Diag::RuleConditionValues},
-    run};
+    rule_conditions_rule::run};
 
 } // namespace ecl::check

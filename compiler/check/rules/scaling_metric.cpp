@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace scaling_metric_rule {
 namespace {
 
 // CloudWatch's limits (API_Metric.html, API_Dimension.html).
@@ -88,6 +89,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace scaling_metric_rule
 
 extern const Rule kScalingMetricRule;
 const Rule kScalingMetricRule{
@@ -97,6 +99,6 @@ const Rule kScalingMetricRule{
     "https://docs.aws.amazon.com/autoscaling/application/APIReference/"
     "API_CustomizedMetricSpecification.html",
     {Diag::ScalingMetric},
-    run};
+    scaling_metric_rule::run};
 
 } // namespace ecl::check

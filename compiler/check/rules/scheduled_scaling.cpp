@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace scheduled_scaling_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -33,6 +34,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace scheduled_scaling_rule
 
 extern const Rule kScheduledScalingRule;
 const Rule kScheduledScalingRule{
@@ -41,6 +43,6 @@ const Rule kScheduledScalingRule{
     "https://docs.aws.amazon.com/autoscaling/application/APIReference/"
     "API_PutScheduledAction.html",
     {Diag::ScheduleShape},
-    run};
+    scheduled_scaling_rule::run};
 
 } // namespace ecl::check

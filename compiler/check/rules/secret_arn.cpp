@@ -13,6 +13,7 @@
 #include <optional>
 
 namespace ecl::check {
+namespace secret_arn_rule {
 namespace {
 
 // What is wrong with `text`, an ARN ECS would be given, or "" when nothing is.
@@ -65,6 +66,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace secret_arn_rule
 
 extern const Rule kSecretArnRule;
 const Rule kSecretArnRule{"secret-arn",
@@ -73,6 +75,6 @@ const Rule kSecretArnRule{"secret-arn",
                           "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
                           "secrets-envvar.html",
                           {Diag::SecretArnFormat},
-                          run};
+                          secret_arn_rule::run};
 
 } // namespace ecl::check

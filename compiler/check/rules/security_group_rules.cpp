@@ -9,6 +9,7 @@
 #include <utility>
 
 namespace ecl::check {
+namespace security_group_rules_rule {
 namespace {
 
 // Whether the attribute was written in the source (its value may be null after an error).
@@ -141,6 +142,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace security_group_rules_rule
 
 extern const Rule kSecurityGroupRule;
 const Rule kSecurityGroupRule{
@@ -149,6 +151,6 @@ const Rule kSecurityGroupRule{
     "code) and peer groups of the same VPC",
     "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html",
     {Diag::PortRange, Diag::RuleShape, Diag::ValueOutOfRange, Diag::CrossVpcReference},
-    run};
+    security_group_rules_rule::run};
 
 } // namespace ecl::check

@@ -10,6 +10,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace service_compatibility_rule {
 namespace {
 
 using services::Provider;
@@ -220,6 +221,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_compatibility_rule
 
 extern const Rule kServiceCompatibilityRule;
 const Rule kServiceCompatibilityRule{
@@ -229,6 +231,6 @@ const Rule kServiceCompatibilityRule{
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
     {Diag::ServiceTaskIncompatible, Diag::LaunchTypeAndCapacity, Diag::CapacityNotInCluster,
      Diag::CapacityStrategyShape},
-    run};
+    service_compatibility_rule::run};
 
 } // namespace ecl::check

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace service_connect_names_rule {
 namespace {
 
 // What is wrong with `name`, "" when nothing is.
@@ -106,6 +107,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_connect_names_rule
 
 extern const Rule kServiceConnectNamesRule;
 const Rule kServiceConnectNamesRule{
@@ -113,6 +115,6 @@ const Rule kServiceConnectNamesRule{
     "port mapping, discovery and client alias names follow ECS's rules; one alias a service",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html",
     {Diag::ServiceConnectNameFormat, Diag::ServiceConnectAliases},
-    run};
+    service_connect_names_rule::run};
 
 } // namespace ecl::check

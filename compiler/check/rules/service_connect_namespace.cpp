@@ -6,6 +6,7 @@
 #include "compiler/schema/schema.h"
 
 namespace ecl::check {
+namespace service_connect_namespace_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -27,6 +28,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_connect_namespace_rule
 
 extern const Rule kServiceConnectNamespaceRule;
 const Rule kServiceConnectNamespaceRule{
@@ -35,6 +37,6 @@ const Rule kServiceConnectNamespaceRule{
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/"
     "API_ServiceConnectConfiguration.html",
     {Diag::ServiceConnectNoNamespace},
-    run};
+    service_connect_namespace_rule::run};
 
 } // namespace ecl::check

@@ -3,6 +3,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace service_connect_network_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -19,6 +20,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_connect_network_rule
 
 extern const Rule kServiceConnectNetworkRule;
 const Rule kServiceConnectNetworkRule{"service-connect-network",
@@ -26,6 +28,6 @@ const Rule kServiceConnectNetworkRule{"service-connect-network",
                                       "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
                                       "service-connect-concepts-deploy.html",
                                       {Diag::ServiceConnectNetworkMode},
-                                      run};
+                                      service_connect_network_rule::run};
 
 } // namespace ecl::check

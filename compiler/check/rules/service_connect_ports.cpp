@@ -6,6 +6,7 @@
 #include <algorithm>
 
 namespace ecl::check {
+namespace service_connect_ports_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -39,6 +40,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_connect_ports_rule
 
 extern const Rule kServiceConnectPortsRule;
 const Rule kServiceConnectPortsRule{
@@ -46,6 +48,6 @@ const Rule kServiceConnectPortsRule{
     "a Service Connect service serves a named port mapping of the service's task",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html",
     {Diag::ServiceConnectUnknownPort},
-    run};
+    service_connect_ports_rule::run};
 
 } // namespace ecl::check

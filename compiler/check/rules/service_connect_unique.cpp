@@ -12,6 +12,7 @@
 #include <map>
 
 namespace ecl::check {
+namespace service_connect_unique_rule {
 namespace {
 
 struct First {
@@ -83,6 +84,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_connect_unique_rule
 
 extern const Rule kServiceConnectUniqueRule;
 const Rule kServiceConnectUniqueRule{
@@ -90,6 +92,6 @@ const Rule kServiceConnectUniqueRule{
     "discovery names and client aliases are unique in their namespace",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html",
     {Diag::ServiceConnectDuplicate},
-    run};
+    service_connect_unique_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace service_discovery_rule {
 namespace {
 
 // Whether `container` maps `port` (as its container port).
@@ -78,6 +79,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_discovery_rule
 
 extern const Rule kServiceDiscoveryRule;
 const Rule kServiceDiscoveryRule{
@@ -86,6 +88,6 @@ const Rule kServiceDiscoveryRule{
     "naming a mapped port",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html",
     {Diag::DiscoveryNotDns, Diag::DiscoveryRecord},
-    run};
+    service_discovery_rule::run};
 
 } // namespace ecl::check

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace service_load_balancers_rule {
 namespace {
 
 using load_balancing::Attachment;
@@ -104,6 +105,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_load_balancers_rule
 
 extern const Rule kServiceLoadBalancerRule;
 const Rule kServiceLoadBalancerRule{
@@ -113,6 +115,6 @@ const Rule kServiceLoadBalancerRule{
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html",
     {Diag::TargetGroupOtherVpc, Diag::AttachmentNotInTask, Diag::TargetTypeMismatch,
      Diag::GracePeriodWithoutLoadBalancer, Diag::TooManyTargetGroups},
-    run};
+    service_load_balancers_rule::run};
 
 } // namespace ecl::check

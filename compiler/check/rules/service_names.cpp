@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 namespace ecl::check {
+namespace service_names_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -29,6 +30,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_names_rule
 
 extern const Rule kServiceNamesRule;
 const Rule kServiceNamesRule{
@@ -36,6 +38,6 @@ const Rule kServiceNamesRule{
     "services of one cluster have distinct names",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
     {Diag::DuplicateServiceName},
-    run};
+    service_names_rule::run};
 
 } // namespace ecl::check

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace service_network_rule {
 namespace {
 
 using services::RefItem;
@@ -150,6 +151,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_network_rule
 
 extern const Rule kServiceNetworkRule;
 const Rule kServiceNetworkRule{
@@ -160,6 +162,6 @@ const Rule kServiceNetworkRule{
     {Diag::ServiceNeedsSubnets, Diag::ServiceSpansVpcs, Diag::NetworkConfigNotAwsvpc,
      Diag::TooManyNetworkItems, Diag::PublicIpInPrivateSubnet, Diag::SingleZoneService,
      Diag::PublicIpOffFargate},
-    run};
+    service_network_rule::run};
 
 } // namespace ecl::check

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace service_scaling_rule {
 namespace {
 
 // Request-count tracking follows the requests of the service's first target group, which an
@@ -84,6 +85,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace service_scaling_rule
 
 extern const Rule kServiceScalingRule;
 const Rule kServiceScalingRule{
@@ -92,6 +94,6 @@ const Rule kServiceScalingRule{
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/"
     "service-autoscaling-targettracking.html",
     {Diag::ScalingBounds, Diag::RequestsWithoutLoadBalancer},
-    run};
+    service_scaling_rule::run};
 
 } // namespace ecl::check

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace ssl_policy_rule {
 namespace {
 
 // "Security policies for your Application Load Balancer" (Network Load Balancers' TLS listeners
@@ -97,6 +98,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace ssl_policy_rule
 
 extern const Rule kSslPolicyRule;
 const Rule kSslPolicyRule{"ssl-policy",
@@ -105,6 +107,6 @@ const Rule kSslPolicyRule{"ssl-policy",
                           "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
                           "describe-ssl-policies.html",
                           {Diag::SslPolicyWithoutTls, Diag::UnknownSslPolicy},
-                          run};
+                          ssl_policy_rule::run};
 
 } // namespace ecl::check

@@ -9,6 +9,7 @@
 #include <utility>
 
 namespace ecl::check {
+namespace subnet_in_vpc_rule {
 namespace {
 
 // For each subnet, the earlier subnets (indices into `cidrs`) its block overlaps, in order. Two
@@ -99,6 +100,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace subnet_in_vpc_rule
 
 extern const Rule kSubnetInVpcRule;
 const Rule kSubnetInVpcRule{
@@ -106,6 +108,6 @@ const Rule kSubnetInVpcRule{
     "A subnet's CIDR block lies inside its VPC's, and sibling subnets do not overlap",
     "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html",
     {Diag::SubnetOutsideVpc, Diag::SubnetOverlap},
-    run};
+    subnet_in_vpc_rule::run};
 
 } // namespace ecl::check

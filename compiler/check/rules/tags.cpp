@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace tags_rule {
 namespace {
 
 constexpr std::size_t kMaxTags = 50;
@@ -153,6 +154,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace tags_rule
 
 extern const Rule kTagsRule;
 const Rule kTagsRule{
@@ -161,6 +163,6 @@ const Rule kTagsRule{
     "tags a resource counting the stack's and `ecl:path`",
     "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
     {Diag::TagFormat, Diag::TooManyTags},
-    run};
+    tags_rule::run};
 
 } // namespace ecl::check

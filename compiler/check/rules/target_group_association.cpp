@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace target_group_association_rule {
 namespace {
 
 // The listeners and rules that forward to the group: one load balancer, of the group's VPC.
@@ -79,6 +80,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace target_group_association_rule
 
 extern const Rule kTargetGroupAssociationRule;
 const Rule kTargetGroupAssociationRule{
@@ -87,6 +89,6 @@ const Rule kTargetGroupAssociationRule{
     "group a listener or rule forwards to",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html",
     {Diag::TargetGroupAssociation},
-    run};
+    target_group_association_rule::run};
 
 } // namespace ecl::check

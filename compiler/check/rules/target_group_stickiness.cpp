@@ -3,6 +3,7 @@
 #include "compiler/check/rules/load_balancing.h"
 
 namespace ecl::check {
+namespace target_group_stickiness_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -16,6 +17,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace target_group_stickiness_rule
 
 extern const Rule kStickinessRule;
 const Rule kStickinessRule{"target-group-stickiness",
@@ -23,6 +25,6 @@ const Rule kStickinessRule{"target-group-stickiness",
                            "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/"
                            "edit-target-group-attributes.html",
                            {Diag::StickinessNotForProtocol},
-                           run};
+                           target_group_stickiness_rule::run};
 
 } // namespace ecl::check

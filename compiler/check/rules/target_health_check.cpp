@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace target_health_check_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -31,6 +32,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace target_health_check_rule
 
 extern const Rule kTargetHealthCheckRule;
 const Rule kTargetHealthCheckRule{
@@ -39,6 +41,6 @@ const Rule kTargetHealthCheckRule{
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/"
     "target-group-health-checks.html",
     {Diag::TcpHealthCheckField},
-    run};
+    target_health_check_rule::run};
 
 } // namespace ecl::check

@@ -3,6 +3,7 @@
 #include "compiler/check/rules/rule.h"
 
 namespace ecl::check {
+namespace task_role_trust_rule {
 namespace {
 
 void run(RuleContext& c) {
@@ -28,6 +29,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace task_role_trust_rule
 
 extern const Rule kTaskRoleTrustRule;
 const Rule kTaskRoleTrustRule{
@@ -35,6 +37,6 @@ const Rule kTaskRoleTrustRule{
     "a task's roles are assumed by ecs-tasks.amazonaws.com",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html",
     {Diag::TaskRoleNotForEcs},
-    run};
+    task_role_trust_rule::run};
 
 } // namespace ecl::check

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace ecl::check {
+namespace zone_in_region_rule {
 namespace {
 
 // The commercial AWS regions (partition `aws`); GovCloud and China are separate partitions.
@@ -73,6 +74,7 @@ void run(RuleContext& c) {
 }
 
 } // namespace
+} // namespace zone_in_region_rule
 
 extern const Rule kZoneInRegionRule;
 const Rule kZoneInRegionRule{
@@ -80,6 +82,6 @@ const Rule kZoneInRegionRule{
     "The stack's region is an AWS region, and subnet zones belong to it",
     "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html",
     {Diag::InvalidValue, Diag::ZoneNotInRegion},
-    run};
+    zone_in_region_rule::run};
 
 } // namespace ecl::check
