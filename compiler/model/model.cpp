@@ -27,14 +27,14 @@ struct Names {
   std::atomic<std::size_t> count = 1;
 };
 Names& names() {
-  static Names* names = [] {
+  static Names* all = [] {
     auto* n = new Names;
     n->table.reserve(kMaxNames);
     n->table.push_back(""); // 0: a default-constructed Attribute's
     n->ids.emplace("", 0);
     return n;
   }();
-  return *names;
+  return *all;
 }
 constexpr std::uint32_t kUnnamed = 0x10000; // name_id()'s answer for a name never numbered
 
