@@ -206,8 +206,7 @@ void Checker::add_defaults(model::Block& block, std::span<const std::uint32_t> d
   std::size_t next = 0; // the first entry of `evaluated` not yet moved
   auto move_until = [&](std::size_t end) {
     for (; next < end; ++next) {
-      model::Attribute& moved = evaluated.at(next);
-      merged.append(moved.name(), std::move(moved));
+      merged.append_numbered(std::move(evaluated.at(next)));
     }
   };
   for (std::uint32_t d : deferred) {

@@ -686,17 +686,21 @@ void Checker::declare_values(std::uint32_t space) {
 void Checker::add_implicit_children() {
   // Kinds marked implicit (a container's `log`, a service's `deployment`) exist with their
   // defaults even when not written, so the backends read one shape.
-  std::vector<const schema::Kind*> implicit;
-  for (const schema::Kind& kind : schema::kinds()) {
-    if (kind.implicit) {
-      implicit.push_back(&kind);
+  // By the kind of the parent: the implicit kinds it may hold, in schema order.
+  const std::span<const schema::Kind> kinds = schema::kinds();
+  std::vector<std::vector<const schema::Kind*>> implicit_in(kinds.size());
+  for (const schema::Kind& parent : kinds) {
+    for (const schema::Kind& kind : kinds) {
+      if (kind.implicit && kind.allowed_in(parent.name)) {
+        implicit_in[static_cast<std::size_t>(&parent - kinds.data())].push_back(&kind);
+      }
     }
   }
+  auto implicit_kinds = [&](const model::Block& parent) -> const std::vector<const schema::Kind*>& {
+    return implicit_in[static_cast<std::size_t>(parent.kind - kinds.data())];
+  };
   const std::size_t n = program_->blocks.size();
   auto wanted = [&](const model::Block& parent, const schema::Kind& kind) {
-    if (!kind.allowed_in(parent.kind->name)) {
-      return false;
-    }
     const ChildCounts& counts = child_counts_[parent.id];
     return std::none_of(counts.begin(), counts.end(),
                         [&](const auto& entry) { return entry.first == &kind && entry.second; });
@@ -705,7 +709,7 @@ void Checker::add_implicit_children() {
   // doubling would keep up to twice the room they need (and both copies while one grows).
   std::size_t added = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    for (const schema::Kind* kind : implicit) {
+    for (const schema::Kind* kind : implicit_kinds(*program_->blocks[i])) {
       added += wanted(*program_->blocks[i], *kind);
     }
   }
@@ -714,7 +718,7 @@ void Checker::add_implicit_children() {
   program_->blocks.reserve(n + added);
   for (std::size_t i = 0; i < n; ++i) {
     model::Block* parent = program_->blocks[i].get();
-    for (const schema::Kind* implicit_kind : implicit) {
+    for (const schema::Kind* implicit_kind : implicit_kinds(*parent)) {
       const schema::Kind& kind = *implicit_kind;
       if (!wanted(*parent, kind)) {
         continue;

@@ -5,6 +5,7 @@
 #include "compiler/syntax/limits.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
@@ -101,6 +102,30 @@ std::vector<std::string_view> enum_members(const Type* expected) {
     }
   }
   return out;
+}
+
+// Whether `name` is among enum_members(expected), without listing them: eval_name() asks for
+// every name the program writes.
+bool is_enum_member(const Type* expected, std::string_view name) {
+  if (!expected) {
+    return false;
+  }
+  if (expected->kind == TypeKind::Enum) {
+    return std::find(expected->members.begin(), expected->members.end(), name) !=
+           expected->members.end();
+  }
+  if (expected->kind == TypeKind::OneOf) {
+    return std::any_of(expected->alternatives.begin(), expected->alternatives.end(),
+                       [&](const Type* alt) { return is_enum_member(alt, name); });
+  }
+  if (expected->kind == TypeKind::Object && !expected->shorthand.empty()) {
+    for (const auto& f : expected->fields) {
+      if (f.name == expected->shorthand) {
+        return is_enum_member(f.type, name);
+      }
+    }
+  }
+  return false;
 }
 
 // The reference type `expected` accepts, directly, as a OneOf alternative or as its shorthand
@@ -389,8 +414,7 @@ Value Checker::eval_node(const ast::Expr& expr, const Type* expected, const mode
 
 Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Type* expected,
                          const model::Block* scope) {
-  auto members = enum_members(expected);
-  if (is_member(members, name.name)) {
+  if (is_enum_member(expected, name.name)) {
     return make(model::EnumMember{std::string(name.name)}, expr.range);
   }
   if (auto* kinds = ref_kinds(expected)) {
@@ -437,7 +461,7 @@ Value Checker::eval_name(const ast::Expr& expr, const ast::Name& name, const Typ
     }
     return null_at(expr.range);
   }
-  if (!members.empty()) {
+  if (auto members = enum_members(expected); !members.empty()) {
     std::string list;
     for (std::size_t i = 0; i < members.size(); ++i) {
       list += fmt::format("{}`{}`", i ? ", " : "", members[i]);
@@ -625,13 +649,22 @@ Value Checker::param_value(ParamSlot& slot, const Range& use) {
 Value Checker::eval_member(const ast::Expr& expr, const Type* expected, const model::Block* scope) {
   // The path's segments after its root, first to last: `private_a`, `cidr` of
   // `main.private_a.cidr`.
-  std::vector<PathSegment> path;
+  // Paths are short: kept on the stack when they fit.
+  std::size_t depth = 0;
   const ast::Expr* root = &expr;
   while (const auto* m = std::get_if<ast::Member>(&root->node)) {
-    path.push_back({root, m});
+    ++depth;
     root = m->object.get();
   }
-  std::reverse(path.begin(), path.end());
+  std::array<PathSegment, 4> short_path;
+  std::vector<PathSegment> long_path(depth > short_path.size() ? depth : 0);
+  const std::span<PathSegment> path = depth > short_path.size()
+                                          ? std::span<PathSegment>(long_path)
+                                          : std::span<PathSegment>(short_path.data(), depth);
+  for (const ast::Expr* at = &expr; const auto* m = std::get_if<ast::Member>(&at->node);
+       at = m->object.get()) {
+    path[--depth] = {at, m};
+  }
   std::optional<Value> object;
   std::size_t first = 0; // the first segment left to select
   if (const auto* name = std::get_if<ast::Name>(&root->node)) {
@@ -657,7 +690,7 @@ Value Checker::eval_member(const ast::Expr& expr, const Type* expected, const mo
     object = eval(*root, nullptr, scope);
   }
   for (std::size_t i = first; i < path.size(); ++i) {
-    object = select_member(*object, std::span<const PathSegment>(path).subspan(i), expected);
+    object = select_member(*object, path.subspan(i), expected);
   }
   return std::move(*object);
 }
@@ -704,9 +737,14 @@ Value Checker::select_member(const Value& object, std::span<const PathSegment> p
     return null_at(range);
   }
   if (const model::Block* block = object.block()) {
-    // The block's scope holds exactly its named children.
+    // The block's scope holds exactly its named children; one, nearly always.
+    const std::span<const Decl> named = named_children(*block, member.name());
+    if (named.size() == 1) {
+      record(named.front(), member.name_range);
+      return make(model::BlockRef{named.front().block}, range);
+    }
     std::vector<const Decl*> children;
-    for (const Decl& child : named_children(*block, member.name())) {
+    for (const Decl& child : named) {
       children.push_back(&child);
     }
     if (children.size() > 1) {
@@ -1223,12 +1261,10 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink,
       return fail(Diag::TypeMismatch, expected(), found());
     }
     std::string error;
-    auto cidr = Cidr::parse(*s, &error);
-    if (!cidr) {
+    if (!Cidr::parse(*s, &error)) {
       return fail(Diag::InvalidCidr, *s, error);
     }
-    value.data = cidr->str();
-    return true;
+    return true; // already canonical: parse() takes no leading zeros nor host bits
   }
   case TypeKind::Memory:
   case TypeKind::Cpu:

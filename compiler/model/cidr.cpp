@@ -97,28 +97,44 @@ std::optional<std::uint32_t> Cidr::host(std::int64_t n, std::string* error) cons
   return network_ + static_cast<std::uint32_t>(index);
 }
 
-// Appended digit by digit rather than formatted: the checker makes every CIDR the program writes
-// canonical through str(), and fmt's parsing of the format string cost more than the rest.
-std::string Cidr::address_str(std::uint32_t a) {
-  std::string out;
+namespace {
+
+// Writes `a` dotted at `out`, digit by digit rather than formatted: the checker and the backends
+// turn every CIDR into text, and fmt's parsing of the format string cost more than the rest.
+// Returns the end; an address takes at most 15 characters.
+char* write_address(char* out, std::uint32_t a) {
   for (int shift = 24; shift >= 0; shift -= 8) {
     const unsigned octet = (a >> shift) & 0xff;
     if (octet >= 100) {
-      out += static_cast<char>('0' + octet / 100);
+      *out++ = static_cast<char>('0' + octet / 100);
     }
     if (octet >= 10) {
-      out += static_cast<char>('0' + octet / 10 % 10);
+      *out++ = static_cast<char>('0' + octet / 10 % 10);
     }
-    out += static_cast<char>('0' + octet % 10);
+    *out++ = static_cast<char>('0' + octet % 10);
     if (shift) {
-      out += '.';
+      *out++ = '.';
     }
   }
   return out;
 }
 
+} // namespace
+
+std::string Cidr::address_str(std::uint32_t a) {
+  char text[15];
+  return std::string(text, write_address(text, a));
+}
+
 std::string Cidr::str() const {
-  return address_str(network_) + '/' + std::to_string(prefix_);
+  char text[18]; // the address, `/` and a prefix of at most two digits
+  char* end = write_address(text, network_);
+  *end++ = '/';
+  if (prefix_ >= 10) {
+    *end++ = static_cast<char>('0' + prefix_ / 10);
+  }
+  *end++ = static_cast<char>('0' + prefix_ % 10);
+  return std::string(text, end);
 }
 
 } // namespace ecl

@@ -15,7 +15,8 @@ public:
   Cidr(std::uint32_t network, int prefix) : network_(network), prefix_(prefix) {}
 
   // Parses "a.b.c.d/n". On failure returns nullopt and sets `error` to the reason (for E2006);
-  // host bits set is a failure ("host bits are set; did you mean 10.0.0.0/16?").
+  // host bits set is a failure ("host bits are set; did you mean 10.0.0.0/16?"), and so are
+  // leading zeros: a text parsed is the str() of its CIDR.
   static std::optional<Cidr> parse(std::string_view text, std::string* error = nullptr);
 
   std::uint32_t network() const { return network_; }

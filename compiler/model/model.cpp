@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <fmt/format.h>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
 namespace ecl::model {
@@ -16,47 +18,94 @@ namespace {
 // attribute_name()'s table. Its room is reserved once and never moves, so that a name is read
 // without a lock while another thread numbers a new one; numbering takes the lock.
 constexpr std::size_t kMaxNames = std::size_t{1} << 16;
+constexpr std::size_t kCachedBytes = 32; // name_id() caches names up to this long (most are)
 std::mutex names_lock;
-std::vector<std::string_view>& names() {
-  static std::vector<std::string_view>* table = [] {
-    auto* t = new std::vector<std::string_view>;
-    t->reserve(kMaxNames);
-    t->push_back(""); // 0: a default-constructed Attribute's
-    return t;
+struct Names {
+  std::vector<std::string_view> table;
+  std::unordered_map<std::string_view, std::uint16_t> ids; // the table's index
+  // How many names have been numbered: what a cached "never numbered" answer was true for.
+  std::atomic<std::size_t> count = 1;
+};
+Names& names() {
+  static Names* all = [] {
+    auto* n = new Names;
+    n->table.reserve(kMaxNames);
+    n->table.push_back(""); // 0: a default-constructed Attribute's
+    n->ids.emplace("", 0);
+    return n;
   }();
-  return *table;
+  return *all;
+}
+constexpr std::uint32_t kUnnamed = 0x10000; // name_id()'s answer for a name never numbered
+
+// name_id()'s cache. A view may be of a string freed since, whose room now holds another name: an
+// entry is taken as is only for the table's own text (static storage, which the linker shares with
+// equal literals), else once the text compares equal. An answer of "never numbered" holds as long
+// as no name is added.
+struct CachedName {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  std::uint32_t id = kUnnamed;
+  std::size_t count = 0; // for kUnnamed: names().count when it was looked up
+  std::string_view text; // the table's text for an id; a view of `copy` for kUnnamed
+  std::array<char, kCachedBytes> copy{};
+};
+thread_local std::array<CachedName, 1024> name_cache;
+
+// name_id() past its cache: looks `name` up (numbering it when `add` is set) and caches the answer.
+[[gnu::noinline]] std::uint32_t look_up_name(std::string_view name, bool add, CachedName& cached) {
+  std::lock_guard lock(names_lock);
+  Names& all = names();
+  auto found = all.ids.find(name);
+  std::uint32_t id = kUnnamed;
+  if (found != all.ids.end()) {
+    id = found->second;
+  } else if (add) {
+    if (all.table.size() == kMaxNames) {
+      throw std::length_error("more than 65536 attribute names");
+    }
+    id = static_cast<std::uint32_t>(all.table.size());
+    all.table.push_back(name);
+    all.ids.emplace(name, static_cast<std::uint16_t>(id));
+    all.count.store(all.table.size(), std::memory_order_release);
+  }
+  if (id != kUnnamed) {
+    cached = {name.data(), name.size(), id, 0, all.table[id], {}};
+  } else if (name.size() <= kCachedBytes) {
+    cached = {name.data(), name.size(), id, all.count.load(std::memory_order_relaxed), {}, {}};
+    std::copy(name.begin(), name.end(), cached.copy.begin());
+    cached.text = std::string_view(cached.copy.data(), name.size());
+  }
+  return id;
+}
+
+// The number of `name`, numbering it when `add` is set; kUnnamed when it has none. The checker
+// numbers the schema's own names, and the rules and backends look up literals, millions of times:
+// a cache by the address of the text settles nearly all without hashing or locking.
+inline std::uint32_t name_id(std::string_view name, bool add) {
+  const auto address = reinterpret_cast<std::uintptr_t>(name.data());
+  CachedName& cached = name_cache[(address * 0x9E3779B97F4A7C15u) >> 54];
+  if (cached.data == name.data() && cached.size == name.size() && name.data() != nullptr) {
+    if (cached.id != kUnnamed) {
+      if (cached.text.data() == name.data() || cached.text == name) {
+        return cached.id;
+      }
+    } else if (!add && cached.count == names().count.load(std::memory_order_acquire) &&
+               cached.text == name) {
+      return kUnnamed;
+    }
+  }
+  return look_up_name(name, add, cached);
 }
 
 } // namespace
 
 std::uint16_t attribute_name_id(std::string_view name) {
-  // The checker numbers the schema's own names, millions of times: a cache by the address of the
-  // text settles nearly all without hashing or locking.
-  struct Cached {
-    const char* data = nullptr;
-    std::size_t size = 0;
-    std::uint16_t id = 0;
-  };
-  thread_local std::array<Cached, 256> cache;
-  Cached& cached = cache[(reinterpret_cast<std::uintptr_t>(name.data()) >> 3) % cache.size()];
-  if (cached.data == name.data() && cached.size == name.size() && name.data() != nullptr) {
-    return cached.id;
-  }
-  std::lock_guard lock(names_lock);
-  auto& table = names();
-  auto found = std::find(table.begin(), table.end(), name);
-  if (found == table.end()) {
-    if (table.size() == kMaxNames) {
-      throw std::length_error("more than 65536 attribute names");
-    }
-    found = table.insert(table.end(), name);
-  }
-  cached = {name.data(), name.size(), static_cast<std::uint16_t>(found - table.begin())};
-  return cached.id;
+  return static_cast<std::uint16_t>(name_id(name, true));
 }
 
 std::string_view attribute_name(std::uint16_t id) {
-  return names()[id];
+  return names().table[id];
 }
 
 std::string_view Attribute::name() const {
@@ -64,24 +113,14 @@ std::string_view Attribute::name() const {
 }
 
 const Attribute* AttributeMap::find(std::string_view name) const {
-  // Most callers pass the schema's own name (the key's storage): the pointer test settles those.
-  // Names are a few bytes: a loop the compiler inlines is cheaper than a call to memcmp, and the
-  // first byte rejects most keys of the same length.
-  const std::size_t n = name.size();
-  const std::string_view* table = names().data();
+  // Names are numbered once: a name never numbered is in no map, and a numbered one is found by
+  // comparing numbers, not text.
+  const std::uint32_t id = name_id(name, false);
+  if (id == kUnnamed) {
+    return nullptr;
+  }
   for (const Attribute& entry : entries_) {
-    const std::string_view key = table[entry.name_id];
-    if (key.size() != n) {
-      continue;
-    }
-    if (key.data() == name.data()) {
-      return &entry;
-    }
-    std::size_t i = 0;
-    while (i < n && key[i] == name[i]) {
-      ++i;
-    }
-    if (i == n) {
+    if (entry.name_id == id) {
       return &entry;
     }
   }

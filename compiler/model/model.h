@@ -37,7 +37,8 @@ static_assert(sizeof(Attribute) == 72);
 std::uint16_t attribute_name_id(std::string_view name);
 std::string_view attribute_name(std::uint16_t id);
 
-// A block's attributes by name: a flat map searched front to back. A kind has at most a few dozen
+// A block's attributes by name: a flat map searched front to back, comparing the numbers of the
+// names (find() numbers the name asked for once, through a cache). A kind has at most a few dozen
 // attributes and a block sets fewer, so one contiguous scan beats a tree of string nodes on the
 // checker's and the rules' hot paths, and costs one allocation per block. Keys are views: pass
 // names with static storage (the schema's, or literals).
@@ -74,11 +75,13 @@ public:
   Attribute& operator[](std::string_view name);
   // Adds `attribute` as `name`, which the caller knows is absent (the checker adds each attribute
   // of a block once), without searching; returns its position for at().
-  std::size_t append(std::string_view name, Attribute attribute) {
+  std::size_t append(std::string_view name, Attribute&& attribute) {
     attribute.name_id = attribute_name_id(name);
     entries_.push_back(std::move(attribute));
     return entries_.size() - 1;
   }
+  // Adds an attribute taken from another map, under the name it has there (its name_id).
+  void append_numbered(Attribute&& attribute) { entries_.push_back(std::move(attribute)); }
   // The attribute at a position append() returned; positions hold until erase().
   const Attribute& at(std::size_t index) const { return entries_[index]; }
   Attribute& at(std::size_t index) { return entries_[index]; }

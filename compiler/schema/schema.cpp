@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <mutex>
+#include <unordered_map>
 
 namespace ecl::schema {
 namespace {
@@ -1716,12 +1717,16 @@ std::span<const Kind> kinds() {
 }
 
 const Kind* find_kind(std::string_view name) {
-  for (const Kind& kind : kinds()) {
-    if (kind.name == name) {
-      return &kind;
+  // Asked for every block the program declares: an index, not a scan of the kinds.
+  static const auto* const index = [] {
+    auto* by_name = new std::unordered_map<std::string_view, const Kind*>;
+    for (const Kind& kind : kinds()) {
+      by_name->emplace(kind.name, &kind);
     }
-  }
-  return nullptr;
+    return by_name;
+  }();
+  auto found = index->find(name);
+  return found == index->end() ? nullptr : found->second;
 }
 
 std::vector<std::string_view> kind_names() {

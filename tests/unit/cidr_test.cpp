@@ -24,10 +24,26 @@ TEST(Cidr, RejectsMalformedText) {
   std::string error;
   for (const char* bad :
        {"10.0.0/16", "10.0.0.0", "10.0.0.256/16", "10.0.0.0/33", "10.0.0.0/", "a.b.c.d/8",
-        "10.0.0.0/16 ", " 10.0.0.0/16", "010.0.0.0/8", "10..0.0/8", "", "10.0.0.0/1a"}) {
+        "10.0.0.0/16 ", " 10.0.0.0/16", "010.0.0.0/8", "10..0.0/8", "", "10.0.0.0/1a",
+        "10.00.0.0/16", "10.0.0.0/08", "10.0.0.0/+8", "+10.0.0.0/8"}) {
     EXPECT_FALSE(Cidr::parse(bad, &error)) << bad;
     EXPECT_FALSE(error.empty()) << bad;
   }
+}
+
+// The checker keeps a CIDR as written once it parses: only the canonical text does.
+TEST(Cidr, ParsesOnlyItsOwnText) {
+  for (std::uint32_t address : {0u, 0x0a000000u, 0xc0a80107u, 0xffffffffu, 0x64400a0bu}) {
+    for (int prefix = 0; prefix <= 32; ++prefix) {
+      const Cidr cidr(address & Cidr(0, prefix).mask(), prefix);
+      const std::string text = cidr.str();
+      auto parsed = Cidr::parse(text);
+      ASSERT_TRUE(parsed) << text;
+      EXPECT_EQ(*parsed, cidr) << text;
+      EXPECT_EQ(parsed->str(), text);
+    }
+  }
+  EXPECT_EQ(Cidr::address_str(0xc0a8010au), "192.168.1.10");
 }
 
 TEST(Cidr, RejectsHostBitsWithASuggestion) {
