@@ -269,24 +269,6 @@ common::Request& Properties::value(const json& v) {
   return *this;
 }
 
-common::Request& Properties::value(std::string_view s) {
-  free_next_ = false;
-  w_.value(s);
-  return *this;
-}
-
-common::Request& Properties::value(std::int64_t i) {
-  free_next_ = false;
-  w_.value(i);
-  return *this;
-}
-
-common::Request& Properties::value(bool b) {
-  free_next_ = false;
-  w_.value(b);
-  return *this;
-}
-
 common::Request& Properties::value(const model::Value& v) {
   if (const auto* r = v.as<model::BlockRef>(); r && r->block) {
     return ref(*r->block);

@@ -169,15 +169,21 @@ public:
   Request& end_array() override { return close(true); }
   Request& key(std::string_view name) override;
   Request& value(const json& v) override;
-  Request& value(std::string_view s) override;
-  Request& value(std::int64_t i) override;
-  Request& value(bool b) override;
+  Request& value(std::string_view s) override { return scalar(s); }
+  Request& value(std::int64_t i) override { return scalar(i); }
+  Request& value(bool b) override { return scalar(b); }
   Request& value(const model::Value& v) override;
   Request& ref(const model::Block& block) override;
 
 private:
   Request& open(bool array);
   Request& close(bool array);
+  template <typename T>
+  Request& scalar(T v) {
+    free_next_ = false;
+    w_.value(v);
+    return *this;
+  }
   // Whether what comes next is written as it is: inside a free-form map, or the value of its key.
   bool as_is() {
     const bool yes = free_at_ != 0 || free_next_;

@@ -75,21 +75,13 @@ void copy_flag(Spelling& s, Request& out, const model::Block& b, std::string_vie
 void copy_objects(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
                   const char* key,
                   std::initializer_list<std::pair<std::string_view, const char*>> fields) {
-  const model::List& items = s.get_list(b, attribute);
-  if (items.empty()) {
-    return;
-  }
-  out.key(key).begin_array();
-  for (const model::Value& item : items) {
-    out.begin_object();
+  out.objects(key, s.get_list(b, attribute), [&](const model::Value& item) {
     for (const auto& [field, member] : fields) {
       if (const model::Value* v = s.field(b, attribute, item, field)) {
         out.member(member, *v);
       }
     }
-    out.end_object();
-  }
-  out.end_array();
+  });
 }
 
 // A map attribute as [{name, VALUE_KEY}].
@@ -97,14 +89,11 @@ void copy_name_values(Spelling& s, Request& out, const model::Block& c, std::str
                       const char* key, const char* value_key) {
   const model::Value* v = s.get(c, attribute);
   const model::Map* map = v ? v->as<model::Map>() : nullptr;
-  if (!map || map->empty()) {
-    return;
+  if (map) {
+    out.objects(key, *map, [&](const model::MapEntry& e) {
+      out.member("name", e.first).member(value_key, e.second);
+    });
   }
-  out.key(key).begin_array();
-  for (const model::MapEntry& e : *map) {
-    out.begin_object().member("name", e.first).member(value_key, e.second).end_object();
-  }
-  out.end_array();
 }
 
 // A list value that holds something.
@@ -171,20 +160,14 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   copy(s, out, c, "entrypoint", "entryPoint");
   copy(s, out, c, "working_dir", "workingDirectory");
   copy(s, out, c, "user", "user");
-  const model::List& depends = s.get_list(c, "depends_on");
-  if (!depends.empty()) {
-    out.key("dependsOn").begin_array();
-    for (const model::Value& dep : depends) {
-      const model::Value* other = s.field(c, "depends_on", dep, "container");
-      const model::Value* cond = s.field(c, "depends_on", dep, "condition");
-      out.begin_object();
-      if (other && other->block()) {
-        out.key("containerName").ref(*other->block());
-      }
-      out.member("condition", upper(*cond->enum_member())).end_object();
+  out.objects("dependsOn", s.get_list(c, "depends_on"), [&](const model::Value& dep) {
+    const model::Value* other = s.field(c, "depends_on", dep, "container");
+    const model::Value* cond = s.field(c, "depends_on", dep, "condition");
+    if (other && other->block()) {
+      out.key("containerName").ref(*other->block());
     }
-    out.end_array();
-  }
+    out.member("condition", upper(*cond->enum_member()));
+  });
   copy_flag(s, out, c, "readonly_root_filesystem", "readonlyRootFilesystem");
   copy_flag(s, out, c, "privileged", "privileged");
   // linuxParameters, when any of its members is set.
@@ -205,48 +188,32 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
       for (const char* which : {"add", "drop"}) {
         if (const model::List* list =
                 non_empty_list(s.field(c, "capabilities", *capabilities, which))) {
-          out.key(which).begin_array();
-          for (const model::Value& v : *list) {
-            out.value(upper(*v.enum_member()));
-          }
-          out.end_array();
+          out.array(which, *list,
+                    [&](const model::Value& v) { out.value(upper(*v.enum_member())); });
         }
       }
       out.end_object();
     }
-    if (!tmpfs.empty()) {
-      out.key("tmpfs").begin_array();
-      for (const model::Value& mount : tmpfs) {
-        out.begin_object();
-        out.member("containerPath", *s.field(c, "tmpfs", mount, "path"));
-        out.member("size", *s.field(c, "tmpfs", mount, "size")); // MiB
-        const model::Value* options = s.field(c, "tmpfs", mount, "options");
-        if (non_empty_list(options)) {
-          out.member("mountOptions", *options);
-        }
-        out.end_object();
+    out.objects("tmpfs", tmpfs, [&](const model::Value& mount) {
+      out.member("containerPath", *s.field(c, "tmpfs", mount, "path"));
+      out.member("size", *s.field(c, "tmpfs", mount, "size")); // MiB
+      const model::Value* options = s.field(c, "tmpfs", mount, "options");
+      if (non_empty_list(options)) {
+        out.member("mountOptions", *options);
       }
-      out.end_array();
-    }
-    if (!devices.empty()) {
-      out.key("devices").begin_array();
-      for (const model::Value& device : devices) {
-        out.begin_object().member("hostPath", *s.field(c, "devices", device, "host_path"));
-        if (const model::Value* path = s.field(c, "devices", device, "container_path")) {
-          out.member("containerPath", *path);
-        }
-        if (const model::List* permissions =
-                non_empty_list(s.field(c, "devices", device, "permissions"))) {
-          out.key("permissions").begin_array();
-          for (const model::Value& p : *permissions) {
-            out.value(*p.enum_member()); // lower case, as ECS spells them
-          }
-          out.end_array();
-        }
-        out.end_object();
+    });
+    out.objects("devices", devices, [&](const model::Value& device) {
+      out.member("hostPath", *s.field(c, "devices", device, "host_path"));
+      if (const model::Value* path = s.field(c, "devices", device, "container_path")) {
+        out.member("containerPath", *path);
       }
-      out.end_array();
-    }
+      if (const model::List* permissions =
+              non_empty_list(s.field(c, "devices", device, "permissions"))) {
+        out.array("permissions", *permissions, [&](const model::Value& p) {
+          out.value(*p.enum_member()); // lower case, as ECS spells them
+        });
+      }
+    });
     if (shm) {
       out.member("sharedMemorySize", whole(*shm)); // MiB
     }
@@ -262,20 +229,14 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
                {{"name", "name"}, {"soft", "softLimit"}, {"hard", "hardLimit"}});
   copy_objects(s, out, c, "mount_points", "mountPoints",
                {{"volume", "sourceVolume"}, {"path", "containerPath"}, {"read_only", "readOnly"}});
-  const model::List& sources = s.get_list(c, "volumes_from");
-  if (!sources.empty()) {
-    out.key("volumesFrom").begin_array();
-    for (const model::Value& from : sources) {
-      const model::Value* other = s.field(c, "volumes_from", from, "container");
-      const model::Value* read_only = s.field(c, "volumes_from", from, "read_only");
-      out.begin_object();
-      if (other && other->block()) {
-        out.key("sourceContainer").ref(*other->block());
-      }
-      out.member("readOnly", read_only && read_only->boolean().value_or(false)).end_object();
+  out.objects("volumesFrom", s.get_list(c, "volumes_from"), [&](const model::Value& from) {
+    const model::Value* other = s.field(c, "volumes_from", from, "container");
+    const model::Value* read_only = s.field(c, "volumes_from", from, "read_only");
+    if (other && other->block()) {
+      out.key("sourceContainer").ref(*other->block());
     }
-    out.end_array();
-  }
+    out.member("readOnly", read_only && read_only->boolean().value_or(false));
+  });
   if (const model::Value* restart = s.get(c, "restart")) {
     out.key("restartPolicy").begin_object();
     const model::Value* enabled = s.field(c, "restart", *restart, "enabled");
@@ -330,23 +291,19 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
 void placement_members(Spelling& s, const model::Block& b, const model::Block* task, Request& out,
                        bool daemon = false) {
   copy_upper(s, out, b, "launch_type", "launchType");
-  const model::List& strategy = s.get_list(b, "capacity");
-  if (!strategy.empty() && !daemon) {
-    out.key("capacityProviderStrategy").begin_array();
-    for (const model::Value& item : strategy) {
-      out.begin_object();
-      if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
-        out.member("capacityProvider", provider(s, *v));
-      }
-      if (const model::Value* v = s.field(b, "capacity", item, "weight")) {
-        out.member("weight", *v);
-      }
-      if (const model::Value* v = s.field(b, "capacity", item, "base")) {
-        out.member("base", *v);
-      }
-      out.end_object();
-    }
-    out.end_array();
+  if (!daemon) {
+    out.objects("capacityProviderStrategy", s.get_list(b, "capacity"),
+                [&](const model::Value& item) {
+                  if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
+                    out.member("capacityProvider", provider(s, *v));
+                  }
+                  if (const model::Value* v = s.field(b, "capacity", item, "weight")) {
+                    out.member("weight", *v);
+                  }
+                  if (const model::Value* v = s.field(b, "capacity", item, "base")) {
+                    out.member("base", *v);
+                  }
+                });
   }
   copy(s, out, b, "platform_version", "platformVersion");
   auto subnets = s.get_refs(b, "subnets");
@@ -363,11 +320,7 @@ void placement_members(Spelling& s, const model::Block& b, const model::Block* t
   }
   out.end_array();
   if (!groups.empty()) {
-    out.key("securityGroups").begin_array();
-    for (const model::Block* group : groups) {
-      out.ref(*group);
-    }
-    out.end_array();
+    out.array("securityGroups", groups, [&](const model::Block* group) { out.ref(*group); });
   } else if (!subnets.empty() && subnets.front()->parent) {
     // Without security groups of its own a task gets the VPC's default group, as ECS does;
     // it is named here because moto answers 500 to an awsvpc configuration without groups.
@@ -416,24 +369,17 @@ void task_definition(Spelling& s, Request& out, const model::Block& task, const 
     out.key("ephemeralStorage").begin_object();
     out.member("sizeInGiB", (*storage + 1023) / 1024).end_object(); // whole GiB, rounded up
   }
-  const model::List& volumes = s.get_list(task, "volumes");
-  if (!volumes.empty()) {
-    out.key("volumes").begin_array();
-    for (const model::Value& v : volumes) {
-      out.begin_object();
-      if (const model::Value* name = s.field(task, "volumes", v, "name")) {
-        out.member("name", *name);
-      }
-      if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
-        out.key("host").begin_object().member("sourcePath", *host).end_object();
-      }
-      if (const model::Value* efs = s.field(task, "volumes", v, "efs"); efs && !efs->is_null()) {
-        out.member("efsVolumeConfiguration", efs_volume(s, *efs));
-      }
-      out.end_object();
+  out.objects("volumes", s.get_list(task, "volumes"), [&](const model::Value& v) {
+    if (const model::Value* name = s.field(task, "volumes", v, "name")) {
+      out.member("name", *name);
     }
-    out.end_array();
-  }
+    if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
+      out.key("host").begin_object().member("sourcePath", *host).end_object();
+    }
+    if (const model::Value* efs = s.field(task, "volumes", v, "efs"); efs && !efs->is_null()) {
+      out.member("efsVolumeConfiguration", efs_volume(s, *efs));
+    }
+  });
   out.key("containerDefinitions").begin_array();
   for (const model::Block* c : task.children_of("container")) {
     container_definition(s, out, *c, resources);
@@ -453,39 +399,28 @@ void service_connect(Spelling& s, Request& out, const model::Block& b, const jso
   if (const model::Block* ns = s.get_ref(*connect, "namespace")) {
     out.key("namespace").ref(*ns);
   }
-  const model::List& items = s.get_list(*connect, "services");
-  if (!items.empty()) {
-    out.key("services").begin_array();
-    for (const model::Value& item : items) {
-      out.begin_object();
-      if (const model::Value* v = s.field(*connect, "services", item, "port_name")) {
-        out.member("portName", *v);
-      }
-      if (const model::Value* v = s.field(*connect, "services", item, "discovery_name")) {
-        out.member("discoveryName", *v);
-      }
-      if (const model::List* list =
-              non_empty_list(s.field(*connect, "services", item, "client_aliases"))) {
-        out.key("clientAliases").begin_array();
-        for (const model::Value& alias : *list) {
-          out.begin_object();
-          if (const model::Value* port = alias.field("port")) {
-            out.member("port", *port);
-          }
-          if (const model::Value* dns = alias.field("dns_name"); dns && !dns->is_null()) {
-            out.member("dnsName", *dns);
-          }
-          out.end_object();
-        }
-        out.end_array();
-      }
-      if (const model::Value* v = s.field(*connect, "services", item, "ingress_port")) {
-        out.member("ingressPortOverride", *v);
-      }
-      out.end_object();
+  out.objects("services", s.get_list(*connect, "services"), [&](const model::Value& item) {
+    if (const model::Value* v = s.field(*connect, "services", item, "port_name")) {
+      out.member("portName", *v);
     }
-    out.end_array();
-  }
+    if (const model::Value* v = s.field(*connect, "services", item, "discovery_name")) {
+      out.member("discoveryName", *v);
+    }
+    if (const model::List* list =
+            non_empty_list(s.field(*connect, "services", item, "client_aliases"))) {
+      out.objects("clientAliases", *list, [&](const model::Value& alias) {
+        if (const model::Value* port = alias.field("port")) {
+          out.member("port", *port);
+        }
+        if (const model::Value* dns = alias.field("dns_name"); dns && !dns->is_null()) {
+          out.member("dnsName", *dns);
+        }
+      });
+    }
+    if (const model::Value* v = s.field(*connect, "services", item, "ingress_port")) {
+      out.member("ingressPortOverride", *v);
+    }
+  });
   if (const model::Block* group = s.get_ref(*connect, "log_group")) {
     out.key("logConfiguration").begin_object().member("logDriver", "awslogs");
     out.key("options").begin_object().key("awslogs-group").ref(*group);
@@ -553,29 +488,22 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
   if (ec2_daemon) {
     out.member("launchType", "EC2");
   }
-  const model::List& load_balancers = s.get_list(b, "load_balancers");
-  if (!load_balancers.empty()) {
-    out.key("loadBalancers").begin_array();
-    for (const model::Value& item : load_balancers) {
-      out.begin_object();
-      if (const model::Value* v = s.field(b, "load_balancers", item, "target_group")) {
-        out.member("targetGroupArn", *v);
-      }
-      if (const model::Value* v = s.field(b, "load_balancers", item, "container")) {
-        // An item names its container by its ECS name or its block's; ECS takes the ECS name.
-        json name = s.value(*v);
-        const model::Block* c = task && name.is_string()
-                                    ? model::container_named(*task, name.get<std::string>())
-                                    : nullptr;
-        c ? out.key("containerName").ref(*c) : out.member("containerName", name);
-      }
-      if (const model::Value* v = s.field(b, "load_balancers", item, "port")) {
-        out.member("containerPort", *v);
-      }
-      out.end_object();
+  out.objects("loadBalancers", s.get_list(b, "load_balancers"), [&](const model::Value& item) {
+    if (const model::Value* v = s.field(b, "load_balancers", item, "target_group")) {
+      out.member("targetGroupArn", *v);
     }
-    out.end_array();
-  }
+    if (const model::Value* v = s.field(b, "load_balancers", item, "container")) {
+      // An item names its container by its ECS name or its block's; ECS takes the ECS name.
+      json name = s.value(*v);
+      const model::Block* c = task && name.is_string()
+                                  ? model::container_named(*task, name.get<std::string>())
+                                  : nullptr;
+      c ? out.key("containerName").ref(*c) : out.member("containerName", name);
+    }
+    if (const model::Value* v = s.field(b, "load_balancers", item, "port")) {
+      out.member("containerPort", *v);
+    }
+  });
   copy_int(s, out, b, "health_check_grace_period", "healthCheckGracePeriodSeconds");
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
   copy_upper(s, out, b, "propagate_tags", "propagateTags");
@@ -605,22 +533,16 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
   if (const model::Block* placement = s.child(b, "placement")) {
     copy_objects(s, out, *placement, "strategy", "placementStrategy",
                  {{"type", "type"}, {"field", "field"}});
-    const model::List& constraints = s.get_list(*placement, "constraint");
-    if (!constraints.empty()) {
-      out.key("placementConstraints").begin_array();
-      for (const model::Value& c : constraints) {
-        out.begin_object();
-        if (const model::Value* v = s.field(*placement, "constraint", c, "type")) {
-          const std::string* t = v->enum_member();
-          out.member("type", placement_constraint_type(t ? *t : ""));
-        }
-        if (const model::Value* v = s.field(*placement, "constraint", c, "expression")) {
-          out.member("expression", *v);
-        }
-        out.end_object();
-      }
-      out.end_array();
-    }
+    out.objects("placementConstraints", s.get_list(*placement, "constraint"),
+                [&](const model::Value& c) {
+                  if (const model::Value* v = s.field(*placement, "constraint", c, "type")) {
+                    const std::string* t = v->enum_member();
+                    out.member("type", placement_constraint_type(t ? *t : ""));
+                  }
+                  if (const model::Value* v = s.field(*placement, "constraint", c, "expression")) {
+                    out.member("expression", *v);
+                  }
+                });
   }
 }
 

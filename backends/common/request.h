@@ -45,6 +45,27 @@ public:
     key(name);
     return value(v);
   }
+  // The member `name`, an array of what `each` writes of each of `items`; none when there are none.
+  template <typename Items, typename Each>
+  Request& array(std::string_view name, const Items& items, Each each) {
+    if (!items.empty()) {
+      key(name).begin_array();
+      for (const auto& item : items) {
+        each(item);
+      }
+      end_array();
+    }
+    return *this;
+  }
+  // As array(), each item an object whose members `each` writes.
+  template <typename Items, typename Each>
+  Request& objects(std::string_view name, const Items& items, Each each) {
+    return array(name, items, [&](const auto& item) {
+      begin_object();
+      each(item);
+      end_object();
+    });
+  }
 };
 
 // A request built as an nlohmann JSON object.
