@@ -1,8 +1,8 @@
 // AWS rules run after the generic schema pass, on the checked model. One rule a file, each citing
 // the AWS documentation page it comes from (cfn-lint's layout). A rule reads folded values and
 // skips what is null: the generic pass has already reported those. A rule file's own functions are
-// in `namespace <file>_rule { namespace { ... } }`: ecl_check is a unity build (its CMakeLists.txt),
-// where the files of a batch share one anonymous namespace.
+// in `namespace <file>_rule { namespace { ... } }`: ecl_check is a unity build (its
+// CMakeLists.txt), where the files of a batch share one anonymous namespace.
 #pragma once
 
 #include "compiler/diagnostics/diagnostic.h"
