@@ -416,8 +416,13 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     return model::Value{model::EnumMember{"ip"}, at};
   }
   if ((block.kind_name == "service" || block.kind_name == "job") && attr.name == "capacity") {
-    // Without a launch type, a service or job uses its cluster's first capacity provider.
+    // Without a launch type, a service or job uses its cluster's first capacity provider; but a
+    // daemon goes with the EC2 launch type and no strategy (ECS refuses one with DAEMON).
     if (!attribute_value(block, "launch_type", at).is_null() || !block.parent) {
+      return none;
+    }
+    if (const std::string* scheduling = attribute_value(block, "scheduling", at).enum_member();
+        scheduling && *scheduling == "daemon") {
       return none;
     }
     const model::Value& capacity = attribute_value(*block.parent, "capacity", at);

@@ -8,6 +8,7 @@
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace ecl::check {
@@ -85,10 +86,22 @@ void check_constraint(RuleContext& c, const model::Value& item) {
 }
 
 void check_service(RuleContext& c, const model::Block& service) {
-  const bool fargate = services::runs_on_fargate(service);
+  bool fargate = services::runs_on_fargate(service);
   const std::string* scheduling = service.get_enum("scheduling");
   const bool daemon = scheduling && *scheduling == "daemon";
-  const services::Origin origin = services::fargate_origin(service);
+  services::Origin origin = services::fargate_origin(service);
+  const model::Block* cluster = service.ancestor("cluster");
+  if (daemon && cluster && !services::launch_type(service) &&
+      !services::capacity_written(service)) {
+    // Such a daemon goes with the EC2 launch type on its cluster's instances: there are none
+    // when every capacity provider of the cluster is Fargate's.
+    const std::vector<services::StrategyItem> providers = services::strategy_of(*cluster);
+    fargate = !providers.empty() &&
+              std::all_of(providers.begin(), providers.end(),
+                          [](const services::StrategyItem& p) { return p.provider.fargate(); });
+    origin = {attribute_range(*cluster, "capacity"),
+              fmt::format("cluster `{}` has only Fargate capacity providers", cluster->path)};
+  }
   if (fargate && daemon) {
     c.diags
         .report(Diag::DaemonScheduling, attribute_range(service, "scheduling"),
