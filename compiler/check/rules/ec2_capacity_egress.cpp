@@ -35,16 +35,11 @@ void run(RuleContext& c) {
       }
       const model::Block* table = c.route_table_of(subnet, false);
       if (egress::has_nat_route(table) ||
-          (routes_to_internet(c, subnet) && subnet->get_bool("public") == true) ||
-          egress::misnamed_endpoint(c.program, *vpc)) {
+          (routes_to_internet(c, subnet) && subnet->get_bool("public") == true)) {
         continue;
       }
-      std::vector<std::string_view> missing;
-      for (std::string_view service : kAgentServices) {
-        if (!egress::endpoint_for(c.program, *vpc, table, service)) {
-          missing.push_back(service);
-        }
-      }
+      const std::vector<std::string_view> missing =
+          egress::missing_endpoints(c.program, *vpc, table, kAgentServices);
       if (missing.empty()) {
         continue;
       }

@@ -271,15 +271,8 @@ void check_service(RuleContext& c, const model::Block& service) {
       note_route(d);
       continue;
     }
-    if (egress::misnamed_endpoint(c.program, *vpc)) {
-      continue;
-    }
-    std::vector<std::string_view> missing;
-    for (std::string_view service_name : needed) {
-      if (!egress::endpoint_for(c.program, *vpc, table, service_name)) {
-        missing.push_back(service_name);
-      }
-    }
+    const std::vector<std::string_view> missing =
+        egress::missing_endpoints(c.program, *vpc, table, needed);
     if (missing.empty()) {
       continue;
     }
@@ -364,6 +357,21 @@ std::vector<std::string_view> endpoint_services(const model::Block& task) {
     }
   }
   return needed;
+}
+
+std::vector<std::string_view> missing_endpoints(const model::Program& program,
+                                                const model::Block& vpc, const model::Block* table,
+                                                std::span<const std::string_view> services) {
+  std::vector<std::string_view> missing;
+  if (misnamed_endpoint(program, vpc)) {
+    return missing;
+  }
+  for (std::string_view service : services) {
+    if (!endpoint_for(program, vpc, table, service)) {
+      missing.push_back(service);
+    }
+  }
+  return missing;
 }
 
 std::vector<services::RefItem> subnets_without_internet(RuleContext& c,

@@ -5,6 +5,7 @@
 #include "compiler/check/rules/rule.h"
 #include "compiler/check/rules/service_common.h"
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -34,5 +35,11 @@ bool has_nat_route(const model::Block* table);
 // endpoint on that table; nullptr when there is none.
 const model::Block* endpoint_for(const model::Program& program, const model::Block& vpc,
                                  const model::Block* table, std::string_view service);
+
+// Those of `services` that have no endpoint_for() the subnets of route table `table`; none while
+// an endpoint of `vpc` is misnamed (misnamed_endpoint()).
+std::vector<std::string_view> missing_endpoints(const model::Program& program,
+                                                const model::Block& vpc, const model::Block* table,
+                                                std::span<const std::string_view> services);
 
 } // namespace ecl::check::egress
