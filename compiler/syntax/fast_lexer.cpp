@@ -281,6 +281,11 @@ private:
       return token(Tok::SLASH, i + 1);
     case '#':
       return token(Tok::HASH_COMMENT, line_end(i + 1), kErrorChannel);
+    case '\'':
+      if (std::size_t end = for_parser_ ? single_quoted(i) : 0) {
+        return end;
+      }
+      break;
     default:
       break;
     }
@@ -308,6 +313,30 @@ private:
       return white_space_end(i); // U+FEFF is white space like a space
     }
     return error_char(i);
+  }
+
+  // `'…'` on one line, holding nothing a double-quoted string would read otherwise: one E0002,
+  // whose fix is the string in double quotes, and a STRING for the parser, so that a `'a b'` is
+  // not also a syntax error. Returns where it ends, or 0 (not such a string: the `'` alone is
+  // E0002).
+  std::size_t single_quoted(std::size_t i) {
+    std::size_t end = i + 1;
+    while (end < n_ && s_[end] >= ' ' && s_[end] <= '~' && !std::strchr("'\"\\$(){}[]", s_[end])) {
+      ++end;
+    }
+    if (at(end) != '\'') {
+      return 0;
+    }
+    emit(Tok::STRING, 0, i, ++end);
+    std::string quoted = fmt::format("\"{}\"", text_.substr(i + 1, end - i - 2));
+    const Range where = range(out_.size() - 1);
+    std::string hint = quoted.size() <= 42
+                           ? fmt::format("`'`; strings use double quotes: `{}`", quoted)
+                           : unexpected(where.begin);
+    if (Diagnostic* d = sink_.report(Diag::UnexpectedCharacter, where, hint)) {
+      d->fix(where, quoted);
+    }
+    return end;
   }
 
   bool is_bom(std::size_t i) const {

@@ -615,9 +615,22 @@ TEST(SyntaxDiagnostics, E0002UnexpectedCharacter) {
             Lines{"1:11 E0002 unexpected character `#`; comments start with `//`"});
   EXPECT_EQ(parse("let x = a & b")->lines(),
             Lines{"1:11 E0002 unexpected character `&`; did you mean `&&`?"});
-  EXPECT_EQ(parse("let x = 'a'")->lines(),
+  // A single-quoted string on one line is one error, with the string in double quotes as its fix.
+  auto quoted = parse("let x = 'a b'\nlet y = ['c', 'd']");
+  EXPECT_EQ(quoted->lines(),
+            (Lines{"1:9 E0002 unexpected character `'`; strings use double quotes: `\"a b\"`",
+                   "2:10 E0002 unexpected character `'`; strings use double quotes: `\"c\"`",
+                   "2:15 E0002 unexpected character `'`; strings use double quotes: `\"d\"`"}));
+  ASSERT_EQ(quoted->diags.items()[0].fixes.size(), 1u);
+  EXPECT_EQ(quoted->diags.items()[0].fixes[0].text, "\"a b\"");
+  EXPECT_EQ(quoted->diags.items()[0].range.end - quoted->diags.items()[0].range.begin, 5u);
+  // Unclosed on its line, or holding what a double-quoted string would have to escape: the quote
+  // alone, as any unexpected character.
+  EXPECT_EQ(parse("let x = 'a\nlet y = 1")->lines(),
+            Lines{"1:9 E0002 unexpected character `'`; strings use double quotes `\"`"});
+  EXPECT_EQ(parse("let x = 'a\"b'")->lines(),
             (Lines{"1:9 E0002 unexpected character `'`; strings use double quotes `\"`",
-                   "1:11 E0002 unexpected character `'`; strings use double quotes `\"`"}));
+                   "1:11 E0003 unterminated string; a string ends with `\"` on the same line"}));
   EXPECT_EQ(parse("let x = 1;")->lines(),
             Lines{"1:10 E0002 unexpected character `;`; items need no separator"});
   EXPECT_EQ(parse("let x = é")->lines(), Lines{"1:9 E0002 unexpected character `é` (U+00E9)"});
