@@ -1355,6 +1355,18 @@ bool Checker::coerce(Value& value, const Type& type, Diagnostics* sink,
   case TypeKind::List: {
     auto* list = value.as<model::List>();
     if (!list) {
+      // `subnets = a` or `subnets = a, b`: an item where its list is wanted.
+      const std::string_view written = text(value.range);
+      Value item = value;
+      if (sink && written.size() <= 60 && written.find('\n') == std::string_view::npos &&
+          coerce(item, *type.element, nullptr, to)) {
+        std::string listed = fmt::format("[{}]", written);
+        sink->report(Diag::TypeMismatch, value.range, expected(),
+                     fmt::format("{}; a list is written in brackets: `{}`", found(), listed))
+            .fix(value.range, listed);
+        value.data = model::Null{};
+        return false;
+      }
       return fail(Diag::TypeMismatch, expected(), found());
     }
     bool ok = true;

@@ -245,7 +245,13 @@ private:
       // In the body: an attribute, a nested block or the end of this block.
       const char* what = "an attribute, a nested block or `}`";
       if (unwanted) {
-        return fmt::format("unexpected {} in block `{}`; expected {}", found_text_, title, what);
+        // `subnets = a, b`: an attribute holds one value, and a list is one.
+        const char* hint =
+            found_->getType() == Tok::COMMA
+                ? "; an attribute holds one value: write a list in brackets, `[a, b]`"
+                : "";
+        return fmt::format("unexpected {} in block `{}`; expected {}{}", found_text_, title, what,
+                           hint);
       }
       return fmt::format("expected {} to close block `{}`, found {}", what, title, found_text_);
     }
