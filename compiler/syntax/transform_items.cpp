@@ -235,6 +235,13 @@ std::optional<ast::Attribute> Transformer::transformAttribute(P::AttributeContex
   attribute.set_name(text(name->getSymbol()));
   attribute.value = transformValue(child<P::ExprContext>(ctx, P::RuleExpr), name_range);
   attribute.range = name_range.to(attribute.value->range);
+  // `subnets = a, b`: the comma is the error (a list goes in brackets, parse_errors.cpp says so),
+  // and the value before it is not what was meant, so it is not checked.
+  if (antlr4::Token* stop = ctx->getStop();
+      TokenTable::is_real(stop) &&
+      tokens_[tokens_.skip_hidden(stop->getTokenIndex() + 1)].type == Tok::COMMA) {
+    attribute.value = error(attribute.value->range).expr;
+  }
   return attribute;
 }
 
