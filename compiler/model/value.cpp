@@ -221,8 +221,10 @@ std::string ecl_text(const Value& value) {
           return quote_string(v);
         } else if constexpr (std::is_same_v<T, Quantity>) {
           switch (v.dimension) {
-          case Dimension::Memory:
-            return number_text(v.amount) + "MiB";
+          case Dimension::Memory: // as people write it: 1GiB, 512MiB, 1536MiB
+            return std::fmod(v.amount, 1024.0) == 0 && v.amount != 0
+                       ? number_text(v.amount / 1024.0) + "GiB"
+                       : number_text(v.amount) + "MiB";
           case Dimension::Cpu:
             return number_text(v.amount / 1024.0) + "vcpu";
           case Dimension::Duration:
