@@ -372,6 +372,20 @@ model::Value Checker::derived_value(const model::Block& block, const schema::Att
     const bool arm = type && instance_architecture(*type) == "arm64";
     return model::Value{std::string(arm ? kEcsAmiArm : kEcsAmiX86), at};
   }
+  if ((block.kind_name == "service" && attr.name == "desired") ||
+      (block.kind_name == "deployment" && attr.name == "max_percent")) {
+    // A daemon runs one task on each instance: ECS takes no count, and keeps its deployments at
+    // one task an instance, so neither is sent, nor listed in the plan.
+    const model::Block* service = block.kind_name == "service" ? &block : block.parent;
+    if (const std::string* scheduling =
+            service ? attribute_value(*service, "scheduling", at).enum_member() : nullptr;
+        scheduling && *scheduling == "daemon") {
+      return none;
+    }
+  }
+  if (block.kind_name == "deployment" && attr.name == "max_percent") {
+    return model::Value{std::int64_t{200}, at};
+  }
   if (block.kind_name == "service" && attr.name == "desired") {
     // 1, kept between the `min` and `max` of a scaling (which would move it there anyway).
     std::int64_t desired = 1;

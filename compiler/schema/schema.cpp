@@ -1383,9 +1383,10 @@ std::vector<Kind> build_kinds() {
           required("task", keep(ref({"task"})), "The task definition to run."),
           ranged(
               computed("desired", kInt, DefaultKind::Derived,
-                       "`1`, kept between the `min` and `max` of its `scaling`",
+                       "`1`, kept between the `min` and `max` of its `scaling`; none for a daemon",
                        "How many tasks to keep running (to start with, under `scaling`). Default: "
-                       "1, kept between the `min` and `max` of its `scaling`."),
+                       "1, kept between the `min` and `max` of its `scaling`; a daemon service "
+                       "takes none."),
               0, std::nullopt),
       } + placement_attributes() +
           std::vector<Attribute>{
@@ -1473,8 +1474,9 @@ std::vector<Kind> build_kinds() {
       true,
       {with_default("min_healthy_percent", kInt, integer(100),
                     "Running tasks kept during a deployment, in percent of `desired` (0 to 100)."),
-       with_default("max_percent", kInt, integer(200),
-                    "Tasks allowed during a deployment, in percent of `desired` (at least 100)."),
+       computed("max_percent", kInt, DefaultKind::Derived, "`200`; none for a daemon",
+                "Tasks allowed during a deployment, in percent of `desired` (at least 100). "
+                "Default: 200; a daemon service takes none."),
        with_default("circuit_breaker", kBool, flag(true),
                     "Stop a deployment whose tasks keep failing."),
        with_default("rollback", kBool, flag(true),

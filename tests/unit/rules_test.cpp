@@ -235,5 +235,42 @@ TEST(Rules, ExecutionNeedsInContainerOrder) {
                   "b 2  generated logs:CreateLogStream,logs:PutLogEvents;");
 }
 
+// A daemon runs one task on each instance: it takes no `desired` count and no deployment
+// `max_percent` (E3213 when written), so neither gets a default the plan would list; a replica
+// service gets both.
+TEST(Rules, DaemonGetsNoCountNorMaxPercentDefault) {
+  auto c = check_text(R"(task agent {
+  network_mode    = bridge
+  compatibilities = [ec2]
+  container app {
+    image  = "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:latest"
+    memory = 256MiB
+  }
+}
+cluster batch {
+  service agent {
+    task        = agent
+    launch_type = ec2
+    scheduling  = daemon
+  }
+  service replica {
+    task        = agent
+    launch_type = ec2
+  }
+}
+)");
+  ASSERT_NE(c.block("batch.agent"), nullptr) << c.diagnostics();
+  EXPECT_EQ(c.value("batch.agent", "desired"), nullptr);
+  const model::Block* deployment = c.block("batch.agent")->first_child("deployment");
+  ASSERT_NE(deployment, nullptr);
+  EXPECT_EQ(deployment->get("max_percent"), nullptr);
+  ASSERT_NE(c.value("batch.replica", "desired"), nullptr);
+  EXPECT_EQ(c.value("batch.replica", "desired")->integer(), 1);
+  const model::Block* replica = c.block("batch.replica")->first_child("deployment");
+  ASSERT_NE(replica, nullptr);
+  ASSERT_NE(replica->get("max_percent"), nullptr);
+  EXPECT_EQ(replica->get("max_percent")->integer(), 200);
+}
+
 } // namespace
 } // namespace ecl::test
