@@ -74,6 +74,7 @@ namespace ecl::check {
   X(kListenerRulePriorityRule)                                                                     \
   X(kTargetGroupAssociationRule)                                                                   \
   X(kTargetHealthCheckRule)                                                                        \
+  X(kTargetHealthCheckTimeoutRule)                                                                 \
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
   X(kHttpsRedirectRule)                                                                            \
