@@ -79,6 +79,7 @@ namespace ecl::check {
   X(kLoadBalancerIngressRule)                                                                      \
   X(kHttpsRedirectRule)                                                                            \
   X(kRedirectLoopRule)                                                                             \
+  X(kListenerActionConfigRule)                                                                     \
   X(kSslPolicyRule)                                                                                \
   X(kRuleConditionRule)                                                                            \
   X(kStickinessRule)                                                                               \
