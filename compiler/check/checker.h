@@ -304,6 +304,11 @@ private:
   // or to an attribute; with `kinds`, only to a block of one of them.
   bool has_path(const model::Block& block, std::span<const PathSegment> rest,
                 const std::vector<std::string_view>* kinds) const;
+  // For a path whose head `name`, looked up from `scope`, found a block without the path's `rest`:
+  // the first declaration of `name` in a scope further out that has it, the one the nearer hides;
+  // null when none has it.
+  const Decl* hidden_declaration(std::string_view name, const model::Block* scope,
+                                 std::span<const PathSegment> rest) const;
   // The one block among `candidates` (declarations of one name) that `rest` leads from to a block
   // of `kinds`, or else the one it leads anywhere from; null when not exactly one.
   const Decl* settle(std::span<const Decl* const> candidates, std::span<const PathSegment> rest,

@@ -684,6 +684,22 @@ Value Checker::eval_member(const ast::Expr& expr, const Type* expected, const mo
         record(*head, root->range);
         object = decl_value(*head, root->range);
       }
+    } else if (found.size() == 1 && found.front()->what == Decl::BlockDecl &&
+               syntax_errors_.empty() && !has_path(*found.front()->block, path.first(1), nullptr)) {
+      // The nearest block of that name lacks the path's member, but one further out may have it:
+      // `"${app.uri}"` in `task app { container app { … } }` finds the container, not the
+      // `repository app` it was written for. Lookup stays as it is (the nearest scope wins);
+      // the message says which declaration the name hides.
+      if (const Decl* hidden = hidden_declaration(name->name, scope, path.first(1))) {
+        const model::Block& near = *found.front()->block;
+        const ast::Member& member = *path.front().member;
+        diags_
+            .report(Diag::UnknownMember, member.name_range, near.display(), member.name(),
+                    fmt::format("; `{}` here is the nearer {}, which hides {}: rename one of them",
+                                name->name, near.display(), hidden->block->display()))
+            .note(hidden->range, fmt::format("{} is declared here", hidden->block->display()));
+        return null_at(expr.range);
+      }
     }
   }
   if (!object) {
@@ -727,6 +743,27 @@ const Decl* Checker::settle(std::span<const Decl* const> candidates,
     }
   }
   return nullptr;
+}
+
+const Decl* Checker::hidden_declaration(std::string_view name, const model::Block* scope,
+                                        std::span<const PathSegment> rest) const {
+  // lookup()'s walk, going on past the first scope that declares `name`.
+  const Scope& top = spaces_[scope ? blocks_[scope->id].space : top_].scope;
+  bool past_nearest = false;
+  for (const model::Block* s = scope;; s = lexical_parent(*s)) {
+    std::span<const Decl> here = (s ? scope_of(s) : top).find(name);
+    if (past_nearest) {
+      for (const Decl& d : here) {
+        if (d.what == Decl::BlockDecl && has_path(*d.block, rest, nullptr)) {
+          return &d;
+        }
+      }
+    }
+    past_nearest = past_nearest || !here.empty();
+    if (!s) {
+      return nullptr;
+    }
+  }
 }
 
 Value Checker::select_member(const Value& object, std::span<const PathSegment> path,

@@ -1,4 +1,6 @@
-// An HTTPS or TLS listener names a server certificate.
+// A listener has certificates exactly when it negotiates TLS. An HTTPS or TLS listener names a
+// server certificate (E3303); an HTTP, TCP, UDP or TCP_UDP one names none (E3322: CreateListener
+// answers "A certificate cannot be specified for HTTP listeners").
 #include "compiler/check/rules/rule.h"
 
 #include <fmt/format.h>
@@ -10,14 +12,19 @@ namespace {
 void run(RuleContext& c) {
   for (const model::Block* listener : c.program.of_kind("listener")) {
     const std::string* protocol = listener->get_enum("protocol");
-    if (!protocol || (*protocol != "https" && *protocol != "tls")) {
-      continue;
-    }
     const model::Value* certificates = listener->get("certificates");
     const model::List* list = certificates ? certificates->as<model::List>() : nullptr;
-    if (list && list->empty()) {
+    if (!protocol || !list) {
+      continue;
+    }
+    const bool tls = *protocol == "https" || *protocol == "tls";
+    if (tls && list->empty()) {
       c.diags.report(Diag::ListenerNeedsCertificate, attribute_range(*listener, "protocol"),
                      listener->path, *protocol);
+    } else if (!tls && !list->empty()) {
+      // HTTP's TLS form is HTTPS; a network load balancer's TCP (and UDP's nearest) is TLS.
+      c.diags.report(Diag::CertificateWithoutTls, attribute_range(*listener, "certificates"),
+                     listener->path, *protocol, *protocol == "http" ? "https" : "tls");
     }
   }
 }
@@ -28,10 +35,10 @@ void run(RuleContext& c) {
 extern const Rule kListenerCertificateRule;
 const Rule kListenerCertificateRule{
     "listener-certificate",
-    "An HTTPS or TLS listener has a certificate",
-    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
-    "create-https-listener.html",
-    {Diag::ListenerNeedsCertificate},
+    "An HTTPS or TLS listener has a certificate, and no other listener has one",
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/"
+    "API_CreateListener.html",
+    {Diag::ListenerNeedsCertificate, Diag::CertificateWithoutTls},
     listener_certificate_rule::run};
 
 } // namespace ecl::check

@@ -74,10 +74,12 @@ namespace ecl::check {
   X(kListenerRulePriorityRule)                                                                     \
   X(kTargetGroupAssociationRule)                                                                   \
   X(kTargetHealthCheckRule)                                                                        \
+  X(kTargetHealthCheckTimeoutRule)                                                                 \
   X(kServiceLoadBalancerRule)                                                                      \
   X(kLoadBalancerIngressRule)                                                                      \
   X(kHttpsRedirectRule)                                                                            \
   X(kRedirectLoopRule)                                                                             \
+  X(kListenerActionConfigRule)                                                                     \
   X(kSslPolicyRule)                                                                                \
   X(kRuleConditionRule)                                                                            \
   X(kStickinessRule)                                                                               \
