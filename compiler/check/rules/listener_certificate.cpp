@@ -1,6 +1,9 @@
 // A listener has certificates exactly when it negotiates TLS. An HTTPS or TLS listener names a
 // server certificate (E3303); an HTTP, TCP, UDP or TCP_UDP one names none (E3322: CreateListener
-// answers "A certificate cannot be specified for HTTP listeners").
+// answers "A certificate cannot be specified for HTTP listeners"). CreateListener takes exactly
+// one, the default; more are added by AddListenerCertificates (ListenerCertificate in
+// CloudFormation), which eclc does not do yet, so a second one is E3324 rather than a listener AWS
+// refuses.
 #include "compiler/check/rules/rule.h"
 
 #include <fmt/format.h>
@@ -25,6 +28,9 @@ void run(RuleContext& c) {
       // HTTP's TLS form is HTTPS; a network load balancer's TCP (and UDP's nearest) is TLS.
       c.diags.report(Diag::CertificateWithoutTls, attribute_range(*listener, "certificates"),
                      listener->path, *protocol, *protocol == "http" ? "https" : "tls");
+    } else if (list->size() > 1) {
+      c.diags.report(Diag::ListenerExtraCertificates, (*list)[1].range, listener->path,
+                     list->size());
     }
   }
 }
@@ -38,7 +44,7 @@ const Rule kListenerCertificateRule{
     "An HTTPS or TLS listener has a certificate, and no other listener has one",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/"
     "API_CreateListener.html",
-    {Diag::ListenerNeedsCertificate, Diag::CertificateWithoutTls},
+    {Diag::ListenerNeedsCertificate, Diag::CertificateWithoutTls, Diag::ListenerExtraCertificates},
     listener_certificate_rule::run};
 
 } // namespace ecl::check
