@@ -151,11 +151,12 @@ private:
   //   value     := path | `[` (value (`,` value)* `,`?)? `]`
   //              | `{` (key `=` value (`,` key `=` value)* `,`?)? `}`
   //   key       := IDENT | STRING
-  //   path      := NUMBER | STRING | `true` | `false` | IDENT, then (`.` IDENT)*
-  // where what follows a value (`,`, `]` or `}` in a list or object, else IDENT or `}`) cannot
-  // continue an expression: no operator, `?`, `.`, `[` or `(` (which would make the name a call).
-  // Fills simple_ with the table indexes of the attribute's default-channel tokens; false for
-  // anything else, which goes through bodyItem().
+  //   path      := (NUMBER | STRING | `true` | `false` | IDENT | string) (`.` IDENT)*
+  //   string    := STRING_HEAD value (STRING_MID value)* STRING_TAIL
+  // where what follows a value (`,`, `]` or `}` in a list or object, STRING_MID or STRING_TAIL in
+  // a string, else IDENT or `}`) cannot continue an expression: no operator, `?`, `.`, `[` or `(`
+  // (which would make the name a call). Fills simple_ with the table indexes of the attribute's
+  // default-channel tokens; false for anything else, which goes through bodyItem().
   //
   // With `item`, the same for `let` and `output` items (`let name = value`, the keyword first in
   // simple_), which a million-`let` file would otherwise send through the parser one by one:
@@ -189,41 +190,51 @@ private:
   // at most limits::kMaxNesting deep (the lexer checked), so this may recurse.
   bool simple_value(std::size_t& i) {
     const std::uint32_t open = type(i);
-    if (open != Tok::LBRACKET && open != Tok::LBRACE) {
-      if (!Transformer::is_one_token_value(open)) {
+    if (open == Tok::LBRACKET || open == Tok::LBRACE) {
+      const std::uint32_t close = open == Tok::LBRACKET ? Tok::RBRACKET : Tok::RBRACE;
+      take(i);
+      while (type(i) != close) {
+        if (open == Tok::LBRACE) { // an entry's key and `=`
+          if ((type(i) != Tok::IDENT && type(i) != Tok::STRING) ||
+              type(next_index(i)) != Tok::ASSIGN) {
+            return false;
+          }
+          take(i);
+          take(i);
+        }
+        if (!simple_value(i)) {
+          return false;
+        }
+        if (type(i) == Tok::COMMA) {
+          take(i);
+        } else if (type(i) != close) {
+          return false;
+        }
+      }
+      take(i);
+      return true;
+    }
+    if (open == Tok::STRING_HEAD) { // `"a${value}b${value}c"`
+      do {
+        take(i);
+        if (!simple_value(i)) {
+          return false;
+        }
+      } while (type(i) == Tok::STRING_MID);
+      if (type(i) != Tok::STRING_TAIL) {
+        return false;
+      }
+    } else if (!Transformer::is_one_token_value(open)) {
+      return false;
+    }
+    take(i);
+    while (type(i) == Tok::DOT) {
+      take(i);
+      if (type(i) != Tok::IDENT) {
         return false;
       }
       take(i);
-      while (type(i) == Tok::DOT) {
-        take(i);
-        if (type(i) != Tok::IDENT) {
-          return false;
-        }
-        take(i);
-      }
-      return true;
     }
-    const std::uint32_t close = open == Tok::LBRACKET ? Tok::RBRACKET : Tok::RBRACE;
-    take(i);
-    while (type(i) != close) {
-      if (open == Tok::LBRACE) { // an entry's key and `=`
-        if ((type(i) != Tok::IDENT && type(i) != Tok::STRING) ||
-            type(next_index(i)) != Tok::ASSIGN) {
-          return false;
-        }
-        take(i);
-        take(i);
-      }
-      if (!simple_value(i)) {
-        return false;
-      }
-      if (type(i) == Tok::COMMA) {
-        take(i);
-      } else if (type(i) != close) {
-        return false;
-      }
-    }
-    take(i);
     return true;
   }
 

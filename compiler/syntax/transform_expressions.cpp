@@ -227,9 +227,23 @@ Transformer::Built Transformer::transformOneTokenPrimary(std::size_t index) {
 }
 
 Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t> tokens,
-                                                    std::size_t& at) {
-  // As transformPostfix() and transformPostfixOp() build `a.b.c`.
-  Built result = transformOneTokenPrimary(tokens[at++]);
+                                                    std::size_t& at, std::size_t nesting) {
+  // As transformPostfix() and transformPostfixOp() build `a.b.c`, and transformStringLit() a
+  // string with interpolations of simple values.
+  Built result;
+  if (tokens_[tokens[at]].type == Tok::STRING_HEAD) {
+    const std::size_t head = tokens[at];
+    StringBuilder string;
+    do {
+      stringPiece(string, tokens[at++]);
+      string.pending = transformSimple(tokens, at, nesting + 1);
+      string.depth = std::max(string.depth, string.pending.depth);
+    } while (tokens_[tokens[at]].type == Tok::STRING_MID);
+    stringPiece(string, tokens[at]); // the STRING_TAIL
+    result = finishString(string, tokens_.range(head).to(tokens_.range(tokens[at++])));
+  } else {
+    result = transformOneTokenPrimary(tokens[at++]);
+  }
   while (at + 1 < tokens.size() && tokens_[tokens[at]].type == Tok::DOT) {
     std::size_t dot = tokens[at];
     std::size_t name = tokens[at + 1];
@@ -256,7 +270,7 @@ Transformer::Built Transformer::transformSimple(std::span<const std::size_t> tok
                                                 std::size_t& at, std::size_t nesting) {
   const std::uint32_t open = tokens_[tokens[at]].type;
   if (open != Tok::LBRACKET && open != Tok::LBRACE) {
-    return transformSimplePath(tokens, at);
+    return transformSimplePath(tokens, at, nesting);
   }
   // As transformPrimary() builds a list or an object. A value cannot start with `]` or `}`.
   Range open_range = tokens_.range(tokens[at++]);

@@ -94,12 +94,26 @@ private:
   // ---- literals (transform_literals.cpp)
   Built transformNumber(std::size_t index);
   Built transformStringLit(P::StringLitContext* ctx);
+  // A string with interpolations under construction: its parts, how deep their expressions are,
+  // and the interpolation waiting for its closing `}` (at pending_begin, its `${`).
+  struct StringBuilder {
+    std::vector<ast::StringPart> parts;
+    std::size_t depth = 0;
+    Built pending;
+    std::uint32_t pending_begin = 0;
+  };
+  // A piece of the string's text (STRING_HEAD, STRING_MID, STRING_TAIL, …) at table index
+  // `index`: decodes its escapes (unknown ones were reported by the lexer), and closes `pending`.
+  void stringPiece(StringBuilder& string, std::size_t index);
+  Built finishString(StringBuilder& string, Range whole);
   // A STRING token: `"api"`.
   Built transformPlainString(std::size_t index);
   // A primary of one token (see is_one_token_value).
   Built transformOneTokenPrimary(std::size_t index);
-  // tokens[at…]: a one-token primary and its `.name`s; `at` moves past them.
-  Built transformSimplePath(std::span<const std::size_t> tokens, std::size_t& at);
+  // tokens[at…]: a one-token primary, or a string with interpolations of simple values, and its
+  // `.name`s; `at` moves past them.
+  Built transformSimplePath(std::span<const std::size_t> tokens, std::size_t& at,
+                            std::size_t nesting);
   // The value of a simple assignment, tokens[at…] to the end (see transformSimpleAttribute).
   ast::ExprPtr transformSimpleValue(std::span<const std::size_t> tokens, std::size_t at);
   // tokens[at…]: a path, or a list or object of simple values, inside `nesting` others; `at`
