@@ -49,11 +49,10 @@ public:
   // Gives `block` the items of `body` (which is left empty). Null when the block is beyond
   // limits::kMaxBlocksPerFile (E0023). `close`: the table index of its `}`.
   ast::BlockPtr finishBlock(ast::BlockPtr block, Body& body, std::size_t close);
-  // `name = value` with a simple value (see FastParser::simple_assignment in syntax.cpp): a
-  // one-token primary with `.name`s after it, or lists and objects of those. `tokens` are the table
-  // indexes of its default-channel tokens, name to end of value, already checked to have that
-  // shape. The fast path builds these without a parse tree; the result is what transformBodyItem()
-  // builds from the attribute's tree.
+  // `name = value` with a simple value (FastParser::simple_assignment in syntax.cpp says which).
+  // `tokens` are the table indexes of its default-channel tokens, name to end of value, already
+  // checked to have that shape. The fast path builds these without a parse tree; the result is
+  // what transformBodyItem() builds from the attribute's tree.
   void transformSimpleAttribute(std::span<const std::size_t> tokens, Body& body);
   // The same for `let name = value` and `output name = value` (`tokens` from the keyword on):
   // what transformItem() builds from the item's tree.
