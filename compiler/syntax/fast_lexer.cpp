@@ -49,6 +49,16 @@ bool is_digit(unsigned char c) {
   return c >= '0' && c <= '9';
 }
 
+// The bytes a string body takes one by one without a second look (most of a long string's):
+// ASCII but `"`, `\`, `$` and line breaks.
+constexpr std::array<bool, 256> kPlainStringByte = [] {
+  std::array<bool, 256> plain{};
+  for (unsigned char c = 0; c < 0x80; ++c) {
+    plain[c] = c != '"' && c != '\\' && c != '$' && c != '\n' && c != '\r';
+  }
+  return plain;
+}();
+
 // Length in bytes of the (valid) UTF-8 sequence led by `lead`.
 std::size_t sequence_length(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
@@ -162,6 +172,10 @@ private:
   std::size_t body_end(std::size_t i) const {
     while (i < n_) {
       unsigned char c = s_[i];
+      if (kPlainStringByte[c]) {
+        ++i;
+        continue;
+      }
       switch (c) {
       case '"':
       case '\n':

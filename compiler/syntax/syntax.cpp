@@ -145,15 +145,18 @@ private:
   }
 
   // Most attributes are `name = value` with a simple value: `cidr = "10.0.0.0/16"`,
-  // `public = true`, `subnets = [main.private_a, main.private_b]`. FastParser builds these itself,
-  // and may only where the grammar would parse exactly that shape:
+  // `public = true`, `subnets = [main.private_a, main.private_b]`, `environment = { A = "a" }`.
+  // FastParser builds these itself, and may only where the grammar would parse exactly that shape:
   //   attribute := IDENT `=` value, then IDENT or `}` (the next body item, or the block's end)
-  //   value     := path | `[` (path (`,` path)* `,`?)? `]`
-  //   path      := NUMBER | STRING | `true` | `false` | IDENT, then (`.` IDENT)*
-  // where what follows a path (`,` or `]` in a list, else IDENT or `}`) cannot continue an
-  // expression: no operator, `?`, `[` or `(` (which would make the name a call). Fills simple_
-  // with the table indexes of the attribute's default-channel tokens; false for anything else,
-  // which goes through bodyItem().
+  //   value     := path | `[` (value (`,` value)* `,`?)? `]`
+  //              | `{` (key `=` value (`,` key `=` value)* `,`?)? `}`
+  //   key       := IDENT | STRING
+  //   path      := (NUMBER | STRING | `true` | `false` | IDENT | string) (`.` IDENT)*
+  //   string    := STRING_HEAD value (STRING_MID value)* STRING_TAIL
+  // where what follows a value (`,`, `]` or `}` in a list or object, STRING_MID or STRING_TAIL in
+  // a string, else IDENT or `}`) cannot continue an expression: no operator, `?`, `.`, `[` or `(`
+  // (which would make the name a call). Fills simple_ with the table indexes of the attribute's
+  // default-channel tokens; false for anything else, which goes through bodyItem().
   //
   // With `item`, the same for `let` and `output` items (`let name = value`, the keyword first in
   // simple_), which a million-`let` file would otherwise send through the parser one by one:
@@ -162,52 +165,18 @@ private:
   bool simple_assignment(bool item) {
     simple_.clear();
     std::size_t i = pos_;
-    auto next = [&] {
-      simple_.push_back(i);
-      i = next_index(i);
-    };
-    auto path = [&] {
-      if (!Transformer::is_one_token_value(type(i))) {
-        return false;
-      }
-      next();
-      while (type(i) == Tok::DOT) {
-        next();
-        if (type(i) != Tok::IDENT) {
-          return false;
-        }
-        next();
-      }
-      return true;
-    };
     if (item) {
       if (type(i) != Tok::KW_LET && type(i) != Tok::KW_OUTPUT) {
         return false;
       }
-      next();
+      take(i);
     }
-    if (type(i) != Tok::IDENT) {
+    if (type(i) != Tok::IDENT || type(next_index(i)) != Tok::ASSIGN) {
       return false;
     }
-    next();
-    if (type(i) != Tok::ASSIGN) {
-      return false;
-    }
-    next();
-    if (type(i) == Tok::LBRACKET) {
-      next();
-      while (type(i) != Tok::RBRACKET) {
-        if (!path()) {
-          return false;
-        }
-        if (type(i) == Tok::COMMA) {
-          next();
-        } else if (type(i) != Tok::RBRACKET) {
-          return false;
-        }
-      }
-      next();
-    } else if (!path()) {
+    take(i);
+    take(i);
+    if (!simple_value(i)) {
       return false;
     }
     if (item) {
@@ -215,6 +184,64 @@ private:
              TokenSet{Tok::IDENT, Tok::KW_LET, Tok::KW_PARAM, Tok::KW_OUTPUT}.has(type(i));
     }
     return type(i) == Tok::IDENT || type(i) == Tok::RBRACE;
+  }
+
+  // simple_assignment's `value` at `i`, its tokens into simple_; `i` moves past it. Brackets nest
+  // at most limits::kMaxNesting deep (the lexer checked), so this may recurse.
+  bool simple_value(std::size_t& i) {
+    const std::uint32_t open = type(i);
+    if (open == Tok::LBRACKET || open == Tok::LBRACE) {
+      const std::uint32_t close = open == Tok::LBRACKET ? Tok::RBRACKET : Tok::RBRACE;
+      take(i);
+      while (type(i) != close) {
+        if (open == Tok::LBRACE) { // an entry's key and `=`
+          if ((type(i) != Tok::IDENT && type(i) != Tok::STRING) ||
+              type(next_index(i)) != Tok::ASSIGN) {
+            return false;
+          }
+          take(i);
+          take(i);
+        }
+        if (!simple_value(i)) {
+          return false;
+        }
+        if (type(i) == Tok::COMMA) {
+          take(i);
+        } else if (type(i) != close) {
+          return false;
+        }
+      }
+      take(i);
+      return true;
+    }
+    if (open == Tok::STRING_HEAD) { // `"a${value}b${value}c"`
+      do {
+        take(i);
+        if (!simple_value(i)) {
+          return false;
+        }
+      } while (type(i) == Tok::STRING_MID);
+      if (type(i) != Tok::STRING_TAIL) {
+        return false;
+      }
+    } else if (!Transformer::is_one_token_value(open)) {
+      return false;
+    }
+    take(i);
+    while (type(i) == Tok::DOT) {
+      take(i);
+      if (type(i) != Tok::IDENT) {
+        return false;
+      }
+      take(i);
+    }
+    return true;
+  }
+
+  // Adds the token at `i` to simple_ and moves `i` to the next default-channel token.
+  void take(std::size_t& i) {
+    simple_.push_back(i);
+    i = next_index(i);
   }
 
   std::uint32_t type(std::size_t i) const { return table_[i].type; }

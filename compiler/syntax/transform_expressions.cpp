@@ -227,9 +227,23 @@ Transformer::Built Transformer::transformOneTokenPrimary(std::size_t index) {
 }
 
 Transformer::Built Transformer::transformSimplePath(std::span<const std::size_t> tokens,
-                                                    std::size_t& at) {
-  // As transformPostfix() and transformPostfixOp() build `a.b.c`.
-  Built result = transformOneTokenPrimary(tokens[at++]);
+                                                    std::size_t& at, std::size_t nesting) {
+  // As transformPostfix() and transformPostfixOp() build `a.b.c`, and transformStringLit() a
+  // string with interpolations of simple values.
+  Built result;
+  if (tokens_[tokens[at]].type == Tok::STRING_HEAD) {
+    const std::size_t head = tokens[at];
+    StringBuilder string;
+    do {
+      stringPiece(string, tokens[at++]);
+      string.pending = transformSimple(tokens, at, nesting + 1);
+      string.depth = std::max(string.depth, string.pending.depth);
+    } while (tokens_[tokens[at]].type == Tok::STRING_MID);
+    stringPiece(string, tokens[at]); // the STRING_TAIL
+    result = finishString(string, tokens_.range(head).to(tokens_.range(tokens[at++])));
+  } else {
+    result = transformOneTokenPrimary(tokens[at++]);
+  }
   while (at + 1 < tokens.size() && tokens_[tokens[at]].type == Tok::DOT) {
     std::size_t dot = tokens[at];
     std::size_t name = tokens[at + 1];
@@ -248,26 +262,53 @@ ast::ExprPtr Transformer::transformSimpleValue(std::span<const std::size_t> toke
                                                std::size_t at) {
   too_deep_ = false; // as transformValue() does for every value
   Range value_range = tokens_.range(tokens[at]).to(tokens_.range(tokens.back()));
-  Built value;
-  if (tokens_[tokens[at]].type == Tok::LBRACKET) {
-    // As transformPrimary() builds a list.
-    Range open = tokens_.range(tokens[at++]);
-    std::vector<ast::ExprPtr> items;
-    std::size_t depth = 0;
-    while (tokens_[tokens[at]].type != Tok::RBRACKET) {
-      if (tokens_[tokens[at]].type == Tok::COMMA) {
-        ++at;
-        continue;
-      }
-      Built item = transformSimplePath(tokens, at);
-      depth = std::max(depth, item.depth);
+  Built value = transformSimple(tokens, at, 0);
+  return too_deep_ ? error(value_range).expr : std::move(value.expr);
+}
+
+Transformer::Built Transformer::transformSimple(std::span<const std::size_t> tokens,
+                                                std::size_t& at, std::size_t nesting) {
+  const std::uint32_t open = tokens_[tokens[at]].type;
+  if (open != Tok::LBRACKET && open != Tok::LBRACE) {
+    return transformSimplePath(tokens, at, nesting);
+  }
+  // As transformPrimary() builds a list or an object. A value cannot start with `]` or `}`.
+  Range open_range = tokens_.range(tokens[at++]);
+  if (simple_items_.empty()) { // never resized again: no reference into them goes stale
+    simple_items_.resize(limits::kMaxNesting + 1);
+    simple_entries_.resize(limits::kMaxNesting + 1);
+  }
+  std::vector<ast::ExprPtr>& items = simple_items_[nesting];
+  std::vector<ast::ObjectEntry>& entries = simple_entries_[nesting];
+  std::size_t depth = 0;
+  auto type = [&] { return tokens_[tokens[at]].type; };
+  while (type() != Tok::RBRACKET && type() != Tok::RBRACE) {
+    if (type() == Tok::COMMA) {
+      ++at;
+      continue;
+    }
+    ast::ObjectEntry entry;
+    if (open == Tok::LBRACE) { // the key (IDENT or STRING) and `=`
+      std::size_t key = tokens[at];
+      entry.key_range = tokens_.range(key);
+      entry.key = type() == Tok::IDENT ? tokens_.text(key)
+                                       : decoded(string_body(Tok::STRING, tokens_.text(key)));
+      at += 2;
+    }
+    Built item = transformSimple(tokens, at, nesting + 1);
+    depth = std::max(depth, item.depth);
+    if (open == Tok::LBRACE) {
+      entry.value = std::move(item.expr);
+      entries.push_back(std::move(entry));
+    } else {
       items.push_back(std::move(item.expr));
     }
-    value = make(value_range, ast::List{arena_.array(items)}, depth, open);
-  } else {
-    value = transformSimplePath(tokens, at);
   }
-  return too_deep_ ? error(value_range).expr : std::move(value.expr);
+  Range whole = open_range.to(tokens_.range(tokens[at++]));
+  if (open == Tok::LBRACKET) {
+    return make(whole, ast::List{arena_.array(items)}, depth, open_range);
+  }
+  return make(whole, ast::Object{arena_.array(entries)}, depth, open_range);
 }
 
 void Transformer::transformSimpleAttribute(std::span<const std::size_t> tokens, Body& block) {

@@ -95,56 +95,54 @@ Transformer::Built Transformer::transformStringLit(P::StringLitContext* ctx) {
       return transformPlainString(terminal->getSymbol()->getTokenIndex());
     }
   }
-  std::vector<ast::StringPart> parts;
-  std::size_t depth = 0;
-  Built pending;                   // the interpolation waiting for its closing `}`
-  std::uint32_t pending_begin = 0; // where its `${` starts
+  StringBuilder string;
   for (antlr4::tree::ParseTree* child : ctx->children) {
     auto* terminal = Transformer::terminal(child);
     if (auto* inner = terminal == nullptr ? rule<P::ExprContext>(child, P::RuleExpr) : nullptr) {
-      pending = transformExpr(inner);
-      depth = std::max(depth, pending.depth);
-      continue;
-    }
-    if (!real(terminal)) {
-      continue;
-    }
-    antlr4::Token* piece = terminal->getSymbol();
-    auto type = static_cast<std::uint32_t>(piece->getType());
-    if (!is_string_piece(type)) {
-      continue;
-    }
-    Range at = range(piece);
-    if (pending.expr != nullptr) { // this piece starts with the `}` closing an interpolation
-      ast::StringPart part;
-      part.expr = std::move(pending.expr);
-      part.range = Range{at.file, pending_begin, at.begin + 1};
-      parts.push_back(std::move(part));
-    }
-    std::string_view body = string_body(type, tokens_.text(piece));
-    if (!body.empty()) {
-      ast::StringPart part;
-      part.set_text(decoded(body));
-      part.range =
-          Range{at.file, at.begin + 1, at.begin + 1 + static_cast<std::uint32_t>(body.size())};
-      parts.push_back(std::move(part));
-    }
-    if (type == Tok::STRING_HEAD || type == Tok::STRING_MID) {
-      pending_begin = at.end - 2;
+      string.pending = transformExpr(inner);
+      string.depth = std::max(string.depth, string.pending.depth);
+    } else if (real(terminal) && is_string_piece(terminal->getSymbol()->getType())) {
+      stringPiece(string, terminal->getSymbol()->getTokenIndex());
     }
   }
-  if (pending.expr != nullptr) {
+  return finishString(string, whole);
+}
+
+void Transformer::stringPiece(StringBuilder& string, std::size_t index) {
+  const std::uint32_t type = tokens_[index].type;
+  Range at = tokens_.range(index);
+  if (string.pending.expr != nullptr) { // this piece starts with the `}` closing an interpolation
+    ast::StringPart part;
+    part.expr = std::move(string.pending.expr);
+    part.range = Range{at.file, string.pending_begin, at.begin + 1};
+    string.parts.push_back(std::move(part));
+  }
+  std::string_view body = string_body(type, tokens_.text(index));
+  if (!body.empty()) {
+    ast::StringPart part;
+    part.set_text(decoded(body));
+    part.range =
+        Range{at.file, at.begin + 1, at.begin + 1 + static_cast<std::uint32_t>(body.size())};
+    string.parts.push_back(std::move(part));
+  }
+  if (type == Tok::STRING_HEAD || type == Tok::STRING_MID) {
+    string.pending_begin = at.end - 2;
+  }
+}
+
+Transformer::Built Transformer::finishString(StringBuilder& string, Range whole) {
+  if (string.pending.expr != nullptr) {
     return error(whole); // an interpolation without its `}`: the parser has reported it
   }
   std::size_t bytes = 0;
-  for (const ast::StringPart& part : parts) {
+  for (const ast::StringPart& part : string.parts) {
     bytes += part.text().size();
   }
   if (bytes > limits::kMaxStringBytes) {
     sink_.report(Diag::StringTooLong, whole, bytes, limits::kMaxStringBytes);
     return error(whole);
   }
-  return make(whole, ast::String{arena_.array(parts)}, depth, whole);
+  return make(whole, ast::String{arena_.array(string.parts)}, string.depth, whole);
 }
 
 Transformer::Built Transformer::transformPlainString(std::size_t index) {

@@ -49,11 +49,10 @@ public:
   // Gives `block` the items of `body` (which is left empty). Null when the block is beyond
   // limits::kMaxBlocksPerFile (E0023). `close`: the table index of its `}`.
   ast::BlockPtr finishBlock(ast::BlockPtr block, Body& body, std::size_t close);
-  // `name = value` with a simple value (see FastParser::simple_assignment in syntax.cpp): a
-  // one-token primary with `.name`s after it, or a list of those. `tokens` are the table indexes
-  // of its default-channel tokens, name to end of value, already checked to have that shape. The
-  // fast path builds these without a parse tree; the result is what transformBodyItem() builds
-  // from the attribute's tree.
+  // `name = value` with a simple value (FastParser::simple_assignment in syntax.cpp says which).
+  // `tokens` are the table indexes of its default-channel tokens, name to end of value, already
+  // checked to have that shape. The fast path builds these without a parse tree; the result is
+  // what transformBodyItem() builds from the attribute's tree.
   void transformSimpleAttribute(std::span<const std::size_t> tokens, Body& body);
   // The same for `let name = value` and `output name = value` (`tokens` from the keyword on):
   // what transformItem() builds from the item's tree.
@@ -94,14 +93,31 @@ private:
   // ---- literals (transform_literals.cpp)
   Built transformNumber(std::size_t index);
   Built transformStringLit(P::StringLitContext* ctx);
+  // A string with interpolations under construction: its parts, how deep their expressions are,
+  // and the interpolation waiting for its closing `}` (at pending_begin, its `${`).
+  struct StringBuilder {
+    std::vector<ast::StringPart> parts;
+    std::size_t depth = 0;
+    Built pending;
+    std::uint32_t pending_begin = 0;
+  };
+  // A piece of the string's text (STRING_HEAD, STRING_MID, STRING_TAIL, …) at table index
+  // `index`: decodes its escapes (unknown ones were reported by the lexer), and closes `pending`.
+  void stringPiece(StringBuilder& string, std::size_t index);
+  Built finishString(StringBuilder& string, Range whole);
   // A STRING token: `"api"`.
   Built transformPlainString(std::size_t index);
   // A primary of one token (see is_one_token_value).
   Built transformOneTokenPrimary(std::size_t index);
-  // tokens[at…]: a one-token primary and its `.name`s; `at` moves past them.
-  Built transformSimplePath(std::span<const std::size_t> tokens, std::size_t& at);
+  // tokens[at…]: a one-token primary, or a string with interpolations of simple values, and its
+  // `.name`s; `at` moves past them.
+  Built transformSimplePath(std::span<const std::size_t> tokens, std::size_t& at,
+                            std::size_t nesting);
   // The value of a simple assignment, tokens[at…] to the end (see transformSimpleAttribute).
   ast::ExprPtr transformSimpleValue(std::span<const std::size_t> tokens, std::size_t at);
+  // tokens[at…]: a path, or a list or object of simple values, inside `nesting` others; `at`
+  // moves past it.
+  Built transformSimple(std::span<const std::size_t> tokens, std::size_t& at, std::size_t nesting);
   // The decoded text of a string without interpolation (an object key); nullopt otherwise.
   std::optional<std::string_view> plainString(P::StringLitContext* ctx);
   // A string body's text with its escapes decoded: a view of the source when it has none, else a
@@ -158,6 +174,10 @@ private:
   ErrorSink& sink_;
   ast::Arena& arena_;
   bool too_deep_ = false; // E0014 was reported in the current value
+  // transformSimple()'s lists and objects under construction, by nesting: they keep their
+  // capacity from value to value.
+  std::vector<std::vector<ast::ExprPtr>> simple_items_;
+  std::vector<std::vector<ast::ObjectEntry>> simple_entries_;
   // Blocks transformed so far; beyond limits::kMaxBlocksPerFile, E0023.
   std::size_t blocks_ = 0;
 };
