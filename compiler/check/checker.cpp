@@ -72,7 +72,7 @@ void keep_syntax(ast::Arena& arena, const ast::Expr& expr) {
 std::string Decl::kind() const {
   switch (what) {
   case BlockDecl:
-    return block->kind_name;
+    return std::string(block->kind_name);
   case LetDecl:
     return "let";
   case ParamDecl:
@@ -429,7 +429,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
 
   auto block = std::make_unique<model::Block>();
   block->kind = kind;
-  block->kind_name = std::string(kind->name);
+  block->kind_name = kind->name;
   block->name = syntax.name().value_or("");
   // A module's top-level block is under its instance's name: `api.app`.
   const std::string_view parent_path =
@@ -779,7 +779,7 @@ void Checker::add_implicit_children() {
       }
       auto block = std::make_unique<model::Block>();
       block->kind = &kind;
-      block->kind_name = std::string(kind.name);
+      block->kind_name = kind.name;
       block->path.reserve(parent->path.size() + kind.name.size() + 4);
       block->path.append(parent->path).append(".").append(kind.name).append("[0]");
       block->range = parent->header_range;
