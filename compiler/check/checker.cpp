@@ -214,6 +214,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   for (Namespace& space : spaces_) {
     space.scope = Scope();
     space.lets = {};
+    space.let_states = {};
     space.params.clear();
     space.outputs = {};
     space.files = {};
@@ -730,10 +731,11 @@ void Checker::declare_values(std::uint32_t space) {
         continue;
       }
       Decl decl{{nullptr}, l.name, l.name_range, Decl::LetDecl};
-      decl.let = &ns.lets.emplace_back(LetSlot{&l, State::Pending, model::Value{}});
+      decl.let = &ns.lets.emplace_back(LetSlot{&l, model::Value{}});
       declare(nullptr, decl);
     }
   }
+  ns.let_states.assign(ns.lets.size(), State::Pending);
   top_ = 0;
 }
 

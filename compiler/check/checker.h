@@ -24,9 +24,11 @@ enum class State : std::uint8_t { Pending, Running, Done, Deferred };
 
 // A name visible in a scope: a block, a let, a param or a module instance. A let's, param's or
 // instance's namespace is the one its declaration's file belongs to (Checker::space_of()).
+//
+// A let's slot: its State is kept beside it (Namespace::let_states), so that a slot is 64 bytes,
+// not 72, in a program of millions of lets.
 struct LetSlot {
   const ast::Let* syntax = nullptr;
-  State state = State::Pending;
   model::Value value;
 };
 
@@ -157,6 +159,7 @@ struct Namespace {
   // Every let, in declaration order, reserved once (declare_values()) so that its Decl points at
   // its slot: a program may hold millions of lets, found by name through `scope` alone.
   std::vector<LetSlot> lets;
+  std::vector<State> let_states; // lets[i]'s is let_states[i]
   std::map<std::string_view, ParamSlot, std::less<>> params;
   std::vector<OutputSlot> outputs; // a module's, in source order
 };
@@ -215,6 +218,9 @@ private:
   }
   // The namespace a file belongs to: 0 for the program's, an instance's for its module's files.
   std::uint32_t space_of(FileId file) const {
+    if (space_of_file_.empty()) {
+      return 0; // no modules: every let's slot asks (let_value())
+    }
     auto it = space_of_file_.find(file);
     return it == space_of_file_.end() ? 0 : it->second;
   }
