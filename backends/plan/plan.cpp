@@ -83,7 +83,8 @@ std::vector<Resource> resources_of(const model::Program& program, const Plan& pl
   }
   std::map<std::string, const model::Block*, std::less<>> by_key;
   for (const auto& b : program.blocks) {
-    by_key.emplace(sharing[b->path] > 1 ? b->path + "@" + b->kind_name : b->path, b.get());
+    by_key.emplace(sharing[b->path] > 1 ? b->path + "@" + std::string(b->kind_name) : b->path,
+                   b.get());
   }
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> unmanaged; // by key
   for (const Step& s : plan.steps) {

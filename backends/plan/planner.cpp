@@ -127,7 +127,8 @@ Step& Planner::add(const model::Block& block, std::string_view suffix, std::stri
 std::string Planner::step_id(const model::Block& block, std::string_view suffix) const {
   std::string id = block.path;
   if (shared_paths_.count(block.path)) {
-    id += "@" + block.kind_name; // `subnet main.a` and `route_table main.a`: `main.a@route_table`
+    id += '@'; // `subnet main.a` and `route_table main.a`: `main.a@route_table`
+    id += block.kind_name;
   }
   return suffix.empty() ? id : fmt::format("{}#{}", id, suffix);
 }

@@ -72,7 +72,7 @@ void keep_syntax(ast::Arena& arena, const ast::Expr& expr) {
 std::string Decl::kind() const {
   switch (what) {
   case BlockDecl:
-    return block->kind_name;
+    return std::string(block->kind_name);
   case LetDecl:
     return "let";
   case ParamDecl:
@@ -214,6 +214,7 @@ std::unique_ptr<model::Program> Checker::run(const std::vector<ast::File>& files
   for (Namespace& space : spaces_) {
     space.scope = Scope();
     space.lets = {};
+    space.let_states = {};
     space.params.clear();
     space.outputs = {};
     space.files = {};
@@ -429,7 +430,7 @@ void Checker::declare_block(const ast::Block& syntax, model::Block* parent) {
 
   auto block = std::make_unique<model::Block>();
   block->kind = kind;
-  block->kind_name = std::string(kind->name);
+  block->kind_name = kind->name;
   block->name = syntax.name().value_or("");
   // A module's top-level block is under its instance's name: `api.app`.
   const std::string_view parent_path =
@@ -529,22 +530,64 @@ void Scope::add(Decl decl) {
     return;
   }
   if (!by_name_) {
-    by_name_ = std::make_unique<std::unordered_set<Named, Hash, Equal>>();
-    for (Decl& d : few_) {
-      add_hashed(d);
-    }
-    few_ = {};
+    reserve(kLinear + 1);
   }
   add_hashed(decl);
 }
 
-void Scope::add_hashed(Decl decl) {
-  auto it = by_name_->find(decl.name);
-  if (it == by_name_->end()) {
-    by_name_->insert(Named{decl, nullptr});
-  } else {
-    it->add(decl);
+namespace {
+
+// FNV-1a: names are short, and std::hash's Murmur costs more than the probe it serves. Its high
+// bits are folded in, as the table takes the low ones.
+std::size_t hash_name(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) {
+    h = (h ^ c) * 1099511628211ull;
   }
+  return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
+} // namespace
+
+std::size_t Scope::Hashed::slot(std::string_view name) const {
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
+    if (table[i] == 0 || firsts[table[i] - 1].name == name) {
+      return i;
+    }
+  }
+}
+
+void Scope::Hashed::grow(std::size_t names) {
+  std::size_t size = 16;
+  while (size / 4 * 3 < names) {
+    size *= 2;
+  }
+  if (size <= table.size()) {
+    return;
+  }
+  table.assign(size, 0);
+  for (std::size_t i = 0; i < firsts.size(); ++i) {
+    table[slot(firsts[i].name)] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+void Scope::add_hashed(Decl decl) {
+  Hashed& h = *by_name_;
+  h.grow(h.firsts.size() + 1);
+  const std::size_t at = h.slot(decl.name);
+  if (h.table[at] == 0) {
+    h.table[at] = static_cast<std::uint32_t>(h.firsts.size() + 1);
+    h.firsts.push_back(decl);
+    return;
+  }
+  const std::uint32_t index = h.table[at] - 1;
+  std::vector<Decl>& all = h.more[index];
+  if (all.empty()) {
+    all.push_back(h.firsts[index]);
+    h.firsts[index].more = true;
+  }
+  all.push_back(decl);
 }
 
 void Scope::reserve(std::size_t n) {
@@ -552,14 +595,16 @@ void Scope::reserve(std::size_t n) {
     return;
   }
   if (!by_name_) {
-    by_name_ = std::make_unique<std::unordered_set<Named, Hash, Equal>>();
-    by_name_->reserve(n);
+    by_name_ = std::make_unique<Hashed>();
+    by_name_->firsts.reserve(n);
+    by_name_->grow(n);
     for (Decl& d : few_) {
       add_hashed(d);
     }
     few_ = {};
   }
-  by_name_->reserve(n);
+  by_name_->firsts.reserve(n);
+  by_name_->grow(n);
 }
 
 std::span<const Decl> Scope::find(std::string_view name) const {
@@ -575,8 +620,13 @@ std::span<const Decl> Scope::find(std::string_view name) const {
     }
     return {};
   }
-  auto it = by_name_->find(name);
-  return it == by_name_->end() ? std::span<const Decl>{} : it->decls();
+  const Hashed& h = *by_name_;
+  const std::uint32_t at = h.table[h.slot(name)];
+  if (at == 0) {
+    return {};
+  }
+  const Decl& first = h.firsts[at - 1];
+  return first.more ? std::span<const Decl>(h.more.at(at - 1)) : std::span<const Decl>(&first, 1);
 }
 
 std::vector<std::string> Scope::names() const {
@@ -585,8 +635,13 @@ std::vector<std::string> Scope::names() const {
     out.emplace_back(d.name);
   }
   if (by_name_) {
-    for (const Named& named : *by_name_) {
-      out.insert(out.end(), named.decls().size(), std::string(named.first.name));
+    for (const Decl& first : by_name_->firsts) {
+      const std::size_t n =
+          first.more
+              ? by_name_->more.at(static_cast<std::uint32_t>(&first - by_name_->firsts.data()))
+                    .size()
+              : 1;
+      out.insert(out.end(), n, std::string(first.name));
     }
   }
   std::sort(out.begin(), out.end());
@@ -676,10 +731,11 @@ void Checker::declare_values(std::uint32_t space) {
         continue;
       }
       Decl decl{{nullptr}, l.name, l.name_range, Decl::LetDecl};
-      decl.let = &ns.lets.emplace_back(LetSlot{&l, State::Pending, model::Value{}});
+      decl.let = &ns.lets.emplace_back(LetSlot{&l, model::Value{}});
       declare(nullptr, decl);
     }
   }
+  ns.let_states.assign(ns.lets.size(), State::Pending);
   top_ = 0;
 }
 
@@ -725,7 +781,7 @@ void Checker::add_implicit_children() {
       }
       auto block = std::make_unique<model::Block>();
       block->kind = &kind;
-      block->kind_name = std::string(kind.name);
+      block->kind_name = kind.name;
       block->path.reserve(parent->path.size() + kind.name.size() + 4);
       block->path.append(parent->path).append(".").append(kind.name).append("[0]");
       block->range = parent->header_range;

@@ -24,9 +24,11 @@ enum class State : std::uint8_t { Pending, Running, Done, Deferred };
 
 // A name visible in a scope: a block, a let, a param or a module instance. A let's, param's or
 // instance's namespace is the one its declaration's file belongs to (Checker::space_of()).
+//
+// A let's slot: its State is kept beside it (Namespace::let_states), so that a slot is 64 bytes,
+// not 72, in a program of millions of lets.
 struct LetSlot {
   const ast::Let* syntax = nullptr;
-  State state = State::Pending;
   model::Value value;
 };
 
@@ -40,7 +42,9 @@ struct Decl {
   };
   std::string_view name; // the AST's, which outlives the checker
   Range range;
-  What what = BlockDecl;    // last: 40 bytes, not 48
+  What what = BlockDecl; // last: 40 bytes, not 48
+  // Set on a name's first declaration in a hashed Scope when the name has more (Scope::Hashed).
+  bool more = false;
   std::string kind() const; // "subnet", "let", "param"
 };
 
@@ -101,47 +105,24 @@ private:
   static constexpr std::size_t kLinear = 8;
   // Declarations of one name are kept next to each other, in declaration order.
   std::vector<Decl> few_;
-  // A name's declarations: nearly always one, kept in the node (no vector per name), which is
-  // also the key (the first declaration's name): a node is the Decl, a pointer and the hash.
-  struct Named {
-    Decl first;
-    // Every declaration, once the name has more than one. Mutable: a set's elements are const,
-    // and only the name (in `first`) is the key.
-    mutable std::unique_ptr<std::vector<Decl>> all;
-    std::span<const Decl> decls() const {
-      return all ? std::span<const Decl>(*all) : std::span<const Decl>(&first, 1);
-    }
-    void add(Decl decl) const {
-      if (!all) {
-        all = std::make_unique<std::vector<Decl>>(1, first);
-      }
-      all->push_back(decl);
-    }
-  };
-  // FNV-1a: names are short, and std::hash's Murmur costs more than the probe it serves.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      std::uint64_t h = 14695981039346656037ull;
-      for (unsigned char c : s) {
-        h = (h ^ c) * 1099511628211ull;
-      }
-      return static_cast<std::size_t>(h);
-    }
-    std::size_t operator()(const Named& n) const { return (*this)(n.first.name); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    static std::string_view key(std::string_view s) { return s; }
-    static std::string_view key(const Named& n) { return n.first.name; }
-    template <typename A, typename B>
-    bool operator()(const A& a, const B& b) const {
-      return key(a) == key(b);
-    }
-  };
   void add_hashed(Decl decl);
-  // Once past kLinear; behind a pointer, as most scopes never need it (a scope per block).
-  std::unique_ptr<std::unordered_set<Named, Hash, Equal>> by_name_;
+  // Past kLinear names: each name's first declaration, in declaration order, and an open-addressed
+  // table of their positions (a program of millions of lets holds 40 bytes and about 6 of table a
+  // name, where a hash set's node took 80 and its bucket 8).
+  struct Hashed {
+    std::vector<Decl> firsts;
+    // 1 + an index into `firsts`, 0 for an empty slot; a power of two long, at most 3/4 full.
+    std::vector<std::uint32_t> table;
+    // Every declaration of a name declared more than once (Decl::more set on its first), by its
+    // first's index.
+    std::unordered_map<std::uint32_t, std::vector<Decl>> more;
+    // The position in `table` of `name`, or of the empty slot where it would go.
+    std::size_t slot(std::string_view name) const;
+    // Room for `names` names without growing again.
+    void grow(std::size_t names);
+  };
+  // Behind a pointer, as most scopes never need it (a scope per block).
+  std::unique_ptr<Hashed> by_name_;
 };
 
 // How many children of each kind a block (or a namespace's top level) has so far, for `kind[i]`
@@ -178,6 +159,7 @@ struct Namespace {
   // Every let, in declaration order, reserved once (declare_values()) so that its Decl points at
   // its slot: a program may hold millions of lets, found by name through `scope` alone.
   std::vector<LetSlot> lets;
+  std::vector<State> let_states; // lets[i]'s is let_states[i]
   std::map<std::string_view, ParamSlot, std::less<>> params;
   std::vector<OutputSlot> outputs; // a module's, in source order
 };
@@ -236,6 +218,9 @@ private:
   }
   // The namespace a file belongs to: 0 for the program's, an instance's for its module's files.
   std::uint32_t space_of(FileId file) const {
+    if (space_of_file_.empty()) {
+      return 0; // no modules: every let's slot asks (let_value())
+    }
     auto it = space_of_file_.find(file);
     return it == space_of_file_.end() ? 0 : it->second;
   }

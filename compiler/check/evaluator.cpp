@@ -603,11 +603,14 @@ std::string Checker::cycle_to(const Frame& key) const {
 }
 
 Value Checker::let_value(LetSlot& slot, const Range& use) {
-  evaluate_once(slot.state, slot.value, Frame{Frame::LetFrame, nullptr, slot.syntax->name},
+  // The let's namespace, whose `lets` hold its slot: a module's let sees the module's names.
+  const std::uint32_t space = space_of(slot.syntax->name_range.file);
+  Namespace& ns = spaces_[space];
+  State& state = ns.let_states[static_cast<std::size_t>(&slot - ns.lets.data())];
+  evaluate_once(state, slot.value, Frame{Frame::LetFrame, nullptr, slot.syntax->name},
                 slot.syntax->name_range, [&] {
-                  // In the let's namespace: a module's let sees the module's names.
                   const std::uint32_t saved = top_;
-                  top_ = space_of(slot.syntax->name_range.file);
+                  top_ = space;
                   Value v = eval(*slot.syntax->value, nullptr, nullptr);
                   top_ = saved;
                   return v;

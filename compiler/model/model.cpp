@@ -302,7 +302,7 @@ std::string Block::display() const {
 
 Block* Program::add(std::unique_ptr<Block> block) {
   Block* raw = block.get();
-  raw->id = blocks.size();
+  raw->id = static_cast<std::uint32_t>(blocks.size());
   blocks.push_back(std::move(block));
   if (raw->kind) {
     for (const auto& [kind, list] : kind_lists_) {

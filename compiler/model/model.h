@@ -157,8 +157,8 @@ private:
 // A block of the program: `subnet main.private_a`, or an unnamed nested one such as a `route`.
 struct Block {
   const schema::Kind* kind = nullptr;
-  std::string kind_name; // "subnet"
-  std::string name;      // "private_a"; "" for unnamed blocks
+  std::string_view kind_name; // "subnet": the schema's name (static storage), kind->name
+  std::string name;           // "private_a"; "" for unnamed blocks
   // Dotted path from the program: "main.private_a"; unnamed blocks get `kind[i]`, counted per kind
   // within their parent: "main.public.route[0]".
   std::string path;
@@ -169,7 +169,8 @@ struct Block {
   AttributeMap attributes;
   bool implicit = false; // created by the checker because the schema gives the kind a default
   // Position in Program::blocks (set by Program::add), for per-block tables indexed without a map.
-  std::size_t id = 0;
+  // 32 bits, in the padding after `implicit`: a block is 176 bytes, not 200.
+  std::uint32_t id = 0;
 
   const Attribute* attribute(std::string_view name) const;
   // The attribute's value, or nullptr when it is absent or null.
@@ -191,6 +192,7 @@ struct Block {
   // "subnet `main.private_a`", for messages.
   std::string display() const;
 };
+static_assert(sizeof(Block) == 176);
 
 // The container of `task` that `name` designates (a service's `load_balancers` item): the one whose
 // ECS name (its `name`, by default the block's) it is, or else the one whose block it names.
