@@ -141,9 +141,8 @@ void lower_endpoint(Lowering& l, const model::Block& b) {
     if (service->rfind("com.amazonaws.", 0) == 0) {
       w.member("ServiceName", *service);
     } else {
-      w.key("ServiceName").begin_object();
-      w.member("Fn::Sub", "com.amazonaws.${AWS::Region}." + Lowering::sub_literal(*service));
-      w.end_object();
+      w.member("ServiceName",
+               l.template_value("com.amazonaws.${AWS::Region}." + Lowering::sub_literal(*service)));
     }
   }
   const std::string* type = l.get_enum(b, "type");

@@ -62,9 +62,7 @@ void lower_subnet(Planner& p, const model::Block& b) {
   json cidr = p.value(*p.get(b, "cidr"));
   s.params["CidrBlock"] = cidr;
   const std::string* zone = model::zone_of(b);
-  if (const model::Value* v = p.get(b, "zone")) {
-    s.params["AvailabilityZone"] = p.value(*v);
-  }
+  s.params["AvailabilityZone"] = p.value(*p.get(b, "zone"));
   p.add_tags(s, b);
   bool is_public = p.get_bool(b, "public");
   s.summary =
