@@ -1,6 +1,5 @@
 // The VPC kinds: vpc, subnet, internet_gateway, nat_gateway, route_table and route, endpoint,
 // security_group with its ingress and egress rules.
-#include "backends/cloudformation/cloudformation.h"
 #include "backends/cloudformation/lowering.h"
 #include "backends/common/aws.h"
 #include "backends/resources/registry.h"
@@ -11,25 +10,18 @@ namespace {
 
 using common::JsonWriter;
 
-void write_vpc_ref(Lowering& l, JsonWriter& w, const model::Block& b) {
-  const model::Block* vpc = b.ancestor("vpc");
-  if (vpc) {
-    l.write_ref(w, *vpc);
-  } else {
-    w.value(json(nullptr));
-  }
+// A rule to a CIDR, which its group lists inline (rules to a group are resources of their own).
+// An ingress of every protocol is one too: inline it would need the ports EC2 ignores (-1), which
+// cfn-lint flags (W3687), and without them moto's create-stack fails; alone it needs neither.
+bool is_inline_rule(Lowering& l, const model::Block& rule) {
+  const std::string* protocol = l.get_enum(rule, "protocol");
+  bool all_ingress = is_kind(rule, "ingress") && protocol && *protocol == "all";
+  return !l.get(rule, common::rule_peer(rule))->block() && !all_ingress;
 }
 
-void write_refs(Lowering& l, JsonWriter& w, const std::vector<const model::Block*>& blocks) {
-  w.begin_array();
-  for (const model::Block* b : blocks) {
-    l.write_ref(w, *b);
-  }
-  w.end_array();
-}
-
-// The protocol and ports of a security group rule, as SecurityGroupIngress/Egress want them.
-void write_rule_ports(Lowering& l, const model::Block& rule, JsonWriter& w) {
+// A rule's protocol, ports, peer and description, as both its group's SecurityGroupIngress and
+// SecurityGroupEgress items and the AWS::EC2::SecurityGroupIngress/Egress resources name them.
+void write_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
   common::RulePorts ports =
       common::rule_ports(l.get_enum(rule, "protocol"), l.get_int(rule, "port"),
                          l.get_int(rule, "from_port"), l.get_int(rule, "to_port"));
@@ -38,29 +30,16 @@ void write_rule_ports(Lowering& l, const model::Block& rule, JsonWriter& w) {
     w.member("FromPort", *ports.from);
     w.member("ToPort", *ports.to);
   }
-}
-
-// A rule to a CIDR, which its group lists inline (rules to a group are resources of their own).
-// An ingress of every protocol is one too: inline it would need the ports EC2 ignores (-1), which
-// cfn-lint flags (W3687), and without them moto's create-stack fails; alone it needs neither.
-bool is_inline_rule(Lowering& l, const model::Block& rule) {
-  if (!is_kind(rule, "ingress") && !is_kind(rule, "egress")) {
-    return false;
+  const model::Value& peer = *l.get(rule, common::rule_peer(rule));
+  if (const model::Block* group = peer.block()) {
+    bool in = is_kind(rule, "ingress");
+    l.write_ref(w.key(in ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), *group);
+  } else {
+    l.write_value(w.key("CidrIp"), peer);
   }
-  const model::Value* peer = l.get(rule, common::rule_peer(rule));
-  const std::string* protocol = l.get_enum(rule, "protocol");
-  bool all_ingress = is_kind(rule, "ingress") && protocol && *protocol == "all";
-  return peer && !peer->block() && !all_ingress;
-}
-
-void write_inline_rule(Lowering& l, const model::Block& rule, JsonWriter& w) {
-  w.begin_object();
-  write_rule_ports(l, rule, w);
-  l.write_value(w.key("CidrIp"), *l.get(rule, common::rule_peer(rule)));
   if (const std::string* d = l.get_string(rule, "description")) {
     w.member("Description", *d);
   }
-  w.end_object();
 }
 
 } // namespace
@@ -79,7 +58,7 @@ void lower_vpc(Lowering& l, const model::Block& b) {
 
 void lower_subnet(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_subnet());
-  write_vpc_ref(l, w.key("VpcId"), b);
+  l.write_ref(w.key("VpcId"), *b.parent);
   l.write_value(w.key("CidrBlock"), *l.get(b, "cidr"));
   if (const std::string* zone = l.get_string(b, "zone")) {
     w.member("AvailabilityZone", l.zone(*zone));
@@ -97,9 +76,8 @@ void lower_internet_gateway(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_internet_gateway());
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
-  const model::Block* vpc = b.ancestor("vpc");
-  l.begin_resource(b, l.attachment_id(*vpc), resources::ec2_gateway_attachment());
-  write_vpc_ref(l, w.key("VpcId"), b);
+  l.begin_resource(b, l.attachment_id(*b.parent), resources::ec2_gateway_attachment());
+  l.write_ref(w.key("VpcId"), *b.parent);
   Lowering::write_ref_to(w.key("InternetGatewayId"), l.id(b));
   l.end_resource();
 }
@@ -107,32 +85,29 @@ void lower_internet_gateway(Lowering& l, const model::Block& b) {
 void lower_nat_gateway(Lowering& l, const model::Block& b) {
   // The Elastic IP and the gateway wait for the internet gateway's attachment: a NAT gateway in a
   // subnet without a working route to the internet fails to start.
-  std::string attachment = l.attachment_id(*b.ancestor("vpc"));
+  std::string attachment = l.attachment_id(*b.parent);
   std::string eip_id = Lowering::resource_id(b, "public_ip");
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_nat_gateway());
+  // Both resources end alike: their tags, then the wait for the attachment.
+  auto end_resource = [&] {
+    l.write_tags(w.key("Tags"), b);
+    if (!attachment.empty()) {
+      l.end_properties().member("DependsOn", attachment);
+    }
+    l.end_resource();
+  };
   Lowering::write_getatt(w.key("AllocationId"), eip_id, "AllocationId");
-  if (const model::Block* subnet = l.get_ref(b, "subnet")) {
-    l.write_ref(w.key("SubnetId"), *subnet);
-  }
-  l.write_tags(w.key("Tags"), b);
-  if (!attachment.empty()) {
-    l.end_properties().member("DependsOn", attachment);
-  }
-  l.end_resource();
-
+  l.write_ref(w.key("SubnetId"), *l.get_ref(b, "subnet"));
+  end_resource();
   l.begin_resource(b, eip_id, resources::ec2_eip());
   w.member("Domain", "vpc");
-  l.write_tags(w.key("Tags"), b);
-  if (!attachment.empty()) {
-    l.end_properties().member("DependsOn", attachment);
-  }
-  l.end_resource();
+  end_resource();
 }
 
 void lower_route_table(Lowering& l, const model::Block& b) {
   const std::string id = l.id(b);
   JsonWriter& w = l.begin_resource(b, id, resources::ec2_route_table());
-  write_vpc_ref(l, w.key("VpcId"), b);
+  l.write_ref(w.key("VpcId"), *b.parent);
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
   for (const model::Block* subnet : l.get_refs(b, "subnets")) {
@@ -146,48 +121,41 @@ void lower_route_table(Lowering& l, const model::Block& b) {
 
 void lower_route(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_route());
-  const model::Block* target = l.get_ref(b, "target");
-  const bool to_gateway = target && is_kind(*target, "internet_gateway");
+  const model::Block& target = *l.get_ref(b, "target");
+  const bool to_gateway = is_kind(target, "internet_gateway");
   Lowering::write_ref_to(w.key("RouteTableId"), l.id(*b.parent));
   l.write_value(w.key("DestinationCidrBlock"), *l.get(b, "destination"));
-  if (target) {
-    l.write_ref(w.key(to_gateway ? "GatewayId" : "NatGatewayId"), *target);
-  }
+  l.write_ref(w.key(to_gateway ? "GatewayId" : "NatGatewayId"), target);
   if (to_gateway) {
     // A route to an internet gateway fails until the gateway is attached to the VPC.
-    l.end_properties().member("DependsOn", l.attachment_id(*target->ancestor("vpc")));
+    l.end_properties().member("DependsOn", l.attachment_id(*target.parent));
   }
   l.end_resource();
 }
 
 void lower_endpoint(Lowering& l, const model::Block& b) {
   JsonWriter& w = l.begin_resource(b, l.id(b), resources::ec2_vpc_endpoint());
-  write_vpc_ref(l, w.key("VpcId"), b);
+  l.write_ref(w.key("VpcId"), *b.parent);
   if (const std::string* service = l.get_string(b, "service")) {
     // A short name gets the region of the stack the template is deployed in.
     if (service->rfind("com.amazonaws.", 0) == 0) {
       w.member("ServiceName", *service);
     } else {
-      w.key("ServiceName").begin_object();
-      w.member("Fn::Sub", "com.amazonaws.${AWS::Region}." + Lowering::sub_literal(*service));
-      w.end_object();
+      w.member("ServiceName",
+               l.template_value("com.amazonaws.${AWS::Region}." + Lowering::sub_literal(*service)));
     }
   }
   const std::string* type = l.get_enum(b, "type");
   bool gateway = type && *type == "gateway";
   w.member("VpcEndpointType", gateway ? "Gateway" : "Interface");
-  auto tables = l.get_refs(b, "route_tables");
-  auto subnets = l.get_refs(b, "subnets");
-  auto groups = l.get_refs(b, "security_groups");
-  bool private_dns = l.get_bool(b, "private_dns");
   if (gateway) {
-    write_refs(l, w.key("RouteTableIds"), tables);
+    w.member("RouteTableIds", l.refs(l.get_refs(b, "route_tables")));
   } else {
-    write_refs(l, w.key("SubnetIds"), subnets);
-    if (!groups.empty()) {
-      write_refs(l, w.key("SecurityGroupIds"), groups);
+    w.member("SubnetIds", l.refs(l.get_refs(b, "subnets")));
+    if (auto groups = l.get_refs(b, "security_groups"); !groups.empty()) {
+      w.member("SecurityGroupIds", l.refs(groups));
     }
-    w.member("PrivateDnsEnabled", private_dns);
+    w.member("PrivateDnsEnabled", l.get_bool(b, "private_dns"));
   }
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
@@ -201,35 +169,30 @@ void lower_security_group(Lowering& l, const model::Block& b) {
   if (const model::Value* name = l.get(b, "name")) {
     l.write_value(w.key("GroupName"), *name);
   }
-  write_vpc_ref(l, w.key("VpcId"), b);
+  l.write_ref(w.key("VpcId"), *b.parent);
   // Rules to a CIDR are inline; rules to a group are separate resources (lower_rule), so that two
-  // groups that name each other do not form a dependency cycle. Which lists to write is known
-  // before they are written.
-  bool inline_ingress = false, inline_egress = false, any_egress = false;
+  // groups that name each other do not form a dependency cycle.
+  std::vector<const model::Block*> ingress, egress; // the inline rules
   for (const model::Block* rule : b.children) {
-    bool in = is_kind(*rule, "ingress");
-    any_egress = any_egress || is_kind(*rule, "egress");
     if (is_inline_rule(l, *rule)) {
-      (in ? inline_ingress : inline_egress) = true;
+      (is_kind(*rule, "ingress") ? ingress : egress).push_back(rule);
     }
   }
-  auto write_inline_rules = [&](std::string_view kind) {
-    for (const model::Block* rule : b.children) {
-      if (rule->kind_name == kind && is_inline_rule(l, *rule)) {
-        write_inline_rule(l, *rule, w);
-      }
+  auto write_rules = [&](std::string_view property, const std::vector<const model::Block*>& rules) {
+    w.key(property).begin_array();
+    for (const model::Block* rule : rules) {
+      w.begin_object();
+      write_rule(l, *rule, w);
+      w.end_object();
     }
   };
-  if (inline_ingress) {
-    w.key("SecurityGroupIngress").begin_array();
-    write_inline_rules("ingress");
+  if (!ingress.empty()) {
+    write_rules("SecurityGroupIngress", ingress);
     w.end_array();
   }
-  if (any_egress) {
-    w.key("SecurityGroupEgress").begin_array();
-    if (inline_egress) {
-      write_inline_rules("egress");
-    } else {
+  if (b.first_child("egress")) {
+    write_rules("SecurityGroupEgress", egress);
+    if (egress.empty()) {
       // Only rules to groups: CloudFormation would keep the default allow-all egress rule next to
       // them. An inline rule that matches nothing (ICMP type 252 code 86 to one broadcast address,
       // as the AWS CDK writes it) replaces the default.
@@ -248,22 +211,11 @@ void lower_rule(Lowering& l, const model::Block& b) {
   if (is_inline_rule(l, b)) {
     return; // written in its group (lower_security_group)
   }
-  const model::Value* peer = l.get(b, common::rule_peer(b));
-  const model::Block* group = peer ? peer->block() : nullptr;
-  bool in = is_kind(b, "ingress");
   JsonWriter& w = l.begin_resource(b, l.id(b),
-                                   in ? resources::ec2_security_group_ingress()
-                                      : resources::ec2_security_group_egress());
+                                   is_kind(b, "ingress") ? resources::ec2_security_group_ingress()
+                                                         : resources::ec2_security_group_egress());
   l.write_ref(w.key("GroupId"), *b.parent);
-  write_rule_ports(l, b, w);
-  if (group) {
-    l.write_ref(w.key(in ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), *group);
-  } else if (peer) {
-    l.write_value(w.key("CidrIp"), *peer);
-  }
-  if (const std::string* d = l.get_string(b, "description")) {
-    w.member("Description", *d);
-  }
+  write_rule(l, b, w);
   l.end_resource();
 }
 

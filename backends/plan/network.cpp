@@ -10,11 +10,6 @@ namespace ecl::backend::plan {
 
 namespace {
 
-json vpc_ref(Planner& p, const model::Block& b) {
-  const model::Block* vpc = b.ancestor("vpc");
-  return vpc ? p.ref(*vpc) : json(nullptr);
-}
-
 // "tcp 80", "tcp 32768-65535", "all traffic", "icmp": how a rule reads in the summary.
 std::string ports_text(const common::RulePorts& ports) {
   if (ports.protocol == "-1") {
@@ -63,13 +58,11 @@ void lower_vpc(Planner& p, const model::Block& b) {
 
 void lower_subnet(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateSubnet");
-  s.params["VpcId"] = vpc_ref(p, b);
+  s.params["VpcId"] = p.ref(*b.parent);
   json cidr = p.value(*p.get(b, "cidr"));
   s.params["CidrBlock"] = cidr;
   const std::string* zone = model::zone_of(b);
-  if (const model::Value* v = p.get(b, "zone")) {
-    s.params["AvailabilityZone"] = p.value(*v);
-  }
+  s.params["AvailabilityZone"] = p.value(*p.get(b, "zone"));
   p.add_tags(s, b);
   bool is_public = p.get_bool(b, "public");
   s.summary =
@@ -85,40 +78,35 @@ void lower_subnet(Planner& p, const model::Block& b) {
 void lower_internet_gateway(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateInternetGateway");
   p.add_tags(s, b);
-  const model::Block* vpc = b.ancestor("vpc");
   Step& a = p.add(b, "attach", "ec2", "AttachInternetGateway");
   a.params["InternetGatewayId"] = p.ref(b);
-  a.params["VpcId"] = vpc_ref(p, b);
-  a.summary = vpc ? fmt::format("to vpc {}", vpc->path) : "";
+  a.params["VpcId"] = p.ref(*b.parent);
+  a.summary = fmt::format("to vpc {}", b.parent->path);
 }
 
 void lower_nat_gateway(Planner& p, const model::Block& b) {
   // The Elastic IP and the gateway wait for the internet gateway's attachment: a NAT gateway in a
   // subnet without a working route to the internet fails to start.
-  std::string attachment = p.attachment_step(*b.ancestor("vpc"));
+  std::string attachment = p.attachment_step(*b.parent);
   Step& eip = p.add(b, "eip", "ec2", "AllocateAddress");
   eip.params["Domain"] = "vpc";
   p.add_tags(eip, b);
   eip.summary = "Elastic IP";
-  if (!attachment.empty()) {
-    eip.after.push_back(attachment);
-  }
   Step& s = p.add(b, "", "ec2", "CreateNatGateway");
-  const model::Block* subnet = p.get_ref(b, "subnet");
-  if (subnet) {
-    s.params["SubnetId"] = p.ref(*subnet);
-  }
+  const model::Block& subnet = *p.get_ref(b, "subnet");
+  s.params["SubnetId"] = p.ref(subnet);
   s.params["AllocationId"] = p.output(b, "eip", "allocation_id");
   p.add_tags(s, b);
-  s.summary = subnet ? fmt::format("in subnet {}", subnet->path) : "";
+  s.summary = fmt::format("in subnet {}", subnet.path);
   if (!attachment.empty()) {
+    eip.after.push_back(attachment);
     s.after.push_back(attachment);
   }
 }
 
 void lower_route_table(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateRouteTable");
-  s.params["VpcId"] = vpc_ref(p, b);
+  s.params["VpcId"] = p.ref(*b.parent);
   p.add_tags(s, b);
   for (const model::Block* subnet : p.get_refs(b, "subnets")) {
     Step& a = p.add(b, "associate." + subnet->name, "ec2", "AssociateRouteTable");
@@ -130,20 +118,17 @@ void lower_route_table(Planner& p, const model::Block& b) {
 
 void lower_route(Planner& p, const model::Block& b) {
   Step& s = p.add(b, "", "ec2", "CreateRoute");
-  const model::Block* target = p.get_ref(b, "target");
+  const model::Block& target = *p.get_ref(b, "target");
   s.params["RouteTableId"] = p.ref(*b.parent);
   json destination = p.value(*p.get(b, "destination"));
   s.params["DestinationCidrBlock"] = destination;
-  if (target) {
-    bool igw = target->kind_name == "internet_gateway";
-    s.params[igw ? "GatewayId" : "NatGatewayId"] = p.ref(*target);
-    if (igw) {
-      // A route to an internet gateway fails until the gateway is attached to the VPC.
-      s.after.push_back(p.attachment_step(*target->ancestor("vpc")));
-    }
+  bool igw = target.kind_name == "internet_gateway";
+  s.params[igw ? "GatewayId" : "NatGatewayId"] = p.ref(target);
+  if (igw) {
+    // A route to an internet gateway fails until the gateway is attached to the VPC.
+    s.after.push_back(p.attachment_step(*target.parent));
   }
-  s.summary = fmt::format("{} via {}", text_of(destination),
-                          target ? fmt::format("{} {}", target->kind_name, target->path) : "?");
+  s.summary = fmt::format("{} via {} {}", text_of(destination), target.kind_name, target.path);
 }
 
 void lower_endpoint(Planner& p, const model::Block& b) {
@@ -151,7 +136,7 @@ void lower_endpoint(Planner& p, const model::Block& b) {
   const std::string* type = p.get_enum(b, "type");
   bool gateway = type && *type == "gateway";
   s.params["VpcEndpointType"] = gateway ? "Gateway" : "Interface";
-  s.params["VpcId"] = vpc_ref(p, b);
+  s.params["VpcId"] = p.ref(*b.parent);
   std::string service_name;
   if (const std::string* service = p.get_string(b, "service")) {
     // A short name gets the plan's region.
@@ -160,18 +145,14 @@ void lower_endpoint(Planner& p, const model::Block& b) {
                        : fmt::format("com.amazonaws.{}.{}", p.region(), *service);
     s.params["ServiceName"] = Planner::literal(service_name);
   }
-  auto tables = p.get_refs(b, "route_tables");
-  auto subnets = p.get_refs(b, "subnets");
-  auto groups = p.get_refs(b, "security_groups");
-  bool private_dns = p.get_bool(b, "private_dns");
   if (gateway) {
-    s.params["RouteTableIds"] = p.refs(tables);
+    s.params["RouteTableIds"] = p.refs(p.get_refs(b, "route_tables"));
   } else {
-    s.params["SubnetIds"] = p.refs(subnets);
-    if (!groups.empty()) {
+    s.params["SubnetIds"] = p.refs(p.get_refs(b, "subnets"));
+    if (auto groups = p.get_refs(b, "security_groups"); !groups.empty()) {
       s.params["SecurityGroupIds"] = p.refs(groups);
     }
-    s.params["PrivateDnsEnabled"] = private_dns;
+    s.params["PrivateDnsEnabled"] = p.get_bool(b, "private_dns");
   }
   p.add_tags(s, b);
   s.summary = fmt::format("{} {}", gateway ? "gateway" : "interface", service_name);
@@ -187,12 +168,11 @@ void lower_security_group(Planner& p, const model::Block& b) {
     s.params["Description"] = Planner::literal(*description);
     s.summary = *description;
   }
-  s.params["VpcId"] = vpc_ref(p, b);
+  s.params["VpcId"] = p.ref(*b.parent);
   p.add_tags(s, b);
   // A new group allows all outbound traffic; a group with egress rules allows only those, as in
   // CloudFormation: the default rule goes first, before the group's own rules are added.
-  bool any_egress = !b.children_of("egress").empty();
-  if (any_egress) {
+  if (b.first_child("egress")) {
     Step& r = p.add(b, "revoke-default-egress", "ec2", "RevokeSecurityGroupEgress");
     r.params["GroupId"] = p.ref(b);
     r.params["IpPermissions"] = json::array(
@@ -214,24 +194,16 @@ void lower_rule(Planner& p, const model::Block& b) {
     permission["FromPort"] = *ports.from;
     permission["ToPort"] = *ports.to;
   }
-  const model::Value* peer = p.get(b, common::rule_peer(b));
-  const std::string* description = p.get_string(b, "description");
-  std::string peer_text;
-  if (const model::Block* other = peer ? peer->block() : nullptr) {
-    json pair = {{"GroupId", p.ref(*other)}};
-    if (description) {
-      pair["Description"] = Planner::literal(*description);
-    }
-    permission["UserIdGroupPairs"] = json::array({pair});
-    peer_text = fmt::format("security group {}", other->path);
-  } else if (peer) {
-    json range = {{"CidrIp", p.value(*peer)}};
-    if (description) {
-      range["Description"] = Planner::literal(*description);
-    }
-    peer_text = text_of(range["CidrIp"]);
-    permission["IpRanges"] = json::array({range});
+  // The peer: another group (a UserIdGroupPairs item) or a CIDR (an IpRanges item).
+  const model::Value& peer = *p.get(b, common::rule_peer(b));
+  const model::Block* other = peer.block();
+  json item = other ? json{{"GroupId", p.ref(*other)}} : json{{"CidrIp", p.value(peer)}};
+  if (const std::string* description = p.get_string(b, "description")) {
+    item["Description"] = Planner::literal(*description);
   }
+  std::string peer_text =
+      other ? fmt::format("security group {}", other->path) : text_of(item["CidrIp"]);
+  permission[other ? "UserIdGroupPairs" : "IpRanges"] = json::array({std::move(item)});
   s.params["IpPermissions"] = json::array({permission});
   p.add_tags(s, b);
   s.summary = fmt::format("{} {} {}", ports_text(ports), in ? "from" : "to", peer_text);
