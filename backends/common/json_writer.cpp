@@ -121,23 +121,6 @@ void append_escaped(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void append_string(std::string& out, std::string_view s) {
-  if (!is_plain(s)) {
-    append_escaped(out, s);
-    return;
-  }
-  out += '"';
-  out.append(s);
-  out += '"';
-}
-
-template <typename Integer>
-void append_integer(std::string& out, Integer i) {
-  char buffer[24];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, i);
-  out.append(buffer, end);
-}
-
 // ",\n" and the spaces of an indent, appended in one piece: a template is mostly line breaks and
 // indentation.
 constexpr std::size_t kMaxIndent = 126;
@@ -151,108 +134,7 @@ constexpr std::array<char, 2 + kMaxIndent> kSeparator = [] {
   return text;
 }();
 
-// A line break and `width` spaces, after a comma when `comma`.
-void new_line(std::string& out, unsigned width, bool comma = false) {
-  const char* start = kSeparator.data() + (comma ? 0 : 1);
-  if (width <= kMaxIndent) {
-    out.append(start, (comma ? 2 : 1) + width);
-    return;
-  }
-  out.append(start, comma ? 2 : 1);
-  out.append(width, ' ');
-}
-
 } // namespace
-
-void append_json(std::string& out, const json& v, int indent, unsigned level) {
-  const bool pretty = indent >= 0;
-  switch (v.type()) {
-  case json::value_t::object: {
-    const auto& object = v.get_ref<const json::object_t&>();
-    if (object.empty()) {
-      out += "{}";
-      return;
-    }
-    out += '{';
-    bool first = true;
-    for (const auto& [name, item] : object) {
-      if (!first) {
-        out += ',';
-      }
-      first = false;
-      if (pretty) {
-        new_line(out, (level + 1) * static_cast<unsigned>(indent));
-      }
-      append_string(out, name);
-      out += pretty ? ": " : ":";
-      append_json(out, item, indent, level + 1);
-    }
-    if (pretty) {
-      new_line(out, level * static_cast<unsigned>(indent));
-    }
-    out += '}';
-    return;
-  }
-  case json::value_t::array: {
-    const auto& array = v.get_ref<const json::array_t&>();
-    if (array.empty()) {
-      out += "[]";
-      return;
-    }
-    out += '[';
-    bool first = true;
-    for (const json& item : array) {
-      if (!first) {
-        out += ',';
-      }
-      first = false;
-      if (pretty) {
-        new_line(out, (level + 1) * static_cast<unsigned>(indent));
-      }
-      append_json(out, item, indent, level + 1);
-    }
-    if (pretty) {
-      new_line(out, level * static_cast<unsigned>(indent));
-    }
-    out += ']';
-    return;
-  }
-  case json::value_t::string:
-    append_string(out, v.get_ref<const std::string&>());
-    return;
-  case json::value_t::boolean:
-    out += v.get<bool>() ? "true" : "false";
-    return;
-  case json::value_t::number_integer:
-    append_integer(out, v.get<json::number_integer_t>());
-    return;
-  case json::value_t::number_unsigned:
-    append_integer(out, v.get<json::number_unsigned_t>());
-    return;
-  case json::value_t::null:
-    out += "null";
-    return;
-  case json::value_t::number_float:
-    out += v.dump(); // nlohmann's own number formatting
-    return;
-  case json::value_t::binary:
-  case json::value_t::discarded:
-    // Never in the backends' documents: as dump() writes them, its lines indented to this level.
-    for (char c : v.dump(indent)) {
-      out += c;
-      if (c == '\n') {
-        out.append(level * static_cast<unsigned>(std::max(indent, 0)), ' ');
-      }
-    }
-    return;
-  }
-}
-
-std::string dump(const json& value, int indent) {
-  std::string out;
-  append_json(out, value, indent);
-  return out;
-}
 
 // ---- JsonWriter --------------------------------------------------------------------------------
 
@@ -450,7 +332,7 @@ JsonWriter& JsonWriter::value(const json& v) {
   default: // unsigned and floating-point numbers: nlohmann's own formatting, on `out` itself
     before_value();
     flush();
-    append_json(out_, v, indent_, depth());
+    out_ += v.dump();
     pos_ = out_.size();
     after_value();
     return *this;

@@ -20,13 +20,6 @@ namespace ecl::backend::common {
 
 using json = nlohmann::ordered_json;
 
-// Appends `value.dump(indent)` to `out`, as if the value were nested `level` levels deep in a
-// document dumped with `indent` (only the lines after the first are indented). indent < 0: compact.
-void append_json(std::string& out, const json& value, int indent = -1, unsigned level = 0);
-
-// `value.dump(indent)`, the faster way.
-std::string dump(const json& value, int indent = -1);
-
 // A document written piece by piece: containers opened and closed, keys, values. The caller keeps
 // the structure well formed (a key before each value in an object, none in an array).
 //
