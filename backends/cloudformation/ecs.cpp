@@ -65,7 +65,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   json image_id;
   if (const std::string* ami = l.get_string(b, "ami")) {
     if (ami->rfind('/', 0) == 0) {
-      l.claim_parameter(b, base + "ImageId");
+      l.claim(b, base + "ImageId");
       image_id = Lowering::ref_to(base + "ImageId");
     } else {
       image_id = *ami;
