@@ -10,12 +10,18 @@ namespace ecl::backend::common {
 
 namespace {
 
-// How append_string treats each byte: copied as is, escaped, or (not ASCII) left to nlohmann.
-enum CharClass : unsigned char { kPlain, kEscaped, kNonAscii };
-constexpr std::array<unsigned char, 256> kCharClass = [] {
-  std::array<unsigned char, 256> table{};
+// How each byte is written: as it is (kPlain), escaped as a backslash and the letter here (`n` for
+// a line feed, `u` for `\u00xx`), or (not ASCII) left to nlohmann.
+constexpr char kPlain = 0;
+constexpr char kNonAscii = 1;
+constexpr std::array<char, 256> kEscape = [] {
+  std::array<char, 256> table{};
   for (std::size_t c = 0; c < table.size(); ++c) {
-    table[c] = c >= 0x80 ? kNonAscii : c < 0x20 || c == '"' || c == '\\' ? kEscaped : kPlain;
+    table[c] = c >= 0x80 ? kNonAscii : c < 0x20 ? 'u' : kPlain;
+  }
+  // Each the byte, then its letter.
+  for (std::string_view escape : {"\"\"", "\\\\", "\bb", "\ff", "\nn", "\rr", "\tt"}) {
+    table[static_cast<unsigned char>(escape[0])] = escape[1];
   }
   return table;
 }();
@@ -64,7 +70,7 @@ std::uint64_t load4(const char* p) {
     return !is_special(load4(p) | load4(p + n - 4) << 32);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (kCharClass[static_cast<unsigned char>(p[i])] != kPlain) {
+    if (kEscape[static_cast<unsigned char>(p[i])] != kPlain) {
       return false;
     }
   }
@@ -76,45 +82,25 @@ void append_escaped(std::string& out, std::string_view s) {
   out += '"';
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (kCharClass[c] == kNonAscii) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (kEscape[c] == kNonAscii) {
       // UTF-8 is copied as is, but invalid UTF-8 throws: leave both to nlohmann.
       out.resize(mark);
       out += json(std::string(s)).dump(); // nlohmann's own escaping, and its error on invalid UTF-8
       return;
     }
-    if (kCharClass[c] == kPlain) {
+    if (kEscape[c] == kPlain) {
       continue;
     }
     out.append(s.data() + start, i - start);
     start = i + 1;
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default: {
+    if (kEscape[c] == 'u') {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
       out += buffer;
-    }
+    } else {
+      out += '\\';
+      out += kEscape[c];
     }
   }
   out.append(s.data() + start, s.size() - start);
@@ -216,7 +202,7 @@ void JsonWriter::before_value() {
   next_item();
 }
 
-void JsonWriter::close(char bracket) {
+JsonWriter& JsonWriter::close(char bracket) {
   bool was_empty = empty_.back();
   empty_.pop_back();
   if (!was_empty && indent_ >= 0) {
@@ -227,35 +213,19 @@ void JsonWriter::close(char bracket) {
       p[1 + width] = bracket;
       pos_ += 2 + width;
       after_value();
-      return;
+      return *this;
     }
     new_line(width, false);
   }
   put(bracket);
   after_value();
+  return *this;
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
   before_value();
-  put('{');
+  put(bracket);
   empty_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_object() {
-  close('}');
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  put('[');
-  empty_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  close(']');
   return *this;
 }
 

@@ -38,10 +38,10 @@ public:
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
   // The key of the object member whose value comes next.
   JsonWriter& key(std::string_view name);
 
@@ -99,7 +99,8 @@ private:
       flush();
     }
   }
-  void close(char bracket);
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
   unsigned depth() const { return static_cast<unsigned>(empty_.size()); }
 
   std::string& out_;
