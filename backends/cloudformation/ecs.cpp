@@ -108,13 +108,11 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
 
   l.begin_resource(b, group, resources::autoscaling_auto_scaling_group());
   {
-    auto min = l.get_int(b, "min");
-    auto max = l.get_int(b, "max");
-    auto desired = l.get_int(b, "desired");
-    w.member("MinSize", std::to_string(*min));
-    w.member("MaxSize", std::to_string(*max));
-    if (desired) {
-      w.member("DesiredCapacity", std::to_string(*desired));
+    for (auto [attribute, property] : {std::pair{"min", "MinSize"}, std::pair{"max", "MaxSize"},
+                                       std::pair{"desired", "DesiredCapacity"}}) {
+      if (auto size = l.get_int(b, attribute)) {
+        w.member(property, std::to_string(*size)); // a string in the template
+      }
     }
     w.key("LaunchTemplate").begin_object();
     Lowering::write_ref_to(w.key("LaunchTemplateId"), launch_template_id);

@@ -295,9 +295,6 @@ void Lowering::write_request(common::JsonWriter& w, const json& request) {
 }
 
 const std::string& Lowering::id(const model::Block& block) {
-  if (ids_.empty()) {
-    ids_.resize(program_.blocks.size());
-  }
   if (block.id >= ids_.size() || program_.blocks[block.id].get() != &block) {
     return other_ids_.emplace_back(logical_id(block)); // not this program's: no lowering gets here
   }

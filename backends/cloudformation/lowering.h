@@ -38,7 +38,8 @@ using json = nlohmann::ordered_json;
 class Lowering : public common::Spelling {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : Spelling(program.stack, read), program_(program), diags_(diags), log_groups_(program) {}
+      : Spelling(program.stack, read), program_(program), diags_(diags), log_groups_(program),
+        ids_(program.blocks.size()) {}
 
   // Appends the whole template (as `dump(2)` writes it, and a newline) to `out`, or returns
   // false when a logical ID collided (`out` then holds a partial template).
