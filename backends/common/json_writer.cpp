@@ -19,7 +19,7 @@ constexpr std::array<char, 256> kEscape = [] {
   for (std::size_t c = 0; c < table.size(); ++c) {
     table[c] = c >= 0x80 ? kNonAscii : c < 0x20 ? 'u' : kPlain;
   }
-  // Each the byte, then its letter.
+  // Each escape: the byte, then the letter that follows the backslash.
   for (std::string_view escape : {"\"\"", "\\\\", "\bb", "\ff", "\nn", "\rr", "\tt"}) {
     table[static_cast<unsigned char>(escape[0])] = escape[1];
   }
