@@ -65,7 +65,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
   json image_id;
   if (const std::string* ami = l.get_string(b, "ami")) {
     if (ami->rfind('/', 0) == 0) {
-      l.claim_parameter(b, base + "ImageId");
+      l.claim(b, base + "ImageId");
       image_id = Lowering::ref_to(base + "ImageId");
     } else {
       image_id = *ami;
@@ -108,13 +108,11 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
 
   l.begin_resource(b, group, resources::autoscaling_auto_scaling_group());
   {
-    auto min = l.get_int(b, "min");
-    auto max = l.get_int(b, "max");
-    auto desired = l.get_int(b, "desired");
-    w.member("MinSize", std::to_string(*min));
-    w.member("MaxSize", std::to_string(*max));
-    if (desired) {
-      w.member("DesiredCapacity", std::to_string(*desired));
+    for (auto [attribute, property] : {std::pair{"min", "MinSize"}, std::pair{"max", "MaxSize"},
+                                       std::pair{"desired", "DesiredCapacity"}}) {
+      if (auto size = l.get_int(b, attribute)) {
+        w.member(property, std::to_string(*size)); // a string in the template
+      }
     }
     w.key("LaunchTemplate").begin_object();
     Lowering::write_ref_to(w.key("LaunchTemplateId"), launch_template_id);

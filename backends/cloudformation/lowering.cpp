@@ -137,10 +137,6 @@ void Lowering::end_resource() {
   writer_->end_object();
 }
 
-void Lowering::claim_parameter(const model::Block& owner, std::string_view id) {
-  claim(owner, id);
-}
-
 void Lowering::collect_parameters(const model::Block& block, json& parameters) {
   // The walk of lower_block, so that the parameters come in the order their blocks lower.
   if (is_kind(block, "ec2_capacity")) {
@@ -299,9 +295,6 @@ void Lowering::write_request(common::JsonWriter& w, const json& request) {
 }
 
 const std::string& Lowering::id(const model::Block& block) {
-  if (ids_.empty()) {
-    ids_.resize(program_.blocks.size());
-  }
   if (block.id >= ids_.size() || program_.blocks[block.id].get() != &block) {
     return other_ids_.emplace_back(logical_id(block)); // not this program's: no lowering gets here
   }
@@ -399,7 +392,7 @@ std::string Lowering::resource_id(const model::Block& block, std::string_view at
                                            : path_id(block) + std::string(form->cfn_suffix);
 }
 
-json Lowering::deferred(const model::Deferred& d) const {
+json Lowering::deferred_value(const model::Deferred& d) {
   if (auto index = model::zone_index(d)) {
     // The region's zones, in the order Fn::GetAZs lists them ("" is the stack's region).
     return json{{"Fn::Select", json::array({*index, json{{"Fn::GetAZs", ""}}})}};
@@ -428,10 +421,10 @@ std::string Lowering::sub_literal(std::string_view text) {
 std::string Lowering::template_reference(const model::Deferred& d) {
   if (auto index = model::zone_index(d)) {
     std::string name = fmt::format("Zone{}", *index);
-    sub_variables_[name] = deferred(d);
+    sub_variables_[name] = deferred_value(d);
     return "${" + name + "}";
   }
-  json r = deferred(d);
+  json r = deferred_value(d);
   if (r.is_string()) {
     return sub_literal(r.get<std::string>()); // made elsewhere: known now
   }
@@ -636,13 +629,7 @@ bool Lowering::run(std::string& out) {
 
 bool lower_template(const model::Program& program, Diagnostics& diags, std::string& out,
                     std::set<std::string>* read) {
-  Lowering lowering(program, diags, read);
-  std::string text;
-  if (!lowering.run(text)) {
-    return false;
-  }
-  out = std::move(text);
-  return true;
+  return Lowering(program, diags, read).run(out);
 }
 
 } // namespace ecl::backend::cfn

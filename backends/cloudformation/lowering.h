@@ -38,9 +38,10 @@ using json = nlohmann::ordered_json;
 class Lowering : public common::Spelling {
 public:
   Lowering(const model::Program& program, Diagnostics& diags, std::set<std::string>* read)
-      : Spelling(program.stack, read), program_(program), diags_(diags), log_groups_(program) {}
+      : Spelling(program.stack, read), program_(program), diags_(diags), log_groups_(program),
+        ids_(program.blocks.size()) {}
 
-  // Writes the whole template (as `dump(2)` writes it, and a newline) into `out`, or returns
+  // Appends the whole template (as `dump(2)` writes it, and a newline) to `out`, or returns
   // false when a logical ID collided (`out` then holds a partial template).
   bool run(std::string& out);
 
@@ -56,9 +57,10 @@ public:
   common::JsonWriter& end_properties();
   // Closes the resource (and its Properties, unless end_properties did).
   void end_resource();
-  // Takes the ID of the parameter that add_image_parameter() gives the block (written in the
-  // template's head, before the resources), for the collision check.
-  void claim_parameter(const model::Block& owner, std::string_view id);
+  // Records that `owner` takes a logical ID: a resource's (begin_resource claims it), or the
+  // parameter's that add_image_parameter() gives the block (written in the template's head, before
+  // the resources), for the collision check.
+  void claim(const model::Block& owner, std::string_view id);
 
   // Writes the template value of a folded model value (value(), with the common scalars and
   // references written straight).
@@ -84,11 +86,10 @@ public:
 
   // A reference to the block's main resource ({"Ref": id}, or Fn::GetAtt GroupId for groups).
   json ref(const model::Block& block) override;
-  json deferred(const model::Deferred& d) const;
   // The logical ID of the resource that gives the block's deferred attribute `attribute`, as its
   // descriptor names it (`nat_gateway main.nat`, "public_ip" -> "MainNatEip").
   static std::string resource_id(const model::Block& block, std::string_view attribute);
-  json deferred_value(const model::Deferred& d) override { return deferred(d); }
+  json deferred_value(const model::Deferred& d) override;
   json string_value(const std::string& text) override { return text; }
   std::string template_text(std::string_view literal) override { return sub_literal(literal); }
   std::string template_reference(const model::Deferred& d) override;
@@ -115,8 +116,6 @@ private:
   // cannot name in its text.
   json sub_variables_ = json::object();
   void lower_block(const model::Block& block);
-  // Records that `owner` takes a logical ID.
-  void claim(const model::Block& owner, std::string_view id);
   // Reports E4001 for every ID taken twice, in the order they were taken.
   void check_ids();
   // Adds the template parameters of the block and its descendants in lowering order (only

@@ -10,12 +10,18 @@ namespace ecl::backend::common {
 
 namespace {
 
-// How append_string treats each byte: copied as is, escaped, or (not ASCII) left to nlohmann.
-enum CharClass : unsigned char { kPlain, kEscaped, kNonAscii };
-constexpr std::array<unsigned char, 256> kCharClass = [] {
-  std::array<unsigned char, 256> table{};
+// How each byte is written: as it is (kPlain), escaped as a backslash and the letter here (`n` for
+// a line feed, `u` for `\u00xx`), or (not ASCII) left to nlohmann.
+constexpr char kPlain = 0;
+constexpr char kNonAscii = 1;
+constexpr std::array<char, 256> kEscape = [] {
+  std::array<char, 256> table{};
   for (std::size_t c = 0; c < table.size(); ++c) {
-    table[c] = c >= 0x80 ? kNonAscii : c < 0x20 || c == '"' || c == '\\' ? kEscaped : kPlain;
+    table[c] = c >= 0x80 ? kNonAscii : c < 0x20 ? 'u' : kPlain;
+  }
+  // Each escape: the byte, then the letter that follows the backslash.
+  for (std::string_view escape : {"\"\"", "\\\\", "\bb", "\ff", "\nn", "\rr", "\tt"}) {
+    table[static_cast<unsigned char>(escape[0])] = escape[1];
   }
   return table;
 }();
@@ -64,7 +70,7 @@ std::uint64_t load4(const char* p) {
     return !is_special(load4(p) | load4(p + n - 4) << 32);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (kCharClass[static_cast<unsigned char>(p[i])] != kPlain) {
+    if (kEscape[static_cast<unsigned char>(p[i])] != kPlain) {
       return false;
     }
   }
@@ -76,66 +82,29 @@ void append_escaped(std::string& out, std::string_view s) {
   out += '"';
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (kCharClass[c] == kNonAscii) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (kEscape[c] == kNonAscii) {
       // UTF-8 is copied as is, but invalid UTF-8 throws: leave both to nlohmann.
       out.resize(mark);
       out += json(std::string(s)).dump(); // nlohmann's own escaping, and its error on invalid UTF-8
       return;
     }
-    if (kCharClass[c] == kPlain) {
+    if (kEscape[c] == kPlain) {
       continue;
     }
     out.append(s.data() + start, i - start);
     start = i + 1;
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default: {
+    if (kEscape[c] == 'u') {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
       out += buffer;
-    }
+    } else {
+      out += '\\';
+      out += kEscape[c];
     }
   }
   out.append(s.data() + start, s.size() - start);
   out += '"';
-}
-
-void append_string(std::string& out, std::string_view s) {
-  if (!is_plain(s)) {
-    append_escaped(out, s);
-    return;
-  }
-  out += '"';
-  out.append(s);
-  out += '"';
-}
-
-template <typename Integer>
-void append_integer(std::string& out, Integer i) {
-  char buffer[24];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, i);
-  out.append(buffer, end);
 }
 
 // ",\n" and the spaces of an indent, appended in one piece: a template is mostly line breaks and
@@ -151,108 +120,7 @@ constexpr std::array<char, 2 + kMaxIndent> kSeparator = [] {
   return text;
 }();
 
-// A line break and `width` spaces, after a comma when `comma`.
-void new_line(std::string& out, unsigned width, bool comma = false) {
-  const char* start = kSeparator.data() + (comma ? 0 : 1);
-  if (width <= kMaxIndent) {
-    out.append(start, (comma ? 2 : 1) + width);
-    return;
-  }
-  out.append(start, comma ? 2 : 1);
-  out.append(width, ' ');
-}
-
 } // namespace
-
-void append_json(std::string& out, const json& v, int indent, unsigned level) {
-  const bool pretty = indent >= 0;
-  switch (v.type()) {
-  case json::value_t::object: {
-    const auto& object = v.get_ref<const json::object_t&>();
-    if (object.empty()) {
-      out += "{}";
-      return;
-    }
-    out += '{';
-    bool first = true;
-    for (const auto& [name, item] : object) {
-      if (!first) {
-        out += ',';
-      }
-      first = false;
-      if (pretty) {
-        new_line(out, (level + 1) * static_cast<unsigned>(indent));
-      }
-      append_string(out, name);
-      out += pretty ? ": " : ":";
-      append_json(out, item, indent, level + 1);
-    }
-    if (pretty) {
-      new_line(out, level * static_cast<unsigned>(indent));
-    }
-    out += '}';
-    return;
-  }
-  case json::value_t::array: {
-    const auto& array = v.get_ref<const json::array_t&>();
-    if (array.empty()) {
-      out += "[]";
-      return;
-    }
-    out += '[';
-    bool first = true;
-    for (const json& item : array) {
-      if (!first) {
-        out += ',';
-      }
-      first = false;
-      if (pretty) {
-        new_line(out, (level + 1) * static_cast<unsigned>(indent));
-      }
-      append_json(out, item, indent, level + 1);
-    }
-    if (pretty) {
-      new_line(out, level * static_cast<unsigned>(indent));
-    }
-    out += ']';
-    return;
-  }
-  case json::value_t::string:
-    append_string(out, v.get_ref<const std::string&>());
-    return;
-  case json::value_t::boolean:
-    out += v.get<bool>() ? "true" : "false";
-    return;
-  case json::value_t::number_integer:
-    append_integer(out, v.get<json::number_integer_t>());
-    return;
-  case json::value_t::number_unsigned:
-    append_integer(out, v.get<json::number_unsigned_t>());
-    return;
-  case json::value_t::null:
-    out += "null";
-    return;
-  case json::value_t::number_float:
-    out += v.dump(); // nlohmann's own number formatting
-    return;
-  case json::value_t::binary:
-  case json::value_t::discarded:
-    // Never in the backends' documents: as dump() writes them, its lines indented to this level.
-    for (char c : v.dump(indent)) {
-      out += c;
-      if (c == '\n') {
-        out.append(level * static_cast<unsigned>(std::max(indent, 0)), ' ');
-      }
-    }
-    return;
-  }
-}
-
-std::string dump(const json& value, int indent) {
-  std::string out;
-  append_json(out, value, indent);
-  return out;
-}
 
 // ---- JsonWriter --------------------------------------------------------------------------------
 
@@ -334,7 +202,7 @@ void JsonWriter::before_value() {
   next_item();
 }
 
-void JsonWriter::close(char bracket) {
+JsonWriter& JsonWriter::close(char bracket) {
   bool was_empty = empty_.back();
   empty_.pop_back();
   if (!was_empty && indent_ >= 0) {
@@ -345,35 +213,19 @@ void JsonWriter::close(char bracket) {
       p[1 + width] = bracket;
       pos_ += 2 + width;
       after_value();
-      return;
+      return *this;
     }
     new_line(width, false);
   }
   put(bracket);
   after_value();
+  return *this;
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
   before_value();
-  put('{');
+  put(bracket);
   empty_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_object() {
-  close('}');
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  put('[');
-  empty_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  close(']');
   return *this;
 }
 
@@ -450,7 +302,7 @@ JsonWriter& JsonWriter::value(const json& v) {
   default: // unsigned and floating-point numbers: nlohmann's own formatting, on `out` itself
     before_value();
     flush();
-    append_json(out_, v, indent_, depth());
+    out_ += v.dump();
     pos_ = out_.size();
     after_value();
     return *this;

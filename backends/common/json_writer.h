@@ -20,13 +20,6 @@ namespace ecl::backend::common {
 
 using json = nlohmann::ordered_json;
 
-// Appends `value.dump(indent)` to `out`, as if the value were nested `level` levels deep in a
-// document dumped with `indent` (only the lines after the first are indented). indent < 0: compact.
-void append_json(std::string& out, const json& value, int indent = -1, unsigned level = 0);
-
-// `value.dump(indent)`, the faster way.
-std::string dump(const json& value, int indent = -1);
-
 // A document written piece by piece: containers opened and closed, keys, values. The caller keeps
 // the structure well formed (a key before each value in an object, none in an array).
 //
@@ -45,10 +38,10 @@ public:
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
   // The key of the object member whose value comes next.
   JsonWriter& key(std::string_view name);
 
@@ -106,7 +99,8 @@ private:
       flush();
     }
   }
-  void close(char bracket);
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
   unsigned depth() const { return static_cast<unsigned>(empty_.size()); }
 
   std::string& out_;

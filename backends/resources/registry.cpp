@@ -27,8 +27,6 @@ struct Index {
       for (const Operation& op : d->operations) {
         operations.emplace(Key{op.service, op.name}, &op);
       }
-    }
-    for (const Descriptor* d : descriptors()) {
       for (const Attribute& a : d->attributes) {
         attributes.emplace(Key{a.kind, a.name}, &a);
         if (a.reference) {
@@ -151,19 +149,13 @@ json fill(const json& value, const Operation& operation, const json& outputs, co
     }
     return value;
   }
-  if (value.is_structured()) {
-    json out = value.is_array() ? json::array() : json::object();
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      json v = fill(*it, operation, outputs, request, block, answer);
-      if (value.is_array()) {
-        out.push_back(std::move(v));
-      } else {
-        out[it.key()] = std::move(v);
-      }
+  json out = value;
+  if (out.is_structured()) {
+    for (json& member : out) { // an object's values, an array's items
+      member = fill(member, operation, outputs, request, block, answer);
     }
-    return out;
   }
-  return value;
+  return out;
 }
 
 } // namespace ecl::resources

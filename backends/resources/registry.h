@@ -104,8 +104,9 @@ using TagMap = std::map<std::string, std::string>;
 
 // Whether a request member carries the resource's tags (TagSpecifications, Tags, tags).
 bool is_tag_member(std::string_view member);
-// Tags as key -> value, from [{Key, Value}], [{key, value}] (ECS) or a map (CloudWatch Logs).
-TagMap tags_of(const json& tags);
+// Tags as key -> value, from [{Key, Value}], [{key, value}] (ECS) or a map (CloudWatch Logs), added
+// to `out` (a key already there takes the new value).
+TagMap tags_of(const json& tags, TagMap out = {});
 // A request's tags as key -> value, whichever service's shape carries them.
 TagMap tag_map(const json& request);
 // Adds `tags` ((key, value) pairs, in order) to the request of `operation`'s call as its tag

@@ -7,8 +7,7 @@ bool is_tag_member(std::string_view member) {
   return member == "TagSpecifications" || member == "Tags" || member == "tags";
 }
 
-TagMap tags_of(const json& tags) {
-  TagMap out;
+TagMap tags_of(const json& tags, TagMap out) {
   if (tags.is_object()) {
     for (const auto& [k, v] : tags.items()) {
       out[k] = text_of(v);
@@ -24,21 +23,16 @@ TagMap tags_of(const json& tags) {
 
 TagMap tag_map(const json& request) {
   TagMap out;
-  auto add = [&](const json& tags) {
-    for (auto& [k, v] : tags_of(tags)) {
-      out[k] = std::move(v);
-    }
-  };
   // EC2's TagSpecifications, IAM's and Auto Scaling's `Tags` lists, ECS's `tags` list or
   // CloudWatch Logs' `tags` map.
   if (request.contains("TagSpecifications") && request["TagSpecifications"].is_array()) {
     for (const json& spec : request["TagSpecifications"]) {
-      add(spec.value("Tags", json::array()));
+      out = tags_of(spec.value("Tags", json::array()), std::move(out));
     }
   }
   for (const char* member : {"Tags", "tags"}) {
     if (request.contains(member)) {
-      add(request[member]);
+      out = tags_of(request[member], std::move(out));
     }
   }
   return out;
@@ -51,7 +45,6 @@ namespace {
 // keys; the member of the tags in a create request and a tag call, and a tag's key and value
 // members ("": a map, CloudWatch Logs). EC2's and Auto Scaling's lists are spelled apart below.
 struct Spelling {
-  TagStyle style;
   const char* service;
   const char* tag;
   const char* untag;
@@ -63,27 +56,22 @@ struct Spelling {
   const char* value;
 };
 
+// In the order of TagStyle, after None.
 constexpr Spelling kSpellings[] = {
-    {TagStyle::Ec2, "ec2", "CreateTags", "DeleteTags", "Resources", true, "Tags", "Tags", "Key",
-     "Value"},
-    {TagStyle::Ecs, "ecs", "TagResource", "UntagResource", "resourceArn", false, "tagKeys", "tags",
-     "key", "value"},
-    {TagStyle::IamRole, "iam", "TagRole", "UntagRole", "RoleName", false, "TagKeys", "Tags", "Key",
-     "Value"},
-    {TagStyle::IamInstanceProfile, "iam", "TagInstanceProfile", "UntagInstanceProfile",
-     "InstanceProfileName", false, "TagKeys", "Tags", "Key", "Value"},
-    {TagStyle::Logs, "logs", "TagLogGroup", "UntagLogGroup", "logGroupName", false, "tags", "tags",
-     "", ""},
-    {TagStyle::AutoScaling, "autoscaling", "CreateOrUpdateTags", "DeleteTags", "", false, "",
+    {"ec2", "CreateTags", "DeleteTags", "Resources", true, "Tags", "Tags", "Key", "Value"},
+    {"ecs", "TagResource", "UntagResource", "resourceArn", false, "tagKeys", "tags", "key",
+     "value"},
+    {"iam", "TagRole", "UntagRole", "RoleName", false, "TagKeys", "Tags", "Key", "Value"},
+    {"iam", "TagInstanceProfile", "UntagInstanceProfile", "InstanceProfileName", false, "TagKeys",
      "Tags", "Key", "Value"},
-    {TagStyle::Elbv2, "elbv2", "AddTags", "RemoveTags", "ResourceArns", true, "TagKeys", "Tags",
+    {"logs", "TagLogGroup", "UntagLogGroup", "logGroupName", false, "tags", "tags", "", ""},
+    {"autoscaling", "CreateOrUpdateTags", "DeleteTags", "", false, "", "Tags", "Key", "Value"},
+    {"elbv2", "AddTags", "RemoveTags", "ResourceArns", true, "TagKeys", "Tags", "Key", "Value"},
+    {"efs", "TagResource", "UntagResource", "ResourceId", false, "TagKeys", "Tags", "Key", "Value"},
+    {"ecr", "TagResource", "UntagResource", "resourceArn", false, "tagKeys", "tags", "Key",
+     "Value"},
+    {"servicediscovery", "TagResource", "UntagResource", "ResourceARN", false, "TagKeys", "Tags",
      "Key", "Value"},
-    {TagStyle::Efs, "efs", "TagResource", "UntagResource", "ResourceId", false, "TagKeys", "Tags",
-     "Key", "Value"},
-    {TagStyle::Ecr, "ecr", "TagResource", "UntagResource", "resourceArn", false, "tagKeys", "tags",
-     "Key", "Value"},
-    {TagStyle::CloudMap, "servicediscovery", "TagResource", "UntagResource", "ResourceARN", false,
-     "TagKeys", "Tags", "Key", "Value"},
 };
 
 // Tags in a style's spelling: [{key: K, value: V}], or {K: V}.
@@ -100,13 +88,10 @@ json spelt(const Tags& tags, const Spelling& s) {
   return out;
 }
 
+static_assert(std::size(kSpellings) == static_cast<std::size_t>(TagStyle::CloudMap));
+
 const Spelling* spelling(TagStyle style) {
-  for (const Spelling& s : kSpellings) {
-    if (s.style == style) {
-      return &s;
-    }
-  }
-  return nullptr;
+  return style == TagStyle::None ? nullptr : &kSpellings[static_cast<std::size_t>(style) - 1];
 }
 
 // Auto Scaling's tags name their group and say whether instances inherit them.

@@ -11,10 +11,15 @@
 
 namespace {
 
-using ecl::backend::common::append_json;
-using ecl::backend::common::dump;
 using ecl::backend::common::json;
 using ecl::backend::common::JsonWriter;
+
+// The value written whole, as the backends write their ECS requests and plan params.
+std::string dump(const json& v, int indent = -1) {
+  std::string out;
+  JsonWriter(out, indent).value(v);
+  return out;
+}
 
 std::string random_string(std::mt19937& rng) {
   // Mostly plain ASCII, with every character that dump escapes and some UTF-8.
