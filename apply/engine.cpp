@@ -166,7 +166,6 @@ std::string short_value(const json& v) {
 // ---- Tags ---------------------------------------------------------------------------------------
 
 using resources::is_tag_member;
-using resources::same_text;
 using resources::tag_map;
 using resources::TagMap;
 using resources::tags_of;
@@ -387,14 +386,12 @@ Waiting waiting(const resources::Waiter& w, const resources::Operation& op, cons
 Poll check(const resources::Waiter& w, const Result& r, std::string& state) {
   json present = response_value(r.response, std::string(w.present.empty() ? w.status : w.present));
   json status = response_value(r.response, std::string(w.status));
-  if (!r.ok || present.is_null()) {
-    state = "gone";
-  } else {
-    state = status.is_string() ? status.get<std::string>() : std::string(w.idle);
-  }
+  state = !r.ok || present.is_null() ? "gone"
+          : status.is_string()       ? status.get<std::string>()
+                                     : std::string(w.idle);
   auto any = [&](const resources::Codes& states) {
     return std::any_of(states.begin(), states.end(),
-                       [&](std::string_view s) { return same_text(s, state); });
+                       [&](std::string_view s) { return resources::same_text(s, state); });
   };
   if (any(w.done)) {
     return Poll::Done;
@@ -870,12 +867,8 @@ private:
     }
   }
   void draw() {
-    if (!tty_) {
-      out_.flush();
-      return;
-    }
-    clear();
-    if (!flight_.empty()) {
+    clear(); // nothing is shown but on a terminal
+    if (tty_ && !flight_.empty()) {
       std::string text = fmt::format("[{}/{}] {} ...", std::min(finished + 1, total), total,
                                      flight_.begin()->second);
       if (flight_.size() > 1) {
@@ -1693,9 +1686,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
                              std::move(params)});
           }
         }
-        for (Call& call : tag_calls(before, request)) {
-          calls.push_back(std::move(call));
-        }
+        std::ranges::move(tag_calls(before, request), std::back_inserter(calls));
         std::string made;
         json renewed = json::object(); // outputs the update call answers anew
         for (const Call& call : calls) {
