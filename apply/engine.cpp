@@ -143,11 +143,7 @@ std::string take_outputs(const Step& step, const resources::Operation& op, const
                          const json* kept, Entry& e) {
   for (const json& p : step.produces) {
     const std::string& path = p.get_ref<const std::string&>();
-    if (kept && kept->contains(path)) {
-      e.outputs[path] = (*kept)[path];
-      continue;
-    }
-    json v = response_value(answer, path);
+    json v = kept && kept->contains(path) ? (*kept)[path] : response_value(answer, path);
     if (v.is_null() && !optional_output(op, path)) {
       return path;
     }
@@ -834,10 +830,8 @@ public:
 
   // A call starts: `what` is "ec2:CreateSubnet main.private_a".
   int begin(std::string what) {
-    int id = next_++;
-    flight_.emplace(id, std::move(what));
-    draw();
-    return id;
+    update(next_, std::move(what));
+    return next_++;
   }
   void update(int id, std::string what) {
     flight_[id] = std::move(what);
@@ -1607,8 +1601,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
     Action action = c.action;
     bool create_first = c.create_first;
     bool extends = c.extends;
-    std::size_t index = tasks.size();
-    task_index[step->id] = index;
+    task_index[step->id] = tasks.size();
     Task t;
     t.label = c.call + " " + step->id;
     for (const auto& d : step->depends_on) {
