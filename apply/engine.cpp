@@ -34,31 +34,28 @@ bool needs_answer(const Step& step, const resources::Operation& op) {
   });
 }
 
-// A value in a canonical form: objects with sorted members, tag lists sorted by key.
+// A value in a canonical form: objects with sorted members (as nlohmann::json keeps them), tag
+// lists sorted by key.
 nlohmann::json canonical(const json& value) {
-  if (value.is_object()) {
-    nlohmann::json out = nlohmann::json::object();
-    for (const auto& [k, v] : value.items()) {
-      out[k] = canonical(v);
+  nlohmann::json out(value);
+  std::function<void(nlohmann::json&)> sort_tags = [&](nlohmann::json& v) {
+    if (!v.is_structured()) {
+      return;
     }
-    return out;
-  }
-  if (value.is_array()) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& v : value) {
-      out.push_back(canonical(v));
+    for (nlohmann::json& item : v) {
+      sort_tags(item);
     }
-    bool tags = !out.empty() && std::all_of(out.begin(), out.end(), [](const nlohmann::json& v) {
-      return v.is_object() && (v.contains("Key") || v.contains("key"));
-    });
-    if (tags) {
-      std::sort(out.begin(), out.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+    auto tag = [](const nlohmann::json& t) {
+      return t.is_object() && (t.contains("Key") || t.contains("key"));
+    };
+    if (v.is_array() && !v.empty() && std::all_of(v.begin(), v.end(), tag)) {
+      std::sort(v.begin(), v.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
         return a.value("Key", a.value("key", "")) < b.value("Key", b.value("key", ""));
       });
     }
-    return out;
-  }
-  return nlohmann::json(value);
+  };
+  sort_tags(out);
+  return out;
 }
 
 // The top-level members whose values differ, in the new request's order then the old's.
@@ -146,11 +143,7 @@ std::string take_outputs(const Step& step, const resources::Operation& op, const
                          const json* kept, Entry& e) {
   for (const json& p : step.produces) {
     const std::string& path = p.get_ref<const std::string&>();
-    if (kept && kept->contains(path)) {
-      e.outputs[path] = (*kept)[path];
-      continue;
-    }
-    json v = response_value(answer, path);
+    json v = kept && kept->contains(path) ? (*kept)[path] : response_value(answer, path);
     if (v.is_null() && !optional_output(op, path)) {
       return path;
     }
@@ -169,7 +162,6 @@ std::string short_value(const json& v) {
 // ---- Tags ---------------------------------------------------------------------------------------
 
 using resources::is_tag_member;
-using resources::same_text;
 using resources::tag_map;
 using resources::TagMap;
 using resources::tags_of;
@@ -190,25 +182,12 @@ std::string describe_tags(const TagMap& before, const TagMap& after) {
       parts.push_back("-" + k);
     }
   }
-  std::string out = "tags ";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    out += (i ? ", " : "") + parts[i];
-  }
-  return out;
+  return fmt::format("tags {}", fmt::join(parts, ", "));
 }
 
 // The id, ARN or name the tag calls of what an entry made take ("" when not recorded).
 std::string tag_subject(const resources::Operation& op, const Entry& e) {
-  if (op.tags.style == resources::TagStyle::None) {
-    return "";
-  }
   return resources::text_of(fill_from(json(std::string(op.tags.subject)), op, e));
-}
-
-// The call that changes the tags of what an entry made in place ("" when its tags cannot change
-// without replacing it: a security group rule's id is not recorded).
-std::string tag_call(const resources::Operation& op, const Entry& e) {
-  return tag_subject(op, e).empty() ? "" : resources::tag_call(op.tags.style);
 }
 
 std::string call_name(const resources::Request& r) {
@@ -221,9 +200,7 @@ std::string call_name(const resources::Request& r) {
 Change classify(const Step& step, const Entry& entry,
                 const std::map<std::string, std::string>& upstream) {
   const resources::Operation& op = operation_of(step.service, step.operation);
-  Change c;
-  c.id = step.id;
-  c.step = &step;
+  Change c{.id = step.id, .step = &step};
   std::vector<std::string> members =
       changed_members(managed(step, entry.params), managed(step, step.params));
   for (const auto& [m, renewed] : upstream) {
@@ -232,23 +209,18 @@ Change classify(const Step& step, const Entry& entry,
     }
   }
   std::vector<std::string> untagged; // the members that changed besides the tags
-  bool tags_changed = false;
-  for (const std::string& m : members) {
-    if (is_tag_member(m) && !upstream.count(m)) {
-      tags_changed = true;
-    } else {
-      untagged.push_back(m);
-    }
-  }
+  std::copy_if(members.begin(), members.end(), std::back_inserter(untagged),
+               [&](const std::string& m) { return !is_tag_member(m) || upstream.count(m); });
+  const bool tags_changed = untagged.size() < members.size();
   std::string tag_text =
       tags_changed ? describe_tags(tag_map(entry.params), tag_map(step.params)) : "";
-  std::string tagger = tags_changed ? tag_call(op, entry) : "";
+  // The call that changes the tags in place ("" when they cannot change without replacing what
+  // the entry made: a security group rule's id is not recorded).
+  std::string tagger =
+      tags_changed && !tag_subject(op, entry).empty() ? resources::tag_call(op.tags.style) : "";
   if (tags_changed && untagged.empty() && !tagger.empty()) {
     // Only the tags: they change in place, whatever the resource (even a task definition).
-    c.action = Action::Update;
-    c.call = tagger;
-    c.reason = tag_text;
-    return c;
+    return {Action::Update, step.id, &step, tag_text, tagger};
   }
   // A member that changes only because a step it names is renewed.
   auto renewal = [&](const std::string& m) -> const std::string* {
@@ -332,14 +304,11 @@ Change classify(const Step& step, const Entry& entry,
       for (std::size_t i = 0; i < std::min(old_list.size(), new_list.size()); ++i) {
         for (const std::string& k : changed_members(old_list[i], new_list[i])) {
           return fmt::format("container `{}` {} {} -> {}", new_list[i].value("name", ""), k,
-                             old_list[i].contains(k) ? short_value(old_list[i][k]) : "(none)",
-                             new_list[i].contains(k) ? short_value(new_list[i][k]) : "(none)");
+                             at_path(old_list[i], k), at_path(new_list[i], k));
         }
       }
     }
-    std::string before = entry.params.contains(m) ? short_value(entry.params[m]) : "(none)";
-    std::string after = step.params.contains(m) ? short_value(step.params[m]) : "(none)";
-    return fmt::format("{} {} -> {}", m, before, after);
+    return fmt::format("{} {} -> {}", m, at_path(entry.params, m), at_path(step.params, m));
   };
   auto updatable = [&](const std::string& m) {
     // Tags change with the tag calls beside the update call; of an object, the members the
@@ -413,14 +382,12 @@ Waiting waiting(const resources::Waiter& w, const resources::Operation& op, cons
 Poll check(const resources::Waiter& w, const Result& r, std::string& state) {
   json present = response_value(r.response, std::string(w.present.empty() ? w.status : w.present));
   json status = response_value(r.response, std::string(w.status));
-  if (!r.ok || present.is_null()) {
-    state = "gone";
-  } else {
-    state = status.is_string() ? status.get<std::string>() : std::string(w.idle);
-  }
+  state = !r.ok || present.is_null() ? "gone"
+          : status.is_string()       ? status.get<std::string>()
+                                     : std::string(w.idle);
   auto any = [&](const resources::Codes& states) {
     return std::any_of(states.begin(), states.end(),
-                       [&](std::string_view s) { return same_text(s, state); });
+                       [&](std::string_view s) { return resources::same_text(s, state); });
   };
   if (any(w.done)) {
     return Poll::Done;
@@ -478,10 +445,7 @@ bool wait_until(const Client& client, const Waiting& w, const WaitPolicy& policy
 
 // A call, the codes that mean what it acts on is already gone, and what to wait for once AWS
 // accepted it.
-struct Call {
-  std::string service;
-  std::string operation;
-  json params;
+struct Call : resources::Call {
   const resources::Codes* gone = nullptr;
   std::optional<Waiting> then = std::nullopt;
   std::string_view unsuccessful = ""; // see resources::Request
@@ -531,7 +495,7 @@ std::vector<Call> tag_calls(const Entry& e, const json& request) {
   const resources::Operation& op = operation_of(e.service, e.operation);
   std::vector<Call> out;
   for (resources::Call& c : resources::tag_calls(op.tags, tag_subject(op, e), e.request, request)) {
-    out.push_back({std::move(c.service), std::move(c.operation), std::move(c.params)});
+    out.push_back({std::move(c)});
   }
   return out;
 }
@@ -812,46 +776,36 @@ bool run_graph(std::vector<Task>& tasks, int parallelism, std::string& error) {
   std::vector<int> state(tasks.size(), 0); // 0 waiting, 1 running, 2 done
   std::size_t running = 0, done = 0;
   bool failed = false;
+  std::vector<std::jthread> threads; // joined once the lock below is let go of
   std::unique_lock lock(m);
-  std::vector<std::thread> threads;
   while (done < tasks.size()) {
-    if (!failed) {
-      for (std::size_t k = 0; k < tasks.size() && running < static_cast<std::size_t>(parallelism);
-           ++k) {
-        std::size_t i = order[k];
-        if (state[i] != 0) {
-          continue;
-        }
-        bool ready = std::all_of(tasks[i].waits_for.begin(), tasks[i].waits_for.end(),
-                                 [&](std::size_t d) { return state[d] == 2; });
-        if (!ready) {
-          continue;
-        }
-        state[i] = 1;
-        ++running;
-        threads.emplace_back([&, i] {
-          std::string task_error;
-          bool ok = tasks[i].run(task_error);
-          std::lock_guard guard(m);
-          state[i] = 2;
-          --running;
-          ++done;
-          if (!ok && !failed) {
-            failed = true;
-            error = task_error;
-          }
-          cv.notify_all();
-        });
+    for (std::size_t k = 0;
+         !failed && k < tasks.size() && running < static_cast<std::size_t>(parallelism); ++k) {
+      std::size_t i = order[k];
+      if (state[i] != 0 || !std::all_of(tasks[i].waits_for.begin(), tasks[i].waits_for.end(),
+                                        [&](std::size_t d) { return state[d] == 2; })) {
+        continue;
       }
+      state[i] = 1;
+      ++running;
+      threads.emplace_back([&, i] {
+        std::string task_error;
+        bool ok = tasks[i].run(task_error);
+        std::lock_guard guard(m);
+        state[i] = 2;
+        --running;
+        ++done;
+        if (!ok && !failed) {
+          failed = true;
+          error = task_error;
+        }
+        cv.notify_all();
+      });
     }
     if (running == 0) {
       break; // failed, or nothing can start (cannot happen: the plan is ordered)
     }
     cv.wait(lock);
-  }
-  lock.unlock();
-  for (auto& t : threads) {
-    t.join();
   }
   if (!failed && done < tasks.size()) {
     error = "the remaining calls wait for each other";
@@ -876,10 +830,8 @@ public:
 
   // A call starts: `what` is "ec2:CreateSubnet main.private_a".
   int begin(std::string what) {
-    int id = next_++;
-    flight_.emplace(id, std::move(what));
-    draw();
-    return id;
+    update(next_, std::move(what));
+    return next_++;
   }
   void update(int id, std::string what) {
     flight_[id] = std::move(what);
@@ -909,12 +861,8 @@ private:
     }
   }
   void draw() {
-    if (!tty_) {
-      out_.flush();
-      return;
-    }
-    clear();
-    if (!flight_.empty()) {
+    clear(); // nothing is shown but on a terminal
+    if (tty_ && !flight_.empty()) {
       std::string text = fmt::format("[{}/{}] {} ...", std::min(finished + 1, total), total,
                                      flight_.begin()->second);
       if (flight_.size() > 1) {
@@ -1610,13 +1558,9 @@ bool execute(const Client& client, const Plan* plan, State& state,
     return within;
   });
   std::vector<Task> deletes = deletions(now);
-  progress.total = deletes.size();
-  for (const Change& c : changes) {
-    if (c.action != Action::Delete) {
-      ++progress.total;
-    }
-  }
-  progress.total += last.size();
+  progress.total = deletes.size() + last.size() +
+                   std::count_if(changes.begin(), changes.end(),
+                                 [](const Change& c) { return c.action != Action::Delete; });
   if (!run_graph(deletes, options.parallelism, error)) {
     return false;
   }
@@ -1657,8 +1601,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
     Action action = c.action;
     bool create_first = c.create_first;
     bool extends = c.extends;
-    std::size_t index = tasks.size();
-    task_index[step->id] = index;
+    task_index[step->id] = tasks.size();
     Task t;
     t.label = c.call + " " + step->id;
     for (const auto& d : step->depends_on) {
@@ -1736,9 +1679,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
                              std::move(params)});
           }
         }
-        for (Call& call : tag_calls(before, request)) {
-          calls.push_back(std::move(call));
-        }
+        std::ranges::move(tag_calls(before, request), std::back_inserter(calls));
         std::string made;
         json renewed = json::object(); // outputs the update call answers anew
         for (const Call& call : calls) {
@@ -1917,7 +1858,6 @@ bool execute(const Client& client, const Plan* plan, State& state,
                           missing);
         return false;
       }
-      std::string resource = entry.resource;
       // What AWS finishes after answering (a NAT gateway routes nothing until it is available):
       // what follows waits.
       std::optional<Waiting> then;
@@ -1936,8 +1876,7 @@ bool execute(const Client& client, const Plan* plan, State& state,
       }
       std::lock_guard guard(m);
       progress.done(fmt::format("{}:{} {}{}{}", service, operation, step->id,
-                                resource.empty() ? "" : " " + resource,
-                                resumed ? " (resumed)" : ""));
+                                made.empty() ? "" : " " + made, resumed ? " (resumed)" : ""));
       return true;
     };
     tasks.push_back(std::move(t));
@@ -1955,16 +1894,10 @@ bool execute(const Client& client, const Plan* plan, State& state,
 bool fill(const json& value, const State& state, const std::set<std::string, std::less<>>& ids,
           json& out, std::string& error, bool as_output) {
   if (value.is_structured()) {
-    out = value.is_array() ? json::array() : json::object();
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      json filled;
-      if (!fill(*it, state, ids, filled, error, as_output)) {
+    out = value;
+    for (json& v : out) {
+      if (!fill(json(v), state, ids, v, error, as_output)) {
         return false;
-      }
-      if (value.is_array()) {
-        out.push_back(std::move(filled));
-      } else {
-        out[it.key()] = std::move(filled);
       }
     }
     return true;

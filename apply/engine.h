@@ -22,8 +22,8 @@ struct Change {
   Action action = Action::Create;
   std::string id;                            // the step id
   const backend::plan::Step* step = nullptr; // the planned step (not for Delete)
-  std::string reason;                        // why (update, replace, resumed create)
-  std::string call;                          // what runs: "ecs:UpdateService"
+  std::string reason = {};                   // why (update, replace, resumed create)
+  std::string call = {};                     // what runs: "ecs:UpdateService"
   std::string renewed = {}; // the step whose renewal alone makes this change, or ""
   bool drifted = false; // made because AWS differs from the state (refresh.h): `reason` says how
   // A replacement made before what it replaces is deleted (resources::CreateFirst): what used the
