@@ -34,14 +34,6 @@ std::string camel(std::string_view member) {
   return out;
 }
 
-std::string placement_constraint_type(std::string_view member) {
-  return member == "member_of" ? "memberOf" : "distinctInstance";
-}
-
-std::string log_driver(std::string_view member) {
-  return member == "json_file" ? "json-file" : std::string(member);
-}
-
 bool from_private_ecr(const model::Value& image) {
   return model::image_source(image) == model::ImageSource::PrivateEcr;
 }
