@@ -597,7 +597,6 @@ json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
 }
 
 json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplateParts parts) {
-  const json tags = s.key_value_tags(b); // of the instances and their volumes
   JsonRequest out(s);
   out.member("ImageId", parts.image_id);
   copy(s, out, b, "instance_type", "InstanceType");
@@ -613,8 +612,14 @@ json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplatePart
   out.end_object().end_object().end_array();
   out.key("MetadataOptions").begin_object().member("HttpTokens", "required").end_object();
   out.member("UserData", parts.user_data);
-  out.objects("TagSpecifications", std::array{"instance", "volume"},
-              [&](const char* type) { out.member("ResourceType", type).member("Tags", tags); });
+  // The instances and their volumes carry the block's tags and `ecl:path`.
+  out.objects("TagSpecifications", std::array{"instance", "volume"}, [&](const char* type) {
+    out.member("ResourceType", type).key("Tags").begin_array();
+    for (const auto& [key, v] : s.merged_tags(b)) {
+      out.begin_object().member("Key", key).member("Value", *v).end_object();
+    }
+    out.begin_object().member("Key", "ecl:path").member("Value", b.path).end_object().end_array();
+  });
   return out.take();
 }
 

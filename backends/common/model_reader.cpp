@@ -77,9 +77,7 @@ const model::Block* ModelReader::get_ref(const model::Block& block, std::string_
 
 std::vector<const model::Block*> ModelReader::get_refs(const model::Block& block,
                                                        std::string_view attribute) {
-  if (read_) {
-    record(fmt::format("{}.{}", block.kind_name, attribute));
-  }
+  get(block, attribute); // recorded
   return block.get_refs(attribute);
 }
 

@@ -438,11 +438,10 @@ void lower_service(Planner& p, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = p.get_ref(b, "task");
   Step& s = p.add(b, "", "ecs", "CreateService");
-  std::string associations = cluster ? p.associations_step(*cluster) : "";
-  if (!associations.empty()) {
+  if (cluster && !p.get_list(*cluster, "capacity").empty()) {
     // A service that names no launch type uses the cluster's default strategy, which exists only
     // once the providers are put.
-    s.after.push_back(associations);
+    s.after.push_back(p.step_id(*cluster, "capacity-providers"));
   }
   common::JsonRequest params(p);
   common::service(p, params, b, p.region());

@@ -96,9 +96,9 @@ Planner::Planner(const model::Program& program, std::set<std::string>* read,
       shared_paths_.insert(b->path);
     }
   }
-  region_ = program.stack ? program.region() : "";
   if (program.stack) {
     record("stack.region");
+    region_ = program.region();
   }
   if (region_.empty()) {
     region_ = region_if_unset;
@@ -190,7 +190,7 @@ std::string Planner::zone(std::int64_t index) {
   return placeholder(kStep, path);
 }
 
-json Planner::deferred(const model::Deferred& d) {
+json Planner::deferred_value(const model::Deferred& d) {
   if (auto index = model::zone_index(d)) {
     return zone(*index);
   }
@@ -224,11 +224,11 @@ json Planner::ref(const model::Block& block) {
     return name ? value(*name) : json(block.name);
   }
   const resources::Attribute* reference = resources::find_reference(block.kind_name);
-  return reference ? deferred(model::Deferred{&block, std::string(reference->name)}) : json();
+  return reference ? deferred_value(model::Deferred{&block, std::string(reference->name)}) : json();
 }
 
 std::string Planner::template_reference(const model::Deferred& d) {
-  json placeholder = deferred(d);
+  json placeholder = deferred_value(d);
   return placeholder.is_string() ? placeholder.get<std::string>() : "";
 }
 
@@ -245,22 +245,14 @@ void Planner::add_tags(Step& step, const model::Block& block) {
 }
 
 std::string Planner::partition() const {
-  if (region_.rfind("cn-", 0) == 0) {
-    return "aws-cn";
-  }
-  if (region_.rfind("us-gov-", 0) == 0) {
-    return "aws-us-gov";
-  }
-  return "aws";
+  return region_.starts_with("cn-")       ? "aws-cn"
+         : region_.starts_with("us-gov-") ? "aws-us-gov"
+                                          : "aws";
 }
 
 std::string Planner::attachment_step(const model::Block& vpc) const {
   auto igws = vpc.children_of("internet_gateway");
   return igws.empty() ? "" : step_id(*igws.front(), "attach");
-}
-
-std::string Planner::associations_step(const model::Block& cluster) {
-  return get_list(cluster, "capacity").empty() ? "" : step_id(cluster, "capacity-providers");
 }
 
 // ---- the plan ----------------------------------------------------------------------------------
@@ -293,10 +285,9 @@ bool Planner::run(Plan& out) {
   out.runs = runs_;
   out.stack = program_.stack ? program_.stack->name : "";
   out.region = region_;
-  if (program_.stack) {
-    if (const std::string* d = get_string(*program_.stack, "description")) {
-      out.description = *d;
-    }
+  if (const std::string* d =
+          program_.stack ? get_string(*program_.stack, "description") : nullptr) {
+    out.description = *d;
   }
   for (const model::Output& o : program_.outputs) {
     json v = value(o.value);
@@ -360,19 +351,14 @@ bool Planner::run(Plan& out) {
   if (order.size() != n) {
     return false; // a cycle: the checker rejects cyclic references, so this is a lowering bug
   }
-  std::vector<std::string> id_of(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    id_of[i] = steps_[i].id;
-  }
   out.steps.clear();
   for (std::size_t i : order) {
     Step s = std::move(steps_[i]);
     std::vector<std::size_t> deps(before[i].begin(), before[i].end());
     std::sort(deps.begin(), deps.end(),
               [&](std::size_t a, std::size_t b) { return position[a] < position[b]; });
-    s.depends_on.clear();
     for (std::size_t d : deps) {
-      s.depends_on.push_back(id_of[d]);
+      s.depends_on.push_back(out.steps[position[d]].id); // moved there before the step
     }
     out.steps.push_back(std::move(s));
   }
