@@ -190,9 +190,7 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   const auto swappiness = s.get_int(c, "swappiness");
   if (init || capabilities || !tmpfs.empty() || !devices.empty() || shm || swap || swappiness) {
     out.key("linuxParameters").begin_object();
-    if (init) {
-      out.member("initProcessEnabled", true);
-    }
+    copy_flag(s, out, c, "init_process", "initProcessEnabled");
     if (capabilities) {
       out.key("capabilities").begin_object();
       for (const char* which : {"add", "drop"}) {
@@ -216,15 +214,9 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
                   out.value(*p.enum_member()); // lower case, as ECS spells them
                 });
     });
-    if (shm) {
-      out.member("sharedMemorySize", whole(*shm)); // MiB
-    }
-    if (swap) {
-      out.member("maxSwap", whole(*swap)); // MiB
-    }
-    if (swappiness) {
-      out.member("swappiness", *swappiness);
-    }
+    copy_int(s, out, c, "shared_memory", "sharedMemorySize"); // MiB
+    copy_int(s, out, c, "swap", "maxSwap");                   // MiB
+    copy_int(s, out, c, "swappiness", "swappiness");
     out.end_object();
   }
   copy_objects(s, out, c, "ulimits", "ulimits",

@@ -26,10 +26,6 @@ std::string provider_text(const model::Value& v) {
   return member ? upper(*member) : "?";
 }
 
-std::string managed_policy(const Planner& p, std::string_view name) {
-  return fmt::format("arn:{}:iam::aws:policy/{}", p.partition(), name);
-}
-
 // A role `principal` assumes, `#ROLE` (CreateRole), and its managed policy `#ROLE-policy`
 // (AttachRolePolicy) when `policy` names one.
 void add_role(Planner& p, const model::Block& b, const std::string& role,
@@ -45,7 +41,7 @@ void add_role(Planner& p, const model::Block& b, const std::string& role,
   }
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
   a.params["RoleName"] = p.output(b, role, "name");
-  a.params["PolicyArn"] = managed_policy(p, policy);
+  a.params["PolicyArn"] = fmt::format("arn:{}:iam::aws:policy/{}", p.partition(), policy);
   a.summary = std::string(policy.substr(policy.rfind('/') + 1));
 }
 
@@ -216,11 +212,8 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
   const std::string& ami = *p.get_string(b, "ami");
   // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
-  std::string cluster_name = "default";
-  if (cluster) {
-    const std::string* n = cluster->get_string("name");
-    cluster_name = n ? *n : cluster->name;
-  }
+  const std::string* name = cluster ? cluster->get_string("name") : nullptr;
+  const std::string cluster_name = name ? *name : cluster ? cluster->name : "default";
   json data = common::launch_template_data(
       p, b,
       {Planner::literal(ami.rfind('/', 0) == 0 ? "resolve:ssm:" + ami : ami),
@@ -250,8 +243,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   }
   std::string subnets;
   for (const model::Block* s : p.get_refs(b, "subnets")) {
-    json id = p.ref(*s);
-    subnets += (subnets.empty() ? "" : ",") + text_of(id);
+    subnets += (subnets.empty() ? "" : ",") + text_of(p.ref(*s));
   }
   asg.params["VPCZoneIdentifier"] = subnets; // subnet IDs separated by commas
   p.add_tags(asg, b);

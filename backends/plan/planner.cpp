@@ -150,20 +150,6 @@ std::string Planner::literal(std::string_view text) {
   return common::escape_placeholders(text, "$${");
 }
 
-std::string Planner::default_group_step(const model::Block& vpc) {
-  std::string id = step_id(vpc, "default-security-group");
-  if (ids_.count(id)) {
-    return id;
-  }
-  Step& s = add(vpc, "default-security-group", "ec2", "DescribeSecurityGroups");
-  s.read = true;
-  s.summary = "the default security group";
-  s.params["Filters"] =
-      json::array({{{"Name", "vpc-id"}, {"Values", json::array({ref(vpc)})}},
-                   {{"Name", "group-name"}, {"Values", json::array({"default"})}}});
-  return id;
-}
-
 std::string Planner::zone(std::int64_t index) {
   // One read of the region's zones for the whole plan, made on first use; it produces only the
   // zones the program takes (apply fails on an answer without one: a region with fewer zones).
@@ -204,8 +190,14 @@ json Planner::deferred_value(const model::Deferred& d) {
     return nullptr; // the checker admits only the schema's deferred attributes
   }
   std::string step = step_id(*d.block, source->step);
-  if (d.block->kind_name == "vpc" && d.attribute == "default_security_group") {
-    step = default_group_step(*d.block);
+  // A vpc's default security group is read (DescribeSecurityGroups) when first named.
+  if (d.block->kind_name == "vpc" && d.attribute == "default_security_group" && !ids_.count(step)) {
+    Step& s = add(*d.block, source->step, "ec2", "DescribeSecurityGroups");
+    s.read = true;
+    s.summary = "the default security group";
+    s.params["Filters"] =
+        json::array({{{"Name", "vpc-id"}, {"Values", json::array({ref(*d.block)})}},
+                     {{"Name", "group-name"}, {"Values", json::array({"default"})}}});
   }
   return placeholder(step, resources::output_path(*source));
 }

@@ -83,9 +83,6 @@ public:
 
 private:
   void lower_block(const model::Block& block);
-  // The step of the vpc's default security group (a DescribeSecurityGroups read), added on first
-  // use.
-  std::string default_group_step(const model::Block& vpc);
 
   const model::Program& program_;
   common::LogGroupOwners log_groups_;
