@@ -206,8 +206,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
 
   // The launch template.
   Step& lt = p.add(b, "launch-template", "ec2", "CreateLaunchTemplate");
-  std::string template_name = model::made_name(p.program(), b, "", 128);
-  lt.params["LaunchTemplateName"] = template_name;
+  lt.params["LaunchTemplateName"] = model::made_name(p.program(), b, "", 128);
   lt.made_name = true;
   // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
   const std::string& ami = *p.get_string(b, "ami");
@@ -335,11 +334,10 @@ void lower_task(Planner& p, const model::Block& b) {
   json family_value = family ? p.value(*family) : json(nullptr);
   std::string log_group = family && family->string() ? common::log_group_name(*family->string())
                                                      : text_of(family_value);
-  const model::Value* execution_role = p.get(b, "execution_role");
   auto retention = p.get_int(b, "log_retention");
   std::vector<std::string> after;
 
-  if (!execution_role && needs.execution_role) {
+  if (!p.get(b, "execution_role") && needs.execution_role) {
     add_role(p, b, "execution-role", common::kEcsTasksPrincipal, common::kExecutionRolePolicy);
     after.push_back(p.step_id(b, "execution-role-policy"));
     // A parameter named without an ARN belongs to the account the plan runs in (`*`: the plan

@@ -55,12 +55,10 @@ std::string policy_text(const json& document) {
 std::vector<std::pair<std::string, std::string>>
 placeholders(const std::string& text, const std::set<std::string, std::less<>>& ids) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] != '$') {
-      continue;
-    }
-    if (text[i + 1] == '$' && i + 2 < text.size() && text[i + 2] == '{') {
-      i += 2; // `$${`: a literal `${`
+  for (std::size_t i = text.find('$'); i != std::string::npos && i + 1 < text.size();
+       i = text.find('$', i + 1)) {
+    if (text.compare(i, 3, "$${") == 0) {
+      i += 2; // a literal `${`
       continue;
     }
     if (text[i + 1] != '{') {
@@ -76,9 +74,6 @@ placeholders(const std::string& text, const std::set<std::string, std::less<>>& 
          dot = inner.rfind('.', dot - 1)) {
       if (ids.count(inner.substr(0, dot))) {
         out.emplace_back(std::string(inner.substr(0, dot)), std::string(inner.substr(dot + 1)));
-        break;
-      }
-      if (dot == 0) {
         break;
       }
     }
@@ -315,14 +310,12 @@ bool Planner::run(Plan& out) {
   // Kahn's algorithm; among the steps that are ready, the one added first (source order).
   std::vector<std::vector<std::size_t>> followers(n);
   std::vector<std::size_t> waiting(n);
+  std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
   for (std::size_t i = 0; i < n; ++i) {
     waiting[i] = before[i].size();
     for (std::size_t b : before[i]) {
       followers[b].push_back(i);
     }
-  }
-  std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
-  for (std::size_t i = 0; i < n; ++i) {
     if (waiting[i] == 0) {
       ready.push(i);
     }
