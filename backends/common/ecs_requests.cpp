@@ -171,12 +171,8 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   copy(s, out, c, "working_dir", "workingDirectory");
   copy(s, out, c, "user", "user");
   out.objects("dependsOn", s.get_list(c, "depends_on"), [&](const model::Value& dep) {
-    const model::Value* other = s.field(c, "depends_on", dep, "container");
-    const model::Value* cond = s.field(c, "depends_on", dep, "condition");
-    if (other && other->block()) {
-      out.key("containerName").ref(*other->block());
-    }
-    out.member("condition", upper(*cond->enum_member()));
+    copy_fields(s, out, c, "depends_on", dep, {{"container", "containerName"}});
+    out.member("condition", upper(*s.field(c, "depends_on", dep, "condition")->enum_member()));
   });
   copy_flag(s, out, c, "readonly_root_filesystem", "readonlyRootFilesystem");
   copy_flag(s, out, c, "privileged", "privileged");
@@ -224,11 +220,8 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   copy_objects(s, out, c, "mount_points", "mountPoints",
                {{"volume", "sourceVolume"}, {"path", "containerPath"}, {"read_only", "readOnly"}});
   out.objects("volumesFrom", s.get_list(c, "volumes_from"), [&](const model::Value& from) {
-    const model::Value* other = s.field(c, "volumes_from", from, "container");
+    copy_fields(s, out, c, "volumes_from", from, {{"container", "sourceContainer"}});
     const model::Value* read_only = s.field(c, "volumes_from", from, "read_only");
-    if (other && other->block()) {
-      out.key("sourceContainer").ref(*other->block());
-    }
     out.member("readOnly", read_only && read_only->boolean().value_or(false));
   });
   if (const model::Value* restart = s.get(c, "restart")) {
@@ -328,11 +321,10 @@ void task_definition(Spelling& s, Request& out, const model::Block& task, const 
                      const TaskResources& resources) {
   copy(s, out, task, "family", "family");
   // ECS takes the task's CPU units and MiB as strings.
-  if (auto cpu = s.get_int(task, "cpu")) {
-    out.member("cpu", std::to_string(*cpu));
-  }
-  if (auto memory = s.get_int(task, "memory")) {
-    out.member("memory", std::to_string(*memory));
+  for (const char* size : {"cpu", "memory"}) {
+    if (auto v = s.get_int(task, size)) {
+      out.member(size, std::to_string(*v));
+    }
   }
   copy(s, out, task, "network_mode", "networkMode");
   out.key("requiresCompatibilities").begin_array();
