@@ -2,7 +2,6 @@
 
 #include "compiler/model/arn.h"
 #include "compiler/model/execution_needs.h"
-#include "compiler/model/image.h"
 
 #include <algorithm>
 #include <map>
@@ -32,10 +31,6 @@ std::string camel(std::string_view member) {
     }
   }
   return out;
-}
-
-bool from_private_ecr(const model::Value& image) {
-  return model::image_source(image) == model::ImageSource::PrivateEcr;
 }
 
 std::string log_group_name(std::string_view family) {

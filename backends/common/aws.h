@@ -62,10 +62,6 @@ struct TaskNeeds {
 // containers: model::execution_needs(), as the checker reads it for a role of the program's own.
 TaskNeeds task_needs(const model::Block& task);
 
-// A private ECR image (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag`): pulling it needs
-// the execution role.
-bool from_private_ecr(const model::Value& image);
-
 // The generated log group of a task whose family is `family`.
 std::string log_group_name(std::string_view family);
 

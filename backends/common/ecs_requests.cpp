@@ -247,9 +247,7 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   copy_flag(s, out, c, "pseudo_terminal", "pseudoTerminal");
   if (const model::Value* firelens = s.get(c, "firelens")) {
     out.key("firelensConfiguration").begin_object();
-    if (const model::Value* type = s.field(c, "firelens", *firelens, "type")) {
-      out.member("type", *type->enum_member());
-    }
+    copy_fields(s, out, c, "firelens", *firelens, {{"type", "type"}});
     const model::Value* options = s.field(c, "firelens", *firelens, "options");
     if (options && options->as<model::Map>() && !options->as<model::Map>()->empty()) {
       out.member("options", *options);
