@@ -103,13 +103,6 @@ void copy_name_values(Spelling& s, Request& out, const model::Block& c, std::str
   }
 }
 
-// The items of a list value; none when it is not one.
-const model::List& list_of(const model::Value* v) {
-  static const model::List kNone;
-  const model::List* list = v ? v->as<model::List>() : nullptr;
-  return list ? *list : kNone;
-}
-
 // A container's logConfiguration; none when its driver is `none`.
 void log_configuration(Spelling& s, Request& out, const model::Block& log,
                        const TaskResources& resources) {
@@ -190,7 +183,7 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
     if (capabilities) {
       out.key("capabilities").begin_object();
       for (const char* which : {"add", "drop"}) {
-        out.array(which, list_of(s.field(c, "capabilities", *capabilities, which)),
+        out.array(which, s.list_of(s.field(c, "capabilities", *capabilities, which)),
                   [&](const model::Value& v) { out.value(upper(*v.enum_member())); });
       }
       out.end_object();
@@ -198,14 +191,14 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
     out.objects("tmpfs", tmpfs, [&](const model::Value& mount) {
       copy_fields(s, out, c, "tmpfs", mount, {{"path", "containerPath"}, {"size", "size"}}); // MiB
       const model::Value* options = s.field(c, "tmpfs", mount, "options");
-      if (!list_of(options).empty()) {
+      if (!s.list_of(options).empty()) {
         out.member("mountOptions", *options);
       }
     });
     out.objects("devices", devices, [&](const model::Value& device) {
       copy_fields(s, out, c, "devices", device,
                   {{"host_path", "hostPath"}, {"container_path", "containerPath"}});
-      out.array("permissions", list_of(s.field(c, "devices", device, "permissions")),
+      out.array("permissions", s.list_of(s.field(c, "devices", device, "permissions")),
                 [&](const model::Value& p) {
                   out.value(*p.enum_member()); // lower case, as ECS spells them
                 });
@@ -229,7 +222,7 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
     const model::Value* enabled = s.field(c, "restart", *restart, "enabled");
     out.member("enabled", enabled && enabled->boolean().value_or(false));
     const model::Value* codes = s.field(c, "restart", *restart, "ignored_exit_codes");
-    if (!list_of(codes).empty()) {
+    if (!s.list_of(codes).empty()) {
       out.member("ignoredExitCodes", *codes);
     }
     if (const model::Value* period = s.field(c, "restart", *restart, "attempt_period")) {
@@ -379,7 +372,7 @@ void service_connect(Spelling& s, Request& out, const model::Block& b, const jso
   out.objects("services", s.get_list(*connect, "services"), [&](const model::Value& item) {
     copy_fields(s, out, *connect, "services", item,
                 {{"port_name", "portName"}, {"discovery_name", "discoveryName"}});
-    out.objects("clientAliases", list_of(s.field(*connect, "services", item, "client_aliases")),
+    out.objects("clientAliases", s.list_of(s.field(*connect, "services", item, "client_aliases")),
                 [&](const model::Value& alias) {
                   if (const model::Value* port = alias.field("port")) {
                     out.member("port", *port);

@@ -469,10 +469,9 @@ void lower_service(Planner& p, const model::Block& b) {
     }
     how = "capacity " + names;
   }
-  auto desired = p.get_int(b, "desired");
   std::string count = *p.get_enum(b, "scheduling") == "daemon"
                           ? "daemon"
-                          : fmt::format("desired {}", desired.value_or(0));
+                          : fmt::format("desired {}", p.get_int(b, "desired").value_or(0));
   s.summary = fmt::format("{}: {} x task {}{}", text_of(s.params.value("serviceName", json())),
                           count, task ? task->path : "?", how.empty() ? "" : ", " + how);
 }
