@@ -12,9 +12,7 @@ std::string upper(std::string_view member) {
   // Enum members are ASCII names; no locale.
   std::string out(member);
   for (char& c : out) {
-    if (c >= 'a' && c <= 'z') {
-      c = static_cast<char>(c - 'a' + 'A');
-    }
+    c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   }
   return out;
 }

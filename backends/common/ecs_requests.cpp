@@ -366,9 +366,7 @@ void service_connect(Spelling& s, Request& out, const model::Block& b, const jso
     return;
   }
   out.key("serviceConnectConfiguration").begin_object().member("enabled", true);
-  if (const model::Block* ns = s.get_ref(*connect, "namespace")) {
-    out.key("namespace").ref(*ns);
-  }
+  copy(s, out, *connect, "namespace", "namespace");
   out.objects("services", s.get_list(*connect, "services"), [&](const model::Value& item) {
     copy_fields(s, out, *connect, "services", item,
                 {{"port_name", "portName"}, {"discovery_name", "discoveryName"}});
@@ -434,9 +432,7 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
   if (cluster) {
     out.key("cluster").ref(*cluster);
   }
-  if (task) {
-    out.key("taskDefinition").ref(*task);
-  }
+  copy(s, out, b, "task", "taskDefinition");
   const bool daemon = *s.get_enum(b, "scheduling") == "daemon";
   out.member("schedulingStrategy", daemon ? "DAEMON" : "REPLICA");
   if (auto desired = s.get_int(b, "desired"); desired && !daemon && desired_count) {

@@ -95,8 +95,4 @@ const model::Value* ModelReader::field(const model::Block& block, std::string_vi
   return v && !v->is_null() ? v : nullptr;
 }
 
-const model::Block* ModelReader::child(const model::Block& block, std::string_view kind) const {
-  return block.first_child(kind);
-}
-
 } // namespace ecl::backend

@@ -39,7 +39,9 @@ public:
   // recorded as read; null for one the program makes.
   const std::string* existing(const model::Block& block);
   // The first child block of a kind, or null.
-  const model::Block* child(const model::Block& block, std::string_view kind) const;
+  const model::Block* child(const model::Block& block, std::string_view kind) const {
+    return block.first_child(kind);
+  }
 
 protected:
   void record(std::string key);

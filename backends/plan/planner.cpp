@@ -4,9 +4,8 @@
 #include "compiler/schema/schema.h"
 
 #include <algorithm>
-#include <cctype>
-#include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <queue>
 
 namespace ecl::backend::plan {

@@ -12,8 +12,6 @@
 #include "compiler/model/model.h"
 
 #include <deque>
-#include <map>
-#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
