@@ -432,7 +432,9 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
   if (cluster) {
     out.key("cluster").ref(*cluster);
   }
-  copy(s, out, b, "task", "taskDefinition");
+  if (task) {
+    out.key("taskDefinition").ref(*task);
+  }
   const bool daemon = *s.get_enum(b, "scheduling") == "daemon";
   out.member("schedulingStrategy", daemon ? "DAEMON" : "REPLICA");
   if (auto desired = s.get_int(b, "desired"); desired && !daemon && desired_count) {

@@ -72,7 +72,9 @@ const model::Block* ModelReader::get_ref(const model::Block& block, std::string_
 
 std::vector<const model::Block*> ModelReader::get_refs(const model::Block& block,
                                                        std::string_view attribute) {
-  get(block, attribute); // recorded
+  if (read_) {
+    record(fmt::format("{}.{}", block.kind_name, attribute));
+  }
   return block.get_refs(attribute);
 }
 
