@@ -2,7 +2,6 @@
 
 #include "compiler/model/arn.h"
 #include "compiler/model/execution_needs.h"
-#include "compiler/model/image.h"
 
 #include <algorithm>
 #include <map>
@@ -13,9 +12,7 @@ std::string upper(std::string_view member) {
   // Enum members are ASCII names; no locale.
   std::string out(member);
   for (char& c : out) {
-    if (c >= 'a' && c <= 'z') {
-      c = static_cast<char>(c - 'a' + 'A');
-    }
+    c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   }
   return out;
 }
@@ -32,18 +29,6 @@ std::string camel(std::string_view member) {
     }
   }
   return out;
-}
-
-std::string placement_constraint_type(std::string_view member) {
-  return member == "member_of" ? "memberOf" : "distinctInstance";
-}
-
-std::string log_driver(std::string_view member) {
-  return member == "json_file" ? "json-file" : std::string(member);
-}
-
-bool from_private_ecr(const model::Value& image) {
-  return model::image_source(image) == model::ImageSource::PrivateEcr;
 }
 
 std::string log_group_name(std::string_view family) {

@@ -19,14 +19,9 @@ namespace ecl::backend::common {
 // "fargate_spot" -> "FARGATE_SPOT": launch types, compatibilities, providers, CPU architectures,
 // propagate_tags and dependency conditions are ECL's members in upper case.
 std::string upper(std::string_view member);
-// "general_purpose" -> "generalPurpose": EFS's modes and ECR's count types are ECL's members in
-// camel case.
+// "general_purpose" -> "generalPurpose": EFS's modes, ECR's count types and ECS's placement
+// constraint types are ECL's members in camel case.
 std::string camel(std::string_view member);
-// A placement constraint type: `distinct_instance` -> "distinctInstance", `member_of` ->
-// "memberOf".
-std::string placement_constraint_type(std::string_view member);
-// A log driver: `json_file` -> "json-file"; the others are spelled as in ECL.
-std::string log_driver(std::string_view member);
 
 // ---- generated IAM roles -----------------------------------------------------------------------
 
@@ -66,10 +61,6 @@ struct TaskNeeds {
 // What the generated execution role, log group and read-secrets policy must give the task's
 // containers: model::execution_needs(), as the checker reads it for a role of the program's own.
 TaskNeeds task_needs(const model::Block& task);
-
-// A private ECR image (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag`): pulling it needs
-// the execution role.
-bool from_private_ecr(const model::Value& image);
 
 // The generated log group of a task whose family is `family`.
 std::string log_group_name(std::string_view family);

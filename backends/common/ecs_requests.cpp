@@ -4,6 +4,7 @@
 #include "backends/common/elbv2_requests.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <span>
@@ -70,18 +71,24 @@ void copy_flag(Spelling& s, Request& out, const model::Block& b, std::string_vie
   }
 }
 
-// The objects of a list attribute, each field as the member `key` of a request item:
-// {"ports", {{"container", "containerPort"}, ...}} -> [{"containerPort": 80}, ...].
-void copy_objects(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
-                  const char* key,
-                  std::initializer_list<std::pair<std::string_view, const char*>> fields) {
-  out.objects(key, s.get_list(b, attribute), [&](const model::Value& item) {
-    for (const auto& [field, member] : fields) {
-      if (const model::Value* v = s.field(b, attribute, item, field)) {
-        out.member(member, *v);
-      }
+using Fields = std::initializer_list<std::pair<std::string_view, const char*>>;
+
+// The fields of `item`, an object of the list attribute `attribute`, that are set, each as a
+// member: {{"container", "containerPort"}, ...} -> "containerPort": 80, ...
+void copy_fields(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
+                 const model::Value& item, Fields fields) {
+  for (const auto& [field, member] : fields) {
+    if (const model::Value* v = s.field(b, attribute, item, field)) {
+      out.member(member, *v);
     }
-  });
+  }
+}
+
+// The objects of a list attribute as the member `key`, each written by copy_fields.
+void copy_objects(Spelling& s, Request& out, const model::Block& b, std::string_view attribute,
+                  const char* key, Fields fields) {
+  out.objects(key, s.get_list(b, attribute),
+              [&](const model::Value& item) { copy_fields(s, out, b, attribute, item, fields); });
 }
 
 // A map attribute as [{name, VALUE_KEY}].
@@ -96,12 +103,6 @@ void copy_name_values(Spelling& s, Request& out, const model::Block& c, std::str
   }
 }
 
-// A list value that holds something.
-const model::List* non_empty_list(const model::Value* v) {
-  const model::List* list = v ? v->as<model::List>() : nullptr;
-  return list && !list->empty() ? list : nullptr;
-}
-
 // A container's logConfiguration; none when its driver is `none`.
 void log_configuration(Spelling& s, Request& out, const model::Block& log,
                        const TaskResources& resources) {
@@ -113,7 +114,9 @@ void log_configuration(Spelling& s, Request& out, const model::Block& log,
   if (driver == "none") {
     return;
   }
-  out.key("logConfiguration").begin_object().member("logDriver", log_driver(driver));
+  // ECL's members but `json_file` are the drivers' names.
+  out.key("logConfiguration").begin_object();
+  out.member("logDriver", driver == "json_file" ? "json-file" : driver);
   const model::Map* extra = options ? options->as<model::Map>() : nullptr;
   const bool awslogs = driver == "awslogs";
   if (!awslogs && (!extra || extra->empty())) {
@@ -161,12 +164,8 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   copy(s, out, c, "working_dir", "workingDirectory");
   copy(s, out, c, "user", "user");
   out.objects("dependsOn", s.get_list(c, "depends_on"), [&](const model::Value& dep) {
-    const model::Value* other = s.field(c, "depends_on", dep, "container");
-    const model::Value* cond = s.field(c, "depends_on", dep, "condition");
-    if (other && other->block()) {
-      out.key("containerName").ref(*other->block());
-    }
-    out.member("condition", upper(*cond->enum_member()));
+    copy_fields(s, out, c, "depends_on", dep, {{"container", "containerName"}});
+    out.member("condition", upper(*s.field(c, "depends_on", dep, "condition")->enum_member()));
   });
   copy_flag(s, out, c, "readonly_root_filesystem", "readonlyRootFilesystem");
   copy_flag(s, out, c, "privileged", "privileged");
@@ -180,49 +179,33 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   const auto swappiness = s.get_int(c, "swappiness");
   if (init || capabilities || !tmpfs.empty() || !devices.empty() || shm || swap || swappiness) {
     out.key("linuxParameters").begin_object();
-    if (init) {
-      out.member("initProcessEnabled", true);
-    }
+    copy_flag(s, out, c, "init_process", "initProcessEnabled");
     if (capabilities) {
       out.key("capabilities").begin_object();
       for (const char* which : {"add", "drop"}) {
-        if (const model::List* list =
-                non_empty_list(s.field(c, "capabilities", *capabilities, which))) {
-          out.array(which, *list,
-                    [&](const model::Value& v) { out.value(upper(*v.enum_member())); });
-        }
+        out.array(which, s.list_of(s.field(c, "capabilities", *capabilities, which)),
+                  [&](const model::Value& v) { out.value(upper(*v.enum_member())); });
       }
       out.end_object();
     }
     out.objects("tmpfs", tmpfs, [&](const model::Value& mount) {
-      out.member("containerPath", *s.field(c, "tmpfs", mount, "path"));
-      out.member("size", *s.field(c, "tmpfs", mount, "size")); // MiB
+      copy_fields(s, out, c, "tmpfs", mount, {{"path", "containerPath"}, {"size", "size"}}); // MiB
       const model::Value* options = s.field(c, "tmpfs", mount, "options");
-      if (non_empty_list(options)) {
+      if (!s.list_of(options).empty()) {
         out.member("mountOptions", *options);
       }
     });
     out.objects("devices", devices, [&](const model::Value& device) {
-      out.member("hostPath", *s.field(c, "devices", device, "host_path"));
-      if (const model::Value* path = s.field(c, "devices", device, "container_path")) {
-        out.member("containerPath", *path);
-      }
-      if (const model::List* permissions =
-              non_empty_list(s.field(c, "devices", device, "permissions"))) {
-        out.array("permissions", *permissions, [&](const model::Value& p) {
-          out.value(*p.enum_member()); // lower case, as ECS spells them
-        });
-      }
+      copy_fields(s, out, c, "devices", device,
+                  {{"host_path", "hostPath"}, {"container_path", "containerPath"}});
+      out.array("permissions", s.list_of(s.field(c, "devices", device, "permissions")),
+                [&](const model::Value& p) {
+                  out.value(*p.enum_member()); // lower case, as ECS spells them
+                });
     });
-    if (shm) {
-      out.member("sharedMemorySize", whole(*shm)); // MiB
-    }
-    if (swap) {
-      out.member("maxSwap", whole(*swap)); // MiB
-    }
-    if (swappiness) {
-      out.member("swappiness", *swappiness);
-    }
+    copy_int(s, out, c, "shared_memory", "sharedMemorySize"); // MiB
+    copy_int(s, out, c, "swap", "maxSwap");                   // MiB
+    copy_int(s, out, c, "swappiness", "swappiness");
     out.end_object();
   }
   copy_objects(s, out, c, "ulimits", "ulimits",
@@ -230,11 +213,8 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   copy_objects(s, out, c, "mount_points", "mountPoints",
                {{"volume", "sourceVolume"}, {"path", "containerPath"}, {"read_only", "readOnly"}});
   out.objects("volumesFrom", s.get_list(c, "volumes_from"), [&](const model::Value& from) {
-    const model::Value* other = s.field(c, "volumes_from", from, "container");
+    copy_fields(s, out, c, "volumes_from", from, {{"container", "sourceContainer"}});
     const model::Value* read_only = s.field(c, "volumes_from", from, "read_only");
-    if (other && other->block()) {
-      out.key("sourceContainer").ref(*other->block());
-    }
     out.member("readOnly", read_only && read_only->boolean().value_or(false));
   });
   if (const model::Value* restart = s.get(c, "restart")) {
@@ -242,7 +222,7 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
     const model::Value* enabled = s.field(c, "restart", *restart, "enabled");
     out.member("enabled", enabled && enabled->boolean().value_or(false));
     const model::Value* codes = s.field(c, "restart", *restart, "ignored_exit_codes");
-    if (non_empty_list(codes)) {
+    if (!s.list_of(codes).empty()) {
       out.member("ignoredExitCodes", *codes);
     }
     if (const model::Value* period = s.field(c, "restart", *restart, "attempt_period")) {
@@ -260,9 +240,7 @@ void container_definition(Spelling& s, Request& out, const model::Block& c,
   copy_flag(s, out, c, "pseudo_terminal", "pseudoTerminal");
   if (const model::Value* firelens = s.get(c, "firelens")) {
     out.key("firelensConfiguration").begin_object();
-    if (const model::Value* type = s.field(c, "firelens", *firelens, "type")) {
-      out.member("type", *type->enum_member());
-    }
+    copy_fields(s, out, c, "firelens", *firelens, {{"type", "type"}});
     const model::Value* options = s.field(c, "firelens", *firelens, "options");
     if (options && options->as<model::Map>() && !options->as<model::Map>()->empty()) {
       out.member("options", *options);
@@ -292,18 +270,13 @@ void placement_members(Spelling& s, const model::Block& b, const model::Block* t
                        bool daemon = false) {
   copy_upper(s, out, b, "launch_type", "launchType");
   if (!daemon) {
-    out.objects("capacityProviderStrategy", s.get_list(b, "capacity"),
-                [&](const model::Value& item) {
-                  if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
-                    out.member("capacityProvider", provider(s, *v));
-                  }
-                  if (const model::Value* v = s.field(b, "capacity", item, "weight")) {
-                    out.member("weight", *v);
-                  }
-                  if (const model::Value* v = s.field(b, "capacity", item, "base")) {
-                    out.member("base", *v);
-                  }
-                });
+    out.objects(
+        "capacityProviderStrategy", s.get_list(b, "capacity"), [&](const model::Value& item) {
+          if (const model::Value* v = s.field(b, "capacity", item, "provider")) {
+            out.member("capacityProvider", provider(s, *v));
+          }
+          copy_fields(s, out, b, "capacity", item, {{"weight", "weight"}, {"base", "base"}});
+        });
   }
   copy(s, out, b, "platform_version", "platformVersion");
   auto subnets = s.get_refs(b, "subnets");
@@ -339,11 +312,10 @@ void task_definition(Spelling& s, Request& out, const model::Block& task, const 
                      const TaskResources& resources) {
   copy(s, out, task, "family", "family");
   // ECS takes the task's CPU units and MiB as strings.
-  if (auto cpu = s.get_int(task, "cpu")) {
-    out.member("cpu", std::to_string(*cpu));
-  }
-  if (auto memory = s.get_int(task, "memory")) {
-    out.member("memory", std::to_string(*memory));
+  for (const char* size : {"cpu", "memory"}) {
+    if (auto v = s.get_int(task, size)) {
+      out.member(size, std::to_string(*v));
+    }
   }
   copy(s, out, task, "network_mode", "networkMode");
   out.key("requiresCompatibilities").begin_array();
@@ -370,9 +342,7 @@ void task_definition(Spelling& s, Request& out, const model::Block& task, const 
     out.member("sizeInGiB", (*storage + 1023) / 1024).end_object(); // whole GiB, rounded up
   }
   out.objects("volumes", s.get_list(task, "volumes"), [&](const model::Value& v) {
-    if (const model::Value* name = s.field(task, "volumes", v, "name")) {
-      out.member("name", *name);
-    }
+    copy_fields(s, out, task, "volumes", v, {{"name", "name"}});
     if (const model::Value* host = s.field(task, "volumes", v, "host_path")) {
       out.key("host").begin_object().member("sourcePath", *host).end_object();
     }
@@ -396,30 +366,20 @@ void service_connect(Spelling& s, Request& out, const model::Block& b, const jso
     return;
   }
   out.key("serviceConnectConfiguration").begin_object().member("enabled", true);
-  if (const model::Block* ns = s.get_ref(*connect, "namespace")) {
-    out.key("namespace").ref(*ns);
-  }
+  copy(s, out, *connect, "namespace", "namespace");
   out.objects("services", s.get_list(*connect, "services"), [&](const model::Value& item) {
-    if (const model::Value* v = s.field(*connect, "services", item, "port_name")) {
-      out.member("portName", *v);
-    }
-    if (const model::Value* v = s.field(*connect, "services", item, "discovery_name")) {
-      out.member("discoveryName", *v);
-    }
-    if (const model::List* list =
-            non_empty_list(s.field(*connect, "services", item, "client_aliases"))) {
-      out.objects("clientAliases", *list, [&](const model::Value& alias) {
-        if (const model::Value* port = alias.field("port")) {
-          out.member("port", *port);
-        }
-        if (const model::Value* dns = alias.field("dns_name"); dns && !dns->is_null()) {
-          out.member("dnsName", *dns);
-        }
-      });
-    }
-    if (const model::Value* v = s.field(*connect, "services", item, "ingress_port")) {
-      out.member("ingressPortOverride", *v);
-    }
+    copy_fields(s, out, *connect, "services", item,
+                {{"port_name", "portName"}, {"discovery_name", "discoveryName"}});
+    out.objects("clientAliases", s.list_of(s.field(*connect, "services", item, "client_aliases")),
+                [&](const model::Value& alias) {
+                  if (const model::Value* port = alias.field("port")) {
+                    out.member("port", *port);
+                  }
+                  if (const model::Value* dns = alias.field("dns_name"); dns && !dns->is_null()) {
+                    out.member("dnsName", *dns);
+                  }
+                });
+    copy_fields(s, out, *connect, "services", item, {{"ingress_port", "ingressPortOverride"}});
   });
   if (const model::Block* group = s.get_ref(*connect, "log_group")) {
     out.key("logConfiguration").begin_object().member("logDriver", "awslogs");
@@ -489,9 +449,7 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
     out.member("launchType", "EC2");
   }
   out.objects("loadBalancers", s.get_list(b, "load_balancers"), [&](const model::Value& item) {
-    if (const model::Value* v = s.field(b, "load_balancers", item, "target_group")) {
-      out.member("targetGroupArn", *v);
-    }
+    copy_fields(s, out, b, "load_balancers", item, {{"target_group", "targetGroupArn"}});
     if (const model::Value* v = s.field(b, "load_balancers", item, "container")) {
       // An item names its container by its ECS name or its block's; ECS takes the ECS name.
       json name = s.value(*v);
@@ -500,9 +458,7 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
                                   : nullptr;
       c ? out.key("containerName").ref(*c) : out.member("containerName", name);
     }
-    if (const model::Value* v = s.field(b, "load_balancers", item, "port")) {
-      out.member("containerPort", *v);
-    }
+    copy_fields(s, out, b, "load_balancers", item, {{"port", "containerPort"}});
   });
   copy_int(s, out, b, "health_check_grace_period", "healthCheckGracePeriodSeconds");
   copy_flag(s, out, b, "enable_execute_command", "enableExecuteCommand");
@@ -525,9 +481,7 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
       const model::Block* c = model::container_named(*task, *name);
       c ? out.key("containerName").ref(*c) : out.member("containerName", *name);
     }
-    if (auto port = s.get_int(*d, "port")) {
-      out.member("containerPort", *port);
-    }
+    copy_int(s, out, *d, "port", "containerPort");
     out.end_object().end_array();
   }
   if (const model::Block* placement = s.child(b, "placement")) {
@@ -536,12 +490,9 @@ void service(Spelling& s, Request& out, const model::Block& b, const json& regio
     out.objects("placementConstraints", s.get_list(*placement, "constraint"),
                 [&](const model::Value& c) {
                   if (const model::Value* v = s.field(*placement, "constraint", c, "type")) {
-                    const std::string* t = v->enum_member();
-                    out.member("type", placement_constraint_type(t ? *t : ""));
+                    out.member("type", camel(*v->enum_member())); // `member_of`: "memberOf"
                   }
-                  if (const model::Value* v = s.field(*placement, "constraint", c, "expression")) {
-                    out.member("expression", *v);
-                  }
+                  copy_fields(s, out, *placement, "constraint", c, {{"expression", "expression"}});
                 });
   }
 }
@@ -594,57 +545,55 @@ json cluster_capacity_providers(Spelling& s, const model::Block& b) {
   if (capacity.empty()) {
     return nullptr;
   }
-  json providers = json::array();
-  for (const model::Value& v : capacity) {
-    providers.push_back(provider(s, v));
-  }
-  json out = object(3);
-  out["cluster"] = s.ref(b);
-  out["capacityProviders"] = providers;
+  JsonRequest out(s);
+  out.key("cluster").ref(b);
+  out.array("capacityProviders", capacity,
+            [&](const model::Value& v) { out.value(provider(s, v)); });
   // The first provider is the default for services that choose none.
-  out["defaultCapacityProviderStrategy"] =
-      json::array({{{"capacityProvider", providers.front()}, {"weight", 1}, {"base", 0}}});
-  return out;
+  out.key("defaultCapacityProviderStrategy").begin_array().begin_object();
+  out.member("capacityProvider", provider(s, capacity.front()));
+  out.member("weight", 1).member("base", 0).end_object().end_array();
+  return out.take();
 }
 
 json capacity_provider(Spelling& s, const model::Block& b, json group_arn) {
-  json out = object(3);
-  JsonRequest r(s, out);
-  copy(s, r, b, "name", "name");
-  json managed = object(2);
+  JsonRequest out(s);
+  copy(s, out, b, "name", "name");
   const bool scaling = s.get_bool(b, "managed_scaling");
-  managed["status"] = scaling ? "ENABLED" : "DISABLED";
+  out.key("autoScalingGroupProvider").begin_object().member("autoScalingGroupArn", group_arn);
+  out.key("managedScaling").begin_object().member("status", scaling ? "ENABLED" : "DISABLED");
   if (auto target = s.get_int(b, "target_capacity"); target && scaling) {
-    managed["targetCapacity"] = *target;
+    out.member("targetCapacity", *target);
   }
-  out["autoScalingGroupProvider"] = {{"autoScalingGroupArn", std::move(group_arn)},
-                                     {"managedScaling", std::move(managed)},
-                                     {"managedTerminationProtection", "DISABLED"}};
-  return out;
+  out.end_object().member("managedTerminationProtection", "DISABLED").end_object();
+  return out.take();
 }
 
 json launch_template_data(Spelling& s, const model::Block& b, LaunchTemplateParts parts) {
-  const json tags = s.key_value_tags(b); // of the instances and their volumes
-  json data = object(10);
-  JsonRequest r(s, data);
-  data["ImageId"] = std::move(parts.image_id);
-  copy(s, r, b, "instance_type", "InstanceType");
-  data["IamInstanceProfile"] = {{"Arn", std::move(parts.instance_profile_arn)}};
-  if (auto groups = s.get_refs(b, "security_groups"); !groups.empty()) {
-    data["SecurityGroupIds"] = s.refs(groups);
-  }
-  copy(s, r, b, "key_name", "KeyName");
-  json ebs = {{"VolumeType", "gp3"}, {"Encrypted", true}};
-  JsonRequest into_ebs(s, ebs);
-  copy_int(s, into_ebs, b, "volume_size", "VolumeSize");
+  JsonRequest out(s);
+  out.member("ImageId", parts.image_id);
+  copy(s, out, b, "instance_type", "InstanceType");
+  out.key("IamInstanceProfile").begin_object().member("Arn", parts.instance_profile_arn);
+  out.end_object();
+  out.array("SecurityGroupIds", s.get_refs(b, "security_groups"),
+            [&](const model::Block* group) { out.ref(*group); });
+  copy(s, out, b, "key_name", "KeyName");
   // The ECS-optimized Amazon Linux 2023 AMI's root device.
-  data["BlockDeviceMappings"] =
-      json::array({{{"DeviceName", kRootDevice}, {"Ebs", std::move(ebs)}}});
-  data["MetadataOptions"] = {{"HttpTokens", "required"}};
-  data["UserData"] = std::move(parts.user_data);
-  data["TagSpecifications"] = json::array({{{"ResourceType", "instance"}, {"Tags", tags}},
-                                           {{"ResourceType", "volume"}, {"Tags", tags}}});
-  return data;
+  out.key("BlockDeviceMappings").begin_array().begin_object().member("DeviceName", kRootDevice);
+  out.key("Ebs").begin_object().member("VolumeType", "gp3").member("Encrypted", true);
+  copy_int(s, out, b, "volume_size", "VolumeSize");
+  out.end_object().end_object().end_array();
+  out.key("MetadataOptions").begin_object().member("HttpTokens", "required").end_object();
+  out.member("UserData", parts.user_data);
+  // The instances and their volumes carry the block's tags and `ecl:path`.
+  out.objects("TagSpecifications", std::array{"instance", "volume"}, [&](const char* type) {
+    out.member("ResourceType", type).key("Tags").begin_array();
+    for (const auto& [key, v] : s.merged_tags(b)) {
+      out.begin_object().member("Key", key).member("Value", *v).end_object();
+    }
+    out.begin_object().member("Key", "ecl:path").member("Value", b.path).end_object().end_array();
+  });
+  return out.take();
 }
 
 json read_secrets_policy(const TaskNeeds& needs,

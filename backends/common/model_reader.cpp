@@ -6,11 +6,6 @@
 #include <fmt/format.h>
 
 namespace ecl::backend {
-namespace {
-
-const model::List kEmptyList;
-
-} // namespace
 
 std::int64_t whole(const model::Value& v) {
   if (auto* q = v.as<model::Quantity>()) {
@@ -84,9 +79,13 @@ std::vector<const model::Block*> ModelReader::get_refs(const model::Block& block
 }
 
 const model::List& ModelReader::get_list(const model::Block& block, std::string_view attribute) {
-  const model::Value* v = get(block, attribute);
+  return list_of(get(block, attribute));
+}
+
+const model::List& ModelReader::list_of(const model::Value* v) {
+  static const model::List kNone;
   const model::List* list = v ? v->as<model::List>() : nullptr;
-  return list ? *list : kEmptyList;
+  return list ? *list : kNone;
 }
 
 const model::Value* ModelReader::field(const model::Block& block, std::string_view attribute,
@@ -96,10 +95,6 @@ const model::Value* ModelReader::field(const model::Block& block, std::string_vi
   }
   const model::Value* v = object.field(name);
   return v && !v->is_null() ? v : nullptr;
-}
-
-const model::Block* ModelReader::child(const model::Block& block, std::string_view kind) const {
-  return block.first_child(kind);
 }
 
 } // namespace ecl::backend

@@ -30,6 +30,8 @@ public:
   std::vector<const model::Block*> get_refs(const model::Block& block, std::string_view attribute);
   // The elements of a list attribute (empty when absent).
   const model::List& get_list(const model::Block& block, std::string_view attribute);
+  // The items of a list value (empty when it is none or not a list).
+  static const model::List& list_of(const model::Value* v);
   // A field of an object value, recorded as "kind.attribute.field".
   const model::Value* field(const model::Block& block, std::string_view attribute,
                             const model::Value& object, std::string_view name);
@@ -37,7 +39,9 @@ public:
   // recorded as read; null for one the program makes.
   const std::string* existing(const model::Block& block);
   // The first child block of a kind, or null.
-  const model::Block* child(const model::Block& block, std::string_view kind) const;
+  const model::Block* child(const model::Block& block, std::string_view kind) const {
+    return block.first_child(kind);
+  }
 
 protected:
   void record(std::string key);

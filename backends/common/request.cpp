@@ -8,10 +8,7 @@ Request& JsonRequest::put(json v, bool opens) {
   json& top = *open_.back();
   if (top.is_array()) {
     json& added = top.get_ref<json::array_t&>().emplace_back(std::move(v));
-    if (opens) {
-      open_.push_back(&added); // the array is not added to while `added` is open
-    }
-    return *this;
+    return opens ? open(added) : *this; // the array is not added to while `added` is open
   }
   auto& members = top.get_ref<json::object_t&>();
   if (members.size() == members.capacity()) {
@@ -26,10 +23,7 @@ Request& JsonRequest::put(json v, bool opens) {
   }
   // Appended, not looked up: a builder writes each member once.
   json& added = members.emplace_back(std::move(key_), std::move(v)).second;
-  if (opens) {
-    open_.push_back(&added);
-  }
-  return *this;
+  return opens ? open(added) : *this;
 }
 
 } // namespace ecl::backend::common

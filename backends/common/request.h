@@ -101,6 +101,10 @@ public:
 private:
   // Adds `v` to the innermost open container, and opens it when `opens`.
   Request& put(json v, bool opens = false);
+  Request& open(json& container) {
+    open_.push_back(&container);
+    return *this;
+  }
   Request& close() {
     open_.pop_back();
     return *this;

@@ -67,10 +67,6 @@ json Spelling::value(const model::Value& v) {
 
 const std::vector<std::pair<std::string_view, const model::Value*>>&
 Spelling::merged_tags(const model::Block& block) {
-  if (!stack_tags_read_) {
-    stack_tags_read_ = true;
-    stack_tags_ = stack_ ? get(*stack_, "tags") : nullptr;
-  }
   merged_tags_.clear();
   auto add = [&](const model::Value* map) {
     const model::Map* entries = map ? map->as<model::Map>() : nullptr;
@@ -99,15 +95,6 @@ json Spelling::refs(const std::vector<const model::Block*>& blocks) {
   for (const model::Block* b : blocks) {
     out.push_back(ref(*b));
   }
-  return out;
-}
-
-json Spelling::key_value_tags(const model::Block& block) {
-  json out = json::array();
-  for (const auto& [key, v] : merged_tags(block)) {
-    out.push_back({{"Key", key}, {"Value", value(*v)}});
-  }
-  out.push_back({{"Key", "ecl:path"}, {"Value", block.path}});
   return out;
 }
 

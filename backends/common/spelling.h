@@ -27,7 +27,7 @@ class Spelling : public ModelReader {
 public:
   // `stack`: the program's stack block, or null.
   Spelling(const model::Block* stack, std::set<std::string>* read)
-      : ModelReader(read), stack_(stack) {}
+      : ModelReader(read), stack_tags_(stack ? get(*stack, "tags") : nullptr) {}
   virtual ~Spelling() = default;
 
   // The request value of a folded model value: strings (string_value), numbers, booleans and
@@ -55,14 +55,10 @@ public:
   // call.
   const std::vector<std::pair<std::string_view, const model::Value*>>&
   merged_tags(const model::Block& block);
-  // Those tags and `ecl:path`, as [{Key, Value}]: the tags of what a launch template launches.
-  json key_value_tags(const model::Block& block);
 
 private:
-  const model::Block* stack_;
   // The stack's `tags`, read once (every resource carries them).
-  const model::Value* stack_tags_ = nullptr;
-  bool stack_tags_read_ = false;
+  const model::Value* stack_tags_;
   std::vector<std::pair<std::string_view, const model::Value*>> merged_tags_;
 };
 

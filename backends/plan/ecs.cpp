@@ -26,10 +26,6 @@ std::string provider_text(const model::Value& v) {
   return member ? upper(*member) : "?";
 }
 
-std::string managed_policy(const Planner& p, std::string_view name) {
-  return fmt::format("arn:{}:iam::aws:policy/{}", p.partition(), name);
-}
-
 // A role `principal` assumes, `#ROLE` (CreateRole), and its managed policy `#ROLE-policy`
 // (AttachRolePolicy) when `policy` names one.
 void add_role(Planner& p, const model::Block& b, const std::string& role,
@@ -45,7 +41,7 @@ void add_role(Planner& p, const model::Block& b, const std::string& role,
   }
   Step& a = p.add(b, role + "-policy", "iam", "AttachRolePolicy");
   a.params["RoleName"] = p.output(b, role, "name");
-  a.params["PolicyArn"] = managed_policy(p, policy);
+  a.params["PolicyArn"] = fmt::format("arn:{}:iam::aws:policy/{}", p.partition(), policy);
   a.summary = std::string(policy.substr(policy.rfind('/') + 1));
 }
 
@@ -210,17 +206,13 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
 
   // The launch template.
   Step& lt = p.add(b, "launch-template", "ec2", "CreateLaunchTemplate");
-  std::string template_name = model::made_name(p.program(), b, "", 128);
-  lt.params["LaunchTemplateName"] = template_name;
+  lt.params["LaunchTemplateName"] = model::made_name(p.program(), b, "", 128);
   lt.made_name = true;
   // A public SSM parameter is resolved by EC2 at launch (`resolve:ssm:`).
   const std::string& ami = *p.get_string(b, "ami");
   // The ECS container agent reads the cluster to join from /etc/ecs/ecs.config.
-  std::string cluster_name = "default";
-  if (cluster) {
-    const std::string* n = cluster->get_string("name");
-    cluster_name = n ? *n : cluster->name;
-  }
+  const std::string* name = cluster ? cluster->get_string("name") : nullptr;
+  const std::string cluster_name = name ? *name : cluster ? cluster->name : "default";
   json data = common::launch_template_data(
       p, b,
       {Planner::literal(ami.rfind('/', 0) == 0 ? "resolve:ssm:" + ami : ami),
@@ -250,8 +242,7 @@ void lower_ec2_capacity(Planner& p, const model::Block& b) {
   }
   std::string subnets;
   for (const model::Block* s : p.get_refs(b, "subnets")) {
-    json id = p.ref(*s);
-    subnets += (subnets.empty() ? "" : ",") + text_of(id);
+    subnets += (subnets.empty() ? "" : ",") + text_of(p.ref(*s));
   }
   asg.params["VPCZoneIdentifier"] = subnets; // subnet IDs separated by commas
   p.add_tags(asg, b);
@@ -343,11 +334,10 @@ void lower_task(Planner& p, const model::Block& b) {
   json family_value = family ? p.value(*family) : json(nullptr);
   std::string log_group = family && family->string() ? common::log_group_name(*family->string())
                                                      : text_of(family_value);
-  const model::Value* execution_role = p.get(b, "execution_role");
   auto retention = p.get_int(b, "log_retention");
   std::vector<std::string> after;
 
-  if (!execution_role && needs.execution_role) {
+  if (!p.get(b, "execution_role") && needs.execution_role) {
     add_role(p, b, "execution-role", common::kEcsTasksPrincipal, common::kExecutionRolePolicy);
     after.push_back(p.step_id(b, "execution-role-policy"));
     // A parameter named without an ARN belongs to the account the plan runs in (`*`: the plan
@@ -438,11 +428,10 @@ void lower_service(Planner& p, const model::Block& b) {
   const model::Block* cluster = b.ancestor("cluster");
   const model::Block* task = p.get_ref(b, "task");
   Step& s = p.add(b, "", "ecs", "CreateService");
-  std::string associations = cluster ? p.associations_step(*cluster) : "";
-  if (!associations.empty()) {
+  if (cluster && !p.get_list(*cluster, "capacity").empty()) {
     // A service that names no launch type uses the cluster's default strategy, which exists only
     // once the providers are put.
-    s.after.push_back(associations);
+    s.after.push_back(p.step_id(*cluster, "capacity-providers"));
   }
   common::JsonRequest params(p);
   common::service(p, params, b, p.region());
@@ -480,10 +469,9 @@ void lower_service(Planner& p, const model::Block& b) {
     }
     how = "capacity " + names;
   }
-  auto desired = p.get_int(b, "desired");
   std::string count = *p.get_enum(b, "scheduling") == "daemon"
                           ? "daemon"
-                          : fmt::format("desired {}", desired.value_or(0));
+                          : fmt::format("desired {}", p.get_int(b, "desired").value_or(0));
   s.summary = fmt::format("{}: {} x task {}{}", text_of(s.params.value("serviceName", json())),
                           count, task ? task->path : "?", how.empty() ? "" : ", " + how);
 }

@@ -110,8 +110,7 @@ bool build_plan(const model::Program& program, Diagnostics& /*diags*/, Plan& out
                 std::set<std::string>* read, std::string_view region_if_unset) {
   // No diagnostic of its own: names and step ids derive from block paths, which are unique, and
   // the checker rejects the cyclic references that could keep the steps from being ordered.
-  Planner planner(program, read, region_if_unset);
-  return planner.run(out);
+  return Planner(program, read, region_if_unset).run(out);
 }
 
 std::string to_json(const Plan& plan) {

@@ -4,9 +4,8 @@
 #include "compiler/schema/schema.h"
 
 #include <algorithm>
-#include <cctype>
-#include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <queue>
 
 namespace ecl::backend::plan {
@@ -55,12 +54,10 @@ std::string policy_text(const json& document) {
 std::vector<std::pair<std::string, std::string>>
 placeholders(const std::string& text, const std::set<std::string, std::less<>>& ids) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] != '$') {
-      continue;
-    }
-    if (text[i + 1] == '$' && i + 2 < text.size() && text[i + 2] == '{') {
-      i += 2; // `$${`: a literal `${`
+  for (std::size_t i = text.find('$'); i != std::string::npos && i + 1 < text.size();
+       i = text.find('$', i + 1)) {
+    if (text.compare(i, 3, "$${") == 0) {
+      i += 2; // a literal `${`
       continue;
     }
     if (text[i + 1] != '{') {
@@ -78,9 +75,6 @@ placeholders(const std::string& text, const std::set<std::string, std::less<>>& 
         out.emplace_back(std::string(inner.substr(0, dot)), std::string(inner.substr(dot + 1)));
         break;
       }
-      if (dot == 0) {
-        break;
-      }
     }
     i = close;
   }
@@ -96,9 +90,9 @@ Planner::Planner(const model::Program& program, std::set<std::string>* read,
       shared_paths_.insert(b->path);
     }
   }
-  region_ = program.stack ? program.region() : "";
   if (program.stack) {
     record("stack.region");
+    region_ = program.region();
   }
   if (region_.empty()) {
     region_ = region_if_unset;
@@ -151,20 +145,6 @@ std::string Planner::literal(std::string_view text) {
   return common::escape_placeholders(text, "$${");
 }
 
-std::string Planner::default_group_step(const model::Block& vpc) {
-  std::string id = step_id(vpc, "default-security-group");
-  if (ids_.count(id)) {
-    return id;
-  }
-  Step& s = add(vpc, "default-security-group", "ec2", "DescribeSecurityGroups");
-  s.read = true;
-  s.summary = "the default security group";
-  s.params["Filters"] =
-      json::array({{{"Name", "vpc-id"}, {"Values", json::array({ref(vpc)})}},
-                   {{"Name", "group-name"}, {"Values", json::array({"default"})}}});
-  return id;
-}
-
 std::string Planner::zone(std::int64_t index) {
   // One read of the region's zones for the whole plan, made on first use; it produces only the
   // zones the program takes (apply fails on an answer without one: a region with fewer zones).
@@ -191,7 +171,7 @@ std::string Planner::zone(std::int64_t index) {
   return placeholder(kStep, path);
 }
 
-json Planner::deferred(const model::Deferred& d) {
+json Planner::deferred_value(const model::Deferred& d) {
   if (auto index = model::zone_index(d)) {
     return zone(*index);
   }
@@ -205,8 +185,14 @@ json Planner::deferred(const model::Deferred& d) {
     return nullptr; // the checker admits only the schema's deferred attributes
   }
   std::string step = step_id(*d.block, source->step);
-  if (d.block->kind_name == "vpc" && d.attribute == "default_security_group") {
-    step = default_group_step(*d.block);
+  // A vpc's default security group is read (DescribeSecurityGroups) when first named.
+  if (d.block->kind_name == "vpc" && d.attribute == "default_security_group" && !ids_.count(step)) {
+    Step& s = add(*d.block, source->step, "ec2", "DescribeSecurityGroups");
+    s.read = true;
+    s.summary = "the default security group";
+    s.params["Filters"] =
+        json::array({{{"Name", "vpc-id"}, {"Values", json::array({ref(*d.block)})}},
+                     {{"Name", "group-name"}, {"Values", json::array({"default"})}}});
   }
   return placeholder(step, resources::output_path(*source));
 }
@@ -225,11 +211,11 @@ json Planner::ref(const model::Block& block) {
     return name ? value(*name) : json(block.name);
   }
   const resources::Attribute* reference = resources::find_reference(block.kind_name);
-  return reference ? deferred(model::Deferred{&block, std::string(reference->name)}) : json();
+  return reference ? deferred_value(model::Deferred{&block, std::string(reference->name)}) : json();
 }
 
 std::string Planner::template_reference(const model::Deferred& d) {
-  json placeholder = deferred(d);
+  json placeholder = deferred_value(d);
   return placeholder.is_string() ? placeholder.get<std::string>() : "";
 }
 
@@ -246,22 +232,14 @@ void Planner::add_tags(Step& step, const model::Block& block) {
 }
 
 std::string Planner::partition() const {
-  if (region_.rfind("cn-", 0) == 0) {
-    return "aws-cn";
-  }
-  if (region_.rfind("us-gov-", 0) == 0) {
-    return "aws-us-gov";
-  }
-  return "aws";
+  return region_.starts_with("cn-")       ? "aws-cn"
+         : region_.starts_with("us-gov-") ? "aws-us-gov"
+                                          : "aws";
 }
 
 std::string Planner::attachment_step(const model::Block& vpc) const {
   auto igws = vpc.children_of("internet_gateway");
   return igws.empty() ? "" : step_id(*igws.front(), "attach");
-}
-
-std::string Planner::associations_step(const model::Block& cluster) {
-  return get_list(cluster, "capacity").empty() ? "" : step_id(cluster, "capacity-providers");
 }
 
 // ---- the plan ----------------------------------------------------------------------------------
@@ -294,10 +272,9 @@ bool Planner::run(Plan& out) {
   out.runs = runs_;
   out.stack = program_.stack ? program_.stack->name : "";
   out.region = region_;
-  if (program_.stack) {
-    if (const std::string* d = get_string(*program_.stack, "description")) {
-      out.description = *d;
-    }
+  if (const std::string* d =
+          program_.stack ? get_string(*program_.stack, "description") : nullptr) {
+    out.description = *d;
   }
   for (const model::Output& o : program_.outputs) {
     json v = value(o.value);
@@ -333,14 +310,12 @@ bool Planner::run(Plan& out) {
   // Kahn's algorithm; among the steps that are ready, the one added first (source order).
   std::vector<std::vector<std::size_t>> followers(n);
   std::vector<std::size_t> waiting(n);
+  std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
   for (std::size_t i = 0; i < n; ++i) {
     waiting[i] = before[i].size();
     for (std::size_t b : before[i]) {
       followers[b].push_back(i);
     }
-  }
-  std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
-  for (std::size_t i = 0; i < n; ++i) {
     if (waiting[i] == 0) {
       ready.push(i);
     }
@@ -361,19 +336,14 @@ bool Planner::run(Plan& out) {
   if (order.size() != n) {
     return false; // a cycle: the checker rejects cyclic references, so this is a lowering bug
   }
-  std::vector<std::string> id_of(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    id_of[i] = steps_[i].id;
-  }
   out.steps.clear();
   for (std::size_t i : order) {
     Step s = std::move(steps_[i]);
     std::vector<std::size_t> deps(before[i].begin(), before[i].end());
     std::sort(deps.begin(), deps.end(),
               [&](std::size_t a, std::size_t b) { return position[a] < position[b]; });
-    s.depends_on.clear();
     for (std::size_t d : deps) {
-      s.depends_on.push_back(id_of[d]);
+      s.depends_on.push_back(out.steps[position[d]].id); // moved there before the step
     }
     out.steps.push_back(std::move(s));
   }

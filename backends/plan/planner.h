@@ -12,8 +12,6 @@
 #include "compiler/model/model.h"
 
 #include <deque>
-#include <map>
-#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -54,8 +52,7 @@ public:
   // definition ARN, a capacity provider name; a container's name).
   json ref(const model::Block& block) override;
   // The placeholder of a deferred attribute (`prod.arn`), or null.
-  json deferred(const model::Deferred& d);
-  json deferred_value(const model::Deferred& d) override { return deferred(d); }
+  json deferred_value(const model::Deferred& d) override;
   // The placeholder of the region's zone `index` (`availability_zones(n)`), read by a step the
   // plan adds on first use.
   std::string zone(std::int64_t index);
@@ -75,8 +72,6 @@ public:
   std::string partition() const;
   // The id of the vpc's internet gateway attachment step, or "".
   std::string attachment_step(const model::Block& vpc) const;
-  // The id of the cluster's PutClusterCapacityProviders step, or "".
-  std::string associations_step(const model::Block& cluster);
 
   // Records a job's RunTask request (Plan::runs).
   void add_run(const model::Block& job, json request) { runs_[job.path] = std::move(request); }
@@ -86,9 +81,6 @@ public:
 
 private:
   void lower_block(const model::Block& block);
-  // The step of the vpc's default security group (a DescribeSecurityGroups read), added on first
-  // use.
-  std::string default_group_step(const model::Block& vpc);
 
   const model::Program& program_;
   common::LogGroupOwners log_groups_;

@@ -50,19 +50,16 @@ std::string render_text(const Plan& plan, bool color) {
   auto paint = [&](const char* code, std::string_view text) {
     return color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   };
-  std::size_t call_width = 0, id_width = 0;
+  std::size_t call_width = 0, id_width = 0, creates = 0, reads = 0;
   for (const Step& s : plan.steps) {
     call_width = std::max(call_width, s.service.size() + 1 + s.operation.size());
     id_width = std::max(id_width, s.id.size());
+    (s.read ? reads : creates)++;
   }
   std::string out;
   out += fmt::format("eclc will make these AWS API calls{} in {}:\n",
                      plan.stack.empty() ? "" : fmt::format(" for stack `{}`", plan.stack),
                      plan.region);
-  std::size_t creates = 0, reads = 0;
-  for (const Step& s : plan.steps) {
-    (s.read ? reads : creates)++;
-  }
   out += fmt::format("  {} create{}\n\n", paint(kGreen, "+"),
                      reads ? fmt::format("   {} read", paint(kCyan, "<=")) : "");
   for (const Step& s : plan.steps) {
@@ -74,10 +71,7 @@ std::string render_text(const Plan& plan, bool color) {
     if (!s.summary.empty()) {
       line += "  " + paint(kDim, as_written(s.summary));
     }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
+    out += line.erase(line.find_last_not_of(' ') + 1) + "\n";
   }
   out += fmt::format("\n{} {} to create{}.\n", paint(kBold, "Calls:"), creates,
                      reads ? fmt::format(", {} to read", reads) : "");

@@ -1,5 +1,6 @@
 // The AWS helpers the backends share (backends/common/aws.h).
 #include "backends/common/aws.h"
+#include "compiler/model/image.h"
 
 #include <gtest/gtest.h>
 #include <random>
@@ -17,8 +18,14 @@ model::Value string_value(std::string s) {
 
 // The AWS documentation's form of a private repository's URI
 // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/Repositories.html), as a regular
-// expression: from_private_ecr matches it by hand and must agree with it.
+// expression: model::image_source matches it by hand and must agree with it.
 const std::regex kEcr(R"(^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/)");
+
+// A private ECR image (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:tag`), whose pull needs
+// the execution role (task_needs).
+bool from_private_ecr(const model::Value& image) {
+  return model::image_source(image) == model::ImageSource::PrivateEcr;
+}
 
 bool by_regex(const std::string& s) {
   return std::regex_search(s, kEcr);
