@@ -156,9 +156,10 @@ void lower_task(Lowering& l, const model::Block& b) {
   if (resources.region.is_null()) {
     resources = {Lowering::getatt("", "Arn"), Lowering::ref_to(""), region()};
   }
-  resources.execution_role_arn["Fn::GetAtt"][0].get_ref<std::string&>().assign(base).append(
-      "ExecutionRole");
-  resources.log_group["Ref"].get_ref<std::string&>().assign(path_id(log_owner)).append("LogGroup");
+  const std::string role_id = l.made_id(b, "ExecutionRole");
+  const std::string log_id = l.made_id(log_owner, "LogGroup");
+  resources.execution_role_arn["Fn::GetAtt"][0].get_ref<std::string&>() = role_id;
+  resources.log_group["Ref"].get_ref<std::string&>() = log_id;
   common::task_definition(l, properties, b, needs, resources);
   l.write_tags(w.key("Tags"), b);
   l.end_resource();
@@ -167,7 +168,7 @@ void lower_task(Lowering& l, const model::Block& b) {
   auto retention = l.get_int(b, "log_retention");
 
   if (!execution_role && needs.execution_role) {
-    l.begin_resource(b, base + "ExecutionRole", resources::iam_role());
+    l.begin_resource(b, role_id, resources::iam_role());
     w.member("AssumeRolePolicyDocument", common::assume_role_policy(common::kEcsTasksPrincipal));
     w.key("ManagedPolicyArns").begin_array();
     write_managed_policy(w, common::kExecutionRolePolicy);
@@ -196,7 +197,7 @@ void lower_task(Lowering& l, const model::Block& b) {
     l.end_resource();
   }
   if (needs.log_group && &log_owner == &b) {
-    l.begin_resource(b, base + "LogGroup", resources::logs_log_group());
+    l.begin_resource(b, log_id, resources::logs_log_group());
     if (family && family->string()) {
       w.member("LogGroupName", common::log_group_name(*family->string()));
     } else if (family) {

@@ -305,6 +305,22 @@ const std::string& Lowering::id(const model::Block& block) {
   return cached;
 }
 
+std::string Lowering::made_id(const model::Block& owner, std::string_view suffix) {
+  if (!taken_) {
+    taken_.emplace();
+    for (std::string_view kind : {"log_group", "role"}) {
+      for (const model::Block* block : program_.of_kind(kind)) {
+        taken_->push_back(id(*block));
+      }
+    }
+  }
+  std::string made = path_id(owner).append(suffix);
+  if (std::find(taken_->begin(), taken_->end(), made) != taken_->end()) {
+    made = id(owner) + std::string(suffix);
+  }
+  return made;
+}
+
 void Lowering::write_ref(common::JsonWriter& w, const model::Block& block) {
   if (const std::string* given = existing(block)) {
     w.value(*given); // made elsewhere: its ID or ARN
