@@ -481,8 +481,11 @@ std::vector<Call> delete_calls(const Entry& e) {
   std::vector<Call> out;
   for (const resources::Removal& removal : op.remove) {
     const resources::Request& r = removal.call;
-    out.push_back({std::string(r.service), std::string(r.operation), fill_from(r.params, op, e),
-                   &r.gone, std::nullopt, r.unsuccessful, &r.busy});
+    out.push_back({{std::string(r.service), std::string(r.operation), fill_from(r.params, op, e)},
+                   &r.gone,
+                   std::nullopt,
+                   r.unsuccessful,
+                   &r.busy});
     if (removal.then) {
       out.back().then = waiting(*removal.then, op, e);
     }
@@ -1655,8 +1658,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
           for (const auto& [member, call] : op.set_by) {
             if (set_apart.contains(std::string(member))) {
               calls.push_back(
-                  {std::string(call.service), std::string(call.operation),
-                   resources::fill(call.params, op, before.outputs, request, step->block)});
+                  {{std::string(call.service), std::string(call.operation),
+                    resources::fill(call.params, op, before.outputs, request, step->block)}});
             }
           }
           if (changed) {
@@ -1675,8 +1678,8 @@ bool execute(const Client& client, const Plan* plan, State& state,
                 params[name] = off; // taken out of the program: turned off, not kept
               }
             }
-            calls.push_back({std::string(op.update->service), std::string(op.update->operation),
-                             std::move(params)});
+            calls.push_back({{std::string(op.update->service), std::string(op.update->operation),
+                              std::move(params)}});
           }
         }
         std::ranges::move(tag_calls(before, request), std::back_inserter(calls));
