@@ -893,10 +893,10 @@ std::vector<Kind> build_kinds() {
                  "`http` on an application load balancer, `tcp` on a network one",
                  "`http` or `https` (application); `tcp`, `tls`, `udp` or `tcp_udp` (network)."),
         with_default("certificates", kStringList, members({}),
-                     "The certificate ARN of an `https` or `tls` listener, in a list of one (more, "
-                     "for SNI, are not supported yet: E3324): an ACM certificate of the stack's region "
-                     "(`arn:aws:acm:REGION:ACCOUNT:certificate/ID`) or an IAM server certificate "
-                     "(`arn:aws:iam::ACCOUNT:server-certificate/NAME`)."),
+                     "The certificate ARN of an `https` or `tls` listener, in a list of one "
+                     "(more, for SNI, are not supported yet: E3324): an ACM certificate of the "
+                     "stack's region (`arn:aws:acm:REGION:ACCOUNT:certificate/ID`) or an IAM "
+                     "server certificate (`arn:aws:iam::ACCOUNT:server-certificate/NAME`)."),
         optional("ssl_policy", kString,
                  "The security policy of an `https` or `tls` listener (no other takes one): a "
                  "predefined Elastic Load Balancing policy, e.g. "
