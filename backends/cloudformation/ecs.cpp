@@ -72,7 +72,8 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
     }
   }
 
-  l.begin_resource(b, base + "InstanceRole", resources::iam_role());
+  const std::string instance_role = l.made_id(b, "InstanceRole");
+  l.begin_resource(b, instance_role, resources::iam_role());
   w.member("AssumeRolePolicyDocument", common::assume_role_policy(common::kEc2Principal));
   w.key("ManagedPolicyArns").begin_array();
   write_managed_policy(w, common::kInstanceRolePolicy);
@@ -82,7 +83,7 @@ void lower_ec2_capacity(Lowering& l, const model::Block& b) {
 
   l.begin_resource(b, base + "InstanceProfile", resources::iam_instance_profile());
   w.key("Roles").begin_array();
-  Lowering::write_ref_to(w, base + "InstanceRole");
+  Lowering::write_ref_to(w, instance_role);
   w.end_array();
   l.end_resource();
 
@@ -360,7 +361,7 @@ void lower_job(Lowering& l, const model::Block& b) {
     return; // only `eclc run` starts it: nothing is made
   }
   // The role the scheduler takes to start the task, and what it may do.
-  const std::string role = path_id(b) + "SchedulerRole";
+  const std::string role = l.made_id(b, "SchedulerRole");
   JsonWriter& w = l.begin_resource(b, role, resources::iam_role());
   w.member("AssumeRolePolicyDocument", common::assume_role_policy(common::kSchedulerPrincipal));
   w.member("Policies", json::array({{{"PolicyName", "run-task"},

@@ -71,9 +71,10 @@ public:
   // The logical ID of the block's main resource (logical_id()), computed once per block: blocks
   // are referred to many times (a cluster, a task, subnets and groups by each service).
   const std::string& id(const model::Block& block);
-  // The logical ID of a resource made for `owner` (a task's `AppLogGroup`, `AppExecutionRole`):
-  // its path and `suffix`, unless a log group or role of the program already has that ID (a
-  // `log_group app` beside a `task app`), then its own ID and `suffix` (`AppTaskLogGroup`).
+  // The logical ID of a resource made for `owner` (a task's `AppLogGroup`, `AppExecutionRole`, a
+  // capacity's `WorkersInstanceRole`, a job's `NightlySchedulerRole`): its path and `suffix`,
+  // unless a log group or role of the program already has that ID (a `log_group app` beside a
+  // `task app`), then its own ID and `suffix` (`AppTaskLogGroup`).
   std::string made_id(const model::Block& owner, std::string_view suffix);
   // Writes a reference to the block's main resource (see ref()).
   void write_ref(common::JsonWriter& w, const model::Block& block);
